@@ -1,0 +1,57 @@
+package org.kaohe.cli;
+
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+
+import org.kaohe.KaoheApplication;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import picocli.CommandLine;
+
+/**
+ * Runs one command of {@code java -jar kaohe.jar COMMAND ...} in a Spring context without a web
+ * server. Logging goes to standard error so that standard output carries only the command's
+ * output ({@code --format csv|json} can be piped into other tools).
+ */
+public final class CommandLineLauncher {
+
+    private CommandLineLauncher() {}
+
+    /** True when the first argument names a command rather than a Spring option. */
+    public static boolean isCommand(String[] args) {
+        return args.length > 0 && !args[0].startsWith("-");
+    }
+
+    public static int run(String[] args) {
+        // Java 17 writes standard output in the platform charset; Chinese output must be UTF-8.
+        System.setOut(new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8));
+        System.setErr(new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8));
+        System.setProperty("logging.config", "classpath:logback-cli.xml");
+        SpringApplication app = new SpringApplication(KaoheApplication.class);
+        app.setWebApplicationType(WebApplicationType.NONE);
+        app.setBannerMode(org.springframework.boot.Banner.Mode.OFF);
+        app.setLogStartupInfo(false);
+        try (ConfigurableApplicationContext context = app.run(springArgs(args))) {
+            CommandLine commandLine = KaoheCommands.commandLine(context);
+            return commandLine.execute(commandArgs(args));
+        }
+    }
+
+    /** Spring options ({@code --spring.datasource.url=...} and the like) are Spring's, not the command's. */
+    static boolean isSpringOption(String arg) {
+        return arg.startsWith("--spring.") || arg.startsWith("--logging.") || arg.startsWith("--kaohe.");
+    }
+
+    static String[] springArgs(String[] args) {
+        return Arrays.stream(args).filter(CommandLineLauncher::isSpringOption).toArray(String[]::new);
+    }
+
+    static String[] commandArgs(String[] args) {
+        return Arrays.stream(args).filter(a -> !isSpringOption(a)).toArray(String[]::new);
+    }
+}

@@ -1,0 +1,50 @@
+package org.kaohe.cli;
+
+import java.util.Comparator;
+
+import org.springframework.context.ApplicationContext;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The root command. Subcommands are Spring beans annotated with {@link Command} and
+ * {@link TopLevelCommand}; each feature package contributes its own, so this class never changes
+ * when a command is added.
+ */
+@Command(name = "kaohe", mixinStandardHelpOptions = true,
+        description = "Kaohe 考核 — quarterly performance assessment. With no command, serves the web UI.")
+public class KaoheCommands implements Runnable {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(System.out);
+    }
+
+    /** Builds the command tree, creating commands through Spring so they get their services injected. */
+    public static CommandLine commandLine(ApplicationContext context) {
+        CommandLine.IFactory factory = new SpringCommandFactory(context);
+        CommandLine root = new CommandLine(new KaoheCommands(), factory);
+        context.getBeansWithAnnotation(TopLevelCommand.class).values().stream()
+                .sorted(Comparator.comparing(bean -> bean.getClass().getName()))
+                .forEach(bean -> root.addSubcommand(new CommandLine(bean, factory)));
+        root.setCaseInsensitiveEnumValuesAllowed(true);
+        return root;
+    }
+
+    private record SpringCommandFactory(ApplicationContext context) implements CommandLine.IFactory {
+        @Override
+        public <K> K create(Class<K> type) throws Exception {
+            return context.getBeanProvider(type).getIfAvailable(() -> {
+                try {
+                    return CommandLine.defaultFactory().create(type);
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+        }
+    }
+}
