@@ -17,6 +17,7 @@ CREATE TABLE import_file (
     sha256     VARCHAR(64)  NOT NULL,
     encoding   VARCHAR(20)  NOT NULL,
     row_count  INT          NOT NULL,
+    content    TEXT         NOT NULL,  -- the decoded file, so auditors can see the very rows behind a score
     PRIMARY KEY (import_id, file_name)
 );
 

@@ -1,0 +1,18 @@
+package org.kaohe.evaluation;
+
+import java.math.BigDecimal;
+import java.util.List;
+
+import org.kaohe.records.SourceRef;
+
+/**
+ * One contribution to a subject's score: the rule that made it, the part it belongs to (T, A, L,
+ * B, D for cadres; T, O, C, B, D for departments; CLAMP for the [0, 105] clamp; GRADE for gate,
+ * veto and quota lines, which carry 0 points), the points (2 decimals), a reason in Chinese and
+ * the source rows it used. A subject's lines add up to its score exactly.
+ */
+public record ExplanationLine(String rule, String part, BigDecimal points, String reason, List<SourceRef> evidence) {
+    public ExplanationLine {
+        evidence = List.copyOf(evidence);
+    }
+}
