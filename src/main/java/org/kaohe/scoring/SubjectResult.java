@@ -1,4 +1,4 @@
-package org.kaohe.evaluation;
+package org.kaohe.scoring;
 
 import java.math.BigDecimal;
 import java.util.List;

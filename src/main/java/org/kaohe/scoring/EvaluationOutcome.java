@@ -1,4 +1,4 @@
-package org.kaohe.evaluation;
+package org.kaohe.scoring;
 
 import java.util.List;
 

@@ -1,4 +1,4 @@
-package org.kaohe.evaluation;
+package org.kaohe.scoring;
 
 /** Quarterly grades 平时考核等次, best first. */
 public enum Grade {
