@@ -57,6 +57,19 @@ final class PeriodFiles {
         return f;
     }
 
+    /**
+     * The same quarter moved to Q3 of another year (periods and dates of the period, not birth
+     * dates), so tests sharing one database each have a period of their own.
+     */
+    PeriodFiles inYear(int year) {
+        files.replaceAll((name, content) -> content.replace("2026-Q3", year + "-Q3").replace("2026-0", year + "-0"));
+        return this;
+    }
+
+    static Period q3(int year) {
+        return new Period(year, 3);
+    }
+
     /** Replaces a whole file. */
     PeriodFiles with(String file, String content) {
         files.put(file, content);
