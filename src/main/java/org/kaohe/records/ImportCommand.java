@@ -6,6 +6,8 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
 import org.kaohe.cli.TopLevelCommand;
+import org.springframework.beans.factory.config.ConfigurableBeanFactory;
+import org.springframework.context.annotation.Scope;
 import org.springframework.stereotype.Component;
 
 import picocli.CommandLine.Command;
@@ -18,6 +20,7 @@ import picocli.CommandLine.Parameters;
  * so scripts can read them; a wrong command line goes to standard error.
  */
 @Component
+@Scope(ConfigurableBeanFactory.SCOPE_PROTOTYPE) // picocli keeps option values in fields: a fresh command per run
 @TopLevelCommand
 @Command(name = "import", mixinStandardHelpOptions = true,
         description = "导入一个考核期的记录 / import one period's records from a folder of CSV files")
