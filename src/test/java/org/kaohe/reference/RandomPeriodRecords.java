@@ -29,7 +29,10 @@ import org.kaohe.records.Target;
  * kinds and kinds meant for the other subject type, and cadres built from round numbers so that
  * scores tie (equal S with different T, and exact twins that only the id separates).
  *
- * <p>The same seed always gives the same records.
+ * <p>The same seed always gives the same records. They are valid as {@code PeriodRecords} (ids,
+ * references, ranges, dates inside the period, levels of known kinds), but department-only kinds
+ * (MAJOR_INCIDENT, DEMO_SITE, JOINT_PROJECT) also land on cadres, where the rulebook gives them
+ * nothing; an importer that rejects them would never pass such rows to the engine.
  */
 public final class RandomPeriodRecords {
 
@@ -85,11 +88,11 @@ public final class RandomPeriodRecords {
                 addOrganizations(deptId, type);
             }
         }
-        return new PeriodRecords(period, seedImportId(), departments, cadres, targets, appraisals, events,
+        return new PeriodRecords(period, randomImportId(), departments, cadres, targets, appraisals, events,
                 organizations);
     }
 
-    private long seedImportId() {
+    private long randomImportId() {
         return 1 + random.nextInt(1000);
     }
 
