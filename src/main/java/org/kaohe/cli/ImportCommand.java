@@ -1,11 +1,14 @@
-package org.kaohe.records;
+package org.kaohe.cli;
 
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
-import org.kaohe.cli.TopLevelCommand;
+import org.kaohe.records.ImportProblem;
+import org.kaohe.records.ImportReport;
+import org.kaohe.records.ImportService;
+import org.kaohe.records.Period;
 import org.springframework.beans.factory.config.ConfigurableBeanFactory;
 import org.springframework.context.annotation.Scope;
 import org.springframework.stereotype.Component;
@@ -26,9 +29,6 @@ import picocli.CommandLine.Parameters;
         description = "导入一个考核期的记录 / import one period's records from a folder of CSV files")
 class ImportCommand implements Callable<Integer> {
 
-    static final int OK = 0;
-    static final int INVALID = 2;
-
     @Parameters(index = "0", paramLabel = "FOLDER", description = "含六个 CSV 文件的文件夹 / folder with the CSV files")
     Path folder;
 
@@ -47,7 +47,7 @@ class ImportCommand implements Callable<Integer> {
         PrintStream out = System.out;
         if (!Files.isDirectory(folder)) {
             System.err.println("文件夹不存在 / folder not found: " + folder);
-            return INVALID;
+            return CliSupport.EXIT_INVALID;
         }
         String periodText = period != null ? period : folder.toAbsolutePath().normalize().getFileName().toString();
         Period parsed;
@@ -56,11 +56,11 @@ class ImportCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             System.err.println(e.getMessage() + (period == null
                     ? "\n文件夹名不是考核期，请用 --period 指定 / the folder name is not a period: give --period" : ""));
-            return INVALID;
+            return CliSupport.EXIT_INVALID;
         }
-        ImportReport report = importService.importFolder(folder, parsed, System.getProperty("user.name"));
+        ImportReport report = importService.importFolder(folder, parsed, CliSupport.user());
         print(report, out);
-        return report.status() == ImportReport.Status.REJECTED ? INVALID : OK;
+        return report.status() == ImportReport.Status.REJECTED ? CliSupport.EXIT_INVALID : CliSupport.EXIT_OK;
     }
 
     static void print(ImportReport report, PrintStream out) {
