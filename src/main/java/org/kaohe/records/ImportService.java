@@ -1,7 +1,6 @@
 package org.kaohe.records;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -61,7 +60,8 @@ public class ImportService {
                 }
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + folder, e);
+            return rejected(period, List.of(new ImportProblem(folder.toString(), 0, null, Severity.ERROR,
+                    "无法读取文件夹 / cannot read the folder: " + e)));
         }
         return importValidated(ImportParser.parse(files, period), notes, user);
     }

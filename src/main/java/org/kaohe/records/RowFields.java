@@ -1,12 +1,9 @@
 package org.kaohe.records;
 
 import java.math.BigDecimal;
-import java.text.Normalizer;
-import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.Locale;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -19,12 +16,6 @@ final class RowFields {
 
     /** Letters (Chinese too), digits, {@code _ - .}; not starting like a spreadsheet formula. */
     private static final Pattern ID = Pattern.compile("[\\p{L}\\p{Nd}_.][\\p{L}\\p{Nd}_.\\-]{0,63}");
-    private static final Pattern DECIMAL = Pattern.compile("[+-]?(\\d+(\\.\\d*)?|\\.\\d+)");
-    private static final Pattern SCIENTIFIC = Pattern.compile("[+-]?(\\d+(\\.\\d*)?|\\.\\d+)[eE][+-]?\\d+");
-    private static final Pattern INTEGER = Pattern.compile("[+-]?\\d+");
-    private static final Pattern DATE = Pattern.compile("(\\d{4})(?:[-/](\\d{1,2})[-/](\\d{1,2})|年(\\d{1,2})月(\\d{1,2})日)");
-    private static final int MAX_DECIMALS = 10;
-    private static final int MAX_INTEGER_DIGITS = 20;
 
     private final CsvTable table;
     private final CsvRow row;
@@ -136,37 +127,7 @@ final class RowFields {
     }
 
     private BigDecimal decimal(String column, String text) {
-        if (text == null) {
-            return null;
-        }
-        String s = normalize(text);
-        if (DECIMAL.matcher(s).matches()) {
-            BigDecimal value = new BigDecimal(s);
-            if (Math.max(value.scale(), 0) > MAX_DECIMALS) {
-                error(column, "小数位数不能超过" + MAX_DECIMALS + "位 / at most " + MAX_DECIMALS + " decimal places: " + text);
-                return null;
-            }
-            if (value.precision() - value.scale() > MAX_INTEGER_DIGITS) {
-                error(column, "数值过大 / number too large: " + text);
-                return null;
-            }
-            return value;
-        }
-        error(column, whyNotANumber(s) + ": " + text);
-        return null;
-    }
-
-    private static String whyNotANumber(String s) {
-        if (s.contains(",")) {
-            return "请用小数点“.”，不要用逗号或千位分隔符 / use '.' as the decimal point and no thousands separators";
-        }
-        if (SCIENTIFIC.matcher(s).matches()) {
-            return "不接受科学计数法，请写出完整数字 / scientific notation is not accepted, write the number in full";
-        }
-        if (s.endsWith("%")) {
-            return "不接受百分号，请写数字 / percent signs are not accepted, write the number";
-        }
-        return "不是数字 / not a number";
+        return text == null ? null : reported(column, text, CellText.decimal(text));
     }
 
     /** A whole number from {@code min} to {@code max}; {@code whenEmpty} (null: required) when empty. */
@@ -176,55 +137,36 @@ final class RowFields {
             return whenEmpty;
         }
         text = required(column);
-        if (text == null) {
+        Long value = text == null ? null : reported(column, text, CellText.wholeNumber(text));
+        if (value != null && value > max && max == Integer.MAX_VALUE) {
+            error(column, "数值过大 / number too large: " + text);
             return null;
         }
-        String s = normalize(text);
-        if (!INTEGER.matcher(s).matches()) {
-            String why = DECIMAL.matcher(s).matches() ? "必须是整数 / must be a whole number" : whyNotANumber(s);
-            error(column, why + ": " + text);
-            return null;
-        }
-        String digits = s.replaceFirst("^[+-]?0*", "");
-        long value = digits.length() > 12 ? (s.startsWith("-") ? Long.MIN_VALUE : Long.MAX_VALUE) : Long.parseLong(s);
-        if (value < min || value > max) {
+        if (value != null && (value < min || value > max)) {
             String range = max == Integer.MAX_VALUE ? ">= " + min : min + ".." + max;
             error(column, columnLabel(column) + "必须在 " + range + " 范围内 / " + column + " must be " + range + ": " + text);
             return null;
         }
-        return (int) value;
+        return value == null ? null : value.intValue();
     }
 
     /** A required date, written 2026-07-01, 2026/7/1 (as Excel writes it) or 2026年7月1日. */
     LocalDate date(String column) {
         String text = required(column);
-        return text == null ? null : parseDate(column, text);
+        return text == null ? null : reported(column, text, CellText.date(text));
     }
 
     /** An optional date; null when empty. */
     LocalDate optionalDate(String column) {
         String text = raw(column);
-        return text.isEmpty() ? null : parseDate(column, text);
+        return text.isEmpty() ? null : reported(column, text, CellText.date(text));
     }
 
-    private LocalDate parseDate(String column, String text) {
-        Matcher m = DATE.matcher(normalize(text));
-        if (!m.matches()) {
-            error(column, "日期格式应为 yyyy-MM-dd(如 2026-07-01) / date must look like 2026-07-01: " + text);
-            return null;
+    private <T> T reported(String column, String text, CellText.Parsed<T> parsed) {
+        if (parsed.problem() != null) {
+            error(column, parsed.problem() + ": " + text);
         }
-        int year = Integer.parseInt(m.group(1));
-        int month = Integer.parseInt(m.group(2) != null ? m.group(2) : m.group(4));
-        int day = Integer.parseInt(m.group(3) != null ? m.group(3) : m.group(5));
-        try {
-            if (year < 1900) {
-                throw new DateTimeException("year before 1900");
-            }
-            return LocalDate.of(year, month, day);
-        } catch (DateTimeException e) {
-            error(column, "日期不存在 / no such date: " + text);
-            return null;
-        }
+        return parsed.value();
     }
 
     /** A required code, by English name (any case) or Chinese label. */
@@ -287,10 +229,5 @@ final class RowFields {
     private String columnLabel(String column) {
         return table.file().columns().stream().filter(c -> c.name().equals(column)).findFirst()
                 .map(Column::chinese).orElse(column);
-    }
-
-    /** Full-width digits and signs (typed with a Chinese input method) read as their ASCII forms. */
-    private static String normalize(String text) {
-        return Normalizer.normalize(text, Normalizer.Form.NFKC);
     }
 }

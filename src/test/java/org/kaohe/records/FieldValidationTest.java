@@ -58,6 +58,17 @@ class FieldValidationTest {
     }
 
     @Test
+    void numbersTooLargeForTheDatabaseAreRefused() {
+        assertThat(target("T1,2026-Q3,CADRE,C1,QUALITY,培训,123456789012345678901,1,1,2026-09-30,,N").errors())
+                .containsExactly("targets.csv:2: planned: 数值过大 / number too large: 123456789012345678901");
+        assertThat(PeriodFiles.valid().rows("appraisals.csv",
+                        "cadre_id,votes_good,votes_fair,votes_average,votes_poor,leader_score",
+                        "C1,99999999999999999999,0,3000000000,0,90").errors())
+                .containsExactly("appraisals.csv:2: votes_good: 数值过大 / number too large: 99999999999999999999",
+                        "appraisals.csv:2: votes_average: 数值过大 / number too large: 3000000000");
+    }
+
+    @Test
     void fullWidthDigitsTypedWithAChineseInputMethodAreNumbers() {
         PeriodFiles files = target("T1,2026-Q3,CADRE,C1,QUALITY,培训,１２.５,1,1,2026-09-30,,N");
 
