@@ -138,12 +138,8 @@ final class RowFields {
         }
         text = required(column);
         Long value = text == null ? null : reported(column, text, CellText.wholeNumber(text));
-        if (value != null && value > max && max == Integer.MAX_VALUE) {
-            error(column, "数值过大 / number too large: " + text);
-            return null;
-        }
         if (value != null && (value < min || value > max)) {
-            String range = max == Integer.MAX_VALUE ? ">= " + min : min + ".." + max;
+            String range = min + ".." + max;
             error(column, columnLabel(column) + "必须在 " + range + " 范围内 / " + column + " must be " + range + ": " + text);
             return null;
         }

@@ -65,7 +65,7 @@ class FieldValidationTest {
                         "cadre_id,votes_good,votes_fair,votes_average,votes_poor,leader_score",
                         "C1,99999999999999999999,0,3000000000,0,90").errors())
                 .containsExactly("appraisals.csv:2: votes_good: 数值过大 / number too large: 99999999999999999999",
-                        "appraisals.csv:2: votes_average: 数值过大 / number too large: 3000000000");
+                        "appraisals.csv:2: votes_average: 一般票必须在 0..1000000 范围内 / votes_average must be 0..1000000: 3000000000");
     }
 
     @Test
@@ -172,7 +172,7 @@ class FieldValidationTest {
 
         assertThat(files.errors()).containsExactly(
                 "appraisals.csv:2: votes_good: 必须是整数 / must be a whole number: 1.5",
-                "appraisals.csv:2: votes_fair: 较好票必须在 >= 0 范围内 / votes_fair must be >= 0: -1",
+                "appraisals.csv:2: votes_fair: 较好票必须在 0..1000000 范围内 / votes_fair must be 0..1000000: -1",
                 "appraisals.csv:2: votes_average: 不是数字 / not a number: x");
     }
 
@@ -193,7 +193,7 @@ class FieldValidationTest {
 
         assertThat(files.errors()).containsExactly(
                 "organizations.csv:2: secretary_age: 书记年龄必须在 0..120 范围内 / secretary_age must be 0..120: 690",
-                "organizations.csv:2: members: 成员数必须在 >= 0 范围内 / members must be >= 0: -2",
+                "organizations.csv:2: members: 成员数必须在 0..1000000 范围内 / members must be 0..1000000: -2",
                 "organizations.csv:2: activities: 必须是整数 / must be a whole number: 1.0");
     }
 
