@@ -88,6 +88,11 @@ final class CsvTableReader {
     private static boolean readHeader(InputFile file, List<String> cells, Map<String, Integer> index,
                                       Map<String, String> headers, Problems problems) {
         String name = file.fileName();
+        if (cells.size() == 1 && (cells.get(0).contains(";") || cells.get(0).contains("\t"))) {
+            problems.error(name, 1, null, "列之间应以英文逗号分隔(本文件用的是分号或制表符) / columns must be separated by "
+                    + "commas (this file uses semicolons or tabs)");
+            return false;
+        }
         boolean ok = true;
         for (int i = 0; i < cells.size(); i++) {
             String header = cells.get(i);

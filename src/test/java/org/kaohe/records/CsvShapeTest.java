@@ -156,6 +156,19 @@ class CsvShapeTest {
     }
 
     @Test
+    void semicolonOrTabSeparatedFilesAreRecognisedAsSuch() {
+        PeriodFiles files = PeriodFiles.valid()
+                .with("departments.csv", "dept_id;name;type\nD1;市总工会;TRADE_UNION\n")
+                .with("organizations.csv", "org_id\tdept_id\tarea\tsecretary_age\tmembers\tactivities\n");
+
+        assertThat(files.errors()).containsExactly(
+                "departments.csv:1: 列之间应以英文逗号分隔(本文件用的是分号或制表符) / columns must be separated by commas "
+                        + "(this file uses semicolons or tabs)",
+                "organizations.csv:1: 列之间应以英文逗号分隔(本文件用的是分号或制表符) / columns must be separated by commas "
+                        + "(this file uses semicolons or tabs)");
+    }
+
+    @Test
     void brokenQuotesGiveTheLineAndNoStackTrace() {
         PeriodFiles unclosed = PeriodFiles.valid().row("departments.csv", "D3,\"市妇联,WOMENS_FEDERATION");
         PeriodFiles textAfterQuote = PeriodFiles.valid().row("departments.csv", "D3,\"市妇联\"x,WOMENS_FEDERATION");
