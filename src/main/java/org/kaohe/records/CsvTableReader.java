@@ -38,6 +38,7 @@ final class CsvTableReader {
         Map<String, Integer> index = new HashMap<>();
         Map<String, String> headers = new LinkedHashMap<>();
         int headerSize = -1;
+        int headerLine = 1;
         boolean complete = true;
         try (CSVParser parser = CSVParser.parse(new StringReader(decoded.text()), FORMAT)) {
             Iterator<CSVRecord> records = parser.iterator();
@@ -47,7 +48,8 @@ final class CsvTableReader {
                 int line = lines.lineAt(record.getCharacterPosition());
                 if (headerSize < 0) {
                     headerSize = cells.size();
-                    if (!readHeader(file, cells, index, headers, problems)) {
+                    headerLine = line;
+                    if (!readHeader(file, line, cells, index, headers, problems)) {
                         return new CsvTable(file, decoded.encoding(), index, headers, rows, false);
                     }
                 } else if (cells.stream().allMatch(String::isEmpty)) {
@@ -69,7 +71,7 @@ final class CsvTableReader {
             return new CsvTable(file, decoded.encoding(), index, headers, rows, file.roster() ? false : complete);
         }
         if (rows.isEmpty() && file.roster() && complete) {
-            problems.error(name, 1, null, "只有表头，没有数据行 / the file has a header but no data rows");
+            problems.error(name, headerLine, null, "只有表头，没有数据行 / the file has a header but no data rows");
             complete = false;
         }
         return new CsvTable(file, decoded.encoding(), index, headers, rows, complete);
@@ -85,11 +87,11 @@ final class CsvTableReader {
     }
 
     /** Maps header cells to columns; false when a required column is missing or one is repeated. */
-    private static boolean readHeader(InputFile file, List<String> cells, Map<String, Integer> index,
+    private static boolean readHeader(InputFile file, int line, List<String> cells, Map<String, Integer> index,
                                       Map<String, String> headers, Problems problems) {
         String name = file.fileName();
         if (cells.size() == 1 && (cells.get(0).contains(";") || cells.get(0).contains("\t"))) {
-            problems.error(name, 1, null, "列之间应以英文逗号分隔(本文件用的是分号或制表符) / columns must be separated by "
+            problems.error(name, line, null, "列之间应以英文逗号分隔(本文件用的是分号或制表符) / columns must be separated by "
                     + "commas (this file uses semicolons or tabs)");
             return false;
         }
@@ -97,16 +99,16 @@ final class CsvTableReader {
         for (int i = 0; i < cells.size(); i++) {
             String header = cells.get(i);
             if (header.isEmpty()) {
-                problems.warning(name, 1, null, "第 " + (i + 1) + " 列表头为空，该列被忽略 / column " + (i + 1)
+                problems.warning(name, line, null, "第 " + (i + 1) + " 列表头为空，该列被忽略 / column " + (i + 1)
                         + " has an empty header and is ignored");
                 continue;
             }
             Optional<Column> column = file.column(header);
             if (column.isEmpty()) {
-                problems.warning(name, 1, header, "未知的列，已忽略 / unknown column, ignored (expected: "
+                problems.warning(name, line, header, "未知的列，已忽略 / unknown column, ignored (expected: "
                         + String.join(", ", file.columns().stream().map(Column::display).toList()) + ")");
             } else if (index.containsKey(column.get().name())) {
-                problems.error(name, 1, header, "列重复(与“" + headers.get(column.get().name()) + "”是同一列) / column "
+                problems.error(name, line, header, "列重复(与“" + headers.get(column.get().name()) + "”是同一列) / column "
                         + "given twice (same as \"" + headers.get(column.get().name()) + "\")");
                 ok = false;
             } else {
@@ -116,7 +118,7 @@ final class CsvTableReader {
         }
         for (Column column : file.columns()) {
             if (column.required() && !index.containsKey(column.name())) {
-                problems.error(name, 1, column.name(), "缺少必需的列 " + column.display() + " / required column "
+                problems.error(name, line, column.name(), "缺少必需的列 " + column.display() + " / required column "
                         + "missing: " + column.name() + " (" + column.chinese() + ")");
                 ok = false;
             }

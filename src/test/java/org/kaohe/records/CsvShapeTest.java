@@ -63,6 +63,14 @@ class CsvShapeTest {
     }
 
     @Test
+    void blankLinesAboveTheHeaderMoveItsLine() {
+        PeriodFiles files = PeriodFiles.valid().with("departments.csv", "\n\ndept_id,name\nD1,市总工会\n");
+
+        assertThat(files.errors()).containsExactly(
+                "departments.csv:3: type: 缺少必需的列 type(类型) / required column missing: type (类型)");
+    }
+
+    @Test
     void aColumnGivenTwiceInTwoLanguagesIsAnError() {
         PeriodFiles files = PeriodFiles.valid()
                 .rows("departments.csv", "dept_id,name,type,部门名称", "D1,市总工会,TRADE_UNION,工会",
