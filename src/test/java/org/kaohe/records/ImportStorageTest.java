@@ -2,11 +2,19 @@ package org.kaohe.records;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.nio.charset.Charset;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Map;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.kaohe.audit.AuditLog;
 import org.kaohe.records.ImportReport.Status;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -68,8 +76,8 @@ class ImportStorageTest extends ImportDatabaseTest {
         assertThat(repository.load(v1.importId()).orElseThrow().departments()).hasSize(2);
         assertThat(repository.list()).filteredOn(v -> v.period().equals(period))
                 .extracting(ImportVersionInfo::version, ImportVersionInfo::current, ImportVersionInfo::importedBy)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple(1, false, "hr1"),
-                        org.assertj.core.groups.Tuple.tuple(2, true, "hr2"));
+                .containsExactly(tuple(1, false, "hr1"),
+                        tuple(2, true, "hr2"));
         assertThat(repository.list()).filteredOn(v -> v.importId() == v2.importId()).singleElement()
                 .satisfies(v -> assertThat(v.files()).extracting(ImportReport.FileReport::fileName).containsExactlyInAnyOrder(
                         "departments.csv", "cadres.csv", "targets.csv", "appraisals.csv", "events.csv", "organizations.csv"));
@@ -98,8 +106,8 @@ class ImportStorageTest extends ImportDatabaseTest {
                 .isEqualTo(repository.fileContent(utf8.importId(), "cadres.csv"));
         // A file of ASCII only is the same bytes in both encodings, and reads as UTF-8.
         assertThat(gbk.files()).extracting(ImportReport.FileReport::fileName, ImportReport.FileReport::encoding)
-                .contains(org.assertj.core.groups.Tuple.tuple("cadres.csv", "GB18030"),
-                        org.assertj.core.groups.Tuple.tuple("organizations.csv", "UTF-8"));
+                .contains(tuple("cadres.csv", "GB18030"),
+                        tuple("organizations.csv", "UTF-8"));
     }
 
     @Test
@@ -141,11 +149,10 @@ class ImportStorageTest extends ImportDatabaseTest {
     }
 
     @Test
-    void aFolderIsReadByFileNameAndOtherCsvFilesAreReportedAndIgnored(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
-            throws java.io.IOException {
-        java.nio.file.Path folder = PeriodFiles.valid().inYear(2036).writeTo(dir.resolve("2036-Q3"));
-        java.nio.file.Files.writeString(folder.resolve("notes.csv"), "x");
-        java.nio.file.Files.writeString(folder.resolve("README.txt"), "x");
+    void aFolderIsReadByFileNameAndOtherCsvFilesAreReportedAndIgnored(@TempDir Path dir) throws IOException {
+        Path folder = PeriodFiles.valid().inYear(2036).writeTo(dir.resolve("2036-Q3"));
+        Files.writeString(folder.resolve("notes.csv"), "x");
+        Files.writeString(folder.resolve("README.txt"), "x");
 
         ImportReport report = importService.importFolder(folder, PeriodFiles.q3(2036), "hr1");
 
@@ -153,5 +160,40 @@ class ImportStorageTest extends ImportDatabaseTest {
         assertThat(report.warnings()).extracting(ImportProblem::toString).containsExactly(
                 "notes.csv:0: 不是六个输入文件之一，已忽略 / not one of the six input files, ignored (expected: "
                         + "departments.csv, cadres.csv, targets.csv, appraisals.csv, events.csv, organizations.csv)");
+    }
+
+    @Test
+    void aZipUploadImportsItsFilesAndARefusedArchiveStoresNothing() throws IOException {
+        Period period = PeriodFiles.q3(2037);
+        Map<String, byte[]> files = PeriodFiles.valid().inYear(2037).bytes();
+        Map<String, Long> before = rowCounts();
+
+        ImportReport refused = importService.importZip("q3.zip", zip("2037-Q3/", files, "../evil.csv"), period, "hr1");
+
+        assertThat(refused.status()).isEqualTo(Status.REJECTED);
+        assertThat(refused.errors()).extracting(ImportProblem::toString)
+                .containsExactly("q3.zip:0: ../evil.csv: 路径不安全，已拒绝 / unsafe path in the archive, refused");
+        assertThat(rowCounts()).isEqualTo(before);
+
+        ImportReport stored = importService.importZip("q3.zip", zip("", files), period, "hr1");
+
+        assertThat(stored.status()).isEqualTo(Status.STORED);
+        assertThat(repository.loadCurrent(period).orElseThrow().cadres()).hasSize(2);
+    }
+
+    private static byte[] zip(String folder, Map<String, byte[]> files, String... emptyEntries) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
+            for (Map.Entry<String, byte[]> file : files.entrySet()) {
+                zip.putNextEntry(new ZipEntry(folder + file.getKey()));
+                zip.write(file.getValue());
+                zip.closeEntry();
+            }
+            for (String name : emptyEntries) {
+                zip.putNextEntry(new ZipEntry(name));
+                zip.closeEntry();
+            }
+        }
+        return bytes.toByteArray();
     }
 }

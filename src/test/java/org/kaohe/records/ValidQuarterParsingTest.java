@@ -1,6 +1,7 @@
 package org.kaohe.records;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -45,12 +46,12 @@ class ValidQuarterParsingTest {
         assertThat(parsed.files()).extracting(ImportReport.FileReport::fileName, ImportReport.FileReport::rows,
                         ImportReport.FileReport::encoding)
                 .containsExactly(
-                        org.assertj.core.groups.Tuple.tuple("departments.csv", 2, "UTF-8"),
-                        org.assertj.core.groups.Tuple.tuple("cadres.csv", 2, "UTF-8"),
-                        org.assertj.core.groups.Tuple.tuple("targets.csv", 2, "UTF-8"),
-                        org.assertj.core.groups.Tuple.tuple("appraisals.csv", 1, "UTF-8"),
-                        org.assertj.core.groups.Tuple.tuple("events.csv", 2, "UTF-8"),
-                        org.assertj.core.groups.Tuple.tuple("organizations.csv", 1, "UTF-8"));
+                        tuple("departments.csv", 2, "UTF-8"),
+                        tuple("cadres.csv", 2, "UTF-8"),
+                        tuple("targets.csv", 2, "UTF-8"),
+                        tuple("appraisals.csv", 1, "UTF-8"),
+                        tuple("events.csv", 2, "UTF-8"),
+                        tuple("organizations.csv", 1, "UTF-8"));
         assertThat(parsed.files().get(0).sha256()).hasSize(64);
         assertThat(parsed.contentHash()).hasSize(64);
     }
