@@ -1,30 +1,19 @@
 package org.kaohe.rules;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.kaohe.rules.DefaultRulebook.cadre;
+import static org.kaohe.rules.DefaultRulebook.sumOfLines;
 
-import java.math.BigDecimal;
-import java.nio.file.Path;
-
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.kaohe.records.DeptType;
-import org.kaohe.records.SubjectType;
-import org.kaohe.scoring.EvaluationOutcome;
 import org.kaohe.scoring.Grade;
 import org.kaohe.scoring.SubjectResult;
 
-/** RULEBOOK §7: cadre C1 scores 86.3, band 较好, no gate: 较好. */
+/** RULEBOOK §7, to the cent: cadre C1 scores 86.3, band 较好, no gate: 较好. */
 class WorkedExampleTest {
 
-    static CompiledRulebook rulebook;
-
-    @BeforeAll
-    static void compileDefaultRulebook() throws Exception {
-        rulebook = RulebookCompiler.compile(RulebookSource.fromFolder(Path.of("rules")));
-    }
-
     @Test
-    void cadreC1ScoresAsTheRulebookWorksOut() {
+    void cadreC1ScoresAsTheRulebookWorksItOut() {
         var records = TestRecords.period()
                 .department("D1", DeptType.TRADE_UNION)
                 .cadre("C1", "D1")
@@ -33,25 +22,29 @@ class WorkedExampleTest {
                 .votes("C1", 6, 3, 1, 0, "90")
                 .event("C1", "AWARD", "PROVINCIAL", 1)
                 .event("C1", "PUBLICITY", "CITY", 4)
-                .event("C1", "OVERDUE", null, 1)
-                .build();
+                .event("C1", "OVERDUE", null, 1);
 
-        EvaluationOutcome outcome = rulebook.evaluate(records);
-        SubjectResult c1 = outcome.subjects().stream()
-                .filter(s -> s.subjectType() == SubjectType.CADRE && s.subjectId().equals("C1")).findFirst().orElseThrow();
-        c1.lines().forEach(l -> System.out.println(l));
+        SubjectResult c1 = cadre(DefaultRulebook.evaluate(records), "C1");
 
-        assertThat(c1.score()).isEqualByComparingTo("86.30");
+        // T = 60×2/3×1 + 60×1/3×0.5×0.8 = 40 + 8 = 48
         assertThat(c1.parts().get("T")).isEqualByComparingTo("48");
+        // A = 20 × (600+240+60) / 1000 = 18
         assertThat(c1.parts().get("A")).isEqualByComparingTo("18");
+        // L = 0.2 × 90 = 18
         assertThat(c1.parts().get("L")).isEqualByComparingTo("18");
+        // B = 2 + 4 × 0.2 = 2.8
         assertThat(c1.parts().get("B")).isEqualByComparingTo("2.8");
+        // D = 0.5 (a deduction: negative lines)
         assertThat(c1.parts().get("D")).isEqualByComparingTo("-0.5");
+        assertThat(c1.score()).isEqualByComparingTo("86.30");
+        assertThat(c1.score().scale()).isEqualTo(2);
         assertThat(c1.bandGrade()).isEqualTo(Grade.FAIR);
+        assertThat(c1.gatedGrade()).isEqualTo(Grade.FAIR);
         assertThat(c1.finalGrade()).isEqualTo(Grade.FAIR);
-        assertThat(c1.lines().stream().map(l -> l.points()).reduce(BigDecimal.ZERO, BigDecimal::add))
-                .isEqualByComparingTo(c1.score());
-        outcome.subjects().stream().filter(s -> s.subjectType() == SubjectType.DEPARTMENT)
-                .forEach(d -> d.lines().forEach(l -> System.out.println(d.subjectId() + " " + l)));
+        assertThat(c1.vetoed()).isFalse();
+        assertThat(c1.rank()).isEqualTo(1);
+        assertThat(sumOfLines(c1)).isEqualByComparingTo(c1.score());
+        assertThat(c1.lines()).extracting(l -> l.reason())
+                .contains("省级表彰 ×1 +2", "市级宣传信息采用 ×4 +0.8", "限时办结超期 ×1 −0.5");
     }
 }
