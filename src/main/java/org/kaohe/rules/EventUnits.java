@@ -9,6 +9,6 @@ import org.kaohe.records.SubjectType;
 public record EventUnits(SubjectType subjectType, String subjectId, String kind, int units,
                          List<SourceRef> evidence) {
     public EventUnits {
-        evidence = List.copyOf(evidence);
+        evidence = Evidence.sorted(evidence);
     }
 }

@@ -13,6 +13,6 @@ import org.kaohe.scoring.Grade;
 public record GateHit(SubjectType subjectType, String subjectId, String rule, Grade cap, boolean veto,
                       String reason, List<SourceRef> evidence) {
     public GateHit {
-        evidence = List.copyOf(evidence);
+        evidence = Evidence.sorted(evidence);
     }
 }

@@ -15,6 +15,6 @@ public record ScoreLine(SubjectType subjectType, String subjectId, String rule, 
                         String reason, List<SourceRef> evidence) {
     public ScoreLine {
         points = points.setScale(2, RoundingMode.HALF_UP);
-        evidence = List.copyOf(evidence);
+        evidence = Evidence.sorted(evidence);
     }
 }
