@@ -33,10 +33,30 @@ final class DecisionTableCheck {
     private static final Pattern CELL_REFERENCE = Pattern.compile("cell ([A-Z]+)(\\d+)");
     private static final Pattern GENERATED_RULE = Pattern.compile("(?m)^rule \"");
 
+    private static final Pattern ROW_COMMENT = Pattern.compile("^// rule values at [A-Z]+(\\d+)");
+
     private DecisionTableCheck() {}
 
-    /** Every problem of one table file; empty when Drools may compile it. */
-    static List<RuleProblem> check(String file, String content) {
+    /** The problems of a table (empty when Drools may compile it) and the DRL Drools makes of it. */
+    record Checked(List<RuleProblem> problems, String generatedDrl) {
+
+        /** The table row of the first generated rule whose text contains {@code fragment}, else 0. */
+        int rowOf(String fragment) {
+            int row = 0;
+            for (String line : generatedDrl.split("\n")) {
+                Matcher m = ROW_COMMENT.matcher(line);
+                if (m.find()) {
+                    row = Integer.parseInt(m.group(1));
+                } else if (!fragment.isBlank() && line.contains(fragment)) {
+                    return row;
+                }
+            }
+            return 0;
+        }
+    }
+
+    /** Checks one table file. */
+    static Checked check(String file, String content) {
         List<RuleProblem> problems = new ArrayList<>();
         String generated;
         try {
@@ -45,14 +65,14 @@ final class DecisionTableCheck {
         } catch (RuntimeException e) {
             problems.add(new RuleProblem(file, lineOfCell(e.getMessage()),
                     "决策表格式错误 / decision table layout error: " + e.getMessage()));
-            return problems;
+            return new Checked(problems, "");
         }
         List<CSVRecord> rows;
         try (CSVParser parser = CSVParser.parse(new StringReader(content), CSVFormat.DEFAULT)) {
             rows = parser.getRecords();
         } catch (IOException | RuntimeException e) {
             problems.add(new RuleProblem(file, 0, "无法读取 CSV / cannot read the CSV: " + e.getMessage()));
-            return problems;
+            return new Checked(problems, generated);
         }
         checkTables(file, rows, problems);
         if (problems.isEmpty() && !GENERATED_RULE.matcher(generated).find()) {
@@ -60,7 +80,7 @@ final class DecisionTableCheck {
                     "决策表没有生成任何规则(缺少 RuleTable 或规则行)/ the decision table yields no rule"
                             + " (no RuleTable or no rule rows)"));
         }
-        return problems;
+        return new Checked(problems, generated);
     }
 
     /** Finds every "RuleTable" and checks its data rows against the snippets of their columns. */

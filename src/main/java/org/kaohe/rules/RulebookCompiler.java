@@ -37,7 +37,8 @@ public final class RulebookCompiler {
     private RulebookCompiler() {}
 
     public static CompiledRulebook compile(RulebookSource source) throws RulebookInvalidException {
-        List<RuleProblem> problems = new ArrayList<>(checkFiles(source));
+        Map<String, DecisionTableCheck.Checked> tables = new LinkedHashMap<>();
+        List<RuleProblem> problems = new ArrayList<>(checkFiles(source, tables));
         if (!problems.isEmpty()) {
             throw new RulebookInvalidException(problems);
         }
@@ -58,7 +59,7 @@ public final class RulebookCompiler {
                     "规则编译失败 / the rules do not compile: " + e.getMessage())));
         }
         for (Message message : builder.getResults().getMessages(Message.Level.ERROR)) {
-            problems.add(problemOf(message));
+            problems.add(problemOf(message, tables));
         }
         if (!problems.isEmpty()) {
             throw new RulebookInvalidException(problems);
@@ -78,7 +79,7 @@ public final class RulebookCompiler {
     }
 
     /** Folder-level problems and table checks, before Drools runs. */
-    private static List<RuleProblem> checkFiles(RulebookSource source) {
+    private static List<RuleProblem> checkFiles(RulebookSource source, Map<String, DecisionTableCheck.Checked> tables) {
         List<RuleProblem> problems = new ArrayList<>();
         source.files().keySet().stream().filter(RulebookSource::isSpreadsheet).forEach(name -> problems.add(
                 new RuleProblem(name, 0, "决策表文件名必须以 .drl.csv 结尾(Excel 表格请另存为 CSV),否则 Drools 会忽略它"
@@ -89,7 +90,9 @@ public final class RulebookCompiler {
         }
         for (String name : source.ruleFileNames()) {
             if (name.toLowerCase(java.util.Locale.ROOT).endsWith(".drl.csv")) {
-                problems.addAll(DecisionTableCheck.check(name, source.files().get(name)));
+                DecisionTableCheck.Checked checked = DecisionTableCheck.check(name, source.files().get(name));
+                tables.put(name, checked);
+                problems.addAll(checked.problems());
             }
         }
         return problems;
@@ -120,15 +123,24 @@ public final class RulebookCompiler {
         return List.copyOf(missing.values());
     }
 
-    private static RuleProblem problemOf(Message message) {
+    /** The expression an "Unable to Analyse Expression x:" message quotes, else its first line. */
+    private static String quotedExpression(String text) {
+        String first = text.lines().findFirst().orElse("");
+        String prefix = "Unable to Analyse Expression ";
+        String expression = first.startsWith(prefix) ? first.substring(prefix.length()) : first;
+        return expression.endsWith(":") ? expression.substring(0, expression.length() - 1).trim() : expression.trim();
+    }
+
+    private static RuleProblem problemOf(Message message, Map<String, DecisionTableCheck.Checked> tables) {
         String path = message.getPath() == null ? "" : message.getPath();
         String file = path.substring(path.lastIndexOf('/') + 1); // rule files sit in one folder
         int line = Math.max(message.getLine(), 0);
         String text = message.getText() == null ? "" : message.getText().trim();
-        if (file.endsWith(".drl.csv")) {
-            // Lines of a table's message are lines of the DRL Drools generated; the rule name holds the table row.
+        if (tables.containsKey(file)) {
+            // A table's message speaks of the DRL Drools generated from it: find the table row by the
+            // rule's name (BonusPoints_14 is row 14) or by the expression the message quotes.
             Matcher m = TABLE_RULE.matcher(text);
-            line = m.find() ? Integer.parseInt(m.group(1)) : 0;
+            line = m.find() ? Integer.parseInt(m.group(1)) : tables.get(file).rowOf(quotedExpression(text));
         }
         return new RuleProblem(file, line, "规则编译错误 / rule compile error: " + text);
     }
