@@ -7,12 +7,15 @@ import org.kaohe.evaluation.EvaluationService;
 import org.kaohe.evaluation.EvaluationService.RunSummary;
 import org.kaohe.records.Period;
 import org.kaohe.scoring.Grade;
+import org.springframework.beans.factory.config.ConfigurableBeanFactory;
+import org.springframework.context.annotation.Scope;
 import org.springframework.stereotype.Component;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 @Component
+@Scope(ConfigurableBeanFactory.SCOPE_PROTOTYPE) // picocli keeps option values in fields: a fresh command per run
 @TopLevelCommand
 @Command(name = "evaluate", mixinStandardHelpOptions = true,
         description = "按已发布规则考核一个考核期 / Evaluate a period with the published rulebook and store the run.")

@@ -10,13 +10,15 @@ import org.kaohe.rules.RuleProblem;
 import org.kaohe.rules.RulebookInvalidException;
 import org.kaohe.rules.RulebookRepository.Publication;
 import org.kaohe.rules.RulebookService;
-import org.kaohe.rules.RulebookSource;
+import org.springframework.beans.factory.config.ConfigurableBeanFactory;
+import org.springframework.context.annotation.Scope;
 import org.springframework.stereotype.Component;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
 @Component
+@Scope(ConfigurableBeanFactory.SCOPE_PROTOTYPE) // picocli keeps option values in fields: a fresh command per run
 @TopLevelCommand
 @Command(name = "rules", mixinStandardHelpOptions = true,
         description = "考核规则:校验、发布、列出版本 / Rulebook: validate, publish, list versions.")
@@ -35,14 +37,14 @@ class RulesCommand {
             printProblems(problems);
             return CliSupport.EXIT_INVALID;
         }
-        System.out.println("规则有效 rulebook valid: " + dir + " (" + RulebookSource.fromFolder(dir).version() + ")");
+        System.out.println("规则有效 rulebook valid: " + dir);
         return CliSupport.EXIT_OK;
     }
 
     @Command(name = "publish", description = "校验后发布为考核所用规则 / validate, store and publish")
     int publish(@Parameters(arity = "0..1", defaultValue = "rules", paramLabel = "DIR") Path dir) {
         try {
-            RulebookService.Published published = rulebooks.publish(RulebookSource.fromFolder(dir), CliSupport.user());
+            RulebookService.Published published = rulebooks.publish(RulebookService.read(dir), CliSupport.user());
             System.out.println((published.newVersion() ? "已发布新版本 published new version " : "已重新发布 re-published ")
                     + published.version() + " (" + published.fileCount() + " 个文件 files)");
             return CliSupport.EXIT_OK;

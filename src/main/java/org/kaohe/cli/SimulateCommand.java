@@ -12,13 +12,16 @@ import org.kaohe.evaluation.SimulationService.Simulation;
 import org.kaohe.records.Period;
 import org.kaohe.results.TextTable;
 import org.kaohe.rules.RulebookInvalidException;
-import org.kaohe.rules.RulebookSource;
+import org.kaohe.rules.RulebookService;
+import org.springframework.beans.factory.config.ConfigurableBeanFactory;
+import org.springframework.context.annotation.Scope;
 import org.springframework.stereotype.Component;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 @Component
+@Scope(ConfigurableBeanFactory.SCOPE_PROTOTYPE) // picocli keeps option values in fields: a fresh command per run
 @TopLevelCommand
 @Command(name = "simulate", mixinStandardHelpOptions = true,
         description = "模拟:草稿规则下的得分与等次,与已发布规则对照,不保存 / What-if under a draft rulebook; nothing stored.")
@@ -43,7 +46,7 @@ class SimulateCommand implements Callable<Integer> {
     public Integer call() {
         Simulation result;
         try {
-            result = simulation.simulate(period, RulebookSource.fromFolder(rules));
+            result = simulation.simulate(period, RulebookService.read(rules));
         } catch (RulebookInvalidException e) {
             RulesCommand.printProblems(e.problems());
             return CliSupport.EXIT_INVALID;

@@ -10,6 +10,7 @@ import org.kaohe.records.Period;
 import org.kaohe.records.PeriodRecords;
 import org.kaohe.records.SubjectType;
 import org.kaohe.rules.CompiledRulebook;
+import org.kaohe.rules.RulebookInvalidException;
 import org.kaohe.rules.RulebookService;
 import org.kaohe.rules.RulebookSource;
 import org.kaohe.scoring.EvaluationOutcome;
@@ -50,7 +51,7 @@ public class SimulationService {
     }
 
     /** Throws when the draft does not compile, nothing is imported, or nothing is published. */
-    public Simulation simulate(Period period, RulebookSource draft) {
+    public Simulation simulate(Period period, RulebookSource draft) throws RulebookInvalidException {
         CompiledRulebook draftRulebook = rulebooks.compileDraft(draft);
         CompiledRulebook published = evaluation.publishedRulebook();
         PeriodRecords records = evaluation.currentRecords(period);

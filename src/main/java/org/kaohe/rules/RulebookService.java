@@ -1,5 +1,6 @@
 package org.kaohe.rules;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -21,42 +22,52 @@ public class RulebookService {
     public record Published(String version, boolean newVersion, int fileCount) {}
 
     private final RulebookRepository repository;
-    private final RulebookCompiler compiler;
     private final AuditLog auditLog;
     private final AtomicReference<CompiledRulebook> cache = new AtomicReference<>();
 
-    RulebookService(RulebookRepository repository, RulebookCompiler compiler, AuditLog auditLog) {
+    RulebookService(RulebookRepository repository, AuditLog auditLog) {
         this.repository = repository;
-        this.compiler = compiler;
         this.auditLog = auditLog;
     }
 
-    /** Every compile problem of the folder's rulebook; empty when it is valid. */
-    public List<RuleProblem> validate(Path folder) {
-        return validate(RulebookSource.fromFolder(folder));
+    /** Reads a rulebook folder; an unreadable or missing folder is a problem like any other. */
+    public static RulebookSource read(Path folder) throws RulebookInvalidException {
+        try {
+            return RulebookSource.fromFolder(folder);
+        } catch (IOException e) {
+            throw new RulebookInvalidException(List.of(new RuleProblem(folder.toString(), 0, e.getMessage())));
+        }
     }
 
-    public List<RuleProblem> validate(RulebookSource source) {
+    /** Every problem of the folder's rulebook; empty when it is valid. */
+    public List<RuleProblem> validate(Path folder) {
         try {
-            compiler.compile(source);
+            RulebookCompiler.compile(read(folder));
             return List.of();
         } catch (RulebookInvalidException e) {
             return e.problems();
         }
     }
 
-    /** Compiles a draft without publishing it (for simulations); throws when it is broken. */
-    public CompiledRulebook compileDraft(RulebookSource source) {
-        return compiler.compile(source);
+    /** Every problem of a rulebook given as files (an uploaded draft); empty when it is valid. */
+    public List<RuleProblem> validate(RulebookSource source) {
+        try {
+            RulebookCompiler.compile(source);
+            return List.of();
+        } catch (RulebookInvalidException e) {
+            return e.problems();
+        }
     }
 
-    /**
-     * Compiles and publishes; throws {@link RulebookInvalidException} (and stores nothing) when a
-     * file is broken.
-     */
+    /** Compiles a draft without publishing it (for simulations). */
+    public CompiledRulebook compileDraft(RulebookSource source) throws RulebookInvalidException {
+        return RulebookCompiler.compile(source);
+    }
+
+    /** Compiles and publishes; when a file is broken it throws and stores nothing. */
     @Transactional
-    public Published publish(RulebookSource source, String who) {
-        CompiledRulebook compiled = compiler.compile(source);
+    public Published publish(RulebookSource source, String who) throws RulebookInvalidException {
+        CompiledRulebook compiled = RulebookCompiler.compile(source);
         boolean newVersion = repository.files(source.version()).isEmpty();
         repository.publish(source.version(), source.files(), who);
         auditLog.record(who, "RULES_PUBLISH", "发布规则版本 published rulebook " + source.version()
@@ -76,12 +87,27 @@ public class RulebookService {
         if (cached != null && cached.version().equals(version)) {
             return Optional.of(cached);
         }
-        CompiledRulebook compiled = compiler.compile(RulebookSource.of(repository.files(version)));
+        CompiledRulebook compiled = compilePublished(version);
         cache.set(compiled);
         return Optional.of(compiled);
     }
 
     public List<RulebookRepository.Publication> publications() {
         return repository.publications();
+    }
+
+    /** The files of a stored version (empty when unknown). */
+    public java.util.Map<String, String> files(String version) {
+        return repository.files(version);
+    }
+
+    private CompiledRulebook compilePublished(String version) {
+        try {
+            return RulebookCompiler.compile(RulebookSource.of(repository.files(version)));
+        } catch (RulebookInvalidException e) {
+            // Only rulebooks that compiled were published; failing now means the engine itself changed.
+            throw new IllegalStateException("已发布的规则 " + version + " 无法编译 / published rulebook no longer compiles: "
+                    + e.problems(), e);
+        }
     }
 }
