@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.kaohe.records.ImportRepository;
 import org.kaohe.records.ImportVersionInfo;
 import org.kaohe.records.Period;
+import org.kaohe.reference.EngineMatchesReference;
 import org.kaohe.results.RunInfo;
 import org.kaohe.results.RunQueries;
 import org.kaohe.rules.RulebookService;
@@ -57,6 +58,15 @@ class FirstStartTest {
                 assertThat(sum).as("%s %s", period, subject.subjectId()).isEqualByComparingTo(subject.score());
                 assertThat(subject.lines()).allSatisfy(line -> assertThat(line.reason()).isNotBlank());
             }
+        }
+    }
+
+    @Test
+    void storedDemoResultsAgreeWithTheReferenceScorer() {
+        for (Period period : imports.periods()) {
+            long runId = runs.currentRun(period).orElseThrow().id();
+            EngineMatchesReference.check(period.toString(), imports.loadCurrent(period).orElseThrow(),
+                    runs.results(runId));
         }
     }
 
