@@ -1,9 +1,11 @@
 package org.kaohe.rules;
 
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -70,7 +72,7 @@ public final class RulebookCompiler {
         } finally {
             kie.getRepository().removeKieModule(releaseId);
         }
-        Map<String, java.math.BigDecimal> settings = SettingsProbe.read(kieBase);
+        Map<String, BigDecimal> settings = SettingsProbe.read(kieBase);
         problems.addAll(missingSettings(source, settings.keySet()));
         if (!problems.isEmpty()) {
             throw new RulebookInvalidException(problems);
@@ -89,7 +91,7 @@ public final class RulebookCompiler {
                     "规则目录中没有规则文件(.drl 或 .drl.csv)/ no rule file (.drl or .drl.csv) in the rulebook"));
         }
         for (String name : source.ruleFileNames()) {
-            if (name.toLowerCase(java.util.Locale.ROOT).endsWith(".drl.csv")) {
+            if (name.toLowerCase(Locale.ROOT).endsWith(".drl.csv")) {
                 DecisionTableCheck.Checked checked = DecisionTableCheck.check(name, source.files().get(name));
                 tables.put(name, checked);
                 problems.addAll(checked.problems());
