@@ -86,6 +86,9 @@ public final class RulebookCompiler {
         source.files().keySet().stream().filter(RulebookSource::isSpreadsheet).forEach(name -> problems.add(
                 new RuleProblem(name, 0, "决策表文件名必须以 .drl.csv 结尾(Excel 表格请另存为 CSV),否则 Drools 会忽略它"
                         + " / a decision table must be a CSV file named *.drl.csv, or Drools skips it")));
+        source.ruleFileNames().stream().filter(name -> !name.endsWith(".drl") && !name.endsWith(".drl.csv"))
+                .forEach(name -> problems.add(new RuleProblem(name, 0, "扩展名须为小写 .drl 或 .drl.csv,否则 Drools 会忽略它"
+                        + " / the extension must be lower-case .drl or .drl.csv, or Drools skips the file")));
         if (source.ruleFileNames().isEmpty()) {
             problems.add(new RuleProblem("", 0,
                     "规则目录中没有规则文件(.drl 或 .drl.csv)/ no rule file (.drl or .drl.csv) in the rulebook"));
