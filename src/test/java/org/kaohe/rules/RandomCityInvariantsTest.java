@@ -53,6 +53,27 @@ class RandomCityInvariantsTest {
         }
     }
 
+    @Test
+    void theOutcomeDependsOnTheRecordsNotOnTheirOrder() {
+        PeriodRecords records = CityGenerator.city(11, 8, 80);
+        PeriodRecords shuffled = new PeriodRecords(records.period(), records.importId(), shuffle(records.departments()),
+                shuffle(records.cadres()), shuffle(records.targets()), shuffle(records.appraisals()),
+                shuffle(records.events()), shuffle(records.organizations()));
+        EvaluationOutcome first = DefaultRulebook.evaluate(records);
+        assertThat(bySubject(DefaultRulebook.evaluate(records))).as("same records twice").isEqualTo(bySubject(first));
+        assertThat(bySubject(DefaultRulebook.evaluate(shuffled))).as("records shuffled").isEqualTo(bySubject(first));
+    }
+
+    private static <T> List<T> shuffle(List<T> list) {
+        List<T> copy = new java.util.ArrayList<>(list);
+        java.util.Collections.shuffle(copy, new java.util.Random(5));
+        return copy;
+    }
+
+    private static Map<String, SubjectResult> bySubject(EvaluationOutcome outcome) {
+        return outcome.subjects().stream().collect(Collectors.toMap(s -> s.subjectType() + ":" + s.subjectId(), s -> s));
+    }
+
     /** Ranks 1..n in S, T, id order; at most q 好; every demoted 好 carries a quota line. */
     private static void assertRanksAndQuota(List<SubjectResult> group) {
         List<SubjectResult> byRank = group.stream().sorted((a, b) -> Integer.compare(a.rank(), b.rank())).toList();
