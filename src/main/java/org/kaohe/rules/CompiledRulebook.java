@@ -39,6 +39,11 @@ public final class CompiledRulebook {
         return settings;
     }
 
+    /** The compiled rules, for sessions in this package. */
+    KieBase kieBase() {
+        return kieBase;
+    }
+
     /**
      * Scores, grades and ranks every cadre and department of the period, with explanation lines
      * that add up to each score. Pure: reads only the records, stores nothing.

@@ -68,7 +68,8 @@ final class DecisionTableCheck {
             return new Checked(problems, "");
         }
         List<CSVRecord> rows;
-        try (CSVParser parser = CSVParser.parse(new StringReader(content), CSVFormat.DEFAULT)) {
+        try (CSVParser parser = CSVParser.parse(new StringReader(content),
+                CSVFormat.DEFAULT.builder().setIgnoreEmptyLines(false).build())) {
             rows = parser.getRecords();
         } catch (IOException | RuntimeException e) {
             problems.add(new RuleProblem(file, 0, "无法读取 CSV / cannot read the CSV: " + e.getMessage()));
@@ -85,10 +86,17 @@ final class DecisionTableCheck {
 
     /** Finds every "RuleTable" and checks its data rows against the snippets of their columns. */
     private static void checkTables(String file, List<CSVRecord> rows, List<RuleProblem> problems) {
+        boolean afterATable = false;
         for (int r = 0; r < rows.size(); r++) {
             if (!firstCell(rows.get(r)).toLowerCase(Locale.ROOT).startsWith("ruletable")) {
+                if (afterATable && !blank(rows.get(r))) {
+                    // Drools ends a table at its first blank row and ignores what follows without a word.
+                    problems.add(new RuleProblem(file, line(rows.get(r)), "此行在空行之后,不属于任何决策表,会被忽略;"
+                            + "请删除空行 / this row follows a blank row, belongs to no table and would be ignored"));
+                }
                 continue;
             }
+            afterATable = true;
             int snippetRow = r + 3;
             int firstDataRow = r + 5;
             if (snippetRow >= rows.size()) {
@@ -111,10 +119,15 @@ final class DecisionTableCheck {
     }
 
     private static void checkRow(String file, CSVRecord snippets, CSVRecord row, List<RuleProblem> problems) {
-        for (int c = 0; c < row.size() && c < snippets.size(); c++) {
-            String cell = row.get(c).trim();
+        for (int c = 0; c < snippets.size(); c++) {
+            String cell = c < row.size() ? row.get(c).trim() : "";
             String snippet = snippets.get(c);
             if (cell.isEmpty()) {
+                if (DECIMAL_CELL.matcher(snippet).find() || GRADE_CELL.matcher(snippet).find()) {
+                    // an empty action cell drops the action: the row would match and do nothing
+                    problems.add(new RuleProblem(file, line(row), "第 " + column(c) + " 列缺少数值 / column "
+                            + column(c) + ": value missing"));
+                }
                 continue;
             }
             if ((DECIMAL_CELL.matcher(snippet).find() || COMPARED_CELL.matcher(snippet).find()) && !isNumber(cell)) {

@@ -70,14 +70,20 @@ public final class Lines {
                 List.of(a == null ? s.source() : a.source()));
     }
 
-    /** One event record: unit points × count, positive in part B, negative in part D. */
+    /**
+     * One event record: unit points × count, positive in part B, negative in part D. The item is
+     * named by the table row's label (its @itemLabel, the 名称 column) or else by its level and kind.
+     */
     public static ScoreLine event(RuleContext rule, Event e, String part, BigDecimal unitPoints) {
         BigDecimal points = unitPoints.multiply(BigDecimal.valueOf(e.count()));
         if ("D".equals(part)) {
             points = points.negate();
         }
+        Object label = rule.getRule().getMetaData().get("itemLabel");
+        String item = label != null && !label.toString().isBlank() ? label.toString().trim()
+                : EventKinds.levelLabel(e.level()) + EventKinds.kindLabel(e.kind());
         String note = e.note() == null || e.note().isBlank() ? "" : "「" + e.note().trim() + "」";
-        String reason = EventKinds.levelLabel(e.level()) + EventKinds.kindLabel(e.kind()) + note
+        String reason = item + note
                 + " ×" + e.count() + " " + Points.signed(points.setScale(2, RoundingMode.HALF_UP));
         return line(rule, e.subjectType(), e.subjectId(), part, points, reason, List.of(e.source()));
     }

@@ -17,6 +17,7 @@ import org.kaohe.records.SubjectType;
 import org.kaohe.records.Target;
 import org.kaohe.scoring.EvaluationOutcome;
 import org.kaohe.scoring.SubjectResult;
+import org.kie.api.KieBase;
 
 /**
  * One evaluation of one period, in the phases of RULEBOOK §3–§5: for each department a session
@@ -30,7 +31,7 @@ final class PeriodEvaluation {
     private final Grading grading;
     private final PeriodRecords records;
 
-    PeriodEvaluation(org.kie.api.KieBase kieBase, Map<String, BigDecimal> settings, PeriodRecords records) {
+    PeriodEvaluation(KieBase kieBase, Map<String, BigDecimal> settings, PeriodRecords records) {
         this.sessions = new RuleSessions(kieBase);
         this.grading = new Grading(settings);
         this.records = records;

@@ -1,9 +1,11 @@
 package org.kaohe.rules;
 
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -70,7 +72,7 @@ public final class RulebookCompiler {
         } finally {
             kie.getRepository().removeKieModule(releaseId);
         }
-        Map<String, java.math.BigDecimal> settings = SettingsProbe.read(kieBase);
+        Map<String, BigDecimal> settings = SettingsProbe.read(kieBase);
         problems.addAll(missingSettings(source, settings.keySet()));
         if (!problems.isEmpty()) {
             throw new RulebookInvalidException(problems);
@@ -84,12 +86,15 @@ public final class RulebookCompiler {
         source.files().keySet().stream().filter(RulebookSource::isSpreadsheet).forEach(name -> problems.add(
                 new RuleProblem(name, 0, "决策表文件名必须以 .drl.csv 结尾(Excel 表格请另存为 CSV),否则 Drools 会忽略它"
                         + " / a decision table must be a CSV file named *.drl.csv, or Drools skips it")));
+        source.ruleFileNames().stream().filter(name -> !name.endsWith(".drl") && !name.endsWith(".drl.csv"))
+                .forEach(name -> problems.add(new RuleProblem(name, 0, "扩展名须为小写 .drl 或 .drl.csv,否则 Drools 会忽略它"
+                        + " / the extension must be lower-case .drl or .drl.csv, or Drools skips the file")));
         if (source.ruleFileNames().isEmpty()) {
             problems.add(new RuleProblem("", 0,
                     "规则目录中没有规则文件(.drl 或 .drl.csv)/ no rule file (.drl or .drl.csv) in the rulebook"));
         }
         for (String name : source.ruleFileNames()) {
-            if (name.toLowerCase(java.util.Locale.ROOT).endsWith(".drl.csv")) {
+            if (name.toLowerCase(Locale.ROOT).endsWith(".drl.csv")) {
                 DecisionTableCheck.Checked checked = DecisionTableCheck.check(name, source.files().get(name));
                 tables.put(name, checked);
                 problems.addAll(checked.problems());

@@ -87,12 +87,15 @@ class LeaderChangeTest {
 
     @Test
     void aNewItemIsOneNewTableRow() throws Exception {
-        // 新增加分事项:市级"五一劳动奖章" as a new level of AWARD, worth 1.2 for cadres
-        CompiledRulebook leaders = changed("bonus-points.drl.csv", "DEPARTMENT,DEMO_SITE,PROVINCIAL,2\n",
-                "CADRE,AWARD,LABOUR_MEDAL,1.2\nDEPARTMENT,DEMO_SITE,PROVINCIAL,2\n");
+        // rules/README.md example 2: 新增加分事项"志愿服务先进个人"(市级), 0.3 per time for cadres
+        CompiledRulebook leaders = changed("bonus-points.drl.csv", "DEPARTMENT,JOINT_PROJECT,CONTRIBUTED,0.5\n",
+                "DEPARTMENT,JOINT_PROJECT,CONTRIBUTED,0.5\nCADRE,VOLUNTEER,CITY,0.3,市级志愿服务先进个人\n");
         TestRecords records = TestRecords.period().department("D1", DeptType.TRADE_UNION).cadre("C1", "D1")
-                .event("C1", "AWARD", "LABOUR_MEDAL", 1);
-        assertThat(cadre(leaders.evaluate(records.build()), "C1").score()).isEqualByComparingTo("1.2");
+                .event("C1", "VOLUNTEER", "CITY", 2).deptEvent("D1", "VOLUNTEER", "CITY", 1);
+        var outcome = leaders.evaluate(records.build());
+        assertThat(cadre(outcome, "C1").score()).isEqualByComparingTo("0.6");
+        assertThat(cadre(outcome, "C1").lines()).extracting(ExplanationLine::reason).contains("市级志愿服务先进个人 ×2 +0.6");
+        assertThat(department(outcome, "D1").parts().get("B")).as("a CADRE row").isEqualByComparingTo("0");
         assertThat(cadre(DefaultRulebook.evaluate(records), "C1").score()).isEqualByComparingTo("0");
     }
 }

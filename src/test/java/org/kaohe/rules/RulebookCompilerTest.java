@@ -158,6 +158,37 @@ class RulebookCompilerTest {
     }
 
     @Test
+    void anEmptyPointsCellIsAnErrorNotARuleThatDoesNothing() throws Exception {
+        int line = RuleFolders.replaceOnce(RuleFolders.copyDefault(folder), "deduction-points.drl.csv",
+                "CADRE,OVERDUE,,0.5\n", "CADRE,OVERDUE,\n");
+        assertThat(problemsOf(folder)).singleElement().satisfies(p -> {
+            assertThat(p.file()).isEqualTo("deduction-points.drl.csv");
+            assertThat(p.line()).isEqualTo(line);
+            assertThat(p.message()).contains("缺少数值");
+        });
+    }
+
+    @Test
+    void rowsAfterABlankRowAreAnErrorBecauseDroolsWouldIgnoreThem() throws Exception {
+        int line = RuleFolders.replaceOnce(RuleFolders.copyDefault(folder), "bonus-points.drl.csv",
+                "DEPARTMENT,DEMO_SITE,PROVINCIAL,2\n", "\nDEPARTMENT,DEMO_SITE,PROVINCIAL,2\n") + 1;
+        List<RuleProblem> problems = problemsOf(folder);
+        assertThat(problems).isNotEmpty().allMatch(p -> p.file().equals("bonus-points.drl.csv"));
+        assertThat(problems.get(0).line()).isEqualTo(line);
+        assertThat(problems.get(0).message()).contains("会被忽略");
+    }
+
+    @Test
+    void anUpperCaseExtensionIsAnError() throws Exception {
+        RuleFolders.copyDefault(folder);
+        Files.move(folder.resolve("3-totals.drl"), folder.resolve("3-totals.DRL"));
+        assertThat(problemsOf(folder)).singleElement().satisfies(p -> {
+            assertThat(p.file()).isEqualTo("3-totals.DRL");
+            assertThat(p.message()).contains("小写");
+        });
+    }
+
+    @Test
     void aSettingARuleReadsMustBeDefined() throws Exception {
         RuleFolders.replaceOnce(RuleFolders.copyDefault(folder), "settings.drl.csv",
                 "BONUS_CAP,5,加分上限(干部和部门)/ bonus cap (cadres and departments)\n", "");
