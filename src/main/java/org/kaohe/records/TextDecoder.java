@@ -23,6 +23,22 @@ final class TextDecoder {
 
     /** The decoded file, or a problem saying why the bytes are not a CSV text we can read. */
     static DecodedFile decode(String fileName, byte[] bytes, Problems problems) {
+        DecodedFile decoded = decodeText(fileName, bytes, problems);
+        if (decoded == null) {
+            return null;
+        }
+        // A NUL character is never part of a CSV a person wrote (it comes from a damaged or binary
+        // file), and PostgreSQL refuses to store it in a text column: reject the file, with its line.
+        int nul = decoded.text().indexOf('\u0000');
+        if (nul >= 0) {
+            problems.error(fileName, lineOfIndex(decoded.text(), nul), null,
+                    "文件含有空字符(NUL，代码 0)，不是正常的文本文件 / file contains a NUL character (code 0): not a plain text file");
+            return null;
+        }
+        return decoded;
+    }
+
+    private static DecodedFile decodeText(String fileName, byte[] bytes, Problems problems) {
         if (startsWith(bytes, 0xEF, 0xBB, 0xBF)) {
             Optional<String> text = strict(StandardCharsets.UTF_8, bytes, 3);
             if (text.isPresent()) {
@@ -78,6 +94,17 @@ final class TextDecoder {
         int line = 1;
         for (int i = 0; i < in.position(); i++) {
             if (bytes[i] == '\n') {
+                line++;
+            }
+        }
+        return line;
+    }
+
+    /** The physical line (1-based) of a character of the decoded text. */
+    private static int lineOfIndex(String text, int index) {
+        int line = 1;
+        for (int i = 0; i < index; i++) {
+            if (text.charAt(i) == '\n') {
                 line++;
             }
         }

@@ -89,6 +89,16 @@ public final class RulebookCompiler {
         source.ruleFileNames().stream().filter(name -> !name.endsWith(".drl") && !name.endsWith(".drl.csv"))
                 .forEach(name -> problems.add(new RuleProblem(name, 0, "扩展名须为小写 .drl 或 .drl.csv,否则 Drools 会忽略它"
                         + " / the extension must be lower-case .drl or .drl.csv, or Drools skips the file")));
+        for (String name : source.ruleFileNames()) {
+            // NUL marks a damaged or binary file; PostgreSQL also refuses to store it in a text column.
+            String content = source.files().get(name);
+            int nul = content.indexOf('\0');
+            if (nul >= 0) {
+                int line = (int) content.substring(0, nul).chars().filter(c -> c == '\n').count() + 1;
+                problems.add(new RuleProblem(name, line, "文件含有空字符(NUL，代码 0)，不是正常的文本文件"
+                        + " / file contains a NUL character (code 0): not a plain text file"));
+            }
+        }
         if (source.ruleFileNames().isEmpty()) {
             problems.add(new RuleProblem("", 0,
                     "规则目录中没有规则文件(.drl 或 .drl.csv)/ no rule file (.drl or .drl.csv) in the rulebook"));

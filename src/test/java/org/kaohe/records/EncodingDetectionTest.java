@@ -90,4 +90,13 @@ class EncodingDetectionTest {
                 "cadres.csv:0: 这是 Excel 工作簿(xlsx)，不是 CSV 文件，请另存为 CSV / this is an Excel workbook (xlsx), "
                         + "not a CSV file: save it as CSV");
     }
+
+    @Test
+    void aNulCharacterIsRefusedWithItsLine() {
+        // PostgreSQL cannot store NUL in a text column; H2 could, so only this check keeps the two alike.
+        PeriodFiles files = PeriodFiles.valid().row("events.csv", "E9,2026-Q3,CADRE,C1,BLAME,,1,2026-08-01,damaged\u0000note");
+
+        assertThat(files.errors()).containsExactly("events.csv:" + files.content("events.csv").split("\n").length
+                + ": 文件含有空字符(NUL，代码 0)，不是正常的文本文件 / file contains a NUL character (code 0): not a plain text file");
+    }
 }

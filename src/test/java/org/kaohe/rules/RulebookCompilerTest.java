@@ -78,6 +78,15 @@ class RulebookCompilerTest {
     }
 
     @Test
+    void aNulCharacterIsRefusedWithItsLine() throws Exception {
+        // PostgreSQL cannot store NUL in a text column, so publishing such a file must fail here, located.
+        int line = RuleFolders.replaceOnce(RuleFolders.copyDefault(folder), "3-totals.drl",
+                "package kaohe.rulebook;\n", "package kaohe.rulebook;\n// damaged \0 comment\n");
+        assertThat(problemsOf(folder)).containsExactly(new RuleProblem("3-totals.drl", line + 1,
+                "文件含有空字符(NUL，代码 0)，不是正常的文本文件 / file contains a NUL character (code 0): not a plain text file"));
+    }
+
+    @Test
     void anErrorInATableSnippetNamesTheFirstTableRowItBreaks() throws Exception {
         RuleFolders.replaceOnce(RuleFolders.copyDefault(folder), "deduction-points.drl.csv",
                 "subjectType == SubjectType.$param", "subjectType == SubjectKind.$param");
