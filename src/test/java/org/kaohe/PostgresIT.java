@@ -1,0 +1,309 @@
+package org.kaohe;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.OffsetDateTime;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.assertj.core.groups.Tuple;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
+import org.junit.jupiter.api.io.TempDir;
+import org.kaohe.audit.AuditLog;
+import org.kaohe.evaluation.EvaluationService;
+import org.kaohe.records.ImportProblem;
+import org.kaohe.records.ImportReport;
+import org.kaohe.records.ImportReport.Status;
+import org.kaohe.records.ImportRepository;
+import org.kaohe.records.ImportService;
+import org.kaohe.records.ImportVersionInfo;
+import org.kaohe.records.ParsedFolder;
+import org.kaohe.records.Period;
+import org.kaohe.records.PeriodRecords;
+import org.kaohe.records.SourceRef;
+import org.kaohe.reference.ReferenceResult;
+import org.kaohe.reference.ReferenceScorer;
+import org.kaohe.results.RunInfo;
+import org.kaohe.results.RunQueries;
+import org.kaohe.rules.RulebookRepository;
+import org.kaohe.rules.RulebookService;
+import org.kaohe.rules.RulebookSource;
+import org.kaohe.scoring.ExplanationLine;
+import org.kaohe.scoring.SubjectResult;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * Everything Kaohe stores, on a real PostgreSQL (H2 is the default; PostgreSQL is for larger
+ * installations): the user's flow through the same services the command line and the web call —
+ * import (stored, unchanged, rejected with nothing stored), rulebook publication, evaluation, results
+ * and explanations read back, the seal and the audit log.
+ *
+ * <p>Runs only when {@code KAOHE_TEST_POSTGRES_URL} (with {@code KAOHE_TEST_POSTGRES_USER} and
+ * {@code KAOHE_TEST_POSTGRES_PASSWORD}) names a database the user may create schemas in; .ci/run
+ * sets them up. Each run migrates a schema of its own and drops it at the end, so the database
+ * can be shared and reused.
+ */
+@EnabledIfEnvironmentVariable(named = "KAOHE_TEST_POSTGRES_URL", matches = ".+",
+        disabledReason = "set KAOHE_TEST_POSTGRES_URL (and KAOHE_TEST_POSTGRES_USER, KAOHE_TEST_POSTGRES_PASSWORD), "
+                + "e.g. jdbc:postgresql://localhost:5432/kaohe_test, to run the PostgreSQL tests")
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class PostgresIT {
+
+    private static final String SCHEMA = "kaohe_it_" + UUID.randomUUID().toString().replace("-", "");
+    private static final Period Q3 = Period.parse("2026-Q3");
+    private static final Path DEMO_Q3 = Path.of("data", "2026-Q3");
+    private static final String WHO = "pg-test";
+
+    @DynamicPropertySource
+    static void postgres(DynamicPropertyRegistry registry) {
+        String url = System.getenv("KAOHE_TEST_POSTGRES_URL");
+        registry.add("spring.datasource.url", () -> url + (url.contains("?") ? "&" : "?") + "currentSchema=" + SCHEMA);
+        registry.add("spring.datasource.username", () -> System.getenv().getOrDefault("KAOHE_TEST_POSTGRES_USER", ""));
+        registry.add("spring.datasource.password",
+                () -> System.getenv().getOrDefault("KAOHE_TEST_POSTGRES_PASSWORD", ""));
+        // Flyway creates the schema and migrates it; the connections' search path is that schema.
+        registry.add("spring.flyway.schemas", () -> SCHEMA);
+    }
+
+    @Autowired ImportService importService;
+    @Autowired ImportRepository imports;
+    @Autowired RulebookService rulebooks;
+    @Autowired EvaluationService evaluation;
+    @Autowired RunQueries runs;
+    @Autowired AuditLog auditLog;
+    @Autowired JdbcClient jdbc;
+
+    @TempDir
+    Path dir;
+
+    private final OffsetDateTime testStart = OffsetDateTime.now().minusMinutes(1);
+
+    @AfterAll
+    void dropSchema() {
+        jdbc.sql("DROP SCHEMA " + SCHEMA + " CASCADE").update();
+    }
+
+    @Test
+    @Order(1)
+    void theDatabaseIsPostgresqlWithEveryMigration() {
+        assertThat(jdbc.sql("SELECT version()").query(String.class).single()).startsWith("PostgreSQL");
+        assertThat(jdbc.sql("SELECT current_schema()").query(String.class).single()).isEqualTo(SCHEMA);
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM flyway_schema_history WHERE NOT success").query(Long.class).single())
+                .isZero();
+        assertThat(tableRowCounts()).containsKeys("import_version", "target_record", "audit_log", "evaluation_run",
+                "explanation_line", "rulebook_publication");
+    }
+
+    @Test
+    @Order(2)
+    void anImportStoresRecordsThatReadBackExactlyAsParsed() throws IOException {
+        ImportReport report = importService.importFolder(DEMO_Q3, Q3, WHO);
+
+        assertThat(report.status()).as(report.problems().toString()).isEqualTo(Status.STORED);
+        assertThat(report.version()).isEqualTo(1);
+        PeriodRecords stored = imports.loadCurrent(Q3).orElseThrow();
+        // Types that differ between databases: NUMERIC(30,10), BOOLEAN, nullable DATE and NUMERIC, Chinese TEXT.
+        PeriodRecords parsed = ParsedFolder.records(DEMO_Q3, Q3, report.importId());
+        assertThat(stored).isEqualTo(parsed);
+        assertThat(stored.targets()).anyMatch(t -> t.keyWork()).anyMatch(t -> !t.keyWork())
+                .anyMatch(t -> t.doneDate() == null);
+        assertThat(stored.appraisals()).anyMatch(a -> a.leaderScore() == null);
+        assertThat(stored.events()).anyMatch(e -> e.level() == null);
+        assertThat(imports.fileContent(report.importId(), "events.csv")).contains(
+                Files.readString(DEMO_Q3.resolve("events.csv"), StandardCharsets.UTF_8));
+
+        ImportVersionInfo version = imports.list().get(0);
+        assertThat(version.period()).isEqualTo(Q3);
+        assertThat(version.current()).isTrue();
+        assertThat(version.importedAt()).isBetween(testStart, OffsetDateTime.now());
+        assertThat(version.files()).hasSize(6);
+    }
+
+    @Test
+    @Order(3)
+    void identicalFilesAgainAreUnchangedAndStoreNothing() {
+        Map<String, Long> before = tableRowCounts();
+
+        ImportReport again = importService.importFolder(DEMO_Q3, Q3, WHO);
+
+        assertThat(again.status()).isEqualTo(Status.UNCHANGED);
+        assertThat(again.version()).isEqualTo(1);
+        assertThat(tableRowCounts()).isEqualTo(before);
+    }
+
+    @Test
+    @Order(4)
+    void aRejectedImportLeavesEveryTableAsItWas() throws IOException {
+        Path broken = copyOfDemo("broken");
+        // A NUL character (PostgreSQL cannot store it) and, in the last file, a department nobody declared.
+        append(broken.resolve("events.csv"), "E9999,2026-Q3,CADRE,C0001,AWARD,CITY,1,2026-07-10,损坏\u0000的备注\n");
+        append(broken.resolve("organizations.csv"), "O9999,D99,VILLAGE,40,10,1\n");
+        Map<String, Long> before = tableRowCounts();
+
+        ImportReport report = importService.importFolder(broken, Q3, WHO);
+
+        assertThat(report.status()).isEqualTo(Status.REJECTED);
+        assertThat(report.errors()).extracting(ImportProblem::file).containsExactly("events.csv", "organizations.csv");
+        assertThat(report.errors().get(0).message()).contains("NUL");
+        assertThat(tableRowCounts()).isEqualTo(before);
+        assertThat(imports.loadCurrent(Q3).orElseThrow().importId()).isEqualTo(imports.list().get(0).importId());
+    }
+
+    @Test
+    @Order(5)
+    void publishingStoresTheRulebookOnceAndEachPublication() throws Exception {
+        RulebookSource source = RulebookSource.fromFolder(Path.of("rules"));
+
+        RulebookService.Published first = rulebooks.publish(source, WHO);
+        RulebookService.Published again = rulebooks.publish(source, WHO);
+
+        assertThat(first.newVersion()).isTrue();
+        assertThat(again.newVersion()).isFalse();
+        assertThat(rulebooks.files(first.version())).isEqualTo(source.files());
+        List<RulebookRepository.Publication> publications = rulebooks.publications();
+        assertThat(publications).hasSize(2).allMatch(p -> p.version().equals(source.version()));
+        assertThat(publications.get(0).publishedAt()).isBetween(testStart, OffsetDateTime.now());
+        assertThat(publications.get(0).fileNames()).containsExactlyElementsOf(source.files().keySet());
+        assertThat(rulebooks.current().orElseThrow().version()).isEqualTo(source.version());
+    }
+
+    @Test
+    @Order(6)
+    void anEvaluationIsStoredAndReadsBackAsTheReferenceScorerHasIt() {
+        EvaluationService.RunSummary summary = evaluation.evaluate(Q3, WHO);
+
+        RunInfo run = runs.currentRun(Q3).orElseThrow();
+        assertThat(run.id()).isEqualTo(summary.runId());
+        assertThat(run.importVersion()).isEqualTo(1);
+        assertThat(run.startedAt()).isBetween(testStart, OffsetDateTime.now());
+        assertThat(run.subjectCount()).isEqualTo(85);
+        List<SubjectResult> results = runs.results(run.id());
+        assertThat(results).hasSize(85);
+
+        List<ReferenceResult> reference = ReferenceScorer.evaluate(imports.loadCurrent(Q3).orElseThrow());
+        for (SubjectResult s : results) {
+            ReferenceResult expected = ReferenceScorer.find(reference, s.subjectType(), s.subjectId());
+            assertThat(s.score()).as(s.subjectId()).isEqualByComparingTo(expected.score());
+            assertThat(s.score().scale()).as("two decimals, as stored").isEqualTo(2);
+            assertThat(s.finalGrade().label()).as(s.subjectId()).isEqualTo(expected.finalGrade());
+            assertThat(s.rank()).as(s.subjectId()).isEqualTo(expected.rank());
+            assertThat(s.vetoed()).as(s.subjectId()).isEqualTo(expected.vetoed());
+
+            SubjectResult explained = runs.subject(run.id(), s.subjectId()).orElseThrow();
+            BigDecimal sum = explained.lines().stream().map(ExplanationLine::points)
+                    .reduce(BigDecimal.ZERO, BigDecimal::add);
+            assertThat(sum).as("lines of " + s.subjectId()).isEqualByComparingTo(s.score());
+            BigDecimal parts = explained.parts().values().stream().reduce(BigDecimal.ZERO, BigDecimal::add);
+            assertThat(parts).as("parts of " + s.subjectId()).isEqualByComparingTo(s.score());
+        }
+        assertThat(results).anyMatch(SubjectResult::vetoed).anyMatch(s -> !s.vetoed());
+        assertThat(runs.sealIntact(run.id())).isTrue();
+    }
+
+    @Test
+    @Order(7)
+    void anExplanationKeepsItsEvidence() {
+        RunInfo run = runs.currentRun(Q3).orElseThrow();
+
+        SubjectResult cadre = runs.subject(run.id(), "C0002").orElseThrow();
+
+        assertThat(cadre.name()).isEqualTo("吴思远");
+        assertThat(cadre.lines()).isNotEmpty();
+        assertThat(cadre.lines()).flatExtracting(ExplanationLine::evidence)
+                .contains(new SourceRef("targets.csv", 4), new SourceRef("appraisals.csv", 3));
+    }
+
+    @Test
+    @Order(8)
+    void aChangedImportIsTheNextVersionAndTheNextRunUsesIt() throws IOException {
+        Path changed = copyOfDemo("changed");
+        append(changed.resolve("events.csv"), "E9999,2026-Q3,CADRE,C0002,AWARD,CITY,1,2026-07-10,市级先进个人\n");
+
+        ImportReport v2 = importService.importFolder(changed, Q3, WHO);
+        long runId = evaluation.evaluate(Q3, WHO).runId();
+
+        assertThat(v2.status()).as(v2.problems().toString()).isEqualTo(Status.STORED);
+        assertThat(v2.version()).isEqualTo(2);
+        RunInfo run = runs.currentRun(Q3).orElseThrow();
+        assertThat(run.id()).isEqualTo(runId);
+        assertThat(run.importId()).isEqualTo(v2.importId());
+        assertThat(run.importVersion()).isEqualTo(2);
+        assertThat(runs.runs()).hasSize(2);
+        assertThat(imports.list()).extracting(ImportVersionInfo::version, ImportVersionInfo::current)
+                .containsExactly(Tuple.tuple(1, false), Tuple.tuple(2, true));
+        assertThat(runs.sealIntact(runId)).isTrue();
+    }
+
+    @Test
+    @Order(9)
+    void theSealShowsAStoredPointChangedAfterTheRun() {
+        long runId = runs.currentRun(Q3).orElseThrow().id();
+
+        jdbc.sql("UPDATE explanation_line SET points = points + 1 WHERE run_id = ? AND subject_id = 'C0002' AND seq = 1")
+                .param(runId).update();
+
+        assertThat(runs.sealIntact(runId)).isFalse();
+    }
+
+    @Test
+    @Order(10)
+    void theAuditLogHoldsEveryChangeNewestFirst() {
+        List<AuditLog.Entry> entries = auditLog.latest(10);
+
+        // Import v1, publish twice, evaluate, import v2, evaluate; the unchanged and rejected imports log nothing.
+        assertThat(entries).extracting(AuditLog.Entry::action)
+                .containsExactly("EVALUATE", "IMPORT", "EVALUATE", "RULES_PUBLISH", "RULES_PUBLISH", "IMPORT");
+        assertThat(entries).allMatch(e -> e.actor().equals(WHO))
+                .allMatch(e -> !e.at().isBefore(testStart) && !e.at().isAfter(OffsetDateTime.now()));
+        assertThat(auditLog.latest(2)).containsExactlyElementsOf(entries.subList(0, 2));
+        assertThat(entries.get(0).at()).isAfterOrEqualTo(entries.get(5).at());
+    }
+
+    /** Row counts of every table in the test's schema (Flyway's history aside). */
+    private Map<String, Long> tableRowCounts() {
+        List<String> tables = jdbc.sql("""
+                        SELECT table_name FROM information_schema.tables
+                        WHERE table_schema = ? AND table_type = 'BASE TABLE' AND table_name <> 'flyway_schema_history'
+                        ORDER BY table_name""")
+                .param(SCHEMA).query(String.class).list();
+        Map<String, Long> counts = new LinkedHashMap<>();
+        for (String table : tables) {
+            counts.put(table, jdbc.sql("SELECT COUNT(*) FROM " + table).query(Long.class).single());
+        }
+        return counts;
+    }
+
+    private Path copyOfDemo(String name) throws IOException {
+        Path copy = Files.createDirectories(dir.resolve(name).resolve("2026-Q3"));
+        try (var files = Files.list(DEMO_Q3)) {
+            for (Path file : files.toList()) {
+                Files.copy(file, copy.resolve(file.getFileName()));
+            }
+        }
+        return copy;
+    }
+
+    private static void append(Path file, String row) throws IOException {
+        String content = Files.readString(file, StandardCharsets.UTF_8);
+        Files.writeString(file, (content.endsWith("\n") ? content : content + "\n") + row, StandardCharsets.UTF_8);
+    }
+}
