@@ -12,6 +12,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 
 import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.AfterAll;
@@ -48,12 +51,14 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Everything Kaohe stores, on a real PostgreSQL (H2 is the default; PostgreSQL is for larger
  * installations): the user's flow through the same services the command line and the web call —
- * import (stored, unchanged, rejected with nothing stored), rulebook publication, evaluation, results
- * and explanations read back, the seal and the audit log.
+ * import (stored, unchanged, rejected with nothing stored, refused when another import of the period
+ * holds its version number), rulebook publication, evaluation, results and explanations read back,
+ * the seal and the audit log.
  *
  * <p>Runs only when {@code KAOHE_TEST_POSTGRES_URL} (with {@code KAOHE_TEST_POSTGRES_USER} and
  * {@code KAOHE_TEST_POSTGRES_PASSWORD}) names a database the user may create schemas in; .ci/run
@@ -91,6 +96,7 @@ class PostgresIT {
     @Autowired RunQueries runs;
     @Autowired AuditLog auditLog;
     @Autowired JdbcClient jdbc;
+    @Autowired TransactionTemplate transaction;
 
     @TempDir
     Path dir;
@@ -276,6 +282,45 @@ class PostgresIT {
                 .allMatch(e -> !e.at().isBefore(testStart) && !e.at().isAfter(OffsetDateTime.now()));
         assertThat(auditLog.latest(2)).containsExactlyElementsOf(entries.subList(0, 2));
         assertThat(entries.get(0).at()).isAfterOrEqualTo(entries.get(5).at());
+    }
+
+    @Test
+    @Order(11)
+    void anImportRacingAnotherOfThePeriodIsRefusedAndStoresNothing() throws Exception {
+        Period q2 = Period.parse("2026-Q2");
+        Map<String, Long> before = tableRowCounts();
+        // Another import's transaction has taken version 1 of 2026-Q2 but not committed yet: the racing
+        // import cannot see it, picks version 1 too and waits on PostgreSQL's unique index until we commit.
+        CompletableFuture<ImportReport> racing = transaction.execute(status -> {
+            jdbc.sql("INSERT INTO import_version (period, version, content_hash, imported_by, imported_at)"
+                            + " VALUES ('2026-Q2', 1, 'other', 'other', ?)").param(OffsetDateTime.now()).update();
+            CompletableFuture<ImportReport> importing = CompletableFuture.supplyAsync(
+                    () -> importService.importFolder(Path.of("data", "2026-Q2"), q2, WHO));
+            awaitAnotherSessionWaitingForALock();
+            return importing;
+        });
+
+        ImportReport report = racing.get(30, TimeUnit.SECONDS);
+
+        assertThat(report.status()).isEqualTo(Status.REJECTED);
+        assertThat(report.errors()).extracting(ImportProblem::message).singleElement().asString()
+                .contains("another import of this period ran at the same time");
+        Map<String, Long> after = tableRowCounts();
+        assertThat(after.get("import_version")).isEqualTo(before.get("import_version") + 1);
+        after.put("import_version", before.get("import_version"));
+        assertThat(after).as("nothing else stored").isEqualTo(before);
+        jdbc.sql("DELETE FROM import_version WHERE period = '2026-Q2'").update();
+    }
+
+    private void awaitAnotherSessionWaitingForALock() {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (jdbc.sql("SELECT COUNT(*) FROM pg_stat_activity WHERE datname = current_database()"
+                + " AND wait_event_type = 'Lock'").query(Long.class).single() == 0) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("the racing import never waited for the uncommitted version 1");
+            }
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(20));
+        }
     }
 
     /** Row counts of every table in the test's schema (Flyway's history aside). */
