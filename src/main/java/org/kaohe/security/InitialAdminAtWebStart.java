@@ -1,0 +1,36 @@
+package org.kaohe.security;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+/**
+ * Web mode only: creates the first admin at start. The banner goes to the log at WARN (so it shows
+ * whatever the log level) and to standard output (so it shows in {@code mvn spring-boot:run}).
+ */
+@Component
+@ConditionalOnWebApplication
+@Order(Ordered.HIGHEST_PRECEDENCE)
+class InitialAdminAtWebStart implements ApplicationRunner {
+
+    private static final Logger log = LoggerFactory.getLogger(InitialAdminAtWebStart.class);
+
+    private final InitialAdmin initialAdmin;
+
+    InitialAdminAtWebStart(InitialAdmin initialAdmin) {
+        this.initialAdmin = initialAdmin;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        initialAdmin.createIfNoUsers().ifPresent(banner -> {
+            log.warn(banner);
+            System.out.println(banner);
+        });
+    }
+}
