@@ -2,6 +2,8 @@ package org.kaohe.cli;
 
 import java.util.Comparator;
 
+import org.kaohe.records.Period;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationContext;
 
 import picocli.CommandLine;
@@ -32,7 +34,16 @@ public class KaoheCommands implements Runnable {
                 .sorted(Comparator.comparing(bean -> bean.getClass().getName()))
                 .forEach(bean -> root.addSubcommand(new CommandLine(bean, factory)));
         root.setCaseInsensitiveEnumValuesAllowed(true);
+        root.registerConverter(Period.class, Period::parse);
+        root.setExecutionExceptionHandler(KaoheCommands::reportFailure);
         return root;
+    }
+
+    /** An unexpected failure: one readable line on standard error (the log has the stack trace). */
+    private static int reportFailure(Exception e, CommandLine commandLine, CommandLine.ParseResult parseResult) {
+        LoggerFactory.getLogger(KaoheCommands.class).error("Command failed", e);
+        commandLine.getErr().println("失败 failed: " + e.getMessage());
+        return 1;
     }
 
     private record SpringCommandFactory(ApplicationContext context) implements CommandLine.IFactory {

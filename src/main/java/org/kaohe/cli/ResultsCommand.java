@@ -1,0 +1,60 @@
+package org.kaohe.cli;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+import org.kaohe.records.Period;
+import org.kaohe.results.ResultRow;
+import org.kaohe.results.ResultsFormat;
+import org.kaohe.results.RunInfo;
+import org.kaohe.results.RunQueries;
+import org.springframework.stereotype.Component;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Component
+@TopLevelCommand
+@Command(name = "results", mixinStandardHelpOptions = true,
+        description = "考核结果:每个对象一行 / One row per subject of the period's current run.")
+class ResultsCommand implements Callable<Integer> {
+
+    @Option(names = "--period", required = true, description = "考核期 period, e.g. 2026-Q3")
+    Period period;
+
+    @Option(names = "--format", defaultValue = "table", description = "table, csv or json (default: ${DEFAULT-VALUE})")
+    ResultsFormat format;
+
+    @Option(names = "--out", description = "写入文件 / write to this file instead of standard output")
+    Path out;
+
+    private final RunQueries runs;
+
+    ResultsCommand(RunQueries runs) {
+        this.runs = runs;
+    }
+
+    @Override
+    public Integer call() throws IOException {
+        Period p = period;
+        RunInfo run = runs.currentRun(p).orElse(null);
+        if (run == null) {
+            System.err.println("考核期 " + p + " 尚无考核结果,请先运行 evaluate / no run for " + p
+                    + " yet: run `evaluate --period " + p + "` first");
+            return CliSupport.EXIT_INVALID;
+        }
+        List<ResultRow> rows = runs.results(run.id()).stream().map(ResultRow::of).toList();
+        String text = format.render(rows);
+        if (out == null) {
+            System.out.print(text);
+        } else {
+            Files.writeString(out, text, StandardCharsets.UTF_8);
+            System.err.println("已写入 written: " + out + " (" + rows.size() + " 行 rows)");
+        }
+        return CliSupport.EXIT_OK;
+    }
+}

@@ -1,0 +1,79 @@
+package org.kaohe.results;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.kaohe.records.SourceRef;
+import org.kaohe.scoring.ExplanationLine;
+import org.kaohe.scoring.SubjectResult;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+
+/** The shapes of {@code explain}: readable text with a total, or JSON for other tools. */
+public enum ExplanationFormat {
+    TEXT, JSON;
+
+    private static final ObjectMapper JSON_MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
+            .findAndRegisterModules();
+
+    public String render(SubjectResult subject, RunInfo run) {
+        return this == TEXT ? text(subject, run) : json(subject, run);
+    }
+
+    private static String text(SubjectResult s, RunInfo run) {
+        StringBuilder out = new StringBuilder();
+        out.append(String.format("%s %s %s (部门 dept %s) %s%n", s.subjectType().label(), s.subjectId(), s.name(),
+                s.deptId(), run.period()));
+        out.append(String.format("得分 score %s  等次 grade %s (分数段 band %s, 关卡后 after gates %s)  排名 rank %d  一票否决 veto %s%n",
+                s.score().toPlainString(), s.finalGrade().label(), s.bandGrade().label(), s.gatedGrade().label(),
+                s.rank(), s.vetoed() ? "是 yes" : "否 no"));
+        out.append(String.format("规则版本 rulebook %s  运行 run #%d (%s, %s)%n%n", run.rulebookVersion(), run.id(),
+                run.runBy(), run.startedAt()));
+        List<String[]> rows = new ArrayList<>();
+        for (ExplanationLine line : s.lines()) {
+            rows.add(new String[] {line.part(), signed(line.points()), line.reason(), line.rule(),
+                    evidence(line.evidence())});
+        }
+        BigDecimal total = s.lines().stream().map(ExplanationLine::points).reduce(BigDecimal.ZERO, BigDecimal::add);
+        rows.add(new String[] {"", total.toPlainString(), "合计 total", "", ""});
+        out.append(TextTable.render(new String[] {"part", "points", "reason 理由", "rule 规则", "evidence 依据"}, rows));
+        return out.toString();
+    }
+
+    private static String json(SubjectResult s, RunInfo run) {
+        List<JsonLine> lines = s.lines().stream()
+                .map(l -> new JsonLine(l.rule(), l.part(), l.points(), l.reason(),
+                        l.evidence().stream().map(SourceRef::toString).toList(), run.rulebookVersion()))
+                .toList();
+        JsonExplanation explanation = new JsonExplanation(run.period().toString(), run.id(), s.subjectType().name(),
+                s.subjectId(), s.name(), s.deptId(), s.score(), s.bandGrade().label(), s.gatedGrade().label(),
+                s.finalGrade().label(), s.rank(), s.vetoed(), run.rulebookVersion(), s.parts(), lines);
+        try {
+            return JSON_MAPPER.writeValueAsString(explanation) + "\n";
+        } catch (IOException e) {
+            throw new IllegalStateException("explanations are plain values and always serialise", e);
+        }
+    }
+
+    private static String signed(BigDecimal points) {
+        return points.signum() > 0 ? "+" + points.toPlainString() : points.toPlainString();
+    }
+
+    private static String evidence(List<SourceRef> refs) {
+        if (refs.size() <= 3) {
+            return String.join(", ", refs.stream().map(SourceRef::toString).toList());
+        }
+        return refs.get(0) + ", " + refs.get(1) + " … (" + refs.size() + " 行 rows)";
+    }
+
+    private record JsonLine(String rule, String part, BigDecimal points, String reason, List<String> evidence,
+                            String rulebook_version) {}
+
+    private record JsonExplanation(String period, long run_id, String subject_type, String subject_id, String name,
+                                   String dept_id, BigDecimal score, String band_grade, String gated_grade,
+                                   String grade, int rank, boolean vetoed, String rulebook_version,
+                                   java.util.Map<String, BigDecimal> parts, List<JsonLine> lines) {}
+}
