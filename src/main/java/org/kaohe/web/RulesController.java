@@ -1,0 +1,76 @@
+package org.kaohe.web;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+
+import org.kaohe.rules.RulebookRepository;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
+
+import static org.springframework.http.HttpStatus.NOT_FOUND;
+
+/** Published rulebook versions, the files of each, and the difference between two versions. */
+@Controller
+class RulesController {
+
+    /** The diff of one file between two versions. */
+    record FileDiff(String fileName, List<LineDiff.Line> lines, boolean identical) {}
+
+    private final RulebookRepository rulebooks;
+
+    RulesController(RulebookRepository rulebooks) {
+        this.rulebooks = rulebooks;
+    }
+
+    @GetMapping("/rules")
+    String versions(Model model) {
+        List<RulebookRepository.Publication> publications = rulebooks.publications();
+        model.addAttribute("publications", publications);
+        model.addAttribute("versions", publications.stream().map(RulebookRepository.Publication::version).distinct().toList());
+        return "rules";
+    }
+
+    @GetMapping("/rules/versions/{version}")
+    String version(@PathVariable String version, @RequestParam(required = false) String file, Model model) {
+        Map<String, String> files = rulebooks.files(version);
+        if (files.isEmpty()) {
+            throw new ResponseStatusException(NOT_FOUND);
+        }
+        String shown = file != null && files.containsKey(file) ? file : files.keySet().iterator().next();
+        model.addAttribute("version", version);
+        model.addAttribute("fileNames", files.keySet());
+        model.addAttribute("fileName", shown);
+        model.addAttribute("content", files.get(shown));
+        return "rules-version";
+    }
+
+    @GetMapping("/rules/diff")
+    String diff(@RequestParam String from, @RequestParam String to, Model model) {
+        Map<String, String> older = rulebooks.files(from);
+        Map<String, String> newer = rulebooks.files(to);
+        if (older.isEmpty() || newer.isEmpty()) {
+            throw new ResponseStatusException(NOT_FOUND);
+        }
+        List<FileDiff> diffs = new ArrayList<>();
+        for (String name : new TreeSet<>(union(older, newer))) {
+            List<LineDiff.Line> lines = LineDiff.of(older.getOrDefault(name, ""), newer.getOrDefault(name, ""));
+            diffs.add(new FileDiff(name, lines, LineDiff.identical(lines)));
+        }
+        model.addAttribute("from", from);
+        model.addAttribute("to", to);
+        model.addAttribute("diffs", diffs);
+        return "rules-diff";
+    }
+
+    private static java.util.Set<String> union(Map<String, String> a, Map<String, String> b) {
+        java.util.Set<String> names = new TreeSet<>(a.keySet());
+        names.addAll(b.keySet());
+        return names;
+    }
+}
