@@ -1,0 +1,115 @@
+package org.kaohe.evaluation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.kaohe.records.Period;
+import org.kaohe.records.SourceRef;
+import org.kaohe.records.SubjectType;
+import org.kaohe.results.RunInfo;
+import org.kaohe.results.RunQueries;
+import org.kaohe.scoring.EvaluationOutcome;
+import org.kaohe.scoring.ExplanationLine;
+import org.kaohe.scoring.Grade;
+import org.kaohe.scoring.SubjectResult;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** A run is stored whole, read back unchanged, and its seal shows a later edit of a stored row. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE,
+        properties = "spring.datasource.url=jdbc:h2:mem:run-storage;DB_CLOSE_DELAY=-1")
+class RunStorageTest {
+
+    private static final Period PERIOD = Period.parse("2026-Q3");
+
+    @Autowired RunRepository runs;
+    @Autowired RunQueries queries;
+    @Autowired JdbcClient jdbc;
+    @Autowired TransactionTemplate transaction;
+
+    long importId;
+
+    @BeforeEach
+    void importVersionToPointAt() {
+        jdbc.sql("INSERT INTO import_version (period, version, content_hash, imported_by, imported_at) "
+                        + "VALUES ('2026-Q3', (SELECT COALESCE(MAX(version), 0) + 1 FROM import_version), 'h', 't', ?)")
+                .param(OffsetDateTime.now()).update();
+        importId = jdbc.sql("SELECT MAX(id) FROM import_version").query(Long.class).single();
+        jdbc.sql("MERGE INTO rulebook_version (version, created_by, created_at) KEY (version) VALUES ('v1', 't', ?)")
+                .param(OffsetDateTime.now()).update();
+    }
+
+    @Test
+    void storedRunReadsBackWithItsLinesAndEvidence() {
+        long runId = store(outcome());
+
+        RunInfo run = queries.currentRun(PERIOD).orElseThrow();
+        assertThat(run.id()).isEqualTo(runId);
+        assertThat(run.rulebookVersion()).isEqualTo("v1");
+        assertThat(run.importId()).isEqualTo(importId);
+
+        List<SubjectResult> results = queries.results(runId);
+        assertThat(results).extracting(SubjectResult::subjectId).containsExactly("D1", "C1");
+        SubjectResult cadre = queries.subject(runId, "C1").orElseThrow();
+        assertThat(cadre.score()).isEqualByComparingTo("86.30");
+        assertThat(cadre.parts()).containsEntry("T", new BigDecimal("48.00"));
+        assertThat(cadre.lines()).hasSize(2);
+        assertThat(cadre.lines().get(0).evidence())
+                .containsExactly(new SourceRef("targets.csv", 2), new SourceRef("targets.csv", 3));
+        assertThat(cadre.finalGrade()).isEqualTo(Grade.FAIR);
+        assertThat(queries.sealIntact(runId)).isTrue();
+    }
+
+    @Test
+    void sealDetectsAScoreChangedAfterTheRun() {
+        long runId = store(outcome());
+
+        jdbc.sql("UPDATE subject_result SET score = 96.30 WHERE run_id = ? AND subject_id = 'C1'").param(runId).update();
+
+        assertThat(queries.sealIntact(runId)).isFalse();
+    }
+
+    @Test
+    void sealDetectsAnExplanationLineChangedAfterTheRun() {
+        long runId = store(outcome());
+
+        jdbc.sql("UPDATE explanation_line SET reason = '改过' WHERE run_id = ? AND seq = 1").param(runId).update();
+
+        assertThat(queries.sealIntact(runId)).isFalse();
+    }
+
+    @Test
+    void newestRunOfAPeriodIsCurrent() {
+        long first = store(outcome());
+        long second = store(outcome());
+
+        assertThat(second).isGreaterThan(first);
+        assertThat(queries.currentRun(PERIOD).orElseThrow().id()).isEqualTo(second);
+        assertThat(queries.run(first)).isPresent();
+    }
+
+    private long store(EvaluationOutcome outcome) {
+        return transaction.execute(s -> runs.insert(outcome, "tester", OffsetDateTime.now(), 12));
+    }
+
+    private EvaluationOutcome outcome() {
+        SubjectResult cadre = new SubjectResult(SubjectType.CADRE, "C1", "张三", "D1", new BigDecimal("86.30"),
+                Map.of("T", new BigDecimal("48.00"), "B", new BigDecimal("38.30")), Grade.FAIR, Grade.FAIR, Grade.FAIR,
+                1, false, List.of(
+                        new ExplanationLine("target", "T", new BigDecimal("48.00"), "目标任务",
+                                List.of(new SourceRef("targets.csv", 2), new SourceRef("targets.csv", 3))),
+                        new ExplanationLine("other", "B", new BigDecimal("38.30"), "其他", List.of())));
+        SubjectResult dept = new SubjectResult(SubjectType.DEPARTMENT, "D1", "市总工会", "D1", new BigDecimal("70.00"),
+                Map.of("T", new BigDecimal("70.00")), Grade.AVERAGE, Grade.AVERAGE, Grade.AVERAGE, 1, false,
+                List.of(new ExplanationLine("t", "T", new BigDecimal("70.00"), "目标", List.of())));
+        return new EvaluationOutcome(PERIOD, importId, "v1", List.of(cadre, dept));
+    }
+}
