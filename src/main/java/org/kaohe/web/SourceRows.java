@@ -3,11 +3,13 @@ package org.kaohe.web;
 import java.io.IOException;
 import java.io.StringReader;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 import org.apache.commons.csv.CSVFormat;
@@ -19,7 +21,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * The very rows behind a score: the header and the row a {@link SourceRef} points at, read from
- * the decoded file stored with the import (line 1 is the header, line n the (n-1)th record).
+ * the decoded file stored with the import (line 1 is the header).
  */
 @Component
 class SourceRows {
@@ -40,29 +42,59 @@ class SourceRows {
     /** The rows found for the references, reading each file once; references to no row are left out. */
     Map<SourceRef, SourceRow> find(long importId, Collection<SourceRef> refs) {
         Map<SourceRef, SourceRow> found = new LinkedHashMap<>();
-        Set<String> files = refs.stream().map(SourceRef::file).collect(Collectors.toCollection(java.util.TreeSet::new));
+        Set<String> files = refs.stream().map(SourceRef::file).collect(Collectors.toCollection(TreeSet::new));
         for (String file : files) {
-            Optional<List<CSVRecord>> records = jdbc.sql("SELECT content FROM import_file WHERE import_id = ? AND file_name = ?")
-                    .params(importId, file).query(String.class).optional().map(SourceRows::parse);
-            records.ifPresent(all -> refs.stream().filter(ref -> ref.file().equals(file))
-                    .forEach(ref -> row(all, ref).ifPresent(row -> found.put(ref, row))));
+            jdbc.sql("SELECT content FROM import_file WHERE import_id = ? AND file_name = ?")
+                    .params(importId, file).query(String.class).optional()
+                    .map(ParsedFile::of)
+                    .ifPresent(parsed -> refs.stream().filter(ref -> ref.file().equals(file))
+                            .forEach(ref -> parsed.row(ref).ifPresent(row -> found.put(ref, row))));
         }
         return found;
     }
 
-    private static List<CSVRecord> parse(String content) {
-        String text = content.startsWith("\uFEFF") ? content.substring(1) : content;
-        try (CSVParser parser = CSVParser.parse(new StringReader(text), CSVFormat.DEFAULT)) {
-            return parser.getRecords();
-        } catch (IOException | RuntimeException e) {
-            return List.of(); // a stored file always parsed at import; an unreadable one shows no rows
-        }
-    }
+    /**
+     * A stored file by physical line: a record is found by the line it starts on, as the import
+     * numbered it (a quoted cell may span lines; blank lines count).
+     */
+    record ParsedFile(List<String> header, Map<Integer, List<String>> recordsByLine) {
 
-    private static Optional<SourceRow> row(List<CSVRecord> records, SourceRef ref) {
-        if (records.isEmpty() || ref.line() < 2 || ref.line() > records.size()) {
-            return Optional.empty();
+        static ParsedFile of(String content) {
+            String text = content.startsWith("\uFEFF") ? content.substring(1) : content;
+            Map<Integer, List<String>> byLine = new HashMap<>();
+            List<String> header = List.of();
+            int scanned = 0;
+            int line = 1;
+            try (CSVParser parser = CSVParser.parse(new StringReader(text), CSVFormat.DEFAULT)) {
+                for (CSVRecord record : parser) {
+                    // Records come in order: count the line breaks up to this one. Its position may be
+                    // that of blank lines skipped before it, so step over those first (as the import does).
+                    int end = (int) Math.min(record.getCharacterPosition(), text.length());
+                    while (end < text.length() && (text.charAt(end) == '\r' || text.charAt(end) == '\n')) {
+                        end++;
+                    }
+                    for (; scanned < end; scanned++) {
+                        char c = text.charAt(scanned);
+                        boolean lineBreak = c == '\n'
+                                || (c == '\r' && (scanned + 1 == text.length() || text.charAt(scanned + 1) != '\n'));
+                        if (lineBreak) {
+                            line++;
+                        }
+                    }
+                    if (header.isEmpty()) {
+                        header = record.toList();
+                    } else {
+                        byLine.put(line, record.toList());
+                    }
+                }
+            } catch (IOException | RuntimeException e) {
+                // A stored file parsed when it was imported; if it cannot be read now, no rows are shown.
+            }
+            return new ParsedFile(header, byLine);
         }
-        return Optional.of(new SourceRow(ref, records.get(0).toList(), records.get(ref.line() - 1).toList()));
+
+        Optional<SourceRow> row(SourceRef ref) {
+            return Optional.ofNullable(recordsByLine.get(ref.line())).map(cells -> new SourceRow(ref, header, cells));
+        }
     }
 }
