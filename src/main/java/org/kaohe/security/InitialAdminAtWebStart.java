@@ -10,12 +10,13 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
- * Web mode only: creates the first admin at start. The banner goes to the log at WARN (so it shows
- * whatever the log level) and to standard output (so it shows in {@code mvn spring-boot:run}).
+ * Web mode only: creates the first admin at start, after the other start-up work so the banner is
+ * the last thing shown. It goes to the log at WARN (so it shows whatever the log level) and to
+ * standard output (so it shows in {@code mvn spring-boot:run}).
  */
 @Component
 @ConditionalOnWebApplication
-@Order(Ordered.HIGHEST_PRECEDENCE)
+@Order(Ordered.LOWEST_PRECEDENCE)
 class InitialAdminAtWebStart implements ApplicationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(InitialAdminAtWebStart.class);
