@@ -33,7 +33,9 @@ window.Kaohe = (function () {
       yAxis: { type: 'value' },
       series: [
         { type: 'bar', stack: 'w', data: data.bases, itemStyle: { color: 'transparent' }, tooltip: { show: false } },
-        { name: data.riseLabel, type: 'bar', stack: 'w', data: data.rises, itemStyle: { color: '#1d7a46' },
+        { name: data.riseLabel, type: 'bar', stack: 'w', itemStyle: { color: '#1d7a46' },
+          // the last bar is the score itself, not an addition: another colour
+          data: data.rises.map(function (v, i) { return i === data.rises.length - 1 ? { value: v, itemStyle: { color: '#4f8fba' } } : v; }),
           label: { show: true, position: 'top', formatter: function (p) { return p.value > 0 ? p.value : ''; } } },
         { name: data.fallLabel, type: 'bar', stack: 'w', data: data.falls, itemStyle: { color: '#b42318' },
           label: { show: true, position: 'bottom', formatter: function (p) { return p.value > 0 ? '-' + p.value : ''; } } }
