@@ -1,5 +1,7 @@
 package org.kaohe;
 
+import java.util.Map;
+
 import org.kaohe.cli.CommandLineLauncher;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -15,6 +17,10 @@ public class KaoheApplication {
         if (CommandLineLauncher.isCommand(args)) {
             System.exit(CommandLineLauncher.run(args));
         }
-        SpringApplication.run(KaoheApplication.class, args);
+        SpringApplication app = new SpringApplication(KaoheApplication.class);
+        // A first start on an empty database loads the demo quarters (records.DemoDataImporter);
+        // a default only, so --kaohe.demo-data.import-on-empty=false turns it off.
+        app.setDefaultProperties(Map.of("kaohe.demo-data.import-on-empty", "true"));
+        app.run(args);
     }
 }

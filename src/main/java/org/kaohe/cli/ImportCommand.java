@@ -1,0 +1,93 @@
+package org.kaohe.cli;
+
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+import org.kaohe.records.ImportProblem;
+import org.kaohe.records.ImportReport;
+import org.kaohe.records.ImportService;
+import org.kaohe.records.Period;
+import org.springframework.beans.factory.config.ConfigurableBeanFactory;
+import org.springframework.context.annotation.Scope;
+import org.springframework.stereotype.Component;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code kaohe import FOLDER [--period YYYY-Qn]}: exit 0 when stored (or unchanged), 2 on any
+ * problem that stops the import. Problems go to standard output as {@code file:line: column: message}
+ * so scripts can read them; a wrong command line goes to standard error.
+ */
+@Component
+@Scope(ConfigurableBeanFactory.SCOPE_PROTOTYPE) // picocli keeps option values in fields: a fresh command per run
+@TopLevelCommand
+@Command(name = "import", mixinStandardHelpOptions = true,
+        description = "导入一个考核期的记录 / import one period's records from a folder of CSV files")
+class ImportCommand implements Callable<Integer> {
+
+    @Parameters(index = "0", paramLabel = "FOLDER", description = "含六个 CSV 文件的文件夹 / folder with the CSV files")
+    Path folder;
+
+    @Option(names = "--period", paramLabel = "YYYY-Qn",
+            description = "考核期，默认取文件夹名 / the period, by default the folder's name")
+    String period;
+
+    private final ImportService importService;
+
+    ImportCommand(ImportService importService) {
+        this.importService = importService;
+    }
+
+    @Override
+    public Integer call() {
+        PrintStream out = System.out;
+        if (!Files.isDirectory(folder)) {
+            System.err.println("文件夹不存在 / folder not found: " + folder);
+            return CliSupport.EXIT_INVALID;
+        }
+        String periodText = period != null ? period : folder.toAbsolutePath().normalize().getFileName().toString();
+        Period parsed;
+        try {
+            parsed = Period.parse(periodText);
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage() + (period == null
+                    ? "\n文件夹名不是考核期，请用 --period 指定 / the folder name is not a period: give --period" : ""));
+            return CliSupport.EXIT_INVALID;
+        }
+        ImportReport report = importService.importFolder(folder, parsed, CliSupport.user());
+        print(report, out);
+        return report.status() == ImportReport.Status.REJECTED ? CliSupport.EXIT_INVALID : CliSupport.EXIT_OK;
+    }
+
+    static void print(ImportReport report, PrintStream out) {
+        for (ImportProblem problem : report.problems()) {
+            out.println((problem.isError() ? "" : "警告 / warning: ") + problem);
+        }
+        switch (report.status()) {
+            case REJECTED -> out.printf("%s：%d 个错误，%d 个警告，未导入任何数据 / %d errors, %d warnings: nothing imported%n",
+                    report.period(), report.errors().size(), report.warnings().size(), report.errors().size(),
+                    report.warnings().size());
+            case UNCHANGED -> {
+                printFiles(report, out);
+                out.printf("%s：文件与当前版本 v%d 完全相同，未重复导入 / files identical to the current version v%d: "
+                        + "nothing changed%n", report.period(), report.version(), report.version());
+            }
+            case STORED -> {
+                printFiles(report, out);
+                out.printf("%s：已导入为第 %d 版(导入编号 %d)，%d 个警告 / imported as version %d (import id %d), "
+                                + "%d warnings%n", report.period(), report.version(), report.importId(),
+                        report.warnings().size(), report.version(), report.importId(), report.warnings().size());
+            }
+        }
+    }
+
+    private static void printFiles(ImportReport report, PrintStream out) {
+        for (ImportReport.FileReport file : report.files()) {
+            out.printf("  %-18s %6d 条记录 / rows  (%s)%n", file.fileName(), file.rows(), file.encoding());
+        }
+    }
+}

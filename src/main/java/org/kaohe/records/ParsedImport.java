@@ -1,0 +1,21 @@
+package org.kaohe.records;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A period's files read and validated, ready to store when {@link #problems} holds no error.
+ *
+ * @param contents    each present file's decoded text, kept with the import for auditors
+ * @param contentHash SHA-256 over the sorted (file name, file SHA-256) pairs: equal hashes mean
+ *                    byte-identical files
+ */
+record ParsedImport(Period period, List<Department> departments, List<Cadre> cadres, List<Target> targets,
+                    List<Appraisal> appraisals, List<Event> events, List<Organization> organizations,
+                    List<ImportReport.FileReport> files, Map<String, String> contents, String contentHash,
+                    List<ImportProblem> problems) {
+
+    boolean hasErrors() {
+        return problems.stream().anyMatch(ImportProblem::isError);
+    }
+}

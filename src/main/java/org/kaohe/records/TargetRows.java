@@ -1,0 +1,38 @@
+package org.kaohe.records;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+/** targets.csv rows → {@link Target}s. */
+final class TargetRows {
+
+    private TargetRows() {}
+
+    static List<Target> read(CsvTable table, Period period, Problems problems) {
+        List<Target> result = new ArrayList<>();
+        UniqueIds ids = new UniqueIds();
+        for (CsvRow row : table.rows()) {
+            RowFields f = new RowFields(table, row, problems);
+            String id = f.id("target_id");
+            ids.add(f, "target_id", id);
+            f.samePeriod("period", period);
+            SubjectType ownerType = f.code("owner_type", SubjectType.class);
+            String ownerId = f.id("owner_id");
+            Project project = f.code("project", Project.class);
+            String title = f.text("title", 500);
+            BigDecimal planned = f.positive("planned");
+            BigDecimal actual = f.nonNegative("actual");
+            BigDecimal weight = f.positive("weight");
+            LocalDate dueDate = f.date("due_date");
+            LocalDate doneDate = f.optionalDate("done_date");
+            Boolean keyWork = f.yesNo("key_work");
+            if (f.ok()) {
+                result.add(new Target(id, ownerType, ownerId, project, title, planned, actual, weight, dueDate,
+                        doneDate, keyWork, f.source()));
+            }
+        }
+        return result;
+    }
+}

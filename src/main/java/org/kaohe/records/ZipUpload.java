@@ -1,0 +1,105 @@
+package org.kaohe.records;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipException;
+import java.util.zip.ZipInputStream;
+
+import org.kaohe.records.ImportProblem.Severity;
+
+/**
+ * Unpacks an uploaded zip of a period's files by base name: {@code 2026-Q3/targets.csv} gives
+ * {@code targets.csv}. Entries that climb out of the archive ({@code ..}, absolute paths), unknown
+ * file names, repeated names and archives larger than {@link #MAX_TOTAL_BYTES} are refused with a
+ * message. Folders and the bookkeeping files macOS adds ({@code __MACOSX/}, names starting with a
+ * dot) are skipped.
+ */
+public final class ZipUpload {
+
+    /** More than any real quarter; stops a zip bomb from filling the memory. */
+    static final long MAX_TOTAL_BYTES = 200L * 1024 * 1024;
+
+    /** The files found, by base name, and any problem with the archive. */
+    public record Unpacked(Map<String, byte[]> files, List<ImportProblem> problems) {
+        public boolean ok() {
+            return problems.stream().noneMatch(ImportProblem::isError);
+        }
+    }
+
+    private ZipUpload() {}
+
+    public static Unpacked unpack(String zipName, byte[] zip) {
+        Map<String, byte[]> files = new LinkedHashMap<>();
+        List<ImportProblem> problems = new ArrayList<>();
+        long total = 0;
+        try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip))) {
+            ZipEntry entry;
+            boolean any = false;
+            while ((entry = in.getNextEntry()) != null) {
+                any = true;
+                String path = entry.getName().replace('\\', '/');
+                String base = path.substring(path.lastIndexOf('/') + 1);
+                if (entry.isDirectory() || path.startsWith("__MACOSX/") || base.startsWith(".")) {
+                    continue;
+                }
+                if (path.startsWith("/") || path.matches("(?s)(.*/)?\\.\\.(/.*)?") || path.matches("[A-Za-z]:.*")) {
+                    problems.add(error(zipName, path, "路径不安全，已拒绝 / unsafe path in the archive, refused"));
+                    continue;
+                }
+                if (InputFile.byName(base).isEmpty()) {
+                    problems.add(error(zipName, path, "未知的文件名，应为 / unknown file name, expected: "
+                            + InputFile.knownNames()));
+                    continue;
+                }
+                byte[] bytes = readLimited(in, MAX_TOTAL_BYTES - total);
+                if (bytes == null) {
+                    problems.add(error(zipName, path, "压缩包解压后过大(超过 200 MB) / archive too large when unpacked "
+                            + "(over 200 MB)"));
+                    break;
+                }
+                total += bytes.length;
+                String key = base.toLowerCase(java.util.Locale.ROOT);
+                if (files.containsKey(key)) {
+                    problems.add(error(zipName, path, "压缩包中有两个同名文件 / the archive holds this file twice"));
+                } else {
+                    files.put(key, bytes);
+                }
+            }
+            if (!any) {
+                problems.add(error(zipName, null, "不是 zip 压缩包或压缩包为空 / not a zip archive, or an empty one"));
+            }
+        } catch (ZipException e) {
+            problems.add(error(zipName, null, "zip 压缩包已损坏 / damaged zip archive: " + e.getMessage()));
+        } catch (IOException e) {
+            problems.add(error(zipName, null, "无法读取 zip 压缩包 / cannot read the zip archive: " + e.getMessage()));
+        }
+        return new Unpacked(files, problems);
+    }
+
+    private static ImportProblem error(String zipName, String entry, String message) {
+        return new ImportProblem(zipName, 0, entry, Severity.ERROR, message);
+    }
+
+    /** The entry's bytes, or null when it holds more than {@code limit}. */
+    private static byte[] readLimited(InputStream in, long limit) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        byte[] buffer = new byte[64 * 1024];
+        long size = 0;
+        int n;
+        while ((n = in.read(buffer)) > 0) {
+            size += n;
+            if (size > limit) {
+                return null;
+            }
+            out.write(buffer, 0, n);
+        }
+        return out.toByteArray();
+    }
+}

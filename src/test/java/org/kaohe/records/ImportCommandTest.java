@@ -1,0 +1,119 @@
+package org.kaohe.records;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.kaohe.cli.KaoheCommands;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
+
+/** {@code kaohe import FOLDER [--period P]}: its exit codes and what it prints. */
+class ImportCommandTest extends ImportDatabaseTest {
+
+    @Autowired
+    ApplicationContext context;
+
+    @TempDir
+    Path dir;
+
+    /** Exit code, standard output and standard error of one run. */
+    record Run(int exitCode, String out, String err) {}
+
+    private Run run(String... args) {
+        PrintStream oldOut = System.out;
+        PrintStream oldErr = System.err;
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        try {
+            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+            int code = KaoheCommands.commandLine(context).execute(args);
+            return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+        } finally {
+            System.setOut(oldOut);
+            System.setErr(oldErr);
+        }
+    }
+
+    @Test
+    void aValidFolderImportsWithCountsAndTheSameFolderAgainIsUnchanged() {
+        Path folder = PeriodFiles.valid().inYear(2041).writeTo(dir.resolve("2041-Q3"));
+
+        Run first = run("import", folder.toString());
+        Run second = run("import", folder.toString());
+
+        assertThat(first.exitCode()).as(first.toString()).isZero();
+        assertThat(first.out()).contains("departments.csv", "2 条记录 / rows", "(UTF-8)")
+                .contains("2041-Q3：已导入为第 1 版").contains("imported as version 1");
+        assertThat(second.exitCode()).isZero();
+        assertThat(second.out()).contains("文件与当前版本 v1 完全相同，未重复导入 / files identical to the current version v1");
+        assertThat(repository.list()).filteredOn(v -> v.period().equals(PeriodFiles.q3(2041))).hasSize(1);
+    }
+
+    @Test
+    void brokenFilesExitWithTwoListEveryProblemAndStoreNothing() {
+        Path folder = PeriodFiles.valid().inYear(2042)
+                .row("targets.csv", "T3,2042-Q3,CADRE,C9,QUALITY,培训,-1,1,1,2042-09-30,,N")
+                .row("organizations.csv", "O2,D1,VILLAGE,abc,1,1")
+                .writeTo(dir.resolve("2042-Q3"));
+        Map<String, Long> before = rowCounts();
+
+        Run run = run("import", folder.toString());
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.out().lines()).containsExactly(
+                "targets.csv:4: planned: 计划值必须大于0 / planned must be > 0: -1",
+                "targets.csv:4: owner_id: 在 cadres.csv 中找不到干部 C9 / cadre not found in cadres.csv: C9",
+                "organizations.csv:3: secretary_age: 不是数字 / not a number: abc",
+                "2042-Q3：3 个错误，0 个警告，未导入任何数据 / 3 errors, 0 warnings: nothing imported");
+        assertThat(rowCounts()).isEqualTo(before);
+    }
+
+    @Test
+    void warningsArePrintedToo() {
+        Path folder = PeriodFiles.valid().inYear(2043)
+                .row("events.csv", "E3,2043-Q3,CADRE,C1,VOLUNTEER,,1,2043-07-02,")
+                .writeTo(dir.resolve("2043-Q3"));
+
+        Run run = run("import", folder.toString());
+
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out()).contains("警告 / warning: events.csv:4: kind: 未知的事项类型，除非有规则使用它，否则不计分 / "
+                + "unknown kind, gives no points unless a rule uses it: VOLUNTEER");
+    }
+
+    @Test
+    void thePeriodOptionOverridesTheFolderName() {
+        Path folder = PeriodFiles.valid().inYear(2044).writeTo(dir.resolve("quarter-data"));
+
+        Run withoutPeriod = run("import", folder.toString());
+        Run withPeriod = run("import", folder.toString(), "--period", "2044-Q3");
+
+        assertThat(withoutPeriod.exitCode()).isEqualTo(2);
+        assertThat(withoutPeriod.err()).contains("period must look like 2026-Q3: quarter-data",
+                "the folder name is not a period: give --period");
+        assertThat(withPeriod.exitCode()).isZero();
+        assertThat(repository.loadCurrent(PeriodFiles.q3(2044))).isPresent();
+    }
+
+    @Test
+    void aBadPeriodOrAMissingFolderExitsWithTwo() {
+        Path folder = PeriodFiles.valid().inYear(2045).writeTo(dir.resolve("2045-Q3"));
+
+        Run badPeriod = run("import", folder.toString(), "--period", "2045Q3");
+        Run missing = run("import", dir.resolve("nowhere").toString());
+
+        assertThat(badPeriod.exitCode()).isEqualTo(2);
+        assertThat(badPeriod.err()).contains("考核期格式应为 YYYY-Qn");
+        assertThat(missing.exitCode()).isEqualTo(2);
+        assertThat(missing.err()).contains("文件夹不存在 / folder not found");
+        assertThat(repository.periods()).doesNotContain(PeriodFiles.q3(2045));
+    }
+}

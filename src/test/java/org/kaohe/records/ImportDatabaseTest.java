@@ -1,0 +1,41 @@
+package org.kaohe.records;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.TestPropertySource;
+
+/**
+ * Base of the import tests that need the database: one Spring context (so the test context cache
+ * shares it) on a private in-memory H2, never the ./var database. Tests share that database, so
+ * each uses a period of its own (see {@link PeriodFiles#inYear}).
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE)
+@TestPropertySource(properties = "spring.datasource.url=jdbc:h2:mem:import-test-${random.uuid}")
+abstract class ImportDatabaseTest {
+
+    static final List<String> TABLES = List.of("import_version", "import_file", "department_record", "cadre_record",
+            "target_record", "appraisal_record", "event_record", "organization_record", "audit_log");
+
+    @Autowired
+    ImportService importService;
+
+    @Autowired
+    ImportRepository repository;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    /** The number of rows of every import table and the audit log. */
+    Map<String, Long> rowCounts() {
+        Map<String, Long> counts = new LinkedHashMap<>();
+        for (String table : TABLES) {
+            counts.put(table, jdbc.sql("SELECT COUNT(*) FROM " + table).query(Long.class).single());
+        }
+        return counts;
+    }
+}
