@@ -15,8 +15,8 @@ import java.util.stream.Collectors;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
+import org.kaohe.records.ImportRepository;
 import org.kaohe.records.SourceRef;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
@@ -29,10 +29,10 @@ class SourceRows {
     /** The header and the cells of one source row. */
     record SourceRow(SourceRef ref, List<String> header, List<String> cells) {}
 
-    private final JdbcClient jdbc;
+    private final ImportRepository imports;
 
-    SourceRows(JdbcClient jdbc) {
-        this.jdbc = jdbc;
+    SourceRows(ImportRepository imports) {
+        this.imports = imports;
     }
 
     Optional<SourceRow> find(long importId, SourceRef ref) {
@@ -44,8 +44,7 @@ class SourceRows {
         Map<SourceRef, SourceRow> found = new LinkedHashMap<>();
         Set<String> files = refs.stream().map(SourceRef::file).collect(Collectors.toCollection(TreeSet::new));
         for (String file : files) {
-            jdbc.sql("SELECT content FROM import_file WHERE import_id = ? AND file_name = ?")
-                    .params(importId, file).query(String.class).optional()
+            imports.fileContent(importId, file)
                     .map(ParsedFile::of)
                     .ifPresent(parsed -> refs.stream().filter(ref -> ref.file().equals(file))
                             .forEach(ref -> parsed.row(ref).ifPresent(row -> found.put(ref, row))));
