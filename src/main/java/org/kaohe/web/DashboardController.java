@@ -7,7 +7,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 
+import org.kaohe.records.ImportRepository;
+import org.kaohe.records.ImportVersionInfo;
+import org.kaohe.records.Period;
 import org.kaohe.records.SubjectType;
 import org.kaohe.results.RunInfo;
 import org.kaohe.results.RunQueries;
@@ -26,23 +30,28 @@ class DashboardController {
     /** Cadres of one department by final grade. */
     record DeptGrades(String deptId, String deptName, Map<Grade, Long> counts) {}
 
+    /** One period: its current import version and its current run, if any. */
+    record PeriodStatus(Period period, ImportVersionInfo currentImport, RunInfo currentRun) {}
+
     /** What the chart script draws: one series per grade, one bar per department. */
     record GradeChart(List<String> departments, List<String> gradeLabels, List<List<Long>> counts) {}
 
     private final RunSelection selection;
     private final RunQueries runs;
+    private final ImportRepository imports;
     private final MessageSource messages;
 
-    DashboardController(RunSelection selection, RunQueries runs, MessageSource messages) {
+    DashboardController(RunSelection selection, RunQueries runs, ImportRepository imports, MessageSource messages) {
         this.selection = selection;
         this.runs = runs;
+        this.imports = imports;
         this.messages = messages;
     }
 
     @GetMapping("/")
     String dashboard(@RequestParam(required = false) String period, Model model, Locale locale) {
         model.addAttribute("periods", selection.periods());
-        model.addAttribute("grades", Grade.values());
+        model.addAttribute("periodStatus", periodStatus());
         selection.current(period).ifPresent(run -> addRun(run, model, locale));
         return "dashboard";
     }
@@ -59,6 +68,18 @@ class DashboardController {
                 deptGrades.stream().map(DeptGrades::deptName).toList(),
                 Arrays.stream(Grade.values()).map(g -> messages.getMessage("grade." + g.name(), null, locale)).toList(),
                 Arrays.stream(Grade.values()).map(g -> deptGrades.stream().map(d -> d.counts().get(g)).toList()).toList()));
+    }
+
+    /** Every period imported or evaluated, newest first. */
+    private List<PeriodStatus> periodStatus() {
+        Map<Period, ImportVersionInfo> currentImports = new TreeMap<>(Comparator.reverseOrder());
+        imports.list().stream().filter(ImportVersionInfo::current).forEach(v -> currentImports.put(v.period(), v));
+        Map<Period, RunInfo> currentRuns = new TreeMap<>(Comparator.reverseOrder());
+        runs.runs().forEach(r -> currentRuns.putIfAbsent(r.period(), r)); // newest first: the first is current
+        java.util.Set<Period> all = new java.util.TreeSet<>(Comparator.reverseOrder());
+        all.addAll(currentImports.keySet());
+        all.addAll(currentRuns.keySet());
+        return all.stream().map(p -> new PeriodStatus(p, currentImports.get(p), currentRuns.get(p))).toList();
     }
 
     static List<DeptGrades> deptGrades(List<SubjectResult> results, List<SubjectResult> departments) {
