@@ -15,12 +15,13 @@ public class KaoheApplication {
 
     public static void main(String[] args) {
         if (CommandLineLauncher.isCommand(args)) {
+            CommandLineLauncher.useUtf8Console();
             System.exit(CommandLineLauncher.run(args));
         }
         SpringApplication app = new SpringApplication(KaoheApplication.class);
-        // A first start on an empty database loads the demo quarters (records.DemoDataImporter);
-        // a default only, so --kaohe.demo-data.import-on-empty=false turns it off.
-        app.setDefaultProperties(Map.of("kaohe.demo-data.import-on-empty", "true"));
+        // A first start on an empty database publishes rules/, imports data/ and evaluates it
+        // (evaluation.DemoBootstrap); a default only, so --kaohe.demo.load-on-start=false turns it off.
+        app.setDefaultProperties(Map.of("kaohe.demo.load-on-start", "true"));
         app.run(args);
     }
 }

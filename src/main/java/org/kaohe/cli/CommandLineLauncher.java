@@ -27,10 +27,17 @@ public final class CommandLineLauncher {
         return args.length > 0 && !args[0].startsWith("-");
     }
 
-    public static int run(String[] args) {
-        // Java 17 writes standard output in the platform charset; Chinese output must be UTF-8.
+    /**
+     * Java 17 writes standard output in the platform charset (ASCII under a bare POSIX locale);
+     * Chinese output must be UTF-8 whatever the locale. Called by main only, so tests can capture
+     * the streams.
+     */
+    public static void useUtf8Console() {
         System.setOut(new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8));
         System.setErr(new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8));
+    }
+
+    public static int run(String[] args) {
         System.setProperty("logging.config", "classpath:logback-cli.xml");
         SpringApplication app = new SpringApplication(KaoheApplication.class);
         app.setWebApplicationType(WebApplicationType.NONE);

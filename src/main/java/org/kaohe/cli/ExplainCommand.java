@@ -7,12 +7,15 @@ import org.kaohe.results.ExplanationFormat;
 import org.kaohe.results.RunInfo;
 import org.kaohe.results.RunQueries;
 import org.kaohe.scoring.SubjectResult;
+import org.springframework.beans.factory.config.ConfigurableBeanFactory;
+import org.springframework.context.annotation.Scope;
 import org.springframework.stereotype.Component;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 @Component
+@Scope(ConfigurableBeanFactory.SCOPE_PROTOTYPE) // picocli keeps option values in fields: a fresh command per run
 @TopLevelCommand
 @Command(name = "explain", mixinStandardHelpOptions = true,
         description = "得分说明:每一分的规则、理由和依据 / The explanation lines of one subject's score.")

@@ -12,12 +12,15 @@ import org.kaohe.results.ResultRow;
 import org.kaohe.results.ResultsFormat;
 import org.kaohe.results.RunInfo;
 import org.kaohe.results.RunQueries;
+import org.springframework.beans.factory.config.ConfigurableBeanFactory;
+import org.springframework.context.annotation.Scope;
 import org.springframework.stereotype.Component;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 @Component
+@Scope(ConfigurableBeanFactory.SCOPE_PROTOTYPE) // picocli keeps option values in fields: a fresh command per run
 @TopLevelCommand
 @Command(name = "results", mixinStandardHelpOptions = true,
         description = "考核结果:每个对象一行 / One row per subject of the period's current run.")

@@ -1,0 +1,53 @@
+package org.kaohe.cli;
+
+import java.util.concurrent.Callable;
+
+import org.kaohe.evaluation.EvaluationException;
+import org.kaohe.evaluation.EvaluationService;
+import org.kaohe.evaluation.EvaluationService.RunSummary;
+import org.kaohe.records.Period;
+import org.kaohe.scoring.Grade;
+import org.springframework.beans.factory.config.ConfigurableBeanFactory;
+import org.springframework.context.annotation.Scope;
+import org.springframework.stereotype.Component;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Component
+@Scope(ConfigurableBeanFactory.SCOPE_PROTOTYPE) // picocli keeps option values in fields: a fresh command per run
+@TopLevelCommand
+@Command(name = "evaluate", mixinStandardHelpOptions = true,
+        description = "按已发布规则考核一个考核期 / Evaluate a period with the published rulebook and store the run.")
+class EvaluateCommand implements Callable<Integer> {
+
+    @Option(names = "--period", required = true, description = "考核期 period, e.g. 2026-Q3")
+    Period period;
+
+    private final EvaluationService evaluation;
+
+    EvaluateCommand(EvaluationService evaluation) {
+        this.evaluation = evaluation;
+    }
+
+    @Override
+    public Integer call() {
+        RunSummary run;
+        try {
+            run = evaluation.evaluate(period, CliSupport.user());
+        } catch (EvaluationException e) {
+            System.err.println(e.getMessage());
+            return CliSupport.EXIT_INVALID;
+        }
+        System.out.printf("考核完成 evaluated %s: 运行 run #%d%n", run.period(), run.runId());
+        System.out.printf("  部门 departments: %d, 干部 cadres: %d%n", run.departments(), run.cadres());
+        StringBuilder grades = new StringBuilder("  干部等次 cadre grades:");
+        for (Grade g : Grade.values()) {
+            grades.append(' ').append(g.label()).append(' ').append(run.cadreGrades().getOrDefault(g, 0));
+        }
+        System.out.println(grades);
+        System.out.printf("  规则版本 rulebook: %s, 导入 import #%d, 用时 took %d ms%n", run.rulebookVersion(),
+                run.importId(), run.duration().toMillis());
+        return CliSupport.EXIT_OK;
+    }
+}

@@ -1,0 +1,117 @@
+package org.kaohe.evaluation;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+
+import org.kaohe.records.ImportReport;
+import org.kaohe.records.ImportRepository;
+import org.kaohe.records.ImportService;
+import org.kaohe.records.Period;
+import org.kaohe.results.RunQueries;
+import org.kaohe.rules.RulebookInvalidException;
+import org.kaohe.rules.RulebookService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.stereotype.Component;
+
+/**
+ * First start ({@code mvn spring-boot:run} on an empty database): publish the rulebook in
+ * {@code rules/} if none is published, import the demo quarters in {@code data/} if nothing is
+ * imported, and evaluate every period that has an import but no run. On a database already in
+ * use it changes nothing. Only when {@code kaohe.demo.load-on-start=true}: the web start sets it
+ * (KaoheApplication), the command line and the tests do not.
+ */
+@Component
+@ConditionalOnProperty(name = DemoBootstrap.ENABLED, havingValue = "true")
+class DemoBootstrap implements ApplicationRunner {
+
+    static final String ENABLED = "kaohe.demo.load-on-start";
+
+    private static final Logger log = LoggerFactory.getLogger(DemoBootstrap.class);
+    private static final String WHO = "system";
+
+    private final RulebookService rulebooks;
+    private final ImportService importService;
+    private final ImportRepository imports;
+    private final EvaluationService evaluation;
+    private final RunQueries runs;
+    private final Path rulesDir;
+    private final Path dataDir;
+
+    DemoBootstrap(RulebookService rulebooks, ImportService importService, ImportRepository imports,
+                  EvaluationService evaluation, RunQueries runs,
+                  @Value("${kaohe.rules-dir}") Path rulesDir, @Value("${kaohe.demo-data-dir}") Path dataDir) {
+        this.rulebooks = rulebooks;
+        this.importService = importService;
+        this.imports = imports;
+        this.evaluation = evaluation;
+        this.runs = runs;
+        this.rulesDir = rulesDir;
+        this.dataDir = dataDir;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) throws IOException {
+        if (!publishDefaultRulebook()) {
+            return;
+        }
+        if (imports.periods().isEmpty()) {
+            importDemoQuarters();
+        }
+        for (Period period : imports.periods()) {
+            if (runs.currentRun(period).isEmpty()) {
+                EvaluationService.RunSummary run = evaluation.evaluate(period, WHO);
+                log.info("已考核 evaluated {}: run #{}, {} cadres, {} departments", period, run.runId(), run.cadres(),
+                        run.departments());
+            }
+        }
+    }
+
+    /** False when no rulebook is published and the default one cannot be: nothing can be evaluated. */
+    private boolean publishDefaultRulebook() {
+        if (!rulebooks.publications().isEmpty()) {
+            return true;
+        }
+        try {
+            RulebookService.Published published = rulebooks.publish(RulebookService.read(rulesDir), WHO);
+            log.info("已发布默认考核规则 published the default rulebook {} from {}", published.version(),
+                    rulesDir.toAbsolutePath());
+            return true;
+        } catch (RulebookInvalidException e) {
+            log.error("默认考核规则无效,未发布 / the default rulebook in {} is invalid and was not published:\n{}",
+                    rulesDir.toAbsolutePath(), String.join("\n", e.problems().stream().map(Object::toString).toList()));
+            return false;
+        }
+    }
+
+    private void importDemoQuarters() throws IOException {
+        for (Path folder : demoQuarters()) {
+            Period period = Period.parse(folder.getFileName().toString());
+            ImportReport report = importService.importFolder(folder, period, WHO);
+            if (report.status() == ImportReport.Status.REJECTED) {
+                log.warn("演示数据 {} 未能导入 / demo data {} not imported: {}", period, period, report.errors());
+            } else {
+                log.info("已导入演示数据 imported demo data {} as version {}", period, report.version());
+            }
+        }
+    }
+
+    private List<Path> demoQuarters() throws IOException {
+        if (!Files.isDirectory(dataDir)) {
+            return List.of();
+        }
+        try (Stream<Path> folders = Files.list(dataDir)) {
+            return folders.filter(Files::isDirectory)
+                    .filter(f -> f.getFileName().toString().matches("\\d{4}-Q[1-4]"))
+                    .sorted()
+                    .toList();
+        }
+    }
+}

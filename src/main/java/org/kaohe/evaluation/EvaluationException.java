@@ -1,0 +1,8 @@
+package org.kaohe.evaluation;
+
+/** An evaluation that cannot start: nothing imported for the period, or no rulebook published. */
+public class EvaluationException extends RuntimeException {
+    public EvaluationException(String message) {
+        super(message);
+    }
+}

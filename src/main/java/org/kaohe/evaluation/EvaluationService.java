@@ -1,0 +1,87 @@
+package org.kaohe.evaluation;
+
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.EnumMap;
+import java.util.Map;
+
+import org.kaohe.audit.AuditLog;
+import org.kaohe.records.ImportRepository;
+import org.kaohe.records.Period;
+import org.kaohe.records.PeriodRecords;
+import org.kaohe.records.SubjectType;
+import org.kaohe.rules.CompiledRulebook;
+import org.kaohe.rules.RulebookService;
+import org.kaohe.scoring.EvaluationOutcome;
+import org.kaohe.scoring.Grade;
+import org.kaohe.scoring.SubjectResult;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Evaluates a period: its current import through the published rulebook, stored as one new,
+ * sealed run. The rules run outside the database transaction; only the storing is inside it.
+ */
+@Service
+public class EvaluationService {
+
+    /** What the caller is told about a new run. */
+    public record RunSummary(long runId, Period period, String rulebookVersion, long importId, int cadres,
+                             int departments, Map<Grade, Integer> cadreGrades, Duration duration) {}
+
+    private final ImportRepository imports;
+    private final RulebookService rulebooks;
+    private final RunRepository runs;
+    private final AuditLog auditLog;
+    private final TransactionTemplate transaction;
+
+    EvaluationService(ImportRepository imports, RulebookService rulebooks, RunRepository runs, AuditLog auditLog,
+                      TransactionTemplate transaction) {
+        this.imports = imports;
+        this.rulebooks = rulebooks;
+        this.runs = runs;
+        this.auditLog = auditLog;
+        this.transaction = transaction;
+    }
+
+    /** Throws {@link EvaluationException} when the period has no import or no rulebook is published. */
+    public RunSummary evaluate(Period period, String who) {
+        PeriodRecords records = currentRecords(period);
+        CompiledRulebook rulebook = publishedRulebook();
+        OffsetDateTime startedAt = OffsetDateTime.now();
+        long start = System.nanoTime();
+        EvaluationOutcome outcome = rulebook.evaluate(records);
+        Duration duration = Duration.ofNanos(System.nanoTime() - start);
+        Long runId = transaction.execute(status -> {
+            long id = runs.insert(outcome, who, startedAt, duration.toMillis());
+            auditLog.record(who, "EVALUATE", "考核 evaluated " + period + ": run #" + id + ", import #"
+                    + records.importId() + ", rulebook " + rulebook.version() + ", "
+                    + outcome.subjects().size() + " subjects");
+            return id;
+        });
+        return summary(runId, outcome, duration);
+    }
+
+    PeriodRecords currentRecords(Period period) {
+        return imports.loadCurrent(period).orElseThrow(() -> new EvaluationException(
+                "考核期 " + period + " 尚未导入数据 / nothing imported for " + period));
+    }
+
+    CompiledRulebook publishedRulebook() {
+        return rulebooks.current().orElseThrow(() -> new EvaluationException(
+                "尚未发布考核规则,请先运行 rules publish / no rulebook published yet: run `rules publish` first"));
+    }
+
+    private static RunSummary summary(long runId, EvaluationOutcome outcome, Duration duration) {
+        Map<Grade, Integer> grades = new EnumMap<>(Grade.class);
+        int cadres = 0;
+        for (SubjectResult s : outcome.subjects()) {
+            if (s.subjectType() == SubjectType.CADRE) {
+                cadres++;
+                grades.merge(s.finalGrade(), 1, Integer::sum);
+            }
+        }
+        return new RunSummary(runId, outcome.period(), outcome.rulebookVersion(), outcome.importId(), cadres,
+                outcome.subjects().size() - cadres, grades, duration);
+    }
+}

@@ -1,0 +1,210 @@
+package org.kaohe.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.util.FileSystemUtils;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * The command line as DESIGN.md fixes it, run through the real jar on the demo quarter: import,
+ * rules validate / publish / list, evaluate, results in three formats, explain, simulate, and a
+ * leader's change to a decision table taking effect with no build step.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class CommandLineIT {
+
+    private static final Path DEMO_Q3 = Path.of("data", "2026-Q3");
+
+    @TempDir
+    Path dir;
+
+    private KaoheJar kaohe;
+
+    @BeforeAll
+    void freshDatabase(@TempDir Path databaseFolder) {
+        kaohe = new KaoheJar(databaseFolder);
+    }
+
+    @Test
+    @Order(1)
+    void importStoresTheDemoQuarterAndPrintsCounts() throws Exception {
+        KaoheJar.Run run = kaohe.run("import", DEMO_Q3.toString());
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains("cadres.csv").contains("80").contains("2026-Q3");
+    }
+
+    @Test
+    @Order(2)
+    void brokenImportFolderIsRefusedWithLocatedProblems() throws Exception {
+        Path broken = copyOf(DEMO_Q3, dir.resolve("2026-Q3"));
+        Path targets = broken.resolve("targets.csv");
+        List<String> lines = Files.readAllLines(targets, StandardCharsets.UTF_8);
+        lines.set(3, lines.get(3).replaceFirst(",CADRE,", ",CADRE_X,"));
+        Files.write(targets, lines, StandardCharsets.UTF_8);
+
+        KaoheJar.Run run = kaohe.run("import", broken.toString());
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.out()).containsPattern("targets\\.csv:4: owner_type: .+");
+    }
+
+    @Test
+    @Order(3)
+    void brokenRuleFileIsReportedByFileAndLineAndNotPublished() throws Exception {
+        Path draft = copyOf(Path.of("rules"), dir.resolve("broken-rules"));
+        Files.writeString(draft.resolve("zz-broken.drl"), "package kaohe.rulebook\n\nrule \"half\"\nwhen\n  $x : \nthen\nend\n");
+
+        KaoheJar.Run validate = kaohe.run("rules", "validate", draft.toString());
+        KaoheJar.Run publish = kaohe.run("rules", "publish", draft.toString());
+        KaoheJar.Run list = kaohe.run("rules", "list");
+
+        assertThat(validate.exitCode()).isEqualTo(2);
+        assertThat(validate.out()).containsPattern("zz-broken\\.drl:\\d+: ");
+        assertThat(publish.exitCode()).isEqualTo(2);
+        assertThat(list.out().lines().skip(2).count()).as("nothing published").isZero();
+    }
+
+    @Test
+    @Order(4)
+    void defaultRulebookValidatesAndPublishes() throws Exception {
+        assertThat(kaohe.run("rules", "validate").exitCode()).isZero();
+        KaoheJar.Run publish = kaohe.run("rules", "publish", "rules");
+        KaoheJar.Run list = kaohe.run("rules", "list");
+
+        assertThat(publish.exitCode()).as(publish.out() + publish.err()).isZero();
+        assertThat(list.out()).contains("sha256:");
+    }
+
+    @Test
+    @Order(5)
+    void evaluateAndResultsListEverySubjectInTheFixedColumns() throws Exception {
+        KaoheJar.Run evaluate = kaohe.run("evaluate", "--period", "2026-Q3");
+        assertThat(evaluate.exitCode()).as(evaluate.err()).isZero();
+
+        KaoheJar.Run csv = kaohe.run("results", "--period", "2026-Q3", "--format", "csv");
+
+        assertThat(csv.exitCode()).isZero();
+        assertThat(csv.out()).startsWith("\uFEFFsubject_type,subject_id,name,dept_id,score,grade,rank,vetoed");
+        List<CSVRecord> rows = parseCsv(csv.out());
+        assertThat(rows).hasSize(5 + 80);
+        assertThat(rows).allSatisfy(row -> {
+            assertThat(row.get("score")).matches("\\d+\\.\\d{2}");
+            assertThat(row.get("grade")).isIn("好", "较好", "一般", "较差");
+            assertThat(row.get("vetoed")).isIn("true", "false");
+        });
+    }
+
+    @Test
+    @Order(6)
+    void jsonOnStandardOutputIsPureJson() throws Exception {
+        KaoheJar.Run json = kaohe.run("results", "--period", "2026-Q3", "--format", "json");
+
+        JsonNode rows = new ObjectMapper().readTree(json.out());
+        assertThat(rows).hasSize(85);
+        assertThat(rows.get(0).get("subject_type").asText()).isEqualTo("DEPARTMENT");
+    }
+
+    @Test
+    @Order(7)
+    void explanationLinesAddUpAndPointAtRealRowsOfTheDemoFiles() throws Exception {
+        Map<String, CSVRecord> results = resultsById();
+        for (String subject : List.of("C0002", "C0021", "C0035", "D02", "D03")) {
+            KaoheJar.Run explain = kaohe.run("explain", "--period", "2026-Q3", "--subject", subject, "--format", "json");
+            assertThat(explain.exitCode()).as(explain.err()).isZero();
+            JsonNode explanation = new ObjectMapper().readTree(explain.out());
+            BigDecimal sum = BigDecimal.ZERO;
+            for (JsonNode line : explanation.get("lines")) {
+                sum = sum.add(line.get("points").decimalValue());
+                assertThat(line.get("rulebook_version").asText()).startsWith("sha256:");
+                for (JsonNode evidence : line.get("evidence")) {
+                    assertThat(demoRow(evidence.asText())).as("%s evidence %s", subject, evidence).isNotBlank();
+                }
+            }
+            assertThat(sum).as(subject).isEqualByComparingTo(results.get(subject).get("score"));
+        }
+        KaoheJar.Run text = kaohe.run("explain", "--period", "2026-Q3", "--subject", "C0002");
+        assertThat(text.out()).contains("合计 total").contains(results.get("C0002").get("score"));
+    }
+
+    @Test
+    @Order(8)
+    void unknownSubjectOrPeriodExitsTwoWithAMessage() throws Exception {
+        KaoheJar.Run subject = kaohe.run("explain", "--period", "2026-Q3", "--subject", "NOBODY");
+        KaoheJar.Run period = kaohe.run("results", "--period", "2031-Q1");
+        KaoheJar.Run malformed = kaohe.run("results", "--period", "2026-3");
+
+        assertThat(subject.exitCode()).isEqualTo(2);
+        assertThat(subject.err()).contains("NOBODY");
+        assertThat(period.exitCode()).isEqualTo(2);
+        assertThat(malformed.exitCode()).isEqualTo(2);
+        assertThat(malformed.err()).contains("2026-3");
+    }
+
+    @Test
+    @Order(9)
+    void leadersChangeToATableTakesEffectWithoutABuild() throws Exception {
+        Path changed = copyOf(Path.of("rules"), dir.resolve("leader-rules"));
+        Path settings = changed.resolve("settings.drl.csv");
+        String table = Files.readString(settings, StandardCharsets.UTF_8);
+        Files.writeString(settings, table.replace("LEADER_FACTOR,0.2,", "LEADER_FACTOR,0.1,"), StandardCharsets.UTF_8);
+        BigDecimal before = new BigDecimal(resultsById().get("C0001").get("score"));
+
+        KaoheJar.Run simulate = kaohe.run("simulate", "--period", "2026-Q3", "--rules", changed.toString());
+        assertThat(simulate.exitCode()).as(simulate.err()).isZero();
+        assertThat(simulate.out()).contains("C0001");
+        assertThat(kaohe.run("rules", "publish", changed.toString()).exitCode()).isZero();
+        assertThat(kaohe.run("evaluate", "--period", "2026-Q3").exitCode()).isZero();
+
+        // C0001's leader_score is 98 (appraisals.csv): L goes from 0.2 × 98 = 19.60 to 0.1 × 98 = 9.80.
+        BigDecimal after = new BigDecimal(resultsById().get("C0001").get("score"));
+        assertThat(after).isEqualByComparingTo(before.subtract(new BigDecimal("9.80")));
+    }
+
+    private Map<String, CSVRecord> resultsById() throws Exception {
+        KaoheJar.Run csv = kaohe.run("results", "--period", "2026-Q3", "--format", "csv");
+        return parseCsv(csv.out()).stream().collect(Collectors.toMap(r -> r.get("subject_id"), Function.identity()));
+    }
+
+    private static List<CSVRecord> parseCsv(String text) throws IOException {
+        return CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get()
+                .parse(new StringReader(text.substring(1))).getRecords();
+    }
+
+    /** The line of a demo file that evidence such as {@code targets.csv:17} names. */
+    private static String demoRow(String evidence) throws IOException {
+        int colon = evidence.lastIndexOf(':');
+        List<String> lines = Files.readAllLines(DEMO_Q3.resolve(evidence.substring(0, colon)), StandardCharsets.UTF_8);
+        int line = Integer.parseInt(evidence.substring(colon + 1));
+        return line >= 2 && line <= lines.size() ? lines.get(line - 1) : "";
+    }
+
+    private static Path copyOf(Path source, Path target) throws IOException {
+        FileSystemUtils.copyRecursively(source, target);
+        return target;
+    }
+}

@@ -1,0 +1,53 @@
+package org.kaohe.cli;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Runs {@code java -jar target/kaohe.jar COMMAND ...} as a user would, against its own H2 file
+ * database, and captures standard output and error separately.
+ */
+final class KaoheJar {
+
+    /** What one command did. */
+    record Run(int exitCode, String out, String err) {}
+
+    private final Path jar = Path.of("target", "kaohe.jar").toAbsolutePath();
+    private final String databaseUrl;
+
+    KaoheJar(Path databaseFolder) {
+        this.databaseUrl = "jdbc:h2:file:" + databaseFolder.resolve("kaohe").toAbsolutePath();
+    }
+
+    Run run(String... command) throws IOException, InterruptedException {
+        List<String> line = new ArrayList<>(List.of(javaBinary(), "-jar", jar.toString()));
+        line.addAll(List.of(command));
+        line.add("--spring.datasource.url=" + databaseUrl);
+        Path out = Files.createTempFile("kaohe-out", ".txt");
+        Path err = Files.createTempFile("kaohe-err", ".txt");
+        try {
+            Process process = new ProcessBuilder(line)
+                    .redirectOutput(out.toFile())
+                    .redirectError(err.toFile())
+                    .start();
+            if (!process.waitFor(3, TimeUnit.MINUTES)) {
+                process.destroyForcibly();
+                throw new IllegalStateException("kaohe " + String.join(" ", command) + " did not finish");
+            }
+            return new Run(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
+                    Files.readString(err, StandardCharsets.UTF_8));
+        } finally {
+            Files.deleteIfExists(out);
+            Files.deleteIfExists(err);
+        }
+    }
+
+    private static String javaBinary() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+}
