@@ -1,5 +1,6 @@
 package org.kaohe.api;
 
+import org.kaohe.evaluation.EvaluationException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.MissingServletRequestParameterException;
@@ -16,6 +17,12 @@ class ApiExceptionHandler {
     @ExceptionHandler(IllegalArgumentException.class)
     ResponseEntity<ApiError> badInput(IllegalArgumentException e) {
         return body(HttpStatus.BAD_REQUEST, e.getMessage());
+    }
+
+    /** Nothing imported for the period, or no rulebook published: the request is fine, the state is not. */
+    @ExceptionHandler(EvaluationException.class)
+    ResponseEntity<ApiError> cannotEvaluate(EvaluationException e) {
+        return body(HttpStatus.CONFLICT, e.getMessage());
     }
 
     @ExceptionHandler({MissingServletRequestParameterException.class, MethodArgumentTypeMismatchException.class})

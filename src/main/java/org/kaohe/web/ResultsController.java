@@ -1,8 +1,12 @@
 package org.kaohe.web;
 
 import java.nio.charset.StandardCharsets;
+import java.security.Principal;
 import java.util.List;
 
+import org.kaohe.jobs.BackgroundJobs;
+import org.kaohe.records.ImportRepository;
+import org.kaohe.records.Period;
 import org.kaohe.records.SubjectType;
 import org.kaohe.results.ResultRow;
 import org.kaohe.results.ResultsFormat;
@@ -13,12 +17,17 @@ import org.kaohe.scoring.Grade;
 import org.kaohe.scoring.SubjectResult;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseBody;
+import org.springframework.web.server.ResponseStatusException;
 
 /** The results of a period's current run: a filterable, sortable, paged table and its downloads. */
 @Controller
@@ -27,12 +36,20 @@ class ResultsController {
     static final MediaType XLSX =
             MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
 
+    /** What the page script polls: the job and, when done, where its results are. */
+    record JobView(String id, BackgroundJobs.State state, double progress, String message, String statusUrl,
+                   String resultUrl) {}
+
     private final RunSelection selection;
     private final RunQueries runs;
+    private final ImportRepository imports;
+    private final EvaluationRuns evaluationRuns;
 
-    ResultsController(RunSelection selection, RunQueries runs) {
+    ResultsController(RunSelection selection, RunQueries runs, ImportRepository imports, EvaluationRuns evaluationRuns) {
         this.selection = selection;
         this.runs = runs;
+        this.imports = imports;
+        this.evaluationRuns = evaluationRuns;
     }
 
     @GetMapping("/evaluation")
@@ -45,6 +62,7 @@ class ResultsController {
                    @RequestParam(defaultValue = "1") int page,
                    Model model) {
         model.addAttribute("periods", selection.periods());
+        model.addAttribute("runnablePeriods", imports.periods().stream().sorted(java.util.Comparator.reverseOrder()).toList());
         model.addAttribute("grades", Grade.values());
         model.addAttribute("types", SubjectType.values());
         model.addAttribute("query", new ResultsTable.Query(type, dept, grade,
@@ -57,6 +75,24 @@ class ResultsController {
             model.addAttribute("table", ResultsTable.of(all, (ResultsTable.Query) model.getAttribute("query")));
         });
         return "evaluation";
+    }
+
+    /** Starts an evaluation in the background; the page polls {@link #job}. */
+    @PostMapping(value = "/evaluation/run", produces = MediaType.APPLICATION_JSON_VALUE)
+    @ResponseBody
+    JobView run(@RequestParam String period, Principal who) {
+        String jobId = evaluationRuns.start(Period.parse(period), who.getName());
+        return job(jobId, who);
+    }
+
+    @GetMapping(value = "/evaluation/jobs/{jobId}", produces = MediaType.APPLICATION_JSON_VALUE)
+    @ResponseBody
+    JobView job(@PathVariable String jobId, Principal who) {
+        BackgroundJobs.Status s = evaluationRuns.status(jobId, who.getName())
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        String resultUrl = s.result() instanceof Long runId
+                ? runs.run(runId).map(r -> "/evaluation?period=" + r.period()).orElse(null) : null;
+        return new JobView(s.id(), s.state(), s.progress(), s.message(), "/evaluation/jobs/" + s.id(), resultUrl);
     }
 
     @GetMapping("/evaluation/export.csv")

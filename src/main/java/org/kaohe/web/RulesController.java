@@ -1,31 +1,56 @@
 package org.kaohe.web;
 
+import java.io.IOException;
+import java.security.Principal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 
+
+import org.kaohe.rules.RulebookInvalidException;
 import org.kaohe.rules.RulebookRepository;
+import org.kaohe.rules.RulebookService;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.server.ResponseStatusException;
 
 import static org.springframework.http.HttpStatus.NOT_FOUND;
 
-/** Published rulebook versions, the files of each, and the difference between two versions. */
+/** Published rulebook versions, the files of each, the difference between two, and drafts validated or published (LEADER). */
 @Controller
 class RulesController {
 
     /** The diff of one file between two versions. */
     record FileDiff(String fileName, List<LineDiff.Line> lines, boolean identical) {}
 
-    private final RulebookRepository rulebooks;
+    private final RulebookService rulebooks;
+    private final DraftChecks drafts;
 
-    RulesController(RulebookRepository rulebooks) {
+    RulesController(RulebookService rulebooks, DraftChecks drafts) {
         this.rulebooks = rulebooks;
+        this.drafts = drafts;
+    }
+
+    @PostMapping("/rules/validate")
+    String validate(@RequestParam("files") List<MultipartFile> files, Model model) throws IOException {
+        model.addAttribute("validation", drafts.validate(files));
+        return versions(model);
+    }
+
+    @PostMapping("/rules/publish")
+    String publish(@RequestParam("files") List<MultipartFile> files, Principal who, Model model) throws IOException {
+        try {
+            model.addAttribute("published", drafts.publish(files, who.getName()));
+        } catch (RulebookInvalidException e) {
+            model.addAttribute("validation", new DraftChecks.Validation(files.size(), "", e.problems()));
+        }
+        return versions(model);
     }
 
     @GetMapping("/rules")
