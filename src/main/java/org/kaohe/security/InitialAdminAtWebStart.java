@@ -2,11 +2,9 @@ package org.kaohe.security;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
-import org.springframework.core.Ordered;
-import org.springframework.core.annotation.Order;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
@@ -16,8 +14,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @ConditionalOnWebApplication
-@Order(Ordered.LOWEST_PRECEDENCE)
-class InitialAdminAtWebStart implements ApplicationRunner {
+class InitialAdminAtWebStart {
 
     private static final Logger log = LoggerFactory.getLogger(InitialAdminAtWebStart.class);
 
@@ -27,8 +24,9 @@ class InitialAdminAtWebStart implements ApplicationRunner {
         this.initialAdmin = initialAdmin;
     }
 
-    @Override
-    public void run(ApplicationArguments args) {
+    /** When the application is ready: after every start-up runner (demo data, evaluation). */
+    @EventListener(ApplicationReadyEvent.class)
+    public void createFirstAdmin() {
         initialAdmin.createIfNoUsers().ifPresent(banner -> {
             log.warn(banner);
             System.out.println(banner);

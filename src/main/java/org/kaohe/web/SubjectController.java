@@ -50,6 +50,7 @@ class SubjectController {
         model.addAttribute("run", run);
         model.addAttribute("subject", subject);
         model.addAttribute("lines", lines);
+        model.addAttribute("parts", partsInLineOrder(subject));
         model.addAttribute("linesTotal",
                 subject.lines().stream().map(ExplanationLine::points).reduce(BigDecimal.ZERO, BigDecimal::add));
         model.addAttribute("waterfall",
@@ -66,6 +67,15 @@ class SubjectController {
         model.addAttribute("run", run);
         model.addAttribute("row", row);
         return "source";
+    }
+
+    /** The parts in the order their lines come (T, A, L, B, D ...), not in storage order. */
+    static Map<String, BigDecimal> partsInLineOrder(SubjectResult subject) {
+        Map<String, BigDecimal> ordered = new java.util.LinkedHashMap<>();
+        subject.lines().stream().map(ExplanationLine::part).filter(subject.parts()::containsKey)
+                .forEach(part -> ordered.putIfAbsent(part, subject.parts().get(part)));
+        new java.util.TreeMap<>(subject.parts()).forEach(ordered::putIfAbsent);
+        return ordered;
     }
 
     private static LineWithRows withRows(ExplanationLine line, Map<SourceRef, SourceRows.SourceRow> found) {
