@@ -31,6 +31,12 @@ public final class SampleRun {
     public static final String TARGETS_CSV = "target_id,period,owner_type,owner_id,project,title,planned,actual,weight,due_date,done_date,key_work\n"
             + "T1,2026-Q3,CADRE,C3,RIGHTS,维权工程:工资集体协商(份),8,8,1,2026-08-21,2026-08-15,N\n";
 
+    public static final String MARKUP_NOTE = "<img src=x onerror=alert(1)>表彰";
+    public static final String FORMULA_NOTE = "=cmd|' /C calc'!A0";
+    public static final String EVENTS_CSV = "event_id,period,subject_type,subject_id,kind,level,count,date,note\n"
+            + "E1,2026-Q3,CADRE,C1,AWARD,CITY,1,2026-07-04,\"" + MARKUP_NOTE + "\"\n"
+            + "E2,2026-Q3,CADRE,C2,AWARD,CITY,1,2026-07-05,\"" + FORMULA_NOTE + "\"\n";
+
     private SampleRun() {}
 
     /** Stores the import files and the run; returns the run id. */
@@ -41,6 +47,7 @@ public final class SampleRun {
         long importId = jdbc.sql("SELECT MAX(id) FROM import_version").query(Long.class).single();
         storeFile(jdbc, importId, "cadres.csv", CADRES_CSV);
         storeFile(jdbc, importId, "targets.csv", TARGETS_CSV);
+        storeFile(jdbc, importId, "events.csv", EVENTS_CSV);
         jdbc.sql("MERGE INTO rulebook_version (version, created_by, created_at) KEY (version) VALUES ('v-sample', 'test', ?)")
                 .param(OffsetDateTime.now()).update();
         EvaluationOutcome outcome = new EvaluationOutcome(Period.parse(PERIOD), importId, "v-sample", List.of(
@@ -56,7 +63,7 @@ public final class SampleRun {
                 .params(importId, name, content.split("\n").length - 1, content).update();
     }
 
-    /** A subject whose score is a target part plus a bonus, each line pointing at one source row. */
+    /** A subject whose score is a target part plus a bonus; cadres C1 and C2 get theirs from an event row. */
     private static SubjectResult subject(SubjectType type, String id, String name, String dept, String score,
                                          Grade grade, int rank, String file, int line) {
         BigDecimal total = new BigDecimal(score);
@@ -64,9 +71,17 @@ public final class SampleRun {
         BigDecimal targets = total.subtract(bonus);
         List<ExplanationLine> lines = List.of(
                 new ExplanationLine("target-score", "T", targets, "目标完成 / targets", List.of(new SourceRef(file, line))),
-                new ExplanationLine("award-bonus", "B", bonus, "市级表彰 +2", List.of(new SourceRef(file, line))),
+                new ExplanationLine("award-bonus", "B", bonus, "市级表彰 +2", List.of(bonusEvidence(id, file, line))),
                 new ExplanationLine("grade-band", "GRADE", BigDecimal.ZERO.setScale(2), "分数段 / band", List.of()));
         return new SubjectResult(type, id, name, dept, total, Map.of("T", targets, "B", bonus), grade, grade, grade,
                 rank, false, lines);
+    }
+
+    private static SourceRef bonusEvidence(String subjectId, String file, int line) {
+        return switch (subjectId) {
+            case "C1" -> new SourceRef("events.csv", 2);
+            case "C2" -> new SourceRef("events.csv", 3);
+            default -> new SourceRef(file, line);
+        };
     }
 }

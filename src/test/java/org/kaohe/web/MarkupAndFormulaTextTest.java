@@ -58,6 +58,14 @@ class MarkupAndFormulaTextTest {
     }
 
     @Test
+    void notesFromImportedFilesShowAsTextInTheEvidenceRows() throws Exception {
+        String c1 = page("/runs/" + runId + "/subjects/C1");
+        assertThat(c1).contains("&lt;img src=x onerror=alert(1)&gt;表彰").doesNotContain("<img src=x");
+        String source = page("/runs/" + runId + "/source?file=events.csv&line=3");
+        assertThat(source).contains("=cmd|&#39; /C calc&#39;!A0");
+    }
+
+    @Test
     void theSubjectPageShowsTheSourceRowAsText() throws Exception {
         String html = page("/runs/" + runId + "/subjects/C2");
 
