@@ -76,13 +76,8 @@ class DemoBootstrap implements ApplicationRunner {
 
     /** False when no rulebook is published and the default one cannot be: nothing can be evaluated. */
     private boolean publishDefaultRulebook() {
-        if (!rulebooks.publications().isEmpty()) {
-            return true;
-        }
         try {
-            RulebookService.Published published = rulebooks.publish(RulebookService.read(rulesDir), WHO);
-            log.info("已发布默认考核规则 published the default rulebook {} from {}", published.version(),
-                    rulesDir.toAbsolutePath());
+            rulebooks.currentOrDefault(WHO);
             return true;
         } catch (RulebookInvalidException e) {
             log.error("默认考核规则无效,未发布 / the default rulebook in {} is invalid and was not published:\n{}",

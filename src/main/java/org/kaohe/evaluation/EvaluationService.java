@@ -11,6 +11,7 @@ import org.kaohe.records.Period;
 import org.kaohe.records.PeriodRecords;
 import org.kaohe.records.SubjectType;
 import org.kaohe.rules.CompiledRulebook;
+import org.kaohe.rules.RulebookInvalidException;
 import org.kaohe.rules.RulebookService;
 import org.kaohe.scoring.EvaluationOutcome;
 import org.kaohe.scoring.Grade;
@@ -44,10 +45,13 @@ public class EvaluationService {
         this.transaction = transaction;
     }
 
-    /** Throws {@link EvaluationException} when the period has no import or no rulebook is published. */
+    /**
+     * Throws {@link EvaluationException} when the period has no import, or no rulebook is published
+     * and the default one cannot be.
+     */
     public RunSummary evaluate(Period period, String who) {
         PeriodRecords records = currentRecords(period);
-        CompiledRulebook rulebook = publishedRulebook();
+        CompiledRulebook rulebook = publishedRulebook(who);
         OffsetDateTime startedAt = OffsetDateTime.now();
         long start = System.nanoTime();
         EvaluationOutcome outcome = rulebook.evaluate(records);
@@ -67,9 +71,14 @@ public class EvaluationService {
                 "考核期 " + period + " 尚未导入数据 / nothing imported for " + period));
     }
 
-    CompiledRulebook publishedRulebook() {
-        return rulebooks.current().orElseThrow(() -> new EvaluationException(
-                "尚未发布考核规则,请先运行 rules publish / no rulebook published yet: run `rules publish` first"));
+    /** The published rulebook, publishing the default one first on a fresh database. */
+    CompiledRulebook publishedRulebook(String who) {
+        try {
+            return rulebooks.currentOrDefault(who);
+        } catch (RulebookInvalidException e) {
+            throw new EvaluationException("尚未发布考核规则,默认规则无效 / no rulebook published and the default one is invalid:\n"
+                    + String.join("\n", e.problems().stream().map(Object::toString).toList()));
+        }
     }
 
     private static RunSummary summary(long runId, EvaluationOutcome outcome, Duration duration) {

@@ -53,7 +53,8 @@ public class SimulationService {
     /** Throws when the draft does not compile, nothing is imported, or nothing is published. */
     public Simulation simulate(Period period, RulebookSource draft) throws RulebookInvalidException {
         CompiledRulebook draftRulebook = rulebooks.compileDraft(draft);
-        CompiledRulebook published = evaluation.publishedRulebook();
+        CompiledRulebook published = rulebooks.current().orElseThrow(() -> new EvaluationException(
+                "尚未发布考核规则,无可对照 / no rulebook published to compare the draft with: run `rules publish` first"));
         PeriodRecords records = evaluation.currentRecords(period);
         EvaluationOutcome before = published.evaluate(records);
         EvaluationOutcome after = draftRulebook.evaluate(records);

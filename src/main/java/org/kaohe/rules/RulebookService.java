@@ -7,8 +7,11 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 
 import org.kaohe.audit.AuditLog;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Validating, publishing and loading rulebooks. A rulebook is published only after it compiles,
@@ -21,13 +24,20 @@ public class RulebookService {
     /** The outcome of a publication: the version, and whether that content was new. */
     public record Published(String version, boolean newVersion, int fileCount) {}
 
+    private static final Logger log = LoggerFactory.getLogger(RulebookService.class);
+
     private final RulebookRepository repository;
     private final AuditLog auditLog;
+    private final TransactionTemplate transaction;
+    private final Path defaultFolder;
     private final AtomicReference<CompiledRulebook> cache = new AtomicReference<>();
 
-    RulebookService(RulebookRepository repository, AuditLog auditLog) {
+    RulebookService(RulebookRepository repository, AuditLog auditLog, TransactionTemplate transaction,
+                    @Value("${kaohe.rules-dir}") Path defaultFolder) {
         this.repository = repository;
         this.auditLog = auditLog;
+        this.transaction = transaction;
+        this.defaultFolder = defaultFolder;
     }
 
     /** Reads a rulebook folder; an unreadable or missing folder is a problem like any other. */
@@ -65,15 +75,32 @@ public class RulebookService {
     }
 
     /** Compiles and publishes; when a file is broken it throws and stores nothing. */
-    @Transactional
     public Published publish(RulebookSource source, String who) throws RulebookInvalidException {
         CompiledRulebook compiled = RulebookCompiler.compile(source);
-        boolean newVersion = repository.files(source.version()).isEmpty();
-        repository.publish(source.version(), source.files(), who);
-        auditLog.record(who, "RULES_PUBLISH", "发布规则版本 published rulebook " + source.version()
-                + " (" + source.files().size() + " files" + (newVersion ? "" : ", 已有版本重新发布 re-published") + ")");
+        boolean newVersion = transaction.execute(status -> {
+            boolean unknown = repository.files(source.version()).isEmpty();
+            repository.publish(source.version(), source.files(), who);
+            auditLog.record(who, "RULES_PUBLISH", "发布规则版本 published rulebook " + source.version() + " ("
+                    + source.files().size() + " files" + (unknown ? "" : ", 已有版本重新发布 re-published") + ")");
+            return unknown;
+        });
         cache.set(compiled);
         return new Published(source.version(), newVersion, source.files().size());
+    }
+
+    /**
+     * The published rulebook; on a database where none was ever published, the default folder
+     * ({@code kaohe.rules-dir}, i.e. {@code rules/}) is published first, so that {@code import}
+     * followed by {@code evaluate} works on a fresh installation. Throws when that folder is broken.
+     */
+    public CompiledRulebook currentOrDefault(String who) throws RulebookInvalidException {
+        Optional<CompiledRulebook> current = current();
+        if (current.isPresent()) {
+            return current.get();
+        }
+        log.info("尚未发布规则,发布默认规则 no rulebook published yet: publishing {}", defaultFolder.toAbsolutePath());
+        publish(read(defaultFolder), who);
+        return current().orElseThrow();
     }
 
     /** The compiled published rulebook, if one was ever published. */

@@ -1,0 +1,111 @@
+package org.kaohe.evaluation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.kaohe.records.ImportReport;
+import org.kaohe.records.ImportRepository;
+import org.kaohe.records.ImportService;
+import org.kaohe.records.Period;
+import org.kaohe.records.SubjectType;
+import org.kaohe.results.RunInfo;
+import org.kaohe.results.RunQueries;
+import org.kaohe.rules.RulebookService;
+import org.kaohe.scoring.SubjectResult;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.util.FileSystemUtils;
+
+/**
+ * Evaluating a period stores a new run that records the import and rulebook versions it used;
+ * simulation shows a draft's effect without storing anything.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE,
+        properties = "spring.datasource.url=jdbc:h2:mem:evaluation-service;DB_CLOSE_DELAY=-1")
+class EvaluationServiceTest {
+
+    private static final Period Q3 = Period.parse("2026-Q3");
+
+    @Autowired EvaluationService evaluation;
+    @Autowired SimulationService simulation;
+    @Autowired RulebookService rulebooks;
+    @Autowired ImportService imports;
+    @Autowired RunQueries runs;
+    @Autowired ImportRepository importRepository;
+
+    @TempDir Path dir;
+
+    @BeforeEach
+    void demoQuarterAndDefaultRulebook() throws Exception {
+        ImportReport report = imports.importFolder(Path.of("data", "2026-Q3"), Q3, "hr");
+        assertThat(report.errors()).isEmpty();
+        rulebooks.publish(RulebookService.read(Path.of("rules")), "leader");
+    }
+
+    @Test
+    void eachEvaluationIsANewRunRecordingWhatItUsed() {
+        EvaluationService.RunSummary first = evaluation.evaluate(Q3, "hr");
+        EvaluationService.RunSummary second = evaluation.evaluate(Q3, "hr");
+
+        assertThat(second.runId()).isGreaterThan(first.runId());
+        RunInfo run = runs.currentRun(Q3).orElseThrow();
+        assertThat(run.id()).isEqualTo(second.runId());
+        assertThat(run.rulebookVersion()).isEqualTo(rulebooks.current().orElseThrow().version());
+        assertThat(run.runBy()).isEqualTo("hr");
+        assertThat(first.cadres()).isEqualTo(80);
+        assertThat(first.departments()).isEqualTo(5);
+        assertThat(first.cadreGrades().values().stream().mapToInt(Integer::intValue).sum()).isEqualTo(80);
+        assertThat(runs.results(first.runId())).isEqualTo(runs.results(second.runId()));
+    }
+
+    @Test
+    void aPeriodWithNothingImportedIsRefusedClearly() {
+        assertThatThrownBy(() -> evaluation.evaluate(Period.parse("2019-Q1"), "hr"))
+                .isInstanceOf(EvaluationException.class)
+                .hasMessageContaining("2019-Q1");
+    }
+
+    @Test
+    void simulationShowsTheDraftsEffectAndStoresNothing() throws Exception {
+        int runsBefore = runs.runs().size();
+        Path draft = dir.resolve("draft");
+        FileSystemUtils.copyRecursively(Path.of("rules"), draft);
+        Path settings = draft.resolve("settings.drl.csv");
+        Files.writeString(settings, Files.readString(settings, StandardCharsets.UTF_8)
+                .replace("LEADER_FACTOR,0.2,", "LEADER_FACTOR,0.1,"), StandardCharsets.UTF_8);
+
+        SimulationService.Simulation result = simulation.simulate(Q3, RulebookService.read(draft));
+
+        assertThat(runs.runs()).hasSize(runsBefore);
+        assertThat(result.draftVersion()).isNotEqualTo(result.publishedVersion());
+        // C0001: leader_score 98 in appraisals.csv, so L falls from 19.60 to 9.80.
+        SimulationService.Comparison c0001 = result.subjects().stream()
+                .filter(c -> c.subjectType() == SubjectType.CADRE && c.subjectId().equals("C0001"))
+                .findFirst().orElseThrow();
+        assertThat(c0001.delta()).isEqualByComparingTo(new BigDecimal("-9.80"));
+        // A cadre without a leader score loses nothing.
+        assertThat(result.subjects()).filteredOn(c -> c.subjectId().equals("C0030"))
+                .singleElement().satisfies(c -> assertThat(c.delta()).isZero());
+    }
+
+    @Test
+    void storedResultsKeepTheEnginesScoresToTheCent() {
+        long runId = evaluation.evaluate(Q3, "hr").runId();
+        SubjectResult stored = runs.subject(runId, "C0002").orElseThrow();
+        SubjectResult computed = rulebooks.current().orElseThrow()
+                .evaluate(importRepository.loadCurrent(Q3).orElseThrow()).subjects().stream()
+                .filter(s -> s.subjectId().equals("C0002")).findFirst().orElseThrow();
+
+        assertThat(stored.score()).isEqualByComparingTo(computed.score());
+        assertThat(stored.lines()).hasSameSizeAs(computed.lines());
+        assertThat(runs.sealIntact(runId)).isTrue();
+    }
+}
