@@ -8,6 +8,10 @@ import java.util.Map;
 import java.util.TreeSet;
 
 
+import org.kaohe.evaluation.EvaluationException;
+import org.kaohe.evaluation.SimulationService;
+import org.kaohe.records.ImportRepository;
+import org.kaohe.records.Period;
 import org.kaohe.rules.RulebookInvalidException;
 import org.kaohe.rules.RulebookRepository;
 import org.kaohe.rules.RulebookService;
@@ -22,7 +26,10 @@ import org.springframework.web.server.ResponseStatusException;
 
 import static org.springframework.http.HttpStatus.NOT_FOUND;
 
-/** Published rulebook versions, the files of each, the difference between two, and drafts validated or published (LEADER). */
+/**
+ * Published rulebook versions, the files of each and the difference between two; drafts validated,
+ * published or simulated on a period (LEADER).
+ */
 @Controller
 class RulesController {
 
@@ -31,10 +38,15 @@ class RulesController {
 
     private final RulebookService rulebooks;
     private final DraftChecks drafts;
+    private final SimulationService simulations;
+    private final ImportRepository imports;
 
-    RulesController(RulebookService rulebooks, DraftChecks drafts) {
+    RulesController(RulebookService rulebooks, DraftChecks drafts, SimulationService simulations,
+                    ImportRepository imports) {
         this.rulebooks = rulebooks;
         this.drafts = drafts;
+        this.simulations = simulations;
+        this.imports = imports;
     }
 
     @PostMapping("/rules/validate")
@@ -53,10 +65,28 @@ class RulesController {
         return versions(model);
     }
 
+    /** What-if: the period under the draft beside the published rulebook; nothing is stored. */
+    @PostMapping("/rules/simulate")
+    String simulate(@RequestParam String period, @RequestParam("files") List<MultipartFile> files, Model model)
+            throws IOException {
+        try (DraftRulebook draft = DraftRulebook.of(files)) {
+            SimulationService.Simulation simulation =
+                    simulations.simulate(Period.parse(period), RulebookService.read(draft.folder()));
+            model.addAttribute("simulation", simulation);
+            model.addAttribute("changed", simulation.subjects().stream().filter(SimulationService.Comparison::changed).toList());
+        } catch (RulebookInvalidException e) {
+            model.addAttribute("validation", new DraftChecks.Validation(files.size(), "", e.problems()));
+        } catch (EvaluationException e) {
+            model.addAttribute("simulationProblem", e.getMessage());
+        }
+        return versions(model);
+    }
+
     @GetMapping("/rules")
     String versions(Model model) {
         List<RulebookRepository.Publication> publications = rulebooks.publications();
         model.addAttribute("publications", publications);
+        model.addAttribute("importedPeriods", imports.periods().stream().sorted(java.util.Comparator.reverseOrder()).toList());
         model.addAttribute("versions", publications.stream().map(RulebookRepository.Publication::version).distinct().toList());
         return "rules";
     }

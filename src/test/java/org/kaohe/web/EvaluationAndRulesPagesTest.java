@@ -144,6 +144,21 @@ class EvaluationAndRulesPagesTest {
         assertThat(rulebooks.publications()).hasSize(before + 1);
     }
 
+    @Test
+    void aLeaderSimulatesADraftOnThePeriodAndNothingIsStored() throws Exception {
+        int publications = rulebooks.publications().size();
+        int runsBefore = runs.runs().size();
+        List<MockMultipartFile> files = rulesFiles("settings.drl.csv", c -> c.replace("LEADER_FACTOR,0.2,", "LEADER_FACTOR,0.1,"));
+
+        String page = mvc.perform(upload("/rules/simulate", files).param("period", "2026-Q3")
+                        .with(user("l").roles("LEADER")).with(csrf()))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+
+        assertThat(page).contains("id=\"simulation\"").containsPattern("<td class=\"num\">-\\d+\\.\\d+</td>");
+        assertThat(rulebooks.publications()).hasSize(publications);
+        assertThat(runs.runs()).hasSize(runsBefore);
+    }
+
     private long evaluateThroughTheApi() {
         try {
             JsonNode job = json(mvc.perform(post("/api/evaluations").with(httpBasic("eval-hr", "eval-hr-password"))
