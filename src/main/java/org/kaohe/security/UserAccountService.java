@@ -78,6 +78,9 @@ public class UserAccountService {
     @Transactional
     public void setEnabled(String actor, String username, boolean enabled) {
         require(username);
+        if (!enabled && actor.equals(username)) {
+            throw new IllegalArgumentException("不能停用自己的账号 / you cannot disable your own account");
+        }
         users.setEnabled(username, enabled);
         auditLog.record(actor, enabled ? "USER_ENABLED" : "USER_DISABLED", username);
     }
@@ -87,6 +90,10 @@ public class UserAccountService {
         require(username);
         if (roles.isEmpty()) {
             throw new IllegalArgumentException("至少需要一个角色 / at least one role is required");
+        }
+        if (actor.equals(username) && !roles.contains(Role.ADMIN)) {
+            // Otherwise the last administrator could lock everybody out of user administration.
+            throw new IllegalArgumentException("不能取消自己的管理员角色 / you cannot take the ADMIN role from yourself");
         }
         users.setRoles(username, Role.format(roles));
         auditLog.record(actor, "USER_ROLES_CHANGED", username + " roles=" + Role.format(roles));

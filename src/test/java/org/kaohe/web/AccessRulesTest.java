@@ -174,7 +174,9 @@ class AccessRulesTest {
         mvc.perform(get("/v3/api-docs")).andExpect(redirectedUrl("http://localhost/login"));
         mvc.perform(get("/v3/api-docs").with(loggedInAs(Role.AUDITOR)))
                 .andExpect(status().isOk())
-                .andExpect(jsonPath("$.paths['/api/runs']").exists());
+                .andExpect(jsonPath("$.paths['/api/runs']").exists())
+                .andExpect(jsonPath("$.paths['/api/imports']").exists())
+                .andExpect(jsonPath("$.paths['/evaluation']").doesNotExist());
         mvc.perform(get("/swagger-ui/index.html").with(loggedInAs(Role.HR))).andExpect(status().isOk());
     }
 

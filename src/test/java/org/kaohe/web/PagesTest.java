@@ -61,6 +61,20 @@ class PagesTest {
     }
 
     @Test
+    void anAdminCannotDisableThemselvesOrDropTheirOwnAdminRole() throws Exception {
+        accounts.create("test", "only-admin", java.util.EnumSet.of(org.kaohe.security.Role.ADMIN), "only-admin-password");
+
+        mvc.perform(post("/users/only-admin/enabled").param("enabled", "false")
+                        .with(user("only-admin").roles("ADMIN")).with(csrf()))
+                .andExpect(flash().attribute("problem", org.hamcrest.Matchers.containsString("cannot disable your own")));
+        mvc.perform(post("/users/only-admin/roles").param("roles", "HR")
+                        .with(user("only-admin").roles("ADMIN")).with(csrf()))
+                .andExpect(flash().attribute("problem", org.hamcrest.Matchers.containsString("ADMIN role from yourself")));
+        assertThat(accounts.list()).anyMatch(u -> u.username().equals("only-admin") && u.enabled()
+                && u.roles().contains(org.kaohe.security.Role.ADMIN));
+    }
+
+    @Test
     void theAuditPageListsEntries() throws Exception {
         auditLog.record("someone", "IMPORT", "period=2026-Q3 <b>bold</b>");
 
