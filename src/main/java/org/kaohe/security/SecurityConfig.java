@@ -50,9 +50,12 @@ class SecurityConfig {
                         .requestMatchers("/api/users/**").hasRole(ADMIN)
                         .requestMatchers(HttpMethod.GET, "/api/**").authenticated()
                         .anyRequest().denyAll())
-                .httpBasic(basic -> basic.authenticationEntryPoint((request, response, e) ->
-                        writeJson(response, HttpServletResponse.SC_UNAUTHORIZED,
-                                "需要登录(HTTP Basic)/ authentication required (HTTP Basic)")))
+                .httpBasic(basic -> basic.authenticationEntryPoint((request, response, e) -> {
+                    // The API's "login page": the Basic challenge, with a JSON body for scripts.
+                    response.setHeader("WWW-Authenticate", "Basic realm=\"kaohe\"");
+                    writeJson(response, HttpServletResponse.SC_UNAUTHORIZED,
+                            "需要登录(HTTP Basic)/ authentication required (HTTP Basic)");
+                }))
                 .exceptionHandling(ex -> ex.accessDeniedHandler((request, response, e) ->
                         writeJson(response, HttpServletResponse.SC_FORBIDDEN,
                                 "无此权限 / your role does not allow this")))
