@@ -26,6 +26,7 @@ class LoginLockoutTest {
     @Autowired MockMvc mvc;
     @Autowired UserAccountService accounts;
     @Autowired AuditLog auditLog;
+    @Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
     @Test
     void fiveFailedLoginsLockTheAccountForFifteenMinutesEvenForTheRightPassword() throws Exception {
@@ -44,6 +45,21 @@ class LoginLockoutTest {
                 .extracting(AuditLog.Entry::action)
                 .contains("USER_LOCKED")
                 .filteredOn("LOGIN_FAILED"::equals).hasSizeGreaterThanOrEqualTo(LoginAttempts.MAX_FAILURES);
+    }
+
+    @Test
+    void theLockEndsAfterItsTime() throws Exception {
+        accounts.create("test", "zhou", EnumSet.of(Role.LEADER), "right-password");
+        for (int i = 0; i < LoginAttempts.MAX_FAILURES; i++) {
+            mvc.perform(formLogin().user("zhou").password("wrong"));
+        }
+        mvc.perform(formLogin().user("zhou").password("right-password")).andExpect(redirectedUrl("/login?locked"));
+
+        // Fifteen minutes later (moved back in the database rather than waited for).
+        jdbc.sql("UPDATE app_user SET locked_until = ? WHERE username = 'zhou'")
+                .param(OffsetDateTime.now().minusSeconds(1)).update();
+
+        mvc.perform(formLogin().user("zhou").password("right-password")).andExpect(redirectedUrl("/"));
     }
 
     @Test
