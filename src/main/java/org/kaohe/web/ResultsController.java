@@ -70,8 +70,11 @@ class ResultsController {
         selection.current(period).ifPresent(run -> {
             List<SubjectResult> all = runs.results(run.id());
             model.addAttribute("run", run);
-            model.addAttribute("departments", all.stream().filter(s -> s.subjectType() == SubjectType.DEPARTMENT)
-                    .sorted(java.util.Comparator.comparing(SubjectResult::subjectId)).toList());
+            List<SubjectResult> departments = all.stream().filter(s -> s.subjectType() == SubjectType.DEPARTMENT)
+                    .sorted(java.util.Comparator.comparing(SubjectResult::subjectId)).toList();
+            model.addAttribute("departments", departments);
+            model.addAttribute("deptNames", departments.stream()
+                    .collect(java.util.stream.Collectors.toMap(SubjectResult::subjectId, SubjectResult::name)));
             model.addAttribute("table", ResultsTable.of(all, (ResultsTable.Query) model.getAttribute("query")));
         });
         return "evaluation";

@@ -22,7 +22,9 @@ record ResultsTable(List<SubjectResult> rows, int page, int pages, int total) {
     private static final Map<String, Comparator<SubjectResult>> SORTS = Map.of(
             "id", Comparator.comparing(SubjectResult::subjectId),
             "name", Comparator.comparing(SubjectResult::name),
-            "dept", Comparator.comparing(SubjectResult::deptId).thenComparing(SubjectResult::rank),
+            // a department's own row first, then its cadres by rank
+            "dept", Comparator.comparing(SubjectResult::deptId)
+                    .thenComparing(s -> s.subjectType() == SubjectType.CADRE).thenComparing(SubjectResult::rank),
             "score", Comparator.comparing(SubjectResult::score),
             "grade", Comparator.comparing(SubjectResult::finalGrade),
             "rank", Comparator.comparing(SubjectResult::rank));
