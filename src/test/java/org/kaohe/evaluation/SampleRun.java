@@ -23,6 +23,8 @@ public final class SampleRun {
 
     public static final String PERIOD = "2026-Q3";
     public static final String MARKUP_NAME = "<script>alert('x')</script>王芳";
+    /** Breaks out of an inline script if the chart data were not escaped. */
+    public static final String DEPARTMENT_NAME = "青川市总工会</script><script>alert('d')</script>";
     public static final String FORMULA_NAME = "=HYPERLINK(\"http://evil\",\"李明\")";
     public static final String CADRES_CSV = "cadre_id,name,dept_id,position,birth_date\n"
             + "C1,\"" + MARKUP_NAME.replace("\"", "\"\"") + "\",D01,主席,1970-02-19\n"
@@ -51,7 +53,7 @@ public final class SampleRun {
         jdbc.sql("MERGE INTO rulebook_version (version, created_by, created_at) KEY (version) VALUES ('v-sample', 'test', ?)")
                 .param(OffsetDateTime.now()).update();
         EvaluationOutcome outcome = new EvaluationOutcome(Period.parse(PERIOD), importId, "v-sample", List.of(
-                subject(SubjectType.DEPARTMENT, "D01", "青川市总工会", "D01", "91.50", Grade.GOOD, 1, "cadres.csv", 2),
+                subject(SubjectType.DEPARTMENT, "D01", DEPARTMENT_NAME, "D01", "91.50", Grade.GOOD, 1, "cadres.csv", 2),
                 subject(SubjectType.CADRE, "C1", MARKUP_NAME, "D01", "88.00", Grade.GOOD, 1, "cadres.csv", 2),
                 subject(SubjectType.CADRE, "C2", FORMULA_NAME, "D01", "80.00", Grade.FAIR, 2, "cadres.csv", 3),
                 subject(SubjectType.CADRE, "C3", "张伟", "D01", "75.25", Grade.AVERAGE, 3, "targets.csv", 2)));

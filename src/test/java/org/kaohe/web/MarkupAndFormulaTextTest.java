@@ -66,6 +66,15 @@ class MarkupAndFormulaTextTest {
     }
 
     @Test
+    void theDashboardChartDataCannotBreakOutOfItsScript() throws Exception {
+        String html = page("/?period=2026-Q3");
+
+        assertThat(html).doesNotContain("</script><script>alert('d')"); // no way out of the chart's script
+        assertThat(html).contains("<\\/script><script>alert('d')<\\/script>"); // the chart data escapes it
+        assertThat(html).contains("青川市总工会&lt;/script&gt;&lt;script&gt;"); // the ranking table shows it as text
+    }
+
+    @Test
     void theSubjectPageShowsTheSourceRowAsText() throws Exception {
         String html = page("/runs/" + runId + "/subjects/C2");
 
