@@ -1,6 +1,7 @@
 package org.kaohe.api;
 
 import java.security.Principal;
+import java.util.EnumSet;
 import java.util.List;
 
 import org.kaohe.audit.AuditLog;
@@ -57,8 +58,8 @@ class AdminApi {
     @Operation(summary = "新增用户 / add a user")
     CreatedUser addUser(@RequestBody NewUser user, Principal who) {
         UserAccountService.CreatedUser created = accounts.create(who.getName(), user.username(),
-                user.roles() == null || user.roles().isEmpty() ? java.util.EnumSet.noneOf(Role.class)
-                        : java.util.EnumSet.copyOf(user.roles()), user.password());
+                user.roles() == null || user.roles().isEmpty() ? EnumSet.noneOf(Role.class)
+                        : EnumSet.copyOf(user.roles()), user.password());
         return new CreatedUser(created.account(), created.passwordGenerated() ? created.password() : null);
     }
 

@@ -8,6 +8,7 @@ import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Function;
+import java.util.function.UnaryOperator;
 
 import jakarta.annotation.PreDestroy;
 
@@ -71,7 +72,7 @@ public class BackgroundJobs {
         }
     }
 
-    private synchronized void change(String id, java.util.function.UnaryOperator<Status> change) {
+    private synchronized void change(String id, UnaryOperator<Status> change) {
         Status current = jobs.get(id);
         if (current != null) {
             jobs.put(id, change.apply(current));

@@ -1,5 +1,6 @@
 package org.kaohe.security;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
@@ -98,7 +99,7 @@ class SecurityConfig {
         return handler;
     }
 
-    private static void writeJson(HttpServletResponse response, int status, String message) throws java.io.IOException {
+    private static void writeJson(HttpServletResponse response, int status, String message) throws IOException {
         response.setStatus(status);
         response.setContentType(MediaType.APPLICATION_JSON_VALUE);
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());

@@ -7,7 +7,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 import org.kaohe.records.ImportRepository;
 import org.kaohe.records.ImportVersionInfo;
@@ -76,7 +78,7 @@ class DashboardController {
         imports.list().stream().filter(ImportVersionInfo::current).forEach(v -> currentImports.put(v.period(), v));
         Map<Period, RunInfo> currentRuns = new TreeMap<>(Comparator.reverseOrder());
         runs.runs().forEach(r -> currentRuns.putIfAbsent(r.period(), r)); // newest first: the first is current
-        java.util.Set<Period> all = new java.util.TreeSet<>(Comparator.reverseOrder());
+        Set<Period> all = new TreeSet<>(Comparator.reverseOrder());
         all.addAll(currentImports.keySet());
         all.addAll(currentRuns.keySet());
         return all.stream().map(p -> new PeriodStatus(p, currentImports.get(p), currentRuns.get(p))).toList();

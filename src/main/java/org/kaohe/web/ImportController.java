@@ -2,6 +2,7 @@ package org.kaohe.web;
 
 import java.io.IOException;
 import java.security.Principal;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,6 +12,7 @@ import org.kaohe.records.ImportProblem;
 import org.kaohe.records.ImportReport;
 import org.kaohe.records.ImportRepository;
 import org.kaohe.records.ImportService;
+import org.kaohe.records.ImportVersionInfo;
 import org.kaohe.records.Period;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -34,7 +36,7 @@ class ImportController {
     @GetMapping("/import")
     String page(Model model) {
         model.addAttribute("versions", importRepository.list().stream()
-                .sorted(Comparator.comparing((org.kaohe.records.ImportVersionInfo v) -> v.importId()).reversed()).toList());
+                .sorted(Comparator.comparing((ImportVersionInfo v) -> v.importId()).reversed()).toList());
         return "import";
     }
 
@@ -53,7 +55,7 @@ class ImportController {
         Map<String, List<ImportProblem>> grouped = new LinkedHashMap<>();
         problems.stream()
                 .sorted(Comparator.comparing(ImportProblem::file).thenComparingInt(ImportProblem::line))
-                .forEach(p -> grouped.computeIfAbsent(p.file(), f -> new java.util.ArrayList<>()).add(p));
+                .forEach(p -> grouped.computeIfAbsent(p.file(), f -> new ArrayList<>()).add(p));
         return grouped;
     }
 }

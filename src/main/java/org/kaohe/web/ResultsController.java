@@ -2,7 +2,9 @@ package org.kaohe.web;
 
 import java.nio.charset.StandardCharsets;
 import java.security.Principal;
+import java.util.Comparator;
 import java.util.List;
+import java.util.stream.Collectors;
 
 import org.kaohe.jobs.BackgroundJobs;
 import org.kaohe.records.ImportRepository;
@@ -62,20 +64,21 @@ class ResultsController {
                    @RequestParam(defaultValue = "1") int page,
                    Model model) {
         model.addAttribute("periods", selection.periods());
-        model.addAttribute("runnablePeriods", imports.periods().stream().sorted(java.util.Comparator.reverseOrder()).toList());
+        model.addAttribute("runnablePeriods", imports.periods().stream().sorted(Comparator.reverseOrder()).toList());
         model.addAttribute("grades", Grade.values());
         model.addAttribute("types", SubjectType.values());
-        model.addAttribute("query", new ResultsTable.Query(type, dept, grade,
-                ResultsTable.knownSort(sort) ? sort : "dept", desc, page));
+        ResultsTable.Query query = new ResultsTable.Query(type, dept, grade,
+                ResultsTable.knownSort(sort) ? sort : "dept", desc, page);
+        model.addAttribute("query", query);
         selection.current(period).ifPresent(run -> {
             List<SubjectResult> all = runs.results(run.id());
             model.addAttribute("run", run);
             List<SubjectResult> departments = all.stream().filter(s -> s.subjectType() == SubjectType.DEPARTMENT)
-                    .sorted(java.util.Comparator.comparing(SubjectResult::subjectId)).toList();
+                    .sorted(Comparator.comparing(SubjectResult::subjectId)).toList();
             model.addAttribute("departments", departments);
             model.addAttribute("deptNames", departments.stream()
-                    .collect(java.util.stream.Collectors.toMap(SubjectResult::subjectId, SubjectResult::name)));
-            model.addAttribute("table", ResultsTable.of(all, (ResultsTable.Query) model.getAttribute("query")));
+                    .collect(Collectors.toMap(SubjectResult::subjectId, SubjectResult::name)));
+            model.addAttribute("table", ResultsTable.of(all, query));
         });
         return "evaluation";
     }

@@ -3,10 +3,11 @@ package org.kaohe.web;
 import java.io.IOException;
 import java.security.Principal;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
-
 
 import org.kaohe.evaluation.EvaluationException;
 import org.kaohe.evaluation.SimulationService;
@@ -86,7 +87,7 @@ class RulesController {
     String versions(Model model) {
         List<RulebookRepository.Publication> publications = rulebooks.publications();
         model.addAttribute("publications", publications);
-        model.addAttribute("importedPeriods", imports.periods().stream().sorted(java.util.Comparator.reverseOrder()).toList());
+        model.addAttribute("importedPeriods", imports.periods().stream().sorted(Comparator.reverseOrder()).toList());
         model.addAttribute("versions", publications.stream().map(RulebookRepository.Publication::version).distinct().toList());
         return "rules";
     }
@@ -123,8 +124,8 @@ class RulesController {
         return "rules-diff";
     }
 
-    private static java.util.Set<String> union(Map<String, String> a, Map<String, String> b) {
-        java.util.Set<String> names = new TreeSet<>(a.keySet());
+    private static Set<String> union(Map<String, String> a, Map<String, String> b) {
+        Set<String> names = new TreeSet<>(a.keySet());
         names.addAll(b.keySet());
         return names;
     }

@@ -1,9 +1,11 @@
 package org.kaohe.web;
 
 import java.math.BigDecimal;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 
 import org.kaohe.records.SourceRef;
 import org.kaohe.results.RunInfo;
@@ -71,10 +73,10 @@ class SubjectController {
 
     /** The parts in the order their lines come (T, A, L, B, D ...), not in storage order. */
     static Map<String, BigDecimal> partsInLineOrder(SubjectResult subject) {
-        Map<String, BigDecimal> ordered = new java.util.LinkedHashMap<>();
+        Map<String, BigDecimal> ordered = new LinkedHashMap<>();
         subject.lines().stream().map(ExplanationLine::part).filter(subject.parts()::containsKey)
                 .forEach(part -> ordered.putIfAbsent(part, subject.parts().get(part)));
-        new java.util.TreeMap<>(subject.parts()).forEach(ordered::putIfAbsent);
+        new TreeMap<>(subject.parts()).forEach(ordered::putIfAbsent);
         return ordered;
     }
 
