@@ -74,6 +74,28 @@ class ImportPageTest {
                 .andExpect(jsonPath("$.problems[0].column").value("birth_date"));
     }
 
+    @Test
+    void theApiTakesOneZipOfTheQuarter() throws Exception {
+        accounts.create("test", "zip-hr", EnumSet.of(Role.HR), "zip-hr-password");
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        try (java.util.zip.ZipOutputStream zip = new java.util.zip.ZipOutputStream(bytes)) {
+            for (MockMultipartFile file : demoFiles(Path.of("data/2026-Q2"), null, null)) {
+                zip.putNextEntry(new java.util.zip.ZipEntry("2026-Q1/" + file.getOriginalFilename()));
+                zip.write(file.getBytes().length == 0 ? new byte[0]
+                        : new String(file.getBytes(), StandardCharsets.UTF_8).replace("2026-Q2", "2026-Q1")
+                                .getBytes(StandardCharsets.UTF_8));
+                zip.closeEntry();
+            }
+        }
+
+        mvc.perform(multipart("/api/imports").file(new MockMultipartFile("files", "2026-Q1.zip", "application/zip",
+                        bytes.toByteArray())).param("period", "2026-Q1").with(httpBasic("zip-hr", "zip-hr-password")))
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.status").value("STORED"))
+                .andExpect(jsonPath("$.files.length()").value(6));
+        assertThat(imports.loadCurrent(Period.parse("2026-Q1"))).isPresent();
+    }
+
     private String breakSecondCadre(String content) {
         List<String> lines = content.lines().toList();
         String second = lines.get(2);
