@@ -56,6 +56,7 @@ class ResultsController {
 
     @GetMapping("/evaluation")
     String results(@RequestParam(required = false) String period,
+                   @RequestParam(required = false) Long run,
                    @RequestParam(required = false) SubjectType type,
                    @RequestParam(required = false) String dept,
                    @RequestParam(required = false) Grade grade,
@@ -70,9 +71,10 @@ class ResultsController {
         ResultsTable.Query query = new ResultsTable.Query(type, dept, grade,
                 ResultsTable.knownSort(sort) ? sort : "dept", desc, page);
         model.addAttribute("query", query);
-        selection.current(period).ifPresent(run -> {
-            List<SubjectResult> all = runs.results(run.id());
-            model.addAttribute("run", run);
+        selection.pick(period, run).ifPresent(shown -> {
+            List<SubjectResult> all = runs.results(shown.id());
+            model.addAttribute("run", shown);
+            model.addAttribute("periodRuns", selection.runsOf(shown.period()));
             List<SubjectResult> departments = all.stream().filter(s -> s.subjectType() == SubjectType.DEPARTMENT)
                     .sorted(Comparator.comparing(SubjectResult::subjectId)).toList();
             model.addAttribute("departments", departments);
@@ -102,17 +104,17 @@ class ResultsController {
     }
 
     @GetMapping("/evaluation/export.csv")
-    ResponseEntity<byte[]> csv(@RequestParam(required = false) String period) {
-        return selection.current(period).map(run -> download(run, "csv",
+    ResponseEntity<byte[]> csv(@RequestParam(required = false) String period, @RequestParam(required = false) Long run) {
+        return selection.pick(period, run).map(shown -> download(shown, "csv",
                         new MediaType("text", "csv", StandardCharsets.UTF_8),
-                        ResultsFormat.CSV.render(rows(run)).getBytes(StandardCharsets.UTF_8)))
+                        ResultsFormat.CSV.render(rows(shown)).getBytes(StandardCharsets.UTF_8)))
                 .orElseGet(() -> ResponseEntity.notFound().build());
     }
 
     @GetMapping("/evaluation/export.xlsx")
-    ResponseEntity<byte[]> xlsx(@RequestParam(required = false) String period) {
-        return selection.current(period).map(run -> download(run, "xlsx", XLSX,
-                        ResultsWorkbook.xlsx(run.period().toString(), rows(run))))
+    ResponseEntity<byte[]> xlsx(@RequestParam(required = false) String period, @RequestParam(required = false) Long run) {
+        return selection.pick(period, run).map(shown -> download(shown, "xlsx", XLSX,
+                        ResultsWorkbook.xlsx(shown.period().toString(), rows(shown))))
                 .orElseGet(() -> ResponseEntity.notFound().build());
     }
 

@@ -108,6 +108,19 @@ class EvaluationAndRulesPagesTest {
     }
 
     @Test
+    void anOlderRunOfThePeriodCanBeShownAndExported() throws Exception {
+        long older = evaluateThroughTheApi();
+        long newer = evaluateThroughTheApi();
+
+        String page = mvc.perform(get("/evaluation?run=" + older).with(user("a").roles("AUDITOR")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(page).contains("/evaluation/export.xlsx?run=" + older).contains("/evaluation?run=" + newer);
+        String csv = mvc.perform(get("/evaluation/export.csv?run=" + older).with(user("a").roles("AUDITOR")))
+                .andExpect(status().isOk()).andReturn().getResponse().getHeader("Content-Disposition");
+        assertThat(csv).contains("run" + older + ".csv");
+    }
+
+    @Test
     void theApiStartsAnEvaluationAndReportsTheRun() {
         long runId = evaluateThroughTheApi();
         assertThat(runs.run(runId)).isPresent();
