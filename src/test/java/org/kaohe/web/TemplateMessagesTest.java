@@ -67,6 +67,15 @@ class TemplateMessagesTest {
         for (Grade grade : Grade.values()) {
             assertThat(zh).containsKey("grade." + grade.name());
         }
+        for (org.kaohe.records.SubjectType type : org.kaohe.records.SubjectType.values()) {
+            assertThat(zh).containsKey("subjectType." + type.name());
+        }
+        for (org.kaohe.records.ImportReport.Status status : org.kaohe.records.ImportReport.Status.values()) {
+            assertThat(zh).containsKey("importStatus." + status.name());
+        }
+        for (org.kaohe.records.ImportProblem.Severity severity : org.kaohe.records.ImportProblem.Severity.values()) {
+            assertThat(zh).containsKey("severity." + severity.name());
+        }
     }
 
     @Test
