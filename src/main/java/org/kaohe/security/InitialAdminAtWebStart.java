@@ -27,8 +27,9 @@ class InitialAdminAtWebStart {
     /** When the application is ready: after every start-up runner (demo data, evaluation). */
     @EventListener(ApplicationReadyEvent.class)
     public void createFirstAdmin() {
+        // Printed once on the console, never into a log file: the password is shown this one time only.
         initialAdmin.createIfNoUsers().ifPresent(banner -> {
-            log.warn(banner);
+            log.warn("首次启动:已创建管理员账号 admin,密码见控制台 / first start: admin account created, password on the console");
             System.out.println(banner);
         });
     }

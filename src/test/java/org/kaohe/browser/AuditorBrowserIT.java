@@ -77,7 +77,9 @@ class AuditorBrowserIT {
 
         WebElement evidence = browser.driver.findElement(By.cssSelector("#lines a.source-link"));
         String reference = evidence.getText(); // e.g. targets.csv:12
-        String shownRow = evidence.findElement(By.xpath("following-sibling::table")).getText();
+        // The source rows are shown on the row under the explanation line.
+        String shownRow = evidence.findElement(
+                By.xpath("ancestor::tr[1]/following-sibling::tr[1]//table[contains(@class, 'source-row')]")).getText();
         evidence.click();
         browser.await().until(ExpectedConditions.presenceOfElementLocated(By.id("source-row")));
 
