@@ -6,10 +6,11 @@ import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 import org.kaohe.records.Period;
 import org.kaohe.records.SourceRef;
@@ -100,6 +101,14 @@ public class RunQueries {
                 .list();
     }
 
+    /** Parts in the order of the score's formula (S = T + A + L + B − D; S_d = T + O + C + B − D), then any a leader added. */
+    private static final List<String> PART_ORDER = List.of("T", "A", "L", "O", "C", "B", "D", "CLAMP", "GRADE");
+
+    private static int partOrder(String part) {
+        int index = PART_ORDER.indexOf(part);
+        return index >= 0 ? index : PART_ORDER.indexOf("CLAMP");
+    }
+
     private Map<String, Map<String, BigDecimal>> parts(long runId, String subjectId) {
         Map<String, Map<String, BigDecimal>> parts = new HashMap<>();
         String sql = "SELECT subject_type, subject_id, part, points FROM subject_part WHERE run_id = ?"
@@ -110,7 +119,8 @@ public class RunQueries {
         }
         statement.query(rs -> {
             parts.computeIfAbsent(key(rs.getString("subject_type"), rs.getString("subject_id")),
-                    k -> new LinkedHashMap<>()).put(rs.getString("part"), rs.getBigDecimal("points"));
+                    k -> new TreeMap<>(Comparator.comparingInt(RunQueries::partOrder).thenComparing(p -> p)))
+                    .put(rs.getString("part"), rs.getBigDecimal("points"));
         });
         return parts;
     }

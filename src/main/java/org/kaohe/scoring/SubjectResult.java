@@ -1,6 +1,8 @@
 package org.kaohe.scoring;
 
 import java.math.BigDecimal;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -16,7 +18,7 @@ public record SubjectResult(SubjectType subjectType, String subjectId, String na
                             Grade gatedGrade, Grade finalGrade, int rank, boolean vetoed,
                             List<ExplanationLine> lines) {
     public SubjectResult {
-        parts = Map.copyOf(parts);
+        parts = Collections.unmodifiableMap(new LinkedHashMap<>(parts)); // keeps the parts' order for display
         lines = List.copyOf(lines);
     }
 }

@@ -1,0 +1,42 @@
+package org.kaohe.api;
+
+import org.kaohe.evaluation.EvaluationException;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.server.ResponseStatusException;
+
+/** Turns exceptions of the API controllers into JSON {@link ApiError}s. */
+@RestControllerAdvice(basePackageClasses = ApiExceptionHandler.class)
+class ApiExceptionHandler {
+
+    /** Services reject bad input with bilingual IllegalArgumentExceptions: a client error. */
+    @ExceptionHandler(IllegalArgumentException.class)
+    ResponseEntity<ApiError> badInput(IllegalArgumentException e) {
+        return body(HttpStatus.BAD_REQUEST, e.getMessage());
+    }
+
+    /** Nothing imported for the period, or no rulebook published: the request is fine, the state is not. */
+    @ExceptionHandler(EvaluationException.class)
+    ResponseEntity<ApiError> cannotEvaluate(EvaluationException e) {
+        return body(HttpStatus.CONFLICT, e.getMessage());
+    }
+
+    @ExceptionHandler({MissingServletRequestParameterException.class, MethodArgumentTypeMismatchException.class})
+    ResponseEntity<ApiError> badParameter(Exception e) {
+        return body(HttpStatus.BAD_REQUEST, "请求参数有误 / bad request parameter: " + e.getMessage());
+    }
+
+    @ExceptionHandler(ResponseStatusException.class)
+    ResponseEntity<ApiError> status(ResponseStatusException e) {
+        HttpStatus status = HttpStatus.valueOf(e.getStatusCode().value());
+        return body(status, e.getReason() != null ? e.getReason() : status.getReasonPhrase());
+    }
+
+    private static ResponseEntity<ApiError> body(HttpStatus status, String message) {
+        return ResponseEntity.status(status).body(ApiError.of(status.value(), message));
+    }
+}

@@ -1,0 +1,62 @@
+package org.kaohe.api;
+
+import java.net.URI;
+import java.security.Principal;
+
+import org.kaohe.jobs.BackgroundJobs;
+import org.kaohe.records.Period;
+import org.kaohe.web.EvaluationRuns;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+import static org.springframework.http.HttpStatus.NOT_FOUND;
+
+/** Evaluations (HR): started in the background, polled until done. */
+@RestController
+@RequestMapping("/api/evaluations")
+@Tag(name = "evaluations", description = "运行考核 / run evaluations")
+class EvaluationsApi {
+
+    record EvaluationRequest(String period) {}
+
+    /** A job; when DONE, {@code runId} is the new run (see /api/runs/{runId}/results). */
+    record Job(String id, BackgroundJobs.State state, double progress, String message, Long runId) {
+        static Job of(BackgroundJobs.Status s) {
+            return new Job(s.id(), s.state(), s.progress(), s.message(), s.result() instanceof Long id ? id : null);
+        }
+    }
+
+    private final EvaluationRuns evaluationRuns;
+
+    EvaluationsApi(EvaluationRuns evaluationRuns) {
+        this.evaluationRuns = evaluationRuns;
+    }
+
+    @PostMapping
+    @Operation(summary = "开始考核一个考核期(后台运行)/ start evaluating a period in the background",
+            description = "返回 202 与任务;轮询 Location 直到 state 为 DONE 或 FAILED / answers 202 with the job; "
+                    + "poll its Location until state is DONE or FAILED")
+    ResponseEntity<Job> start(@RequestBody EvaluationRequest request, Principal who) {
+        if (request == null || request.period() == null) {
+            throw new IllegalArgumentException("缺少考核期 / period is required, e.g. {\"period\":\"2026-Q3\"}");
+        }
+        String jobId = evaluationRuns.start(Period.parse(request.period()), who.getName());
+        return ResponseEntity.accepted().location(URI.create("/api/evaluations/" + jobId)).body(job(jobId, who));
+    }
+
+    @GetMapping("/{jobId}")
+    @Operation(summary = "考核任务状态 / the status of an evaluation job (only its starter sees it)")
+    Job job(@PathVariable String jobId, Principal who) {
+        return evaluationRuns.status(jobId, who.getName()).map(Job::of)
+                .orElseThrow(() -> new ResponseStatusException(NOT_FOUND, "没有此任务 / no such job: " + jobId));
+    }
+}

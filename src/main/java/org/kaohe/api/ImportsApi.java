@@ -1,0 +1,66 @@
+package org.kaohe.api;
+
+import java.io.IOException;
+import java.security.Principal;
+import java.util.List;
+
+import org.kaohe.records.ImportReport;
+import org.kaohe.records.ImportRepository;
+import org.kaohe.records.ImportService;
+import org.kaohe.records.ImportVersionInfo;
+import org.kaohe.records.Period;
+import org.kaohe.web.Uploads;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RequestPart;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+/** Imports: upload (HR) and the list of stored versions (HR, AUDITOR). */
+@RestController
+@RequestMapping("/api/imports")
+@Tag(name = "imports", description = "数据导入 / record imports")
+class ImportsApi {
+
+    private final ImportService imports;
+    private final ImportRepository importRepository;
+
+    ImportsApi(ImportService imports, ImportRepository importRepository) {
+        this.imports = imports;
+        this.importRepository = importRepository;
+    }
+
+    @GetMapping
+    @Operation(summary = "所有导入版本 / every stored import version")
+    List<ImportVersionInfo> versions() {
+        return importRepository.list();
+    }
+
+    @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @Operation(summary = "导入一个考核期的 CSV 文件或一个 zip / import a period's CSV files or one zip",
+            description = "有错误时返回 422,problems 列出每个问题(文件、行、列)且不存储任何内容 / "
+                    + "on any error: 422 with every located problem, nothing stored")
+    ResponseEntity<?> upload(@RequestParam String period, @RequestPart("files") List<MultipartFile> files,
+                             Principal who) throws IOException {
+        ImportReport report = Uploads.importUploaded(imports, Period.parse(period), files, who.getName());
+        if (report.status() == ImportReport.Status.REJECTED) {
+            List<ApiError.Problem> problems = report.problems().stream()
+                    .map(p -> new ApiError.Problem(p.file(), p.line(), p.column() == null ? "" : p.column(),
+                            p.severity().name() + ": " + p.message()))
+                    .toList();
+            return ResponseEntity.status(HttpStatus.UNPROCESSABLE_ENTITY).body(new ApiError(
+                    HttpStatus.UNPROCESSABLE_ENTITY.value(),
+                    "导入有 " + report.errors().size() + " 个错误,未存储任何内容 / the import has "
+                            + report.errors().size() + " errors; nothing was stored", problems));
+        }
+        return ResponseEntity.status(report.stored() ? HttpStatus.CREATED : HttpStatus.OK).body(report);
+    }
+}

@@ -1,0 +1,100 @@
+package org.kaohe.api;
+
+import java.io.IOException;
+import java.security.Principal;
+import java.util.List;
+import java.util.Map;
+
+import org.kaohe.evaluation.SimulationService;
+import org.kaohe.records.Period;
+import org.kaohe.rules.RulebookInvalidException;
+import org.kaohe.rules.RulebookRepository;
+import org.kaohe.rules.RulebookService;
+import org.kaohe.web.DraftChecks;
+import org.kaohe.web.DraftRulebook;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RequestPart;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.server.ResponseStatusException;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+import static org.springframework.http.HttpStatus.NOT_FOUND;
+
+/** Rulebook versions (LEADER, AUDITOR read); drafts validated, published and simulated (LEADER). */
+@RestController
+@RequestMapping("/api/rules")
+@Tag(name = "rules", description = "考核细则 / rulebook versions, validation, publication, simulation")
+class RulesApi {
+
+    private final RulebookService rulebooks;
+    private final DraftChecks drafts;
+    private final SimulationService simulations;
+
+    RulesApi(RulebookService rulebooks, DraftChecks drafts, SimulationService simulations) {
+        this.rulebooks = rulebooks;
+        this.drafts = drafts;
+        this.simulations = simulations;
+    }
+
+    @GetMapping("/publications")
+    @Operation(summary = "发布记录,最新(当前)在前 / publications, newest (current) first")
+    List<RulebookRepository.Publication> publications() {
+        return rulebooks.publications();
+    }
+
+    @GetMapping("/versions/{version}/files")
+    @Operation(summary = "一个版本的文件内容 / the files of one version, by name")
+    Map<String, String> files(@PathVariable String version) {
+        Map<String, String> files = rulebooks.files(version);
+        if (files.isEmpty()) {
+            throw new ResponseStatusException(NOT_FOUND, "没有此版本 / no such version: " + version);
+        }
+        return files;
+    }
+
+    @PostMapping(value = "/validate", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @Operation(summary = "校验规则草稿(不发布)/ validate a draft rulebook (nothing is published)",
+            description = "problems 列出每个问题的文件与行号,为空即有效 / every problem by file and line; empty when valid")
+    DraftChecks.Validation validate(@RequestPart("files") List<MultipartFile> files) throws IOException {
+        return drafts.validate(files);
+    }
+
+    @PostMapping(value = "/publish", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @Operation(summary = "校验并发布规则 / validate and publish a rulebook; 422 with every problem when invalid")
+    ResponseEntity<?> publish(@RequestPart("files") List<MultipartFile> files, Principal who) throws IOException {
+        try {
+            return ResponseEntity.status(HttpStatus.CREATED).body(drafts.publish(files, who.getName()));
+        } catch (RulebookInvalidException e) {
+            return invalid(e);
+        }
+    }
+
+    @PostMapping(value = "/simulate", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @Operation(summary = "模拟:草稿规则下的得分与等次,与已发布规则并列,不存储 / what-if under a draft rulebook, nothing stored")
+    ResponseEntity<?> simulate(@RequestParam String period, @RequestPart("files") List<MultipartFile> files)
+            throws IOException {
+        try (DraftRulebook draft = DraftRulebook.of(files)) {
+            return ResponseEntity.ok(simulations.simulate(Period.parse(period), RulebookService.read(draft.folder())));
+        } catch (RulebookInvalidException e) {
+            return invalid(e);
+        }
+    }
+
+    private static ResponseEntity<ApiError> invalid(RulebookInvalidException e) {
+        List<ApiError.Problem> problems = e.problems().stream()
+                .map(p -> new ApiError.Problem(p.file(), p.line(), "", p.message())).toList();
+        return ResponseEntity.unprocessableEntity().body(new ApiError(HttpStatus.UNPROCESSABLE_ENTITY.value(),
+                "规则有 " + problems.size() + " 个问题,未发布 / the rulebook has " + problems.size()
+                        + " problems; nothing was published", problems));
+    }
+}

@@ -1,0 +1,130 @@
+package org.kaohe.security;
+
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+
+import org.kaohe.cli.TopLevelCommand;
+import org.springframework.stereotype.Component;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code users add|list|disable|enable}: user administration from the command line. */
+@Component
+@TopLevelCommand
+@Command(name = "users", mixinStandardHelpOptions = true,
+        description = "管理用户 / manage users",
+        subcommands = {UsersCommand.Add.class, UsersCommand.ListUsers.class,
+                UsersCommand.Disable.class, UsersCommand.Enable.class})
+class UsersCommand implements Runnable {
+
+    /** Who the audit log names for changes made on the command line. */
+    static final String CLI_ACTOR = "cli:" + System.getProperty("user.name", "unknown");
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    private final UserAccountService accounts;
+    private final InitialAdmin initialAdmin;
+
+    UsersCommand(UserAccountService accounts, InitialAdmin initialAdmin) {
+        this.accounts = accounts;
+        this.initialAdmin = initialAdmin;
+    }
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    /** On an empty database the users command shows the first admin, as the web server would. */
+    void showInitialAdmin(PrintWriter out) {
+        initialAdmin.createIfNoUsers().ifPresent(out::println);
+    }
+
+    @Command(name = "add", mixinStandardHelpOptions = true, description = "新增用户 / add a user")
+    static class Add implements Callable<Integer> {
+        @CommandLine.ParentCommand UsersCommand parent;
+        @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+        @Parameters(index = "0", description = "用户名 / username") String username;
+        @Option(names = "--role", required = true, description = "HR, LEADER, AUDITOR, ADMIN (逗号分隔 / comma-separated)")
+        String roles;
+        @Option(names = "--password", description = "省略时生成 / generated when omitted") String password;
+
+        @Override
+        public Integer call() {
+            PrintWriter out = spec.commandLine().getOut();
+            parent.showInitialAdmin(out);
+            try {
+                UserAccountService.CreatedUser created =
+                        parent.accounts.create(CLI_ACTOR, username, Role.parseList(roles), password);
+                out.println("已创建用户 / created user " + created.account().username()
+                        + " (" + Role.format(created.account().roles()) + ")");
+                if (created.passwordGenerated()) {
+                    out.println("密码 / password: " + created.password());
+                }
+                return 0;
+            } catch (IllegalArgumentException e) {
+                spec.commandLine().getErr().println(e.getMessage());
+                return 2;
+            }
+        }
+    }
+
+    @Command(name = "list", mixinStandardHelpOptions = true, description = "列出用户 / list users")
+    static class ListUsers implements Callable<Integer> {
+        @CommandLine.ParentCommand UsersCommand parent;
+        @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            PrintWriter out = spec.commandLine().getOut();
+            parent.showInitialAdmin(out);
+            out.printf("%-20s %-28s %-8s %s%n", "username", "roles", "enabled", "locked_until");
+            for (UserAccount u : parent.accounts.list()) {
+                out.printf("%-20s %-28s %-8s %s%n", u.username(), Role.format(u.roles()), u.enabled(),
+                        u.lockedUntil() == null ? "" : u.lockedUntil());
+            }
+            return 0;
+        }
+    }
+
+    @Command(name = "disable", mixinStandardHelpOptions = true, description = "停用用户 / disable a user")
+    static class Disable implements Callable<Integer> {
+        @CommandLine.ParentCommand UsersCommand parent;
+        @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+        @Parameters(index = "0", description = "用户名 / username") String username;
+
+        @Override
+        public Integer call() {
+            return parent.change(spec, () -> parent.accounts.setEnabled(CLI_ACTOR, username, false),
+                    "已停用 / disabled " + username);
+        }
+    }
+
+    @Command(name = "enable", mixinStandardHelpOptions = true, description = "启用用户 / enable a user")
+    static class Enable implements Callable<Integer> {
+        @CommandLine.ParentCommand UsersCommand parent;
+        @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+        @Parameters(index = "0", description = "用户名 / username") String username;
+
+        @Override
+        public Integer call() {
+            return parent.change(spec, () -> parent.accounts.setEnabled(CLI_ACTOR, username, true),
+                    "已启用 / enabled " + username);
+        }
+    }
+
+    private int change(CommandLine.Model.CommandSpec sub, Runnable change, String done) {
+        try {
+            change.run();
+            sub.commandLine().getOut().println(done);
+            return 0;
+        } catch (IllegalArgumentException e) {
+            sub.commandLine().getErr().println(e.getMessage());
+            return 2;
+        }
+    }
+}

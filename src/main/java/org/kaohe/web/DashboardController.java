@@ -1,0 +1,107 @@
+package org.kaohe.web;
+
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+import org.kaohe.records.ImportRepository;
+import org.kaohe.records.ImportVersionInfo;
+import org.kaohe.records.Period;
+import org.kaohe.records.SubjectType;
+import org.kaohe.results.RunInfo;
+import org.kaohe.results.RunQueries;
+import org.kaohe.scoring.Grade;
+import org.kaohe.scoring.SubjectResult;
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/** The dashboard: periods, the latest run, grades per department and the department ranking. */
+@Controller
+class DashboardController {
+
+    /** Cadres of one department by final grade. */
+    record DeptGrades(String deptId, String deptName, Map<Grade, Long> counts) {}
+
+    /** One period: its current import version and its current run, if any. */
+    record PeriodStatus(Period period, ImportVersionInfo currentImport, RunInfo currentRun) {}
+
+    /** What the chart script draws: one series per grade, one bar per department. */
+    record GradeChart(List<String> departments, List<String> gradeLabels, List<List<Long>> counts) {}
+
+    private final RunSelection selection;
+    private final RunQueries runs;
+    private final ImportRepository imports;
+    private final MessageSource messages;
+
+    DashboardController(RunSelection selection, RunQueries runs, ImportRepository imports, MessageSource messages) {
+        this.selection = selection;
+        this.runs = runs;
+        this.imports = imports;
+        this.messages = messages;
+    }
+
+    @GetMapping("/")
+    String dashboard(@RequestParam(required = false) String period, Model model, Locale locale) {
+        model.addAttribute("periods", selection.periods());
+        model.addAttribute("periodStatus", periodStatus());
+        selection.current(period).ifPresent(run -> addRun(run, model, locale));
+        return "dashboard";
+    }
+
+    private void addRun(RunInfo run, Model model, Locale locale) {
+        List<SubjectResult> results = runs.results(run.id());
+        List<SubjectResult> departments = results.stream()
+                .filter(s -> s.subjectType() == SubjectType.DEPARTMENT)
+                .sorted(Comparator.comparingInt(SubjectResult::rank)).toList();
+        model.addAttribute("run", run);
+        model.addAttribute("departments", departments);
+        List<DeptGrades> deptGrades = deptGrades(results, departments);
+        model.addAttribute("gradeChart", new GradeChart(
+                deptGrades.stream().map(DeptGrades::deptName).toList(),
+                Arrays.stream(Grade.values()).map(g -> messages.getMessage("grade." + g.name(), null, locale)).toList(),
+                Arrays.stream(Grade.values()).map(g -> deptGrades.stream().map(d -> d.counts().get(g)).toList()).toList()));
+    }
+
+    /** Every period imported or evaluated, newest first. */
+    private List<PeriodStatus> periodStatus() {
+        Map<Period, ImportVersionInfo> currentImports = new TreeMap<>(Comparator.reverseOrder());
+        imports.list().stream().filter(ImportVersionInfo::current).forEach(v -> currentImports.put(v.period(), v));
+        Map<Period, RunInfo> currentRuns = new TreeMap<>(Comparator.reverseOrder());
+        runs.runs().forEach(r -> currentRuns.putIfAbsent(r.period(), r)); // newest first: the first is current
+        Set<Period> all = new TreeSet<>(Comparator.reverseOrder());
+        all.addAll(currentImports.keySet());
+        all.addAll(currentRuns.keySet());
+        return all.stream().map(p -> new PeriodStatus(p, currentImports.get(p), currentRuns.get(p))).toList();
+    }
+
+    static List<DeptGrades> deptGrades(List<SubjectResult> results, List<SubjectResult> departments) {
+        Map<String, String> names = new LinkedHashMap<>();
+        departments.stream().sorted(Comparator.comparing(SubjectResult::subjectId))
+                .forEach(d -> names.put(d.subjectId(), d.name()));
+        Map<String, Map<Grade, Long>> counts = new LinkedHashMap<>();
+        names.keySet().forEach(id -> counts.put(id, zeroCounts()));
+        results.stream().filter(s -> s.subjectType() == SubjectType.CADRE)
+                .forEach(s -> counts.computeIfAbsent(s.deptId(), id -> zeroCounts()).merge(s.finalGrade(), 1L, Long::sum));
+        return counts.entrySet().stream()
+                .map(e -> new DeptGrades(e.getKey(), names.getOrDefault(e.getKey(), e.getKey()), e.getValue()))
+                .toList();
+    }
+
+    private static Map<Grade, Long> zeroCounts() {
+        Map<Grade, Long> m = new EnumMap<>(Grade.class);
+        for (Grade g : Grade.values()) {
+            m.put(g, 0L);
+        }
+        return m;
+    }
+}

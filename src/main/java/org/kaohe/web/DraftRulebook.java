@@ -1,0 +1,54 @@
+package org.kaohe.web;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+
+import org.springframework.web.multipart.MultipartFile;
+
+/**
+ * An uploaded draft rulebook written to a temporary folder, so it is read exactly as
+ * {@code rules validate DIR} reads a folder (same file selection, same decoding). Deleted on close.
+ */
+public final class DraftRulebook implements AutoCloseable {
+
+    private final Path folder;
+
+    private DraftRulebook(Path folder) {
+        this.folder = folder;
+    }
+
+    public static DraftRulebook of(List<MultipartFile> files) throws IOException {
+        List<MultipartFile> chosen = files.stream().filter(f -> !f.isEmpty()).toList();
+        if (chosen.isEmpty()) {
+            throw new IllegalArgumentException("请选择规则文件 / choose the rule files");
+        }
+        Path folder = Files.createTempDirectory("kaohe-draft-rules");
+        DraftRulebook draft = new DraftRulebook(folder);
+        for (MultipartFile file : chosen) {
+            String name = Uploads.name(file);
+            if (name.isBlank() || name.startsWith(".")) {
+                draft.close();
+                throw new IllegalArgumentException("文件名无效 / invalid file name: " + file.getOriginalFilename());
+            }
+            file.transferTo(folder.resolve(name));
+        }
+        return draft;
+    }
+
+    public Path folder() {
+        return folder;
+    }
+
+    @Override
+    public void close() throws IOException {
+        try (Stream<Path> paths = Files.walk(folder)) {
+            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+}

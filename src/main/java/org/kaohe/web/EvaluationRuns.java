@@ -1,0 +1,41 @@
+package org.kaohe.web;
+
+import java.util.Optional;
+
+import org.kaohe.evaluation.EvaluationService;
+import org.kaohe.jobs.BackgroundJobs;
+import org.kaohe.records.Period;
+import org.springframework.stereotype.Component;
+
+/**
+ * Starts evaluations in the background for the page and the API alike, and tells their status
+ * only to the user who started them.
+ */
+@Component
+public class EvaluationRuns {
+
+    private final BackgroundJobs jobs;
+    private final EvaluationService evaluation;
+
+    EvaluationRuns(BackgroundJobs jobs, EvaluationService evaluation) {
+        this.jobs = jobs;
+        this.evaluation = evaluation;
+    }
+
+    /** Queues the evaluation of the period; returns the job id. The job's result is the run id. */
+    public String start(Period period, String who) {
+        return jobs.submit(who, "evaluate " + period, progress -> {
+            progress.report(0.1, "正在考核 " + period + " / evaluating " + period);
+            EvaluationService.RunSummary run = evaluation.evaluate(period, who);
+            progress.report(1, "已完成:第 " + run.runId() + " 次运行,干部 " + run.cadres() + " 人,部门 "
+                    + run.departments() + " 个 / done: run #" + run.runId() + ", " + run.cadres() + " cadres, "
+                    + run.departments() + " departments, " + run.duration().toMillis() + " ms");
+            return run.runId();
+        });
+    }
+
+    /** The job's status, if it exists and was started by {@code who}. */
+    public Optional<BackgroundJobs.Status> status(String jobId, String who) {
+        return jobs.status(jobId).filter(s -> s.owner().equals(who));
+    }
+}

@@ -1,0 +1,61 @@
+package org.kaohe.web;
+
+import java.io.IOException;
+import java.security.Principal;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.kaohe.records.ImportProblem;
+import org.kaohe.records.ImportReport;
+import org.kaohe.records.ImportRepository;
+import org.kaohe.records.ImportService;
+import org.kaohe.records.ImportVersionInfo;
+import org.kaohe.records.Period;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+
+/** Upload of a period's CSV files or one zip (HR); the list of stored import versions (HR, AUDITOR). */
+@Controller
+class ImportController {
+
+    private final ImportService imports;
+    private final ImportRepository importRepository;
+
+    ImportController(ImportService imports, ImportRepository importRepository) {
+        this.imports = imports;
+        this.importRepository = importRepository;
+    }
+
+    @GetMapping("/import")
+    String page(Model model) {
+        model.addAttribute("versions", importRepository.list().stream()
+                .sorted(Comparator.comparing((ImportVersionInfo v) -> v.importId()).reversed()).toList());
+        return "import";
+    }
+
+    @PostMapping("/import")
+    String upload(@RequestParam String period, @RequestParam("files") List<MultipartFile> files,
+                  Principal who, Model model) throws IOException {
+        ImportReport report = Uploads.importUploaded(imports, Period.parse(period), files, who.getName());
+        model.addAttribute("report", report);
+        model.addAttribute("problemsByFile", byFile(report.problems()));
+        model.addAttribute("period", period);
+        return page(model);
+    }
+
+    /** Problems grouped by file, each group in line order: the way a user fixes them. */
+    static Map<String, List<ImportProblem>> byFile(List<ImportProblem> problems) {
+        Map<String, List<ImportProblem>> grouped = new LinkedHashMap<>();
+        problems.stream()
+                .sorted(Comparator.comparing(ImportProblem::file).thenComparingInt(ImportProblem::line))
+                .forEach(p -> grouped.computeIfAbsent(p.file(), f -> new ArrayList<>()).add(p));
+        return grouped;
+    }
+}

@@ -1,0 +1,132 @@
+package org.kaohe.web;
+
+import java.nio.charset.StandardCharsets;
+import java.security.Principal;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Collectors;
+
+import org.kaohe.jobs.BackgroundJobs;
+import org.kaohe.records.ImportRepository;
+import org.kaohe.records.Period;
+import org.kaohe.records.SubjectType;
+import org.kaohe.results.ResultRow;
+import org.kaohe.results.ResultsFormat;
+import org.kaohe.results.ResultsWorkbook;
+import org.kaohe.results.RunInfo;
+import org.kaohe.results.RunQueries;
+import org.kaohe.scoring.Grade;
+import org.kaohe.scoring.SubjectResult;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseBody;
+import org.springframework.web.server.ResponseStatusException;
+
+/** The results of a period's current run: a filterable, sortable, paged table and its downloads. */
+@Controller
+class ResultsController {
+
+    static final MediaType XLSX =
+            MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+
+    /** What the page script polls: the job and, when done, where its results are. */
+    record JobView(String id, BackgroundJobs.State state, double progress, String message, String statusUrl,
+                   String resultUrl) {}
+
+    private final RunSelection selection;
+    private final RunQueries runs;
+    private final ImportRepository imports;
+    private final EvaluationRuns evaluationRuns;
+
+    ResultsController(RunSelection selection, RunQueries runs, ImportRepository imports, EvaluationRuns evaluationRuns) {
+        this.selection = selection;
+        this.runs = runs;
+        this.imports = imports;
+        this.evaluationRuns = evaluationRuns;
+    }
+
+    @GetMapping("/evaluation")
+    String results(@RequestParam(required = false) String period,
+                   @RequestParam(required = false) Long run,
+                   @RequestParam(required = false) SubjectType type,
+                   @RequestParam(required = false) String dept,
+                   @RequestParam(required = false) Grade grade,
+                   @RequestParam(defaultValue = "dept") String sort,
+                   @RequestParam(defaultValue = "false") boolean desc,
+                   @RequestParam(defaultValue = "1") int page,
+                   Model model) {
+        model.addAttribute("periods", selection.periods());
+        model.addAttribute("runnablePeriods", imports.periods().stream().sorted(Comparator.reverseOrder()).toList());
+        model.addAttribute("grades", Grade.values());
+        model.addAttribute("types", SubjectType.values());
+        ResultsTable.Query query = new ResultsTable.Query(type, dept, grade,
+                ResultsTable.knownSort(sort) ? sort : "dept", desc, page);
+        model.addAttribute("query", query);
+        selection.pick(period, run).ifPresent(shown -> {
+            List<SubjectResult> all = runs.results(shown.id());
+            model.addAttribute("run", shown);
+            model.addAttribute("periodRuns", selection.runsOf(shown.period()));
+            List<SubjectResult> departments = all.stream().filter(s -> s.subjectType() == SubjectType.DEPARTMENT)
+                    .sorted(Comparator.comparing(SubjectResult::subjectId)).toList();
+            model.addAttribute("departments", departments);
+            model.addAttribute("deptNames", departments.stream()
+                    .collect(Collectors.toMap(SubjectResult::subjectId, SubjectResult::name)));
+            model.addAttribute("table", ResultsTable.of(all, query));
+        });
+        return "evaluation";
+    }
+
+    /** Starts an evaluation in the background; the page polls {@link #job}. */
+    @PostMapping(value = "/evaluation/run", produces = MediaType.APPLICATION_JSON_VALUE)
+    @ResponseBody
+    JobView run(@RequestParam String period, Principal who) {
+        String jobId = evaluationRuns.start(Period.parse(period), who.getName());
+        return job(jobId, who);
+    }
+
+    @GetMapping(value = "/evaluation/jobs/{jobId}", produces = MediaType.APPLICATION_JSON_VALUE)
+    @ResponseBody
+    JobView job(@PathVariable String jobId, Principal who) {
+        BackgroundJobs.Status s = evaluationRuns.status(jobId, who.getName())
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        String resultUrl = s.result() instanceof Long runId
+                ? runs.run(runId).map(r -> "/evaluation?period=" + r.period()).orElse(null) : null;
+        return new JobView(s.id(), s.state(), s.progress(), s.message(), "/evaluation/jobs/" + s.id(), resultUrl);
+    }
+
+    @GetMapping("/evaluation/export.csv")
+    ResponseEntity<byte[]> csv(@RequestParam(required = false) String period, @RequestParam(required = false) Long run) {
+        return selection.pick(period, run).map(shown -> download(shown, "csv",
+                        new MediaType("text", "csv", StandardCharsets.UTF_8),
+                        ResultsFormat.CSV.render(rows(shown)).getBytes(StandardCharsets.UTF_8)))
+                .orElseGet(() -> ResponseEntity.notFound().build());
+    }
+
+    @GetMapping("/evaluation/export.xlsx")
+    ResponseEntity<byte[]> xlsx(@RequestParam(required = false) String period, @RequestParam(required = false) Long run) {
+        return selection.pick(period, run).map(shown -> download(shown, "xlsx", XLSX,
+                        ResultsWorkbook.xlsx(shown.period().toString(), rows(shown))))
+                .orElseGet(() -> ResponseEntity.notFound().build());
+    }
+
+    private List<ResultRow> rows(RunInfo run) {
+        return runs.results(run.id()).stream().map(ResultRow::of).toList();
+    }
+
+    static ResponseEntity<byte[]> download(RunInfo run, String extension, MediaType type, byte[] body) {
+        String fileName = "kaohe-" + run.period() + "-run" + run.id() + "." + extension;
+        return ResponseEntity.ok()
+                .contentType(type)
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(fileName).build().toString())
+                .body(body);
+    }
+}

@@ -1,0 +1,132 @@
+package org.kaohe.web;
+
+import java.io.IOException;
+import java.security.Principal;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+import org.kaohe.evaluation.EvaluationException;
+import org.kaohe.evaluation.SimulationService;
+import org.kaohe.records.ImportRepository;
+import org.kaohe.records.Period;
+import org.kaohe.rules.RulebookInvalidException;
+import org.kaohe.rules.RulebookRepository;
+import org.kaohe.rules.RulebookService;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.server.ResponseStatusException;
+
+import static org.springframework.http.HttpStatus.NOT_FOUND;
+
+/**
+ * Published rulebook versions, the files of each and the difference between two; drafts validated,
+ * published or simulated on a period (LEADER).
+ */
+@Controller
+class RulesController {
+
+    /** The diff of one file between two versions. */
+    record FileDiff(String fileName, List<LineDiff.Line> lines, boolean identical) {}
+
+    private final RulebookService rulebooks;
+    private final DraftChecks drafts;
+    private final SimulationService simulations;
+    private final ImportRepository imports;
+
+    RulesController(RulebookService rulebooks, DraftChecks drafts, SimulationService simulations,
+                    ImportRepository imports) {
+        this.rulebooks = rulebooks;
+        this.drafts = drafts;
+        this.simulations = simulations;
+        this.imports = imports;
+    }
+
+    @PostMapping("/rules/validate")
+    String validate(@RequestParam("files") List<MultipartFile> files, Model model) throws IOException {
+        model.addAttribute("validation", drafts.validate(files));
+        return versions(model);
+    }
+
+    @PostMapping("/rules/publish")
+    String publish(@RequestParam("files") List<MultipartFile> files, Principal who, Model model) throws IOException {
+        try {
+            model.addAttribute("published", drafts.publish(files, who.getName()));
+        } catch (RulebookInvalidException e) {
+            model.addAttribute("validation", new DraftChecks.Validation(files.size(), "", e.problems()));
+        }
+        return versions(model);
+    }
+
+    /** What-if: the period under the draft beside the published rulebook; nothing is stored. */
+    @PostMapping("/rules/simulate")
+    String simulate(@RequestParam String period, @RequestParam("files") List<MultipartFile> files, Model model)
+            throws IOException {
+        try (DraftRulebook draft = DraftRulebook.of(files)) {
+            SimulationService.Simulation simulation =
+                    simulations.simulate(Period.parse(period), RulebookService.read(draft.folder()));
+            model.addAttribute("simulation", simulation);
+            model.addAttribute("changed", simulation.subjects().stream().filter(SimulationService.Comparison::changed).toList());
+        } catch (RulebookInvalidException e) {
+            model.addAttribute("validation", new DraftChecks.Validation(files.size(), "", e.problems()));
+        } catch (EvaluationException e) {
+            model.addAttribute("simulationProblem", e.getMessage());
+        }
+        return versions(model);
+    }
+
+    @GetMapping("/rules")
+    String versions(Model model) {
+        List<RulebookRepository.Publication> publications = rulebooks.publications();
+        model.addAttribute("publications", publications);
+        model.addAttribute("importedPeriods", imports.periods().stream().sorted(Comparator.reverseOrder()).toList());
+        model.addAttribute("versions", publications.stream().map(RulebookRepository.Publication::version).distinct().toList());
+        return "rules";
+    }
+
+    @GetMapping("/rules/versions/{version}")
+    String version(@PathVariable String version, @RequestParam(required = false) String file, Model model) {
+        Map<String, String> files = rulebooks.files(version);
+        if (files.isEmpty()) {
+            throw new ResponseStatusException(NOT_FOUND);
+        }
+        String shown = file != null && files.containsKey(file) ? file : files.keySet().iterator().next();
+        model.addAttribute("version", version);
+        model.addAttribute("fileNames", files.keySet());
+        model.addAttribute("fileName", shown);
+        model.addAttribute("content", files.get(shown));
+        return "rules-version";
+    }
+
+    @GetMapping("/rules/diff")
+    String diff(@RequestParam String from, @RequestParam String to, Model model) {
+        Map<String, String> older = rulebooks.files(from);
+        Map<String, String> newer = rulebooks.files(to);
+        if (older.isEmpty() || newer.isEmpty()) {
+            throw new ResponseStatusException(NOT_FOUND);
+        }
+        List<FileDiff> diffs = new ArrayList<>();
+        for (String name : new TreeSet<>(union(older, newer))) {
+            List<LineDiff.Line> lines = LineDiff.of(older.getOrDefault(name, ""), newer.getOrDefault(name, ""));
+            diffs.add(new FileDiff(name, lines, LineDiff.identical(lines)));
+        }
+        model.addAttribute("from", from);
+        model.addAttribute("to", to);
+        model.addAttribute("diffs", diffs);
+        return "rules-diff";
+    }
+
+    private static Set<String> union(Map<String, String> a, Map<String, String> b) {
+        Set<String> names = new TreeSet<>(a.keySet());
+        names.addAll(b.keySet());
+        return names;
+    }
+}

@@ -1,0 +1,88 @@
+package org.kaohe.web;
+
+import java.math.BigDecimal;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+
+import org.kaohe.records.SourceRef;
+import org.kaohe.results.RunInfo;
+import org.kaohe.results.RunQueries;
+import org.kaohe.scoring.ExplanationLine;
+import org.kaohe.scoring.SubjectResult;
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
+
+import static org.springframework.http.HttpStatus.NOT_FOUND;
+
+/**
+ * One subject of one run: score, parts, the waterfall of how they build the score, and every
+ * explanation line with the source rows it used; and the source file view a line links to.
+ */
+@Controller
+class SubjectController {
+
+    /** An explanation line with the rows behind it. */
+    record LineWithRows(ExplanationLine line, List<SourceRows.SourceRow> rows, List<SourceRef> unresolved) {}
+
+    private final RunQueries runs;
+    private final SourceRows sourceRows;
+    private final MessageSource messages;
+
+    SubjectController(RunQueries runs, SourceRows sourceRows, MessageSource messages) {
+        this.runs = runs;
+        this.sourceRows = sourceRows;
+        this.messages = messages;
+    }
+
+    @GetMapping("/runs/{runId}/subjects/{subjectId}")
+    String subject(@PathVariable long runId, @PathVariable String subjectId, Model model, Locale locale) {
+        RunInfo run = runs.run(runId).orElseThrow(() -> new ResponseStatusException(NOT_FOUND));
+        SubjectResult subject = runs.subject(runId, subjectId).orElseThrow(() -> new ResponseStatusException(NOT_FOUND));
+        Map<SourceRef, SourceRows.SourceRow> found = sourceRows.find(run.importId(),
+                subject.lines().stream().flatMap(l -> l.evidence().stream()).distinct().toList());
+        List<LineWithRows> lines = subject.lines().stream().map(line -> withRows(line, found)).toList();
+        model.addAttribute("run", run);
+        model.addAttribute("subject", subject);
+        model.addAttribute("lines", lines);
+        model.addAttribute("parts", partsInLineOrder(subject));
+        model.addAttribute("linesTotal",
+                subject.lines().stream().map(ExplanationLine::points).reduce(BigDecimal.ZERO, BigDecimal::add));
+        model.addAttribute("waterfall",
+                ScoreWaterfall.of(subject.lines(), messages.getMessage("subject.total", null, locale)));
+        model.addAttribute("sealIntact", runs.sealIntact(runId));
+        return "subject";
+    }
+
+    @GetMapping("/runs/{runId}/source")
+    String source(@PathVariable long runId, @RequestParam String file, @RequestParam int line, Model model) {
+        RunInfo run = runs.run(runId).orElseThrow(() -> new ResponseStatusException(NOT_FOUND));
+        SourceRows.SourceRow row = sourceRows.find(run.importId(), new SourceRef(file, line))
+                .orElseThrow(() -> new ResponseStatusException(NOT_FOUND));
+        model.addAttribute("run", run);
+        model.addAttribute("row", row);
+        return "source";
+    }
+
+    /** The parts in the order their lines come (T, A, L, B, D ...), not in storage order. */
+    static Map<String, BigDecimal> partsInLineOrder(SubjectResult subject) {
+        Map<String, BigDecimal> ordered = new LinkedHashMap<>();
+        subject.lines().stream().map(ExplanationLine::part).filter(subject.parts()::containsKey)
+                .forEach(part -> ordered.putIfAbsent(part, subject.parts().get(part)));
+        new TreeMap<>(subject.parts()).forEach(ordered::putIfAbsent);
+        return ordered;
+    }
+
+    private static LineWithRows withRows(ExplanationLine line, Map<SourceRef, SourceRows.SourceRow> found) {
+        List<SourceRows.SourceRow> rows = line.evidence().stream().filter(found::containsKey).map(found::get).toList();
+        List<SourceRef> unresolved = line.evidence().stream().filter(ref -> !found.containsKey(ref)).toList();
+        return new LineWithRows(line, rows, unresolved);
+    }
+}

@@ -1,0 +1,110 @@
+package org.kaohe.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.math.BigDecimal;
+import java.util.EnumSet;
+import java.util.List;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.kaohe.evaluation.SampleRun;
+import org.kaohe.security.Role;
+import org.kaohe.security.UserAccountService;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MockMvc;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/** The REST API over HTTP Basic: results, explanations, users, and JSON errors. */
+@SpringBootTest(properties = "spring.datasource.url=jdbc:h2:mem:api;DB_CLOSE_DELAY=-1")
+@AutoConfigureMockMvc
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ApiTest {
+
+    @Autowired MockMvc mvc;
+    @Autowired UserAccountService accounts;
+    @Autowired JdbcClient jdbc;
+    @Autowired JdbcTemplate template;
+    @Autowired ObjectMapper json;
+    long runId;
+
+    @BeforeAll
+    void usersAndRun() {
+        accounts.create("test", "api-auditor", EnumSet.of(Role.AUDITOR), "api-password");
+        accounts.create("test", "api-admin", EnumSet.of(Role.ADMIN), "api-password");
+        runId = SampleRun.store(jdbc, template);
+    }
+
+    @Test
+    void resultsOfThePeriodAndAnExplanationWhoseLinesSumToTheScore() throws Exception {
+        mvc.perform(get("/api/periods/2026-Q3/results").with(httpBasic("api-auditor", "api-password")))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.length()").value(4))
+                .andExpect(jsonPath("$[0].subjectType").value("DEPARTMENT"));
+
+        JsonNode explanation = json.readTree(mvc.perform(get("/api/runs/" + runId + "/subjects/C3")
+                        .with(httpBasic("api-auditor", "api-password")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray());
+        BigDecimal sum = BigDecimal.ZERO;
+        for (JsonNode line : explanation.get("lines")) {
+            sum = sum.add(line.get("points").decimalValue());
+        }
+        assertThat(sum).isEqualByComparingTo(explanation.get("score").decimalValue());
+        assertThat(explanation.get("rulebookVersion").asText()).isEqualTo("v-sample");
+        assertThat(explanation.get("lines").get(0).get("evidence").get(0).asText()).isEqualTo("targets.csv:2");
+    }
+
+    @Test
+    void errorsAreJsonWithABilingualMessage() throws Exception {
+        mvc.perform(get("/api/periods/2026-13/results").with(httpBasic("api-auditor", "api-password")))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.message").value(org.hamcrest.Matchers.containsString("period must look like")));
+        mvc.perform(get("/api/runs/999999/results").with(httpBasic("api-auditor", "api-password")))
+                .andExpect(status().isNotFound())
+                .andExpect(jsonPath("$.message").value(org.hamcrest.Matchers.containsString("no such run")));
+        mvc.perform(get("/api/periods/2025-Q1/results").with(httpBasic("api-auditor", "api-password")))
+                .andExpect(status().isNotFound());
+    }
+
+    @Test
+    void anAdminAddsAndDisablesUsersThroughTheApi() throws Exception {
+        mvc.perform(post("/api/users").with(httpBasic("api-admin", "api-password"))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"username\":\"script-hr\",\"roles\":[\"HR\"]}"))
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.user.username").value("script-hr"))
+                .andExpect(jsonPath("$.generatedPassword").isString());
+        mvc.perform(post("/api/users/script-hr/disable").with(httpBasic("api-admin", "api-password")))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.enabled").value(false));
+        mvc.perform(post("/api/users").with(httpBasic("api-admin", "api-password"))
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"username\":\"script-hr\",\"roles\":[\"HR\"]}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.message").value(org.hamcrest.Matchers.containsString("user already exists")));
+
+        List<String> actions = json.readTree(mvc.perform(get("/api/audit").with(httpBasic("api-admin", "api-password")))
+                        .andReturn().getResponse().getContentAsByteArray())
+                .findValuesAsText("action");
+        assertThat(actions).contains("USER_CREATED", "USER_DISABLED");
+    }
+
+    @Test
+    void theApiIsStatelessNoSessionCookie() throws Exception {
+        String cookie = mvc.perform(get("/api/runs").with(httpBasic("api-auditor", "api-password")))
+                .andReturn().getResponse().getHeader("Set-Cookie");
+        assertThat(cookie).isNull();
+    }
+}

@@ -1,0 +1,86 @@
+package org.kaohe.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+
+import org.junit.jupiter.api.Test;
+import org.kaohe.audit.AuditLog;
+import org.kaohe.cli.KaoheCommands;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.ApplicationContext;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import picocli.CommandLine;
+
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE,
+        properties = "spring.datasource.url=jdbc:h2:mem:users-cli;DB_CLOSE_DELAY=-1")
+class UsersCommandTest {
+
+    @Autowired ApplicationContext context;
+    @Autowired UserAccountService accounts;
+    @Autowired AuditLog auditLog;
+    @Autowired PasswordEncoder encoder;
+    @Autowired JdbcClient jdbc;
+
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    private int run(String... args) {
+        CommandLine cli = KaoheCommands.commandLine(context);
+        cli.setOut(new PrintWriter(out, true));
+        cli.setErr(new PrintWriter(err, true));
+        return cli.execute(args);
+    }
+
+    @Test
+    void addWithoutPasswordPrintsAGeneratedOneThatMatchesTheStoredHash() {
+        assertThat(run("users", "add", "chen", "--role", "HR,leader")).isZero();
+
+        String password = out.toString().lines().filter(l -> l.startsWith("密码 / password: ")).findFirst()
+                .orElseThrow().substring("密码 / password: ".length());
+        String hash = jdbc.sql("SELECT password_hash FROM app_user WHERE username = 'chen'").query(String.class).single();
+        assertThat(encoder.matches(password, hash)).isTrue();
+        assertThat(hash).startsWith("$2");
+        assertThat(accounts.list()).anyMatch(u -> u.username().equals("chen")
+                && u.roles().contains(Role.HR) && u.roles().contains(Role.LEADER));
+        assertThat(auditLog.latest(5)).anyMatch(e -> e.action().equals("USER_CREATED") && e.detail().startsWith("chen"));
+    }
+
+    @Test
+    void listShowsUsersAndDisableStopsOne() {
+        run("users", "add", "liu", "--role", "AUDITOR", "--password", "long-enough-1");
+        assertThat(run("users", "disable", "liu")).isZero();
+        out.getBuffer().setLength(0);
+
+        assertThat(run("users", "list")).isZero();
+
+        assertThat(out.toString()).containsPattern("liu\\s+AUDITOR\\s+false");
+        assertThat(auditLog.latest(5)).anyMatch(e -> e.action().equals("USER_DISABLED") && e.detail().equals("liu"));
+    }
+
+    @Test
+    void badInputExitsTwoWithABilingualMessageAndStoresNothing() {
+        int before = accounts.list().size();
+
+        assertThat(run("users", "add", "sun", "--role", "BOSS")).isEqualTo(2);
+        assertThat(err.toString()).contains("未知角色 / unknown role: BOSS");
+        assertThat(run("users", "add", "sun", "--role", "HR", "--password", "short")).isEqualTo(2);
+        assertThat(run("users", "disable", "nobody")).isEqualTo(2);
+        assertThat(err.toString()).contains("没有此用户 / no such user: nobody");
+        assertThat(accounts.list()).hasSize(before);
+    }
+
+    @Test
+    void onAnEmptyDatabaseTheUsersCommandShowsTheInitialAdmin() {
+        jdbc.sql("DELETE FROM app_user").update();
+
+        run("users", "list");
+
+        assertThat(out.toString()).contains("用户名 / username : admin");
+        assertThat(accounts.list()).extracting(UserAccount::username).containsExactly("admin");
+    }
+}

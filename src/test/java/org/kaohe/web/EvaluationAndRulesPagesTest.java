@@ -1,0 +1,228 @@
+package org.kaohe.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.kaohe.records.ImportService;
+import org.kaohe.records.Period;
+import org.kaohe.results.RunInfo;
+import org.kaohe.results.RunQueries;
+import org.kaohe.rules.RulebookService;
+import org.kaohe.scoring.ExplanationLine;
+import org.kaohe.scoring.SubjectResult;
+import org.kaohe.security.Role;
+import org.kaohe.security.UserAccountService;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.http.MediaType;
+import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockMultipartHttpServletRequestBuilder;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * Evaluation started from the page and the API on the demo quarter with the real rulebook, and
+ * drafts validated and published from the rules page.
+ */
+@SpringBootTest(properties = "spring.datasource.url=jdbc:h2:mem:evaluation-pages;DB_CLOSE_DELAY=-1")
+@AutoConfigureMockMvc
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class EvaluationAndRulesPagesTest {
+
+    private static final Period PERIOD = Period.parse("2026-Q3");
+
+    @Autowired MockMvc mvc;
+    @Autowired ObjectMapper json;
+    @Autowired RulebookService rulebooks;
+    @Autowired ImportService imports;
+    @Autowired RunQueries runs;
+    @Autowired UserAccountService accounts;
+
+    @BeforeAll
+    void publishedRulesAndTheDemoQuarter() throws Exception {
+        rulebooks.publish(RulebookService.read(Path.of("rules")), "test");
+        assertThat(imports.importFolder(Path.of("data/2026-Q3"), PERIOD, "test").stored()).isTrue();
+        accounts.create("test", "eval-hr", EnumSet.of(Role.HR), "eval-hr-password");
+    }
+
+    @Test
+    void hrStartsAnEvaluationOnThePageAndPollsItToTheResults() throws Exception {
+        JsonNode job = json(mvc.perform(post("/evaluation/run").param("period", "2026-Q3")
+                .with(user("eval-hr").roles("HR")).with(csrf())));
+        JsonNode done = pollPage(job.get("statusUrl").asText());
+
+        assertThat(done.get("state").asText()).isEqualTo("DONE");
+        assertThat(done.get("resultUrl").asText()).isEqualTo("/evaluation?period=2026-Q3");
+        RunInfo run = runs.currentRun(PERIOD).orElseThrow();
+        assertThat(run.runBy()).isEqualTo("eval-hr");
+
+        String page = mvc.perform(get("/evaluation?period=2026-Q3&type=CADRE&sort=score&desc=true")
+                        .with(user("a").roles("AUDITOR")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        SubjectResult best = runs.results(run.id()).stream().filter(s -> s.subjectType().name().equals("CADRE"))
+                .max(java.util.Comparator.comparing(SubjectResult::score).thenComparing(SubjectResult::subjectId,
+                        java.util.Comparator.reverseOrder())).orElseThrow();
+        assertThat(page).contains(best.name());
+
+        // Another user cannot watch someone else's job.
+        mvc.perform(get(job.get("statusUrl").asText()).with(user("other").roles("HR"))).andExpect(status().isNotFound());
+    }
+
+    @Test
+    void theSubjectPageShowsLinesThatSumToTheScoreWithTheirSourceRows() throws Exception {
+        long runId = runs.currentRun(PERIOD).map(RunInfo::id).orElseGet(this::evaluateThroughTheApi);
+        SubjectResult cadre = runs.results(runId).stream().filter(s -> s.subjectType().name().equals("CADRE"))
+                .findFirst().orElseThrow();
+        SubjectResult full = runs.subject(runId, cadre.subjectId()).orElseThrow();
+        assertThat(full.lines().stream().map(ExplanationLine::points).reduce(BigDecimal.ZERO, BigDecimal::add))
+                .isEqualByComparingTo(full.score());
+
+        String page = mvc.perform(get("/runs/" + runId + "/subjects/" + cadre.subjectId()).with(user("a").roles("AUDITOR")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(page).contains("id=\"lines-total\">" + full.score().toPlainString() + "<");
+        String evidence = full.lines().stream().flatMap(l -> l.evidence().stream()).findFirst().orElseThrow().toString();
+        assertThat(page).contains(">" + evidence + "<").contains("source-row").doesNotContain("原始行不可用");
+    }
+
+    @Test
+    void anOlderRunOfThePeriodCanBeShownAndExported() throws Exception {
+        long older = evaluateThroughTheApi();
+        long newer = evaluateThroughTheApi();
+
+        String page = mvc.perform(get("/evaluation?run=" + older).with(user("a").roles("AUDITOR")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(page).contains("/evaluation/export.xlsx?run=" + older).contains("/evaluation?run=" + newer);
+        String csv = mvc.perform(get("/evaluation/export.csv?run=" + older).with(user("a").roles("AUDITOR")))
+                .andExpect(status().isOk()).andReturn().getResponse().getHeader("Content-Disposition");
+        assertThat(csv).contains("run" + older + ".csv");
+    }
+
+    @Test
+    void theApiStartsAnEvaluationAndReportsTheRun() {
+        long runId = evaluateThroughTheApi();
+        assertThat(runs.run(runId)).isPresent();
+    }
+
+    @Test
+    void aBrokenDraftIsShownWithItsFileAndLineAndNothingIsPublished() throws Exception {
+        int publicationsBefore = rulebooks.publications().size();
+        List<MockMultipartFile> files = rulesFiles("2-parts.drl", content -> content + "\nrule \"broken\"\nwhen\n    Subject( \nthen\nend\n");
+
+        String page = mvc.perform(upload("/rules/validate", files).with(user("l").roles("LEADER")).with(csrf()))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+
+        assertThat(page).contains("id=\"rule-problems\"").contains("<td class=\"mono\">2-parts.drl</td>");
+        assertThat(rulebooks.publications()).hasSize(publicationsBefore);
+        String published = mvc.perform(upload("/rules/publish", files).with(user("l").roles("LEADER")).with(csrf()))
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(published).contains("id=\"rule-problems\"").doesNotContain("id=\"published\"");
+        assertThat(rulebooks.publications()).hasSize(publicationsBefore);
+    }
+
+    @Test
+    void aValidDraftValidatesAndPublishes() throws Exception {
+        List<MockMultipartFile> files = rulesFiles("settings.drl.csv", content -> content);
+
+        String page = mvc.perform(upload("/rules/validate", files).with(user("l").roles("LEADER")).with(csrf()))
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(page).contains(rulebooks.publications().get(0).version());
+
+        int before = rulebooks.publications().size();
+        String published = mvc.perform(upload("/rules/publish", files).with(user("l").roles("LEADER")).with(csrf()))
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(published).contains("id=\"published\"");
+        assertThat(rulebooks.publications()).hasSize(before + 1);
+    }
+
+    @Test
+    void aLeaderSimulatesADraftOnThePeriodAndNothingIsStored() throws Exception {
+        int publications = rulebooks.publications().size();
+        int runsBefore = runs.runs().size();
+        List<MockMultipartFile> files = rulesFiles("settings.drl.csv", c -> c.replace("LEADER_FACTOR,0.2,", "LEADER_FACTOR,0.1,"));
+
+        String page = mvc.perform(upload("/rules/simulate", files).param("period", "2026-Q3")
+                        .with(user("l").roles("LEADER")).with(csrf()))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+
+        assertThat(page).contains("id=\"simulation\"").containsPattern("<td class=\"num\">-\\d+\\.\\d+</td>");
+        assertThat(rulebooks.publications()).hasSize(publications);
+        assertThat(runs.runs()).hasSize(runsBefore);
+    }
+
+    private long evaluateThroughTheApi() {
+        try {
+            JsonNode job = json(mvc.perform(post("/api/evaluations").with(httpBasic("eval-hr", "eval-hr-password"))
+                            .contentType(MediaType.APPLICATION_JSON).content("{\"period\":\"2026-Q3\"}"))
+                    .andExpect(status().isAccepted()));
+            JsonNode status = job;
+            for (int i = 0; i < 600 && !status.get("state").asText().matches("DONE|FAILED"); i++) {
+                Thread.sleep(100);
+                status = json(mvc.perform(get("/api/evaluations/" + job.get("id").asText())
+                        .with(httpBasic("eval-hr", "eval-hr-password"))));
+            }
+            assertThat(status.get("state").asText()).isEqualTo("DONE");
+            return status.get("runId").asLong();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private JsonNode pollPage(String statusUrl) throws Exception {
+        JsonNode status = null;
+        for (int i = 0; i < 600; i++) {
+            status = json(mvc.perform(get(statusUrl).with(user("eval-hr").roles("HR"))));
+            if (status.get("state").asText().matches("DONE|FAILED")) {
+                return status;
+            }
+            Thread.sleep(100);
+        }
+        return status;
+    }
+
+    private JsonNode json(org.springframework.test.web.servlet.ResultActions result) throws Exception {
+        return json.readTree(result.andReturn().getResponse().getContentAsByteArray());
+    }
+
+    private static MockMultipartHttpServletRequestBuilder upload(String path, List<MockMultipartFile> files) {
+        MockMultipartHttpServletRequestBuilder request = multipart(path);
+        files.forEach(request::file);
+        return request;
+    }
+
+    /** The files of rules/, one of them changed. */
+    static List<MockMultipartFile> rulesFiles(String changed, java.util.function.UnaryOperator<String> change) throws IOException {
+        List<MockMultipartFile> files = new ArrayList<>();
+        try (Stream<Path> paths = Files.list(Path.of("rules"))) {
+            for (Path p : paths.filter(f -> f.toString().endsWith(".drl") || f.toString().endsWith(".drl.csv")).sorted().toList()) {
+                String name = p.getFileName().toString();
+                String content = Files.readString(p);
+                files.add(new MockMultipartFile("files", name, "text/plain",
+                        (name.equals(changed) ? change.apply(content) : content).getBytes(StandardCharsets.UTF_8)));
+            }
+        }
+        return files;
+    }
+}

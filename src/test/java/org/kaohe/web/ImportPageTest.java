@@ -1,0 +1,136 @@
+package org.kaohe.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+import org.kaohe.records.ImportRepository;
+import org.kaohe.records.Period;
+import org.kaohe.security.Role;
+import org.kaohe.security.UserAccountService;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockMultipartHttpServletRequestBuilder;
+
+/** Upload of a period's files on the import page and the API: stored when valid, else every problem and nothing stored. */
+@SpringBootTest(properties = "spring.datasource.url=jdbc:h2:mem:import-page;DB_CLOSE_DELAY=-1")
+@AutoConfigureMockMvc
+class ImportPageTest {
+
+    private static final Path DEMO = Path.of("data/2026-Q3");
+
+    @Autowired MockMvc mvc;
+    @Autowired ImportRepository imports;
+    @Autowired UserAccountService accounts;
+
+    @Test
+    void hrUploadsTheDemoQuarterAndItIsStored() throws Exception {
+        String html = page(upload("/import", "2026-Q2", demoFiles(Path.of("data/2026-Q2"), null, null)));
+
+        assertThat(html).contains("id=\"import-report\"").contains("cadres.csv").contains(org.kaohe.records.ImportReport.Status.STORED.label());
+        assertThat(imports.loadCurrent(Period.parse("2026-Q2"))).isPresent();
+    }
+
+    @Test
+    void aBrokenUploadListsEachProblemByFileAndLineAndStoresNothing() throws Exception {
+        List<MockMultipartFile> files = demoFiles(DEMO, "cadres.csv", this::breakSecondCadre);
+        int versionsBefore = imports.list().size();
+
+        String html = page(upload("/import", "2026-Q3", files));
+
+        assertThat(html).contains(org.kaohe.records.ImportReport.Status.REJECTED.label()).contains("cadres.csv");
+        assertThat(html).containsPattern("<td class=\"num\">3</td><td class=\"mono\">birth_date</td>");
+        assertThat(imports.list()).hasSize(versionsBefore);
+    }
+
+    @Test
+    void theApiAnswers422WithTheLocatedProblems() throws Exception {
+        accounts.create("test", "api-hr", EnumSet.of(Role.HR), "api-hr-password");
+        List<MockMultipartFile> files = demoFiles(DEMO, "cadres.csv", this::breakSecondCadre);
+        MockMultipartHttpServletRequestBuilder request = multipart("/api/imports");
+        files.forEach(request::file);
+
+        mvc.perform(request.param("period", "2026-Q3").with(httpBasic("api-hr", "api-hr-password")))
+                .andExpect(status().isUnprocessableEntity())
+                .andExpect(jsonPath("$.message").value(org.hamcrest.Matchers.containsString("nothing was stored")))
+                .andExpect(jsonPath("$.problems[0].file").value("cadres.csv"))
+                .andExpect(jsonPath("$.problems[0].line").value(3))
+                .andExpect(jsonPath("$.problems[0].column").value("birth_date"));
+    }
+
+    @Test
+    void theApiTakesOneZipOfTheQuarter() throws Exception {
+        accounts.create("test", "zip-hr", EnumSet.of(Role.HR), "zip-hr-password");
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        try (java.util.zip.ZipOutputStream zip = new java.util.zip.ZipOutputStream(bytes)) {
+            for (MockMultipartFile file : demoFiles(Path.of("data/2026-Q2"), null, null)) {
+                zip.putNextEntry(new java.util.zip.ZipEntry("2026-Q1/" + file.getOriginalFilename()));
+                zip.write(file.getBytes().length == 0 ? new byte[0]
+                        : new String(file.getBytes(), StandardCharsets.UTF_8).replace("2026-Q2", "2026-Q1")
+                                .getBytes(StandardCharsets.UTF_8));
+                zip.closeEntry();
+            }
+        }
+
+        mvc.perform(multipart("/api/imports").file(new MockMultipartFile("files", "2026-Q1.zip", "application/zip",
+                        bytes.toByteArray())).param("period", "2026-Q1").with(httpBasic("zip-hr", "zip-hr-password")))
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.status").value("STORED"))
+                .andExpect(jsonPath("$.files.length()").value(6));
+        assertThat(imports.loadCurrent(Period.parse("2026-Q1"))).isPresent();
+    }
+
+    private String breakSecondCadre(String content) {
+        List<String> lines = content.lines().toList();
+        String second = lines.get(2);
+        String broken = second.substring(0, second.lastIndexOf(',') + 1) + "1970-13-45";
+        return String.join("\n", lines.subList(0, 2)) + "\n" + broken + "\n"
+                + String.join("\n", lines.subList(3, lines.size())) + "\n";
+    }
+
+    private MockMultipartHttpServletRequestBuilder upload(String path, String period, List<MockMultipartFile> files) {
+        MockMultipartHttpServletRequestBuilder request = multipart(path);
+        files.forEach(request::file);
+        request.param("period", period);
+        return request;
+    }
+
+    private String page(MockMultipartHttpServletRequestBuilder request) throws Exception {
+        return mvc.perform(request.with(user("hr").roles("HR")).with(csrf()))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+    }
+
+    static List<MockMultipartFile> demoFiles(Path folder, String changedFile, java.util.function.UnaryOperator<String> change)
+            throws IOException {
+        try (Stream<Path> files = Files.list(folder)) {
+            return files.filter(f -> f.toString().endsWith(".csv")).sorted().map(f -> {
+                try {
+                    byte[] bytes = Files.readAllBytes(f);
+                    String name = f.getFileName().toString();
+                    if (name.equals(changedFile)) {
+                        bytes = change.apply(new String(bytes, StandardCharsets.UTF_8)).getBytes(StandardCharsets.UTF_8);
+                    }
+                    return new MockMultipartFile("files", name, "text/csv", bytes);
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            }).toList();
+        }
+    }
+}

@@ -1,0 +1,86 @@
+package org.kaohe.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.kaohe.records.SourceRef;
+import org.kaohe.records.SubjectType;
+import org.kaohe.scoring.ExplanationLine;
+import org.kaohe.scoring.Grade;
+import org.kaohe.scoring.SubjectResult;
+
+/** The small pure parts behind the pages: source rows by line, line diff, results table, waterfall. */
+class WebPartsTest {
+
+    @Test
+    void sourceRowsAreFoundByThePhysicalLineTheyStartOn() {
+        String file = "\uFEFFid,note\nE1,\"two\nlines\"\n\nE2,plain\n";
+        SourceRows.ParsedFile parsed = SourceRows.ParsedFile.of(file);
+
+        assertThat(parsed.row(new SourceRef("events.csv", 2)).orElseThrow().cells()).containsExactly("E1", "two\nlines");
+        assertThat(parsed.row(new SourceRef("events.csv", 5)).orElseThrow().cells()).containsExactly("E2", "plain");
+        assertThat(parsed.row(new SourceRef("events.csv", 5)).orElseThrow().header()).containsExactly("id", "note");
+        assertThat(parsed.row(new SourceRef("events.csv", 3))).isEmpty();
+    }
+
+    @Test
+    void lineDiffMarksAddedAndRemovedLinesWithTheirNumbers() {
+        List<LineDiff.Line> diff = LineDiff.of("a\nb\nc", "a\nB\nc\nd");
+
+        assertThat(diff).extracting(LineDiff.Line::change, LineDiff.Line::oldNumber, LineDiff.Line::newNumber, LineDiff.Line::text)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(LineDiff.Change.SAME, 1, 1, "a"),
+                        org.assertj.core.groups.Tuple.tuple(LineDiff.Change.ADDED, 0, 2, "B"),
+                        org.assertj.core.groups.Tuple.tuple(LineDiff.Change.REMOVED, 2, 0, "b"),
+                        org.assertj.core.groups.Tuple.tuple(LineDiff.Change.SAME, 3, 3, "c"),
+                        org.assertj.core.groups.Tuple.tuple(LineDiff.Change.ADDED, 0, 4, "d"));
+        assertThat(LineDiff.identical(LineDiff.of("x\ny", "x\ny"))).isTrue();
+    }
+
+    @Test
+    void resultsTableFiltersSortsAndPages() {
+        List<SubjectResult> all = new ArrayList<>();
+        for (int i = 1; i <= 60; i++) {
+            all.add(cadre("C" + String.format("%02d", i), i % 2 == 0 ? "D01" : "D02", i, i <= 10 ? Grade.GOOD : Grade.FAIR));
+        }
+
+        ResultsTable page2 = ResultsTable.of(all, new ResultsTable.Query(SubjectType.CADRE, "D01", Grade.FAIR, "score", true, 2));
+
+        // D01 and FAIR: even numbers 12..60 = 25 rows; sorted by score descending, page 2 holds none (25 per page)
+        assertThat(page2.total()).isEqualTo(25);
+        assertThat(page2.pages()).isEqualTo(1);
+        assertThat(page2.page()).isEqualTo(1);
+        assertThat(page2.rows().get(0).subjectId()).isEqualTo("C60");
+        ResultsTable all2 = ResultsTable.of(all, new ResultsTable.Query(null, "", null, "id", false, 2));
+        assertThat(all2.pages()).isEqualTo(3);
+        assertThat(all2.rows()).extracting(SubjectResult::subjectId).startsWith("C26");
+    }
+
+    @Test
+    void waterfallBarsFloatFromTheRunningTotalAndEndAtTheScore() {
+        List<ExplanationLine> lines = List.of(
+                line("T", "48.00"), line("A", "20.00"), line("B", "2.00"), line("D", "-3.50"), line("GRADE", "0.00"));
+
+        ScoreWaterfall w = ScoreWaterfall.of(lines, "total");
+
+        assertThat(w.labels()).containsExactly("T", "A", "B", "D", "total");
+        assertThat(w.bases()).extracting(BigDecimal::toPlainString).containsExactly("0", "48.00", "68.00", "66.50", "0");
+        assertThat(w.rises()).extracting(BigDecimal::toPlainString).containsExactly("48.00", "20.00", "2.00", "0", "66.50");
+        assertThat(w.falls()).extracting(BigDecimal::toPlainString).containsExactly("0", "0", "0", "3.50", "0");
+        assertThat(w.total()).isEqualByComparingTo("66.50");
+    }
+
+    private static ExplanationLine line(String part, String points) {
+        return new ExplanationLine("r", part, new BigDecimal(points), "reason", List.of());
+    }
+
+    private static SubjectResult cadre(String id, String dept, int score, Grade grade) {
+        return new SubjectResult(SubjectType.CADRE, id, "name" + id, dept, BigDecimal.valueOf(score), Map.of(),
+                grade, grade, grade, 1, false, List.of());
+    }
+}
