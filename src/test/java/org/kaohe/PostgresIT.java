@@ -1,6 +1,7 @@
 package org.kaohe;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -9,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -46,9 +48,21 @@ import org.kaohe.rules.RulebookService;
 import org.kaohe.rules.RulebookSource;
 import org.kaohe.scoring.ExplanationLine;
 import org.kaohe.scoring.SubjectResult;
+import org.kaohe.security.Role;
+import org.kaohe.security.UserAccount;
+import org.kaohe.security.UserAccountService;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.authentication.DefaultAuthenticationEventPublisher;
+import org.springframework.security.authentication.LockedException;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -58,7 +72,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * installations): the user's flow through the same services the command line and the web call —
  * import (stored, unchanged, rejected with nothing stored, refused when another import of the period
  * holds its version number), rulebook publication, evaluation, results and explanations read back,
- * the seal and the audit log.
+ * the seal, the audit log, and user accounts with their login lock-out.
  *
  * <p>Runs only when {@code KAOHE_TEST_POSTGRES_URL} (with {@code KAOHE_TEST_POSTGRES_USER} and
  * {@code KAOHE_TEST_POSTGRES_PASSWORD}) names a database the user may create schemas in; .ci/run
@@ -97,6 +111,10 @@ class PostgresIT {
     @Autowired AuditLog auditLog;
     @Autowired JdbcClient jdbc;
     @Autowired TransactionTemplate transaction;
+    @Autowired UserAccountService accounts;
+    @Autowired UserDetailsService userDetails;
+    @Autowired PasswordEncoder passwordEncoder;
+    @Autowired ApplicationEventPublisher events;
 
     @TempDir
     Path dir;
@@ -310,6 +328,46 @@ class PostgresIT {
         after.put("import_version", before.get("import_version"));
         assertThat(after).as("nothing else stored").isEqualTo(before);
         jdbc.sql("DELETE FROM import_version WHERE period = '2026-Q2'").update();
+    }
+
+    @Test
+    @Order(12)
+    void usersAreStoredAndFailedLoginsLockAnAccount() {
+        UserAccountService.CreatedUser created = accounts.create(WHO, "pg-hr", EnumSet.of(Role.HR, Role.LEADER),
+                "Pg-pass-123456");
+        ProviderManager login = new ProviderManager(loginProvider());
+        login.setAuthenticationEventPublisher(new DefaultAuthenticationEventPublisher(events));
+
+        assertThat(login.authenticate(credentials("Pg-pass-123456")).isAuthenticated()).isTrue();
+        for (int i = 0; i < 5; i++) {
+            assertThatThrownBy(() -> login.authenticate(credentials("wrong"))).isInstanceOf(BadCredentialsException.class);
+        }
+
+        assertThatThrownBy(() -> login.authenticate(credentials("Pg-pass-123456"))).isInstanceOf(LockedException.class);
+        UserAccount stored = accounts.list().stream().filter(u -> u.username().equals("pg-hr")).findFirst().orElseThrow();
+        assertThat(stored.roles()).containsExactlyInAnyOrder(Role.HR, Role.LEADER);
+        assertThat(stored.enabled()).isTrue();
+        assertThat(stored.createdAt()).isBetween(testStart, OffsetDateTime.now());
+        assertThat(stored.lockedUntil()).isAfter(OffsetDateTime.now().plusMinutes(10));
+        assertThat(stored.lockedAt(OffsetDateTime.now())).isTrue();
+        assertThat(created.account().username()).isEqualTo("pg-hr");
+        assertThat(auditLog.latest(7)).extracting(AuditLog.Entry::action).containsExactly("LOGIN_FAILED",
+                "USER_LOCKED", "LOGIN_FAILED", "LOGIN_FAILED", "LOGIN_FAILED", "LOGIN_FAILED", "LOGIN_FAILED");
+
+        accounts.setEnabled(WHO, "pg-hr", false);
+        assertThat(accounts.list()).filteredOn(u -> u.username().equals("pg-hr")).singleElement()
+                .extracting(UserAccount::enabled).isEqualTo(false);
+    }
+
+    /** The password check of a login, as Spring Security runs it on the form and on HTTP Basic. */
+    private DaoAuthenticationProvider loginProvider() {
+        DaoAuthenticationProvider provider = new DaoAuthenticationProvider(userDetails);
+        provider.setPasswordEncoder(passwordEncoder);
+        return provider;
+    }
+
+    private static UsernamePasswordAuthenticationToken credentials(String password) {
+        return UsernamePasswordAuthenticationToken.unauthenticated("pg-hr", password);
     }
 
     private void awaitAnotherSessionWaitingForALock() {
