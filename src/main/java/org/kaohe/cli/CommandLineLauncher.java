@@ -22,9 +22,11 @@ public final class CommandLineLauncher {
 
     private CommandLineLauncher() {}
 
-    /** True when the first argument names a command rather than a Spring option. */
+    private static final java.util.Set<String> HELP_OPTIONS = java.util.Set.of("-h", "--help", "-V", "--version");
+
+    /** True when the first argument names a command (or asks for help) rather than being a Spring option. */
     public static boolean isCommand(String[] args) {
-        return args.length > 0 && !args[0].startsWith("-");
+        return args.length > 0 && (!args[0].startsWith("-") || HELP_OPTIONS.contains(args[0]));
     }
 
     /**

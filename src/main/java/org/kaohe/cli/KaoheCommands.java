@@ -14,7 +14,7 @@ import picocli.CommandLine.Command;
  * {@link TopLevelCommand}; each feature package contributes its own, so this class never changes
  * when a command is added.
  */
-@Command(name = "kaohe", mixinStandardHelpOptions = true,
+@Command(name = "kaohe", mixinStandardHelpOptions = true, versionProvider = KaoheCommands.JarVersion.class,
         description = "Kaohe 考核 — quarterly performance assessment. With no command, serves the web UI.")
 public class KaoheCommands implements Runnable {
 
@@ -44,6 +44,15 @@ public class KaoheCommands implements Runnable {
         LoggerFactory.getLogger(KaoheCommands.class).error("Command failed", e);
         commandLine.getErr().println("失败 failed: " + e.getMessage());
         return 1;
+    }
+
+    /** The version Maven wrote into the jar's manifest ("development" when run from classes). */
+    static final class JarVersion implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String version = KaoheCommands.class.getPackage().getImplementationVersion();
+            return new String[] {"Kaohe 考核 " + (version == null ? "development" : version)};
+        }
     }
 
     private record SpringCommandFactory(ApplicationContext context) implements CommandLine.IFactory {
