@@ -66,6 +66,10 @@ public final class LargeCityFiles {
         int cadres = Integer.parseInt(args[1]);
         int departments = Integer.parseInt(args[2]);
         long seed = args.length == 4 ? Long.parseLong(args[3]) : 42L;
+        if (cadres < 0 || departments < 1) {
+            System.err.println("CADRES must be >= 0 and DEPARTMENTS >= 1");
+            System.exit(2);
+        }
         Period period = Period.parse(folder.toAbsolutePath().normalize().getFileName().toString());
         long start = System.nanoTime();
         write(folder, period, cadres, departments, seed);
