@@ -59,7 +59,7 @@ public class RunQueries {
 
     /** Every subject's result of the run, without explanation lines, in display order. */
     public List<SubjectResult> results(long runId) {
-        Map<String, Map<String, BigDecimal>> parts = parts(runId, null);
+        Map<String, Map<String, BigDecimal>> parts = parts(runId, null, null);
         return jdbc.sql("""
                         SELECT * FROM subject_result WHERE run_id = ?
                         ORDER BY CASE subject_type WHEN 'DEPARTMENT' THEN 0 ELSE 1 END, dept_id, rank_no, subject_id""")
@@ -68,14 +68,30 @@ public class RunQueries {
                 .list();
     }
 
-    /** One subject's result with its explanation lines. */
+    /**
+     * One subject's result with its explanation lines. Ids are unique across cadres and departments
+     * (the import checks it), so at most one type matches. Each type is looked up by the whole
+     * primary key: a query by run and id alone scans every result of the run (seconds for a city of
+     * 100,000 cadres).
+     */
     public Optional<SubjectResult> subject(long runId, String subjectId) {
-        Map<String, Map<String, BigDecimal>> parts = parts(runId, subjectId);
-        Optional<SubjectResult> bare = jdbc.sql("SELECT * FROM subject_result WHERE run_id = ? AND subject_id = ?")
-                .params(runId, subjectId)
+        for (SubjectType type : SubjectType.values()) {
+            Optional<SubjectResult> found = subject(runId, type, subjectId);
+            if (found.isPresent()) {
+                return found;
+            }
+        }
+        return Optional.empty();
+    }
+
+    private Optional<SubjectResult> subject(long runId, SubjectType type, String subjectId) {
+        Map<String, Map<String, BigDecimal>> parts = parts(runId, type, subjectId);
+        Optional<SubjectResult> bare = jdbc.sql("""
+                        SELECT * FROM subject_result WHERE run_id = ? AND subject_type = ? AND subject_id = ?""")
+                .params(runId, type.name(), subjectId)
                 .query((rs, n) -> subjectResult(rs, parts, List.of()))
                 .optional();
-        return bare.map(s -> withLines(s, lines(runId, s.subjectType(), subjectId)));
+        return bare.map(s -> withLines(s, lines(runId, type, subjectId)));
     }
 
     /**
@@ -109,13 +125,14 @@ public class RunQueries {
         return index >= 0 ? index : PART_ORDER.indexOf("CLAMP");
     }
 
-    private Map<String, Map<String, BigDecimal>> parts(long runId, String subjectId) {
+    /** The parts of every subject of the run (type and id null), or of one subject. */
+    private Map<String, Map<String, BigDecimal>> parts(long runId, SubjectType type, String subjectId) {
         Map<String, Map<String, BigDecimal>> parts = new HashMap<>();
         String sql = "SELECT subject_type, subject_id, part, points FROM subject_part WHERE run_id = ?"
-                + (subjectId == null ? "" : " AND subject_id = ?");
+                + (subjectId == null ? "" : " AND subject_type = ? AND subject_id = ?");
         var statement = jdbc.sql(sql).param(runId);
         if (subjectId != null) {
-            statement = statement.param(subjectId);
+            statement = statement.param(type.name()).param(subjectId);
         }
         statement.query(rs -> {
             parts.computeIfAbsent(key(rs.getString("subject_type"), rs.getString("subject_id")),

@@ -69,6 +69,18 @@ class RunStorageTest {
     }
 
     @Test
+    void subjectIsFoundByIdWhicheverItsTypeWithOnlyItsOwnPartsAndLines() {
+        long runId = store(outcome());
+
+        SubjectResult dept = queries.subject(runId, "D1").orElseThrow();
+        assertThat(dept.subjectType()).isEqualTo(SubjectType.DEPARTMENT);
+        assertThat(dept.parts()).containsOnlyKeys("T").containsEntry("T", new BigDecimal("70.00"));
+        assertThat(dept.lines()).extracting(ExplanationLine::reason).containsExactly("目标");
+        assertThat(queries.subject(runId, "C1").orElseThrow().parts()).containsOnlyKeys("T", "B");
+        assertThat(queries.subject(runId, "C9")).isEmpty();
+    }
+
+    @Test
     void sealDetectsAScoreChangedAfterTheRun() {
         long runId = store(outcome());
 
