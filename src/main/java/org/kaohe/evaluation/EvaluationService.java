@@ -14,6 +14,7 @@ import org.kaohe.rules.CompiledRulebook;
 import org.kaohe.rules.RulebookInvalidException;
 import org.kaohe.rules.RulebookService;
 import org.kaohe.scoring.EvaluationOutcome;
+import org.kaohe.scoring.EvaluationProgress;
 import org.kaohe.scoring.Grade;
 import org.kaohe.scoring.SubjectResult;
 import org.springframework.stereotype.Service;
@@ -50,12 +51,20 @@ public class EvaluationService {
      * and the default one cannot be.
      */
     public RunSummary evaluate(Period period, String who) {
+        return evaluate(period, who, EvaluationProgress.NONE);
+    }
+
+    /** As {@link #evaluate(Period, String)}, telling {@code progress} how far it has come. */
+    public RunSummary evaluate(Period period, String who, EvaluationProgress progress) {
+        progress.report(0.02, "读取导入数据 / loading the period's records");
         PeriodRecords records = currentRecords(period);
+        progress.report(0.10, "准备考核规则 / preparing the rulebook");
         CompiledRulebook rulebook = publishedRulebook(who);
         OffsetDateTime startedAt = OffsetDateTime.now();
         long start = System.nanoTime();
-        EvaluationOutcome outcome = rulebook.evaluate(records);
+        EvaluationOutcome outcome = rulebook.evaluate(records, progress.within(0.15, 0.80));
         Duration duration = Duration.ofNanos(System.nanoTime() - start);
+        progress.report(0.85, "保存考核结果 / storing the run");
         Long runId = transaction.execute(status -> {
             long id = runs.insert(outcome, who, startedAt, duration.toMillis());
             auditLog.record(who, "EVALUATE", "考核 evaluated " + period + ": run #" + id + ", import #"

@@ -5,6 +5,7 @@ import java.util.Map;
 
 import org.kaohe.records.PeriodRecords;
 import org.kaohe.scoring.EvaluationOutcome;
+import org.kaohe.scoring.EvaluationProgress;
 import org.kie.api.KieBase;
 
 /**
@@ -49,6 +50,11 @@ public final class CompiledRulebook {
      * that add up to each score. Pure: reads only the records, stores nothing.
      */
     public EvaluationOutcome evaluate(PeriodRecords records) {
-        return new PeriodEvaluation(kieBase, settings, records).run(version);
+        return evaluate(records, EvaluationProgress.NONE);
+    }
+
+    /** As {@link #evaluate(PeriodRecords)}, telling {@code progress} after each department's session. */
+    public EvaluationOutcome evaluate(PeriodRecords records, EvaluationProgress progress) {
+        return new PeriodEvaluation(kieBase, settings, records).run(version, progress);
     }
 }

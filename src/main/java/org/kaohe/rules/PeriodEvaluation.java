@@ -16,6 +16,7 @@ import org.kaohe.records.PeriodRecords;
 import org.kaohe.records.SubjectType;
 import org.kaohe.records.Target;
 import org.kaohe.scoring.EvaluationOutcome;
+import org.kaohe.scoring.EvaluationProgress;
 import org.kaohe.scoring.SubjectResult;
 import org.kie.api.KieBase;
 
@@ -37,11 +38,14 @@ final class PeriodEvaluation {
         this.records = records;
     }
 
-    EvaluationOutcome run(String rulebookVersion) {
+    EvaluationOutcome run(String rulebookVersion, EvaluationProgress progress) {
         Map<String, List<Object>> recordsBySubject = recordsBySubject();
         Map<String, List<Cadre>> cadresByDept = new LinkedHashMap<>();
         records.departments().forEach(d -> cadresByDept.put(d.deptId(), new ArrayList<>()));
         records.cadres().forEach(c -> cadresByDept.computeIfAbsent(c.deptId(), k -> new ArrayList<>()).add(c));
+        // One step per session: each department's cadres, then each department itself.
+        int steps = cadresByDept.size() + records.departments().size();
+        int done = 0;
 
         List<SubjectResult> cadreResults = new ArrayList<>();
         Map<String, List<CadreScore>> cadreScores = new HashMap<>();
@@ -61,6 +65,7 @@ final class PeriodEvaluation {
                     s.subject().source())));
             cadreScores.put(dept.getKey(), deptScores);
             cadreResults.addAll(grading.rank(scored, "部门"));
+            progress.report((double) ++done / steps, "干部计分:部门 " + dept.getKey() + " / scoring cadres of " + dept.getKey());
         }
 
         List<ScoredSubject> departments = new ArrayList<>();
@@ -70,6 +75,7 @@ final class PeriodEvaluation {
                     recordsBySubject.getOrDefault(key(SubjectType.DEPARTMENT, d.deptId()), List.of()));
             facts.addAll(cadreScores.getOrDefault(d.deptId(), List.of()));
             departments.addAll(sessions.score(List.of(subject), facts));
+            progress.report((double) ++done / steps, "部门计分 " + d.deptId() + " / scoring department " + d.deptId());
         }
         List<SubjectResult> results = new ArrayList<>(grading.rank(departments, "全市"));
         results.addAll(cadreResults);

@@ -25,8 +25,7 @@ public class EvaluationRuns {
     /** Queues the evaluation of the period; returns the job id. The job's result is the run id. */
     public String start(Period period, String who) {
         return jobs.submit(who, "evaluate " + period, progress -> {
-            progress.report(0.1, "正在考核 " + period + " / evaluating " + period);
-            EvaluationService.RunSummary run = evaluation.evaluate(period, who);
+            EvaluationService.RunSummary run = evaluation.evaluate(period, who, progress::report);
             progress.report(1, "已完成:第 " + run.runId() + " 次运行,干部 " + run.cadres() + " 人,部门 "
                     + run.departments() + " 个 / done: run #" + run.runId() + ", " + run.cadres() + " cadres, "
                     + run.departments() + " departments, " + run.duration().toMillis() + " ms");

@@ -7,6 +7,8 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -64,6 +66,23 @@ class EvaluationServiceTest {
         assertThat(first.departments()).isEqualTo(5);
         assertThat(first.cadreGrades().values().stream().mapToInt(Integer::intValue).sum()).isEqualTo(80);
         assertThat(runs.results(first.runId())).isEqualTo(runs.results(second.runId()));
+    }
+
+    @Test
+    void progressClimbsThroughEveryDepartmentBeforeTheRunIsStored() {
+        List<Double> fractions = new ArrayList<>();
+        List<String> messages = new ArrayList<>();
+
+        evaluation.evaluate(Q3, "hr", (fraction, message) -> {
+            fractions.add(fraction);
+            messages.add(message);
+        });
+
+        assertThat(fractions).isSorted().allSatisfy(f -> assertThat(f).isBetween(0.0, 1.0));
+        assertThat(fractions.get(fractions.size() - 1)).isEqualTo(0.85);
+        // The demo city has 5 departments, all with cadres: 5 cadre sessions and 5 department sessions.
+        assertThat(messages).filteredOn(m -> m.startsWith("干部计分")).hasSize(5);
+        assertThat(messages).filteredOn(m -> m.startsWith("部门计分")).hasSize(5);
     }
 
     @Test

@@ -1,0 +1,18 @@
+package org.kaohe.scoring;
+
+/**
+ * Told how far an evaluation has come, so a long one can show progress: a fraction in [0, 1] and
+ * a short message for the user (Chinese with English).
+ */
+@FunctionalInterface
+public interface EvaluationProgress {
+
+    EvaluationProgress NONE = (fraction, message) -> { };
+
+    void report(double fraction, String message);
+
+    /** This progress squeezed into [from, to] of an outer one: a phase of a longer job. */
+    default EvaluationProgress within(double from, double to) {
+        return (fraction, message) -> report(from + (to - from) * fraction, message);
+    }
+}
