@@ -70,6 +70,9 @@ class SecurityConfig {
     SecurityFilterChain webChain(HttpSecurity http) throws Exception {
         http.authorizeHttpRequests(auth -> auth
                         .requestMatchers("/login", "/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/error").permitAll()
+                        // The API's description is public, as for any API a script is written against:
+                        // it names the endpoints, and every endpoint still needs its login and role.
+                        .requestMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").permitAll()
                         .requestMatchers(HttpMethod.POST, "/import/**").hasRole(HR)
                         .requestMatchers("/import/**").hasAnyRole(HR, AUDITOR)
                         .requestMatchers(HttpMethod.POST, "/evaluation/**").hasRole(HR)
@@ -77,8 +80,6 @@ class SecurityConfig {
                         .requestMatchers("/rules/**").hasAnyRole(LEADER, AUDITOR)
                         .requestMatchers("/audit/**").hasAnyRole(AUDITOR, ADMIN)
                         .requestMatchers("/users/**").hasRole(ADMIN)
-                        // API documentation: for logged-in users only, the API itself needs a login anyway.
-                        .requestMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").authenticated()
                         .requestMatchers(HttpMethod.GET, "/**").authenticated()
                         .requestMatchers(HttpMethod.POST, "/logout").authenticated()
                         .anyRequest().denyAll())
