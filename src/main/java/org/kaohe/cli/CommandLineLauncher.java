@@ -6,16 +6,9 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
-import org.kaohe.KaoheApplication;
-import org.springframework.boot.SpringApplication;
-import org.springframework.boot.WebApplicationType;
-import org.springframework.context.ConfigurableApplicationContext;
-
-import picocli.CommandLine;
-
 /**
- * Runs one command of {@code java -jar kaohe.jar COMMAND ...} in a Spring context without a web
- * server. Logging goes to standard error so that standard output carries only the command's
+ * Runs one command of {@code java -jar kaohe.jar COMMAND ...}, in a Spring context without a web
+ * server when the command needs one. Logging goes to standard error so that standard output carries only the command's
  * output ({@code --format csv|json} can be piped into other tools).
  */
 public final class CommandLineLauncher {
@@ -39,15 +32,15 @@ public final class CommandLineLauncher {
         System.setErr(new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8));
     }
 
+    /**
+     * Builds the command tree from the command classes alone and runs it; Spring starts (lazily,
+     * without a web server) only when the chosen command is a Spring bean, so {@code --help} and
+     * {@code --version} cost only the JVM's start.
+     */
     public static int run(String[] args) {
         System.setProperty("logging.config", "classpath:logback-cli.xml");
-        SpringApplication app = new SpringApplication(KaoheApplication.class);
-        app.setWebApplicationType(WebApplicationType.NONE);
-        app.setBannerMode(org.springframework.boot.Banner.Mode.OFF);
-        app.setLogStartupInfo(false);
-        try (ConfigurableApplicationContext context = app.run(springArgs(args))) {
-            CommandLine commandLine = KaoheCommands.commandLine(context);
-            return commandLine.execute(commandArgs(args));
+        try (LazySpringFactory factory = new LazySpringFactory(springArgs(args))) {
+            return KaoheCommands.commandLine(factory).execute(commandArgs(args));
         }
     }
 

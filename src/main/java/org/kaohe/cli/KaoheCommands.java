@@ -26,13 +26,20 @@ public class KaoheCommands implements Runnable {
         spec.commandLine().usage(System.out);
     }
 
-    /** Builds the command tree, creating commands through Spring so they get their services injected. */
+    /** Builds the command tree, creating commands through a running Spring context (tests). */
     public static CommandLine commandLine(ApplicationContext context) {
-        CommandLine.IFactory factory = new SpringCommandFactory(context);
+        return commandLine(new SpringCommandFactory(context));
+    }
+
+    /**
+     * Builds the command tree from the command classes; picocli asks {@code factory} for a command
+     * object only when that command runs (or prints its own help).
+     */
+    static CommandLine commandLine(CommandLine.IFactory factory) {
         CommandLine root = new CommandLine(new KaoheCommands(), factory);
-        context.getBeansWithAnnotation(TopLevelCommand.class).values().stream()
-                .sorted(Comparator.comparing(bean -> bean.getClass().getName()))
-                .forEach(bean -> root.addSubcommand(new CommandLine(bean, factory)));
+        CommandCatalog.commands().stream()
+                .sorted(Comparator.comparing(type -> type.getAnnotation(Command.class).name()))
+                .forEach(type -> root.addSubcommand(new CommandLine(type, factory)));
         root.setCaseInsensitiveEnumValuesAllowed(true);
         root.registerConverter(Period.class, Period::parse);
         root.setExecutionExceptionHandler(KaoheCommands::reportFailure);

@@ -16,8 +16,11 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 public enum ExplanationFormat {
     TEXT, JSON;
 
-    private static final ObjectMapper JSON_MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
-            .findAndRegisterModules();
+    /** Created on first use: picocli loads this enum to read {@code --format}, also for {@code --help}. */
+    private static final class Json {
+        static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
+                    .findAndRegisterModules();
+    }
 
     public String render(SubjectResult subject, RunInfo run) {
         return this == TEXT ? text(subject, run) : json(subject, run);
@@ -52,7 +55,7 @@ public enum ExplanationFormat {
                 s.subjectId(), s.name(), s.deptId(), s.score(), s.bandGrade().label(), s.gatedGrade().label(),
                 s.finalGrade().label(), s.rank(), s.vetoed(), run.rulebookVersion(), s.parts(), lines);
         try {
-            return JSON_MAPPER.writeValueAsString(explanation) + "\n";
+            return Json.MAPPER.writeValueAsString(explanation) + "\n";
         } catch (IOException e) {
             throw new IllegalStateException("explanations are plain values and always serialise", e);
         }

@@ -17,7 +17,10 @@ public enum ResultsFormat {
     /** The byte-order mark that makes Excel read a CSV file as UTF-8. */
     public static final String BOM = "\uFEFF";
 
-    private static final ObjectMapper JSON_MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    /** Created on first use: picocli loads this enum to read {@code --format}, also for {@code --help}. */
+    private static final class Json {
+        static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    }
 
     public String render(List<ResultRow> rows) {
         return switch (this) {
@@ -42,7 +45,7 @@ public enum ResultsFormat {
 
     private static String json(List<ResultRow> rows) {
         try {
-            return JSON_MAPPER.writeValueAsString(rows.stream().map(JsonRow::of).toList()) + "\n";
+            return Json.MAPPER.writeValueAsString(rows.stream().map(JsonRow::of).toList()) + "\n";
         } catch (IOException e) {
             throw new IllegalStateException("results are plain values and always serialise", e);
         }

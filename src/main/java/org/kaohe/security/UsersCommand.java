@@ -23,9 +23,6 @@ class UsersCommand implements Runnable {
     /** Who the audit log names for changes made on the command line. */
     static final String CLI_ACTOR = "cli:" + System.getProperty("user.name", "unknown");
 
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
-
     private final UserAccountService accounts;
     private final InitialAdmin initialAdmin;
 
@@ -34,9 +31,10 @@ class UsersCommand implements Runnable {
         this.initialAdmin = initialAdmin;
     }
 
+    /** {@code users} alone prints its usage. (No {@code @Spec} field: picocli would create this bean to fill it, even for {@code kaohe --help}.) */
     @Override
     public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
+        CommandLine.usage(this, System.out);
     }
 
     /** On an empty database the users command shows the first admin, as the web server would. */
@@ -46,7 +44,6 @@ class UsersCommand implements Runnable {
 
     @Command(name = "add", mixinStandardHelpOptions = true, description = "新增用户 / add a user")
     static class Add implements Callable<Integer> {
-        @CommandLine.ParentCommand UsersCommand parent;
         @CommandLine.Spec CommandLine.Model.CommandSpec spec;
         @Parameters(index = "0", description = "用户名 / username") String username;
         @Option(names = "--role", required = true, description = "HR, LEADER, AUDITOR, ADMIN (逗号分隔 / comma-separated)")
@@ -56,10 +53,10 @@ class UsersCommand implements Runnable {
         @Override
         public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
-            parent.showInitialAdmin(out);
+            parent(spec).showInitialAdmin(out);
             try {
                 UserAccountService.CreatedUser created =
-                        parent.accounts.create(CLI_ACTOR, username, Role.parseList(roles), password);
+                        parent(spec).accounts.create(CLI_ACTOR, username, Role.parseList(roles), password);
                 out.println("已创建用户 / created user " + created.account().username()
                         + " (" + Role.format(created.account().roles()) + ")");
                 if (created.passwordGenerated()) {
@@ -75,15 +72,14 @@ class UsersCommand implements Runnable {
 
     @Command(name = "list", mixinStandardHelpOptions = true, description = "列出用户 / list users")
     static class ListUsers implements Callable<Integer> {
-        @CommandLine.ParentCommand UsersCommand parent;
         @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
         @Override
         public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
-            parent.showInitialAdmin(out);
+            parent(spec).showInitialAdmin(out);
             out.printf("%-20s %-28s %-8s %s%n", "username", "roles", "enabled", "locked_until");
-            for (UserAccount u : parent.accounts.list()) {
+            for (UserAccount u : parent(spec).accounts.list()) {
                 out.printf("%-20s %-28s %-8s %s%n", u.username(), Role.format(u.roles()), u.enabled(),
                         u.lockedUntil() == null ? "" : u.lockedUntil());
             }
@@ -93,28 +89,35 @@ class UsersCommand implements Runnable {
 
     @Command(name = "disable", mixinStandardHelpOptions = true, description = "停用用户 / disable a user")
     static class Disable implements Callable<Integer> {
-        @CommandLine.ParentCommand UsersCommand parent;
         @CommandLine.Spec CommandLine.Model.CommandSpec spec;
         @Parameters(index = "0", description = "用户名 / username") String username;
 
         @Override
         public Integer call() {
-            return parent.change(spec, () -> parent.accounts.setEnabled(CLI_ACTOR, username, false),
+            return parent(spec).change(spec, () -> parent(spec).accounts.setEnabled(CLI_ACTOR, username, false),
                     "已停用 / disabled " + username);
         }
     }
 
     @Command(name = "enable", mixinStandardHelpOptions = true, description = "启用用户 / enable a user")
     static class Enable implements Callable<Integer> {
-        @CommandLine.ParentCommand UsersCommand parent;
         @CommandLine.Spec CommandLine.Model.CommandSpec spec;
         @Parameters(index = "0", description = "用户名 / username") String username;
 
         @Override
         public Integer call() {
-            return parent.change(spec, () -> parent.accounts.setEnabled(CLI_ACTOR, username, true),
+            return parent(spec).change(spec, () -> parent(spec).accounts.setEnabled(CLI_ACTOR, username, true),
                     "已启用 / enabled " + username);
         }
+    }
+
+    /**
+     * The {@code users} command above a subcommand. Asked for when the subcommand runs, not injected
+     * with {@code @ParentCommand}: injection would create this Spring bean (and start Spring) just
+     * to print {@code kaohe --help}.
+     */
+    private static UsersCommand parent(CommandLine.Model.CommandSpec sub) {
+        return (UsersCommand) sub.parent().userObject();
     }
 
     private int change(CommandLine.Model.CommandSpec sub, Runnable change, String done) {
