@@ -134,7 +134,7 @@ class PostgresIT {
         assertThat(jdbc.sql("SELECT COUNT(*) FROM flyway_schema_history WHERE NOT success").query(Long.class).single())
                 .isZero();
         assertThat(tableRowCounts()).containsKeys("import_version", "target_record", "audit_log", "evaluation_run",
-                "explanation_line", "rulebook_publication");
+                "subject_detail", "rulebook_publication");
     }
 
     @Test
@@ -282,7 +282,7 @@ class PostgresIT {
     void theSealShowsAStoredPointChangedAfterTheRun() {
         long runId = runs.currentRun(Q3).orElseThrow().id();
 
-        jdbc.sql("UPDATE explanation_line SET points = points + 1 WHERE run_id = ? AND subject_id = 'C0002' AND seq = 1")
+        jdbc.sql("UPDATE subject_detail SET parts = REPLACE(parts, '\":', '\":1') WHERE run_id = ? AND subject_id = 'C0002'")
                 .param(runId).update();
 
         assertThat(runs.sealIntact(runId)).isFalse();

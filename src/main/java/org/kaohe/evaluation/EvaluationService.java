@@ -18,11 +18,11 @@ import org.kaohe.scoring.EvaluationProgress;
 import org.kaohe.scoring.Grade;
 import org.kaohe.scoring.SubjectResult;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Evaluates a period: its current import through the published rulebook, stored as one new,
- * sealed run. The rules run outside the database transaction; only the storing is inside it.
+ * sealed run. The rules run outside any database transaction; the run is stored in batches and
+ * appears only when complete (see {@link RunRepository}).
  */
 @Service
 public class EvaluationService {
@@ -35,15 +35,12 @@ public class EvaluationService {
     private final RulebookService rulebooks;
     private final RunRepository runs;
     private final AuditLog auditLog;
-    private final TransactionTemplate transaction;
 
-    EvaluationService(ImportRepository imports, RulebookService rulebooks, RunRepository runs, AuditLog auditLog,
-                      TransactionTemplate transaction) {
+    EvaluationService(ImportRepository imports, RulebookService rulebooks, RunRepository runs, AuditLog auditLog) {
         this.imports = imports;
         this.rulebooks = rulebooks;
         this.runs = runs;
         this.auditLog = auditLog;
-        this.transaction = transaction;
     }
 
     /**
@@ -65,13 +62,10 @@ public class EvaluationService {
         EvaluationOutcome outcome = rulebook.evaluate(records, progress.within(0.15, 0.80));
         Duration duration = Duration.ofNanos(System.nanoTime() - start);
         progress.report(0.85, "保存考核结果 / storing the run");
-        Long runId = transaction.execute(status -> {
-            long id = runs.insert(outcome, who, startedAt, duration.toMillis());
-            auditLog.record(who, "EVALUATE", "考核 evaluated " + period + ": run #" + id + ", import #"
-                    + records.importId() + ", rulebook " + rulebook.version() + ", "
-                    + outcome.subjects().size() + " subjects");
-            return id;
-        });
+        // The run is written in batches and made visible, with its audit line, in one last transaction.
+        long runId = runs.insert(outcome, who, startedAt, duration.toMillis(), id -> auditLog.record(who, "EVALUATE",
+                "考核 evaluated " + period + ": run #" + id + ", import #" + records.importId() + ", rulebook "
+                        + rulebook.version() + ", " + outcome.subjects().size() + " subjects"));
         return summary(runId, outcome, duration);
     }
 

@@ -4,7 +4,6 @@ import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Comparator;
 import java.util.List;
@@ -13,11 +12,11 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 import org.kaohe.records.Period;
-import org.kaohe.records.SourceRef;
 import org.kaohe.records.SubjectType;
 import org.kaohe.scoring.ExplanationLine;
 import org.kaohe.scoring.Grade;
 import org.kaohe.scoring.ResultSeal;
+import org.kaohe.scoring.StoredExplanation;
 import org.kaohe.scoring.SubjectResult;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -33,7 +32,8 @@ public class RunQueries {
     private static final String RUN_COLUMNS = """
             SELECT r.id, r.period, r.import_id, i.version AS import_version, r.rulebook_version, r.run_by,
                    r.started_at, r.duration_ms, r.subject_count, r.seal
-            FROM evaluation_run r JOIN import_version i ON i.id = r.import_id""";
+            FROM evaluation_run r JOIN import_version i ON i.id = r.import_id
+            WHERE r.stored_at IS NOT NULL""";  // a run still being stored (or abandoned) is nobody's to see
 
     private final JdbcClient jdbc;
 
@@ -42,14 +42,14 @@ public class RunQueries {
     }
 
     public Optional<RunInfo> currentRun(Period period) {
-        return jdbc.sql(RUN_COLUMNS + " WHERE r.period = ? ORDER BY r.id DESC LIMIT 1")
+        return jdbc.sql(RUN_COLUMNS + " AND r.period = ? ORDER BY r.id DESC LIMIT 1")
                 .param(period.toString())
                 .query(RunQueries::runInfo)
                 .optional();
     }
 
     public Optional<RunInfo> run(long runId) {
-        return jdbc.sql(RUN_COLUMNS + " WHERE r.id = ?").param(runId).query(RunQueries::runInfo).optional();
+        return jdbc.sql(RUN_COLUMNS + " AND r.id = ?").param(runId).query(RunQueries::runInfo).optional();
     }
 
     /** Every run, newest first. */
@@ -108,13 +108,12 @@ public class RunQueries {
     }
 
     private List<ExplanationLine> lines(long runId, SubjectType type, String subjectId) {
-        return jdbc.sql("""
-                        SELECT rule_name, part, points, reason, evidence FROM explanation_line
-                        WHERE run_id = ? AND subject_type = ? AND subject_id = ? ORDER BY seq""")
+        return jdbc.sql("SELECT lines FROM subject_detail WHERE run_id = ? AND subject_type = ? AND subject_id = ?")
                 .params(runId, type.name(), subjectId)
-                .query((rs, n) -> new ExplanationLine(rs.getString("rule_name"), rs.getString("part"),
-                        rs.getBigDecimal("points"), rs.getString("reason"), parseEvidence(rs.getString("evidence"))))
-                .list();
+                .query(String.class)
+                .optional()
+                .map(StoredExplanation::lines)
+                .orElse(List.of());
     }
 
     /** Parts in the order of the score's formula (S = T + A + L + B − D; S_d = T + O + C + B − D), then any a leader added. */
@@ -128,30 +127,19 @@ public class RunQueries {
     /** The parts of every subject of the run (type and id null), or of one subject. */
     private Map<String, Map<String, BigDecimal>> parts(long runId, SubjectType type, String subjectId) {
         Map<String, Map<String, BigDecimal>> parts = new HashMap<>();
-        String sql = "SELECT subject_type, subject_id, part, points FROM subject_part WHERE run_id = ?"
+        String sql = "SELECT subject_type, subject_id, parts FROM subject_detail WHERE run_id = ?"
                 + (subjectId == null ? "" : " AND subject_type = ? AND subject_id = ?");
         var statement = jdbc.sql(sql).param(runId);
         if (subjectId != null) {
             statement = statement.param(type.name()).param(subjectId);
         }
         statement.query(rs -> {
-            parts.computeIfAbsent(key(rs.getString("subject_type"), rs.getString("subject_id")),
-                    k -> new TreeMap<>(Comparator.comparingInt(RunQueries::partOrder).thenComparing(p -> p)))
-                    .put(rs.getString("part"), rs.getBigDecimal("points"));
+            Map<String, BigDecimal> ordered = new TreeMap<>(Comparator.comparingInt(RunQueries::partOrder)
+                    .thenComparing(p -> p));
+            ordered.putAll(StoredExplanation.parts(rs.getString("parts")));
+            parts.put(key(rs.getString("subject_type"), rs.getString("subject_id")), ordered);
         });
         return parts;
-    }
-
-    static List<SourceRef> parseEvidence(String text) {
-        List<SourceRef> refs = new ArrayList<>();
-        if (text == null || text.isBlank()) {
-            return refs;
-        }
-        for (String item : text.split(", ")) {
-            int colon = item.lastIndexOf(':');
-            refs.add(new SourceRef(item.substring(0, colon), Integer.parseInt(item.substring(colon + 1))));
-        }
-        return refs;
     }
 
     private static SubjectResult subjectResult(ResultSet rs, Map<String, Map<String, BigDecimal>> parts,

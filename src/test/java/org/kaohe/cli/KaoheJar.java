@@ -21,14 +21,31 @@ final class KaoheJar {
     private final String databaseUrl;
 
     KaoheJar(Path databaseFolder) {
-        this.databaseUrl = "jdbc:h2:file:" + databaseFolder.resolve("kaohe").toAbsolutePath();
+        this("jdbc:h2:file:" + databaseFolder.resolve("kaohe").toAbsolutePath());
     }
 
-    Run run(String... command) throws IOException, InterruptedException {
+    KaoheJar(String databaseUrl) {
+        this.databaseUrl = databaseUrl;
+    }
+
+    /** Starts a command without waiting for it (its output is discarded), so a test can kill it midway. */
+    Process start(String... command) throws IOException {
+        return new ProcessBuilder(commandLine(command))
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .redirectError(ProcessBuilder.Redirect.DISCARD)
+                .start();
+    }
+
+    private List<String> commandLine(String... command) {
         // C1 only: these short runs spend most of their time starting up, not in hot loops.
         List<String> line = new ArrayList<>(List.of(javaBinary(), "-XX:TieredStopAtLevel=1", "-jar", jar.toString()));
         line.addAll(List.of(command));
         line.add("--spring.datasource.url=" + databaseUrl);
+        return line;
+    }
+
+    Run run(String... command) throws IOException, InterruptedException {
+        List<String> line = commandLine(command);
         Path out = Files.createTempFile("kaohe-out", ".txt");
         Path err = Files.createTempFile("kaohe-err", ".txt");
         try {

@@ -21,7 +21,6 @@ import org.kaohe.scoring.SubjectResult;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /** A run is stored whole, read back unchanged, and its seal shows a later edit of a stored row. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE,
@@ -33,7 +32,6 @@ class RunStorageTest {
     @Autowired RunRepository runs;
     @Autowired RunQueries queries;
     @Autowired JdbcClient jdbc;
-    @Autowired TransactionTemplate transaction;
 
     long importId;
 
@@ -93,7 +91,8 @@ class RunStorageTest {
     void sealDetectsAnExplanationLineChangedAfterTheRun() {
         long runId = store(outcome());
 
-        jdbc.sql("UPDATE explanation_line SET reason = '改过' WHERE run_id = ? AND seq = 1").param(runId).update();
+        jdbc.sql("UPDATE subject_detail SET lines = REPLACE(lines, '目标任务', '改过') WHERE run_id = ? AND subject_id = 'C1'")
+                .param(runId).update();
 
         assertThat(queries.sealIntact(runId)).isFalse();
     }
@@ -108,8 +107,39 @@ class RunStorageTest {
         assertThat(queries.run(first)).isPresent();
     }
 
+    @Test
+    void aRunWhoseStoringStoppedIsInvisibleAndIsDeletedOnceAbandoned() {
+        long stored = store(outcome());
+        // What a killed JVM leaves: the run's row and some of its subjects, but no stored_at.
+        jdbc.sql("INSERT INTO evaluation_run (period, import_id, rulebook_version, run_by, started_at, duration_ms,"
+                        + " subject_count, seal, written_at) VALUES ('2026-Q3', ?, 'v1', 'killed', ?, 0, 2, 'x', ?)")
+                .params(importId, OffsetDateTime.now(), OffsetDateTime.now().minusHours(1)).update();
+        long leftover = jdbc.sql("SELECT MAX(id) FROM evaluation_run").query(Long.class).single();
+        jdbc.sql("INSERT INTO subject_result (run_id, subject_type, subject_id, name, dept_id, score, band_grade,"
+                + " gated_grade, final_grade, rank_no, vetoed) VALUES (?, 'CADRE', 'C1', 'n', 'D1', 1, 'POOR', 'POOR',"
+                + " 'POOR', 1, FALSE)").param(leftover).update();
+
+        assertThat(queries.currentRun(PERIOD).orElseThrow().id()).isEqualTo(stored);
+        assertThat(queries.run(leftover)).isEmpty();
+        assertThat(queries.runs()).extracting(RunInfo::id).doesNotContain(leftover);
+
+        assertThat(runs.deleteAbandoned()).isEqualTo(1);
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM subject_result WHERE run_id = ?").param(leftover).query(Long.class)
+                .single()).isZero();
+        assertThat(queries.run(stored)).isPresent();
+    }
+
+    @Test
+    void aRunStillBeingWrittenIsNotTakenForAbandoned() {
+        jdbc.sql("INSERT INTO evaluation_run (period, import_id, rulebook_version, run_by, started_at, duration_ms,"
+                        + " subject_count, seal, written_at) VALUES ('2026-Q3', ?, 'v1', 'other', ?, 0, 2, 'x', ?)")
+                .params(importId, OffsetDateTime.now(), OffsetDateTime.now()).update();
+
+        assertThat(runs.deleteAbandoned()).isZero();
+    }
+
     private long store(EvaluationOutcome outcome) {
-        return transaction.execute(s -> runs.insert(outcome, "tester", OffsetDateTime.now(), 12));
+        return runs.insert(outcome, "tester", OffsetDateTime.now(), 12);
     }
 
     private EvaluationOutcome outcome() {

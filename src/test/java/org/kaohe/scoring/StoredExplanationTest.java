@@ -1,0 +1,50 @@
+package org.kaohe.scoring;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.kaohe.records.SourceRef;
+
+/** Parts and lines survive their compact stored form exactly: order, scale, text and evidence. */
+class StoredExplanationTest {
+
+    @Test
+    void linesReadBackEqualWithEvidenceInOrderAcrossFiles() {
+        List<ExplanationLine> lines = List.of(
+                new ExplanationLine("T: target", "T", new BigDecimal("40.00"), "目标任务 \"引号\"\t制表\n换行 \\ 反斜杠",
+                        List.of(new SourceRef("targets.csv", 2), new SourceRef("targets.csv", 3),
+                                new SourceRef("events.csv", 7), new SourceRef("targets.csv", 9))),
+                new ExplanationLine("cap", "B", new BigDecimal("-0.50"), "封顶", List.of()),
+                new ExplanationLine("zero", "A", new BigDecimal("0.00"), "", List.of(new SourceRef("a,b:c.csv", 1))));
+
+        String json = StoredExplanation.linesJson(lines);
+
+        assertThat(json).contains("[\"targets.csv\",2,3,\"events.csv\",7,\"targets.csv\",9]");
+        assertThat(StoredExplanation.lines(json)).isEqualTo(lines);
+        assertThat(StoredExplanation.lines(json).get(2).points().scale()).isEqualTo(2);
+    }
+
+    @Test
+    void partsKeepTheirOrderAndScale() {
+        Map<String, BigDecimal> parts = new LinkedHashMap<>();
+        parts.put("T", new BigDecimal("48.00"));
+        parts.put("D", new BigDecimal("-0.50"));
+        parts.put("CLAMP", new BigDecimal("0.00"));
+
+        Map<String, BigDecimal> back = StoredExplanation.parts(StoredExplanation.partsJson(parts));
+
+        assertThat(back).containsExactlyEntriesOf(parts);
+        assertThat(back.get("CLAMP").scale()).isEqualTo(2);
+    }
+
+    @Test
+    void noLinesIsAnEmptyArray() {
+        assertThat(StoredExplanation.linesJson(List.of())).isEqualTo("[]");
+        assertThat(StoredExplanation.lines("[]")).isEmpty();
+    }
+}
