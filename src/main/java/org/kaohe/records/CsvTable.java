@@ -7,13 +7,14 @@ import java.util.Map;
  * A CSV file read and checked for shape: its header mapped to the file's columns, and its rows.
  * {@code complete} is false when the file could not be read to its end (missing, undecodable,
  * broken quotes, bad header): then its rows are not all there, and other files' references into
- * it are not checked, to avoid reporting errors that are only echoes of the first.
+ * it are not checked, to avoid reporting errors that are only echoes of the first. A table read
+ * row by row (the import does, to keep no file's rows in memory) holds no rows, only their count.
  */
 record CsvTable(InputFile file, String encoding, Map<String, Integer> columnIndex, Map<String, String> headers,
-                List<CsvRow> rows, boolean complete) {
+                List<CsvRow> rows, boolean complete, int rowCount) {
 
     static CsvTable absent(InputFile file, boolean complete) {
-        return new CsvTable(file, null, Map.of(), Map.of(), List.of(), complete);
+        return new CsvTable(file, null, Map.of(), Map.of(), List.of(), complete, 0);
     }
 
     String fileName() {

@@ -31,10 +31,29 @@ final class CsvTableReader {
 
     private CsvTableReader() {}
 
+    /** Hands each data row to {@code rows} as soon as it is read, with the file's header already mapped. */
+    interface RowHandler {
+        void row(CsvTable header, CsvRow row);
+    }
+
+    /** Reads the whole file into a table holding every row. */
     static CsvTable read(InputFile file, DecodedFile decoded, Problems problems) {
+        List<CsvRow> rows = new ArrayList<>();
+        CsvTable shape = read(file, decoded, problems, (header, row) -> rows.add(row));
+        return new CsvTable(file, shape.encoding(), shape.columnIndex(), shape.headers(), rows, shape.complete(),
+                shape.rowCount());
+    }
+
+    /**
+     * Reads the file row by row, handing each to {@code handler} and keeping none: the table returned
+     * has the header, the row count and whether the file was read to its end, but no rows.
+     */
+    static CsvTable read(InputFile file, DecodedFile decoded, Problems problems, RowHandler handler) {
         String name = file.fileName();
         LineIndex lines = new LineIndex(decoded.text());
-        List<CsvRow> rows = new ArrayList<>();
+        List<CsvRow> rows = List.of();
+        int rowCount = 0;
+        CsvTable header = null;
         Map<String, Integer> index = new HashMap<>();
         Map<String, String> headers = new LinkedHashMap<>();
         int headerSize = -1;
@@ -50,15 +69,17 @@ final class CsvTableReader {
                     headerSize = cells.size();
                     headerLine = line;
                     if (!readHeader(file, line, cells, index, headers, problems)) {
-                        return new CsvTable(file, decoded.encoding(), index, headers, rows, false);
+                        return new CsvTable(file, decoded.encoding(), index, headers, rows, false, 0);
                     }
+                    header = new CsvTable(file, decoded.encoding(), index, headers, rows, true, 0);
                 } else if (cells.stream().allMatch(String::isEmpty)) {
                     continue; // a row of empty cells, as Excel leaves below the data: a blank line
                 } else if (cells.size() != headerSize) {
                     problems.error(name, line, null, "本行有 " + cells.size() + " 个单元格，表头有 " + headerSize
                             + " 列 / row has " + cells.size() + " cells but the header has " + headerSize + " columns");
                 } else {
-                    rows.add(new CsvRow(line, cells));
+                    handler.row(header, new CsvRow(line, cells));
+                    rowCount++;
                 }
             }
         } catch (UncheckedIOException | IllegalStateException | IOException e) {
@@ -68,13 +89,13 @@ final class CsvTableReader {
         }
         if (headerSize < 0) {
             emptyFile(file, problems);
-            return new CsvTable(file, decoded.encoding(), index, headers, rows, file.roster() ? false : complete);
+            return new CsvTable(file, decoded.encoding(), index, headers, rows, file.roster() ? false : complete, 0);
         }
-        if (rows.isEmpty() && file.roster() && complete) {
+        if (rowCount == 0 && file.roster() && complete) {
             problems.error(name, headerLine, null, "只有表头，没有数据行 / the file has a header but no data rows");
             complete = false;
         }
-        return new CsvTable(file, decoded.encoding(), index, headers, rows, complete);
+        return new CsvTable(file, decoded.encoding(), index, headers, rows, complete, rowCount);
     }
 
     private static void emptyFile(InputFile file, Problems problems) {

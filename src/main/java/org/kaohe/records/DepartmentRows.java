@@ -12,15 +12,21 @@ final class DepartmentRows {
         List<Department> result = new ArrayList<>();
         UniqueIds ids = new UniqueIds();
         for (CsvRow row : table.rows()) {
-            RowFields f = new RowFields(table, row, problems);
-            String id = f.id("dept_id");
-            ids.add(f, "dept_id", id);
-            String name = f.text("name", 200);
-            DeptType type = f.code("type", DeptType.class);
-            if (f.ok()) {
-                result.add(new Department(id, name, type, f.source()));
+            Department record = row(table, row, ids, problems);
+            if (record != null) {
+                result.add(record);
             }
         }
         return result;
+    }
+
+    /** One row as a record, or null when it has an error (each one reported); {@code ids} holds the file's ids so far. */
+    static Department row(CsvTable table, CsvRow row, UniqueIds ids, Problems problems) {
+        RowFields f = new RowFields(table, row, problems);
+        String id = f.id("dept_id");
+        ids.add(f, "dept_id", id);
+        String name = f.text("name", 200);
+        DeptType type = f.code("type", DeptType.class);
+        return f.ok() ? new Department(id, name, type, f.source()) : null;
     }
 }

@@ -22,30 +22,36 @@ final class EventRows {
         List<Event> result = new ArrayList<>();
         UniqueIds ids = new UniqueIds();
         for (CsvRow row : table.rows()) {
-            RowFields f = new RowFields(table, row, problems);
-            String id = f.id("event_id");
-            ids.add(f, "event_id", id);
-            f.samePeriod("period", period);
-            SubjectType subjectType = f.code("subject_type", SubjectType.class);
-            String subjectId = f.id("subject_id");
-            String kind = kind(f);
-            String level = level(f, kind);
-            Integer count = f.integer("count", 1, 1_000_000, 1);
-            LocalDate date = f.date("date");
-            if (date != null && !period.contains(date)) {
-                f.warning("date", "日期不在考核期 " + period + " 内 / date outside the period " + period + ": " + date);
-            }
-            String note = f.optionalText("note", 1000);
-            if (kind != null && subjectType == SubjectType.CADRE
-                    && EventKinds.find(kind).map(EventKinds.Kind::departmentsOnly).orElse(false)) {
-                f.warning("kind", "该类型只适用于部门，默认细则不为干部计分 / this kind applies to departments: "
-                        + "the default rulebook gives a cadre no points for it: " + kind);
-            }
-            if (f.ok()) {
-                result.add(new Event(id, subjectType, subjectId, kind, level, count, date, note, f.source()));
+            Event record = row(table, row, period, ids, problems);
+            if (record != null) {
+                result.add(record);
             }
         }
         return result;
+    }
+
+    /** One row as a record, or null when it has an error (each one reported); {@code ids} holds the file's ids so far. */
+    static Event row(CsvTable table, CsvRow row, Period period, UniqueIds ids, Problems problems) {
+        RowFields f = new RowFields(table, row, problems);
+        String id = f.id("event_id");
+        ids.add(f, "event_id", id);
+        f.samePeriod("period", period);
+        SubjectType subjectType = f.code("subject_type", SubjectType.class);
+        String subjectId = f.id("subject_id");
+        String kind = kind(f);
+        String level = level(f, kind);
+        Integer count = f.integer("count", 1, 1_000_000, 1);
+        LocalDate date = f.date("date");
+        if (date != null && !period.contains(date)) {
+            f.warning("date", "日期不在考核期 " + period + " 内 / date outside the period " + period + ": " + date);
+        }
+        String note = f.optionalText("note", 1000);
+        if (kind != null && subjectType == SubjectType.CADRE
+                && EventKinds.find(kind).map(EventKinds.Kind::departmentsOnly).orElse(false)) {
+            f.warning("kind", "该类型只适用于部门，默认细则不为干部计分 / this kind applies to departments: "
+                    + "the default rulebook gives a cadre no points for it: " + kind);
+        }
+        return f.ok() ? new Event(id, subjectType, subjectId, kind, level, count, date, note, f.source()) : null;
     }
 
     /** The kind's English code: a known kind by code or Chinese label, or a well-formed new code. */

@@ -8,10 +8,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
- * Reads and validates one period's files: decoding, CSV shape, every field, then the checks
- * between files. Touches no database, so every rule can be tested on its own.
+ * Reads and validates one period's files: decoding, CSV shape, every field and the checks between
+ * files, handing each valid record to a {@link RecordSink}. Touches no database itself, so every
+ * rule can be tested on its own.
  */
 final class ImportParser {
 
@@ -19,35 +22,101 @@ final class ImportParser {
 
     /** @param files file name → bytes; names are matched to the six input files ignoring case */
     static ParsedImport parse(Map<String, byte[]> files, Period period) {
-        Problems problems = new Problems();
-        Map<InputFile, byte[]> known = knownFiles(files, problems);
-        Map<InputFile, CsvTable> tables = new EnumMap<>(InputFile.class);
-        List<ImportReport.FileReport> reports = new ArrayList<>();
-        Map<String, String> contents = new LinkedHashMap<>();
-        for (InputFile file : InputFile.values()) {
-            byte[] bytes = known.get(file);
-            DecodedFile decoded = bytes == null ? null : TextDecoder.decode(file.fileName(), bytes, problems);
-            CsvTable table = read(file, bytes, decoded, problems);
-            tables.put(file, table);
-            if (decoded != null) {
-                reports.add(new ImportReport.FileReport(file.fileName(), decoded.encoding(), table.rows().size(),
-                        Sha256.of(bytes)));
-                contents.put(file.fileName(), decoded.text());
-            }
-        }
-        List<Department> departments = DepartmentRows.read(tables.get(InputFile.DEPARTMENTS), problems);
-        List<Cadre> cadres = CadreRows.read(tables.get(InputFile.CADRES), period, problems);
-        List<Target> targets = TargetRows.read(tables.get(InputFile.TARGETS), period, problems);
-        List<Appraisal> appraisals = AppraisalRows.read(tables.get(InputFile.APPRAISALS), period, problems);
-        List<Event> events = EventRows.read(tables.get(InputFile.EVENTS), period, problems);
-        List<Organization> organizations = OrganizationRows.read(tables.get(InputFile.ORGANIZATIONS), problems);
-        CrossFileChecks.check(tables, problems);
-        return new ParsedImport(period, departments, cadres, targets, appraisals, events, organizations, reports,
-                contents, contentHash(reports), sorted(problems.list()));
+        Map<String, Supplier<byte[]>> sources = new LinkedHashMap<>();
+        files.forEach((name, bytes) -> sources.put(name, () -> bytes));
+        Collected collected = new Collected();
+        Outcome outcome = parse(sources, period, collected);
+        return new ParsedImport(period, collected.departments, collected.cadres, collected.targets,
+                collected.appraisals, collected.events, collected.organizations, outcome.files(), collected.contents,
+                outcome.contentHash(), outcome.problems());
     }
 
-    private static CsvTable read(InputFile file, byte[] bytes, DecodedFile decoded, Problems problems) {
-        if (bytes == null) {
+    /** What reading the files found: each file, the content hash, every problem in file and line order. */
+    record Outcome(List<ImportReport.FileReport> files, String contentHash, List<ImportProblem> problems) {
+        boolean hasErrors() {
+            return problems.stream().anyMatch(ImportProblem::isError);
+        }
+    }
+
+    /**
+     * Reads the files one after another (rosters first, as references point into them) and each
+     * file row by row, handing every valid record to {@code sink} at once: only one file's bytes and
+     * text are in memory at a time, never its rows. {@code files} gives each file's bytes when asked.
+     */
+    static Outcome parse(Map<String, Supplier<byte[]>> files, Period period, RecordSink sink) {
+        Problems problems = new Problems();
+        Map<InputFile, Supplier<byte[]>> known = knownFiles(files, problems);
+        CrossFileChecks references = new CrossFileChecks(problems);
+        List<ImportReport.FileReport> reports = new ArrayList<>();
+        for (InputFile file : InputFile.values()) {
+            Supplier<byte[]> source = known.get(file);
+            byte[] bytes = source == null ? null : source.get();
+            String sha256 = bytes == null ? null : Sha256.of(bytes);
+            DecodedFile decoded = bytes == null ? null : TextDecoder.decode(file.fileName(), bytes, problems);
+            bytes = null; // the decoded text is all that is needed from here on
+            RowReader rows = new RowReader(file, period, sink, references, problems);
+            CsvTable table = read(file, source != null, decoded, problems, rows);
+            references.fileDone(table);
+            if (decoded != null) {
+                ImportReport.FileReport report = new ImportReport.FileReport(file.fileName(), decoded.encoding(),
+                        table.rowCount(), sha256);
+                reports.add(report);
+                sink.file(report, decoded.text());
+            }
+        }
+        return new Outcome(reports, contentHash(reports), sorted(problems.list()));
+    }
+
+    /** Turns each row of one file into its record for the sink, checking its references on the way. */
+    private record RowReader(InputFile file, Period period, RecordSink sink, CrossFileChecks references,
+                             Problems problems, UniqueIds ids) implements CsvTableReader.RowHandler {
+
+        RowReader(InputFile file, Period period, RecordSink sink, CrossFileChecks references, Problems problems) {
+            this(file, period, sink, references, problems, new UniqueIds());
+        }
+
+        @Override
+        public void row(CsvTable table, CsvRow row) {
+            switch (file) {
+                case DEPARTMENTS -> accept(DepartmentRows.row(table, row, ids, problems), sink::department);
+                case CADRES -> accept(CadreRows.row(table, row, period, ids, problems), sink::cadre);
+                case TARGETS -> accept(TargetRows.row(table, row, period, ids, problems), sink::target);
+                case APPRAISALS -> accept(AppraisalRows.row(table, row, period, ids, problems), sink::appraisal);
+                case EVENTS -> accept(EventRows.row(table, row, period, ids, problems), sink::event);
+                case ORGANIZATIONS -> accept(OrganizationRows.row(table, row, ids, problems), sink::organization);
+            }
+            references.row(table, row);
+        }
+
+        private static <T> void accept(T record, Consumer<T> to) {
+            if (record != null) {
+                to.accept(record);
+            }
+        }
+    }
+
+    /** The in-memory sink of {@link #parse(Map, Period)}. */
+    private static final class Collected implements RecordSink {
+        final List<Department> departments = new ArrayList<>();
+        final List<Cadre> cadres = new ArrayList<>();
+        final List<Target> targets = new ArrayList<>();
+        final List<Appraisal> appraisals = new ArrayList<>();
+        final List<Event> events = new ArrayList<>();
+        final List<Organization> organizations = new ArrayList<>();
+        final Map<String, String> contents = new LinkedHashMap<>();
+
+        @Override public void department(Department d) { departments.add(d); }
+        @Override public void cadre(Cadre c) { cadres.add(c); }
+        @Override public void target(Target t) { targets.add(t); }
+        @Override public void appraisal(Appraisal a) { appraisals.add(a); }
+        @Override public void event(Event e) { events.add(e); }
+        @Override public void organization(Organization o) { organizations.add(o); }
+        @Override public void file(ImportReport.FileReport file, String text) { contents.put(file.fileName(), text); }
+    }
+
+    private static CsvTable read(InputFile file, boolean present, DecodedFile decoded, Problems problems,
+                                 CsvTableReader.RowHandler rows) {
+        if (!present) {
             if (file.roster()) {
                 problems.error(file.fileName(), 0, null, "缺少必需的文件 / required file missing");
                 return CsvTable.absent(file, false);
@@ -55,13 +124,13 @@ final class ImportParser {
             problems.warning(file.fileName(), 0, null, "文件不存在，按无记录处理 / file not present: read as having no records");
             return CsvTable.absent(file, true);
         }
-        return decoded == null ? CsvTable.absent(file, false) : CsvTableReader.read(file, decoded, problems);
+        return decoded == null ? CsvTable.absent(file, false) : CsvTableReader.read(file, decoded, problems, rows);
     }
 
-    private static Map<InputFile, byte[]> knownFiles(Map<String, byte[]> files, Problems problems) {
-        Map<InputFile, byte[]> known = new EnumMap<>(InputFile.class);
+    private static <B> Map<InputFile, B> knownFiles(Map<String, B> files, Problems problems) {
+        Map<InputFile, B> known = new EnumMap<>(InputFile.class);
         Map<InputFile, String> givenAs = new HashMap<>();
-        for (Map.Entry<String, byte[]> entry : files.entrySet()) {
+        for (Map.Entry<String, B> entry : files.entrySet()) {
             Optional<InputFile> file = InputFile.byName(entry.getKey());
             if (file.isEmpty()) {
                 problems.error(entry.getKey(), 0, null, "未知的文件名，应为 / unknown file name, expected: "

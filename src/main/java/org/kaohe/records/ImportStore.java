@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.sql.Types;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -16,8 +17,9 @@ import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Component;
 
 /**
- * Writes a validated import as a new version of its period. Rows go in with JDBC batches: a
- * 100,000-row targets file must store in seconds. Callers hold the transaction.
+ * Writes an import as a new version of its period, record by record as the import reads them, in
+ * JDBC batches: a 250,000-row targets file stores in seconds and is never in memory whole. Callers
+ * hold the transaction.
  */
 @Component
 class ImportStore {
@@ -42,40 +44,39 @@ class ImportStore {
                 .optional();
     }
 
-    /** Stores the import as the period's next version; returns it. */
-    CurrentVersion store(ParsedImport parsed, String user) {
-        int version = current(parsed.period()).map(CurrentVersion::version).orElse(0) + 1;
+    /**
+     * Begins the period's next version and returns the sink that writes its records in batches of
+     * {@value #BATCH} as the import reads them. Its content hash is set by {@link Writer#finish}.
+     * All of it is in the caller's transaction: rolled back, nothing is left.
+     */
+    Writer begin(Period period, Optional<CurrentVersion> current, String user) {
+        int version = current.map(CurrentVersion::version).orElse(0) + 1;
         KeyHolder key = new GeneratedKeyHolder();
         jdbc.sql("INSERT INTO import_version (period, version, content_hash, imported_by, imported_at) VALUES (?, ?, ?, ?, ?)")
-                .params(parsed.period().toString(), version, parsed.contentHash(), user, OffsetDateTime.now())
+                .params(period.toString(), version, "", user, OffsetDateTime.now())
                 .update(key, "id");
-        long id = key.getKeyAs(Number.class).longValue();
-        storeFiles(id, parsed);
-        storeRecords(id, parsed);
-        return new CurrentVersion(id, version, parsed.contentHash());
+        return new Writer(key.getKeyAs(Number.class).longValue(), version);
     }
 
-    private void storeFiles(long id, ParsedImport parsed) {
-        for (ImportReport.FileReport file : parsed.files()) {
-            jdbc.sql("INSERT INTO import_file (import_id, file_name, sha256, encoding, row_count, content) VALUES (?, ?, ?, ?, ?, ?)")
-                    .params(id, file.fileName(), file.sha256(), file.encoding(), file.rows(),
-                            parsed.contents().get(file.fileName()))
-                    .update();
-        }
-    }
+    /** Writes one import version's records as they come, a batch at a time. */
+    final class Writer implements RecordSink {
 
-    private void storeRecords(long id, ParsedImport p) {
-        batch("INSERT INTO department_record (import_id, dept_id, name, type, source_file, source_line) VALUES (?, ?, ?, ?, ?, ?)",
-                p.departments(), (ps, d) -> {
-                    ps.setLong(1, id);
+        private final long importId;
+        private final int version;
+        private final Batch<Department> departments = new Batch<>(
+                "INSERT INTO department_record (import_id, dept_id, name, type, source_file, source_line) VALUES (?, ?, ?, ?, ?, ?)",
+                (ps, d) -> {
+                    ps.setLong(1, importId());
                     ps.setString(2, d.deptId());
                     ps.setString(3, d.name());
                     ps.setString(4, d.type().name());
                     source(ps, 5, d.source());
                 });
-        batch("INSERT INTO cadre_record (import_id, cadre_id, name, dept_id, position, birth_date, source_file, source_line)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)", p.cadres(), (ps, c) -> {
-                    ps.setLong(1, id);
+        private final Batch<Cadre> cadres = new Batch<>(
+                "INSERT INTO cadre_record (import_id, cadre_id, name, dept_id, position, birth_date, source_file, source_line)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                (ps, c) -> {
+                    ps.setLong(1, importId());
                     ps.setString(2, c.cadreId());
                     ps.setString(3, c.name());
                     ps.setString(4, c.deptId());
@@ -83,10 +84,11 @@ class ImportStore {
                     date(ps, 6, c.birthDate());
                     source(ps, 7, c.source());
                 });
-        batch("INSERT INTO target_record (import_id, target_id, owner_type, owner_id, project, title, planned, actual, weight,"
+        private final Batch<Target> targets = new Batch<>(
+                "INSERT INTO target_record (import_id, target_id, owner_type, owner_id, project, title, planned, actual, weight,"
                 + " due_date, done_date, key_work, source_file, source_line) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                p.targets(), (ps, t) -> {
-                    ps.setLong(1, id);
+                (ps, t) -> {
+                    ps.setLong(1, importId());
                     ps.setString(2, t.targetId());
                     ps.setString(3, t.ownerType().name());
                     ps.setString(4, t.ownerId());
@@ -100,9 +102,11 @@ class ImportStore {
                     ps.setBoolean(12, t.keyWork());
                     source(ps, 13, t.source());
                 });
-        batch("INSERT INTO appraisal_record (import_id, cadre_id, votes_good, votes_fair, votes_average, votes_poor,"
-                + " leader_score, source_file, source_line) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", p.appraisals(), (ps, a) -> {
-                    ps.setLong(1, id);
+        private final Batch<Appraisal> appraisals = new Batch<>(
+                "INSERT INTO appraisal_record (import_id, cadre_id, votes_good, votes_fair, votes_average, votes_poor,"
+                + " leader_score, source_file, source_line) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (ps, a) -> {
+                    ps.setLong(1, importId());
                     ps.setString(2, a.cadreId());
                     ps.setInt(3, a.votesGood());
                     ps.setInt(4, a.votesFair());
@@ -115,9 +119,11 @@ class ImportStore {
                     }
                     source(ps, 8, a.source());
                 });
-        batch("INSERT INTO event_record (import_id, event_id, subject_type, subject_id, kind, level, unit_count, event_date,"
-                + " note, source_file, source_line) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", p.events(), (ps, e) -> {
-                    ps.setLong(1, id);
+        private final Batch<Event> events = new Batch<>(
+                "INSERT INTO event_record (import_id, event_id, subject_type, subject_id, kind, level, unit_count, event_date,"
+                + " note, source_file, source_line) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (ps, e) -> {
+                    ps.setLong(1, importId());
                     ps.setString(2, e.eventId());
                     ps.setString(3, e.subjectType().name());
                     ps.setString(4, e.subjectId());
@@ -132,9 +138,11 @@ class ImportStore {
                     ps.setString(9, e.note());
                     source(ps, 10, e.source());
                 });
-        batch("INSERT INTO organization_record (import_id, org_id, dept_id, area, secretary_age, members, activities,"
-                + " source_file, source_line) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", p.organizations(), (ps, o) -> {
-                    ps.setLong(1, id);
+        private final Batch<Organization> organizations = new Batch<>(
+                "INSERT INTO organization_record (import_id, org_id, dept_id, area, secretary_age, members, activities,"
+                + " source_file, source_line) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (ps, o) -> {
+                    ps.setLong(1, importId());
                     ps.setString(2, o.orgId());
                     ps.setString(3, o.deptId());
                     ps.setString(4, o.area().name());
@@ -143,11 +151,85 @@ class ImportStore {
                     ps.setInt(7, o.activities());
                     source(ps, 8, o.source());
                 });
+
+        private Writer(long importId, int version) {
+            this.importId = importId;
+            this.version = version;
+        }
+
+        /** For the batches' statements (a field initializer may not read the final field itself). */
+        private long importId() {
+            return importId;
+        }
+
+        @Override
+        public void department(Department d) {
+            departments.add(d);
+        }
+
+        @Override
+        public void cadre(Cadre c) {
+            cadres.add(c);
+        }
+
+        @Override
+        public void target(Target t) {
+            targets.add(t);
+        }
+
+        @Override
+        public void appraisal(Appraisal a) {
+            appraisals.add(a);
+        }
+
+        @Override
+        public void event(Event e) {
+            events.add(e);
+        }
+
+        @Override
+        public void organization(Organization o) {
+            organizations.add(o);
+        }
+
+        @Override
+        public void file(ImportReport.FileReport file, String text) {
+            jdbc.sql("INSERT INTO import_file (import_id, file_name, sha256, encoding, row_count, content) VALUES (?, ?, ?, ?, ?, ?)")
+                    .params(importId, file.fileName(), file.sha256(), file.encoding(), file.rows(), text)
+                    .update();
+        }
+
+        /** Writes what is left and the content hash; returns the version now stored. */
+        CurrentVersion finish(String contentHash) {
+            departments.flush(); cadres.flush(); targets.flush(); appraisals.flush(); events.flush(); organizations.flush();
+            jdbc.sql("UPDATE import_version SET content_hash = ? WHERE id = ?").params(contentHash, importId).update();
+            return new CurrentVersion(importId, version, contentHash);
+        }
     }
 
-    private <T> void batch(String sql, List<T> rows, ParameterizedPreparedStatementSetter<T> setter) {
-        if (!rows.isEmpty()) {
-            jdbcTemplate.batchUpdate(sql, rows, BATCH, setter);
+    /** Rows of one table waiting to be written. */
+    private final class Batch<T> {
+        private final String sql;
+        private final ParameterizedPreparedStatementSetter<T> setter;
+        private final List<T> rows = new ArrayList<>(BATCH);
+
+        Batch(String sql, ParameterizedPreparedStatementSetter<T> setter) {
+            this.sql = sql;
+            this.setter = setter;
+        }
+
+        void add(T row) {
+            rows.add(row);
+            if (rows.size() == BATCH) {
+                flush();
+            }
+        }
+
+        void flush() {
+            if (!rows.isEmpty()) {
+                jdbcTemplate.batchUpdate(sql, rows, BATCH, setter);
+                rows.clear();
+            }
         }
     }
 

@@ -13,6 +13,8 @@ import org.kaohe.scoring.ExplanationLine;
 import org.kaohe.scoring.Grade;
 import org.kaohe.scoring.SubjectResult;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -57,7 +59,8 @@ public final class SampleRun {
                 subject(SubjectType.CADRE, "C1", MARKUP_NAME, "D01", "88.00", Grade.GOOD, 1, "cadres.csv", 2),
                 subject(SubjectType.CADRE, "C2", FORMULA_NAME, "D01", "80.00", Grade.FAIR, 2, "cadres.csv", 3),
                 subject(SubjectType.CADRE, "C3", "张伟", "D01", "75.25", Grade.AVERAGE, 3, "targets.csv", 2)));
-        return new RunRepository(jdbc, template).insert(outcome, "test", OffsetDateTime.now(), 5);
+        TransactionTemplate transaction = new TransactionTemplate(new DataSourceTransactionManager(template.getDataSource()));
+        return new RunRepository(jdbc, template, transaction).insert(outcome, "test", OffsetDateTime.now(), 5);
     }
 
     private static void storeFile(JdbcClient jdbc, long importId, String name, String content) {
