@@ -19,12 +19,14 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import org.springframework.security.web.authentication.ExceptionMappingAuthenticationFailureHandler;
 
 /**
  * Who may do what, in one place. Two filter chains: the REST API under {@code /api/**} (HTTP
- * Basic, stateless, no CSRF since no browser session carries it, JSON 401/403), and the web UI
+ * Basic or a personal API token as {@code Bearer}, stateless, no CSRF since no browser session
+ * carries it, JSON 401/403), and the web UI
  * (form login, session, CSRF). The URL rules are the same for both: reading results needs a
  * login; changing needs the role that owns the change.
  */
@@ -37,11 +39,19 @@ class SecurityConfig {
     private static final String AUDITOR = Role.AUDITOR.name();
     private static final String ADMIN = Role.ADMIN.name();
 
+    /** Writes a JSON error the API's way. */
+    @FunctionalInterface
+    interface JsonError {
+        void write(HttpServletResponse response, int status, String message) throws IOException;
+    }
+
     @Bean
     @Order(1)
-    SecurityFilterChain apiChain(HttpSecurity http) throws Exception {
+    SecurityFilterChain apiChain(HttpSecurity http, ApiTokens tokens) throws Exception {
         http.securityMatcher("/api/**")
+                .addFilterBefore(new BearerTokenFilter(tokens, SecurityConfig::writeJson), BasicAuthenticationFilter.class)
                 .authorizeHttpRequests(auth -> auth
+                        .requestMatchers("/api/tokens/**").authenticated()
                         .requestMatchers(HttpMethod.POST, "/api/imports/**").hasRole(HR)
                         .requestMatchers(HttpMethod.GET, "/api/imports/**").hasAnyRole(HR, AUDITOR)
                         .requestMatchers(HttpMethod.POST, "/api/evaluations/**").hasRole(HR)

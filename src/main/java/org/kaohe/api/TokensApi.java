@@ -1,0 +1,60 @@
+package org.kaohe.api;
+
+import java.security.Principal;
+import java.util.List;
+
+import org.kaohe.security.ApiTokens;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+/**
+ * Each user's own API tokens. A script logs in once with its password (HTTP Basic) to make a
+ * token, then sends {@code Authorization: Bearer <token>}: no password hash on every request.
+ */
+@RestController
+@RequestMapping("/api/tokens")
+@Tag(name = "tokens", description = "个人 API 令牌 / personal API tokens for scripts")
+class TokensApi {
+
+    record TokenRequest(String name) {}
+
+    private final ApiTokens tokens;
+
+    TokensApi(ApiTokens tokens) {
+        this.tokens = tokens;
+    }
+
+    @PostMapping
+    @Operation(summary = "新建令牌(只显示这一次)/ make a token for yourself; the token is shown this once",
+            description = "之后以 Authorization: Bearer <token> 调用 API / then call the API with Authorization: Bearer <token>")
+    ResponseEntity<ApiTokens.NewToken> create(@RequestBody(required = false) TokenRequest request, Principal who) {
+        return ResponseEntity.status(HttpStatus.CREATED)
+                .body(tokens.create(who.getName(), request == null ? null : request.name()));
+    }
+
+    @GetMapping
+    @Operation(summary = "我的令牌(不含令牌本身)/ your tokens, without the tokens themselves")
+    List<ApiTokens.TokenInfo> list(Principal who) {
+        return tokens.list(who.getName());
+    }
+
+    @DeleteMapping("/{id}")
+    @Operation(summary = "撤销令牌 / revoke one of your tokens")
+    ResponseEntity<Void> revoke(@PathVariable long id, Principal who) {
+        if (!tokens.revoke(who.getName(), id)) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND, "没有此令牌 / no such token of yours: " + id);
+        }
+        return ResponseEntity.noContent().build();
+    }
+}

@@ -1,0 +1,55 @@
+package org.kaohe.security;
+
+import java.io.IOException;
+import java.util.Optional;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * {@code Authorization: Bearer kh_...} on the API: the request acts as the token's owner. A token
+ * that is unknown, revoked, or whose owner is disabled or locked is answered 401 at once (a script
+ * should learn its token is dead, not fall through to a password prompt).
+ */
+final class BearerTokenFilter extends OncePerRequestFilter {
+
+    private static final String BEARER = "Bearer ";
+
+    private final ApiTokens tokens;
+    private final SecurityConfig.JsonError unauthorized;
+
+    BearerTokenFilter(ApiTokens tokens, SecurityConfig.JsonError unauthorized) {
+        this.tokens = tokens;
+        this.unauthorized = unauthorized;
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        String header = request.getHeader("Authorization");
+        if (header == null || !header.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
+            chain.doFilter(request, response);
+            return;
+        }
+        Optional<UserDetails> owner = tokens.owner(header.substring(BEARER.length()).strip())
+                .filter(u -> u.isEnabled() && u.isAccountNonLocked());
+        if (owner.isEmpty()) {
+            unauthorized.write(response, HttpServletResponse.SC_UNAUTHORIZED,
+                    "API 令牌无效或已撤销 / the API token is unknown, revoked, or its user is disabled or locked");
+            return;
+        }
+        var authentication = UsernamePasswordAuthenticationToken.authenticated(owner.get(), null,
+                owner.get().getAuthorities());
+        var context = SecurityContextHolder.createEmptyContext();
+        context.setAuthentication(authentication);
+        SecurityContextHolder.setContext(context);
+        chain.doFilter(request, response);
+    }
+}
