@@ -52,7 +52,7 @@ window.Kaohe = (function () {
         .then(function (s) {
           bar.style.width = Math.round((s.progress || 0) * 100) + '%';
           text.textContent = s.message || '';
-          if (s.state === 'DONE' || s.state === 'FAILED') { onDone(s); } else { setTimeout(tick, 700); }
+          if (s.state === 'DONE' || s.state === 'FAILED' || s.state === 'CANCELLED') { onDone(s); } else { setTimeout(tick, 700); }
         })
         .catch(function () { setTimeout(tick, 2000); });
     }

@@ -7,6 +7,7 @@ import org.kaohe.jobs.BackgroundJobs;
 import org.kaohe.records.Period;
 import org.kaohe.web.EvaluationRuns;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -51,6 +52,17 @@ class EvaluationsApi {
         }
         String jobId = evaluationRuns.start(Period.parse(request.period()), who.getName());
         return ResponseEntity.accepted().location(URI.create("/api/evaluations/" + jobId)).body(job(jobId, who));
+    }
+
+    @DeleteMapping("/{jobId}")
+    @Operation(summary = "取消考核任务 / cancel an evaluation job you started",
+            description = "排队中的任务立即取消,运行中的在下一个部门处停止 / a queued job is cancelled at once, a running "
+                    + "one stops at its next department")
+    Job cancel(@PathVariable String jobId, Principal who) {
+        if (!evaluationRuns.cancel(jobId, who.getName())) {
+            throw new ResponseStatusException(NOT_FOUND, "没有可取消的此任务 / no such job of yours still running: " + jobId);
+        }
+        return job(jobId, who);
     }
 
     @GetMapping("/{jobId}")

@@ -1,25 +1,33 @@
 package org.kaohe.jobs;
 
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.function.Function;
-import java.util.function.UnaryOperator;
-
-import jakarta.annotation.PreDestroy;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Service;
 
+import com.github.kagkarlsson.scheduler.SchedulerClient;
+
 /**
- * Long operations started from a page or the API (an evaluation) run here, one at a time, while
- * the caller polls their status. Only the latest jobs are remembered; the outcome itself is stored
- * by the service the job calls.
+ * Long operations started from a page or the API (an evaluation) run here while the caller polls
+ * their status. Jobs live in the database ({@code background_job}); db-scheduler hands each one to
+ * whichever instance has a free worker (one per instance: evaluations are heavy) and gives it to
+ * another if that instance dies. So several Kaohe servers on one database share the work, and any
+ * of them shows any job's progress and result.
+ *
+ * <p>Jobs of one queue (e.g. the evaluations of one period) run one after another in the order
+ * they were submitted, whichever instances pick them. A job can be cancelled, and stops at its time
+ * limit ({@code kaohe.jobs.time-limit}); both take effect at the work's next progress report.
  */
 @Service
 public class BackgroundJobs {
@@ -29,65 +37,203 @@ public class BackgroundJobs {
         void report(double fraction, String message);
     }
 
-    public enum State { QUEUED, RUNNING, DONE, FAILED }
+    /** A kind of work a job can do; a bean, found by its {@link #kind()}. */
+    public interface Work {
+        String kind();
+
+        /** Does the work; returns the id of what it made (an evaluation: the run id), or null. */
+        Long run(String argument, String owner, Progress progress);
+    }
+
+    public enum State { QUEUED, RUNNING, DONE, FAILED, CANCELLED }
 
     /** A job's status as the poll sees it; {@code result} is what the work returned (e.g. a run id). */
     public record Status(String id, String owner, String title, State state, double progress, String message,
                          Object result, OffsetDateTime startedAt) {}
 
+    /** Thrown into the work by a progress report when the job was cancelled or ran out of time. */
+    static final class Stopped extends RuntimeException {
+        final State state;
+
+        Stopped(State state, String message) {
+            super(message);
+            this.state = state;
+        }
+    }
+
     private static final Logger log = LoggerFactory.getLogger(BackgroundJobs.class);
-    private static final int REMEMBERED = 50;
+    /** How often a job waiting for an earlier one of its queue looks again. */
+    static final Duration WAIT_FOR_EARLIER = Duration.ofSeconds(1);
+    /** Progress is written at most this often (a city has thousands of departments). */
+    private static final Duration PROGRESS_EVERY = Duration.ofMillis(300);
 
-    // One worker: evaluations are heavy and two at once would only compete for the same cores.
-    private final ExecutorService executor = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "kaohe-job");
-        t.setDaemon(true);
-        return t;
-    });
-    private final Map<String, Status> jobs = new LinkedHashMap<>();
+    private final JdbcClient jdbc;
+    private final ObjectProvider<Work> works;
+    private final ObjectProvider<SchedulerClient> scheduler;
+    private final Duration timeLimit;
+    private final String instance;
 
-    /** Queues the work; returns the job id to poll. */
-    public String submit(String owner, String title, Function<Progress, Object> work) {
-        String id = UUID.randomUUID().toString();
-        update(new Status(id, owner, title, State.QUEUED, 0, "", null, OffsetDateTime.now()));
-        executor.submit(() -> run(id, work));
-        return id;
+    BackgroundJobs(JdbcClient jdbc, ObjectProvider<Work> works, ObjectProvider<SchedulerClient> scheduler,
+                   @Value("${kaohe.jobs.time-limit:30m}") Duration timeLimit) {
+        this.jdbc = jdbc;
+        this.works = works;
+        this.scheduler = scheduler;
+        this.timeLimit = timeLimit;
+        this.instance = hostName() + "/" + UUID.randomUUID().toString().substring(0, 8);
     }
 
-    public synchronized Optional<Status> status(String id) {
-        return Optional.ofNullable(jobs.get(id));
+    /** Queues the work; returns the job id to poll. Jobs with the same {@code queue} run in order. */
+    public String submit(String owner, String title, String kind, String argument, String queue) {
+        var key = new GeneratedKeyHolder();
+        jdbc.sql("""
+                INSERT INTO background_job (kind, argument, queue_key, owner, title, state, progress, message,
+                                            cancel_requested, submitted_at)
+                VALUES (?, ?, ?, ?, ?, 'QUEUED', 0, '', FALSE, ?)""")
+                .params(kind, argument, queue, owner, title, OffsetDateTime.now())
+                .update(key, "id");
+        long id = key.getKeyAs(Number.class).longValue();
+        scheduler.getObject().schedule(JobsConfig.JOB.instance(Long.toString(id)).scheduledTo(Instant.now()));
+        return Long.toString(id);
     }
 
-    private void run(String id, Function<Progress, Object> work) {
-        Progress progress = (fraction, message) -> change(id, s -> new Status(s.id(), s.owner(), s.title(),
-                State.RUNNING, Math.max(0, Math.min(1, fraction)), message, null, s.startedAt()));
-        progress.report(0, "");
+    public Optional<Status> status(String id) {
+        Optional<Long> jobId = parse(id);
+        if (jobId.isEmpty()) {
+            return Optional.empty();
+        }
+        return jdbc.sql("""
+                        SELECT id, owner, title, state, progress, message, result_id, started_at, submitted_at
+                        FROM background_job WHERE id = ?""")
+                .param(jobId.get())
+                .query((rs, n) -> new Status(Long.toString(rs.getLong("id")), rs.getString("owner"),
+                        rs.getString("title"), State.valueOf(rs.getString("state")), rs.getDouble("progress"),
+                        rs.getString("message"), rs.getObject("result_id") == null ? null : rs.getLong("result_id"),
+                        Optional.ofNullable(rs.getObject("started_at", OffsetDateTime.class))
+                                .orElse(rs.getObject("submitted_at", OffsetDateTime.class))))
+                .optional();
+    }
+
+    /**
+     * Asks the job to stop: a queued job is cancelled at once, a running one at its next progress
+     * report. False when it had already ended.
+     */
+    public boolean cancel(String id) {
+        Optional<Long> jobId = parse(id);
+        if (jobId.isEmpty()) {
+            return false;
+        }
+        int queued = jdbc.sql("""
+                UPDATE background_job SET state = 'CANCELLED', cancel_requested = TRUE, finished_at = ?,
+                       message = '已取消 / cancelled' WHERE id = ? AND state = 'QUEUED'""")
+                .params(OffsetDateTime.now(), jobId.get()).update();
+        int running = jdbc.sql("UPDATE background_job SET cancel_requested = TRUE WHERE id = ? AND state = 'RUNNING'")
+                .param(jobId.get()).update();
+        return queued + running > 0;
+    }
+
+    /** What db-scheduler calls on the instance that picked the job. */
+    Outcome execute(long id) {
+        Optional<Job> found = jdbc.sql("SELECT kind, argument, queue_key, owner, state FROM background_job WHERE id = ?")
+                .param(id)
+                .query((rs, n) -> new Job(id, rs.getString("kind"), rs.getString("argument"), rs.getString("queue_key"),
+                        rs.getString("owner"), State.valueOf(rs.getString("state"))))
+                .optional();
+        if (found.isEmpty() || found.get().state() != State.QUEUED && found.get().state() != State.RUNNING) {
+            return Outcome.FINISHED; // cancelled while queued, or already ended
+        }
+        Job job = found.get();
+        long earlier = jdbc.sql("""
+                        SELECT COUNT(*) FROM background_job
+                        WHERE queue_key = ? AND id < ? AND state IN ('QUEUED', 'RUNNING')""")
+                .params(job.queue(), id).query(Long.class).single();
+        if (earlier > 0) {
+            return Outcome.WAIT;
+        }
+        // QUEUED, or RUNNING when the instance that had it died and db-scheduler revived it here.
+        jdbc.sql("UPDATE background_job SET state = 'RUNNING', started_at = ?, instance = ?, progress = 0 WHERE id = ?")
+                .params(OffsetDateTime.now(), instance, id).update();
+        run(job);
+        return Outcome.FINISHED;
+    }
+
+    enum Outcome { FINISHED, WAIT }
+
+    private record Job(long id, String kind, String argument, String queue, String owner, State state) {}
+
+    private void run(Job job) {
+        Instant deadline = Instant.now().plus(timeLimit);
         try {
-            Object result = work.apply(progress);
-            change(id, s -> new Status(s.id(), s.owner(), s.title(), State.DONE, 1, s.message(), result, s.startedAt()));
+            Work work = works.orderedStream().filter(w -> w.kind().equals(job.kind())).findFirst()
+                    .orElseThrow(() -> new IllegalStateException("no work of kind " + job.kind()));
+            Long result = work.run(job.argument(), job.owner(), new JobProgress(job.id(), deadline));
+            finish(job.id(), State.DONE, 1, null, result);
+        } catch (Stopped e) {
+            finish(job.id(), e.state, -1, e.getMessage(), null);
         } catch (RuntimeException e) {
-            log.warn("Job {} ({}) failed", id, jobs.get(id).title(), e);
-            String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-            change(id, s -> new Status(s.id(), s.owner(), s.title(), State.FAILED, s.progress(), message, null, s.startedAt()));
+            log.warn("Job {} ({} {}) failed", job.id(), job.kind(), job.argument(), e);
+            finish(job.id(), State.FAILED, -1, e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage(),
+                    null);
         }
     }
 
-    private synchronized void change(String id, UnaryOperator<Status> change) {
-        Status current = jobs.get(id);
-        if (current != null) {
-            jobs.put(id, change.apply(current));
+    /** Ends the job; {@code progress} -1 and {@code message} null keep what was last reported. */
+    private void finish(long id, State state, double progress, String message, Long result) {
+        jdbc.sql("""
+                UPDATE background_job SET state = ?, finished_at = ?, result_id = ?,
+                       progress = CASE WHEN ? < 0 THEN progress ELSE ? END,
+                       message = COALESCE(?, message)
+                WHERE id = ?""")
+                .params(state.name(), OffsetDateTime.now(), result, progress, progress, clip(message), id).update();
+    }
+
+    /** Writes progress now and then, and stops the work when the job is cancelled or out of time. */
+    private final class JobProgress implements Progress {
+        private final long id;
+        private final Instant deadline;
+        private long lastWrite;
+
+        JobProgress(long id, Instant deadline) {
+            this.id = id;
+            this.deadline = deadline;
+        }
+
+        @Override
+        public void report(double fraction, String message) {
+            if (Instant.now().isAfter(deadline)) {
+                throw new Stopped(State.FAILED, "超过时限 " + timeLimit.toMinutes() + " 分钟,已停止 / stopped at the time "
+                        + "limit of " + timeLimit.toMinutes() + " min (kaohe.jobs.time-limit)");
+            }
+            long now = System.nanoTime();
+            if (now - lastWrite < PROGRESS_EVERY.toNanos() && fraction < 1) {
+                return;
+            }
+            lastWrite = now;
+            int written = jdbc.sql("""
+                    UPDATE background_job SET progress = ?, message = ? WHERE id = ? AND NOT cancel_requested""")
+                    .params(Math.max(0, Math.min(1, fraction)), clip(message), id).update();
+            if (written == 0) {
+                throw new Stopped(State.CANCELLED, "已取消 / cancelled");
+            }
         }
     }
 
-    private synchronized void update(Status status) {
-        jobs.put(status.id(), status);
-        while (jobs.size() > REMEMBERED) {
-            jobs.remove(jobs.keySet().iterator().next());
+    private static String clip(String message) {
+        return message == null || message.length() <= 2000 ? message : message.substring(0, 2000);
+    }
+
+    private static Optional<Long> parse(String id) {
+        try {
+            return Optional.of(Long.parseLong(id));
+        } catch (NumberFormatException e) {
+            return Optional.empty();
         }
     }
 
-    @PreDestroy
-    void stop() {
-        executor.shutdownNow();
+    private static String hostName() {
+        try {
+            return InetAddress.getLocalHost().getHostName();
+        } catch (UnknownHostException e) {
+            return "host";
+        }
     }
 }

@@ -55,6 +55,7 @@ class SecurityConfig {
                         .requestMatchers(HttpMethod.POST, "/api/imports/**").hasRole(HR)
                         .requestMatchers(HttpMethod.GET, "/api/imports/**").hasAnyRole(HR, AUDITOR)
                         .requestMatchers(HttpMethod.POST, "/api/evaluations/**").hasRole(HR)
+                        .requestMatchers(HttpMethod.DELETE, "/api/evaluations/**").hasRole(HR)
                         .requestMatchers(HttpMethod.POST, "/api/rules/**").hasRole(LEADER)
                         .requestMatchers(HttpMethod.GET, "/api/rules/**").hasAnyRole(LEADER, AUDITOR)
                         .requestMatchers("/api/audit/**").hasAnyRole(AUDITOR, ADMIN)

@@ -9,10 +9,13 @@ import org.springframework.stereotype.Component;
 
 /**
  * Starts evaluations in the background for the page and the API alike, and tells their status
- * only to the user who started them.
+ * only to the user who started them. The evaluations of one period run one after another in the
+ * order they were started, on whichever instance is free.
  */
 @Component
-public class EvaluationRuns {
+public class EvaluationRuns implements BackgroundJobs.Work {
+
+    static final String KIND = "EVALUATE";
 
     private final BackgroundJobs jobs;
     private final EvaluationService evaluation;
@@ -24,17 +27,30 @@ public class EvaluationRuns {
 
     /** Queues the evaluation of the period; returns the job id. The job's result is the run id. */
     public String start(Period period, String who) {
-        return jobs.submit(who, "evaluate " + period, progress -> {
-            EvaluationService.RunSummary run = evaluation.evaluate(period, who, progress::report);
-            progress.report(1, "已完成:第 " + run.runId() + " 次运行,干部 " + run.cadres() + " 人,部门 "
-                    + run.departments() + " 个 / done: run #" + run.runId() + ", " + run.cadres() + " cadres, "
-                    + run.departments() + " departments, " + run.duration().toMillis() + " ms");
-            return run.runId();
-        });
+        return jobs.submit(who, "evaluate " + period, KIND, period.toString(), "evaluate " + period);
     }
 
     /** The job's status, if it exists and was started by {@code who}. */
     public Optional<BackgroundJobs.Status> status(String jobId, String who) {
         return jobs.status(jobId).filter(s -> s.owner().equals(who));
+    }
+
+    /** Cancels the job if {@code who} started it and it has not ended; false otherwise. */
+    public boolean cancel(String jobId, String who) {
+        return status(jobId, who).isPresent() && jobs.cancel(jobId);
+    }
+
+    @Override
+    public String kind() {
+        return KIND;
+    }
+
+    @Override
+    public Long run(String argument, String owner, BackgroundJobs.Progress progress) {
+        EvaluationService.RunSummary run = evaluation.evaluate(Period.parse(argument), owner, progress::report);
+        progress.report(1, "已完成:第 " + run.runId() + " 次运行,干部 " + run.cadres() + " 人,部门 "
+                + run.departments() + " 个 / done: run #" + run.runId() + ", " + run.cadres() + " cadres, "
+                + run.departments() + " departments, " + run.duration().toMillis() + " ms");
+        return run.runId();
     }
 }

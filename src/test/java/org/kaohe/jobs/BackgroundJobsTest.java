@@ -1,0 +1,117 @@
+package org.kaohe.jobs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.Test;
+import org.kaohe.jobs.BackgroundJobs.State;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+
+/**
+ * Jobs in the database: one queue runs in submission order even with free workers, other queues
+ * run beside it, a running job can be cancelled, and a job stops at its time limit.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE, properties = {
+        "spring.datasource.url=jdbc:h2:mem:jobs;DB_CLOSE_DELAY=-1",
+        "db-scheduler.threads=3",
+        "kaohe.jobs.time-limit=15s"})
+class BackgroundJobsTest {
+
+    /** Work that holds until its argument's latch is released, reporting progress meanwhile. */
+    static final Map<String, CountDownLatch> RELEASE = new ConcurrentHashMap<>();
+
+    @TestConfiguration
+    static class TestWork {
+        @Bean
+        BackgroundJobs.Work holdingWork() {
+            return new BackgroundJobs.Work() {
+                @Override
+                public String kind() {
+                    return "HOLD";
+                }
+
+                @Override
+                public Long run(String argument, String owner, BackgroundJobs.Progress progress) {
+                    CountDownLatch latch = RELEASE.computeIfAbsent(argument, k -> new CountDownLatch(1));
+                    try {
+                        while (!latch.await(50, TimeUnit.MILLISECONDS)) {
+                            progress.report(0.5, "holding " + argument);
+                        }
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                    return (long) argument.length();
+                }
+            };
+        }
+    }
+
+    @Autowired BackgroundJobs jobs;
+
+    @Test
+    void jobsOfOneQueueRunInOrderWhileAnotherQueueRunsBeside() throws Exception {
+        String first = jobs.submit("hr", "first", "HOLD", "a1", "queue-a");
+        String second = jobs.submit("hr", "second", "HOLD", "a22", "queue-a");
+        String other = jobs.submit("hr", "other", "HOLD", "b1", "queue-b");
+
+        awaitState(first, State.RUNNING);
+        awaitState(other, State.RUNNING);
+        Thread.sleep(1500); // workers are free: the second job only waits because the first is not done
+        assertThat(jobs.status(second).orElseThrow().state()).isEqualTo(State.QUEUED);
+
+        release("a1");
+        awaitState(first, State.DONE);
+        assertThat(jobs.status(first).orElseThrow().result()).isEqualTo(2L);
+        awaitState(second, State.RUNNING);
+        release("a22");
+        release("b1");
+        awaitState(second, State.DONE);
+        awaitState(other, State.DONE);
+        assertThat(jobs.status(second).orElseThrow().result()).isEqualTo(3L);
+    }
+
+    @Test
+    void aRunningJobStopsWhenCancelledAndAQueuedOneAtOnce() throws Exception {
+        String running = jobs.submit("hr", "to cancel", "HOLD", "c1", "queue-c");
+        String queued = jobs.submit("hr", "never runs", "HOLD", "c2", "queue-c");
+        awaitState(running, State.RUNNING);
+
+        assertThat(jobs.cancel(queued)).isTrue();
+        assertThat(jobs.status(queued).orElseThrow().state()).isEqualTo(State.CANCELLED);
+        assertThat(jobs.cancel(running)).isTrue();
+
+        awaitState(running, State.CANCELLED);
+        assertThat(jobs.cancel(running)).as("an ended job cannot be cancelled").isFalse();
+    }
+
+    @Test
+    void aJobStopsAtItsTimeLimit() throws Exception {
+        String forever = jobs.submit("hr", "forever", "HOLD", "never-released", "queue-d");
+
+        awaitState(forever, State.FAILED);
+        assertThat(jobs.status(forever).orElseThrow().message()).contains("time limit");
+    }
+
+    private static void release(String argument) {
+        RELEASE.computeIfAbsent(argument, k -> new CountDownLatch(1)).countDown();
+    }
+
+    private void awaitState(String id, State state) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
+        while (System.nanoTime() < deadline) {
+            if (jobs.status(id).orElseThrow().state() == state) {
+                return;
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError("job " + id + " never reached " + state + ": " + jobs.status(id));
+    }
+}

@@ -1,0 +1,243 @@
+package org.kaohe.jobs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * Two Kaohe servers (the real jar, two JVMs) on one PostgreSQL schema, as behind a load balancer:
+ * a login on one is valid on the other; an evaluation started on one shows its progress and result
+ * on the other; two evaluations of one period started on the two at once both complete, one after
+ * the other in the order they were started, each run whole and separate. Runs only when
+ * {@code KAOHE_TEST_POSTGRES_URL} names a PostgreSQL database (as for PostgresIT; .ci/run sets it).
+ */
+@EnabledIfEnvironmentVariable(named = "KAOHE_TEST_POSTGRES_URL", matches = ".+",
+        disabledReason = "set KAOHE_TEST_POSTGRES_URL (and _USER, _PASSWORD) to run the two-instance test")
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class TwoInstancesIT {
+
+    private static final String SCHEMA = "kaohe_two_" + UUID.randomUUID().toString().replace("-", "");
+    private static final String USER = "hr-two";
+    private static final String PASSWORD = "Two-instances-42";
+    private static final Duration PATIENCE = Duration.ofMinutes(4);
+
+    private final ObjectMapper json = new ObjectMapper();
+    private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+    private final List<Process> servers = new ArrayList<>();
+    private String jdbcUrl;
+    private String first;
+    private String second;
+
+    @BeforeAll
+    void twoServersOnOneSchema() throws Exception {
+        String url = System.getenv("KAOHE_TEST_POSTGRES_URL");
+        jdbcUrl = url + (url.contains("?") ? "&" : "?") + "currentSchema=" + SCHEMA;
+        assertThat(command("users", "add", USER, "--role", "HR", "--password", PASSWORD)).isZero();
+        assertThat(command("import", Path.of("data", "2026-Q3").toString())).isZero();
+        first = start();
+        second = start();
+        awaitUp(first);
+        awaitUp(second);
+    }
+
+    @AfterAll
+    void stopAndDrop() throws Exception {
+        for (Process server : servers) {
+            server.destroy();
+            server.waitFor(30, TimeUnit.SECONDS);
+            server.destroyForcibly();
+        }
+        try (Connection c = connect(); Statement s = c.createStatement()) {
+            s.execute("DROP SCHEMA IF EXISTS " + SCHEMA + " CASCADE");
+        }
+    }
+
+    @Test
+    void aLoginOnOneInstanceIsValidOnTheOther() throws Exception {
+        HttpResponse<String> loginPage = http.send(get(first + "/login", null), HttpResponse.BodyHandlers.ofString());
+        Matcher csrf = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"").matcher(loginPage.body());
+        assertThat(csrf.find()).as(loginPage.body()).isTrue();
+        String form = "username=" + USER + "&password=" + PASSWORD + "&_csrf=" + csrf.group(1);
+        HttpResponse<String> login = http.send(HttpRequest.newBuilder(URI.create(first + "/login"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Cookie", session(loginPage))
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(login.headers().firstValue("Location").orElse("")).doesNotContain("error");
+        String cookie = session(login);
+
+        HttpResponse<String> onSecond = http.send(get(second + "/evaluation", cookie), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> anonymous = http.send(get(second + "/evaluation", null), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(onSecond.statusCode()).isEqualTo(200);
+        assertThat(anonymous.statusCode()).as("without the session the page asks for a login").isEqualTo(302);
+    }
+
+    @Test
+    void evaluationsStartedOnEitherInstanceCompleteInOrderAndEachShowsOnTheOther() throws Exception {
+        String jobOnFirst = startEvaluation(first);
+        String jobOnSecond = startEvaluation(second);
+
+        JsonNode doneA = awaitDone(second, jobOnFirst);
+        JsonNode doneB = awaitDone(first, jobOnSecond);
+
+        long runA = doneA.get("runId").asLong();
+        long runB = doneB.get("runId").asLong();
+        assertThat(runB).as("the later evaluation of the period makes the later run").isGreaterThan(runA);
+        try (Connection c = connect(); Statement s = c.createStatement()) {
+            assertThat(single(s, "SELECT COUNT(*) FROM background_job j1 JOIN background_job j2 ON j2.id = "
+                    + jobOnSecond + " WHERE j1.id = " + jobOnFirst + " AND j2.started_at >= j1.finished_at"))
+                    .as("the second started only after the first ended").isEqualTo(1);
+            for (long run : List.of(runA, runB)) {
+                assertThat(single(s, "SELECT COUNT(*) FROM subject_result WHERE run_id = " + run)).isEqualTo(85);
+                assertThat(single(s, "SELECT COUNT(*) FROM subject_detail WHERE run_id = " + run)).isEqualTo(85);
+                assertThat(single(s, "SELECT subject_count FROM evaluation_run WHERE stored_at IS NOT NULL AND id = "
+                        + run)).isEqualTo(85);
+            }
+        }
+        JsonNode results = json.readTree(http.send(api(first + "/api/runs/" + runB + "/results").GET().build(),
+                HttpResponse.BodyHandlers.ofString()).body());
+        assertThat(results.size()).isEqualTo(85);
+    }
+
+    private String startEvaluation(String server) throws Exception {
+        HttpResponse<String> started = http.send(api(server + "/api/evaluations")
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"period\":\"2026-Q3\"}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(started.statusCode()).as(started.body()).isEqualTo(202);
+        return json.readTree(started.body()).get("id").asText();
+    }
+
+    /** Polls the job on {@code server} (not necessarily the one it was started on) until it is DONE. */
+    private JsonNode awaitDone(String server, String jobId) throws Exception {
+        long deadline = System.nanoTime() + PATIENCE.toNanos();
+        while (System.nanoTime() < deadline) {
+            HttpResponse<String> poll = http.send(api(server + "/api/evaluations/" + jobId).GET().build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(poll.statusCode()).as(poll.body()).isEqualTo(200);
+            JsonNode job = json.readTree(poll.body());
+            assertThat(job.get("state").asText()).as(poll.body()).isNotIn("FAILED", "CANCELLED");
+            if (job.get("state").asText().equals("DONE")) {
+                return job;
+            }
+            Thread.sleep(300);
+        }
+        throw new AssertionError("job " + jobId + " did not finish");
+    }
+
+    private HttpRequest.Builder api(String uri) {
+        String basic = Base64.getEncoder().encodeToString((USER + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8));
+        return HttpRequest.newBuilder(URI.create(uri)).header("Authorization", "Basic " + basic);
+    }
+
+    private static HttpRequest get(String uri, String cookie) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(uri)).GET();
+        if (cookie != null) {
+            request.header("Cookie", cookie);
+        }
+        return request.build();
+    }
+
+    private static String session(HttpResponse<?> response) {
+        return response.headers().allValues("Set-Cookie").stream()
+                .filter(c -> c.startsWith("SESSION="))
+                .map(c -> c.substring(0, c.indexOf(';') < 0 ? c.length() : c.indexOf(';')))
+                .findFirst().orElseThrow(() -> new AssertionError("no SESSION cookie: " + response.headers()));
+    }
+
+    private List<String> databaseOptions() {
+        return List.of("--spring.datasource.url=" + jdbcUrl,
+                "--spring.datasource.username=" + System.getenv().getOrDefault("KAOHE_TEST_POSTGRES_USER", ""),
+                "--spring.datasource.password=" + System.getenv().getOrDefault("KAOHE_TEST_POSTGRES_PASSWORD", ""),
+                "--spring.flyway.schemas=" + SCHEMA);
+    }
+
+    private int command(String... args) throws Exception {
+        List<String> line = new ArrayList<>(List.of(java(), "-XX:TieredStopAtLevel=1", "-jar", jar()));
+        line.addAll(List.of(args));
+        line.addAll(databaseOptions());
+        Process process = new ProcessBuilder(line).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        assertThat(process.waitFor(3, TimeUnit.MINUTES)).isTrue();
+        return process.exitValue();
+    }
+
+    private String start() throws IOException {
+        int port;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        List<String> line = new ArrayList<>(List.of(java(), "-Xmx512m", "-jar", jar(), "--server.port=" + port,
+                "--kaohe.demo.load-on-start=false"));
+        line.addAll(databaseOptions());
+        Path log = Files.createTempFile("kaohe-instance-" + port, ".log");
+        log.toFile().deleteOnExit();
+        servers.add(new ProcessBuilder(line).redirectErrorStream(true).redirectOutput(log.toFile()).start());
+        return "http://localhost:" + port;
+    }
+
+    private void awaitUp(String server) throws Exception {
+        long deadline = System.nanoTime() + PATIENCE.toNanos();
+        while (System.nanoTime() < deadline) {
+            try {
+                if (http.send(get(server + "/login", null), HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // still starting
+            }
+            Thread.sleep(500);
+        }
+        throw new AssertionError(server + " did not start");
+    }
+
+    private Connection connect() throws SQLException {
+        return DriverManager.getConnection(jdbcUrl, System.getenv().getOrDefault("KAOHE_TEST_POSTGRES_USER", ""),
+                System.getenv().getOrDefault("KAOHE_TEST_POSTGRES_PASSWORD", ""));
+    }
+
+    private static long single(Statement s, String sql) throws SQLException {
+        try (ResultSet rs = s.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    private static String jar() {
+        return Path.of("target", "kaohe.jar").toAbsolutePath().toString();
+    }
+
+    private static String java() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+}
