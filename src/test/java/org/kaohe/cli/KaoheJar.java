@@ -28,11 +28,11 @@ final class KaoheJar {
         this.databaseUrl = databaseUrl;
     }
 
-    /** Starts a command without waiting for it (its output is discarded), so a test can kill it midway. */
-    Process start(String... command) throws IOException {
+    /** Starts a command without waiting for it, its output going to {@code log}, so a test can kill it midway. */
+    Process start(Path log, String... command) throws IOException {
         return new ProcessBuilder(commandLine(command))
-                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
-                .redirectError(ProcessBuilder.Redirect.DISCARD)
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
                 .start();
     }
 

@@ -2,6 +2,8 @@ package org.kaohe.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -11,6 +13,7 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -33,24 +36,28 @@ class KilledMidwayIT {
 
     private static final Duration PATIENCE = Duration.ofMinutes(3);
 
-    @TempDir
-    Path dir;
-
+    /** One folder for the whole class: the second test goes on with the first one's database. */
+    private Path dir;
     private String url;
     private KaoheJar kaohe;
     private Path quarter;
 
-    @Test
-    @Order(1)
-    void anImportKilledWhileWritingStoresNothingAndTheNextImportWorks() throws Exception {
+    @BeforeAll
+    void quarterAndDatabase(@TempDir Path folder) throws Exception {
+        dir = folder;
         url = "jdbc:h2:file:" + dir.resolve("db/kaohe").toAbsolutePath() + ";AUTO_SERVER=TRUE";
         kaohe = new KaoheJar(url);
         quarter = dir.resolve("city/2026-Q3");
-        LargeCityFiles.write(quarter, Period.parse("2026-Q3"), 30_000, 600, 7);
+        LargeCityFiles.write(quarter, Period.parse("2026-Q3"), 20_000, 400, 7);
         assertThat(kaohe.run("rules", "list").exitCode()).isZero(); // creates the schema
+    }
 
-        Process importing = kaohe.start("import", quarter.toString());
-        waitUntil(importing, "SELECT COUNT(*) FROM INFORMATION_SCHEMA.SESSIONS WHERE CONTAINS_UNCOMMITTED");
+    @Test
+    @Order(1)
+    void anImportKilledWhileWritingStoresNothingAndTheNextImportWorks() throws Exception {
+
+        Process importing = kaohe.start(dir.resolve("import.log"), "import", quarter.toString());
+        waitUntil(importing, dir.resolve("import.log"), "SELECT COUNT(*) FROM INFORMATION_SCHEMA.SESSIONS WHERE CONTAINS_UNCOMMITTED");
         kill(importing);
 
         assertThat(count("SELECT COUNT(*) FROM import_version")).isZero();
@@ -64,8 +71,8 @@ class KilledMidwayIT {
     @Test
     @Order(2)
     void anEvaluationKilledWhileStoringShowsNoRunAndTheNextEvaluationWorks() throws Exception {
-        Process evaluating = kaohe.start("evaluate", "--period", "2026-Q3");
-        waitUntil(evaluating, "SELECT COUNT(*) FROM subject_result s JOIN evaluation_run r ON r.id = s.run_id"
+        Process evaluating = kaohe.start(dir.resolve("evaluate.log"), "evaluate", "--period", "2026-Q3");
+        waitUntil(evaluating, dir.resolve("evaluate.log"), "SELECT COUNT(*) FROM subject_result s JOIN evaluation_run r ON r.id = s.run_id"
                 + " WHERE r.stored_at IS NULL");
         kill(evaluating);
 
@@ -78,25 +85,38 @@ class KilledMidwayIT {
         assertThat(evaluate.exitCode()).as(evaluate.err()).isZero();
         KaoheJar.Run csv = kaohe.run("results", "--period", "2026-Q3", "--format", "csv");
         assertThat(csv.exitCode()).as(csv.err()).isZero();
-        assertThat(csv.out().lines().count()).isEqualTo(1 + 30_000 + 600);
+        assertThat(csv.out().lines().count()).isEqualTo(1 + 20_000 + 400);
         assertThat(count("SELECT COUNT(*) FROM evaluation_run WHERE stored_at IS NOT NULL")).isEqualTo(1);
     }
 
-    /** Polls the database until {@code query} counts something, while the command still runs. */
-    private void waitUntil(Process command, String query) throws Exception {
+    /**
+     * Polls the database until {@code query} counts something, while the command still runs. Waits
+     * first for the command to hold the database (its lock file): had this test opened it first, the
+     * command would have become this test's client and lost its connection when the test let go.
+     */
+    private void waitUntil(Process command, Path log, String query) throws Exception {
         long deadline = System.nanoTime() + PATIENCE.toNanos();
+        Path lock = dir.resolve("db/kaohe.lock.db");
+        while (!Files.exists(lock) && System.nanoTime() < deadline) {
+            assertThat(command.isAlive()).as("the command ended before opening the database: %s", output(log)).isTrue();
+            Thread.sleep(10);
+        }
         while (System.nanoTime() < deadline) {
-            assertThat(command.isAlive()).as("the command ended before it was caught writing").isTrue();
+            assertThat(command.isAlive()).as("the command ended before it was caught writing: %s", output(log)).isTrue();
             try {
                 if (count(query) > 0) {
                     return;
                 }
             } catch (SQLException notYet) {
-                // the command has not opened the database (or made the tables) yet
+                // the command has not made the tables yet
             }
             Thread.sleep(20);
         }
         throw new AssertionError("never saw: " + query);
+    }
+
+    private static String output(Path log) throws IOException {
+        return Files.exists(log) ? Files.readString(log) : "";
     }
 
     private static void kill(Process command) throws InterruptedException {

@@ -3,7 +3,9 @@ package org.kaohe.reference;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.assertj.core.api.SoftAssertions;
 import org.kaohe.records.PeriodRecords;
@@ -22,9 +24,12 @@ public final class EngineMatchesReference {
     public static void check(String label, PeriodRecords records, List<SubjectResult> engine) {
         List<ReferenceResult> expected = ReferenceScorer.evaluate(records);
         assertThat(engine).as("%s: subject count", label).hasSameSizeAs(expected);
+        Map<String, ReferenceResult> byKey = new HashMap<>();
+        expected.forEach(r -> byKey.put(r.subjectType() + ":" + r.id(), r));
         SoftAssertions soft = new SoftAssertions();
         for (SubjectResult actual : engine) {
-            ReferenceResult ref = ReferenceScorer.find(expected, actual.subjectType(), actual.subjectId());
+            ReferenceResult ref = byKey.get(actual.subjectType() + ":" + actual.subjectId());
+            assertThat(ref).as("%s: reference result of %s %s", label, actual.subjectType(), actual.subjectId()).isNotNull();
             String who = label + " " + actual.subjectType() + " " + actual.subjectId();
             soft.assertThat(actual.score()).as("%s score", who).isEqualByComparingTo(ref.score());
             for (String part : partsOf(actual.subjectType())) {

@@ -1,7 +1,6 @@
 package org.kaohe.reference;
 
 import java.math.BigDecimal;
-import java.math.MathContext;
 import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -25,14 +24,16 @@ import org.kaohe.records.Target;
  * rule engine, so the Drools evaluation can be checked against an independent reading of the text.
  * Every number is the rulebook's default; when the default rulebook changes, this class must follow.
  *
+ * <p>Exact, as RULEBOOK §3 says: every line is its exact rational value rounded half up to 2 decimals
+ * once ({@link #line(BigDecimal, BigDecimal)}: products are exact, the one division rounds), never a
+ * chain of rounded steps. Linear: records are grouped by subject and cadres by department once.
+ *
  * <p>Interpretation fixed by the lead: one line per target and per event record (unit points ×
  * count); the bonus cap is a line of its own when the bonus lines pass 5; O is floored at 0 by a
  * line; C = 30 × mean of the department's final cadre scores / 100, rounded once; unknown event
  * kinds, and kinds of the other subject type, give nothing.
  */
 public final class ReferenceScorer {
-
-    private static final MathContext MC = MathContext.DECIMAL128;
 
     static final String GOOD = "好";
     static final String FAIR = "较好";
@@ -99,26 +100,23 @@ public final class ReferenceScorer {
             List<Event> evs = events.getOrDefault(key(SubjectType.CADRE, c.cadreId()), List.of());
             cadres.put(c.cadreId(), scoreCadre(c, own, appraisals.get(c.cadreId()), evs));
         }
+        Map<String, List<Subject>> membersByDept = new HashMap<>();
+        for (Cadre c : records.cadres()) {
+            membersByDept.computeIfAbsent(c.deptId(), k -> new ArrayList<>()).add(cadres.get(c.cadreId()));
+        }
+        Map<String, List<Organization>> orgsByDept = new HashMap<>();
+        for (Organization o : records.organizations()) {
+            orgsByDept.computeIfAbsent(o.deptId(), k -> new ArrayList<>()).add(o);
+        }
         for (Department d : records.departments()) {
-            List<Subject> members = records.cadres().stream()
-                    .filter(c -> c.deptId().equals(d.deptId()))
-                    .map(c -> cadres.get(c.cadreId()))
-                    .toList();
-            applyQuotaAndRank(members);
+            applyQuotaAndRank(membersByDept.getOrDefault(d.deptId(), List.of()));
         }
 
         Map<String, Subject> departments = new LinkedHashMap<>();
         for (Department d : records.departments()) {
-            List<Subject> members = records.cadres().stream()
-                    .filter(c -> c.deptId().equals(d.deptId()))
-                    .map(c -> cadres.get(c.cadreId()))
-                    .toList();
-            List<Organization> orgs = records.organizations().stream()
-                    .filter(o -> o.deptId().equals(d.deptId()))
-                    .toList();
             departments.put(d.deptId(), scoreDepartment(d,
                     targets.getOrDefault(key(SubjectType.DEPARTMENT, d.deptId()), List.of()),
-                    orgs, members,
+                    orgsByDept.getOrDefault(d.deptId(), List.of()), membersByDept.getOrDefault(d.deptId(), List.of()),
                     events.getOrDefault(key(SubjectType.DEPARTMENT, d.deptId()), List.of())));
         }
         applyQuotaAndRank(new ArrayList<>(departments.values()));
@@ -148,14 +146,14 @@ public final class ReferenceScorer {
         } else {
             BigDecimal weighted = BigDecimal.valueOf(100L * appraisal.votesGood() + 80L * appraisal.votesFair()
                     + 60L * appraisal.votesAverage() + 40L * appraisal.votesPoor());
-            BigDecimal ratio = weighted.divide(BigDecimal.valueOf(100L * appraisal.totalVotes()), MC);
-            s.add("A", "appraisal", new BigDecimal("20").multiply(ratio, MC));
+            s.add("A", "appraisal", line(new BigDecimal("20").multiply(weighted),
+                    BigDecimal.valueOf(100L * appraisal.totalVotes())));
         }
 
         if (appraisal == null || appraisal.leaderScore() == null) {
             s.add("L", "no leader score", BigDecimal.ZERO);
         } else {
-            s.add("L", "leader score", new BigDecimal("0.2").multiply(appraisal.leaderScore(), MC));
+            s.add("L", "leader score", line(new BigDecimal("0.2").multiply(appraisal.leaderScore()), BigDecimal.ONE));
         }
 
         for (Event e : events) {
@@ -165,11 +163,11 @@ public final class ReferenceScorer {
                 default -> null;
             };
             if (bonus != null) {
-                s.add("B", e.kind(), bonus.multiply(BigDecimal.valueOf(e.count()), MC));
+                s.add("B", e.kind(), bonus.multiply(BigDecimal.valueOf(e.count())));
             }
         }
         for (Target t : targets) {
-            if (t.keyWork() && t.actual().compareTo(KEY_WORK_RATIO.multiply(t.planned(), MC)) >= 0) {
+            if (t.keyWork() && t.actual().compareTo(KEY_WORK_RATIO.multiply(t.planned())) >= 0) {
                 s.add("B", "key work over-fulfilled", KEY_WORK_BONUS);
             }
         }
@@ -179,7 +177,7 @@ public final class ReferenceScorer {
             BigDecimal unit = e.kind().equals("CRITICISM") ? levelPoints(CRITICISM, e)
                     : CADRE_FLAT_DEDUCTIONS.get(e.kind());
             if (unit != null) {
-                s.add("D", e.kind(), unit.multiply(BigDecimal.valueOf(e.count()), MC).negate());
+                s.add("D", e.kind(), unit.multiply(BigDecimal.valueOf(e.count())).negate());
             }
         }
         clamp(s);
@@ -231,8 +229,9 @@ public final class ReferenceScorer {
             s.add("C", "no cadres", BigDecimal.ZERO);
         } else {
             BigDecimal total = cadres.stream().map(Subject::score).reduce(BigDecimal.ZERO, BigDecimal::add);
-            BigDecimal mean = total.divide(BigDecimal.valueOf(cadres.size()), MC);
-            s.add("C", "cadre mean", CADRE_PART_FULL.multiply(mean, MC).divide(new BigDecimal("100"), MC));
+            // 30 × (total / n) / 100, one division
+            s.add("C", "cadre mean", line(CADRE_PART_FULL.multiply(total),
+                    BigDecimal.valueOf(100L * cadres.size())));
         }
 
         for (Event e : events) {
@@ -244,7 +243,7 @@ public final class ReferenceScorer {
                 default -> null;
             };
             if (bonus != null) {
-                s.add("B", e.kind(), bonus.multiply(BigDecimal.valueOf(e.count()), MC));
+                s.add("B", e.kind(), bonus.multiply(BigDecimal.valueOf(e.count())));
             }
         }
         capBonus(s);
@@ -257,7 +256,7 @@ public final class ReferenceScorer {
                 default -> null;
             };
             if (unit != null) {
-                s.add("D", e.kind(), unit.multiply(BigDecimal.valueOf(e.count()), MC).negate());
+                s.add("D", e.kind(), unit.multiply(BigDecimal.valueOf(e.count())).negate());
             }
         }
         clamp(s);
@@ -281,13 +280,20 @@ public final class ReferenceScorer {
         }
         BigDecimal totalWeight = targets.stream().map(Target::weight).reduce(BigDecimal.ZERO, BigDecimal::add);
         for (Target t : targets) {
-            BigDecimal ratio = t.actual().divide(t.planned(), MC).min(BigDecimal.ONE);
-            BigDecimal points = full.multiply(t.weight(), MC).divide(totalWeight, MC).multiply(ratio, MC);
+            // full × w / Σw × min(actual / planned, 1) [× 0.8]: one fraction, divided once
+            boolean reached = t.actual().compareTo(t.planned()) >= 0;
+            BigDecimal numerator = full.multiply(t.weight()).multiply(reached ? BigDecimal.ONE : t.actual());
+            BigDecimal denominator = totalWeight.multiply(reached ? BigDecimal.ONE : t.planned());
             if (t.late()) {
-                points = points.multiply(LATE_FACTOR, MC);
+                numerator = numerator.multiply(LATE_FACTOR);
             }
-            s.add("T", t.late() ? "target done late" : "target", points);
+            s.add("T", t.late() ? "target done late" : "target", line(numerator, denominator));
         }
+    }
+
+    /** The exact value numerator / denominator rounded half up to 2 decimals: the only rounding of a line. */
+    static BigDecimal line(BigDecimal numerator, BigDecimal denominator) {
+        return numerator.divide(denominator, 2, RoundingMode.HALF_UP);
     }
 
     /** Points of the event's level in the table, or null when the level is missing or not in it. */

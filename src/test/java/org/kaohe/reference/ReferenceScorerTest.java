@@ -30,6 +30,21 @@ class ReferenceScorerTest {
     }
 
     @Test
+    void aLineIsItsExactValueRoundedHalfUpOnce() {
+        // RULEBOOK §3: 60 × 421/480 = 52.625 exactly, so the line is 52.63. A 34-digit chain
+        // (421/480 = 0.87708333…3, × 60 = 52.62499…98) would give 52.62.
+        PeriodRecords records = new PeriodRecordsBuilder()
+                .department("D1", DeptType.TRADE_UNION)
+                .cadre("C1", "D1")
+                .target(CADRE, "C1", "1", "480", "421")
+                .build();
+
+        ReferenceResult c1 = cadre(ReferenceScorer.evaluate(records), "C1");
+
+        assertThat(c1.part("T")).isEqualByComparingTo("52.63");
+    }
+
+    @Test
     void workedExampleOfTheRulebook() {
         // RULEBOOK §7. T = 60×2/3×1 + 60×1/3×(2/4)×0.8 = 40 + 8 = 48; A = 20×(600+240+60)/1000 = 18;
         // L = 0.2×90 = 18; B = 2 (provincial award) + 4×0.2 (city publicity) = 2.8; D = 0.5 (overdue).

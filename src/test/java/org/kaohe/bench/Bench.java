@@ -1,0 +1,418 @@
+package org.kaohe.bench;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.math.BigDecimal;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import org.flywaydb.core.Flyway;
+import org.kaohe.KaoheApplication;
+import org.kaohe.records.ImportReport;
+import org.kaohe.records.ImportService;
+import org.kaohe.records.ParsedFolder;
+import org.kaohe.records.Period;
+import org.kaohe.records.PeriodRecords;
+import org.kaohe.reference.ReferenceResult;
+import org.kaohe.reference.ReferenceScorer;
+import org.kaohe.rules.CompiledRulebook;
+import org.kaohe.rules.RulebookCompiler;
+import org.kaohe.rules.RulebookSource;
+import org.kaohe.scoring.SubjectResult;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * The province-scale bench: one command (bench/run) reproduces every figure of docs/performance.md.
+ * For each city size it generates the quarter ({@link LargeCityFiles}), runs import, evaluate and
+ * results through the real jar on a fresh H2 file database (wall time, peak memory, database size
+ * against the data it holds), compares Kaohe's import with a raw Commons CSV + JDBC batch load of
+ * the same rows and the Drools engine with the plain-Java reference scorer (same records, same JVM),
+ * checks engine == reference on every subject, and on the largest city times the pages and the API
+ * of a running server. Prints a table with the goals beside the figures. A main, not a test.
+ *
+ * <p>{@code Bench [CADRES ...]} (default 10000 100000; 50 cadres per department, seed 42).
+ */
+public final class Bench {
+
+    private static final Period PERIOD = Period.parse("2026-Q3");
+    private static final Path JAR = Path.of("target", "kaohe.jar").toAbsolutePath();
+    private static final Path WORK = Path.of("target", "bench").toAbsolutePath();
+    private static final String USER = "bench";
+    private static final String PASSWORD = "Bench-password-42";
+
+    private final List<String[]> table = new ArrayList<>();
+
+    public static void main(String[] args) throws Exception {
+        int[] sizes = args.length == 0 ? new int[] {10_000, 100_000} : Arrays.stream(args).mapToInt(Integer::parseInt).toArray();
+        Bench bench = new Bench();
+        System.out.printf("Kaohe bench, %s, %d cores, Java %s, load average %.1f%n", LocalDate.now(),
+                Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"), load());
+        bench.commandLineStart();
+        // Pages and API on the largest city up to 100,000 cadres (what the goals were set for).
+        int pagesAt = Arrays.stream(sizes).filter(n -> n <= 100_000).max().orElse(sizes[0]);
+        for (int cadres : sizes) {
+            bench.city(cadres, cadres == pagesAt);
+        }
+        bench.print();
+    }
+
+    // ---------------------------------------------------------------- start-up of the command line
+
+    private void commandLineStart() throws Exception {
+        Path db = fresh("start");
+        row("CLI `--version`", seconds(jar(List.of(), "--version")), "≤ 0.5 s", "");
+        row("CLI `--help`", seconds(jar(List.of(), "--help")), "≤ 0.5 s", "");
+        jar(List.of(), "rules", "list", url(db)); // first start: creates the schema
+        row("CLI `rules list` (fixed cost of a command)", seconds(jar(List.of(), "rules", "list", url(db))), "≤ 2 s", "");
+        row("CLI `rules list`, C1 only (-XX:TieredStopAtLevel=1)",
+                seconds(jar(List.of("-XX:TieredStopAtLevel=1"), "rules", "list", url(db))), "≤ 2 s", "");
+        // Class-data sharing: the extracted jar (bench/run extracts it) with an archive of the classes
+        // a command loads, made by one training run.
+        Path extracted = Path.of("target", "bench-app", "kaohe.jar").toAbsolutePath();
+        if (Files.exists(extracted)) {
+            Path archive = extracted.resolveSibling("kaohe-cli.jsa");
+            Files.deleteIfExists(archive);
+            run(List.of("-XX:ArchiveClassesAtExit=" + archive), extracted, "rules", "list", url(db));
+            List<String> cds = List.of("-XX:SharedArchiveFile=" + archive, "-XX:TieredStopAtLevel=1");
+            row("CLI `--version`, extracted jar + CDS archive", seconds(run(cds, extracted, "--version")), "≤ 0.5 s", "");
+            row("CLI `rules list`, extracted jar + CDS archive + C1", seconds(run(cds, extracted, "rules", "list", url(db))),
+                    "≤ 2 s", "java -Djarmode=tools -jar kaohe.jar extract; one run with -XX:ArchiveClassesAtExit");
+        }
+    }
+
+    // ---------------------------------------------------------------- one city
+
+    private void city(int cadres, boolean pagesToo) throws Exception {
+        String size = cadres / 1000 + "k";
+        Path folder = WORK.resolve(size).resolve(PERIOD.toString());
+        LargeCityFiles.write(folder, PERIOD, cadres, Math.max(1, cadres / 50), 42);
+        Path db = fresh("db-" + size);
+
+        Timed imported = jar(List.of("-Xmx512m"), "import", folder.toString(), url(db));
+        row(size + " `import` at -Xmx512m", imported.summary(), "≤ 30 s with evaluate + results; passes at 512m",
+                "database " + mb(db));
+        Timed evaluated = jar(List.of("-Xmx1g"), "evaluate", "--period", PERIOD.toString(), url(db));
+        row(size + " `evaluate` at -Xmx1g", evaluated.summary(), "(same 30 s)", "database " + mb(db));
+        Timed results = jar(List.of(), "results", "--period", PERIOD.toString(), "--format", "csv", "--out",
+                WORK.resolve("results-" + size + ".csv").toString(), url(db));
+        row(size + " `results --format csv`", results.summary(), "(same 30 s)", "database " + mb(db));
+        double total = imported.seconds + evaluated.seconds + results.seconds;
+        row(size + " import + evaluate + results", String.format("%.1f s", total), "≤ 30 s (100k)", "");
+        row(size + " database ÷ data it holds", String.format("%.1f×", (double) bytes(db) / compacted(db)), "≤ 3×",
+                "data = the file after SHUTDOWN COMPACT: " + String.format("%.0f MB", compacted(db) / 1e6));
+
+        importVersusRaw(size, folder);
+        engineVersusReference(size, folder);
+        if (pagesToo) {
+            pagesAndApi(size, db);
+        }
+    }
+
+    /** Kaohe's import and the raw load, in one JVM, alternately; the best of two each. */
+    private void importVersusRaw(String size, Path folder) throws Exception {
+        double kaohe = Double.MAX_VALUE;
+        double raw = Double.MAX_VALUE;
+        for (int round = 0; round < 2; round++) {
+            Path rawDb = fresh("raw-" + size);
+            Flyway.configure().dataSource(jdbcUrl(rawDb), "sa", "").load().migrate();
+            try (Connection c = DriverManager.getConnection(jdbcUrl(rawDb), "sa", "")) {
+                long start = System.nanoTime();
+                RawImport.load(folder, PERIOD.toString(), c);
+                raw = Math.min(raw, (System.nanoTime() - start) / 1e9);
+            }
+            Path kaoheDb = fresh("kaohe-" + size);
+            try (ConfigurableApplicationContext context = context(kaoheDb)) {
+                ImportService imports = context.getBean(ImportService.class);
+                long start = System.nanoTime();
+                ImportReport report = imports.importFolder(folder, PERIOD, "bench");
+                kaohe = Math.min(kaohe, (System.nanoTime() - start) / 1e9);
+                if (report.status() != ImportReport.Status.STORED) {
+                    throw new IllegalStateException("import failed: " + report.errors());
+                }
+            }
+        }
+        row(size + " import ÷ raw CSV + JDBC batch", String.format("%.2f×", kaohe / raw), "≤ 1.5×",
+                String.format("Kaohe %.1f s, raw %.1f s (in one JVM, best of 2)", kaohe, raw));
+    }
+
+    /** The engine and the plain-Java reference on the same records: time, cores used, and equality. */
+    private void engineVersusReference(String size, Path folder) throws Exception {
+        PeriodRecords records = ParsedFolder.records(folder, PERIOD, 1);
+        CompiledRulebook rulebook = RulebookCompiler.compile(RulebookSource.fromFolder(Path.of("rules")));
+        double engine = Double.MAX_VALUE;
+        double cores = 0;
+        double reference = Double.MAX_VALUE;
+        List<SubjectResult> engineResults = null;
+        List<ReferenceResult> referenceResults = null;
+        for (int round = 0; round < 3; round++) {
+            long cpu = processCpu();
+            long start = System.nanoTime();
+            engineResults = rulebook.evaluate(records).subjects();
+            long wall = System.nanoTime() - start;
+            if (wall / 1e9 < engine) {
+                engine = wall / 1e9;
+                cores = (double) (processCpu() - cpu) / wall;
+            }
+            start = System.nanoTime();
+            referenceResults = ReferenceScorer.evaluate(records);
+            reference = Math.min(reference, (System.nanoTime() - start) / 1e9);
+        }
+        row(size + " Drools ÷ plain Java", String.format("%.1f×", engine / reference), "≤ 2×, both cores used",
+                String.format("engine %.2f s using %.1f cores, reference %.2f s (best of 3)", engine, cores, reference));
+        List<String> differences = differences(engineResults, referenceResults);
+        row(size + " engine = reference", differences.isEmpty() ? "all " + engineResults.size() + " subjects"
+                : differences.size() + " differ", "every subject", String.join("; ", differences.stream().limit(3).toList()));
+    }
+
+    private static List<String> differences(List<SubjectResult> engine, List<ReferenceResult> reference) {
+        Map<String, ReferenceResult> byKey = new HashMap<>();
+        reference.forEach(r -> byKey.put(r.subjectType() + ":" + r.id(), r));
+        List<String> differences = new ArrayList<>();
+        if (engine.size() != reference.size()) {
+            differences.add(engine.size() + " subjects vs " + reference.size());
+        }
+        for (SubjectResult s : engine) {
+            ReferenceResult r = byKey.get(s.subjectType() + ":" + s.subjectId());
+            if (r == null || s.score().compareTo(r.score()) != 0 || s.rank() != r.rank() || s.vetoed() != r.vetoed()
+                    || !s.bandGrade().label().equals(r.bandGrade()) || !s.gatedGrade().label().equals(r.gatedGrade())
+                    || !s.finalGrade().label().equals(r.finalGrade()) || !partsMatch(s, r)) {
+                differences.add(s.subjectId() + " engine " + s.score() + " " + s.finalGrade().label() + " vs reference "
+                        + (r == null ? "none" : r.score() + " " + r.finalGrade()));
+            }
+        }
+        return differences;
+    }
+
+    private static boolean partsMatch(SubjectResult s, ReferenceResult r) {
+        for (Map.Entry<String, BigDecimal> part : s.parts().entrySet()) {
+            BigDecimal expected = part.getKey().equals("D") ? r.part("D").negate() : r.part(part.getKey());
+            if (part.getValue().compareTo(expected) != 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** A running server on the city's database: the API with a password and with a token, and the pages. */
+    private void pagesAndApi(String size, Path db) throws Exception {
+        jar(List.of(), "users", "add", USER, "--role", "AUDITOR", "--password", PASSWORD, url(db));
+        int port;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        Process server = new ProcessBuilder(java(), "-Xmx2g", "-jar", JAR.toString(), "--server.port=" + port,
+                "--kaohe.demo.load-on-start=false", url(db))
+                .redirectErrorStream(true).redirectOutput(WORK.resolve("server-" + size + ".log").toFile()).start();
+        String base = "http://localhost:" + port;
+        HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+        try {
+            awaitUp(http, base);
+            String basic = "Basic " + Base64.getEncoder().encodeToString((USER + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8));
+            String runs = send(http, base + "/api/runs", "Authorization", basic).body();
+            Matcher run = Pattern.compile("\"id\"\\s*:\\s*(\\d+)").matcher(runs);
+            run.find();
+            String runId = run.group(1);
+            String subject = "/api/runs/" + runId + "/subjects/C000123";
+            row(size + " explanation API, password (Basic)", percentiles(http, base + subject, 40, "Authorization", basic),
+                    "p95 ≤ 20 ms for a logged-in script", "BCrypt on every request");
+            String token = send(http, base + "/api/tokens", "Authorization", basic, "POST").body()
+                    .replaceAll("(?s).*\"token\"\\s*:\\s*\"([^\"]+)\".*", "$1");
+            row(size + " explanation API, personal token", percentiles(http, base + subject, 40, "Authorization",
+                    "Bearer " + token), "p95 ≤ 20 ms", "");
+            HttpResponse<String> all = send(http, base + "/api/periods/2026-Q3/results", "Authorization", basic);
+            row(size + " `GET /api/periods/{p}/results`", percentiles(http, base + "/api/periods/2026-Q3/results?page=0&size=50",
+                    5, "Authorization", basic), "paged, ≤ 100 ms a page", String.format("%.1f MB a response", all.body().length() / 1e6));
+            String cookie = login(http, base);
+            row(size + " results page `/evaluation`", percentiles(http, base + "/evaluation?period=2026-Q3", 5, "Cookie", cookie),
+                    "≤ 300 ms", "");
+            row(size + " subject page", percentiles(http, base + "/runs/" + runId + "/subjects/C000123", 5, "Cookie", cookie),
+                    "≤ 200 ms", "");
+        } finally {
+            server.destroy();
+            server.waitFor(30, TimeUnit.SECONDS);
+        }
+    }
+
+    private static String login(HttpClient http, String base) throws Exception {
+        HttpResponse<String> page = send(http, base + "/login");
+        Matcher csrf = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"").matcher(page.body());
+        csrf.find();
+        HttpResponse<String> login = http.send(HttpRequest.newBuilder(URI.create(base + "/login"))
+                .header("Content-Type", "application/x-www-form-urlencoded").header("Cookie", cookie(page))
+                .POST(HttpRequest.BodyPublishers.ofString("username=" + USER + "&password=" + PASSWORD + "&_csrf="
+                        + csrf.group(1))).build(), HttpResponse.BodyHandlers.ofString());
+        return cookie(login);
+    }
+
+    private static String cookie(HttpResponse<?> response) {
+        return response.headers().allValues("Set-Cookie").stream().map(c -> c.split(";", 2)[0])
+                .filter(c -> c.startsWith("SESSION=") || c.startsWith("JSESSIONID=")).findFirst().orElse("");
+    }
+
+    /** p50 and p95 of {@code n} requests after 3 not counted. */
+    private static String percentiles(HttpClient http, String uri, int n, String header, String value) throws Exception {
+        for (int i = 0; i < 3; i++) {
+            send(http, uri, header, value);
+        }
+        long[] ms = new long[n];
+        int status = 0;
+        for (int i = 0; i < n; i++) {
+            long start = System.nanoTime();
+            status = send(http, uri, header, value).statusCode();
+            ms[i] = (System.nanoTime() - start) / 1_000_000;
+        }
+        Arrays.sort(ms);
+        return String.format("p50 %d ms, p95 %d ms%s", ms[n / 2], ms[Math.min(n - 1, (int) Math.ceil(n * 0.95) - 1)],
+                status == 200 ? "" : " (HTTP " + status + ")");
+    }
+
+    private static HttpResponse<String> send(HttpClient http, String uri, String... headerAndMethod) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(uri));
+        if (headerAndMethod.length >= 2) {
+            request.header(headerAndMethod[0], headerAndMethod[1]);
+        }
+        if (headerAndMethod.length == 3) {
+            request.header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"bench\"}"));
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static void awaitUp(HttpClient http, String base) throws Exception {
+        for (int i = 0; i < 600; i++) {
+            try {
+                if (send(http, base + "/login").statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // starting
+            }
+            Thread.sleep(500);
+        }
+        throw new IllegalStateException("server did not start");
+    }
+
+    // ---------------------------------------------------------------- helpers
+
+    private record Timed(double seconds, long maxRssKb, int exit) {
+        String summary() {
+            return String.format("%.1f s, %d MB peak%s", seconds, maxRssKb / 1024, exit == 0 ? "" : ", EXIT " + exit);
+        }
+    }
+
+    /** Runs the jar under /usr/bin/time (wall time and peak resident memory). */
+    private static Timed jar(List<String> jvmOptions, String... args) throws Exception {
+        return run(jvmOptions, JAR, args);
+    }
+
+    private static Timed run(List<String> jvmOptions, Path jar, String... args) throws Exception {
+        Path times = Files.createTempFile("kaohe-bench", ".time");
+        List<String> line = new ArrayList<>(List.of("/usr/bin/time", "-o", times.toString(), "-f", "%e %M", java()));
+        line.addAll(jvmOptions);
+        line.addAll(List.of("-jar", jar.toString()));
+        line.addAll(List.of(args));
+        Process process = new ProcessBuilder(line).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        int exit = process.waitFor();
+        String[] figures = Files.readString(times).trim().split("\\s+");
+        Files.delete(times);
+        return new Timed(Double.parseDouble(figures[figures.length - 2]), Long.parseLong(figures[figures.length - 1]), exit);
+    }
+
+    private static String seconds(Timed timed) {
+        return String.format("%.2f s%s", timed.seconds, timed.exit == 0 ? "" : ", EXIT " + timed.exit);
+    }
+
+    private static ConfigurableApplicationContext context(Path db) {
+        return new SpringApplicationBuilder(KaoheApplication.class).web(WebApplicationType.NONE)
+                .properties("spring.datasource.url=" + jdbcUrl(db), "db-scheduler.enabled=false",
+                        "spring.main.banner-mode=off", "logging.level.root=WARN")
+                .run();
+    }
+
+    private static Path fresh(String name) throws IOException {
+        Path dir = WORK.resolve(name);
+        if (Files.exists(dir)) {
+            try (Stream<Path> files = Files.walk(dir)) {
+                files.sorted((a, b) -> b.compareTo(a)).forEach(p -> p.toFile().delete());
+            }
+        }
+        Files.createDirectories(dir);
+        return dir;
+    }
+
+    private static String jdbcUrl(Path db) {
+        return "jdbc:h2:file:" + db.resolve("kaohe");
+    }
+
+    private static String url(Path db) {
+        return "--spring.datasource.url=" + jdbcUrl(db);
+    }
+
+    private static long bytes(Path dir) throws IOException {
+        try (Stream<Path> files = Files.walk(dir)) {
+            return files.filter(Files::isRegularFile).mapToLong(p -> p.toFile().length()).sum();
+        }
+    }
+
+    private static String mb(Path dir) throws IOException {
+        return String.format("%.0f MB", bytes(dir) / 1e6);
+    }
+
+    /** The size of a copy of the database after SHUTDOWN COMPACT: the data it holds, without free space. */
+    private static long compacted(Path db) throws Exception {
+        Path copy = fresh(db.getFileName() + "-compact");
+        Files.copy(db.resolve("kaohe.mv.db"), copy.resolve("kaohe.mv.db"));
+        try (Connection c = DriverManager.getConnection(jdbcUrl(copy), "sa", ""); Statement s = c.createStatement()) {
+            s.execute("SHUTDOWN COMPACT");
+        }
+        return bytes(copy);
+    }
+
+    private static long processCpu() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
+    }
+
+    private static double load() {
+        return ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+    }
+
+    private static String java() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    private void row(String what, String figure, String goal, String note) {
+        table.add(new String[] {what, figure, goal, note});
+        System.out.printf("  %s: %s (goal %s) %s%n", what, figure, goal, note);
+    }
+
+    private void print() {
+        System.out.printf("%n| step | measured | goal | note |%n|---|---|---|---|%n");
+        for (String[] r : table) {
+            System.out.printf("| %s | %s | %s | %s |%n", (Object[]) r);
+        }
+        System.out.printf("%nload average at the end: %.1f (2 shared cores: figures above about 2 are slowed by others)%n",
+                load());
+    }
+}
