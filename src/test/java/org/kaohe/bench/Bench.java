@@ -315,9 +315,11 @@ public final class Bench {
 
     // ---------------------------------------------------------------- helpers
 
-    private record Timed(double seconds, long maxRssKb, int exit) {
+    /** Wall time, CPU time (user + system: what the command itself cost, whatever else runs) and peak memory. */
+    private record Timed(double seconds, double cpuSeconds, long maxRssKb, int exit) {
         String summary() {
-            return String.format("%.1f s, %d MB peak%s", seconds, maxRssKb / 1024, exit == 0 ? "" : ", EXIT " + exit);
+            return String.format("%.1f s (CPU %.1f s), %d MB peak%s", seconds, cpuSeconds, maxRssKb / 1024,
+                    exit == 0 ? "" : ", EXIT " + exit);
         }
     }
 
@@ -328,7 +330,7 @@ public final class Bench {
 
     private static Timed run(List<String> jvmOptions, Path jar, String... args) throws Exception {
         Path times = Files.createTempFile("kaohe-bench", ".time");
-        List<String> line = new ArrayList<>(List.of("/usr/bin/time", "-o", times.toString(), "-f", "%e %M", java()));
+        List<String> line = new ArrayList<>(List.of("/usr/bin/time", "-o", times.toString(), "-f", "%e %U %S %M", java()));
         line.addAll(jvmOptions);
         line.addAll(List.of("-jar", jar.toString()));
         line.addAll(List.of(args));
@@ -337,11 +339,14 @@ public final class Bench {
         int exit = process.waitFor();
         String[] figures = Files.readString(times).trim().split("\\s+");
         Files.delete(times);
-        return new Timed(Double.parseDouble(figures[figures.length - 2]), Long.parseLong(figures[figures.length - 1]), exit);
+        int n = figures.length;
+        return new Timed(Double.parseDouble(figures[n - 4]),
+                Double.parseDouble(figures[n - 3]) + Double.parseDouble(figures[n - 2]), Long.parseLong(figures[n - 1]), exit);
     }
 
     private static String seconds(Timed timed) {
-        return String.format("%.2f s%s", timed.seconds, timed.exit == 0 ? "" : ", EXIT " + timed.exit);
+        return String.format("%.2f s (CPU %.2f s)%s", timed.seconds, timed.cpuSeconds,
+                timed.exit == 0 ? "" : ", EXIT " + timed.exit);
     }
 
     private static ConfigurableApplicationContext context(Path db) {
