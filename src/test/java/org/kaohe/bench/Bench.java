@@ -135,21 +135,21 @@ public final class Bench {
         double kaohe = Double.MAX_VALUE;
         double raw = Double.MAX_VALUE;
         for (int round = 0; round < 2; round++) {
-            Path rawDb = fresh("raw-" + size);
+            Path rawDb = fresh("raw-" + size + "-" + round);
             Flyway.configure().dataSource(jdbcUrl(rawDb), "sa", "").load().migrate();
             try (Connection c = DriverManager.getConnection(jdbcUrl(rawDb), "sa", "")) {
                 long start = System.nanoTime();
                 RawImport.load(folder, PERIOD.toString(), c);
                 raw = Math.min(raw, (System.nanoTime() - start) / 1e9);
             }
-            Path kaoheDb = fresh("kaohe-" + size);
+            Path kaoheDb = fresh("kaohe-" + size + "-" + round);
             try (ConfigurableApplicationContext context = context(kaoheDb)) {
                 ImportService imports = context.getBean(ImportService.class);
                 long start = System.nanoTime();
                 ImportReport report = imports.importFolder(folder, PERIOD, "bench");
                 kaohe = Math.min(kaohe, (System.nanoTime() - start) / 1e9);
                 if (report.status() != ImportReport.Status.STORED) {
-                    throw new IllegalStateException("import failed: " + report.errors());
+                    throw new IllegalStateException("import not stored: " + report.status() + " " + report.errors());
                 }
             }
         }
