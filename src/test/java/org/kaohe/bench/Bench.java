@@ -350,10 +350,10 @@ public final class Bench {
     }
 
     private static ConfigurableApplicationContext context(Path db) {
+        // As arguments: they override application.properties (default properties would not).
         return new SpringApplicationBuilder(KaoheApplication.class).web(WebApplicationType.NONE)
-                .properties("spring.datasource.url=" + jdbcUrl(db), "db-scheduler.enabled=false",
-                        "spring.main.banner-mode=off", "logging.level.root=WARN")
-                .run();
+                .run("--spring.datasource.url=" + jdbcUrl(db), "--db-scheduler.enabled=false",
+                        "--spring.main.banner-mode=off", "--logging.level.root=WARN");
     }
 
     private static Path fresh(String name) throws IOException {
