@@ -2,7 +2,7 @@ package org.kaohe.evaluation;
 
 import java.time.Duration;
 import java.time.OffsetDateTime;
-import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.kaohe.audit.AuditLog;
@@ -91,7 +91,8 @@ public class EvaluationService {
     }
 
     private static RunSummary summary(long runId, EvaluationOutcome outcome, Duration duration) {
-        Map<Grade, Integer> grades = new EnumMap<>(Grade.class);
+        Map<Grade, Integer> grades = new LinkedHashMap<>(); // in the scale's order, best first
+        outcome.scale(SubjectType.CADRE).grades().forEach(g -> grades.put(g, 0));
         int cadres = 0;
         for (SubjectResult s : outcome.subjects()) {
             if (s.subjectType() == SubjectType.CADRE) {

@@ -6,7 +6,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import org.kaohe.records.SubjectType;
 import org.kaohe.scoring.EvaluationOutcome;
+import org.kaohe.scoring.Grade;
+import org.kaohe.scoring.PartLabel;
 import org.kaohe.scoring.ExplanationLine;
 import org.kaohe.scoring.ResultSeal;
 import org.kaohe.scoring.SubjectResult;
@@ -41,10 +44,28 @@ class RunRepository {
                         durationMs, outcome.subjects().size(), seal)
                 .update(keys, "id");
         long runId = keys.getKeyAs(Number.class).longValue();
+        insertScales(runId, outcome);
         insertResults(runId, outcome.subjects());
         insertParts(runId, outcome.subjects());
         insertLines(runId, outcome.subjects());
         return runId;
+    }
+
+    /** The grade scales and part names the run is read with, so a later rulebook change never alters it. */
+    private void insertScales(long runId, EvaluationOutcome outcome) {
+        List<Object[]> grades = new ArrayList<>();
+        for (SubjectType type : SubjectType.values()) {
+            for (Grade grade : outcome.scale(type).grades()) {
+                grades.add(new Object[] {runId, type.name(), grade.order(), grade.name(), grade.label()});
+            }
+        }
+        batch("INSERT INTO run_grade (run_id, subject_type, position, code, label) VALUES (?, ?, ?, ?, ?)", grades);
+        List<Object[]> parts = new ArrayList<>();
+        int position = 0;
+        for (PartLabel part : outcome.parts()) {
+            parts.add(new Object[] {runId, part.subjectType().name(), position++, part.code(), part.name()});
+        }
+        batch("INSERT INTO run_part (run_id, subject_type, position, code, name) VALUES (?, ?, ?, ?, ?)", parts);
     }
 
     private void insertResults(long runId, List<SubjectResult> subjects) {

@@ -17,8 +17,16 @@ final class ImportParser {
 
     private ImportParser() {}
 
-    /** @param files file name → bytes; names are matched to the six input files ignoring case */
+    /** Reads the files with the default rulebook's registry of kinds (tests and tools without a database). */
     static ParsedImport parse(Map<String, byte[]> files, Period period) {
+        return parse(files, period, EventKinds.registry());
+    }
+
+    /**
+     * @param files    file name → bytes; names are matched to the six input files ignoring case
+     * @param registry the kinds and levels events.csv may use (the published rulebook's)
+     */
+    static ParsedImport parse(Map<String, byte[]> files, Period period, ItemRegistry registry) {
         Problems problems = new Problems();
         Map<InputFile, byte[]> known = knownFiles(files, problems);
         Map<InputFile, CsvTable> tables = new EnumMap<>(InputFile.class);
@@ -39,7 +47,7 @@ final class ImportParser {
         List<Cadre> cadres = CadreRows.read(tables.get(InputFile.CADRES), period, problems);
         List<Target> targets = TargetRows.read(tables.get(InputFile.TARGETS), period, problems);
         List<Appraisal> appraisals = AppraisalRows.read(tables.get(InputFile.APPRAISALS), period, problems);
-        List<Event> events = EventRows.read(tables.get(InputFile.EVENTS), period, problems);
+        List<Event> events = EventRows.read(tables.get(InputFile.EVENTS), period, registry, problems);
         List<Organization> organizations = OrganizationRows.read(tables.get(InputFile.ORGANIZATIONS), problems);
         CrossFileChecks.check(tables, problems);
         return new ParsedImport(period, departments, cadres, targets, appraisals, events, organizations, reports,

@@ -31,11 +31,13 @@ public class ImportService {
     private final ImportStore store;
     private final AuditLog auditLog;
     private final TransactionTemplate transaction;
+    private final ItemRegistrySource registry;
 
-    ImportService(ImportStore store, AuditLog auditLog, TransactionTemplate transaction) {
+    ImportService(ImportStore store, AuditLog auditLog, TransactionTemplate transaction, ItemRegistrySource registry) {
         this.store = store;
         this.auditLog = auditLog;
         this.transaction = transaction;
+        this.registry = registry;
     }
 
     /** Imports the six files of a folder; other CSV files in it are reported and ignored. */
@@ -63,12 +65,12 @@ public class ImportService {
             return rejected(period, List.of(new ImportProblem(folder.toString(), 0, null, Severity.ERROR,
                     "无法读取文件夹 / cannot read the folder: " + e)));
         }
-        return importValidated(ImportParser.parse(files, period), notes, user);
+        return importValidated(ImportParser.parse(files, period, registry.publishedRegistry()), notes, user);
     }
 
     /** Imports uploaded files (file name → bytes); names other than the six are errors. */
     public ImportReport importFiles(Map<String, byte[]> files, Period period, String user) {
-        return importValidated(ImportParser.parse(files, period), List.of(), user);
+        return importValidated(ImportParser.parse(files, period, registry.publishedRegistry()), List.of(), user);
     }
 
     /** Imports an uploaded zip holding the six files (in its root or in one folder). */
@@ -77,7 +79,7 @@ public class ImportService {
         if (!unpacked.ok()) {
             return rejected(period, unpacked.problems());
         }
-        return importValidated(ImportParser.parse(unpacked.files(), period), unpacked.problems(), user);
+        return importValidated(ImportParser.parse(unpacked.files(), period, registry.publishedRegistry()), unpacked.problems(), user);
     }
 
     private ImportReport importValidated(ParsedImport parsed, List<ImportProblem> notes, String user) {

@@ -5,6 +5,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.Comparator;
 import java.util.List;
@@ -17,6 +18,8 @@ import org.kaohe.records.SourceRef;
 import org.kaohe.records.SubjectType;
 import org.kaohe.scoring.ExplanationLine;
 import org.kaohe.scoring.Grade;
+import org.kaohe.scoring.GradeScale;
+import org.kaohe.scoring.PartLabel;
 import org.kaohe.scoring.ResultSeal;
 import org.kaohe.scoring.SubjectResult;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -57,14 +60,40 @@ public class RunQueries {
         return jdbc.sql(RUN_COLUMNS + " ORDER BY r.id DESC").query(RunQueries::runInfo).list();
     }
 
+    /** The grade scales the run was graded on (runs before configurable grades: the quarterly scale). */
+    public Map<SubjectType, GradeScale> scales(long runId) {
+        Map<SubjectType, List<Grade>> grades = new EnumMap<>(SubjectType.class);
+        jdbc.sql("SELECT subject_type, position, code, label FROM run_grade WHERE run_id = ? ORDER BY subject_type, position")
+                .param(runId)
+                .query(rs -> {
+                    grades.computeIfAbsent(SubjectType.valueOf(rs.getString("subject_type")), t -> new ArrayList<>())
+                            .add(new Grade(rs.getString("code"), rs.getString("label"), rs.getInt("position")));
+                });
+        Map<SubjectType, GradeScale> scales = new EnumMap<>(SubjectType.class);
+        for (SubjectType type : SubjectType.values()) {
+            scales.put(type, grades.containsKey(type) ? new GradeScale(grades.get(type)) : GradeScale.QUARTERLY);
+        }
+        return scales;
+    }
+
+    /** The parts the run scored with their Chinese names, in the rulebook's order (empty for runs made before). */
+    public List<PartLabel> partLabels(long runId) {
+        return jdbc.sql("SELECT subject_type, code, name FROM run_part WHERE run_id = ? ORDER BY position")
+                .param(runId)
+                .query((rs, n) -> new PartLabel(SubjectType.valueOf(rs.getString("subject_type")), rs.getString("code"),
+                        rs.getString("name")))
+                .list();
+    }
+
     /** Every subject's result of the run, without explanation lines, in display order. */
     public List<SubjectResult> results(long runId) {
         Map<String, Map<String, BigDecimal>> parts = parts(runId, null, null);
+        Map<SubjectType, GradeScale> scales = scales(runId);
         return jdbc.sql("""
                         SELECT * FROM subject_result WHERE run_id = ?
                         ORDER BY CASE subject_type WHEN 'DEPARTMENT' THEN 0 ELSE 1 END, dept_id, rank_no, subject_id""")
                 .param(runId)
-                .query((rs, n) -> subjectResult(rs, parts, List.of()))
+                .query((rs, n) -> subjectResult(rs, parts, scales, List.of()))
                 .list();
     }
 
@@ -86,10 +115,11 @@ public class RunQueries {
 
     private Optional<SubjectResult> subject(long runId, SubjectType type, String subjectId) {
         Map<String, Map<String, BigDecimal>> parts = parts(runId, type, subjectId);
+        Map<SubjectType, GradeScale> scales = scales(runId);
         Optional<SubjectResult> bare = jdbc.sql("""
                         SELECT * FROM subject_result WHERE run_id = ? AND subject_type = ? AND subject_id = ?""")
                 .params(runId, type.name(), subjectId)
-                .query((rs, n) -> subjectResult(rs, parts, List.of()))
+                .query((rs, n) -> subjectResult(rs, parts, scales, List.of()))
                 .optional();
         return bare.map(s -> withLines(s, lines(runId, type, subjectId)));
     }
@@ -117,16 +147,17 @@ public class RunQueries {
                 .list();
     }
 
-    /** Parts in the order of the score's formula (S = T + A + L + B − D; S_d = T + O + C + B − D), then any a leader added. */
-    private static final List<String> PART_ORDER = List.of("T", "A", "L", "O", "C", "B", "D", "CLAMP", "GRADE");
+    /** Parts of runs made before part names were stored, in the order of the old formula. */
+    private static final List<String> OLD_PART_ORDER = List.of("T", "A", "L", "O", "C", "B", "D", "CLAMP", "GRADE");
 
-    private static int partOrder(String part) {
-        int index = PART_ORDER.indexOf(part);
-        return index >= 0 ? index : PART_ORDER.indexOf("CLAMP");
-    }
-
-    /** The parts of every subject of the run (type and id null), or of one subject. */
+    /** The parts of every subject of the run (type and id null), or of one subject, in the rulebook's order. */
     private Map<String, Map<String, BigDecimal>> parts(long runId, SubjectType type, String subjectId) {
+        List<String> order = new ArrayList<>(partLabels(runId).stream().map(PartLabel::code).distinct().toList());
+        if (order.isEmpty()) {
+            order.addAll(OLD_PART_ORDER);
+        }
+        Comparator<String> partOrder = Comparator.comparingInt((String p) -> order.contains(p) ? order.indexOf(p)
+                : order.size()).thenComparing(p -> p);
         Map<String, Map<String, BigDecimal>> parts = new HashMap<>();
         String sql = "SELECT subject_type, subject_id, part, points FROM subject_part WHERE run_id = ?"
                 + (subjectId == null ? "" : " AND subject_type = ? AND subject_id = ?");
@@ -136,7 +167,7 @@ public class RunQueries {
         }
         statement.query(rs -> {
             parts.computeIfAbsent(key(rs.getString("subject_type"), rs.getString("subject_id")),
-                    k -> new TreeMap<>(Comparator.comparingInt(RunQueries::partOrder).thenComparing(p -> p)))
+                    k -> new TreeMap<>(partOrder))
                     .put(rs.getString("part"), rs.getBigDecimal("points"));
         });
         return parts;
@@ -155,13 +186,15 @@ public class RunQueries {
     }
 
     private static SubjectResult subjectResult(ResultSet rs, Map<String, Map<String, BigDecimal>> parts,
-                                               List<ExplanationLine> lines) throws SQLException {
+                                               Map<SubjectType, GradeScale> scales, List<ExplanationLine> lines)
+            throws SQLException {
         String type = rs.getString("subject_type");
         String id = rs.getString("subject_id");
+        GradeScale scale = scales.get(SubjectType.valueOf(type));
         return new SubjectResult(SubjectType.valueOf(type), id, rs.getString("name"), rs.getString("dept_id"),
                 rs.getBigDecimal("score"), parts.getOrDefault(key(type, id), Map.of()),
-                Grade.valueOf(rs.getString("band_grade")), Grade.valueOf(rs.getString("gated_grade")),
-                Grade.valueOf(rs.getString("final_grade")), rs.getInt("rank_no"), rs.getBoolean("vetoed"), lines);
+                scale.byCode(rs.getString("band_grade")), scale.byCode(rs.getString("gated_grade")),
+                scale.byCode(rs.getString("final_grade")), rs.getInt("rank_no"), rs.getBoolean("vetoed"), lines);
     }
 
     private static SubjectResult withLines(SubjectResult s, List<ExplanationLine> lines) {

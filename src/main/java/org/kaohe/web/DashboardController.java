@@ -1,8 +1,6 @@
 package org.kaohe.web;
 
-import java.util.Arrays;
 import java.util.Comparator;
-import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -65,11 +63,12 @@ class DashboardController {
                 .sorted(Comparator.comparingInt(SubjectResult::rank)).toList();
         model.addAttribute("run", run);
         model.addAttribute("departments", departments);
-        List<DeptGrades> deptGrades = deptGrades(results, departments);
+        List<Grade> grades = runs.scales(run.id()).get(SubjectType.CADRE).grades();
+        List<DeptGrades> deptGrades = deptGrades(results, departments, grades);
         model.addAttribute("gradeChart", new GradeChart(
                 deptGrades.stream().map(DeptGrades::deptName).toList(),
-                Arrays.stream(Grade.values()).map(g -> messages.getMessage("grade." + g.name(), null, locale)).toList(),
-                Arrays.stream(Grade.values()).map(g -> deptGrades.stream().map(d -> d.counts().get(g)).toList()).toList()));
+                grades.stream().map(g -> messages.getMessage("grade." + g.name(), null, g.label(), locale)).toList(),
+                grades.stream().map(g -> deptGrades.stream().map(d -> d.counts().get(g)).toList()).toList()));
     }
 
     /** Every period imported or evaluated, newest first. */
@@ -84,24 +83,22 @@ class DashboardController {
         return all.stream().map(p -> new PeriodStatus(p, currentImports.get(p), currentRuns.get(p))).toList();
     }
 
-    static List<DeptGrades> deptGrades(List<SubjectResult> results, List<SubjectResult> departments) {
+    static List<DeptGrades> deptGrades(List<SubjectResult> results, List<SubjectResult> departments, List<Grade> grades) {
         Map<String, String> names = new LinkedHashMap<>();
         departments.stream().sorted(Comparator.comparing(SubjectResult::subjectId))
                 .forEach(d -> names.put(d.subjectId(), d.name()));
         Map<String, Map<Grade, Long>> counts = new LinkedHashMap<>();
-        names.keySet().forEach(id -> counts.put(id, zeroCounts()));
+        names.keySet().forEach(id -> counts.put(id, zeroCounts(grades)));
         results.stream().filter(s -> s.subjectType() == SubjectType.CADRE)
-                .forEach(s -> counts.computeIfAbsent(s.deptId(), id -> zeroCounts()).merge(s.finalGrade(), 1L, Long::sum));
+                .forEach(s -> counts.computeIfAbsent(s.deptId(), id -> zeroCounts(grades)).merge(s.finalGrade(), 1L, Long::sum));
         return counts.entrySet().stream()
                 .map(e -> new DeptGrades(e.getKey(), names.getOrDefault(e.getKey(), e.getKey()), e.getValue()))
                 .toList();
     }
 
-    private static Map<Grade, Long> zeroCounts() {
-        Map<Grade, Long> m = new EnumMap<>(Grade.class);
-        for (Grade g : Grade.values()) {
-            m.put(g, 0L);
-        }
+    private static Map<Grade, Long> zeroCounts(List<Grade> grades) {
+        Map<Grade, Long> m = new LinkedHashMap<>();
+        grades.forEach(g -> m.put(g, 0L));
         return m;
     }
 }

@@ -15,7 +15,6 @@ import org.kaohe.results.ResultsFormat;
 import org.kaohe.results.ResultsWorkbook;
 import org.kaohe.results.RunInfo;
 import org.kaohe.results.RunQueries;
-import org.kaohe.scoring.Grade;
 import org.kaohe.scoring.SubjectResult;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -59,14 +58,13 @@ class ResultsController {
                    @RequestParam(required = false) Long run,
                    @RequestParam(required = false) SubjectType type,
                    @RequestParam(required = false) String dept,
-                   @RequestParam(required = false) Grade grade,
+                   @RequestParam(required = false) String grade,
                    @RequestParam(defaultValue = "dept") String sort,
                    @RequestParam(defaultValue = "false") boolean desc,
                    @RequestParam(defaultValue = "1") int page,
                    Model model) {
         model.addAttribute("periods", selection.periods());
         model.addAttribute("runnablePeriods", imports.periods().stream().sorted(Comparator.reverseOrder()).toList());
-        model.addAttribute("grades", Grade.values());
         model.addAttribute("types", SubjectType.values());
         ResultsTable.Query query = new ResultsTable.Query(type, dept, grade,
                 ResultsTable.knownSort(sort) ? sort : "dept", desc, page);
@@ -74,6 +72,7 @@ class ResultsController {
         selection.pick(period, run).ifPresent(shown -> {
             List<SubjectResult> all = runs.results(shown.id());
             model.addAttribute("run", shown);
+            model.addAttribute("grades", runs.scales(shown.id()).get(SubjectType.CADRE).grades());
             model.addAttribute("periodRuns", selection.runsOf(shown.period()));
             List<SubjectResult> departments = all.stream().filter(s -> s.subjectType() == SubjectType.DEPARTMENT)
                     .sorted(Comparator.comparing(SubjectResult::subjectId)).toList();
