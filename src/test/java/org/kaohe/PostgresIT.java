@@ -197,8 +197,8 @@ class PostgresIT {
     void publishingStoresTheRulebookOnceAndEachPublication() throws Exception {
         RulebookSource source = RulebookSource.fromFolder(Path.of("rules"));
 
-        RulebookService.Published first = rulebooks.publish(source, WHO);
-        RulebookService.Published again = rulebooks.publish(source, WHO);
+        RulebookService.Published first = rulebooks.publish(source, WHO, "测试 test");
+        RulebookService.Published again = rulebooks.publish(source, WHO, "测试 test");
 
         assertThat(first.newVersion()).isTrue();
         assertThat(again.newVersion()).isFalse();

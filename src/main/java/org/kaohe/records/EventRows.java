@@ -75,7 +75,7 @@ final class EventRows {
         if (code.isEmpty() || (!levels.isEmpty() && levels.stream().noneMatch(l -> registry.levelCode(l).equals(code)))) {
             String expected = levels.isEmpty() ? levelList(registry, List.copyOf(registry.levels().keySet()))
                     : levelList(registry, levels);
-            f.error("level", "级别无效,可选 / invalid level, expected: " + expected + ": " + text);
+            f.error("level", "级别无效，可选 / invalid level, expected: " + expected + ": " + text);
             return null;
         }
         return code.get();

@@ -260,13 +260,21 @@ public class RulebookService implements ItemRegistrySource {
         }
     }
 
-    /** The registry of the published rulebook (the default one published first on a fresh database), for imports. */
+    /**
+     * The registry of the published rulebook, for imports; on a database where nothing was ever
+     * published, the default folder's (read, not published: an import publishes nothing).
+     */
     @Override
     public ItemRegistry publishedRegistry() {
+        Optional<CompiledRulebook> current = current();
+        if (current.isPresent()) {
+            return current.get().registry();
+        }
         try {
-            return currentOrDefault("system").registry();
+            return RulebookCompiler.compile(read(defaultFolder)).registry();
         } catch (RulebookInvalidException e) {
-            throw new IllegalStateException("默认规则无效 / the default rulebook is invalid: " + e.getMessage(), e);
+            throw new IllegalStateException("尚未发布考核规则,默认规则无效 / no rulebook published and the default one is invalid: "
+                    + e.getMessage(), e);
         }
     }
 

@@ -111,7 +111,7 @@ public final class ScenarioCases {
                 continue;
             }
             String who = result.subjectType().label() + " " + result.subjectId();
-            BigDecimal score = row.decimal("score", "得分", failures);
+            BigDecimal score = row.cell("score", "得分").isEmpty() ? null : row.decimal("score", "得分", failures);
             if (score != null && score.compareTo(result.score()) != 0) {
                 failures.add(row.problem("得分", who + " 的得分应为 " + score.toPlainString() + ",实际为 "
                         + result.score().toPlainString() + " / expected score " + score.toPlainString() + ", got "

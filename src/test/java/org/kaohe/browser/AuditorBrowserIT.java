@@ -43,7 +43,7 @@ class AuditorBrowserIT {
     @BeforeEach
     void start() throws Exception {
         // The work of a leader and of HR, done before the auditor comes.
-        rulebooks.publish(RulebookService.read(Path.of("rules")), "leader");
+        rulebooks.publish(RulebookService.read(Path.of("rules")), "leader", "测试 test");
         imports.importFolder(Path.of("data/2026-Q3"), PERIOD, "hr");
         evaluation.evaluate(PERIOD, "hr");
         accounts.create("test", "auditor", EnumSet.of(Role.AUDITOR), "auditor-password");

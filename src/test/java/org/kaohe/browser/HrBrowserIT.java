@@ -39,7 +39,7 @@ class HrBrowserIT {
     @BeforeEach
     void start() throws Exception {
         accounts.create("test", "hr", EnumSet.of(Role.HR), "hr-password");
-        rulebooks.publish(RulebookService.read(Path.of("rules")), "leader"); // a leader's work, done before
+        rulebooks.publish(RulebookService.read(Path.of("rules")), "leader", "测试 test"); // a leader's work, done before
         browser = new Browser(port);
     }
 

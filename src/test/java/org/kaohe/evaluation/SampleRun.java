@@ -1,5 +1,6 @@
 package org.kaohe.evaluation;
 
+import org.kaohe.scoring.QuarterlyGrades;
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -53,10 +54,10 @@ public final class SampleRun {
         jdbc.sql("MERGE INTO rulebook_version (version, created_by, created_at) KEY (version) VALUES ('v-sample', 'test', ?)")
                 .param(OffsetDateTime.now()).update();
         EvaluationOutcome outcome = new EvaluationOutcome(Period.parse(PERIOD), importId, "v-sample", List.of(
-                subject(SubjectType.DEPARTMENT, "D01", DEPARTMENT_NAME, "D01", "91.50", Grade.GOOD, 1, "cadres.csv", 2),
-                subject(SubjectType.CADRE, "C1", MARKUP_NAME, "D01", "88.00", Grade.GOOD, 1, "cadres.csv", 2),
-                subject(SubjectType.CADRE, "C2", FORMULA_NAME, "D01", "80.00", Grade.FAIR, 2, "cadres.csv", 3),
-                subject(SubjectType.CADRE, "C3", "张伟", "D01", "75.25", Grade.AVERAGE, 3, "targets.csv", 2)));
+                subject(SubjectType.DEPARTMENT, "D01", DEPARTMENT_NAME, "D01", "91.50", QuarterlyGrades.GOOD, 1, "cadres.csv", 2),
+                subject(SubjectType.CADRE, "C1", MARKUP_NAME, "D01", "88.00", QuarterlyGrades.GOOD, 1, "cadres.csv", 2),
+                subject(SubjectType.CADRE, "C2", FORMULA_NAME, "D01", "80.00", QuarterlyGrades.FAIR, 2, "cadres.csv", 3),
+                subject(SubjectType.CADRE, "C3", "张伟", "D01", "75.25", QuarterlyGrades.AVERAGE, 3, "targets.csv", 2)));
         return new RunRepository(jdbc, template).insert(outcome, "test", OffsetDateTime.now(), 5);
     }
 

@@ -27,6 +27,8 @@ final class BookChecks {
 
     private final Rulebook book;
     private final Set<RuleProblem> problems = new LinkedHashSet<>();
+    /** Problems found in department types' views: (row, column, message) → the types where they arise. */
+    private final Map<List<Object>, Set<String>> inViews = new java.util.LinkedHashMap<>();
 
     private BookChecks(Rulebook book) {
         this.book = book;
@@ -41,11 +43,22 @@ final class BookChecks {
         checks.prices();
         checks.gates();
         checks.participation();
+        checks.reportViewProblems();
         return new ArrayList<>(checks.problems);
     }
 
     private void problem(RowRef ref, String column, String message) {
         problems.add(new RuleProblem(ref.file(), ref.line(), book.columnName(ref.file(), column), message));
+    }
+
+    /** A problem of one department type's view; reported once, naming the types (none when it is all of them). */
+    private void inView(RowRef ref, String column, String message, DeptType type) {
+        inViews.computeIfAbsent(List.of(ref, column, message), k -> new LinkedHashSet<>()).add(type.label());
+    }
+
+    private void reportViewProblems() {
+        inViews.forEach((key, types) -> problem((RowRef) key.get(0), (String) key.get(1),
+                (types.size() == DeptType.values().length ? "" : String.join("、", types) + ":") + key.get(2)));
     }
 
     private void problem(BookTable table, String message) {
@@ -76,8 +89,8 @@ final class BookChecks {
         for (DeptType type : DeptType.values()) {
             BookView view = book.view(type);
             if (view.setting(SettingName.SCORE_MIN).compareTo(view.setting(SettingName.SCORE_MAX)) >= 0) {
-                problem(view.settingRow(SettingName.SCORE_MIN).ref(), "value", "总分下限 SCORE_MIN 应小于总分上限 "
-                        + "SCORE_MAX / SCORE_MIN must be below SCORE_MAX" + forType(view));
+                inView(view.settingRow(SettingName.SCORE_MIN).ref(), "value", "总分下限 SCORE_MIN 应小于总分上限 "
+                        + "SCORE_MAX / SCORE_MIN must be below SCORE_MAX", type);
             }
             BigDecimal scale = view.setting(SettingName.VOTE_SCALE);
             SettingName[] weights = {SettingName.VOTE_WEIGHT_GOOD, SettingName.VOTE_WEIGHT_FAIR,
@@ -85,12 +98,12 @@ final class BookChecks {
             for (int i = 0; i < weights.length; i++) {
                 BigDecimal weight = view.setting(weights[i]);
                 if (weight.compareTo(scale) > 0) {
-                    problem(view.settingRow(weights[i]).ref(), "value", weights[i] + " 超过票折算分满分 VOTE_SCALE "
-                            + scale.toPlainString() + ",民主测评会超过满分 / a vote weight above VOTE_SCALE" + forType(view));
+                    inView(view.settingRow(weights[i]).ref(), "value", weights[i] + " 超过票折算分满分 VOTE_SCALE "
+                            + scale.toPlainString() + ",民主测评会超过满分 / a vote weight above VOTE_SCALE", type);
                 }
                 if (i > 0 && weight.compareTo(view.setting(weights[i - 1])) > 0) {
-                    problem(view.settingRow(weights[i]).ref(), "value", weights[i] + " 高于 " + weights[i - 1]
-                            + ",较差的票不应比较好的票折算分高 / a worse vote must not weigh more" + forType(view));
+                    inView(view.settingRow(weights[i]).ref(), "value", weights[i] + " 高于 " + weights[i - 1]
+                            + ",较差的票不应比较好的票折算分高 / a worse vote must not weigh more", type);
                 }
             }
         }
@@ -217,9 +230,10 @@ final class BookChecks {
 
     private void partsOfView(BookView view, SubjectType type) {
         List<PartRow> parts = view.parts(type);
-        String who = forType(view, type);
+        String who = type == SubjectType.CADRE ? "干部" : "部门";
+        DeptType deptType = view.deptType();
         if (parts.isEmpty()) {
-            problem(BookTable.PARTS, who + "没有任何计分部分 / no scored part for " + type + " " + view.deptType());
+            inView(new RowRef(BookTable.PARTS.fileName(), 0), "", who + "没有任何计分部分 / no scored part for " + type, deptType);
             return;
         }
         BigDecimal sum = BigDecimal.ZERO;
@@ -232,25 +246,25 @@ final class BookChecks {
                 : SettingName.FULL_MARKS_DEPARTMENT;
         BigDecimal fullMarks = view.setting(fullMarksName);
         if (sum.compareTo(fullMarks) != 0) {
-            problem(parts.get(parts.size() - 1).ref(), "max", who + "各计分部分(加分、扣分除外)满分之和为 " + sum.toPlainString()
+            inView(parts.get(parts.size() - 1).ref(), "max", who + "各计分部分(加分、扣分除外)满分之和为 " + sum.toPlainString()
                     + ",应等于参数 " + fullMarksName + " " + fullMarks.toPlainString() + ":" + maxima(parts)
                     + " / the parts' maxima add up to " + sum.toPlainString() + ", not " + fullMarksName + " "
-                    + fullMarks.toPlainString());
+                    + fullMarks.toPlainString(), deptType);
         }
         for (Method single : List.of(Method.APPRAISAL, Method.LEADER_RATING, Method.CADRE_MEAN)) {
             List<PartRow> same = parts.stream().filter(p -> p.method() == single).toList();
             if (same.size() > 1) {
-                problem(same.get(1).ref(), "method", who + "有两个「" + single.label() + "」部分(" + same.get(0).code() + "、"
-                        + same.get(1).code() + "),同一数据会计两次分 / two parts would score the same records twice");
+                inView(same.get(1).ref(), "method", who + "有两个「" + single.label() + "」部分(" + same.get(0).code() + "、"
+                        + same.get(1).code() + "),同一数据会计两次分 / two parts would score the same records twice", deptType);
             }
         }
         List<PartRow> targets = parts.stream().filter(p -> p.method() == Method.TARGETS).toList();
         for (int i = 0; i < targets.size(); i++) {
             for (int j = i + 1; j < targets.size(); j++) {
                 if (overlap(targets.get(i).projects(), targets.get(j).projects())) {
-                    problem(targets.get(j).ref(), "projects", who + "目标任务部分 " + targets.get(i).code() + " 与 "
+                    inView(targets.get(j).ref(), "projects", who + "目标任务部分 " + targets.get(i).code() + " 与 "
                             + targets.get(j).code() + " 的目标范围重叠,同一目标会计两次分;请在「目标范围」中分别列出工程类别 / two"
-                            + " targets parts cover the same projects");
+                            + " targets parts cover the same projects", deptType);
                 }
             }
         }
@@ -284,23 +298,7 @@ final class BookChecks {
             if (row.level() != null) {
                 knownLevel(row.ref(), "level", kind, row.level());
             }
-            for (SubjectType type : SubjectType.values()) {
-                if (!row.appliesTo(type)) {
-                    continue;
-                }
-                String key = row.deduction() + "|" + type + "|" + row.deptType() + "|" + row.kind();
-                PriceRow other = seen.get(key + "|" + row.level());
-                if (other != null) {
-                    problem(row.ref(), "kind", "与第 " + other.ref().line() + " 行重复:同一事项和级别对" + type.label()
-                            + "会计两次分 / duplicates row " + other.ref().line());
-                }
-                PriceRow anyLevel = row.level() == null ? firstWithLevel(seen, key) : seen.get(key + "|null");
-                if (anyLevel != null && other == null) {
-                    problem(row.ref(), "levels", "第 " + anyLevel.ref().line() + " 行已对" + kind.name() + "的所有级别计分,"
-                            + "本行会让同一事项计两次分 / a row for every level and a row for one level would count twice");
-                }
-                seen.putIfAbsent(key + "|" + row.level(), row);
-            }
+            countedTwice(row, kind, seen);
         }
         if (!problems.isEmpty()) {
             return;
@@ -310,10 +308,34 @@ final class BookChecks {
             for (SubjectType type : SubjectType.values()) {
                 for (PriceRow row : view.prices(type)) {
                     KindRow kind = book.kind(row.kind()).orElseThrow();
-                    if (kind.appliesTo() == null || kind.appliesTo() == type) {
-                        priceTargetsAPart(view, type, row);
+                    String problem = kind.appliesTo() == null || kind.appliesTo() == type ? partProblem(view, type, row) : null;
+                    if (problem != null) {
+                        inView(row.ref(), "part", problem, deptType);
                     }
                 }
+            }
+        }
+    }
+
+    /** A row that prices the same item as an earlier row, for some subject type, would count it twice. */
+    private void countedTwice(PriceRow row, KindRow kind, Map<String, PriceRow> seen) {
+        for (SubjectType type : SubjectType.values()) {
+            if (!row.appliesTo(type)) {
+                continue;
+            }
+            String key = row.deduction() + "|" + type + "|" + row.deptType() + "|" + row.kind();
+            PriceRow same = seen.get(key + "|" + row.level());
+            PriceRow anyLevel = row.level() == null ? firstWithLevel(seen, key) : seen.get(key + "|null");
+            seen.putIfAbsent(key + "|" + row.level(), row);
+            if (same != null) {
+                problem(row.ref(), "kind", "与第 " + same.ref().line() + " 行重复:同一事项和级别会计两次分 / duplicates row "
+                        + same.ref().line());
+                return;
+            }
+            if (anyLevel != null) {
+                problem(row.ref(), "level", "第 " + anyLevel.ref().line() + " 行已对" + kind.name() + "的所有级别计分,"
+                        + "本行会让同一事项计两次分 / a row for every level and a row for one level would count twice");
+                return;
             }
         }
     }
@@ -323,24 +345,25 @@ final class BookChecks {
                 .map(Map.Entry::getValue).findFirst().orElse(null);
     }
 
-    private void priceTargetsAPart(BookView view, SubjectType type, PriceRow row) {
-        String who = forType(view, type);
+    /** Why a price row cannot count in its part for one subject type of a view, or null when it can. */
+    private static String partProblem(BookView view, SubjectType type, PriceRow row) {
         Method wanted = row.deduction() ? Method.DEDUCTION : Method.BONUS;
+        String who = type == SubjectType.CADRE ? "干部" : "部门";
         if (row.part() == null) {
-            problem(row.ref(), "part", who + "没有唯一的「" + wanted.label() + "」部分,请填写计入哪个部分 / no single "
-                    + wanted + " part: name the part");
-            return;
+            return who + "没有唯一的「" + wanted.label() + "」部分,请填写计入哪个部分 / no single " + wanted + " part: name the part";
         }
         PartRow part = view.part(type, row.part());
         if (part == null) {
-            problem(row.ref(), "part", who + "没有计分部分 " + row.part() + " / no part " + row.part() + " for " + type);
-        } else if (row.deduction() && part.method() != Method.DEDUCTION && part.method() != Method.BASE_MINUS) {
-            problem(row.ref(), "part", "扣分只能计入「扣分」或「基础分减扣分」部分," + part.code() + " 是「" + part.method().label()
-                    + "」/ a deduction goes to a DEDUCTION or BASE_MINUS part");
-        } else if (!row.deduction() && part.method() != Method.BONUS) {
-            problem(row.ref(), "part", "加分只能计入「加分」部分," + part.code() + " 是「" + part.method().label()
-                    + "」/ a bonus goes to a BONUS part");
+            return who + "没有计分部分 " + row.part() + " / no part " + row.part() + " for " + type;
         }
+        if (row.deduction() && part.method() != Method.DEDUCTION && part.method() != Method.BASE_MINUS) {
+            return "扣分只能计入「扣分」或「基础分减扣分」部分," + part.code() + " 是「" + part.method().label()
+                    + "」/ a deduction goes to a DEDUCTION or BASE_MINUS part";
+        }
+        if (!row.deduction() && part.method() != Method.BONUS) {
+            return "加分只能计入「加分」部分," + part.code() + " 是「" + part.method().label() + "」/ a bonus goes to a BONUS part";
+        }
+        return null;
     }
 
     // --- gates.csv and participation.csv -----------------------------------------------------
@@ -406,11 +429,4 @@ final class BookChecks {
         }
     }
 
-    private static String forType(BookView view) {
-        return view.deptType() == null ? "" : "(" + view.deptType().label() + ")";
-    }
-
-    private static String forType(BookView view, SubjectType type) {
-        return view.deptType().label() + (type == SubjectType.CADRE ? "的干部" : "部门");
-    }
 }

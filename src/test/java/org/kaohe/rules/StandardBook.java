@@ -10,15 +10,17 @@ import org.kaohe.scoring.ExplanationLine;
 import org.kaohe.scoring.SubjectResult;
 
 /**
- * The real {@code rules/} folder, compiled once per test JVM (a compile takes about a second),
- * and small helpers to pick a subject's result.
+ * The standard test book ({@code src/test/resources/books/standard}): the default scheme's tables,
+ * kept apart from {@code rules/} so that a leader's edit of the default numbers there breaks only
+ * the tests about the default book, not the tests of how each rule works. Compiled once per test
+ * JVM, with small helpers to pick a subject's result.
  */
-final class DefaultRulebook {
+final class StandardBook {
 
-    static final Path FOLDER = Path.of("rules");
+    static final Path FOLDER = Path.of("src/test/resources/books/standard");
     private static CompiledRulebook compiled;
 
-    private DefaultRulebook() {}
+    private StandardBook() {}
 
     static synchronized CompiledRulebook get() {
         if (compiled == null) {
