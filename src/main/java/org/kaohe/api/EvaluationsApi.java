@@ -7,6 +7,7 @@ import org.kaohe.jobs.BackgroundJobs;
 import org.kaohe.records.Period;
 import org.kaohe.web.EvaluationRuns;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -51,6 +52,13 @@ class EvaluationsApi {
         }
         String jobId = evaluationRuns.start(Period.parse(request.period()), who.getName());
         return ResponseEntity.accepted().location(URI.create("/api/evaluations/" + jobId)).body(job(jobId, who));
+    }
+
+    @DeleteMapping("/{jobId}")
+    @Operation(summary = "取消考核任务(仅启动者)/ cancel an evaluation job (its starter only)")
+    Job cancel(@PathVariable String jobId, Principal who) {
+        evaluationRuns.cancel(jobId, who.getName());
+        return job(jobId, who);
     }
 
     @GetMapping("/{jobId}")

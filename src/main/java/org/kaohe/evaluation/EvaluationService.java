@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.BooleanSupplier;
 
 import org.kaohe.audit.AuditLog;
 import org.kaohe.records.ImportRepository;
@@ -13,10 +14,13 @@ import org.kaohe.records.SubjectType;
 import org.kaohe.rules.CompiledRulebook;
 import org.kaohe.rules.RulebookInvalidException;
 import org.kaohe.rules.RulebookService;
+import org.kaohe.rules.engine.RunLimits;
+import org.kaohe.rules.engine.RunStoppedException;
 import org.kaohe.scoring.EvaluationOutcome;
 import org.kaohe.scoring.EvaluationProgress;
 import org.kaohe.scoring.Grade;
 import org.kaohe.scoring.SubjectResult;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -36,14 +40,18 @@ public class EvaluationService {
     private final RunRepository runs;
     private final AuditLog auditLog;
     private final TransactionTemplate transaction;
+    private final RunLimits limits;
 
     EvaluationService(ImportRepository imports, RulebookService rulebooks, RunRepository runs, AuditLog auditLog,
-                      TransactionTemplate transaction) {
+                      TransactionTemplate transaction,
+                      @Value("${kaohe.evaluation.max-seconds:600}") long maxSeconds,
+                      @Value("${kaohe.evaluation.max-firings-per-session:5000000}") long maxFirings) {
         this.imports = imports;
         this.rulebooks = rulebooks;
         this.runs = runs;
         this.auditLog = auditLog;
         this.transaction = transaction;
+        this.limits = new RunLimits(Duration.ofSeconds(maxSeconds), maxFirings, () -> false);
     }
 
     /**
@@ -56,13 +64,27 @@ public class EvaluationService {
 
     /** As {@link #evaluate(Period, String)}, telling {@code progress} how far it has come. */
     public RunSummary evaluate(Period period, String who, EvaluationProgress progress) {
+        return evaluate(period, who, progress, () -> false);
+    }
+
+    /**
+     * As {@link #evaluate(Period, String, EvaluationProgress)}, stopping with an
+     * {@link EvaluationException} when {@code cancelled} turns true or the run passes its limits
+     * ({@code kaohe.evaluation.max-seconds}, {@code kaohe.evaluation.max-firings-per-session}).
+     */
+    public RunSummary evaluate(Period period, String who, EvaluationProgress progress, BooleanSupplier cancelled) {
         progress.report(0.02, "读取导入数据 / loading the period's records");
         PeriodRecords records = currentRecords(period);
         progress.report(0.10, "准备考核规则 / preparing the rulebook");
         CompiledRulebook rulebook = publishedRulebook(who);
         OffsetDateTime startedAt = OffsetDateTime.now();
         long start = System.nanoTime();
-        EvaluationOutcome outcome = rulebook.evaluate(records, progress.within(0.15, 0.80));
+        EvaluationOutcome outcome;
+        try {
+            outcome = rulebook.evaluate(records, progress.within(0.15, 0.80), limits.withCancellation(cancelled));
+        } catch (RunStoppedException e) {
+            throw new EvaluationException(e.getMessage());
+        }
         Duration duration = Duration.ofNanos(System.nanoTime() - start);
         progress.report(0.85, "保存考核结果 / storing the run");
         Long runId = transaction.execute(status -> {

@@ -25,12 +25,17 @@ public class EvaluationRuns {
     /** Queues the evaluation of the period; returns the job id. The job's result is the run id. */
     public String start(Period period, String who) {
         return jobs.submit(who, "evaluate " + period, progress -> {
-            EvaluationService.RunSummary run = evaluation.evaluate(period, who, progress::report);
+            EvaluationService.RunSummary run = evaluation.evaluate(period, who, progress::report, progress::cancelled);
             progress.report(1, "已完成:第 " + run.runId() + " 次运行,干部 " + run.cadres() + " 人,部门 "
                     + run.departments() + " 个 / done: run #" + run.runId() + ", " + run.cadres() + " cadres, "
                     + run.departments() + " departments, " + run.duration().toMillis() + " ms");
             return run.runId();
         });
+    }
+
+    /** Asks the job to stop; false when {@code who} has no such running job. */
+    public boolean cancel(String jobId, String who) {
+        return jobs.cancel(jobId, who);
     }
 
     /** The job's status, if it exists and was started by {@code who}. */

@@ -102,6 +102,14 @@ class ResultsController {
         return new JobView(s.id(), s.state(), s.progress(), s.message(), "/evaluation/jobs/" + s.id(), resultUrl);
     }
 
+    /** Cancels the user's own running evaluation (the page's 取消 button). */
+    @PostMapping(value = "/evaluation/jobs/{jobId}/cancel", produces = MediaType.APPLICATION_JSON_VALUE)
+    @ResponseBody
+    JobView cancel(@PathVariable String jobId, Principal who) {
+        evaluationRuns.cancel(jobId, who.getName());
+        return job(jobId, who);
+    }
+
     @GetMapping("/evaluation/export.csv")
     ResponseEntity<byte[]> csv(@RequestParam(required = false) String period, @RequestParam(required = false) Long run) {
         return selection.pick(period, run).map(shown -> download(shown, "csv",
