@@ -65,8 +65,8 @@ class RulesApi {
     @PostMapping(value = "/validate", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @Operation(summary = "校验规则草稿(不发布)/ validate a draft rulebook (nothing is published)",
             description = "problems 列出每个问题的文件与行号,为空即有效 / every problem by file and line; empty when valid")
-    DraftChecks.Validation validate(@RequestPart("files") List<MultipartFile> files) throws IOException {
-        return drafts.validate(files);
+    DraftChecks.Validation validate(@RequestPart("files") List<MultipartFile> files, Principal who) throws IOException {
+        return drafts.validate(files, who.getName());
     }
 
     @PostMapping(value = "/publish", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
@@ -81,10 +81,11 @@ class RulesApi {
 
     @PostMapping(value = "/simulate", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @Operation(summary = "模拟:草稿规则下的得分与等次,与已发布规则并列,不存储 / what-if under a draft rulebook, nothing stored")
-    ResponseEntity<?> simulate(@RequestParam String period, @RequestPart("files") List<MultipartFile> files)
-            throws IOException {
+    ResponseEntity<?> simulate(@RequestParam String period, @RequestPart("files") List<MultipartFile> files,
+                               Principal who) throws IOException {
         try (DraftRulebook draft = DraftRulebook.of(files)) {
-            return ResponseEntity.ok(simulations.simulate(Period.parse(period), RulebookService.read(draft.folder())));
+            return ResponseEntity.ok(simulations.simulate(Period.parse(period), RulebookService.read(draft.folder()),
+                    who.getName()));
         } catch (RulebookInvalidException e) {
             return invalid(e);
         }

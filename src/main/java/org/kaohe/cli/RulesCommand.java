@@ -3,8 +3,10 @@ package org.kaohe.cli;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 
+import org.kaohe.audit.AuditLog;
 import org.kaohe.results.TextTable;
 import org.kaohe.rules.RuleProblem;
 import org.kaohe.rules.RulebookInvalidException;
@@ -25,14 +27,17 @@ import picocli.CommandLine.Parameters;
 class RulesCommand {
 
     private final RulebookService rulebooks;
+    private final AuditLog auditLog;
 
-    RulesCommand(RulebookService rulebooks) {
+    RulesCommand(RulebookService rulebooks, AuditLog auditLog) {
         this.rulebooks = rulebooks;
+        this.auditLog = auditLog;
     }
 
     @Command(name = "validate", description = "编译并列出全部问题 / compile and list every problem as file:line: message")
     int validate(@Parameters(arity = "0..1", defaultValue = "rules", paramLabel = "DIR") Path dir) {
         List<RuleProblem> problems = rulebooks.validate(dir);
+        auditLog.record(CliSupport.user(), "RULES_VALIDATE", Map.of("folder", dir.toString(), "problems", problems.size()));
         if (!problems.isEmpty()) {
             printProblems(problems);
             return CliSupport.EXIT_INVALID;
@@ -49,6 +54,8 @@ class RulesCommand {
                     + published.version() + " (" + published.fileCount() + " 个文件 files)");
             return CliSupport.EXIT_OK;
         } catch (RulebookInvalidException e) {
+            auditLog.record(CliSupport.user(), "RULES_PUBLISH_REFUSED", Map.of("folder", dir.toString(),
+                    "problems", e.problems().size()));
             printProblems(e.problems());
             System.out.println("未发布,已发布的规则不变 / not published; the published rulebook is unchanged");
             return CliSupport.EXIT_INVALID;

@@ -51,8 +51,8 @@ class RulesController {
     }
 
     @PostMapping("/rules/validate")
-    String validate(@RequestParam("files") List<MultipartFile> files, Model model) throws IOException {
-        model.addAttribute("validation", drafts.validate(files));
+    String validate(@RequestParam("files") List<MultipartFile> files, Principal who, Model model) throws IOException {
+        model.addAttribute("validation", drafts.validate(files, who.getName()));
         return versions(model);
     }
 
@@ -68,11 +68,11 @@ class RulesController {
 
     /** What-if: the period under the draft beside the published rulebook; nothing is stored. */
     @PostMapping("/rules/simulate")
-    String simulate(@RequestParam String period, @RequestParam("files") List<MultipartFile> files, Model model)
-            throws IOException {
+    String simulate(@RequestParam String period, @RequestParam("files") List<MultipartFile> files, Principal who,
+                    Model model) throws IOException {
         try (DraftRulebook draft = DraftRulebook.of(files)) {
             SimulationService.Simulation simulation =
-                    simulations.simulate(Period.parse(period), RulebookService.read(draft.folder()));
+                    simulations.simulate(Period.parse(period), RulebookService.read(draft.folder()), who.getName());
             model.addAttribute("simulation", simulation);
             model.addAttribute("changed", simulation.subjects().stream().filter(SimulationService.Comparison::changed).toList());
         } catch (RulebookInvalidException e) {
