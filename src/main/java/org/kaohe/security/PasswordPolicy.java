@@ -11,7 +11,7 @@ import java.util.stream.Collectors;
 /**
  * What a password must be: at least {@value #MIN_LENGTH} characters, not one of the passwords
  * people choose first (a small bundled list), not trivial (digits only, one or two characters
- * repeated, a run such as 12345678 or abcdefgh) and not the username. Every refusal says why, in
+ * repeated, a run such as 12345678 or abcdefgh) and not containing the username (of 4 or more characters). Every refusal says why, in
  * Chinese and English.
  */
 final class PasswordPolicy {
@@ -40,7 +40,8 @@ final class PasswordPolicy {
         if (isRun(lower)) {
             throw refused("不能是连续的字符(如 abcdefghij)", "a run of characters such as abcdefghij");
         }
-        if (username != null && !username.isBlank() && lower.contains(username.toLowerCase(Locale.ROOT))) {
+        // Short names (hr, li) occur inside ordinary words: only names of 4 or more characters are looked for.
+        if (username != null && username.length() >= 4 && lower.contains(username.toLowerCase(Locale.ROOT))) {
             throw refused("不能包含用户名", "it contains the username");
         }
     }

@@ -82,10 +82,10 @@ class UsersCommand implements Runnable {
         public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
             parent.showInitialAdmin(out);
-            out.printf("%-20s %-28s %-8s %s%n", "username", "roles", "enabled", "locked_until");
+            out.printf("%-20s %-28s %-8s %-26s %s%n", "username", "roles", "enabled", "locked_until", "name");
             for (UserAccount u : parent.accounts.list()) {
-                out.printf("%-20s %-28s %-8s %s%n", u.username(), Role.format(u.roles()), u.enabled(),
-                        u.lockedUntil() == null ? "" : u.lockedUntil());
+                out.printf("%-20s %-28s %-8s %-26s %s%n", u.username(), Role.format(u.roles()), u.enabled(),
+                        u.lockedUntil() == null ? "" : u.lockedUntil(), u.displayName());
             }
             return 0;
         }

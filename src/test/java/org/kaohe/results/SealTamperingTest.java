@@ -97,9 +97,9 @@ class SealTamperingTest {
             assertThat(flagged).isTrue();
         }
 
-        accounts.create("test", "tamper-api", EnumSet.of(Role.AUDITOR), "tamper-api-password");
+        accounts.create("test", "tamper-api", EnumSet.of(Role.AUDITOR), "Forged-Score-Probe-1");
         MockHttpServletResponse api = mvc.perform(get("/api/runs/" + runId + "/results")
-                .with(httpBasic("tamper-api", "tamper-api-password"))).andReturn().getResponse();
+                .with(httpBasic("tamper-api", "Forged-Score-Probe-1"))).andReturn().getResponse();
         assertThat(api.getHeader("Kaohe-Seal")).isEqualTo("ALTERED");
         JsonNode rows = json.readTree(api.getContentAsString(StandardCharsets.UTF_8));
         for (JsonNode row : rows) {
@@ -107,7 +107,7 @@ class SealTamperingTest {
                     .contains(row.get("subjectId").asText().equals("C3") ? "已被改动" : "完好");
         }
         JsonNode explanation = json.readTree(mvc.perform(get("/api/runs/" + runId + "/subjects/C3")
-                .with(httpBasic("tamper-api", "tamper-api-password"))).andReturn().getResponse()
+                .with(httpBasic("tamper-api", "Forged-Score-Probe-1"))).andReturn().getResponse()
                 .getContentAsString(StandardCharsets.UTF_8));
         assertThat(explanation.at("/seal/status").asText()).isEqualTo("ALTERED");
 
@@ -129,9 +129,9 @@ class SealTamperingTest {
         jdbc.sql("DELETE FROM explanation_line WHERE run_id = ? AND subject_id = 'C1' AND seq = 2").param(runId).update();
 
         assertThat(page("/runs/" + runId + "/subjects/C1")).contains("seal-alarm").contains("CADRE/C1");
-        accounts.create("test", "tamper-line", EnumSet.of(Role.HR), "tamper-line-password");
+        accounts.create("test", "tamper-line", EnumSet.of(Role.HR), "Missing-Line-Probe-1");
         JsonNode explanation = json.readTree(mvc.perform(get("/api/runs/" + runId + "/subjects/C1")
-                .with(httpBasic("tamper-line", "tamper-line-password"))).andReturn().getResponse()
+                .with(httpBasic("tamper-line", "Missing-Line-Probe-1"))).andReturn().getResponse()
                 .getContentAsString(StandardCharsets.UTF_8));
         assertThat(explanation.at("/seal/status").asText()).isEqualTo("ALTERED");
         assertThat(cli("explain", "--period", SampleRun.PERIOD, "--subject", "C1").exit()).isEqualTo(3);
