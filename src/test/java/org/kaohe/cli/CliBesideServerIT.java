@@ -30,9 +30,15 @@ class CliBesideServerIT {
 
     private static final Path DATABASE = temporaryFolder();
 
+    /**
+     * The server's URL in mixed mode, as the application adds it (cli.H2AutoServer) to a URL given the
+     * usual ways; a test's dynamic property comes after that step, so it says so itself. The command
+     * line below gets the plain URL and adds it on its own.
+     */
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
-        registry.add("spring.datasource.url", () -> "jdbc:h2:file:" + DATABASE.resolve("kaohe").toAbsolutePath());
+        registry.add("spring.datasource.url",
+                () -> "jdbc:h2:file:" + DATABASE.resolve("kaohe").toAbsolutePath() + ";AUTO_SERVER=TRUE");
     }
 
     @Autowired JdbcClient jdbc;
