@@ -67,8 +67,8 @@ class RulesApi {
             + " cases, a trial on every period's latest import; nothing is published",
             description = "只上传改动的表即可,其余沿用已发布版本。problems 列出每个问题(文件、行、列),为空即可发布;trials 列出将变化的得分"
                     + " / upload only the changed tables; problems (file, row, column) empty means it may be published")
-    DraftCheck validate(@RequestPart("files") List<MultipartFile> files) throws IOException {
-        return drafts.check(files);
+    DraftCheck validate(@RequestPart("files") List<MultipartFile> files, Principal who) throws IOException {
+        return drafts.check(files, who.getName());
     }
 
     @PostMapping(value = "/publish", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
@@ -114,10 +114,10 @@ class RulesApi {
 
     @PostMapping(value = "/simulate", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @Operation(summary = "模拟:草稿规则下的得分与等次,与已发布规则并列,不存储 / what-if under a draft rulebook, nothing stored")
-    ResponseEntity<?> simulate(@RequestParam String period, @RequestPart("files") List<MultipartFile> files)
-            throws IOException {
+    ResponseEntity<?> simulate(@RequestParam String period, @RequestPart("files") List<MultipartFile> files,
+                               Principal who) throws IOException {
         try {
-            return ResponseEntity.ok(simulations.simulate(Period.parse(period), DraftChecks.read(files)));
+            return ResponseEntity.ok(simulations.simulate(Period.parse(period), DraftChecks.read(files), who.getName()));
         } catch (RulebookInvalidException e) {
             return invalid(e);
         }

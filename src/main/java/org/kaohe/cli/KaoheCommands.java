@@ -39,11 +39,15 @@ public class KaoheCommands implements Runnable {
         return root;
     }
 
-    /** An unexpected failure: one readable line on standard error (the log has the stack trace). */
+    /**
+     * A failure the command did not handle itself (a rulebook that cannot score, a database that
+     * went away): one readable line on standard error, never a stack trace; the trace only with
+     * {@code --logging.level.org.kaohe=DEBUG}.
+     */
     private static int reportFailure(Exception e, CommandLine commandLine, CommandLine.ParseResult parseResult) {
-        LoggerFactory.getLogger(KaoheCommands.class).error("Command failed", e);
-        commandLine.getErr().println("失败 failed: " + e.getMessage());
-        return 1;
+        LoggerFactory.getLogger(KaoheCommands.class).debug("Command failed", e);
+        commandLine.getErr().println("失败 failed: " + CommandLineLauncher.oneLine(e));
+        return CliSupport.EXIT_FAILED;
     }
 
     /** The version Maven wrote into the jar's manifest ("development" when run from classes). */

@@ -3,7 +3,9 @@ package org.kaohe.cli;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
+import org.kaohe.audit.AuditLog;
 import org.kaohe.results.TextTable;
 import org.kaohe.rules.DraftCheck;
 import org.kaohe.rules.DraftTrial;
@@ -32,15 +34,19 @@ class RulesCommand {
     private static final int LISTED_CHANGES = 30;
 
     private final RulebookService rulebooks;
+    private final AuditLog auditLog;
 
-    RulesCommand(RulebookService rulebooks) {
+    RulesCommand(RulebookService rulebooks, AuditLog auditLog) {
         this.rulebooks = rulebooks;
+        this.auditLog = auditLog;
     }
 
     @Command(name = "validate", description = "逐格检查规则表、运行测试用例、用各考核期最新数据试算;列出全部问题(文件:行:列)和将变化的得分"
             + " / check every table, run the scenario cases and try the draft on every period's latest import")
     int validate(@Parameters(arity = "0..1", defaultValue = "rules", paramLabel = "DIR") Path dir) {
         DraftCheck check = rulebooks.check(dir);
+        auditLog.record(CliSupport.user(), "RULES_VALIDATE", Map.of("folder", dir.toString(), "version", check.version(),
+                "problems", check.problems().size()));
         printCheck(check);
         if (!check.valid()) {
             return CliSupport.EXIT_INVALID;

@@ -73,6 +73,17 @@ public class EvaluationService {
      * ({@code kaohe.evaluation.max-seconds}, {@code kaohe.evaluation.max-firings-per-session}).
      */
     public RunSummary evaluate(Period period, String who, EvaluationProgress progress, BooleanSupplier cancelled) {
+        try {
+            return evaluateLogged(period, who, progress, cancelled);
+        } catch (RuntimeException e) {
+            // A refused or failed evaluation is part of the record too: who tried, what, and why.
+            auditLog.record(who, "EVALUATE_FAILED", Map.of("period", period.toString(),
+                    "reason", e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
+            throw e;
+        }
+    }
+
+    private RunSummary evaluateLogged(Period period, String who, EvaluationProgress progress, BooleanSupplier cancelled) {
         progress.report(0.02, "读取导入数据 / loading the period's records");
         PeriodRecords records = currentRecords(period);
         progress.report(0.10, "准备考核规则 / preparing the rulebook");
@@ -89,9 +100,13 @@ public class EvaluationService {
         progress.report(0.85, "保存考核结果 / storing the run");
         Long runId = transaction.execute(status -> {
             long id = runs.insert(outcome, who, startedAt, duration.toMillis());
-            auditLog.record(who, "EVALUATE", "考核 evaluated " + period + ": run #" + id + ", import #"
-                    + records.importId() + ", rulebook " + rulebook.version() + ", "
-                    + outcome.subjects().size() + " subjects");
+            Map<String, Object> detail = new java.util.LinkedHashMap<>();
+            detail.put("period", period.toString());
+            detail.put("run", id);
+            detail.put("importVersion", imports.version(records.importId()).map(String::valueOf).orElse("?"));
+            detail.put("rulebook", rulebook.version());
+            detail.put("subjects", outcome.subjects().size());
+            auditLog.record(who, "EVALUATE", detail);
             return id;
         });
         return summary(runId, outcome, duration);

@@ -51,7 +51,8 @@ final class ImportParser {
         List<Organization> organizations = OrganizationRows.read(tables.get(InputFile.ORGANIZATIONS), problems);
         CrossFileChecks.check(tables, problems);
         return new ParsedImport(period, departments, cadres, targets, appraisals, events, organizations, reports,
-                contents, contentHash(reports), sorted(problems.list()));
+                contents, contentHash(reports), sorted(problems.list()), problems.omittedErrors(),
+                problems.omittedWarnings());
     }
 
     private static CsvTable read(InputFile file, byte[] bytes, DecodedFile decoded, Problems problems) {

@@ -20,7 +20,6 @@ import org.kaohe.scoring.ExplanationLine;
 import org.kaohe.scoring.Grade;
 import org.kaohe.scoring.GradeScale;
 import org.kaohe.scoring.PartLabel;
-import org.kaohe.scoring.ResultSeal;
 import org.kaohe.scoring.SubjectResult;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -35,7 +34,7 @@ public class RunQueries {
 
     private static final String RUN_COLUMNS = """
             SELECT r.id, r.period, r.import_id, i.version AS import_version, r.rulebook_version, r.run_by,
-                   r.started_at, r.duration_ms, r.subject_count, r.seal
+                   r.started_at, r.duration_ms, r.subject_count, r.seal, r.seal_scheme, r.key_id
             FROM evaluation_run r JOIN import_version i ON i.id = r.import_id""";
 
     private final JdbcClient jdbc;
@@ -53,6 +52,11 @@ public class RunQueries {
 
     public Optional<RunInfo> run(long runId) {
         return jdbc.sql(RUN_COLUMNS + " WHERE r.id = ?").param(runId).query(RunQueries::runInfo).optional();
+    }
+
+    /** The first run sealed under a key: every later run must be too (an older seal on one is a downgrade). */
+    public Optional<Long> firstKeyedRunId() {
+        return jdbc.sql("SELECT MIN(id) FROM evaluation_run WHERE seal_scheme <> 'SHA256'").query(Long.class).optional();
     }
 
     /** Every run, newest first. */
@@ -85,16 +89,56 @@ public class RunQueries {
                 .list();
     }
 
-    /** Every subject's result of the run, without explanation lines, in display order. */
+    /**
+     * A subject's result as stored, with what its seal covers beside the result: the seal, the
+     * digest of its lines and the key of the previous subject in the seal's chain (all null in a
+     * run with a legacy seal).
+     */
+    public record StoredSubject(SubjectResult result, String seal, String linesDigest, String previousSubject) {}
+
+    /**
+     * Every subject's result of the run, without explanation lines, in display order. Unchecked:
+     * pages and commands that show them go through {@link RunChecks}.
+     */
     public List<SubjectResult> results(long runId) {
+        return storedResults(runId).stream().map(StoredSubject::result).toList();
+    }
+
+    /** As {@link #results}, each with its seal columns. */
+    public List<StoredSubject> storedResults(long runId) {
         Map<String, Map<String, BigDecimal>> parts = parts(runId, null, null);
         Map<SubjectType, GradeScale> scales = scales(runId);
         return jdbc.sql("""
                         SELECT * FROM subject_result WHERE run_id = ?
                         ORDER BY CASE subject_type WHEN 'DEPARTMENT' THEN 0 ELSE 1 END, dept_id, rank_no, subject_id""")
                 .param(runId)
-                .query((rs, n) -> subjectResult(rs, parts, scales, List.of()))
+                .query((rs, n) -> stored(rs, subjectResult(rs, parts, scales, List.of())))
                 .list();
+    }
+
+    /**
+     * Every explanation line of the run, one subject at a time (in no particular subject order):
+     * the whole run's lines are never held in memory at once.
+     */
+    public void forEachSubjectsLines(long runId, java.util.function.BiConsumer<String, List<ExplanationLine>> action) {
+        List<ExplanationLine> current = new ArrayList<>();
+        String[] currentKey = {null};
+        jdbc.sql("""
+                        SELECT subject_type, subject_id, rule_name, part, points, reason, evidence FROM explanation_line
+                        WHERE run_id = ? ORDER BY subject_type, subject_id, seq""")
+                .param(runId)
+                .query(rs -> {
+                    String key = rs.getString("subject_type") + "/" + rs.getString("subject_id");
+                    if (currentKey[0] != null && !currentKey[0].equals(key)) {
+                        action.accept(currentKey[0], List.copyOf(current));
+                        current.clear();
+                    }
+                    currentKey[0] = key;
+                    current.add(line(rs));
+                });
+        if (currentKey[0] != null) {
+            action.accept(currentKey[0], List.copyOf(current));
+        }
     }
 
     /**
@@ -104,8 +148,13 @@ public class RunQueries {
      * 100,000 cadres).
      */
     public Optional<SubjectResult> subject(long runId, String subjectId) {
+        return storedSubject(runId, subjectId).map(StoredSubject::result);
+    }
+
+    /** As {@link #subject}, with its seal columns. */
+    public Optional<StoredSubject> storedSubject(long runId, String subjectId) {
         for (SubjectType type : SubjectType.values()) {
-            Optional<SubjectResult> found = subject(runId, type, subjectId);
+            Optional<StoredSubject> found = storedSubject(runId, type, subjectId);
             if (found.isPresent()) {
                 return found;
             }
@@ -113,28 +162,23 @@ public class RunQueries {
         return Optional.empty();
     }
 
-    private Optional<SubjectResult> subject(long runId, SubjectType type, String subjectId) {
+    private Optional<StoredSubject> storedSubject(long runId, SubjectType type, String subjectId) {
         Map<String, Map<String, BigDecimal>> parts = parts(runId, type, subjectId);
         Map<SubjectType, GradeScale> scales = scales(runId);
-        Optional<SubjectResult> bare = jdbc.sql("""
+        Optional<StoredSubject> bare = jdbc.sql("""
                         SELECT * FROM subject_result WHERE run_id = ? AND subject_type = ? AND subject_id = ?""")
                 .params(runId, type.name(), subjectId)
-                .query((rs, n) -> subjectResult(rs, parts, scales, List.of()))
+                .query((rs, n) -> stored(rs, subjectResult(rs, parts, scales, List.of())))
                 .optional();
-        return bare.map(s -> withLines(s, lines(runId, type, subjectId)));
+        return bare.map(s -> new StoredSubject(withLines(s.result(), lines(runId, type, subjectId)), s.seal(),
+                s.linesDigest(), s.previousSubject()));
     }
 
-    /**
-     * Recomputes the run's seal from the stored rows: false when anything stored was changed after
-     * the run was made.
-     */
-    public boolean sealIntact(long runId) {
-        RunInfo run = run(runId).orElseThrow();
-        List<SubjectResult> subjects = results(runId).stream()
+    /** Every subject of the run with its lines: for checking a run of the legacy seal, which covers all at once. */
+    List<SubjectResult> resultsWithLines(long runId) {
+        return results(runId).stream()
                 .map(s -> withLines(s, lines(runId, s.subjectType(), s.subjectId())))
                 .toList();
-        String recomputed = ResultSeal.of(run.period().toString(), run.importId(), run.rulebookVersion(), subjects);
-        return recomputed.equals(run.seal());
     }
 
     private List<ExplanationLine> lines(long runId, SubjectType type, String subjectId) {
@@ -142,9 +186,18 @@ public class RunQueries {
                         SELECT rule_name, part, points, reason, evidence FROM explanation_line
                         WHERE run_id = ? AND subject_type = ? AND subject_id = ? ORDER BY seq""")
                 .params(runId, type.name(), subjectId)
-                .query((rs, n) -> new ExplanationLine(rs.getString("rule_name"), rs.getString("part"),
-                        rs.getBigDecimal("points"), rs.getString("reason"), parseEvidence(rs.getString("evidence"))))
+                .query((rs, n) -> line(rs))
                 .list();
+    }
+
+    private static ExplanationLine line(ResultSet rs) throws SQLException {
+        return new ExplanationLine(rs.getString("rule_name"), rs.getString("part"), rs.getBigDecimal("points"),
+                rs.getString("reason"), parseEvidence(rs.getString("evidence")));
+    }
+
+    private static StoredSubject stored(ResultSet rs, SubjectResult result) throws SQLException {
+        return new StoredSubject(result, rs.getString("seal"), rs.getString("lines_digest"),
+                rs.getString("prev_subject"));
     }
 
     /** Parts of runs made before part names were stored, in the order of the old formula. */
@@ -210,6 +263,6 @@ public class RunQueries {
         return new RunInfo(rs.getLong("id"), Period.parse(rs.getString("period")), rs.getLong("import_id"),
                 rs.getInt("import_version"), rs.getString("rulebook_version"), rs.getString("run_by"),
                 rs.getObject("started_at", OffsetDateTime.class), rs.getLong("duration_ms"),
-                rs.getInt("subject_count"), rs.getString("seal"));
+                rs.getInt("subject_count"), rs.getString("seal"), rs.getString("seal_scheme"), rs.getString("key_id"));
     }
 }

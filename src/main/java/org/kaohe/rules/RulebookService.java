@@ -191,6 +191,8 @@ public class RulebookService implements ItemRegistrySource {
             problems.add(new RuleProblem("", 0, "发布原因最多 " + REASON_MAX + " 个字 / the reason is too long"));
         }
         if (!problems.isEmpty()) {
+            auditLog.record(who, "RULES_PUBLISH_REFUSED", java.util.Map.of("version", check.version(),
+                    "problems", problems.size()));
             throw new RulebookInvalidException(problems);
         }
         CompiledRulebook compiled = compileArchived(check.version(), check.source());

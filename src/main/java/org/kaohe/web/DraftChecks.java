@@ -2,8 +2,10 @@ package org.kaohe.web;
 
 import java.io.IOException;
 import java.util.List;
+import java.util.Map;
 
 import org.kaohe.rules.DraftCheck;
+import org.kaohe.audit.AuditLog;
 import org.kaohe.rules.RuleProblem;
 import org.kaohe.rules.RulebookInvalidException;
 import org.kaohe.rules.RulebookService;
@@ -16,13 +18,22 @@ import org.springframework.web.multipart.MultipartFile;
 public class DraftChecks {
 
     private final RulebookService rulebooks;
+    private final AuditLog auditLog;
 
-    DraftChecks(RulebookService rulebooks) {
+    DraftChecks(RulebookService rulebooks, AuditLog auditLog) {
         this.rulebooks = rulebooks;
+        this.auditLog = auditLog;
     }
 
-    /** The whole check of an upload (some tables or all); a folder that cannot be read is a check with its problem. */
-    public DraftCheck check(List<MultipartFile> files) throws IOException {
+    /** The whole check of an upload (some tables or all), logged with who checked what; a folder that cannot be read is a check with its problem. */
+    public DraftCheck check(List<MultipartFile> files, String who) throws IOException {
+        DraftCheck check = check(files);
+        auditLog.record(who, "RULES_VALIDATE", Map.of("version", check.version(), "files", files.size(),
+                "problems", check.problems().size()));
+        return check;
+    }
+
+    private DraftCheck check(List<MultipartFile> files) throws IOException {
         try {
             return rulebooks.check(read(files));
         } catch (RulebookInvalidException e) {

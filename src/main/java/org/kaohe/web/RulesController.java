@@ -51,8 +51,8 @@ class RulesController {
     }
 
     @PostMapping("/rules/validate")
-    String validate(@RequestParam("files") List<MultipartFile> files, Model model) throws IOException {
-        model.addAttribute("check", drafts.check(files));
+    String validate(@RequestParam("files") List<MultipartFile> files, Principal who, Model model) throws IOException {
+        model.addAttribute("check", drafts.check(files, who.getName()));
         return versions(model);
     }
 
@@ -122,10 +122,11 @@ class RulesController {
 
     /** What-if: the period under the draft beside the published rulebook; nothing is stored. */
     @PostMapping("/rules/simulate")
-    String simulate(@RequestParam String period, @RequestParam("files") List<MultipartFile> files, Model model)
-            throws IOException {
+    String simulate(@RequestParam String period, @RequestParam("files") List<MultipartFile> files, Principal who,
+                    Model model) throws IOException {
         try {
-            SimulationService.Simulation simulation = simulations.simulate(Period.parse(period), DraftChecks.read(files));
+            SimulationService.Simulation simulation =
+                    simulations.simulate(Period.parse(period), DraftChecks.read(files), who.getName());
             model.addAttribute("simulation", simulation);
             model.addAttribute("changed", simulation.subjects().stream().filter(SimulationService.Comparison::changed).toList());
         } catch (RulebookInvalidException e) {

@@ -45,7 +45,12 @@ class HrBrowserIT {
 
     @AfterEach
     void stop() throws Exception {
-        browser.close();
+        try {
+            // Every page of the journey ran under the Content-Security-Policy without a console error.
+            assertThat(browser.consoleErrors()).isEmpty();
+        } finally {
+            browser.close();
+        }
     }
 
     @Test

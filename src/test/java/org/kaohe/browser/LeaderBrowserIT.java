@@ -36,13 +36,18 @@ class LeaderBrowserIT {
 
     @BeforeEach
     void start() throws Exception {
-        accounts.create("test", "leader", EnumSet.of(Role.LEADER), "leader-password");
+        accounts.create("test", "leader", EnumSet.of(Role.LEADER), "Qingchuan-Rules-7");
         browser = new Browser(port);
     }
 
     @AfterEach
     void stop() throws Exception {
-        browser.close();
+        try {
+            // Every page of the journey ran under the Content-Security-Policy without a console error.
+            assertThat(browser.consoleErrors()).isEmpty();
+        } finally {
+            browser.close();
+        }
     }
 
     @Test
@@ -57,7 +62,7 @@ class LeaderBrowserIT {
         int brokenLine = lines.size() + 2;
         Files.writeString(broken, String.join("\n", lines) + "\n\nrule \"broken\" when Subject( then end\n");
 
-        browser.logIn("leader", "leader-password");
+        browser.logIn("leader", "Qingchuan-Rules-7");
         browser.open("/rules");
         browser.driver.findElement(By.id("draft-files")).sendKeys(filesOf(draft));
         browser.driver.findElement(By.id("validate-button")).click();

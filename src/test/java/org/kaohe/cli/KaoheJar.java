@@ -25,10 +25,23 @@ final class KaoheJar {
     }
 
     Run run(String... command) throws IOException, InterruptedException {
+        List<String> args = new ArrayList<>(List.of(command));
+        args.add("--spring.datasource.url=" + databaseUrl);
+        return runAsIs(args);
+    }
+
+    /** As {@link #run}, the database option placed before the command, as users also write it. */
+    Run runOptionFirst(String... command) throws IOException, InterruptedException {
+        List<String> args = new ArrayList<>(List.of("--spring.datasource.url=" + databaseUrl));
+        args.addAll(List.of(command));
+        return runAsIs(args);
+    }
+
+    private Run runAsIs(List<String> args) throws IOException, InterruptedException {
+        String[] command = args.toArray(String[]::new);
         // C1 only: these short runs spend most of their time starting up, not in hot loops.
         List<String> line = new ArrayList<>(List.of(javaBinary(), "-XX:TieredStopAtLevel=1", "-jar", jar.toString()));
-        line.addAll(List.of(command));
-        line.add("--spring.datasource.url=" + databaseUrl);
+        line.addAll(args);
         Path out = Files.createTempFile("kaohe-out", ".txt");
         Path err = Files.createTempFile("kaohe-err", ".txt");
         try {

@@ -41,6 +41,7 @@ class EvaluationServiceTest {
     @Autowired RulebookService rulebooks;
     @Autowired ImportService imports;
     @Autowired RunQueries runs;
+    @Autowired org.kaohe.results.RunChecks checks;
     @Autowired ImportRepository importRepository;
 
     @TempDir Path dir;
@@ -129,6 +130,6 @@ class EvaluationServiceTest {
 
         assertThat(stored.score()).isEqualByComparingTo(computed.score());
         assertThat(stored.lines()).hasSameSizeAs(computed.lines());
-        assertThat(runs.sealIntact(runId)).isTrue();
+        assertThat(checks.intact(runId)).isTrue();
     }
 }

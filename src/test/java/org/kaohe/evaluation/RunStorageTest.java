@@ -33,6 +33,7 @@ class RunStorageTest {
 
     @Autowired RunRepository runs;
     @Autowired RunQueries queries;
+    @Autowired org.kaohe.results.RunChecks checks;
     @Autowired JdbcClient jdbc;
     @Autowired TransactionTemplate transaction;
 
@@ -66,7 +67,7 @@ class RunStorageTest {
         assertThat(cadre.lines().get(0).evidence())
                 .containsExactly(new SourceRef("targets.csv", 2), new SourceRef("targets.csv", 3));
         assertThat(cadre.finalGrade()).isEqualTo(QuarterlyGrades.FAIR);
-        assertThat(queries.sealIntact(runId)).isTrue();
+        assertThat(checks.intact(runId)).isTrue();
     }
 
     @Test
@@ -87,7 +88,7 @@ class RunStorageTest {
 
         jdbc.sql("UPDATE subject_result SET score = 96.30 WHERE run_id = ? AND subject_id = 'C1'").param(runId).update();
 
-        assertThat(queries.sealIntact(runId)).isFalse();
+        assertThat(checks.intact(runId)).isFalse();
     }
 
     @Test
@@ -96,7 +97,7 @@ class RunStorageTest {
 
         jdbc.sql("UPDATE explanation_line SET reason = '改过' WHERE run_id = ? AND seq = 1").param(runId).update();
 
-        assertThat(queries.sealIntact(runId)).isFalse();
+        assertThat(checks.intact(runId)).isFalse();
     }
 
     @Test

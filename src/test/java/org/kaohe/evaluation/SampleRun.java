@@ -42,8 +42,8 @@ public final class SampleRun {
 
     private SampleRun() {}
 
-    /** Stores the import files and the run; returns the run id. */
-    public static long store(JdbcClient jdbc, JdbcTemplate template) {
+    /** Stores the import files and the run, sealed under the context's key; returns the run id. */
+    public static long store(JdbcClient jdbc, JdbcTemplate template, org.kaohe.audit.RunSealer sealer) {
         jdbc.sql("INSERT INTO import_version (period, version, content_hash, imported_by, imported_at) "
                         + "VALUES (?, (SELECT COALESCE(MAX(version), 0) + 1 FROM import_version), 'h', 'test', ?)")
                 .params(PERIOD, OffsetDateTime.now()).update();
@@ -58,7 +58,7 @@ public final class SampleRun {
                 subject(SubjectType.CADRE, "C1", MARKUP_NAME, "D01", "88.00", QuarterlyGrades.GOOD, 1, "cadres.csv", 2),
                 subject(SubjectType.CADRE, "C2", FORMULA_NAME, "D01", "80.00", QuarterlyGrades.FAIR, 2, "cadres.csv", 3),
                 subject(SubjectType.CADRE, "C3", "张伟", "D01", "75.25", QuarterlyGrades.AVERAGE, 3, "targets.csv", 2)));
-        return new RunRepository(jdbc, template).insert(outcome, "test", OffsetDateTime.now(), 5);
+        return new RunRepository(jdbc, template, sealer).insert(outcome, "test", OffsetDateTime.now(), 5);
     }
 
     private static void storeFile(JdbcClient jdbc, long importId, String name, String content) {

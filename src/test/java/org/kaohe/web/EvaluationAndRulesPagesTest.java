@@ -65,7 +65,7 @@ class EvaluationAndRulesPagesTest {
     void publishedRulesAndTheDemoQuarter() throws Exception {
         rulebooks.publish(RulebookService.read(Path.of("rules")), "test", "测试 test");
         assertThat(imports.importFolder(Path.of("data/2026-Q3"), PERIOD, "test").stored()).isTrue();
-        accounts.create("test", "eval-hr", EnumSet.of(Role.HR), "eval-hr-password");
+        accounts.create("test", "eval-hr", EnumSet.of(Role.HR), "Eval-Journey-pass-1");
     }
 
     @Test
@@ -179,14 +179,14 @@ class EvaluationAndRulesPagesTest {
 
     private long evaluateThroughTheApi() {
         try {
-            JsonNode job = json(mvc.perform(post("/api/evaluations").with(httpBasic("eval-hr", "eval-hr-password"))
+            JsonNode job = json(mvc.perform(post("/api/evaluations").with(httpBasic("eval-hr", "Eval-Journey-pass-1"))
                             .contentType(MediaType.APPLICATION_JSON).content("{\"period\":\"2026-Q3\"}"))
                     .andExpect(status().isAccepted()));
             JsonNode status = job;
             for (int i = 0; i < 600 && !status.get("state").asText().matches("DONE|FAILED"); i++) {
                 Thread.sleep(100);
                 status = json(mvc.perform(get("/api/evaluations/" + job.get("id").asText())
-                        .with(httpBasic("eval-hr", "eval-hr-password"))));
+                        .with(httpBasic("eval-hr", "Eval-Journey-pass-1"))));
             }
             assertThat(status.get("state").asText()).isEqualTo("DONE");
             return status.get("runId").asLong();

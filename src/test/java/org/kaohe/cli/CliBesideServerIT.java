@@ -1,0 +1,102 @@
+package org.kaohe.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.kaohe.rules.RulebookService;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.util.FileSystemUtils;
+
+/**
+ * The command line beside a running web server on the same embedded H2 file (opened by both in
+ * H2's mixed mode): commands work, options go before the command, {@code --user} names who ran it,
+ * and a rulebook that fails while scoring is one line on standard error, not a stack trace.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class CliBesideServerIT {
+
+    private static final Path DATABASE = temporaryFolder();
+
+    /**
+     * The server's URL in mixed mode, as the application adds it (cli.H2AutoServer) to a URL given the
+     * usual ways; a test's dynamic property comes after that step, so it says so itself. The command
+     * line below gets the plain URL and adds it on its own.
+     */
+    @DynamicPropertySource
+    static void database(DynamicPropertyRegistry registry) {
+        registry.add("spring.datasource.url",
+                () -> "jdbc:h2:file:" + DATABASE.resolve("kaohe").toAbsolutePath() + ";AUTO_SERVER=TRUE");
+    }
+
+    @Autowired JdbcClient jdbc;
+    @Autowired RulebookService rulebooks;
+
+    @Test
+    @Order(1)
+    void commandsRunOnTheDatabaseTheServerHoldsAndNameTheirUser() throws Exception {
+        KaoheJar kaohe = new KaoheJar(DATABASE);
+
+        KaoheJar.Run imported = kaohe.runOptionFirst("--user", "lina", "import", "data/2026-Q3");
+        assertThat(imported.exitCode()).as(imported.out() + imported.err()).isZero();
+        KaoheJar.Run evaluated = kaohe.run("evaluate", "--period", "2026-Q3", "--user=lina");
+        assertThat(evaluated.exitCode()).as(evaluated.err()).isZero();
+        KaoheJar.Run verified = kaohe.run("runs", "verify");
+        assertThat(verified.exitCode()).as(verified.out()).isZero();
+
+        // The server's own connection sees what the command line stored, and who did it.
+        assertThat(jdbc.sql("SELECT imported_by FROM import_version WHERE period = '2026-Q3'").query(String.class).single())
+                .isEqualTo("lina");
+        assertThat(jdbc.sql("SELECT run_by FROM evaluation_run").query(String.class).list()).containsOnly("lina");
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM audit_log WHERE actor = 'lina' AND action = 'EVALUATE'")
+                .query(Long.class).single()).isEqualTo(1);
+    }
+
+    @Test
+    @Order(2)
+    void aRulebookThatFailsWhileScoringIsOneLineNotAStackTrace() throws Exception {
+        Path broken = DATABASE.resolve("failing-rules");
+        FileSystemUtils.copyRecursively(Path.of("rules"), broken);
+        Files.writeString(broken.resolve("zz-fails.drl"), """
+                package kaohe.rulebook;
+                import org.kaohe.rules.*;
+                rule "fails while scoring"
+                when
+                    Subject()
+                then
+                    throw new IllegalStateException("这条规则故意出错 / this rule fails on purpose");
+                end
+                """);
+        KaoheJar kaohe = new KaoheJar(DATABASE);
+        kaohe.run("import", "data/2026-Q2");
+        KaoheJar.Run published = kaohe.run("rules", "publish", broken.toString());
+        assertThat(published.exitCode()).as(published.out() + published.err()).isZero();
+
+        KaoheJar.Run evaluated = kaohe.run("evaluate", "--period", "2026-Q2");
+
+        assertThat(evaluated.exitCode()).isEqualTo(1);
+        assertThat(evaluated.err()).doesNotContain("\tat ").doesNotContain("Exception in thread");
+        assertThat(evaluated.err().strip().lines().filter(l -> l.startsWith("失败 failed:"))).hasSize(1);
+        rulebooks.publish(RulebookService.read(Path.of("rules")), "test", "测试 test");
+    }
+
+    private static Path temporaryFolder() {
+        try {
+            return Files.createTempDirectory("kaohe-cli-beside-server");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
