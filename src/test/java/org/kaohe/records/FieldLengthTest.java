@@ -48,8 +48,8 @@ class FieldLengthTest extends ImportDatabaseTest {
                         period + "," + CADRE + ",6,3,1,0,90")
                 .rows("events.csv", "event_id,period,subject_type,subject_id,kind,level,count,date,note",
                         "E" + "4".repeat(63) + "," + period + ",CADRE," + CADRE + ",AWARD,PROVINCIAL,1," + year + "-07-15," + NOTE,
-                        "E5," + period + ",CADRE," + CADRE + ",K" + "K".repeat(63) + ",L" + "L".repeat(63) + ",1," + year
-                                + "-07-16," + NOTE)
+                        // kinds and levels come from the rulebook's registry, whose codes are at most 64 characters
+                        "E5," + period + ",CADRE," + CADRE + ",COMPLAINT,,1," + year + "-07-16," + NOTE)
                 .rows("organizations.csv", "org_id,dept_id,area,secretary_age,members,activities",
                         "O" + "6".repeat(63) + "," + DEPT + ",TOWNSHIP,29,35,4");
     }

@@ -13,7 +13,7 @@ import org.kaohe.records.SourceRef;
 import org.kaohe.scoring.ExplanationLine;
 import org.kaohe.scoring.SubjectResult;
 
-/** One test per cadre rule of RULEBOOK §3: given these records, this line with these points and reason. */
+/** One test per cadre rule of docs/scheme.md: given these records, this line with these points and reason. */
 class CadrePartsTest {
 
     private static TestRecords oneCadre() {

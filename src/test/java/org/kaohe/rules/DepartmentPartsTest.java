@@ -17,7 +17,7 @@ import org.kaohe.scoring.ExplanationLine;
 import org.kaohe.scoring.Grade;
 import org.kaohe.scoring.SubjectResult;
 
-/** One test per department rule of RULEBOOK §5. */
+/** One test per department rule of docs/scheme.md. */
 class DepartmentPartsTest {
 
     private static TestRecords league() {

@@ -14,7 +14,7 @@ import org.kaohe.scoring.ExplanationLine;
 import org.kaohe.scoring.Grade;
 import org.kaohe.scoring.SubjectResult;
 
-/** RULEBOOK §4 and §5 grade: bands, gates in order, veto, the quota of 好 and the rank. */
+/** docs/scheme.md and §5 grade: bands, gates in order, veto, the quota of 好 and the rank. */
 class GradesTest {
 
     /**

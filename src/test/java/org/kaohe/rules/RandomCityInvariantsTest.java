@@ -16,7 +16,7 @@ import org.kaohe.scoring.ExplanationLine;
 import org.kaohe.scoring.Grade;
 import org.kaohe.scoring.SubjectResult;
 
-/** What must hold for every subject of any city (RULEBOOK §3–§6), checked on generated cities. */
+/** What must hold for every subject of any city (docs/scheme.md), checked on generated cities. */
 class RandomCityInvariantsTest {
 
     private static final BigDecimal MAX = new BigDecimal("105");

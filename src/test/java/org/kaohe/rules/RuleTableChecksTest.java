@@ -255,4 +255,16 @@ class RuleTableChecksTest {
         assertThat(book.book().prices()).anySatisfy(p -> assertThat(p.kind()).isEqualTo("五个一兑现"));
         assertThat(book.registry().kind("五个一服务承诺兑现").orElseThrow().code()).isEqualTo("五个一兑现");
     }
+
+    @Test
+    void everyProblemIsFoundInOnePass() throws Exception {
+        // a kind typo in one row and a non-number in another; a share of 1.5 and bands out of order
+        Path copy = RuleFolders.copyStandard(java.nio.file.Files.createTempDirectory(folder, "book"));
+        RuleFolders.replaceOnce(copy, "bonus-points.csv", ",,AWARD,CITY,1,,", ",,AWRAD,CITY,1,,");
+        RuleFolders.replaceOnce(copy, "bonus-points.csv", ",,AWARD,COUNTY,0.5,,", ",,AWARD,COUNTY,半分,,");
+        RuleFolders.replaceOnce(copy, "grades.csv", "SHARE,0.40,", "SHARE,1.5,");
+        RuleFolders.replaceOnce(copy, "grades.csv", ",AVERAGE,一般,60,", ",AVERAGE,一般,85,");
+        assertThat(problemsOf(copy)).extracting(p -> p.toString().substring(0, p.toString().indexOf(": ")))
+                .contains("bonus-points.csv:4:C(事项)", "bonus-points.csv:5:E(每次分值)", "grades.csv:2:F(名额)");
+    }
 }

@@ -10,7 +10,7 @@ import org.kaohe.records.DeptType;
 import org.kaohe.scoring.Grade;
 import org.kaohe.scoring.SubjectResult;
 
-/** RULEBOOK §7, to the cent: cadre C1 scores 86.3, band 较好, no gate: 较好. */
+/** docs/scheme.md, to the cent: cadre C1 scores 86.3, band 较好, no gate: 较好. */
 class WorkedExampleTest {
 
     @Test

@@ -26,16 +26,24 @@ import org.kaohe.scoring.GradeScale;
 final class BookChecks {
 
     private final Rulebook book;
+    /** Tables with a row or cell that could not be read: checks that need them whole are skipped. */
+    private final Set<BookTable> incomplete;
     private final Set<RuleProblem> problems = new LinkedHashSet<>();
     /** Problems found in department types' views: (row, column, message) → the types where they arise. */
     private final Map<List<Object>, Set<String>> inViews = new java.util.LinkedHashMap<>();
 
-    private BookChecks(Rulebook book) {
+    private BookChecks(Rulebook book, Set<BookTable> incomplete) {
         this.book = book;
+        this.incomplete = incomplete;
     }
 
-    static List<RuleProblem> check(Rulebook book) {
-        BookChecks checks = new BookChecks(book);
+    /**
+     * Every problem of the book. Tables in {@code incomplete} lost rows to cell problems already
+     * reported; checks that need such a table whole are skipped, so that one bad cell does not
+     * bring a cascade of false problems while every other problem is still found in one pass.
+     */
+    static List<RuleProblem> check(Rulebook book, Set<BookTable> incomplete) {
+        BookChecks checks = new BookChecks(book, incomplete);
         checks.settings();
         checks.registry();
         checks.grades();
@@ -61,6 +69,21 @@ final class BookChecks {
                 (types.size() == DeptType.values().length ? "" : String.join("、", types) + ":") + key.get(2)));
     }
 
+    private boolean whole(BookTable... tables) {
+        for (BookTable table : tables) {
+            if (incomplete.contains(table)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** True when every department type's view has every setting: views can be read. */
+    private boolean settingsUsable() {
+        return whole(BookTable.SETTINGS) && java.util.Arrays.stream(SettingName.values()).allMatch(name ->
+                book.settings().stream().anyMatch(s -> s.name() == name && s.deptType() == null));
+    }
+
     private void problem(BookTable table, String message) {
         problems.add(new RuleProblem(table.fileName(), 0, message));
     }
@@ -77,13 +100,16 @@ final class BookChecks {
                         + first.ref().line());
             }
         }
+        if (!whole(BookTable.SETTINGS)) {
+            return;
+        }
         for (SettingName name : SettingName.values()) {
             if (book.settings().stream().noneMatch(s -> s.name() == name && s.deptType() == null)) {
                 problem(BookTable.SETTINGS, "缺少参数 " + name + "(" + name.meaning() + ",适用于所有部门的一行)"
                         + " / setting " + name + " missing (a row for all departments)");
             }
         }
-        if (!problems.isEmpty()) {
+        if (!settingsUsable()) {
             return;
         }
         for (DeptType type : DeptType.values()) {
@@ -135,7 +161,8 @@ final class BookChecks {
                 problem(kind.ref(), "applies_to", "组织建设事项只适用于部门 / organization items belong to departments");
             }
             for (String level : kind.levels()) {
-                if (book.levels().stream().noneMatch(l -> l.code().equalsIgnoreCase(level) || l.name().equals(level))) {
+                if (whole(BookTable.LEVELS)
+                        && book.levels().stream().noneMatch(l -> l.code().equalsIgnoreCase(level) || l.name().equals(level))) {
                     problem(kind.ref(), "levels", "级别「" + level + "」未在级别表 levels.csv 中登记 / level not in levels.csv");
                 }
             }
@@ -162,6 +189,9 @@ final class BookChecks {
     // --- grades.csv --------------------------------------------------------------------------
 
     private void grades() {
+        if (!whole(BookTable.GRADES)) {
+            return;
+        }
         for (SubjectType type : SubjectType.values()) {
             GradeRules rules = book.grades(type);
             List<GradeRow> rows = rules.rows();
@@ -217,7 +247,7 @@ final class BookChecks {
                 problem(part.ref(), "method", "干部平均得分只能用于部门 / CADRE_MEAN scores departments only");
             }
         }
-        if (!problems.isEmpty()) {
+        if (!whole(BookTable.PARTS) || !settingsUsable()) {
             return;
         }
         for (DeptType deptType : DeptType.values()) {
@@ -246,7 +276,7 @@ final class BookChecks {
                 : SettingName.FULL_MARKS_DEPARTMENT;
         BigDecimal fullMarks = view.setting(fullMarksName);
         if (sum.compareTo(fullMarks) != 0) {
-            inView(parts.get(parts.size() - 1).ref(), "max", who + "各计分部分(加分、扣分除外)满分之和为 " + sum.toPlainString()
+            inView(new RowRef(BookTable.PARTS.fileName(), 0), "", who + "各计分部分(加分、扣分除外)满分之和为 " + sum.toPlainString()
                     + ",应等于参数 " + fullMarksName + " " + fullMarks.toPlainString() + ":" + maxima(parts)
                     + " / the parts' maxima add up to " + sum.toPlainString() + ", not " + fullMarksName + " "
                     + fullMarks.toPlainString(), deptType);
@@ -277,15 +307,19 @@ final class BookChecks {
         return a.stream().anyMatch(b::contains);
     }
 
+    /** The parts that make the full marks, with their rows: "T(第2行)60 + A(第3行)20 + L(第4行)20". */
     private static String maxima(List<PartRow> parts) {
         return String.join(" + ", parts.stream().filter(p -> p.method().countsTowardFullMarks())
-                .map(p -> p.code() + " " + p.max().toPlainString()).toList());
+                .map(p -> p.code() + "(第" + p.ref().line() + "行)" + p.max().toPlainString()).toList());
     }
 
     // --- bonus-points.csv and deduction-points.csv -------------------------------------------
 
     private void prices() {
         Map<String, PriceRow> seen = new HashMap<>();
+        if (!whole(BookTable.KINDS)) {
+            return; // every kind check would guess
+        }
         for (PriceRow row : book.prices()) {
             KindRow kind = knownKind(row.ref(), "kind", row.kind());
             if (kind == null) {
@@ -295,12 +329,13 @@ final class BookChecks {
                 problem(row.ref(), "subject_type", kind.name() + "只适用于" + kind.appliesTo().label() + " / the kind applies to "
                         + kind.appliesTo() + " only");
             }
-            if (row.level() != null) {
+            if (row.level() != null && whole(BookTable.LEVELS)) {
                 knownLevel(row.ref(), "level", kind, row.level());
             }
             countedTwice(row, kind, seen);
         }
-        if (!problems.isEmpty()) {
+        if (!whole(BookTable.PARTS, BookTable.LEVELS) || !settingsUsable() || problems.stream()
+                .anyMatch(p -> p.file().equals(BookTable.BONUS.fileName()) || p.file().equals(BookTable.DEDUCTIONS.fileName()))) {
             return;
         }
         for (DeptType deptType : DeptType.values()) {
@@ -377,7 +412,7 @@ final class BookChecks {
             if (first != null) {
                 problem(row.ref(), "kind", "与第 " + first.line() + " 行完全相同 / duplicates row " + first.line());
             }
-            KindRow kind = knownKind(row.ref(), "kind", row.kind());
+            KindRow kind = whole(BookTable.KINDS) ? knownKind(row.ref(), "kind", row.kind()) : null;
             if (kind != null && row.subjectType() != null && kind.appliesTo() != null && kind.appliesTo() != row.subjectType()) {
                 problem(row.ref(), "subject_type", kind.name() + "只适用于" + kind.appliesTo().label() + " / the kind applies to "
                         + kind.appliesTo() + " only");
@@ -423,7 +458,7 @@ final class BookChecks {
 
     private void knownGrade(RowRef ref, String column, SubjectType type, String grade) {
         GradeScale scale = book.grades(type).scale();
-        if (grade != null && scale.grades().size() >= 2 && scale.find(grade).isEmpty()) {
+        if (whole(BookTable.GRADES) && grade != null && scale.grades().size() >= 2 && scale.find(grade).isEmpty()) {
             problem(ref, column, "等次「" + grade + "」不在" + type.label() + "的等次表中(" + String.join("/",
                     scale.grades().stream().map(g -> g.label()).toList()) + ")/ no such grade");
         }

@@ -43,11 +43,14 @@ public final class RulebookParser {
         book.prices = prices;
         book.gates = rows(book, tables, BookTable.GATES, problems, RulebookParser::gate);
         book.participation = rows(book, tables, BookTable.PARTICIPATION, problems, RulebookParser::participation);
-        if (!problems.isEmpty()) {
-            return new Result(null, problems);
+        Set<BookTable> incomplete = EnumSet.noneOf(BookTable.class);
+        for (BookTable table : BookTable.values()) {
+            if (problems.stream().anyMatch(p -> p.file().equals(table.fileName()))) {
+                incomplete.add(table);
+            }
         }
         Rulebook parsed = book.build();
-        problems.addAll(BookChecks.check(parsed));
+        problems.addAll(BookChecks.check(parsed, incomplete));
         return problems.isEmpty() ? new Result(parsed, List.of()) : new Result(null, problems);
     }
 

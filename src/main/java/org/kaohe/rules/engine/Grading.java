@@ -59,18 +59,9 @@ final class Grading {
             boolean vetoed = false;
             List<GateHit> gates = new ArrayList<>(s.gates());
             gates.sort(gateOrder(scale));
-            Grade set = null;
             for (GateHit gate : gates) {
-                if (gate.effect() == GateEffect.SET) {
-                    Grade grade = scale.find(gate.grade()).orElseThrow();
-                    set = set == null ? grade : set.atMost(grade);
-                }
-            }
-            if (set != null) {
-                gated = set;
-            }
-            for (GateHit gate : gates) {
-                if (gate.effect() == GateEffect.CAP) {
+                // A gate only ever lowers a grade: 定为 (SET) and 最高为 (CAP) differ in what the line says.
+                if (gate.effect() == GateEffect.SET || gate.effect() == GateEffect.CAP) {
                     gated = gated.atMost(scale.find(gate.grade()).orElseThrow());
                 } else if (gate.effect() == GateEffect.NO_TOP) {
                     gated = gated.atMost(scale.below(scale.top()));
