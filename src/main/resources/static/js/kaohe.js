@@ -1,4 +1,8 @@
-/* Kaohe page scripts: charts (ECharts, served by the app) and the evaluation progress poll. */
+/*
+ * Kaohe page scripts: charts (ECharts, served by the app), the evaluation progress poll and small
+ * behaviours of the pages. The Content-Security-Policy allows no inline script or event handler, so
+ * pages only mark elements (data-chart, class submit-on-change, #run-form) and this file binds them.
+ */
 window.Kaohe = (function () {
   'use strict';
 
@@ -58,6 +62,50 @@ window.Kaohe = (function () {
     }
     tick();
   }
+
+  /** The evaluation form: started in the background, its progress polled until done. */
+  function bindRunForm(form) {
+    form.addEventListener('submit', function (event) {
+      event.preventDefault();
+      document.getElementById('run-button').disabled = true;
+      document.getElementById('run-progress').hidden = false;
+      fetch(form.action, { method: 'POST', body: new FormData(form), credentials: 'same-origin', headers: { 'Accept': 'application/json' } })
+        .then(function (r) { return r.json(); })
+        .then(function (job) {
+          var cancel = document.getElementById('run-cancel');
+          cancel.hidden = false;
+          cancel.onclick = function () {
+            // the form's CSRF token goes along; the server stops the run at its next check
+            fetch(job.statusUrl + '/cancel', { method: 'POST', body: new FormData(form), credentials: 'same-origin',
+              headers: { 'Accept': 'application/json' } });
+          };
+          pollJob(job.statusUrl, document.getElementById('run-bar'), document.getElementById('run-message'),
+            function (s) {
+              cancel.hidden = true;
+              if (s.state === 'DONE') { window.location = s.resultUrl; } else { document.getElementById('run-button').disabled = false; }
+            });
+        });
+    });
+  }
+
+  function bindPage() {
+    document.querySelectorAll('select.submit-on-change').forEach(function (select) {
+      select.addEventListener('change', function () { select.form.submit(); });
+    });
+    var grades = document.getElementById('grade-chart');
+    if (grades && grades.dataset.chart) { gradeChart('grade-chart', JSON.parse(grades.dataset.chart)); }
+    var wf = document.getElementById('waterfall');
+    if (wf && wf.dataset.chart) {
+      var data = JSON.parse(wf.dataset.chart);
+      data.riseLabel = wf.dataset.riseLabel;
+      data.fallLabel = wf.dataset.fallLabel;
+      waterfall('waterfall', data);
+    }
+    var runForm = document.getElementById('run-form');
+    if (runForm) { bindRunForm(runForm); }
+  }
+
+  if (document.readyState === 'loading') { document.addEventListener('DOMContentLoaded', bindPage); } else { bindPage(); }
 
   return { gradeChart: gradeChart, waterfall: waterfall, pollJob: pollJob };
 })();

@@ -35,16 +35,48 @@ class AdminApi {
 
     private final AuditLog auditLog;
     private final UserAccountService accounts;
+    private final org.kaohe.web.AuditText text;
 
-    AdminApi(AuditLog auditLog, UserAccountService accounts) {
+    AdminApi(AuditLog auditLog, UserAccountService accounts, org.kaohe.web.AuditText text) {
         this.auditLog = auditLog;
         this.accounts = accounts;
+        this.text = text;
     }
 
+    /** An entry with its action and detail as a person reads them (Chinese, or English with Accept-Language: en). */
+    record AuditEntry(long seq, java.time.OffsetDateTime at, String actor, String actorName, String action,
+                      String actionText, String detail, String detailText, boolean broken) {}
+
+    record AuditPage(List<AuditEntry> entries, long total, int page, int pages, boolean chainIntact) {}
+
     @GetMapping("/audit")
-    @Operation(summary = "操作日志,最新在前 / audit log, newest first")
-    List<AuditLog.Entry> audit(@RequestParam(defaultValue = "200") int limit) {
-        return auditLog.latest(Math.max(1, Math.min(limit, 5000)));
+    @Operation(summary = "操作日志,最新在前,可筛选、分页 / audit log, newest first; filter by actor, action, period, "
+            + "from/to (yyyy-MM-dd); page from 1; broken marks an entry the chain check found altered")
+    AuditPage audit(@RequestParam(required = false) String actor, @RequestParam(required = false) String action,
+                    @RequestParam(required = false) String period,
+                    @RequestParam(required = false) @org.springframework.format.annotation.DateTimeFormat(
+                            iso = org.springframework.format.annotation.DateTimeFormat.ISO.DATE) java.time.LocalDate from,
+                    @RequestParam(required = false) @org.springframework.format.annotation.DateTimeFormat(
+                            iso = org.springframework.format.annotation.DateTimeFormat.ISO.DATE) java.time.LocalDate to,
+                    @RequestParam(defaultValue = "1") int page, @RequestParam(defaultValue = "200") int size,
+                    java.util.Locale locale) {
+        AuditLog.Page shown = auditLog.search(new AuditLog.Query(actor, action, period, from, to), page,
+                Math.max(1, Math.min(size, 5000)));
+        AuditLog.Verification verification = auditLog.verify();
+        java.util.Map<String, String> names = accounts.displayNames();
+        return new AuditPage(shown.entries().stream().map(e -> new AuditEntry(e.seq(), e.at(), e.actor(),
+                        names.getOrDefault(e.actor(), ""), e.action(), text.action(e.action(), locale), e.detail(),
+                        text.detail(e, locale), verification.brokenSeqs().contains(e.seq()))).toList(),
+                shown.total(), shown.page(), shown.pages(), verification.intact());
+    }
+
+    @GetMapping("/audit/verify")
+    @Operation(summary = "核验日志链 / verify the audit log's chain: every changed, inserted or deleted entry named")
+    AuditLog.Verification verifyAudit(Principal who) {
+        AuditLog.Verification verification = auditLog.verify();
+        auditLog.record(who.getName(), "AUDIT_VERIFIED", java.util.Map.of("entries", verification.entries(),
+                "problems", verification.problems().size()));
+        return verification;
     }
 
     @GetMapping("/users")

@@ -55,13 +55,12 @@ class EvaluationsApi {
     }
 
     @DeleteMapping("/{jobId}")
-    @Operation(summary = "取消考核任务 / cancel an evaluation job you started",
-            description = "排队中的任务立即取消,运行中的在下一个部门处停止 / a queued job is cancelled at once, a running "
-                    + "one stops at its next department")
+    @Operation(summary = "取消考核任务(仅启动者)/ cancel an evaluation job (its starter only)",
+            description = "排队中的任务立即取消,运行中的在下一次检查时停止(每 256 次规则触发及每个部门之间);返回任务状态,"
+                    + "已结束的任务不变 / a queued job is cancelled at once, a running one stops at its next check (every "
+                    + "256 rule firings and between departments); answers the job's status, an ended job is left as it is")
     Job cancel(@PathVariable String jobId, Principal who) {
-        if (!evaluationRuns.cancel(jobId, who.getName())) {
-            throw new ResponseStatusException(NOT_FOUND, "没有可取消的此任务 / no such job of yours still running: " + jobId);
-        }
+        evaluationRuns.cancel(jobId, who.getName());
         return job(jobId, who);
     }
 

@@ -58,8 +58,9 @@ class ImportsApi {
                     .toList();
             return ResponseEntity.status(HttpStatus.UNPROCESSABLE_ENTITY).body(new ApiError(
                     HttpStatus.UNPROCESSABLE_ENTITY.value(),
-                    "导入有 " + report.errors().size() + " 个错误,未存储任何内容 / the import has "
-                            + report.errors().size() + " errors; nothing was stored", problems));
+                    "导入有 " + report.errorCount() + " 个错误,未存储任何内容 / the import has "
+                            + report.errorCount() + " errors; nothing was stored"
+                            + (report.omitted() > 0 ? "; " + report.omittedNote() : ""), problems));
         }
         return ResponseEntity.status(report.stored() ? HttpStatus.CREATED : HttpStatus.OK).body(report);
     }

@@ -7,11 +7,11 @@ import java.util.Map;
 
 import org.kaohe.evaluation.SimulationService;
 import org.kaohe.records.Period;
+import org.kaohe.rules.DraftCheck;
 import org.kaohe.rules.RulebookInvalidException;
 import org.kaohe.rules.RulebookRepository;
 import org.kaohe.rules.RulebookService;
 import org.kaohe.web.DraftChecks;
-import org.kaohe.web.DraftRulebook;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -63,17 +63,50 @@ class RulesApi {
     }
 
     @PostMapping(value = "/validate", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-    @Operation(summary = "校验规则草稿(不发布)/ validate a draft rulebook (nothing is published)",
-            description = "problems 列出每个问题的文件与行号,为空即有效 / every problem by file and line; empty when valid")
-    DraftChecks.Validation validate(@RequestPart("files") List<MultipartFile> files) throws IOException {
-        return drafts.validate(files);
+    @Operation(summary = "检查规则草稿(不发布):逐格检查、测试用例、用各期数据试算 / check a draft: every cell, the scenario"
+            + " cases, a trial on every period's latest import; nothing is published",
+            description = "只上传改动的表即可,其余沿用已发布版本。problems 列出每个问题(文件、行、列),为空即可发布;trials 列出将变化的得分"
+                    + " / upload only the changed tables; problems (file, row, column) empty means it may be published")
+    DraftCheck validate(@RequestPart("files") List<MultipartFile> files, Principal who) throws IOException {
+        return drafts.check(files, who.getName());
     }
 
     @PostMapping(value = "/publish", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-    @Operation(summary = "校验并发布规则 / validate and publish a rulebook; 422 with every problem when invalid")
-    ResponseEntity<?> publish(@RequestPart("files") List<MultipartFile> files, Principal who) throws IOException {
+    @Operation(summary = "检查并发布规则(须说明原因)/ check and publish with a reason; 422 with every problem when refused")
+    ResponseEntity<?> publish(@RequestPart("files") List<MultipartFile> files, @RequestParam String reason, Principal who)
+            throws IOException {
         try {
-            return ResponseEntity.status(HttpStatus.CREATED).body(drafts.publish(files, who.getName()));
+            return ResponseEntity.status(HttpStatus.CREATED).body(drafts.publish(files, who.getName(), reason));
+        } catch (RulebookInvalidException e) {
+            return invalid(e);
+        }
+    }
+
+    @PostMapping(value = "/drafts", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @Operation(summary = "保存为草稿,由他人发布 / keep a draft for another leader to publish; returns its number")
+    ResponseEntity<?> saveDraft(@RequestPart("files") List<MultipartFile> files, Principal who) throws IOException {
+        try {
+            return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("draft", drafts.saveDraft(files, who.getName())));
+        } catch (RulebookInvalidException e) {
+            return invalid(e);
+        }
+    }
+
+    @PostMapping("/drafts/{id}/publish")
+    @Operation(summary = "发布草稿(须说明原因)/ publish a draft with a reason")
+    ResponseEntity<?> publishDraft(@PathVariable long id, @RequestParam String reason, Principal who) {
+        try {
+            return ResponseEntity.status(HttpStatus.CREATED).body(rulebooks.publishDraft(id, who.getName(), reason));
+        } catch (RulebookInvalidException e) {
+            return invalid(e);
+        }
+    }
+
+    @PostMapping("/versions/{version}/publish")
+    @Operation(summary = "重新发布旧版本(回退,须说明原因)/ publish an earlier version again (roll back), with a reason")
+    ResponseEntity<?> republish(@PathVariable String version, @RequestParam String reason, Principal who) {
+        try {
+            return ResponseEntity.status(HttpStatus.CREATED).body(rulebooks.republish(version, who.getName(), reason));
         } catch (RulebookInvalidException e) {
             return invalid(e);
         }
@@ -81,10 +114,10 @@ class RulesApi {
 
     @PostMapping(value = "/simulate", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @Operation(summary = "模拟:草稿规则下的得分与等次,与已发布规则并列,不存储 / what-if under a draft rulebook, nothing stored")
-    ResponseEntity<?> simulate(@RequestParam String period, @RequestPart("files") List<MultipartFile> files)
-            throws IOException {
-        try (DraftRulebook draft = DraftRulebook.of(files)) {
-            return ResponseEntity.ok(simulations.simulate(Period.parse(period), RulebookService.read(draft.folder())));
+    ResponseEntity<?> simulate(@RequestParam String period, @RequestPart("files") List<MultipartFile> files,
+                               Principal who) throws IOException {
+        try {
+            return ResponseEntity.ok(simulations.simulate(Period.parse(period), DraftChecks.read(files), who.getName()));
         } catch (RulebookInvalidException e) {
             return invalid(e);
         }
@@ -92,7 +125,7 @@ class RulesApi {
 
     private static ResponseEntity<ApiError> invalid(RulebookInvalidException e) {
         List<ApiError.Problem> problems = e.problems().stream()
-                .map(p -> new ApiError.Problem(p.file(), p.line(), "", p.message())).toList();
+                .map(p -> new ApiError.Problem(p.file(), p.line(), p.column(), p.message())).toList();
         return ResponseEntity.unprocessableEntity().body(new ApiError(HttpStatus.UNPROCESSABLE_ENTITY.value(),
                 "规则有 " + problems.size() + " 个问题,未发布 / the rulebook has " + problems.size()
                         + " problems; nothing was published", problems));

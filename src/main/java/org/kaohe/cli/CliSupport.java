@@ -1,16 +1,33 @@
 package org.kaohe.cli;
 
-/** Exit codes and argument checks the commands share. */
-final class CliSupport {
+/** Exit codes and who is running the command, shared by the commands. */
+public final class CliSupport {
 
     static final int EXIT_OK = 0;
     /** Invalid input: bad records, a broken rulebook, an unknown period or subject (also picocli's usage error). */
     static final int EXIT_INVALID = 2;
+    /** What was shown does not match its seal: stored results were altered after the run. */
+    static final int EXIT_ALTERED = 3;
+
+    /** A failure the command line could not handle otherwise (exit 1: one line, never a stack trace). */
+    static final int EXIT_FAILED = 1;
+
+    private static volatile String operator;
 
     private CliSupport() {}
 
-    /** The user running the command, recorded as "who" on imports, publications and runs. */
-    static String user() {
-        return System.getProperty("user.name", "cli");
+    /**
+     * Who ran the command, recorded on imports, publications, runs and in the audit log: the
+     * {@code --user NAME} option, else the configured operator ({@code kaohe.operator} /
+     * {@code KAOHE_OPERATOR}), else the operating-system account, marked {@code os:} so nobody
+     * mistakes it for a Kaohe user.
+     */
+    public static String user() {
+        String named = operator;
+        return named != null && !named.isBlank() ? named : "os:" + System.getProperty("user.name", "unknown");
+    }
+
+    static void setOperator(String name) {
+        operator = name;
     }
 }

@@ -18,6 +18,8 @@ final class CommandCatalog {
             "org.kaohe.cli.ResultsCommand",
             "org.kaohe.cli.ExplainCommand",
             "org.kaohe.cli.SimulateCommand",
+            "org.kaohe.cli.RunsCommand",
+            "org.kaohe.cli.AuditCommand",
             "org.kaohe.security.UsersCommand");
 
     private CommandCatalog() {}

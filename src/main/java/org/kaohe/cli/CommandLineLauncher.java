@@ -4,22 +4,31 @@ import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
 
 /**
- * Runs one command of {@code java -jar kaohe.jar COMMAND ...}, in a Spring context without a web
- * server when the command needs one. Logging goes to standard error so that standard output carries only the command's
- * output ({@code --format csv|json} can be piped into other tools).
+ * Runs one command of {@code java -jar kaohe.jar COMMAND ...}, in a lazy Spring context without a
+ * web server when the command needs one. Options go before or after the command alike: Spring's
+ * ({@code --spring.datasource.url=...}, {@code --kaohe.*}, {@code --logging.*}) go to Spring,
+ * {@code --user NAME} names who runs the command, the rest to the command. Logging goes to standard
+ * error so that standard output carries only the command's output ({@code --format csv|json} can be
+ * piped into other tools); an expected failure, such as a database the web server holds, is one
+ * line, never a stack trace.
  */
 public final class CommandLineLauncher {
 
     private CommandLineLauncher() {}
 
-    private static final java.util.Set<String> HELP_OPTIONS = java.util.Set.of("-h", "--help", "-V", "--version");
+    private static final Set<String> HELP_OPTIONS = Set.of("-h", "--help", "-V", "--version");
+    private static final String USER_OPTION = "--user";
 
-    /** True when the first argument names a command (or asks for help) rather than being a Spring option. */
+    /** True when some argument names a command (or asks for help): otherwise the web server starts. */
     public static boolean isCommand(String[] args) {
-        return args.length > 0 && (!args[0].startsWith("-") || HELP_OPTIONS.contains(args[0]));
+        return Arrays.stream(args).anyMatch(a -> !a.startsWith("-") || HELP_OPTIONS.contains(a) || a.equals(USER_OPTION)
+                || a.startsWith(USER_OPTION + "="));
     }
 
     /**
@@ -39,9 +48,72 @@ public final class CommandLineLauncher {
      */
     public static int run(String[] args) {
         System.setProperty("logging.config", "classpath:logback-cli.xml");
-        try (LazySpringFactory factory = new LazySpringFactory(springArgs(args))) {
-            return KaoheCommands.commandLine(factory).execute(commandArgs(args));
+        List<String> rest = new ArrayList<>();
+        String user = takeUser(args, rest);
+        if (user != null && !user.matches("[\\p{L}\\p{Nd}._@:-]{1,64}")) {
+            System.err.println("--user 须为 1–64 个字母、数字或 . _ @ : - / --user must be 1-64 letters, digits or . _ @ : -: "
+                    + user);
+            return CliSupport.EXIT_INVALID;
         }
+        String[] all = rest.toArray(String[]::new);
+        try (LazySpringFactory factory = new LazySpringFactory(springArgs(all), user)) {
+            return KaoheCommands.commandLine(factory).execute(commandArgs(all));
+        } catch (RuntimeException e) {
+            // Spring failed to start for a command picocli was still creating (a bad setting).
+            System.err.println(startupProblem(e));
+            return CliSupport.EXIT_FAILED;
+        }
+    }
+
+    /** Removes {@code --user NAME} / {@code --user=NAME} from the arguments; returns the name, or null. */
+    static String takeUser(String[] args, List<String> rest) {
+        String user = null;
+        for (int i = 0; i < args.length; i++) {
+            if (args[i].equals(USER_OPTION) && i + 1 < args.length) {
+                user = args[++i];
+            } else if (args[i].startsWith(USER_OPTION + "=")) {
+                user = args[i].substring(USER_OPTION.length() + 1);
+            } else {
+                rest.add(args[i]);
+            }
+        }
+        return user;
+    }
+
+    /** Why the application could not start, in one Chinese and English line. */
+    static String startupProblem(Throwable e) {
+        return databaseInUse(e) ? DATABASE_IN_USE : "无法启动 / cannot start: " + oneLine(e);
+    }
+
+    /** Why a command failed, in one line: the database held by another program is told as at start-up. */
+    static String failure(Throwable e) {
+        return databaseInUse(e) ? DATABASE_IN_USE : "失败 failed: " + oneLine(e);
+    }
+
+    private static final String DATABASE_IN_USE = "数据库正被另一个程序使用(如未以 AUTO_SERVER=TRUE 打开它的网页服务器):"
+            + "请停止该程序,或让两者都用默认的数据库地址 / the database is in use by another program (e.g. a web server that "
+            + "opened it without AUTO_SERVER=TRUE): stop it, or let both use the default database URL";
+
+    private static boolean databaseInUse(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            String message = String.valueOf(t.getMessage());
+            if (message.contains("Database may be already in use") || message.contains("90020")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The innermost message of a failure, on one line. */
+    static String oneLine(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String message = root.getMessage() != null ? root.getMessage() : root.getClass().getSimpleName();
+        String first = e.getMessage() != null && e != root ? e.getMessage().lines().findFirst().orElse("") : "";
+        String text = first.isEmpty() || first.contains(message) ? message : first + ": " + message;
+        return text.replaceAll("\\s*\\R\\s*", " ");
     }
 
     /** Spring options ({@code --spring.datasource.url=...} and the like) are Spring's, not the command's. */

@@ -6,7 +6,6 @@ import org.kaohe.evaluation.EvaluationException;
 import org.kaohe.evaluation.EvaluationService;
 import org.kaohe.evaluation.EvaluationService.RunSummary;
 import org.kaohe.records.Period;
-import org.kaohe.scoring.Grade;
 import org.springframework.beans.factory.config.ConfigurableBeanFactory;
 import org.springframework.context.annotation.Scope;
 import org.springframework.stereotype.Component;
@@ -42,9 +41,7 @@ class EvaluateCommand implements Callable<Integer> {
         System.out.printf("考核完成 evaluated %s: 运行 run #%d%n", run.period(), run.runId());
         System.out.printf("  部门 departments: %d, 干部 cadres: %d%n", run.departments(), run.cadres());
         StringBuilder grades = new StringBuilder("  干部等次 cadre grades:");
-        for (Grade g : Grade.values()) {
-            grades.append(' ').append(g.label()).append(' ').append(run.cadreGrades().getOrDefault(g, 0));
-        }
+        run.cadreGrades().forEach((g, count) -> grades.append(' ').append(g.label()).append(' ').append(count));
         System.out.println(grades);
         System.out.printf("  规则版本 rulebook: %s, 导入 import #%d, 用时 took %d ms%n", run.rulebookVersion(),
                 run.importId(), run.duration().toMillis());

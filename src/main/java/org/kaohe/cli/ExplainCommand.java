@@ -4,9 +4,9 @@ import java.util.concurrent.Callable;
 
 import org.kaohe.records.Period;
 import org.kaohe.results.ExplanationFormat;
+import org.kaohe.results.RunChecks;
 import org.kaohe.results.RunInfo;
 import org.kaohe.results.RunQueries;
-import org.kaohe.scoring.SubjectResult;
 import org.springframework.beans.factory.config.ConfigurableBeanFactory;
 import org.springframework.context.annotation.Scope;
 import org.springframework.stereotype.Component;
@@ -31,9 +31,11 @@ class ExplainCommand implements Callable<Integer> {
     ExplanationFormat format;
 
     private final RunQueries runs;
+    private final RunChecks checks;
 
-    ExplainCommand(RunQueries runs) {
+    ExplainCommand(RunQueries runs, RunChecks checks) {
         this.runs = runs;
+        this.checks = checks;
     }
 
     @Override
@@ -44,12 +46,17 @@ class ExplainCommand implements Callable<Integer> {
             System.err.println("考核期 " + p + " 尚无考核结果,请先运行 evaluate / no run for " + p + " yet");
             return CliSupport.EXIT_INVALID;
         }
-        SubjectResult result = runs.subject(run.id(), subject).orElse(null);
-        if (result == null) {
+        RunChecks.CheckedSubject checked = checks.subject(run, subject).orElse(null);
+        if (checked == null) {
             System.err.println("考核期 " + p + " 中没有对象 " + subject + " / no subject " + subject + " in " + p);
             return CliSupport.EXIT_INVALID;
         }
-        System.out.print(format.render(result, run));
+        System.out.print(format.render(checked));
+        if (checked.failed()) {
+            System.err.println("警告 WARNING: " + checked.status().label());
+            checked.problems().forEach(System.err::println);
+            return CliSupport.EXIT_ALTERED;
+        }
         return CliSupport.EXIT_OK;
     }
 }

@@ -67,10 +67,13 @@ class ImportCommand implements Callable<Integer> {
         for (ImportProblem problem : report.problems()) {
             out.println((problem.isError() ? "" : "警告 / warning: ") + problem);
         }
+        if (report.omitted() > 0) {
+            out.println(report.omittedNote());
+        }
         switch (report.status()) {
             case REJECTED -> out.printf("%s：%d 个错误，%d 个警告，未导入任何数据 / %d errors, %d warnings: nothing imported%n",
-                    report.period(), report.errors().size(), report.warnings().size(), report.errors().size(),
-                    report.warnings().size());
+                    report.period(), report.errorCount(), report.warningCount(), report.errorCount(),
+                    report.warningCount());
             case UNCHANGED -> {
                 printFiles(report, out);
                 out.printf("%s：文件与当前版本 v%d 完全相同，未重复导入 / files identical to the current version v%d: "

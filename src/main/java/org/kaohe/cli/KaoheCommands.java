@@ -46,11 +46,16 @@ public class KaoheCommands implements Runnable {
         return root;
     }
 
-    /** An unexpected failure: one readable line on standard error (the log has the stack trace). */
+    /**
+     * A failure the command did not handle itself (a rulebook that cannot score, a database that
+     * went away or that another program holds: the context is lazy, so the database opens only
+     * while the command runs): one readable line on standard error, never a stack trace; the trace only with
+     * {@code --logging.level.org.kaohe=DEBUG}.
+     */
     private static int reportFailure(Exception e, CommandLine commandLine, CommandLine.ParseResult parseResult) {
-        LoggerFactory.getLogger(KaoheCommands.class).error("Command failed", e);
-        commandLine.getErr().println("失败 failed: " + e.getMessage());
-        return 1;
+        LoggerFactory.getLogger(KaoheCommands.class).debug("Command failed", e);
+        commandLine.getErr().println(CommandLineLauncher.failure(e));
+        return CliSupport.EXIT_FAILED;
     }
 
     /** The version Maven wrote into the jar's manifest ("development" when run from classes). */

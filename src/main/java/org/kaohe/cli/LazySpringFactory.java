@@ -17,10 +17,14 @@ import picocli.CommandLine;
 final class LazySpringFactory implements CommandLine.IFactory, AutoCloseable {
 
     private final String[] springArgs;
+    private final String user;
     private ConfigurableApplicationContext context;
 
-    LazySpringFactory(String[] springArgs) {
+    /** {@code user}: the {@code --user} option, or null for the configured operator ({@code kaohe.operator}). */
+    LazySpringFactory(String[] springArgs, String user) {
         this.springArgs = springArgs;
+        this.user = user;
+        CliSupport.setOperator(user);
     }
 
     @Override
@@ -34,6 +38,9 @@ final class LazySpringFactory implements CommandLine.IFactory, AutoCloseable {
     private ConfigurableApplicationContext context() {
         if (context == null) {
             context = commandLineApplication().run(springArgs);
+            if (user == null) {
+                CliSupport.setOperator(context.getEnvironment().getProperty("kaohe.operator"));
+            }
         }
         return context;
     }

@@ -10,7 +10,9 @@ import java.util.concurrent.Callable;
 import org.kaohe.records.Period;
 import org.kaohe.results.ResultRow;
 import org.kaohe.results.ResultsFormat;
+import org.kaohe.results.RunChecks;
 import org.kaohe.results.RunInfo;
+import org.kaohe.results.SealStatus;
 import org.kaohe.results.RunQueries;
 import org.springframework.beans.factory.config.ConfigurableBeanFactory;
 import org.springframework.context.annotation.Scope;
@@ -36,9 +38,11 @@ class ResultsCommand implements Callable<Integer> {
     Path out;
 
     private final RunQueries runs;
+    private final RunChecks checks;
 
-    ResultsCommand(RunQueries runs) {
+    ResultsCommand(RunQueries runs, RunChecks checks) {
         this.runs = runs;
+        this.checks = checks;
     }
 
     @Override
@@ -50,7 +54,8 @@ class ResultsCommand implements Callable<Integer> {
                     + " yet: run `evaluate --period " + p + "` first");
             return CliSupport.EXIT_INVALID;
         }
-        List<ResultRow> rows = runs.results(run.id()).stream().map(ResultRow::of).toList();
+        RunChecks.CheckedRun checked = checks.results(run);
+        List<ResultRow> rows = checked.rows();
         String text = format.render(rows);
         if (out == null) {
             System.out.print(text);
@@ -58,6 +63,15 @@ class ResultsCommand implements Callable<Integer> {
             Files.writeString(out, text, StandardCharsets.UTF_8);
             System.err.println("已写入 written: " + out + " (" + rows.size() + " 行 rows)");
         }
-        return CliSupport.EXIT_OK;
+        if (checked.status() != SealStatus.INTACT) {
+            System.err.println((checked.failed() ? "警告 WARNING: " : "注意 note: ") + "运行 run #" + run.id() + ": "
+                    + checked.status().label());
+            checked.problems().stream().limit(50).forEach(System.err::println);
+            if (checked.problems().size() > 50) {
+                System.err.println("… 另 " + (checked.problems().size() - 50) + " 个问题 / " + (checked.problems().size() - 50)
+                        + " more problems: kaohe runs verify " + run.id());
+            }
+        }
+        return checked.failed() ? CliSupport.EXIT_ALTERED : CliSupport.EXIT_OK;
     }
 }

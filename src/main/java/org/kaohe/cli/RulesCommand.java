@@ -3,48 +3,93 @@ package org.kaohe.cli;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
+import java.util.Map;
 
+import org.kaohe.audit.AuditLog;
 import org.kaohe.results.TextTable;
+import org.kaohe.rules.DraftCheck;
+import org.kaohe.rules.DraftTrial;
 import org.kaohe.rules.RuleProblem;
 import org.kaohe.rules.RulebookInvalidException;
 import org.kaohe.rules.RulebookRepository.Publication;
 import org.kaohe.rules.RulebookService;
+import org.kaohe.rules.RulebookSource;
+import org.kaohe.rules.ScenarioCases;
 import org.springframework.beans.factory.config.ConfigurableBeanFactory;
 import org.springframework.context.annotation.Scope;
 import org.springframework.stereotype.Component;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Component
 @Scope(ConfigurableBeanFactory.SCOPE_PROTOTYPE) // picocli keeps option values in fields: a fresh command per run
 @TopLevelCommand
 @Command(name = "rules", mixinStandardHelpOptions = true,
-        description = "考核规则:校验、发布、列出版本 / Rulebook: validate, publish, list versions.")
+        description = "考核规则:校验、测试、发布、回退、列出版本 / Rulebook: validate, test, publish, roll back, list versions.")
 class RulesCommand {
 
-    private final RulebookService rulebooks;
+    /** Changes listed per period; the rest are counted. */
+    private static final int LISTED_CHANGES = 30;
 
-    RulesCommand(RulebookService rulebooks) {
+    private final RulebookService rulebooks;
+    private final AuditLog auditLog;
+
+    RulesCommand(RulebookService rulebooks, AuditLog auditLog) {
         this.rulebooks = rulebooks;
+        this.auditLog = auditLog;
     }
 
-    @Command(name = "validate", description = "编译并列出全部问题 / compile and list every problem as file:line: message")
+    @Command(name = "validate", description = "逐格检查规则表、运行测试用例、用各考核期最新数据试算;列出全部问题(文件:行:列)和将变化的得分"
+            + " / check every table, run the scenario cases and try the draft on every period's latest import")
     int validate(@Parameters(arity = "0..1", defaultValue = "rules", paramLabel = "DIR") Path dir) {
-        List<RuleProblem> problems = rulebooks.validate(dir);
-        if (!problems.isEmpty()) {
-            printProblems(problems);
+        DraftCheck check = rulebooks.check(dir);
+        auditLog.record(CliSupport.user(), "RULES_VALIDATE", Map.of("folder", dir.toString(), "version", check.version(),
+                "problems", check.problems().size()));
+        printCheck(check);
+        if (!check.valid()) {
             return CliSupport.EXIT_INVALID;
         }
-        System.out.println("规则有效 rulebook valid: " + dir);
+        System.out.println("规则有效,可以发布 / the rulebook is valid and may be published: " + check.version());
         return CliSupport.EXIT_OK;
     }
 
-    @Command(name = "publish", description = "校验后发布为考核所用规则 / validate, store and publish")
-    int publish(@Parameters(arity = "0..1", defaultValue = "rules", paramLabel = "DIR") Path dir) {
+    @Command(name = "test", description = "运行规则的测试用例(DIR/tests/)/ run the rulebook's scenario cases (DIR/tests/)")
+    int test(@Parameters(arity = "0..1", defaultValue = "rules", paramLabel = "DIR") Path dir) {
+        List<ScenarioCases.CaseResult> results;
         try {
-            RulebookService.Published published = rulebooks.publish(RulebookService.read(dir), CliSupport.user());
+            results = rulebooks.test(RulebookService.read(dir));
+        } catch (RulebookInvalidException e) {
+            printProblems(e.problems());
+            return CliSupport.EXIT_INVALID;
+        }
+        long failed = results.stream().filter(r -> !r.passed()).count();
+        for (ScenarioCases.CaseResult r : results) {
+            System.out.println((r.passed() ? "通过 PASS  " : "失败 FAIL  ") + r.name());
+            r.failures().forEach(p -> System.out.println("    " + p));
+        }
+        System.out.printf("共 %d 个用例,%d 个失败 / %d case(s), %d failed%n", results.size(), failed, results.size(), failed);
+        return failed == 0 ? CliSupport.EXIT_OK : CliSupport.EXIT_INVALID;
+    }
+
+    @Command(name = "publish", description = "检查后发布(须说明原因);也可发布草稿或重新发布旧版本(回退)/ check and publish with a"
+            + " reason; or publish a draft, or an earlier version again (roll back)")
+    int publish(@Parameters(arity = "0..1", paramLabel = "DIR", description = "规则目录,默认 rules / rulebook folder") Path dir,
+                @Option(names = "--reason", required = true, description = "发布原因 / why (kept in the audit log)") String reason,
+                @Option(names = "--version", description = "重新发布的旧版本 / an earlier version to publish again") String version,
+                @Option(names = "--draft", description = "发布草稿编号 / publish this draft") Long draft) {
+        try {
+            RulebookService.Published published;
+            if (version != null) {
+                published = rulebooks.republish(version, CliSupport.user(), reason);
+            } else if (draft != null) {
+                published = rulebooks.publishDraft(draft, CliSupport.user(), reason);
+            } else {
+                published = rulebooks.publish(RulebookService.read(dir == null ? Path.of("rules") : dir), CliSupport.user(),
+                        reason);
+            }
+            printCheck(published.check());
             System.out.println((published.newVersion() ? "已发布新版本 published new version " : "已重新发布 re-published ")
                     + published.version() + " (" + published.fileCount() + " 个文件 files)");
             return CliSupport.EXIT_OK;
@@ -55,18 +100,62 @@ class RulesCommand {
         }
     }
 
-    @Command(name = "list", description = "已发布的版本(最新在前)/ published versions, newest first")
+    @Command(name = "draft", description = "保存为草稿,由他人检查后发布 / keep as a draft for someone else to publish")
+    int draft(@Parameters(arity = "0..1", defaultValue = "rules", paramLabel = "DIR") Path dir) {
+        try {
+            long id = rulebooks.saveDraft(RulebookService.read(dir), CliSupport.user());
+            System.out.println("已保存为草稿 #" + id + " / saved as draft #" + id);
+            return CliSupport.EXIT_OK;
+        } catch (RulebookInvalidException e) {
+            printProblems(e.problems());
+            return CliSupport.EXIT_INVALID;
+        }
+    }
+
+    @Command(name = "list", description = "已发布的版本(最新在前):谁、何时、为何 / published versions, newest first: who, when, why")
     int list() {
         List<String[]> rows = new ArrayList<>();
         boolean first = true;
         for (Publication p : rulebooks.publications()) {
-            rows.add(new String[] {first ? "*" : "", p.version(), p.publishedBy(), p.publishedAt().toString(),
-                    String.join(" ", p.fileNames())});
+            rows.add(new String[] {first ? "*" : "", RulebookSource.shortVersion(p.version()), p.publishedBy(),
+                    p.publishedAt().toString(), p.reason() == null ? "" : p.reason()});
             first = false;
         }
-        System.out.print(TextTable.render(new String[] {"current", "version", "published_by", "published_at", "files"},
+        System.out.print(TextTable.render(new String[] {"current", "version", "published_by", "published_at", "reason"},
                 rows));
         return CliSupport.EXIT_OK;
+    }
+
+    /** Problems, scenario cases and what the trial on real data would change. */
+    static void printCheck(DraftCheck check) {
+        if (!check.keptFromPublished().isEmpty()) {
+            System.out.println("沿用已发布版本的表 / tables kept from the published version: "
+                    + String.join(", ", check.keptFromPublished()));
+        }
+        if (!check.cases().isEmpty()) {
+            long passed = check.cases().stream().filter(ScenarioCases.CaseResult::passed).count();
+            System.out.printf("测试用例 scenario cases: %d/%d 通过 passed%n", passed, check.cases().size());
+        }
+        for (DraftTrial.PeriodTrial trial : check.trials()) {
+            System.out.printf("试算 trial %s: %d 个对象中 %d 个得分、%d 个等次会变化 / of %d subjects, %d scores and %d grades"
+                    + " would change%n", trial.period(), trial.subjects(), trial.scoresChanged(), trial.gradesChanged(),
+                    trial.subjects(), trial.scoresChanged(), trial.gradesChanged());
+            List<String[]> rows = new ArrayList<>();
+            trial.changes().stream().limit(LISTED_CHANGES).forEach(c -> rows.add(new String[] {c.subjectType().label(),
+                    c.subjectId(), c.name(), c.scoreBefore() == null ? "" : c.scoreBefore().toPlainString(),
+                    c.scoreAfter().toPlainString(), c.gradeBefore() == null ? "" : c.gradeBefore(), c.gradeAfter()}));
+            if (!rows.isEmpty()) {
+                System.out.print(TextTable.render(new String[] {"type", "id", "name", "score_before", "score_after",
+                        "grade_before", "grade_after"}, rows));
+            }
+            if (trial.changes().size() > LISTED_CHANGES) {
+                System.out.printf("  …另有 %d 个 / %d more%n", trial.changes().size() - LISTED_CHANGES,
+                        trial.changes().size() - LISTED_CHANGES);
+            }
+        }
+        if (!check.problems().isEmpty()) {
+            printProblems(check.problems());
+        }
     }
 
     static void printProblems(List<RuleProblem> problems) {

@@ -46,7 +46,7 @@ class SimulateCommand implements Callable<Integer> {
     public Integer call() {
         Simulation result;
         try {
-            result = simulation.simulate(period, RulebookService.read(rules));
+            result = simulation.simulate(period, RulebookService.read(rules), CliSupport.user());
         } catch (RulebookInvalidException e) {
             RulesCommand.printProblems(e.problems());
             return CliSupport.EXIT_INVALID;

@@ -2,8 +2,9 @@ package org.kaohe.evaluation;
 
 import java.time.Duration;
 import java.time.OffsetDateTime;
-import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.BooleanSupplier;
 
 import org.kaohe.audit.AuditLog;
 import org.kaohe.records.ImportRepository;
@@ -13,10 +14,13 @@ import org.kaohe.records.SubjectType;
 import org.kaohe.rules.CompiledRulebook;
 import org.kaohe.rules.RulebookInvalidException;
 import org.kaohe.rules.RulebookService;
+import org.kaohe.rules.engine.RunLimits;
+import org.kaohe.rules.engine.RunStoppedException;
 import org.kaohe.scoring.EvaluationOutcome;
 import org.kaohe.scoring.EvaluationProgress;
 import org.kaohe.scoring.Grade;
 import org.kaohe.scoring.SubjectResult;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 
 /**
@@ -35,12 +39,16 @@ public class EvaluationService {
     private final RulebookService rulebooks;
     private final RunRepository runs;
     private final AuditLog auditLog;
+    private final RunLimits limits;
 
-    EvaluationService(ImportRepository imports, RulebookService rulebooks, RunRepository runs, AuditLog auditLog) {
+    EvaluationService(ImportRepository imports, RulebookService rulebooks, RunRepository runs, AuditLog auditLog,
+                      @Value("${kaohe.evaluation.max-seconds:600}") long maxSeconds,
+                      @Value("${kaohe.evaluation.max-firings-per-session:5000000}") long maxFirings) {
         this.imports = imports;
         this.rulebooks = rulebooks;
         this.runs = runs;
         this.auditLog = auditLog;
+        this.limits = new RunLimits(Duration.ofSeconds(maxSeconds), maxFirings, () -> false);
     }
 
     /**
@@ -53,19 +61,50 @@ public class EvaluationService {
 
     /** As {@link #evaluate(Period, String)}, telling {@code progress} how far it has come. */
     public RunSummary evaluate(Period period, String who, EvaluationProgress progress) {
+        return evaluate(period, who, progress, () -> false);
+    }
+
+    /**
+     * As {@link #evaluate(Period, String, EvaluationProgress)}, stopping with an
+     * {@link EvaluationException} when {@code cancelled} turns true or the run passes its limits
+     * ({@code kaohe.evaluation.max-seconds}, {@code kaohe.evaluation.max-firings-per-session}).
+     */
+    public RunSummary evaluate(Period period, String who, EvaluationProgress progress, BooleanSupplier cancelled) {
+        try {
+            return evaluateLogged(period, who, progress, cancelled);
+        } catch (RuntimeException e) {
+            // A refused or failed evaluation is part of the record too: who tried, what, and why.
+            auditLog.record(who, "EVALUATE_FAILED", Map.of("period", period.toString(),
+                    "reason", e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
+            throw e;
+        }
+    }
+
+    private RunSummary evaluateLogged(Period period, String who, EvaluationProgress progress, BooleanSupplier cancelled) {
         progress.report(0.02, "读取导入数据 / loading the period's records");
         PeriodRecords records = currentRecords(period);
         progress.report(0.10, "准备考核规则 / preparing the rulebook");
         CompiledRulebook rulebook = publishedRulebook(who);
         OffsetDateTime startedAt = OffsetDateTime.now();
         long start = System.nanoTime();
-        EvaluationOutcome outcome = rulebook.evaluate(records, progress.within(0.15, 0.80));
+        EvaluationOutcome outcome;
+        try {
+            outcome = rulebook.evaluate(records, progress.within(0.15, 0.80), limits.withCancellation(cancelled));
+        } catch (RunStoppedException e) {
+            throw new EvaluationException(e.getMessage());
+        }
         Duration duration = Duration.ofNanos(System.nanoTime() - start);
         progress.report(0.85, "保存考核结果 / storing the run");
         // The run is written in batches and made visible, with its audit line, in one last transaction.
-        long runId = runs.insert(outcome, who, startedAt, duration.toMillis(), id -> auditLog.record(who, "EVALUATE",
-                "考核 evaluated " + period + ": run #" + id + ", import #" + records.importId() + ", rulebook "
-                        + rulebook.version() + ", " + outcome.subjects().size() + " subjects"));
+        long runId = runs.insert(outcome, who, startedAt, duration.toMillis(), id -> {
+            Map<String, Object> detail = new LinkedHashMap<>();
+            detail.put("period", period.toString());
+            detail.put("run", id);
+            detail.put("importVersion", imports.version(records.importId()).map(String::valueOf).orElse("?"));
+            detail.put("rulebook", rulebook.version());
+            detail.put("subjects", outcome.subjects().size());
+            auditLog.record(who, "EVALUATE", detail);
+        });
         return summary(runId, outcome, duration);
     }
 
@@ -85,7 +124,8 @@ public class EvaluationService {
     }
 
     private static RunSummary summary(long runId, EvaluationOutcome outcome, Duration duration) {
-        Map<Grade, Integer> grades = new EnumMap<>(Grade.class);
+        Map<Grade, Integer> grades = new LinkedHashMap<>(); // in the scale's order, best first
+        outcome.scale(SubjectType.CADRE).grades().forEach(g -> grades.put(g, 0));
         int cadres = 0;
         for (SubjectResult s : outcome.subjects()) {
             if (s.subjectType() == SubjectType.CADRE) {

@@ -2,12 +2,17 @@ package org.kaohe.evaluation;
 
 import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.LongConsumer;
 
+import org.kaohe.audit.RunSealer;
+import org.kaohe.records.SubjectType;
 import org.kaohe.scoring.EvaluationOutcome;
-import org.kaohe.scoring.ResultSeal;
+import org.kaohe.scoring.ExplanationLine;
+import org.kaohe.scoring.Grade;
+import org.kaohe.scoring.PartLabel;
 import org.kaohe.scoring.StoredExplanation;
 import org.kaohe.scoring.SubjectResult;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -17,14 +22,16 @@ import org.springframework.stereotype.Repository;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Writes an evaluation outcome as one run. Runs are only ever inserted, never updated once stored.
+ * Writes an evaluation outcome as one sealed run ({@link RunSealer}). Runs are only ever inserted,
+ * never updated once stored.
  *
  * <p>A run is written in batches of {@value #BATCH} subjects, each batch its own short
  * transaction, so that neither this JVM nor the database holds the whole run at once (one
  * transaction of a city of 100,000 cadres made H2's file grow to 1.6 GB). It appears atomically
  * all the same: the run's row carries no {@code stored_at} until the last batch is in, and every
- * reader ignores such a run. A storing that dies leaves an invisible run, which a later storing
- * deletes ({@link #deleteAbandoned()}).
+ * reader ignores such a run. The run's own seal (over every subject's seal, which names the new
+ * run's id) is set in that last step too. A storing that dies leaves an invisible run, which a
+ * later storing deletes ({@link #deleteAbandoned()}).
  */
 @Repository
 class RunRepository {
@@ -32,15 +39,19 @@ class RunRepository {
     private static final int BATCH = 1_000;
     /** A run whose storing wrote nothing for this long was abandoned (its JVM died). */
     static final Duration ABANDONED_AFTER = Duration.ofMinutes(10);
+    /** The longest reason kept (V13's limit of the old explanation_line.reason); real reasons stay far below it. */
+    static final int MAX_REASON = 8000;
 
     private final JdbcClient jdbc;
     private final JdbcTemplate template;
     private final TransactionTemplate transaction;
+    private final RunSealer sealer;
 
-    RunRepository(JdbcClient jdbc, JdbcTemplate template, TransactionTemplate transaction) {
+    RunRepository(JdbcClient jdbc, JdbcTemplate template, TransactionTemplate transaction, RunSealer sealer) {
         this.jdbc = jdbc;
         this.template = template;
         this.transaction = transaction;
+        this.sealer = sealer;
     }
 
     /**
@@ -49,25 +60,7 @@ class RunRepository {
      */
     long insert(EvaluationOutcome outcome, String runBy, OffsetDateTime startedAt, long durationMs,
                 LongConsumer completion) {
-        String period = outcome.period().toString();
-        String seal = ResultSeal.of(period, outcome.importId(), outcome.rulebookVersion(), outcome.subjects());
-        deleteAbandoned();
-        long runId = begin(outcome, runBy, startedAt, durationMs, seal);
-        List<SubjectResult> batch = new ArrayList<>(BATCH);
-        for (SubjectResult subject : outcome.subjects()) {
-            batch.add(subject);
-            if (batch.size() == BATCH) {
-                write(runId, batch);
-                batch.clear();
-            }
-        }
-        write(runId, batch);
-        transaction.executeWithoutResult(status -> {
-            jdbc.sql("UPDATE evaluation_run SET stored_at = ?, written_at = ? WHERE id = ? AND stored_at IS NULL")
-                    .params(OffsetDateTime.now(), OffsetDateTime.now(), runId).update();
-            completion.accept(runId);
-        });
-        return runId;
+        return insertFitted(fitted(outcome), runBy, startedAt, durationMs, completion);
     }
 
     /** As {@link #insert(EvaluationOutcome, String, OffsetDateTime, long, LongConsumer)} with nothing else to do. */
@@ -75,36 +68,116 @@ class RunRepository {
         return insert(outcome, runBy, startedAt, durationMs, runId -> { });
     }
 
-    private long begin(EvaluationOutcome outcome, String runBy, OffsetDateTime startedAt, long durationMs, String seal) {
+    /**
+     * The outcome with every reason cut to what is kept, marked as cut: a rulebook that writes
+     * longer reasons must not make the whole evaluation fail. Sealed as stored.
+     */
+    static EvaluationOutcome fitted(EvaluationOutcome outcome) {
+        boolean fits = outcome.subjects().stream().flatMap(s -> s.lines().stream())
+                .allMatch(l -> l.reason().length() <= MAX_REASON);
+        if (fits) {
+            return outcome;
+        }
+        String mark = "…(已截断 / truncated)";
+        List<SubjectResult> subjects = outcome.subjects().stream().map(s -> new SubjectResult(s.subjectType(),
+                s.subjectId(), s.name(), s.deptId(), s.score(), s.parts(), s.bandGrade(), s.gatedGrade(), s.finalGrade(),
+                s.rank(), s.vetoed(), s.lines().stream().map(l -> l.reason().length() <= MAX_REASON ? l
+                        : new ExplanationLine(l.rule(), l.part(), l.points(),
+                                l.reason().substring(0, MAX_REASON - mark.length()) + mark, l.evidence())).toList()))
+                .toList();
+        return new EvaluationOutcome(outcome.period(), outcome.importId(), outcome.rulebookVersion(), subjects,
+                outcome.gradeScales(), outcome.parts());
+    }
+
+    private long insertFitted(EvaluationOutcome outcome, String runBy, OffsetDateTime startedAt, long durationMs,
+                              LongConsumer completion) {
+        // Millisecond precision: what every database keeps, so the sealed time reads back the same.
+        OffsetDateTime started = startedAt.truncatedTo(ChronoUnit.MILLIS);
+        deleteAbandoned();
+        long runId = transaction.execute(status -> begin(outcome, runBy, started, durationMs));
+        RunSealer.RunHeader header = new RunSealer.RunHeader(runId, outcome.period().toString(), outcome.importId(),
+                outcome.rulebookVersion(), runBy, started.toInstant(), outcome.subjects().size());
+        // Subjects are written in the seal's chain order, each sealed with the key of the one before
+        // (the first with the last's: deleting any row leaves a pointer to it).
+        List<SubjectResult> chain = outcome.subjects().stream().sorted(RunSealer.ORDER).toList();
+        List<String> seals = new ArrayList<>(chain.size());
+        List<Object[]> results = new ArrayList<>(BATCH);
+        List<Object[]> details = new ArrayList<>(BATCH);
+        for (int i = 0; i < chain.size(); i++) {
+            SubjectResult s = chain.get(i);
+            String previous = RunSealer.subjectKey(chain.get(i == 0 ? chain.size() - 1 : i - 1));
+            // The digest is taken over the lines as they will read back from their JSON, so the seal
+            // covers exactly what a page shows.
+            String linesJson = StoredExplanation.linesJson(s.lines());
+            String digest = sealer.linesDigest(StoredExplanation.lines(linesJson));
+            String seal = sealer.subjectSeal(header, s, digest, previous);
+            seals.add(seal);
+            results.add(new Object[] {runId, s.subjectType().name(), s.subjectId(), s.name(), s.deptId(), s.score(),
+                    s.bandGrade().name(), s.gatedGrade().name(), s.finalGrade().name(), s.rank(), s.vetoed(),
+                    seal, digest, previous});
+            details.add(new Object[] {runId, s.subjectType().name(), s.subjectId(),
+                    StoredExplanation.partsJson(s.parts()), linesJson});
+            if (results.size() == BATCH) {
+                write(runId, results, details);
+                results.clear();
+                details.clear();
+            }
+        }
+        write(runId, results, details);
+        String runSeal = sealer.runSeal(header, seals);
+        transaction.executeWithoutResult(status -> {
+            jdbc.sql("UPDATE evaluation_run SET seal = ?, stored_at = ?, written_at = ? WHERE id = ? AND stored_at IS NULL")
+                    .params(runSeal, OffsetDateTime.now(), OffsetDateTime.now(), runId).update();
+            completion.accept(runId);
+        });
+        return runId;
+    }
+
+    /** The run's row, still invisible and unsealed, with the grade scales and part names it is read with. */
+    private long begin(EvaluationOutcome outcome, String runBy, OffsetDateTime started, long durationMs) {
         var keys = new GeneratedKeyHolder();
         jdbc.sql("""
                 INSERT INTO evaluation_run (period, import_id, rulebook_version, run_by, started_at,
-                                            duration_ms, subject_count, seal, written_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(outcome.period().toString(), outcome.importId(), outcome.rulebookVersion(), runBy, startedAt,
-                        durationMs, outcome.subjects().size(), seal, OffsetDateTime.now())
+                                            duration_ms, subject_count, seal, seal_scheme, key_id, written_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(outcome.period().toString(), outcome.importId(), outcome.rulebookVersion(), runBy, started,
+                        durationMs, outcome.subjects().size(), "", RunSealer.SCHEME, sealer.keyId(),
+                        OffsetDateTime.now())
                 .update(keys, "id");
-        return keys.getKeyAs(Number.class).longValue();
+        long runId = keys.getKeyAs(Number.class).longValue();
+        insertScales(runId, outcome);
+        return runId;
+    }
+
+    /** The grade scales and part names the run is read with, so a later rulebook change never alters it. */
+    private void insertScales(long runId, EvaluationOutcome outcome) {
+        List<Object[]> grades = new ArrayList<>();
+        for (SubjectType type : SubjectType.values()) {
+            for (Grade grade : outcome.scale(type).grades()) {
+                grades.add(new Object[] {runId, type.name(), grade.order(), grade.name(), grade.label()});
+            }
+        }
+        template.batchUpdate("INSERT INTO run_grade (run_id, subject_type, position, code, label) VALUES (?, ?, ?, ?, ?)",
+                grades);
+        List<Object[]> parts = new ArrayList<>();
+        int position = 0;
+        for (PartLabel part : outcome.parts()) {
+            parts.add(new Object[] {runId, part.subjectType().name(), position++, part.code(), part.name()});
+        }
+        template.batchUpdate("INSERT INTO run_part (run_id, subject_type, position, code, name) VALUES (?, ?, ?, ?, ?)",
+                parts);
     }
 
     /** One batch of subjects, results and details, in one transaction. */
-    private void write(long runId, List<SubjectResult> subjects) {
-        if (subjects.isEmpty()) {
+    private void write(long runId, List<Object[]> results, List<Object[]> details) {
+        if (results.isEmpty()) {
             return;
-        }
-        List<Object[]> results = new ArrayList<>(subjects.size());
-        List<Object[]> details = new ArrayList<>(subjects.size());
-        for (SubjectResult s : subjects) {
-            results.add(new Object[] {runId, s.subjectType().name(), s.subjectId(), s.name(), s.deptId(), s.score(),
-                    s.bandGrade().name(), s.gatedGrade().name(), s.finalGrade().name(), s.rank(), s.vetoed()});
-            details.add(new Object[] {runId, s.subjectType().name(), s.subjectId(),
-                    StoredExplanation.partsJson(s.parts()), StoredExplanation.linesJson(s.lines())});
         }
         transaction.executeWithoutResult(status -> {
             template.batchUpdate("""
                     INSERT INTO subject_result (run_id, subject_type, subject_id, name, dept_id, score, band_grade,
-                                                gated_grade, final_grade, rank_no, vetoed)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", results);
+                                                gated_grade, final_grade, rank_no, vetoed, seal, lines_digest, prev_subject)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", results);
             template.batchUpdate("""
                     INSERT INTO subject_detail (run_id, subject_type, subject_id, parts, lines)
                     VALUES (?, ?, ?, ?, ?)""", details);
@@ -124,6 +197,8 @@ class RunRepository {
             transaction.executeWithoutResult(status -> {
                 jdbc.sql("DELETE FROM subject_detail WHERE run_id = ?").param(runId).update();
                 jdbc.sql("DELETE FROM subject_result WHERE run_id = ?").param(runId).update();
+                jdbc.sql("DELETE FROM run_grade WHERE run_id = ?").param(runId).update();
+                jdbc.sql("DELETE FROM run_part WHERE run_id = ?").param(runId).update();
                 jdbc.sql("DELETE FROM evaluation_run WHERE id = ? AND stored_at IS NULL").param(runId).update();
             });
         }

@@ -44,10 +44,21 @@ public class SimulationService {
 
     private final EvaluationService evaluation;
     private final RulebookService rulebooks;
+    private final org.kaohe.audit.AuditLog auditLog;
 
-    SimulationService(EvaluationService evaluation, RulebookService rulebooks) {
+    SimulationService(EvaluationService evaluation, RulebookService rulebooks, org.kaohe.audit.AuditLog auditLog) {
         this.evaluation = evaluation;
         this.rulebooks = rulebooks;
+        this.auditLog = auditLog;
+    }
+
+    /** As {@link #simulate(Period, RulebookSource)}, logging who simulated what (nothing else is stored). */
+    public Simulation simulate(Period period, RulebookSource draft, String who) throws RulebookInvalidException {
+        Simulation simulation = simulate(period, draft);
+        auditLog.record(who, "RULES_SIMULATE", Map.of("period", period.toString(), "draft", simulation.draftVersion(),
+                "changed", simulation.subjects().stream().filter(Comparison::changed).count(),
+                "subjects", simulation.subjects().size()));
+        return simulation;
     }
 
     /** Throws when the draft does not compile, nothing is imported, or nothing is published. */

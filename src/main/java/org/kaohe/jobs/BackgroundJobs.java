@@ -21,20 +21,30 @@ import com.github.kagkarlsson.scheduler.SchedulerClient;
 /**
  * Long operations started from a page or the API (an evaluation) run here while the caller polls
  * their status. Jobs live in the database ({@code background_job}); db-scheduler hands each one to
- * whichever instance has a free worker (one per instance: evaluations are heavy) and gives it to
- * another if that instance dies. So several Kaohe servers on one database share the work, and any
+ * whichever instance has a free worker ({@code db-scheduler.threads}, two per instance: one
+ * person's long evaluation never holds everyone else's jobs) and gives it to another if that
+ * instance dies. So several Kaohe servers on one database share the work, and any
  * of them shows any job's progress and result.
  *
  * <p>Jobs of one queue (e.g. the evaluations of one period) run one after another in the order
  * they were submitted, whichever instances pick them. A job can be cancelled, and stops at its time
- * limit ({@code kaohe.jobs.time-limit}); both take effect at the work's next progress report.
+ * limit ({@code kaohe.jobs.time-limit}); both take effect at the work's next progress report or its
+ * next look at {@link Progress#cancelled()} (an evaluation's engine looks every 256 rule firings and
+ * between sessions).
  */
 @Service
 public class BackgroundJobs {
 
-    /** What a job reports: a fraction done in [0, 1] and a message for the user. */
+    /**
+     * What a job reports: a fraction done in [0, 1] and a message for the user; and whether it must
+     * stop. A report below 1 throws when the job was cancelled or is out of time; work that runs
+     * long between reports asks {@link #cancelled()} instead and stops by itself.
+     */
     public interface Progress {
         void report(double fraction, String message);
+
+        /** True once the job's owner asked to cancel it or it passed its time limit: the work should stop. */
+        boolean cancelled();
     }
 
     /** A kind of work a job can do; a bean, found by its {@link #kind()}. */
@@ -161,15 +171,20 @@ public class BackgroundJobs {
     private record Job(long id, String kind, String argument, String queue, String owner, State state) {}
 
     private void run(Job job) {
-        Instant deadline = Instant.now().plus(timeLimit);
+        JobProgress progress = new JobProgress(job.id(), Instant.now().plus(timeLimit));
         try {
             Work work = works.orderedStream().filter(w -> w.kind().equals(job.kind())).findFirst()
                     .orElseThrow(() -> new IllegalStateException("no work of kind " + job.kind()));
-            Long result = work.run(job.argument(), job.owner(), new JobProgress(job.id(), deadline));
+            Long result = work.run(job.argument(), job.owner(), progress);
             finish(job.id(), State.DONE, 1, null, result);
         } catch (Stopped e) {
             finish(job.id(), e.state, -1, e.getMessage(), null);
         } catch (RuntimeException e) {
+            Stopped stop = progress.stop();
+            if (stop != null) { // the work saw cancelled() and stopped with its own exception
+                finish(job.id(), stop.state, -1, stop.getMessage(), null);
+                return;
+            }
             log.warn("Job {} ({} {}) failed", job.id(), job.kind(), job.argument(), e);
             finish(job.id(), State.FAILED, -1, e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage(),
                     null);
@@ -186,25 +201,37 @@ public class BackgroundJobs {
                 .params(state.name(), OffsetDateTime.now(), result, progress, progress, clip(message), id).update();
     }
 
-    /** Writes progress now and then, and stops the work when the job is cancelled or out of time. */
+    /**
+     * Writes progress now and then, and stops the work when the job is cancelled or out of time.
+     * Thread-safe: an evaluation reports and asks from each of its parallel sessions.
+     */
     private final class JobProgress implements Progress {
         private final long id;
         private final Instant deadline;
         private long lastWrite;
+        private long lastLook;
+        private Stopped stop;
 
         JobProgress(long id, Instant deadline) {
             this.id = id;
             this.deadline = deadline;
+            this.lastWrite = System.nanoTime() - PROGRESS_EVERY.toNanos();
+            this.lastLook = lastWrite;
         }
 
         @Override
-        public void report(double fraction, String message) {
-            if (Instant.now().isAfter(deadline)) {
-                throw new Stopped(State.FAILED, "超过时限 " + timeLimit.toMinutes() + " 分钟,已停止 / stopped at the time "
-                        + "limit of " + timeLimit.toMinutes() + " min (kaohe.jobs.time-limit)");
+        public synchronized void report(double fraction, String message) {
+            if (fraction >= 1) {
+                // The work is done (an evaluation's run is stored): a cancel that comes now is too late.
+                jdbc.sql("UPDATE background_job SET progress = 1, message = ? WHERE id = ?").params(clip(message), id)
+                        .update();
+                return;
+            }
+            if (stop != null || outOfTime()) {
+                throw stop;
             }
             long now = System.nanoTime();
-            if (now - lastWrite < PROGRESS_EVERY.toNanos() && fraction < 1) {
+            if (now - lastWrite < PROGRESS_EVERY.toNanos()) {
                 return;
             }
             lastWrite = now;
@@ -212,9 +239,49 @@ public class BackgroundJobs {
                     UPDATE background_job SET progress = ?, message = ? WHERE id = ? AND NOT cancel_requested""")
                     .params(Math.max(0, Math.min(1, fraction)), clip(message), id).update();
             if (written == 0) {
-                throw new Stopped(State.CANCELLED, "已取消 / cancelled");
+                stop = cancelledStop();
+                throw stop;
             }
         }
+
+        /** Looks at the database at most every {@link #PROGRESS_EVERY}; the engine asks every 256 firings. */
+        @Override
+        public synchronized boolean cancelled() {
+            if (stop != null) {
+                return true;
+            }
+            if (outOfTime()) {
+                return true;
+            }
+            long now = System.nanoTime();
+            if (now - lastLook >= PROGRESS_EVERY.toNanos()) {
+                lastLook = now;
+                boolean requested = jdbc.sql("SELECT cancel_requested FROM background_job WHERE id = ?").param(id)
+                        .query(Boolean.class).optional().orElse(true);
+                if (requested) {
+                    stop = cancelledStop();
+                }
+            }
+            return stop != null;
+        }
+
+        private boolean outOfTime() {
+            if (Instant.now().isAfter(deadline)) {
+                stop = new Stopped(State.FAILED, "超过时限 " + timeLimit.toMinutes() + " 分钟,已停止 / stopped at the time "
+                        + "limit of " + timeLimit.toMinutes() + " min (kaohe.jobs.time-limit)");
+                return true;
+            }
+            return false;
+        }
+
+        /** Why the work must stop, once it must; null while it may go on. */
+        synchronized Stopped stop() {
+            return stop;
+        }
+    }
+
+    private static Stopped cancelledStop() {
+        return new Stopped(State.CANCELLED, "已取消 / cancelled");
     }
 
     private static String clip(String message) {

@@ -74,6 +74,13 @@ final class CsvTableReader {
                     header = new CsvTable(file, decoded.encoding(), index, headers, rows, true, 0);
                 } else if (cells.stream().allMatch(String::isEmpty)) {
                     continue; // a row of empty cells, as Excel leaves below the data: a blank line
+                } else if (rowCount >= ImportLimits.MAX_ROWS_PER_FILE) {
+                    // Bounded memory: a runaway file is refused here rather than read to its end.
+                    problems.error(name, line, null, "超过每个文件 " + ImportLimits.MAX_ROWS_PER_FILE + " 行的上限,"
+                            + "文件从此行起未读 / more than " + ImportLimits.MAX_ROWS_PER_FILE + " rows in one file: "
+                            + "not read from this line on");
+                    complete = false;
+                    break;
                 } else if (cells.size() != headerSize) {
                     problems.error(name, line, null, "本行有 " + cells.size() + " 个单元格，表头有 " + headerSize
                             + " 列 / row has " + cells.size() + " cells but the header has " + headerSize + " columns");

@@ -1,6 +1,6 @@
 package org.kaohe.records;
 
-/** Department type (RULEBOOK §2, departments.csv {@code type}). */
+/** Department type (docs/scheme.md, departments.csv {@code type}). */
 public enum DeptType implements CodedValue {
     TRADE_UNION("工会"),
     YOUTH_LEAGUE("共青团"),

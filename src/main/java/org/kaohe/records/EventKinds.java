@@ -5,9 +5,10 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The event kinds and levels RULEBOOK §2 names, with their Chinese labels. Kinds are open: a
- * well-formed code outside this list is accepted with a warning, because a leader may be adding a
- * new item to the rulebook. Levels of a known kind must be one of the kind's levels.
+ * The event kinds and levels of the default rulebook (rules/kinds.csv and rules/levels.csv), with
+ * their Chinese labels: the registry that tools and tests use without a published rulebook. An
+ * import with a database uses the published rulebook's registry instead; a test keeps the two
+ * equal for the default book.
  */
 public final class EventKinds {
 
@@ -39,6 +40,24 @@ public final class EventKinds {
             new Kind("JOINT_PROJECT", "资源整合项目", List.of("LEAD", "CONTRIBUTED", "NO_CONTRIBUTION"), true));
 
     private EventKinds() {}
+
+    /** The default registry as the import reads it. */
+    public static ItemRegistry registry() {
+        return new ItemRegistry(KNOWN.stream().map(k -> new ItemRegistry.Kind(k.code(), k.label(),
+                k.departmentsOnly() ? SubjectType.DEPARTMENT : null, k.levels())).toList(), LEVEL_ORDER_LABELS);
+    }
+
+    /** The levels in the order of rules/levels.csv. */
+    private static final Map<String, String> LEVEL_ORDER_LABELS = levelsInOrder();
+
+    private static Map<String, String> levelsInOrder() {
+        Map<String, String> ordered = new java.util.LinkedHashMap<>();
+        for (String code : List.of("NATIONAL", "PROVINCIAL", "CITY", "COUNTY", "DEPARTMENT", "LEAD", "CONTRIBUTED",
+                "NO_CONTRIBUTION")) {
+            ordered.put(code, LEVEL_LABELS.get(code));
+        }
+        return ordered;
+    }
 
     /** The known kind whose code or Chinese label is {@code text}. */
     public static Optional<Kind> find(String text) {

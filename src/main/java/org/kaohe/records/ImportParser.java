@@ -20,30 +20,45 @@ final class ImportParser {
 
     private ImportParser() {}
 
-    /** @param files file name → bytes; names are matched to the six input files ignoring case */
+    /** Reads the files with the default rulebook's registry of kinds (tests and tools without a database). */
     static ParsedImport parse(Map<String, byte[]> files, Period period) {
+        return parse(files, period, EventKinds.registry());
+    }
+
+    /**
+     * Reads the files into memory whole (tests and tools).
+     *
+     * @param files    file name → bytes; names are matched to the six input files ignoring case
+     * @param registry the kinds and levels events.csv may use (the published rulebook's)
+     */
+    static ParsedImport parse(Map<String, byte[]> files, Period period, ItemRegistry registry) {
         Map<String, Supplier<byte[]>> sources = new LinkedHashMap<>();
         files.forEach((name, bytes) -> sources.put(name, () -> bytes));
         Collected collected = new Collected();
-        Outcome outcome = parse(sources, period, collected);
+        Outcome outcome = parse(sources, period, registry, collected);
         return new ParsedImport(period, collected.departments, collected.cadres, collected.targets,
                 collected.appraisals, collected.events, collected.organizations, outcome.files(), collected.contents,
-                outcome.contentHash(), outcome.problems());
+                outcome.contentHash(), outcome.problems(), outcome.omittedErrors(), outcome.omittedWarnings());
     }
 
-    /** What reading the files found: each file, the content hash, every problem in file and line order. */
-    record Outcome(List<ImportReport.FileReport> files, String contentHash, List<ImportProblem> problems) {
+    /**
+     * What reading the files found: each file, the content hash, the problems listed in file and
+     * line order, and how many more were only counted ({@link ImportLimits#MAX_PROBLEMS_LISTED}).
+     */
+    record Outcome(List<ImportReport.FileReport> files, String contentHash, List<ImportProblem> problems,
+                   int omittedErrors, int omittedWarnings) {
         boolean hasErrors() {
-            return problems.stream().anyMatch(ImportProblem::isError);
+            return omittedErrors > 0 || problems.stream().anyMatch(ImportProblem::isError);
         }
     }
 
     /**
      * Reads the files one after another (rosters first, as references point into them) and each
      * file row by row, handing every valid record to {@code sink} at once: only one file's bytes and
-     * text are in memory at a time, never its rows. {@code files} gives each file's bytes when asked.
+     * text are in memory at a time, never its rows. {@code files} gives each file's bytes when asked;
+     * {@code registry} holds the kinds and levels events.csv may use (the published rulebook's).
      */
-    static Outcome parse(Map<String, Supplier<byte[]>> files, Period period, RecordSink sink) {
+    static Outcome parse(Map<String, Supplier<byte[]>> files, Period period, ItemRegistry registry, RecordSink sink) {
         Problems problems = new Problems();
         Map<InputFile, Supplier<byte[]>> known = knownFiles(files, problems);
         CrossFileChecks references = new CrossFileChecks(problems);
@@ -54,7 +69,7 @@ final class ImportParser {
             String sha256 = bytes == null ? null : Sha256.of(bytes);
             DecodedFile decoded = bytes == null ? null : TextDecoder.decode(file.fileName(), bytes, problems);
             bytes = null; // the decoded text is all that is needed from here on
-            RowReader rows = new RowReader(file, period, sink, references, problems);
+            RowReader rows = new RowReader(file, period, registry, sink, references, problems);
             CsvTable table = read(file, source != null, decoded, problems, rows);
             references.fileDone(table);
             if (decoded != null) {
@@ -64,15 +79,18 @@ final class ImportParser {
                 sink.file(report, decoded.text());
             }
         }
-        return new Outcome(reports, contentHash(reports), sorted(problems.list()));
+        return new Outcome(reports, contentHash(reports), sorted(problems.list()), problems.omittedErrors(),
+                problems.omittedWarnings());
     }
 
     /** Turns each row of one file into its record for the sink, checking its references on the way. */
-    private record RowReader(InputFile file, Period period, RecordSink sink, CrossFileChecks references,
-                             Problems problems, UniqueIds ids) implements CsvTableReader.RowHandler {
+    private record RowReader(InputFile file, Period period, ItemRegistry registry, RecordSink sink,
+                             CrossFileChecks references, Problems problems, UniqueIds ids)
+            implements CsvTableReader.RowHandler {
 
-        RowReader(InputFile file, Period period, RecordSink sink, CrossFileChecks references, Problems problems) {
-            this(file, period, sink, references, problems, new UniqueIds());
+        RowReader(InputFile file, Period period, ItemRegistry registry, RecordSink sink, CrossFileChecks references,
+                  Problems problems) {
+            this(file, period, registry, sink, references, problems, new UniqueIds());
         }
 
         @Override
@@ -82,7 +100,7 @@ final class ImportParser {
                 case CADRES -> accept(CadreRows.row(table, row, period, ids, problems), sink::cadre);
                 case TARGETS -> accept(TargetRows.row(table, row, period, ids, problems), sink::target);
                 case APPRAISALS -> accept(AppraisalRows.row(table, row, period, ids, problems), sink::appraisal);
-                case EVENTS -> accept(EventRows.row(table, row, period, ids, problems), sink::event);
+                case EVENTS -> accept(EventRows.row(table, row, period, registry, ids, problems), sink::event);
                 case ORGANIZATIONS -> accept(OrganizationRows.row(table, row, ids, problems), sink::organization);
             }
             references.row(table, row);
@@ -95,7 +113,7 @@ final class ImportParser {
         }
     }
 
-    /** The in-memory sink of {@link #parse(Map, Period)}. */
+    /** The in-memory sink of {@link #parse(Map, Period, ItemRegistry)}. */
     private static final class Collected implements RecordSink {
         final List<Department> departments = new ArrayList<>();
         final List<Cadre> cadres = new ArrayList<>();
@@ -153,7 +171,7 @@ final class ImportParser {
         return Sha256.of(pairs.toString());
     }
 
-    /** Problems in file order (as RULEBOOK lists the files), then by line; stable within a line. */
+    /** Problems in file order (as docs/scheme.md lists the files), then by line; stable within a line. */
     private static List<ImportProblem> sorted(List<ImportProblem> problems) {
         return problems.stream()
                 .sorted(Comparator.comparingInt((ImportProblem p) -> InputFile.byName(p.file()).map(Enum::ordinal).orElse(-1))

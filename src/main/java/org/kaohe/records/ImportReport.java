@@ -10,7 +10,13 @@ import java.util.List;
  * @param version  the import version of the period; null when REJECTED
  */
 public record ImportReport(Period period, Status status, Long importId, Integer version, List<FileReport> files,
-                           List<ImportProblem> problems) {
+                           List<ImportProblem> problems, int omittedErrors, int omittedWarnings) {
+
+    /** A report listing every problem it counts. */
+    public ImportReport(Period period, Status status, Long importId, Integer version, List<FileReport> files,
+                        List<ImportProblem> problems) {
+        this(period, status, importId, version, files, problems, 0, 0);
+    }
 
     public enum Status {
         /** A new import version was stored and is now the period's current one. */
@@ -37,6 +43,30 @@ public record ImportReport(Period period, Status status, Long importId, Integer 
     public ImportReport {
         files = List.copyOf(files);
         problems = List.copyOf(problems);
+    }
+
+    /** Every error found, listed or not. */
+    public int errorCount() {
+        return errors().size() + omittedErrors;
+    }
+
+    public int warningCount() {
+        return warnings().size() + omittedWarnings;
+    }
+
+    /** Problems found but not listed (beyond {@link ImportLimits#MAX_PROBLEMS_LISTED}). */
+    public int omitted() {
+        return omittedErrors + omittedWarnings;
+    }
+
+    /** "另有 N 个问题未列出" when problems were left out, else empty. */
+    public String omittedNote() {
+        if (omitted() == 0) {
+            return "";
+        }
+        return "另有 " + omittedErrors + " 个错误、" + omittedWarnings + " 个警告未列出(只列出前 "
+                + ImportLimits.MAX_PROBLEMS_LISTED + " 个) / " + omittedErrors + " more errors and " + omittedWarnings
+                + " more warnings not listed (only the first " + ImportLimits.MAX_PROBLEMS_LISTED + " are)";
     }
 
     public List<ImportProblem> errors() {

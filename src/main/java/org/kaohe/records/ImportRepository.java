@@ -77,6 +77,11 @@ public class ImportRepository {
                 .optional();
     }
 
+    /** The version number of an import within its period (what the pages call 导入版本 N). */
+    public Optional<Integer> version(long importId) {
+        return jdbc.sql("SELECT version FROM import_version WHERE id = ?").param(importId).query(Integer.class).optional();
+    }
+
     /** The periods that have at least one import, oldest first. */
     public List<Period> periods() {
         return jdbc.sql("SELECT DISTINCT period FROM import_version")

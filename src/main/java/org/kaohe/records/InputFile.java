@@ -9,10 +9,10 @@ import static org.kaohe.records.Column.optional;
 import static org.kaohe.records.Column.required;
 
 /**
- * The six files of a period folder (RULEBOOK §2) and their columns. Departments and cadres are the
+ * The six files of a period folder (docs/scheme.md) and their columns. Departments and cadres are the
  * period's roster: they must be present and hold at least one row. The other four may be missing
  * or empty: a quarter can have no events, and a subject in no record of a kind gets nothing for it.
- * Chinese headers differ per file where RULEBOOK says so (name: 部门名称 / 姓名; 类型: type / kind).
+ * Chinese headers differ per file where docs/scheme.md says so (name: 部门名称 / 姓名; 类型: type / kind).
  */
 enum InputFile {
     DEPARTMENTS("departments.csv", true,

@@ -13,9 +13,9 @@ import java.util.Map;
 record ParsedImport(Period period, List<Department> departments, List<Cadre> cadres, List<Target> targets,
                     List<Appraisal> appraisals, List<Event> events, List<Organization> organizations,
                     List<ImportReport.FileReport> files, Map<String, String> contents, String contentHash,
-                    List<ImportProblem> problems) {
+                    List<ImportProblem> problems, int omittedErrors, int omittedWarnings) {
 
     boolean hasErrors() {
-        return problems.stream().anyMatch(ImportProblem::isError);
+        return omittedErrors > 0 || problems.stream().anyMatch(ImportProblem::isError);
     }
 }

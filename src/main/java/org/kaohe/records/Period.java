@@ -4,7 +4,7 @@ import java.time.LocalDate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** An assessment period: one quarter, written {@code YYYY-Qn} (RULEBOOK §1). */
+/** An assessment period: one quarter, written {@code YYYY-Qn} (docs/scheme.md). */
 public record Period(int year, int quarter) implements Comparable<Period> {
 
     private static final Pattern FORMAT = Pattern.compile("(\\d{4})-Q([1-4])");

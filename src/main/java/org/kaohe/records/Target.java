@@ -11,7 +11,7 @@ public record Target(String targetId, SubjectType ownerType, String ownerId, Pro
                      BigDecimal planned, BigDecimal actual, BigDecimal weight, LocalDate dueDate,
                      LocalDate doneDate, boolean keyWork, SourceRef source) {
 
-    /** Done after its due date (RULEBOOK §3: earns the late factor). */
+    /** Done after its due date (docs/scheme.md: earns the late factor). */
     public boolean late() {
         return doneDate != null && doneDate.isAfter(dueDate);
     }

@@ -17,14 +17,12 @@ import org.kaohe.records.ImportProblem.Severity;
 /**
  * Unpacks an uploaded zip of a period's files by base name: {@code 2026-Q3/targets.csv} gives
  * {@code targets.csv}. Entries that climb out of the archive ({@code ..}, absolute paths), unknown
- * file names, repeated names and archives larger than {@link #MAX_TOTAL_BYTES} are refused with a
- * message. Folders and the bookkeeping files macOS adds ({@code __MACOSX/}, names starting with a
- * dot) are skipped.
+ * file names, repeated names, archives larger than {@link ImportLimits#MAX_UNPACKED_BYTES} once
+ * unpacked and zip bombs (unpacking to more than {@link ImportLimits#MAX_COMPRESSION_RATIO} times
+ * their size) are refused with a message, as soon as that is known: a bomb is never unpacked whole.
+ * Folders and the bookkeeping files macOS adds ({@code __MACOSX/}, names starting with a dot) are skipped.
  */
 public final class ZipUpload {
-
-    /** More than any real quarter; stops a zip bomb from filling the memory. */
-    static final long MAX_TOTAL_BYTES = 200L * 1024 * 1024;
 
     /** The files found, by base name, and any problem with the archive. */
     public record Unpacked(Map<String, byte[]> files, List<ImportProblem> problems) {
@@ -39,7 +37,8 @@ public final class ZipUpload {
         Map<String, byte[]> files = new LinkedHashMap<>();
         List<ImportProblem> problems = new ArrayList<>();
         long total = 0;
-        try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip))) {
+        CountingStream compressed = new CountingStream(new ByteArrayInputStream(zip));
+        try (ZipInputStream in = new ZipInputStream(compressed)) {
             ZipEntry entry;
             boolean any = false;
             while ((entry = in.getNextEntry()) != null) {
@@ -58,10 +57,14 @@ public final class ZipUpload {
                             + InputFile.knownNames()));
                     continue;
                 }
-                byte[] bytes = readLimited(in, MAX_TOTAL_BYTES - total);
+                byte[] bytes = readLimited(in, total, compressed);
                 if (bytes == null) {
-                    problems.add(error(zipName, path, "压缩包解压后过大(超过 200 MB) / archive too large when unpacked "
-                            + "(over 200 MB)"));
+                    problems.add(error(zipName, path, "压缩包解压后过大(超过 "
+                            + ImportLimits.megabytes(ImportLimits.MAX_UNPACKED_BYTES) + ",或压缩比超过 "
+                            + ImportLimits.MAX_COMPRESSION_RATIO + " 倍,疑为压缩炸弹),已拒绝 / archive too large when "
+                            + "unpacked (over " + ImportLimits.megabytes(ImportLimits.MAX_UNPACKED_BYTES)
+                            + ", or more than " + ImportLimits.MAX_COMPRESSION_RATIO + " times its packed size: a zip "
+                            + "bomb), refused"));
                     break;
                 }
                 total += bytes.length;
@@ -87,19 +90,52 @@ public final class ZipUpload {
         return new ImportProblem(zipName, 0, entry, Severity.ERROR, message);
     }
 
-    /** The entry's bytes, or null when it holds more than {@code limit}. */
-    private static byte[] readLimited(InputStream in, long limit) throws IOException {
+    /**
+     * The entry's bytes, or null as soon as the archive unpacks past the limit or unpacks far more
+     * than it is packed ({@code before}: bytes of the earlier entries).
+     */
+    private static byte[] readLimited(InputStream in, long before, CountingStream compressed) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         byte[] buffer = new byte[64 * 1024];
-        long size = 0;
+        long size = before;
         int n;
         while ((n = in.read(buffer)) > 0) {
             size += n;
-            if (size > limit) {
+            boolean tooLarge = size > ImportLimits.MAX_UNPACKED_BYTES;
+            boolean bomb = size > ImportLimits.BOMB_CHECK_FROM
+                    && size > (long) ImportLimits.MAX_COMPRESSION_RATIO * Math.max(1, compressed.count());
+            if (tooLarge || bomb) {
                 return null;
             }
             out.write(buffer, 0, n);
         }
         return out.toByteArray();
+    }
+
+    /** Counts the packed bytes read so far, to compare with what they unpack to. */
+    private static final class CountingStream extends java.io.FilterInputStream {
+        private long count;
+
+        CountingStream(InputStream in) {
+            super(in);
+        }
+
+        long count() {
+            return count;
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            count += b < 0 ? 0 : 1;
+            return b;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            int n = super.read(b, off, len);
+            count += Math.max(0, n);
+            return n;
+        }
     }
 }

@@ -1,5 +1,5 @@
 /**
- * Input records of a period (RULEBOOK §2): their types, CSV reading and validation, and import
+ * Input records of a period (docs/scheme.md): their types, CSV reading and validation, and import
  * versions stored in the database. Every record keeps its source file and line.
  *
  * <p>Entry points: {@link org.kaohe.records.ImportService} imports a folder, uploaded files or a

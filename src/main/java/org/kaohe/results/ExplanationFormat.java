@@ -22,19 +22,29 @@ public enum ExplanationFormat {
                     .findAndRegisterModules();
     }
 
-    public String render(SubjectResult subject, RunInfo run) {
-        return this == TEXT ? text(subject, run) : json(subject, run);
+    /** The explanation of a subject as checked against its seal; the check is shown first when it failed. */
+    public String render(RunChecks.CheckedSubject checked) {
+        return this == TEXT ? text(checked) : json(checked);
     }
 
-    private static String text(SubjectResult s, RunInfo run) {
+    private static String text(RunChecks.CheckedSubject checked) {
+        SubjectResult s = checked.subject();
+        RunInfo run = checked.run();
         StringBuilder out = new StringBuilder();
+        if (checked.failed()) {
+            out.append("!!! 警告 WARNING: ").append(checked.status().label())
+                    .append(" — 以下数据与封印不符,不可采信 / the data below does not match its seal: do not trust it\n");
+            checked.problems().forEach(p -> out.append("!!! ").append(p).append('\n'));
+            out.append('\n');
+        }
         out.append(String.format("%s %s %s (部门 dept %s) %s%n", s.subjectType().label(), s.subjectId(), s.name(),
                 s.deptId(), run.period()));
         out.append(String.format("得分 score %s  等次 grade %s (分数段 band %s, 关卡后 after gates %s)  排名 rank %d  一票否决 veto %s%n",
                 s.score().toPlainString(), s.finalGrade().label(), s.bandGrade().label(), s.gatedGrade().label(),
                 s.rank(), s.vetoed() ? "是 yes" : "否 no"));
-        out.append(String.format("规则版本 rulebook %s  运行 run #%d (%s, %s)%n%n", run.rulebookVersion(), run.id(),
+        out.append(String.format("规则版本 rulebook %s  运行 run #%d (%s, %s)%n", run.rulebookVersion(), run.id(),
                 run.runBy(), run.startedAt()));
+        out.append("封印 seal: ").append(checked.status().label()).append("\n\n");
         List<String[]> rows = new ArrayList<>();
         for (ExplanationLine line : s.lines()) {
             rows.add(new String[] {line.part(), signed(line.points()), line.reason(), line.rule(),
@@ -46,14 +56,17 @@ public enum ExplanationFormat {
         return out.toString();
     }
 
-    private static String json(SubjectResult s, RunInfo run) {
+    private static String json(RunChecks.CheckedSubject checked) {
+        SubjectResult s = checked.subject();
+        RunInfo run = checked.run();
         List<JsonLine> lines = s.lines().stream()
                 .map(l -> new JsonLine(l.rule(), l.part(), l.points(), l.reason(),
                         l.evidence().stream().map(SourceRef::toString).toList(), run.rulebookVersion()))
                 .toList();
         JsonExplanation explanation = new JsonExplanation(run.period().toString(), run.id(), s.subjectType().name(),
                 s.subjectId(), s.name(), s.deptId(), s.score(), s.bandGrade().label(), s.gatedGrade().label(),
-                s.finalGrade().label(), s.rank(), s.vetoed(), run.rulebookVersion(), s.parts(), lines);
+                s.finalGrade().label(), s.rank(), s.vetoed(), run.rulebookVersion(), s.parts(), lines,
+                new JsonSeal(checked.status().name(), checked.status().label(), checked.problems()));
         try {
             return Json.MAPPER.writeValueAsString(explanation) + "\n";
         } catch (IOException e) {
@@ -78,5 +91,7 @@ public enum ExplanationFormat {
     private record JsonExplanation(String period, long run_id, String subject_type, String subject_id, String name,
                                    String dept_id, BigDecimal score, String band_grade, String gated_grade,
                                    String grade, int rank, boolean vetoed, String rulebook_version,
-                                   java.util.Map<String, BigDecimal> parts, List<JsonLine> lines) {}
+                                   java.util.Map<String, BigDecimal> parts, List<JsonLine> lines, JsonSeal seal) {}
+
+    private record JsonSeal(String status, String label, List<String> problems) {}
 }

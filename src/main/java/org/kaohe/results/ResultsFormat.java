@@ -24,7 +24,7 @@ public enum ResultsFormat {
 
     public String render(List<ResultRow> rows) {
         return switch (this) {
-            case TABLE -> TextTable.render(ResultRow.COLUMNS, rows.stream().map(r -> r.cells(false)).toList());
+            case TABLE -> TextTable.render(ResultRow.columns(rows), rows.stream().map(r -> r.cells(false)).toList());
             case CSV -> BOM + csv(rows);
             case JSON -> json(rows);
         };
@@ -32,7 +32,7 @@ public enum ResultsFormat {
 
     private static String csv(List<ResultRow> rows) {
         StringWriter out = new StringWriter();
-        CSVFormat format = CSVFormat.DEFAULT.builder().setHeader(ResultRow.COLUMNS).setRecordSeparator("\r\n").get();
+        CSVFormat format = CSVFormat.DEFAULT.builder().setHeader(ResultRow.columns(rows)).setRecordSeparator("\r\n").get();
         try (CSVPrinter printer = new CSVPrinter(out, format)) {
             for (ResultRow row : rows) {
                 printer.printRecord((Object[]) row.cells(true));
@@ -51,12 +51,13 @@ public enum ResultsFormat {
         }
     }
 
-    /** JSON field names as the CSV columns (snake case). */
+    /** JSON field names as the CSV columns (snake case); {@code seal} only on a marked row. */
+    @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
     private record JsonRow(String subject_type, String subject_id, String name, String dept_id,
-                           java.math.BigDecimal score, String grade, int rank, boolean vetoed) {
+                           java.math.BigDecimal score, String grade, int rank, boolean vetoed, String seal) {
         static JsonRow of(ResultRow r) {
             return new JsonRow(r.subjectType(), r.subjectId(), r.name(), r.deptId(), r.score(), r.grade(), r.rank(),
-                    r.vetoed());
+                    r.vetoed(), r.seal());
         }
     }
 }

@@ -26,10 +26,15 @@ public final class ResultsWorkbook {
             Font font = workbook.createFont();
             font.setBold(true);
             bold.setFont(font);
+            String[] columns = ResultRow.columns(rows);
+            CellStyle alarm = workbook.createCellStyle();
+            alarm.setFillForegroundColor(org.apache.poi.ss.usermodel.IndexedColors.RED.getIndex());
+            alarm.setFillPattern(org.apache.poi.ss.usermodel.FillPatternType.SOLID_FOREGROUND);
+            alarm.setFont(font);
             Row header = sheet.createRow(0);
-            for (int c = 0; c < ResultRow.COLUMNS.length; c++) {
+            for (int c = 0; c < columns.length; c++) {
                 Cell cell = header.createCell(c);
-                cell.setCellValue(ResultRow.COLUMNS[c]);
+                cell.setCellValue(columns[c]);
                 cell.setCellStyle(bold);
             }
             int r = 1;
@@ -44,10 +49,15 @@ public final class ResultsWorkbook {
                 line.createCell(5).setCellValue(SpreadsheetSafe.text(row.grade()));
                 line.createCell(6).setCellValue(row.rank());
                 line.createCell(7).setCellValue(row.vetoed());
+                if (row.seal() != null) {
+                    Cell seal = line.createCell(8);
+                    seal.setCellValue(row.seal());
+                    seal.setCellStyle(alarm); // only marked when the run failed its check: every such row is suspect
+                }
             }
             sheet.createFreezePane(0, 1);
-            for (int c = 0; c < ResultRow.COLUMNS.length; c++) {
-                sheet.setColumnWidth(c, (c == 2 ? 20 : 12) * 256);
+            for (int c = 0; c < columns.length; c++) {
+                sheet.setColumnWidth(c, (c == 2 || c == 8 ? 20 : 12) * 256);
             }
             workbook.write(out);
             return out.toByteArray();

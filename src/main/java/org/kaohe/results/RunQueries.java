@@ -4,6 +4,8 @@ import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.Comparator;
 import java.util.List;
@@ -15,7 +17,8 @@ import org.kaohe.records.Period;
 import org.kaohe.records.SubjectType;
 import org.kaohe.scoring.ExplanationLine;
 import org.kaohe.scoring.Grade;
-import org.kaohe.scoring.ResultSeal;
+import org.kaohe.scoring.GradeScale;
+import org.kaohe.scoring.PartLabel;
 import org.kaohe.scoring.StoredExplanation;
 import org.kaohe.scoring.SubjectResult;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -31,7 +34,7 @@ public class RunQueries {
 
     private static final String RUN_COLUMNS = """
             SELECT r.id, r.period, r.import_id, i.version AS import_version, r.rulebook_version, r.run_by,
-                   r.started_at, r.duration_ms, r.subject_count, r.seal
+                   r.started_at, r.duration_ms, r.subject_count, r.seal, r.seal_scheme, r.key_id
             FROM evaluation_run r JOIN import_version i ON i.id = r.import_id
             WHERE r.stored_at IS NOT NULL""";  // a run still being stored (or abandoned) is nobody's to see
 
@@ -52,20 +55,79 @@ public class RunQueries {
         return jdbc.sql(RUN_COLUMNS + " AND r.id = ?").param(runId).query(RunQueries::runInfo).optional();
     }
 
+    /** The first run sealed under a key: every later run must be too (an older seal on one is a downgrade). */
+    public Optional<Long> firstKeyedRunId() {
+        return jdbc.sql("SELECT MIN(id) FROM evaluation_run WHERE seal_scheme <> 'SHA256'").query(Long.class).optional();
+    }
+
     /** Every run, newest first. */
     public List<RunInfo> runs() {
         return jdbc.sql(RUN_COLUMNS + " ORDER BY r.id DESC").query(RunQueries::runInfo).list();
     }
 
-    /** Every subject's result of the run, without explanation lines, in display order. */
+    /** The grade scales the run was graded on (runs before configurable grades: the quarterly scale). */
+    public Map<SubjectType, GradeScale> scales(long runId) {
+        Map<SubjectType, List<Grade>> grades = new EnumMap<>(SubjectType.class);
+        jdbc.sql("SELECT subject_type, position, code, label FROM run_grade WHERE run_id = ? ORDER BY subject_type, position")
+                .param(runId)
+                .query(rs -> {
+                    grades.computeIfAbsent(SubjectType.valueOf(rs.getString("subject_type")), t -> new ArrayList<>())
+                            .add(new Grade(rs.getString("code"), rs.getString("label"), rs.getInt("position")));
+                });
+        Map<SubjectType, GradeScale> scales = new EnumMap<>(SubjectType.class);
+        for (SubjectType type : SubjectType.values()) {
+            scales.put(type, grades.containsKey(type) ? new GradeScale(grades.get(type)) : GradeScale.QUARTERLY);
+        }
+        return scales;
+    }
+
+    /** The parts the run scored with their Chinese names, in the rulebook's order (empty for runs made before). */
+    public List<PartLabel> partLabels(long runId) {
+        return jdbc.sql("SELECT subject_type, code, name FROM run_part WHERE run_id = ? ORDER BY position")
+                .param(runId)
+                .query((rs, n) -> new PartLabel(SubjectType.valueOf(rs.getString("subject_type")), rs.getString("code"),
+                        rs.getString("name")))
+                .list();
+    }
+
+    /**
+     * A subject's result as stored, with what its seal covers beside the result: the seal, the
+     * digest of its lines and the key of the previous subject in the seal's chain (all null in a
+     * run with a legacy seal).
+     */
+    public record StoredSubject(SubjectResult result, String seal, String linesDigest, String previousSubject) {}
+
+    /**
+     * Every subject's result of the run, without explanation lines, in display order. Unchecked:
+     * pages and commands that show them go through {@link RunChecks}.
+     */
     public List<SubjectResult> results(long runId) {
+        return storedResults(runId).stream().map(StoredSubject::result).toList();
+    }
+
+    /** As {@link #results}, each with its seal columns. */
+    public List<StoredSubject> storedResults(long runId) {
         Map<String, Map<String, BigDecimal>> parts = parts(runId, null, null);
+        Map<SubjectType, GradeScale> scales = scales(runId);
         return jdbc.sql("""
                         SELECT * FROM subject_result WHERE run_id = ?
                         ORDER BY CASE subject_type WHEN 'DEPARTMENT' THEN 0 ELSE 1 END, dept_id, rank_no, subject_id""")
                 .param(runId)
-                .query((rs, n) -> subjectResult(rs, parts, List.of()))
+                .query((rs, n) -> stored(rs, subjectResult(rs, parts, scales, List.of())))
                 .list();
+    }
+
+    /**
+     * Every explanation line of the run, one subject at a time (in no particular subject order):
+     * the whole run's lines are never held in memory at once.
+     */
+    public void forEachSubjectsLines(long runId, java.util.function.BiConsumer<String, List<ExplanationLine>> action) {
+        jdbc.sql("SELECT subject_type, subject_id, lines FROM subject_detail WHERE run_id = ?")
+                .param(runId)
+                .query(rs -> {
+                    action.accept(key(rs.getString("subject_type"), rs.getString("subject_id")),
+                            readLines(rs.getString("lines")));
+                });
     }
 
     /**
@@ -75,8 +137,13 @@ public class RunQueries {
      * 100,000 cadres).
      */
     public Optional<SubjectResult> subject(long runId, String subjectId) {
+        return storedSubject(runId, subjectId).map(StoredSubject::result);
+    }
+
+    /** As {@link #subject}, with its seal columns. */
+    public Optional<StoredSubject> storedSubject(long runId, String subjectId) {
         for (SubjectType type : SubjectType.values()) {
-            Optional<SubjectResult> found = subject(runId, type, subjectId);
+            Optional<StoredSubject> found = storedSubject(runId, type, subjectId);
             if (found.isPresent()) {
                 return found;
             }
@@ -84,27 +151,23 @@ public class RunQueries {
         return Optional.empty();
     }
 
-    private Optional<SubjectResult> subject(long runId, SubjectType type, String subjectId) {
+    private Optional<StoredSubject> storedSubject(long runId, SubjectType type, String subjectId) {
         Map<String, Map<String, BigDecimal>> parts = parts(runId, type, subjectId);
-        Optional<SubjectResult> bare = jdbc.sql("""
+        Map<SubjectType, GradeScale> scales = scales(runId);
+        Optional<StoredSubject> bare = jdbc.sql("""
                         SELECT * FROM subject_result WHERE run_id = ? AND subject_type = ? AND subject_id = ?""")
                 .params(runId, type.name(), subjectId)
-                .query((rs, n) -> subjectResult(rs, parts, List.of()))
+                .query((rs, n) -> stored(rs, subjectResult(rs, parts, scales, List.of())))
                 .optional();
-        return bare.map(s -> withLines(s, lines(runId, type, subjectId)));
+        return bare.map(s -> new StoredSubject(withLines(s.result(), lines(runId, type, subjectId)), s.seal(),
+                s.linesDigest(), s.previousSubject()));
     }
 
-    /**
-     * Recomputes the run's seal from the stored rows: false when anything stored was changed after
-     * the run was made.
-     */
-    public boolean sealIntact(long runId) {
-        RunInfo run = run(runId).orElseThrow();
-        List<SubjectResult> subjects = results(runId).stream()
+    /** Every subject of the run with its lines: for checking a run of the legacy seal, which covers all at once. */
+    List<SubjectResult> resultsWithLines(long runId) {
+        return results(runId).stream()
                 .map(s -> withLines(s, lines(runId, s.subjectType(), s.subjectId())))
                 .toList();
-        String recomputed = ResultSeal.of(run.period().toString(), run.importId(), run.rulebookVersion(), subjects);
-        return recomputed.equals(run.seal());
     }
 
     private List<ExplanationLine> lines(long runId, SubjectType type, String subjectId) {
@@ -112,20 +175,50 @@ public class RunQueries {
                 .params(runId, type.name(), subjectId)
                 .query(String.class)
                 .optional()
-                .map(StoredExplanation::lines)
+                .map(RunQueries::readLines)
                 .orElse(List.of());
     }
 
-    /** Parts in the order of the score's formula (S = T + A + L + B − D; S_d = T + O + C + B − D), then any a leader added. */
-    private static final List<String> PART_ORDER = List.of("T", "A", "L", "O", "C", "B", "D", "CLAMP", "GRADE");
-
-    private static int partOrder(String part) {
-        int index = PART_ORDER.indexOf(part);
-        return index >= 0 ? index : PART_ORDER.indexOf("CLAMP");
+    /**
+     * The lines of a subject's stored JSON. Text that is no longer in the stored form (somebody
+     * edited it by hand) reads as one line saying so: its digest then differs from the sealed one,
+     * so every check reports the subject's lines as altered instead of failing to read the run.
+     */
+    static List<ExplanationLine> readLines(String json) {
+        try {
+            return StoredExplanation.lines(json);
+        } catch (RuntimeException unreadable) {
+            return List.of(new ExplanationLine("UNREADABLE", "", BigDecimal.ZERO,
+                    "明细无法读取(存储内容已被改动) / the stored lines cannot be read (the stored text was changed)",
+                    List.of()));
+        }
     }
 
-    /** The parts of every subject of the run (type and id null), or of one subject. */
+    /** The parts of a subject's stored JSON; none when unreadable (the subject's seal then fails). */
+    static Map<String, BigDecimal> readParts(String json) {
+        try {
+            return StoredExplanation.parts(json);
+        } catch (RuntimeException unreadable) {
+            return Map.of();
+        }
+    }
+
+    private static StoredSubject stored(ResultSet rs, SubjectResult result) throws SQLException {
+        return new StoredSubject(result, rs.getString("seal"), rs.getString("lines_digest"),
+                rs.getString("prev_subject"));
+    }
+
+    /** Parts of runs made before part names were stored, in the order of the old formula. */
+    private static final List<String> OLD_PART_ORDER = List.of("T", "A", "L", "O", "C", "B", "D", "CLAMP", "GRADE");
+
+    /** The parts of every subject of the run (type and id null), or of one subject, in the rulebook's order. */
     private Map<String, Map<String, BigDecimal>> parts(long runId, SubjectType type, String subjectId) {
+        List<String> order = new ArrayList<>(partLabels(runId).stream().map(PartLabel::code).distinct().toList());
+        if (order.isEmpty()) {
+            order.addAll(OLD_PART_ORDER);
+        }
+        Comparator<String> partOrder = Comparator.comparingInt((String p) -> order.contains(p) ? order.indexOf(p)
+                : order.size()).thenComparing(p -> p);
         Map<String, Map<String, BigDecimal>> parts = new HashMap<>();
         String sql = "SELECT subject_type, subject_id, parts FROM subject_detail WHERE run_id = ?"
                 + (subjectId == null ? "" : " AND subject_type = ? AND subject_id = ?");
@@ -134,22 +227,23 @@ public class RunQueries {
             statement = statement.param(type.name()).param(subjectId);
         }
         statement.query(rs -> {
-            Map<String, BigDecimal> ordered = new TreeMap<>(Comparator.comparingInt(RunQueries::partOrder)
-                    .thenComparing(p -> p));
-            ordered.putAll(StoredExplanation.parts(rs.getString("parts")));
+            Map<String, BigDecimal> ordered = new TreeMap<>(partOrder);
+            ordered.putAll(readParts(rs.getString("parts")));
             parts.put(key(rs.getString("subject_type"), rs.getString("subject_id")), ordered);
         });
         return parts;
     }
 
     private static SubjectResult subjectResult(ResultSet rs, Map<String, Map<String, BigDecimal>> parts,
-                                               List<ExplanationLine> lines) throws SQLException {
+                                               Map<SubjectType, GradeScale> scales, List<ExplanationLine> lines)
+            throws SQLException {
         String type = rs.getString("subject_type");
         String id = rs.getString("subject_id");
+        GradeScale scale = scales.get(SubjectType.valueOf(type));
         return new SubjectResult(SubjectType.valueOf(type), id, rs.getString("name"), rs.getString("dept_id"),
                 rs.getBigDecimal("score"), parts.getOrDefault(key(type, id), Map.of()),
-                Grade.valueOf(rs.getString("band_grade")), Grade.valueOf(rs.getString("gated_grade")),
-                Grade.valueOf(rs.getString("final_grade")), rs.getInt("rank_no"), rs.getBoolean("vetoed"), lines);
+                scale.byCode(rs.getString("band_grade")), scale.byCode(rs.getString("gated_grade")),
+                scale.byCode(rs.getString("final_grade")), rs.getInt("rank_no"), rs.getBoolean("vetoed"), lines);
     }
 
     private static SubjectResult withLines(SubjectResult s, List<ExplanationLine> lines) {
@@ -165,6 +259,6 @@ public class RunQueries {
         return new RunInfo(rs.getLong("id"), Period.parse(rs.getString("period")), rs.getLong("import_id"),
                 rs.getInt("import_version"), rs.getString("rulebook_version"), rs.getString("run_by"),
                 rs.getObject("started_at", OffsetDateTime.class), rs.getLong("duration_ms"),
-                rs.getInt("subject_count"), rs.getString("seal"));
+                rs.getInt("subject_count"), rs.getString("seal"), rs.getString("seal_scheme"), rs.getString("key_id"));
     }
 }

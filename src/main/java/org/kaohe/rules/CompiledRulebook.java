@@ -1,31 +1,31 @@
 package org.kaohe.rules;
 
-import java.math.BigDecimal;
-import java.util.Map;
-
+import org.kaohe.records.ItemRegistry;
 import org.kaohe.records.PeriodRecords;
+import org.kaohe.rules.book.Rulebook;
+import org.kaohe.rules.engine.PeriodEvaluation;
+import org.kaohe.rules.engine.RunLimits;
 import org.kaohe.scoring.EvaluationOutcome;
 import org.kaohe.scoring.EvaluationProgress;
-import org.kie.api.KieBase;
 
 /**
- * A rulebook ready to evaluate periods: its version (content hash of its files), its settings and
- * the compiled rules. Immutable and safe to share between threads; each evaluation opens and
+ * A rulebook ready to evaluate periods: its version (content hash of its files), its files and
+ * its tables read. Immutable and safe to share between threads; each evaluation opens and
  * disposes its own sessions.
  */
 public final class CompiledRulebook {
 
+    private final RulebookSource source;
     private final String version;
-    private final KieBase kieBase;
-    private final Map<String, BigDecimal> settings;
+    private final Rulebook book;
 
-    CompiledRulebook(String version, KieBase kieBase, Map<String, BigDecimal> settings) {
-        this.version = version;
-        this.kieBase = kieBase;
-        this.settings = Map.copyOf(settings);
+    CompiledRulebook(RulebookSource source, Rulebook book) {
+        this.source = source;
+        this.version = source.version();
+        this.book = book;
     }
 
-    /** {@code sha256:} and the 64 hex digits of the rule files' names and contents (see {@link RulebookSource#version()}). */
+    /** {@code sha256:} and the 64 hex digits of the files' names and contents (see {@link RulebookSource#version()}). */
     public String version() {
         return version;
     }
@@ -35,14 +35,18 @@ public final class CompiledRulebook {
         return RulebookSource.shortVersion(version);
     }
 
-    /** The settings table: name to value (e.g. BONUS_CAP → 5). */
-    public Map<String, BigDecimal> settings() {
-        return settings;
+    public RulebookSource source() {
+        return source;
     }
 
-    /** The compiled rules, for sessions in this package. */
-    KieBase kieBase() {
-        return kieBase;
+    /** The tables, read and checked. */
+    public Rulebook book() {
+        return book;
+    }
+
+    /** The kinds and levels events.csv may use under this rulebook. */
+    public ItemRegistry registry() {
+        return book.registry();
     }
 
     /**
@@ -50,11 +54,16 @@ public final class CompiledRulebook {
      * that add up to each score. Pure: reads only the records, stores nothing.
      */
     public EvaluationOutcome evaluate(PeriodRecords records) {
-        return evaluate(records, EvaluationProgress.NONE);
+        return evaluate(records, EvaluationProgress.NONE, RunLimits.DEFAULT);
     }
 
     /** As {@link #evaluate(PeriodRecords)}, telling {@code progress} after each department's session. */
     public EvaluationOutcome evaluate(PeriodRecords records, EvaluationProgress progress) {
-        return new PeriodEvaluation(kieBase, settings, records).run(version, progress);
+        return evaluate(records, progress, RunLimits.DEFAULT);
+    }
+
+    /** As {@link #evaluate(PeriodRecords, EvaluationProgress)}, within {@code limits} (time, firings, cancellation). */
+    public EvaluationOutcome evaluate(PeriodRecords records, EvaluationProgress progress, RunLimits limits) {
+        return new PeriodEvaluation(book, limits).run(records, version, progress);
     }
 }

@@ -1,162 +1,81 @@
 package org.kaohe.rules;
 
-import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.Set;
-import java.util.UUID;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.kie.api.KieBase;
-import org.kie.api.KieServices;
-import org.kie.api.builder.KieBuilder;
-import org.kie.api.builder.KieFileSystem;
-import org.kie.api.builder.Message;
-import org.kie.api.builder.ReleaseId;
+import org.kaohe.rules.book.BookTable;
+import org.kaohe.rules.book.RulebookParser;
+import org.kaohe.rules.legacy.LegacyRulebook;
 
 /**
- * Compiles a rulebook from its files at run time with the classic build (KieFileSystem +
- * KieBuilder.buildAll), whose messages carry the rule file and line. A rulebook is refused with
- * every problem found: no rule file, a table not named {@code .drl.csv}, a table that yields no
- * rule or holds a malformed number or grade, a DRL error, a setting a rule reads that no table
- * defines.
+ * Turns a rulebook's files into a {@link CompiledRulebook}: checks the file names, reads every
+ * table cell by cell against its template and checks the book for meaning. Nothing from the files
+ * is compiled or executed: the scoring rules are Kaohe's own, and the tables reach them as data.
  */
 public final class RulebookCompiler {
 
-    private static final String RESOURCE_FOLDER = "src/main/resources/kaohe/rulebook/";
-    /** A setting a rule reads: {@code Setting( name == "BONUS_CAP"}. */
-    private static final Pattern SETTING_READ = Pattern.compile("Setting\\(\\s*name\\s*==\\s*\"([A-Za-z0-9_]+)\"");
-    /** Settings the Java side of the evaluation reads (the quota of 好). */
-    static final Set<String> SETTINGS_READ_BY_EVALUATION = Set.of("QUOTA_RATIO", "QUOTA_MIN");
-    /** A rule a decision table generated, named after its table and spreadsheet row: "BonusPoints_14". */
-    private static final Pattern TABLE_RULE = Pattern.compile("\\b[A-Za-z][A-Za-z0-9]*_(\\d+)\\b");
+    /** A scenario case file: tests/CASE/file.csv, the case named with letters, digits, - and _. */
+    private static final Pattern CASE_FILE = Pattern.compile("tests/[\\p{L}\\p{Nd}_.-]{1,64}/[^/]{1,100}\\.csv");
 
     private RulebookCompiler() {}
 
+    /** A draft (from a folder, an upload or the editor): tables in the current format only. */
     public static CompiledRulebook compile(RulebookSource source) throws RulebookInvalidException {
-        Map<String, DecisionTableCheck.Checked> tables = new LinkedHashMap<>();
-        List<RuleProblem> problems = new ArrayList<>(checkFiles(source, tables));
+        List<RuleProblem> problems = fileProblems(source);
         if (!problems.isEmpty()) {
             throw new RulebookInvalidException(problems);
         }
-        KieServices kie = KieServices.Factory.get();
-        // A fresh ReleaseId per build: Drools caches modules by it; the module is dropped once the KieBase exists.
-        ReleaseId releaseId = kie.newReleaseId("org.kaohe.rulebook", "rulebook-" + UUID.randomUUID(), "1.0.0");
-        KieFileSystem files = kie.newKieFileSystem();
-        files.generateAndWritePomXML(releaseId);
-        for (String name : source.ruleFileNames()) {
-            files.write(RESOURCE_FOLDER + name, source.files().get(name).getBytes(StandardCharsets.UTF_8));
+        RulebookParser.Result parsed = RulebookParser.parse(source.tables());
+        if (!parsed.ok()) {
+            throw new RulebookInvalidException(parsed.problems());
         }
-        KieBuilder builder;
-        try {
-            builder = kie.newKieBuilder(files).buildAll();
-        } catch (RuntimeException e) {
-            // Decision-table layout errors escape as exceptions; the tables were checked, so this is rare.
-            throw new RulebookInvalidException(List.of(new RuleProblem("", 0,
-                    "规则编译失败 / the rules do not compile: " + e.getMessage())));
-        }
-        for (Message message : builder.getResults().getMessages(Message.Level.ERROR)) {
-            problems.add(problemOf(message, tables));
-        }
-        if (!problems.isEmpty()) {
-            throw new RulebookInvalidException(problems);
-        }
-        KieBase kieBase;
-        try {
-            kieBase = kie.newKieContainer(releaseId).getKieBase();
-        } finally {
-            kie.getRepository().removeKieModule(releaseId);
-        }
-        Map<String, BigDecimal> settings = SettingsProbe.read(kieBase);
-        problems.addAll(missingSettings(source, settings.keySet()));
-        if (!problems.isEmpty()) {
-            throw new RulebookInvalidException(problems);
-        }
-        return new CompiledRulebook(source.version(), kieBase, settings);
+        return new CompiledRulebook(source, parsed.book());
     }
 
-    /** Folder-level problems and table checks, before Drools runs. */
-    private static List<RuleProblem> checkFiles(RulebookSource source, Map<String, DecisionTableCheck.Checked> tables) {
+    /**
+     * A version stored in the database: the current format, or a version published before rule
+     * tables (DRL files and Drools decision tables) when its structure is the one Kaohe shipped, in
+     * which case its tables are read as data and its DRL is never compiled.
+     */
+    public static CompiledRulebook compileArchived(RulebookSource source) throws RulebookInvalidException {
+        if (!LegacyRulebook.isLegacy(source)) {
+            return compile(source);
+        }
+        RulebookSource translated = LegacyRulebook.translate(source);
+        RulebookParser.Result parsed = RulebookParser.parse(translated.tables());
+        if (!parsed.ok()) {
+            throw new RulebookInvalidException(parsed.problems());
+        }
+        return new CompiledRulebook(source, parsed.book());
+    }
+
+    /** Files a rulebook cannot hold, each refused by name with what to do instead. */
+    static List<RuleProblem> fileProblems(RulebookSource source) {
         List<RuleProblem> problems = new ArrayList<>();
-        source.files().keySet().stream().filter(RulebookSource::isSpreadsheet).forEach(name -> problems.add(
-                new RuleProblem(name, 0, "决策表文件名必须以 .drl.csv 结尾(Excel 表格请另存为 CSV),否则 Drools 会忽略它"
-                        + " / a decision table must be a CSV file named *.drl.csv, or Drools skips it")));
-        source.ruleFileNames().stream().filter(name -> !name.endsWith(".drl") && !name.endsWith(".drl.csv"))
-                .forEach(name -> problems.add(new RuleProblem(name, 0, "扩展名须为小写 .drl 或 .drl.csv,否则 Drools 会忽略它"
-                        + " / the extension must be lower-case .drl or .drl.csv, or Drools skips the file")));
-        for (String name : source.ruleFileNames()) {
-            // NUL marks a damaged or binary file; PostgreSQL also refuses to store it in a text column.
-            String content = source.files().get(name);
-            int nul = content.indexOf('\0');
-            if (nul >= 0) {
-                int line = (int) content.substring(0, nul).chars().filter(c -> c == '\n').count() + 1;
-                problems.add(new RuleProblem(name, line, "文件含有空字符(NUL，代码 0)，不是正常的文本文件"
-                        + " / file contains a NUL character (code 0): not a plain text file"));
-            }
-        }
-        if (source.ruleFileNames().isEmpty()) {
-            problems.add(new RuleProblem("", 0,
-                    "规则目录中没有规则文件(.drl 或 .drl.csv)/ no rule file (.drl or .drl.csv) in the rulebook"));
-        }
-        for (String name : source.ruleFileNames()) {
-            if (name.toLowerCase(Locale.ROOT).endsWith(".drl.csv")) {
-                DecisionTableCheck.Checked checked = DecisionTableCheck.check(name, source.files().get(name));
-                tables.put(name, checked);
-                problems.addAll(checked.problems());
+        for (String name : source.files().keySet()) {
+            String lower = name.toLowerCase(Locale.ROOT);
+            if (name.startsWith(RulebookSource.TESTS)) {
+                if (!CASE_FILE.matcher(name).matches()) {
+                    problems.add(new RuleProblem(name, 0, "测试用例文件应放在 tests/用例名/ 文件夹中,且为 .csv 文件 / a scenario "
+                            + "case file belongs in tests/CASE/ and is a .csv file"));
+                }
+            } else if (lower.endsWith(".drl") || lower.endsWith(".drl.csv")) {
+                problems.add(new RuleProblem(name, 0, "不再接受 Drools 规则文件:规则只由数据表组成(" + BookTable.fileNames()
+                        + "),不含任何代码 / Drools rule files are no longer accepted: a rulebook is made of data tables"
+                        + " only, and holds no code"));
+            } else if (lower.endsWith(".xls") || lower.endsWith(".xlsx")) {
+                problems.add(new RuleProblem(name, 0, "请在 Excel 或 WPS 中把此表另存为 CSV(逗号分隔)文件 / save this"
+                        + " table as CSV in Excel or WPS"));
+            } else if (BookTable.byFileName(name).isEmpty()) {
+                problems.add(new RuleProblem(name, 0, "不是规则表;规则表的文件名为:" + BookTable.fileNames()
+                        + " / not a rule table; the tables are: " + BookTable.fileNames()));
+            } else if (!BookTable.byFileName(name).get().fileName().equals(name)) {
+                problems.add(new RuleProblem(name, 0, "文件名应为小写 " + BookTable.byFileName(name).get().fileName()
+                        + " / the file name must be " + BookTable.byFileName(name).get().fileName()));
             }
         }
         return problems;
-    }
-
-    /** Every setting a rule or the evaluation reads must be defined, or rules would silently not fire. */
-    private static List<RuleProblem> missingSettings(RulebookSource source, Set<String> defined) {
-        Map<String, RuleProblem> missing = new LinkedHashMap<>();
-        for (String name : source.ruleFileNames()) {
-            String[] lines = source.files().get(name).split("\n", -1);
-            for (int i = 0; i < lines.length; i++) {
-                Matcher m = SETTING_READ.matcher(lines[i]);
-                while (m.find()) {
-                    String setting = m.group(1);
-                    if (!defined.contains(setting)) {
-                        missing.putIfAbsent(setting, new RuleProblem(name, i + 1, "参数表中没有参数 " + setting
-                                + " / setting " + setting + " is read here but not defined in the settings table"));
-                    }
-                }
-            }
-        }
-        for (String setting : SETTINGS_READ_BY_EVALUATION) {
-            if (!defined.contains(setting)) {
-                missing.putIfAbsent(setting, new RuleProblem("", 0, "参数表中没有参数 " + setting
-                        + "(\"好\"等次名额需要)/ setting " + setting + " is needed for the quota of 好 but not defined"));
-            }
-        }
-        return List.copyOf(missing.values());
-    }
-
-    /** The expression an "Unable to Analyse Expression x:" message quotes, else its first line. */
-    private static String quotedExpression(String text) {
-        String first = text.lines().findFirst().orElse("");
-        String prefix = "Unable to Analyse Expression ";
-        String expression = first.startsWith(prefix) ? first.substring(prefix.length()) : first;
-        return expression.endsWith(":") ? expression.substring(0, expression.length() - 1).trim() : expression.trim();
-    }
-
-    private static RuleProblem problemOf(Message message, Map<String, DecisionTableCheck.Checked> tables) {
-        String path = message.getPath() == null ? "" : message.getPath();
-        String file = path.substring(path.lastIndexOf('/') + 1); // rule files sit in one folder
-        int line = Math.max(message.getLine(), 0);
-        String text = message.getText() == null ? "" : message.getText().trim();
-        if (tables.containsKey(file)) {
-            // A table's message speaks of the DRL Drools generated from it: find the table row by the
-            // rule's name (BonusPoints_14 is row 14) or by the expression the message quotes.
-            Matcher m = TABLE_RULE.matcher(text);
-            line = m.find() ? Integer.parseInt(m.group(1)) : tables.get(file).rowOf(quotedExpression(text));
-        }
-        return new RuleProblem(file, line, "规则编译错误 / rule compile error: " + text);
     }
 }

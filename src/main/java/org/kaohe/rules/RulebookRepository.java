@@ -10,15 +10,24 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * Published rulebooks in the database. A version (content hash) is stored once with its files;
- * each publication is a new row, and the newest publication is the rulebook evaluations use.
+ * Rulebooks in the database. A version (content hash) is stored once with its files; each
+ * publication is a new row with who, when and why, and the newest publication is the rulebook
+ * evaluations use. Drafts are whole rulebooks kept per author until published or discarded.
  */
 @Repository
 public class RulebookRepository {
 
-    /** One publication: which version, who published it and when. */
+    /** One publication: which version, who published it, when, why, and who drafted it. */
     public record Publication(long id, String version, String publishedBy, OffsetDateTime publishedAt,
-                              List<String> fileNames) {}
+                              String reason, String draftedBy, List<String> fileNames) {}
+
+    /** A draft: its author, the version it started from, and whether it is still open. */
+    public record Draft(long id, String author, OffsetDateTime createdAt, OffsetDateTime updatedAt, String baseVersion,
+                        String status, String publishedVersion) {
+        public boolean open() {
+            return "OPEN".equals(status);
+        }
+    }
 
     private final JdbcClient jdbc;
 
@@ -27,33 +36,42 @@ public class RulebookRepository {
     }
 
     /** Stores the version's files (once) and a publication of it; the caller provides the transaction. */
-    void publish(String version, Map<String, String> files, String who) {
+    void publish(String version, Map<String, String> files, String who, String reason, String draftedBy) {
         OffsetDateTime now = OffsetDateTime.now();
-        boolean known = jdbc.sql("SELECT COUNT(*) FROM rulebook_version WHERE version = ?")
-                .param(version).query(Integer.class).single() > 0;
-        if (!known) {
+        if (!known(version)) {
             jdbc.sql("INSERT INTO rulebook_version (version, created_by, created_at) VALUES (?, ?, ?)")
-                    .params(version, who, now).update();
+                    .params(version, draftedBy == null ? who : draftedBy, now).update();
             files.forEach((name, content) -> jdbc.sql(
                             "INSERT INTO rulebook_file (version, file_name, content) VALUES (?, ?, ?)")
                     .params(version, name, content).update());
         }
-        jdbc.sql("INSERT INTO rulebook_publication (version, published_by, published_at) VALUES (?, ?, ?)")
-                .params(version, who, now).update();
+        jdbc.sql("INSERT INTO rulebook_publication (version, published_by, published_at, reason, drafted_by)"
+                        + " VALUES (?, ?, ?, ?, ?)")
+                .params(version, who, now, reason, draftedBy).update();
+    }
+
+    boolean known(String version) {
+        return jdbc.sql("SELECT COUNT(*) FROM rulebook_version WHERE version = ?")
+                .param(version).query(Integer.class).single() > 0;
     }
 
     /** The version evaluations use now, if any was ever published. */
     public Optional<Publication> current() {
-        return publications().stream().findFirst();
+        return jdbc.sql(PUBLICATIONS + " ORDER BY id DESC LIMIT 1").query((rs, n) -> toPublication(rs)).optional();
     }
 
     /** Every publication, newest first. */
     public List<Publication> publications() {
-        return jdbc.sql("SELECT id, version, published_by, published_at FROM rulebook_publication ORDER BY id DESC")
-                .query((rs, n) -> new Publication(rs.getLong("id"), rs.getString("version"),
-                        rs.getString("published_by"), rs.getObject("published_at", OffsetDateTime.class),
-                        List.copyOf(files(rs.getString("version")).keySet())))
-                .list();
+        return jdbc.sql(PUBLICATIONS + " ORDER BY id DESC").query((rs, n) -> toPublication(rs)).list();
+    }
+
+    private static final String PUBLICATIONS =
+            "SELECT id, version, published_by, published_at, reason, drafted_by FROM rulebook_publication";
+
+    private Publication toPublication(java.sql.ResultSet rs) throws java.sql.SQLException {
+        return new Publication(rs.getLong("id"), rs.getString("version"), rs.getString("published_by"),
+                rs.getObject("published_at", OffsetDateTime.class), rs.getString("reason"), rs.getString("drafted_by"),
+                List.copyOf(files(rs.getString("version")).keySet()));
     }
 
     /** The files of a stored version by name (empty when the version is unknown). */
@@ -65,5 +83,62 @@ public class RulebookRepository {
                     files.put(rs.getString("file_name"), rs.getString("content"));
                 });
         return files;
+    }
+
+    // --- drafts ---------------------------------------------------------------------------------
+
+    /** Stores a new open draft for the author, discarding the author's previous open draft. */
+    long saveDraft(String author, Map<String, String> files, String baseVersion) {
+        OffsetDateTime now = OffsetDateTime.now();
+        jdbc.sql("UPDATE rulebook_draft SET status = 'DISCARDED', updated_at = ? WHERE author = ? AND status = 'OPEN'")
+                .params(now, author).update();
+        var keys = new org.springframework.jdbc.support.GeneratedKeyHolder();
+        jdbc.sql("INSERT INTO rulebook_draft (author, created_at, updated_at, base_version, status)"
+                        + " VALUES (?, ?, ?, ?, 'OPEN')")
+                .params(author, now, now, baseVersion).update(keys, "id");
+        long id = keys.getKey().longValue();
+        files.forEach((name, content) -> jdbc.sql(
+                        "INSERT INTO rulebook_draft_file (draft_id, file_name, content) VALUES (?, ?, ?)")
+                .params(id, name, content).update());
+        return id;
+    }
+
+    public Optional<Draft> draft(long id) {
+        return jdbc.sql(DRAFTS + " WHERE id = ?").param(id).query((rs, n) -> toDraft(rs)).optional();
+    }
+
+    /** The author's open draft, if any. */
+    public Optional<Draft> openDraft(String author) {
+        return jdbc.sql(DRAFTS + " WHERE author = ? AND status = 'OPEN' ORDER BY id DESC LIMIT 1").param(author)
+                .query((rs, n) -> toDraft(rs)).optional();
+    }
+
+    /** Every open draft, newest first. */
+    public List<Draft> openDrafts() {
+        return jdbc.sql(DRAFTS + " WHERE status = 'OPEN' ORDER BY id DESC").query((rs, n) -> toDraft(rs)).list();
+    }
+
+    public Map<String, String> draftFiles(long id) {
+        Map<String, String> files = new LinkedHashMap<>();
+        jdbc.sql("SELECT file_name, content FROM rulebook_draft_file WHERE draft_id = ? ORDER BY file_name")
+                .param(id)
+                .query(rs -> {
+                    files.put(rs.getString("file_name"), rs.getString("content"));
+                });
+        return files;
+    }
+
+    void closeDraft(long id, String status, String publishedVersion) {
+        jdbc.sql("UPDATE rulebook_draft SET status = ?, published_version = ?, updated_at = ? WHERE id = ?")
+                .params(status, publishedVersion, OffsetDateTime.now(), id).update();
+    }
+
+    private static final String DRAFTS =
+            "SELECT id, author, created_at, updated_at, base_version, status, published_version FROM rulebook_draft";
+
+    private Draft toDraft(java.sql.ResultSet rs) throws java.sql.SQLException {
+        return new Draft(rs.getLong("id"), rs.getString("author"), rs.getObject("created_at", OffsetDateTime.class),
+                rs.getObject("updated_at", OffsetDateTime.class), rs.getString("base_version"), rs.getString("status"),
+                rs.getString("published_version"));
     }
 }

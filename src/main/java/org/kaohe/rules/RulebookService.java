@@ -2,11 +2,19 @@ package org.kaohe.rules;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
 
 import org.kaohe.audit.AuditLog;
+import org.kaohe.records.ItemRegistry;
+import org.kaohe.records.ItemRegistrySource;
+import org.kaohe.rules.book.BookTable;
+import org.kaohe.rules.engine.RunLimits;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -14,30 +22,39 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Validating, publishing and loading rulebooks. A rulebook is published only after it compiles,
- * so a broken rule file never replaces the published one. The compiled published rulebook is
- * kept in memory and rebuilt only when another version is published.
+ * Checking, publishing and loading rulebooks. A draft is checked cell by cell, its scenario cases
+ * are run and it is tried on the latest import of every period before it may be published, with a
+ * reason; a broken draft never replaces the published book. An upload of some tables is a change
+ * to the published book: the tables it does not hold are kept. The compiled published rulebook
+ * is kept in memory and rebuilt only when another version is published.
  */
 @Service
-public class RulebookService {
+public class RulebookService implements ItemRegistrySource {
 
-    /** The outcome of a publication: the version, and whether that content was new. */
-    public record Published(String version, boolean newVersion, int fileCount) {}
+    /** The outcome of a publication: the version, whether that content was new, and its check. */
+    public record Published(String version, boolean newVersion, int fileCount, DraftCheck check) {}
 
     private static final Logger log = LoggerFactory.getLogger(RulebookService.class);
+    private static final int REASON_MAX = 500;
 
     private final RulebookRepository repository;
+    private final DraftTrial trial;
     private final AuditLog auditLog;
     private final TransactionTemplate transaction;
     private final Path defaultFolder;
+    private final boolean publisherMustDiffer;
     private final AtomicReference<CompiledRulebook> cache = new AtomicReference<>();
+    private final Map<String, CompiledRulebook> archived = new ConcurrentHashMap<>();
 
-    RulebookService(RulebookRepository repository, AuditLog auditLog, TransactionTemplate transaction,
-                    @Value("${kaohe.rules-dir}") Path defaultFolder) {
+    RulebookService(RulebookRepository repository, DraftTrial trial, AuditLog auditLog, TransactionTemplate transaction,
+                    @Value("${kaohe.rules-dir}") Path defaultFolder,
+                    @Value("${kaohe.rules.publisher-must-differ:false}") boolean publisherMustDiffer) {
         this.repository = repository;
+        this.trial = trial;
         this.auditLog = auditLog;
         this.transaction = transaction;
         this.defaultFolder = defaultFolder;
+        this.publisherMustDiffer = publisherMustDiffer;
     }
 
     /** Reads a rulebook folder; an unreadable or missing folder is a problem like any other. */
@@ -49,43 +66,164 @@ public class RulebookService {
         }
     }
 
-    /** Every problem of the folder's rulebook; empty when it is valid. */
-    public List<RuleProblem> validate(Path folder) {
+    /**
+     * Checks a draft completely: completes it with the published tables it lacks, reads and checks
+     * every table, runs its scenario cases, and tries it on every period's latest import.
+     */
+    public DraftCheck check(RulebookSource upload) {
+        Optional<CompiledRulebook> published = current();
+        List<String> kept = new ArrayList<>();
+        RulebookSource draft = complete(upload, published, kept);
+        List<RuleProblem> problems = new ArrayList<>();
+        CompiledRulebook compiled;
         try {
-            RulebookCompiler.compile(read(folder));
-            return List.of();
+            compiled = RulebookCompiler.compile(draft);
         } catch (RulebookInvalidException e) {
-            return e.problems();
+            return new DraftCheck(draft.version(), draft, kept, e.problems(), List.of(), List.of());
+        }
+        List<ScenarioCases.CaseResult> cases = ScenarioCases.run(compiled, draft);
+        cases.forEach(c -> problems.addAll(c.failures()));
+        List<DraftTrial.PeriodTrial> trials = trial.run(compiled, published, RunLimits.DEFAULT, problems);
+        return new DraftCheck(draft.version(), draft, kept, problems, cases, trials);
+    }
+
+    /** Checks a rulebook folder (the command line's {@code rules validate DIR}). */
+    public DraftCheck check(Path folder) {
+        try {
+            return check(read(folder));
+        } catch (RulebookInvalidException e) {
+            return new DraftCheck("", RulebookSource.of(Map.of()), List.of(), e.problems(), List.of(), List.of());
         }
     }
 
-    /** Every problem of a rulebook given as files (an uploaded draft); empty when it is valid. */
-    public List<RuleProblem> validate(RulebookSource source) {
-        try {
-            RulebookCompiler.compile(source);
-            return List.of();
-        } catch (RulebookInvalidException e) {
-            return e.problems();
+    /** Compiles a draft (completed with the published tables it lacks) without checking it on data: for simulations. */
+    public CompiledRulebook compileDraft(RulebookSource upload) throws RulebookInvalidException {
+        return RulebookCompiler.compile(complete(upload, current(), new ArrayList<>()));
+    }
+
+    /** Runs a draft's scenario cases only ({@code rules test}). */
+    public List<ScenarioCases.CaseResult> test(RulebookSource upload) throws RulebookInvalidException {
+        RulebookSource draft = complete(upload, current(), new ArrayList<>());
+        return ScenarioCases.run(RulebookCompiler.compile(draft), draft);
+    }
+
+    /** Checks and publishes a draft written by its publisher; when anything refuses it, throws and stores nothing. */
+    public Published publish(RulebookSource upload, String who, String reason) throws RulebookInvalidException {
+        if (publisherMustDiffer) {
+            long id = saveDraft(upload, who);
+            throw new RulebookInvalidException(List.of(new RuleProblem("", 0, "按本系统设置,规则须由起草人以外的人发布;已保存为草稿 #"
+                    + id + ",请他人发布(rules publish --draft " + id + ")/ the publisher must not be the draft's author:"
+                    + " saved as draft #" + id)));
         }
+        return publishChecked(check(upload), who, reason, who, null);
     }
 
-    /** Compiles a draft without publishing it (for simulations). */
-    public CompiledRulebook compileDraft(RulebookSource source) throws RulebookInvalidException {
-        return RulebookCompiler.compile(source);
+    /** Publishes a stored draft; refused when the publisher must differ from its author and does not. */
+    public Published publishDraft(long draftId, String who, String reason) throws RulebookInvalidException {
+        RulebookRepository.Draft draft = repository.draft(draftId).filter(RulebookRepository.Draft::open)
+                .orElseThrow(() -> invalid("没有待发布的草稿 #" + draftId + " / no open draft #" + draftId));
+        if (publisherMustDiffer && draft.author().equals(who)) {
+            throw invalid("按本系统设置,规则须由起草人(" + draft.author() + ")以外的人发布 / the publisher must not be the"
+                    + " draft's author");
+        }
+        DraftCheck check = check(RulebookSource.of(repository.draftFiles(draftId)));
+        return publishChecked(check, who, reason, draft.author(), draftId);
     }
 
-    /** Compiles and publishes; when a file is broken it throws and stores nothing. */
-    public Published publish(RulebookSource source, String who) throws RulebookInvalidException {
-        CompiledRulebook compiled = RulebookCompiler.compile(source);
+    /** Publishes an earlier version again (a rollback), after the same checks as any draft. */
+    public Published republish(String version, String who, String reason) throws RulebookInvalidException {
+        version = fullVersion(version);
+        Map<String, String> files = repository.files(version);
+        if (files.isEmpty()) {
+            throw invalid("没有规则版本 " + version + " / no rulebook version " + version);
+        }
+        RulebookSource source = RulebookSource.of(files);
+        List<RuleProblem> problems = new ArrayList<>();
+        CompiledRulebook compiled = compileArchived(version, source);
+        List<ScenarioCases.CaseResult> cases = ScenarioCases.run(compiled, source);
+        cases.forEach(c -> problems.addAll(c.failures()));
+        List<DraftTrial.PeriodTrial> trials = trial.run(compiled, current(), RunLimits.DEFAULT, problems);
+        DraftCheck check = new DraftCheck(version, source, List.of(), problems, cases, trials);
+        return publishChecked(check, who, reason, null, null);
+    }
+
+    /** A version written in full or by the first digits {@code rules list} and the pages show (at least 8). */
+    private String fullVersion(String version) throws RulebookInvalidException {
+        String digits = version.strip().startsWith("sha256:") ? version.strip().substring(7) : version.strip();
+        if (digits.length() < 8) {
+            return version;
+        }
+        List<String> matches = repository.publications().stream().map(RulebookRepository.Publication::version)
+                .filter(v -> v.startsWith("sha256:" + digits)).distinct().toList();
+        if (matches.size() > 1) {
+            throw invalid("版本号 " + version + " 不唯一,请写出更多位 / more than one version starts with " + version);
+        }
+        return matches.isEmpty() ? version : matches.get(0);
+    }
+
+    /** Keeps a draft on the server for its author (replacing the author's previous one); returns its number. */
+    public long saveDraft(RulebookSource upload, String author) {
+        Optional<CompiledRulebook> published = current();
+        RulebookSource draft = complete(upload, published, new ArrayList<>());
+        return transaction.execute(status -> {
+            long id = repository.saveDraft(author, draft.files(), published.map(CompiledRulebook::version).orElse(null));
+            auditLog.record(author, "RULES_DRAFT", "保存规则草稿 saved rulebook draft #" + id + " (" + draft.version() + ")");
+            return id;
+        });
+    }
+
+    public Optional<RulebookRepository.Draft> draft(long id) {
+        return repository.draft(id);
+    }
+
+    /** Every open draft, newest first. */
+    public List<RulebookRepository.Draft> openDrafts() {
+        return repository.openDrafts();
+    }
+
+    public Optional<RulebookRepository.Draft> openDraft(String author) {
+        return repository.openDraft(author);
+    }
+
+    public RulebookSource draftSource(long id) {
+        return RulebookSource.of(repository.draftFiles(id));
+    }
+
+    public void discardDraft(long id, String who) {
+        transaction.executeWithoutResult(status -> {
+            repository.closeDraft(id, "DISCARDED", null);
+            auditLog.record(who, "RULES_DRAFT_DISCARD", "放弃规则草稿 discarded rulebook draft #" + id);
+        });
+    }
+
+    private Published publishChecked(DraftCheck check, String who, String reason, String draftedBy, Long draftId)
+            throws RulebookInvalidException {
+        String why = reason == null ? "" : reason.strip();
+        List<RuleProblem> problems = new ArrayList<>(check.problems());
+        if (why.isEmpty()) {
+            problems.add(new RuleProblem("", 0, "发布规则须说明原因 / publishing needs a reason"));
+        } else if (why.length() > REASON_MAX) {
+            problems.add(new RuleProblem("", 0, "发布原因最多 " + REASON_MAX + " 个字 / the reason is too long"));
+        }
+        if (!problems.isEmpty()) {
+            auditLog.record(who, "RULES_PUBLISH_REFUSED", java.util.Map.of("version", check.version(),
+                    "problems", problems.size()));
+            throw new RulebookInvalidException(problems);
+        }
+        CompiledRulebook compiled = compileArchived(check.version(), check.source());
         boolean newVersion = transaction.execute(status -> {
-            boolean unknown = repository.files(source.version()).isEmpty();
-            repository.publish(source.version(), source.files(), who);
-            auditLog.record(who, "RULES_PUBLISH", "发布规则版本 published rulebook " + source.version() + " ("
-                    + source.files().size() + " files" + (unknown ? "" : ", 已有版本重新发布 re-published") + ")");
+            boolean unknown = !repository.known(check.version());
+            repository.publish(check.version(), check.source().files(), who, why, draftedBy);
+            if (draftId != null) {
+                repository.closeDraft(draftId, "PUBLISHED", check.version());
+            }
+            auditLog.record(who, "RULES_PUBLISH", "发布规则版本 published rulebook " + check.version() + "(" + (unknown ? "新版本"
+                    : "已有版本重新发布") + ",试算:" + check.scoresChanged() + " 个得分、" + check.gradesChanged()
+                    + " 个等次变化)原因 reason: " + why);
             return unknown;
         });
         cache.set(compiled);
-        return new Published(source.version(), newVersion, source.files().size());
+        return new Published(check.version(), newVersion, check.source().files().size(), check);
     }
 
     /**
@@ -99,7 +237,8 @@ public class RulebookService {
             return current.get();
         }
         log.info("尚未发布规则,发布默认规则 no rulebook published yet: publishing {}", defaultFolder.toAbsolutePath());
-        publish(read(defaultFolder), who);
+        // The first publication of the shipped book needs no second pair of eyes: nothing was published before.
+        publishChecked(check(read(defaultFolder)), who, "首次使用,发布默认规则 / first use: the default rulebook", who, null);
         return current().orElseThrow();
     }
 
@@ -114,9 +253,47 @@ public class RulebookService {
         if (cached != null && cached.version().equals(version)) {
             return Optional.of(cached);
         }
-        CompiledRulebook compiled = compilePublished(version);
+        CompiledRulebook compiled = version(version).orElseThrow();
         cache.set(compiled);
         return Optional.of(compiled);
+    }
+
+    /** A stored version, compiled (archived formats included); empty when unknown. */
+    public Optional<CompiledRulebook> version(String version) {
+        CompiledRulebook known = archived.get(version);
+        if (known != null) {
+            return Optional.of(known);
+        }
+        Map<String, String> files = repository.files(version);
+        if (files.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            CompiledRulebook compiled = compileArchived(version, RulebookSource.of(files));
+            archived.put(version, compiled);
+            return Optional.of(compiled);
+        } catch (RulebookInvalidException e) {
+            throw new IllegalStateException("规则版本 " + version + " 无法读取 / rulebook version cannot be read: "
+                    + e.problems(), e);
+        }
+    }
+
+    /**
+     * The registry of the published rulebook, for imports; on a database where nothing was ever
+     * published, the default folder's (read, not published: an import publishes nothing).
+     */
+    @Override
+    public ItemRegistry publishedRegistry() {
+        Optional<CompiledRulebook> current = current();
+        if (current.isPresent()) {
+            return current.get().registry();
+        }
+        try {
+            return RulebookCompiler.compile(read(defaultFolder)).registry();
+        } catch (RulebookInvalidException e) {
+            throw new IllegalStateException("尚未发布考核规则,默认规则无效 / no rulebook published and the default one is invalid: "
+                    + e.getMessage(), e);
+        }
     }
 
     public List<RulebookRepository.Publication> publications() {
@@ -124,17 +301,40 @@ public class RulebookService {
     }
 
     /** The files of a stored version (empty when unknown). */
-    public java.util.Map<String, String> files(String version) {
+    public Map<String, String> files(String version) {
         return repository.files(version);
     }
 
-    private CompiledRulebook compilePublished(String version) {
-        try {
-            return RulebookCompiler.compile(RulebookSource.of(repository.files(version)));
-        } catch (RulebookInvalidException e) {
-            // Only rulebooks that compiled were published; failing now means the engine itself changed.
-            throw new IllegalStateException("已发布的规则 " + version + " 无法编译 / published rulebook no longer compiles: "
-                    + e.problems(), e);
+    /** The upload completed by the published book: tables it lacks, and its scenario cases when it has none. */
+    private static RulebookSource complete(RulebookSource upload, Optional<CompiledRulebook> published, List<String> kept) {
+        if (published.isEmpty()) {
+            return upload;
         }
+        TreeMap<String, String> files = new TreeMap<>(upload.files());
+        RulebookSource base = published.get().source();
+        if (org.kaohe.rules.legacy.LegacyRulebook.isLegacy(base)) {
+            return upload; // an old-format book has no tables to lend: the upload stands alone
+        }
+        boolean uploadHasCases = !upload.testFiles().isEmpty();
+        base.files().forEach((name, content) -> {
+            boolean isCase = name.startsWith(RulebookSource.TESTS);
+            if (!files.containsKey(name) && (isCase ? !uploadHasCases : BookTable.byFileName(name).isPresent())) {
+                files.put(name, content);
+                if (!isCase) {
+                    kept.add(name);
+                }
+            }
+        });
+        return new RulebookSource(files);
+    }
+
+    private CompiledRulebook compileArchived(String version, RulebookSource source) throws RulebookInvalidException {
+        CompiledRulebook compiled = RulebookCompiler.compileArchived(source);
+        archived.put(version, compiled);
+        return compiled;
+    }
+
+    private static RulebookInvalidException invalid(String message) {
+        return new RulebookInvalidException(List.of(new RuleProblem("", 0, message)));
     }
 }

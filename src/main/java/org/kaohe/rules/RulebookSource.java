@@ -10,7 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HexFormat;
 import java.util.List;
@@ -21,18 +20,22 @@ import java.util.TreeMap;
 import java.util.stream.Stream;
 
 /**
- * The files of a rulebook by name: what a folder such as {@code rules/} holds, or what the
- * database stored when it was published. Content is kept as text with a byte-order mark removed
- * and line ends normalized to {@code \n}, so the same rulebook has the same version on every
- * machine.
+ * The files of a rulebook by name: what a folder such as {@code rules/} holds, an upload, or what
+ * the database stored when it was published. Tables sit at the top ({@code parts.csv}); scenario
+ * cases under {@code tests/CASE/} ({@code tests/worked-example/targets.csv}). Content is kept as
+ * text with a byte-order mark removed and line ends normalized to {@code \n}, so the same
+ * rulebook has the same version on every machine.
  *
- * <p>From a folder, the files taken are the rule files ({@code .drl}, {@code .drl.csv}) and every
- * other spreadsheet-like file ({@code .csv}, {@code .xls}, {@code .xlsx}), so that the compiler
- * can refuse a misnamed table instead of Drools skipping it silently; a spreadsheet's binary
- * content is not kept. Other files (README.md, notes) and subfolders are not part of the rulebook.
+ * <p>From a folder, the files taken are every spreadsheet-like file at the top ({@code .csv},
+ * {@code .xls}, {@code .xlsx}) and the old rule files ({@code .drl}), so that a misnamed or
+ * outdated file is refused by name rather than ignored, and the {@code .csv} files of
+ * {@code tests/}. Other files (README.md, notes) are not part of the rulebook; a workbook's binary
+ * content is not kept.
  */
 public record RulebookSource(SortedMap<String, String> files) {
 
+    /** Where scenario cases sit inside a rulebook. */
+    public static final String TESTS = "tests/";
     private static final Charset GB18030 = Charset.forName("GB18030");
 
     public RulebookSource {
@@ -46,38 +49,69 @@ public record RulebookSource(SortedMap<String, String> files) {
         return new RulebookSource(new TreeMap<>(files));
     }
 
-    /** Reads the rulebook files of a folder (not its subfolders). */
+    /** Reads the rulebook files of a folder and of its {@code tests/} cases. */
     public static RulebookSource fromFolder(Path folder) throws IOException {
         if (!Files.isDirectory(folder)) {
             throw new IOException("规则目录不存在 / rules folder not found: " + folder);
         }
         TreeMap<String, String> files = new TreeMap<>();
-        List<Path> paths;
-        try (Stream<Path> listing = Files.list(folder)) {
-            paths = listing.filter(Files::isRegularFile).sorted().toList();
-        }
-        for (Path path : paths) {
+        for (Path path : list(folder)) {
             String name = path.getFileName().toString();
-            if (isRuleFile(name)) {
-                files.put(name, decode(Files.readAllBytes(path)));
-            } else if (isSpreadsheet(name)) {
-                files.put(name, "");
+            if (!Files.isRegularFile(path) || !isRulebookFile(name)) {
+                continue;
+            }
+            files.put(name, isText(name) ? decode(Files.readAllBytes(path)) : "");
+        }
+        Path tests = folder.resolve("tests");
+        if (Files.isDirectory(tests)) {
+            for (Path caseFolder : list(tests)) {
+                if (!Files.isDirectory(caseFolder)) {
+                    continue;
+                }
+                for (Path file : list(caseFolder)) {
+                    String name = file.getFileName().toString();
+                    if (Files.isRegularFile(file) && name.toLowerCase(Locale.ROOT).endsWith(".csv")) {
+                        files.put(TESTS + caseFolder.getFileName() + "/" + name, decode(Files.readAllBytes(file)));
+                    }
+                }
             }
         }
         return new RulebookSource(files);
     }
 
-    /** A file Drools compiles: DRL or a CSV decision table named as Drools requires. */
-    public static boolean isRuleFile(String name) {
+    /** A file the rulebook takes from a folder: a table, a misnamed table, or an old rule file to refuse. */
+    static boolean isRulebookFile(String name) {
         String lower = name.toLowerCase(Locale.ROOT);
-        return lower.endsWith(".drl") || lower.endsWith(".drl.csv");
+        return !lower.startsWith("~$") && !lower.startsWith(".")
+                && (lower.endsWith(".csv") || lower.endsWith(".xls") || lower.endsWith(".xlsx") || lower.endsWith(".drl"));
     }
 
-    /** A table file that is not a rule file: a misnamed CSV table or an Excel workbook. */
-    static boolean isSpreadsheet(String name) {
+    private static boolean isText(String name) {
         String lower = name.toLowerCase(Locale.ROOT);
-        return !isRuleFile(name) && !lower.startsWith("~$")
-                && (lower.endsWith(".csv") || lower.endsWith(".xls") || lower.endsWith(".xlsx"));
+        return lower.endsWith(".csv") || lower.endsWith(".drl");
+    }
+
+    /** The tables (files at the top), by name. */
+    public SortedMap<String, String> tables() {
+        TreeMap<String, String> tables = new TreeMap<>();
+        files.forEach((name, content) -> {
+            if (!name.startsWith(TESTS)) {
+                tables.put(name, content);
+            }
+        });
+        return tables;
+    }
+
+    /** The scenario case files ({@code tests/CASE/file.csv}), by name. */
+    public SortedMap<String, String> testFiles() {
+        return files.tailMap(TESTS).headMap(TESTS + Character.MAX_VALUE);
+    }
+
+    /** This source with {@code changed} files replacing or adding to its own: a partial upload applied to a book. */
+    public RulebookSource with(RulebookSource changed) {
+        TreeMap<String, String> merged = new TreeMap<>(files);
+        merged.putAll(changed.files());
+        return new RulebookSource(merged);
     }
 
     /**
@@ -105,15 +139,8 @@ public record RulebookSource(SortedMap<String, String> files) {
         return hex.substring(0, Math.min(12, hex.length()));
     }
 
-    /** Names of the files Drools compiles. */
-    public List<String> ruleFileNames() {
-        List<String> names = new ArrayList<>();
-        files.keySet().stream().filter(RulebookSource::isRuleFile).forEach(names::add);
-        return names;
-    }
-
     /** UTF-8 (as written by editors and git), else GB18030 (a table saved by Excel or WPS on Chinese Windows). */
-    private static String decode(byte[] bytes) {
+    public static String decode(byte[] bytes) {
         try {
             return StandardCharsets.UTF_8.newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
@@ -121,6 +148,12 @@ public record RulebookSource(SortedMap<String, String> files) {
                     .decode(ByteBuffer.wrap(bytes)).toString();
         } catch (CharacterCodingException notUtf8) {
             return new String(bytes, GB18030);
+        }
+    }
+
+    private static List<Path> list(Path folder) throws IOException {
+        try (Stream<Path> listing = Files.list(folder)) {
+            return listing.sorted().toList();
         }
     }
 

@@ -1,33 +1,19 @@
 package org.kaohe.scoring;
 
-/** Quarterly grades 平时考核等次, best first. */
-public enum Grade {
-    GOOD("好"),
-    FAIR("较好"),
-    AVERAGE("一般"),
-    POOR("较差");
+/**
+ * A grade of a rulebook's grade scale (grades.csv): its code (GOOD, EXCELLENT, …; what runs
+ * store), its Chinese name (好, 优秀, …; what people read) and its place in the scale, 0 being the
+ * best. Grades of one scale compare by that place.
+ */
+public record Grade(String name, String label, int order) {
 
-    private final String label;
-
-    Grade(String label) {
-        this.label = label;
-    }
-
-    public String label() {
-        return label;
-    }
-
-    /** The worse of two grades (gates only ever lower a grade). */
+    /** The worse of two grades of one scale. */
     public Grade atMost(Grade cap) {
-        return ordinal() >= cap.ordinal() ? this : cap;
+        return order >= cap.order ? this : cap;
     }
 
-    public static Grade fromLabel(String label) {
-        for (Grade g : values()) {
-            if (g.label.equals(label) || g.name().equalsIgnoreCase(label)) {
-                return g;
-            }
-        }
-        throw new IllegalArgumentException("未知等次 / unknown grade: " + label);
+    /** True when this grade is worse than {@code other}. */
+    public boolean worseThan(Grade other) {
+        return order > other.order;
     }
 }

@@ -61,7 +61,7 @@ public class ApiTokens {
         jdbc.sql("INSERT INTO api_token (username, name, token_hash, created_at) VALUES (?, ?, ?, ?)")
                 .params(username, label, sha256(token), now).update(key, "id");
         long id = key.getKeyAs(Number.class).longValue();
-        auditLog.record(username, "TOKEN_CREATED", "API 令牌 token #" + id + " \"" + label + "\"");
+        auditLog.record(username, "TOKEN_CREATED", java.util.Map.of("token", id, "label", label));
         return new NewToken(new TokenInfo(id, label, now, null), token);
     }
 
@@ -79,7 +79,7 @@ public class ApiTokens {
         int changed = jdbc.sql("UPDATE api_token SET revoked_at = ? WHERE id = ? AND username = ? AND revoked_at IS NULL")
                 .params(OffsetDateTime.now(), id, username).update();
         if (changed > 0) {
-            auditLog.record(username, "TOKEN_REVOKED", "API 令牌 token #" + id);
+            auditLog.record(username, "TOKEN_REVOKED", java.util.Map.of("token", id));
         }
         return changed > 0;
     }

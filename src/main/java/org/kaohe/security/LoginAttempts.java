@@ -33,7 +33,7 @@ class LoginAttempts {
     public void onFailure(AbstractAuthenticationFailureEvent event) {
         String username = clip(event.getAuthentication().getName());
         String reason = event.getException().getClass().getSimpleName();
-        auditLog.record(username, "LOGIN_FAILED", reason);
+        auditLog.record(username, "LOGIN_FAILED", java.util.Map.of("reason", reason));
         users.find(username).map(UserRepository.StoredUser::account).ifPresent(account -> {
             OffsetDateTime now = OffsetDateTime.now();
             if (account.lockedAt(now)) {
@@ -42,12 +42,21 @@ class LoginAttempts {
             int failures = account.failedAttempts() + 1;
             if (failures >= MAX_FAILURES) {
                 users.setLoginState(username, 0, now.plus(LOCK_DURATION));
-                auditLog.record(username, "USER_LOCKED",
-                        failures + " 次登录失败,锁定 / failed logins, locked for " + LOCK_DURATION.toMinutes() + " min");
+                auditLog.record(username, "USER_LOCKED", java.util.Map.of("failures", failures,
+                        "minutes", LOCK_DURATION.toMinutes()));
             } else {
                 users.setLoginState(username, failures, null);
             }
         });
+    }
+
+    /**
+     * A login on the login page (not each HTTP Basic call of a script, which would flood the log).
+     */
+    @EventListener
+    @Transactional
+    public void onInteractiveLogin(org.springframework.security.authentication.event.InteractiveAuthenticationSuccessEvent event) {
+        auditLog.record(event.getAuthentication().getName(), "LOGIN", java.util.Map.of());
     }
 
     @EventListener

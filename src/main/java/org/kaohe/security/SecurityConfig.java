@@ -2,7 +2,6 @@ package org.kaohe.security;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.util.Map;
 
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -12,16 +11,15 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
-import org.springframework.security.authentication.DisabledException;
-import org.springframework.security.authentication.LockedException;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
-import org.springframework.security.web.authentication.AuthenticationFailureHandler;
-import org.springframework.security.web.authentication.ExceptionMappingAuthenticationFailureHandler;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 
 /**
  * Who may do what, in one place. Two filter chains: the REST API under {@code /api/**} (HTTP
@@ -45,6 +43,21 @@ class SecurityConfig {
         void write(HttpServletResponse response, int status, String message) throws IOException;
     }
 
+    /**
+     * What the browser may load and run on our pages: only the application's own scripts (no inline
+     * script or event handler anywhere: they live in static/js), its own styles (ECharts and Swagger
+     * UI set inline styles), images from itself or data: URLs; no framing, no foreign form targets.
+     */
+    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; "
+            + "style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self'; connect-src 'self'; "
+            + "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+
+    private final UserRepository users;
+
+    SecurityConfig(UserRepository users) {
+        this.users = users;
+    }
+
     @Bean
     @Order(1)
     SecurityFilterChain apiChain(HttpSecurity http, ApiTokens tokens) throws Exception {
@@ -59,18 +72,23 @@ class SecurityConfig {
                         .requestMatchers(HttpMethod.POST, "/api/rules/**").hasRole(LEADER)
                         .requestMatchers(HttpMethod.GET, "/api/rules/**").hasAnyRole(LEADER, AUDITOR)
                         .requestMatchers("/api/audit/**").hasAnyRole(AUDITOR, ADMIN)
+                        .requestMatchers("/api/runs/*/verify").hasRole(AUDITOR)
                         .requestMatchers("/api/users/**").hasRole(ADMIN)
                         .requestMatchers(HttpMethod.GET, "/api/**").authenticated()
                         .anyRequest().denyAll())
                 .httpBasic(basic -> basic.authenticationEntryPoint((request, response, e) -> {
-                    // The API's "login page": the Basic challenge, with a JSON body for scripts.
+                    // The API's "login page": the Basic challenge, with a JSON body for scripts. The same
+                    // words whatever failed, so the answer tells nobody which accounts exist.
                     response.setHeader("WWW-Authenticate", "Basic realm=\"kaohe\"");
                     writeJson(response, HttpServletResponse.SC_UNAUTHORIZED,
-                            "需要登录(HTTP Basic)/ authentication required (HTTP Basic)");
+                            "需要登录(HTTP Basic):用户名或密码错误,或账号不可用 / authentication required (HTTP Basic): "
+                                    + "wrong username or password, or the account cannot be used");
                 }))
                 .exceptionHandling(ex -> ex.accessDeniedHandler((request, response, e) ->
                         writeJson(response, HttpServletResponse.SC_FORBIDDEN,
                                 "无此权限 / your role does not allow this")))
+                .addFilterAfter(new OneTimePasswordFilter(users), AuthorizationFilter.class)
+                .headers(SecurityConfig::headers)
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(AbstractHttpConfigurer::disable);
         return http.build();
@@ -87,28 +105,29 @@ class SecurityConfig {
                         .requestMatchers(HttpMethod.POST, "/import/**").hasRole(HR)
                         .requestMatchers("/import/**").hasAnyRole(HR, AUDITOR)
                         .requestMatchers(HttpMethod.POST, "/evaluation/**").hasRole(HR)
+                        .requestMatchers(HttpMethod.POST, "/runs/*/verify").hasRole(AUDITOR)
                         .requestMatchers(HttpMethod.POST, "/rules/**").hasRole(LEADER)
                         .requestMatchers("/rules/**").hasAnyRole(LEADER, AUDITOR)
                         .requestMatchers("/audit/**").hasAnyRole(AUDITOR, ADMIN)
                         .requestMatchers("/users/**").hasRole(ADMIN)
+                        .requestMatchers(HttpMethod.POST, "/account/**").authenticated()
                         .requestMatchers(HttpMethod.GET, "/**").authenticated()
                         .requestMatchers(HttpMethod.POST, "/logout").authenticated()
                         .anyRequest().denyAll())
+                // One answer for every failed login (unknown user, wrong password, locked, disabled).
                 .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false)
-                        .failureHandler(loginFailureHandler()).permitAll())
+                        .failureUrl("/login?error").permitAll())
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
+                .addFilterAfter(new OneTimePasswordFilter(users), AuthorizationFilter.class)
+                .headers(SecurityConfig::headers)
                 .csrf(Customizer.withDefaults());
         return http.build();
     }
 
-    /** The login page says why a login failed: locked and disabled accounts are told apart. */
-    private static AuthenticationFailureHandler loginFailureHandler() {
-        ExceptionMappingAuthenticationFailureHandler handler = new ExceptionMappingAuthenticationFailureHandler();
-        handler.setExceptionMappings(Map.of(
-                LockedException.class.getName(), "/login?locked",
-                DisabledException.class.getName(), "/login?disabled"));
-        handler.setDefaultFailureUrl("/login?error");
-        return handler;
+    private static void headers(HeadersConfigurer<HttpSecurity> headers) {
+        headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+                .referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN))
+                .frameOptions(HeadersConfigurer.FrameOptionsConfig::deny);
     }
 
     private static void writeJson(HttpServletResponse response, int status, String message) throws IOException {

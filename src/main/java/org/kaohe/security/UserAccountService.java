@@ -21,7 +21,7 @@ public class UserAccountService {
     /** A new user and the password to hand over (generated when none was given). */
     public record CreatedUser(UserAccount account, String password, boolean passwordGenerated) {}
 
-    static final int MIN_PASSWORD_LENGTH = 8;
+    static final int MAX_DISPLAY_NAME = 50;
     private static final Pattern USERNAME = Pattern.compile("[A-Za-z0-9._-]{2,64}");
     // No look-alike characters (0/O, 1/l/I): the password is read off a console and typed in.
     private static final String PASSWORD_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnpqrstuvwxyz23456789";
@@ -41,6 +41,11 @@ public class UserAccountService {
         return users.all();
     }
 
+    /** Username → display name, for every user who has one (the audit log and the top bar show them). */
+    public java.util.Map<String, String> displayNames() {
+        return users.displayNames();
+    }
+
     public boolean noUsers() {
         return users.count() == 0;
     }
@@ -53,6 +58,15 @@ public class UserAccountService {
      */
     @Transactional
     public CreatedUser create(String actor, String username, Set<Role> roles, String password) {
+        return create(actor, username, "", roles, password);
+    }
+
+    /**
+     * As {@link #create(String, String, Set, String)} with the person's display name (Chinese, may be
+     * empty). A generated password is one-time: it must be changed at the first login.
+     */
+    @Transactional
+    public CreatedUser create(String actor, String username, String displayName, Set<Role> roles, String password) {
         if (username == null || !USERNAME.matcher(username).matches()) {
             throw new IllegalArgumentException(
                     "用户名须为 2–64 个字母、数字或 . _ - / username must be 2-64 letters, digits or . _ -: " + username);
@@ -63,15 +77,16 @@ public class UserAccountService {
         if (users.find(username).isPresent()) {
             throw new IllegalArgumentException("用户已存在 / user already exists: " + username);
         }
+        String name = checkedDisplayName(displayName);
         boolean generated = password == null || password.isBlank();
         String actual = generated ? generatePassword() : password;
-        if (actual.length() < MIN_PASSWORD_LENGTH) {
-            throw new IllegalArgumentException("密码至少 " + MIN_PASSWORD_LENGTH + " 位 / password needs at least "
-                    + MIN_PASSWORD_LENGTH + " characters");
+        if (!generated) {
+            PasswordPolicy.check(username, actual);
         }
-        UserAccount account = new UserAccount(username, roles, true, 0, null, OffsetDateTime.now());
+        UserAccount account = new UserAccount(username, name, roles, true, 0, null, OffsetDateTime.now(), generated);
         users.insert(account, passwordEncoder.encode(actual));
-        auditLog.record(actor, "USER_CREATED", username + " roles=" + Role.format(roles));
+        auditLog.record(actor, "USER_CREATED", java.util.Map.of("user", username, "roles", Role.format(roles),
+                "name", name));
         return new CreatedUser(account, actual, generated);
     }
 
@@ -82,7 +97,7 @@ public class UserAccountService {
             throw new IllegalArgumentException("不能停用自己的账号 / you cannot disable your own account");
         }
         users.setEnabled(username, enabled);
-        auditLog.record(actor, enabled ? "USER_ENABLED" : "USER_DISABLED", username);
+        auditLog.record(actor, enabled ? "USER_ENABLED" : "USER_DISABLED", java.util.Map.of("user", username));
     }
 
     @Transactional
@@ -96,7 +111,7 @@ public class UserAccountService {
             throw new IllegalArgumentException("不能取消自己的管理员角色 / you cannot take the ADMIN role from yourself");
         }
         users.setRoles(username, Role.format(roles));
-        auditLog.record(actor, "USER_ROLES_CHANGED", username + " roles=" + Role.format(roles));
+        auditLog.record(actor, "USER_ROLES_CHANGED", java.util.Map.of("user", username, "roles", Role.format(roles)));
     }
 
     /** Sets a new generated password (and lifts any lock-out); returns it to hand over. */
@@ -104,9 +119,51 @@ public class UserAccountService {
     public String resetPassword(String actor, String username) {
         require(username);
         String password = generatePassword();
-        users.setPasswordHash(username, passwordEncoder.encode(password));
-        auditLog.record(actor, "USER_PASSWORD_RESET", username);
+        users.setPasswordHash(username, passwordEncoder.encode(password), true);
+        auditLog.record(actor, "USER_PASSWORD_RESET", java.util.Map.of("user", username));
         return password;
+    }
+
+    /**
+     * A user changes their own password: the current one must be right, the new one must pass the
+     * policy and differ from it. Clears the one-time mark.
+     */
+    @Transactional
+    public void changeOwnPassword(String username, String currentPassword, String newPassword) {
+        UserRepository.StoredUser stored = users.find(username)
+                .orElseThrow(() -> new IllegalArgumentException("没有此用户 / no such user: " + username));
+        if (currentPassword == null || !passwordEncoder.matches(currentPassword, stored.passwordHash())) {
+            throw new IllegalArgumentException("当前密码不正确 / the current password is wrong");
+        }
+        if (newPassword != null && newPassword.equals(currentPassword)) {
+            throw new IllegalArgumentException("新密码不能与当前密码相同 / the new password must differ from the current one");
+        }
+        PasswordPolicy.check(username, newPassword);
+        users.setPasswordHash(username, passwordEncoder.encode(newPassword), false);
+        auditLog.record(username, "PASSWORD_CHANGED", java.util.Map.of());
+    }
+
+    /** Sets a user's display name (an administrator for anyone, a user for themself). */
+    @Transactional
+    public void setDisplayName(String actor, String username, String displayName) {
+        require(username);
+        String name = checkedDisplayName(displayName);
+        users.setDisplayName(username, name);
+        auditLog.record(actor, "USER_RENAMED", java.util.Map.of("user", username, "name", name));
+    }
+
+    /** The stored account, if any. */
+    public java.util.Optional<UserAccount> find(String username) {
+        return users.find(username).map(UserRepository.StoredUser::account);
+    }
+
+    private static String checkedDisplayName(String displayName) {
+        String name = displayName == null ? "" : displayName.strip();
+        if (name.length() > MAX_DISPLAY_NAME || name.chars().anyMatch(Character::isISOControl)) {
+            throw new IllegalArgumentException("姓名最多 " + MAX_DISPLAY_NAME + " 个字符,不能含控制字符 / a display name has at most "
+                    + MAX_DISPLAY_NAME + " characters and no control characters");
+        }
+        return name;
     }
 
     private UserAccount require(String username) {

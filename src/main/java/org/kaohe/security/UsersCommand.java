@@ -20,9 +20,6 @@ import picocli.CommandLine.Parameters;
                 UsersCommand.Disable.class, UsersCommand.Enable.class})
 class UsersCommand implements Runnable {
 
-    /** Who the audit log names for changes made on the command line. */
-    static final String CLI_ACTOR = "cli:" + System.getProperty("user.name", "unknown");
-
     private final UserAccountService accounts;
     private final InitialAdmin initialAdmin;
 
@@ -48,7 +45,9 @@ class UsersCommand implements Runnable {
         @Parameters(index = "0", description = "用户名 / username") String username;
         @Option(names = "--role", required = true, description = "HR, LEADER, AUDITOR, ADMIN (逗号分隔 / comma-separated)")
         String roles;
-        @Option(names = "--password", description = "省略时生成 / generated when omitted") String password;
+        @Option(names = "--password", description = "省略时生成(一次性,首次登录须修改) / generated when omitted "
+                + "(one-time: changed at the first login)") String password;
+        @Option(names = "--name", description = "姓名(显示名) / the person's display name, e.g. 李娜") String displayName;
 
         @Override
         public Integer call() {
@@ -56,7 +55,8 @@ class UsersCommand implements Runnable {
             parent(spec).showInitialAdmin(out);
             try {
                 UserAccountService.CreatedUser created =
-                        parent(spec).accounts.create(CLI_ACTOR, username, Role.parseList(roles), password);
+                        parent(spec).accounts.create(org.kaohe.cli.CliSupport.user(), username, displayName,
+                                Role.parseList(roles), password);
                 out.println("已创建用户 / created user " + created.account().username()
                         + " (" + Role.format(created.account().roles()) + ")");
                 if (created.passwordGenerated()) {
@@ -78,10 +78,10 @@ class UsersCommand implements Runnable {
         public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
             parent(spec).showInitialAdmin(out);
-            out.printf("%-20s %-28s %-8s %s%n", "username", "roles", "enabled", "locked_until");
+            out.printf("%-20s %-28s %-8s %-26s %s%n", "username", "roles", "enabled", "locked_until", "name");
             for (UserAccount u : parent(spec).accounts.list()) {
-                out.printf("%-20s %-28s %-8s %s%n", u.username(), Role.format(u.roles()), u.enabled(),
-                        u.lockedUntil() == null ? "" : u.lockedUntil());
+                out.printf("%-20s %-28s %-8s %-26s %s%n", u.username(), Role.format(u.roles()), u.enabled(),
+                        u.lockedUntil() == null ? "" : u.lockedUntil(), u.displayName());
             }
             return 0;
         }
@@ -94,7 +94,8 @@ class UsersCommand implements Runnable {
 
         @Override
         public Integer call() {
-            return parent(spec).change(spec, () -> parent(spec).accounts.setEnabled(CLI_ACTOR, username, false),
+            return parent(spec).change(spec, () -> parent(spec).accounts.setEnabled(org.kaohe.cli.CliSupport.user(),
+                    username, false),
                     "已停用 / disabled " + username);
         }
     }
@@ -106,7 +107,8 @@ class UsersCommand implements Runnable {
 
         @Override
         public Integer call() {
-            return parent(spec).change(spec, () -> parent(spec).accounts.setEnabled(CLI_ACTOR, username, true),
+            return parent(spec).change(spec, () -> parent(spec).accounts.setEnabled(org.kaohe.cli.CliSupport.user(),
+                    username, true),
                     "已启用 / enabled " + username);
         }
     }

@@ -2,7 +2,10 @@ package org.kaohe.web;
 
 import java.io.IOException;
 import java.util.List;
+import java.util.Map;
 
+import org.kaohe.rules.DraftCheck;
+import org.kaohe.audit.AuditLog;
 import org.kaohe.rules.RuleProblem;
 import org.kaohe.rules.RulebookInvalidException;
 import org.kaohe.rules.RulebookService;
@@ -10,37 +13,53 @@ import org.kaohe.rules.RulebookSource;
 import org.springframework.stereotype.Component;
 import org.springframework.web.multipart.MultipartFile;
 
-/** Validates and publishes uploaded draft rulebooks through {@link RulebookService}, for the page and the API. */
+/** Uploaded rule tables checked, kept as a draft or published through {@link RulebookService}, for the page and the API. */
 @Component
 public class DraftChecks {
 
-    /** The outcome of validating a draft: its version and every problem (none when valid). */
-    public record Validation(int fileCount, String version, List<RuleProblem> problems) {
-        public boolean valid() {
-            return problems.isEmpty();
-        }
-    }
-
     private final RulebookService rulebooks;
+    private final AuditLog auditLog;
 
-    DraftChecks(RulebookService rulebooks) {
+    DraftChecks(RulebookService rulebooks, AuditLog auditLog) {
         this.rulebooks = rulebooks;
+        this.auditLog = auditLog;
     }
 
-    public Validation validate(List<MultipartFile> files) throws IOException {
-        try (DraftRulebook draft = DraftRulebook.of(files)) {
-            RulebookSource source = RulebookService.read(draft.folder());
-            return new Validation(source.files().size(), source.version(), rulebooks.validate(source));
+    /** The whole check of an upload (some tables or all), logged with who checked what; a folder that cannot be read is a check with its problem. */
+    public DraftCheck check(List<MultipartFile> files, String who) throws IOException {
+        DraftCheck check = check(files);
+        auditLog.record(who, "RULES_VALIDATE", Map.of("version", check.version(), "files", files.size(),
+                "problems", check.problems().size()));
+        return check;
+    }
+
+    private DraftCheck check(List<MultipartFile> files) throws IOException {
+        try {
+            return rulebooks.check(read(files));
         } catch (RulebookInvalidException e) {
-            return new Validation(0, "", e.problems());
+            return failed(e.problems());
         }
     }
 
-    /** Publishes the draft when it is valid; otherwise throws with every problem and publishes nothing. */
-    public RulebookService.Published publish(List<MultipartFile> files, String who)
+    /** Publishes the upload when nothing refuses it; otherwise throws with every problem and publishes nothing. */
+    public RulebookService.Published publish(List<MultipartFile> files, String who, String reason)
             throws IOException, RulebookInvalidException {
+        return rulebooks.publish(read(files), who, reason);
+    }
+
+    /** Keeps the upload as the author's draft; returns its number. */
+    public long saveDraft(List<MultipartFile> files, String author) throws IOException, RulebookInvalidException {
+        return rulebooks.saveDraft(read(files), author);
+    }
+
+    /** The files as the command line reads a folder (same selection, same decoding). */
+    public static RulebookSource read(List<MultipartFile> files) throws IOException, RulebookInvalidException {
         try (DraftRulebook draft = DraftRulebook.of(files)) {
-            return rulebooks.publish(RulebookService.read(draft.folder()), who);
+            return RulebookService.read(draft.folder());
         }
+    }
+
+    static DraftCheck failed(List<RuleProblem> problems) {
+        return new DraftCheck("", RulebookSource.of(java.util.Map.of()), List.of(), problems, List.of(), List.of());
     }
 }

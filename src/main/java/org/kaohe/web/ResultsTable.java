@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Map;
 
 import org.kaohe.records.SubjectType;
-import org.kaohe.scoring.Grade;
 import org.kaohe.scoring.SubjectResult;
 
 /**
@@ -17,7 +16,7 @@ record ResultsTable(List<SubjectResult> rows, int page, int pages, int total) {
     static final int PAGE_SIZE = 25;
 
     /** What the user asked for; null or blank filters mean "all". */
-    record Query(SubjectType type, String dept, Grade grade, String sort, boolean descending, int page) {}
+    record Query(SubjectType type, String dept, String grade, String sort, boolean descending, int page) {}
 
     private static final Map<String, Comparator<SubjectResult>> SORTS = Map.of(
             "id", Comparator.comparing(SubjectResult::subjectId),
@@ -26,7 +25,7 @@ record ResultsTable(List<SubjectResult> rows, int page, int pages, int total) {
             "dept", Comparator.comparing(SubjectResult::deptId)
                     .thenComparing(s -> s.subjectType() == SubjectType.CADRE).thenComparing(SubjectResult::rank),
             "score", Comparator.comparing(SubjectResult::score),
-            "grade", Comparator.comparing(SubjectResult::finalGrade),
+            "grade", Comparator.comparing(s -> s.finalGrade().order()),
             "rank", Comparator.comparing(SubjectResult::rank));
 
     static boolean knownSort(String sort) {
@@ -41,7 +40,7 @@ record ResultsTable(List<SubjectResult> rows, int page, int pages, int total) {
         List<SubjectResult> matching = all.stream()
                 .filter(s -> q.type() == null || s.subjectType() == q.type())
                 .filter(s -> q.dept() == null || q.dept().isBlank() || s.deptId().equals(q.dept()))
-                .filter(s -> q.grade() == null || s.finalGrade() == q.grade())
+                .filter(s -> q.grade() == null || q.grade().isBlank() || s.finalGrade().name().equals(q.grade()))
                 .sorted(order.thenComparing(SubjectResult::subjectId))
                 .toList();
         int pages = Math.max(1, (matching.size() + PAGE_SIZE - 1) / PAGE_SIZE);

@@ -51,32 +51,86 @@ class RulesController {
     }
 
     @PostMapping("/rules/validate")
-    String validate(@RequestParam("files") List<MultipartFile> files, Model model) throws IOException {
-        model.addAttribute("validation", drafts.validate(files));
+    String validate(@RequestParam("files") List<MultipartFile> files, Principal who, Model model) throws IOException {
+        model.addAttribute("check", drafts.check(files, who.getName()));
         return versions(model);
     }
 
     @PostMapping("/rules/publish")
-    String publish(@RequestParam("files") List<MultipartFile> files, Principal who, Model model) throws IOException {
+    String publish(@RequestParam("files") List<MultipartFile> files, @RequestParam(defaultValue = "") String reason,
+                   Principal who, Model model) throws IOException {
         try {
-            model.addAttribute("published", drafts.publish(files, who.getName()));
+            RulebookService.Published published = drafts.publish(files, who.getName(), reason);
+            model.addAttribute("published", published);
+            model.addAttribute("check", published.check());
         } catch (RulebookInvalidException e) {
-            model.addAttribute("validation", new DraftChecks.Validation(files.size(), "", e.problems()));
+            model.addAttribute("check", DraftChecks.failed(e.problems()));
+        }
+        return versions(model);
+    }
+
+    /** Keeps the upload as the leader's draft, for another leader to check and publish. */
+    @PostMapping("/rules/drafts")
+    String saveDraft(@RequestParam("files") List<MultipartFile> files, Principal who, Model model) throws IOException {
+        try {
+            model.addAttribute("savedDraft", drafts.saveDraft(files, who.getName()));
+        } catch (RulebookInvalidException e) {
+            model.addAttribute("check", DraftChecks.failed(e.problems()));
+        }
+        return versions(model);
+    }
+
+    @PostMapping("/rules/drafts/{id}/check")
+    String checkDraft(@PathVariable long id, Model model) {
+        model.addAttribute("check", rulebooks.check(rulebooks.draftSource(id)));
+        model.addAttribute("checkedDraft", id);
+        return versions(model);
+    }
+
+    @PostMapping("/rules/drafts/{id}/publish")
+    String publishDraft(@PathVariable long id, @RequestParam(defaultValue = "") String reason, Principal who,
+                        Model model) {
+        try {
+            RulebookService.Published published = rulebooks.publishDraft(id, who.getName(), reason);
+            model.addAttribute("published", published);
+            model.addAttribute("check", published.check());
+        } catch (RulebookInvalidException e) {
+            model.addAttribute("check", DraftChecks.failed(e.problems()));
+        }
+        return versions(model);
+    }
+
+    @PostMapping("/rules/drafts/{id}/discard")
+    String discardDraft(@PathVariable long id, Principal who) {
+        rulebooks.discardDraft(id, who.getName());
+        return "redirect:/rules";
+    }
+
+    /** Publishes an earlier version again (a rollback), after the same checks as a draft. */
+    @PostMapping("/rules/versions/{version}/publish")
+    String republish(@PathVariable String version, @RequestParam(defaultValue = "") String reason, Principal who,
+                     Model model) {
+        try {
+            RulebookService.Published published = rulebooks.republish(version, who.getName(), reason);
+            model.addAttribute("published", published);
+            model.addAttribute("check", published.check());
+        } catch (RulebookInvalidException e) {
+            model.addAttribute("check", DraftChecks.failed(e.problems()));
         }
         return versions(model);
     }
 
     /** What-if: the period under the draft beside the published rulebook; nothing is stored. */
     @PostMapping("/rules/simulate")
-    String simulate(@RequestParam String period, @RequestParam("files") List<MultipartFile> files, Model model)
-            throws IOException {
-        try (DraftRulebook draft = DraftRulebook.of(files)) {
+    String simulate(@RequestParam String period, @RequestParam("files") List<MultipartFile> files, Principal who,
+                    Model model) throws IOException {
+        try {
             SimulationService.Simulation simulation =
-                    simulations.simulate(Period.parse(period), RulebookService.read(draft.folder()));
+                    simulations.simulate(Period.parse(period), DraftChecks.read(files), who.getName());
             model.addAttribute("simulation", simulation);
             model.addAttribute("changed", simulation.subjects().stream().filter(SimulationService.Comparison::changed).toList());
         } catch (RulebookInvalidException e) {
-            model.addAttribute("validation", new DraftChecks.Validation(files.size(), "", e.problems()));
+            model.addAttribute("check", DraftChecks.failed(e.problems()));
         } catch (EvaluationException e) {
             model.addAttribute("simulationProblem", e.getMessage());
         }
@@ -87,6 +141,7 @@ class RulesController {
     String versions(Model model) {
         List<RulebookRepository.Publication> publications = rulebooks.publications();
         model.addAttribute("publications", publications);
+        model.addAttribute("drafts", rulebooks.openDrafts());
         model.addAttribute("importedPeriods", imports.periods().stream().sorted(Comparator.reverseOrder()).toList());
         model.addAttribute("versions", publications.stream().map(RulebookRepository.Publication::version).distinct().toList());
         return "rules";

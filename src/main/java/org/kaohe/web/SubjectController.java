@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.TreeMap;
 
 import org.kaohe.records.SourceRef;
+import org.kaohe.results.RunChecks;
 import org.kaohe.results.RunInfo;
 import org.kaohe.results.RunQueries;
 import org.kaohe.scoring.ExplanationLine;
@@ -33,11 +34,17 @@ class SubjectController {
     record LineWithRows(ExplanationLine line, List<SourceRows.SourceRow> rows, List<SourceRef> unresolved) {}
 
     private final RunQueries runs;
+    private final RunChecks checks;
     private final SourceRows sourceRows;
     private final MessageSource messages;
 
-    SubjectController(RunQueries runs, SourceRows sourceRows, MessageSource messages) {
+    private final com.fasterxml.jackson.databind.ObjectMapper objectMapper;
+
+    SubjectController(RunQueries runs, RunChecks checks, SourceRows sourceRows, MessageSource messages,
+                      com.fasterxml.jackson.databind.ObjectMapper objectMapper) {
+        this.objectMapper = objectMapper;
         this.runs = runs;
+        this.checks = checks;
         this.sourceRows = sourceRows;
         this.messages = messages;
     }
@@ -45,7 +52,10 @@ class SubjectController {
     @GetMapping("/runs/{runId}/subjects/{subjectId}")
     String subject(@PathVariable long runId, @PathVariable String subjectId, Model model, Locale locale) {
         RunInfo run = runs.run(runId).orElseThrow(() -> new ResponseStatusException(NOT_FOUND));
-        SubjectResult subject = runs.subject(runId, subjectId).orElseThrow(() -> new ResponseStatusException(NOT_FOUND));
+        // Only this subject is checked against its seal (and its lines): one subject's cost, whatever the run's size.
+        RunChecks.CheckedSubject checked = checks.subject(run, subjectId)
+                .orElseThrow(() -> new ResponseStatusException(NOT_FOUND));
+        SubjectResult subject = checked.subject();
         Map<SourceRef, SourceRows.SourceRow> found = sourceRows.find(run.importId(),
                 subject.lines().stream().flatMap(l -> l.evidence().stream()).distinct().toList());
         List<LineWithRows> lines = subject.lines().stream().map(line -> withRows(line, found)).toList();
@@ -55,9 +65,15 @@ class SubjectController {
         model.addAttribute("parts", partsInLineOrder(subject));
         model.addAttribute("linesTotal",
                 subject.lines().stream().map(ExplanationLine::points).reduce(BigDecimal.ZERO, BigDecimal::add));
-        model.addAttribute("waterfall",
-                ScoreWaterfall.of(subject.lines(), messages.getMessage("subject.total", null, locale)));
-        model.addAttribute("sealIntact", runs.sealIntact(runId));
+        ScoreWaterfall waterfall = ScoreWaterfall.of(subject.lines(), messages.getMessage("subject.total", null, locale));
+        model.addAttribute("waterfall", waterfall);
+        // In a data attribute, not an inline script: the Content-Security-Policy allows none.
+        try {
+            model.addAttribute("waterfallJson", objectMapper.writeValueAsString(waterfall));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("chart data are plain values and always serialise", e);
+        }
+        model.addAttribute("check", checked);
         return "subject";
     }
 

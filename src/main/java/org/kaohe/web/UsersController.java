@@ -33,9 +33,10 @@ class UsersController {
 
     @PostMapping("/users")
     String create(@RequestParam String username, @RequestParam(required = false) List<Role> roles,
-                  @RequestParam(required = false) String password, Principal who, RedirectAttributes flash) {
+                  @RequestParam(required = false) String password, @RequestParam(required = false) String displayName,
+                  Principal who, RedirectAttributes flash) {
         return change(flash, () -> {
-            UserAccountService.CreatedUser created = accounts.create(who.getName(), username.trim(),
+            UserAccountService.CreatedUser created = accounts.create(who.getName(), username.trim(), displayName,
                     roles == null ? EnumSet.noneOf(Role.class) : EnumSet.copyOf(roles), password);
             flash.addFlashAttribute("createdUser", created.account().username());
             if (created.passwordGenerated()) {
@@ -55,6 +56,12 @@ class UsersController {
                     RedirectAttributes flash) {
         return change(flash, () -> accounts.setRoles(who.getName(), username,
                 roles == null ? EnumSet.noneOf(Role.class) : EnumSet.copyOf(roles)));
+    }
+
+    @PostMapping("/users/{username}/name")
+    String setName(@PathVariable String username, @RequestParam String displayName, Principal who,
+                   RedirectAttributes flash) {
+        return change(flash, () -> accounts.setDisplayName(who.getName(), username, displayName));
     }
 
     @PostMapping("/users/{username}/password")

@@ -25,6 +25,7 @@ class WebConfig implements WebMvcConfigurer {
         CookieLocaleResolver resolver = new CookieLocaleResolver("kaohe-lang");
         resolver.setDefaultLocale(DEFAULT_LOCALE);
         resolver.setCookieMaxAge(Duration.ofDays(365));
+        resolver.setCookieSameSite("Lax");
         return resolver;
     }
 

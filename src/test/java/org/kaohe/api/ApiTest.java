@@ -38,6 +38,7 @@ class ApiTest {
     @Autowired UserAccountService accounts;
     @Autowired JdbcClient jdbc;
     @Autowired JdbcTemplate template;
+    @Autowired org.kaohe.audit.RunSealer sealer;
     @Autowired ObjectMapper json;
     long runId;
 
@@ -45,7 +46,7 @@ class ApiTest {
     void usersAndRun() {
         accounts.create("test", "api-auditor", EnumSet.of(Role.AUDITOR), "api-password");
         accounts.create("test", "api-admin", EnumSet.of(Role.ADMIN), "api-password");
-        runId = SampleRun.store(jdbc, template);
+        runId = SampleRun.store(jdbc, template, sealer);
     }
 
     @Test

@@ -37,13 +37,14 @@ class ApiTokenTest {
     @Autowired UserAccountService accounts;
     @Autowired JdbcClient jdbc;
     @Autowired JdbcTemplate template;
+    @Autowired org.kaohe.audit.RunSealer sealer;
     @Autowired ObjectMapper json;
 
     @BeforeAll
     void usersAndRun() {
         accounts.create("test", "token-auditor", EnumSet.of(Role.AUDITOR), "token-password");
         accounts.create("test", "token-other", EnumSet.of(Role.AUDITOR), "token-password");
-        SampleRun.store(jdbc, template);
+        SampleRun.store(jdbc, template, sealer);
     }
 
     @Test

@@ -17,7 +17,7 @@ import org.kaohe.records.Period;
 import org.kaohe.records.Project;
 
 /**
- * Writes a period folder of the six CSV files of RULEBOOK §2 for a city of any size, valid for the
+ * Writes a period folder of the six CSV files of docs/scheme.md for a city of any size, valid for the
  * importer, for timing Kaohe end to end through the command line. A {@code main}, not a test.
  *
  * <pre>

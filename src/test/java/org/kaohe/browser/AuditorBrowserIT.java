@@ -43,21 +43,26 @@ class AuditorBrowserIT {
     @BeforeEach
     void start() throws Exception {
         // The work of a leader and of HR, done before the auditor comes.
-        rulebooks.publish(RulebookService.read(Path.of("rules")), "leader");
+        rulebooks.publish(RulebookService.read(Path.of("rules")), "leader", "测试 test");
         imports.importFolder(Path.of("data/2026-Q3"), PERIOD, "hr");
         evaluation.evaluate(PERIOD, "hr");
-        accounts.create("test", "auditor", EnumSet.of(Role.AUDITOR), "auditor-password");
+        accounts.create("test", "auditor", EnumSet.of(Role.AUDITOR), "Qingchuan-Audit-7");
         browser = new Browser(port);
     }
 
     @AfterEach
     void stop() throws Exception {
-        browser.close();
+        try {
+            // Every page of the journey ran under the Content-Security-Policy without a console error.
+            assertThat(browser.consoleErrors()).isEmpty();
+        } finally {
+            browser.close();
+        }
     }
 
     @Test
     void anAuditorFollowsAScoreToItsSourceRow() {
-        browser.logIn("auditor", "auditor-password");
+        browser.logIn("auditor", "Qingchuan-Audit-7");
         browser.open("/evaluation?period=2026-Q3&type=CADRE");
         WebElement firstCadre = browser.driver.findElement(By.cssSelector("#results tbody tr td a"));
         String cadreId = firstCadre.getText();

@@ -39,13 +39,18 @@ class HrBrowserIT {
     @BeforeEach
     void start() throws Exception {
         accounts.create("test", "hr", EnumSet.of(Role.HR), "hr-password");
-        rulebooks.publish(RulebookService.read(Path.of("rules")), "leader"); // a leader's work, done before
+        rulebooks.publish(RulebookService.read(Path.of("rules")), "leader", "测试 test"); // a leader's work, done before
         browser = new Browser(port);
     }
 
     @AfterEach
     void stop() throws Exception {
-        browser.close();
+        try {
+            // Every page of the journey ran under the Content-Security-Policy without a console error.
+            assertThat(browser.consoleErrors()).isEmpty();
+        } finally {
+            browser.close();
+        }
     }
 
     @Test

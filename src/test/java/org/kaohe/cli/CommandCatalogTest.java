@@ -47,6 +47,6 @@ class CommandCatalogTest {
 
         assertThat(exit).isZero();
         assertThat(out.toString(StandardCharsets.UTF_8))
-                .contains("import", "rules", "evaluate", "results", "explain", "simulate", "users");
+                .contains("import", "rules", "evaluate", "results", "explain", "simulate", "users", "runs", "audit");
     }
 }

@@ -75,16 +75,23 @@ class CommandLineIT {
 
     @Test
     @Order(3)
-    void brokenRuleFileIsReportedByFileAndLineAndNotPublished() throws Exception {
+    void brokenRuleTablesAreReportedByFileRowAndColumnAndNotPublished() throws Exception {
         Path draft = copyOf(Path.of("rules"), dir.resolve("broken-rules"));
-        Files.writeString(draft.resolve("zz-broken.drl"), "package kaohe.rulebook\n\nrule \"half\"\nwhen\n  $x : \nthen\nend\n");
+        Files.writeString(draft.resolve("zz-old.drl"), "package kaohe.rulebook\n\nrule \"exit\"\nwhen\nthen\n  System.exit(0);\nend\n");
+        Path grades = draft.resolve("grades.csv");
+        Files.writeString(grades, Files.readString(grades, StandardCharsets.UTF_8).replace(",GOOD,好,90,", ",GOOD,好,70,"),
+                StandardCharsets.UTF_8);
 
         KaoheJar.Run validate = kaohe.run("rules", "validate", draft.toString());
-        KaoheJar.Run publish = kaohe.run("rules", "publish", draft.toString());
+        KaoheJar.Run publish = kaohe.run("rules", "publish", draft.toString(), "--reason", "试一试");
         KaoheJar.Run list = kaohe.run("rules", "list");
 
         assertThat(validate.exitCode()).isEqualTo(2);
-        assertThat(validate.out()).containsPattern("zz-broken\\.drl:\\d+: ");
+        assertThat(validate.out()).contains("zz-old.drl: 不再接受 Drools 规则文件");
+        Files.delete(draft.resolve("zz-old.drl"));
+        KaoheJar.Run tables = kaohe.run("rules", "validate", draft.toString());
+        assertThat(tables.exitCode()).isEqualTo(2);
+        assertThat(tables.out()).contains("grades.csv:3:D(最低分): 等次分数线顺序错误");
         assertThat(publish.exitCode()).isEqualTo(2);
         assertThat(list.out().lines().skip(2).count()).as("nothing published").isZero();
     }
@@ -93,7 +100,9 @@ class CommandLineIT {
     @Order(4)
     void defaultRulebookValidatesAndPublishes() throws Exception {
         assertThat(kaohe.run("rules", "validate").exitCode()).isZero();
-        KaoheJar.Run publish = kaohe.run("rules", "publish", "rules");
+        KaoheJar.Run test = kaohe.run("rules", "test");
+        assertThat(test.exitCode()).as(test.out()).isZero();
+        KaoheJar.Run publish = kaohe.run("rules", "publish", "rules", "--reason", "默认考核细则");
         KaoheJar.Run list = kaohe.run("rules", "list");
 
         assertThat(publish.exitCode()).as(publish.out() + publish.err()).isZero();
@@ -169,18 +178,24 @@ class CommandLineIT {
     @Order(9)
     void leadersChangeToATableTakesEffectWithoutABuild() throws Exception {
         Path changed = copyOf(Path.of("rules"), dir.resolve("leader-rules"));
-        Path settings = changed.resolve("settings.drl.csv");
-        String table = Files.readString(settings, StandardCharsets.UTF_8);
-        Files.writeString(settings, table.replace("LEADER_FACTOR,0.2,", "LEADER_FACTOR,0.1,"), StandardCharsets.UTF_8);
+        // the leader rating worth 10 instead of 20, so the cadres' full marks are 90
+        Path parts = changed.resolve("parts.csv");
+        Files.writeString(parts, Files.readString(parts, StandardCharsets.UTF_8).replace("L,领导评价,CADRE,,20,",
+                "L,领导评价,CADRE,,10,"), StandardCharsets.UTF_8);
+        Path settings = changed.resolve("settings.csv");
+        Files.writeString(settings, Files.readString(settings, StandardCharsets.UTF_8).replace("FULL_MARKS_CADRE,,100,",
+                "FULL_MARKS_CADRE,,90,"), StandardCharsets.UTF_8);
         BigDecimal before = new BigDecimal(resultsById().get("C0001").get("score"));
 
         KaoheJar.Run simulate = kaohe.run("simulate", "--period", "2026-Q3", "--rules", changed.toString());
         assertThat(simulate.exitCode()).as(simulate.err()).isZero();
         assertThat(simulate.out()).contains("C0001");
-        assertThat(kaohe.run("rules", "publish", changed.toString()).exitCode()).isZero();
+        KaoheJar.Run publish = kaohe.run("rules", "publish", changed.toString(), "--reason", "领导评价改为 10 分");
+        assertThat(publish.exitCode()).as(publish.out()).isZero();
+        assertThat(publish.out()).contains("试算 trial 2026-Q3");
         assertThat(kaohe.run("evaluate", "--period", "2026-Q3").exitCode()).isZero();
 
-        // C0001's leader_score is 98 (appraisals.csv): L goes from 0.2 × 98 = 19.60 to 0.1 × 98 = 9.80.
+        // C0001's leader_score is 98 (appraisals.csv): L goes from 20 × 98 / 100 = 19.60 to 10 × 98 / 100 = 9.80.
         BigDecimal after = new BigDecimal(resultsById().get("C0001").get("score"));
         assertThat(after).isEqualByComparingTo(before.subtract(new BigDecimal("9.80")));
     }

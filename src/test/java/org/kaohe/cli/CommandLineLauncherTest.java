@@ -22,6 +22,45 @@ class CommandLineLauncherTest {
     }
 
     @Test
+    void optionsMayComeBeforeTheCommand() {
+        String[] args = {"--spring.datasource.url=jdbc:h2:file:/tmp/x", "import", "data/2026-Q3"};
+
+        assertThat(CommandLineLauncher.isCommand(args)).isTrue();
+        assertThat(CommandLineLauncher.springArgs(args)).containsExactly("--spring.datasource.url=jdbc:h2:file:/tmp/x");
+        assertThat(CommandLineLauncher.commandArgs(args)).containsExactly("import", "data/2026-Q3");
+    }
+
+    @Test
+    void theUserOptionNamesWhoRunsTheCommandWherever() {
+        java.util.List<String> rest = new java.util.ArrayList<>();
+        assertThat(CommandLineLauncher.takeUser(new String[] {"--user", "lina", "evaluate", "--period", "2026-Q3"}, rest))
+                .isEqualTo("lina");
+        assertThat(rest).containsExactly("evaluate", "--period", "2026-Q3");
+        rest.clear();
+        assertThat(CommandLineLauncher.takeUser(new String[] {"evaluate", "--user=王芳"}, rest)).isEqualTo("王芳");
+        assertThat(rest).containsExactly("evaluate");
+    }
+
+    @Test
+    void aDatabaseHeldByAnotherProgramIsOneLineInBothLanguages() {
+        RuntimeException failure = new IllegalStateException("Failed to start", new RuntimeException(
+                "Database may be already in use: \"/srv/kaohe/var/kaohe.mv.db\". Possible solutions: close all other"
+                        + " connection(s); use the server mode [90020-232]"));
+
+        String line = CommandLineLauncher.startupProblem(failure);
+
+        assertThat(line).doesNotContain("\n").contains("数据库正被另一个程序使用").contains("in use by another program");
+    }
+
+    @Test
+    void anEmbeddedH2FileIsOpenedInMixedModeSoTheCommandLineWorksBesideTheServer() {
+        assertThat(H2AutoServer.withAutoServer("jdbc:h2:file:./var/kaohe")).isEqualTo("jdbc:h2:file:./var/kaohe;AUTO_SERVER=TRUE");
+        assertThat(H2AutoServer.withAutoServer("jdbc:h2:file:/x;AUTO_SERVER=FALSE")).isEqualTo("jdbc:h2:file:/x;AUTO_SERVER=FALSE");
+        assertThat(H2AutoServer.withAutoServer("jdbc:h2:mem:test")).isEqualTo("jdbc:h2:mem:test");
+        assertThat(H2AutoServer.withAutoServer("jdbc:postgresql://localhost/kaohe")).isEqualTo("jdbc:postgresql://localhost/kaohe");
+    }
+
+    @Test
     void springOptionsGoToSpringAndTheRestToTheCommand() {
         String[] args = {"results", "--period", "2026-Q3", "--spring.datasource.url=jdbc:h2:mem:x", "--format", "csv"};
 

@@ -30,22 +30,36 @@ final class KaoheJar {
 
     /** Starts a command without waiting for it, its output going to {@code log}, so a test can kill it midway. */
     Process start(Path log, String... command) throws IOException {
-        return new ProcessBuilder(commandLine(command))
+        List<String> args = new ArrayList<>(List.of(command));
+        args.add("--spring.datasource.url=" + databaseUrl);
+        return new ProcessBuilder(commandLine(args))
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile())
                 .start();
     }
 
-    private List<String> commandLine(String... command) {
+    Run run(String... command) throws IOException, InterruptedException {
+        List<String> args = new ArrayList<>(List.of(command));
+        args.add("--spring.datasource.url=" + databaseUrl);
+        return runAsIs(args);
+    }
+
+    /** As {@link #run}, the database option placed before the command, as users also write it. */
+    Run runOptionFirst(String... command) throws IOException, InterruptedException {
+        List<String> args = new ArrayList<>(List.of("--spring.datasource.url=" + databaseUrl));
+        args.addAll(List.of(command));
+        return runAsIs(args);
+    }
+
+    private List<String> commandLine(List<String> args) {
         // C1 only: these short runs spend most of their time starting up, not in hot loops.
         List<String> line = new ArrayList<>(List.of(javaBinary(), "-XX:TieredStopAtLevel=1", "-jar", jar.toString()));
-        line.addAll(List.of(command));
-        line.add("--spring.datasource.url=" + databaseUrl);
+        line.addAll(args);
         return line;
     }
 
-    Run run(String... command) throws IOException, InterruptedException {
-        List<String> line = commandLine(command);
+    private Run runAsIs(List<String> args) throws IOException, InterruptedException {
+        List<String> line = commandLine(args);
         Path out = Files.createTempFile("kaohe-out", ".txt");
         Path err = Files.createTempFile("kaohe-err", ".txt");
         try {
@@ -55,7 +69,7 @@ final class KaoheJar {
                     .start();
             if (!process.waitFor(3, TimeUnit.MINUTES)) {
                 process.destroyForcibly();
-                throw new IllegalStateException("kaohe " + String.join(" ", command) + " did not finish");
+                throw new IllegalStateException("kaohe " + String.join(" ", args) + " did not finish");
             }
             return new Run(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
                     Files.readString(err, StandardCharsets.UTF_8));

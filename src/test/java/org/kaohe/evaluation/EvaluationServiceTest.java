@@ -41,6 +41,7 @@ class EvaluationServiceTest {
     @Autowired RulebookService rulebooks;
     @Autowired ImportService imports;
     @Autowired RunQueries runs;
+    @Autowired org.kaohe.results.RunChecks checks;
     @Autowired ImportRepository importRepository;
 
     @TempDir Path dir;
@@ -49,7 +50,7 @@ class EvaluationServiceTest {
     void demoQuarterAndDefaultRulebook() throws Exception {
         ImportReport report = imports.importFolder(Path.of("data", "2026-Q3"), Q3, "hr");
         assertThat(report.errors()).isEmpty();
-        rulebooks.publish(RulebookService.read(Path.of("rules")), "leader");
+        rulebooks.publish(RulebookService.read(Path.of("rules")), "leader", "测试 test");
     }
 
     @Test
@@ -97,9 +98,13 @@ class EvaluationServiceTest {
         int runsBefore = runs.runs().size();
         Path draft = dir.resolve("draft");
         FileSystemUtils.copyRecursively(Path.of("rules"), draft);
-        Path settings = draft.resolve("settings.drl.csv");
+        // the leader rating worth 10 instead of 20: the cadres' full marks become 90
+        Path parts = draft.resolve("parts.csv");
+        Files.writeString(parts, Files.readString(parts, StandardCharsets.UTF_8)
+                .replace("L,领导评价,CADRE,,20,", "L,领导评价,CADRE,,10,"), StandardCharsets.UTF_8);
+        Path settings = draft.resolve("settings.csv");
         Files.writeString(settings, Files.readString(settings, StandardCharsets.UTF_8)
-                .replace("LEADER_FACTOR,0.2,", "LEADER_FACTOR,0.1,"), StandardCharsets.UTF_8);
+                .replace("FULL_MARKS_CADRE,,100,", "FULL_MARKS_CADRE,,90,"), StandardCharsets.UTF_8);
 
         SimulationService.Simulation result = simulation.simulate(Q3, RulebookService.read(draft));
 
@@ -125,6 +130,6 @@ class EvaluationServiceTest {
 
         assertThat(stored.score()).isEqualByComparingTo(computed.score());
         assertThat(stored.lines()).hasSameSizeAs(computed.lines());
-        assertThat(runs.sealIntact(runId)).isTrue();
+        assertThat(checks.intact(runId)).isTrue();
     }
 }

@@ -1,5 +1,6 @@
 package org.kaohe.evaluation;
 
+import org.kaohe.scoring.QuarterlyGrades;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
@@ -31,6 +32,7 @@ class RunStorageTest {
 
     @Autowired RunRepository runs;
     @Autowired RunQueries queries;
+    @Autowired org.kaohe.results.RunChecks checks;
     @Autowired JdbcClient jdbc;
 
     long importId;
@@ -62,8 +64,8 @@ class RunStorageTest {
         assertThat(cadre.lines()).hasSize(2);
         assertThat(cadre.lines().get(0).evidence())
                 .containsExactly(new SourceRef("targets.csv", 2), new SourceRef("targets.csv", 3));
-        assertThat(cadre.finalGrade()).isEqualTo(Grade.FAIR);
-        assertThat(queries.sealIntact(runId)).isTrue();
+        assertThat(cadre.finalGrade()).isEqualTo(QuarterlyGrades.FAIR);
+        assertThat(checks.intact(runId)).isTrue();
     }
 
     @Test
@@ -84,7 +86,7 @@ class RunStorageTest {
 
         jdbc.sql("UPDATE subject_result SET score = 96.30 WHERE run_id = ? AND subject_id = 'C1'").param(runId).update();
 
-        assertThat(queries.sealIntact(runId)).isFalse();
+        assertThat(checks.intact(runId)).isFalse();
     }
 
     @Test
@@ -94,7 +96,7 @@ class RunStorageTest {
         jdbc.sql("UPDATE subject_detail SET lines = REPLACE(lines, '目标任务', '改过') WHERE run_id = ? AND subject_id = 'C1'")
                 .param(runId).update();
 
-        assertThat(queries.sealIntact(runId)).isFalse();
+        assertThat(checks.intact(runId)).isFalse();
     }
 
     @Test
@@ -144,13 +146,13 @@ class RunStorageTest {
 
     private EvaluationOutcome outcome() {
         SubjectResult cadre = new SubjectResult(SubjectType.CADRE, "C1", "张三", "D1", new BigDecimal("86.30"),
-                Map.of("T", new BigDecimal("48.00"), "B", new BigDecimal("38.30")), Grade.FAIR, Grade.FAIR, Grade.FAIR,
+                Map.of("T", new BigDecimal("48.00"), "B", new BigDecimal("38.30")), QuarterlyGrades.FAIR, QuarterlyGrades.FAIR, QuarterlyGrades.FAIR,
                 1, false, List.of(
                         new ExplanationLine("target", "T", new BigDecimal("48.00"), "目标任务",
                                 List.of(new SourceRef("targets.csv", 2), new SourceRef("targets.csv", 3))),
                         new ExplanationLine("other", "B", new BigDecimal("38.30"), "其他", List.of())));
         SubjectResult dept = new SubjectResult(SubjectType.DEPARTMENT, "D1", "市总工会", "D1", new BigDecimal("70.00"),
-                Map.of("T", new BigDecimal("70.00")), Grade.AVERAGE, Grade.AVERAGE, Grade.AVERAGE, 1, false,
+                Map.of("T", new BigDecimal("70.00")), QuarterlyGrades.AVERAGE, QuarterlyGrades.AVERAGE, QuarterlyGrades.AVERAGE, 1, false,
                 List.of(new ExplanationLine("t", "T", new BigDecimal("70.00"), "目标", List.of())));
         return new EvaluationOutcome(PERIOD, importId, "v1", List.of(cadre, dept));
     }

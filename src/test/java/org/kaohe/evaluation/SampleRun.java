@@ -1,5 +1,6 @@
 package org.kaohe.evaluation;
 
+import org.kaohe.scoring.QuarterlyGrades;
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -43,8 +44,8 @@ public final class SampleRun {
 
     private SampleRun() {}
 
-    /** Stores the import files and the run; returns the run id. */
-    public static long store(JdbcClient jdbc, JdbcTemplate template) {
+    /** Stores the import files and the run, sealed under the context's key; returns the run id. */
+    public static long store(JdbcClient jdbc, JdbcTemplate template, org.kaohe.audit.RunSealer sealer) {
         jdbc.sql("INSERT INTO import_version (period, version, content_hash, imported_by, imported_at) "
                         + "VALUES (?, (SELECT COALESCE(MAX(version), 0) + 1 FROM import_version), 'h', 'test', ?)")
                 .params(PERIOD, OffsetDateTime.now()).update();
@@ -55,12 +56,12 @@ public final class SampleRun {
         jdbc.sql("MERGE INTO rulebook_version (version, created_by, created_at) KEY (version) VALUES ('v-sample', 'test', ?)")
                 .param(OffsetDateTime.now()).update();
         EvaluationOutcome outcome = new EvaluationOutcome(Period.parse(PERIOD), importId, "v-sample", List.of(
-                subject(SubjectType.DEPARTMENT, "D01", DEPARTMENT_NAME, "D01", "91.50", Grade.GOOD, 1, "cadres.csv", 2),
-                subject(SubjectType.CADRE, "C1", MARKUP_NAME, "D01", "88.00", Grade.GOOD, 1, "cadres.csv", 2),
-                subject(SubjectType.CADRE, "C2", FORMULA_NAME, "D01", "80.00", Grade.FAIR, 2, "cadres.csv", 3),
-                subject(SubjectType.CADRE, "C3", "张伟", "D01", "75.25", Grade.AVERAGE, 3, "targets.csv", 2)));
+                subject(SubjectType.DEPARTMENT, "D01", DEPARTMENT_NAME, "D01", "91.50", QuarterlyGrades.GOOD, 1, "cadres.csv", 2),
+                subject(SubjectType.CADRE, "C1", MARKUP_NAME, "D01", "88.00", QuarterlyGrades.GOOD, 1, "cadres.csv", 2),
+                subject(SubjectType.CADRE, "C2", FORMULA_NAME, "D01", "80.00", QuarterlyGrades.FAIR, 2, "cadres.csv", 3),
+                subject(SubjectType.CADRE, "C3", "张伟", "D01", "75.25", QuarterlyGrades.AVERAGE, 3, "targets.csv", 2)));
         TransactionTemplate transaction = new TransactionTemplate(new DataSourceTransactionManager(template.getDataSource()));
-        return new RunRepository(jdbc, template, transaction).insert(outcome, "test", OffsetDateTime.now(), 5);
+        return new RunRepository(jdbc, template, transaction, sealer).insert(outcome, "test", OffsetDateTime.now(), 5);
     }
 
     private static void storeFile(JdbcClient jdbc, long importId, String name, String content) {

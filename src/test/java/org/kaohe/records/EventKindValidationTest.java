@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 
-/** Event kinds and levels: known ones checked against RULEBOOK §2, new well-formed kinds let through with a warning. */
+/** Event kinds and levels, by code or Chinese name, checked against the rulebook's registry (here the default one). */
 class EventKindValidationTest {
 
     private static final String HEADER = "event_id,subject_type,subject_id,kind,level,count,date,note";
@@ -39,30 +39,24 @@ class EventKindValidationTest {
     }
 
     @Test
-    void anUnknownWellFormedKindIsAcceptedWithAWarning() {
-        PeriodFiles files = event("E1,CADRE,C1,volunteer_service,,1,2026-07-01,");
-
-        assertThat(files.errors()).isEmpty();
-        assertThat(files.warnings()).containsExactly("events.csv:2: kind: 未知的事项类型，除非有规则使用它，否则不计分 / "
-                + "unknown kind, gives no points unless a rule uses it: VOLUNTEER_SERVICE");
-        assertThat(files.parse().events().get(0).kind()).isEqualTo("VOLUNTEER_SERVICE");
+    void aKindOutsideTheRegistryIsAnErrorNamingTheRegisteredKinds() {
+        for (String kind : new String[] {"volunteer_service", "志愿服务"}) {
+            assertThat(event("E1,CADRE,C1," + kind + ",,1,2026-07-01,").errors()).singleElement().asString()
+                    .startsWith("events.csv:2: kind: 未登记的事项类型「" + kind + "」;新事项须先由领导在规则的事项类型表(kinds.csv)中登记")
+                    .contains("已登记 / registered: AWARD 表彰, PUBLICITY 宣传信息采用");
+        }
     }
 
     @Test
-    void anUnknownKindThatIsNotACodeIsAnError() {
-        assertThat(event("E1,CADRE,C1,志愿服务,,1,2026-07-01,").errors()).singleElement().asString()
-                .startsWith("events.csv:2: kind: 未知的事项类型，也不是有效的代码(字母开头，由字母、数字、_ 组成) / unknown kind "
-                        + "and not a well-formed code (a letter, then letters, digits, _): 志愿服务; 已知类型 / known kinds: "
-                        + "AWARD 表彰, PUBLICITY 宣传信息采用");
+    void aDepartmentOnlyKindOnACadreIsAnError() {
+        assertThat(event("E1,CADRE,C1,DEMO_SITE,CITY,1,2026-07-01,").errors()).containsExactly(
+                "events.csv:2: kind: 示范点只适用于部门 / DEMO_SITE applies to DEPARTMENT only");
     }
 
     @Test
-    void aDepartmentOnlyKindOnACadreIsAWarning() {
-        PeriodFiles files = event("E1,CADRE,C1,DEMO_SITE,CITY,1,2026-07-01,");
-
-        assertThat(files.errors()).isEmpty();
-        assertThat(files.warnings()).containsExactly("events.csv:2: kind: 该类型只适用于部门，默认细则不为干部计分 / this kind "
-                + "applies to departments: the default rulebook gives a cadre no points for it: DEMO_SITE");
+    void aLevelMustBeRegistered() {
+        assertThat(event("E1,CADRE,C1,SANCTION,DISTRICT,1,2026-07-01,").errors()).singleElement().asString()
+                .startsWith("events.csv:2: level: 级别无效，可选 / invalid level, expected: NATIONAL 国家级");
     }
 
     @Test

@@ -7,7 +7,7 @@ import java.time.LocalDate;
 
 import org.junit.jupiter.api.Test;
 
-/** One test per field rule of RULEBOOK §2, each on a one-row change to the valid quarter. */
+/** One test per field rule of docs/scheme.md, each on a one-row change to the valid quarter. */
 class FieldValidationTest {
 
     private static final String TARGETS = "target_id,period,owner_type,owner_id,project,title,planned,actual,weight,"

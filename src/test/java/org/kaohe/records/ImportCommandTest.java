@@ -79,14 +79,14 @@ class ImportCommandTest extends ImportDatabaseTest {
     @Test
     void warningsArePrintedToo() {
         Path folder = PeriodFiles.valid().inYear(2043)
-                .row("events.csv", "E3,2043-Q3,CADRE,C1,VOLUNTEER,,1,2043-07-02,")
+                .row("events.csv", "E3,2043-Q3,CADRE,C1,COMPLAINT,,1,2043-06-30,")
                 .writeTo(dir.resolve("2043-Q3"));
 
         Run run = run("import", folder.toString());
 
         assertThat(run.exitCode()).isZero();
-        assertThat(run.out()).contains("警告 / warning: events.csv:4: kind: 未知的事项类型，除非有规则使用它，否则不计分 / "
-                + "unknown kind, gives no points unless a rule uses it: VOLUNTEER");
+        assertThat(run.out()).contains("警告 / warning: events.csv:4: date: 日期不在考核期 2043-Q3 内 / date outside the period "
+                + "2043-Q3: 2043-06-30");
     }
 
     @Test

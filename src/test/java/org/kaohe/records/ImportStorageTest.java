@@ -50,7 +50,8 @@ class ImportStorageTest extends ImportDatabaseTest {
         assertThat(auditLog.latest(1)).singleElement().satisfies(entry -> {
             assertThat(entry.actor()).isEqualTo("hr1");
             assertThat(entry.action()).isEqualTo("IMPORT");
-            assertThat(entry.detail()).contains("period=2031-Q3", "version=1", "targets.csv(2, UTF-8)");
+            assertThat(AuditLog.params(entry.detail())).containsEntry("period", "2031-Q3").containsEntry("version", "1");
+            assertThat(AuditLog.params(entry.detail()).get("files")).contains("targets.csv (2, UTF-8)");
         });
     }
 

@@ -13,7 +13,7 @@ import org.kaohe.rules.RulebookSource;
 
 /**
  * The default rulebook in rules/, run by Drools, agrees to the cent with the plain-Java reference
- * scorer written straight from RULEBOOK.md, on seeded random cities that hit the bonus cap, the
+ * scorer written straight from docs/scheme.md, on seeded random cities that hit the bonus cap, the
  * clamp, every gate, the quota and its tie-breaks.
  */
 class EngineMatchesReferenceOnRandomCitiesTest {

@@ -20,7 +20,7 @@ import org.kaohe.records.SubjectType;
 import org.kaohe.records.Target;
 
 /**
- * A test oracle: RULEBOOK.md §3–§5 (default rulebook, version 1) written out in plain Java, with no
+ * A test oracle: docs/scheme.md (default rulebook, version 1) written out in plain Java, with no
  * rule engine, so the Drools evaluation can be checked against an independent reading of the text.
  * Every number is the rulebook's default; when the default rulebook changes, this class must follow.
  *

@@ -46,7 +46,7 @@ class ReferenceScorerTest {
 
     @Test
     void workedExampleOfTheRulebook() {
-        // RULEBOOK §7. T = 60×2/3×1 + 60×1/3×(2/4)×0.8 = 40 + 8 = 48; A = 20×(600+240+60)/1000 = 18;
+        // docs/scheme.md. T = 60×2/3×1 + 60×1/3×(2/4)×0.8 = 40 + 8 = 48; A = 20×(600+240+60)/1000 = 18;
         // L = 0.2×90 = 18; B = 2 (provincial award) + 4×0.2 (city publicity) = 2.8; D = 0.5 (overdue).
         // S = 48 + 18 + 18 + 2.8 − 0.5 = 86.3: band 较好, no gate, alone in its department: 较好, rank 1.
         PeriodRecords records = new PeriodRecordsBuilder()

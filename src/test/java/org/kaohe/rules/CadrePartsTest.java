@@ -1,9 +1,9 @@
 package org.kaohe.rules;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.kaohe.rules.DefaultRulebook.cadre;
-import static org.kaohe.rules.DefaultRulebook.onlyLine;
-import static org.kaohe.rules.DefaultRulebook.sumOfLines;
+import static org.kaohe.rules.StandardBook.cadre;
+import static org.kaohe.rules.StandardBook.onlyLine;
+import static org.kaohe.rules.StandardBook.sumOfLines;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -13,7 +13,7 @@ import org.kaohe.records.SourceRef;
 import org.kaohe.scoring.ExplanationLine;
 import org.kaohe.scoring.SubjectResult;
 
-/** One test per cadre rule of RULEBOOK §3: given these records, this line with these points and reason. */
+/** One test per cadre rule of docs/scheme.md: given these records, this line with these points and reason. */
 class CadrePartsTest {
 
     private static TestRecords oneCadre() {
@@ -21,7 +21,7 @@ class CadrePartsTest {
     }
 
     private static SubjectResult c1(TestRecords records) {
-        SubjectResult result = cadre(DefaultRulebook.evaluate(records), "C1");
+        SubjectResult result = cadre(StandardBook.evaluate(records), "C1");
         assertThat(sumOfLines(result)).isEqualByComparingTo(result.score());
         return result;
     }
@@ -31,7 +31,7 @@ class CadrePartsTest {
         SubjectResult r = c1(oneCadre().target("C1", "1", "10", "10", TestRecords.ON_TIME));
         ExplanationLine line = onlyLine(r, "T");
         assertThat(line.points()).isEqualByComparingTo("60.00");
-        assertThat(line.rule()).isEqualTo("T: target done on time");
+        assertThat(line.rule()).isEqualTo("parts.csv:2");
         assertThat(line.reason()).isEqualTo("目标「任务T1」完成 10/10,权重 1/1");
         assertThat(line.evidence()).containsExactly(new SourceRef("targets.csv", 2));
     }
@@ -57,7 +57,7 @@ class CadrePartsTest {
     void targetDoneLateEarnsEightTenths() {
         ExplanationLine line = onlyLine(c1(oneCadre().target("C1", "1", "10", "10", TestRecords.LATE)), "T");
         assertThat(line.points()).isEqualByComparingTo("48.00");
-        assertThat(line.rule()).isEqualTo("T: target done late");
+        assertThat(line.rule()).isEqualTo("parts.csv:2");
         assertThat(line.reason()).endsWith(",逾期完成 ×0.8");
     }
 
@@ -65,7 +65,7 @@ class CadrePartsTest {
     void targetNotDoneIsNotLateAndEarnsItsRatio() {
         ExplanationLine line = onlyLine(c1(oneCadre().target("C1", "1", "10", "5", null)), "T");
         assertThat(line.points()).isEqualByComparingTo("30.00");
-        assertThat(line.rule()).isEqualTo("T: target done on time");
+        assertThat(line.rule()).isEqualTo("parts.csv:2");
     }
 
     @Test
@@ -106,7 +106,7 @@ class CadrePartsTest {
     void leaderRatingIsOneFifthOfTheScore() {
         ExplanationLine line = onlyLine(c1(oneCadre().votes("C1", 1, 0, 0, 0, "77.5")), "L");
         assertThat(line.points()).isEqualByComparingTo("15.50");
-        assertThat(line.reason()).isEqualTo("领导评价 77.5 分 ×0.2");
+        assertThat(line.reason()).isEqualTo("领导评价 77.5 分 × 20/100");
     }
 
     @Test
@@ -157,7 +157,7 @@ class CadrePartsTest {
         SubjectResult r = c1(oneCadre().keyWork("C1", "1", "10", "12"));
         ExplanationLine line = onlyLine(r, "B");
         assertThat(line.points()).isEqualByComparingTo("1");
-        assertThat(line.rule()).isEqualTo("B: overfulfilled key work");
+        assertThat(line.rule()).isEqualTo("bonus-points.csv:9");
         assertThat(line.reason()).startsWith("超额完成重点工作「任务T1」");
         assertThat(onlyLine(r, "T").points()).isEqualByComparingTo("60");
     }
@@ -173,7 +173,7 @@ class CadrePartsTest {
     void bonusAboveFiveIsCutByACapLine() {
         // 2 national awards: 6 → cap line −1 → B = 5
         SubjectResult r = c1(oneCadre().event("C1", "AWARD", "NATIONAL", 2).event("C1", "PUBLICITY", "CITY", 1));
-        var capLines = r.lines().stream().filter(l -> l.rule().equals("B: bonus cap")).toList();
+        var capLines = r.lines().stream().filter(l -> l.rule().equals("parts.csv:5")).toList();
         assertThat(capLines).hasSize(1);
         assertThat(capLines.get(0).part()).isEqualTo("B");
         assertThat(capLines.get(0).points()).isEqualByComparingTo("-1.20");
@@ -185,7 +185,7 @@ class CadrePartsTest {
     @Test
     void bonusOfExactlyFiveIsNotCut() {
         SubjectResult r = c1(oneCadre().event("C1", "AWARD", "NATIONAL", 1).event("C1", "AWARD", "PROVINCIAL", 1));
-        assertThat(r.lines()).noneMatch(l -> l.rule().equals("B: bonus cap"));
+        assertThat(r.lines()).noneMatch(l -> l.rule().equals("parts.csv:5"));
         assertThat(r.parts().get("B")).isEqualByComparingTo("5");
     }
 

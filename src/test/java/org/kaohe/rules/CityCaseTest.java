@@ -1,9 +1,10 @@
 package org.kaohe.rules;
 
+import org.kaohe.scoring.QuarterlyGrades;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.kaohe.rules.DefaultRulebook.cadre;
-import static org.kaohe.rules.DefaultRulebook.department;
-import static org.kaohe.rules.DefaultRulebook.sumOfLines;
+import static org.kaohe.rules.StandardBook.cadre;
+import static org.kaohe.rules.StandardBook.department;
+import static org.kaohe.rules.StandardBook.sumOfLines;
 
 import java.math.BigDecimal;
 
@@ -97,7 +98,7 @@ class CityCaseTest {
                 .deptEvent("D5", "JOINT_PROJECT", "LEAD", 1).deptEvent("D5", "DEMO_SITE", "CITY", 1);
 
         // City: N = 5 → q = 2. D4 105 (好), D1 90.58 (好), D5 90.58 (3rd 好 → 较好), D2 26.5, D3 0.
-        city = DefaultRulebook.evaluate(r);
+        city = StandardBook.evaluate(r);
     }
 
     private static void assertCadre(String id, String score, Grade band, Grade gated, Grade fin, int rank,
@@ -113,11 +114,11 @@ class CityCaseTest {
 
     @Test
     void cadresOfTheTradeUnionAndTheirQuota() {
-        assertCadre("A1", "100", Grade.GOOD, Grade.GOOD, Grade.GOOD, 1, false);
-        assertCadre("A4", "95.6", Grade.GOOD, Grade.GOOD, Grade.GOOD, 2, false);
-        assertCadre("A5", "95.6", Grade.GOOD, Grade.GOOD, Grade.FAIR, 3, false);
-        assertCadre("A2", "94.2", Grade.GOOD, Grade.AVERAGE, Grade.AVERAGE, 4, false);
-        assertCadre("A3", "91", Grade.GOOD, Grade.FAIR, Grade.FAIR, 5, false);
+        assertCadre("A1", "100", QuarterlyGrades.GOOD, QuarterlyGrades.GOOD, QuarterlyGrades.GOOD, 1, false);
+        assertCadre("A4", "95.6", QuarterlyGrades.GOOD, QuarterlyGrades.GOOD, QuarterlyGrades.GOOD, 2, false);
+        assertCadre("A5", "95.6", QuarterlyGrades.GOOD, QuarterlyGrades.GOOD, QuarterlyGrades.FAIR, 3, false);
+        assertCadre("A2", "94.2", QuarterlyGrades.GOOD, QuarterlyGrades.AVERAGE, QuarterlyGrades.AVERAGE, 4, false);
+        assertCadre("A3", "91", QuarterlyGrades.GOOD, QuarterlyGrades.FAIR, QuarterlyGrades.FAIR, 5, false);
         assertThat(cadre(city, "A1").parts()).containsEntry("T", new BigDecimal("56.00"))
                 .containsEntry("B", new BigDecimal("5.00"));
         assertThat(cadre(city, "A5").lines()).extracting(ExplanationLine::reason)
@@ -126,9 +127,9 @@ class CityCaseTest {
 
     @Test
     void cadresOfTheYouthLeague() {
-        assertCadre("B1", "60", Grade.AVERAGE, Grade.AVERAGE, Grade.AVERAGE, 1, false);
-        assertCadre("B3", "60", Grade.AVERAGE, Grade.AVERAGE, Grade.AVERAGE, 2, false);
-        assertCadre("B2", "0", Grade.POOR, Grade.POOR, Grade.POOR, 3, false);
+        assertCadre("B1", "60", QuarterlyGrades.AVERAGE, QuarterlyGrades.AVERAGE, QuarterlyGrades.AVERAGE, 1, false);
+        assertCadre("B3", "60", QuarterlyGrades.AVERAGE, QuarterlyGrades.AVERAGE, QuarterlyGrades.AVERAGE, 2, false);
+        assertCadre("B2", "0", QuarterlyGrades.POOR, QuarterlyGrades.POOR, QuarterlyGrades.POOR, 3, false);
         assertThat(cadre(city, "B1").lines()).extracting(ExplanationLine::reason)
                 .contains("无民主测评票,民主测评得 0 分", "无领导评价,领导评价得 0 分");
         assertThat(cadre(city, "B2").parts()).containsEntry("D", new BigDecimal("-6.00"))
@@ -137,17 +138,17 @@ class CityCaseTest {
 
     @Test
     void vetoedAndSingleCadres() {
-        assertCadre("E1", "103", Grade.GOOD, Grade.POOR, Grade.POOR, 1, true);
-        assertCadre("F1", "95.27", Grade.GOOD, Grade.GOOD, Grade.GOOD, 1, false);
+        assertCadre("E1", "103", QuarterlyGrades.GOOD, QuarterlyGrades.POOR, QuarterlyGrades.POOR, 1, true);
+        assertCadre("F1", "95.27", QuarterlyGrades.GOOD, QuarterlyGrades.GOOD, QuarterlyGrades.GOOD, 1, false);
     }
 
     @Test
     void departmentsScoresAndCityRanking() {
-        assertDepartment("D4", "105", Grade.GOOD, Grade.GOOD, 1, false);
-        assertDepartment("D1", "90.58", Grade.GOOD, Grade.GOOD, 2, false);
-        assertDepartment("D5", "90.58", Grade.GOOD, Grade.FAIR, 3, false);
-        assertDepartment("D2", "26.5", Grade.POOR, Grade.POOR, 4, false);
-        assertDepartment("D3", "0", Grade.POOR, Grade.POOR, 5, true);
+        assertDepartment("D4", "105", QuarterlyGrades.GOOD, QuarterlyGrades.GOOD, 1, false);
+        assertDepartment("D1", "90.58", QuarterlyGrades.GOOD, QuarterlyGrades.GOOD, 2, false);
+        assertDepartment("D5", "90.58", QuarterlyGrades.GOOD, QuarterlyGrades.FAIR, 3, false);
+        assertDepartment("D2", "26.5", QuarterlyGrades.POOR, QuarterlyGrades.POOR, 4, false);
+        assertDepartment("D3", "0", QuarterlyGrades.POOR, QuarterlyGrades.POOR, 5, true);
         assertThat(department(city, "D1").parts()).containsEntry("T", new BigDecimal("40.00"))
                 .containsEntry("O", new BigDecimal("20.00")).containsEntry("C", new BigDecimal("28.58"))
                 .containsEntry("B", new BigDecimal("2.00"));
@@ -178,6 +179,6 @@ class CityCaseTest {
             assertThat(s.lines()).filteredOn(l -> l.part().equals("GRADE"))
                     .allMatch(l -> l.points().signum() == 0);
         }
-        assertThat(city.rulebookVersion()).isEqualTo(DefaultRulebook.get().version());
+        assertThat(city.rulebookVersion()).isEqualTo(StandardBook.get().version());
     }
 }

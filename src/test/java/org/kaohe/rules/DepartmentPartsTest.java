@@ -1,9 +1,10 @@
 package org.kaohe.rules;
 
+import org.kaohe.scoring.QuarterlyGrades;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.kaohe.rules.DefaultRulebook.department;
-import static org.kaohe.rules.DefaultRulebook.onlyLine;
-import static org.kaohe.rules.DefaultRulebook.sumOfLines;
+import static org.kaohe.rules.StandardBook.department;
+import static org.kaohe.rules.StandardBook.onlyLine;
+import static org.kaohe.rules.StandardBook.sumOfLines;
 
 import java.math.BigDecimal;
 
@@ -16,7 +17,7 @@ import org.kaohe.scoring.ExplanationLine;
 import org.kaohe.scoring.Grade;
 import org.kaohe.scoring.SubjectResult;
 
-/** One test per department rule of RULEBOOK §5. */
+/** One test per department rule of docs/scheme.md. */
 class DepartmentPartsTest {
 
     private static TestRecords league() {
@@ -24,7 +25,7 @@ class DepartmentPartsTest {
     }
 
     private static SubjectResult d1(TestRecords records) {
-        SubjectResult result = department(DefaultRulebook.evaluate(records), "D1");
+        SubjectResult result = department(StandardBook.evaluate(records), "D1");
         assertThat(sumOfLines(result)).isEqualByComparingTo(result.score());
         return result;
     }
@@ -82,7 +83,7 @@ class DepartmentPartsTest {
         }
         SubjectResult r = d1(records);
         ExplanationLine floor = lines(r, "O").get(lines(r, "O").size() - 1);
-        assertThat(floor.rule()).isEqualTo("O: not below zero");
+        assertThat(floor.rule()).isEqualTo("parts.csv:8");
         assertThat(floor.points()).isEqualByComparingTo("4");
         assertThat(r.parts().get("O")).isEqualByComparingTo("0");
     }
@@ -137,7 +138,7 @@ class DepartmentPartsTest {
     void departmentBonusIsCappedAtFive() {
         SubjectResult r = d1(league().deptEvent("D1", "DEMO_SITE", "PROVINCIAL", 3));
         assertThat(r.parts().get("B")).isEqualByComparingTo("5");
-        assertThat(r.lines()).filteredOn(l -> l.rule().equals("B: bonus cap")).singleElement()
+        assertThat(r.lines()).filteredOn(l -> l.rule().equals("parts.csv:10")).singleElement()
                 .extracting(ExplanationLine::points).isEqualTo(new BigDecimal("-1.00"));
     }
 
@@ -147,7 +148,7 @@ class DepartmentPartsTest {
         SubjectResult r = d1(league().deptEvent("D1", "COMPLAINT", null, 11));
         assertThat(onlyLine(r, "CLAMP").points()).isEqualByComparingTo("2");
         assertThat(r.score()).isEqualByComparingTo("0");
-        assertThat(r.gatedGrade()).as("complaints gate cadres only").isEqualTo(Grade.POOR);
+        assertThat(r.gatedGrade()).as("complaints gate cadres only").isEqualTo(QuarterlyGrades.POOR);
         assertThat(r.vetoed()).isFalse();
     }
 
@@ -157,9 +158,9 @@ class DepartmentPartsTest {
                 .deptEvent("D1", "DEMO_SITE", "PROVINCIAL", 3).deptEvent("D1", "MAJOR_INCIDENT", null, 1));
         // 50 + 20 + 0 + 5 = 75 → band 一般, veto → 较差
         assertThat(r.score()).isEqualByComparingTo("75");
-        assertThat(r.bandGrade()).isEqualTo(Grade.AVERAGE);
-        assertThat(r.gatedGrade()).isEqualTo(Grade.POOR);
-        assertThat(r.finalGrade()).isEqualTo(Grade.POOR);
+        assertThat(r.bandGrade()).isEqualTo(QuarterlyGrades.AVERAGE);
+        assertThat(r.gatedGrade()).isEqualTo(QuarterlyGrades.POOR);
+        assertThat(r.finalGrade()).isEqualTo(QuarterlyGrades.POOR);
         assertThat(r.vetoed()).isTrue();
         ExplanationLine veto = onlyLine(r, "GRADE");
         assertThat(veto.points()).isEqualByComparingTo("0");

@@ -3,24 +3,18 @@ package org.kaohe.rules;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
-import org.kaohe.records.Cadre;
 import org.kaohe.records.PeriodRecords;
-import org.kaohe.records.SubjectType;
 
 /**
  * Not a test (no timed assertions): a small bench of the partitioning, run by hand, results in
- * docs/performance.md. Compares the real evaluation (a session per department) with scoring every
- * cadre in one session, on a generated city.
+ * docs/performance.md: the real evaluation (a session per department, in parallel) on a generated city.
  *
  * <pre>
  * mvn -o -q test-compile dependency:build-classpath -Dmdep.outputFile=target/cp.txt
  * java -Xmx1g -cp target/classes:target/test-classes:$(cat target/cp.txt) org.kaohe.rules.EvaluationBench 10000 200
  * </pre>
- * A third argument {@code partitioned-only} skips the one-session comparison (to try a small -Xmx).
  */
 public final class EvaluationBench {
 
@@ -37,22 +31,6 @@ public final class EvaluationBench {
         for (int run = 1; run <= 3; run++) {
             measure("partitioned (session per department), run " + run, () -> rulebook.evaluate(city));
         }
-        if (args.length <= 2 || !args[2].equals("partitioned-only")) {
-            measure("one session over all cadres", () -> oneSession(rulebook, city));
-        }
-    }
-
-    /** Every cadre and record in a single session: what the partitioning avoids. */
-    private static void oneSession(CompiledRulebook rulebook, PeriodRecords city) {
-        List<Subject> subjects = new ArrayList<>();
-        for (Cadre c : city.cadres()) {
-            subjects.add(new Subject(SubjectType.CADRE, c.cadreId(), c.name(), c.deptId(), null, c.source()));
-        }
-        List<Object> facts = new ArrayList<>();
-        facts.addAll(city.targets().stream().filter(t -> t.ownerType() == SubjectType.CADRE).toList());
-        facts.addAll(city.appraisals());
-        facts.addAll(city.events().stream().filter(e -> e.subjectType() == SubjectType.CADRE).toList());
-        new RuleSessions(rulebook.kieBase()).score(subjects, facts);
     }
 
     private static void measure(String label, Runnable work) throws InterruptedException {

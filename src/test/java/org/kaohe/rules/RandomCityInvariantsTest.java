@@ -1,5 +1,6 @@
 package org.kaohe.rules;
 
+import org.kaohe.scoring.QuarterlyGrades;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
@@ -15,7 +16,7 @@ import org.kaohe.scoring.ExplanationLine;
 import org.kaohe.scoring.Grade;
 import org.kaohe.scoring.SubjectResult;
 
-/** What must hold for every subject of any city (RULEBOOK §3–§6), checked on generated cities. */
+/** What must hold for every subject of any city (docs/scheme.md), checked on generated cities. */
 class RandomCityInvariantsTest {
 
     private static final BigDecimal MAX = new BigDecimal("105");
@@ -24,7 +25,7 @@ class RandomCityInvariantsTest {
     void everyResultKeepsTheRulebooksPromises() {
         for (long seed = 1; seed <= 3; seed++) {
             PeriodRecords records = CityGenerator.city(seed, 12, 150);
-            EvaluationOutcome outcome = DefaultRulebook.evaluate(records);
+            EvaluationOutcome outcome = StandardBook.evaluate(records);
             assertThat(outcome.subjects()).hasSize(records.departments().size() + records.cadres().size());
             for (SubjectResult s : outcome.subjects()) {
                 String who = "seed " + seed + " " + s.subjectId();
@@ -36,10 +37,10 @@ class RandomCityInvariantsTest {
                 assertThat(parts).as(who + " parts").isEqualByComparingTo(s.score());
                 assertThat(s.parts().get("B")).as(who + " bonus").isBetween(BigDecimal.ZERO, new BigDecimal("5"));
                 assertThat(s.parts().get("D")).as(who + " deductions").isLessThanOrEqualTo(BigDecimal.ZERO);
-                assertThat(s.gatedGrade().ordinal()).as(who + " gates only lower").isGreaterThanOrEqualTo(s.bandGrade().ordinal());
-                assertThat(s.finalGrade().ordinal()).as(who).isGreaterThanOrEqualTo(s.gatedGrade().ordinal());
+                assertThat(s.gatedGrade().order()).as(who + " gates only lower").isGreaterThanOrEqualTo(s.bandGrade().order());
+                assertThat(s.finalGrade().order()).as(who).isGreaterThanOrEqualTo(s.gatedGrade().order());
                 if (s.vetoed()) {
-                    assertThat(s.finalGrade()).as(who).isEqualTo(Grade.POOR);
+                    assertThat(s.finalGrade()).as(who).isEqualTo(QuarterlyGrades.POOR);
                 }
                 if (s.subjectType() == SubjectType.DEPARTMENT) {
                     assertThat(s.parts().get("O")).as(who + " O").isBetween(BigDecimal.ZERO, new BigDecimal("20"));
@@ -59,9 +60,9 @@ class RandomCityInvariantsTest {
         PeriodRecords shuffled = new PeriodRecords(records.period(), records.importId(), shuffle(records.departments()),
                 shuffle(records.cadres()), shuffle(records.targets()), shuffle(records.appraisals()),
                 shuffle(records.events()), shuffle(records.organizations()));
-        EvaluationOutcome first = DefaultRulebook.evaluate(records);
-        assertThat(bySubject(DefaultRulebook.evaluate(records))).as("same records twice").isEqualTo(bySubject(first));
-        assertThat(bySubject(DefaultRulebook.evaluate(shuffled))).as("records shuffled").isEqualTo(bySubject(first));
+        EvaluationOutcome first = StandardBook.evaluate(records);
+        assertThat(bySubject(StandardBook.evaluate(records))).as("same records twice").isEqualTo(bySubject(first));
+        assertThat(bySubject(StandardBook.evaluate(shuffled))).as("records shuffled").isEqualTo(bySubject(first));
     }
 
     private static <T> List<T> shuffle(List<T> list) {
@@ -94,8 +95,8 @@ class RandomCityInvariantsTest {
         }
         long quota = Math.max(1, new BigDecimal("0.40").multiply(BigDecimal.valueOf(group.size()))
                 .setScale(0, java.math.RoundingMode.HALF_UP).longValue());
-        assertThat(group.stream().filter(s -> s.finalGrade() == Grade.GOOD).count()).isLessThanOrEqualTo(quota);
-        group.stream().filter(s -> s.gatedGrade() == Grade.GOOD && s.finalGrade() == Grade.FAIR)
-                .forEach(s -> assertThat(s.lines()).anyMatch(l -> l.rule().equals("GRADE: quota of 好")));
+        assertThat(group.stream().filter(s -> QuarterlyGrades.GOOD.equals(s.finalGrade())).count()).isLessThanOrEqualTo(quota);
+        group.stream().filter(s -> QuarterlyGrades.GOOD.equals(s.gatedGrade()) && QuarterlyGrades.FAIR.equals(s.finalGrade()))
+                .forEach(s -> assertThat(s.lines()).anyMatch(l -> l.rule().equals("grades.csv:2")));
     }
 }

@@ -6,13 +6,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
 
-/** Copies of the real {@code rules/} folder that a test edits as a leader would. */
+/** Copies of the standard test book that a test edits as a leader would. */
 final class RuleFolders {
 
     private RuleFolders() {}
 
-    static Path copyDefault(Path target) throws IOException {
-        try (Stream<Path> files = Files.list(DefaultRulebook.FOLDER)) {
+    static Path copyStandard(Path target) throws IOException {
+        try (Stream<Path> files = Files.list(StandardBook.FOLDER)) {
             for (Path file : files.toList()) {
                 Files.copy(file, target.resolve(file.getFileName()));
             }
@@ -31,5 +31,12 @@ final class RuleFolders {
         Files.writeString(path, content.substring(0, at) + after + content.substring(at + before.length()),
                 StandardCharsets.UTF_8);
         return (int) content.substring(0, at).chars().filter(c -> c == '\n').count() + 1;
+    }
+
+    /** Deletes every row of the table that starts with {@code prefix}. */
+    static void deleteRows(Path folder, String file, String prefix) throws IOException {
+        Path path = folder.resolve(file);
+        java.util.List<String> lines = Files.readAllLines(path, StandardCharsets.UTF_8);
+        Files.write(path, lines.stream().filter(l -> !l.startsWith(prefix)).toList(), StandardCharsets.UTF_8);
     }
 }

@@ -1,15 +1,16 @@
 package org.kaohe.rules;
 
+import org.kaohe.scoring.QuarterlyGrades;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.kaohe.rules.DefaultRulebook.cadre;
-import static org.kaohe.rules.DefaultRulebook.sumOfLines;
+import static org.kaohe.rules.StandardBook.cadre;
+import static org.kaohe.rules.StandardBook.sumOfLines;
 
 import org.junit.jupiter.api.Test;
 import org.kaohe.records.DeptType;
 import org.kaohe.scoring.Grade;
 import org.kaohe.scoring.SubjectResult;
 
-/** RULEBOOK §7, to the cent: cadre C1 scores 86.3, band 较好, no gate: 较好. */
+/** docs/scheme.md, to the cent: cadre C1 scores 86.3, band 较好, no gate: 较好. */
 class WorkedExampleTest {
 
     @Test
@@ -24,7 +25,7 @@ class WorkedExampleTest {
                 .event("C1", "PUBLICITY", "CITY", 4)
                 .event("C1", "OVERDUE", null, 1);
 
-        SubjectResult c1 = cadre(DefaultRulebook.evaluate(records), "C1");
+        SubjectResult c1 = cadre(StandardBook.evaluate(records), "C1");
 
         // T = 60×2/3×1 + 60×1/3×0.5×0.8 = 40 + 8 = 48
         assertThat(c1.parts().get("T")).isEqualByComparingTo("48");
@@ -38,9 +39,9 @@ class WorkedExampleTest {
         assertThat(c1.parts().get("D")).isEqualByComparingTo("-0.5");
         assertThat(c1.score()).isEqualByComparingTo("86.30");
         assertThat(c1.score().scale()).isEqualTo(2);
-        assertThat(c1.bandGrade()).isEqualTo(Grade.FAIR);
-        assertThat(c1.gatedGrade()).isEqualTo(Grade.FAIR);
-        assertThat(c1.finalGrade()).isEqualTo(Grade.FAIR);
+        assertThat(c1.bandGrade()).isEqualTo(QuarterlyGrades.FAIR);
+        assertThat(c1.gatedGrade()).isEqualTo(QuarterlyGrades.FAIR);
+        assertThat(c1.finalGrade()).isEqualTo(QuarterlyGrades.FAIR);
         assertThat(c1.vetoed()).isFalse();
         assertThat(c1.rank()).isEqualTo(1);
         assertThat(sumOfLines(c1)).isEqualByComparingTo(c1.score());

@@ -35,7 +35,7 @@ class LoginLockoutTest {
             mvc.perform(formLogin().user("lina").password("wrong")).andExpect(redirectedUrl("/login?error"));
         }
 
-        mvc.perform(formLogin().user("lina").password("right-password")).andExpect(redirectedUrl("/login?locked"));
+        mvc.perform(formLogin().user("lina").password("right-password")).andExpect(redirectedUrl("/login?error"));
         mvc.perform(get("/api/periods").with(httpBasic("lina", "right-password"))).andExpect(status().isUnauthorized());
 
         UserAccount lina = accounts.list().stream().filter(u -> u.username().equals("lina")).findFirst().orElseThrow();
@@ -53,7 +53,7 @@ class LoginLockoutTest {
         for (int i = 0; i < LoginAttempts.MAX_FAILURES; i++) {
             mvc.perform(formLogin().user("zhou").password("wrong"));
         }
-        mvc.perform(formLogin().user("zhou").password("right-password")).andExpect(redirectedUrl("/login?locked"));
+        mvc.perform(formLogin().user("zhou").password("right-password")).andExpect(redirectedUrl("/login?error"));
 
         // Fifteen minutes later (moved back in the database rather than waited for).
         jdbc.sql("UPDATE app_user SET locked_until = ? WHERE username = 'zhou'")
@@ -79,7 +79,7 @@ class LoginLockoutTest {
         accounts.create("test", "zhao", EnumSet.of(Role.AUDITOR), "right-password");
         accounts.setEnabled("test", "zhao", false);
 
-        mvc.perform(formLogin().user("zhao").password("right-password")).andExpect(redirectedUrl("/login?disabled"));
+        mvc.perform(formLogin().user("zhao").password("right-password")).andExpect(redirectedUrl("/login?error"));
     }
 
     @Test

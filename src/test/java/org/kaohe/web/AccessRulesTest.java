@@ -53,6 +53,7 @@ class AccessRulesTest {
     @Autowired UserAccountService accounts;
     @Autowired JdbcClient jdbc;
     @Autowired JdbcTemplate template;
+    @Autowired org.kaohe.audit.RunSealer sealer;
 
     long runId;
 
@@ -69,7 +70,7 @@ class AccessRulesTest {
         for (Role role : Role.values()) {
             accounts.create("test", "u-" + role.name().toLowerCase(), EnumSet.of(role), PASSWORD);
         }
-        runId = SampleRun.store(jdbc, template);
+        runId = SampleRun.store(jdbc, template, sealer);
     }
 
     static Stream<Rule> pageRules() {

@@ -63,9 +63,9 @@ class EvaluationAndRulesPagesTest {
 
     @BeforeAll
     void publishedRulesAndTheDemoQuarter() throws Exception {
-        rulebooks.publish(RulebookService.read(Path.of("rules")), "test");
+        rulebooks.publish(RulebookService.read(Path.of("rules")), "test", "测试 test");
         assertThat(imports.importFolder(Path.of("data/2026-Q3"), PERIOD, "test").stored()).isTrue();
-        accounts.create("test", "eval-hr", EnumSet.of(Role.HR), "eval-hr-password");
+        accounts.create("test", "eval-hr", EnumSet.of(Role.HR), "Eval-Journey-pass-1");
     }
 
     @Test
@@ -129,14 +129,16 @@ class EvaluationAndRulesPagesTest {
     @Test
     void aBrokenDraftIsShownWithItsFileAndLineAndNothingIsPublished() throws Exception {
         int publicationsBefore = rulebooks.publications().size();
-        List<MockMultipartFile> files = rulesFiles("2-parts.drl", content -> content + "\nrule \"broken\"\nwhen\n    Subject( \nthen\nend\n");
+        List<MockMultipartFile> files = rulesFiles("grades.csv", content -> content.replace(",GOOD,好,90,", ",GOOD,好,70,"));
 
         String page = mvc.perform(upload("/rules/validate", files).with(user("l").roles("LEADER")).with(csrf()))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
 
-        assertThat(page).contains("id=\"rule-problems\"").contains("<td class=\"mono\">2-parts.drl</td>");
+        assertThat(page).contains("id=\"rule-problems\"").contains("<td class=\"mono\">grades.csv</td>")
+                .contains("<td class=\"num\">3</td>").contains("等次分数线顺序错误");
         assertThat(rulebooks.publications()).hasSize(publicationsBefore);
-        String published = mvc.perform(upload("/rules/publish", files).with(user("l").roles("LEADER")).with(csrf()))
+        String published = mvc.perform(upload("/rules/publish", files).param("reason", "改分数线")
+                        .with(user("l").roles("LEADER")).with(csrf()))
                 .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
         assertThat(published).contains("id=\"rule-problems\"").doesNotContain("id=\"published\"");
         assertThat(rulebooks.publications()).hasSize(publicationsBefore);
@@ -144,14 +146,16 @@ class EvaluationAndRulesPagesTest {
 
     @Test
     void aValidDraftValidatesAndPublishes() throws Exception {
-        List<MockMultipartFile> files = rulesFiles("settings.drl.csv", content -> content);
+        List<MockMultipartFile> files = List.of(rulesFiles("parts.csv", content -> content).stream()
+                .filter(f -> f.getOriginalFilename().equals("parts.csv")).findFirst().orElseThrow());
 
         String page = mvc.perform(upload("/rules/validate", files).with(user("l").roles("LEADER")).with(csrf()))
                 .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
-        assertThat(page).contains(rulebooks.publications().get(0).version());
+        assertThat(page).contains(rulebooks.publications().get(0).version()).contains("沿用已发布版本");
 
         int before = rulebooks.publications().size();
-        String published = mvc.perform(upload("/rules/publish", files).with(user("l").roles("LEADER")).with(csrf()))
+        String published = mvc.perform(upload("/rules/publish", files).param("reason", "重新发布")
+                        .with(user("l").roles("LEADER")).with(csrf()))
                 .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
         assertThat(published).contains("id=\"published\"");
         assertThat(rulebooks.publications()).hasSize(before + 1);
@@ -161,7 +165,8 @@ class EvaluationAndRulesPagesTest {
     void aLeaderSimulatesADraftOnThePeriodAndNothingIsStored() throws Exception {
         int publications = rulebooks.publications().size();
         int runsBefore = runs.runs().size();
-        List<MockMultipartFile> files = rulesFiles("settings.drl.csv", c -> c.replace("LEADER_FACTOR,0.2,", "LEADER_FACTOR,0.1,"));
+        List<MockMultipartFile> files = rulesFiles("parts.csv", c -> c.replace("L,领导评价,CADRE,,20,", "L,领导评价,CADRE,,10,")
+                .replace("T,目标任务,CADRE,,60,", "T,目标任务,CADRE,,70,"));
 
         String page = mvc.perform(upload("/rules/simulate", files).param("period", "2026-Q3")
                         .with(user("l").roles("LEADER")).with(csrf()))
@@ -174,14 +179,14 @@ class EvaluationAndRulesPagesTest {
 
     private long evaluateThroughTheApi() {
         try {
-            JsonNode job = json(mvc.perform(post("/api/evaluations").with(httpBasic("eval-hr", "eval-hr-password"))
+            JsonNode job = json(mvc.perform(post("/api/evaluations").with(httpBasic("eval-hr", "Eval-Journey-pass-1"))
                             .contentType(MediaType.APPLICATION_JSON).content("{\"period\":\"2026-Q3\"}"))
                     .andExpect(status().isAccepted()));
             JsonNode status = job;
             for (int i = 0; i < 600 && !status.get("state").asText().matches("DONE|FAILED"); i++) {
                 Thread.sleep(100);
                 status = json(mvc.perform(get("/api/evaluations/" + job.get("id").asText())
-                        .with(httpBasic("eval-hr", "eval-hr-password"))));
+                        .with(httpBasic("eval-hr", "Eval-Journey-pass-1"))));
             }
             assertThat(status.get("state").asText()).isEqualTo("DONE");
             return status.get("runId").asLong();
@@ -216,7 +221,7 @@ class EvaluationAndRulesPagesTest {
     static List<MockMultipartFile> rulesFiles(String changed, java.util.function.UnaryOperator<String> change) throws IOException {
         List<MockMultipartFile> files = new ArrayList<>();
         try (Stream<Path> paths = Files.list(Path.of("rules"))) {
-            for (Path p : paths.filter(f -> f.toString().endsWith(".drl") || f.toString().endsWith(".drl.csv")).sorted().toList()) {
+            for (Path p : paths.filter(f -> f.toString().endsWith(".csv")).sorted().toList()) {
                 String name = p.getFileName().toString();
                 String content = Files.readString(p);
                 files.add(new MockMultipartFile("files", name, "text/plain",

@@ -61,12 +61,12 @@ class ImportPageTest {
 
     @Test
     void theApiAnswers422WithTheLocatedProblems() throws Exception {
-        accounts.create("test", "api-hr", EnumSet.of(Role.HR), "api-hr-password");
+        accounts.create("test", "api-hr", EnumSet.of(Role.HR), "Api-Import-secret-1");
         List<MockMultipartFile> files = demoFiles(DEMO, "cadres.csv", this::breakSecondCadre);
         MockMultipartHttpServletRequestBuilder request = multipart("/api/imports");
         files.forEach(request::file);
 
-        mvc.perform(request.param("period", "2026-Q3").with(httpBasic("api-hr", "api-hr-password")))
+        mvc.perform(request.param("period", "2026-Q3").with(httpBasic("api-hr", "Api-Import-secret-1")))
                 .andExpect(status().isUnprocessableEntity())
                 .andExpect(jsonPath("$.message").value(org.hamcrest.Matchers.containsString("nothing was stored")))
                 .andExpect(jsonPath("$.problems[0].file").value("cadres.csv"))
@@ -76,7 +76,7 @@ class ImportPageTest {
 
     @Test
     void theApiTakesOneZipOfTheQuarter() throws Exception {
-        accounts.create("test", "zip-hr", EnumSet.of(Role.HR), "zip-hr-password");
+        accounts.create("test", "zip-hr", EnumSet.of(Role.HR), "Zip-Import-secret-1");
         java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
         try (java.util.zip.ZipOutputStream zip = new java.util.zip.ZipOutputStream(bytes)) {
             for (MockMultipartFile file : demoFiles(Path.of("data/2026-Q2"), null, null)) {
@@ -89,7 +89,7 @@ class ImportPageTest {
         }
 
         mvc.perform(multipart("/api/imports").file(new MockMultipartFile("files", "2026-Q1.zip", "application/zip",
-                        bytes.toByteArray())).param("period", "2026-Q1").with(httpBasic("zip-hr", "zip-hr-password")))
+                        bytes.toByteArray())).param("period", "2026-Q1").with(httpBasic("zip-hr", "Zip-Import-secret-1")))
                 .andExpect(status().isCreated())
                 .andExpect(jsonPath("$.status").value("STORED"))
                 .andExpect(jsonPath("$.files.length()").value(6));

@@ -38,11 +38,12 @@ class MarkupAndFormulaTextTest {
     @Autowired MockMvc mvc;
     @Autowired JdbcClient jdbc;
     @Autowired JdbcTemplate template;
+    @Autowired org.kaohe.audit.RunSealer sealer;
     long runId;
 
     @BeforeAll
     void storeRun() {
-        runId = SampleRun.store(jdbc, template);
+        runId = SampleRun.store(jdbc, template, sealer);
     }
 
     @Test
@@ -66,11 +67,11 @@ class MarkupAndFormulaTextTest {
     }
 
     @Test
-    void theDashboardChartDataCannotBreakOutOfItsScript() throws Exception {
+    void theDashboardChartDataCannotBreakOutOfItsAttribute() throws Exception {
         String html = page("/?period=2026-Q3");
 
-        assertThat(html).doesNotContain("</script><script>alert('d')"); // no way out of the chart's script
-        assertThat(html).contains("<\\/script><script>alert('d')<\\/script>"); // the chart data escapes it
+        assertThat(html).doesNotContain("</script><script>alert('d')"); // no way out of the chart's data
+        assertThat(html).containsPattern("data-chart=\"[^\"]*青川市总工会&lt;/script&gt;&lt;script&gt;alert\\(&#39;d&#39;\\)");
         assertThat(html).contains("青川市总工会&lt;/script&gt;&lt;script&gt;"); // the ranking table shows it as text
     }
 

@@ -62,7 +62,7 @@ class PagesTest {
 
     @Test
     void anAdminCannotDisableThemselvesOrDropTheirOwnAdminRole() throws Exception {
-        accounts.create("test", "only-admin", java.util.EnumSet.of(org.kaohe.security.Role.ADMIN), "only-admin-password");
+        accounts.create("test", "only-admin", java.util.EnumSet.of(org.kaohe.security.Role.ADMIN), "Sole-Admin-secret-1");
 
         mvc.perform(post("/users/only-admin/enabled").param("enabled", "false")
                         .with(user("only-admin").roles("ADMIN")).with(csrf()))

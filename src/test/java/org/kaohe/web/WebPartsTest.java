@@ -1,5 +1,6 @@
 package org.kaohe.web;
 
+import org.kaohe.scoring.QuarterlyGrades;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
@@ -46,10 +47,10 @@ class WebPartsTest {
     void resultsTableFiltersSortsAndPages() {
         List<SubjectResult> all = new ArrayList<>();
         for (int i = 1; i <= 60; i++) {
-            all.add(cadre("C" + String.format("%02d", i), i % 2 == 0 ? "D01" : "D02", i, i <= 10 ? Grade.GOOD : Grade.FAIR));
+            all.add(cadre("C" + String.format("%02d", i), i % 2 == 0 ? "D01" : "D02", i, i <= 10 ? QuarterlyGrades.GOOD : QuarterlyGrades.FAIR));
         }
 
-        ResultsTable page2 = ResultsTable.of(all, new ResultsTable.Query(SubjectType.CADRE, "D01", Grade.FAIR, "score", true, 2));
+        ResultsTable page2 = ResultsTable.of(all, new ResultsTable.Query(SubjectType.CADRE, "D01", "FAIR", "score", true, 2));
 
         // D01 and FAIR: even numbers 12..60 = 25 rows; sorted by score descending, page 2 holds none (25 per page)
         assertThat(page2.total()).isEqualTo(25);

@@ -1,0 +1,91 @@
+package org.kaohe.audit;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.List;
+
+import org.kaohe.records.SubjectType;
+import org.kaohe.scoring.ExplanationLine;
+import org.kaohe.scoring.SealText;
+import org.kaohe.scoring.SubjectResult;
+import org.springframework.stereotype.Component;
+
+/**
+ * How a run is sealed under the {@link SealKey}, designed so that checking one subject costs one
+ * subject:
+ * <ul>
+ * <li>each subject row carries its own seal: an HMAC over the run's header (run id, period, import,
+ *     rulebook, who ran it and when, how many subjects), the subject's result and parts, a SHA-256
+ *     digest of its explanation lines (stored beside it) and the key of the previous subject;</li>
+ * <li>subjects are chained in a fixed order (type, then id), the first pointing at the last, so a
+ *     deleted row is named by the row that points at it;</li>
+ * <li>the run's own seal is an HMAC over the header and every subject's seal in that order.</li>
+ * </ul>
+ * A results table checks its rows with the stored line digests (no lines read); a subject page or
+ * {@code explain} also recomputes the digest from the lines it shows.
+ */
+@Component
+public class RunSealer {
+
+    /** Seals made by this class. Runs stored before it have {@link #LEGACY_SCHEME}. */
+    public static final String SCHEME = "HMAC-SHA256";
+    /** A plain SHA-256 over the whole run, which anyone able to edit the tables can recompute. */
+    public static final String LEGACY_SCHEME = "SHA256";
+
+    /** The order of the chain: by subject type, then id (Java string order, whatever the database's collation). */
+    public static final Comparator<SubjectResult> ORDER = Comparator
+            .comparing((SubjectResult s) -> s.subjectType().name()).thenComparing(SubjectResult::subjectId);
+
+    /** What of the run row every seal covers. */
+    public record RunHeader(long runId, String period, long importId, String rulebookVersion, String runBy,
+                            Instant startedAt, int subjectCount) {
+        String text() {
+            return SealText.fields("kaohe-run-seal-1", Long.toString(runId), period, Long.toString(importId),
+                    rulebookVersion, runBy, Long.toString(startedAt.toEpochMilli()), Integer.toString(subjectCount));
+        }
+    }
+
+    private final SealKey key;
+
+    public RunSealer(SealKey key) {
+        this.key = key;
+    }
+
+    public String keyId() {
+        return key.id();
+    }
+
+    /** The stored key of a subject, as the chain and the messages name it: {@code CADRE/C0002}. */
+    public static String subjectKey(SubjectType type, String id) {
+        return type.name() + "/" + id;
+    }
+
+    public static String subjectKey(SubjectResult s) {
+        return subjectKey(s.subjectType(), s.subjectId());
+    }
+
+    /** SHA-256 of the lines' canonical text: kept on the subject row, covered by its seal. */
+    public String linesDigest(List<ExplanationLine> lines) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(SealText.lines(lines).getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+        }
+    }
+
+    public String subjectSeal(RunHeader header, SubjectResult subject, String linesDigest, String previousKey) {
+        return key.mac(header.text() + "\n" + SealText.result(subject) + "\n"
+                + SealText.fields(linesDigest, previousKey));
+    }
+
+    public String runSeal(RunHeader header, List<String> subjectSealsInOrder) {
+        StringBuilder text = new StringBuilder(header.text()).append('\n');
+        subjectSealsInOrder.forEach(seal -> text.append(seal).append('\n'));
+        return key.mac(text.toString());
+    }
+}

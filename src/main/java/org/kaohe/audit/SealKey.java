@@ -1,0 +1,195 @@
+package org.kaohe.audit;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.Optional;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/**
+ * The installation's secret key, the one thing that makes a seal mean something: run seals and the
+ * audit log's chain are HMAC-SHA256 under it, so whoever can edit the database but cannot read
+ * this file cannot forge them. It is never stored in the database.
+ *
+ * <p>Where it lives: {@code kaohe.key-file} (or the {@code KAOHE_KEY_FILE} environment variable);
+ * by default {@code kaohe.key} beside the embedded H2 file ({@code var/kaohe.key}), or
+ * {@code var/kaohe.key} for any other database. Created with 256 random bits at the first start
+ * and readable by its owner only. An in-memory database (tests) gets a key in memory: both die
+ * with the process. Losing the file means no stored seal can be checked any more: back it up with
+ * the database (README, "What to back up").
+ */
+@Component
+public class SealKey {
+
+    private static final Logger log = LoggerFactory.getLogger(SealKey.class);
+    private static final String ALGORITHM = "HmacSHA256";
+
+    private final byte[] key;
+    private final String id;
+    private final Path file;
+    private final ThreadLocal<Mac> macs;
+
+    @org.springframework.beans.factory.annotation.Autowired
+    public SealKey(@Value("${kaohe.key-file:}") String keyFile,
+                   @Value("${spring.datasource.url:}") String databaseUrl) {
+        this.file = location(keyFile, databaseUrl).orElse(null);
+        this.key = file == null ? random() : loadOrCreate(file);
+        this.id = HexFormat.of().formatHex(sha256(key)).substring(0, 16);
+        this.macs = ThreadLocal.withInitial(this::newMac);
+    }
+
+    /** A key given directly (tests that need two different keys). */
+    public static SealKey of(byte[] key) {
+        return new SealKey(key);
+    }
+
+    private SealKey(byte[] key) {
+        this.file = null;
+        this.key = key.clone();
+        this.id = HexFormat.of().formatHex(sha256(key)).substring(0, 16);
+        this.macs = ThreadLocal.withInitial(this::newMac);
+    }
+
+    /** HMAC-SHA256 of the text (UTF-8) under the key, as 64 hex digits. */
+    public String mac(String text) {
+        return HexFormat.of().formatHex(macs.get().doFinal(text.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /**
+     * A short public fingerprint of the key (16 hex digits of its SHA-256), stored with each seal,
+     * so a seal made under another key is reported as such rather than as an edit.
+     */
+    public String id() {
+        return id;
+    }
+
+    /** The key file; empty when the key lives in memory only (in-memory database). */
+    public Optional<Path> file() {
+        return Optional.ofNullable(file);
+    }
+
+    /** The key file for this configuration, or empty for an in-memory H2 database. */
+    static Optional<Path> location(String keyFile, String databaseUrl) {
+        if (keyFile != null && !keyFile.isBlank()) {
+            return Optional.of(Path.of(keyFile.strip()));
+        }
+        String url = databaseUrl == null ? "" : databaseUrl;
+        if (url.startsWith("jdbc:h2:mem:")) {
+            return Optional.empty();
+        }
+        String h2File = url.startsWith("jdbc:h2:file:") ? url.substring("jdbc:h2:file:".length())
+                : url.startsWith("jdbc:h2:") && !url.startsWith("jdbc:h2:tcp:") && !url.startsWith("jdbc:h2:ssl:")
+                ? url.substring("jdbc:h2:".length()) : null;
+        if (h2File != null) {
+            String path = h2File.split(";", 2)[0];
+            if (path.startsWith("~")) {
+                path = System.getProperty("user.home") + path.substring(1);
+            }
+            Path parent = Path.of(path).toAbsolutePath().normalize().getParent();
+            return Optional.of(parent.resolve("kaohe.key"));
+        }
+        return Optional.of(Path.of("var", "kaohe.key"));
+    }
+
+    private static byte[] loadOrCreate(Path file) {
+        try {
+            if (!Files.exists(file)) {
+                create(file);
+            }
+            return read(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException("无法读取或创建密钥文件 / cannot read or create the key file " + file, e);
+        }
+    }
+
+    private static void create(Path file) throws IOException {
+        Path folder = file.toAbsolutePath().getParent();
+        Files.createDirectories(folder);
+        String text = "# Kaohe seal key: back this file up with the database; without it no seal can be checked.\n"
+                + "# Kaohe 封印密钥:与数据库一同备份;丢失后已有封印无法核验。切勿放入数据库或版本库。\n"
+                + Base64.getEncoder().encodeToString(random()) + "\n";
+        // Written to a private temporary file, then moved in place: a command line started at the
+        // same moment either sees no file or the whole key, and the first one to move wins.
+        Path temp = Files.createTempFile(folder, ".kaohe-key", ".tmp");
+        try {
+            ownerOnly(temp);
+            Files.writeString(temp, text, StandardCharsets.UTF_8, StandardOpenOption.TRUNCATE_EXISTING);
+            try {
+                Files.createLink(file, temp);
+                log.warn("已创建封印密钥 {};请与数据库一同备份 / created the seal key {}: back it up with the database",
+                        file.toAbsolutePath(), file.toAbsolutePath());
+            } catch (FileAlreadyExistsException raced) {
+                // another process created it first: use theirs
+            } catch (UnsupportedOperationException | IOException noLinks) {
+                if (!Files.exists(file)) {
+                    Files.move(temp, file);
+                }
+            }
+        } finally {
+            Files.deleteIfExists(temp);
+        }
+    }
+
+    private static byte[] read(Path file) throws IOException {
+        for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+            String text = line.strip();
+            if (!text.isEmpty() && !text.startsWith("#")) {
+                byte[] key = Base64.getDecoder().decode(text);
+                if (key.length < 16) {
+                    throw new IllegalStateException("密钥文件内容无效 / the key file holds no valid key: " + file);
+                }
+                return key;
+            }
+        }
+        throw new IllegalStateException("密钥文件内容无效 / the key file holds no valid key: " + file);
+    }
+
+    private static void ownerOnly(Path path) {
+        try {
+            Files.setPosixFilePermissions(path, PosixFilePermissions.fromString("rw-------"));
+        } catch (UnsupportedOperationException | IOException e) {
+            // not a POSIX file system (Windows): the folder's permissions protect it
+        }
+    }
+
+    private static byte[] random() {
+        byte[] bytes = new byte[32];
+        new SecureRandom().nextBytes(bytes);
+        return bytes;
+    }
+
+    private Mac newMac() {
+        try {
+            Mac mac = Mac.getInstance(ALGORITHM);
+            mac.init(new SecretKeySpec(key, ALGORITHM));
+            return mac;
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 is part of every Java runtime", e);
+        }
+    }
+
+    private static byte[] sha256(byte[] bytes) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(bytes);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+        }
+    }
+}

@@ -1,0 +1,42 @@
+package org.kaohe.cli;
+
+import java.util.Map;
+
+import org.kaohe.audit.AuditLog;
+import org.springframework.beans.factory.config.ConfigurableBeanFactory;
+import org.springframework.context.annotation.Scope;
+import org.springframework.stereotype.Component;
+
+import picocli.CommandLine.Command;
+
+/** {@code audit verify}: walks the audit log's chain and names every changed, inserted or deleted entry. */
+@Component
+@Scope(ConfigurableBeanFactory.SCOPE_PROTOTYPE) // picocli keeps option values in fields: a fresh command per run
+@TopLevelCommand
+@Command(name = "audit", mixinStandardHelpOptions = true, description = "操作日志 / the audit log")
+class AuditCommand {
+
+    private final AuditLog auditLog;
+
+    AuditCommand(AuditLog auditLog) {
+        this.auditLog = auditLog;
+    }
+
+    @Command(name = "verify", mixinStandardHelpOptions = true,
+            description = "核验日志链;有改动、插入或删除时退出码为 3 / check the chain; exit 3 when an entry was "
+                    + "changed, inserted or deleted")
+    int verify() {
+        AuditLog.Verification v = auditLog.verify();
+        if (v.intact()) {
+            System.out.printf("日志链完好 audit log intact: %d 条 entries (%d 条启用密钥前的旧记录 written before the key)%n",
+                    v.entries(), v.legacyEntries());
+        } else {
+            System.out.printf("日志链被破坏 audit log BROKEN: %d 处问题 problems in %d 条 entries%n", v.problems().size(),
+                    v.entries());
+            v.problems().forEach(p -> System.out.println("  " + p));
+        }
+        auditLog.record(CliSupport.user(), "AUDIT_VERIFIED", Map.of("entries", v.entries(),
+                "problems", v.problems().size()));
+        return v.intact() ? CliSupport.EXIT_OK : CliSupport.EXIT_ALTERED;
+    }
+}

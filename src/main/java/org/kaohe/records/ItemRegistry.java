@@ -1,0 +1,56 @@
+package org.kaohe.records;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The kinds of item and the levels that events.csv may use, from the published rulebook's
+ * registry (kinds.csv, levels.csv): each by its code or its Chinese name. Records store codes.
+ */
+public record ItemRegistry(List<Kind> kinds, Map<String, String> levels) {
+
+    /**
+     * A kind that events.csv may record: code, Chinese name, who it applies to ({@code appliesTo}
+     * null: cadres and departments) and its levels (empty: any level or none).
+     */
+    public record Kind(String code, String name, SubjectType appliesTo, List<String> levels) {
+        public Kind {
+            levels = List.copyOf(levels);
+        }
+    }
+
+    public ItemRegistry {
+        kinds = List.copyOf(kinds);
+        levels = Collections.unmodifiableMap(new LinkedHashMap<>(levels)); // in levels.csv order, for messages
+    }
+
+    /** The kind whose code (any case) or Chinese name is {@code text}. */
+    public Optional<Kind> kind(String text) {
+        String t = text.trim();
+        return kinds.stream().filter(k -> k.code().equals(t) || k.name().equals(t)
+                || k.code().toUpperCase(Locale.ROOT).equals(t.toUpperCase(Locale.ROOT))).findFirst();
+    }
+
+    /** The level code whose code (any case) or Chinese name is {@code text}. */
+    public Optional<String> levelCode(String text) {
+        String t = text.trim();
+        return levels.entrySet().stream()
+                .filter(e -> e.getKey().equalsIgnoreCase(t) || e.getValue().equals(t))
+                .map(Map.Entry::getKey)
+                .findFirst();
+    }
+
+    /** Chinese name of a kind code, or the code itself. */
+    public String kindName(String code) {
+        return kinds.stream().filter(k -> k.code().equals(code)).map(Kind::name).findFirst().orElse(code);
+    }
+
+    /** Chinese name of a level code, or the code itself ("" for none). */
+    public String levelName(String code) {
+        return code == null ? "" : levels.getOrDefault(code, code);
+    }
+}

@@ -1,0 +1,246 @@
+package org.kaohe.results;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import org.kaohe.audit.AuditLog;
+import org.kaohe.audit.RunSealer;
+import org.kaohe.results.RunQueries.StoredSubject;
+import org.kaohe.scoring.ResultSeal;
+import org.kaohe.scoring.SubjectResult;
+import org.springframework.stereotype.Service;
+
+/**
+ * Checks what a page, an export, the API or a command is about to show against the run's seals
+ * ({@link RunSealer}): a table checks every row it shows and the chain between them without
+ * reading any explanation line; a subject's page checks that subject and its lines only; a whole
+ * run's verification checks everything and names every altered or missing row.
+ */
+@Service
+public class RunChecks {
+
+    /** A run's results as a table shows them, with what the check found for the run and for each row. */
+    public record CheckedRun(RunInfo run, SealStatus status, List<SubjectResult> subjects,
+                             Map<String, String> alteredRows, List<String> problems) {
+        /** The status of one row: ALTERED when the row itself failed, else the run's status unless that is ALTERED. */
+        public SealStatus statusOf(SubjectResult s) {
+            if (alteredRows.containsKey(RunSealer.subjectKey(s))) {
+                return SealStatus.ALTERED;
+            }
+            return status == SealStatus.ALTERED ? SealStatus.INTACT : status;
+        }
+
+        public boolean failed() {
+            return status.failed();
+        }
+
+        /** What a row's {@code seal} cell says. */
+        public String sealText(SubjectResult s) {
+            if (alteredRows.containsKey(RunSealer.subjectKey(s))) {
+                return SealStatus.ALTERED.label();
+            }
+            return status == SealStatus.ALTERED ? "本行完好,但运行已被改动 / row intact, run ALTERED" : status.label();
+        }
+
+        /** The rows for exports and {@code results}: marked with a seal column only when the run failed its check. */
+        public List<ResultRow> rows() {
+            return subjects.stream().map(s -> ResultRow.of(s, failed() ? sealText(s) : null)).toList();
+        }
+
+        /** Every row marked, failed or not (the API). */
+        public List<ResultRow> markedRows() {
+            return subjects.stream().map(s -> ResultRow.of(s, sealText(s))).toList();
+        }
+    }
+
+    /** One subject with its lines, and what the check found. */
+    public record CheckedSubject(RunInfo run, SubjectResult subject, SealStatus status, List<String> problems) {
+        public boolean failed() {
+            return status.failed();
+        }
+    }
+
+    /** A whole run checked: every problem, each naming its row. */
+    public record Verification(RunInfo run, SealStatus status, List<String> problems) {
+        public boolean intact() {
+            return !status.failed();
+        }
+    }
+
+    private final RunQueries runs;
+    private final RunSealer sealer;
+    private final AuditLog auditLog;
+
+    public RunChecks(RunQueries runs, RunSealer sealer, AuditLog auditLog) {
+        this.runs = runs;
+        this.sealer = sealer;
+        this.auditLog = auditLog;
+    }
+
+    /** The run's results, every row and the chain between them checked (lines are not read). */
+    public CheckedRun results(RunInfo run) {
+        List<StoredSubject> stored = runs.storedResults(run.id());
+        List<SubjectResult> subjects = stored.stream().map(StoredSubject::result).toList();
+        Optional<SealStatus> unkeyed = unkeyed(run);
+        if (unkeyed.isPresent()) {
+            return new CheckedRun(run, unkeyed.get(), subjects, Map.of(), unkeyedProblems(run, unkeyed.get()));
+        }
+        Map<String, String> altered = new LinkedHashMap<>();
+        List<String> problems = new ArrayList<>();
+        checkRows(run, stored, altered, problems);
+        return new CheckedRun(run, problems.isEmpty() ? SealStatus.INTACT : SealStatus.ALTERED, subjects, altered,
+                problems);
+    }
+
+    /** One subject with its lines, checked alone: the cost of one subject, whatever the run's size. */
+    public Optional<CheckedSubject> subject(RunInfo run, String subjectId) {
+        return runs.storedSubject(run.id(), subjectId).map(stored -> {
+            Optional<SealStatus> unkeyed = unkeyed(run);
+            if (unkeyed.isPresent()) {
+                return new CheckedSubject(run, stored.result(), unkeyed.get(), unkeyedProblems(run, unkeyed.get()));
+            }
+            List<String> problems = new ArrayList<>();
+            String key = RunSealer.subjectKey(stored.result());
+            if (!sealer.linesDigest(stored.result().lines()).equals(stored.linesDigest())) {
+                problems.add(linesAltered(key));
+            }
+            if (!rowIntact(run, stored)) {
+                problems.add(rowAltered(key));
+            }
+            return new CheckedSubject(run, stored.result(), problems.isEmpty() ? SealStatus.INTACT : SealStatus.ALTERED,
+                    problems);
+        });
+    }
+
+    /** True when the run exists and verifies under the key with nothing altered or missing. */
+    public boolean intact(long runId) {
+        return runs.run(runId).map(run -> verify(run).status() == SealStatus.INTACT).orElse(false);
+    }
+
+    /** Everything of the run: rows, chain, run seal and every subject's lines. */
+    public Verification verify(RunInfo run) {
+        if (RunSealer.LEGACY_SCHEME.equals(run.sealScheme()) && !downgraded(run)) {
+            String recomputed = ResultSeal.of(run.period().toString(), run.importId(), run.rulebookVersion(),
+                    runs.resultsWithLines(run.id()));
+            return recomputed.equals(run.seal())
+                    ? new Verification(run, SealStatus.LEGACY, List.of(
+                            "旧式封印与数据一致,但它没有密钥保护,能改表的人也能重算它 / the legacy seal matches, but it is "
+                                    + "not protected by a key: whoever can edit the tables can recompute it"))
+                    : new Verification(run, SealStatus.ALTERED, List.of(
+                            "旧式封印与数据不符:本运行在生成后被改动,旧式封印无法指出是哪一行 / the legacy seal does not "
+                                    + "match: the run was changed after it was made; a legacy seal cannot name the row"));
+        }
+        Optional<SealStatus> unkeyed = unkeyed(run);
+        if (unkeyed.isPresent()) {
+            return new Verification(run, unkeyed.get(), unkeyedProblems(run, unkeyed.get()));
+        }
+        List<StoredSubject> stored = runs.storedResults(run.id());
+        Map<String, String> altered = new LinkedHashMap<>();
+        List<String> problems = new ArrayList<>();
+        checkRows(run, stored, altered, problems);
+        Map<String, String> digests = new HashMap<>();
+        stored.forEach(s -> digests.put(RunSealer.subjectKey(s.result()), s.linesDigest()));
+        Set<String> withLines = new HashSet<>();
+        runs.forEachSubjectsLines(run.id(), (key, lines) -> {
+            withLines.add(key);
+            if (digests.containsKey(key) && !sealer.linesDigest(lines).equals(digests.get(key))) {
+                problems.add(linesAltered(key));
+            }
+        });
+        String noLines = sealer.linesDigest(List.of());
+        digests.forEach((key, digest) -> {
+            if (!withLines.contains(key) && !noLines.equals(digest)) {
+                problems.add(linesAltered(key));
+            }
+        });
+        return new Verification(run, problems.isEmpty() ? SealStatus.INTACT : SealStatus.ALTERED, problems);
+    }
+
+    /** Rows: each row's own seal (with its stored line digest), the chain, the count and the run's seal. */
+    private void checkRows(RunInfo run, List<StoredSubject> stored, Map<String, String> altered, List<String> problems) {
+        RunSealer.RunHeader header = header(run);
+        List<StoredSubject> chain = stored.stream()
+                .sorted((a, b) -> RunSealer.ORDER.compare(a.result(), b.result())).toList();
+        Set<String> present = new HashSet<>();
+        chain.forEach(s -> present.add(RunSealer.subjectKey(s.result())));
+        for (StoredSubject s : chain) {
+            String key = RunSealer.subjectKey(s.result());
+            if (s.seal() == null || !s.seal().equals(sealer.subjectSeal(header, s.result(), s.linesDigest(),
+                    s.previousSubject()))) {
+                altered.put(key, rowAltered(key));
+                problems.add(rowAltered(key));
+            }
+            if (s.previousSubject() != null && !present.contains(s.previousSubject())) {
+                problems.add("缺少对象 " + s.previousSubject() + ":该行已被删除 / subject " + s.previousSubject()
+                        + " missing: its row was deleted");
+            }
+        }
+        if (chain.size() != run.subjectCount()) {
+            problems.add("运行封印时有 " + run.subjectCount() + " 个对象,现存 " + chain.size() + " 个 / the run was sealed with "
+                    + run.subjectCount() + " subjects, " + chain.size() + " are stored");
+        }
+        String runSeal = sealer.runSeal(header, chain.stream().map(s -> s.seal() == null ? "" : s.seal()).toList());
+        if (!runSeal.equals(run.seal()) && problems.isEmpty()) {
+            problems.add("运行封印不符 / the run's seal does not match its rows");
+        }
+    }
+
+    private boolean rowIntact(RunInfo run, StoredSubject s) {
+        return s.seal() != null
+                && s.seal().equals(sealer.subjectSeal(header(run), s.result(), s.linesDigest(), s.previousSubject()));
+    }
+
+    private Optional<SealStatus> unkeyed(RunInfo run) {
+        if (RunSealer.LEGACY_SCHEME.equals(run.sealScheme())) {
+            return Optional.of(downgraded(run) ? SealStatus.ALTERED : SealStatus.LEGACY);
+        }
+        if (run.keyId() == null || !run.keyId().equals(sealer.keyId())) {
+            return Optional.of(SealStatus.OTHER_KEY);
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * A legacy seal on a run made after keyed seals began: somebody rewrote the run's seal. Told by
+     * a keyed run older than it, or by the chained audit entry that recorded its evaluation.
+     */
+    private boolean downgraded(RunInfo run) {
+        return runs.firstKeyedRunId().map(first -> run.id() > first).orElse(false)
+                || auditLog.chainedEntryNamesRun("EVALUATE", run.id());
+    }
+
+    private List<String> unkeyedProblems(RunInfo run, SealStatus status) {
+        if (status == SealStatus.ALTERED) {
+            return List.of("运行 #" + run.id() + " 晚于密钥封印启用,却带旧式封印:封印被改写 / run #" + run.id()
+                    + " was made after keyed seals began but carries a legacy seal: its seal was rewritten");
+        }
+        if (status == SealStatus.LEGACY) {
+            return List.of("运行 #" + run.id() + " 为旧式封印(SHA-256),无密钥保护 / run #" + run.id()
+                    + " has a legacy seal (plain SHA-256), not protected by a key");
+        }
+        return List.of("运行 #" + run.id() + " 由密钥 " + run.keyId() + " 封印,本系统的密钥为 " + sealer.keyId()
+                + ",请从备份恢复密钥文件 / run #" + run.id() + " was sealed under key " + run.keyId()
+                + ", this installation's key is " + sealer.keyId() + ": restore the key file from the backup");
+    }
+
+    private static RunSealer.RunHeader header(RunInfo run) {
+        return new RunSealer.RunHeader(run.id(), run.period().toString(), run.importId(), run.rulebookVersion(),
+                run.runBy(), run.startedAt().toInstant(), run.subjectCount());
+    }
+
+    private static String rowAltered(String key) {
+        return "对象 " + key + " 的结果与封印不符:已被改动或伪造 / subject " + key
+                + ": the result does not match its seal (altered or forged)";
+    }
+
+    private static String linesAltered(String key) {
+        return "对象 " + key + " 的得分明细与封印不符:明细被改动、增加或删除 / subject " + key
+                + ": its explanation lines were altered, added or deleted";
+    }
+}

@@ -1,0 +1,33 @@
+package org.kaohe.rules;
+
+import java.util.List;
+
+/**
+ * Everything known about a draft before it takes effect: the whole book it makes (the upload
+ * completed with the published tables it did not change), every problem that refuses it (tables,
+ * scenario cases, the trial on real data), the cases run and what the trial would change.
+ */
+public record DraftCheck(String version, RulebookSource source, List<String> keptFromPublished,
+                         List<RuleProblem> problems, List<ScenarioCases.CaseResult> cases,
+                         List<DraftTrial.PeriodTrial> trials) {
+
+    public DraftCheck {
+        keptFromPublished = List.copyOf(keptFromPublished);
+        problems = List.copyOf(problems);
+        cases = List.copyOf(cases);
+        trials = List.copyOf(trials);
+    }
+
+    /** True when nothing refuses the draft: it may be published. */
+    public boolean valid() {
+        return problems.isEmpty();
+    }
+
+    public int scoresChanged() {
+        return trials.stream().mapToInt(DraftTrial.PeriodTrial::scoresChanged).sum();
+    }
+
+    public int gradesChanged() {
+        return trials.stream().mapToInt(DraftTrial.PeriodTrial::gradesChanged).sum();
+    }
+}

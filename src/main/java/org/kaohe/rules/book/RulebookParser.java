@@ -1,0 +1,233 @@
+package org.kaohe.rules.book;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.BiFunction;
+
+import org.kaohe.records.CodedValue;
+import org.kaohe.records.DeptType;
+import org.kaohe.records.Project;
+import org.kaohe.records.SubjectType;
+import org.kaohe.rules.RuleProblem;
+
+/**
+ * Reads the tables of a rulebook (file name to text) cell by cell against their templates into a
+ * {@link Rulebook}, then checks the book for meaning ({@link BookChecks}). Every problem is
+ * collected with its file, row and column; nothing here compiles or runs anything from the files.
+ */
+public final class RulebookParser {
+
+    private RulebookParser() {}
+
+    /** The book, or every problem found (file:row:column, Chinese with English). */
+    public static Result parse(Map<String, String> tables) {
+        List<RuleProblem> problems = new ArrayList<>();
+        for (BookTable table : BookTable.values()) {
+            if (!tables.containsKey(table.fileName())) {
+                problems.add(new RuleProblem(table.fileName(), 0, "缺少必需的规则表「" + table.title() + "」/ required table"
+                        + " missing: " + table.fileName()));
+            }
+        }
+        Rulebook.Builder book = new Rulebook.Builder();
+        book.settings = rows(book, tables, BookTable.SETTINGS, problems, RulebookParser::setting);
+        book.parts = rows(book, tables, BookTable.PARTS, problems, RulebookParser::part);
+        book.grades = rows(book, tables, BookTable.GRADES, problems, RulebookParser::grade);
+        book.kinds = rows(book, tables, BookTable.KINDS, problems, RulebookParser::kind);
+        book.levels = rows(book, tables, BookTable.LEVELS, problems, RulebookParser::level);
+        List<PriceRow> prices = new ArrayList<>(rows(book, tables, BookTable.BONUS, problems, (c, p) -> price(c, false)));
+        prices.addAll(rows(book, tables, BookTable.DEDUCTIONS, problems, (c, p) -> price(c, true)));
+        book.prices = prices;
+        book.gates = rows(book, tables, BookTable.GATES, problems, RulebookParser::gate);
+        book.participation = rows(book, tables, BookTable.PARTICIPATION, problems, RulebookParser::participation);
+        Set<BookTable> incomplete = EnumSet.noneOf(BookTable.class);
+        for (BookTable table : BookTable.values()) {
+            if (problems.stream().anyMatch(p -> p.file().equals(table.fileName()))) {
+                incomplete.add(table);
+            }
+        }
+        Rulebook parsed = book.build();
+        problems.addAll(BookChecks.check(parsed, incomplete));
+        return problems.isEmpty() ? new Result(parsed, List.of()) : new Result(null, problems);
+    }
+
+    /** A parsed book, or the problems that stop it. */
+    public record Result(Rulebook book, List<RuleProblem> problems) {
+        public Result {
+            problems = List.copyOf(problems);
+        }
+
+        public boolean ok() {
+            return book != null;
+        }
+    }
+
+    private static <T> List<T> rows(Rulebook.Builder book, Map<String, String> tables, BookTable table,
+                                    List<RuleProblem> problems, BiFunction<Cells, List<RuleProblem>, T> reader) {
+        String content = tables.get(table.fileName());
+        if (content == null) {
+            return List.of();
+        }
+        TableText text = TableText.read(table, content, problems);
+        if (text == null) {
+            return List.of();
+        }
+        Map<String, String> names = new java.util.HashMap<>();
+        table.columns().forEach(c -> names.put(c.code(), text.columnName(c.code())));
+        book.columnNames.put(table.fileName(), names);
+        List<T> rows = new ArrayList<>();
+        for (TableText.Row row : text.rows()) {
+            Cells cells = new Cells(text, row, problems);
+            T value = reader.apply(cells, problems);
+            if (cells.ok() && value != null) {
+                rows.add(value);
+            }
+        }
+        return rows;
+    }
+
+    private static SettingRow setting(Cells c, List<RuleProblem> problems) {
+        String text = c.raw("name");
+        SettingName name = text.isEmpty() ? null : SettingName.of(text).orElse(null);
+        if (text.isEmpty()) {
+            c.error("name", "不能为空 / required");
+        } else if (name == null) {
+            c.error("name", "未知参数「" + text + "」(拼写错误?)可用的参数:" + String.join("、",
+                    EnumSet.allOf(SettingName.class).stream().map(Enum::name).toList()) + " / unknown setting");
+        }
+        DeptType deptType = c.choice("dept_type", DeptType.class, false);
+        BigDecimal value = name == null ? null : c.decimal("value", true, name.min(), name.max());
+        if (value != null && name.whole() && value.stripTrailingZeros().scale() > 0) {
+            c.error("value", "应为整数 / must be a whole number");
+        }
+        c.text("meaning", 500, false);
+        return name == null ? null : new SettingRow(c.ref(), name, deptType, value);
+    }
+
+    private static PartRow part(Cells c, List<RuleProblem> problems) {
+        String code = c.code("code", Cells.SHORT_CODE, true, "部分代码");
+        if ("CLAMP".equals(code) || "GRADE".equals(code)) {
+            c.error("code", code + " 是系统保留的代码 / a reserved code");
+        }
+        String name = c.text("name", 30, true);
+        SubjectType subjectType = c.choice("subject_type", SubjectType.class, true);
+        DeptType deptType = c.choice("dept_type", DeptType.class, false);
+        Method method = c.choice("method", Method.class, true);
+        boolean capOptional = method == Method.DEDUCTION;
+        BigDecimal max = c.decimal("max", !capOptional, BigDecimal.ZERO, new BigDecimal("1000"));
+        Set<Project> projects = EnumSet.noneOf(Project.class);
+        for (String item : c.list("projects")) {
+            Project project = CodedValue.lookup(Project.class, item);
+            if (project == null) {
+                c.error("projects", "「" + item + "」不是工程类别,可选:" + Cells.choices(Project.class) + " / not a project");
+            } else {
+                projects.add(project);
+            }
+        }
+        if (!projects.isEmpty() && method != null && method != Method.TARGETS) {
+            c.error("projects", "只有「目标任务加权」部分可以限定目标范围 / only a TARGETS part takes projects");
+        }
+        c.text("meaning", 500, false);
+        return new PartRow(c.ref(), code, name, subjectType, deptType, max, method, projects);
+    }
+
+    private static GradeRow grade(Cells c, List<RuleProblem> problems) {
+        SubjectType subjectType = c.choice("subject_type", SubjectType.class, false);
+        String code = c.code("code", Cells.SHORT_CODE, true, "等次代码");
+        String name = c.text("name", 16, true);
+        BigDecimal minScore = c.decimal("min_score", false, new BigDecimal("-1000"), new BigDecimal("1000"));
+        QuotaKind quota = c.choice("quota", QuotaKind.class, false);
+        quota = quota == null ? QuotaKind.NONE : quota;
+        BigDecimal quotaValue = null;
+        if (quota == QuotaKind.SHARE) {
+            quotaValue = c.decimal("quota_value", true, null, null);
+            if (quotaValue != null && (quotaValue.signum() <= 0 || quotaValue.compareTo(BigDecimal.ONE) > 0)) {
+                c.error("quota_value", "比例应大于 0 且不超过 1(如 0.4 表示 40%)/ a share must be in (0, 1]: "
+                        + quotaValue.toPlainString());
+            }
+        } else if (quota == QuotaKind.COUNT) {
+            Integer count = c.integer("quota_value", true, 0);
+            quotaValue = count == null ? null : BigDecimal.valueOf(count);
+        } else if (!c.raw("quota_value").isEmpty()) {
+            c.error("quota_value", "名额方式为「不限」时不填名额 / no quota value without a quota");
+        }
+        Integer quotaMin = c.integer("quota_min", false, 0);
+        Rounding rounding = c.choice("rounding", Rounding.class, false);
+        return new GradeRow(c.ref(), subjectType, code, name, minScore, quota, quotaValue,
+                quotaMin == null ? 0 : quotaMin, rounding == null ? Rounding.HALF_UP : rounding);
+    }
+
+    private static KindRow kind(Cells c, List<RuleProblem> problems) {
+        String code = c.code("code", Cells.ITEM_CODE, true, "事项代码");
+        String name = c.text("name", 30, true);
+        SubjectType appliesTo = c.choice("applies_to", SubjectType.class, false);
+        List<String> levels = c.list("levels");
+        ItemSource source = c.choice("source", ItemSource.class, false);
+        c.text("meaning", 500, false);
+        return new KindRow(c.ref(), code, name, appliesTo, levels, source == null ? ItemSource.EVENT : source);
+    }
+
+    private static LevelRow level(Cells c, List<RuleProblem> problems) {
+        String code = c.code("code", Cells.ITEM_CODE, true, "级别代码");
+        String name = c.text("name", 30, true);
+        return new LevelRow(c.ref(), code, name);
+    }
+
+    private static PriceRow price(Cells c, boolean deduction) {
+        SubjectType subjectType = c.choice("subject_type", SubjectType.class, false);
+        DeptType deptType = c.choice("dept_type", DeptType.class, false);
+        String kind = c.text("kind", 64, true);
+        String level = c.text("level", 64, false);
+        BigDecimal points = c.decimal("points", true, BigDecimal.ZERO, new BigDecimal("1000"));
+        String part = c.code("part", Cells.SHORT_CODE, false, "部分代码");
+        String label = c.text("label", 50, false);
+        return new PriceRow(c.ref(), deduction, subjectType, deptType, kind, level == null || level.isEmpty() ? null : level,
+                points, part, label == null ? "" : label);
+    }
+
+    private static GateRow gate(Cells c, List<RuleProblem> problems) {
+        SubjectType subjectType = c.choice("subject_type", SubjectType.class, false);
+        DeptType deptType = c.choice("dept_type", DeptType.class, false);
+        String kind = c.text("kind", 64, true);
+        Integer min = c.integer("min_units", true, 1);
+        Integer max = c.integer("max_units", false, 1);
+        if (min != null && max != null && max < min) {
+            c.error("max_units", "最多次数 " + max + " 小于最少次数 " + min + " / max units below min units");
+        }
+        GateEffect effect = c.choice("effect", GateEffect.class, true);
+        String grade = gradeCell(c, effect);
+        boolean veto = c.yesNo("veto");
+        return new GateRow(c.ref(), subjectType, deptType, kind, min == null ? 1 : min, max, effect, grade, veto);
+    }
+
+    private static ParticipationRow participation(Cells c, List<RuleProblem> problems) {
+        SubjectType subjectType = c.choice("subject_type", SubjectType.class, false);
+        if (subjectType == SubjectType.DEPARTMENT) {
+            c.error("subject_type", "测评票数只属于干部 / appraisal votes belong to cadres");
+        }
+        DeptType deptType = c.choice("dept_type", DeptType.class, false);
+        Integer minVotes = c.integer("min_votes", true, 1);
+        AppraisalEffect appraisal = c.choice("appraisal", AppraisalEffect.class, false);
+        GateEffect effect = c.choice("effect", GateEffect.class, false);
+        String grade = effect == null ? null : gradeCell(c, effect);
+        if (effect == null && !c.raw("grade").isEmpty()) {
+            c.error("grade", "没有填写效果时不填等次 / a grade needs an effect");
+        }
+        return new ParticipationRow(c.ref(), SubjectType.CADRE, deptType, minVotes == null ? 1 : minVotes,
+                appraisal == null ? AppraisalEffect.KEEP : appraisal, effect, grade);
+    }
+
+    /** The grade cell of a gate: required for SET and CAP, empty for NO_TOP; resolved against grades later. */
+    private static String gradeCell(Cells c, GateEffect effect) {
+        String grade = c.text("grade", 16, false);
+        if (effect == GateEffect.NO_TOP && grade != null && !grade.isEmpty()) {
+            c.error("grade", "「取消评优资格」不填等次 / NO_TOP takes no grade");
+        } else if (effect != null && effect != GateEffect.NO_TOP && (grade == null || grade.isEmpty())) {
+            c.error("grade", "「" + effect.label() + "」需要填写等次 / " + effect + " needs a grade");
+        }
+        return grade == null || grade.isEmpty() ? null : grade;
+    }
+}

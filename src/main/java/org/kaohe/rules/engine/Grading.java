@@ -1,0 +1,130 @@
+package org.kaohe.rules.engine;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalInt;
+
+import org.kaohe.rules.book.BookView;
+import org.kaohe.rules.book.GateEffect;
+import org.kaohe.rules.book.GradeRow;
+import org.kaohe.rules.book.GradeRules;
+import org.kaohe.rules.book.PartRow;
+import org.kaohe.rules.book.QuotaKind;
+import org.kaohe.rules.book.Rulebook;
+import org.kaohe.scoring.ExplanationLine;
+import org.kaohe.scoring.Grade;
+import org.kaohe.scoring.GradeScale;
+import org.kaohe.scoring.SubjectResult;
+
+/**
+ * Band, gates, quota and rank of one ranking group (a department's cadres, or all departments of
+ * the city), from grades.csv and the gates the session found. The group is ordered by score
+ * descending, then the targets parts descending, then id; a subject whose grade is beyond its
+ * quota moves one grade down (and further if that grade is full too). Gate, veto and quota lines
+ * carry 0 points in part GRADE.
+ */
+final class Grading {
+
+    private final Rulebook book;
+
+    Grading(Rulebook book) {
+        this.book = book;
+    }
+
+    /** Results of one group in rank order. {@code scope} names the group in quota lines: 部门 or 全市. */
+    List<SubjectResult> rank(List<ScoredSubject> group, String scope) {
+        if (group.isEmpty()) {
+            return List.of();
+        }
+        GradeRules rules = book.grades(group.get(0).subject().type());
+        GradeScale scale = rules.scale();
+        List<ScoredSubject> ordered = new ArrayList<>(group);
+        ordered.sort(Comparator.comparing(ScoredSubject::score, Comparator.reverseOrder())
+                .thenComparing(ScoredSubject::targetsPoints, Comparator.reverseOrder())
+                .thenComparing(s -> s.subject().id()));
+        Map<Grade, Integer> taken = new HashMap<>();
+        List<SubjectResult> results = new ArrayList<>(ordered.size());
+        for (int i = 0; i < ordered.size(); i++) {
+            ScoredSubject s = ordered.get(i);
+            int rank = i + 1;
+            List<ExplanationLine> lines = new ArrayList<>();
+            s.lines().forEach(l -> lines.add(new ExplanationLine(l.rule(), l.part(), l.points(), l.reason(), l.evidence())));
+            Grade band = rules.band(s.score());
+            Grade gated = band;
+            boolean vetoed = false;
+            List<GateHit> gates = new ArrayList<>(s.gates());
+            gates.sort(gateOrder(scale));
+            for (GateHit gate : gates) {
+                // A gate only ever lowers a grade: 定为 (SET) and 最高为 (CAP) differ in what the line says.
+                if (gate.effect() == GateEffect.SET || gate.effect() == GateEffect.CAP) {
+                    gated = gated.atMost(scale.find(gate.grade()).orElseThrow());
+                } else if (gate.effect() == GateEffect.NO_TOP) {
+                    gated = gated.atMost(scale.below(scale.top()));
+                }
+                vetoed |= gate.veto();
+                lines.add(new ExplanationLine(gate.rule(), "GRADE", zero(), gateReason(gate, scale), gate.evidence()));
+            }
+            Grade finalGrade = gated;
+            OptionalInt quota = rules.quota(finalGrade, ordered.size());
+            while (quota.isPresent() && taken.getOrDefault(finalGrade, 0) >= quota.getAsInt()) {
+                Grade lower = scale.below(finalGrade);
+                lines.add(new ExplanationLine(rules.row(finalGrade).ref().toString(), "GRADE", zero(),
+                        quotaReason(rules.row(finalGrade), ordered.size(), quota.getAsInt(), scope, rank, lower), List.of()));
+                finalGrade = lower;
+                quota = rules.quota(finalGrade, ordered.size());
+            }
+            taken.merge(finalGrade, 1, Integer::sum);
+            results.add(new SubjectResult(s.subject().type(), s.subject().id(), s.subject().name(), s.subject().deptId(),
+                    s.score(), parts(s), band, gated, finalGrade, rank, vetoed, lines));
+        }
+        return results;
+    }
+
+    private static BigDecimal zero() {
+        return BigDecimal.ZERO.setScale(2);
+    }
+
+    /** Vetoes first, then the harshest effect, then by rule. */
+    private static Comparator<GateHit> gateOrder(GradeScale scale) {
+        return Comparator.comparing((GateHit g) -> !g.veto())
+                .thenComparing((GateHit g) -> harshness(g, scale), Comparator.reverseOrder())
+                .thenComparing(GateHit::rule);
+    }
+
+    private static int harshness(GateHit gate, GradeScale scale) {
+        return gate.effect() == GateEffect.NO_TOP ? 1 : scale.find(gate.grade()).map(Grade::order).orElse(0);
+    }
+
+    private static String gateReason(GateHit gate, GradeScale scale) {
+        String effect = switch (gate.effect()) {
+            case SET -> "等次定为" + scale.find(gate.grade()).orElseThrow().label();
+            case CAP -> "等次最高为" + scale.find(gate.grade()).orElseThrow().label();
+            case NO_TOP -> "取消评优资格(不得评为" + scale.top().label() + ")";
+        };
+        return gate.subject() + ":" + (gate.veto() ? "一票否决," : "") + effect;
+    }
+
+    private static String quotaReason(GradeRow row, int n, int quota, String scope, int rank, Grade lower) {
+        String limit = row.quota() == QuotaKind.SHARE
+                ? "超出\"" + row.name() + "\"等次比例(" + Points.plain(row.quotaValue().movePointRight(2)) + "%,"
+                : "超出\"" + row.name() + "\"等次名额(";
+        return limit + n + " 名中至多 " + quota + " 名)," + scope + "排名第" + rank + ",调整为" + lower.label();
+    }
+
+    /** Every part of the subject's view (0.00 when it has no line) and the clamp; they sum to the score. */
+    private Map<String, BigDecimal> parts(ScoredSubject s) {
+        Map<String, BigDecimal> parts = new LinkedHashMap<>();
+        BookView view = book.view(s.subject().deptType());
+        for (PartRow part : view.parts(s.subject().type())) {
+            parts.put(part.code(), zero());
+        }
+        parts.put("CLAMP", zero());
+        s.lines().forEach(l -> parts.merge(l.part(), l.points(), BigDecimal::add));
+        return parts;
+    }
+}

@@ -1,0 +1,41 @@
+package org.kaohe.web;
+
+import java.security.Principal;
+
+import org.kaohe.audit.AuditLog;
+import org.kaohe.results.RunChecks;
+import org.kaohe.results.RunInfo;
+import org.kaohe.results.RunQueries;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.server.ResponseStatusException;
+
+import static org.springframework.http.HttpStatus.NOT_FOUND;
+
+/** The auditor's "verify the whole run": every row, every line, the chain and the run's seal. */
+@Controller
+class RunVerifyController {
+
+    private final RunQueries runs;
+    private final RunChecks checks;
+    private final AuditLog auditLog;
+
+    RunVerifyController(RunQueries runs, RunChecks checks, AuditLog auditLog) {
+        this.runs = runs;
+        this.checks = checks;
+        this.auditLog = auditLog;
+    }
+
+    @PostMapping("/runs/{runId}/verify")
+    String verify(@PathVariable long runId, Principal who, Model model) {
+        RunInfo run = runs.run(runId).orElseThrow(() -> new ResponseStatusException(NOT_FOUND));
+        RunChecks.Verification verification = checks.verify(run);
+        auditLog.record(who.getName(), "RUN_VERIFIED", java.util.Map.of("run", run.id(),
+                "status", verification.status().name(), "problems", verification.problems().size()));
+        model.addAttribute("run", run);
+        model.addAttribute("verification", verification);
+        return "verify";
+    }
+}

@@ -1,0 +1,213 @@
+package org.kaohe.results;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.EnumSet;
+
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.Test;
+import org.kaohe.audit.RunSealer;
+import org.kaohe.cli.KaoheCommands;
+import org.kaohe.evaluation.SampleRun;
+import org.kaohe.security.Role;
+import org.kaohe.security.UserAccountService;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.ApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.test.web.servlet.MockMvc;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+
+/**
+ * An attacker with the database but not the key edits a stored run directly in SQL. Every path
+ * that shows the data flags it — results page, dashboard, subject page, CSV and XLSX exports, the
+ * API's results and explanation, the command line's results and explain — and {@code runs verify}
+ * names the row; a subject nobody touched still reads as intact on its own page.
+ */
+@SpringBootTest(properties = "spring.datasource.url=jdbc:h2:mem:seal-tampering;DB_CLOSE_DELAY=-1")
+@AutoConfigureMockMvc
+class SealTamperingTest {
+
+    @Autowired MockMvc mvc;
+    @Autowired JdbcClient jdbc;
+    @Autowired JdbcTemplate template;
+    @Autowired RunSealer sealer;
+    @Autowired RunChecks checks;
+    @Autowired UserAccountService accounts;
+    @Autowired ApplicationContext context;
+    @Autowired ObjectMapper json;
+
+    @Test
+    void anUntouchedRunIsIntactEverywhere() throws Exception {
+        long runId = SampleRun.store(jdbc, template, sealer);
+
+        assertThat(page("/evaluation?run=" + runId)).contains("id=\"seal-banner\"").doesNotContain("alarm");
+        assertThat(page("/runs/" + runId + "/subjects/C3")).doesNotContain("seal-alarm");
+        assertThat(checks.intact(runId)).isTrue();
+        assertThat(cli("runs", "verify", Long.toString(runId)).exit()).isZero();
+        assertThat(cli("results", "--period", SampleRun.PERIOD, "--format", "csv").out())
+                .startsWith("\uFEFFsubject_type,subject_id,name,dept_id,score,grade,rank,vetoed\r\n");
+    }
+
+    @Test
+    void aScoreChangedInTheDatabaseIsFlaggedOnEveryPathAndNamedByVerify() throws Exception {
+        long runId = SampleRun.store(jdbc, template, sealer);
+        jdbc.sql("UPDATE subject_result SET score = 99.00 WHERE run_id = ? AND subject_id = 'C3'").param(runId).update();
+
+        assertThat(page("/evaluation?run=" + runId)).contains("card alarm").contains("tr class=\"altered\"");
+        assertThat(page("/?period=" + SampleRun.PERIOD)).contains("card alarm");
+        assertThat(page("/runs/" + runId + "/subjects/C3")).contains("seal-alarm").contains("CADRE/C3");
+        assertThat(page("/runs/" + runId + "/subjects/C1")).as("another subject, checked alone").doesNotContain("seal-alarm");
+
+        MockHttpServletResponse csv = mvc.perform(get("/evaluation/export.csv?run=" + runId).with(user("u").roles("HR")))
+                .andReturn().getResponse();
+        assertThat(csv.getHeader("Content-Disposition")).contains("ALTERED");
+        String csvText = csv.getContentAsString(StandardCharsets.UTF_8);
+        assertThat(csvText.lines().findFirst().orElseThrow()).endsWith(",seal");
+        assertThat(csvText.lines().filter(l -> l.startsWith("CADRE,C3,"))).singleElement().asString()
+                .contains("99.00").contains("已被改动");
+
+        byte[] xlsx = mvc.perform(get("/evaluation/export.xlsx?run=" + runId).with(user("u").roles("HR")))
+                .andReturn().getResponse().getContentAsByteArray();
+        try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
+            Sheet sheet = book.getSheetAt(0);
+            assertThat(sheet.getRow(0).getCell(8).getStringCellValue()).isEqualTo("seal");
+            boolean flagged = false;
+            for (Row row : sheet) {
+                if (row.getCell(1).getStringCellValue().equals("C3")) {
+                    flagged = row.getCell(8).getStringCellValue().contains("ALTERED");
+                }
+            }
+            assertThat(flagged).isTrue();
+        }
+
+        accounts.create("test", "tamper-api", EnumSet.of(Role.AUDITOR), "Forged-Score-Probe-1");
+        MockHttpServletResponse api = mvc.perform(get("/api/runs/" + runId + "/results")
+                .with(httpBasic("tamper-api", "Forged-Score-Probe-1"))).andReturn().getResponse();
+        assertThat(api.getHeader("Kaohe-Seal")).isEqualTo("ALTERED");
+        JsonNode rows = json.readTree(api.getContentAsString(StandardCharsets.UTF_8));
+        for (JsonNode row : rows) {
+            assertThat(row.get("seal").asText()).as(row.toString())
+                    .contains(row.get("subjectId").asText().equals("C3") ? "已被改动" : "完好");
+        }
+        JsonNode explanation = json.readTree(mvc.perform(get("/api/runs/" + runId + "/subjects/C3")
+                .with(httpBasic("tamper-api", "Forged-Score-Probe-1"))).andReturn().getResponse()
+                .getContentAsString(StandardCharsets.UTF_8));
+        assertThat(explanation.at("/seal/status").asText()).isEqualTo("ALTERED");
+
+        Cli results = cli("results", "--period", SampleRun.PERIOD);
+        assertThat(results.exit()).isEqualTo(3);
+        assertThat(results.err()).contains("CADRE/C3");
+        assertThat(results.out()).contains("已被改动");
+        Cli explain = cli("explain", "--period", SampleRun.PERIOD, "--subject", "C3");
+        assertThat(explain.exit()).isEqualTo(3);
+        assertThat(explain.out()).startsWith("!!! 警告 WARNING");
+        Cli verify = cli("runs", "verify", Long.toString(runId));
+        assertThat(verify.exit()).isEqualTo(3);
+        assertThat(verify.out()).contains("CADRE/C3").doesNotContain("CADRE/C1");
+    }
+
+    @Test
+    void aDeletedExplanationLineIsFlaggedWhereLinesAreShownAndNamedByVerify() throws Exception {
+        long runId = SampleRun.store(jdbc, template, sealer);
+        deleteSecondLine(runId, "C1");
+
+        assertThat(page("/runs/" + runId + "/subjects/C1")).contains("seal-alarm").contains("CADRE/C1");
+        accounts.create("test", "tamper-line", EnumSet.of(Role.HR), "Missing-Line-Probe-1");
+        JsonNode explanation = json.readTree(mvc.perform(get("/api/runs/" + runId + "/subjects/C1")
+                .with(httpBasic("tamper-line", "Missing-Line-Probe-1"))).andReturn().getResponse()
+                .getContentAsString(StandardCharsets.UTF_8));
+        assertThat(explanation.at("/seal/status").asText()).isEqualTo("ALTERED");
+        assertThat(cli("explain", "--period", SampleRun.PERIOD, "--subject", "C1").exit()).isEqualTo(3);
+
+        Cli verify = cli("runs", "verify", Long.toString(runId));
+        assertThat(verify.exit()).isEqualTo(3);
+        assertThat(verify.out()).contains("CADRE/C1").contains("explanation lines");
+        String verifyPage = mvc.perform(post("/runs/" + runId + "/verify").with(user("a").roles("AUDITOR")).with(csrf()))
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(verifyPage).contains("card alarm").contains("CADRE/C1");
+    }
+
+    @Test
+    void aDeletedResultRowIsNamedByTheRowThatPointedAtIt() throws Exception {
+        long runId = SampleRun.store(jdbc, template, sealer);
+        for (String table : new String[] {"subject_detail", "subject_result"}) {
+            jdbc.sql("DELETE FROM " + table + " WHERE run_id = ? AND subject_id = 'C2'").param(runId).update();
+        }
+
+        assertThat(page("/evaluation?run=" + runId)).contains("card alarm").contains("CADRE/C2");
+        Cli verify = cli("runs", "verify", Long.toString(runId));
+        assertThat(verify.exit()).isEqualTo(3);
+        assertThat(verify.out()).contains("CADRE/C2").contains("missing");
+    }
+
+    @Test
+    void aRowForgedWithAnotherRunsSealIsRefused() throws Exception {
+        long first = SampleRun.store(jdbc, template, sealer);
+        long second = SampleRun.store(jdbc, template, sealer);
+        String seal = jdbc.sql("SELECT seal FROM subject_result WHERE run_id = ? AND subject_id = 'C3'").param(first)
+                .query(String.class).single();
+        jdbc.sql("UPDATE subject_result SET seal = ? WHERE run_id = ? AND subject_id = 'C3'").params(seal, second).update();
+
+        assertThat(checks.verify(run(second)).problems()).anyMatch(p -> p.contains("CADRE/C3"));
+        assertThat(checks.verify(run(first)).intact()).isTrue();
+    }
+
+    /**
+     * Rewrites the subject's stored lines (one JSON array in its subject_detail row) without its
+     * second line, as somebody editing the database by hand would: still well-formed, one line short.
+     */
+    private void deleteSecondLine(long runId, String subjectId) throws Exception {
+        String lines = jdbc.sql("SELECT lines FROM subject_detail WHERE run_id = ? AND subject_id = ?")
+                .params(runId, subjectId).query(String.class).single();
+        ArrayNode array = (ArrayNode) json.readTree(lines);
+        assertThat(array.size()).as("the subject has a second line to delete").isGreaterThanOrEqualTo(2);
+        array.remove(1);
+        assertThat(jdbc.sql("UPDATE subject_detail SET lines = ? WHERE run_id = ? AND subject_id = ?")
+                .params(json.writeValueAsString(array), runId, subjectId).update()).isEqualTo(1);
+    }
+
+    private RunInfo run(long runId) {
+        return context.getBean(RunQueries.class).run(runId).orElseThrow();
+    }
+
+    private String page(String path) throws Exception {
+        return mvc.perform(get(path).with(user("viewer").roles("HR"))).andReturn().getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+    }
+
+    record Cli(int exit, String out, String err) {}
+
+    private Cli cli(String... args) {
+        PrintStream out = System.out;
+        PrintStream err = System.err;
+        ByteArrayOutputStream outBytes = new ByteArrayOutputStream();
+        ByteArrayOutputStream errBytes = new ByteArrayOutputStream();
+        try {
+            System.setOut(new PrintStream(outBytes, true, StandardCharsets.UTF_8));
+            System.setErr(new PrintStream(errBytes, true, StandardCharsets.UTF_8));
+            int exit = KaoheCommands.commandLine(context).execute(args);
+            return new Cli(exit, outBytes.toString(StandardCharsets.UTF_8), errBytes.toString(StandardCharsets.UTF_8));
+        } finally {
+            System.setOut(out);
+            System.setErr(err);
+        }
+    }
+}

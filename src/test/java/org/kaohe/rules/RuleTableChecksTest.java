@@ -1,0 +1,270 @@
+package org.kaohe.rules;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.groups.Tuple.tuple;
+
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Every kind of broken rulebook is refused before anything is scored, each problem located at its
+ * file, row and column with a Chinese message; and a rulebook's version depends on its content only.
+ */
+class RuleTableChecksTest {
+
+    @TempDir
+    Path folder;
+
+    /** The standard book with one edit: the problems it has (fails when it compiles). */
+    private List<RuleProblem> problemsAfter(String file, String before, String after) throws Exception {
+        Path copy = RuleFolders.copyStandard(java.nio.file.Files.createTempDirectory(folder, "book"));
+        RuleFolders.replaceOnce(copy, file, before, after);
+        return problemsOf(copy);
+    }
+
+    private static List<RuleProblem> problemsOf(Path folder) throws Exception {
+        try {
+            RulebookCompiler.compile(RulebookSource.fromFolder(folder));
+        } catch (RulebookInvalidException e) {
+            return e.problems();
+        }
+        throw new AssertionError("the rulebook in " + folder + " was accepted but should not be");
+    }
+
+    @Test
+    void theVersionDependsOnContentOnly() throws Exception {
+        RulebookSource fromDisk = RulebookSource.fromFolder(StandardBook.FOLDER);
+        Map<String, String> stored = new TreeMap<>();
+        fromDisk.files().forEach((name, content) -> stored.put(name, "\uFEFF" + content.replace("\n", "\r\n")));
+        assertThat(RulebookSource.of(stored).version()).as("BOM and CRLF do not change the version")
+                .isEqualTo(fromDisk.version());
+        assertThat(StandardBook.get().version()).matches("sha256:[0-9a-f]{64}").isEqualTo(fromDisk.version());
+
+        RuleFolders.replaceOnce(RuleFolders.copyStandard(folder), "bonus-points.csv", ",,AWARD,CITY,1,,", ",,AWARD,CITY,1.5,,");
+        assertThat(RulebookSource.fromFolder(folder).version()).isNotEqualTo(fromDisk.version());
+    }
+
+    @Test
+    void aTableSavedAsGbkByExcelReadsTheSame() throws Exception {
+        RuleFolders.copyStandard(folder);
+        Path table = folder.resolve("gates.csv");
+        Files.write(table, Files.readString(table, StandardCharsets.UTF_8).getBytes(Charset.forName("GBK")));
+        assertThat(RulebookSource.fromFolder(folder).version()).isEqualTo(RulebookSource.fromFolder(StandardBook.FOLDER).version());
+        assertThat(RulebookCompiler.compile(RulebookSource.fromFolder(folder)).book().gates()).hasSize(5);
+    }
+
+    @Test
+    void aFolderHoldingOnlySettingsLacksEveryOtherTable() throws Exception {
+        Files.copy(StandardBook.FOLDER.resolve("settings.csv"), folder.resolve("settings.csv"));
+        assertThat(problemsOf(folder)).extracting(RuleProblem::file).containsExactlyInAnyOrder("parts.csv", "grades.csv",
+                "kinds.csv", "levels.csv", "bonus-points.csv", "deduction-points.csv", "gates.csv", "participation.csv");
+        assertThat(problemsOf(folder)).allSatisfy(p -> assertThat(p.message()).startsWith("缺少必需的规则表"));
+    }
+
+    @Test
+    void aDeletedColumnIsRefusedAtTheHeader() throws Exception {
+        // 级别 deleted from the bonus table: every award would otherwise count at every level
+        RuleFolders.copyStandard(folder);
+        Path bonus = folder.resolve("bonus-points.csv");
+        List<String> lines = Files.readAllLines(bonus);
+        Files.write(bonus, lines.stream().map(RuleTableChecksTest::withoutFourthCell).toList());
+        assertThat(problemsOf(folder)).singleElement().satisfies(p -> {
+            assertThat(p.toString()).startsWith("bonus-points.csv:1: ");
+            assertThat(p.message()).contains("缺少列「级别 level」");
+        });
+    }
+
+    private static String withoutFourthCell(String line) {
+        String[] cells = line.split(",", -1);
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < cells.length; i++) {
+            if (i != 3) {
+                b.append(i == 0 ? "" : ",").append(cells[i]);
+            }
+        }
+        return b.toString();
+    }
+
+    @Test
+    void aChangedOrExtraHeaderCellIsRefusedByColumn() throws Exception {
+        assertThat(problemsAfter("parts.csv", "满分 max,", "满分值 full,"))
+                .anySatisfy(p -> assertThat(p.toString()).startsWith("parts.csv:1:E: ").contains("多余或无法识别的列「满分值 full」"))
+                .anySatisfy(p -> assertThat(p.message()).contains("缺少列「满分 max」"));
+        assertThat(problemsAfter("levels.csv", "代码 code,名称 name", "代码 code,名称 name,rule"))
+                .singleElement().satisfies(p -> assertThat(p.toString()).startsWith("levels.csv:1:C: "));
+    }
+
+    @Test
+    void aKindTypoIsRefusedAtItsCell() throws Exception {
+        // AWRAD: would silently drop every city award
+        assertThat(problemsAfter("bonus-points.csv", ",,AWARD,CITY,1,,", ",,AWRAD,CITY,1,,")).singleElement()
+                .satisfies(p -> {
+                    assertThat(p.toString()).startsWith("bonus-points.csv:4:C(事项): ");
+                    assertThat(p.message()).contains("事项「AWRAD」未在事项类型表 kinds.csv 中登记");
+                });
+    }
+
+    @Test
+    void gradeBandsOutOfOrderAreRefused() throws Exception {
+        // BAND_GOOD 70 below BAND_FAIR 80 would make every 较好 score 好
+        assertThat(problemsAfter("grades.csv", ",GOOD,好,90,", ",GOOD,好,70,")).singleElement()
+                .satisfies(p -> {
+                    assertThat(p.toString()).startsWith("grades.csv:3:D(最低分): ");
+                    assertThat(p.message()).contains("等次分数线顺序错误");
+                });
+    }
+
+    @Test
+    void aQuotaShareOutsideZeroToOneIsRefused() throws Exception {
+        assertThat(problemsAfter("grades.csv", "SHARE,0.40,", "SHARE,1.5,")).singleElement()
+                .satisfies(p -> assertThat(p.toString()).startsWith("grades.csv:2:F(名额): ").contains("(0, 1]"));
+        assertThat(problemsAfter("grades.csv", "SHARE,0.40,", "SHARE,0,")).singleElement()
+                .satisfies(p -> assertThat(p.message()).contains("(0, 1]"));
+    }
+
+    @Test
+    void partsThatDoNotAddUpToTheFullMarksAreRefused() throws Exception {
+        // the cadre targets row deleted: every cadre would get T = 0 with no line at all
+        Path copy = RuleFolders.copyStandard(java.nio.file.Files.createTempDirectory(folder, "book"));
+        RuleFolders.deleteRows(copy, "parts.csv", "T,目标任务,CADRE,");
+        assertThat(problemsOf(copy)).anySatisfy(p -> {
+            assertThat(p.file()).isEqualTo("parts.csv");
+            assertThat(p.message()).contains("满分之和为 40").contains("FULL_MARKS_CADRE 100");
+        });
+        assertThat(problemsAfter("parts.csv", "T,目标任务,CADRE,,60,", "T,目标任务,CADRE,,65,")).isNotEmpty()
+                .allSatisfy(p -> assertThat(p.message()).contains("满分之和为 105"));
+    }
+
+    @Test
+    void aDuplicatedSettingIsRefusedWithBothRows() throws Exception {
+        assertThat(problemsAfter("settings.csv", "LATE_FACTOR,,0.8,", "LATE_FACTOR,,0.8,\nLATE_FACTOR,,0.7,"))
+                .singleElement().satisfies(p -> {
+                    assertThat(p.toString()).startsWith("settings.csv:7:A(参数): ");
+                    assertThat(p.message()).contains("重复,第 6 行已有");
+                });
+    }
+
+    @Test
+    void unknownAndMissingSettingsAreRefused() throws Exception {
+        assertThat(problemsAfter("settings.csv", "LATE_FACTOR,,0.8,", "LATE_FACTR,,0.8,")).singleElement()
+                .satisfies(p -> assertThat(p.toString()).startsWith("settings.csv:6:A(参数): ").contains("未知参数「LATE_FACTR」"));
+        Path copy = RuleFolders.copyStandard(java.nio.file.Files.createTempDirectory(folder, "book"));
+        RuleFolders.deleteRows(copy, "settings.csv", "LATE_FACTOR,");
+        assertThat(problemsOf(copy)).singleElement()
+                .satisfies(p -> assertThat(p.toString()).startsWith("settings.csv: ").contains("缺少参数 LATE_FACTOR"));
+    }
+
+    @Test
+    void aValueMustBeAPlainNumberInRange() throws Exception {
+        for (String bad : new String[] {"一分", "1,5", "=1+1", "System.exit(0)", "1e3", "0.5.1"}) {
+            assertThat(problemsAfter("bonus-points.csv", ",,AWARD,CITY,1,,", ",,AWARD,CITY,\"" + bad + "\",,"))
+                    .as(bad).singleElement()
+                    .satisfies(p -> assertThat(p.toString()).startsWith("bonus-points.csv:4:E(每次分值): ").contains("不是数字"));
+        }
+        assertThat(problemsAfter("settings.csv", "LATE_FACTOR,,0.8,", "LATE_FACTOR,,1.8,")).singleElement()
+                .satisfies(p -> assertThat(p.message()).contains("超出范围 [0, 1]"));
+    }
+
+    @Test
+    void formulaLikeTextIsRefused() throws Exception {
+        assertThat(problemsAfter("bonus-points.csv", ",,AWARD,CITY,1,,", ",,AWARD,CITY,1,,\"=cmd|' /C calc'!A0\""))
+                .singleElement().satisfies(p -> assertThat(p.toString()).startsWith("bonus-points.csv:4:G(名称): ")
+                        .contains("像表格公式"));
+    }
+
+    @Test
+    void ruleFilesOfTheOldFormatAndWorkbooksAreRefusedByName() throws Exception {
+        RuleFolders.copyStandard(folder);
+        Files.writeString(folder.resolve("extra.drl"), "rule \"x\" when then System.exit(0); end");
+        Files.writeString(folder.resolve("points.drl.csv"), "RuleSet,x");
+        Files.write(folder.resolve("加分.xlsx"), new byte[] {0x50, 0x4b, 3, 4});
+        Files.writeString(folder.resolve("加分.csv"), "a,b\n");
+        assertThat(problemsOf(folder)).extracting(RuleProblem::file, p -> p.message().substring(0, 5))
+                .containsExactlyInAnyOrder(tuple("extra.drl", "不再接受 "), tuple("points.drl.csv", "不再接受 "),
+                        tuple("加分.xlsx", "请在 Ex"), tuple("加分.csv", "不是规则表"));
+    }
+
+    @Test
+    void brokenQuotesEmptyFilesAndNulCharactersAreRefused() throws Exception {
+        RuleFolders.copyStandard(folder);
+        Files.writeString(folder.resolve("levels.csv"), "代码 code,名称 name\nCITY,\"市级\nCOUNTY,县级\n");
+        Files.writeString(folder.resolve("gates.csv"), "");
+        Files.writeString(folder.resolve("participation.csv"), "对象类型 subject_type\u0000");
+        assertThat(problemsOf(folder))
+                .anySatisfy(p -> assertThat(p.toString()).startsWith("levels.csv: ").contains("引号"))
+                .anySatisfy(p -> assertThat(p.toString()).startsWith("gates.csv: ").contains("文件是空的"))
+                .anySatisfy(p -> assertThat(p.toString()).startsWith("participation.csv:1: ").contains("NUL"));
+    }
+
+    @Test
+    void gatesAndPricesMustNameWhatExists() throws Exception {
+        assertThat(problemsAfter("gates.csv", "CAP,一般,否", "CAP,及格,否")).singleElement()
+                .satisfies(p -> assertThat(p.toString()).startsWith("gates.csv:5:G(等次): ").contains("等次「及格」不在"));
+        assertThat(problemsAfter("deduction-points.csv", "CADRE,,OVERDUE,,0.5,,", "CADRE,,OVERDUE,,0.5,ZF,"))
+                .singleElement().satisfies(p -> assertThat(p.toString()).startsWith("deduction-points.csv:7:F(计入部分): ")
+                        .contains("没有计分部分 ZF"));
+        assertThat(problemsAfter("bonus-points.csv", ",,AWARD,CITY,1,,", ",,AWARD,CITY,1,T,")).isNotEmpty()
+                .allSatisfy(p -> assertThat(p.message()).contains("加分只能计入「加分」部分"));
+        assertThat(problemsAfter("bonus-points.csv", ",,AWARD,CITY,1,,", ",,AWARD,DISTRICT,1,,")).singleElement()
+                .satisfies(p -> assertThat(p.message()).contains("级别「DISTRICT」未在级别表 levels.csv 中登记"));
+    }
+
+    @Test
+    void aRowThatWouldCountAnItemTwiceIsRefused() throws Exception {
+        assertThat(problemsAfter("bonus-points.csv", ",,AWARD,CITY,1,,", ",,AWARD,CITY,1,,\n,,AWARD,CITY,2,,"))
+                .singleElement().satisfies(p -> assertThat(p.message()).contains("与第 4 行重复"));
+        assertThat(problemsAfter("bonus-points.csv", ",,AWARD,CITY,1,,", ",,AWARD,CITY,1,,\n,,AWARD,,2,,"))
+                .anySatisfy(p -> assertThat(p.toString()).startsWith("bonus-points.csv:5:D(级别): ").contains("会让同一事项计两次分"));
+        assertThat(problemsAfter("parts.csv", "L,领导评价,CADRE,,20,LEADER_RATING", "L,领导评价,CADRE,,20,APPRAISAL"))
+                .anySatisfy(p -> assertThat(p.message()).contains("有两个「民主测评」部分"));
+    }
+
+    @Test
+    void theLowestGradeTakesNoQuotaAndNoLowestScore() throws Exception {
+        assertThat(problemsAfter("grades.csv", ",POOR,较差,,,,,", ",POOR,较差,0,COUNT,2,,"))
+                .anySatisfy(p -> assertThat(p.message()).contains("最后一个等次(最低等次)不填最低分"))
+                .anySatisfy(p -> assertThat(p.message()).contains("最低等次不能限额"));
+    }
+
+    @Test
+    void settingsThatMakeNoSenseAreRefused() throws Exception {
+        assertThat(problemsAfter("settings.csv", "VOTE_WEIGHT_FAIR,,80,", "VOTE_WEIGHT_FAIR,,120,"))
+                .anySatisfy(p -> assertThat(p.message()).contains("超过票折算分满分"))
+                .anySatisfy(p -> assertThat(p.message()).contains("较差的票不应比较好的票折算分高"));
+        assertThat(problemsAfter("settings.csv", "SCORE_MIN,,0,", "SCORE_MIN,,200,")).singleElement()
+                .satisfies(p -> assertThat(p.message()).contains("SCORE_MIN 应小于"));
+        assertThat(problemsAfter("parts.csv", "C,干部队伍,DEPARTMENT,,30,CADRE_MEAN", "C,干部队伍,CADRE,,30,CADRE_MEAN"))
+                .anySatisfy(p -> assertThat(p.message()).contains("干部平均得分只能用于部门"));
+    }
+
+    @Test
+    void kindsMayBeNamedAndCodedInChinese() throws Exception {
+        RuleFolders.replaceOnce(RuleFolders.copyStandard(folder), "kinds.csv", "ADMONISHMENT,诫勉,,,EVENT,",
+                "ADMONISHMENT,诫勉,,,EVENT,\n五个一兑现,五个一服务承诺兑现,CADRE,,EVENT,");
+        RuleFolders.replaceOnce(folder, "bonus-points.csv", "CADRE,,KEY_WORK_OVERFULFILLED,,1,,",
+                "CADRE,,KEY_WORK_OVERFULFILLED,,1,,\nCADRE,,五个一服务承诺兑现,,0.5,,");
+        CompiledRulebook book = RulebookCompiler.compile(RulebookSource.fromFolder(folder));
+        assertThat(book.book().prices()).anySatisfy(p -> assertThat(p.kind()).isEqualTo("五个一兑现"));
+        assertThat(book.registry().kind("五个一服务承诺兑现").orElseThrow().code()).isEqualTo("五个一兑现");
+    }
+
+    @Test
+    void everyProblemIsFoundInOnePass() throws Exception {
+        // a kind typo in one row and a non-number in another; a share of 1.5 and bands out of order
+        Path copy = RuleFolders.copyStandard(java.nio.file.Files.createTempDirectory(folder, "book"));
+        RuleFolders.replaceOnce(copy, "bonus-points.csv", ",,AWARD,CITY,1,,", ",,AWRAD,CITY,1,,");
+        RuleFolders.replaceOnce(copy, "bonus-points.csv", ",,AWARD,COUNTY,0.5,,", ",,AWARD,COUNTY,半分,,");
+        RuleFolders.replaceOnce(copy, "grades.csv", "SHARE,0.40,", "SHARE,1.5,");
+        RuleFolders.replaceOnce(copy, "grades.csv", ",AVERAGE,一般,60,", ",AVERAGE,一般,85,");
+        assertThat(problemsOf(copy)).extracting(p -> p.toString().substring(0, p.toString().indexOf(": ")))
+                .contains("bonus-points.csv:4:C(事项)", "bonus-points.csv:5:E(每次分值)", "grades.csv:2:F(名额)");
+    }
+}
