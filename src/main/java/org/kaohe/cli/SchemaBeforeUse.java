@@ -6,8 +6,10 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.Arrays;
-import java.util.OptionalInt;
+import java.util.HashSet;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -21,7 +23,8 @@ import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 
 /**
  * Brings the database's schema up to date when a command first gets the data source, and only
- * when it is behind: a command on a database already migrated skips Flyway altogether (building
+ * when it is behind (a migration on the class path not applied): a command on a database already
+ * migrated skips Flyway altogether (building
  * Flyway alone loads about 700 classes, a good part of a command's start-up). Behind, new or
  * unreadable, Flyway migrates it as the web server would, with {@code spring.flyway.locations}
  * and {@code spring.flyway.schemas}. The web server keeps Spring Boot's own Flyway start-up, which
@@ -42,8 +45,10 @@ final class SchemaBeforeUse implements BeanPostProcessor {
         if (bean instanceof DataSource dataSource) {
             String[] locations = environment.getProperty("spring.flyway.locations", String[].class,
                     new String[] {"classpath:db/migration"});
-            OptionalInt newest = newestMigration(locations);
-            if (newest.isEmpty() || newest.getAsInt() != appliedVersion(dataSource)) {
+            Optional<Set<Integer>> available = migrations(locations);
+            // Every migration on the class path applied (not only the newest: a branch merged later may
+            // bring a lower number), else Flyway migrates, or says what is out of order.
+            if (available.isEmpty() || !appliedVersions(dataSource).containsAll(available.get())) {
                 Flyway.configure()
                         .dataSource(dataSource)
                         .locations(locations)
@@ -55,44 +60,43 @@ final class SchemaBeforeUse implements BeanPostProcessor {
         return bean;
     }
 
-    /** The highest version among the migrations on the class path (SQL files and Java classes). */
-    static OptionalInt newestMigration(String[] locations) {
+    /** The versions of the migrations on the class path (SQL files and Java classes); empty when Flyway must decide. */
+    static Optional<Set<Integer>> migrations(String[] locations) {
         PathMatchingResourcePatternResolver resolver = new PathMatchingResourcePatternResolver();
         try {
-            int newest = -1;
+            Set<Integer> versions = new TreeSet<>();
             for (String location : locations) {
                 if (!location.startsWith("classpath:")) {
-                    return OptionalInt.empty(); // a folder on disk: leave it to Flyway
+                    return Optional.empty(); // a folder on disk: leave it to Flyway
                 }
                 String folder = location.substring("classpath:".length()).replaceAll("^/+", "");
                 for (Resource resource : resolver.getResources("classpath*:" + folder + "/V*__*")) {
                     Matcher m = VERSION.matcher(String.valueOf(resource.getFilename()));
                     if (m.matches()) {
-                        newest = Math.max(newest, Integer.parseInt(m.group(1)));
+                        versions.add(Integer.parseInt(m.group(1)));
                     }
                 }
             }
-            return newest < 0 ? OptionalInt.empty() : OptionalInt.of(newest);
+            return versions.isEmpty() ? Optional.empty() : Optional.of(versions);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    /** The highest version applied successfully, or -1 (no history table yet, or unreadable). */
-    private static int appliedVersion(DataSource dataSource) {
+    /** The versions applied successfully; none when there is no history table yet, or it is unreadable. */
+    private static Set<Integer> appliedVersions(DataSource dataSource) {
         try (Connection c = dataSource.getConnection();
              Statement s = c.createStatement();
              // Flyway makes its table with quoted lower-case names: quoted here too, for H2 and PostgreSQL alike.
              ResultSet rs = s.executeQuery("SELECT \"version\" FROM \"flyway_schema_history\""
                      + " WHERE \"success\" AND \"version\" IS NOT NULL")) {
-            int applied = -1;
+            Set<Integer> applied = new HashSet<>();
             while (rs.next()) {
-                applied = Math.max(applied, Arrays.stream(rs.getString(1).split("\\.")).findFirst()
-                        .map(Integer::parseInt).orElse(-1));
+                applied.add(Integer.parseInt(rs.getString(1).split("\\.")[0]));
             }
             return applied;
         } catch (SQLException | NumberFormatException e) {
-            return -1;
+            return Set.of();
         }
     }
 }

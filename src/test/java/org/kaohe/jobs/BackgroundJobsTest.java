@@ -17,7 +17,8 @@ import org.springframework.context.annotation.Bean;
 
 /**
  * Jobs in the database: one queue runs in submission order even with free workers, other queues
- * run beside it, a running job can be cancelled, and a job stops at its time limit.
+ * run beside it, a running job can be cancelled (whether it reports progress or only asks), and a
+ * job stops at its time limit.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE, properties = {
         "spring.datasource.url=jdbc:h2:mem:jobs;DB_CLOSE_DELAY=-1",
@@ -49,6 +50,33 @@ class BackgroundJobsTest {
                         Thread.currentThread().interrupt();
                     }
                     return (long) argument.length();
+                }
+            };
+        }
+
+        /**
+         * Work that never reports but looks at {@code cancelled()}, as the rules engine does every 256
+         * firings, and stops with its own exception, as the engine does.
+         */
+        @Bean
+        BackgroundJobs.Work askingWork() {
+            return new BackgroundJobs.Work() {
+                @Override
+                public String kind() {
+                    return "ASK";
+                }
+
+                @Override
+                public Long run(String argument, String owner, BackgroundJobs.Progress progress) {
+                    while (!progress.cancelled()) {
+                        try {
+                            Thread.sleep(20);
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                            return null;
+                        }
+                    }
+                    throw new IllegalStateException("stopped by itself");
                 }
             };
         }
@@ -90,6 +118,17 @@ class BackgroundJobsTest {
 
         awaitState(running, State.CANCELLED);
         assertThat(jobs.cancel(running)).as("an ended job cannot be cancelled").isFalse();
+    }
+
+    @Test
+    void workThatAsksWhetherItWasCancelledStopsAndEndsCancelledNotFailed() throws Exception {
+        String asking = jobs.submit("hr", "asks", "ASK", "e1", "queue-e");
+        awaitState(asking, State.RUNNING);
+
+        assertThat(jobs.cancel(asking)).isTrue();
+
+        awaitState(asking, State.CANCELLED);
+        assertThat(jobs.status(asking).orElseThrow().message()).contains("cancelled").doesNotContain("stopped by itself");
     }
 
     @Test

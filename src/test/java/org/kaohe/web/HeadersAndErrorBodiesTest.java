@@ -49,7 +49,8 @@ class HeadersAndErrorBodiesTest {
         assertThat(csp(login)).doesNotContainPattern("script-src[^;]*unsafe");
         assertThat(login.headers().firstValue("Referrer-Policy")).contains("same-origin");
         assertThat(login.headers().allValues("Set-Cookie")).anySatisfy(cookie ->
-                assertThat(cookie).startsWith("JSESSIONID=").contains("SameSite=Lax").contains("HttpOnly"));
+                // The session is kept in the database (Spring Session JDBC), whose cookie is SESSION.
+                assertThat(cookie).startsWith("SESSION=").contains("SameSite=Lax").contains("HttpOnly"));
         assertThat(get("/api/runs", null).headers().firstValue("Content-Security-Policy")).isPresent();
     }
 

@@ -1,0 +1,58 @@
+package org.kaohe.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.kaohe.evaluation.EvaluationException;
+import org.kaohe.jobs.BackgroundJobs;
+import org.kaohe.records.ImportService;
+import org.kaohe.records.Period;
+import org.kaohe.results.RunQueries;
+import org.kaohe.rules.RulebookService;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+
+/**
+ * The evaluation a background job runs hands the job's cancellation to the rules engine: a job
+ * cancelled before the engine's first look stops there, with the engine's message, and stores no run.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE,
+        properties = "spring.datasource.url=jdbc:h2:mem:evaluation-job-cancel;DB_CLOSE_DELAY=-1")
+class EvaluationJobCancellationTest {
+
+    private static final Period Q3 = Period.parse("2026-Q3");
+
+    @Autowired EvaluationRuns evaluationRuns;
+    @Autowired ImportService imports;
+    @Autowired RulebookService rulebooks;
+    @Autowired RunQueries runs;
+
+    @Test
+    void aCancelledJobsEvaluationStopsInTheEngineAndStoresNoRun() throws Exception {
+        assertThat(imports.importFolder(Path.of("data", "2026-Q3"), Q3, "hr").errors()).isEmpty();
+        rulebooks.publish(RulebookService.read(Path.of("rules")), "leader", "测试 test");
+        List<Double> reported = new ArrayList<>();
+        BackgroundJobs.Progress cancelledJob = new BackgroundJobs.Progress() {
+            @Override
+            public void report(double fraction, String message) {
+                reported.add(fraction);
+            }
+
+            @Override
+            public boolean cancelled() {
+                return true;
+            }
+        };
+
+        assertThatThrownBy(() -> evaluationRuns.run(Q3.toString(), "hr", cancelledJob))
+                .isInstanceOf(EvaluationException.class)
+                .hasMessageContaining("the evaluation was cancelled");
+        assertThat(runs.currentRun(Q3)).isEmpty();
+        assertThat(reported).as("it never came to storing the run").allMatch(fraction -> fraction < 0.85);
+    }
+}
