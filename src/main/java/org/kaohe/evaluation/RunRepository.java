@@ -41,6 +41,9 @@ class RunRepository {
     static final Duration ABANDONED_AFTER = Duration.ofMinutes(10);
     /** The longest reason kept (V13's limit of the old explanation_line.reason); real reasons stay far below it. */
     static final int MAX_REASON = 8000;
+    /** What subject_detail.lines holds (V15): all of one subject's lines as JSON. */
+    static final int MAX_LINES_JSON = 1_000_000;
+    private static final String CUT = "…(已截断 / truncated)";
 
     private final JdbcClient jdbc;
     private final JdbcTemplate template;
@@ -78,13 +81,8 @@ class RunRepository {
         if (fits) {
             return outcome;
         }
-        String mark = "…(已截断 / truncated)";
-        List<SubjectResult> subjects = outcome.subjects().stream().map(s -> new SubjectResult(s.subjectType(),
-                s.subjectId(), s.name(), s.deptId(), s.score(), s.parts(), s.bandGrade(), s.gatedGrade(), s.finalGrade(),
-                s.rank(), s.vetoed(), s.lines().stream().map(l -> l.reason().length() <= MAX_REASON ? l
-                        : new ExplanationLine(l.rule(), l.part(), l.points(),
-                                l.reason().substring(0, MAX_REASON - mark.length()) + mark, l.evidence())).toList()))
-                .toList();
+        List<SubjectResult> subjects = outcome.subjects().stream()
+                .map(s -> withLines(s, reasonsCut(s.lines(), MAX_REASON))).toList();
         return new EvaluationOutcome(outcome.period(), outcome.importId(), outcome.rulebookVersion(), subjects,
                 outcome.gradeScales(), outcome.parts());
     }
@@ -108,7 +106,7 @@ class RunRepository {
             String previous = RunSealer.subjectKey(chain.get(i == 0 ? chain.size() - 1 : i - 1));
             // The digest is taken over the lines as they will read back from their JSON, so the seal
             // covers exactly what a page shows.
-            String linesJson = StoredExplanation.linesJson(s.lines());
+            String linesJson = linesJson(s.lines());
             String digest = sealer.linesDigest(StoredExplanation.lines(linesJson));
             String seal = sealer.subjectSeal(header, s, digest, previous);
             seals.add(seal);
@@ -131,6 +129,31 @@ class RunRepository {
             completion.accept(runId);
         });
         return runId;
+    }
+
+    /**
+     * The lines as stored JSON. A subject whose lines together pass {@link #MAX_LINES_JSON} (hundreds
+     * of lines quoting long notes) has its reasons cut shorter, marked as cut, until they fit: the
+     * evaluation must not fail for it, and the seal covers the lines as stored.
+     */
+    static String linesJson(List<ExplanationLine> lines) {
+        String json = StoredExplanation.linesJson(lines);
+        int limit = MAX_REASON;
+        while (json.length() > MAX_LINES_JSON && limit > CUT.length()) {
+            limit = Math.max(CUT.length(), Math.min(limit / 2, MAX_LINES_JSON / Math.max(1, lines.size())));
+            json = StoredExplanation.linesJson(reasonsCut(lines, limit));
+        }
+        return json;
+    }
+
+    private static List<ExplanationLine> reasonsCut(List<ExplanationLine> lines, int limit) {
+        return lines.stream().map(l -> l.reason().length() <= limit ? l : new ExplanationLine(l.rule(), l.part(),
+                l.points(), l.reason().substring(0, limit - CUT.length()) + CUT, l.evidence())).toList();
+    }
+
+    private static SubjectResult withLines(SubjectResult s, List<ExplanationLine> lines) {
+        return new SubjectResult(s.subjectType(), s.subjectId(), s.name(), s.deptId(), s.score(), s.parts(),
+                s.bandGrade(), s.gatedGrade(), s.finalGrade(), s.rank(), s.vetoed(), lines);
     }
 
     /** The run's row, still invisible and unsealed, with the grade scales and part names it is read with. */

@@ -140,6 +140,27 @@ class RunStorageTest {
         assertThat(runs.deleteAbandoned()).isZero();
     }
 
+    @Test
+    void aSubjectWithMoreLineTextThanItsRowHoldsIsStoredWithReasonsCutAndVerifies() {
+        List<ExplanationLine> lines = new java.util.ArrayList<>();
+        for (int i = 1; i <= 200; i++) {
+            lines.add(new ExplanationLine("event", "B", new BigDecimal("0.10"), "表彰".repeat(3500),
+                    List.of(new SourceRef("events.csv", i + 1))));
+        }
+        SubjectResult cadre = new SubjectResult(SubjectType.CADRE, "C1", "张三", "D1", new BigDecimal("20.00"),
+                Map.of("B", new BigDecimal("20.00")), QuarterlyGrades.POOR, QuarterlyGrades.POOR, QuarterlyGrades.POOR,
+                1, false, lines);
+
+        long runId = store(new EvaluationOutcome(PERIOD, importId, "v1", List.of(cadre)));
+
+        List<ExplanationLine> stored = queries.subject(runId, "C1").orElseThrow().lines();
+        assertThat(stored).hasSize(200);
+        assertThat(stored).allSatisfy(l -> assertThat(l.reason()).startsWith("表彰").endsWith("(已截断 / truncated)")
+                .hasSizeLessThan(7000));
+        assertThat(stored).extracting(ExplanationLine::points).allMatch(p -> p.compareTo(new BigDecimal("0.10")) == 0);
+        assertThat(checks.intact(runId)).isTrue();
+    }
+
     private long store(EvaluationOutcome outcome) {
         return runs.insert(outcome, "tester", OffsetDateTime.now(), 12);
     }
