@@ -173,7 +173,7 @@ final class ReplayComparison {
         if (ruleNames && !Objects.equals(s.rule(), r.rule())) {
             add(new ReplayDifference(key, name, number, r.rule(), "规则 rule", s.rule(), r.rule()));
         }
-        String rule = r.rule();
+        String rule = s.rule(); // where the line is named as the subject's page shows it
         boolean figuresDiffer = lineField(key, name, number, rule, "分项 part", s.part(), r.part())
                 | lineField(key, name, number, rule, "分值 points", cents(s.points()), cents(r.points()))
                 | lineField(key, name, number, rule, "依据 evidence", ResultSeal.evidenceText(s.evidence()),
