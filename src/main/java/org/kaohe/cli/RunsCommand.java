@@ -4,6 +4,8 @@ import java.util.List;
 import java.util.Optional;
 
 import org.kaohe.audit.AuditLog;
+import org.kaohe.evaluation.ReplayDifference;
+import org.kaohe.evaluation.RunReplay;
 import org.kaohe.results.RunChecks;
 import org.kaohe.results.RunInfo;
 import org.kaohe.results.RunQueries;
@@ -14,22 +16,28 @@ import org.springframework.stereotype.Component;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
-/** {@code runs verify [RUN]}: checks stored runs against their seals and names every altered or missing row. */
+/**
+ * {@code runs verify [RUN]}: checks stored runs against their seals and names every altered or
+ * missing row; {@code runs replay RUN}: evaluates the run's import again with its rulebook and
+ * names every figure that differs from what the run stored.
+ */
 @Component
 @Scope(ConfigurableBeanFactory.SCOPE_PROTOTYPE) // picocli keeps option values in fields: a fresh command per run
 @TopLevelCommand
 @Command(name = "runs", mixinStandardHelpOptions = true,
-        description = "考核运行:核验封印 / Evaluation runs: verify their seals.")
+        description = "考核运行:核验封印、重放 / Evaluation runs: verify their seals, replay them.")
 class RunsCommand {
 
     private final RunQueries runs;
     private final RunChecks checks;
     private final AuditLog auditLog;
+    private final RunReplay replays;
 
-    RunsCommand(RunQueries runs, RunChecks checks, AuditLog auditLog) {
+    RunsCommand(RunQueries runs, RunChecks checks, AuditLog auditLog, RunReplay replays) {
         this.runs = runs;
         this.checks = checks;
         this.auditLog = auditLog;
+        this.replays = replays;
     }
 
     @Command(name = "verify", mixinStandardHelpOptions = true,
@@ -62,5 +70,33 @@ class RunsCommand {
             System.out.println("尚无考核运行 / no runs yet");
         }
         return anyFailed ? CliSupport.EXIT_ALTERED : CliSupport.EXIT_OK;
+    }
+
+    @Command(name = "replay", mixinStandardHelpOptions = true,
+            description = "重放一个运行:用它的导入版本和考核细则版本重新计算,逐项比较得分、等次、排名、否决、分项和明细;"
+                    + "不一致或无法重放时退出码为 3 / evaluate the run's import again with its rulebook version and compare"
+                    + " every score, grade, rank, veto, part and line; exit 3 when anything differs or it cannot be replayed")
+    int replay(@Parameters(paramLabel = "RUN", description = "运行编号 run id") long runId) {
+        Optional<RunInfo> run = runs.run(runId);
+        if (run.isEmpty()) {
+            System.err.println("没有运行 #" + runId + " / no run #" + runId);
+            return CliSupport.EXIT_INVALID;
+        }
+        RunInfo r = run.get();
+        RunReplay.Replay replay = replays.replay(r, CliSupport.user());
+        System.out.printf("重放考核 replay of run #%d %s (导入版本 import version %d, 考核细则 rulebook %s): %s%n", r.id(),
+                r.period(), r.importVersion(), r.rulebookVersion(), replay.status().label());
+        if (replay.oldFormat()) {
+            System.out.println("  注意 note: " + RunReplay.Replay.OLD_FORMAT_NOTE);
+        }
+        System.out.println("  " + replay.summary());
+        for (ReplayDifference d : replay.differences()) {
+            System.out.println("  " + d.text());
+        }
+        if (replay.wordingCount() > 0) {
+            System.out.println("  " + replay.wordingHeading() + ":");
+            replay.wordings().forEach(d -> System.out.println("    " + d.text()));
+        }
+        return replay.identical() ? CliSupport.EXIT_OK : CliSupport.EXIT_ALTERED;
     }
 }

@@ -88,6 +88,7 @@ class AccessRulesTest {
                 new Rule("POST", "/rules/validate", EnumSet.of(Role.LEADER)),
                 new Rule("POST", "/rules/publish", EnumSet.of(Role.LEADER)),
                 new Rule("GET", "/audit", EnumSet.of(Role.AUDITOR, Role.ADMIN)),
+                new Rule("POST", "/runs/{run}/replay", EnumSet.of(Role.AUDITOR)),
                 new Rule("GET", "/users", EnumSet.of(Role.ADMIN)),
                 new Rule("POST", "/users", EnumSet.of(Role.ADMIN)),
                 new Rule("POST", "/users/u-hr/enabled", EnumSet.of(Role.ADMIN)));
@@ -106,6 +107,7 @@ class AccessRulesTest {
                 new Rule("POST", "/api/rules/validate", EnumSet.of(Role.LEADER)),
                 new Rule("POST", "/api/rules/publish", EnumSet.of(Role.LEADER)),
                 new Rule("GET", "/api/audit", EnumSet.of(Role.AUDITOR, Role.ADMIN)),
+                new Rule("GET", "/api/runs/{run}/replay", EnumSet.of(Role.AUDITOR, Role.ADMIN)),
                 new Rule("GET", "/api/users", EnumSet.of(Role.ADMIN)),
                 new Rule("POST", "/api/users", EnumSet.of(Role.ADMIN)));
     }

@@ -1,0 +1,35 @@
+package org.kaohe.web;
+
+import java.security.Principal;
+
+import org.kaohe.evaluation.RunReplay;
+import org.kaohe.results.RunInfo;
+import org.kaohe.results.RunQueries;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.server.ResponseStatusException;
+
+import static org.springframework.http.HttpStatus.NOT_FOUND;
+
+/** The auditor's "replay the run": its import evaluated again with its rulebook, every figure compared. */
+@Controller
+class RunReplayController {
+
+    private final RunQueries runs;
+    private final RunReplay replays;
+
+    RunReplayController(RunQueries runs, RunReplay replays) {
+        this.runs = runs;
+        this.replays = replays;
+    }
+
+    @PostMapping("/runs/{runId}/replay")
+    String replay(@PathVariable long runId, Principal who, Model model) {
+        RunInfo run = runs.run(runId).orElseThrow(() -> new ResponseStatusException(NOT_FOUND));
+        model.addAttribute("run", run);
+        model.addAttribute("replay", replays.replay(run, who.getName()));
+        return "replay";
+    }
+}
