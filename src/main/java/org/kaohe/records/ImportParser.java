@@ -35,6 +35,20 @@ final class ImportParser {
                 contents.put(file.fileName(), decoded.text());
             }
         }
+        return validated(period, tables, reports, contents, problems);
+    }
+
+    /** Reads the six tables from the sheets of one Excel workbook ({@link WorkbookReader}). */
+    static ParsedImport parseWorkbook(String workbookName, byte[] bytes, Period period) {
+        Problems problems = new Problems();
+        WorkbookReader.Sheets sheets = WorkbookReader.read(workbookName, bytes, problems);
+        return validated(period, sheets.tables(), sheets.reports(), sheets.contents(), problems);
+    }
+
+    /** Every field and the checks between files, the same whichever source the tables came from. */
+    private static ParsedImport validated(Period period, Map<InputFile, CsvTable> tables,
+                                          List<ImportReport.FileReport> reports, Map<String, String> contents,
+                                          Problems problems) {
         List<Department> departments = DepartmentRows.read(tables.get(InputFile.DEPARTMENTS), problems);
         List<Cadre> cadres = CadreRows.read(tables.get(InputFile.CADRES), period, problems);
         List<Target> targets = TargetRows.read(tables.get(InputFile.TARGETS), period, problems);
@@ -43,7 +57,7 @@ final class ImportParser {
         List<Organization> organizations = OrganizationRows.read(tables.get(InputFile.ORGANIZATIONS), problems);
         CrossFileChecks.check(tables, problems);
         return new ParsedImport(period, departments, cadres, targets, appraisals, events, organizations, reports,
-                contents, contentHash(reports), sorted(problems.list()));
+                contents, contentHash(reports), sorted(problems.list(), tables));
     }
 
     private static CsvTable read(InputFile file, byte[] bytes, DecodedFile decoded, Problems problems) {
@@ -84,10 +98,16 @@ final class ImportParser {
         return Sha256.of(pairs.toString());
     }
 
-    /** Problems in file order (as RULEBOOK lists the files), then by line; stable within a line. */
-    private static List<ImportProblem> sorted(List<ImportProblem> problems) {
+    /**
+     * Problems in file order (as RULEBOOK lists the files; problems of the whole upload first), then by
+     * line; stable within a line.
+     */
+    private static List<ImportProblem> sorted(List<ImportProblem> problems, Map<InputFile, CsvTable> tables) {
+        Map<String, Integer> order = new HashMap<>();
+        tables.forEach((file, table) -> order.put(table.fileName(), file.ordinal()));
         return problems.stream()
-                .sorted(Comparator.comparingInt((ImportProblem p) -> InputFile.byName(p.file()).map(Enum::ordinal).orElse(-1))
+                .sorted(Comparator.comparingInt((ImportProblem p) -> order.getOrDefault(p.file(),
+                                InputFile.byName(p.file()).map(Enum::ordinal).orElse(-1)))
                         .thenComparingInt(ImportProblem::line))
                 .toList();
     }

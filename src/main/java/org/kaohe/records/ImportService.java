@@ -80,6 +80,14 @@ public class ImportService {
         return importValidated(ImportParser.parse(unpacked.files(), period), unpacked.problems(), user);
     }
 
+    /**
+     * Imports one Excel workbook holding the six tables as sheets (named in English or Chinese); its
+     * problems are located as {@code workbook.xlsx!sheet:row}.
+     */
+    public ImportReport importWorkbook(String workbookName, byte[] workbook, Period period, String user) {
+        return importValidated(ImportParser.parseWorkbook(workbookName, workbook, period), List.of(), user);
+    }
+
     private ImportReport importValidated(ParsedImport parsed, List<ImportProblem> notes, String user) {
         List<ImportProblem> problems = new ArrayList<>(notes);
         problems.addAll(parsed.problems());
