@@ -1,27 +1,19 @@
 package org.kaohe.web;
 
-import java.nio.charset.StandardCharsets;
 import java.security.Principal;
 import java.util.Comparator;
-import java.util.List;
-import java.util.stream.Collectors;
+import java.util.Map;
 
 import org.kaohe.jobs.BackgroundJobs;
 import org.kaohe.records.ImportRepository;
 import org.kaohe.records.Period;
 import org.kaohe.records.SubjectType;
-import org.kaohe.results.ResultRow;
-import org.kaohe.results.ResultsFormat;
-import org.kaohe.results.ResultsWorkbook;
-import org.kaohe.results.RunInfo;
+import org.kaohe.results.ResultsFilter;
+import org.kaohe.results.ResultsList;
 import org.kaohe.results.RunQueries;
 import org.kaohe.scoring.Grade;
-import org.kaohe.scoring.SubjectResult;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -31,25 +23,40 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.server.ResponseStatusException;
 
-/** The results of a period's current run: a filterable, sortable, paged table and its downloads. */
+/**
+ * The results of a run: departments and cadres in two tabs, filtered, sorted and paged by the
+ * database ({@link ResultsList}); and the evaluation started from the page.
+ */
 @Controller
 class ResultsController {
 
-    static final MediaType XLSX =
-            MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+    static final int PAGE_SIZE = 25;
 
     /** What the page script polls: the job and, when done, where its results are. */
     record JobView(String id, BackgroundJobs.State state, double progress, String message, String statusUrl,
                    String resultUrl) {}
 
+    /**
+     * What the user asked for, as the page's links repeat it. The tab is the subject type: departments
+     * by default, cadres when a department is chosen (its cadres are what one looks for then).
+     */
+    record Query(SubjectType type, String dept, Grade grade, String sort, boolean descending, int page) {
+        ResultsFilter filter() {
+            return new ResultsFilter(type, dept, grade, ResultsFilter.Sort.of(sort), descending);
+        }
+    }
+
     private final RunSelection selection;
     private final RunQueries runs;
+    private final ResultsList results;
     private final ImportRepository imports;
     private final EvaluationRuns evaluationRuns;
 
-    ResultsController(RunSelection selection, RunQueries runs, ImportRepository imports, EvaluationRuns evaluationRuns) {
+    ResultsController(RunSelection selection, RunQueries runs, ResultsList results, ImportRepository imports,
+                      EvaluationRuns evaluationRuns) {
         this.selection = selection;
         this.runs = runs;
+        this.results = results;
         this.imports = imports;
         this.evaluationRuns = evaluationRuns;
     }
@@ -67,22 +74,40 @@ class ResultsController {
         model.addAttribute("periods", selection.periods());
         model.addAttribute("runnablePeriods", imports.periods().stream().sorted(Comparator.reverseOrder()).toList());
         model.addAttribute("grades", Grade.values());
-        model.addAttribute("types", SubjectType.values());
-        ResultsTable.Query query = new ResultsTable.Query(type, dept, grade,
-                ResultsTable.knownSort(sort) ? sort : "dept", desc, page);
+        String shownSort = knownSort(sort) ? sort.toLowerCase(java.util.Locale.ROOT) : "dept";
+        SubjectType tab = type != null ? type : (dept == null || dept.isBlank() ? SubjectType.DEPARTMENT : SubjectType.CADRE);
+        Query query = new Query(tab, dept == null || dept.isBlank() ? null : dept, grade, shownSort, desc, Math.max(1, page));
         model.addAttribute("query", query);
         selection.pick(period, run).ifPresent(shown -> {
-            List<SubjectResult> all = runs.results(shown.id());
             model.addAttribute("run", shown);
             model.addAttribute("periodRuns", selection.runsOf(shown.period()));
-            List<SubjectResult> departments = all.stream().filter(s -> s.subjectType() == SubjectType.DEPARTMENT)
-                    .sorted(Comparator.comparing(SubjectResult::subjectId)).toList();
-            model.addAttribute("departments", departments);
-            model.addAttribute("deptNames", departments.stream()
-                    .collect(Collectors.toMap(SubjectResult::subjectId, SubjectResult::name)));
-            model.addAttribute("table", ResultsTable.of(all, query));
+            model.addAttribute("departments", results.departments(shown.id()));
+            model.addAttribute("typeCounts", typeCounts(shown.id(), query));
+            var table = results.page(shown.id(), query.filter(), query.page(), PAGE_SIZE);
+            if (table.rows().isEmpty() && query.page() > table.pages()) {
+                table = results.page(shown.id(), query.filter(), table.pages(), PAGE_SIZE); // past the end: the last page
+            }
+            model.addAttribute("table", table);
         });
         return "evaluation";
+    }
+
+    /** How many subjects each tab holds under the other filters: the tabs show it. */
+    private Map<SubjectType, Long> typeCounts(long runId, Query query) {
+        Map<SubjectType, Long> counts = new java.util.EnumMap<>(SubjectType.class);
+        for (SubjectType t : SubjectType.values()) {
+            counts.put(t, results.count(runId, new ResultsFilter(t, query.dept(), query.grade(), null, false)));
+        }
+        return counts;
+    }
+
+    static boolean knownSort(String sort) {
+        try {
+            ResultsFilter.Sort.of(sort);
+            return true;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
     }
 
     /** Starts an evaluation in the background; the page polls {@link #job}. */
@@ -101,32 +126,5 @@ class ResultsController {
         String resultUrl = s.result() instanceof Long runId
                 ? runs.run(runId).map(r -> "/evaluation?period=" + r.period()).orElse(null) : null;
         return new JobView(s.id(), s.state(), s.progress(), s.message(), "/evaluation/jobs/" + s.id(), resultUrl);
-    }
-
-    @GetMapping("/evaluation/export.csv")
-    ResponseEntity<byte[]> csv(@RequestParam(required = false) String period, @RequestParam(required = false) Long run) {
-        return selection.pick(period, run).map(shown -> download(shown, "csv",
-                        new MediaType("text", "csv", StandardCharsets.UTF_8),
-                        ResultsFormat.CSV.render(rows(shown)).getBytes(StandardCharsets.UTF_8)))
-                .orElseGet(() -> ResponseEntity.notFound().build());
-    }
-
-    @GetMapping("/evaluation/export.xlsx")
-    ResponseEntity<byte[]> xlsx(@RequestParam(required = false) String period, @RequestParam(required = false) Long run) {
-        return selection.pick(period, run).map(shown -> download(shown, "xlsx", XLSX,
-                        ResultsWorkbook.xlsx(shown.period().toString(), rows(shown))))
-                .orElseGet(() -> ResponseEntity.notFound().build());
-    }
-
-    private List<ResultRow> rows(RunInfo run) {
-        return runs.results(run.id()).stream().map(ResultRow::of).toList();
-    }
-
-    static ResponseEntity<byte[]> download(RunInfo run, String extension, MediaType type, byte[] body) {
-        String fileName = "kaohe-" + run.period() + "-run" + run.id() + "." + extension;
-        return ResponseEntity.ok()
-                .contentType(type)
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(fileName).build().toString())
-                .body(body);
     }
 }

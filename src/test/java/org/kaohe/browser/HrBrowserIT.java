@@ -65,7 +65,10 @@ class HrBrowserIT {
         new WebDriverWait(browser.driver, Duration.ofSeconds(120))
                 .until(ExpectedConditions.presenceOfElementLocated(By.id("results")));
         assertThat(browser.driver.getCurrentUrl()).contains("period=2026-Q3");
-        assertThat(browser.driver.findElements(By.cssSelector("#results tbody tr"))).hasSizeGreaterThan(5);
+        assertThat(browser.driver.findElements(By.cssSelector("#results tbody tr"))).hasSize(5); // the departments' tab
+        browser.driver.findElement(By.id("tab-CADRE")).click();
+        browser.await().until(ExpectedConditions.urlContains("type=CADRE"));
+        assertThat(browser.driver.findElements(By.cssSelector("#results tbody tr"))).hasSize(25); // a page of cadres
 
         browser.driver.findElement(By.id("export-xlsx")).click();
         Path xlsx = browser.awaitDownload(".xlsx");

@@ -1,0 +1,32 @@
+package org.kaohe.results;
+
+import java.math.BigDecimal;
+import java.util.List;
+
+import org.kaohe.records.SubjectType;
+import org.kaohe.scoring.Grade;
+
+/**
+ * One row of a results list as people read it: the subject with its department's name, the grade
+ * by score band and the final grade, the rank (within the department for a cadre, city-wide for a
+ * department) and the reasons of every grade gate, veto and quota line (why the grade is what it
+ * is when the score alone would say otherwise).
+ */
+public record ListedResult(SubjectType subjectType, String subjectId, String name, String deptId, String deptName,
+                           BigDecimal score, Grade bandGrade, Grade finalGrade, int rank, boolean vetoed,
+                           List<String> gradeReasons) {
+
+    public ListedResult {
+        gradeReasons = List.copyOf(gradeReasons);
+    }
+
+    /** True when a gate, veto or quota changed the grade the score band gave. */
+    public boolean gradeChanged() {
+        return vetoed || bandGrade != finalGrade;
+    }
+
+    ListedResult withReasons(List<String> reasons) {
+        return new ListedResult(subjectType, subjectId, name, deptId, deptName, score, bandGrade, finalGrade, rank,
+                vetoed, reasons);
+    }
+}
