@@ -24,6 +24,12 @@ public final class StoredRuns {
                         + "VALUES (?, (SELECT COALESCE(MAX(version), 0) + 1 FROM import_version WHERE period = ?), 'h', 'test', ?)")
                 .params(period.toString(), period.toString(), OffsetDateTime.now()).update();
         long importId = jdbc.sql("SELECT MAX(id) FROM import_version").query(Long.class).single();
+        return store(jdbc, template, period, importId, rulebookVersion, subjects);
+    }
+
+    /** Stores the subjects as a new run made from an import version already stored. */
+    public static long store(JdbcClient jdbc, JdbcTemplate template, Period period, long importId,
+                             String rulebookVersion, List<SubjectResult> subjects) {
         boolean known = jdbc.sql("SELECT COUNT(*) FROM rulebook_version WHERE version = ?").param(rulebookVersion)
                 .query(Long.class).single() > 0;
         if (!known) {
