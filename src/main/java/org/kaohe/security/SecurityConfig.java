@@ -76,6 +76,7 @@ class SecurityConfig {
                         .requestMatchers(HttpMethod.POST, "/import/**").hasRole(HR)
                         .requestMatchers("/import/**").hasAnyRole(HR, AUDITOR)
                         .requestMatchers(HttpMethod.POST, "/evaluation/**").hasRole(HR)
+                        .requestMatchers(HttpMethod.POST, "/reviews", "/reviews/**").hasRole(HR)
                         .requestMatchers(HttpMethod.POST, "/rules/**").hasRole(LEADER)
                         .requestMatchers("/rules/**").hasAnyRole(LEADER, AUDITOR)
                         .requestMatchers("/audit/**").hasAnyRole(AUDITOR, ADMIN)

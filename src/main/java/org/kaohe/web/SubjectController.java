@@ -10,6 +10,7 @@ import java.util.TreeMap;
 import org.kaohe.records.SourceRef;
 import org.kaohe.results.RunInfo;
 import org.kaohe.results.RunQueries;
+import org.kaohe.reviews.ReviewService;
 import org.kaohe.scoring.ExplanationLine;
 import org.kaohe.scoring.SubjectResult;
 import org.springframework.context.MessageSource;
@@ -35,11 +36,13 @@ class SubjectController {
     private final RunQueries runs;
     private final SourceRows sourceRows;
     private final MessageSource messages;
+    private final ReviewService reviews;
 
-    SubjectController(RunQueries runs, SourceRows sourceRows, MessageSource messages) {
+    SubjectController(RunQueries runs, SourceRows sourceRows, MessageSource messages, ReviewService reviews) {
         this.runs = runs;
         this.sourceRows = sourceRows;
         this.messages = messages;
+        this.reviews = reviews;
     }
 
     @GetMapping("/runs/{runId}/subjects/{subjectId}")
@@ -58,6 +61,8 @@ class SubjectController {
         model.addAttribute("waterfall",
                 ScoreWaterfall.of(subject.lines(), messages.getMessage("subject.total", null, locale)));
         model.addAttribute("sealIntact", runs.sealIntact(runId));
+        model.addAttribute("reviews", reviews.ofSubject(run.period(), subject.subjectType(), subject.subjectId()));
+        model.addAttribute("today", java.time.LocalDate.now());
         return "subject";
     }
 
