@@ -25,6 +25,11 @@ public record ListedResult(SubjectType subjectType, String subjectId, String nam
         return vetoed || bandGrade != finalGrade;
     }
 
+    ListedResult withDeptName(String name) {
+        return new ListedResult(subjectType, subjectId, this.name, deptId, name, score, bandGrade, finalGrade, rank,
+                vetoed, gradeReasons);
+    }
+
     ListedResult withReasons(List<String> reasons) {
         return new ListedResult(subjectType, subjectId, name, deptId, deptName, score, bandGrade, finalGrade, rank,
                 vetoed, reasons);
