@@ -414,4 +414,29 @@ class PostgresIT {
         String content = Files.readString(file, StandardCharsets.UTF_8);
         Files.writeString(file, (content.endsWith("\n") ? content : content + "\n") + row, StandardCharsets.UTF_8);
     }
+
+    @Autowired org.kaohe.results.ResultsList resultsList;
+    @Autowired org.kaohe.results.RunComparison comparison;
+    @Autowired org.kaohe.reviews.ReviewService reviews;
+
+    @Test
+    @Order(20)
+    void resultsPageInTheDatabaseRunsAreComparedAndAReviewIsDecidedOnPostgres() {
+        RunInfo first = runs.currentRun(Q3).orElseThrow();
+        org.kaohe.results.ResultsPage page = resultsList.page(first.id(), new org.kaohe.results.ResultsFilter(
+                org.kaohe.records.SubjectType.CADRE, "D01", null, org.kaohe.results.ResultsFilter.Sort.GRADE, true), 2, 5);
+        assertThat(page.total()).isEqualTo(runs.results(first.id()).stream()
+                .filter(s -> s.subjectType() == org.kaohe.records.SubjectType.CADRE && s.deptId().equals("D01")).count());
+        assertThat(page.rows()).hasSize(5).allSatisfy(r -> assertThat(r.deptName()).isEqualTo("青川市总工会"));
+
+        org.kaohe.reviews.Review review = reviews.request(first.id(), "C0003", new org.kaohe.reviews.ReviewService.Request(
+                "邓蕾", java.time.LocalDate.now(), "投诉不属实", ""), WHO);
+        RunInfo second = runs.run(evaluation.evaluate(Q3, WHO).runId()).orElseThrow();
+        org.kaohe.results.RunComparison.Page compared = comparison.compare(first, second, 1, 10);
+        assertThat(compared.cause()).isEqualTo(org.kaohe.results.RunComparison.Cause.NOTHING);
+        assertThat(compared.summary().changed()).isZero();
+        assertThat(reviews.decide(review.id(), second.id(), org.kaohe.reviews.Review.Decision.MAINTAIN, "", WHO).decision())
+                .isEqualTo(org.kaohe.reviews.Review.Decision.MAINTAIN);
+        assertThat(reviews.counts()).singleElement().satisfies(c -> assertThat(c.maintained()).isEqualTo(1));
+    }
 }

@@ -8,7 +8,6 @@ import org.kaohe.records.ImportReport;
 import org.kaohe.records.ImportRepository;
 import org.kaohe.records.ImportService;
 import org.kaohe.records.ImportVersionInfo;
-import org.kaohe.records.Period;
 import org.kaohe.web.Uploads;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -45,12 +44,15 @@ class ImportsApi {
     }
 
     @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-    @Operation(summary = "导入一个考核期的 CSV 文件或一个 zip / import a period's CSV files or one zip",
-            description = "有错误时返回 422,problems 列出每个问题(文件、行、列)且不存储任何内容 / "
-                    + "on any error: 422 with every located problem, nothing stored")
-    ResponseEntity<?> upload(@RequestParam String period, @RequestPart("files") List<MultipartFile> files,
-                             Principal who) throws IOException {
-        ImportReport report = Uploads.importUploaded(imports, Period.parse(period), files, who.getName());
+    @Operation(summary = "导入一个考核期的 CSV 文件、一个 zip 或一个 Excel 工作簿 / import a period's CSV files, one zip "
+            + "or one Excel workbook (.xlsx, six sheets)",
+            description = "period 可省略:取 zip、工作簿或文件夹名中的考核期。有错误时返回 422,problems 列出每个问题"
+                    + "(文件或 工作簿!工作表、行、列)且不存储任何内容 / period may be left out when the zip's, workbook's or "
+                    + "folder's name holds it. On any error: 422 with every located problem (file or workbook!sheet, "
+                    + "row, column), nothing stored")
+    ResponseEntity<?> upload(@RequestParam(required = false) String period,
+                             @RequestPart("files") List<MultipartFile> files, Principal who) throws IOException {
+        ImportReport report = Uploads.importUploaded(imports, period, files, who.getName());
         if (report.status() == ImportReport.Status.REJECTED) {
             List<ApiError.Problem> problems = report.problems().stream()
                     .map(p -> new ApiError.Problem(p.file(), p.line(), p.column() == null ? "" : p.column(),

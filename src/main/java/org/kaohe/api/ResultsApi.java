@@ -8,13 +8,18 @@ import java.util.Map;
 
 import org.kaohe.records.Period;
 import org.kaohe.records.SourceRef;
-import org.kaohe.results.ResultRow;
 import org.kaohe.audit.AuditLog;
+import org.kaohe.records.CodedValue;
+import org.kaohe.records.SubjectType;
+import org.kaohe.results.ListedResult;
+import org.kaohe.results.ResultsFilter;
+import org.kaohe.results.ResultsList;
+import org.kaohe.results.ResultsPage;
 import org.kaohe.results.RunChecks;
 import org.kaohe.results.RunInfo;
 import org.kaohe.results.RunQueries;
-import org.kaohe.scoring.ExplanationLine;
 import org.kaohe.results.SealStatus;
+import org.kaohe.scoring.ExplanationLine;
 import org.kaohe.scoring.SubjectResult;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -69,11 +74,13 @@ class ResultsApi {
     private final RunQueries runs;
     private final RunChecks checks;
     private final AuditLog auditLog;
+    private final ResultsList list;
 
-    ResultsApi(RunQueries runs, RunChecks checks, AuditLog auditLog) {
+    ResultsApi(RunQueries runs, RunChecks checks, AuditLog auditLog, ResultsList list) {
         this.runs = runs;
         this.checks = checks;
         this.auditLog = auditLog;
+        this.list = list;
     }
 
     @GetMapping("/runs")
@@ -83,19 +90,96 @@ class ResultsApi {
         return runs.runs().stream().filter(r -> p == null || r.period().equals(p)).map(Run::of).toList();
     }
 
+    /** One page of results; {@code total} counts every row the filters select. */
+    record ResultsPageJson(String period, long runId, int page, int size, long total, int pages, List<Row> items) {}
+
+    /** A result row: the fixed columns of {@code results} plus the department's name and the grade's reasons. */
+    record Row(String subjectType, String subjectId, String name, String deptId, String deptName, BigDecimal score,
+               String grade, String gradeCode, int rank, boolean vetoed, List<String> gradeReasons) {
+        static Row of(ListedResult r) {
+            return new Row(r.subjectType().name(), r.subjectId(), r.name(), r.deptId(), r.deptName(), r.score(),
+                    r.finalGrade().label(), r.finalGrade().name(), r.rank(), r.vetoed(), r.gradeReasons());
+        }
+    }
+
+    static final int MAX_PAGE_SIZE = 1000;
+
     @GetMapping("/periods/{period}/results")
-    @Operation(summary = "考核期当前运行的结果,逐行核验封印 / results of the period's current run, each row checked "
-            + "against its seal (field seal; header Kaohe-Seal)")
-    ResponseEntity<List<ResultRow>> currentResults(@PathVariable String period) {
+    @Operation(summary = "考核期当前运行的结果,分页 / results of the period's current run, one page at a time",
+            description = "筛选 type(CADRE/DEPARTMENT)、dept(部门编号)、grade(等次代码或中文);排序 sort=dept|id|name|score|grade|rank,"
+                    + "加 ,desc 为降序(如 score,desc);page 从 1 起,size 默认 100、最多 1000;total 为符合筛选的总条数 / "
+                    + "filters type, dept, grade (code or Chinese); sort=dept|id|name|score|grade|rank, add ,desc to reverse "
+                    + "(e.g. score,desc); page from 1, size 100 by default, at most 1000; total counts every matching row")
+    ResponseEntity<ResultsPageJson> currentResults(@PathVariable String period, @RequestParam(defaultValue = "1") int page,
+                                   @RequestParam(defaultValue = "100") int size,
+                                   @RequestParam(required = false) String type,
+                                   @RequestParam(required = false) String dept,
+                                   @RequestParam(required = false) String grade,
+                                   @RequestParam(defaultValue = "dept") String sort) {
         RunInfo run = runs.currentRun(Period.parse(period))
                 .orElseThrow(() -> new ResponseStatusException(NOT_FOUND, "考核期 " + period + " 尚无考核结果 / no run for " + period));
-        return rows(run);
+        return page(run, page, size, type, dept, grade, sort);
     }
 
     @GetMapping("/runs/{runId}/results")
-    @Operation(summary = "一次运行的结果,逐行核验封印 / results of one run, each row checked against its seal")
-    ResponseEntity<List<ResultRow>> results(@PathVariable long runId) {
-        return rows(run(runId));
+    @Operation(summary = "一次运行的结果,分页 / results of one run, one page at a time (parameters as for a period)")
+    ResponseEntity<ResultsPageJson> results(@PathVariable long runId, @RequestParam(defaultValue = "1") int page,
+                            @RequestParam(defaultValue = "100") int size,
+                            @RequestParam(required = false) String type,
+                            @RequestParam(required = false) String dept,
+                            @RequestParam(required = false) String grade,
+                            @RequestParam(defaultValue = "dept") String sort) {
+        return page(run(runId), page, size, type, dept, grade, sort);
+    }
+
+    /** A page of rows, each checked against its seal (field {@code seal}), the run's check in the header {@value #SEAL_HEADER}. */
+    private ResponseEntity<ResultsPageJson> page(RunInfo run, int page, int size, String type, String dept, String grade,
+                                                 String sort) {
+        if (size > MAX_PAGE_SIZE) {
+            throw new IllegalArgumentException("每页最多 " + MAX_PAGE_SIZE + " 条 / size is at most " + MAX_PAGE_SIZE + ": " + size);
+        }
+        ResultsFilter filter = new ResultsFilter(subjectType(type), dept, gradeCode(run, grade), sortOf(sort),
+                descending(sort));
+        RunChecks.CheckedPage checked = checks.page(run, list.page(run.id(), filter, page, size));
+        ResultsPage found = checked.page();
+        return ResponseEntity.ok().header(SEAL_HEADER, checked.failed() ? SealStatus.ALTERED.name() : checked.status().name())
+                .body(new ResultsPageJson(run.period().toString(), run.id(), found.page(), found.size(), found.total(),
+                        found.pages(), found.rows().stream().map(Row::of).toList()));
+    }
+
+    /** A grade named by its code or its Chinese name in the run's grade scales; an unknown one is a client error. */
+    private String gradeCode(RunInfo run, String grade) {
+        if (grade == null || grade.isBlank()) {
+            return null;
+        }
+        return runs.scales(run.id()).values().stream().flatMap(scale -> scale.find(grade).stream()).findFirst()
+                .map(org.kaohe.scoring.Grade::name)
+                .orElseThrow(() -> new IllegalArgumentException("没有此等次 / no such grade: " + grade));
+    }
+
+    private static SubjectType subjectType(String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        SubjectType type = CodedValue.lookup(SubjectType.class, text);
+        if (type == null) {
+            throw new IllegalArgumentException("对象类型应为 CADRE 或 DEPARTMENT / type must be CADRE or DEPARTMENT: " + text);
+        }
+        return type;
+    }
+
+    /** {@code score}, {@code score,desc}, {@code -score}. */
+    private static ResultsFilter.Sort sortOf(String sort) {
+        String name = sort.startsWith("-") ? sort.substring(1) : sort.split(",")[0];
+        return ResultsFilter.Sort.of(name);
+    }
+
+    private static boolean descending(String sort) {
+        String[] parts = sort.split(",");
+        if (parts.length > 1 && !parts[1].trim().equalsIgnoreCase("asc") && !parts[1].trim().equalsIgnoreCase("desc")) {
+            throw new IllegalArgumentException("排序方向应为 asc 或 desc / sort direction must be asc or desc: " + sort);
+        }
+        return sort.startsWith("-") || (parts.length > 1 && parts[1].trim().equalsIgnoreCase("desc"));
     }
 
     @GetMapping("/runs/{runId}/subjects/{subjectId}")
@@ -126,8 +210,4 @@ class ResultsApi {
         return runs.run(runId).orElseThrow(() -> new ResponseStatusException(NOT_FOUND, "没有此运行 / no such run: " + runId));
     }
 
-    private ResponseEntity<List<ResultRow>> rows(RunInfo run) {
-        RunChecks.CheckedRun checked = checks.results(run);
-        return ResponseEntity.ok().header(SEAL_HEADER, checked.status().name()).body(checked.markedRows());
-    }
 }

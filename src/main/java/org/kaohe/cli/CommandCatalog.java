@@ -20,6 +20,7 @@ final class CommandCatalog {
             "org.kaohe.cli.SimulateCommand",
             "org.kaohe.cli.RunsCommand",
             "org.kaohe.cli.AuditCommand",
+            "org.kaohe.cli.ReportCommand",
             "org.kaohe.security.UsersCommand");
 
     private CommandCatalog() {}

@@ -1,8 +1,10 @@
 package org.kaohe.cli;
 
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 
 import org.kaohe.records.ImportProblem;
@@ -18,22 +20,27 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code kaohe import FOLDER [--period YYYY-Qn]}: exit 0 when stored (or unchanged), 2 on any
- * problem that stops the import. Problems go to standard output as {@code file:line: column: message}
+ * {@code kaohe import FOLDER|FILE.xlsx|FILE.zip [--period YYYY-Qn]}: exit 0 when stored (or
+ * unchanged), 2 on any problem that stops the import. The period defaults to the one the folder's
+ * or file's name holds ({@code 2026-Q3}, {@code 青川市2026-Q3.xlsx}, {@code 2026年第三季度.zip}). Problems go to standard output as {@code file:line: column: message}
  * so scripts can read them; a wrong command line goes to standard error.
  */
 @Component
 @Scope(ConfigurableBeanFactory.SCOPE_PROTOTYPE) // picocli keeps option values in fields: a fresh command per run
 @TopLevelCommand
 @Command(name = "import", mixinStandardHelpOptions = true,
-        description = "导入一个考核期的记录 / import one period's records from a folder of CSV files")
+        description = "导入一个考核期的记录 / import one period's records: a folder of CSV files, one Excel "
+                + "workbook (.xlsx) with the six sheets, or a zip of the CSV files")
 class ImportCommand implements Callable<Integer> {
 
-    @Parameters(index = "0", paramLabel = "FOLDER", description = "含六个 CSV 文件的文件夹 / folder with the CSV files")
+    @Parameters(index = "0", paramLabel = "FOLDER|FILE.xlsx|FILE.zip",
+            description = "含六个 CSV 文件的文件夹、含六个工作表的 Excel 工作簿或 zip / folder with the CSV files, "
+                    + "workbook with the six sheets, or zip")
     Path folder;
 
     @Option(names = "--period", paramLabel = "YYYY-Qn",
-            description = "考核期，默认取文件夹名 / the period, by default the folder's name")
+            description = "考核期，默认取文件夹或文件名中的考核期 / the period, by default the one in the folder's or "
+                    + "file's name")
     String period;
 
     private final ImportService importService;
@@ -43,22 +50,35 @@ class ImportCommand implements Callable<Integer> {
     }
 
     @Override
-    public Integer call() {
+    public Integer call() throws IOException {
         PrintStream out = System.out;
-        if (!Files.isDirectory(folder)) {
-            System.err.println("文件夹不存在 / folder not found: " + folder);
+        if (!Files.exists(folder)) {
+            System.err.println("文件夹不存在 / folder not found (nor a file): " + folder);
             return CliSupport.EXIT_INVALID;
         }
-        String periodText = period != null ? period : folder.toAbsolutePath().normalize().getFileName().toString();
+        String name = folder.toAbsolutePath().normalize().getFileName().toString();
         Period parsed;
         try {
-            parsed = Period.parse(periodText);
+            parsed = period != null ? Period.parse(period) : Period.findIn(name).orElseThrow(() ->
+                    new IllegalArgumentException("考核期格式应为 YYYY-Qn(如 2026-Q3)/ period must look like 2026-Q3: "
+                            + name + "\n文件夹名不是考核期，请用 --period 指定 / the folder name is not a period: give --period"));
         } catch (IllegalArgumentException e) {
-            System.err.println(e.getMessage() + (period == null
-                    ? "\n文件夹名不是考核期，请用 --period 指定 / the folder name is not a period: give --period" : ""));
+            System.err.println(e.getMessage());
             return CliSupport.EXIT_INVALID;
         }
-        ImportReport report = importService.importFolder(folder, parsed, CliSupport.user());
+        ImportReport report;
+        String lower = name.toLowerCase(Locale.ROOT);
+        if (Files.isDirectory(folder)) {
+            report = importService.importFolder(folder, parsed, CliSupport.user());
+        } else if (lower.endsWith(".xlsx") || lower.endsWith(".xls")) {
+            report = importService.importWorkbook(name, Files.readAllBytes(folder), parsed, CliSupport.user());
+        } else if (lower.endsWith(".zip")) {
+            report = importService.importZip(name, Files.readAllBytes(folder), parsed, CliSupport.user());
+        } else {
+            System.err.println("应为文件夹、.xlsx 工作簿或 .zip 压缩包 / expected a folder, an .xlsx workbook or a .zip: "
+                    + folder);
+            return CliSupport.EXIT_INVALID;
+        }
         print(report, out);
         return report.status() == ImportReport.Status.REJECTED ? CliSupport.EXIT_INVALID : CliSupport.EXIT_OK;
     }

@@ -1,14 +1,18 @@
 package org.kaohe.cli;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 
 import org.kaohe.records.Period;
 import org.kaohe.results.ResultRow;
+import org.kaohe.results.ResultsExport;
+import org.kaohe.results.ResultsFilter;
 import org.kaohe.results.ResultsFormat;
 import org.kaohe.results.RunChecks;
 import org.kaohe.results.RunInfo;
@@ -21,6 +25,12 @@ import org.springframework.stereotype.Component;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
+/**
+ * {@code results --period P [--format table|csv|json|xlsx] [--out FILE]}: table, csv and json carry
+ * the fixed machine columns scripts read ({@link ResultRow#COLUMNS}); xlsx is the people's workbook
+ * (Chinese headers, department names, the run's facts, scores with two decimals), as the results
+ * page downloads it.
+ */
 @Component
 @Scope(ConfigurableBeanFactory.SCOPE_PROTOTYPE) // picocli keeps option values in fields: a fresh command per run
 @TopLevelCommand
@@ -28,21 +38,28 @@ import picocli.CommandLine.Option;
         description = "考核结果:每个对象一行 / One row per subject of the period's current run.")
 class ResultsCommand implements Callable<Integer> {
 
+    /** The machine formats, and the people's workbook. */
+    enum Format { TABLE, CSV, JSON, XLSX }
+
     @Option(names = "--period", required = true, description = "考核期 period, e.g. 2026-Q3")
     Period period;
 
-    @Option(names = "--format", defaultValue = "table", description = "table, csv or json (default: ${DEFAULT-VALUE})")
-    ResultsFormat format;
+    @Option(names = "--format", defaultValue = "table",
+            description = "table, csv, json (固定列 fixed machine columns) 或 or xlsx (人读的工作簿 the people's workbook, "
+                    + "needs --out); default: ${DEFAULT-VALUE}")
+    Format format;
 
     @Option(names = "--out", description = "写入文件 / write to this file instead of standard output")
     Path out;
 
     private final RunQueries runs;
     private final RunChecks checks;
+    private final ResultsExport export;
 
-    ResultsCommand(RunQueries runs, RunChecks checks) {
+    ResultsCommand(RunQueries runs, RunChecks checks, ResultsExport export) {
         this.runs = runs;
         this.checks = checks;
+        this.export = export;
     }
 
     @Override
@@ -55,8 +72,23 @@ class ResultsCommand implements Callable<Integer> {
             return CliSupport.EXIT_INVALID;
         }
         RunChecks.CheckedRun checked = checks.results(run);
+        if (format == Format.XLSX) {
+            if (out == null) {
+                System.err.println("xlsx 需要 --out 文件 / xlsx needs --out FILE (a workbook is not text for a terminal)");
+                return CliSupport.EXIT_INVALID;
+            }
+            try (OutputStream file = Files.newOutputStream(out)) {
+                export.xlsx(checked, ResultsFilter.all(), Locale.SIMPLIFIED_CHINESE, false, file);
+            }
+            System.err.println("已写入 written: " + out + " (" + run.subjectCount() + " 行 rows)");
+            if (checked.status() != SealStatus.INTACT) {
+                System.err.println((checked.failed() ? "警告 WARNING: " : "注意 note: ") + "运行 run #" + run.id() + ": "
+                        + checked.status().label());
+            }
+            return checked.failed() ? CliSupport.EXIT_ALTERED : CliSupport.EXIT_OK;
+        }
         List<ResultRow> rows = checked.rows();
-        String text = format.render(rows);
+        String text = ResultsFormat.valueOf(format.name()).render(rows);
         if (out == null) {
             System.out.print(text);
         } else {

@@ -16,6 +16,8 @@ final class CrossFileChecks {
     private final Problems problems;
     private final Set<String> deptIds = new HashSet<>();
     private final Set<String> cadreIds = new HashSet<>();
+    /** The name each roster was read under (a workbook's sheet is not its CSV file name). */
+    private final java.util.Map<InputFile, String> sources = new java.util.EnumMap<>(InputFile.class);
     private boolean departmentsComplete;
     private boolean cadresComplete;
 
@@ -46,6 +48,7 @@ final class CrossFileChecks {
 
     /** Called when a file has been read (or found missing): whether references into it can be checked. */
     void fileDone(CsvTable table) {
+        sources.put(table.file(), table.fileName());
         if (table.file() == InputFile.DEPARTMENTS) {
             departmentsComplete = table.complete();
         } else if (table.file() == InputFile.CADRES) {
@@ -56,8 +59,8 @@ final class CrossFileChecks {
     private void reference(CsvTable from, CsvRow row, String column, InputFile to) {
         String id = from.cell(row, column);
         if (complete(to) && !id.isEmpty() && !ids(to).contains(id)) {
-            problems.error(from.fileName(), row.line(), from.header(column), "在 " + to.fileName() + " 中找不到 "
-                    + id + " / not found in " + to.fileName() + ": " + id);
+            problems.error(from.fileName(), row.line(), from.header(column), "在 " + source(to) + " 中找不到 "
+                    + id + " / not found in " + source(to) + ": " + id);
         }
     }
 
@@ -69,10 +72,14 @@ final class CrossFileChecks {
         }
         InputFile to = type == SubjectType.CADRE ? InputFile.CADRES : InputFile.DEPARTMENTS;
         if (complete(to) && !ids(to).contains(id)) {
-            problems.error(from.fileName(), row.line(), from.header(idColumn), "在 " + to.fileName() + " 中找不到"
+            problems.error(from.fileName(), row.line(), from.header(idColumn), "在 " + source(to) + " 中找不到"
                     + type.label() + " " + id + " / " + type.name().toLowerCase() + " not found in "
-                    + to.fileName() + ": " + id);
+                    + source(to) + ": " + id);
         }
+    }
+
+    private String source(InputFile file) {
+        return sources.getOrDefault(file, file.fileName());
     }
 
     private boolean complete(InputFile file) {

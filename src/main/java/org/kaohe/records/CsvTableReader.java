@@ -68,7 +68,7 @@ final class CsvTableReader {
                 if (headerSize < 0) {
                     headerSize = cells.size();
                     headerLine = line;
-                    if (!readHeader(file, line, cells, index, headers, problems)) {
+                    if (!readHeader(name, file, line, cells, index, headers, problems)) {
                         return new CsvTable(file, decoded.encoding(), index, headers, rows, false, 0);
                     }
                     header = new CsvTable(file, decoded.encoding(), index, headers, rows, true, 0);
@@ -115,9 +115,8 @@ final class CsvTableReader {
     }
 
     /** Maps header cells to columns; false when a required column is missing or one is repeated. */
-    private static boolean readHeader(InputFile file, int line, List<String> cells, Map<String, Integer> index,
-                                      Map<String, String> headers, Problems problems) {
-        String name = file.fileName();
+    static boolean readHeader(String name, InputFile file, int line, List<String> cells, Map<String, Integer> index,
+                              Map<String, String> headers, Problems problems) {
         if (cells.size() == 1 && (cells.get(0).contains(";") || cells.get(0).contains("\t"))) {
             problems.error(name, line, null, "列之间应以英文逗号分隔(本文件用的是分号或制表符) / columns must be separated by "
                     + "commas (this file uses semicolons or tabs)");
@@ -155,7 +154,7 @@ final class CsvTableReader {
     }
 
     /** Trims a cell, including full-width spaces and a stray byte-order mark that Excel may leave. */
-    private static String clean(String cell) {
+    static String clean(String cell) {
         return cell.replace("\uFEFF", "").strip();
     }
 

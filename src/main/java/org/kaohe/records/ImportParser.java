@@ -35,10 +35,7 @@ final class ImportParser {
         Map<String, Supplier<byte[]>> sources = new LinkedHashMap<>();
         files.forEach((name, bytes) -> sources.put(name, () -> bytes));
         Collected collected = new Collected();
-        Outcome outcome = parse(sources, period, registry, collected);
-        return new ParsedImport(period, collected.departments, collected.cadres, collected.targets,
-                collected.appraisals, collected.events, collected.organizations, outcome.files(), collected.contents,
-                outcome.contentHash(), outcome.problems(), outcome.omittedErrors(), outcome.omittedWarnings());
+        return collected.parsed(period, parse(sources, period, registry, collected));
     }
 
     /**
@@ -79,8 +76,49 @@ final class ImportParser {
                 sink.file(report, decoded.text());
             }
         }
-        return new Outcome(reports, contentHash(reports), sorted(problems.list()), problems.omittedErrors(),
+        return new Outcome(reports, contentHash(reports), sorted(problems.list(), Map.of()), problems.omittedErrors(),
                 problems.omittedWarnings());
+    }
+
+    /** Reads one Excel workbook into memory whole (tests and tools). */
+    static ParsedImport parseWorkbook(String workbookName, byte[] workbook, Period period) {
+        Collected collected = new Collected();
+        Outcome outcome = parseWorkbook(workbookName, workbook, period, EventKinds.registry(), collected);
+        return collected.parsed(period, outcome);
+    }
+
+    /**
+     * Reads the six tables from the sheets of one Excel workbook ({@link WorkbookReader}) and hands
+     * their rows to {@code sink} through the same field and cross-file checks as CSV files, in the
+     * same order (rosters first).
+     */
+    static Outcome parseWorkbook(String workbookName, byte[] workbook, Period period, ItemRegistry registry,
+                                 RecordSink sink) {
+        Problems problems = new Problems();
+        WorkbookReader.Sheets sheets = WorkbookReader.read(workbookName, workbook, problems);
+        CrossFileChecks references = new CrossFileChecks(problems);
+        Map<String, InputFile> sources = new HashMap<>();
+        for (InputFile file : InputFile.values()) {
+            CsvTable table = sheets.tables().get(file);
+            sources.put(table.fileName(), file);
+            RowReader rows = new RowReader(file, period, registry, sink, references, problems);
+            int read = 0;
+            for (CsvRow row : table.rows()) {
+                if (++read > ImportLimits.MAX_ROWS_PER_FILE) {
+                    problems.error(table.fileName(), row.line(), null, "超过每个表 " + ImportLimits.MAX_ROWS_PER_FILE
+                            + " 行的上限,从此行起未读 / more than " + ImportLimits.MAX_ROWS_PER_FILE + " rows in one "
+                            + "sheet: not read from this row on");
+                    break;
+                }
+                rows.row(table, row);
+            }
+            references.fileDone(table);
+        }
+        for (ImportReport.FileReport report : sheets.reports()) {
+            sink.file(report, sheets.contents().get(report.fileName()));
+        }
+        return new Outcome(sheets.reports(), contentHash(sheets.reports()), sorted(problems.list(), sources),
+                problems.omittedErrors(), problems.omittedWarnings());
     }
 
     /** Turns each row of one file into its record for the sink, checking its references on the way. */
@@ -130,6 +168,12 @@ final class ImportParser {
         @Override public void event(Event e) { events.add(e); }
         @Override public void organization(Organization o) { organizations.add(o); }
         @Override public void file(ImportReport.FileReport file, String text) { contents.put(file.fileName(), text); }
+
+        ParsedImport parsed(Period period, Outcome outcome) {
+            return new ParsedImport(period, departments, cadres, targets, appraisals, events, organizations,
+                    outcome.files(), contents, outcome.contentHash(), outcome.problems(), outcome.omittedErrors(),
+                    outcome.omittedWarnings());
+        }
     }
 
     private static CsvTable read(InputFile file, boolean present, DecodedFile decoded, Problems problems,
@@ -171,10 +215,15 @@ final class ImportParser {
         return Sha256.of(pairs.toString());
     }
 
-    /** Problems in file order (as docs/scheme.md lists the files), then by line; stable within a line. */
-    private static List<ImportProblem> sorted(List<ImportProblem> problems) {
+    /**
+     * Problems in file order (as docs/scheme.md lists the files; problems of the whole upload, such as
+     * a workbook's, first), then by line; stable within a line. {@code sources} names each file's
+     * source when it is not the file's own name (a workbook's sheet).
+     */
+    private static List<ImportProblem> sorted(List<ImportProblem> problems, Map<String, InputFile> sources) {
         return problems.stream()
-                .sorted(Comparator.comparingInt((ImportProblem p) -> InputFile.byName(p.file()).map(Enum::ordinal).orElse(-1))
+                .sorted(Comparator.comparingInt((ImportProblem p) -> Optional.ofNullable(sources.get(p.file()))
+                                .or(() -> InputFile.byName(p.file())).map(Enum::ordinal).orElse(-1))
                         .thenComparingInt(ImportProblem::line))
                 .toList();
     }

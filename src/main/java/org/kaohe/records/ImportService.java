@@ -116,13 +116,34 @@ public class ImportService {
      */
     private ImportReport importStreaming(Map<String, Supplier<byte[]>> files, Period period,
                                          List<ImportProblem> notes, String user) {
+        return importStreaming((kinds, writer) -> ImportParser.parse(files, period, kinds, writer), period, notes, user);
+    }
+
+    /**
+     * Imports one Excel workbook holding the six tables as sheets (named in English or Chinese); its
+     * problems are located as {@code workbook.xlsx!sheet:row}. Same checks, same single transaction.
+     */
+    public ImportReport importWorkbook(String workbookName, byte[] workbook, Period period, String user) {
+        if (workbook.length > ImportLimits.MAX_UNPACKED_BYTES) {
+            return rejected(user, period, List.of(tooLarge(workbookName, workbook.length)));
+        }
+        return importStreaming((kinds, writer) -> ImportParser.parseWorkbook(workbookName, workbook, period, kinds,
+                writer), period, List.of(), user);
+    }
+
+    /** One way of reading an upload: its records to the writer, what it found as the outcome. */
+    private interface UploadReader {
+        ImportParser.Outcome read(ItemRegistry kinds, RecordSink writer);
+    }
+
+    private ImportReport importStreaming(UploadReader upload, Period period, List<ImportProblem> notes, String user) {
         ItemRegistry kinds = registry.publishedRegistry();
         ImportReport report;
         try {
             report = transaction.execute(status -> {
                 Optional<ImportStore.CurrentVersion> current = store.current(period);
                 ImportStore.Writer writer = store.begin(period, current, user);
-                ImportParser.Outcome read = ImportParser.parse(files, period, kinds, writer);
+                ImportParser.Outcome read = upload.read(kinds, writer);
                 List<ImportProblem> problems = new ArrayList<>(notes);
                 problems.addAll(read.problems());
                 if (read.hasErrors()) {

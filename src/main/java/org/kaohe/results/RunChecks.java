@@ -98,6 +98,52 @@ public class RunChecks {
                 problems);
     }
 
+    /** A page of a results list, each row checked, with what the run's last whole check found. */
+    public record CheckedPage(ResultsPage page, SealStatus status, List<String> problems) {
+        public boolean failed() {
+            return status.failed() || page.rows().stream().anyMatch(r -> r.seal() == SealStatus.ALTERED);
+        }
+    }
+
+    /** How long a whole run's check is reused by pages: a page's own rows are always checked afresh. */
+    static final java.time.Duration RUN_CHECK_REUSED_FOR = java.time.Duration.ofSeconds(30);
+
+    private record TimedCheck(SealStatus status, List<String> problems, java.time.Instant at) {}
+
+    private final Map<Long, TimedCheck> lastRunChecks = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /**
+     * Marks each row of a page with its own seal check (the cost of the page's rows), and gives the
+     * whole run's check (every row, the chain, the count), reused for {@link #RUN_CHECK_REUSED_FOR}
+     * so that paging through a city of 100,000 cadres does not read the whole run on every page.
+     */
+    public CheckedPage page(RunInfo run, ResultsPage page) {
+        TimedCheck whole = lastRunChecks.compute(run.id(), (id, last) -> last != null
+                && last.at().plus(RUN_CHECK_REUSED_FOR).isAfter(java.time.Instant.now()) ? last : wholeRunCheck(run));
+        Optional<SealStatus> unkeyed = unkeyed(run);
+        List<ListedResult> rows = page.rows().stream().map(row -> row.withSeal(unkeyed.orElseGet(() ->
+                runs.storedSubject(run.id(), row.subjectId())
+                        .filter(stored -> rowIntact(run, stored) && matches(stored.result(), row))
+                        .map(stored -> SealStatus.INTACT).orElse(SealStatus.ALTERED)))).toList();
+        if (whole.status() == SealStatus.INTACT && rows.stream().anyMatch(r -> r.seal() == SealStatus.ALTERED)) {
+            whole = wholeRunCheck(run); // changed since the last whole check: check again now, name every row
+            lastRunChecks.put(run.id(), whole);
+        }
+        return new CheckedPage(new ResultsPage(rows, page.page(), page.size(), page.total()), whole.status(),
+                whole.problems());
+    }
+
+    private TimedCheck wholeRunCheck(RunInfo run) {
+        CheckedRun checked = results(run);
+        return new TimedCheck(checked.status(), checked.problems(), java.time.Instant.now());
+    }
+
+    /** The listed row shows what the checked stored row holds (both were read from the same table). */
+    private static boolean matches(SubjectResult stored, ListedResult row) {
+        return stored.score().compareTo(row.score()) == 0 && stored.finalGrade().name().equals(row.finalGrade().name())
+                && stored.rank() == row.rank() && stored.vetoed() == row.vetoed() && stored.name().equals(row.name());
+    }
+
     /** One subject with its lines, checked alone: the cost of one subject, whatever the run's size. */
     public Optional<CheckedSubject> subject(RunInfo run, String subjectId) {
         return runs.storedSubject(run.id(), subjectId).map(stored -> {

@@ -12,6 +12,10 @@ import org.kaohe.records.SourceRef;
  * the source rows it used. A subject's lines add up to its score exactly.
  */
 public record ExplanationLine(String rule, String part, BigDecimal points, String reason, List<SourceRef> evidence) {
+
+    /** The part of the 0-point lines that say why a grade differs from its score band (gate, veto, quota). */
+    public static final String GRADE_PART = "GRADE";
+
     public ExplanationLine {
         evidence = List.copyOf(evidence);
     }

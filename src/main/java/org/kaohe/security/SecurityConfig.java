@@ -108,6 +108,7 @@ class SecurityConfig {
                         .requestMatchers(HttpMethod.POST, "/evaluation/**").hasRole(HR)
                         .requestMatchers(HttpMethod.POST, "/runs/*/verify").hasRole(AUDITOR)
                         .requestMatchers(HttpMethod.POST, "/runs/*/replay").hasRole(AUDITOR)
+                        .requestMatchers(HttpMethod.POST, "/reviews", "/reviews/**").hasRole(HR)
                         .requestMatchers(HttpMethod.POST, "/rules/**").hasRole(LEADER)
                         .requestMatchers("/rules/**").hasAnyRole(LEADER, AUDITOR)
                         .requestMatchers("/audit/**").hasAnyRole(AUDITOR, ADMIN)

@@ -13,7 +13,6 @@ import org.kaohe.records.ImportReport;
 import org.kaohe.records.ImportRepository;
 import org.kaohe.records.ImportService;
 import org.kaohe.records.ImportVersionInfo;
-import org.kaohe.records.Period;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -21,7 +20,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 
-/** Upload of a period's CSV files or one zip (HR); the list of stored import versions (HR, AUDITOR). */
+/** Upload of a period's CSV files, one zip or one Excel workbook (HR); the list of stored import versions (HR, AUDITOR). */
 @Controller
 class ImportController {
 
@@ -35,18 +34,24 @@ class ImportController {
 
     @GetMapping("/import")
     String page(Model model) {
+        model.addAttribute("knownPeriods", importRepository.periods().stream().sorted(Comparator.reverseOrder()).toList());
         model.addAttribute("versions", importRepository.list().stream()
                 .sorted(Comparator.comparing((ImportVersionInfo v) -> v.importId()).reversed()).toList());
         return "import";
     }
 
     @PostMapping("/import")
-    String upload(@RequestParam String period, @RequestParam("files") List<MultipartFile> files,
+    String upload(@RequestParam(required = false) String period, @RequestParam("files") List<MultipartFile> files,
                   Principal who, Model model) throws IOException {
-        ImportReport report = Uploads.importUploaded(imports, Period.parse(period), files, who.getName());
-        model.addAttribute("report", report);
-        model.addAttribute("problemsByFile", byFile(report.problems()));
         model.addAttribute("period", period);
+        try {
+            ImportReport report = Uploads.importUploaded(imports, period, files, who.getName());
+            model.addAttribute("report", report);
+            model.addAttribute("problemsByFile", byFile(report.problems()));
+        } catch (IllegalArgumentException e) {
+            // No period found, no file chosen, a workbook among CSV files: said on the page itself.
+            model.addAttribute("uploadProblem", e.getMessage());
+        }
         return page(model);
     }
 

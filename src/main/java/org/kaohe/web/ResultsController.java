@@ -1,27 +1,21 @@
 package org.kaohe.web;
 
-import java.nio.charset.StandardCharsets;
 import java.security.Principal;
 import java.util.Comparator;
-import java.util.List;
-import java.util.stream.Collectors;
+import java.util.Map;
 
-import org.kaohe.audit.AuditLog;
 import org.kaohe.jobs.BackgroundJobs;
 import org.kaohe.records.ImportRepository;
 import org.kaohe.records.Period;
 import org.kaohe.records.SubjectType;
-import org.kaohe.results.ResultsFormat;
-import org.kaohe.results.ResultsWorkbook;
+import org.kaohe.results.ResultsFilter;
+import org.kaohe.results.ResultsList;
 import org.kaohe.results.RunChecks;
-import org.kaohe.results.RunInfo;
 import org.kaohe.results.RunQueries;
-import org.kaohe.scoring.SubjectResult;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
+import org.kaohe.scoring.Grade;
+import org.kaohe.scoring.GradeScale;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -31,32 +25,44 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.server.ResponseStatusException;
 
-/** The results of a period's current run: a filterable, sortable, paged table and its downloads. */
+/**
+ * The results of a run: departments and cadres in two tabs, filtered, sorted and paged by the
+ * database ({@link ResultsList}); and the evaluation started from the page.
+ */
 @Controller
 class ResultsController {
 
-    static final MediaType XLSX =
-            MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+    static final int PAGE_SIZE = 25;
 
     /** What the page script polls: the job and, when done, where its results are. */
     record JobView(String id, BackgroundJobs.State state, double progress, String message, String statusUrl,
                    String resultUrl) {}
 
+    /**
+     * What the user asked for, as the page's links repeat it. The tab is the subject type: departments
+     * by default, cadres when a department is chosen (its cadres are what one looks for then).
+     */
+    record Query(SubjectType type, String dept, String grade, String sort, boolean descending, int page) {
+        ResultsFilter filter() {
+            return new ResultsFilter(type, dept, grade, ResultsFilter.Sort.of(sort), descending);
+        }
+    }
+
     private final RunSelection selection;
     private final RunQueries runs;
+    private final ResultsList results;
     private final ImportRepository imports;
     private final EvaluationRuns evaluationRuns;
     private final RunChecks checks;
-    private final AuditLog auditLog;
 
-    ResultsController(RunSelection selection, RunQueries runs, ImportRepository imports, EvaluationRuns evaluationRuns,
-                      RunChecks checks, AuditLog auditLog) {
-        this.auditLog = auditLog;
+    ResultsController(RunSelection selection, RunQueries runs, ResultsList results, ImportRepository imports,
+                      EvaluationRuns evaluationRuns, RunChecks checks) {
+        this.checks = checks;
         this.selection = selection;
         this.runs = runs;
+        this.results = results;
         this.imports = imports;
         this.evaluationRuns = evaluationRuns;
-        this.checks = checks;
     }
 
     @GetMapping("/evaluation")
@@ -71,26 +77,47 @@ class ResultsController {
                    Model model) {
         model.addAttribute("periods", selection.periods());
         model.addAttribute("runnablePeriods", imports.periods().stream().sorted(Comparator.reverseOrder()).toList());
-        model.addAttribute("types", SubjectType.values());
-        ResultsTable.Query query = new ResultsTable.Query(type, dept, grade,
-                ResultsTable.knownSort(sort) ? sort : "dept", desc, page);
-        model.addAttribute("query", query);
-        selection.pick(period, run).ifPresent(shown -> {
-            // Every row checked against its seal; the page marks the run and each altered row.
-            RunChecks.CheckedRun checked = checks.results(shown);
-            List<SubjectResult> all = checked.subjects();
-            model.addAttribute("check", checked);
+        String shownSort = knownSort(sort) ? sort.toLowerCase(java.util.Locale.ROOT) : "dept";
+        SubjectType tab = type != null ? type : (dept == null || dept.isBlank() ? SubjectType.DEPARTMENT : SubjectType.CADRE);
+        selection.pick(period, run).ifPresentOrElse(shown -> {
+            GradeScale scale = runs.scales(shown.id()).get(tab);
+            String gradeCode = scale.find(grade).map(Grade::name).orElse(null);
+            Query query = new Query(tab, dept == null || dept.isBlank() ? null : dept, gradeCode, shownSort, desc,
+                    Math.max(1, page));
+            model.addAttribute("query", query);
+            model.addAttribute("grades", scale.grades());
             model.addAttribute("run", shown);
-            model.addAttribute("grades", runs.scales(shown.id()).get(SubjectType.CADRE).grades());
             model.addAttribute("periodRuns", selection.runsOf(shown.period()));
-            List<SubjectResult> departments = all.stream().filter(s -> s.subjectType() == SubjectType.DEPARTMENT)
-                    .sorted(Comparator.comparing(SubjectResult::subjectId)).toList();
-            model.addAttribute("departments", departments);
-            model.addAttribute("deptNames", departments.stream()
-                    .collect(Collectors.toMap(SubjectResult::subjectId, SubjectResult::name)));
-            model.addAttribute("table", ResultsTable.of(all, query));
-        });
+            model.addAttribute("departments", results.departments(shown.id()));
+            model.addAttribute("typeCounts", typeCounts(shown.id(), query));
+            var table = results.page(shown.id(), query.filter(), query.page(), PAGE_SIZE);
+            if (table.rows().isEmpty() && query.page() > table.pages()) {
+                table = results.page(shown.id(), query.filter(), table.pages(), PAGE_SIZE); // past the end: the last page
+            }
+            // Every row shown checked against its seal; the page marks the run and each altered row.
+            RunChecks.CheckedPage checked = checks.page(shown, table);
+            model.addAttribute("check", checked);
+            model.addAttribute("table", checked.page());
+        }, () -> model.addAttribute("query", new Query(tab, null, null, shownSort, desc, 1)));
         return "evaluation";
+    }
+
+    /** How many subjects each tab holds under the other filters: the tabs show it. */
+    private Map<SubjectType, Long> typeCounts(long runId, Query query) {
+        Map<SubjectType, Long> counts = new java.util.EnumMap<>(SubjectType.class);
+        for (SubjectType t : SubjectType.values()) {
+            counts.put(t, results.count(runId, new ResultsFilter(t, query.dept(), query.grade(), null, false)));
+        }
+        return counts;
+    }
+
+    static boolean knownSort(String sort) {
+        try {
+            ResultsFilter.Sort.of(sort);
+            return true;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
     }
 
     /** Starts an evaluation in the background; the page polls {@link #job}. */
@@ -117,43 +144,5 @@ class ResultsController {
     JobView cancel(@PathVariable String jobId, Principal who) {
         evaluationRuns.cancel(jobId, who.getName());
         return job(jobId, who);
-    }
-
-    @GetMapping("/evaluation/export.csv")
-    ResponseEntity<byte[]> csv(@RequestParam(required = false) String period, @RequestParam(required = false) Long run,
-                               Principal who) {
-        return selection.pick(period, run).map(checks::results).map(checked -> exported(checked, "csv", who))
-                .map(checked -> download(checked, "csv",
-                        new MediaType("text", "csv", StandardCharsets.UTF_8),
-                        ResultsFormat.CSV.render(checked.rows()).getBytes(StandardCharsets.UTF_8)))
-                .orElseGet(() -> ResponseEntity.notFound().build());
-    }
-
-    @GetMapping("/evaluation/export.xlsx")
-    ResponseEntity<byte[]> xlsx(@RequestParam(required = false) String period, @RequestParam(required = false) Long run,
-                                Principal who) {
-        return selection.pick(period, run).map(checks::results).map(checked -> exported(checked, "xlsx", who))
-                .map(checked -> download(checked, "xlsx", XLSX,
-                        ResultsWorkbook.xlsx(checked.run().period().toString(), checked.rows())))
-                .orElseGet(() -> ResponseEntity.notFound().build());
-    }
-
-    /** Every export is logged: who took which run's results out, in what shape, and what its seal check said. */
-    private RunChecks.CheckedRun exported(RunChecks.CheckedRun checked, String format, Principal who) {
-        auditLog.record(who.getName(), "EXPORT", java.util.Map.of("period", checked.run().period().toString(),
-                "run", checked.run().id(), "format", format, "rows", checked.subjects().size(),
-                "seal", checked.status().name()));
-        return checked;
-    }
-
-    /** An export of a run that failed its seal check says so in its name too, and in a seal column. */
-    static ResponseEntity<byte[]> download(RunChecks.CheckedRun checked, String extension, MediaType type, byte[] body) {
-        RunInfo run = checked.run();
-        String fileName = "kaohe-" + run.period() + "-run" + run.id() + (checked.failed() ? "-ALTERED" : "") + "."
-                + extension;
-        return ResponseEntity.ok()
-                .contentType(type)
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(fileName).build().toString())
-                .body(body);
     }
 }

@@ -11,6 +11,7 @@ import org.kaohe.records.SourceRef;
 import org.kaohe.results.RunChecks;
 import org.kaohe.results.RunInfo;
 import org.kaohe.results.RunQueries;
+import org.kaohe.reviews.ReviewService;
 import org.kaohe.scoring.ExplanationLine;
 import org.kaohe.scoring.SubjectResult;
 import org.springframework.context.MessageSource;
@@ -37,16 +38,18 @@ class SubjectController {
     private final RunChecks checks;
     private final SourceRows sourceRows;
     private final MessageSource messages;
+    private final ReviewService reviews;
 
     private final com.fasterxml.jackson.databind.ObjectMapper objectMapper;
 
     SubjectController(RunQueries runs, RunChecks checks, SourceRows sourceRows, MessageSource messages,
-                      com.fasterxml.jackson.databind.ObjectMapper objectMapper) {
+                      ReviewService reviews, com.fasterxml.jackson.databind.ObjectMapper objectMapper) {
         this.objectMapper = objectMapper;
         this.runs = runs;
         this.checks = checks;
         this.sourceRows = sourceRows;
         this.messages = messages;
+        this.reviews = reviews;
     }
 
     @GetMapping("/runs/{runId}/subjects/{subjectId}")
@@ -74,6 +77,8 @@ class SubjectController {
             throw new IllegalStateException("chart data are plain values and always serialise", e);
         }
         model.addAttribute("check", checked);
+        model.addAttribute("reviews", reviews.ofSubject(run.period(), subject.subjectType(), subject.subjectId()));
+        model.addAttribute("today", java.time.LocalDate.now());
         return "subject";
     }
 

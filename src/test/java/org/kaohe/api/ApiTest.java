@@ -53,8 +53,10 @@ class ApiTest {
     void resultsOfThePeriodAndAnExplanationWhoseLinesSumToTheScore() throws Exception {
         mvc.perform(get("/api/periods/2026-Q3/results").with(httpBasic("api-auditor", "api-password")))
                 .andExpect(status().isOk())
-                .andExpect(jsonPath("$.length()").value(4))
-                .andExpect(jsonPath("$[0].subjectType").value("DEPARTMENT"));
+                .andExpect(jsonPath("$.total").value(4))
+                .andExpect(jsonPath("$.items.length()").value(4))
+                .andExpect(jsonPath("$.items[0].subjectType").value("DEPARTMENT"))
+                .andExpect(jsonPath("$.items[1].deptName").value(SampleRun.DEPARTMENT_NAME));
 
         JsonNode explanation = json.readTree(mvc.perform(get("/api/runs/" + runId + "/subjects/C3")
                         .with(httpBasic("api-auditor", "api-password")))
@@ -66,6 +68,30 @@ class ApiTest {
         assertThat(sum).isEqualByComparingTo(explanation.get("score").decimalValue());
         assertThat(explanation.get("rulebookVersion").asText()).isEqualTo("v-sample");
         assertThat(explanation.get("lines").get(0).get("evidence").get(0).asText()).isEqualTo("targets.csv:2");
+    }
+
+    @Test
+    void resultsAreFilteredSortedAndPagedWithTheTotal() throws Exception {
+        mvc.perform(get("/api/periods/2026-Q3/results?type=CADRE&sort=score,desc&size=2&page=1")
+                        .with(httpBasic("api-auditor", "api-password")))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.total").value(3))
+                .andExpect(jsonPath("$.pages").value(2))
+                .andExpect(jsonPath("$.items.length()").value(2))
+                .andExpect(jsonPath("$.items[0].subjectId").value("C1"))
+                .andExpect(jsonPath("$.items[0].score").value(88.00))
+                .andExpect(jsonPath("$.items[1].subjectId").value("C2"));
+        mvc.perform(get("/api/runs/" + runId + "/results?grade=一般&dept=D01").with(httpBasic("api-auditor", "api-password")))
+                .andExpect(jsonPath("$.total").value(1))
+                .andExpect(jsonPath("$.items[0].subjectId").value("C3"))
+                .andExpect(jsonPath("$.items[0].gradeCode").value("AVERAGE"));
+        mvc.perform(get("/api/periods/2026-Q3/results?sort=-name&type=部门").with(httpBasic("api-auditor", "api-password")))
+                .andExpect(jsonPath("$.total").value(1));
+        mvc.perform(get("/api/periods/2026-Q3/results?size=5000").with(httpBasic("api-auditor", "api-password")))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.message").value(org.hamcrest.Matchers.containsString("size is at most 1000")));
+        mvc.perform(get("/api/periods/2026-Q3/results?sort=salary").with(httpBasic("api-auditor", "api-password")))
+                .andExpect(status().isBadRequest());
     }
 
     @Test

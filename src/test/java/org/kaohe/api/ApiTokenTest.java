@@ -57,7 +57,7 @@ class ApiTokenTest {
 
         mvc.perform(get("/api/periods/2026-Q3/results").header("Authorization", "Bearer " + token))
                 .andExpect(status().isOk())
-                .andExpect(jsonPath("$.length()").value(4));
+                .andExpect(jsonPath("$.items.length()").value(4));
         mvc.perform(get("/api/tokens").header("Authorization", "Bearer " + token))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$[*].name").value(org.hamcrest.Matchers.hasItem("nightly export")))

@@ -70,16 +70,20 @@ class HrBrowserIT {
         new WebDriverWait(browser.driver, Duration.ofSeconds(120))
                 .until(ExpectedConditions.presenceOfElementLocated(By.id("results")));
         assertThat(browser.driver.getCurrentUrl()).contains("period=2026-Q3");
-        assertThat(browser.driver.findElements(By.cssSelector("#results tbody tr"))).hasSizeGreaterThan(5);
+        assertThat(browser.driver.findElements(By.cssSelector("#results tbody tr"))).hasSize(5); // the departments' tab
+        browser.driver.findElement(By.id("tab-CADRE")).click();
+        browser.await().until(ExpectedConditions.urlContains("type=CADRE"));
+        assertThat(browser.driver.findElements(By.cssSelector("#results tbody tr"))).hasSize(25); // a page of cadres
 
         browser.driver.findElement(By.id("export-xlsx")).click();
         Path xlsx = browser.awaitDownload(".xlsx");
         try (XSSFWorkbook workbook = new XSSFWorkbook(Files.newInputStream(xlsx))) {
             Sheet sheet = workbook.getSheetAt(0);
-            assertThat(sheet.getRow(0).getCell(0).getStringCellValue()).isEqualTo("subject_type");
-            assertThat(sheet.getPhysicalNumberOfRows()).isGreaterThan(60); // 80 cadres and 5 departments in the demo
-            Row first = sheet.getRow(1);
-            assertThat(first.getCell(0).getStringCellValue()).isEqualTo("DEPARTMENT");
+            int header = org.kaohe.web.PeopleWorkbooks.headerRow(sheet);
+            assertThat(sheet.getRow(header).getCell(0).getStringCellValue()).isEqualTo("对象类型");
+            assertThat(sheet.getLastRowNum() - header).isEqualTo(80); // the cadres' tab: every demo cadre
+            Row first = sheet.getRow(header + 1);
+            assertThat(first.getCell(0).getStringCellValue()).isEqualTo("干部");
             assertThat(first.getCell(4).getNumericCellValue()).isPositive();
         }
     }

@@ -21,7 +21,7 @@ class DemoDataImportTest extends ImportDatabaseTest {
     private static final Path DATA = Path.of("data");
 
     @ParameterizedTest
-    @ValueSource(strings = {"2026-Q2", "2026-Q3"})
+    @ValueSource(strings = {"2026-Q1", "2026-Q2", "2026-Q3", "2026-Q4"})
     void aDemoQuarterImportsWithoutAnyProblem(String quarter) throws IOException {
         Path folder = DATA.resolve(quarter);
 

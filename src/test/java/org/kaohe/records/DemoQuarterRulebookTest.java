@@ -30,7 +30,7 @@ import org.kaohe.scoring.SubjectResult;
 class DemoQuarterRulebookTest {
 
     @ParameterizedTest
-    @ValueSource(strings = {"2026-Q2", "2026-Q3"})
+    @ValueSource(strings = {"2026-Q1", "2026-Q2", "2026-Q3", "2026-Q4"})
     void demoQuarterEvaluatesWithExplainedScores(String period) throws Exception {
         Path folder = Path.of("data", period);
         Map<String, byte[]> files = new HashMap<>();

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 
@@ -40,6 +42,32 @@ class ImportCommandTest extends ImportDatabaseTest {
             System.setOut(oldOut);
             System.setErr(oldErr);
         }
+    }
+
+    @Test
+    void aWorkbookImportsAsThePeriodItsFileNameHolds() throws IOException {
+        Path workbook = dir.resolve("青川市 2063-Q3 考核数据.xlsx");
+        Files.write(workbook, PeriodWorkbook.of(PeriodFiles.valid().inYear(2063).texts(), name -> name.replace(".csv", "")));
+
+        Run run = run("import", workbook.toString());
+
+        assertThat(run.exitCode()).as(run.toString()).isZero();
+        assertThat(run.out()).contains("青川市 2063-Q3 考核数据.xlsx!targets", "(XLSX)", "2063-Q3：已导入为第 1 版");
+        assertThat(repository.loadCurrent(PeriodFiles.q3(2063)).orElseThrow().targets()).hasSize(2);
+    }
+
+    @Test
+    void aBrokenWorkbookPrintsSheetAndRowAndExitsTwo() throws IOException {
+        Path workbook = dir.resolve("2064-Q3.xlsx");
+        Map<String, String> files = PeriodFiles.valid().inYear(2064).texts();
+        files.put("cadres.csv", files.get("cadres.csv").replace("1990-03-15", "1990-13-15"));
+        Files.write(workbook, PeriodWorkbook.of(files, name -> name.replace(".csv", "")));
+
+        Run run = run("import", workbook.toString());
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.out()).contains("2064-Q3.xlsx!cadres:3: birth_date: ");
+        assertThat(repository.periods()).doesNotContain(PeriodFiles.q3(2064));
     }
 
     @Test

@@ -126,6 +126,11 @@ final class PeriodFiles {
         return result;
     }
 
+    /** The files as text, by name. */
+    Map<String, String> texts() {
+        return new LinkedHashMap<>(files);
+    }
+
     Path writeTo(Path folder) {
         return writeTo(folder, StandardCharsets.UTF_8);
     }

@@ -71,7 +71,7 @@ class SealTamperingTest {
         long runId = SampleRun.store(jdbc, template, sealer);
         jdbc.sql("UPDATE subject_result SET score = 99.00 WHERE run_id = ? AND subject_id = 'C3'").param(runId).update();
 
-        assertThat(page("/evaluation?run=" + runId)).contains("card alarm").contains("tr class=\"altered\"");
+        assertThat(page("/evaluation?run=" + runId + "&type=CADRE")).contains("card alarm").contains("tr class=\"altered\"");
         assertThat(page("/?period=" + SampleRun.PERIOD)).contains("card alarm");
         assertThat(page("/runs/" + runId + "/subjects/C3")).contains("seal-alarm").contains("CADRE/C3");
         assertThat(page("/runs/" + runId + "/subjects/C1")).as("another subject, checked alone").doesNotContain("seal-alarm");

@@ -96,6 +96,41 @@ class ImportPageTest {
         assertThat(imports.loadCurrent(Period.parse("2026-Q1"))).isPresent();
     }
 
+    @Test
+    void aWorkbookUploadedWithoutAPeriodIsImportedAsThePeriodItsNameHolds() throws Exception {
+        accounts.create("test", "xlsx-hr", EnumSet.of(Role.HR), "Workbook-Import-secret-1");
+        byte[] workbook = org.kaohe.records.PeriodWorkbook.of(Path.of("data/2026-Q2"));
+
+        mvc.perform(multipart("/api/imports").file(new MockMultipartFile("files", "青川市2026年第二季度.xlsx",
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", workbook))
+                        .with(httpBasic("xlsx-hr", "Workbook-Import-secret-1")))
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.period.year").value(2026))
+                .andExpect(jsonPath("$.period.quarter").value(2))
+                .andExpect(jsonPath("$.files[0].fileName").value(org.hamcrest.Matchers.startsWith("青川市2026年第二季度.xlsx!")))
+                .andExpect(jsonPath("$.files[0].encoding").value("XLSX"));
+    }
+
+    @Test
+    void anUploadedFolderGivesItsPeriodAndAnUploadWithNoneSaysTheFormat() throws Exception {
+        List<MockMultipartFile> inFolder = demoFiles(DEMO, null, null).stream()
+                .map(f -> new MockMultipartFile("files", "2026-Q3/" + f.getOriginalFilename(), "text/csv", bytes(f)))
+                .toList();
+        String stored = page(upload("/import", "", inFolder));
+        assertThat(stored).contains("id=\"import-report\"").contains("2026-Q3");
+
+        String refused = page(upload("/import", "", demoFiles(DEMO, null, null)));
+        assertThat(refused).contains("id=\"upload-problem\"").contains("YYYY-Qn").doesNotContain("id=\"import-report\"");
+    }
+
+    private static byte[] bytes(MockMultipartFile file) {
+        try {
+            return file.getBytes();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     private String breakSecondCadre(String content) {
         List<String> lines = content.lines().toList();
         String second = lines.get(2);

@@ -4,16 +4,11 @@ import org.kaohe.scoring.QuarterlyGrades;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.kaohe.records.SourceRef;
-import org.kaohe.records.SubjectType;
 import org.kaohe.scoring.ExplanationLine;
-import org.kaohe.scoring.Grade;
-import org.kaohe.scoring.SubjectResult;
 
 /** The small pure parts behind the pages: source rows by line, line diff, results table, waterfall. */
 class WebPartsTest {
@@ -44,25 +39,6 @@ class WebPartsTest {
     }
 
     @Test
-    void resultsTableFiltersSortsAndPages() {
-        List<SubjectResult> all = new ArrayList<>();
-        for (int i = 1; i <= 60; i++) {
-            all.add(cadre("C" + String.format("%02d", i), i % 2 == 0 ? "D01" : "D02", i, i <= 10 ? QuarterlyGrades.GOOD : QuarterlyGrades.FAIR));
-        }
-
-        ResultsTable page2 = ResultsTable.of(all, new ResultsTable.Query(SubjectType.CADRE, "D01", "FAIR", "score", true, 2));
-
-        // D01 and FAIR: even numbers 12..60 = 25 rows; sorted by score descending, page 2 holds none (25 per page)
-        assertThat(page2.total()).isEqualTo(25);
-        assertThat(page2.pages()).isEqualTo(1);
-        assertThat(page2.page()).isEqualTo(1);
-        assertThat(page2.rows().get(0).subjectId()).isEqualTo("C60");
-        ResultsTable all2 = ResultsTable.of(all, new ResultsTable.Query(null, "", null, "id", false, 2));
-        assertThat(all2.pages()).isEqualTo(3);
-        assertThat(all2.rows()).extracting(SubjectResult::subjectId).startsWith("C26");
-    }
-
-    @Test
     void waterfallBarsFloatFromTheRunningTotalAndEndAtTheScore() {
         List<ExplanationLine> lines = List.of(
                 line("T", "48.00"), line("A", "20.00"), line("B", "2.00"), line("D", "-3.50"), line("GRADE", "0.00"));
@@ -78,10 +54,5 @@ class WebPartsTest {
 
     private static ExplanationLine line(String part, String points) {
         return new ExplanationLine("r", part, new BigDecimal(points), "reason", List.of());
-    }
-
-    private static SubjectResult cadre(String id, String dept, int score, Grade grade) {
-        return new SubjectResult(SubjectType.CADRE, id, "name" + id, dept, BigDecimal.valueOf(score), Map.of(),
-                grade, grade, grade, 1, false, List.of());
     }
 }

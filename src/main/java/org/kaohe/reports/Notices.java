@@ -1,0 +1,187 @@
+package org.kaohe.reports;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+
+import org.kaohe.records.SubjectType;
+import org.kaohe.results.ListedResult;
+import org.kaohe.results.ResultsFilter;
+import org.kaohe.results.ResultsList;
+import org.kaohe.results.RunInfo;
+import org.kaohe.results.RunChecks;
+import org.kaohe.results.RunQueries;
+import org.kaohe.results.SealStatus;
+import org.kaohe.scoring.ExplanationLine;
+import org.kaohe.scoring.SubjectResult;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+/**
+ * The printable results of a run: a cadre's 考核结果通知书 (score, grade, rank with its meaning,
+ * why the grade is what it is, every point of the score with its reason), a department's summary of
+ * its cadres, and a zip of the summary with every cadre's notice. Official paper: Chinese only.
+ * Each names the run, the import version, the rulebook version and the seal state it was made from.
+ */
+@Service
+public class Notices {
+
+    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy年M月d日");
+
+    private final RunQueries runs;
+    private final ResultsList list;
+    private final JdbcClient jdbc;
+    private final RunChecks checks;
+
+    Notices(RunQueries runs, ResultsList list, JdbcClient jdbc, RunChecks checks) {
+        this.runs = runs;
+        this.checks = checks;
+        this.list = list;
+        this.jdbc = jdbc;
+    }
+
+    /** A cadre's notice; a department's id gives its summary. Empty when the run has no such subject. */
+    public Optional<byte[]> notice(RunInfo run, String subjectId) {
+        return runs.subject(run.id(), subjectId).map(subject -> subject.subjectType() == SubjectType.DEPARTMENT
+                ? summary(run, subject, intact(run))
+                : cadreNotice(run, subject, intact(run)));
+    }
+
+    /** Paper says what the seal check of the whole run found when it was printed. */
+    private boolean intact(RunInfo run) {
+        return checks.results(run).status() == SealStatus.INTACT;
+    }
+
+    /** A department's summary of its cadres. */
+    public Optional<byte[]> departmentSummary(RunInfo run, String deptId) {
+        return department(run, deptId).map(d -> summary(run, d, intact(run)));
+    }
+
+    /** A zip of the department's summary and every cadre's notice; false when there is no such department. */
+    public boolean departmentNotices(RunInfo run, String deptId, OutputStream out) {
+        Optional<SubjectResult> department = department(run, deptId);
+        if (department.isEmpty()) {
+            return false;
+        }
+        boolean intact = intact(run);
+        try {
+            ZipOutputStream zip = new ZipOutputStream(out);
+            zip.putNextEntry(new ZipEntry(deptId + "-" + safeName(department.get().name()) + "-汇总.pdf"));
+            zip.write(summary(run, department.get(), intact));
+            zip.closeEntry();
+            for (ListedResult cadre : cadres(run, deptId)) {
+                SubjectResult subject = runs.subject(run.id(), cadre.subjectId()).orElseThrow();
+                zip.putNextEntry(new ZipEntry(cadre.subjectId() + "-" + safeName(cadre.name()) + "-考核结果通知书.pdf"));
+                zip.write(cadreNotice(run, subject, intact));
+                zip.closeEntry();
+            }
+            zip.finish();
+            return true;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private byte[] cadreNotice(RunInfo run, SubjectResult cadre, boolean intact) {
+        String deptName = department(run, cadre.deptId()).map(SubjectResult::name).orElse(cadre.deptId());
+        long inDepartment = list.count(run.id(), new ResultsFilter(SubjectType.CADRE, cadre.deptId(), null, null, false));
+        String position = jdbc.sql("SELECT position FROM cadre_record WHERE import_id = ? AND cadre_id = ?")
+                .params(run.importId(), cadre.subjectId()).query(String.class).optional().orElse("");
+        try (PdfPages pdf = new PdfPages("考核结果通知书 " + cadre.name() + " " + run.period())) {
+            pdf.centred("考核结果通知书", 20).centred("(" + quarter(run) + ")", 12).gap(10);
+            pdf.text(cadre.name() + " 同志(编号 " + cadre.subjectId() + "):", 12).gap(2);
+            pdf.text("经" + quarter(run) + "平时考核,你的考核结果如下:", 12, 24).gap(4);
+            pdf.table(new float[] {1, 1.6f, 1, 1.6f}, List.of("项目", "内容", "项目", "内容"), List.of(
+                    List.of("所在部门", deptName, "职务", position),
+                    List.of("考核得分", score(cadre.score()), "考核等次", cadre.finalGrade().label()),
+                    List.of("部门内排名", cadre.rank() + " / " + inDepartment + "(按得分)", "一票否决", cadre.vetoed() ? "是" : "否")),
+                    11);
+            List<String> gradeReasons = cadre.lines().stream()
+                    .filter(l -> l.part().equals(ExplanationLine.GRADE_PART)).map(ExplanationLine::reason).toList();
+            if (!gradeReasons.isEmpty() || cadre.bandGrade() != cadre.finalGrade()) {
+                pdf.gap(8).text("等次说明:按得分为“" + cadre.bandGrade().label() + "”,最终等次为“" + cadre.finalGrade().label()
+                        + "”。", 11);
+                gradeReasons.forEach(reason -> pdf.text("· " + reason, 11, 12));
+            }
+            pdf.gap(8).text("得分明细(各项相加即为考核得分):", 11);
+            List<List<String>> rows = new ArrayList<>();
+            for (ExplanationLine line : cadre.lines()) {
+                if (!line.part().equals(ExplanationLine.GRADE_PART)) {
+                    rows.add(List.of(signed(line.points()), line.reason()));
+                }
+            }
+            rows.add(List.of(score(cadre.score()), "合计"));
+            pdf.table(new float[] {1, 6}, List.of("分值", "理由"), rows, 10);
+            pdf.gap(10).text("如对考核结果有异议,可向组织人事科申请复核。", 11, 24).gap(16);
+            pdf.right("组织人事科", 12).right(LocalDate.now().format(DATE), 12).gap(16);
+            footer(pdf, run, intact);
+            return pdf.bytes();
+        }
+    }
+
+    private byte[] summary(RunInfo run, SubjectResult department, boolean intact) {
+        long departments = list.count(run.id(), new ResultsFilter(SubjectType.DEPARTMENT, null, null, null, false));
+        try (PdfPages pdf = new PdfPages("部门考核结果汇总 " + department.name() + " " + run.period())) {
+            pdf.centred(department.name() + " 考核结果汇总", 18).centred("(" + quarter(run) + ")", 12).gap(8);
+            pdf.text("部门得分 " + score(department.score()) + ",等次 " + department.finalGrade().label() + ",全市排名 "
+                    + department.rank() + " / " + departments + (department.vetoed() ? ",一票否决" : "") + "。", 12);
+            department.lines().stream().filter(l -> l.part().equals(ExplanationLine.GRADE_PART))
+                    .forEach(l -> pdf.text("· " + l.reason(), 11, 12));
+            pdf.gap(6).text("干部考核结果(部门内按得分排名;同分按目标任务得分、再按编号):", 11);
+            List<List<String>> rows = new ArrayList<>();
+            for (ListedResult cadre : cadres(run, department.subjectId())) {
+                rows.add(List.of(Integer.toString(cadre.rank()), cadre.subjectId(), cadre.name(), score(cadre.score()),
+                        cadre.finalGrade().label(), cadre.vetoed() ? "是" : "否", String.join(";", cadre.gradeReasons())));
+            }
+            pdf.table(new float[] {0.7f, 1.2f, 1.3f, 1, 0.8f, 0.9f, 4}, List.of("排名", "编号", "姓名", "得分", "等次",
+                    "一票否决", "等次说明"), rows, 10);
+            pdf.gap(16);
+            footer(pdf, run, intact);
+            return pdf.bytes();
+        }
+    }
+
+    private static void footer(PdfPages pdf, RunInfo run, boolean intact) {
+        pdf.text("依据:" + run.period() + " 第 " + run.id() + " 次考核运行(" + run.runBy() + "),导入版本 " + run.importVersion()
+                + ",考核细则版本 " + run.rulebookVersion() + ";结果封印" + (intact ? "完好" : "已损坏,结果在生成后被改动!")
+                + "", 8);
+    }
+
+    private List<ListedResult> cadres(RunInfo run, String deptId) {
+        List<ListedResult> cadres = new ArrayList<>();
+        list.forEach(run.id(), new ResultsFilter(SubjectType.CADRE, deptId, null, ResultsFilter.Sort.RANK, false),
+                cadres::add);
+        return cadres;
+    }
+
+    private Optional<SubjectResult> department(RunInfo run, String deptId) {
+        return runs.subject(run.id(), deptId).filter(s -> s.subjectType() == SubjectType.DEPARTMENT);
+    }
+
+    private static String quarter(RunInfo run) {
+        return run.period().year() + "年第" + "一二三四".charAt(run.period().quarter() - 1) + "季度";
+    }
+
+    private static String score(BigDecimal score) {
+        return score.setScale(2, RoundingMode.HALF_UP).toPlainString();
+    }
+
+    private static String signed(BigDecimal points) {
+        String text = points.setScale(2, RoundingMode.HALF_UP).toPlainString();
+        return points.signum() > 0 ? "+" + text : text;
+    }
+
+    /** A name as part of a file name in a zip: no path separators or characters Windows refuses. */
+    private static String safeName(String name) {
+        return name.replaceAll("[\\\\/:*?\"<>|\\p{Cntrl}]", "_");
+    }
+}

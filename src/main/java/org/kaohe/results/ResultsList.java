@@ -1,0 +1,214 @@
+package org.kaohe.results;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+import org.kaohe.records.SubjectType;
+import org.kaohe.scoring.ExplanationLine;
+import org.kaohe.scoring.GradeScale;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+/**
+ * The results of a run as lists people page through: filtered, sorted and cut into pages by the
+ * database (indexes in V20), so showing one page of a 100,000-subject run reads that page and a
+ * count, never the whole run. Exports read the same filter and order as a stream of rows.
+ */
+@Service
+public class ResultsList {
+
+    /** A department of the run, for filters and for naming a cadre's department. */
+    public record Department(String id, String name) {}
+
+    private static final String COLUMNS = """
+            SELECT r.subject_type, r.subject_id, r.name, r.dept_id, d.name AS dept_name, r.score, r.band_grade,
+                   r.final_grade, r.rank_no, r.vetoed
+            FROM %s r
+            LEFT JOIN subject_result d
+                   ON d.run_id = r.run_id AND d.subject_type = 'DEPARTMENT' AND d.subject_id = r.dept_id
+            """;
+    private static final String ROW_COLUMNS = "r.run_id, r.subject_type, r.subject_id, r.name, r.dept_id, r.score,"
+            + " r.band_grade, r.final_grade, r.rank_no, r.vetoed";
+
+    private final JdbcClient jdbc;
+    private final RunQueries runs;
+
+    public ResultsList(JdbcClient jdbc, RunQueries runs) {
+        this.jdbc = jdbc;
+        this.runs = runs;
+    }
+
+    /**
+     * Page {@code page} (from 1) of {@code size} rows; a page past the last is empty. The rows carry
+     * their grade reasons, read for this page's subjects only.
+     */
+    public ResultsPage page(long runId, ResultsFilter filter, int page, int size) {
+        if (page < 1 || size < 1) {
+            throw new IllegalArgumentException("页码和每页条数须大于 0 / page and size must be at least 1: page=" + page
+                    + ", size=" + size);
+        }
+        long total = count(runId, filter);
+        Where where = where(runId, filter);
+        List<Object> params = new ArrayList<>(where.params());
+        params.add(size);
+        params.add((long) (page - 1) * size);
+        // One query reads the page straight from an index (V20); the names of its departments and its
+        // grade reasons are then looked up by whole key for these rows only. (A join in the same query
+        // made H2 sort the whole run first.)
+        Map<SubjectType, GradeScale> scales = runs.scales(runId);
+        List<ListedResult> rows = jdbc.sql("SELECT " + ROW_COLUMNS + " FROM subject_result r" + where.sql()
+                        + orderBy(filter, scales) + " LIMIT ? OFFSET ?")
+                .params(params).query((rs, n) -> row(rs, null, scales)).list();
+        rows = withDepartmentNames(runId, rows);
+        return new ResultsPage(withReasons(runId, rows), page, size, total);
+    }
+
+    /** How many rows the filter selects. */
+    public long count(long runId, ResultsFilter filter) {
+        Where where = where(runId, filter);
+        return jdbc.sql("SELECT COUNT(*) FROM subject_result r" + where.sql()).params(where.params()).query(Long.class).single();
+    }
+
+    /**
+     * Every row the filter selects, in its order, handed over one at a time (an export of a whole
+     * city does not hold it in memory). Grade reasons are read once for the run.
+     */
+    public void forEach(long runId, ResultsFilter filter, Consumer<ListedResult> each) {
+        Map<String, List<String>> reasons = new HashMap<>();
+        runs.forEachSubjectsLines(runId, (key, lines) -> {
+            List<String> grading = gradeReasons(lines);
+            if (!grading.isEmpty()) {
+                reasons.put(key, grading);
+            }
+        });
+        Map<SubjectType, GradeScale> scales = runs.scales(runId);
+        Where where = where(runId, filter);
+        jdbc.sql(COLUMNS.formatted("subject_result") + where.sql() + orderBy(filter, scales)).params(where.params())
+                .query(rs -> {
+            ListedResult row = row(rs, rs.getString("dept_name"), scales);
+            each.accept(row.withReasons(reasons.getOrDefault(key(row.subjectType().name(), row.subjectId()), List.of())));
+        });
+    }
+
+    /** The run's departments by id. */
+    public List<Department> departments(long runId) {
+        return jdbc.sql("SELECT subject_id, name FROM subject_result WHERE run_id = ? AND subject_type = ? ORDER BY subject_id")
+                .params(runId, SubjectType.DEPARTMENT.name())
+                .query((rs, n) -> new Department(rs.getString("subject_id"), rs.getString("name")))
+                .list();
+    }
+
+    private record Where(String sql, List<Object> params) {}
+
+    private static Where where(long runId, ResultsFilter filter) {
+        StringBuilder sql = new StringBuilder(" WHERE r.run_id = ?");
+        List<Object> params = new ArrayList<>();
+        params.add(runId);
+        if (filter.type() != null) {
+            sql.append(" AND r.subject_type = ?");
+            params.add(filter.type().name());
+        }
+        if (filter.dept() != null) {
+            sql.append(" AND r.dept_id = ?");
+            params.add(filter.dept());
+        }
+        if (filter.grade() != null) {
+            sql.append(" AND r.final_grade = ?");
+            params.add(filter.grade());
+        }
+        return new Where(sql.toString(), params);
+    }
+
+    /**
+     * The chosen column, then the id (ids are unique across cadres and departments): the same request
+     * always gives the same order. Written so that the common pages match an index of V20 exactly —
+     * a tab's default order, a tab by score best first, every type in the default order — and the
+     * database reads one page from the index instead of sorting the run.
+     */
+    private static String orderBy(ResultsFilter filter, Map<SubjectType, GradeScale> scales) {
+        List<String> keys = switch (filter.sort()) {
+            case DEPT -> filter.type() == null
+                    ? List.of("r.dept_id ASC", "r.subject_type DESC", "r.rank_no ASC") // a department before its cadres
+                    : List.of("r.dept_id ASC", "r.rank_no ASC");
+            case ID -> List.of();
+            case NAME -> List.of("r.name ASC");
+            case SCORE -> List.of("r.score ASC");
+            case GRADE -> List.of(gradeOrder(scales) + " ASC");
+            case RANK -> List.of("r.rank_no ASC");
+        };
+        // The run and a filtered type are the same on every row: naming them first lets the database
+        // (H2 needs it) see that an index on (run_id, subject_type, ...) is already in this order.
+        List<String> ordered = new ArrayList<>(List.of("r.run_id ASC"));
+        if (filter.type() != null) {
+            ordered.add("r.subject_type ASC");
+        }
+        for (String key : keys) {
+            ordered.add(filter.descending() ? flip(key) : key);
+        }
+        ordered.add(filter.sort() == ResultsFilter.Sort.ID && filter.descending() ? "r.subject_id DESC" : "r.subject_id ASC");
+        return " ORDER BY " + String.join(", ", ordered);
+    }
+
+    private static String flip(String key) {
+        return key.endsWith(" ASC") ? key.substring(0, key.length() - 4) + " DESC" : key.substring(0, key.length() - 5) + " ASC";
+    }
+
+    /**
+     * Grades from best to worst, in the order the run's grade scales define (a code is a rulebook's
+     * identifier, checked to be letters, digits and underscores, so it is safe inside the SQL).
+     */
+    private static String gradeOrder(Map<SubjectType, GradeScale> scales) {
+        StringBuilder sql = new StringBuilder("CASE r.final_grade");
+        Map<String, Integer> order = new java.util.LinkedHashMap<>();
+        scales.values().forEach(scale -> scale.grades().forEach(g -> order.putIfAbsent(g.name(), g.order())));
+        order.forEach((code, rank) -> sql.append(" WHEN '").append(code.replace("'", "''")).append("' THEN ").append(rank));
+        return sql.append(" ELSE ").append(order.size() + 1000).append(" END").toString();
+    }
+
+    /** The reasons of a subject's grade lines (gates, vetoes, quota), in their order. */
+    private static List<String> gradeReasons(List<ExplanationLine> lines) {
+        return lines.stream().filter(l -> ExplanationLine.GRADE_PART.equals(l.part())).map(ExplanationLine::reason)
+                .toList();
+    }
+
+    /** The grade lines of the page's subjects, each looked up by its whole key. */
+    private List<ListedResult> withReasons(long runId, List<ListedResult> rows) {
+        return rows.stream().map(r -> r.withReasons(jdbc.sql("""
+                        SELECT lines FROM subject_detail WHERE run_id = ? AND subject_type = ? AND subject_id = ?""")
+                .params(runId, r.subjectType().name(), r.subjectId())
+                .query(String.class).optional().map(json -> gradeReasons(RunQueries.readLines(json)))
+                .orElse(List.of()))).toList();
+    }
+
+    /** The page's departments' names, each looked up by its whole key. */
+    private List<ListedResult> withDepartmentNames(long runId, List<ListedResult> rows) {
+        Map<String, String> names = new HashMap<>();
+        for (ListedResult r : rows) {
+            names.computeIfAbsent(r.deptId(), id -> jdbc.sql(
+                            "SELECT name FROM subject_result WHERE run_id = ? AND subject_type = ? AND subject_id = ?")
+                    .params(runId, SubjectType.DEPARTMENT.name(), id).query(String.class).optional().orElse(id));
+        }
+        return rows.stream().map(r -> r.withDeptName(names.get(r.deptId()))).toList();
+    }
+
+    private static String key(String type, String id) {
+        return type + "/" + id;
+    }
+
+    /** A row; {@code deptName} null when it is filled in afterwards (then the id stands in). */
+    private static ListedResult row(ResultSet rs, String deptName, Map<SubjectType, GradeScale> scales)
+            throws SQLException {
+        SubjectType type = SubjectType.valueOf(rs.getString("subject_type"));
+        GradeScale scale = scales.getOrDefault(type, GradeScale.QUARTERLY);
+        return new ListedResult(type, rs.getString("subject_id"),
+                rs.getString("name"), rs.getString("dept_id"), deptName == null ? rs.getString("dept_id") : deptName,
+                rs.getBigDecimal("score"), scale.byCode(rs.getString("band_grade")),
+                scale.byCode(rs.getString("final_grade")), rs.getInt("rank_no"), rs.getBoolean("vetoed"), List.of(),
+                null);
+    }
+}

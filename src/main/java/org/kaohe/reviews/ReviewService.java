@@ -1,0 +1,177 @@
+package org.kaohe.reviews;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+
+import org.kaohe.audit.AuditLog;
+import org.kaohe.records.Period;
+import org.kaohe.records.SubjectType;
+import org.kaohe.results.RunInfo;
+import org.kaohe.results.RunQueries;
+import org.kaohe.scoring.SubjectResult;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Records review requests and decisions, and reads them back by period and by subject. Every
+ * request and decision is checked (a located, bilingual message for each bad field) and written to
+ * the audit log in the same transaction.
+ */
+@Service
+public class ReviewService {
+
+    /** How many reviews a period has, by state. */
+    public record Counts(Period period, long total, long open, long maintained, long changed) {}
+
+    /** What HR types in when a subject asks for a review. */
+    public record Request(String requestedBy, LocalDate requestDate, String reason, String attachments) {}
+
+    private static final String SELECT = """
+            SELECT r.*, d.review_run_id, d.decision, d.note, d.decided_by, d.decided_at
+            FROM review r LEFT JOIN review_decision d ON d.review_id = r.id""";
+
+    private final JdbcClient jdbc;
+    private final RunQueries runs;
+    private final AuditLog auditLog;
+
+    ReviewService(JdbcClient jdbc, RunQueries runs, AuditLog auditLog) {
+        this.jdbc = jdbc;
+        this.runs = runs;
+        this.auditLog = auditLog;
+    }
+
+    /** Records a request about a subject's result in a run; returns the new review. */
+    @Transactional
+    public Review request(long runId, String subjectId, Request request, String user) {
+        RunInfo run = runs.run(runId).orElseThrow(() -> new IllegalArgumentException("没有此运行 / no such run: " + runId));
+        SubjectResult subject = runs.subject(runId, subjectId).orElseThrow(() ->
+                new IllegalArgumentException("此运行中没有该对象 / no such subject in this run: " + subjectId));
+        String requestedBy = text("requested_by", "申请人", request.requestedBy(), 200, true);
+        String reason = text("reason", "复核理由", request.reason(), 2000, true);
+        String attachments = text("attachments", "附件", request.attachments(), 4000, false);
+        if (request.requestDate() == null) {
+            throw new IllegalArgumentException("申请日期: 必填项为空 / request_date: required value missing");
+        }
+        if (request.requestDate().isAfter(LocalDate.now())) {
+            throw new IllegalArgumentException("申请日期: 不能晚于今天 / request_date: cannot be in the future: "
+                    + request.requestDate());
+        }
+        GeneratedKeyHolder key = new GeneratedKeyHolder();
+        jdbc.sql("""
+                        INSERT INTO review (period, subject_type, subject_id, subject_name, original_run_id, requested_by,
+                                            request_date, reason, attachments, recorded_by, recorded_at)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(run.period().toString(), subject.subjectType().name(), subject.subjectId(), subject.name(),
+                        runId, requestedBy, request.requestDate(), reason, attachments, user, OffsetDateTime.now())
+                .update(key, "id");
+        long id = key.getKeyAs(Number.class).longValue();
+        auditLog.record(user, "REVIEW_REQUESTED", "review=" + id + " period=" + run.period() + " subject="
+                + subject.subjectId() + " run=" + runId + " requestedBy=" + requestedBy);
+        return get(id).orElseThrow();
+    }
+
+    /**
+     * Records the decision on an open review, made after comparing the original result with the
+     * subject's result in {@code reviewRunId} (a later run of the same period).
+     */
+    @Transactional
+    public Review decide(long reviewId, long reviewRunId, Review.Decision decision, String note, String user) {
+        Review review = get(reviewId).orElseThrow(() -> new IllegalArgumentException("没有此复核 / no such review: " + reviewId));
+        if (!review.open()) {
+            throw new IllegalArgumentException("此复核已有决定(" + review.decision().label() + "),不能再改 / this review "
+                    + "is already decided (" + review.decision().name() + ") and cannot be changed");
+        }
+        RunInfo reRun = runs.run(reviewRunId).orElseThrow(() ->
+                new IllegalArgumentException("没有此运行 / no such run: " + reviewRunId));
+        if (!reRun.period().equals(review.period()) || reRun.id() <= review.originalRunId()) {
+            throw new IllegalArgumentException("复核须比较同一考核期较晚的一次运行 / a review compares a later run of the "
+                    + "same period: run " + reviewRunId);
+        }
+        if (runs.subject(reviewRunId, review.subjectId()).isEmpty()) {
+            throw new IllegalArgumentException("该运行中没有此对象 / the subject is not in run " + reviewRunId);
+        }
+        if (decision == null) {
+            throw new IllegalArgumentException("决定: 应为 维持 或 变更 / decision: expected MAINTAIN or CHANGE");
+        }
+        String shortNote = text("note", "说明", note, 2000, false);
+        try {
+            jdbc.sql("""
+                            INSERT INTO review_decision (review_id, review_run_id, decision, note, decided_by, decided_at)
+                            VALUES (?, ?, ?, ?, ?, ?)""")
+                    .params(reviewId, reviewRunId, decision.name(), shortNote, user, OffsetDateTime.now())
+                    .update();
+        } catch (DuplicateKeyException e) {
+            throw new IllegalArgumentException("此复核已有决定 / this review was decided meanwhile");
+        }
+        auditLog.record(user, "REVIEW_DECIDED", "review=" + reviewId + " period=" + review.period() + " subject="
+                + review.subjectId() + " decision=" + decision.name() + " originalRun=" + review.originalRunId()
+                + " reviewRun=" + reviewRunId);
+        return get(reviewId).orElseThrow();
+    }
+
+    public Optional<Review> get(long id) {
+        return jdbc.sql(SELECT + " WHERE r.id = ?").param(id).query(ReviewService::review).optional();
+    }
+
+    /** Reviews of a period, newest first; every period when null. */
+    public List<Review> list(Period period) {
+        return period == null
+                ? jdbc.sql(SELECT + " ORDER BY r.id DESC").query(ReviewService::review).list()
+                : jdbc.sql(SELECT + " WHERE r.period = ? ORDER BY r.id DESC").param(period.toString())
+                        .query(ReviewService::review).list();
+    }
+
+    /** Reviews of one subject in a period, newest first. */
+    public List<Review> ofSubject(Period period, SubjectType type, String subjectId) {
+        return jdbc.sql(SELECT + " WHERE r.period = ? AND r.subject_type = ? AND r.subject_id = ? ORDER BY r.id DESC")
+                .params(period.toString(), type.name(), subjectId)
+                .query(ReviewService::review).list();
+    }
+
+    /** Counts per period, newest period first. */
+    public List<Counts> counts() {
+        return jdbc.sql("""
+                        SELECT r.period, COUNT(*) AS total,
+                               SUM(CASE WHEN d.decision IS NULL THEN 1 ELSE 0 END) AS open_count,
+                               SUM(CASE WHEN d.decision = 'MAINTAIN' THEN 1 ELSE 0 END) AS maintained,
+                               SUM(CASE WHEN d.decision = 'CHANGE' THEN 1 ELSE 0 END) AS changed
+                        FROM review r LEFT JOIN review_decision d ON d.review_id = r.id
+                        GROUP BY r.period ORDER BY r.period DESC""")
+                .query((rs, n) -> new Counts(Period.parse(rs.getString("period")), rs.getLong("total"),
+                        rs.getLong("open_count"), rs.getLong("maintained"), rs.getLong("changed")))
+                .list();
+    }
+
+    /** A text field: trimmed, required or not, at most {@code max} characters; a located message otherwise. */
+    private static String text(String field, String chinese, String value, int max, boolean required) {
+        String v = value == null ? "" : value.strip();
+        if (required && v.isEmpty()) {
+            throw new IllegalArgumentException(chinese + ": 必填项为空 / " + field + ": required value missing");
+        }
+        if (v.length() > max) {
+            throw new IllegalArgumentException(chinese + ": 文字过长(最多 " + max + " 个字符,实有 " + v.length() + " 个) / "
+                    + field + ": text too long (at most " + max + " characters, found " + v.length() + ")");
+        }
+        return v;
+    }
+
+    private static Review review(ResultSet rs, int n) throws SQLException {
+        String decision = rs.getString("decision");
+        long reviewRun = rs.getLong("review_run_id");
+        return new Review(rs.getLong("id"), Period.parse(rs.getString("period")),
+                SubjectType.valueOf(rs.getString("subject_type")), rs.getString("subject_id"),
+                rs.getString("subject_name"), rs.getLong("original_run_id"), rs.getString("requested_by"),
+                rs.getObject("request_date", LocalDate.class), rs.getString("reason"), rs.getString("attachments"),
+                rs.getString("recorded_by"), rs.getObject("recorded_at", OffsetDateTime.class),
+                decision == null ? null : reviewRun,
+                decision == null ? null : Review.Decision.valueOf(decision), rs.getString("note"),
+                rs.getString("decided_by"), rs.getObject("decided_at", OffsetDateTime.class));
+    }
+}

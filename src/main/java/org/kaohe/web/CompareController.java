@@ -1,0 +1,50 @@
+package org.kaohe.web;
+
+import org.kaohe.results.RunComparison;
+import org.kaohe.results.RunInfo;
+import org.kaohe.results.RunQueries;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
+
+/**
+ * Run-to-run comparison: the scores and grades that changed between two runs of a period, and
+ * why (records, rulebook or both). By default a run is compared with the one made before it.
+ */
+@Controller
+class CompareController {
+
+    static final int PAGE_SIZE = 50;
+
+    private final RunQueries runs;
+    private final RunComparison comparison;
+    private final RunSelection selection;
+
+    CompareController(RunQueries runs, RunComparison comparison, RunSelection selection) {
+        this.runs = runs;
+        this.comparison = comparison;
+        this.selection = selection;
+    }
+
+    @GetMapping("/evaluation/compare")
+    String compare(@RequestParam(required = false) String period, @RequestParam(required = false) Long to,
+                   @RequestParam(required = false) Long from, @RequestParam(defaultValue = "1") int page, Model model) {
+        RunInfo later = selection.pick(period, to).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        model.addAttribute("to", later);
+        model.addAttribute("periodRuns", selection.runsOf(later.period()));
+        RunInfo earlier = from != null
+                ? runs.run(from).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND))
+                : comparison.previous(later).orElse(null);
+        if (earlier != null && !earlier.period().equals(later.period())) {
+            throw new IllegalArgumentException("只能比较同一考核期的两次运行 / only two runs of one period can be compared: "
+                    + earlier.period() + ", " + later.period());
+        }
+        if (earlier != null) {
+            model.addAttribute("comparison", comparison.compare(earlier, later, Math.max(1, page), PAGE_SIZE));
+        }
+        return "compare";
+    }
+}

@@ -1,0 +1,107 @@
+package org.kaohe.web;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+
+import jakarta.servlet.http.HttpServletResponse;
+
+import java.security.Principal;
+import java.util.Map;
+
+import org.kaohe.audit.AuditLog;
+import org.kaohe.records.SubjectType;
+import org.kaohe.results.ResultsExport;
+import org.kaohe.results.ResultsFilter;
+import org.kaohe.results.RunChecks;
+import org.kaohe.results.RunInfo;
+import org.kaohe.results.RunQueries;
+import org.kaohe.scoring.Grade;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
+
+/**
+ * The results page's downloads: what the page's filters and sort select (every type when no tab
+ * is named), in the reader's language, written straight to the response.
+ */
+@Controller
+class ResultsDownloads {
+
+    static final MediaType XLSX =
+            MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+
+    private final RunSelection selection;
+    private final ResultsExport export;
+    private final RunChecks checks;
+    private final RunQueries runs;
+    private final AuditLog auditLog;
+
+    ResultsDownloads(RunSelection selection, ResultsExport export, RunChecks checks, RunQueries runs, AuditLog auditLog) {
+        this.selection = selection;
+        this.export = export;
+        this.checks = checks;
+        this.runs = runs;
+        this.auditLog = auditLog;
+    }
+
+    @GetMapping("/evaluation/export.csv")
+    void csv(@RequestParam(required = false) String period, @RequestParam(required = false) Long run,
+             @RequestParam(required = false) SubjectType type, @RequestParam(required = false) String dept,
+             @RequestParam(required = false) String grade, @RequestParam(defaultValue = "dept") String sort,
+             @RequestParam(defaultValue = "false") boolean desc, Locale locale, HttpServletResponse response,
+             Principal who) throws IOException {
+        RunChecks.CheckedRun checked = exported(pick(period, run), "csv", who);
+        start(response, checked, "csv", new MediaType("text", "csv", StandardCharsets.UTF_8));
+        export.csv(checked, filter(checked.run(), type, dept, grade, sort, desc), locale, response.getOutputStream());
+    }
+
+    @GetMapping("/evaluation/export.xlsx")
+    void xlsx(@RequestParam(required = false) String period, @RequestParam(required = false) Long run,
+              @RequestParam(required = false) SubjectType type, @RequestParam(required = false) String dept,
+              @RequestParam(required = false) String grade, @RequestParam(defaultValue = "dept") String sort,
+              @RequestParam(defaultValue = "false") boolean desc, @RequestParam(defaultValue = "false") boolean byDept,
+              Locale locale, HttpServletResponse response, Principal who) throws IOException {
+        RunChecks.CheckedRun checked = exported(pick(period, run), byDept ? "xlsx-by-dept" : "xlsx", who);
+        start(response, checked, byDept ? "by-dept.xlsx" : "xlsx", XLSX);
+        export.xlsx(checked, filter(checked.run(), type, dept, grade, sort, desc), locale, byDept,
+                response.getOutputStream());
+    }
+
+    private RunInfo pick(String period, Long run) {
+        return selection.pick(period, run).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+    }
+
+    /** The grade as the page names it (code or label) becomes the run's code; an unknown grade selects nothing known. */
+    private ResultsFilter filter(RunInfo run, SubjectType type, String dept, String grade, String sort, boolean desc) {
+        String code = grade == null || grade.isBlank() ? null : runs.scales(run.id()).values().stream()
+                .flatMap(scale -> scale.find(grade).stream()).map(Grade::name).findFirst().orElse(grade.trim());
+        return new ResultsFilter(type, dept, code, ResultsFilter.Sort.of(sort), desc);
+    }
+
+    /**
+     * The whole run checked once for the export (it reads every row anyway), and the export logged:
+     * who took which run's results out, in what shape, and what its seal check said.
+     */
+    private RunChecks.CheckedRun exported(RunInfo run, String format, Principal who) {
+        RunChecks.CheckedRun checked = checks.results(run);
+        auditLog.record(who.getName(), "EXPORT", Map.of("period", run.period().toString(), "run", run.id(),
+                "format", format, "rows", checked.subjects().size(), "seal", checked.status().name()));
+        return checked;
+    }
+
+    /** An export of a run that failed its seal check says so in its name too. */
+    static void start(HttpServletResponse response, RunChecks.CheckedRun checked, String extension, MediaType type) {
+        RunInfo run = checked.run();
+        String fileName = "kaohe-" + run.period() + "-run" + run.id() + (checked.failed() ? "-ALTERED" : "") + "."
+                + extension;
+        response.setContentType(type.toString());
+        response.setHeader(HttpHeaders.CONTENT_DISPOSITION,
+                ContentDisposition.attachment().filename(fileName).build().toString());
+    }
+}

@@ -1,0 +1,94 @@
+package org.kaohe.results;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.kaohe.scoring.QuarterlyGrades;
+import org.kaohe.evaluation.StoredRuns;
+import org.kaohe.records.Period;
+import org.kaohe.records.SubjectType;
+import org.kaohe.results.RunComparison.Cause;
+import org.kaohe.scoring.ExplanationLine;
+import org.kaohe.scoring.Grade;
+import org.kaohe.scoring.SubjectResult;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MockMvc;
+
+/** Two runs of a period compared: what changed, by how much, which parts, and whether records or rules caused it. */
+@SpringBootTest(properties = "spring.datasource.url=jdbc:h2:mem:run-comparison;DB_CLOSE_DELAY=-1")
+@AutoConfigureMockMvc
+class RunComparisonTest {
+
+    @Autowired RunComparison comparison;
+    @Autowired RunQueries runs;
+    @Autowired JdbcClient jdbc;
+    @Autowired JdbcTemplate template;
+    @Autowired org.kaohe.audit.RunSealer sealer;
+    @Autowired MockMvc mvc;
+
+    @Test
+    void correctedRecordsChangeOneScoreAndGradeAndTheComparisonSaysRecords() {
+        Period period = Period.parse("2028-Q1");
+        long first = StoredRuns.store(jdbc, template, sealer, period, "v1", List.of(
+                cadre("C1", "王芳", "80.00", "60.00", "20.00", QuarterlyGrades.FAIR, 1),
+                cadre("C2", "李明", "70.00", "50.00", "20.00", QuarterlyGrades.AVERAGE, 2),
+                cadre("C3", "张伟", "65.00", "45.00", "20.00", QuarterlyGrades.AVERAGE, 3)));
+        long second = StoredRuns.store(jdbc, template, sealer, period, "v1", List.of(
+                cadre("C1", "王芳", "80.00", "60.00", "20.00", QuarterlyGrades.FAIR, 2),
+                cadre("C2", "李明", "91.50", "60.00", "31.50", QuarterlyGrades.GOOD, 1),
+                cadre("C4", "赵敏", "60.00", "40.00", "20.00", QuarterlyGrades.AVERAGE, 3)));
+
+        RunComparison.Page page = comparison.compare(runs.run(first).orElseThrow(), runs.run(second).orElseThrow(), 1, 50);
+
+        assertThat(page.cause()).isEqualTo(Cause.RECORDS);
+        assertThat(page.summary()).isEqualTo(new RunComparison.Summary(3, 1, 1, 1, 1));
+        RunComparison.Change c2 = page.changes().get(0); // the largest move first
+        assertThat(c2.subjectId()).isEqualTo("C2");
+        assertThat(c2.delta()).isEqualByComparingTo("21.50");
+        assertThat(c2.fromGrade()).isEqualTo(QuarterlyGrades.AVERAGE);
+        assertThat(c2.toGrade()).isEqualTo(QuarterlyGrades.GOOD);
+        assertThat(c2.parts()).extracting(RunComparison.PartChange::part).containsExactly("A", "T");
+        assertThat(page.changes()).extracting(RunComparison.Change::subjectId).containsExactlyInAnyOrder("C2", "C3", "C4");
+        assertThat(page.changes()).filteredOn(c -> c.subjectId().equals("C3")).singleElement()
+                .satisfies(c -> assertThat(c.toScore()).isNull());
+        assertThat(comparison.previous(runs.run(second).orElseThrow())).map(RunInfo::id).contains(first);
+    }
+
+    @Test
+    void aNewRulebookOnTheSameRecordsIsSaidToBeTheRulesAndThePageShowsIt() throws Exception {
+        Period period = Period.parse("2028-Q2");
+        long first = StoredRuns.store(jdbc, template, sealer, period, "v1", List.of(cadre("C1", "王芳", "88.00", "68.00", "20.00", QuarterlyGrades.FAIR, 1)));
+        long importId = runs.run(first).orElseThrow().importId();
+        long second = StoredRuns.store(jdbc, template, sealer, period, importId, "v2",
+                List.of(cadre("C1", "王芳", "90.00", "70.00", "20.00", QuarterlyGrades.GOOD, 1)));
+
+        String html = mvc.perform(get("/evaluation/compare?to=" + second).with(user("a").roles("AUDITOR")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+
+        assertThat(html).contains("原因:考核细则变了(v1 → v2)").contains("有变化的对象 1 个")
+                .contains("88.00").contains("90.00").contains("+2.00").contains("较好 → 好").contains("T 68.00 → 70.00");
+        String only = mvc.perform(get("/evaluation/compare?to=" + first).with(user("a").roles("AUDITOR")))
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(only).contains("id=\"no-previous\"");
+    }
+
+    private static SubjectResult cadre(String id, String name, String score, String t, String a, Grade grade, int rank) {
+        List<ExplanationLine> lines = List.of(
+                new ExplanationLine("T", "T", new BigDecimal(t), "目标任务", List.of()),
+                new ExplanationLine("A", "A", new BigDecimal(a), "民主测评", List.of()));
+        return new SubjectResult(SubjectType.CADRE, id, name, "D01", new BigDecimal(score),
+                Map.of("T", new BigDecimal(t), "A", new BigDecimal(a)), grade, grade, grade, rank, false, lines);
+    }
+}
