@@ -93,12 +93,16 @@ class ResultsApi {
     /** One page of results; {@code total} counts every row the filters select. */
     record ResultsPageJson(String period, long runId, int page, int size, long total, int pages, List<Row> items) {}
 
-    /** A result row: the fixed columns of {@code results} plus the department's name and the grade's reasons. */
+    /**
+     * A result row: the fixed columns of {@code results} plus the department's name, the grade's
+     * reasons and what checking the row against its seal found.
+     */
     record Row(String subjectType, String subjectId, String name, String deptId, String deptName, BigDecimal score,
-               String grade, String gradeCode, int rank, boolean vetoed, List<String> gradeReasons) {
+               String grade, String gradeCode, int rank, boolean vetoed, List<String> gradeReasons, String seal) {
         static Row of(ListedResult r) {
             return new Row(r.subjectType().name(), r.subjectId(), r.name(), r.deptId(), r.deptName(), r.score(),
-                    r.finalGrade().label(), r.finalGrade().name(), r.rank(), r.vetoed(), r.gradeReasons());
+                    r.finalGrade().label(), r.finalGrade().name(), r.rank(), r.vetoed(), r.gradeReasons(),
+                    r.seal() == null ? null : r.seal().label());
         }
     }
 
