@@ -88,6 +88,58 @@ window.Kaohe = (function () {
     });
   }
 
+  /**
+   * The rule editor: rows added from each table's template, moved and removed; every input renamed
+   * t:FILE:ROW:COLUMN after each change, so the form posts the rows in the order shown; a list cell's
+   * check boxes written into its hidden value ("NATIONAL/CITY").
+   */
+  function bindEditor(form) {
+    function renumber(table) {
+      var file = table.dataset.file;
+      table.querySelectorAll('tbody tr.edit-row').forEach(function (row, i) {
+        row.querySelectorAll('[data-col]').forEach(function (input) {
+          input.name = 't:' + file + ':' + i + ':' + input.dataset.col;
+        });
+        var line = row.querySelector('td.line');
+        if (line) { line.textContent = String(i + 2); }
+      });
+    }
+    form.addEventListener('click', function (event) {
+      var button = event.target.closest('button');
+      if (!button || button.type !== 'button') { return; }
+      var section = button.closest('section');
+      var table = section && section.querySelector('table.editor');
+      if (!table) { return; }
+      var row = button.closest('tr');
+      if (button.classList.contains('row-add')) {
+        var template = section.querySelector('template.row-template');
+        var added = template.content.firstElementChild.cloneNode(true);
+        table.querySelector('tbody').appendChild(added);
+        renumber(table);
+        var first = added.querySelector('input:not([type=hidden]), select');
+        if (first) { first.focus(); }
+      } else if (button.classList.contains('row-remove')) {
+        row.remove();
+        renumber(table);
+      } else if (button.classList.contains('row-up') && row.previousElementSibling) {
+        row.parentNode.insertBefore(row, row.previousElementSibling);
+        renumber(table);
+      } else if (button.classList.contains('row-down') && row.nextElementSibling) {
+        row.parentNode.insertBefore(row.nextElementSibling, row);
+        renumber(table);
+      }
+    });
+    form.addEventListener('change', function (event) {
+      if (!event.target.classList.contains('multi-option')) { return; }
+      var cell = event.target.closest('.multi');
+      var checked = Array.prototype.slice.call(cell.querySelectorAll('input.multi-option:checked'));
+      cell.querySelector('input.multi-value').value = checked.map(function (box) { return box.value; }).join('/');
+      var summary = cell.querySelector('.multi-summary');
+      summary.textContent = checked.length === 0 ? summary.dataset.none
+        : checked.map(function (box) { return box.nextElementSibling.textContent; }).join('、');
+    });
+  }
+
   function bindPage() {
     document.querySelectorAll('select.submit-on-change').forEach(function (select) {
       select.addEventListener('change', function () { select.form.submit(); });
@@ -101,6 +153,8 @@ window.Kaohe = (function () {
       data.fallLabel = wf.dataset.fallLabel;
       waterfall('waterfall', data);
     }
+    var bookForm = document.getElementById('book-form');
+    if (bookForm) { bindEditor(bookForm); }
     var runForm = document.getElementById('run-form');
     if (runForm) { bindRunForm(runForm); }
   }

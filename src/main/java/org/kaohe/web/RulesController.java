@@ -100,6 +100,15 @@ class RulesController {
         return versions(model);
     }
 
+    /** A zip of files, as a download. */
+    static org.springframework.http.ResponseEntity<byte[]> zip(String fileName, byte[] bytes) {
+        return org.springframework.http.ResponseEntity.ok()
+                .contentType(org.springframework.http.MediaType.parseMediaType("application/zip"))
+                .header(org.springframework.http.HttpHeaders.CONTENT_DISPOSITION,
+                        org.springframework.http.ContentDisposition.attachment().filename(fileName).build().toString())
+                .body(bytes);
+    }
+
     @PostMapping("/rules/drafts/{id}/discard")
     String discardDraft(@PathVariable long id, Principal who) {
         rulebooks.discardDraft(id, who.getName());
@@ -138,7 +147,12 @@ class RulesController {
     }
 
     @GetMapping("/rules")
-    String versions(Model model) {
+    String versions(Principal who, Model model) {
+        model.addAttribute("myDraft", rulebooks.openDraft(who.getName()).orElse(null));
+        return versions(model);
+    }
+
+    private String versions(Model model) {
         List<RulebookRepository.Publication> publications = rulebooks.publications();
         model.addAttribute("publications", publications);
         model.addAttribute("drafts", rulebooks.openDrafts());
