@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
+import org.kaohe.audit.AuditLog;
 import org.kaohe.evaluation.EvaluationException;
 import org.kaohe.evaluation.SimulationService;
 import org.kaohe.records.ImportRepository;
@@ -16,6 +17,9 @@ import org.kaohe.records.Period;
 import org.kaohe.rules.RulebookInvalidException;
 import org.kaohe.rules.RulebookRepository;
 import org.kaohe.rules.RulebookService;
+import org.kaohe.rules.RulebookSource;
+import org.kaohe.rules.edit.RulebookZip;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -41,9 +45,11 @@ class RulesController {
     private final DraftChecks drafts;
     private final SimulationService simulations;
     private final ImportRepository imports;
+    private final AuditLog auditLog;
 
     RulesController(RulebookService rulebooks, DraftChecks drafts, SimulationService simulations,
-                    ImportRepository imports) {
+                    ImportRepository imports, AuditLog auditLog) {
+        this.auditLog = auditLog;
         this.rulebooks = rulebooks;
         this.drafts = drafts;
         this.simulations = simulations;
@@ -101,8 +107,8 @@ class RulesController {
     }
 
     /** A zip of files, as a download. */
-    static org.springframework.http.ResponseEntity<byte[]> zip(String fileName, byte[] bytes) {
-        return org.springframework.http.ResponseEntity.ok()
+    static ResponseEntity<byte[]> zip(String fileName, byte[] bytes) {
+        return ResponseEntity.ok()
                 .contentType(org.springframework.http.MediaType.parseMediaType("application/zip"))
                 .header(org.springframework.http.HttpHeaders.CONTENT_DISPOSITION,
                         org.springframework.http.ContentDisposition.attachment().filename(fileName).build().toString())
@@ -173,6 +179,28 @@ class RulesController {
         model.addAttribute("fileName", shown);
         model.addAttribute("content", files.get(shown));
         return "rules-version";
+    }
+
+    /** A stored version as a zip: its tables (each with a byte-order mark for Excel) and its tests/ cases. */
+    @GetMapping("/rules/versions/{version}/download.zip")
+    ResponseEntity<byte[]> downloadVersion(@PathVariable String version, Principal who) {
+        Map<String, String> files = rulebooks.files(version);
+        if (files.isEmpty()) {
+            throw new ResponseStatusException(NOT_FOUND);
+        }
+        String name = "kaohe-rules-" + RulebookSource.shortVersion(version) + ".zip";
+        auditLog.record(who.getName(), "RULES_DOWNLOAD", Map.of("version", version, "file", name));
+        return zip(name, RulebookZip.zip(RulebookSource.of(files)));
+    }
+
+    /** A draft waiting for publication, as a zip. */
+    @GetMapping("/rules/drafts/{id}/download.zip")
+    ResponseEntity<byte[]> downloadDraft(@PathVariable long id, Principal who) {
+        rulebooks.draft(id).orElseThrow(() -> new ResponseStatusException(NOT_FOUND));
+        RulebookSource source = rulebooks.draftSource(id);
+        String name = "kaohe-rules-draft-" + id + ".zip";
+        auditLog.record(who.getName(), "RULES_DOWNLOAD", Map.of("version", source.version(), "file", name));
+        return zip(name, RulebookZip.zip(source));
     }
 
     @GetMapping("/rules/diff")
