@@ -169,10 +169,34 @@ public class SimulationService {
 
     /** One subject of a kept simulation: both explanations, line by line. */
     public Optional<SubjectWhatIf> subject(Period period, String draftVersion, String subjectId) {
-        return keptEntry(period, draftVersion).flatMap(k -> k.simulation().subject(subjectId).map(c -> {
-            Map<String, String> names = partNames(k.before(), k.after(), c.subjectType());
-            return new SubjectWhatIf(k.simulation(), c, ExplanationDiff.of(lines(k.before(), c), lines(k.after(), c), names));
-        }));
+        return keptEntry(period, draftVersion).flatMap(k -> k.simulation().subject(subjectId)
+                .map(c -> explain(k, List.of(c)).get(0)));
+    }
+
+    /** Subjects of a kept simulation, each with both explanations line by line (empty when it is not kept). */
+    public List<SubjectWhatIf> subjects(Period period, String draftVersion, List<Comparison> subjects) {
+        return keptEntry(period, draftVersion).map(k -> explain(k, subjects)).orElse(List.of());
+    }
+
+    private static List<SubjectWhatIf> explain(Kept kept, List<Comparison> subjects) {
+        Map<String, SubjectResult> before = byKey(kept.before());
+        Map<String, SubjectResult> after = byKey(kept.after());
+        List<SubjectWhatIf> out = new ArrayList<>();
+        for (Comparison c : subjects) {
+            String key = c.subjectType() + "/" + c.subjectId();
+            Map<String, String> names = partNames(kept.before(), kept.after(), c.subjectType());
+            out.add(new SubjectWhatIf(kept.simulation(), c, ExplanationDiff.of(lines(before.get(key)),
+                    lines(after.get(key)), names)));
+        }
+        return out;
+    }
+
+    private static Map<String, SubjectResult> byKey(EvaluationOutcome outcome) {
+        return outcome.subjects().stream().collect(Collectors.toMap(SimulationService::key, Function.identity()));
+    }
+
+    private static List<org.kaohe.scoring.ExplanationLine> lines(SubjectResult s) {
+        return s == null ? List.of() : s.lines();
     }
 
     private CompiledRulebook published() {
@@ -206,12 +230,6 @@ public class SimulationService {
                         cadresChanged.getOrDefault(c.subjectId(), 0)))
                 .sorted(Comparator.comparingInt(DepartmentMove::draftRank).thenComparing(DepartmentMove::deptId))
                 .toList();
-    }
-
-    private static List<org.kaohe.scoring.ExplanationLine> lines(EvaluationOutcome outcome, Comparison c) {
-        return outcome.subjects().stream()
-                .filter(s -> s.subjectType() == c.subjectType() && s.subjectId().equals(c.subjectId()))
-                .findFirst().map(SubjectResult::lines).orElse(List.of());
     }
 
     /** Part codes to names, the draft's names first (a part it renames reads by its new name). */

@@ -96,6 +96,8 @@ class SecurityConfig {
                         .requestMatchers(HttpMethod.POST, "/evaluation/**").hasRole(HR)
                         .requestMatchers(HttpMethod.POST, "/runs/*/verify").hasRole(AUDITOR)
                         .requestMatchers(HttpMethod.POST, "/rules/**").hasRole(LEADER)
+                        // A leader's own draft: the editor and its what-if.
+                        .requestMatchers("/rules/editor", "/rules/editor/**", "/rules/whatif").hasRole(LEADER)
                         .requestMatchers("/rules/**").hasAnyRole(LEADER, AUDITOR)
                         .requestMatchers("/audit/**").hasAnyRole(AUDITOR, ADMIN)
                         .requestMatchers("/users/**").hasRole(ADMIN)

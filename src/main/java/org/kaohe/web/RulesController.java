@@ -143,7 +143,11 @@ class RulesController {
             SimulationService.Simulation simulation =
                     simulations.simulate(Period.parse(period), DraftChecks.read(files), who.getName());
             model.addAttribute("simulation", simulation);
-            model.addAttribute("changed", simulation.subjects().stream().filter(SimulationService.Comparison::changed).toList());
+            model.addAttribute("listed", simulation.changed().stream().limit(WhatIfController.LISTED).toList());
+            model.addAttribute("deptNames", simulation.subjects().stream()
+                    .filter(c -> c.subjectType() == org.kaohe.records.SubjectType.DEPARTMENT)
+                    .collect(java.util.stream.Collectors.toMap(SimulationService.Comparison::subjectId,
+                            SimulationService.Comparison::name)));
         } catch (RulebookInvalidException e) {
             model.addAttribute("check", DraftChecks.failed(e.problems()));
         } catch (EvaluationException e) {

@@ -190,6 +190,19 @@ class CommandLineIT {
         KaoheJar.Run simulate = kaohe.run("simulate", "--period", "2026-Q3", "--rules", changed.toString());
         assertThat(simulate.exitCode()).as(simulate.err()).isZero();
         assertThat(simulate.out()).contains("C0001");
+        KaoheJar.Run json = kaohe.run("simulate", "--period", "2026-Q3", "--rules", changed.toString(), "--format", "json");
+        assertThat(json.exitCode()).as(json.err()).isZero();
+        com.fasterxml.jackson.databind.JsonNode simulated = new com.fasterxml.jackson.databind.ObjectMapper().readTree(json.out());
+        assertThat(simulated.get("scores_changed").asInt()).isPositive();
+        assertThat(simulated.get("subjects").findValuesAsText("subject_id")).contains("C0001");
+        KaoheJar.Run lines = kaohe.run("simulate", "--period", "2026-Q3", "--rules", changed.toString(), "--format", "csv",
+                "--subject", "C0001");
+        assertThat(lines.exitCode()).as(lines.err()).isZero();
+        assertThat(parseCsv(lines.out())).anySatisfy(line -> {
+            assertThat(line.get("part")).isEqualTo("L");
+            assertThat(line.get("change")).isEqualTo("CHANGED");
+            assertThat(line.get("difference")).isEqualTo("-9.80");
+        });
         KaoheJar.Run publish = kaohe.run("rules", "publish", changed.toString(), "--reason", "领导评价改为 10 分");
         assertThat(publish.exitCode()).as(publish.out()).isZero();
         assertThat(publish.out()).contains("试算 trial 2026-Q3");

@@ -90,6 +90,7 @@ class AccessRulesTest {
                 new Rule("GET", "/rules/editor", EnumSet.of(Role.LEADER)),
                 new Rule("POST", "/rules/editor", EnumSet.of(Role.LEADER)),
                 new Rule("POST", "/rules/editor/upload", EnumSet.of(Role.LEADER)),
+                new Rule("GET", "/rules/whatif", EnumSet.of(Role.LEADER)),
                 new Rule("GET", "/audit", EnumSet.of(Role.AUDITOR, Role.ADMIN)),
                 new Rule("GET", "/users", EnumSet.of(Role.ADMIN)),
                 new Rule("POST", "/users", EnumSet.of(Role.ADMIN)),
