@@ -106,7 +106,7 @@ class CommandLineIT {
         KaoheJar.Run list = kaohe.run("rules", "list");
 
         assertThat(publish.exitCode()).as(publish.out() + publish.err()).isZero();
-        assertThat(list.out()).contains("sha256:");
+        assertThat(list.out()).containsPattern("\\*\\s+[0-9a-f]{12}\\s");
     }
 
     @Test
@@ -203,8 +203,21 @@ class CommandLineIT {
             assertThat(line.get("change")).isEqualTo("CHANGED");
             assertThat(line.get("difference")).isEqualTo("-9.80");
         });
+        // The book's scenario cases expect the old points: publishing is refused, naming the case and the difference.
+        KaoheJar.Run refused = kaohe.run("rules", "publish", changed.toString(), "--reason", "领导评价改为 10 分");
+        assertThat(refused.exitCode()).isEqualTo(2);
+        assertThat(refused.out()).contains("tests/worked-example/expected.csv:").contains("实际为");
+        // The leader replaces the cases with one that states the new rule: C1, rated 90, no targets, no votes: L = 9.
+        FileSystemUtils.deleteRecursively(changed.resolve("tests"));
+        Path leaderCase = Files.createDirectories(changed.resolve("tests/leader-rating"));
+        Files.writeString(leaderCase.resolve("departments.csv"), "dept_id,name,type\nD1,青川市总工会,工会\n");
+        Files.writeString(leaderCase.resolve("cadres.csv"), "cadre_id,name,dept_id,position,birth_date\nC1,张三,D1,干事,1985-01-01\n");
+        Files.writeString(leaderCase.resolve("appraisals.csv"),
+                "cadre_id,votes_good,votes_fair,votes_average,votes_poor,leader_score\nC1,0,0,0,0,90\n");
+        Files.writeString(leaderCase.resolve("expected.csv"), "subject_type,subject_id,score,grade\nCADRE,C1,9,较差\n");
         KaoheJar.Run publish = kaohe.run("rules", "publish", changed.toString(), "--reason", "领导评价改为 10 分");
         assertThat(publish.exitCode()).as(publish.out()).isZero();
+        assertThat(publish.out()).contains("测试用例 scenario cases: 1/1 通过 passed");
         assertThat(publish.out()).contains("试算 trial 2026-Q3");
         assertThat(kaohe.run("evaluate", "--period", "2026-Q3").exitCode()).isZero();
 
