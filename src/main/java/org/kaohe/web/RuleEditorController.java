@@ -137,7 +137,7 @@ class RuleEditorController {
         String name = editing.hasDraft() ? "kaohe-rules-draft-" + editing.draft().id() + ".zip"
                 : "kaohe-rules-" + org.kaohe.rules.RulebookSource.shortVersion(editing.version()) + ".zip";
         auditLog.record(who.getName(), "RULES_DOWNLOAD", Map.of("version", editing.version(), "file", name));
-        return RulesController.zip(name, RulebookZip.zip(editing.source()));
+        return RuleVersionsController.zip(name, RulebookZip.zip(editing.source()));
     }
 
     private String validate(RuleEditor.Saved saved, Principal who, Model model, Locale locale) {

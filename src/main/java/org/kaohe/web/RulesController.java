@@ -5,11 +5,7 @@ import java.security.Principal;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.TreeSet;
 
-import org.kaohe.audit.AuditLog;
 import org.kaohe.evaluation.EvaluationException;
 import org.kaohe.evaluation.SimulationService;
 import org.kaohe.records.ImportRepository;
@@ -17,9 +13,6 @@ import org.kaohe.records.Period;
 import org.kaohe.rules.RulebookInvalidException;
 import org.kaohe.rules.RulebookRepository;
 import org.kaohe.rules.RulebookService;
-import org.kaohe.rules.RulebookSource;
-import org.kaohe.rules.edit.RulebookZip;
-import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -27,9 +20,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
-import org.springframework.web.server.ResponseStatusException;
-
-import static org.springframework.http.HttpStatus.NOT_FOUND;
 
 /**
  * Published rulebook versions, the files of each and the difference between two; drafts validated,
@@ -38,18 +28,16 @@ import static org.springframework.http.HttpStatus.NOT_FOUND;
 @Controller
 class RulesController {
 
-    /** The diff of one file between two versions. */
-    record FileDiff(String fileName, List<LineDiff.Line> lines, boolean identical) {}
+    /** A publication in the history, with the version published before it (null for the first). */
+    record HistoryRow(RulebookRepository.Publication publication, String previousVersion) {}
 
     private final RulebookService rulebooks;
     private final DraftChecks drafts;
     private final SimulationService simulations;
     private final ImportRepository imports;
-    private final AuditLog auditLog;
 
     RulesController(RulebookService rulebooks, DraftChecks drafts, SimulationService simulations,
-                    ImportRepository imports, AuditLog auditLog) {
-        this.auditLog = auditLog;
+                    ImportRepository imports) {
         this.rulebooks = rulebooks;
         this.drafts = drafts;
         this.simulations = simulations;
@@ -106,15 +94,6 @@ class RulesController {
         return versions(model);
     }
 
-    /** A zip of files, as a download. */
-    static ResponseEntity<byte[]> zip(String fileName, byte[] bytes) {
-        return ResponseEntity.ok()
-                .contentType(org.springframework.http.MediaType.parseMediaType("application/zip"))
-                .header(org.springframework.http.HttpHeaders.CONTENT_DISPOSITION,
-                        org.springframework.http.ContentDisposition.attachment().filename(fileName).build().toString())
-                .body(bytes);
-    }
-
     @PostMapping("/rules/drafts/{id}/discard")
     String discardDraft(@PathVariable long id, Principal who) {
         rulebooks.discardDraft(id, who.getName());
@@ -165,69 +144,15 @@ class RulesController {
     private String versions(Model model) {
         List<RulebookRepository.Publication> publications = rulebooks.publications();
         model.addAttribute("publications", publications);
+        List<HistoryRow> history = new ArrayList<>();
+        for (int i = 0; i < publications.size(); i++) {
+            history.add(new HistoryRow(publications.get(i),
+                    i + 1 < publications.size() ? publications.get(i + 1).version() : null));
+        }
+        model.addAttribute("history", history);
         model.addAttribute("drafts", rulebooks.openDrafts());
         model.addAttribute("importedPeriods", imports.periods().stream().sorted(Comparator.reverseOrder()).toList());
         model.addAttribute("versions", publications.stream().map(RulebookRepository.Publication::version).distinct().toList());
         return "rules";
-    }
-
-    @GetMapping("/rules/versions/{version}")
-    String version(@PathVariable String version, @RequestParam(required = false) String file, Model model) {
-        Map<String, String> files = rulebooks.files(version);
-        if (files.isEmpty()) {
-            throw new ResponseStatusException(NOT_FOUND);
-        }
-        String shown = file != null && files.containsKey(file) ? file : files.keySet().iterator().next();
-        model.addAttribute("version", version);
-        model.addAttribute("fileNames", files.keySet());
-        model.addAttribute("fileName", shown);
-        model.addAttribute("content", files.get(shown));
-        return "rules-version";
-    }
-
-    /** A stored version as a zip: its tables (each with a byte-order mark for Excel) and its tests/ cases. */
-    @GetMapping("/rules/versions/{version}/download.zip")
-    ResponseEntity<byte[]> downloadVersion(@PathVariable String version, Principal who) {
-        Map<String, String> files = rulebooks.files(version);
-        if (files.isEmpty()) {
-            throw new ResponseStatusException(NOT_FOUND);
-        }
-        String name = "kaohe-rules-" + RulebookSource.shortVersion(version) + ".zip";
-        auditLog.record(who.getName(), "RULES_DOWNLOAD", Map.of("version", version, "file", name));
-        return zip(name, RulebookZip.zip(RulebookSource.of(files)));
-    }
-
-    /** A draft waiting for publication, as a zip. */
-    @GetMapping("/rules/drafts/{id}/download.zip")
-    ResponseEntity<byte[]> downloadDraft(@PathVariable long id, Principal who) {
-        rulebooks.draft(id).orElseThrow(() -> new ResponseStatusException(NOT_FOUND));
-        RulebookSource source = rulebooks.draftSource(id);
-        String name = "kaohe-rules-draft-" + id + ".zip";
-        auditLog.record(who.getName(), "RULES_DOWNLOAD", Map.of("version", source.version(), "file", name));
-        return zip(name, RulebookZip.zip(source));
-    }
-
-    @GetMapping("/rules/diff")
-    String diff(@RequestParam String from, @RequestParam String to, Model model) {
-        Map<String, String> older = rulebooks.files(from);
-        Map<String, String> newer = rulebooks.files(to);
-        if (older.isEmpty() || newer.isEmpty()) {
-            throw new ResponseStatusException(NOT_FOUND);
-        }
-        List<FileDiff> diffs = new ArrayList<>();
-        for (String name : new TreeSet<>(union(older, newer))) {
-            List<LineDiff.Line> lines = LineDiff.of(older.getOrDefault(name, ""), newer.getOrDefault(name, ""));
-            diffs.add(new FileDiff(name, lines, LineDiff.identical(lines)));
-        }
-        model.addAttribute("from", from);
-        model.addAttribute("to", to);
-        model.addAttribute("diffs", diffs);
-        return "rules-diff";
-    }
-
-    private static Set<String> union(Map<String, String> a, Map<String, String> b) {
-        Set<String> names = new TreeSet<>(a.keySet());
-        names.addAll(b.keySet());
-        return names;
     }
 }
