@@ -63,28 +63,59 @@ window.Kaohe = (function () {
     tick();
   }
 
-  /** The evaluation form: started in the background, its progress polled until done. */
-  function bindRunForm(form) {
+  /**
+   * An evaluation form: started in the background, its progress polled until done, then the
+   * results. {@code parts} names the form's button, progress block, bar, message and cancel button.
+   */
+  function bindRunForm(form, parts) {
     form.addEventListener('submit', function (event) {
       event.preventDefault();
-      document.getElementById('run-button').disabled = true;
-      document.getElementById('run-progress').hidden = false;
+      parts.button.disabled = true;
+      parts.progress.hidden = false;
       fetch(form.action, { method: 'POST', body: new FormData(form), credentials: 'same-origin', headers: { 'Accept': 'application/json' } })
         .then(function (r) { return r.json(); })
         .then(function (job) {
-          var cancel = document.getElementById('run-cancel');
-          cancel.hidden = false;
-          cancel.onclick = function () {
-            // the form's CSRF token goes along; the server stops the run at its next check
-            fetch(job.statusUrl + '/cancel', { method: 'POST', body: new FormData(form), credentials: 'same-origin',
-              headers: { 'Accept': 'application/json' } });
-          };
-          pollJob(job.statusUrl, document.getElementById('run-bar'), document.getElementById('run-message'),
+          var cancel = parts.cancel;
+          if (cancel) {
+            cancel.hidden = false;
+            cancel.onclick = function () {
+              // the form's CSRF token goes along; the server stops the run at its next check
+              fetch(job.statusUrl + '/cancel', { method: 'POST', body: new FormData(form), credentials: 'same-origin',
+                headers: { 'Accept': 'application/json' } });
+            };
+          }
+          pollJob(job.statusUrl, parts.bar, parts.message,
             function (s) {
-              cancel.hidden = true;
-              if (s.state === 'DONE') { window.location = s.resultUrl; } else { document.getElementById('run-button').disabled = false; }
+              if (cancel) { cancel.hidden = true; }
+              if (s.state === 'DONE') { window.location = s.resultUrl; } else { parts.button.disabled = false; }
             });
         });
+    });
+  }
+
+  /** Fills an element with the HTML fragment at its data-url, then runs {@code then} on it. */
+  function loadFragment(element, then) {
+    fetch(element.dataset.url, { credentials: 'same-origin', headers: { 'Accept': 'text/html' } })
+      .then(function (r) { return r.ok ? r.text() : ''; })
+      .then(function (html) {
+        element.innerHTML = html.trim();
+        if (then) { then(element); }
+      });
+  }
+
+  /**
+   * The stale-results notice: fetched for the run a page shows; when the run is out of date, HR's
+   * button evaluates again, and what a new run would change is fetched in turn.
+   */
+  function bindStaleSlot(slot) {
+    loadFragment(slot, function () {
+      var form = slot.querySelector('form.stale-run-form');
+      if (form) {
+        bindRunForm(form, { button: form.querySelector('.run-button'), progress: form.querySelector('.run-progress'),
+          bar: form.querySelector('.run-bar'), message: form.querySelector('.run-message'), cancel: null });
+      }
+      var changes = slot.querySelector('.stale-changes');
+      if (changes) { loadFragment(changes); }
     });
   }
 
@@ -156,7 +187,12 @@ window.Kaohe = (function () {
     var bookForm = document.getElementById('book-form');
     if (bookForm) { bindEditor(bookForm); }
     var runForm = document.getElementById('run-form');
-    if (runForm) { bindRunForm(runForm); }
+    if (runForm) {
+      bindRunForm(runForm, { button: document.getElementById('run-button'), progress: document.getElementById('run-progress'),
+        bar: document.getElementById('run-bar'), message: document.getElementById('run-message'),
+        cancel: document.getElementById('run-cancel') });
+    }
+    document.querySelectorAll('.stale-slot[data-url]').forEach(bindStaleSlot);
   }
 
   if (document.readyState === 'loading') { document.addEventListener('DOMContentLoaded', bindPage); } else { bindPage(); }

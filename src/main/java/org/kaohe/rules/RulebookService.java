@@ -331,6 +331,11 @@ public class RulebookService implements ItemRegistrySource {
         }
     }
 
+    /** The newest publication (who published the book in force, when and why), if any. */
+    public Optional<RulebookRepository.Publication> currentPublication() {
+        return repository.current();
+    }
+
     public List<RulebookRepository.Publication> publications() {
         return repository.publications();
     }

@@ -124,6 +124,36 @@ class RuleEditorController {
         }
     }
 
+    /** A failing scenario case rewritten to the draft's results (the leader checked them), then the draft validated again. */
+    @PostMapping("/rules/editor/cases/accept")
+    String acceptCase(@RequestParam("case") String caseName, Principal who, Model model, Locale locale)
+            throws RulebookInvalidException {
+        try {
+            RuleEditor.Saved saved = editor.acceptCase(who.getName(), caseName);
+            model.addAttribute("caseNotice", "editor.caseAccepted");
+            model.addAttribute("caseName", caseName);
+            return validate(saved, who, model, locale);
+        } catch (RulebookInvalidException e) {
+            RuleEditor.Editing editing = editor.open(who.getName());
+            return show(editing, FieldProblems.place(e.problems(), editing.byFile()), model, locale);
+        }
+    }
+
+    /** A scenario case removed from the draft, then the draft validated again. */
+    @PostMapping("/rules/editor/cases/drop")
+    String dropCase(@RequestParam("case") String caseName, Principal who, Model model, Locale locale)
+            throws RulebookInvalidException {
+        try {
+            RuleEditor.Saved saved = editor.dropCase(who.getName(), caseName);
+            model.addAttribute("caseNotice", "editor.caseDropped");
+            model.addAttribute("caseName", caseName);
+            return validate(saved, who, model, locale);
+        } catch (RulebookInvalidException e) {
+            RuleEditor.Editing editing = editor.open(who.getName());
+            return show(editing, FieldProblems.place(e.problems(), editing.byFile()), model, locale);
+        }
+    }
+
     @PostMapping("/rules/editor/discard")
     String discard(Principal who) {
         editor.discard(who.getName());

@@ -15,6 +15,7 @@ import org.kaohe.rules.RulebookInvalidException;
 import org.kaohe.rules.RulebookRepository;
 import org.kaohe.rules.RulebookService;
 import org.kaohe.rules.RulebookSource;
+import org.kaohe.rules.ScenarioCases;
 import org.kaohe.rules.book.BookTable;
 import org.springframework.stereotype.Service;
 
@@ -137,6 +138,26 @@ public class RuleEditor {
         files.putAll(upload.files());
         return keep(author, new RulebookSource(files), "上传 upload: " + String.join(", ", upload.tables().keySet())
                 + (upload.testFiles().isEmpty() ? "" : " + tests/"));
+    }
+
+    /**
+     * Rewrites one scenario case of the author's draft to the draft's own results (after the
+     * leader checked them in the what-if): the case then states the new rule instead of the old.
+     */
+    public Saved acceptCase(String author, String caseName) throws RulebookInvalidException {
+        RulebookSource source = open(author).source();
+        RulebookSource accepted = ScenarioCases.acceptResults(rulebooks.compileDraft(source), source, caseName);
+        return keep(author, accepted, "用例按草稿结果更新 case accepted: " + caseName);
+    }
+
+    /** Removes one scenario case from the author's draft (a case that no longer fits the scheme). */
+    public Saved dropCase(String author, String caseName) throws RulebookInvalidException {
+        TreeMap<String, String> files = new TreeMap<>(open(author).source().files());
+        String folder = RulebookSource.TESTS + caseName + "/";
+        if (!files.keySet().removeIf(name -> name.startsWith(folder))) {
+            throw new RulebookInvalidException(List.of(new RuleProblem(folder, 0, "没有此用例 / no such case")));
+        }
+        return keep(author, new RulebookSource(files), "删除用例 case removed: " + caseName);
     }
 
     /** Discards the author's open draft, if any. */

@@ -233,6 +233,35 @@ class RuleEditorTest {
         assertThat(saved.editing().table(BookTable.LEVELS).rows()).hasSize(9);
     }
 
+    @Test
+    void aFailingScenarioCaseIsRewrittenToTheDraftsResults() throws Exception {
+        editor.upload("leader-cases", RulebookService.read(Path.of("rules")));
+        Map<BookTable, List<Map<String, String>>> rows = rowsOf(editor.open("leader-cases"));
+        rows.get(BookTable.BONUS).stream().filter(r -> r.get("kind").equals("AWARD") && r.get("level").equals("CITY"))
+                .findFirst().orElseThrow().put("points", "1.5");
+        RulebookSource draft = editor.saveForm("leader-cases", rows).editing().source();
+        assertThat(rulebooks.check(draft).cases()).filteredOn(c -> !c.passed()).extracting(c -> c.name()).contains("bonus");
+
+        RuleEditor.Saved accepted = editor.acceptCase("leader-cases", "bonus");
+
+        // rules/README.md §7 (a) works the new values out by hand: C3 3.1 and 4th, C2 5th, D1 29.57.
+        RulebookSource source = accepted.editing().source();
+        String expected = source.files().get("tests/bonus/expected.csv");
+        assertThat(expected).contains("CADRE,C3,3.10,").contains("DEPARTMENT,D1,29.57,");
+        assertThat(expected.lines().filter(l -> l.startsWith("CADRE,C2,")).findFirst().orElseThrow()).contains(",5,");
+        String lines = source.files().get("tests/bonus/expected-lines.csv");
+        assertThat(lines).contains("CADRE,C3,B,1.5,市级表彰 ×1").contains("DEPARTMENT,D1,B,-0.5,")
+                .contains("DEPARTMENT,D1,C,4.57,").doesNotContain("4.54");
+        assertThat(rulebooks.check(source).cases()).filteredOn(c -> c.name().equals("bonus"))
+                .singleElement().satisfies(c -> assertThat(c.passed()).isTrue());
+        // The other cases are as they were.
+        assertThat(source.files().get("tests/worked-example/expected.csv"))
+                .isEqualTo(RulebookService.read(Path.of("rules")).files().get("tests/worked-example/expected.csv"));
+
+        RuleEditor.Saved dropped = editor.dropCase("leader-cases", "bonus");
+        assertThat(dropped.editing().source().testFiles().keySet()).noneMatch(f -> f.startsWith("tests/bonus/"));
+    }
+
     /** What the page's form posts for a book: every table, every row, every cell by column code. */
     static Map<BookTable, List<Map<String, String>>> rowsOf(RuleEditor.Editing editing) {
         Map<BookTable, List<Map<String, String>>> rows = new EnumMap<>(BookTable.class);
