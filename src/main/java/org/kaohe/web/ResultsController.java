@@ -13,6 +13,7 @@ import org.kaohe.records.Period;
 import org.kaohe.records.SubjectType;
 import org.kaohe.results.ResultsFormat;
 import org.kaohe.results.ResultsWorkbook;
+import org.kaohe.results.PartNames;
 import org.kaohe.results.RunChecks;
 import org.kaohe.results.RunInfo;
 import org.kaohe.results.RunQueries;
@@ -83,6 +84,7 @@ class ResultsController {
             model.addAttribute("run", shown);
             model.addAttribute("grades", runs.scales(shown.id()).get(SubjectType.CADRE).grades());
             model.addAttribute("periodRuns", selection.runsOf(shown.period()));
+            model.addAttribute("legend", PartNames.of(runs.partLabels(shown.id())).bySubjectType());
             List<SubjectResult> departments = all.stream().filter(s -> s.subjectType() == SubjectType.DEPARTMENT)
                     .sorted(Comparator.comparing(SubjectResult::subjectId)).toList();
             model.addAttribute("departments", departments);

@@ -150,6 +150,13 @@ class CommandLineIT {
             for (JsonNode line : explanation.get("lines")) {
                 sum = sum.add(line.get("points").decimalValue());
                 assertThat(line.get("rulebook_version").asText()).startsWith("sha256:");
+                // parts and rules by the names people read, from the run's rulebook (parts.csv: T is 目标任务)
+                if (line.get("part").asText().equals("T")) {
+                    assertThat(line.get("part_name").asText()).isEqualTo("目标任务");
+                }
+                if (line.get("rule").asText().startsWith("bonus-points.csv:")) {
+                    assertThat(line.get("rule_name").asText()).startsWith("加分表 第 ");
+                }
                 for (JsonNode evidence : line.get("evidence")) {
                     assertThat(demoRow(evidence.asText())).as("%s evidence %s", subject, evidence).isNotBlank();
                 }
@@ -157,7 +164,8 @@ class CommandLineIT {
             assertThat(sum).as(subject).isEqualByComparingTo(results.get(subject).get("score"));
         }
         KaoheJar.Run text = kaohe.run("explain", "--period", "2026-Q3", "--subject", "C0002");
-        assertThat(text.out()).contains("合计 total").contains(results.get("C0002").get("score"));
+        assertThat(text.out()).contains("合计 total").contains(results.get("C0002").get("score")).contains("T 目标任务")
+                .contains("民主测评");
     }
 
     @Test
