@@ -18,6 +18,7 @@ import org.kaohe.rules.DraftCheck;
 import org.kaohe.rules.RuleProblem;
 import org.kaohe.rules.RulebookInvalidException;
 import org.kaohe.rules.RulebookService;
+import org.kaohe.rules.RulebookSource;
 import org.kaohe.rules.book.BookTable;
 import org.kaohe.rules.edit.FieldProblems;
 import org.kaohe.rules.edit.RuleEditor;
@@ -190,6 +191,10 @@ class RuleEditorController {
             return "redirect:/rules";
         } catch (RulebookInvalidException e) {
             model.addAttribute("publishRefused", true);
+            if (e.problems().stream().anyMatch(p -> p.file().startsWith(RulebookSource.TESTS))) {
+                // Refused by its scenario cases: show them, each with "accept the draft's results" and "remove".
+                model.addAttribute("check", rulebooks.check(saved.editing().source()));
+            }
             return show(saved.editing(), FieldProblems.place(e.problems(), saved.editing().byFile()), model, locale);
         }
     }
