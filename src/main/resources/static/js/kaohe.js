@@ -63,28 +63,111 @@ window.Kaohe = (function () {
     tick();
   }
 
-  /** The evaluation form: started in the background, its progress polled until done. */
-  function bindRunForm(form) {
+  /**
+   * An evaluation form: started in the background, its progress polled until done, then the
+   * results. {@code parts} names the form's button, progress block, bar, message and cancel button.
+   */
+  function bindRunForm(form, parts) {
     form.addEventListener('submit', function (event) {
       event.preventDefault();
-      document.getElementById('run-button').disabled = true;
-      document.getElementById('run-progress').hidden = false;
+      parts.button.disabled = true;
+      parts.progress.hidden = false;
       fetch(form.action, { method: 'POST', body: new FormData(form), credentials: 'same-origin', headers: { 'Accept': 'application/json' } })
         .then(function (r) { return r.json(); })
         .then(function (job) {
-          var cancel = document.getElementById('run-cancel');
-          cancel.hidden = false;
-          cancel.onclick = function () {
-            // the form's CSRF token goes along; the server stops the run at its next check
-            fetch(job.statusUrl + '/cancel', { method: 'POST', body: new FormData(form), credentials: 'same-origin',
-              headers: { 'Accept': 'application/json' } });
-          };
-          pollJob(job.statusUrl, document.getElementById('run-bar'), document.getElementById('run-message'),
+          var cancel = parts.cancel;
+          if (cancel) {
+            cancel.hidden = false;
+            cancel.onclick = function () {
+              // the form's CSRF token goes along; the server stops the run at its next check
+              fetch(job.statusUrl + '/cancel', { method: 'POST', body: new FormData(form), credentials: 'same-origin',
+                headers: { 'Accept': 'application/json' } });
+            };
+          }
+          pollJob(job.statusUrl, parts.bar, parts.message,
             function (s) {
-              cancel.hidden = true;
-              if (s.state === 'DONE') { window.location = s.resultUrl; } else { document.getElementById('run-button').disabled = false; }
+              if (cancel) { cancel.hidden = true; }
+              if (s.state === 'DONE') { window.location = s.resultUrl; } else { parts.button.disabled = false; }
             });
         });
+    });
+  }
+
+  /** Fills an element with the HTML fragment at its data-url, then runs {@code then} on it. */
+  function loadFragment(element, then) {
+    fetch(element.dataset.url, { credentials: 'same-origin', headers: { 'Accept': 'text/html' } })
+      .then(function (r) { return r.ok ? r.text() : ''; })
+      .then(function (html) {
+        element.innerHTML = html.trim();
+        if (then) { then(element); }
+      });
+  }
+
+  /**
+   * The stale-results notice: fetched for the run a page shows; when the run is out of date, HR's
+   * button evaluates again, and what a new run would change is fetched in turn.
+   */
+  function bindStaleSlot(slot) {
+    loadFragment(slot, function () {
+      var form = slot.querySelector('form.stale-run-form');
+      if (form) {
+        bindRunForm(form, { button: form.querySelector('.run-button'), progress: form.querySelector('.run-progress'),
+          bar: form.querySelector('.run-bar'), message: form.querySelector('.run-message'), cancel: null });
+      }
+      var changes = slot.querySelector('.stale-changes');
+      if (changes) { loadFragment(changes); }
+    });
+  }
+
+  /**
+   * The rule editor: rows added from each table's template, moved and removed; every input renamed
+   * t:FILE:ROW:COLUMN after each change, so the form posts the rows in the order shown; a list cell's
+   * check boxes written into its hidden value ("NATIONAL/CITY").
+   */
+  function bindEditor(form) {
+    function renumber(table) {
+      var file = table.dataset.file;
+      table.querySelectorAll('tbody tr.edit-row').forEach(function (row, i) {
+        row.querySelectorAll('[data-col]').forEach(function (input) {
+          input.name = 't:' + file + ':' + i + ':' + input.dataset.col;
+        });
+        var line = row.querySelector('td.line');
+        if (line) { line.textContent = String(i + 2); }
+      });
+    }
+    form.addEventListener('click', function (event) {
+      var button = event.target.closest('button');
+      if (!button || button.type !== 'button') { return; }
+      var section = button.closest('section');
+      var table = section && section.querySelector('table.editor');
+      if (!table) { return; }
+      var row = button.closest('tr');
+      if (button.classList.contains('row-add')) {
+        var template = section.querySelector('template.row-template');
+        var added = template.content.firstElementChild.cloneNode(true);
+        table.querySelector('tbody').appendChild(added);
+        renumber(table);
+        var first = added.querySelector('input:not([type=hidden]), select');
+        if (first) { first.focus(); }
+      } else if (button.classList.contains('row-remove')) {
+        row.remove();
+        renumber(table);
+      } else if (button.classList.contains('row-up') && row.previousElementSibling) {
+        row.parentNode.insertBefore(row, row.previousElementSibling);
+        renumber(table);
+      } else if (button.classList.contains('row-down') && row.nextElementSibling) {
+        row.parentNode.insertBefore(row.nextElementSibling, row);
+        renumber(table);
+      }
+    });
+    form.addEventListener('change', function (event) {
+      if (!event.target.classList.contains('multi-option')) { return; }
+      var cell = event.target.closest('.multi');
+      var checked = Array.prototype.slice.call(cell.querySelectorAll('input.multi-option:checked'));
+      cell.querySelector('input.multi-value').value = checked.map(function (box) { return box.value; }).join('/');
+      var summary = cell.querySelector('.multi-summary');
+      summary.textContent = checked.length === 0 ? summary.dataset.none
+        : checked.map(function (box) { return box.nextElementSibling.textContent; }).join('、');
     });
   }
 
@@ -101,8 +184,15 @@ window.Kaohe = (function () {
       data.fallLabel = wf.dataset.fallLabel;
       waterfall('waterfall', data);
     }
+    var bookForm = document.getElementById('book-form');
+    if (bookForm) { bindEditor(bookForm); }
     var runForm = document.getElementById('run-form');
-    if (runForm) { bindRunForm(runForm); }
+    if (runForm) {
+      bindRunForm(runForm, { button: document.getElementById('run-button'), progress: document.getElementById('run-progress'),
+        bar: document.getElementById('run-bar'), message: document.getElementById('run-message'),
+        cancel: document.getElementById('run-cancel') });
+    }
+    document.querySelectorAll('.stale-slot[data-url]').forEach(bindStaleSlot);
   }
 
   if (document.readyState === 'loading') { document.addEventListener('DOMContentLoaded', bindPage); } else { bindPage(); }

@@ -4,6 +4,7 @@ import java.util.concurrent.Callable;
 
 import org.kaohe.records.Period;
 import org.kaohe.results.ExplanationFormat;
+import org.kaohe.results.PartNames;
 import org.kaohe.results.RunChecks;
 import org.kaohe.results.RunInfo;
 import org.kaohe.results.RunQueries;
@@ -51,7 +52,7 @@ class ExplainCommand implements Callable<Integer> {
             System.err.println("考核期 " + p + " 中没有对象 " + subject + " / no subject " + subject + " in " + p);
             return CliSupport.EXIT_INVALID;
         }
-        System.out.print(format.render(checked));
+        System.out.print(format.render(checked, PartNames.of(runs.partLabels(run.id()))));
         if (checked.failed()) {
             System.err.println("警告 WARNING: " + checked.status().label());
             checked.problems().forEach(System.err::println);

@@ -6,11 +6,12 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 import org.kaohe.evaluation.EvaluationException;
+import org.kaohe.evaluation.SimulationFormat;
 import org.kaohe.evaluation.SimulationService;
 import org.kaohe.evaluation.SimulationService.Comparison;
 import org.kaohe.evaluation.SimulationService.Simulation;
+import org.kaohe.evaluation.SimulationService.SubjectWhatIf;
 import org.kaohe.records.Period;
-import org.kaohe.results.TextTable;
 import org.kaohe.rules.RulebookInvalidException;
 import org.kaohe.rules.RulebookService;
 import org.springframework.beans.factory.config.ConfigurableBeanFactory;
@@ -24,7 +25,7 @@ import picocli.CommandLine.Option;
 @Scope(ConfigurableBeanFactory.SCOPE_PROTOTYPE) // picocli keeps option values in fields: a fresh command per run
 @TopLevelCommand
 @Command(name = "simulate", mixinStandardHelpOptions = true,
-        description = "模拟:草稿规则下的得分与等次,与已发布规则对照,不保存 / What-if under a draft rulebook; nothing stored.")
+        description = "模拟:草稿规则下的得分、等次与排名,与已发布规则对照,不保存 / What-if under a draft rulebook; nothing stored.")
 class SimulateCommand implements Callable<Integer> {
 
     @Option(names = "--period", required = true, description = "考核期 period, e.g. 2026-Q3")
@@ -35,6 +36,13 @@ class SimulateCommand implements Callable<Integer> {
 
     @Option(names = "--all", description = "列出所有对象,而不只是有变化的 / list every subject, not only changed ones")
     boolean all;
+
+    @Option(names = "--subject", description = "只看此对象,逐行对照两份得分明细 / this subject only, its explanation lines side by side")
+    String subject;
+
+    @Option(names = "--format", defaultValue = "table",
+            description = "table, csv or json (default: ${DEFAULT-VALUE}); json holds each listed subject's lines side by side")
+    SimulationFormat format;
 
     private final SimulationService simulation;
 
@@ -54,20 +62,19 @@ class SimulateCommand implements Callable<Integer> {
             System.err.println(e.getMessage());
             return CliSupport.EXIT_INVALID;
         }
-        List<String[]> rows = new ArrayList<>();
-        long changed = 0;
-        for (Comparison c : result.subjects()) {
-            changed += c.changed() ? 1 : 0;
-            if (all || c.changed()) {
-                rows.add(new String[] {c.subjectType().name(), c.subjectId(), c.name(), c.deptId(),
-                        c.publishedScore().toPlainString(), c.publishedGrade().label(),
-                        c.draftScore().toPlainString(), c.draftGrade().label(), c.delta().toPlainString()});
+        List<SubjectWhatIf> listed = new ArrayList<>();
+        if (subject != null) {
+            SubjectWhatIf one = simulation.subject(period, result.draftVersion(), subject.strip()).orElse(null);
+            if (one == null) {
+                System.err.println("考核期 " + period + " 中没有对象 " + subject + " / no subject " + subject + " in " + period);
+                return CliSupport.EXIT_INVALID;
             }
+            listed.add(one);
+        } else {
+            List<Comparison> shown = all ? result.subjects() : result.changed();
+            listed.addAll(simulation.subjects(period, result.draftVersion(), shown));
         }
-        System.out.printf("模拟 simulation %s: 已发布 published %s → 草稿 draft %s; %d/%d 个对象有变化 subjects changed%n%n",
-                result.period(), result.publishedVersion(), result.draftVersion(), changed, result.subjects().size());
-        System.out.print(TextTable.render(new String[] {"subject_type", "subject_id", "name", "dept_id",
-                "published_score", "published_grade", "draft_score", "draft_grade", "delta"}, rows));
+        System.out.print(format.render(result, listed, subject != null));
         return CliSupport.EXIT_OK;
     }
 }

@@ -113,6 +113,11 @@ public class EvaluationService {
                 "考核期 " + period + " 尚未导入数据 / nothing imported for " + period));
     }
 
+    /** The id of the period's current import, if any (what a new run of the period would use). */
+    java.util.Optional<Long> currentImportId(Period period) {
+        return imports.currentImportId(period);
+    }
+
     /** The published rulebook, publishing the default one first on a fresh database. */
     CompiledRulebook publishedRulebook(String who) {
         try {

@@ -1,11 +1,18 @@
 package org.kaohe.evaluation;
 
 import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import org.kaohe.audit.AuditLog;
 import org.kaohe.records.Period;
 import org.kaohe.records.PeriodRecords;
 import org.kaohe.records.SubjectType;
@@ -15,38 +22,121 @@ import org.kaohe.rules.RulebookService;
 import org.kaohe.rules.RulebookSource;
 import org.kaohe.scoring.EvaluationOutcome;
 import org.kaohe.scoring.Grade;
+import org.kaohe.scoring.PartLabel;
 import org.kaohe.scoring.SubjectResult;
 import org.springframework.stereotype.Service;
 
 /**
  * What-if: a period's current import evaluated under the published rulebook and under a draft,
- * side by side. Nothing is stored, so a leader can try a change before publishing it.
+ * side by side. Nothing is stored, so a leader can try a change before publishing it. A simulation
+ * tells how many subjects change score, grade and rank, which departments move, and for any
+ * subject the two explanations line by line ({@link #subject}). The last few simulations are kept
+ * in memory (while the published book and the period's import stay the same), so looking at one
+ * subject after another does not evaluate the period again.
  */
 @Service
 public class SimulationService {
 
     /** One subject under both rulebooks. */
     public record Comparison(SubjectType subjectType, String subjectId, String name, String deptId,
-                             BigDecimal publishedScore, Grade publishedGrade, BigDecimal draftScore,
-                             Grade draftGrade) {
+                             BigDecimal publishedScore, Grade publishedGrade, int publishedRank,
+                             BigDecimal draftScore, Grade draftGrade, int draftRank) {
         public BigDecimal delta() {
             return draftScore.subtract(publishedScore);
         }
 
+        public boolean scoreChanged() {
+            return delta().signum() != 0;
+        }
+
+        /** A grade changes when its code or its name does (both books may name their grades differently). */
+        public boolean gradeChanged() {
+            return !publishedGrade.name().equals(draftGrade.name()) || !publishedGrade.label().equals(draftGrade.label());
+        }
+
+        public boolean rankChanged() {
+            return publishedRank != draftRank;
+        }
+
         public boolean changed() {
-            return delta().signum() != 0 || publishedGrade != draftGrade;
+            return scoreChanged() || gradeChanged() || rankChanged();
         }
     }
 
-    /** Both sides, and which rulebook versions they came from. */
+    /** A department whose score, grade or rank moves, or whose cadres' results change. */
+    public record DepartmentMove(String deptId, String name, BigDecimal publishedScore, BigDecimal draftScore,
+                                 Grade publishedGrade, Grade draftGrade, int publishedRank, int draftRank,
+                                 int cadresChanged) {
+        public BigDecimal delta() {
+            return draftScore.subtract(publishedScore);
+        }
+
+        /** Positive when the department climbs (its rank number falls). */
+        public int climb() {
+            return publishedRank - draftRank;
+        }
+    }
+
+    /** Both sides, which rulebook versions they came from, and what moved. */
     public record Simulation(Period period, String publishedVersion, String draftVersion,
-                             List<Comparison> subjects) {}
+                             List<Comparison> subjects, List<DepartmentMove> departments) {
+        public Simulation {
+            subjects = List.copyOf(subjects);
+            departments = List.copyOf(departments);
+        }
+
+        public long scoresChanged() {
+            return subjects.stream().filter(Comparison::scoreChanged).count();
+        }
+
+        public long gradesChanged() {
+            return subjects.stream().filter(Comparison::gradeChanged).count();
+        }
+
+        public long ranksChanged() {
+            return subjects.stream().filter(Comparison::rankChanged).count();
+        }
+
+        /** The subjects whose score, grade or rank changes, in display order. */
+        public List<Comparison> changed() {
+            return subjects.stream().filter(Comparison::changed).toList();
+        }
+
+        public Optional<Comparison> subject(String subjectId) {
+            return subjects.stream().filter(c -> c.subjectId().equals(subjectId)).findFirst();
+        }
+    }
+
+    /** One subject's two explanations side by side, with the totals they add up to. */
+    public record SubjectWhatIf(Simulation simulation, Comparison subject, List<ExplanationDiff.LineChange> lines) {
+        public BigDecimal publishedTotal() {
+            return lines.stream().filter(l -> l.published() != null).map(l -> l.published().points())
+                    .reduce(BigDecimal.ZERO, BigDecimal::add);
+        }
+
+        public BigDecimal draftTotal() {
+            return lines.stream().filter(l -> l.draft() != null).map(l -> l.draft().points())
+                    .reduce(BigDecimal.ZERO, BigDecimal::add);
+        }
+
+        public long linesChanged() {
+            return lines.stream().filter(l -> l.change() != ExplanationDiff.Change.SAME).count();
+        }
+    }
+
+    /** A simulation kept with both outcomes, valid while the published book and the import are the same. */
+    private record Kept(Simulation simulation, long importId, EvaluationOutcome before, EvaluationOutcome after) {}
+
+    /** Subjects held by kept simulations at most (each with its explanation lines twice). */
+    private static final int KEPT_SUBJECTS = 60_000;
+    private static final int KEPT_SIMULATIONS = 4;
 
     private final EvaluationService evaluation;
     private final RulebookService rulebooks;
-    private final org.kaohe.audit.AuditLog auditLog;
+    private final AuditLog auditLog;
+    private final LinkedHashMap<String, Kept> kept = new LinkedHashMap<>(8, 0.75f, true);
 
-    SimulationService(EvaluationService evaluation, RulebookService rulebooks, org.kaohe.audit.AuditLog auditLog) {
+    SimulationService(EvaluationService evaluation, RulebookService rulebooks, AuditLog auditLog) {
         this.evaluation = evaluation;
         this.rulebooks = rulebooks;
         this.auditLog = auditLog;
@@ -56,29 +146,133 @@ public class SimulationService {
     public Simulation simulate(Period period, RulebookSource draft, String who) throws RulebookInvalidException {
         Simulation simulation = simulate(period, draft);
         auditLog.record(who, "RULES_SIMULATE", Map.of("period", period.toString(), "draft", simulation.draftVersion(),
-                "changed", simulation.subjects().stream().filter(Comparison::changed).count(),
-                "subjects", simulation.subjects().size()));
+                "changed", simulation.changed().size(), "subjects", simulation.subjects().size()));
         return simulation;
     }
 
     /** Throws when the draft does not compile, nothing is imported, or nothing is published. */
     public Simulation simulate(Period period, RulebookSource draft) throws RulebookInvalidException {
         CompiledRulebook draftRulebook = rulebooks.compileDraft(draft);
-        CompiledRulebook published = rulebooks.current().orElseThrow(() -> new EvaluationException(
-                "尚未发布考核规则,无可对照 / no rulebook published to compare the draft with: run `rules publish` first"));
+        CompiledRulebook published = published();
         PeriodRecords records = evaluation.currentRecords(period);
         EvaluationOutcome before = published.evaluate(records);
         EvaluationOutcome after = draftRulebook.evaluate(records);
+        Simulation simulation = compare(period, published.version(), draftRulebook.version(), before, after);
+        keep(new Kept(simulation, records.importId(), before, after));
+        return simulation;
+    }
+
+    /** The kept simulation of this draft version on the period, if the published book and the import are unchanged. */
+    public Optional<Simulation> kept(Period period, String draftVersion) {
+        return keptEntry(period, draftVersion).map(Kept::simulation);
+    }
+
+    /** One subject of a kept simulation: both explanations, line by line. */
+    public Optional<SubjectWhatIf> subject(Period period, String draftVersion, String subjectId) {
+        return keptEntry(period, draftVersion).flatMap(k -> k.simulation().subject(subjectId)
+                .map(c -> explain(k, List.of(c)).get(0)));
+    }
+
+    /** Subjects of a kept simulation, each with both explanations line by line (empty when it is not kept). */
+    public List<SubjectWhatIf> subjects(Period period, String draftVersion, List<Comparison> subjects) {
+        return keptEntry(period, draftVersion).map(k -> explain(k, subjects)).orElse(List.of());
+    }
+
+    private static List<SubjectWhatIf> explain(Kept kept, List<Comparison> subjects) {
+        Map<String, SubjectResult> before = byKey(kept.before());
+        Map<String, SubjectResult> after = byKey(kept.after());
+        List<SubjectWhatIf> out = new ArrayList<>();
+        for (Comparison c : subjects) {
+            String key = c.subjectType() + "/" + c.subjectId();
+            Map<String, String> names = partNames(kept.before(), kept.after(), c.subjectType());
+            out.add(new SubjectWhatIf(kept.simulation(), c, ExplanationDiff.of(lines(before.get(key)),
+                    lines(after.get(key)), names)));
+        }
+        return out;
+    }
+
+    private static Map<String, SubjectResult> byKey(EvaluationOutcome outcome) {
+        return outcome.subjects().stream().collect(Collectors.toMap(SimulationService::key, Function.identity()));
+    }
+
+    private static List<org.kaohe.scoring.ExplanationLine> lines(SubjectResult s) {
+        return s == null ? List.of() : s.lines();
+    }
+
+    private CompiledRulebook published() {
+        return rulebooks.current().orElseThrow(() -> new EvaluationException(
+                "尚未发布考核规则,无可对照 / no rulebook published to compare the draft with: run `rules publish` first"));
+    }
+
+    static Simulation compare(Period period, String publishedVersion, String draftVersion, EvaluationOutcome before,
+                              EvaluationOutcome after) {
         Map<String, SubjectResult> draftById = after.subjects().stream()
                 .collect(Collectors.toMap(SimulationService::key, Function.identity()));
-        List<Comparison> comparisons = before.subjects().stream()
-                .map(s -> {
-                    SubjectResult d = draftById.get(key(s));
-                    return new Comparison(s.subjectType(), s.subjectId(), s.name(), s.deptId(), s.score(),
-                            s.finalGrade(), d.score(), d.finalGrade());
-                })
+        List<Comparison> comparisons = new ArrayList<>();
+        for (SubjectResult s : before.subjects()) {
+            SubjectResult d = draftById.get(key(s));
+            if (d != null) {
+                comparisons.add(new Comparison(s.subjectType(), s.subjectId(), s.name(), s.deptId(), s.score(),
+                        s.finalGrade(), s.rank(), d.score(), d.finalGrade(), d.rank()));
+            }
+        }
+        return new Simulation(period, publishedVersion, draftVersion, comparisons, departments(comparisons));
+    }
+
+    private static List<DepartmentMove> departments(List<Comparison> subjects) {
+        Map<String, Integer> cadresChanged = new HashMap<>();
+        subjects.stream().filter(c -> c.subjectType() == SubjectType.CADRE && c.changed())
+                .forEach(c -> cadresChanged.merge(c.deptId(), 1, Integer::sum));
+        return subjects.stream().filter(c -> c.subjectType() == SubjectType.DEPARTMENT)
+                .filter(c -> c.changed() || cadresChanged.containsKey(c.subjectId()))
+                .map(c -> new DepartmentMove(c.subjectId(), c.name(), c.publishedScore(), c.draftScore(),
+                        c.publishedGrade(), c.draftGrade(), c.publishedRank(), c.draftRank(),
+                        cadresChanged.getOrDefault(c.subjectId(), 0)))
+                .sorted(Comparator.comparingInt(DepartmentMove::draftRank).thenComparing(DepartmentMove::deptId))
                 .toList();
-        return new Simulation(period, published.version(), draftRulebook.version(), comparisons);
+    }
+
+    /** Part codes to names, the draft's names first (a part it renames reads by its new name). */
+    private static Map<String, String> partNames(EvaluationOutcome before, EvaluationOutcome after, SubjectType type) {
+        Map<String, String> names = new HashMap<>();
+        for (EvaluationOutcome outcome : List.of(before, after)) {
+            for (PartLabel p : outcome.parts()) {
+                if (p.subjectType() == type) {
+                    names.put(p.code(), p.name());
+                }
+            }
+        }
+        return names;
+    }
+
+    private synchronized void keep(Kept entry) {
+        kept.put(cacheKey(entry.simulation().period(), entry.simulation().draftVersion()), entry);
+        while (kept.size() > KEPT_SIMULATIONS || kept.size() > 1 && keptSubjects() > KEPT_SUBJECTS) {
+            kept.remove(kept.keySet().iterator().next());
+        }
+    }
+
+    private int keptSubjects() {
+        return kept.values().stream().mapToInt(k -> k.simulation().subjects().size()).sum();
+    }
+
+    private synchronized Optional<Kept> keptEntry(Period period, String draftVersion) {
+        Kept entry = kept.get(cacheKey(period, draftVersion));
+        if (entry == null) {
+            return Optional.empty();
+        }
+        String published = rulebooks.current().map(CompiledRulebook::version).orElse(null);
+        Long currentImport = evaluation.currentImportId(period).orElse(null);
+        if (!Objects.equals(published, entry.simulation().publishedVersion())
+                || !Objects.equals(currentImport, entry.importId())) {
+            kept.remove(cacheKey(period, draftVersion));
+            return Optional.empty();
+        }
+        return Optional.of(entry);
+    }
+
+    private static String cacheKey(Period period, String draftVersion) {
+        return period + "|" + draftVersion;
     }
 
     private static String key(SubjectResult s) {

@@ -36,6 +36,14 @@ public class ImportRepository {
                 .flatMap(this::load);
     }
 
+    /** The id of the period's newest import version, without loading its records. */
+    public Optional<Long> currentImportId(Period period) {
+        return jdbc.sql("SELECT id FROM import_version WHERE period = ? ORDER BY version DESC LIMIT 1")
+                .param(period.toString())
+                .query(Long.class)
+                .optional();
+    }
+
     /** The records of one import version. */
     public Optional<PeriodRecords> load(long importId) {
         Optional<Period> period = jdbc.sql("SELECT period FROM import_version WHERE id = ?")

@@ -22,12 +22,15 @@ public enum ExplanationFormat {
                     .findAndRegisterModules();
     }
 
-    /** The explanation of a subject as checked against its seal; the check is shown first when it failed. */
-    public String render(RunChecks.CheckedSubject checked) {
-        return this == TEXT ? text(checked) : json(checked);
+    /**
+     * The explanation of a subject as checked against its seal; the check is shown first when it
+     * failed. Parts are named by the run's rulebook ({@code names}), rules by their table and row.
+     */
+    public String render(RunChecks.CheckedSubject checked, PartNames names) {
+        return this == TEXT ? text(checked, names) : json(checked, names);
     }
 
-    private static String text(RunChecks.CheckedSubject checked) {
+    private static String text(RunChecks.CheckedSubject checked, PartNames names) {
         SubjectResult s = checked.subject();
         RunInfo run = checked.run();
         StringBuilder out = new StringBuilder();
@@ -47,20 +50,27 @@ public enum ExplanationFormat {
         out.append("封印 seal: ").append(checked.status().label()).append("\n\n");
         List<String[]> rows = new ArrayList<>();
         for (ExplanationLine line : s.lines()) {
-            rows.add(new String[] {line.part(), signed(line.points()), line.reason(), line.rule(),
-                    evidence(line.evidence())});
+            rows.add(new String[] {names.codeAndName(s.subjectType(), line.part()), signed(line.points()), line.reason(),
+                    rule(line.rule()), evidence(line.evidence())});
         }
         BigDecimal total = s.lines().stream().map(ExplanationLine::points).reduce(BigDecimal.ZERO, BigDecimal::add);
         rows.add(new String[] {"", total.toPlainString(), "合计 total", "", ""});
-        out.append(TextTable.render(new String[] {"part", "points", "reason 理由", "rule 规则", "evidence 依据"}, rows));
+        out.append(TextTable.render(new String[] {"部分 part", "points", "reason 理由", "rule 规则", "evidence 依据"}, rows));
         return out.toString();
     }
 
-    private static String json(RunChecks.CheckedSubject checked) {
+    /** 加分表 第 4 行 (bonus-points.csv:4): the row people find in the table, and the reference tools read. */
+    private static String rule(String rule) {
+        String chinese = RuleNames.chinese(rule);
+        return chinese.equals(rule) ? rule : chinese + " (" + rule + ")";
+    }
+
+    private static String json(RunChecks.CheckedSubject checked, PartNames names) {
         SubjectResult s = checked.subject();
         RunInfo run = checked.run();
         List<JsonLine> lines = s.lines().stream()
-                .map(l -> new JsonLine(l.rule(), l.part(), l.points(), l.reason(),
+                .map(l -> new JsonLine(l.rule(), RuleNames.chinese(l.rule()), l.part(),
+                        names.name(s.subjectType(), l.part()), l.points(), l.reason(),
                         l.evidence().stream().map(SourceRef::toString).toList(), run.rulebookVersion()))
                 .toList();
         JsonExplanation explanation = new JsonExplanation(run.period().toString(), run.id(), s.subjectType().name(),
@@ -85,7 +95,7 @@ public enum ExplanationFormat {
         return refs.get(0) + ", " + refs.get(1) + " … (" + refs.size() + " 行 rows)";
     }
 
-    private record JsonLine(String rule, String part, BigDecimal points, String reason, List<String> evidence,
+    private record JsonLine(String rule, String rule_name, String part, String part_name, BigDecimal points, String reason, List<String> evidence,
                             String rulebook_version) {}
 
     private record JsonExplanation(String period, long run_id, String subject_type, String subject_id, String name,

@@ -52,7 +52,7 @@ public final class RulebookCompiler {
     }
 
     /** Files a rulebook cannot hold, each refused by name with what to do instead. */
-    static List<RuleProblem> fileProblems(RulebookSource source) {
+    public static List<RuleProblem> fileProblems(RulebookSource source) {
         List<RuleProblem> problems = new ArrayList<>();
         for (String name : source.files().keySet()) {
             String lower = name.toLowerCase(Locale.ROOT);

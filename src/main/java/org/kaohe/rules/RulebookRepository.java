@@ -128,6 +128,15 @@ public class RulebookRepository {
         return files;
     }
 
+    /** Replaces the files of an open draft (the editor saving again): the draft keeps its number and author. */
+    void replaceDraftFiles(long id, Map<String, String> files) {
+        jdbc.sql("DELETE FROM rulebook_draft_file WHERE draft_id = ?").param(id).update();
+        files.forEach((name, content) -> jdbc.sql(
+                        "INSERT INTO rulebook_draft_file (draft_id, file_name, content) VALUES (?, ?, ?)")
+                .params(id, name, content).update());
+        jdbc.sql("UPDATE rulebook_draft SET updated_at = ? WHERE id = ?").params(OffsetDateTime.now(), id).update();
+    }
+
     void closeDraft(long id, String status, String publishedVersion) {
         jdbc.sql("UPDATE rulebook_draft SET status = ?, published_version = ?, updated_at = ? WHERE id = ?")
                 .params(status, publishedVersion, OffsetDateTime.now(), id).update();

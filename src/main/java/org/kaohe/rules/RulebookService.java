@@ -172,6 +172,41 @@ public class RulebookService implements ItemRegistrySource {
         });
     }
 
+    /**
+     * Keeps a whole rulebook (every table and its cases, as the page's editor builds it) as the
+     * author's open draft: the open draft's files are replaced, so it keeps its number; a new
+     * draft is opened when the author has none. {@code what} says in the audit log what changed.
+     */
+    public long keepDraft(RulebookSource whole, String author, String what) {
+        String base = current().map(CompiledRulebook::version).orElse(null);
+        return transaction.execute(status -> {
+            Optional<RulebookRepository.Draft> open = repository.openDraft(author);
+            long id;
+            if (open.isPresent()) {
+                id = open.get().id();
+                repository.replaceDraftFiles(id, whole.files());
+            } else {
+                id = repository.saveDraft(author, whole.files(), base);
+            }
+            auditLog.record(author, "RULES_DRAFT", Map.of("draft", id, "version", whole.version(), "change", what));
+            return id;
+        });
+    }
+
+    /**
+     * The book a new draft starts from: the published one (an old-format version as the tables it
+     * translates to), or on a database where nothing was published yet the default folder's.
+     */
+    public RulebookSource publishedOrDefaultSource() throws RulebookInvalidException {
+        Optional<CompiledRulebook> published = current();
+        if (published.isEmpty()) {
+            return read(defaultFolder);
+        }
+        RulebookSource source = published.get().source();
+        return org.kaohe.rules.legacy.LegacyRulebook.isLegacy(source)
+                ? org.kaohe.rules.legacy.LegacyRulebook.translate(source) : source;
+    }
+
     public Optional<RulebookRepository.Draft> draft(long id) {
         return repository.draft(id);
     }
@@ -294,6 +329,11 @@ public class RulebookService implements ItemRegistrySource {
             throw new IllegalStateException("尚未发布考核规则,默认规则无效 / no rulebook published and the default one is invalid: "
                     + e.getMessage(), e);
         }
+    }
+
+    /** The newest publication (who published the book in force, when and why), if any. */
+    public Optional<RulebookRepository.Publication> currentPublication() {
+        return repository.current();
     }
 
     public List<RulebookRepository.Publication> publications() {

@@ -67,10 +67,26 @@ public final class ScenarioCases {
     private static CaseResult runCase(CompiledRulebook rulebook, String name, Map<String, String> files) {
         String folder = RulebookSource.TESTS + name + "/";
         List<RuleProblem> failures = new ArrayList<>();
+        EvaluationOutcome outcome = outcome(rulebook, name, files, failures);
+        if (outcome == null) {
+            return new CaseResult(name, failures);
+        }
+        Map<String, SubjectResult> results = byKey(outcome);
+        compareResults(folder + EXPECTED, files.get(EXPECTED), outcome, results, failures);
+        if (files.containsKey(EXPECTED_LINES)) {
+            compareLines(folder + EXPECTED_LINES, files.get(EXPECTED_LINES), results, failures);
+        }
+        return new CaseResult(name, failures);
+    }
+
+    /** The case's records evaluated by the rulebook; null (with the reasons in {@code failures}) when they cannot be. */
+    private static EvaluationOutcome outcome(CompiledRulebook rulebook, String name, Map<String, String> files,
+                                             List<RuleProblem> failures) {
+        String folder = RulebookSource.TESTS + name + "/";
         if (!files.containsKey(EXPECTED)) {
             failures.add(new RuleProblem(folder + EXPECTED, 0, "用例缺少 expected.csv(期望的得分和等次)/ the case has no"
                     + " expected.csv"));
-            return new CaseResult(name, failures);
+            return null;
         }
         Map<String, byte[]> data = new LinkedHashMap<>();
         files.forEach((file, content) -> {
@@ -85,22 +101,52 @@ public final class ScenarioCases {
             }
         }
         if (!records.ok()) {
-            return new CaseResult(name, failures);
+            return null;
         }
-        EvaluationOutcome outcome;
         try {
-            outcome = rulebook.evaluate(records.records(), org.kaohe.scoring.EvaluationProgress.NONE, CASE_LIMITS);
+            return rulebook.evaluate(records.records(), org.kaohe.scoring.EvaluationProgress.NONE, CASE_LIMITS);
         } catch (RunStoppedException | IllegalStateException e) {
             failures.add(new RuleProblem(folder, 0, "用例无法计分 / the case cannot be scored: " + e.getMessage()));
-            return new CaseResult(name, failures);
+            return null;
         }
+    }
+
+    private static Map<String, SubjectResult> byKey(EvaluationOutcome outcome) {
         Map<String, SubjectResult> results = new HashMap<>();
         outcome.subjects().forEach(s -> results.put(s.subjectType() + "|" + s.subjectId(), s));
-        compareResults(folder + EXPECTED, files.get(EXPECTED), outcome, results, failures);
-        if (files.containsKey(EXPECTED_LINES)) {
-            compareLines(folder + EXPECTED_LINES, files.get(EXPECTED_LINES), results, failures);
+        return results;
+    }
+
+    /**
+     * The source with one case's expectations rewritten to what the rulebook gives — what a leader
+     * does by hand after checking the new results (rules/README.md §6), done for them: in
+     * {@code expected.csv} each listed subject's score, and its grade, rank and veto where the case
+     * states them; in {@code expected-lines.csv} each listed part's lines, keeping the words of an
+     * expected line that still matches one. Notes and other columns are kept. Throws with the
+     * reasons when the case's records cannot be scored.
+     */
+    public static RulebookSource acceptResults(CompiledRulebook rulebook, RulebookSource source, String name)
+            throws RulebookInvalidException {
+        String folder = RulebookSource.TESTS + name + "/";
+        Map<String, String> files = new LinkedHashMap<>();
+        source.testFiles().forEach((path, content) -> {
+            if (path.startsWith(folder)) {
+                files.put(path.substring(folder.length()), content);
+            }
+        });
+        List<RuleProblem> failures = new ArrayList<>();
+        EvaluationOutcome outcome = files.isEmpty() ? null : outcome(rulebook, name, files, failures);
+        if (outcome == null) {
+            throw new RulebookInvalidException(failures.isEmpty()
+                    ? List.of(new RuleProblem(folder, 0, "没有此用例 / no such case")) : failures);
         }
-        return new CaseResult(name, failures);
+        Map<String, SubjectResult> results = byKey(outcome);
+        java.util.TreeMap<String, String> all = new java.util.TreeMap<>(source.files());
+        all.put(folder + EXPECTED, CaseRewrite.expected(files.get(EXPECTED), results));
+        if (files.containsKey(EXPECTED_LINES)) {
+            all.put(folder + EXPECTED_LINES, CaseRewrite.lines(files.get(EXPECTED_LINES), results));
+        }
+        return new RulebookSource(all);
     }
 
     private static void compareResults(String file, String content, EvaluationOutcome outcome,

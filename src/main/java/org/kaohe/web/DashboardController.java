@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
+import org.kaohe.evaluation.StaleResults;
 import org.kaohe.records.ImportRepository;
 import org.kaohe.records.ImportVersionInfo;
 import org.kaohe.records.Period;
@@ -16,6 +17,8 @@ import org.kaohe.records.SubjectType;
 import org.kaohe.results.RunChecks;
 import org.kaohe.results.RunInfo;
 import org.kaohe.results.RunQueries;
+import org.kaohe.rules.RulebookRepository;
+import org.kaohe.rules.RulebookService;
 import org.kaohe.scoring.Grade;
 import org.kaohe.scoring.SubjectResult;
 import org.springframework.context.MessageSource;
@@ -31,8 +34,8 @@ class DashboardController {
     /** Cadres of one department by final grade. */
     record DeptGrades(String deptId, String deptName, Map<Grade, Long> counts) {}
 
-    /** One period: its current import version and its current run, if any. */
-    record PeriodStatus(Period period, ImportVersionInfo currentImport, RunInfo currentRun) {}
+    /** One period: its current import version, its current run if any, and whether that run is out of date. */
+    record PeriodStatus(Period period, ImportVersionInfo currentImport, RunInfo currentRun, boolean stale) {}
 
     /** What the chart script draws: one series per grade, one bar per department. */
     record GradeChart(List<String> departments, List<String> gradeLabels, List<List<Long>> counts) {}
@@ -43,9 +46,12 @@ class DashboardController {
     private final MessageSource messages;
     private final RunChecks checks;
     private final com.fasterxml.jackson.databind.ObjectMapper objectMapper;
+    private final RulebookService rulebooks;
 
     DashboardController(RunSelection selection, RunQueries runs, ImportRepository imports, MessageSource messages,
-                        RunChecks checks, com.fasterxml.jackson.databind.ObjectMapper objectMapper) {
+                        RunChecks checks, com.fasterxml.jackson.databind.ObjectMapper objectMapper,
+                        RulebookService rulebooks) {
+        this.rulebooks = rulebooks;
         this.objectMapper = objectMapper;
         this.selection = selection;
         this.runs = runs;
@@ -99,7 +105,13 @@ class DashboardController {
         Set<Period> all = new TreeSet<>(Comparator.reverseOrder());
         all.addAll(currentImports.keySet());
         all.addAll(currentRuns.keySet());
-        return all.stream().map(p -> new PeriodStatus(p, currentImports.get(p), currentRuns.get(p))).toList();
+        String published = rulebooks.currentPublication().map(RulebookRepository.Publication::version).orElse(null);
+        return all.stream().map(p -> {
+            RunInfo run = currentRuns.get(p);
+            ImportVersionInfo current = currentImports.get(p);
+            boolean stale = run != null && StaleResults.outdated(run, published, current == null ? null : current.importId());
+            return new PeriodStatus(p, current, run, stale);
+        }).toList();
     }
 
     static List<DeptGrades> deptGrades(List<SubjectResult> results, List<SubjectResult> departments, List<Grade> grades) {

@@ -10,6 +10,7 @@ import org.kaohe.rules.RuleProblem;
 import org.kaohe.rules.RulebookInvalidException;
 import org.kaohe.rules.RulebookService;
 import org.kaohe.rules.RulebookSource;
+import org.kaohe.rules.edit.RulebookZip;
 import org.springframework.stereotype.Component;
 import org.springframework.web.multipart.MultipartFile;
 
@@ -52,8 +53,15 @@ public class DraftChecks {
         return rulebooks.saveDraft(read(files), author);
     }
 
-    /** The files as the command line reads a folder (same selection, same decoding). */
+    /**
+     * The files as the command line reads a folder (same selection, same decoding); one zip is
+     * unpacked with its folders, so it may carry scenario cases ({@code tests/CASE/...}).
+     */
     public static RulebookSource read(List<MultipartFile> files) throws IOException, RulebookInvalidException {
+        List<MultipartFile> chosen = files.stream().filter(f -> !f.isEmpty()).toList();
+        if (chosen.size() == 1 && Uploads.name(chosen.get(0)).toLowerCase(java.util.Locale.ROOT).endsWith(".zip")) {
+            return RulebookZip.unzip(Uploads.name(chosen.get(0)), chosen.get(0).getBytes());
+        }
         try (DraftRulebook draft = DraftRulebook.of(files)) {
             return RulebookService.read(draft.folder());
         }

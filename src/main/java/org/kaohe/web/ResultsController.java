@@ -10,6 +10,7 @@ import org.kaohe.records.Period;
 import org.kaohe.records.SubjectType;
 import org.kaohe.results.ResultsFilter;
 import org.kaohe.results.ResultsList;
+import org.kaohe.results.PartNames;
 import org.kaohe.results.RunChecks;
 import org.kaohe.results.RunQueries;
 import org.kaohe.scoring.Grade;
@@ -88,6 +89,7 @@ class ResultsController {
             model.addAttribute("grades", scale.grades());
             model.addAttribute("run", shown);
             model.addAttribute("periodRuns", selection.runsOf(shown.period()));
+            model.addAttribute("legend", PartNames.of(runs.partLabels(shown.id())).bySubjectType());
             model.addAttribute("departments", results.departments(shown.id()));
             model.addAttribute("typeCounts", typeCounts(shown.id(), query));
             var table = results.page(shown.id(), query.filter(), query.page(), PAGE_SIZE);

@@ -5,9 +5,6 @@ import java.security.Principal;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.TreeSet;
 
 import org.kaohe.evaluation.EvaluationException;
 import org.kaohe.evaluation.SimulationService;
@@ -23,9 +20,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
-import org.springframework.web.server.ResponseStatusException;
-
-import static org.springframework.http.HttpStatus.NOT_FOUND;
 
 /**
  * Published rulebook versions, the files of each and the difference between two; drafts validated,
@@ -34,8 +28,8 @@ import static org.springframework.http.HttpStatus.NOT_FOUND;
 @Controller
 class RulesController {
 
-    /** The diff of one file between two versions. */
-    record FileDiff(String fileName, List<LineDiff.Line> lines, boolean identical) {}
+    /** A publication in the history, with the version published before it (null for the first). */
+    record HistoryRow(RulebookRepository.Publication publication, String previousVersion) {}
 
     private final RulebookService rulebooks;
     private final DraftChecks drafts;
@@ -128,7 +122,11 @@ class RulesController {
             SimulationService.Simulation simulation =
                     simulations.simulate(Period.parse(period), DraftChecks.read(files), who.getName());
             model.addAttribute("simulation", simulation);
-            model.addAttribute("changed", simulation.subjects().stream().filter(SimulationService.Comparison::changed).toList());
+            model.addAttribute("listed", simulation.changed().stream().limit(WhatIfController.LISTED).toList());
+            model.addAttribute("deptNames", simulation.subjects().stream()
+                    .filter(c -> c.subjectType() == org.kaohe.records.SubjectType.DEPARTMENT)
+                    .collect(java.util.stream.Collectors.toMap(SimulationService.Comparison::subjectId,
+                            SimulationService.Comparison::name)));
         } catch (RulebookInvalidException e) {
             model.addAttribute("check", DraftChecks.failed(e.problems()));
         } catch (EvaluationException e) {
@@ -138,50 +136,23 @@ class RulesController {
     }
 
     @GetMapping("/rules")
-    String versions(Model model) {
+    String versions(Principal who, Model model) {
+        model.addAttribute("myDraft", rulebooks.openDraft(who.getName()).orElse(null));
+        return versions(model);
+    }
+
+    private String versions(Model model) {
         List<RulebookRepository.Publication> publications = rulebooks.publications();
         model.addAttribute("publications", publications);
+        List<HistoryRow> history = new ArrayList<>();
+        for (int i = 0; i < publications.size(); i++) {
+            history.add(new HistoryRow(publications.get(i),
+                    i + 1 < publications.size() ? publications.get(i + 1).version() : null));
+        }
+        model.addAttribute("history", history);
         model.addAttribute("drafts", rulebooks.openDrafts());
         model.addAttribute("importedPeriods", imports.periods().stream().sorted(Comparator.reverseOrder()).toList());
         model.addAttribute("versions", publications.stream().map(RulebookRepository.Publication::version).distinct().toList());
         return "rules";
-    }
-
-    @GetMapping("/rules/versions/{version}")
-    String version(@PathVariable String version, @RequestParam(required = false) String file, Model model) {
-        Map<String, String> files = rulebooks.files(version);
-        if (files.isEmpty()) {
-            throw new ResponseStatusException(NOT_FOUND);
-        }
-        String shown = file != null && files.containsKey(file) ? file : files.keySet().iterator().next();
-        model.addAttribute("version", version);
-        model.addAttribute("fileNames", files.keySet());
-        model.addAttribute("fileName", shown);
-        model.addAttribute("content", files.get(shown));
-        return "rules-version";
-    }
-
-    @GetMapping("/rules/diff")
-    String diff(@RequestParam String from, @RequestParam String to, Model model) {
-        Map<String, String> older = rulebooks.files(from);
-        Map<String, String> newer = rulebooks.files(to);
-        if (older.isEmpty() || newer.isEmpty()) {
-            throw new ResponseStatusException(NOT_FOUND);
-        }
-        List<FileDiff> diffs = new ArrayList<>();
-        for (String name : new TreeSet<>(union(older, newer))) {
-            List<LineDiff.Line> lines = LineDiff.of(older.getOrDefault(name, ""), newer.getOrDefault(name, ""));
-            diffs.add(new FileDiff(name, lines, LineDiff.identical(lines)));
-        }
-        model.addAttribute("from", from);
-        model.addAttribute("to", to);
-        model.addAttribute("diffs", diffs);
-        return "rules-diff";
-    }
-
-    private static Set<String> union(Map<String, String> a, Map<String, String> b) {
-        Set<String> names = new TreeSet<>(a.keySet());
-        names.addAll(b.keySet());
-        return names;
     }
 }

@@ -16,7 +16,9 @@ import org.kaohe.scoring.ExplanationLine;
 record ScoreWaterfall(List<String> labels, List<BigDecimal> bases, List<BigDecimal> rises,
                       List<BigDecimal> falls, BigDecimal total) {
 
-    static ScoreWaterfall of(List<ExplanationLine> lines, String totalLabel) {
+    /** The bars of the lines; {@code partName} gives each part's label (its Chinese name). */
+    static ScoreWaterfall of(List<ExplanationLine> lines, java.util.function.UnaryOperator<String> partName,
+                             String totalLabel) {
         Map<String, BigDecimal> byPart = new LinkedHashMap<>();
         for (ExplanationLine line : lines) {
             byPart.merge(line.part(), line.points(), BigDecimal::add);
@@ -31,7 +33,7 @@ record ScoreWaterfall(List<String> labels, List<BigDecimal> bases, List<BigDecim
             if (delta.signum() == 0) {
                 continue; // gate, veto and quota lines carry no points: nothing to draw
             }
-            labels.add(part.getKey());
+            labels.add(partName.apply(part.getKey()));
             BigDecimal next = running.add(delta);
             bases.add(running.min(next));
             rises.add(delta.signum() > 0 ? delta : BigDecimal.ZERO);

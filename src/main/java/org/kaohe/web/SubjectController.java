@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.TreeMap;
 
 import org.kaohe.records.SourceRef;
+import org.kaohe.results.PartNames;
 import org.kaohe.results.RunChecks;
 import org.kaohe.results.RunInfo;
 import org.kaohe.results.RunQueries;
@@ -68,7 +69,11 @@ class SubjectController {
         model.addAttribute("parts", partsInLineOrder(subject));
         model.addAttribute("linesTotal",
                 subject.lines().stream().map(ExplanationLine::points).reduce(BigDecimal.ZERO, BigDecimal::add));
-        ScoreWaterfall waterfall = ScoreWaterfall.of(subject.lines(), messages.getMessage("subject.total", null, locale));
+        PartNames partNames = PartNames.of(runs.partLabels(run.id()));
+        model.addAttribute("partNames", partNames);
+        model.addAttribute("legend", Map.of(subject.subjectType(), partNames.of(subject.subjectType())));
+        ScoreWaterfall waterfall = ScoreWaterfall.of(subject.lines(),
+                part -> partNames.shown(subject.subjectType(), part, locale), messages.getMessage("subject.total", null, locale));
         model.addAttribute("waterfall", waterfall);
         // In a data attribute, not an inline script: the Content-Security-Policy allows none.
         try {

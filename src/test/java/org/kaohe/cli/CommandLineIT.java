@@ -150,6 +150,13 @@ class CommandLineIT {
             for (JsonNode line : explanation.get("lines")) {
                 sum = sum.add(line.get("points").decimalValue());
                 assertThat(line.get("rulebook_version").asText()).startsWith("sha256:");
+                // parts and rules by the names people read, from the run's rulebook (parts.csv: T is 目标任务)
+                if (line.get("part").asText().equals("T")) {
+                    assertThat(line.get("part_name").asText()).isEqualTo("目标任务");
+                }
+                if (line.get("rule").asText().startsWith("bonus-points.csv:")) {
+                    assertThat(line.get("rule_name").asText()).startsWith("加分表 第 ");
+                }
                 for (JsonNode evidence : line.get("evidence")) {
                     assertThat(demoRow(evidence.asText())).as("%s evidence %s", subject, evidence).isNotBlank();
                 }
@@ -157,7 +164,8 @@ class CommandLineIT {
             assertThat(sum).as(subject).isEqualByComparingTo(results.get(subject).get("score"));
         }
         KaoheJar.Run text = kaohe.run("explain", "--period", "2026-Q3", "--subject", "C0002");
-        assertThat(text.out()).contains("合计 total").contains(results.get("C0002").get("score"));
+        assertThat(text.out()).contains("合计 total").contains(results.get("C0002").get("score")).contains("T 目标任务")
+                .contains("民主测评");
     }
 
     @Test
@@ -190,6 +198,19 @@ class CommandLineIT {
         KaoheJar.Run simulate = kaohe.run("simulate", "--period", "2026-Q3", "--rules", changed.toString());
         assertThat(simulate.exitCode()).as(simulate.err()).isZero();
         assertThat(simulate.out()).contains("C0001");
+        KaoheJar.Run json = kaohe.run("simulate", "--period", "2026-Q3", "--rules", changed.toString(), "--format", "json");
+        assertThat(json.exitCode()).as(json.err()).isZero();
+        com.fasterxml.jackson.databind.JsonNode simulated = new com.fasterxml.jackson.databind.ObjectMapper().readTree(json.out());
+        assertThat(simulated.get("scores_changed").asInt()).isPositive();
+        assertThat(simulated.get("subjects").findValuesAsText("subject_id")).contains("C0001");
+        KaoheJar.Run lines = kaohe.run("simulate", "--period", "2026-Q3", "--rules", changed.toString(), "--format", "csv",
+                "--subject", "C0001");
+        assertThat(lines.exitCode()).as(lines.err()).isZero();
+        assertThat(parseCsv(lines.out())).anySatisfy(line -> {
+            assertThat(line.get("part")).isEqualTo("L");
+            assertThat(line.get("change")).isEqualTo("CHANGED");
+            assertThat(line.get("difference")).isEqualTo("-9.80");
+        });
         // The book's scenario cases expect the old points: publishing is refused, naming the case and the difference.
         KaoheJar.Run refused = kaohe.run("rules", "publish", changed.toString(), "--reason", "领导评价改为 10 分");
         assertThat(refused.exitCode()).isEqualTo(2);

@@ -8,6 +8,8 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.kaohe.records.SourceRef;
+import org.kaohe.records.SubjectType;
+import org.kaohe.rules.edit.LineDiff;
 import org.kaohe.scoring.ExplanationLine;
 
 /** The small pure parts behind the pages: source rows by line, line diff, results table, waterfall. */
@@ -43,9 +45,16 @@ class WebPartsTest {
         List<ExplanationLine> lines = List.of(
                 line("T", "48.00"), line("A", "20.00"), line("B", "2.00"), line("D", "-3.50"), line("GRADE", "0.00"));
 
-        ScoreWaterfall w = ScoreWaterfall.of(lines, "total");
+        org.kaohe.results.PartNames names = org.kaohe.results.PartNames.of(List.of(
+                new org.kaohe.scoring.PartLabel(SubjectType.CADRE, "T", "目标任务"),
+                new org.kaohe.scoring.PartLabel(SubjectType.CADRE, "A", "民主测评"),
+                new org.kaohe.scoring.PartLabel(SubjectType.CADRE, "B", "加分"),
+                new org.kaohe.scoring.PartLabel(SubjectType.CADRE, "D", "扣分")));
 
-        assertThat(w.labels()).containsExactly("T", "A", "B", "D", "total");
+        ScoreWaterfall w = ScoreWaterfall.of(lines, part -> names.name(SubjectType.CADRE, part), "total");
+
+        // Bars are labelled by the parts' names in the run's rulebook, not by their codes.
+        assertThat(w.labels()).containsExactly("目标任务", "民主测评", "加分", "扣分", "total");
         assertThat(w.bases()).extracting(BigDecimal::toPlainString).containsExactly("0", "48.00", "68.00", "66.50", "0");
         assertThat(w.rises()).extracting(BigDecimal::toPlainString).containsExactly("48.00", "20.00", "2.00", "0", "66.50");
         assertThat(w.falls()).extracting(BigDecimal::toPlainString).containsExactly("0", "0", "0", "3.50", "0");

@@ -1,4 +1,4 @@
-package org.kaohe.web;
+package org.kaohe.rules.edit;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -7,15 +7,15 @@ import java.util.List;
  * A line diff of two texts (longest common subsequence), enough for rule files of a few hundred
  * lines: every line of either text once, marked kept, added or removed.
  */
-final class LineDiff {
+public final class LineDiff {
 
-    enum Change { SAME, ADDED, REMOVED }
+    public enum Change { SAME, ADDED, REMOVED }
 
-    record Line(Change change, int oldNumber, int newNumber, String text) {}
+    public record Line(Change change, int oldNumber, int newNumber, String text) {}
 
     private LineDiff() {}
 
-    static List<Line> of(String oldText, String newText) {
+    public static List<Line> of(String oldText, String newText) {
         String[] a = lines(oldText);
         String[] b = lines(newText);
         int[][] common = new int[a.length + 1][b.length + 1];
@@ -43,7 +43,7 @@ final class LineDiff {
         return out;
     }
 
-    static boolean identical(List<Line> diff) {
+    public static boolean identical(List<Line> diff) {
         return diff.stream().allMatch(l -> l.change() == Change.SAME);
     }
 

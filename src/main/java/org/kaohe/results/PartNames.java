@@ -1,0 +1,69 @@
+package org.kaohe.results;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.kaohe.records.SubjectType;
+import org.kaohe.scoring.PartLabel;
+
+/**
+ * The names people read for a run's parts: the Chinese names of its rulebook's parts.csv as stored
+ * with the run ({@link RunQueries#partLabels}), 目标任务 for T. The two codes the engine keeps for
+ * itself (CLAMP, GRADE; parts.csv may not use them) are named here; any other code without a name
+ * (a run made before names were stored) is shown as its code.
+ */
+public final class PartNames {
+
+    /** Names of the engine's own parts, which no rulebook defines. */
+    private static final Map<String, String> ENGINE_PARTS = Map.of("CLAMP", "总分截取", "GRADE", "等次调整");
+
+    private final List<PartLabel> labels;
+    private final Map<String, String> byKey = new HashMap<>();
+
+    private PartNames(List<PartLabel> labels) {
+        this.labels = List.copyOf(labels);
+        labels.forEach(l -> byKey.putIfAbsent(l.subjectType() + "|" + l.code(), l.name()));
+    }
+
+    public static PartNames of(List<PartLabel> labels) {
+        return new PartNames(labels);
+    }
+
+    /** The part's Chinese name, or its code when the run does not name it. */
+    public String name(SubjectType type, String code) {
+        String name = byKey.get(type + "|" + code);
+        return name != null ? name : ENGINE_PARTS.getOrDefault(code, code);
+    }
+
+    /** As people of the locale read it: 目标任务 in Chinese, "目标任务 (T)" elsewhere (the names are the rulebook's, in Chinese). */
+    public String shown(SubjectType type, String code, Locale locale) {
+        String name = name(type, code);
+        boolean chinese = locale == null || "zh".equals(locale.getLanguage());
+        return chinese || name.equals(code) ? name : name + " (" + code + ")";
+    }
+
+    /** {@code T 目标任务}: both, for text where nothing shows on hover (the command line). */
+    public String codeAndName(SubjectType type, String code) {
+        String name = name(type, code);
+        return name.equals(code) ? code : code + " " + name;
+    }
+
+    /** The parts a subject type is scored on, in the rulebook's order: the legend. */
+    public List<PartLabel> of(SubjectType type) {
+        return labels.stream().filter(l -> l.subjectType() == type).toList();
+    }
+
+    /** Every labelled part, by subject type, in the rulebook's order. */
+    public Map<SubjectType, List<PartLabel>> bySubjectType() {
+        Map<SubjectType, List<PartLabel>> all = new java.util.EnumMap<>(SubjectType.class);
+        for (SubjectType type : SubjectType.values()) {
+            List<PartLabel> ofType = of(type);
+            if (!ofType.isEmpty()) {
+                all.put(type, ofType);
+            }
+        }
+        return all;
+    }
+}

@@ -1,0 +1,29 @@
+package org.kaohe.results;
+
+import java.util.Optional;
+
+import org.kaohe.rules.book.BookTable;
+import org.kaohe.rules.book.RowRef;
+
+/**
+ * A rule an explanation line cites ({@code bonus-points.csv:4}) as people read it: the table's
+ * Chinese name and its row, 加分表 第 4 行. Rules that are not a table row (engine rule names of
+ * runs made before the rulebook was tables) are kept as written.
+ */
+public final class RuleNames {
+
+    private RuleNames() {}
+
+    /** The table row a rule names, when it names one of the book's tables. */
+    public static Optional<RowRef> tableRow(String rule) {
+        RowRef ref = RowRef.parse(rule);
+        return ref != null && ref.line() > 0 && BookTable.byFileName(ref.file()).isPresent()
+                ? Optional.of(ref) : Optional.empty();
+    }
+
+    /** 加分表 第 4 行, or the rule as written. */
+    public static String chinese(String rule) {
+        return tableRow(rule).map(r -> BookTable.byFileName(r.file()).orElseThrow().title() + " 第 " + r.line() + " 行")
+                .orElse(rule);
+    }
+}

@@ -1,0 +1,192 @@
+package org.kaohe.rules.edit;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+import org.kaohe.rules.CompiledRulebook;
+import org.kaohe.rules.RuleProblem;
+import org.kaohe.rules.RulebookCompiler;
+import org.kaohe.rules.RulebookInvalidException;
+import org.kaohe.rules.RulebookRepository;
+import org.kaohe.rules.RulebookService;
+import org.kaohe.rules.RulebookSource;
+import org.kaohe.rules.ScenarioCases;
+import org.kaohe.rules.book.BookTable;
+import org.springframework.stereotype.Service;
+
+/**
+ * A leader's draft as the page edits it. The draft is a whole book kept on the server for its
+ * author ({@link RulebookService#keepDraft}); the form's rows are written back as each table's CSV
+ * so the draft is checked exactly as an uploaded table would be, and a table whose cells did not
+ * change keeps its text byte for byte (its version and its diff stay clean).
+ */
+@Service
+public class RuleEditor {
+
+    /** Rows one table may hold in the form: far above any real table, far below what would hurt. */
+    public static final int MAX_ROWS = 2_000;
+
+    /** What the editor shows: the author's open draft, or the book a new draft starts from, table by table. */
+    public record Editing(RulebookRepository.Draft draft, RulebookSource source, Map<BookTable, EditableTable> tables,
+                          String publishedVersion) {
+
+        public boolean hasDraft() {
+            return draft != null;
+        }
+
+        public EditableTable table(BookTable table) {
+            return tables.get(table);
+        }
+
+        /** The tables by file name, as problems name them. */
+        public Map<String, EditableTable> byFile() {
+            Map<String, EditableTable> byFile = new LinkedHashMap<>();
+            tables.forEach((table, editable) -> byFile.put(table.fileName(), editable));
+            return byFile;
+        }
+
+        /** True when another version was published after the draft was started from an older one. */
+        public boolean basedOnOlder() {
+            return draft != null && publishedVersion != null && !publishedVersion.equals(draft.baseVersion());
+        }
+
+        /** The version the draft's content would have when published. */
+        public String version() {
+            return source.version();
+        }
+    }
+
+    /** The draft after a save: its number, what the editor now shows, and the problems of its tables. */
+    public record Saved(long draftId, Editing editing, List<RuleProblem> problems) {}
+
+    private final RulebookService rulebooks;
+
+    RuleEditor(RulebookService rulebooks) {
+        this.rulebooks = rulebooks;
+    }
+
+    /** The author's open draft, or the published book (the default one before any publication). */
+    public Editing open(String author) throws RulebookInvalidException {
+        Optional<RulebookRepository.Draft> draft = rulebooks.openDraft(author);
+        RulebookSource source = draft.isPresent() ? rulebooks.draftSource(draft.get().id())
+                : rulebooks.publishedOrDefaultSource();
+        return editing(draft.orElse(null), source);
+    }
+
+    /**
+     * Saves the form's rows (table → rows of cells by column code) into the author's draft: each
+     * table whose cells changed is written anew, the others keep their text; the tables the form
+     * did not send (shown as text only) are kept too. Returns the draft and its tables' problems.
+     */
+    public Saved saveForm(String author, Map<BookTable, List<Map<String, String>>> rows) throws RulebookInvalidException {
+        Editing before = open(author);
+        TreeMap<String, String> files = new TreeMap<>(before.source().files());
+        List<String> changed = new ArrayList<>();
+        List<RuleProblem> refused = new ArrayList<>();
+        rows.forEach((table, tableRows) -> {
+            if (tableRows.size() > MAX_ROWS) {
+                refused.add(new RuleProblem(table.fileName(), 0, "一张表最多 " + MAX_ROWS + " 行 / a table holds at most "
+                        + MAX_ROWS + " rows"));
+                return;
+            }
+            EditableTable shown = before.table(table);
+            if (shown.formEditable() && shown.sameCells(tableRows)) {
+                return;
+            }
+            files.put(table.fileName(), EditableTable.csv(table, tableRows));
+            changed.add(table.fileName());
+        });
+        if (!refused.isEmpty()) {
+            throw new RulebookInvalidException(refused);
+        }
+        if (changed.isEmpty() && before.hasDraft()) {
+            return new Saved(before.draft().id(), before, problems(before.source()));
+        }
+        return keep(author, new RulebookSource(files), changed.isEmpty() ? "表单(未改动)/ form, unchanged"
+                : "表单 form: " + String.join(", ", changed));
+    }
+
+    /** Saves one table's text as typed in the advanced view. */
+    public Saved saveText(String author, BookTable table, String text) throws RulebookInvalidException {
+        TreeMap<String, String> files = new TreeMap<>(open(author).source().files());
+        files.put(table.fileName(), text == null ? "" : text);
+        return keep(author, new RulebookSource(files), "文本 text: " + table.fileName());
+    }
+
+    /**
+     * Applies uploaded files (some tables, all of them, and maybe scenario cases) to the author's
+     * draft, or to the published book when there is none: uploaded tables replace theirs, and
+     * uploaded cases replace every case. A file a rulebook cannot hold refuses the upload whole.
+     */
+    public Saved upload(String author, RulebookSource upload) throws RulebookInvalidException {
+        List<RuleProblem> misfits = RulebookCompiler.fileProblems(upload);
+        if (upload.files().isEmpty()) {
+            misfits = List.of(new RuleProblem("", 0, "上传的文件中没有规则表 / the upload holds no rule table"));
+        }
+        if (!misfits.isEmpty()) {
+            throw new RulebookInvalidException(misfits);
+        }
+        TreeMap<String, String> files = new TreeMap<>(open(author).source().files());
+        if (!upload.testFiles().isEmpty()) {
+            files.keySet().removeIf(name -> name.startsWith(RulebookSource.TESTS));
+        }
+        files.putAll(upload.files());
+        return keep(author, new RulebookSource(files), "上传 upload: " + String.join(", ", upload.tables().keySet())
+                + (upload.testFiles().isEmpty() ? "" : " + tests/"));
+    }
+
+    /**
+     * Rewrites one scenario case of the author's draft to the draft's own results (after the
+     * leader checked them in the what-if): the case then states the new rule instead of the old.
+     */
+    public Saved acceptCase(String author, String caseName) throws RulebookInvalidException {
+        RulebookSource source = open(author).source();
+        RulebookSource accepted = ScenarioCases.acceptResults(rulebooks.compileDraft(source), source, caseName);
+        return keep(author, accepted, "用例按草稿结果更新 case accepted: " + caseName);
+    }
+
+    /** Removes one scenario case from the author's draft (a case that no longer fits the scheme). */
+    public Saved dropCase(String author, String caseName) throws RulebookInvalidException {
+        TreeMap<String, String> files = new TreeMap<>(open(author).source().files());
+        String folder = RulebookSource.TESTS + caseName + "/";
+        if (!files.keySet().removeIf(name -> name.startsWith(folder))) {
+            throw new RulebookInvalidException(List.of(new RuleProblem(folder, 0, "没有此用例 / no such case")));
+        }
+        return keep(author, new RulebookSource(files), "删除用例 case removed: " + caseName);
+    }
+
+    /** Discards the author's open draft, if any. */
+    public void discard(String author) {
+        rulebooks.openDraft(author).ifPresent(d -> rulebooks.discardDraft(d.id(), author));
+    }
+
+    /** The problems of a book's tables (every cell, then the book for meaning); fast, no data involved. */
+    public static List<RuleProblem> problems(RulebookSource source) {
+        try {
+            RulebookCompiler.compile(source);
+            return List.of();
+        } catch (RulebookInvalidException e) {
+            return e.problems();
+        }
+    }
+
+    private Saved keep(String author, RulebookSource whole, String what) {
+        long id = rulebooks.keepDraft(whole, author, what);
+        RulebookRepository.Draft draft = rulebooks.draft(id).orElseThrow();
+        return new Saved(id, editing(draft, whole), problems(whole));
+    }
+
+    private Editing editing(RulebookRepository.Draft draft, RulebookSource source) {
+        Map<BookTable, EditableTable> tables = new EnumMap<>(BookTable.class);
+        for (BookTable table : BookTable.values()) {
+            tables.put(table, EditableTable.read(table, source.files().get(table.fileName())));
+        }
+        String published = rulebooks.current().map(CompiledRulebook::version).orElse(null);
+        return new Editing(draft, source, tables, published);
+    }
+}

@@ -1,0 +1,177 @@
+package org.kaohe.rules.edit;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipException;
+import java.util.zip.ZipInputStream;
+import java.util.zip.ZipOutputStream;
+
+import org.kaohe.records.ImportLimits;
+import org.kaohe.rules.RuleProblem;
+import org.kaohe.rules.RulebookInvalidException;
+import org.kaohe.rules.RulebookSource;
+
+/**
+ * A rulebook as one zip archive, the way leaders carry it between Excel and Kaohe: the tables at
+ * the top, each with a byte-order mark so Excel opens it as UTF-8, and the scenario cases under
+ * {@code tests/CASE/}. Unpacking takes what {@code rules validate DIR} takes from a folder (the
+ * archive may wrap everything in one folder, e.g. {@code rules/}); unsafe paths, archives that
+ * unpack too large and zip bombs are refused with a message, and nothing is kept.
+ */
+public final class RulebookZip {
+
+    /** Every entry gets this time, so the same book always zips to the same bytes. */
+    private static final long ENTRY_TIME = java.time.Instant.parse("2026-01-01T00:00:00Z").toEpochMilli();
+
+    private RulebookZip() {}
+
+    /** The book's files as a zip; CSV files start with a byte-order mark. */
+    public static byte[] zip(RulebookSource source) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ZipOutputStream zip = new ZipOutputStream(bytes, StandardCharsets.UTF_8)) {
+            for (Map.Entry<String, String> file : source.files().entrySet()) {
+                ZipEntry entry = new ZipEntry(file.getKey());
+                entry.setTime(ENTRY_TIME);
+                zip.putNextEntry(entry);
+                String text = file.getKey().toLowerCase(Locale.ROOT).endsWith(".csv") ? "\uFEFF" + file.getValue()
+                        : file.getValue();
+                zip.write(text.getBytes(StandardCharsets.UTF_8));
+                zip.closeEntry();
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("writing a zip to memory does not fail", e);
+        }
+        return bytes.toByteArray();
+    }
+
+    /** The rulebook files of an uploaded archive; every problem with the archive refuses it whole. */
+    public static RulebookSource unzip(String zipName, byte[] zip) throws RulebookInvalidException {
+        Map<String, byte[]> entries = new LinkedHashMap<>();
+        List<RuleProblem> problems = new ArrayList<>();
+        CountingStream packed = new CountingStream(new ByteArrayInputStream(zip));
+        long total = 0;
+        try (ZipInputStream in = new ZipInputStream(packed)) {
+            ZipEntry entry;
+            while ((entry = in.getNextEntry()) != null) {
+                String path = entry.getName().replace('\\', '/');
+                String base = path.substring(path.lastIndexOf('/') + 1);
+                if (entry.isDirectory() || path.startsWith("__MACOSX/") || base.startsWith(".") || base.startsWith("~$")) {
+                    continue;
+                }
+                if (path.startsWith("/") || path.matches("(?s)(.*/)?\\.\\.(/.*)?") || path.matches("[A-Za-z]:.*")) {
+                    problems.add(new RuleProblem(zipName, 0, path + ":路径不安全,已拒绝 / unsafe path in the archive, refused"));
+                    continue;
+                }
+                byte[] content = readLimited(in, total, packed);
+                if (content == null) {
+                    problems.add(new RuleProblem(zipName, 0, "压缩包解压后过大(超过 "
+                            + ImportLimits.MAX_UNPACKED_BYTES / (1024 * 1024) + " MB,或压缩比超过 "
+                            + ImportLimits.MAX_COMPRESSION_RATIO + " 倍),已拒绝 / the archive unpacks too large, refused"));
+                    break;
+                }
+                total += content.length;
+                entries.put(path, content);
+            }
+        } catch (ZipException e) {
+            problems.add(new RuleProblem(zipName, 0, "zip 压缩包已损坏 / damaged zip archive: " + e.getMessage()));
+        } catch (IOException e) {
+            problems.add(new RuleProblem(zipName, 0, "无法读取 zip 压缩包 / cannot read the zip archive: " + e.getMessage()));
+        }
+        if (problems.isEmpty() && entries.isEmpty()) {
+            problems.add(new RuleProblem(zipName, 0, "不是 zip 压缩包或压缩包为空 / not a zip archive, or an empty one"));
+        }
+        if (!problems.isEmpty()) {
+            throw new RulebookInvalidException(problems);
+        }
+        return selected(withoutCommonFolder(entries));
+    }
+
+    /** {@code rules/parts.csv} → {@code parts.csv} when every entry sits in the same folder (a zipped folder). */
+    private static Map<String, byte[]> withoutCommonFolder(Map<String, byte[]> entries) {
+        Map<String, byte[]> current = entries;
+        while (true) {
+            String first = null;
+            for (String path : current.keySet()) {
+                int slash = path.indexOf('/');
+                String folder = slash < 0 ? null : path.substring(0, slash);
+                if (folder == null || folder.equals("tests") || first != null && !first.equals(folder)) {
+                    return current;
+                }
+                first = folder;
+            }
+            Map<String, byte[]> stripped = new LinkedHashMap<>();
+            for (Map.Entry<String, byte[]> e : current.entrySet()) {
+                stripped.put(e.getKey().substring(e.getKey().indexOf('/') + 1), e.getValue());
+            }
+            current = stripped;
+        }
+    }
+
+    /** The files a folder of the same layout gives (see {@link RulebookSource#fromFolder}). */
+    private static RulebookSource selected(Map<String, byte[]> entries) {
+        TreeMap<String, String> files = new TreeMap<>();
+        entries.forEach((path, content) -> {
+            String lower = path.toLowerCase(Locale.ROOT);
+            boolean table = !path.contains("/") && (lower.endsWith(".csv") || lower.endsWith(".xls")
+                    || lower.endsWith(".xlsx") || lower.endsWith(".drl"));
+            boolean scenario = path.startsWith(RulebookSource.TESTS) && lower.endsWith(".csv");
+            if (table || scenario) {
+                boolean text = lower.endsWith(".csv") || lower.endsWith(".drl");
+                files.put(path, text ? RulebookSource.decode(content) : "");
+            }
+        });
+        return new RulebookSource(files);
+    }
+
+    private static byte[] readLimited(InputStream in, long before, CountingStream packed) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        byte[] buffer = new byte[64 * 1024];
+        long size = before;
+        int n;
+        while ((n = in.read(buffer)) > 0) {
+            size += n;
+            boolean tooLarge = size > ImportLimits.MAX_UNPACKED_BYTES;
+            boolean bomb = size > ImportLimits.BOMB_CHECK_FROM
+                    && size > (long) ImportLimits.MAX_COMPRESSION_RATIO * Math.max(1, packed.count);
+            if (tooLarge || bomb) {
+                return null;
+            }
+            out.write(buffer, 0, n);
+        }
+        return out.toByteArray();
+    }
+
+    /** Counts the packed bytes read so far, to compare with what they unpack to. */
+    private static final class CountingStream extends java.io.FilterInputStream {
+        private long count;
+
+        CountingStream(InputStream in) {
+            super(in);
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            count += b < 0 ? 0 : 1;
+            return b;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            int n = super.read(b, off, len);
+            count += Math.max(0, n);
+            return n;
+        }
+    }
+}

@@ -1,0 +1,255 @@
+package org.kaohe.web;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+import org.kaohe.records.CodedValue;
+import org.kaohe.records.Project;
+import org.kaohe.rules.RuleProblem;
+import org.kaohe.rules.book.BookColumn;
+import org.kaohe.rules.book.BookTable;
+import org.kaohe.rules.book.SettingName;
+import org.kaohe.rules.book.TableText;
+import org.kaohe.rules.edit.EditableTable;
+import org.kaohe.rules.edit.FieldProblems;
+import org.kaohe.rules.edit.RuleEditor;
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Component;
+
+/**
+ * The rule editor's page model: every table of the draft as rows of inputs (named
+ * {@code t:FILE:ROW:COLUMN}, so the form posts back cell by cell), each with the choices its column
+ * offers, the problems placed at it, and the unit and meaning a leader needs to fill it in.
+ */
+@Component
+class EditorPage {
+
+    /** A choice of a drop-down or a check box. */
+    record Option(String value, String text, String title, boolean selected) {}
+
+    /** One cell's input. {@code input}: text, number, select, multi (check boxes) or label (a setting's name). */
+    record CellView(String column, String input, String value, List<Option> options, List<String> errors,
+                    String unit, String placeholder, String label) {
+        public boolean invalid() {
+            return !errors.isEmpty();
+        }
+    }
+
+    record RowView(int index, int line, List<CellView> cells, List<String> errors) {
+        public boolean invalid() {
+            return !errors.isEmpty() || cells.stream().anyMatch(CellView::invalid);
+        }
+    }
+
+    record ColumnView(String code, String header, String title, String hint) {}
+
+    /** One table: its inputs, an empty row for "add a row", its text for the advanced view, its problems. */
+    record TableView(String file, String title, String anchor, List<ColumnView> columns, List<RowView> rows,
+                     RowView blank, boolean formEditable, String text, List<RuleProblem> problems, int problemCount) {}
+
+    private final MessageSource messages;
+
+    EditorPage(MessageSource messages) {
+        this.messages = messages;
+    }
+
+    List<TableView> tables(RuleEditor.Editing editing, FieldProblems problems, Locale locale) {
+        Choices choices = Choices.of(editing);
+        List<TableView> views = new ArrayList<>();
+        for (BookTable table : BookTable.values()) {
+            EditableTable editable = editing.table(table);
+            List<EditorColumns.Spec> specs = EditorColumns.of(table);
+            List<RowView> rows = new ArrayList<>();
+            for (int i = 0; i < editable.rows().size(); i++) {
+                TableText.Row row = editable.rows().get(i);
+                rows.add(row(table, specs, i, row.line(), row.cells(), problems, choices, locale));
+            }
+            RowView blank = row(table, specs, -1, 0, Map.of(), FieldProblems.none(), choices, locale);
+            views.add(new TableView(table.fileName(), table.title(), anchor(table), columns(table, locale), rows, blank,
+                    editable.formEditable(), editable.content(), problems.table(table.fileName()),
+                    problems.count(table.fileName())));
+        }
+        return views;
+    }
+
+    /** The HTML id of a table's section. */
+    static String anchor(BookTable table) {
+        return "table-" + table.fileName().replace(".csv", "");
+    }
+
+    private List<ColumnView> columns(BookTable table, Locale locale) {
+        boolean chinese = isChinese(locale);
+        List<ColumnView> columns = new ArrayList<>();
+        for (BookColumn column : table.columns()) {
+            String hint = messages.getMessage("editor.hint." + table.fileName() + "." + column.code(), null, "", locale);
+            columns.add(new ColumnView(column.code(), chinese ? column.chinese() : column.code(),
+                    chinese ? column.code() : column.chinese(), hint));
+        }
+        return columns;
+    }
+
+    private RowView row(BookTable table, List<EditorColumns.Spec> specs, int index, int line, Map<String, String> cells,
+                        FieldProblems problems, Choices choices, Locale locale) {
+        List<CellView> views = new ArrayList<>();
+        for (EditorColumns.Spec spec : specs) {
+            String value = cells.getOrDefault(spec.code(), "");
+            List<String> errors = index < 0 ? List.of() : problems.cell(table.fileName(), index, spec.code());
+            views.add(cell(table, spec, value, cells, errors, choices, locale));
+        }
+        return new RowView(index, line, views, index < 0 ? List.of() : problems.row(table.fileName(), index));
+    }
+
+    private CellView cell(BookTable table, EditorColumns.Spec spec, String value, Map<String, String> row,
+                          List<String> errors, Choices choices, Locale locale) {
+        String empty = spec.emptyKey() == null ? null : messages.getMessage(spec.emptyKey(), null, locale);
+        String unit = spec.unitKey() == null ? "" : messages.getMessage(spec.unitKey(), null, locale);
+        return switch (spec.input()) {
+            case TEXT, CODE -> new CellView(spec.code(), "text", value, List.of(), errors, unit, "", "");
+            case NUMBER, WHOLE -> table == BookTable.SETTINGS
+                    ? settingValue(value, row.getOrDefault("name", ""), errors, locale)
+                    : new CellView(spec.code(), "number", value, List.of(), errors, unit, empty == null ? "" : empty, "");
+            case CHOICE -> select(spec.code(), value, empty, coded(spec.choiceValues(), locale), errors);
+            case SETTING -> setting(value, empty, errors, locale);
+            case KIND -> select(spec.code(), value, empty, choices.kinds, errors);
+            case LEVEL -> select(spec.code(), value, empty, choices.levels, errors);
+            case PART -> select(spec.code(), value, empty, choices.parts, errors);
+            case GRADE -> select(spec.code(), value, empty, choices.grades, errors);
+            case YES_NO -> select(spec.code(), value, empty,
+                    List.of(new Option("是", messages.getMessage("common.yes", null, locale), "", false)), errors);
+            case LEVELS -> multi(spec.code(), value, empty, choices.levels, errors);
+            case PROJECTS -> multi(spec.code(), value, empty, coded(List.of(Project.values()), locale), errors);
+        };
+    }
+
+    /** A drop-down whose first choice is the empty cell (when it may be empty); an unknown value keeps its own choice. */
+    private static CellView select(String column, String value, String empty, List<Option> options, List<String> errors) {
+        List<Option> shown = new ArrayList<>();
+        if (empty != null) {
+            shown.add(new Option("", empty, "", value.isEmpty()));
+        }
+        boolean known = value.isEmpty() && empty != null;
+        for (Option o : options) {
+            boolean selected = o.value().equals(value);
+            known |= selected;
+            shown.add(new Option(o.value(), o.text(), o.title(), selected));
+        }
+        if (!known) {
+            shown.add(new Option(value, value, "", true));
+        }
+        return new CellView(column, "select", value, shown, errors, "", "", "");
+    }
+
+    /** Check boxes for a list cell ("NATIONAL/PROVINCIAL"): an item is checked by its code or name; unknown items stay checked. */
+    private static CellView multi(String column, String value, String empty, List<Option> options, List<String> errors) {
+        Set<String> items = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+        for (String item : value.split("[/、;；,，]")) {
+            if (!item.isBlank()) {
+                items.add(item.strip());
+            }
+        }
+        List<Option> shown = new ArrayList<>();
+        Set<String> matched = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+        for (Option o : options) {
+            boolean checked = items.contains(o.value()) || items.contains(o.title()) || items.contains(o.text());
+            if (checked) {
+                matched.add(o.value());
+                matched.add(o.title());
+                matched.add(o.text());
+            }
+            shown.add(new Option(o.value(), o.text(), o.title(), checked));
+        }
+        for (String item : items) {
+            if (!matched.contains(item)) {
+                shown.add(new Option(item, item, "", true));
+            }
+        }
+        return new CellView(column, "multi", value, shown, errors, "", empty, "");
+    }
+
+    /** A setting's name: its meaning as the label; a drop-down only for a name Kaohe does not know (or a new row). */
+    private CellView setting(String value, String empty, List<String> errors, Locale locale) {
+        SettingName name = value.isEmpty() ? null : SettingName.of(value).orElse(null);
+        if (name != null && name.name().equals(value) && errors.isEmpty()) {
+            return new CellView("name", "label", value, List.of(), errors, "", "", settingMeaning(name, locale));
+        }
+        List<Option> options = new ArrayList<>();
+        for (SettingName s : SettingName.values()) {
+            options.add(new Option(s.name(), settingMeaning(s, locale), s.name(), false));
+        }
+        return select("name", value, empty, options, errors);
+    }
+
+    /** A setting's value: a number with the setting's unit and allowed range. */
+    private CellView settingValue(String value, String nameCell, List<String> errors, Locale locale) {
+        SettingName name = nameCell.isEmpty() ? null : SettingName.of(nameCell).orElse(null);
+        String unit = name == null ? "" : messages.getMessage("setting.unit." + name.name(), null, "", locale);
+        String range = name == null ? "" : range(name.min(), name.max(), locale);
+        return new CellView("value", "number", value, List.of(), errors, unit, range, "");
+    }
+
+    private String range(BigDecimal min, BigDecimal max, Locale locale) {
+        if (min == null && max == null) {
+            return "";
+        }
+        return messages.getMessage("editor.range", new Object[] {min == null ? "" : min.toPlainString(),
+                max == null ? "" : max.toPlainString()}, locale);
+    }
+
+    private String settingMeaning(SettingName name, Locale locale) {
+        return messages.getMessage("setting." + name.name(), null, name.meaning(), locale);
+    }
+
+    /** Kaohe's own choices (subject types, methods …): the Chinese name, the code on hover; both in English. */
+    private static List<Option> coded(List<? extends CodedValue> values, Locale locale) {
+        boolean chinese = isChinese(locale);
+        return values.stream().map(v -> new Option(v.name(), chinese ? v.label() : v.name() + " " + v.label(), v.name(),
+                false)).toList();
+    }
+
+    private static boolean isChinese(Locale locale) {
+        return locale == null || "zh".equals(locale.getLanguage());
+    }
+
+    /** The book's own codes a cell may name: its kinds, levels, parts and grades, from the draft being edited. */
+    private record Choices(List<Option> kinds, List<Option> levels, List<Option> parts, List<Option> grades) {
+        static Choices of(RuleEditor.Editing editing) {
+            return new Choices(named(editing.table(BookTable.KINDS), "code", "name"),
+                    named(editing.table(BookTable.LEVELS), "code", "name"),
+                    named(editing.table(BookTable.PARTS), "code", "name"),
+                    grades(editing.table(BookTable.GRADES)));
+        }
+
+        /** Code → name choices (the code on hover), each code once, in table order. */
+        private static List<Option> named(EditableTable table, String codeColumn, String nameColumn) {
+            Map<String, String> byCode = new LinkedHashMap<>();
+            for (TableText.Row row : table.rows()) {
+                String code = row.cell(codeColumn);
+                if (!code.isEmpty()) {
+                    byCode.putIfAbsent(code, row.cell(nameColumn));
+                }
+            }
+            List<Option> options = new ArrayList<>();
+            byCode.forEach((code, name) -> options.add(new Option(code, name.isEmpty() ? code : name, code, false)));
+            return options;
+        }
+
+        /** Gates name grades by their Chinese name, as the default tables do. */
+        private static List<Option> grades(EditableTable table) {
+            Map<String, String> byName = new LinkedHashMap<>();
+            for (TableText.Row row : table.rows()) {
+                if (!row.cell("name").isEmpty()) {
+                    byName.putIfAbsent(row.cell("name"), row.cell("code"));
+                }
+            }
+            List<Option> options = new ArrayList<>();
+            byName.forEach((name, code) -> options.add(new Option(name, name, code, false)));
+            return options;
+        }
+    }
+}

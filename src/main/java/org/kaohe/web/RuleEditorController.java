@@ -1,0 +1,229 @@
+package org.kaohe.web;
+
+import java.io.IOException;
+import java.security.Principal;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.kaohe.audit.AuditLog;
+import org.kaohe.records.ImportRepository;
+import org.kaohe.rules.DraftCheck;
+import org.kaohe.rules.RuleProblem;
+import org.kaohe.rules.RulebookInvalidException;
+import org.kaohe.rules.RulebookService;
+import org.kaohe.rules.RulebookSource;
+import org.kaohe.rules.book.BookTable;
+import org.kaohe.rules.edit.FieldProblems;
+import org.kaohe.rules.edit.RuleEditor;
+import org.kaohe.rules.edit.RulebookZip;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The leader's rule editor (LEADER): the draft's tables as a form in Chinese, saved on the server
+ * as the leader's draft, checked at every save (problems at their field), validated in full,
+ * simulated, published with a reason or discarded; each table's text in an advanced view; the
+ * draft uploaded from files or downloaded as a zip.
+ */
+@Controller
+class RuleEditorController {
+
+    /** A form input's name: {@code t:FILE:ROW:COLUMN}. */
+    private static final Pattern CELL = Pattern.compile("t:([a-z-]+\\.csv):(\\d{1,5}):([a-z_]+)");
+
+    /** What the rules page says after a publication from the editor. */
+    record PublishedNotice(String version, int fileCount) {}
+
+    private final RuleEditor editor;
+    private final RulebookService rulebooks;
+    private final EditorPage page;
+    private final ImportRepository imports;
+    private final AuditLog auditLog;
+
+    RuleEditorController(RuleEditor editor, RulebookService rulebooks, EditorPage page, ImportRepository imports,
+                         AuditLog auditLog) {
+        this.editor = editor;
+        this.rulebooks = rulebooks;
+        this.page = page;
+        this.imports = imports;
+        this.auditLog = auditLog;
+    }
+
+    @GetMapping("/rules/editor")
+    String open(Principal who, Model model, Locale locale) throws RulebookInvalidException {
+        RuleEditor.Editing editing = editor.open(who.getName());
+        List<RuleProblem> problems = editing.hasDraft() ? RuleEditor.problems(editing.source()) : List.of();
+        return show(editing, FieldProblems.place(problems, editing.byFile()), model, locale);
+    }
+
+    /** The form: saved as the draft, then checked, validated in full, simulated or published as the button says. */
+    @PostMapping("/rules/editor")
+    String save(@RequestParam MultiValueMap<String, String> form, @RequestParam(defaultValue = "save") String action,
+                @RequestParam(defaultValue = "") String reason, @RequestParam(defaultValue = "") String period,
+                Principal who, Model model, Locale locale, RedirectAttributes redirect) throws RulebookInvalidException {
+        RuleEditor.Saved saved;
+        try {
+            saved = editor.saveForm(who.getName(), rows(form));
+        } catch (RulebookInvalidException e) {
+            RuleEditor.Editing editing = editor.open(who.getName());
+            return show(editing, FieldProblems.place(e.problems(), editing.byFile()), model, locale);
+        }
+        model.addAttribute("reason", reason);
+        return switch (action) {
+            case "validate" -> validate(saved, who, model, locale);
+            case "simulate" -> {
+                redirect.addAttribute("period", period);
+                yield "redirect:/rules/whatif";
+            }
+            case "publish" -> publish(saved, reason, who, model, locale, redirect);
+            default -> {
+                model.addAttribute("savedDraft", saved.draftId());
+                yield show(saved.editing(), FieldProblems.place(saved.problems(), saved.editing().byFile()), model,
+                        locale);
+            }
+        };
+    }
+
+    /** The advanced view: one table's text as typed. */
+    @PostMapping("/rules/editor/text")
+    String saveText(@RequestParam String file, @RequestParam(defaultValue = "") String text, Principal who,
+                    Model model, Locale locale) throws RulebookInvalidException {
+        BookTable table = BookTable.byFileName(file).orElseThrow(() ->
+                new IllegalArgumentException("不是规则表 / not a rule table: " + file));
+        RuleEditor.Saved saved = editor.saveText(who.getName(), table, text);
+        model.addAttribute("savedDraft", saved.draftId());
+        model.addAttribute("openText", table.fileName());
+        return show(saved.editing(), FieldProblems.place(saved.problems(), saved.editing().byFile()), model, locale);
+    }
+
+    /** Tables or one zip (with its scenario cases) applied to the leader's draft. */
+    @PostMapping("/rules/editor/upload")
+    String upload(@RequestParam("files") List<MultipartFile> files, Principal who, Model model, Locale locale)
+            throws IOException, RulebookInvalidException {
+        try {
+            RuleEditor.Saved saved = editor.upload(who.getName(), DraftChecks.read(files));
+            model.addAttribute("uploaded", saved.draftId());
+            return show(saved.editing(), FieldProblems.place(saved.problems(), saved.editing().byFile()), model, locale);
+        } catch (RulebookInvalidException e) {
+            RuleEditor.Editing editing = editor.open(who.getName());
+            model.addAttribute("uploadRefused", true);
+            return show(editing, FieldProblems.place(e.problems(), editing.byFile()), model, locale);
+        }
+    }
+
+    /** A failing scenario case rewritten to the draft's results (the leader checked them), then the draft validated again. */
+    @PostMapping("/rules/editor/cases/accept")
+    String acceptCase(@RequestParam("case") String caseName, Principal who, Model model, Locale locale)
+            throws RulebookInvalidException {
+        try {
+            RuleEditor.Saved saved = editor.acceptCase(who.getName(), caseName);
+            model.addAttribute("caseNotice", "editor.caseAccepted");
+            model.addAttribute("caseName", caseName);
+            return validate(saved, who, model, locale);
+        } catch (RulebookInvalidException e) {
+            RuleEditor.Editing editing = editor.open(who.getName());
+            return show(editing, FieldProblems.place(e.problems(), editing.byFile()), model, locale);
+        }
+    }
+
+    /** A scenario case removed from the draft, then the draft validated again. */
+    @PostMapping("/rules/editor/cases/drop")
+    String dropCase(@RequestParam("case") String caseName, Principal who, Model model, Locale locale)
+            throws RulebookInvalidException {
+        try {
+            RuleEditor.Saved saved = editor.dropCase(who.getName(), caseName);
+            model.addAttribute("caseNotice", "editor.caseDropped");
+            model.addAttribute("caseName", caseName);
+            return validate(saved, who, model, locale);
+        } catch (RulebookInvalidException e) {
+            RuleEditor.Editing editing = editor.open(who.getName());
+            return show(editing, FieldProblems.place(e.problems(), editing.byFile()), model, locale);
+        }
+    }
+
+    @PostMapping("/rules/editor/discard")
+    String discard(Principal who) {
+        editor.discard(who.getName());
+        return "redirect:/rules";
+    }
+
+    /** The leader's draft (or, without one, the published book) as a zip: tables and tests/. */
+    @GetMapping("/rules/editor/download.zip")
+    ResponseEntity<byte[]> download(Principal who) throws RulebookInvalidException {
+        RuleEditor.Editing editing = editor.open(who.getName());
+        String name = editing.hasDraft() ? "kaohe-rules-draft-" + editing.draft().id() + ".zip"
+                : "kaohe-rules-" + org.kaohe.rules.RulebookSource.shortVersion(editing.version()) + ".zip";
+        auditLog.record(who.getName(), "RULES_DOWNLOAD", Map.of("version", editing.version(), "file", name));
+        return RuleVersionsController.zip(name, RulebookZip.zip(editing.source()));
+    }
+
+    private String validate(RuleEditor.Saved saved, Principal who, Model model, Locale locale) {
+        DraftCheck check = rulebooks.check(saved.editing().source());
+        auditLog.record(who.getName(), "RULES_VALIDATE", Map.of("version", check.version(), "folder",
+                " (草稿 draft #" + saved.draftId() + ")", "problems", check.problems().size()));
+        model.addAttribute("check", check);
+        return show(saved.editing(), FieldProblems.place(check.problems(), saved.editing().byFile()), model, locale);
+    }
+
+    private String publish(RuleEditor.Saved saved, String reason, Principal who, Model model, Locale locale,
+                           RedirectAttributes redirect) {
+        if (!saved.problems().isEmpty()) {
+            // The tables are wrong: nothing to try until they are right.
+            return show(saved.editing(), FieldProblems.place(saved.problems(), saved.editing().byFile()), model, locale);
+        }
+        try {
+            RulebookService.Published published = rulebooks.publishDraft(saved.draftId(), who.getName(), reason);
+            redirect.addFlashAttribute("published", new PublishedNotice(published.version(), published.fileCount()));
+            return "redirect:/rules";
+        } catch (RulebookInvalidException e) {
+            model.addAttribute("publishRefused", true);
+            if (e.problems().stream().anyMatch(p -> p.file().startsWith(RulebookSource.TESTS))) {
+                // Refused by its scenario cases: show them, each with "accept the draft's results" and "remove".
+                model.addAttribute("check", rulebooks.check(saved.editing().source()));
+            }
+            return show(saved.editing(), FieldProblems.place(e.problems(), saved.editing().byFile()), model, locale);
+        }
+    }
+
+    private String show(RuleEditor.Editing editing, FieldProblems problems, Model model, Locale locale) {
+        model.addAttribute("editing", editing);
+        model.addAttribute("tables", page.tables(editing, problems, locale));
+        model.addAttribute("problems", problems);
+        model.addAttribute("importedPeriods", imports.periods().stream().sorted(Comparator.reverseOrder()).toList());
+        return "rules-editor";
+    }
+
+    /** The form's cells by table, row and column, rows in the order of their numbers; tables named by {@code tables}. */
+    static Map<BookTable, List<Map<String, String>>> rows(MultiValueMap<String, String> form) {
+        Map<BookTable, TreeMap<Integer, Map<String, String>>> cells = new EnumMap<>(BookTable.class);
+        for (String file : form.getOrDefault("tables", List.of())) {
+            BookTable.byFileName(file).ifPresent(t -> cells.putIfAbsent(t, new TreeMap<>()));
+        }
+        form.forEach((name, values) -> {
+            Matcher m = CELL.matcher(name);
+            if (!m.matches()) {
+                return;
+            }
+            BookTable.byFileName(m.group(1)).filter(cells::containsKey).ifPresent(table -> cells.get(table)
+                    .computeIfAbsent(Integer.parseInt(m.group(2)), r -> new java.util.HashMap<>())
+                    .put(m.group(3), String.join("/", values)));
+        });
+        Map<BookTable, List<Map<String, String>>> rows = new EnumMap<>(BookTable.class);
+        cells.forEach((table, byRow) -> rows.put(table, new ArrayList<>(byRow.values())));
+        return rows;
+    }
+}
