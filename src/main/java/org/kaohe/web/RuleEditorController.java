@@ -46,7 +46,8 @@ class RuleEditorController {
     private static final Pattern CELL = Pattern.compile("t:([a-z-]+\\.csv):(\\d{1,5}):([a-z_]+)");
 
     /** What the rules page says after a publication from the editor. */
-    record PublishedNotice(String version, int fileCount) {}
+    /** A flash attribute: it lives in the session, which Spring Session stores in the database, so it must serialise. */
+    record PublishedNotice(String version, int fileCount) implements java.io.Serializable {}
 
     private final RuleEditor editor;
     private final RulebookService rulebooks;
