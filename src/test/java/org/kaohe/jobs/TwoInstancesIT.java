@@ -126,7 +126,7 @@ class TwoInstancesIT {
         }
         JsonNode results = json.readTree(http.send(api(first + "/api/runs/" + runB + "/results").GET().build(),
                 HttpResponse.BodyHandlers.ofString()).body());
-        assertThat(results.size()).isEqualTo(85);
+        assertThat(results.get("items").size()).isEqualTo(85);
     }
 
     private String startEvaluation(String server) throws Exception {
