@@ -5,7 +5,7 @@ import java.security.Principal;
 
 import org.kaohe.jobs.BackgroundJobs;
 import org.kaohe.records.Period;
-import org.kaohe.web.EvaluationRuns;
+import org.kaohe.jobs.EvaluationRuns;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;

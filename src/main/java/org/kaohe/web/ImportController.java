@@ -19,6 +19,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
+import org.kaohe.uploads.Uploads;
 
 /** Upload of a period's CSV files, one zip or one Excel workbook (HR); the list of stored import versions (HR, AUDITOR). */
 @Controller

@@ -25,6 +25,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.server.ResponseStatusException;
+import org.kaohe.jobs.EvaluationRuns;
 
 /**
  * The results of a run: departments and cadres in two tabs, filtered, sorted and paged by the

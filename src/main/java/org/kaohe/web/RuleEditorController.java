@@ -32,6 +32,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.kaohe.uploads.DraftChecks;
 
 /**
  * The leader's rule editor (LEADER): the draft's tables as a form in Chinese, saved on the server

@@ -1,9 +1,12 @@
-package org.kaohe.security;
+package org.kaohe.cli;
 
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 
-import org.kaohe.cli.TopLevelCommand;
+import org.kaohe.security.InitialAdmin;
+import org.kaohe.security.Role;
+import org.kaohe.security.UserAccount;
+import org.kaohe.security.UserAccountService;
 import org.springframework.stereotype.Component;
 
 import picocli.CommandLine;

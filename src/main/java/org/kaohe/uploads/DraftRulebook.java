@@ -1,4 +1,4 @@
-package org.kaohe.web;
+package org.kaohe.uploads;
 
 import java.io.IOException;
 import java.nio.file.Files;
