@@ -13,6 +13,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import org.kaohe.errors.InvalidInputException;
 
 /** {@code users add|list|disable|enable}: user administration from the command line. */
 @Component
@@ -66,7 +67,7 @@ class UsersCommand implements Runnable {
                     out.println("密码 / password: " + created.password());
                 }
                 return 0;
-            } catch (IllegalArgumentException e) {
+            } catch (InvalidInputException e) {
                 spec.commandLine().getErr().println(e.getMessage());
                 return 2;
             }
@@ -130,7 +131,7 @@ class UsersCommand implements Runnable {
             change.run();
             sub.commandLine().getOut().println(done);
             return 0;
-        } catch (IllegalArgumentException e) {
+        } catch (InvalidInputException e) {
             sub.commandLine().getErr().println(e.getMessage());
             return 2;
         }
