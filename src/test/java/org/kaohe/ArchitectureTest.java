@@ -28,8 +28,30 @@ class ArchitectureTest {
             .should().dependOnClassesThat().resideInAPackage("org.springframework..");
 
     @ArchTest
-    static final ArchRule servicesDoNotDependOnTheFaces = noClasses()
+    static final ArchRule modulesDoNotDependOnTheFaces = noClasses()
             .that().resideInAnyPackage("org.kaohe.records..", "org.kaohe.rules..", "org.kaohe.evaluation..",
-                    "org.kaohe.results..", "org.kaohe.audit..")
+                    "org.kaohe.results..", "org.kaohe.audit..", "org.kaohe.scoring..", "org.kaohe.security..",
+                    "org.kaohe.jobs..", "org.kaohe.uploads..", "org.kaohe.reviews..", "org.kaohe.reports..")
             .should().dependOnClassesThat().resideInAnyPackage("org.kaohe.web..", "org.kaohe.api..", "org.kaohe.cli..");
+
+    /** The audit log is written by every module, so it may depend on none of them. */
+    @ArchTest
+    static final ArchRule theAuditLogDependsOnNoDomainModule = noClasses()
+            .that().resideInAPackage("org.kaohe.audit..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.kaohe.records..", "org.kaohe.scoring..",
+                    "org.kaohe.rules..", "org.kaohe.evaluation..", "org.kaohe.results..");
+
+    /** The application class starts the faces; nothing below it may depend on it (no cycle through the root). */
+    @ArchTest
+    static final ArchRule nothingDependsOnTheApplicationClass = noClasses()
+            .that().resideInAPackage("org.kaohe.(*)..")
+            .should().dependOnClassesThat().haveFullyQualifiedName("org.kaohe.KaoheApplication");
+
+    @ArchTest
+    static final ArchRule topLevelPackagesAreFreeOfCycles = com.tngtech.archunit.library.dependencies.SlicesRuleDefinition
+            .slices().matching("org.kaohe.(*)..").should().beFreeOfCycles();
+
+    @ArchTest
+    static final ArchRule facesDoNotDependOnEachOther = com.tngtech.archunit.library.dependencies.SlicesRuleDefinition
+            .slices().matching("org.kaohe.(web|api|cli)..").should().notDependOnEachOther();
 }

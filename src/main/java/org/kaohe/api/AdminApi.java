@@ -35,9 +35,9 @@ class AdminApi {
 
     private final AuditLog auditLog;
     private final UserAccountService accounts;
-    private final org.kaohe.web.AuditText text;
+    private final org.kaohe.audit.AuditText text;
 
-    AdminApi(AuditLog auditLog, UserAccountService accounts, org.kaohe.web.AuditText text) {
+    AdminApi(AuditLog auditLog, UserAccountService accounts, org.kaohe.audit.AuditText text) {
         this.auditLog = auditLog;
         this.accounts = accounts;
         this.text = text;

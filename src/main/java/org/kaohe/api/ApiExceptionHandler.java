@@ -1,6 +1,7 @@
 package org.kaohe.api;
 
 import org.kaohe.evaluation.EvaluationException;
+import org.kaohe.errors.InvalidInputException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.MissingServletRequestParameterException;
@@ -13,10 +14,19 @@ import org.springframework.web.server.ResponseStatusException;
 @RestControllerAdvice(basePackageClasses = ApiExceptionHandler.class)
 class ApiExceptionHandler {
 
-    /** Services reject bad input with bilingual IllegalArgumentExceptions: a client error. */
-    @ExceptionHandler(IllegalArgumentException.class)
-    ResponseEntity<ApiError> badInput(IllegalArgumentException e) {
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ApiExceptionHandler.class);
+
+    /** Services reject bad input with a bilingual InvalidInputException: a client error. */
+    @ExceptionHandler(InvalidInputException.class)
+    ResponseEntity<ApiError> badInput(InvalidInputException e) {
         return body(HttpStatus.BAD_REQUEST, e.getMessage());
+    }
+
+    /** Any other IllegalArgumentException is Kaohe's defect, never the client's mistake: logged, answered 500. */
+    @ExceptionHandler(IllegalArgumentException.class)
+    ResponseEntity<ApiError> defect(IllegalArgumentException e) {
+        log.error("internal error", e);
+        return body(HttpStatus.INTERNAL_SERVER_ERROR, "内部错误,已记录 / internal error, logged");
     }
 
     /** Nothing imported for the period, or no rulebook published: the request is fine, the state is not. */

@@ -5,7 +5,7 @@ import java.security.Principal;
 
 import org.kaohe.jobs.BackgroundJobs;
 import org.kaohe.records.Period;
-import org.kaohe.web.EvaluationRuns;
+import org.kaohe.jobs.EvaluationRuns;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -20,6 +20,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 import static org.springframework.http.HttpStatus.NOT_FOUND;
+import org.kaohe.errors.InvalidInputException;
 
 /** Evaluations (HR): started in the background, polled until done. */
 @RestController
@@ -48,7 +49,7 @@ class EvaluationsApi {
                     + "poll its Location until state is DONE or FAILED")
     ResponseEntity<Job> start(@RequestBody EvaluationRequest request, Principal who) {
         if (request == null || request.period() == null) {
-            throw new IllegalArgumentException("缺少考核期 / period is required, e.g. {\"period\":\"2026-Q3\"}");
+            throw new InvalidInputException("缺少考核期 / period is required, e.g. {\"period\":\"2026-Q3\"}");
         }
         String jobId = evaluationRuns.start(Period.parse(request.period()), who.getName());
         return ResponseEntity.accepted().location(URI.create("/api/evaluations/" + jobId)).body(job(jobId, who));

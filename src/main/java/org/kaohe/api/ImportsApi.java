@@ -8,7 +8,7 @@ import org.kaohe.records.ImportReport;
 import org.kaohe.records.ImportRepository;
 import org.kaohe.records.ImportService;
 import org.kaohe.records.ImportVersionInfo;
-import org.kaohe.web.Uploads;
+import org.kaohe.uploads.Uploads;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;

@@ -33,6 +33,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 import static org.springframework.http.HttpStatus.NOT_FOUND;
+import org.kaohe.errors.InvalidInputException;
 
 /** Runs, results and explanations (every logged-in user). */
 @RestController
@@ -140,7 +141,7 @@ class ResultsApi {
     private ResponseEntity<ResultsPageJson> page(RunInfo run, int page, int size, String type, String dept, String grade,
                                                  String sort) {
         if (size > MAX_PAGE_SIZE) {
-            throw new IllegalArgumentException("每页最多 " + MAX_PAGE_SIZE + " 条 / size is at most " + MAX_PAGE_SIZE + ": " + size);
+            throw new InvalidInputException("每页最多 " + MAX_PAGE_SIZE + " 条 / size is at most " + MAX_PAGE_SIZE + ": " + size);
         }
         ResultsFilter filter = new ResultsFilter(subjectType(type), dept, gradeCode(run, grade), sortOf(sort),
                 descending(sort));
@@ -158,7 +159,7 @@ class ResultsApi {
         }
         return runs.scales(run.id()).values().stream().flatMap(scale -> scale.find(grade).stream()).findFirst()
                 .map(org.kaohe.scoring.Grade::name)
-                .orElseThrow(() -> new IllegalArgumentException("没有此等次 / no such grade: " + grade));
+                .orElseThrow(() -> new InvalidInputException("没有此等次 / no such grade: " + grade));
     }
 
     private static SubjectType subjectType(String text) {
@@ -167,7 +168,7 @@ class ResultsApi {
         }
         SubjectType type = CodedValue.lookup(SubjectType.class, text);
         if (type == null) {
-            throw new IllegalArgumentException("对象类型应为 CADRE 或 DEPARTMENT / type must be CADRE or DEPARTMENT: " + text);
+            throw new InvalidInputException("对象类型应为 CADRE 或 DEPARTMENT / type must be CADRE or DEPARTMENT: " + text);
         }
         return type;
     }
@@ -181,7 +182,7 @@ class ResultsApi {
     private static boolean descending(String sort) {
         String[] parts = sort.split(",");
         if (parts.length > 1 && !parts[1].trim().equalsIgnoreCase("asc") && !parts[1].trim().equalsIgnoreCase("desc")) {
-            throw new IllegalArgumentException("排序方向应为 asc 或 desc / sort direction must be asc or desc: " + sort);
+            throw new InvalidInputException("排序方向应为 asc 或 desc / sort direction must be asc or desc: " + sort);
         }
         return sort.startsWith("-") || (parts.length > 1 && parts[1].trim().equalsIgnoreCase("desc"));
     }

@@ -11,7 +11,7 @@ import org.kaohe.rules.DraftCheck;
 import org.kaohe.rules.RulebookInvalidException;
 import org.kaohe.rules.RulebookRepository;
 import org.kaohe.rules.RulebookService;
-import org.kaohe.web.DraftChecks;
+import org.kaohe.uploads.DraftChecks;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;

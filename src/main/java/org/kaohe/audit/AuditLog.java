@@ -11,7 +11,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.kaohe.scoring.SealText;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -199,7 +198,7 @@ public class AuditLog {
     }
 
     private String mac(String previousMac, long seq, OffsetDateTime at, String actor, String action, String detail) {
-        return key.mac(SealText.fields("kaohe-audit-1", previousMac, Long.toString(seq),
+        return key.mac(fields("kaohe-audit-1", previousMac, Long.toString(seq),
                 Long.toString(at.toInstant().toEpochMilli()), actor, action, detail));
     }
 
@@ -255,5 +254,19 @@ public class AuditLog {
     private static Entry entry(ResultSet rs, int row) throws SQLException {
         return new Entry(rs.getLong("id"), rs.getLong("seq"), rs.getObject("at", OffsetDateTime.class),
                 rs.getString("actor"), rs.getString("action"), rs.getString("detail"), rs.getString("mac"));
+    }
+
+    /**
+     * Fields as {@code length:value;}: a list of strings written so that no two lists give the same
+     * text. The same canonical form as a run's seal text; kept here so that the audit log depends on
+     * no domain package.
+     */
+    private static String fields(String... values) {
+        StringBuilder out = new StringBuilder();
+        for (String value : values) {
+            String v = value == null ? "" : value;
+            out.append(v.length()).append(':').append(v).append(';');
+        }
+        return out.toString();
     }
 }

@@ -21,7 +21,7 @@ final class CommandCatalog {
             "org.kaohe.cli.RunsCommand",
             "org.kaohe.cli.AuditCommand",
             "org.kaohe.cli.ReportCommand",
-            "org.kaohe.security.UsersCommand");
+            "org.kaohe.cli.UsersCommand");
 
     private CommandCatalog() {}
 

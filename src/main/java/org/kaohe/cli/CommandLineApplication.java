@@ -31,7 +31,7 @@ import org.springframework.core.env.Environment;
         TransactionAutoConfiguration.class, JdbcTemplateAutoConfiguration.class, JdbcClientAutoConfiguration.class})
 @ComponentScan(basePackages = "org.kaohe", excludeFilters = {
         @ComponentScan.Filter(type = FilterType.REGEX, pattern = "org\\.kaohe\\.(web|api|jobs)\\..*"),
-        @ComponentScan.Filter(type = FilterType.ASSIGNABLE_TYPE, classes = KaoheApplication.class)})
+        @ComponentScan.Filter(type = FilterType.REGEX, pattern = "org\\.kaohe\\.KaoheApplication")})
 class CommandLineApplication {
 
     /** The schema is migrated when the data source is first made, and only when it is behind. */

@@ -18,6 +18,7 @@ import org.springframework.stereotype.Component;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import org.kaohe.errors.InvalidInputException;
 
 /**
  * {@code kaohe import FOLDER|FILE.xlsx|FILE.zip [--period YYYY-Qn]}: exit 0 when stored (or
@@ -60,9 +61,9 @@ class ImportCommand implements Callable<Integer> {
         Period parsed;
         try {
             parsed = period != null ? Period.parse(period) : Period.findIn(name).orElseThrow(() ->
-                    new IllegalArgumentException("考核期格式应为 YYYY-Qn(如 2026-Q3)/ period must look like 2026-Q3: "
+                    new InvalidInputException("考核期格式应为 YYYY-Qn(如 2026-Q3)/ period must look like 2026-Q3: "
                             + name + "\n文件夹名不是考核期，请用 --period 指定 / the folder name is not a period: give --period"));
-        } catch (IllegalArgumentException e) {
+        } catch (InvalidInputException e) {
             System.err.println(e.getMessage());
             return CliSupport.EXIT_INVALID;
         }

@@ -8,6 +8,7 @@ import org.springframework.context.ApplicationContext;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import org.kaohe.errors.InvalidInputException;
 
 /**
  * The root command. Subcommands are Spring beans annotated with {@link Command} and
@@ -50,10 +51,15 @@ public class KaoheCommands implements Runnable {
      * A failure the command did not handle itself (a rulebook that cannot score, a database that
      * went away or that another program holds: the context is lazy, so the database opens only
      * while the command runs): one readable line on standard error, never a stack trace; the trace only with
-     * {@code --logging.level.org.kaohe=DEBUG}.
+     * {@code --logging.level.org.kaohe=DEBUG}. The user's bad input ({@link InvalidInputException})
+     * exits 2 as every refused input does; anything else exits 1.
      */
     private static int reportFailure(Exception e, CommandLine commandLine, CommandLine.ParseResult parseResult) {
         LoggerFactory.getLogger(KaoheCommands.class).debug("Command failed", e);
+        if (e instanceof InvalidInputException) {
+            commandLine.getErr().println(e.getMessage());
+            return CliSupport.EXIT_INVALID;
+        }
         commandLine.getErr().println(CommandLineLauncher.failure(e));
         return CliSupport.EXIT_FAILED;
     }

@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
-import org.kaohe.audit.RunSealer;
+import org.kaohe.results.RunSealer;
 import org.kaohe.records.SubjectType;
 import org.kaohe.scoring.EvaluationOutcome;
 import org.kaohe.scoring.ExplanationLine;

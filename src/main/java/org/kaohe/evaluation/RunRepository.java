@@ -7,7 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.LongConsumer;
 
-import org.kaohe.audit.RunSealer;
+import org.kaohe.results.RunSealer;
 import org.kaohe.records.SubjectType;
 import org.kaohe.scoring.EvaluationOutcome;
 import org.kaohe.scoring.ExplanationLine;

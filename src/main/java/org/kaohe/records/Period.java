@@ -3,6 +3,7 @@ package org.kaohe.records;
 import java.time.LocalDate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.kaohe.errors.InvalidInputException;
 
 /** An assessment period: one quarter, written {@code YYYY-Qn} (docs/scheme.md). */
 public record Period(int year, int quarter) implements Comparable<Period> {
@@ -11,7 +12,7 @@ public record Period(int year, int quarter) implements Comparable<Period> {
 
     public Period {
         if (year < 1900 || year > 9999 || quarter < 1 || quarter > 4) {
-            throw new IllegalArgumentException("考核期无效 / invalid period: " + year + "-Q" + quarter);
+            throw new InvalidInputException("考核期无效 / invalid period: " + year + "-Q" + quarter);
         }
     }
 
@@ -19,7 +20,7 @@ public record Period(int year, int quarter) implements Comparable<Period> {
     public static Period parse(String text) {
         Matcher m = text == null ? null : FORMAT.matcher(text.trim());
         if (m == null || !m.matches()) {
-            throw new IllegalArgumentException(
+            throw new InvalidInputException(
                     "考核期格式应为 YYYY-Qn(如 2026-Q3)/ period must look like 2026-Q3: " + text);
         }
         return new Period(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)));

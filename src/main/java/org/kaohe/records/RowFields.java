@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.regex.Pattern;
+import org.kaohe.errors.InvalidInputException;
 
 /**
  * Reads the typed values of one row, reporting each bad cell as a located problem (the file, the
@@ -208,7 +209,7 @@ final class RowFields {
                 error(column, "考核期与本次导入的考核期 " + period + " 不一致 / period differs from the import's period "
                         + period + ": " + text);
             }
-        } catch (IllegalArgumentException e) {
+        } catch (InvalidInputException e) {
             error(column, e.getMessage());
         }
     }

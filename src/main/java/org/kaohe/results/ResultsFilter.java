@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.Locale;
 
 import org.kaohe.records.SubjectType;
+import org.kaohe.errors.InvalidInputException;
 
 /**
  * Which results a list shows and in what order: by subject type, department and final grade (its
@@ -22,7 +23,7 @@ public record ResultsFilter(SubjectType type, String dept, String grade, Sort so
             try {
                 return valueOf(name.trim().toUpperCase(Locale.ROOT));
             } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("排序列无效，可选 / unknown sort column, expected one of: "
+                throw new InvalidInputException("排序列无效，可选 / unknown sort column, expected one of: "
                         + String.join(", ", Arrays.stream(values()).map(s -> s.name().toLowerCase(Locale.ROOT)).toList())
                         + ": " + name);
             }

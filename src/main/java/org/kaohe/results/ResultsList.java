@@ -13,6 +13,7 @@ import org.kaohe.scoring.ExplanationLine;
 import org.kaohe.scoring.GradeScale;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.kaohe.errors.InvalidInputException;
 
 /**
  * The results of a run as lists people page through: filtered, sorted and cut into pages by the
@@ -49,7 +50,7 @@ public class ResultsList {
      */
     public ResultsPage page(long runId, ResultsFilter filter, int page, int size) {
         if (page < 1 || size < 1) {
-            throw new IllegalArgumentException("页码和每页条数须大于 0 / page and size must be at least 1: page=" + page
+            throw new InvalidInputException("页码和每页条数须大于 0 / page and size must be at least 1: page=" + page
                     + ", size=" + size);
         }
         long total = count(runId, filter);

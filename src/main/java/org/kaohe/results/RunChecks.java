@@ -10,7 +10,7 @@ import java.util.Optional;
 import java.util.Set;
 
 import org.kaohe.audit.AuditLog;
-import org.kaohe.audit.RunSealer;
+import org.kaohe.results.RunSealer;
 import org.kaohe.results.RunQueries.StoredSubject;
 import org.kaohe.scoring.ResultSeal;
 import org.kaohe.scoring.SubjectResult;

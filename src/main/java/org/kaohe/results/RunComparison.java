@@ -14,6 +14,7 @@ import org.kaohe.scoring.Grade;
 import org.kaohe.scoring.GradeScale;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.kaohe.errors.InvalidInputException;
 
 /**
  * What changed between two runs of a period: the subjects whose score or grade differs (or that are
@@ -96,7 +97,7 @@ public class RunComparison {
 
     public Page compare(RunInfo from, RunInfo to, int page, int size) {
         if (page < 1 || size < 1) {
-            throw new IllegalArgumentException("页码和每页条数须大于 0 / page and size must be at least 1");
+            throw new InvalidInputException("页码和每页条数须大于 0 / page and size must be at least 1");
         }
         Object[] ids = {from.id(), to.id(), to.id(), from.id()};
         Summary summary = jdbc.sql("""

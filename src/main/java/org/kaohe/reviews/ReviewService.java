@@ -18,6 +18,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.kaohe.errors.InvalidInputException;
 
 /**
  * Records review requests and decisions, and reads them back by period and by subject. Every
@@ -50,17 +51,17 @@ public class ReviewService {
     /** Records a request about a subject's result in a run; returns the new review. */
     @Transactional
     public Review request(long runId, String subjectId, Request request, String user) {
-        RunInfo run = runs.run(runId).orElseThrow(() -> new IllegalArgumentException("没有此运行 / no such run: " + runId));
+        RunInfo run = runs.run(runId).orElseThrow(() -> new InvalidInputException("没有此运行 / no such run: " + runId));
         SubjectResult subject = runs.subject(runId, subjectId).orElseThrow(() ->
-                new IllegalArgumentException("此运行中没有该对象 / no such subject in this run: " + subjectId));
+                new InvalidInputException("此运行中没有该对象 / no such subject in this run: " + subjectId));
         String requestedBy = text("requested_by", "申请人", request.requestedBy(), 200, true);
         String reason = text("reason", "复核理由", request.reason(), 2000, true);
         String attachments = text("attachments", "附件", request.attachments(), 4000, false);
         if (request.requestDate() == null) {
-            throw new IllegalArgumentException("申请日期: 必填项为空 / request_date: required value missing");
+            throw new InvalidInputException("申请日期: 必填项为空 / request_date: required value missing");
         }
         if (request.requestDate().isAfter(LocalDate.now())) {
-            throw new IllegalArgumentException("申请日期: 不能晚于今天 / request_date: cannot be in the future: "
+            throw new InvalidInputException("申请日期: 不能晚于今天 / request_date: cannot be in the future: "
                     + request.requestDate());
         }
         GeneratedKeyHolder key = new GeneratedKeyHolder();
@@ -83,22 +84,22 @@ public class ReviewService {
      */
     @Transactional
     public Review decide(long reviewId, long reviewRunId, Review.Decision decision, String note, String user) {
-        Review review = get(reviewId).orElseThrow(() -> new IllegalArgumentException("没有此复核 / no such review: " + reviewId));
+        Review review = get(reviewId).orElseThrow(() -> new InvalidInputException("没有此复核 / no such review: " + reviewId));
         if (!review.open()) {
-            throw new IllegalArgumentException("此复核已有决定(" + review.decision().label() + "),不能再改 / this review "
+            throw new InvalidInputException("此复核已有决定(" + review.decision().label() + "),不能再改 / this review "
                     + "is already decided (" + review.decision().name() + ") and cannot be changed");
         }
         RunInfo reRun = runs.run(reviewRunId).orElseThrow(() ->
-                new IllegalArgumentException("没有此运行 / no such run: " + reviewRunId));
+                new InvalidInputException("没有此运行 / no such run: " + reviewRunId));
         if (!reRun.period().equals(review.period()) || reRun.id() <= review.originalRunId()) {
-            throw new IllegalArgumentException("复核须比较同一考核期较晚的一次运行 / a review compares a later run of the "
+            throw new InvalidInputException("复核须比较同一考核期较晚的一次运行 / a review compares a later run of the "
                     + "same period: run " + reviewRunId);
         }
         if (runs.subject(reviewRunId, review.subjectId()).isEmpty()) {
-            throw new IllegalArgumentException("该运行中没有此对象 / the subject is not in run " + reviewRunId);
+            throw new InvalidInputException("该运行中没有此对象 / the subject is not in run " + reviewRunId);
         }
         if (decision == null) {
-            throw new IllegalArgumentException("决定: 应为 维持 或 变更 / decision: expected MAINTAIN or CHANGE");
+            throw new InvalidInputException("决定: 应为 维持 或 变更 / decision: expected MAINTAIN or CHANGE");
         }
         String shortNote = text("note", "说明", note, 2000, false);
         try {
@@ -108,7 +109,7 @@ public class ReviewService {
                     .params(reviewId, reviewRunId, decision.name(), shortNote, user, OffsetDateTime.now())
                     .update();
         } catch (DuplicateKeyException e) {
-            throw new IllegalArgumentException("此复核已有决定 / this review was decided meanwhile");
+            throw new InvalidInputException("此复核已有决定 / this review was decided meanwhile");
         }
         auditLog.record(user, "REVIEW_DECIDED", "review=" + reviewId + " period=" + review.period() + " subject="
                 + review.subjectId() + " decision=" + decision.name() + " originalRun=" + review.originalRunId()
@@ -153,10 +154,10 @@ public class ReviewService {
     private static String text(String field, String chinese, String value, int max, boolean required) {
         String v = value == null ? "" : value.strip();
         if (required && v.isEmpty()) {
-            throw new IllegalArgumentException(chinese + ": 必填项为空 / " + field + ": required value missing");
+            throw new InvalidInputException(chinese + ": 必填项为空 / " + field + ": required value missing");
         }
         if (v.length() > max) {
-            throw new IllegalArgumentException(chinese + ": 文字过长(最多 " + max + " 个字符,实有 " + v.length() + " 个) / "
+            throw new InvalidInputException(chinese + ": 文字过长(最多 " + max + " 个字符,实有 " + v.length() + " 个) / "
                     + field + ": text too long (at most " + max + " characters, found " + v.length() + ")");
         }
         return v;

@@ -17,6 +17,7 @@ import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.kaohe.errors.InvalidInputException;
 
 /**
  * Personal API tokens for scripts. A token is 32 random bytes (prefix {@code kh_}); it is shown
@@ -51,7 +52,7 @@ public class ApiTokens {
     public NewToken create(String username, String name) {
         String label = name == null || name.isBlank() ? "script" : name.strip();
         if (label.length() > 100) {
-            throw new IllegalArgumentException("名称最多 100 个字符 / a token name has at most 100 characters");
+            throw new InvalidInputException("名称最多 100 个字符 / a token name has at most 100 characters");
         }
         byte[] secret = new byte[32];
         RANDOM.nextBytes(secret);

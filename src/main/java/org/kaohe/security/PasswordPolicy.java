@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.kaohe.errors.InvalidInputException;
 
 /**
  * What a password must be: at least {@value #MIN_LENGTH} characters, not one of the passwords
@@ -59,7 +60,7 @@ final class PasswordPolicy {
     }
 
     private static IllegalArgumentException refused(String chinese, String english) {
-        return new IllegalArgumentException("密码不符合要求:" + chinese + " / password refused: " + english);
+        return new InvalidInputException("密码不符合要求:" + chinese + " / password refused: " + english);
     }
 
     private static Set<String> load() {

@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.kaohe.errors.InvalidInputException;
 
 /**
  * What a user may do. HR imports and evaluates; LEADER validates, publishes and simulates
@@ -29,7 +30,7 @@ public enum Role {
     /** Parses {@code HR,LEADER} (case-insensitive); throws with a bilingual message on an unknown role. */
     public static Set<Role> parseList(String text) {
         if (text == null || text.isBlank()) {
-            throw new IllegalArgumentException("至少需要一个角色 / at least one role is required");
+            throw new InvalidInputException("至少需要一个角色 / at least one role is required");
         }
         EnumSet<Role> roles = EnumSet.noneOf(Role.class);
         for (String part : text.split(",")) {
@@ -40,12 +41,12 @@ public enum Role {
             try {
                 roles.add(Role.valueOf(name));
             } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("未知角色 / unknown role: " + part.trim()
+                throw new InvalidInputException("未知角色 / unknown role: " + part.trim()
                         + "(可选 / one of " + Arrays.toString(values()) + ")");
             }
         }
         if (roles.isEmpty()) {
-            throw new IllegalArgumentException("至少需要一个角色 / at least one role is required");
+            throw new InvalidInputException("至少需要一个角色 / at least one role is required");
         }
         return roles;
     }

@@ -10,6 +10,7 @@ import org.kaohe.audit.AuditLog;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.kaohe.errors.InvalidInputException;
 
 /**
  * Creates, lists and changes users; the command line and the users page both call it. Every
@@ -68,14 +69,14 @@ public class UserAccountService {
     @Transactional
     public CreatedUser create(String actor, String username, String displayName, Set<Role> roles, String password) {
         if (username == null || !USERNAME.matcher(username).matches()) {
-            throw new IllegalArgumentException(
+            throw new InvalidInputException(
                     "用户名须为 2–64 个字母、数字或 . _ - / username must be 2-64 letters, digits or . _ -: " + username);
         }
         if (roles.isEmpty()) {
-            throw new IllegalArgumentException("至少需要一个角色 / at least one role is required");
+            throw new InvalidInputException("至少需要一个角色 / at least one role is required");
         }
         if (users.find(username).isPresent()) {
-            throw new IllegalArgumentException("用户已存在 / user already exists: " + username);
+            throw new InvalidInputException("用户已存在 / user already exists: " + username);
         }
         String name = checkedDisplayName(displayName);
         boolean generated = password == null || password.isBlank();
@@ -94,7 +95,7 @@ public class UserAccountService {
     public void setEnabled(String actor, String username, boolean enabled) {
         require(username);
         if (!enabled && actor.equals(username)) {
-            throw new IllegalArgumentException("不能停用自己的账号 / you cannot disable your own account");
+            throw new InvalidInputException("不能停用自己的账号 / you cannot disable your own account");
         }
         users.setEnabled(username, enabled);
         auditLog.record(actor, enabled ? "USER_ENABLED" : "USER_DISABLED", java.util.Map.of("user", username));
@@ -104,11 +105,11 @@ public class UserAccountService {
     public void setRoles(String actor, String username, Set<Role> roles) {
         require(username);
         if (roles.isEmpty()) {
-            throw new IllegalArgumentException("至少需要一个角色 / at least one role is required");
+            throw new InvalidInputException("至少需要一个角色 / at least one role is required");
         }
         if (actor.equals(username) && !roles.contains(Role.ADMIN)) {
             // Otherwise the last administrator could lock everybody out of user administration.
-            throw new IllegalArgumentException("不能取消自己的管理员角色 / you cannot take the ADMIN role from yourself");
+            throw new InvalidInputException("不能取消自己的管理员角色 / you cannot take the ADMIN role from yourself");
         }
         users.setRoles(username, Role.format(roles));
         auditLog.record(actor, "USER_ROLES_CHANGED", java.util.Map.of("user", username, "roles", Role.format(roles)));
@@ -131,12 +132,12 @@ public class UserAccountService {
     @Transactional
     public void changeOwnPassword(String username, String currentPassword, String newPassword) {
         UserRepository.StoredUser stored = users.find(username)
-                .orElseThrow(() -> new IllegalArgumentException("没有此用户 / no such user: " + username));
+                .orElseThrow(() -> new InvalidInputException("没有此用户 / no such user: " + username));
         if (currentPassword == null || !passwordEncoder.matches(currentPassword, stored.passwordHash())) {
-            throw new IllegalArgumentException("当前密码不正确 / the current password is wrong");
+            throw new InvalidInputException("当前密码不正确 / the current password is wrong");
         }
         if (newPassword != null && newPassword.equals(currentPassword)) {
-            throw new IllegalArgumentException("新密码不能与当前密码相同 / the new password must differ from the current one");
+            throw new InvalidInputException("新密码不能与当前密码相同 / the new password must differ from the current one");
         }
         PasswordPolicy.check(username, newPassword);
         users.setPasswordHash(username, passwordEncoder.encode(newPassword), false);
@@ -160,7 +161,7 @@ public class UserAccountService {
     private static String checkedDisplayName(String displayName) {
         String name = displayName == null ? "" : displayName.strip();
         if (name.length() > MAX_DISPLAY_NAME || name.chars().anyMatch(Character::isISOControl)) {
-            throw new IllegalArgumentException("姓名最多 " + MAX_DISPLAY_NAME + " 个字符,不能含控制字符 / a display name has at most "
+            throw new InvalidInputException("姓名最多 " + MAX_DISPLAY_NAME + " 个字符,不能含控制字符 / a display name has at most "
                     + MAX_DISPLAY_NAME + " characters and no control characters");
         }
         return name;
@@ -168,7 +169,7 @@ public class UserAccountService {
 
     private UserAccount require(String username) {
         return users.find(username).map(UserRepository.StoredUser::account)
-                .orElseThrow(() -> new IllegalArgumentException("没有此用户 / no such user: " + username));
+                .orElseThrow(() -> new InvalidInputException("没有此用户 / no such user: " + username));
     }
 
     static String generatePassword() {

@@ -9,6 +9,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.kaohe.errors.InvalidInputException;
 
 /**
  * Everyone's own account: change the password (required first of all while it is a one-time one)
@@ -34,11 +35,11 @@ class AccountController {
                           @RequestParam String confirmPassword, Principal who, RedirectAttributes flash) {
         try {
             if (!newPassword.equals(confirmPassword)) {
-                throw new IllegalArgumentException("两次输入的新密码不一致 / the two new passwords differ");
+                throw new InvalidInputException("两次输入的新密码不一致 / the two new passwords differ");
             }
             accounts.changeOwnPassword(who.getName(), currentPassword, newPassword);
             flash.addFlashAttribute("passwordChanged", true);
-        } catch (IllegalArgumentException e) {
+        } catch (InvalidInputException e) {
             flash.addFlashAttribute("problem", e.getMessage());
         }
         return "redirect:/account";
@@ -49,7 +50,7 @@ class AccountController {
         try {
             accounts.setDisplayName(who.getName(), who.getName(), displayName);
             flash.addFlashAttribute("nameChanged", true);
-        } catch (IllegalArgumentException e) {
+        } catch (InvalidInputException e) {
             flash.addFlashAttribute("problem", e.getMessage());
         }
         return "redirect:/account";

@@ -25,6 +25,7 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.kaohe.audit.AuditText;
 
 /**
  * The audit log (AUDITOR, ADMIN): filtered by who, action, period and dates, paged, newest first,

@@ -9,6 +9,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
+import org.kaohe.errors.InvalidInputException;
 
 /**
  * Run-to-run comparison: the scores and grades that changed between two runs of a period, and
@@ -39,7 +40,7 @@ class CompareController {
                 ? runs.run(from).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND))
                 : comparison.previous(later).orElse(null);
         if (earlier != null && !earlier.period().equals(later.period())) {
-            throw new IllegalArgumentException("只能比较同一考核期的两次运行 / only two runs of one period can be compared: "
+            throw new InvalidInputException("只能比较同一考核期的两次运行 / only two runs of one period can be compared: "
                     + earlier.period() + ", " + later.period());
         }
         if (earlier != null) {

@@ -19,6 +19,8 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
+import org.kaohe.uploads.Uploads;
+import org.kaohe.errors.InvalidInputException;
 
 /** Upload of a period's CSV files, one zip or one Excel workbook (HR); the list of stored import versions (HR, AUDITOR). */
 @Controller
@@ -48,7 +50,7 @@ class ImportController {
             ImportReport report = Uploads.importUploaded(imports, period, files, who.getName());
             model.addAttribute("report", report);
             model.addAttribute("problemsByFile", byFile(report.problems()));
-        } catch (IllegalArgumentException e) {
+        } catch (InvalidInputException e) {
             // No period found, no file chosen, a workbook among CSV files: said on the page itself.
             model.addAttribute("uploadProblem", e.getMessage());
         }

@@ -25,6 +25,8 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.server.ResponseStatusException;
+import org.kaohe.jobs.EvaluationRuns;
+import org.kaohe.errors.InvalidInputException;
 
 /**
  * The results of a run: departments and cadres in two tabs, filtered, sorted and paged by the
@@ -117,7 +119,7 @@ class ResultsController {
         try {
             ResultsFilter.Sort.of(sort);
             return true;
-        } catch (IllegalArgumentException e) {
+        } catch (InvalidInputException e) {
             return false;
         }
     }

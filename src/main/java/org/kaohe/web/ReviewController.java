@@ -21,6 +21,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.kaohe.errors.InvalidInputException;
 
 /**
  * Reviews (复核): the list with counts per period, a request recorded from the subject page, and a
@@ -57,7 +58,7 @@ class ReviewController {
             Review review = reviews.request(run, subject, new ReviewService.Request(requestedBy, date(requestDate), reason,
                     attachments), who.getName());
             return "redirect:/reviews/" + review.id();
-        } catch (IllegalArgumentException e) {
+        } catch (InvalidInputException e) {
             redirect.addFlashAttribute("reviewProblem", e.getMessage());
             return "redirect:/runs/" + run + "/subjects/" + subject + "#reviews";
         }
@@ -89,7 +90,7 @@ class ReviewController {
                   @RequestParam(defaultValue = "") String note, Principal who, RedirectAttributes redirect) {
         try {
             reviews.decide(id, run, decision, note, who.getName());
-        } catch (IllegalArgumentException e) {
+        } catch (InvalidInputException e) {
             redirect.addFlashAttribute("reviewProblem", e.getMessage());
         }
         return "redirect:/reviews/" + id + "?run=" + run;
@@ -99,7 +100,7 @@ class ReviewController {
         try {
             return text == null || text.isBlank() ? null : LocalDate.parse(text.trim());
         } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException("申请日期应为 yyyy-MM-dd / request_date must be yyyy-MM-dd: " + text);
+            throw new InvalidInputException("申请日期应为 yyyy-MM-dd / request_date must be yyyy-MM-dd: " + text);
         }
     }
 }

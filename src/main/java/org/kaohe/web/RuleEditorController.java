@@ -32,6 +32,8 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.kaohe.uploads.DraftChecks;
+import org.kaohe.errors.InvalidInputException;
 
 /**
  * The leader's rule editor (LEADER): the draft's tables as a form in Chinese, saved on the server
@@ -104,7 +106,7 @@ class RuleEditorController {
     String saveText(@RequestParam String file, @RequestParam(defaultValue = "") String text, Principal who,
                     Model model, Locale locale) throws RulebookInvalidException {
         BookTable table = BookTable.byFileName(file).orElseThrow(() ->
-                new IllegalArgumentException("不是规则表 / not a rule table: " + file));
+                new InvalidInputException("不是规则表 / not a rule table: " + file));
         RuleEditor.Saved saved = editor.saveText(who.getName(), table, text);
         model.addAttribute("savedDraft", saved.draftId());
         model.addAttribute("openText", table.fileName());

@@ -20,6 +20,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
+import org.kaohe.uploads.DraftChecks;
 
 /**
  * Published rulebook versions, the files of each and the difference between two; drafts validated,

@@ -13,6 +13,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.kaohe.errors.InvalidInputException;
 
 /** Users and roles (ADMIN). */
 @Controller
@@ -75,7 +76,7 @@ class UsersController {
     private static String change(RedirectAttributes flash, Runnable change) {
         try {
             change.run();
-        } catch (IllegalArgumentException e) {
+        } catch (InvalidInputException e) {
             flash.addFlashAttribute("problem", e.getMessage());
         }
         return "redirect:/users";

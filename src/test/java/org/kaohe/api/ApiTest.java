@@ -38,7 +38,7 @@ class ApiTest {
     @Autowired UserAccountService accounts;
     @Autowired JdbcClient jdbc;
     @Autowired JdbcTemplate template;
-    @Autowired org.kaohe.audit.RunSealer sealer;
+    @Autowired org.kaohe.results.RunSealer sealer;
     @Autowired ObjectMapper json;
     long runId;
 

@@ -37,7 +37,7 @@ class ApiTokenTest {
     @Autowired UserAccountService accounts;
     @Autowired JdbcClient jdbc;
     @Autowired JdbcTemplate template;
-    @Autowired org.kaohe.audit.RunSealer sealer;
+    @Autowired org.kaohe.results.RunSealer sealer;
     @Autowired ObjectMapper json;
 
     @BeforeAll

@@ -36,7 +36,7 @@ class ResultsPageBench {
     @Autowired ResultsList list;
     @Autowired JdbcClient jdbc;
     @Autowired JdbcTemplate template;
-    @Autowired org.kaohe.audit.RunSealer sealer;
+    @Autowired org.kaohe.results.RunSealer sealer;
 
     @Test
     void onePageOfAHundredThousandCadres() {

@@ -14,7 +14,7 @@ import org.flywaydb.core.Flyway;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.Test;
 import org.kaohe.audit.AuditLog;
-import org.kaohe.audit.RunSealer;
+import org.kaohe.results.RunSealer;
 import org.kaohe.audit.SealKey;
 import org.kaohe.records.SourceRef;
 import org.kaohe.records.SubjectType;

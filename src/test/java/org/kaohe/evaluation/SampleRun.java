@@ -45,7 +45,7 @@ public final class SampleRun {
     private SampleRun() {}
 
     /** Stores the import files and the run, sealed under the context's key; returns the run id. */
-    public static long store(JdbcClient jdbc, JdbcTemplate template, org.kaohe.audit.RunSealer sealer) {
+    public static long store(JdbcClient jdbc, JdbcTemplate template, org.kaohe.results.RunSealer sealer) {
         jdbc.sql("INSERT INTO import_version (period, version, content_hash, imported_by, imported_at) "
                         + "VALUES (?, (SELECT COALESCE(MAX(version), 0) + 1 FROM import_version), 'h', 'test', ?)")
                 .params(PERIOD, OffsetDateTime.now()).update();

@@ -3,7 +3,7 @@ package org.kaohe.evaluation;
 import java.time.OffsetDateTime;
 import java.util.List;
 
-import org.kaohe.audit.RunSealer;
+import org.kaohe.results.RunSealer;
 import org.kaohe.records.Period;
 import org.kaohe.scoring.EvaluationOutcome;
 import org.kaohe.scoring.SubjectResult;

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.kaohe.audit.RunSealer;
+import org.kaohe.results.RunSealer;
 import org.kaohe.audit.SealKey;
 import org.kaohe.evaluation.SampleRun;
 import org.kaohe.records.Period;

@@ -36,7 +36,7 @@ class ResultsListTest {
     @Autowired ResultsList list;
     @Autowired JdbcClient jdbc;
     @Autowired JdbcTemplate template;
-    @Autowired org.kaohe.audit.RunSealer sealer;
+    @Autowired org.kaohe.results.RunSealer sealer;
     long runId;
 
     /** Two departments; cadres C01..C60, even ones in D01; C01..C10 好, the rest 较好; C07 vetoed to 较差. */

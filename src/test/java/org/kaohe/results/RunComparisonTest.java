@@ -35,7 +35,7 @@ class RunComparisonTest {
     @Autowired RunQueries runs;
     @Autowired JdbcClient jdbc;
     @Autowired JdbcTemplate template;
-    @Autowired org.kaohe.audit.RunSealer sealer;
+    @Autowired org.kaohe.results.RunSealer sealer;
     @Autowired MockMvc mvc;
 
     @Test

@@ -17,7 +17,7 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
-import org.kaohe.audit.RunSealer;
+import org.kaohe.results.RunSealer;
 import org.kaohe.cli.KaoheCommands;
 import org.kaohe.evaluation.SampleRun;
 import org.kaohe.security.Role;

@@ -53,7 +53,7 @@ class AccessRulesTest {
     @Autowired UserAccountService accounts;
     @Autowired JdbcClient jdbc;
     @Autowired JdbcTemplate template;
-    @Autowired org.kaohe.audit.RunSealer sealer;
+    @Autowired org.kaohe.results.RunSealer sealer;
 
     long runId;
 

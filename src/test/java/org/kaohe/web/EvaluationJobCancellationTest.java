@@ -16,6 +16,7 @@ import org.kaohe.results.RunQueries;
 import org.kaohe.rules.RulebookService;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.kaohe.jobs.EvaluationRuns;
 
 /**
  * The evaluation a background job runs hands the job's cancellation to the rules engine: a job

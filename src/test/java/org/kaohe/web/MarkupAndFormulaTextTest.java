@@ -38,7 +38,7 @@ class MarkupAndFormulaTextTest {
     @Autowired MockMvc mvc;
     @Autowired JdbcClient jdbc;
     @Autowired JdbcTemplate template;
-    @Autowired org.kaohe.audit.RunSealer sealer;
+    @Autowired org.kaohe.results.RunSealer sealer;
     long runId;
 
     @BeforeAll

@@ -57,7 +57,7 @@ class ResultsExportTest {
     @Autowired MockMvc mvc;
     @Autowired JdbcClient jdbc;
     @Autowired JdbcTemplate template;
-    @Autowired org.kaohe.audit.RunSealer sealer;
+    @Autowired org.kaohe.results.RunSealer sealer;
     @Autowired ApplicationContext context;
     long runId;
 

@@ -1,15 +1,19 @@
-package org.kaohe.security;
+package org.kaohe.cli;
 
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 
-import org.kaohe.cli.TopLevelCommand;
+import org.kaohe.security.InitialAdmin;
+import org.kaohe.security.Role;
+import org.kaohe.security.UserAccount;
+import org.kaohe.security.UserAccountService;
 import org.springframework.stereotype.Component;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import org.kaohe.errors.InvalidInputException;
 
 /** {@code users add|list|disable|enable}: user administration from the command line. */
 @Component
@@ -63,7 +67,7 @@ class UsersCommand implements Runnable {
                     out.println("密码 / password: " + created.password());
                 }
                 return 0;
-            } catch (IllegalArgumentException e) {
+            } catch (InvalidInputException e) {
                 spec.commandLine().getErr().println(e.getMessage());
                 return 2;
             }
@@ -127,7 +131,7 @@ class UsersCommand implements Runnable {
             change.run();
             sub.commandLine().getOut().println(done);
             return 0;
-        } catch (IllegalArgumentException e) {
+        } catch (InvalidInputException e) {
             sub.commandLine().getErr().println(e.getMessage());
             return 2;
         }

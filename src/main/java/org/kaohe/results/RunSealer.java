@@ -1,4 +1,4 @@
-package org.kaohe.audit;
+package org.kaohe.results;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -13,6 +13,7 @@ import org.kaohe.scoring.ExplanationLine;
 import org.kaohe.scoring.SealText;
 import org.kaohe.scoring.SubjectResult;
 import org.springframework.stereotype.Component;
+import org.kaohe.audit.SealKey;
 
 /**
  * How a run is sealed under the {@link SealKey}, designed so that checking one subject costs one

@@ -1,4 +1,4 @@
-package org.kaohe.web;
+package org.kaohe.uploads;
 
 import java.io.IOException;
 import java.util.LinkedHashMap;
@@ -11,6 +11,7 @@ import org.kaohe.records.ImportReport;
 import org.kaohe.records.ImportService;
 import org.kaohe.records.Period;
 import org.springframework.web.multipart.MultipartFile;
+import org.kaohe.errors.InvalidInputException;
 
 /**
  * Uploaded files as the import service takes them: one Excel workbook, one zip, or CSV files by
@@ -28,7 +29,7 @@ public final class Uploads {
                                               String user) throws IOException {
         List<MultipartFile> chosen = files.stream().filter(f -> !f.isEmpty()).toList();
         if (chosen.isEmpty()) {
-            throw new IllegalArgumentException("请选择要导入的文件 / choose the files to import");
+            throw new InvalidInputException("请选择要导入的文件 / choose the files to import");
         }
         Period p = period(period, chosen);
         if (chosen.size() == 1 && isWorkbook(name(chosen.get(0)))) {
@@ -38,7 +39,7 @@ public final class Uploads {
             return imports.importZip(name(chosen.get(0)), chosen.get(0).getBytes(), p, user);
         }
         if (chosen.stream().anyMatch(f -> isWorkbook(name(f)))) {
-            throw new IllegalArgumentException("Excel 工作簿须单独上传(一个工作簿含六个工作表)/ upload an Excel workbook "
+            throw new InvalidInputException("Excel 工作簿须单独上传(一个工作簿含六个工作表)/ upload an Excel workbook "
                     + "on its own (one workbook holds the six sheets)");
         }
         Map<String, byte[]> byName = new LinkedHashMap<>();
@@ -55,10 +56,10 @@ public final class Uploads {
         }
         Optional<Period> found = files.stream().map(Uploads::fullName).map(Period::findIn)
                 .flatMap(Optional::stream).distinct().reduce((a, b) -> {
-                    throw new IllegalArgumentException("上传的文件名中有不同的考核期，请填写考核期 / the uploaded names hold "
+                    throw new InvalidInputException("上传的文件名中有不同的考核期，请填写考核期 / the uploaded names hold "
                             + "different periods: give the period");
                 });
-        return found.orElseThrow(() -> new IllegalArgumentException("请填写考核期(格式 YYYY-Qn，如 2026-Q3)，或使用含考核期"
+        return found.orElseThrow(() -> new InvalidInputException("请填写考核期(格式 YYYY-Qn，如 2026-Q3)，或使用含考核期"
                 + "的文件夹、zip 或工作簿名(如 2026-Q3.zip)/ give the period (YYYY-Qn, e.g. 2026-Q3), or upload a "
                 + "folder, zip or workbook whose name holds it (e.g. 2026-Q3.zip)"));
     }

@@ -1,4 +1,4 @@
-package org.kaohe.web;
+package org.kaohe.jobs;
 
 import java.util.Optional;
 

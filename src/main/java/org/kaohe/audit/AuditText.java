@@ -1,4 +1,4 @@
-package org.kaohe.web;
+package org.kaohe.audit;
 
 import java.util.Locale;
 import java.util.Map;

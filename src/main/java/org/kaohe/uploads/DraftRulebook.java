@@ -1,4 +1,4 @@
-package org.kaohe.web;
+package org.kaohe.uploads;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.stream.Stream;
 
 import org.springframework.web.multipart.MultipartFile;
+import org.kaohe.errors.InvalidInputException;
 
 /**
  * An uploaded draft rulebook written to a temporary folder, so it is read exactly as
@@ -24,7 +25,7 @@ public final class DraftRulebook implements AutoCloseable {
     public static DraftRulebook of(List<MultipartFile> files) throws IOException {
         List<MultipartFile> chosen = files.stream().filter(f -> !f.isEmpty()).toList();
         if (chosen.isEmpty()) {
-            throw new IllegalArgumentException("请选择规则文件 / choose the rule files");
+            throw new InvalidInputException("请选择规则文件 / choose the rule files");
         }
         Path folder = Files.createTempDirectory("kaohe-draft-rules");
         DraftRulebook draft = new DraftRulebook(folder);
@@ -32,7 +33,7 @@ public final class DraftRulebook implements AutoCloseable {
             String name = Uploads.name(file);
             if (name.isBlank() || name.startsWith(".")) {
                 draft.close();
-                throw new IllegalArgumentException("文件名无效 / invalid file name: " + file.getOriginalFilename());
+                throw new InvalidInputException("文件名无效 / invalid file name: " + file.getOriginalFilename());
             }
             file.transferTo(folder.resolve(name));
         }

@@ -1,4 +1,4 @@
-package org.kaohe.web;
+package org.kaohe.uploads;
 
 import java.io.IOException;
 import java.util.List;
@@ -67,7 +67,7 @@ public class DraftChecks {
         }
     }
 
-    static DraftCheck failed(List<RuleProblem> problems) {
+    public static DraftCheck failed(List<RuleProblem> problems) {
         return new DraftCheck("", RulebookSource.of(java.util.Map.of()), List.of(), problems, List.of(), List.of());
     }
 }
