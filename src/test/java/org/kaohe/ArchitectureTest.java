@@ -7,7 +7,7 @@ import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 
-/** The package rules of DESIGN.md, checked on every build so the layers stay honest. */
+/** The module rules (see the package-info of org.kaohe), checked on every build so the boundaries stay honest. */
 @AnalyzeClasses(packages = "org.kaohe", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
 

@@ -6,7 +6,7 @@ import java.math.RoundingMode;
 import org.kaohe.scoring.SubjectResult;
 
 /**
- * One row of {@code results}: the columns DESIGN.md fixes, in its order. Score has 2 decimals,
+ * One row of {@code results}: the columns the README fixes, in their order. Score has 2 decimals,
  * grade is the final grade in Chinese. {@code seal} is null unless the row is marked with what the
  * seal check found: exports and {@code results} mark every row (an extra last column, {@value #SEAL_COLUMN})
  * only when the run failed its check, so an intact run's export keeps the fixed columns; the API

@@ -29,7 +29,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
- * The command line as DESIGN.md fixes it, run through the real jar on the demo quarter: import,
+ * The command line as the README fixes it, run through the real jar on the demo quarter: import,
  * rules validate / publish / list, evaluate, results in three formats, explain, simulate, and a
  * leader's change to a decision table taking effect with no build step.
  */

@@ -24,7 +24,7 @@ import org.kaohe.records.Target;
  * rule engine, so the Drools evaluation can be checked against an independent reading of the text.
  * Every number is the rulebook's default; when the default rulebook changes, this class must follow.
  *
- * <p>Exact, as RULEBOOK §3 says: every line is its exact rational value rounded half up to 2 decimals
+ * <p>Exact, as docs/scheme.md says: every line is its exact rational value rounded half up to 2 decimals
  * once ({@link #line(BigDecimal, BigDecimal)}: products are exact, the one division rounds), never a
  * chain of rounded steps. Linear: records are grouped by subject and cadres by department once.
  *

@@ -31,7 +31,7 @@ class ReferenceScorerTest {
 
     @Test
     void aLineIsItsExactValueRoundedHalfUpOnce() {
-        // RULEBOOK §3: 60 × 421/480 = 52.625 exactly, so the line is 52.63. A 34-digit chain
+        // docs/scheme.md (rounding): 60 × 421/480 = 52.625 exactly, so the line is 52.63. A 34-digit chain
         // (421/480 = 0.87708333…3, × 60 = 52.62499…98) would give 52.62.
         PeriodRecords records = new PeriodRecordsBuilder()
                 .department("D1", DeptType.TRADE_UNION)

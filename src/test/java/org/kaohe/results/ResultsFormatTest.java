@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-/** The three output shapes of {@code results}, as DESIGN.md fixes them. */
+/** The three output shapes of {@code results}, as the README fixes them. */
 class ResultsFormatTest {
 
     private final List<ResultRow> rows = List.of(
