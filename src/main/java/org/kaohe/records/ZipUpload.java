@@ -1,16 +1,12 @@
 package org.kaohe.records;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
-import java.util.zip.ZipInputStream;
 
 import org.kaohe.records.ImportProblem.Severity;
 
@@ -37,18 +33,17 @@ public final class ZipUpload {
         Map<String, byte[]> files = new LinkedHashMap<>();
         List<ImportProblem> problems = new ArrayList<>();
         long total = 0;
-        CountingStream compressed = new CountingStream(new ByteArrayInputStream(zip));
-        try (ZipInputStream in = new ZipInputStream(compressed)) {
+        try (BoundedZip in = new BoundedZip(zip)) {
             ZipEntry entry;
             boolean any = false;
-            while ((entry = in.getNextEntry()) != null) {
+            while ((entry = in.next()) != null) {
                 any = true;
                 String path = entry.getName().replace('\\', '/');
                 String base = path.substring(path.lastIndexOf('/') + 1);
                 if (entry.isDirectory() || path.startsWith("__MACOSX/") || base.startsWith(".")) {
                     continue;
                 }
-                if (path.startsWith("/") || path.matches("(?s)(.*/)?\\.\\.(/.*)?") || path.matches("[A-Za-z]:.*")) {
+                if (BoundedZip.unsafePath(path)) {
                     problems.add(error(zipName, path, "路径不安全，已拒绝 / unsafe path in the archive, refused"));
                     continue;
                 }
@@ -57,7 +52,7 @@ public final class ZipUpload {
                             + InputFile.knownNames()));
                     continue;
                 }
-                byte[] bytes = readLimited(in, total, compressed);
+                byte[] bytes = in.read(total);
                 if (bytes == null) {
                     problems.add(error(zipName, path, "压缩包解压后过大(超过 "
                             + ImportLimits.megabytes(ImportLimits.MAX_UNPACKED_BYTES) + ",或压缩比超过 "
@@ -94,48 +89,4 @@ public final class ZipUpload {
      * The entry's bytes, or null as soon as the archive unpacks past the limit or unpacks far more
      * than it is packed ({@code before}: bytes of the earlier entries).
      */
-    private static byte[] readLimited(InputStream in, long before, CountingStream compressed) throws IOException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        byte[] buffer = new byte[64 * 1024];
-        long size = before;
-        int n;
-        while ((n = in.read(buffer)) > 0) {
-            size += n;
-            boolean tooLarge = size > ImportLimits.MAX_UNPACKED_BYTES;
-            boolean bomb = size > ImportLimits.BOMB_CHECK_FROM
-                    && size > (long) ImportLimits.MAX_COMPRESSION_RATIO * Math.max(1, compressed.count());
-            if (tooLarge || bomb) {
-                return null;
-            }
-            out.write(buffer, 0, n);
-        }
-        return out.toByteArray();
-    }
-
-    /** Counts the packed bytes read so far, to compare with what they unpack to. */
-    private static final class CountingStream extends java.io.FilterInputStream {
-        private long count;
-
-        CountingStream(InputStream in) {
-            super(in);
-        }
-
-        long count() {
-            return count;
-        }
-
-        @Override
-        public int read() throws IOException {
-            int b = super.read();
-            count += b < 0 ? 0 : 1;
-            return b;
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) throws IOException {
-            int n = super.read(b, off, len);
-            count += Math.max(0, n);
-            return n;
-        }
-    }
 }

@@ -1,9 +1,7 @@
 package org.kaohe.rules.edit;
 
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -14,9 +12,9 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
-import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
 
+import org.kaohe.records.BoundedZip;
 import org.kaohe.records.ImportLimits;
 import org.kaohe.rules.RuleProblem;
 import org.kaohe.rules.RulebookInvalidException;
@@ -59,21 +57,20 @@ public final class RulebookZip {
     public static RulebookSource unzip(String zipName, byte[] zip) throws RulebookInvalidException {
         Map<String, byte[]> entries = new LinkedHashMap<>();
         List<RuleProblem> problems = new ArrayList<>();
-        CountingStream packed = new CountingStream(new ByteArrayInputStream(zip));
-        long total = 0;
-        try (ZipInputStream in = new ZipInputStream(packed)) {
+                long total = 0;
+        try (BoundedZip in = new BoundedZip(zip)) {
             ZipEntry entry;
-            while ((entry = in.getNextEntry()) != null) {
+            while ((entry = in.next()) != null) {
                 String path = entry.getName().replace('\\', '/');
                 String base = path.substring(path.lastIndexOf('/') + 1);
                 if (entry.isDirectory() || path.startsWith("__MACOSX/") || base.startsWith(".") || base.startsWith("~$")) {
                     continue;
                 }
-                if (path.startsWith("/") || path.matches("(?s)(.*/)?\\.\\.(/.*)?") || path.matches("[A-Za-z]:.*")) {
+                if (BoundedZip.unsafePath(path)) {
                     problems.add(new RuleProblem(zipName, 0, path + ":路径不安全,已拒绝 / unsafe path in the archive, refused"));
                     continue;
                 }
-                byte[] content = readLimited(in, total, packed);
+                byte[] content = in.read(total);
                 if (content == null) {
                     problems.add(new RuleProblem(zipName, 0, "压缩包解压后过大(超过 "
                             + ImportLimits.MAX_UNPACKED_BYTES / (1024 * 1024) + " MB,或压缩比超过 "
@@ -132,46 +129,5 @@ public final class RulebookZip {
             }
         });
         return new RulebookSource(files);
-    }
-
-    private static byte[] readLimited(InputStream in, long before, CountingStream packed) throws IOException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        byte[] buffer = new byte[64 * 1024];
-        long size = before;
-        int n;
-        while ((n = in.read(buffer)) > 0) {
-            size += n;
-            boolean tooLarge = size > ImportLimits.MAX_UNPACKED_BYTES;
-            boolean bomb = size > ImportLimits.BOMB_CHECK_FROM
-                    && size > (long) ImportLimits.MAX_COMPRESSION_RATIO * Math.max(1, packed.count);
-            if (tooLarge || bomb) {
-                return null;
-            }
-            out.write(buffer, 0, n);
-        }
-        return out.toByteArray();
-    }
-
-    /** Counts the packed bytes read so far, to compare with what they unpack to. */
-    private static final class CountingStream extends java.io.FilterInputStream {
-        private long count;
-
-        CountingStream(InputStream in) {
-            super(in);
-        }
-
-        @Override
-        public int read() throws IOException {
-            int b = super.read();
-            count += b < 0 ? 0 : 1;
-            return b;
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) throws IOException {
-            int n = super.read(b, off, len);
-            count += Math.max(0, n);
-            return n;
-        }
     }
 }
