@@ -1,9 +1,7 @@
 package org.kaohe.web;
 
-import java.io.IOException;
-import java.io.StringReader;
+import java.io.UncheckedIOException;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,11 +10,9 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
 import org.kaohe.records.ImportRepository;
 import org.kaohe.records.SourceRef;
+import org.kaohe.records.StoredFileRows;
 import org.springframework.stereotype.Component;
 
 /**
@@ -25,6 +21,8 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class SourceRows {
+
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(SourceRows.class);
 
     /** The header and the cells of one source row. */
     record SourceRow(SourceRef ref, List<String> header, List<String> cells) {}
@@ -44,56 +42,24 @@ class SourceRows {
         Map<SourceRef, SourceRow> found = new LinkedHashMap<>();
         Set<String> files = refs.stream().map(SourceRef::file).collect(Collectors.toCollection(TreeSet::new));
         for (String file : files) {
-            imports.fileContent(importId, file)
-                    .map(ParsedFile::of)
-                    .ifPresent(parsed -> refs.stream().filter(ref -> ref.file().equals(file))
-                            .forEach(ref -> parsed.row(ref).ifPresent(row -> found.put(ref, row))));
+            imports.fileContent(importId, file).flatMap(content -> readable(importId, file, content))
+                    .ifPresent(rows -> refs.stream().filter(ref -> ref.file().equals(file))
+                            .forEach(ref -> rows.row(ref.line()).ifPresent(cells ->
+                                    found.put(ref, new SourceRow(ref, rows.header(), cells)))));
         }
         return found;
     }
 
     /**
-     * A stored file by physical line: a record is found by the line it starts on, as the import
-     * numbered it (a quoted cell may span lines; blank lines count).
+     * The stored file's rows; a file that cannot be read any more (its stored text was changed) is
+     * logged and its references are shown as not found, never a failed page.
      */
-    record ParsedFile(List<String> header, Map<Integer, List<String>> recordsByLine) {
-
-        static ParsedFile of(String content) {
-            String text = content.startsWith("\uFEFF") ? content.substring(1) : content;
-            Map<Integer, List<String>> byLine = new HashMap<>();
-            List<String> header = List.of();
-            int scanned = 0;
-            int line = 1;
-            try (CSVParser parser = CSVParser.parse(new StringReader(text), CSVFormat.DEFAULT)) {
-                for (CSVRecord record : parser) {
-                    // Records come in order: count the line breaks up to this one. Its position may be
-                    // that of blank lines skipped before it, so step over those first (as the import does).
-                    int end = (int) Math.min(record.getCharacterPosition(), text.length());
-                    while (end < text.length() && (text.charAt(end) == '\r' || text.charAt(end) == '\n')) {
-                        end++;
-                    }
-                    for (; scanned < end; scanned++) {
-                        char c = text.charAt(scanned);
-                        boolean lineBreak = c == '\n'
-                                || (c == '\r' && (scanned + 1 == text.length() || text.charAt(scanned + 1) != '\n'));
-                        if (lineBreak) {
-                            line++;
-                        }
-                    }
-                    if (header.isEmpty()) {
-                        header = record.toList();
-                    } else {
-                        byLine.put(line, record.toList());
-                    }
-                }
-            } catch (IOException | RuntimeException e) {
-                // A stored file parsed when it was imported; if it cannot be read now, no rows are shown.
-            }
-            return new ParsedFile(header, byLine);
-        }
-
-        Optional<SourceRow> row(SourceRef ref) {
-            return Optional.ofNullable(recordsByLine.get(ref.line())).map(cells -> new SourceRow(ref, header, cells));
+    private static Optional<StoredFileRows> readable(long importId, String file, String content) {
+        try {
+            return Optional.of(StoredFileRows.of(content));
+        } catch (UncheckedIOException | IllegalStateException e) {
+            log.warn("stored file {} of import {} cannot be read: {}", file, importId, e.getMessage());
+            return Optional.empty();
         }
     }
 }

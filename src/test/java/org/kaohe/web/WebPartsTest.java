@@ -8,6 +8,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.kaohe.records.SourceRef;
+import org.kaohe.records.StoredFileRows;
 import org.kaohe.records.SubjectType;
 import org.kaohe.rules.edit.LineDiff;
 import org.kaohe.scoring.ExplanationLine;
@@ -18,12 +19,12 @@ class WebPartsTest {
     @Test
     void sourceRowsAreFoundByThePhysicalLineTheyStartOn() {
         String file = "\uFEFFid,note\nE1,\"two\nlines\"\n\nE2,plain\n";
-        SourceRows.ParsedFile parsed = SourceRows.ParsedFile.of(file);
+        StoredFileRows parsed = StoredFileRows.of(file);
 
-        assertThat(parsed.row(new SourceRef("events.csv", 2)).orElseThrow().cells()).containsExactly("E1", "two\nlines");
-        assertThat(parsed.row(new SourceRef("events.csv", 5)).orElseThrow().cells()).containsExactly("E2", "plain");
-        assertThat(parsed.row(new SourceRef("events.csv", 5)).orElseThrow().header()).containsExactly("id", "note");
-        assertThat(parsed.row(new SourceRef("events.csv", 3))).isEmpty();
+        assertThat(parsed.row(2).orElseThrow()).containsExactly("E1", "two\nlines");
+        assertThat(parsed.row(5).orElseThrow()).containsExactly("E2", "plain");
+        assertThat(parsed.header()).containsExactly("id", "note");
+        assertThat(parsed.row(3)).isEmpty();
     }
 
     @Test
