@@ -10,6 +10,7 @@ import java.util.UUID;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.kaohe.scoring.EvaluationProgress;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -40,9 +41,7 @@ public class BackgroundJobs {
      * stop. A report below 1 throws when the job was cancelled or is out of time; work that runs
      * long between reports asks {@link #cancelled()} instead and stops by itself.
      */
-    public interface Progress {
-        void report(double fraction, String message);
-
+    public interface Progress extends EvaluationProgress {
         /** True once the job's owner asked to cancel it or it passed its time limit: the work should stop. */
         boolean cancelled();
     }

@@ -47,7 +47,7 @@ public class EvaluationRuns implements BackgroundJobs.Work {
 
     @Override
     public Long run(String argument, String owner, BackgroundJobs.Progress progress) {
-        EvaluationService.RunSummary run = evaluation.evaluate(Period.parse(argument), owner, progress::report,
+        EvaluationService.RunSummary run = evaluation.evaluate(Period.parse(argument), owner, progress,
                 progress::cancelled);
         progress.report(1, "已完成:第 " + run.runId() + " 次运行,干部 " + run.cadres() + " 人,部门 "
                 + run.departments() + " 个 / done: run #" + run.runId() + ", " + run.cadres() + " cadres, "
