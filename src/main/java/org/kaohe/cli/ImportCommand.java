@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
+import org.kaohe.annual.AnnualService;
 import org.kaohe.records.ImportProblem;
 import org.kaohe.records.ImportReport;
 import org.kaohe.records.ImportService;
@@ -36,10 +37,17 @@ class ImportCommand implements Callable<Integer> {
             description = "考核期，默认取文件夹名 / the period, by default the folder's name")
     String period;
 
-    private final ImportService importService;
+    @Option(names = "--year", paramLabel = "YYYY",
+            description = "年度:导入年度文件夹中的 annual-appraisals.csv(文件夹名为 YYYY 时可省略)/ a year: import the "
+                    + "folder's annual-appraisals.csv (may be left out when the folder is named YYYY)")
+    String year;
 
-    ImportCommand(ImportService importService) {
+    private final ImportService importService;
+    private final AnnualService annualService;
+
+    ImportCommand(ImportService importService, AnnualService annualService) {
         this.importService = importService;
+        this.annualService = annualService;
     }
 
     @Override
@@ -49,7 +57,15 @@ class ImportCommand implements Callable<Integer> {
             System.err.println("文件夹不存在 / folder not found: " + folder);
             return CliSupport.EXIT_INVALID;
         }
-        String periodText = period != null ? period : folder.toAbsolutePath().normalize().getFileName().toString();
+        String folderName = folder.toAbsolutePath().normalize().getFileName().toString();
+        if (year != null && period != null) {
+            System.err.println("--year 与 --period 只能给一个 / give --year or --period, not both");
+            return CliSupport.EXIT_INVALID;
+        }
+        if (year != null || (period == null && folderName.matches("\\d{4}"))) {
+            return importYear(year != null ? year : folderName);
+        }
+        String periodText = period != null ? period : folderName;
         Period parsed;
         try {
             parsed = Period.parse(periodText);
@@ -61,6 +77,30 @@ class ImportCommand implements Callable<Integer> {
         ImportReport report = importService.importFolder(folder, parsed, CliSupport.user());
         print(report, out);
         return report.status() == ImportReport.Status.REJECTED ? CliSupport.EXIT_INVALID : CliSupport.EXIT_OK;
+    }
+
+    private int importYear(String yearText) {
+        int parsed;
+        try {
+            parsed = AnnualService.parseYear(yearText);
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            return CliSupport.EXIT_INVALID;
+        }
+        AnnualService.ImportResult result = annualService.importFolder(folder, parsed, CliSupport.user());
+        PrintStream out = System.out;
+        for (ImportProblem problem : result.problems()) {
+            out.println((problem.isError() ? "" : "警告 / warning: ") + problem);
+        }
+        switch (result.status()) {
+            case REJECTED -> out.printf("%d:%d 个错误,未导入任何数据 / %d errors: nothing imported%n", parsed,
+                    result.errors().size(), result.errors().size());
+            case UNCHANGED -> out.printf("%d:annual-appraisals.csv 与当前版本 v%d 完全相同,未重复导入 / identical to the"
+                    + " current version v%d: nothing changed%n", parsed, result.version(), result.version());
+            case STORED -> out.printf("%d:年度民主测评已导入为第 %d 版(%d 条记录)/ annual appraisal imported as version %d"
+                    + " (%d rows)%n", parsed, result.version(), result.rows(), result.version(), result.rows());
+        }
+        return result.status() == AnnualService.ImportStatus.REJECTED ? CliSupport.EXIT_INVALID : CliSupport.EXIT_OK;
     }
 
     static void print(ImportReport report, PrintStream out) {

@@ -7,6 +7,9 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 
+import org.kaohe.annual.AnnualFormat;
+import org.kaohe.annual.AnnualResults;
+import org.kaohe.annual.AnnualService;
 import org.kaohe.records.Period;
 import org.kaohe.results.ResultRow;
 import org.kaohe.results.ResultsFormat;
@@ -28,8 +31,11 @@ import picocli.CommandLine.Option;
         description = "考核结果:每个对象一行 / One row per subject of the period's current run.")
 class ResultsCommand implements Callable<Integer> {
 
-    @Option(names = "--period", required = true, description = "考核期 period, e.g. 2026-Q3")
+    @Option(names = "--period", description = "考核期 period, e.g. 2026-Q3")
     Period period;
+
+    @Option(names = "--year", paramLabel = "YYYY", description = "年度考核结果 the annual results of a year, e.g. 2026")
+    String year;
 
     @Option(names = "--format", defaultValue = "table", description = "table, csv or json (default: ${DEFAULT-VALUE})")
     ResultsFormat format;
@@ -39,14 +45,23 @@ class ResultsCommand implements Callable<Integer> {
 
     private final RunQueries runs;
     private final RunChecks checks;
+    private final AnnualResults annual;
 
-    ResultsCommand(RunQueries runs, RunChecks checks) {
+    ResultsCommand(RunQueries runs, RunChecks checks, AnnualResults annual) {
         this.runs = runs;
         this.checks = checks;
+        this.annual = annual;
     }
 
     @Override
     public Integer call() throws IOException {
+        if ((period == null) == (year == null)) {
+            System.err.println("请给出 --period YYYY-Qn 或 --year YYYY 之一 / give --period YYYY-Qn or --year YYYY");
+            return CliSupport.EXIT_INVALID;
+        }
+        if (year != null) {
+            return yearResults();
+        }
         Period p = period;
         RunInfo run = runs.currentRun(p).orElse(null);
         if (run == null) {
@@ -73,5 +88,34 @@ class ResultsCommand implements Callable<Integer> {
             }
         }
         return checked.failed() ? CliSupport.EXIT_ALTERED : CliSupport.EXIT_OK;
+    }
+
+    private int yearResults() throws IOException {
+        int y;
+        try {
+            y = AnnualService.parseYear(year);
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            return CliSupport.EXIT_INVALID;
+        }
+        AnnualResults.CheckedYear checked = annual.current(y).orElse(null);
+        if (checked == null) {
+            System.err.println("年度 " + y + " 尚无年度考核结果,请先运行 evaluate --year " + y + " / no annual run for " + y
+                    + " yet: run `evaluate --year " + y + "` first");
+            return CliSupport.EXIT_INVALID;
+        }
+        String text = AnnualFormat.results(checked, format);
+        if (out == null) {
+            System.out.print(text);
+        } else {
+            Files.writeString(out, text, StandardCharsets.UTF_8);
+            System.err.println("已写入 written: " + out + " (" + checked.subjects().size() + " 行 rows)");
+        }
+        if (checked.failed()) {
+            System.err.println("警告 WARNING: 年度考核 annual run #" + checked.run().id() + ": " + checked.status().label());
+            checked.problems().forEach(System.err::println);
+            return CliSupport.EXIT_ALTERED;
+        }
+        return CliSupport.EXIT_OK;
     }
 }
