@@ -82,6 +82,16 @@ public class AnnualService {
         return Integer.parseInt(text.trim());
     }
 
+    /** True when the year has an appraisal import. */
+    public boolean imported(int year) {
+        return repository.currentImport(year).isPresent();
+    }
+
+    /** True when the year has an annual run. */
+    public boolean evaluated(int year) {
+        return repository.currentRun(year).isPresent();
+    }
+
     // --- import ------------------------------------------------------------------------------
 
     /** Imports the annual-appraisals.csv of a year folder (other files of the folder are not read). */
