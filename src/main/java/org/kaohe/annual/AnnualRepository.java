@@ -155,6 +155,11 @@ class AnnualRepository {
                 .query(AnnualRepository::runInfo).optional();
     }
 
+    /** The years that have an annual run, newest first. */
+    List<Integer> years() {
+        return jdbc.sql("SELECT DISTINCT year_no FROM annual_run ORDER BY year_no DESC").query(Integer.class).list();
+    }
+
     Optional<AnnualRunInfo> run(long id) {
         return jdbc.sql(RUN_COLUMNS + " WHERE r.id = ?").param(id).query(AnnualRepository::runInfo).optional();
     }

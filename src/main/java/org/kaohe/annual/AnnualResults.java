@@ -55,6 +55,11 @@ public class AnnualResults {
         return repository.currentRun(year).map(this::checked);
     }
 
+    /** The years that have an annual run, newest first. */
+    public List<Integer> years() {
+        return repository.years();
+    }
+
     public Optional<CheckedYear> run(long runId) {
         return repository.run(runId).map(this::checked);
     }
