@@ -156,7 +156,8 @@ public final class AnnualEvaluation {
                 continue;
             }
             Grade limit = grades.scale().find(gate.grade()).orElseThrow();
-            String condition = gate.kind() != null ? "事项 " + gate.kind() : "季度等次 " + gate.quarterGrade();
+            String condition = gate.kind() != null ? "事项 " + gate.kind()
+                    : gate.lowestQuarterGrade() ? "季度最低等次" : "季度等次 " + gate.quarterGrade();
             if (gate.veto()) {
                 s.vetoed = true;
             }
@@ -175,6 +176,9 @@ public final class AnnualEvaluation {
     /** The code of the quarterly grade a gate names, in the quarter's own scale (null when the run has no such grade). */
     private static String quarterGradeCode(QuarterInput quarter, SubjectType type, AnnualGateRow gate) {
         GradeScale scale = quarter.scales().getOrDefault(type, GradeScale.QUARTERLY);
+        if (gate.lowestQuarterGrade()) {
+            return scale.lowest().name();
+        }
         return scale.find(gate.quarterGrade()).map(Grade::name).orElse(null);
     }
 

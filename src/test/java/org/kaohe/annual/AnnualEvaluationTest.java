@@ -151,6 +151,30 @@ class AnnualEvaluationTest {
     }
 
     @Test
+    void theLowestQuarterlyGradeIsTheLowestOfEachQuartersOwnScale() {
+        // Quarters graded on a renamed scale (优/良/中/差): 差 twice is still "the lowest quarterly grade" twice.
+        GradeScale renamed = new GradeScale(List.of(new org.kaohe.scoring.Grade("A", "优", 0),
+                new org.kaohe.scoring.Grade("B", "良", 1), new org.kaohe.scoring.Grade("C", "中", 2),
+                new org.kaohe.scoring.Grade("D", "差", 3)));
+        var lowest = renamed.lowest();
+        var top = renamed.top();
+        for (int q = 1; q <= 4; q++) {
+            var g = q <= 2 ? lowest : top;
+            quarters.computeIfAbsent(q, k -> new ArrayList<>()).add(new SubjectResult(SubjectType.CADRE, "C1", "名", "D1",
+                    new BigDecimal("100.00"), Map.of(), g, g, g, 1, false, List.of()));
+        }
+        appraisal("C1", 10, 0, 0, 0, 2);
+        List<QuarterInput> inputs = new ArrayList<>();
+        for (int q = 1; q <= 4; q++) {
+            inputs.add(new QuarterInput(100 + q, new Period(YEAR, q), quarters.get(q),
+                    Map.of(SubjectType.CADRE, renamed, SubjectType.DEPARTMENT, renamed), Map.of()));
+        }
+        SubjectResult c1 = result(new AnnualEvaluation(rules(), YEAR).evaluate(inputs, appraisals), "C1");
+        assertThat(c1.finalGrade().label()).isEqualTo("基本称职");
+        assertThat(line(c1, "GRADE").reason()).contains("2026-Q1 差", "2026-Q2 差");
+    }
+
+    @Test
     void theQuotaPerDepartmentBreaksTiesByMeanQuarterlyScoreThenId() {
         // D1 has 10 graded cadres: q = max(1, floor(0.2 × 10)) = 2. Three reach 优秀 with the same Y = 91.00:
         // A: Q = 0.7 × 100 = 70.00, E = 21.00 (votes 7/0/0/3: 30 × 700 / 1000); mean S 100

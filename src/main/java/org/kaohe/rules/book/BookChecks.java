@@ -478,6 +478,10 @@ final class BookChecks {
             }
         }
         grades(BookTable.ANNUAL_GRADES, annual::grades);
+        for (SubjectType type : SubjectType.values()) {
+            annual.grades(type).rows().stream().filter(g -> g.code().equals("UNGRADED")).forEach(g -> problem(g.ref(), "code",
+                    "UNGRADED 是系统保留的代码(不定等次)/ UNGRADED is reserved (not graded)"));
+        }
         Map<List<Object>, RowRef> gates = new HashMap<>();
         for (SubjectType type : SubjectType.values()) {
             for (AnnualGateRow row : annual.gates(type)) {
@@ -494,7 +498,7 @@ final class BookChecks {
                                 + " / the kind applies to " + kind.appliesTo() + " only");
                     }
                 }
-                if (row.quarterGrade() != null) {
+                if (row.quarterGrade() != null && !row.lowestQuarterGrade()) {
                     knownGrade(row.ref(), "quarter_grade", type, row.quarterGrade());
                 }
                 GradeScale scale = annual.grades(type).scale();
