@@ -31,7 +31,7 @@ class ArchitectureTest {
     static final ArchRule modulesDoNotDependOnTheFaces = noClasses()
             .that().resideInAnyPackage("org.kaohe.records..", "org.kaohe.rules..", "org.kaohe.evaluation..",
                     "org.kaohe.results..", "org.kaohe.audit..", "org.kaohe.scoring..", "org.kaohe.security..",
-                    "org.kaohe.jobs..", "org.kaohe.uploads..", "org.kaohe.reviews..", "org.kaohe.reports..")
+                    "org.kaohe.jobs..", "org.kaohe.uploads..", "org.kaohe.reviews..", "org.kaohe.reports..", "org.kaohe.annual..")
             .should().dependOnClassesThat().resideInAnyPackage("org.kaohe.web..", "org.kaohe.api..", "org.kaohe.cli..");
 
     /** The audit log is written by every module, so it may depend on none of them. */

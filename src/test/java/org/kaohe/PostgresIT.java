@@ -116,6 +116,8 @@ class PostgresIT {
     @Autowired UserDetailsService userDetails;
     @Autowired PasswordEncoder passwordEncoder;
     @Autowired ApplicationEventPublisher events;
+    @Autowired org.kaohe.annual.AnnualService annual;
+    @Autowired org.kaohe.annual.AnnualResults annualResults;
 
     @TempDir
     Path dir;
@@ -385,6 +387,34 @@ class PostgresIT {
     }
 
     /** Row counts of every table in the test's schema (Flyway's history aside). */
+    @Test
+    @Order(13)
+    void theAnnualAssessmentStoresAndReadsBackSealed() {
+        for (int q = 1; q <= 4; q++) {
+            Period period = new Period(2026, q);
+            if (q != 3) {
+                assertThat(importService.importFolder(Path.of("data", period.toString()), period, WHO).errors()).isEmpty();
+            }
+            evaluation.evaluate(period, WHO);
+        }
+        long importsBefore = jdbc.sql("SELECT COUNT(*) FROM annual_import").query(Long.class).single();
+        assertThat(annual.importFile("year,cadre_id,votes_excellent,votes_competent,votes_basic,votes_incompetent\n2026,C0001,x,1,1,1\n"
+                .getBytes(StandardCharsets.UTF_8), 2026, WHO).status()).isEqualTo(org.kaohe.annual.AnnualService.ImportStatus.REJECTED);
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM annual_import").query(Long.class).single()).isEqualTo(importsBefore);
+        assertThat(annual.importFolder(Path.of("data", "2026"), 2026, WHO).status())
+                .isEqualTo(org.kaohe.annual.AnnualService.ImportStatus.STORED);
+        annual.evaluate(2026, WHO);
+
+        org.kaohe.annual.AnnualResults.CheckedYear year = annualResults.current(2026).orElseThrow();
+        assertThat(year.status()).as(year.problems().toString()).isEqualTo(org.kaohe.results.SealStatus.INTACT);
+        assertThat(year.subject("C0082").orElseThrow().finalGrade().label()).isEqualTo("不定等次");
+        assertThat(year.subject("C0082").orElseThrow().rank()).isZero();
+        for (SubjectResult s : year.subjects()) {
+            assertThat(s.lines().stream().map(l -> l.points()).reduce(java.math.BigDecimal.ZERO, java.math.BigDecimal::add))
+                    .as(s.subjectId()).isEqualByComparingTo(s.score());
+        }
+    }
+
     private Map<String, Long> tableRowCounts() {
         List<String> tables = jdbc.sql("""
                         SELECT table_name FROM information_schema.tables

@@ -2,6 +2,7 @@ package org.kaohe.cli;
 
 import java.util.concurrent.Callable;
 
+import org.kaohe.annual.AnnualService;
 import org.kaohe.evaluation.EvaluationException;
 import org.kaohe.evaluation.EvaluationService;
 import org.kaohe.evaluation.EvaluationService.RunSummary;
@@ -20,17 +21,29 @@ import picocli.CommandLine.Option;
         description = "按已发布规则考核一个考核期 / Evaluate a period with the published rulebook and store the run.")
 class EvaluateCommand implements Callable<Integer> {
 
-    @Option(names = "--period", required = true, description = "考核期 period, e.g. 2026-Q3")
+    @Option(names = "--period", description = "考核期 period, e.g. 2026-Q3")
     Period period;
 
-    private final EvaluationService evaluation;
+    @Option(names = "--year", paramLabel = "YYYY", description = "年度考核 the annual assessment of a year, e.g. 2026")
+    String year;
 
-    EvaluateCommand(EvaluationService evaluation) {
+    private final EvaluationService evaluation;
+    private final AnnualService annual;
+
+    EvaluateCommand(EvaluationService evaluation, AnnualService annual) {
         this.evaluation = evaluation;
+        this.annual = annual;
     }
 
     @Override
     public Integer call() {
+        if ((period == null) == (year == null)) {
+            System.err.println("请给出 --period YYYY-Qn 或 --year YYYY 之一 / give --period YYYY-Qn or --year YYYY");
+            return CliSupport.EXIT_INVALID;
+        }
+        if (year != null) {
+            return evaluateYear();
+        }
         RunSummary run;
         try {
             run = evaluation.evaluate(period, CliSupport.user());
@@ -45,6 +58,20 @@ class EvaluateCommand implements Callable<Integer> {
         System.out.println(grades);
         System.out.printf("  规则版本 rulebook: %s, 导入 import #%d, 用时 took %d ms%n", run.rulebookVersion(),
                 run.importId(), run.duration().toMillis());
+        return CliSupport.EXIT_OK;
+    }
+
+    private int evaluateYear() {
+        AnnualService.RunSummary run;
+        try {
+            run = annual.evaluate(AnnualService.parseYear(year), CliSupport.user());
+        } catch (EvaluationException | IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            return CliSupport.EXIT_INVALID;
+        }
+        System.out.printf("年度考核完成 evaluated %d: 年度考核 annual run #%d%n", run.year(), run.runId());
+        System.out.printf("  部门 departments: %d, 干部 cadres: %d%n", run.departments(), run.cadres());
+        System.out.printf("  季度考核 quarterly runs: %s; 规则版本 rulebook: %s%n", run.quarterRuns(), run.rulebookVersion());
         return CliSupport.EXIT_OK;
     }
 }

@@ -2,6 +2,9 @@ package org.kaohe.cli;
 
 import java.util.concurrent.Callable;
 
+import org.kaohe.annual.AnnualFormat;
+import org.kaohe.annual.AnnualResults;
+import org.kaohe.annual.AnnualService;
 import org.kaohe.records.Period;
 import org.kaohe.results.ExplanationFormat;
 import org.kaohe.results.PartNames;
@@ -14,6 +17,7 @@ import org.springframework.stereotype.Component;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import org.kaohe.errors.InvalidInputException;
 
 @Component
 @Scope(ConfigurableBeanFactory.SCOPE_PROTOTYPE) // picocli keeps option values in fields: a fresh command per run
@@ -22,8 +26,11 @@ import picocli.CommandLine.Option;
         description = "得分说明:每一分的规则、理由和依据 / The explanation lines of one subject's score.")
 class ExplainCommand implements Callable<Integer> {
 
-    @Option(names = "--period", required = true, description = "考核期 period, e.g. 2026-Q3")
+    @Option(names = "--period", description = "考核期 period, e.g. 2026-Q3")
     Period period;
+
+    @Option(names = "--year", paramLabel = "YYYY", description = "年度考核 the annual assessment of a year, e.g. 2026")
+    String year;
 
     @Option(names = "--subject", required = true, description = "干部或部门编号 cadre or department id")
     String subject;
@@ -33,14 +40,23 @@ class ExplainCommand implements Callable<Integer> {
 
     private final RunQueries runs;
     private final RunChecks checks;
+    private final AnnualResults annual;
 
-    ExplainCommand(RunQueries runs, RunChecks checks) {
+    ExplainCommand(RunQueries runs, RunChecks checks, AnnualResults annual) {
         this.runs = runs;
         this.checks = checks;
+        this.annual = annual;
     }
 
     @Override
     public Integer call() {
+        if ((period == null) == (year == null)) {
+            System.err.println("请给出 --period YYYY-Qn 或 --year YYYY 之一 / give --period YYYY-Qn or --year YYYY");
+            return CliSupport.EXIT_INVALID;
+        }
+        if (year != null) {
+            return explainYear();
+        }
         Period p = period;
         RunInfo run = runs.currentRun(p).orElse(null);
         if (run == null) {
@@ -55,6 +71,34 @@ class ExplainCommand implements Callable<Integer> {
         System.out.print(format.render(checked, PartNames.of(runs.partLabels(run.id()))));
         if (checked.failed()) {
             System.err.println("警告 WARNING: " + checked.status().label());
+            checked.problems().forEach(System.err::println);
+            return CliSupport.EXIT_ALTERED;
+        }
+        return CliSupport.EXIT_OK;
+    }
+
+    private int explainYear() {
+        int y;
+        try {
+            y = AnnualService.parseYear(year);
+        } catch (InvalidInputException e) {
+            System.err.println(e.getMessage());
+            return CliSupport.EXIT_INVALID;
+        }
+        AnnualResults.CheckedYear checked = annual.current(y).orElse(null);
+        if (checked == null) {
+            System.err.println("年度 " + y + " 尚无年度考核结果 / no annual run for " + y + " yet");
+            return CliSupport.EXIT_INVALID;
+        }
+        var found = checked.subject(subject);
+        if (found.isEmpty()) {
+            System.err.println("年度 " + y + " 中没有对象 " + subject + " / no subject " + subject + " in " + y);
+            return CliSupport.EXIT_INVALID;
+        }
+        System.out.print(format == ExplanationFormat.JSON ? AnnualFormat.json(AnnualFormat.explanation(checked, found.get()))
+                : AnnualFormat.explanationText(checked, found.get()));
+        if (checked.statusOf(found.get()).failed()) {
+            System.err.println("警告 WARNING: " + checked.statusOf(found.get()).label());
             checked.problems().forEach(System.err::println);
             return CliSupport.EXIT_ALTERED;
         }

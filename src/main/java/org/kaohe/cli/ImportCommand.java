@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
+import org.kaohe.annual.AnnualService;
 import org.kaohe.records.ImportProblem;
 import org.kaohe.records.ImportReport;
 import org.kaohe.records.ImportService;
@@ -44,10 +45,17 @@ class ImportCommand implements Callable<Integer> {
                     + "file's name")
     String period;
 
-    private final ImportService importService;
+    @Option(names = "--year", paramLabel = "YYYY",
+            description = "年度:导入年度文件夹中的 annual-appraisals.csv(文件夹名为 YYYY 时可省略)/ a year: import the "
+                    + "folder's annual-appraisals.csv (may be left out when the folder is named YYYY)")
+    String year;
 
-    ImportCommand(ImportService importService) {
+    private final ImportService importService;
+    private final AnnualService annualService;
+
+    ImportCommand(ImportService importService, AnnualService annualService) {
         this.importService = importService;
+        this.annualService = annualService;
     }
 
     @Override
@@ -58,6 +66,13 @@ class ImportCommand implements Callable<Integer> {
             return CliSupport.EXIT_INVALID;
         }
         String name = folder.toAbsolutePath().normalize().getFileName().toString();
+        if (year != null && period != null) {
+            System.err.println("--year 与 --period 只能给一个 / give --year or --period, not both");
+            return CliSupport.EXIT_INVALID;
+        }
+        if (year != null || (period == null && Files.isDirectory(folder) && name.matches("\\d{4}"))) {
+            return importYear(year != null ? year : name);
+        }
         Period parsed;
         try {
             parsed = period != null ? Period.parse(period) : Period.findIn(name).orElseThrow(() ->
@@ -82,6 +97,30 @@ class ImportCommand implements Callable<Integer> {
         }
         print(report, out);
         return report.status() == ImportReport.Status.REJECTED ? CliSupport.EXIT_INVALID : CliSupport.EXIT_OK;
+    }
+
+    private int importYear(String yearText) {
+        int parsed;
+        try {
+            parsed = AnnualService.parseYear(yearText);
+        } catch (InvalidInputException e) {
+            System.err.println(e.getMessage());
+            return CliSupport.EXIT_INVALID;
+        }
+        AnnualService.ImportResult result = annualService.importFolder(folder, parsed, CliSupport.user());
+        PrintStream out = System.out;
+        for (ImportProblem problem : result.problems()) {
+            out.println((problem.isError() ? "" : "警告 / warning: ") + problem);
+        }
+        switch (result.status()) {
+            case REJECTED -> out.printf("%d:%d 个错误,未导入任何数据 / %d errors: nothing imported%n", parsed,
+                    result.errors().size(), result.errors().size());
+            case UNCHANGED -> out.printf("%d:annual-appraisals.csv 与当前版本 v%d 完全相同,未重复导入 / identical to the"
+                    + " current version v%d: nothing changed%n", parsed, result.version(), result.version());
+            case STORED -> out.printf("%d:年度民主测评已导入为第 %d 版(%d 条记录)/ annual appraisal imported as version %d"
+                    + " (%d rows)%n", parsed, result.version(), result.rows(), result.version(), result.rows());
+        }
+        return result.status() == AnnualService.ImportStatus.REJECTED ? CliSupport.EXIT_INVALID : CliSupport.EXIT_OK;
     }
 
     static void print(ImportReport report, PrintStream out) {

@@ -9,6 +9,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
+import org.kaohe.annual.AnnualFormat;
+import org.kaohe.annual.AnnualResults;
+import org.kaohe.annual.AnnualService;
 import org.kaohe.records.Period;
 import org.kaohe.results.ResultRow;
 import org.kaohe.results.ResultsExport;
@@ -24,6 +27,7 @@ import org.springframework.stereotype.Component;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import org.kaohe.errors.InvalidInputException;
 
 /**
  * {@code results --period P [--format table|csv|json|xlsx] [--out FILE]}: table, csv and json carry
@@ -41,12 +45,15 @@ class ResultsCommand implements Callable<Integer> {
     /** The machine formats, and the people's workbook. */
     enum Format { TABLE, CSV, JSON, XLSX }
 
-    @Option(names = "--period", required = true, description = "考核期 period, e.g. 2026-Q3")
+    @Option(names = "--period", description = "考核期 period, e.g. 2026-Q3")
     Period period;
+
+    @Option(names = "--year", paramLabel = "YYYY", description = "年度考核结果 the annual results of a year, e.g. 2026")
+    String year;
 
     @Option(names = "--format", defaultValue = "table",
             description = "table, csv, json (固定列 fixed machine columns) 或 or xlsx (人读的工作簿 the people's workbook, "
-                    + "needs --out); default: ${DEFAULT-VALUE}")
+                    + "needs --out; quarters only); default: ${DEFAULT-VALUE}")
     Format format;
 
     @Option(names = "--out", description = "写入文件 / write to this file instead of standard output")
@@ -55,15 +62,24 @@ class ResultsCommand implements Callable<Integer> {
     private final RunQueries runs;
     private final RunChecks checks;
     private final ResultsExport export;
+    private final AnnualResults annual;
 
-    ResultsCommand(RunQueries runs, RunChecks checks, ResultsExport export) {
+    ResultsCommand(RunQueries runs, RunChecks checks, ResultsExport export, AnnualResults annual) {
         this.runs = runs;
         this.checks = checks;
         this.export = export;
+        this.annual = annual;
     }
 
     @Override
     public Integer call() throws IOException {
+        if ((period == null) == (year == null)) {
+            System.err.println("请给出 --period YYYY-Qn 或 --year YYYY 之一 / give --period YYYY-Qn or --year YYYY");
+            return CliSupport.EXIT_INVALID;
+        }
+        if (year != null) {
+            return yearResults();
+        }
         Period p = period;
         RunInfo run = runs.currentRun(p).orElse(null);
         if (run == null) {
@@ -105,5 +121,38 @@ class ResultsCommand implements Callable<Integer> {
             }
         }
         return checked.failed() ? CliSupport.EXIT_ALTERED : CliSupport.EXIT_OK;
+    }
+
+    private int yearResults() throws IOException {
+        int y;
+        try {
+            y = AnnualService.parseYear(year);
+        } catch (InvalidInputException e) {
+            System.err.println(e.getMessage());
+            return CliSupport.EXIT_INVALID;
+        }
+        AnnualResults.CheckedYear checked = annual.current(y).orElse(null);
+        if (checked == null) {
+            System.err.println("年度 " + y + " 尚无年度考核结果,请先运行 evaluate --year " + y + " / no annual run for " + y
+                    + " yet: run `evaluate --year " + y + "` first");
+            return CliSupport.EXIT_INVALID;
+        }
+        if (format == Format.XLSX) {
+            System.err.println("年度结果暂无 xlsx,请用 csv / the annual results have no xlsx yet: use --format csv");
+            return CliSupport.EXIT_INVALID;
+        }
+        String text = AnnualFormat.results(checked, ResultsFormat.valueOf(format.name()));
+        if (out == null) {
+            System.out.print(text);
+        } else {
+            Files.writeString(out, text, StandardCharsets.UTF_8);
+            System.err.println("已写入 written: " + out + " (" + checked.subjects().size() + " 行 rows)");
+        }
+        if (checked.failed()) {
+            System.err.println("警告 WARNING: 年度考核 annual run #" + checked.run().id() + ": " + checked.status().label());
+            checked.problems().forEach(System.err::println);
+            return CliSupport.EXIT_ALTERED;
+        }
+        return CliSupport.EXIT_OK;
     }
 }

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
 
+import org.kaohe.annual.AnnualService;
 import org.kaohe.records.ImportReport;
 import org.kaohe.records.ImportRepository;
 import org.kaohe.records.ImportService;
@@ -24,8 +25,9 @@ import org.springframework.stereotype.Component;
 /**
  * First start ({@code mvn spring-boot:run} on an empty database): publish the rulebook in
  * {@code rules/} if none is published, import the demo quarters in {@code data/} if nothing is
- * imported, and evaluate every period that has an import but no run. On a database already in
- * use it changes nothing. Only when {@code kaohe.demo.load-on-start=true}: the web start sets it
+ * imported, and evaluate every period that has an import but no run; then import each demo year's
+ * annual-appraisals.csv ({@code data/2026/}) if the year has none, and evaluate the year once its
+ * four quarters have runs and it has no annual run. On a database already in use it changes nothing. Only when {@code kaohe.demo.load-on-start=true}: the web start sets it
  * (KaoheApplication), the command line and the tests do not.
  */
 @Component
@@ -42,17 +44,19 @@ class DemoBootstrap implements ApplicationRunner {
     private final ImportRepository imports;
     private final EvaluationService evaluation;
     private final RunQueries runs;
+    private final AnnualService annual;
     private final Path rulesDir;
     private final Path dataDir;
 
     DemoBootstrap(RulebookService rulebooks, ImportService importService, ImportRepository imports,
-                  EvaluationService evaluation, RunQueries runs,
+                  EvaluationService evaluation, RunQueries runs, AnnualService annual,
                   @Value("${kaohe.rules-dir}") Path rulesDir, @Value("${kaohe.demo-data-dir}") Path dataDir) {
         this.rulebooks = rulebooks;
         this.importService = importService;
         this.imports = imports;
         this.evaluation = evaluation;
         this.runs = runs;
+        this.annual = annual;
         this.rulesDir = rulesDir;
         this.dataDir = dataDir;
     }
@@ -71,6 +75,26 @@ class DemoBootstrap implements ApplicationRunner {
                 log.info("已考核 evaluated {}: run #{}, {} cadres, {} departments", period, run.runId(), run.cadres(),
                         run.departments());
             }
+        }
+        for (Path folder : demoFolders("\\d{4}")) {
+            loadDemoYear(Integer.parseInt(folder.getFileName().toString()), folder);
+        }
+    }
+
+    /** Imports the year's appraisal if it has none, and evaluates the year once its four quarters have runs. */
+    private void loadDemoYear(int year, Path folder) {
+        if (!annual.imported(year)) {
+            AnnualService.ImportResult result = annual.importFolder(folder, year, WHO);
+            if (result.status() == AnnualService.ImportStatus.REJECTED) {
+                log.warn("演示年度 {} 未能导入 / demo year {} not imported: {}", year, year, result.errors());
+                return;
+            }
+        }
+        boolean allQuarters = java.util.stream.IntStream.rangeClosed(1, 4)
+                .allMatch(q -> runs.currentRun(new Period(year, q)).isPresent());
+        if (allQuarters && !annual.evaluated(year)) {
+            AnnualService.RunSummary run = annual.evaluate(year, WHO);
+            log.info("已完成年度考核 evaluated year {}: annual run #{}", year, run.runId());
         }
     }
 
@@ -99,12 +123,16 @@ class DemoBootstrap implements ApplicationRunner {
     }
 
     private List<Path> demoQuarters() throws IOException {
+        return demoFolders("\\d{4}-Q[1-4]");
+    }
+
+    private List<Path> demoFolders(String namePattern) throws IOException {
         if (!Files.isDirectory(dataDir)) {
             return List.of();
         }
         try (Stream<Path> folders = Files.list(dataDir)) {
             return folders.filter(Files::isDirectory)
-                    .filter(f -> f.getFileName().toString().matches("\\d{4}-Q[1-4]"))
+                    .filter(f -> f.getFileName().toString().matches(namePattern))
                     .sorted()
                     .toList();
         }

@@ -133,7 +133,8 @@ public class ImportRepository {
                 .list();
     }
 
-    private List<Event> events(long id) {
+    /** The events of one import version, in source-line order. */
+    public List<Event> events(long id) {
         return jdbc.sql("SELECT * FROM event_record WHERE import_id = ? ORDER BY source_line").param(id)
                 .query((rs, n) -> new Event(rs.getString("event_id"), SubjectType.valueOf(rs.getString("subject_type")),
                         rs.getString("subject_id"), rs.getString("kind"), rs.getString("level"),

@@ -35,7 +35,12 @@ enum InputFile {
             optional("count", "次数"), required("date", "日期"), optional("note", "说明")),
     ORGANIZATIONS("organizations.csv", false,
             required("org_id", "组织编号"), required("dept_id", "部门编号"), required("area", "区域"),
-            required("secretary_age", "书记年龄"), required("members", "成员数"), required("activities", "本期活动次数"));
+            required("secretary_age", "书记年龄"), required("members", "成员数"), required("activities", "本期活动次数")),
+    /** The year-end appraisal (年度民主测评) of a year folder: not one of a quarter's six files. */
+    ANNUAL_APPRAISALS("annual-appraisals.csv", false,
+            optional("year", "年度"), required("cadre_id", "干部编号"), required("votes_excellent", "优秀票"),
+            required("votes_competent", "称职票"), required("votes_basic", "基本称职票"),
+            required("votes_incompetent", "不称职票"));
 
     private final String fileName;
     private final boolean roster;
@@ -64,13 +69,18 @@ enum InputFile {
         return columns.stream().filter(c -> c.matches(header)).findFirst();
     }
 
-    /** The file a name stands for, ignoring case ({@code Departments.CSV} from Windows is fine). */
+    /** The six files of a quarter, in the order they are read. */
+    static List<InputFile> quarterly() {
+        return Arrays.stream(values()).filter(f -> f != ANNUAL_APPRAISALS).toList();
+    }
+
+    /** The quarterly file a name stands for, ignoring case ({@code Departments.CSV} from Windows is fine). */
     static Optional<InputFile> byName(String name) {
         String n = name.toLowerCase(Locale.ROOT);
-        return Arrays.stream(values()).filter(f -> f.fileName.equals(n)).findFirst();
+        return quarterly().stream().filter(f -> f.fileName.equals(n)).findFirst();
     }
 
     static String knownNames() {
-        return String.join(", ", Arrays.stream(values()).map(InputFile::fileName).toList());
+        return String.join(", ", quarterly().stream().map(InputFile::fileName).toList());
     }
 }

@@ -41,12 +41,32 @@ public class RunSealer {
     public static final Comparator<SubjectResult> ORDER = Comparator
             .comparing((SubjectResult s) -> s.subjectType().name()).thenComparing(SubjectResult::subjectId);
 
+    /** What of a run's row every seal of the run covers, as canonical text. */
+    public interface Header {
+        String text();
+    }
+
     /** What of the run row every seal covers. */
     public record RunHeader(long runId, String period, long importId, String rulebookVersion, String runBy,
-                            Instant startedAt, int subjectCount) {
-        String text() {
+                            Instant startedAt, int subjectCount) implements Header {
+        @Override
+        public String text() {
             return SealText.fields("kaohe-run-seal-1", Long.toString(runId), period, Long.toString(importId),
                     rulebookVersion, runBy, Long.toString(startedAt.toEpochMilli()), Integer.toString(subjectCount));
+        }
+    }
+
+    /**
+     * What of an annual run's row every seal covers: the year, the year-end appraisal import, the
+     * quarterly runs it read ({@code 2026-Q1:12,...}), the rulebook, who ran it and when, how many subjects.
+     */
+    public record AnnualHeader(long runId, int year, long appraisalImportId, String quarterRuns, String rulebookVersion,
+                               String runBy, Instant startedAt, int subjectCount) implements Header {
+        @Override
+        public String text() {
+            return SealText.fields("kaohe-annual-seal-1", Long.toString(runId), Integer.toString(year),
+                    Long.toString(appraisalImportId), quarterRuns, rulebookVersion, runBy,
+                    Long.toString(startedAt.toEpochMilli()), Integer.toString(subjectCount));
         }
     }
 
@@ -79,12 +99,12 @@ public class RunSealer {
         }
     }
 
-    public String subjectSeal(RunHeader header, SubjectResult subject, String linesDigest, String previousKey) {
+    public String subjectSeal(Header header, SubjectResult subject, String linesDigest, String previousKey) {
         return key.mac(header.text() + "\n" + SealText.result(subject) + "\n"
                 + SealText.fields(linesDigest, previousKey));
     }
 
-    public String runSeal(RunHeader header, List<String> subjectSealsInOrder) {
+    public String runSeal(Header header, List<String> subjectSealsInOrder) {
         StringBuilder text = new StringBuilder(header.text()).append('\n');
         subjectSealsInOrder.forEach(seal -> text.append(seal).append('\n'));
         return key.mac(text.toString());

@@ -41,10 +41,19 @@ public final class RulebookCompiler {
      */
     public static CompiledRulebook compileArchived(RulebookSource source) throws RulebookInvalidException {
         if (!LegacyRulebook.isLegacy(source)) {
-            return compile(source);
+            List<RuleProblem> problems = fileProblems(source);
+            if (!problems.isEmpty()) {
+                throw new RulebookInvalidException(problems);
+            }
+            // A version published before the annual tables existed still reads, without an annual scheme.
+            RulebookParser.Result parsed = RulebookParser.parse(source.tables(), true);
+            if (!parsed.ok()) {
+                throw new RulebookInvalidException(parsed.problems());
+            }
+            return new CompiledRulebook(source, parsed.book());
         }
         RulebookSource translated = LegacyRulebook.translate(source);
-        RulebookParser.Result parsed = RulebookParser.parse(translated.tables());
+        RulebookParser.Result parsed = RulebookParser.parse(translated.tables(), true);
         if (!parsed.ok()) {
             throw new RulebookInvalidException(parsed.problems());
         }

@@ -74,6 +74,23 @@ final class EditorColumns {
                     choice("appraisal", AppraisalEffect.class, "editor.empty.keep"),
                     choice("effect", GateEffect.class, "editor.empty.noEffect"),
                     spec("grade", Input.GRADE, null, "editor.empty.noGrade", null));
+            // The annual tables: names and grades are the year's own (not the quarter's drop-downs),
+            // typed as text and checked by the book's checks like every cell.
+            case ANNUAL_SETTINGS -> List.of(spec("name", Input.CODE, null, null, null),
+                    spec("value", Input.NUMBER, null, null, null), text("meaning"));
+            case ANNUAL_GRADES -> List.of(choice("subject_type", SubjectType.class, "editor.empty.bothTypes"),
+                    spec("code", Input.CODE, null, null, null), text("name"),
+                    spec("min_score", Input.NUMBER, null, "editor.empty.lowest", "editor.unit.points"),
+                    choice("quota", QuotaKind.class, "editor.empty.noQuota"),
+                    spec("quota_value", Input.NUMBER, null, null, null),
+                    spec("quota_min", Input.WHOLE, null, null, null),
+                    choice("rounding", Rounding.class, "editor.empty.halfUp"));
+            case ANNUAL_GATES -> List.of(choice("subject_type", SubjectType.class, "editor.empty.bothTypes"),
+                    spec("kind", Input.KIND, null, "editor.empty.choose", null), text("quarter_grade"),
+                    spec("min_quarters", Input.WHOLE, null, null, null),
+                    spec("max_quarters", Input.WHOLE, null, "editor.empty.noLimit", null),
+                    choice("effect", GateEffect.class, "editor.empty.choose"), text("grade"),
+                    spec("veto", Input.YES_NO, null, "editor.empty.no", null));
         };
     }
 

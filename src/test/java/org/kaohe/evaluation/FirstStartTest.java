@@ -36,6 +36,7 @@ class FirstStartTest {
     @Autowired RunQueries runs;
     @Autowired org.kaohe.results.RunChecks checks;
     @Autowired DemoBootstrap bootstrap;
+    @Autowired org.kaohe.annual.AnnualResults annualResults;
 
     @Test
     void demoQuartersArePublishedImportedAndEvaluated() {
@@ -48,6 +49,18 @@ class FirstStartTest {
         assertThat(run.rulebookVersion()).isEqualTo(rulebooks.publications().get(0).version());
         assertThat(runs.results(run.id())).hasSize(5 + 80);
         assertThat(checks.intact(run.id())).isTrue();
+    }
+
+    @Test
+    void theDemoYearIsImportedAndEvaluatedOnceItsFourQuartersAre() {
+        org.kaohe.annual.AnnualResults.CheckedYear year = annualResults.current(2026).orElseThrow();
+        assertThat(year.run().runBy()).isEqualTo("system");
+        assertThat(year.status()).isEqualTo(org.kaohe.results.SealStatus.INTACT);
+        assertThat(year.subjects()).hasSize(5 + 82);
+        for (int q = 1; q <= 4; q++) {
+            Period period = new Period(2026, q);
+            assertThat(year.run().quarterRuns()).contains(period + ":" + runs.currentRun(period).orElseThrow().id());
+        }
     }
 
     @Test

@@ -51,6 +51,7 @@ final class BookChecks {
         checks.prices();
         checks.gates();
         checks.participation();
+        book.annual().ifPresent(checks::annual);
         checks.reportViewProblems();
         return new ArrayList<>(checks.problems);
     }
@@ -189,15 +190,20 @@ final class BookChecks {
     // --- grades.csv --------------------------------------------------------------------------
 
     private void grades() {
-        if (!whole(BookTable.GRADES)) {
+        grades(BookTable.GRADES, book::grades);
+    }
+
+    /** Grade bands and quotas of grades.csv or annual-grades.csv. */
+    private void grades(BookTable table, java.util.function.Function<SubjectType, GradeRules> gradesOf) {
+        if (!whole(table)) {
             return;
         }
         for (SubjectType type : SubjectType.values()) {
-            GradeRules rules = book.grades(type);
+            GradeRules rules = gradesOf.apply(type);
             List<GradeRow> rows = rules.rows();
             String who = type.label();
             if (rows.size() < 2) {
-                problem(BookTable.GRADES, who + "至少需要两个等次 / at least two grades are needed for " + type);
+                problem(table, who + "至少需要两个等次 / at least two grades are needed for " + type);
                 continue;
             }
             Set<String> codes = new HashSet<>();
@@ -433,6 +439,80 @@ final class BookChecks {
             }
             knownGrade(row.ref(), "grade", SubjectType.CADRE, row.grade());
         }
+    }
+
+    // --- annual-settings.csv, annual-grades.csv, annual-gates.csv ------------------------------
+
+    private void annual(AnnualRules annual) {
+        Map<AnnualSettingName, AnnualSettingRow> seen = new java.util.EnumMap<>(AnnualSettingName.class);
+        for (AnnualSettingRow row : annualSettingRows()) {
+            AnnualSettingRow first = seen.putIfAbsent(row.name(), row);
+            if (first != null) {
+                problem(row.ref(), "name", "参数 " + row.name() + " 重复,第 " + first.ref().line() + " 行已有 / setting given"
+                        + " twice, first at row " + first.ref().line());
+            }
+        }
+        boolean settingsWhole = whole(BookTable.ANNUAL_SETTINGS);
+        if (settingsWhole) {
+            for (AnnualSettingName name : AnnualSettingName.values()) {
+                if (!annual.hasSetting(name)) {
+                    problem(BookTable.ANNUAL_SETTINGS, "缺少参数 " + name + "(" + name.meaning() + ")/ setting " + name
+                            + " missing");
+                }
+            }
+        }
+        if (settingsWhole && java.util.Arrays.stream(AnnualSettingName.values()).allMatch(annual::hasSetting)) {
+            BigDecimal scale = annual.setting(AnnualSettingName.VOTE_SCALE);
+            AnnualSettingName[] weights = {AnnualSettingName.VOTE_WEIGHT_EXCELLENT, AnnualSettingName.VOTE_WEIGHT_COMPETENT,
+                    AnnualSettingName.VOTE_WEIGHT_BASIC, AnnualSettingName.VOTE_WEIGHT_INCOMPETENT};
+            for (int i = 0; i < weights.length; i++) {
+                BigDecimal weight = annual.setting(weights[i]);
+                if (weight.compareTo(scale) > 0) {
+                    problem(annual.settingRef(weights[i]), "value", weights[i] + " 超过票折算分满分 VOTE_SCALE "
+                            + scale.toPlainString() + ",年度民主测评会超过满分 / a vote weight above VOTE_SCALE");
+                }
+                if (i > 0 && weight.compareTo(annual.setting(weights[i - 1])) > 0) {
+                    problem(annual.settingRef(weights[i]), "value", weights[i] + " 高于 " + weights[i - 1]
+                            + ",较差的票不应比较好的票折算分高 / a worse vote must not weigh more");
+                }
+            }
+        }
+        grades(BookTable.ANNUAL_GRADES, annual::grades);
+        for (SubjectType type : SubjectType.values()) {
+            annual.grades(type).rows().stream().filter(g -> g.code().equals("UNGRADED")).forEach(g -> problem(g.ref(), "code",
+                    "UNGRADED 是系统保留的代码(不定等次)/ UNGRADED is reserved (not graded)"));
+        }
+        Map<List<Object>, RowRef> gates = new HashMap<>();
+        for (SubjectType type : SubjectType.values()) {
+            for (AnnualGateRow row : annual.gates(type)) {
+                RowRef first = gates.putIfAbsent(java.util.Arrays.asList(type, row.kind(), row.quarterGrade(),
+                        row.minQuarters(), row.maxQuarters(), row.effect(), row.grade()), row.ref());
+                if (first != null && !first.equals(row.ref())) {
+                    problem(row.ref(), "min_quarters", "与第 " + first.line() + " 行相同 / duplicates row " + first.line());
+                }
+                if (row.kind() != null && whole(BookTable.KINDS)) {
+                    KindRow kind = knownKind(row.ref(), "kind", row.kind());
+                    if (kind != null && row.subjectType() != null && kind.appliesTo() != null
+                            && kind.appliesTo() != row.subjectType()) {
+                        problem(row.ref(), "subject_type", kind.name() + "只适用于" + kind.appliesTo().label()
+                                + " / the kind applies to " + kind.appliesTo() + " only");
+                    }
+                }
+                if (row.quarterGrade() != null && !row.lowestQuarterGrade()) {
+                    knownGrade(row.ref(), "quarter_grade", type, row.quarterGrade());
+                }
+                GradeScale scale = annual.grades(type).scale();
+                if (whole(BookTable.ANNUAL_GRADES) && row.grade() != null && scale.grades().size() >= 2
+                        && scale.find(row.grade()).isEmpty()) {
+                    problem(row.ref(), "grade", "等次「" + row.grade() + "」不在" + type.label() + "的年度等次表中("
+                            + String.join("/", scale.grades().stream().map(g -> g.label()).toList()) + ")/ no such annual grade");
+                }
+            }
+        }
+    }
+
+    private List<AnnualSettingRow> annualSettingRows() {
+        return book.annualSettingRows();
     }
 
     // --- shared ------------------------------------------------------------------------------

@@ -36,16 +36,41 @@ public enum BookTable {
             col("veto", "一票否决")),
     PARTICIPATION("participation.csv", "参评条件",
             col("subject_type", "对象类型"), col("dept_type", "部门类型"), col("min_votes", "最少票数"),
-            col("appraisal", "测评得分"), col("effect", "效果"), col("grade", "等次"));
+            col("appraisal", "测评得分"), col("effect", "效果"), col("grade", "等次")),
+    // The annual assessment (年度考核): the year's numbers, grades and gates (AnnualRules).
+    ANNUAL_SETTINGS("annual-settings.csv", "年度考核参数", true,
+            col("name", "参数"), col("value", "数值"), col("meaning", "说明")),
+    ANNUAL_GRADES("annual-grades.csv", "年度等次", true,
+            col("subject_type", "对象类型"), col("code", "代码"), col("name", "名称"), col("min_score", "最低分"),
+            col("quota", "名额方式"), col("quota_value", "名额"), col("quota_min", "名额至少"),
+            col("rounding", "取整")),
+    ANNUAL_GATES("annual-gates.csv", "年度等次限制与一票否决", true,
+            col("subject_type", "对象类型"), col("kind", "事项"), col("quarter_grade", "季度等次"),
+            col("min_quarters", "最少季度数"), col("max_quarters", "最多季度数"), col("effect", "效果"),
+            col("grade", "等次"), col("veto", "一票否决"));
 
     private final String fileName;
     private final String title;
     private final List<BookColumn> columns;
+    private final boolean annual;
 
     BookTable(String fileName, String title, BookColumn... columns) {
+        this(fileName, title, false, columns);
+    }
+
+    BookTable(String fileName, String title, boolean annual, BookColumn... columns) {
         this.fileName = fileName;
         this.title = title;
+        this.annual = annual;
         this.columns = List.of(columns);
+    }
+
+    /**
+     * True for the annual assessment's tables. A draft must have them like every other table; a
+     * version published before they existed is still read (for its quarters), without an annual scheme.
+     */
+    public boolean annual() {
+        return annual;
     }
 
     private static BookColumn col(String code, String chinese) {

@@ -28,6 +28,9 @@ public final class Rulebook {
     private final Map<DeptType, BookView> views = new EnumMap<>(DeptType.class);
     private final Map<SubjectType, GradeRules> gradeRules = new EnumMap<>(SubjectType.class);
     private final Map<String, Map<String, String>> columnNames;
+    /** The annual scheme; null for a version published before the annual tables. */
+    private final AnnualRules annual;
+    private final List<AnnualSettingRow> annualSettingRows;
 
     private Rulebook(Builder b) {
         this.settings = List.copyOf(b.settings);
@@ -39,6 +42,9 @@ public final class Rulebook {
         this.gates = b.gates.stream().map(this::normalized).toList();
         this.participation = List.copyOf(b.participation);
         this.columnNames = Map.copyOf(b.columnNames);
+        this.annualSettingRows = List.copyOf(b.annualSettings);
+        this.annual = b.annual ? new AnnualRules(b.annualSettings, b.annualGrades,
+                b.annualGates.stream().map(this::normalized).toList()) : null;
         for (SubjectType type : SubjectType.values()) {
             List<GradeRow> own = grades.stream().filter(g -> g.subjectType() == type).toList();
             gradeRules.put(type, new GradeRules(own.isEmpty()
@@ -97,6 +103,16 @@ public final class Rulebook {
         return BookTable.byFileName(file).map(t -> t.column(code).chinese()).orElse(code);
     }
 
+    /** The annual assessment's rules; empty for a version published before the annual tables. */
+    public Optional<AnnualRules> annual() {
+        return Optional.ofNullable(annual);
+    }
+
+    /** annual-settings.csv as read, duplicates included (for the checks). */
+    List<AnnualSettingRow> annualSettingRows() {
+        return annualSettingRows;
+    }
+
     public BookView view(DeptType type) {
         return views.get(type);
     }
@@ -151,6 +167,11 @@ public final class Rulebook {
                 r.effect(), r.grade(), r.veto());
     }
 
+    private AnnualGateRow normalized(AnnualGateRow r) {
+        return r.kind() == null ? r : new AnnualGateRow(r.ref(), r.subjectType(), kindCode(r.kind()), r.quarterGrade(),
+                r.minQuarters(), r.maxQuarters(), r.effect(), r.grade(), r.veto());
+    }
+
     /** Rows as the parser read them; kinds and levels are normalized when the book is built. */
     static final class Builder {
         List<SettingRow> settings = new ArrayList<>();
@@ -162,6 +183,10 @@ public final class Rulebook {
         List<GateRow> gates = new ArrayList<>();
         List<ParticipationRow> participation = new ArrayList<>();
         Map<String, Map<String, String>> columnNames = new LinkedHashMap<>();
+        boolean annual = true;
+        List<AnnualSettingRow> annualSettings = new ArrayList<>();
+        List<GradeRow> annualGrades = new ArrayList<>();
+        List<AnnualGateRow> annualGates = new ArrayList<>();
 
         Rulebook build() {
             return new Rulebook(this);

@@ -23,11 +23,21 @@ public final class RulebookParser {
 
     private RulebookParser() {}
 
-    /** The book, or every problem found (file:row:column, Chinese with English). */
+    /** The book, or every problem found (file:row:column, Chinese with English). Every table is required. */
     public static Result parse(Map<String, String> tables) {
+        return parse(tables, false);
+    }
+
+    /**
+     * As {@link #parse(Map)}; with {@code annualOptional}, a book holding none of the annual tables
+     * (a version published before they existed) is read without an annual scheme.
+     */
+    public static Result parse(Map<String, String> tables, boolean annualOptional) {
         List<RuleProblem> problems = new ArrayList<>();
+        boolean withoutAnnual = annualOptional && java.util.Arrays.stream(BookTable.values())
+                .filter(BookTable::annual).noneMatch(t -> tables.containsKey(t.fileName()));
         for (BookTable table : BookTable.values()) {
-            if (!tables.containsKey(table.fileName())) {
+            if (!tables.containsKey(table.fileName()) && !(withoutAnnual && table.annual())) {
                 problems.add(new RuleProblem(table.fileName(), 0, "缺少必需的规则表「" + table.title() + "」/ required table"
                         + " missing: " + table.fileName()));
             }
@@ -43,6 +53,10 @@ public final class RulebookParser {
         book.prices = prices;
         book.gates = rows(book, tables, BookTable.GATES, problems, RulebookParser::gate);
         book.participation = rows(book, tables, BookTable.PARTICIPATION, problems, RulebookParser::participation);
+        book.annual = !withoutAnnual;
+        book.annualSettings = rows(book, tables, BookTable.ANNUAL_SETTINGS, problems, RulebookParser::annualSetting);
+        book.annualGrades = rows(book, tables, BookTable.ANNUAL_GRADES, problems, RulebookParser::grade);
+        book.annualGates = rows(book, tables, BookTable.ANNUAL_GATES, problems, RulebookParser::annualGate);
         Set<BookTable> incomplete = EnumSet.noneOf(BookTable.class);
         for (BookTable table : BookTable.values()) {
             if (problems.stream().anyMatch(p -> p.file().equals(table.fileName()))) {
@@ -105,6 +119,54 @@ public final class RulebookParser {
         }
         c.text("meaning", 500, false);
         return name == null ? null : new SettingRow(c.ref(), name, deptType, value);
+    }
+
+    private static AnnualSettingRow annualSetting(Cells c, List<RuleProblem> problems) {
+        String text = c.raw("name");
+        AnnualSettingName name = text.isEmpty() ? null : AnnualSettingName.of(text).orElse(null);
+        if (text.isEmpty()) {
+            c.error("name", "不能为空 / required");
+        } else if (name == null) {
+            c.error("name", "未知参数「" + text + "」(拼写错误?)可用的参数:" + String.join("、",
+                    EnumSet.allOf(AnnualSettingName.class).stream().map(Enum::name).toList()) + " / unknown setting");
+        }
+        BigDecimal value = name == null ? null : c.decimal("value", true, name.min(), name.max());
+        if (value != null && name.whole() && value.stripTrailingZeros().scale() > 0) {
+            c.error("value", "应为整数 / must be a whole number");
+        }
+        c.text("meaning", 500, false);
+        return name == null ? null : new AnnualSettingRow(c.ref(), name, value);
+    }
+
+    private static AnnualGateRow annualGate(Cells c, List<RuleProblem> problems) {
+        SubjectType subjectType = c.choice("subject_type", SubjectType.class, false);
+        String kind = c.text("kind", 64, false);
+        String quarterGrade = c.text("quarter_grade", 16, false);
+        boolean hasKind = kind != null && !kind.isEmpty();
+        boolean hasGrade = quarterGrade != null && !quarterGrade.isEmpty();
+        if (hasKind == hasGrade && kind != null && quarterGrade != null) {
+            c.error(hasKind ? "quarter_grade" : "kind", "「事项」和「季度等次」两列恰好填一列 / give exactly one of kind and"
+                    + " quarter_grade");
+        }
+        Integer min = c.integer("min_quarters", true, 1);
+        Integer max = c.integer("max_quarters", false, 1);
+        if (min != null && max != null && max < min) {
+            c.error("max_quarters", "最多季度数 " + max + " 小于最少季度数 " + min + " / max quarters below min quarters");
+        }
+        if (max != null && max > 4 || min != null && min > 4) {
+            c.error(max != null && max > 4 ? "max_quarters" : "min_quarters", "一年只有 4 个季度 / a year has 4 quarters");
+        }
+        GateEffect effect = c.choice("effect", GateEffect.class, true);
+        if (effect == GateEffect.NO_TOP) {
+            c.error("effect", "年度等次限制只用「定为」或「最高为」/ an annual gate is SET or CAP");
+        }
+        String grade = c.text("grade", 16, false);
+        if (effect != null && (grade == null || grade.isEmpty())) {
+            c.error("grade", "「" + effect.label() + "」需要填写等次 / " + effect + " needs a grade");
+        }
+        boolean veto = c.yesNo("veto");
+        return new AnnualGateRow(c.ref(), subjectType, hasKind ? kind : null, hasGrade ? quarterGrade : null,
+                min == null ? 1 : min, max, effect, grade, veto);
     }
 
     private static PartRow part(Cells c, List<RuleProblem> problems) {

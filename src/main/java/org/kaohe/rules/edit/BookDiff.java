@@ -234,6 +234,9 @@ public final class BookDiff {
             case BONUS, DEDUCTIONS -> List.of("subject_type", "dept_type", "kind", "level");
             case GATES -> List.of("subject_type", "dept_type", "kind", "effect");
             case PARTICIPATION -> List.of("subject_type", "dept_type", "min_votes");
+            case ANNUAL_SETTINGS -> List.of("name");
+            case ANNUAL_GRADES -> List.of("subject_type", "code");
+            case ANNUAL_GATES -> List.of("subject_type", "kind", "quarter_grade", "effect");
         };
         StringBuilder key = new StringBuilder();
         for (String column : columns) {

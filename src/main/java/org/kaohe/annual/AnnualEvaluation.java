@@ -1,0 +1,308 @@
+package org.kaohe.annual;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalInt;
+import java.util.TreeMap;
+
+import org.kaohe.records.AnnualAppraisal;
+import org.kaohe.records.SourceRef;
+import org.kaohe.records.SubjectType;
+import org.kaohe.rules.book.AnnualGateRow;
+import org.kaohe.rules.book.AnnualRules;
+import org.kaohe.rules.book.AnnualSettingName;
+import org.kaohe.rules.book.GradeRules;
+import org.kaohe.scoring.ExplanationLine;
+import org.kaohe.scoring.Grade;
+import org.kaohe.scoring.GradeScale;
+import org.kaohe.scoring.SubjectResult;
+
+/**
+ * Computes a year from its four quarters and its year-end appraisal by the rulebook's annual
+ * tables. Pure and exact: every line's points are the exact value rounded once, half up, to 2
+ * decimals (a quotient is rounded only where its line is made), and a subject's score is the sum
+ * of its lines. Plain Java over the tables: the steps are few and run once per subject.
+ */
+public final class AnnualEvaluation {
+
+    private static final int CENTS = 2;
+
+    private final AnnualRules rules;
+    private final int year;
+
+    public AnnualEvaluation(AnnualRules rules, int year) {
+        this.rules = rules;
+        this.year = year;
+    }
+
+    /** Every cadre and department with a result in at least one of the four quarters (given in order Q1..Q4). */
+    public List<SubjectResult> evaluate(List<QuarterInput> quarters, Map<String, AnnualAppraisal> appraisals) {
+        List<Subject> cadres = new ArrayList<>();
+        List<Subject> departments = new ArrayList<>();
+        for (Subject s : subjects(quarters)) {
+            if (s.type == SubjectType.CADRE) {
+                cadreScore(s, appraisals.get(s.id));
+                cadres.add(s);
+            } else {
+                departmentScore(s);
+                departments.add(s);
+            }
+        }
+        int minQuarters = rules.setting(AnnualSettingName.MIN_QUARTERS).intValueExact();
+        for (Subject s : cadres) {
+            s.graded = s.results.size() >= minQuarters;
+            if (!s.graded) {
+                s.lines.add(new ExplanationLine(rules.settingRef(AnnualSettingName.MIN_QUARTERS).toString(), "GRADE",
+                        BigDecimal.ZERO, "不定等次:只有 " + s.results.size() + " 个季度有考核结果,少于 " + minQuarters
+                        + " 个;年度得分照算,不排名,不计入名额 / not graded: a result in " + s.results.size()
+                        + " quarter(s), fewer than " + minQuarters + "; the score is shown, no rank, not counted in the quota",
+                        List.of()));
+            }
+        }
+        for (Subject s : cadres) {
+            if (s.graded) {
+                grade(s);
+            }
+        }
+        for (Subject s : departments) {
+            grade(s);
+        }
+        Map<String, List<Subject>> byDepartment = new TreeMap<>();
+        cadres.stream().filter(s -> s.graded).forEach(s -> byDepartment.computeIfAbsent(s.latest().deptId(), d -> new ArrayList<>()).add(s));
+        byDepartment.values().forEach(group -> quota(group, "部门内 / within the department"));
+        quota(departments, "全市部门 / city-wide");
+        List<SubjectResult> results = new ArrayList<>();
+        departments.forEach(s -> results.add(s.result()));
+        cadres.forEach(s -> results.add(s.result()));
+        return results;
+    }
+
+    /** The annual grade scales, per subject type. */
+    public Map<SubjectType, GradeScale> scales() {
+        Map<SubjectType, GradeScale> scales = new EnumMap<>(SubjectType.class);
+        for (SubjectType type : SubjectType.values()) {
+            scales.put(type, rules.grades(type).scale());
+        }
+        return scales;
+    }
+
+    // --- scores ------------------------------------------------------------------------------
+
+    /** Q = weight × mean S over the quarters with a result; E from the year-end appraisal. */
+    private void cadreScore(Subject s, AnnualAppraisal appraisal) {
+        BigDecimal weight = rules.setting(AnnualSettingName.QUARTERLY_WEIGHT);
+        BigDecimal q = weight.multiply(s.sumOfS()).divide(BigDecimal.valueOf(s.results.size()), CENTS, RoundingMode.HALF_UP);
+        s.add("Q", new ExplanationLine(rules.settingRef(AnnualSettingName.QUARTERLY_WEIGHT).toString(), "Q", q,
+                "平时考核 Q = " + weight.toPlainString() + " × 季度得分平均 = " + weight.toPlainString() + " × "
+                        + s.sumOfS().toPlainString() + " ÷ " + s.results.size() + "(" + s.quarterList() + ")/ quarterly"
+                        + " performance: weight × mean quarterly score", List.of()));
+        BigDecimal max = rules.setting(AnnualSettingName.APPRAISAL_MAX);
+        String rule = rules.settingRef(AnnualSettingName.APPRAISAL_MAX).toString();
+        if (appraisal == null || appraisal.totalVotes() == 0) {
+            s.add("E", new ExplanationLine(rule, "E", BigDecimal.ZERO.setScale(CENTS), appraisal == null
+                    ? "年度民主测评:annual-appraisals.csv 中没有此干部,计 0 分 / year-end appraisal: no row for the cadre, 0"
+                    : "年度民主测评:票数为 0,计 0 分 / year-end appraisal: no votes, 0",
+                    appraisal == null ? List.of() : List.of(appraisal.source())));
+            return;
+        }
+        BigDecimal points = rules.setting(AnnualSettingName.VOTE_WEIGHT_EXCELLENT).multiply(BigDecimal.valueOf(appraisal.excellent()))
+                .add(rules.setting(AnnualSettingName.VOTE_WEIGHT_COMPETENT).multiply(BigDecimal.valueOf(appraisal.competent())))
+                .add(rules.setting(AnnualSettingName.VOTE_WEIGHT_BASIC).multiply(BigDecimal.valueOf(appraisal.basic())))
+                .add(rules.setting(AnnualSettingName.VOTE_WEIGHT_INCOMPETENT).multiply(BigDecimal.valueOf(appraisal.incompetent())));
+        BigDecimal scale = rules.setting(AnnualSettingName.VOTE_SCALE).multiply(BigDecimal.valueOf(appraisal.totalVotes()));
+        BigDecimal e = max.multiply(points).divide(scale, CENTS, RoundingMode.HALF_UP);
+        s.add("E", new ExplanationLine(rule, "E", e, "年度民主测评 E = " + max.toPlainString() + " × 折算分 "
+                + points.toPlainString() + " ÷ (" + rules.setting(AnnualSettingName.VOTE_SCALE).toPlainString() + " × "
+                + appraisal.totalVotes() + " 票)(优秀 " + appraisal.excellent() + "、称职 " + appraisal.competent()
+                + "、基本称职 " + appraisal.basic() + "、不称职 " + appraisal.incompetent() + ")/ year-end appraisal",
+                List.of(appraisal.source())));
+    }
+
+    /** Y_d = mean of the department's quarterly scores over the quarters with a result. */
+    private void departmentScore(Subject s) {
+        BigDecimal y = s.sumOfS().divide(BigDecimal.valueOf(s.results.size()), CENTS, RoundingMode.HALF_UP);
+        s.add("Q", new ExplanationLine("QUARTERLY_MEAN", "Q", y, "部门年度得分 = 季度得分平均 = " + s.sumOfS().toPlainString()
+                + " ÷ " + s.results.size() + "(" + s.quarterList() + ")/ department year: mean quarterly score", List.of()));
+    }
+
+    // --- grades ------------------------------------------------------------------------------
+
+    /** Band by score, then every gate whose number of quarters matches (gates only ever lower a grade). */
+    private void grade(Subject s) {
+        GradeRules grades = rules.grades(s.type);
+        s.band = grades.band(s.score());
+        s.gated = s.band;
+        for (AnnualGateRow gate : rules.gates(s.type)) {
+            List<String> quarters = new ArrayList<>();
+            for (Map.Entry<QuarterInput, SubjectResult> q : s.results.entrySet()) {
+                if (gate.kind() != null) {
+                    List<SourceRef> items = q.getKey().items(s.type, s.id, gate.kind());
+                    if (!items.isEmpty()) {
+                        quarters.add(q.getKey().period() + "(运行 run #" + q.getKey().runId() + " events.csv:"
+                                + String.join(",", items.stream().map(r -> Integer.toString(r.line())).toList()) + ")");
+                    }
+                } else if (q.getValue().finalGrade().name().equals(quarterGradeCode(q.getKey(), s.type, gate))) {
+                    quarters.add(q.getKey().period() + " " + q.getValue().finalGrade().label() + "(运行 run #"
+                            + q.getKey().runId() + ")");
+                }
+            }
+            if (quarters.isEmpty() || !gate.matches(quarters.size())) {
+                continue;
+            }
+            Grade limit = grades.scale().find(gate.grade()).orElseThrow();
+            String condition = gate.kind() != null ? "事项 " + gate.kind()
+                    : gate.lowestQuarterGrade() ? "季度最低等次" : "季度等次 " + gate.quarterGrade();
+            if (gate.veto()) {
+                s.vetoed = true;
+            }
+            Grade before = s.gated;
+            s.gated = s.gated.atMost(limit);
+            s.lines.add(new ExplanationLine(gate.ref().toString(), "GRADE", BigDecimal.ZERO,
+                    (gate.veto() ? "一票否决:" : "等次限制:") + condition + " 出现于 " + quarters.size() + " 个季度("
+                            + String.join("、", quarters) + ")," + gate.effect().label() + limit.label()
+                            + (before.equals(s.gated) ? "(原已不高于此等次)" : ":" + before.label() + " → " + s.gated.label())
+                            + " / " + (gate.veto() ? "veto" : "grade gate") + ": " + quarters.size() + " quarter(s)",
+                    List.of()));
+        }
+        s.finalGrade = s.gated;
+    }
+
+    /** The code of the quarterly grade a gate names, in the quarter's own scale (null when the run has no such grade). */
+    private static String quarterGradeCode(QuarterInput quarter, SubjectType type, AnnualGateRow gate) {
+        GradeScale scale = quarter.scales().getOrDefault(type, GradeScale.QUARTERLY);
+        if (gate.lowestQuarterGrade()) {
+            return scale.lowest().name();
+        }
+        return scale.find(gate.quarterGrade()).map(Grade::name).orElse(null);
+    }
+
+    /**
+     * Ranks a group (Y desc, mean quarterly score desc, id asc) and holds each grade with a quota
+     * to its number of places: a subject beyond them moves one grade down, with a line saying so.
+     */
+    private void quota(List<Subject> group, String where) {
+        if (group.isEmpty()) {
+            return;
+        }
+        group.sort(Comparator.comparing(Subject::score).reversed()
+                .thenComparing((a, b) -> b.meanS().compareTo(a.meanS()))
+                .thenComparing(s -> s.id));
+        for (int i = 0; i < group.size(); i++) {
+            group.get(i).rank = i + 1;
+        }
+        GradeRules grades = rules.grades(group.get(0).type);
+        for (Grade grade : grades.scale().grades()) {
+            OptionalInt places = grades.quota(grade, group.size());
+            if (places.isEmpty()) {
+                continue;
+            }
+            int taken = 0;
+            for (Subject s : group) {
+                if (!s.finalGrade.equals(grade)) {
+                    continue;
+                }
+                if (++taken > places.getAsInt()) {
+                    Grade lower = grades.scale().below(grade);
+                    s.lines.add(new ExplanationLine(grades.row(grade).ref().toString(), "GRADE", BigDecimal.ZERO,
+                            "名额:" + where + " " + group.size() + " 个参评对象," + grade.label() + "最多 " + places.getAsInt()
+                                    + " 个;按年度得分、季度平均分、编号排第 " + s.rank + " 位,超出名额," + grade.label() + " → "
+                                    + lower.label() + " / quota: " + places.getAsInt() + " of " + group.size() + ", ranked "
+                                    + s.rank + ": moved down", List.of()));
+                    s.finalGrade = lower;
+                }
+            }
+        }
+    }
+
+    // --- one subject through the year --------------------------------------------------------
+
+    private List<Subject> subjects(List<QuarterInput> quarters) {
+        Map<String, Subject> subjects = new LinkedHashMap<>();
+        for (QuarterInput quarter : quarters) {
+            for (SubjectResult r : quarter.subjects()) {
+                subjects.computeIfAbsent(QuarterInput.key(r.subjectType(), r.subjectId()), k -> new Subject(r.subjectType(),
+                        r.subjectId())).results.put(quarter, r);
+            }
+        }
+        List<Subject> ordered = new ArrayList<>(subjects.values());
+        ordered.sort(Comparator.comparing((Subject s) -> s.type).thenComparing(s -> s.id));
+        return ordered;
+    }
+
+    private final class Subject {
+        final SubjectType type;
+        final String id;
+        /** The subject's result in each quarter that has one, in quarter order. */
+        final Map<QuarterInput, SubjectResult> results = new LinkedHashMap<>();
+        final Map<String, BigDecimal> parts = new LinkedHashMap<>();
+        final List<ExplanationLine> lines = new ArrayList<>();
+        boolean graded = true;
+        boolean vetoed;
+        Grade band;
+        Grade gated;
+        Grade finalGrade;
+        int rank;
+
+        Subject(SubjectType type, String id) {
+            this.type = type;
+            this.id = id;
+        }
+
+        void add(String part, ExplanationLine line) {
+            parts.merge(part, line.points(), BigDecimal::add);
+            lines.add(line);
+        }
+
+        BigDecimal score() {
+            return parts.values().stream().reduce(BigDecimal.ZERO.setScale(CENTS), BigDecimal::add);
+        }
+
+        BigDecimal sumOfS() {
+            return results.values().stream().map(SubjectResult::score).reduce(BigDecimal.ZERO, BigDecimal::add);
+        }
+
+        /** The mean quarterly score, exact enough to order ties: compared as sum × other count. */
+        Mean meanS() {
+            return new Mean(sumOfS(), results.size());
+        }
+
+        String quarterList() {
+            List<String> cited = new ArrayList<>();
+            for (Map.Entry<QuarterInput, SubjectResult> q : results.entrySet()) {
+                cited.add(q.getKey().period() + " 运行 run #" + q.getKey().runId() + " S=" + q.getValue().score().toPlainString());
+            }
+            return String.join(",", cited);
+        }
+
+        SubjectResult latest() {
+            SubjectResult last = null;
+            for (SubjectResult r : results.values()) {
+                last = r;
+            }
+            return last;
+        }
+
+        SubjectResult result() {
+            SubjectResult latest = latest();
+            GradeScale scale = rules.grades(type).scale();
+            Grade shownBand = band != null ? band : rules.grades(type).band(score());
+            Grade shownFinal = graded ? finalGrade : AnnualGrades.ungraded(scale);
+            return new SubjectResult(type, id, latest.name(), latest.deptId(), score(), parts, shownBand,
+                    graded ? gated : shownFinal, shownFinal, graded ? rank : 0, vetoed, lines);
+        }
+    }
+
+    /** An exact mean (sum ÷ count), ordered without dividing. */
+    private record Mean(BigDecimal sum, int count) implements Comparable<Mean> {
+        @Override
+        public int compareTo(Mean other) {
+            return sum.multiply(BigDecimal.valueOf(other.count)).compareTo(other.sum.multiply(BigDecimal.valueOf(count)));
+        }
+    }
+}

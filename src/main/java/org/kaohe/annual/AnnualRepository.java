@@ -1,0 +1,222 @@
+package org.kaohe.annual;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import org.kaohe.results.RunSealer;
+import org.kaohe.records.AnnualAppraisal;
+import org.kaohe.records.AnnualAppraisalFile;
+import org.kaohe.records.Period;
+import org.kaohe.records.SourceRef;
+import org.kaohe.records.SubjectType;
+import org.kaohe.scoring.ExplanationLine;
+import org.kaohe.scoring.Grade;
+import org.kaohe.scoring.GradeScale;
+import org.kaohe.scoring.StoredExplanation;
+import org.kaohe.scoring.SubjectResult;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Stores and reads the annual tables (V22): year-end appraisal imports, and annual runs sealed the
+ * way quarterly runs are ({@link RunSealer}: each subject's seal over the run's header, its result,
+ * the digest of its lines and the previous subject's key; the run's seal over them all). Rows are
+ * only ever inserted. Callers hold the transaction.
+ */
+@Repository
+class AnnualRepository {
+
+    /** A year's newest appraisal import. */
+    record CurrentImport(long id, int version, String contentHash) {}
+
+    /** A subject's stored annual result with what its seal covers. */
+    record StoredAnnual(SubjectResult result, String seal, String linesDigest, String previousSubject) {}
+
+    private static final String RUN_COLUMNS = """
+            SELECT r.*, i.version AS appraisal_version FROM annual_run r JOIN annual_import i ON i.id = r.appraisal_import_id""";
+
+    private final JdbcClient jdbc;
+    private final JdbcTemplate template;
+    private final RunSealer sealer;
+
+    AnnualRepository(JdbcClient jdbc, JdbcTemplate template, RunSealer sealer) {
+        this.jdbc = jdbc;
+        this.template = template;
+        this.sealer = sealer;
+    }
+
+    // --- imports -----------------------------------------------------------------------------
+
+    Optional<CurrentImport> currentImport(int year) {
+        return jdbc.sql("SELECT id, version, content_hash FROM annual_import WHERE year_no = ? ORDER BY version DESC LIMIT 1")
+                .param(year)
+                .query((rs, n) -> new CurrentImport(rs.getLong("id"), rs.getInt("version"), rs.getString("content_hash")))
+                .optional();
+    }
+
+    /** The cadre ids in the current import of any quarter of the year. */
+    Set<String> cadresOfYear(int year) {
+        List<String> periods = new ArrayList<>();
+        for (int q = 1; q <= 4; q++) {
+            periods.add(new Period(year, q).toString());
+        }
+        return new HashSet<>(jdbc.sql("""
+                        SELECT DISTINCT c.cadre_id FROM cadre_record c JOIN import_version v ON v.id = c.import_id
+                        WHERE v.period IN (:periods)
+                          AND v.version = (SELECT MAX(w.version) FROM import_version w WHERE w.period = v.period)""")
+                .param("periods", periods)
+                .query(String.class).list());
+    }
+
+    /** Stores the file as the year's next version; returns (id, version). */
+    CurrentImport storeImport(int year, Optional<CurrentImport> current, String user, AnnualAppraisalFile.Result file) {
+        int version = current.map(c -> c.version() + 1).orElse(1);
+        var keys = new GeneratedKeyHolder();
+        jdbc.sql("""
+                INSERT INTO annual_import (year_no, version, imported_by, imported_at, content_hash, encoding, row_count, content)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(year, version, user, OffsetDateTime.now(), file.file().sha256(), file.file().encoding(),
+                        file.file().rows(), file.text())
+                .update(keys, "id");
+        long id = keys.getKeyAs(Number.class).longValue();
+        List<Object[]> rows = file.rows().stream().map(a -> new Object[] {id, a.cadreId(), a.excellent(), a.competent(),
+                a.basic(), a.incompetent(), a.source().line()}).toList();
+        template.batchUpdate("""
+                INSERT INTO annual_appraisal_record (import_id, cadre_id, votes_excellent, votes_competent, votes_basic,
+                                                     votes_incompetent, source_line) VALUES (?, ?, ?, ?, ?, ?, ?)""", rows);
+        return new CurrentImport(id, version, file.file().sha256());
+    }
+
+    List<AnnualAppraisal> appraisals(long importId) {
+        return jdbc.sql("SELECT * FROM annual_appraisal_record WHERE import_id = ? ORDER BY source_line")
+                .param(importId)
+                .query((rs, n) -> new AnnualAppraisal(rs.getString("cadre_id"), rs.getInt("votes_excellent"),
+                        rs.getInt("votes_competent"), rs.getInt("votes_basic"), rs.getInt("votes_incompetent"),
+                        new SourceRef(AnnualAppraisalFile.FILE_NAME, rs.getInt("source_line"))))
+                .list();
+    }
+
+    // --- runs --------------------------------------------------------------------------------
+
+    /** Stores and seals the outcome as one annual run; returns its id. */
+    long insertRun(AnnualOutcome outcome, String runBy, OffsetDateTime startedAt) {
+        OffsetDateTime started = startedAt.truncatedTo(ChronoUnit.MILLIS);
+        var keys = new GeneratedKeyHolder();
+        jdbc.sql("""
+                INSERT INTO annual_run (year_no, appraisal_import_id, quarter_runs, rulebook_version, run_by, started_at,
+                                        subject_count, seal, key_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(outcome.year(), outcome.appraisalImportId(), outcome.quarterRuns(), outcome.rulebookVersion(),
+                        runBy, started, outcome.subjects().size(), "", sealer.keyId())
+                .update(keys, "id");
+        long runId = keys.getKeyAs(Number.class).longValue();
+        RunSealer.AnnualHeader header = new RunSealer.AnnualHeader(runId, outcome.year(), outcome.appraisalImportId(),
+                outcome.quarterRuns(), outcome.rulebookVersion(), runBy, started.toInstant(), outcome.subjects().size());
+        List<Object[]> grades = new ArrayList<>();
+        outcome.scales().forEach((type, scale) -> scale.grades().forEach(g ->
+                grades.add(new Object[] {runId, type.name(), g.order(), g.name(), g.label()})));
+        template.batchUpdate("INSERT INTO annual_run_grade (run_id, subject_type, position, code, label) VALUES (?, ?, ?, ?, ?)",
+                grades);
+        List<SubjectResult> chain = outcome.subjects().stream().sorted(RunSealer.ORDER).toList();
+        List<String> seals = new ArrayList<>();
+        List<Object[]> rows = new ArrayList<>();
+        for (int i = 0; i < chain.size(); i++) {
+            SubjectResult s = chain.get(i);
+            String previous = RunSealer.subjectKey(chain.get(i == 0 ? chain.size() - 1 : i - 1));
+            String linesJson = StoredExplanation.linesJson(s.lines());
+            String digest = sealer.linesDigest(StoredExplanation.lines(linesJson));
+            String seal = sealer.subjectSeal(header, s, digest, previous);
+            seals.add(seal);
+            rows.add(new Object[] {runId, s.subjectType().name(), s.subjectId(), s.name(), s.deptId(), s.score(),
+                    s.bandGrade().name(), s.gatedGrade().name(), s.finalGrade().name(), s.rank(), s.vetoed(),
+                    StoredExplanation.partsJson(s.parts()), linesJson, seal, digest, previous});
+        }
+        template.batchUpdate("""
+                INSERT INTO annual_result (run_id, subject_type, subject_id, name, dept_id, score, band_grade, gated_grade,
+                                           final_grade, rank_no, vetoed, parts, lines, seal, lines_digest, prev_subject)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", rows);
+        jdbc.sql("UPDATE annual_run SET seal = ? WHERE id = ?").params(sealer.runSeal(header, seals), runId).update();
+        return runId;
+    }
+
+    /** The year's newest annual run. */
+    Optional<AnnualRunInfo> currentRun(int year) {
+        return jdbc.sql(RUN_COLUMNS + " WHERE r.year_no = ? ORDER BY r.id DESC LIMIT 1").param(year)
+                .query(AnnualRepository::runInfo).optional();
+    }
+
+    /** The years that have an annual run, newest first. */
+    List<Integer> years() {
+        return jdbc.sql("SELECT DISTINCT year_no FROM annual_run ORDER BY year_no DESC").query(Integer.class).list();
+    }
+
+    Optional<AnnualRunInfo> run(long id) {
+        return jdbc.sql(RUN_COLUMNS + " WHERE r.id = ?").param(id).query(AnnualRepository::runInfo).optional();
+    }
+
+    Map<SubjectType, GradeScale> scales(long runId) {
+        Map<SubjectType, List<Grade>> grades = new EnumMap<>(SubjectType.class);
+        jdbc.sql("SELECT subject_type, position, code, label FROM annual_run_grade WHERE run_id = ? ORDER BY subject_type, position")
+                .param(runId)
+                .query(rs -> {
+                    grades.computeIfAbsent(SubjectType.valueOf(rs.getString("subject_type")), t -> new ArrayList<>())
+                            .add(new Grade(rs.getString("code"), rs.getString("label"), rs.getInt("position")));
+                });
+        Map<SubjectType, GradeScale> scales = new EnumMap<>(SubjectType.class);
+        grades.forEach((type, list) -> scales.put(type, new GradeScale(list)));
+        return scales;
+    }
+
+    /** Every subject of the run with its lines: departments by rank, then cadres by department, rank (不定等次 last) and id. */
+    List<StoredAnnual> results(long runId) {
+        Map<SubjectType, GradeScale> scales = scales(runId);
+        return jdbc.sql("""
+                        SELECT * FROM annual_result WHERE run_id = ?
+                        ORDER BY CASE subject_type WHEN 'DEPARTMENT' THEN 0 ELSE 1 END,
+                                 CASE subject_type WHEN 'DEPARTMENT' THEN '' ELSE dept_id END,
+                                 CASE rank_no WHEN 0 THEN 1 ELSE 0 END, rank_no, subject_id""")
+                .param(runId)
+                .query((rs, n) -> stored(rs, scales))
+                .list();
+    }
+
+    private static StoredAnnual stored(ResultSet rs, Map<SubjectType, GradeScale> scales) throws SQLException {
+        SubjectType type = SubjectType.valueOf(rs.getString("subject_type"));
+        GradeScale scale = scales.getOrDefault(type, GradeScale.QUARTERLY);
+        List<ExplanationLine> lines;
+        Map<String, java.math.BigDecimal> parts;
+        try {
+            lines = StoredExplanation.lines(rs.getString("lines"));
+        } catch (RuntimeException unreadable) {
+            lines = List.of(new ExplanationLine("UNREADABLE", "", java.math.BigDecimal.ZERO,
+                    "明细无法读取(存储内容已被改动)/ the stored lines cannot be read (the stored text was changed)", List.of()));
+        }
+        try {
+            parts = StoredExplanation.parts(rs.getString("parts"));
+        } catch (RuntimeException unreadable) {
+            parts = Map.of();
+        }
+        SubjectResult result = new SubjectResult(type, rs.getString("subject_id"), rs.getString("name"),
+                rs.getString("dept_id"), rs.getBigDecimal("score"), parts,
+                AnnualGrades.byCode(scale, rs.getString("band_grade")), AnnualGrades.byCode(scale, rs.getString("gated_grade")),
+                AnnualGrades.byCode(scale, rs.getString("final_grade")), rs.getInt("rank_no"), rs.getBoolean("vetoed"), lines);
+        return new StoredAnnual(result, rs.getString("seal"), rs.getString("lines_digest"), rs.getString("prev_subject"));
+    }
+
+    private static AnnualRunInfo runInfo(ResultSet rs, int n) throws SQLException {
+        return new AnnualRunInfo(rs.getLong("id"), rs.getInt("year_no"), rs.getLong("appraisal_import_id"),
+                rs.getInt("appraisal_version"), rs.getString("quarter_runs"), rs.getString("rulebook_version"),
+                rs.getString("run_by"), rs.getObject("started_at", OffsetDateTime.class), rs.getInt("subject_count"),
+                rs.getString("seal"), rs.getString("key_id"));
+    }
+}

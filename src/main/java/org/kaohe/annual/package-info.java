@@ -1,0 +1,7 @@
+/**
+ * The annual assessment (年度考核): a year's grade for every cadre and department from the current
+ * run of each of its four quarters and the year-end appraisal (annual-appraisals.csv), by the
+ * rulebook's annual tables (docs/scheme.md, "年度考核"). Annual runs are stored and sealed like
+ * quarterly runs, and read back only through their seal check.
+ */
+package org.kaohe.annual;

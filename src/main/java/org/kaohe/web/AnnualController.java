@@ -1,0 +1,92 @@
+package org.kaohe.web;
+
+import java.nio.charset.StandardCharsets;
+import java.security.Principal;
+import java.util.List;
+import java.util.Map;
+
+import org.kaohe.annual.AnnualFormat;
+import org.kaohe.annual.AnnualResults;
+import org.kaohe.audit.AuditLog;
+import org.kaohe.records.SubjectType;
+import org.kaohe.results.ResultsFormat;
+import org.kaohe.scoring.SubjectResult;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.server.ResponseStatusException;
+
+/**
+ * The annual assessment's pages (every logged-in user, as quarterly results): a year's results,
+ * departments and cadres apart, each subject linked to its explanation, and the CSV export. Every
+ * row is checked against its seal first; an altered row is marked, and the page warns.
+ */
+@Controller
+class AnnualController {
+
+    private final AnnualResults results;
+    private final AuditLog auditLog;
+
+    AnnualController(AnnualResults results, AuditLog auditLog) {
+        this.results = results;
+        this.auditLog = auditLog;
+    }
+
+    /** The newest year with an annual run, or a page saying there is none yet. */
+    @GetMapping("/years")
+    String newest(Model model) {
+        List<Integer> years = results.years();
+        if (!years.isEmpty()) {
+            return "redirect:/years/" + years.get(0);
+        }
+        model.addAttribute("years", years);
+        return "annual";
+    }
+
+    @GetMapping("/years/{year}")
+    String year(@PathVariable int year, Model model) {
+        AnnualResults.CheckedYear checked = checked(year);
+        model.addAttribute("years", results.years());
+        model.addAttribute("year", year);
+        model.addAttribute("check", checked);
+        model.addAttribute("departments", checked.subjects().stream()
+                .filter(s -> s.subjectType() == SubjectType.DEPARTMENT).toList());
+        model.addAttribute("cadres", checked.subjects().stream().filter(s -> s.subjectType() == SubjectType.CADRE).toList());
+        return "annual";
+    }
+
+    @GetMapping("/years/{year}/subjects/{id}")
+    String subject(@PathVariable int year, @PathVariable String id, Model model) {
+        AnnualResults.CheckedYear checked = checked(year);
+        SubjectResult subject = checked.subject(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND,
+                "年度 " + year + " 中没有对象 " + id + " / no subject " + id + " in " + year));
+        model.addAttribute("year", year);
+        model.addAttribute("check", checked);
+        model.addAttribute("subject", subject);
+        model.addAttribute("status", checked.statusOf(subject));
+        return "annual-subject";
+    }
+
+    @GetMapping("/years/{year}/export.csv")
+    ResponseEntity<byte[]> csv(@PathVariable int year, Principal who) {
+        AnnualResults.CheckedYear checked = checked(year);
+        auditLog.record(who.getName(), "EXPORT_YEAR", Map.of("year", year, "run", checked.run().id(), "format", "csv",
+                "rows", checked.subjects().size(), "seal", checked.status().name()));
+        String name = "kaohe-" + year + "-annual" + (checked.failed() ? "-ALTERED" : "") + ".csv";
+        return ResponseEntity.ok()
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(name).build().toString())
+                .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
+                .body(AnnualFormat.results(checked, ResultsFormat.CSV).getBytes(StandardCharsets.UTF_8));
+    }
+
+    private AnnualResults.CheckedYear checked(int year) {
+        return results.current(year).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND,
+                "年度 " + year + " 尚无年度考核结果 / no annual run for " + year));
+    }
+}

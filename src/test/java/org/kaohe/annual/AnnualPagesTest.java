@@ -1,0 +1,115 @@
+package org.kaohe.annual;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.kaohe.evaluation.EvaluationService;
+import org.kaohe.records.ImportService;
+import org.kaohe.records.Period;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.RequestBuilder;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/** The annual results page, a subject's explanation page, the CSV export and the API, on the demo year. */
+@SpringBootTest(properties = "spring.datasource.url=jdbc:h2:mem:annual-pages;DB_CLOSE_DELAY=-1")
+@AutoConfigureMockMvc
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class AnnualPagesTest {
+
+    @Autowired MockMvc mvc;
+    @Autowired ImportService imports;
+    @Autowired EvaluationService evaluation;
+    @Autowired AnnualService annual;
+    @Autowired AnnualResults results;
+    @Autowired JdbcClient jdbc;
+
+    @BeforeAll
+    void demoYear() {
+        for (int q = 1; q <= 4; q++) {
+            Period period = new Period(2026, q);
+            imports.importFolder(Path.of("data", period.toString()), period, "hr");
+            evaluation.evaluate(period, "hr");
+        }
+        annual.importFolder(Path.of("data", "2026"), 2026, "hr");
+        annual.evaluate(2026, "hr");
+    }
+
+    @Test
+    void thePageListsDepartmentsAndCadresEachLinkedToItsExplanation() throws Exception {
+        String page = body(get("/years/2026").with(user("viewer").roles("LEADER")));
+        assertThat(page).contains("年度考核", "全市排名", "部门内排名", "青川市妇女联合会", "不定等次", "完好 / intact")
+                .contains("href=\"/years/2026/subjects/C0009\"", "href=\"/years/2026/subjects/D03\"")
+                .doesNotContain("id=\"seal-alarm\"");
+        assertThat(body(get("/years").with(user("viewer").roles("LEADER")))).isEmpty(); // a redirect to the newest year
+        String subject = body(get("/years/2026/subjects/C0009").with(user("viewer").roles("LEADER")));
+        assertThat(subject).contains("谢雨桐", "91.00", "称职", "annual-appraisals.csv:10", "优秀 → 称职");
+    }
+
+    @Test
+    void theExportHasTheFixedColumnsAndAnEmptyRankForAnUngradedCadre() throws Exception {
+        String csv = body(get("/years/2026/export.csv").with(user("hr").roles("HR")));
+        assertThat(csv).startsWith("\uFEFFsubject_type,subject_id,name,dept_id,score,grade,rank,vetoed\r\n")
+                .contains("CADRE,C0082,林子涵,D02,89.33,不定等次,,false");
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM audit_log WHERE action = 'EXPORT_YEAR'").query(Long.class).single())
+                .isPositive();
+    }
+
+    @Test
+    void theApiGivesResultsAndExplanationsAsJson() throws Exception {
+        JsonNode rows = json(get("/api/years/2026/results").with(user("viewer").roles("LEADER"))).get("rows");
+        JsonNode ungraded = find(rows, "C0082");
+        assertThat(ungraded.get("rank").isNull()).isTrue();
+        assertThat(ungraded.get("grade").asText()).isEqualTo("不定等次");
+        assertThat(find(rows, "C0004").get("score").decimalValue()).isEqualByComparingTo("91.00");
+        JsonNode explanation = json(get("/api/years/2026/subjects/C0010").with(user("viewer").roles("LEADER")));
+        assertThat(explanation.get("grade").asText()).isEqualTo("不称职");
+        assertThat(explanation.get("vetoed").asBoolean()).isTrue();
+        assertThat(explanation.get("lines").toString()).contains("annual-gates.csv:2", "events.csv");
+        mvc.perform(get("/api/years/2031/results").with(user("viewer").roles("LEADER"))).andExpect(status().isNotFound());
+        mvc.perform(get("/api/years/2026/results")).andExpect(status().isUnauthorized());
+    }
+
+    @Test
+    void aTamperedRowIsMarkedOnThePageAndInTheApi() throws Exception {
+        annual.evaluate(2026, "hr");
+        long run = results.current(2026).orElseThrow().run().id();
+        jdbc.sql("UPDATE annual_result SET score = 99.00 WHERE run_id = ? AND subject_id = 'C0022'").param(run).update();
+        String page = body(get("/years/2026").with(user("viewer").roles("LEADER")));
+        assertThat(page).contains("id=\"seal-alarm\"", "CADRE/C0022", "已被改动 / ALTERED");
+        JsonNode rows = json(get("/api/years/2026/results").with(user("viewer").roles("LEADER"))).get("rows");
+        assertThat(find(rows, "C0022").get("seal").asText()).contains("ALTERED");
+        assertThat(find(rows, "C0001").get("seal").asText()).contains("intact");
+        annual.evaluate(2026, "hr");     // a fresh run for the other tests
+    }
+
+    private String body(RequestBuilder request) throws Exception {
+        return mvc.perform(request).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+    }
+
+    private JsonNode json(RequestBuilder request) throws Exception {
+        return new ObjectMapper().readTree(body(request));
+    }
+
+    private static JsonNode find(JsonNode rows, String id) {
+        for (JsonNode row : rows) {
+            if (row.get("subject_id").asText().equals(id)) {
+                return row;
+            }
+        }
+        throw new AssertionError("no row " + id);
+    }
+}

@@ -1,0 +1,218 @@
+package org.kaohe.annual;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.kaohe.cli.KaoheCommands;
+import org.kaohe.evaluation.EvaluationException;
+import org.kaohe.evaluation.EvaluationService;
+import org.kaohe.records.ImportProblem;
+import org.kaohe.records.ImportReport;
+import org.kaohe.records.ImportService;
+import org.kaohe.records.Period;
+import org.kaohe.results.RunQueries;
+import org.kaohe.results.SealStatus;
+import org.kaohe.scoring.ExplanationLine;
+import org.kaohe.scoring.SubjectResult;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.ApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * The demo year end to end on a real H2 with the real rulebook: the four demo quarters evaluated,
+ * data/2026/annual-appraisals.csv imported, the year evaluated, stored sealed and read back checked;
+ * refusals (a missing quarter, bad rows) change nothing stored.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE,
+        properties = "spring.datasource.url=jdbc:h2:mem:annual-service;DB_CLOSE_DELAY=-1")
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class AnnualServiceTest {
+
+    private static final int YEAR = 2026;
+
+    @Autowired ImportService imports;
+    @Autowired EvaluationService evaluation;
+    @Autowired AnnualService annual;
+    @Autowired AnnualResults results;
+    @Autowired RunQueries runs;
+    @Autowired JdbcClient jdbc;
+    @Autowired ApplicationContext context;
+
+    private String missingQuarter;
+    private long oldQ2Run;
+
+    @BeforeAll
+    void demoYear() {
+        for (int q = 1; q <= 4; q++) {
+            Period period = new Period(YEAR, q);
+            ImportReport report = imports.importFolder(Path.of("data", period.toString()), period, "hr");
+            assertThat(report.errors()).as(period.toString()).isEmpty();
+        }
+        for (int q = 1; q <= 3; q++) {
+            evaluation.evaluate(new Period(YEAR, q), "hr");
+        }
+        assertThat(annual.importFolder(Path.of("data", "2026"), YEAR, "hr").status()).isEqualTo(AnnualService.ImportStatus.STORED);
+        try {
+            annual.evaluate(YEAR, "hr");
+        } catch (EvaluationException e) {
+            missingQuarter = e.getMessage();
+        }
+        oldQ2Run = runs.currentRun(new Period(YEAR, 2)).orElseThrow().id();
+        evaluation.evaluate(new Period(YEAR, 2), "hr");     // the old Q2 run is no longer current
+        evaluation.evaluate(new Period(YEAR, 4), "hr");
+        annual.evaluate(YEAR, "hr");
+    }
+
+    @Test
+    void aMissingQuarterIsRefusedNamingIt() {
+        assertThat(missingQuarter).contains("2026-Q4", "缺少", "has no run");
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM audit_log WHERE action = 'EVALUATE_YEAR_FAILED'").query(Long.class).single())
+                .isEqualTo(1L);
+    }
+
+    @Test
+    void onlyTheCurrentRunOfEachQuarterIsUsed() {
+        AnnualResults.CheckedYear year = results.current(YEAR).orElseThrow();
+        long currentQ2 = runs.currentRun(new Period(YEAR, 2)).orElseThrow().id();
+        assertThat(currentQ2).isNotEqualTo(oldQ2Run);
+        assertThat(year.run().quarterRuns()).contains("2026-Q2:" + currentQ2).doesNotContain("2026-Q2:" + oldQ2Run + ",");
+        assertThat(line(year.subject("C0001").orElseThrow(), "Q").reason()).contains("2026-Q2 运行 run #" + currentQ2)
+                .doesNotContain("run #" + oldQ2Run + " ");
+    }
+
+    @Test
+    void theDemoYearHasTheCasesItWasMadeFor() {
+        AnnualResults.CheckedYear year = results.current(YEAR).orElseThrow();
+        assertThat(year.status()).isEqualTo(SealStatus.INTACT);
+        assertThat(year.subjects()).hasSize(82 + 5);
+        SubjectResult tiedIn = year.subject("C0004").orElseThrow();
+        SubjectResult tiedOut = year.subject("C0009").orElseThrow();
+        assertThat(tiedIn.score()).isEqualByComparingTo("91.00");
+        assertThat(tiedOut.score()).isEqualByComparingTo("91.00");
+        assertThat(tiedIn.finalGrade().label()).isEqualTo("优秀");
+        assertThat(tiedOut.finalGrade().label()).isEqualTo("称职");
+        assertThat(line(tiedIn, "E").points()).isEqualByComparingTo("24.88");
+        assertThat(line(tiedOut, "GRADE").reason()).contains("优秀最多 3 个");
+        SubjectResult vetoed = year.subject("C0010").orElseThrow();
+        assertThat(vetoed.vetoed()).isTrue();
+        assertThat(vetoed.finalGrade().label()).isEqualTo("不称职");
+        assertThat(year.subject("C0082").orElseThrow().finalGrade().label()).isEqualTo("不定等次");
+        assertThat(year.subject("C0082").orElseThrow().rank()).isZero();
+        assertThat(line(year.subject("C0030").orElseThrow(), "E").reason()).contains("没有此干部");
+        assertThat(line(year.subject("C0030").orElseThrow(), "E").points()).isEqualByComparingTo("0");
+        assertThat(year.subject("C0028").orElseThrow().finalGrade().label()).isEqualTo("基本称职");
+        assertThat(line(year.subject("C0004").orElseThrow(), "E").evidence().get(0).toString())
+                .isEqualTo("annual-appraisals.csv:5");
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM audit_log WHERE action = 'EVALUATE_YEAR'").query(Long.class).single())
+                .isGreaterThanOrEqualTo(1L);
+    }
+
+    @Test
+    void badRowsAreLocatedAndNothingIsStored() {
+        long before = jdbc.sql("SELECT COUNT(*) FROM annual_import").query(Long.class).single();
+        String file = "\uFEFFyear,cadre_id,votes_excellent,votes_competent,votes_basic,votes_incompetent\n"
+                + "2026,C0001,1,2,3,4\n"          // line 2: fine
+                + "2026,C0001,1,2,3,4\n"          // line 3: the same cadre again
+                + "2026,C9999,1,2,3,4\n"          // line 4: in no quarter of 2026
+                + "2026,C0002,-1,2,3,4\n"         // line 5: a negative count
+                + "2025,C0003,1,2,3,4\n"          // line 6: another year
+                + "2026,=C0004,1,2,3,4\n"         // line 7: a formula-like id
+                + "2026,C0005,1,2\n";             // line 8: too few cells
+        AnnualService.ImportResult result = annual.importFile(file.getBytes(StandardCharsets.UTF_8), YEAR, "hr");
+        assertThat(result.status()).isEqualTo(AnnualService.ImportStatus.REJECTED);
+        List<String> errors = result.errors().stream().map(ImportProblem::toString).toList();
+        assertThat(errors).anySatisfy(e -> assertThat(e).startsWith("annual-appraisals.csv:3: cadre_id: 编号重复(第 2 行已有)"))
+                .anySatisfy(e -> assertThat(e).startsWith("annual-appraisals.csv:4: cadre_id: 未知的干部编号"))
+                .anySatisfy(e -> assertThat(e).startsWith("annual-appraisals.csv:5: votes_excellent:"))
+                .anySatisfy(e -> assertThat(e).startsWith("annual-appraisals.csv:6: year: 年度与本次导入的年度 2026 不一致"))
+                .anySatisfy(e -> assertThat(e).startsWith("annual-appraisals.csv:7: cadre_id:"))
+                .anySatisfy(e -> assertThat(e).startsWith("annual-appraisals.csv:8: 本行有 4 个单元格"));
+        assertThat(errors).hasSize(6);
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM annual_import").query(Long.class).single()).isEqualTo(before);
+        assertThat(annual.importFile(null, YEAR, "hr").errors().get(0).toString())
+                .contains("annual-appraisals.csv:0:", "缺少必需的文件");
+    }
+
+    @Test
+    void aChangedFileIsANewVersionAndAnIdenticalOneIsRecognised() throws Exception {
+        byte[] original = Files.readAllBytes(Path.of("data", "2026", "annual-appraisals.csv"));
+        assertThat(annual.importFile(original, YEAR, "hr").status()).isEqualTo(AnnualService.ImportStatus.UNCHANGED);
+        byte[] changed = new String(original, StandardCharsets.UTF_8).replace("2026,C0001,40,8,0,0", "2026,C0001,0,8,0,40")
+                .getBytes(StandardCharsets.UTF_8);
+        AnnualService.ImportResult second = annual.importFile(changed, YEAR, "hr");
+        assertThat(second.status()).isEqualTo(AnnualService.ImportStatus.STORED);
+        AnnualService.ImportResult back = annual.importFile(original, YEAR, "hr");
+        assertThat(back.status()).isEqualTo(AnnualService.ImportStatus.STORED);
+        assertThat(back.version()).isEqualTo(second.version() + 1);
+    }
+
+    @Test
+    void aTamperedAnnualResultIsMarkedAndTheOthersStayIntact() {
+        annual.evaluate(YEAR, "hr");
+        long runId = results.current(YEAR).orElseThrow().run().id();
+        jdbc.sql("UPDATE annual_result SET final_grade = 'EXCELLENT' WHERE run_id = ? AND subject_id = 'C0009'")
+                .param(runId).update();
+        AnnualResults.CheckedYear year = results.current(YEAR).orElseThrow();
+        assertThat(year.status()).isEqualTo(SealStatus.ALTERED);
+        assertThat(year.statusOf(year.subject("C0009").orElseThrow())).isEqualTo(SealStatus.ALTERED);
+        assertThat(year.statusOf(year.subject("C0004").orElseThrow())).isEqualTo(SealStatus.INTACT);
+        assertThat(year.problems()).anySatisfy(p -> assertThat(p).contains("CADRE/C0009"));
+        Run cli = run("results", "--year", "2026", "--format", "csv");
+        assertThat(cli.exitCode()).isEqualTo(3);
+        assertThat(cli.out()).contains("seal").contains("C0009").contains("已被改动 / ALTERED");
+        annual.evaluate(YEAR, "hr");                      // a fresh run for the other tests
+        assertThat(results.current(YEAR).orElseThrow().status()).isEqualTo(SealStatus.INTACT);
+    }
+
+    @Test
+    void resultsAndExplainForTheYearOnTheCommandLine() {
+        Run table = run("results", "--year", "2026");
+        assertThat(table.exitCode()).as(table.err()).isZero();
+        assertThat(table.out()).contains("subject_type", "rank", "C0009", "91.00", "不定等次");
+        Run csv = run("results", "--year", "2026", "--format", "csv");
+        assertThat(csv.out()).contains("subject_type,subject_id,name,dept_id,score,grade,rank,vetoed")
+                .contains("CADRE,C0082,林子涵,D02,89.33,不定等次,,false");
+        Run json = run("results", "--year", "2026", "--format", "json");
+        assertThat(json.out()).contains("\"rank\" : null");
+        Run explain = run("explain", "--year", "2026", "--subject", "C0009");
+        assertThat(explain.exitCode()).isZero();
+        assertThat(explain.out()).contains("annual-appraisals.csv:10", "名额", "2026-Q1 运行 run #", "封印 seal: 完好");
+        Run unknown = run("explain", "--year", "2026", "--subject", "C9999");
+        assertThat(unknown.exitCode()).isEqualTo(2);
+        assertThat(unknown.err()).contains("没有对象 C9999");
+        assertThat(run("results", "--year", "2030").err()).contains("尚无年度考核结果");
+    }
+
+    private static ExplanationLine line(SubjectResult s, String part) {
+        return s.lines().stream().filter(l -> l.part().equals(part)).findFirst().orElseThrow();
+    }
+
+    record Run(int exitCode, String out, String err) {}
+
+    private Run run(String... args) {
+        PrintStream oldOut = System.out;
+        PrintStream oldErr = System.err;
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        try {
+            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+            int code = KaoheCommands.commandLine(context).execute(args);
+            return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+        } finally {
+            System.setOut(oldOut);
+            System.setErr(oldErr);
+        }
+    }
+}
