@@ -12,7 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.kaohe.audit.AuditLog;
-import org.kaohe.evaluation.EvaluationException;
+import org.kaohe.errors.EvaluationException;
 import org.kaohe.records.AnnualAppraisal;
 import org.kaohe.records.AnnualAppraisalFile;
 import org.kaohe.records.Event;

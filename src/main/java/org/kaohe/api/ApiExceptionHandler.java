@@ -1,6 +1,6 @@
 package org.kaohe.api;
 
-import org.kaohe.evaluation.EvaluationException;
+import org.kaohe.errors.EvaluationException;
 import org.kaohe.errors.InvalidInputException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;

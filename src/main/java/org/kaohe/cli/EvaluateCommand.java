@@ -3,7 +3,7 @@ package org.kaohe.cli;
 import java.util.concurrent.Callable;
 
 import org.kaohe.annual.AnnualService;
-import org.kaohe.evaluation.EvaluationException;
+import org.kaohe.errors.EvaluationException;
 import org.kaohe.evaluation.EvaluationService;
 import org.kaohe.evaluation.EvaluationService.RunSummary;
 import org.kaohe.records.Period;

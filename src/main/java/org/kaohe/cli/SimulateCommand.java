@@ -5,7 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 
-import org.kaohe.evaluation.EvaluationException;
+import org.kaohe.errors.EvaluationException;
 import org.kaohe.evaluation.SimulationFormat;
 import org.kaohe.evaluation.SimulationService;
 import org.kaohe.evaluation.SimulationService.Comparison;

@@ -1,5 +1,6 @@
 /**
  * The error vocabulary every module may use and every face maps in one handler: today
- * {@link org.kaohe.errors.InvalidInputException} (the user's input is wrong). Depends on nothing.
+ * {@link org.kaohe.errors.InvalidInputException} (the user's input is wrong) and
+ * {@link org.kaohe.errors.EvaluationException} (an evaluation that cannot start in the present state). Depends on nothing.
  */
 package org.kaohe.errors;

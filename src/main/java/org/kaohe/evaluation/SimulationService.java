@@ -25,6 +25,7 @@ import org.kaohe.scoring.Grade;
 import org.kaohe.scoring.PartLabel;
 import org.kaohe.scoring.SubjectResult;
 import org.springframework.stereotype.Service;
+import org.kaohe.errors.EvaluationException;
 
 /**
  * What-if: a period's current import evaluated under the published rulebook and under a draft,

@@ -17,6 +17,7 @@ import org.kaohe.rules.RulebookRepository;
 import org.kaohe.rules.RulebookService;
 import org.kaohe.scoring.EvaluationOutcome;
 import org.springframework.stereotype.Service;
+import org.kaohe.errors.EvaluationException;
 
 /**
  * Whether a period's current run still reflects what it should: a rulebook published since, or a

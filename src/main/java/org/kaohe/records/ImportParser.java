@@ -98,7 +98,7 @@ final class ImportParser {
         WorkbookReader.Sheets sheets = WorkbookReader.read(workbookName, workbook, problems);
         CrossFileChecks references = new CrossFileChecks(problems);
         Map<String, InputFile> sources = new HashMap<>();
-        for (InputFile file : InputFile.values()) {
+        for (InputFile file : InputFile.quarterly()) {
             CsvTable table = sheets.tables().get(file);
             sources.put(table.fileName(), file);
             RowReader rows = new RowReader(file, period, registry, sink, references, problems);

@@ -1,6 +1,5 @@
 package org.kaohe.records;
 
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -25,7 +24,7 @@ final class SheetNames {
     static Optional<InputFile> fileFor(String sheetName) {
         String name = sheetName.strip();
         String english = name.toLowerCase(Locale.ROOT);
-        return Arrays.stream(InputFile.values())
+        return InputFile.quarterly().stream()
                 .filter(f -> f.fileName().equals(english) || englishName(f).equals(english)
                         || CHINESE.get(f).contains(name))
                 .findFirst();
@@ -37,7 +36,7 @@ final class SheetNames {
     }
 
     static String known() {
-        return String.join(", ", Arrays.stream(InputFile.values()).map(SheetNames::display).toList());
+        return String.join(", ", InputFile.quarterly().stream().map(SheetNames::display).toList());
     }
 
     private static String englishName(InputFile file) {

@@ -99,7 +99,7 @@ final class WorkbookReader {
             problems.error(workbookName, 0, null, "无法读取工作簿，文件可能已损坏 / cannot read the workbook, it may be "
                     + "damaged: " + e.getMessage());
         }
-        for (InputFile file : InputFile.values()) {
+        for (InputFile file : InputFile.quarterly()) {
             if (!tables.containsKey(file)) {
                 tables.put(file, missing(workbookName, file, foundAs.containsKey(file), problems));
             }

@@ -6,7 +6,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 
-import org.kaohe.evaluation.EvaluationException;
+import org.kaohe.errors.EvaluationException;
 import org.kaohe.evaluation.SimulationService;
 import org.kaohe.records.ImportRepository;
 import org.kaohe.records.Period;

@@ -1,6 +1,6 @@
 package org.kaohe.web;
 
-import org.kaohe.evaluation.EvaluationException;
+import org.kaohe.errors.EvaluationException;
 import org.kaohe.evaluation.StaleResults;
 import org.kaohe.results.RunInfo;
 import org.springframework.stereotype.Controller;

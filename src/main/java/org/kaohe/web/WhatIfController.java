@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
-import org.kaohe.evaluation.EvaluationException;
+import org.kaohe.errors.EvaluationException;
 import org.kaohe.evaluation.SimulationService;
 import org.kaohe.records.ImportRepository;
 import org.kaohe.records.Period;

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.kaohe.cli.KaoheCommands;
-import org.kaohe.evaluation.EvaluationException;
+import org.kaohe.errors.EvaluationException;
 import org.kaohe.evaluation.EvaluationService;
 import org.kaohe.records.ImportProblem;
 import org.kaohe.records.ImportReport;

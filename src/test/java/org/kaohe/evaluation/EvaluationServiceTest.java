@@ -25,6 +25,7 @@ import org.kaohe.scoring.SubjectResult;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.util.FileSystemUtils;
+import org.kaohe.errors.EvaluationException;
 
 /**
  * Evaluating a period stores a new run that records the import and rulebook versions it used;

@@ -1,4 +1,4 @@
-package org.kaohe.evaluation;
+package org.kaohe.errors;
 
 /** An evaluation that cannot start: nothing imported for the period, or no rulebook published. */
 public class EvaluationException extends RuntimeException {
