@@ -12,6 +12,7 @@ import org.kaohe.records.SubjectType;
 import org.kaohe.scoring.EvaluationOutcome;
 import org.kaohe.scoring.ExplanationLine;
 import org.kaohe.scoring.Grade;
+import org.kaohe.scoring.GradeScale;
 import org.kaohe.scoring.PartLabel;
 import org.kaohe.scoring.StoredExplanation;
 import org.kaohe.scoring.SubjectResult;
@@ -123,9 +124,11 @@ class RunRepository {
         }
         write(runId, results, details);
         String runSeal = sealer.runSeal(header, seals);
+        String labelsSeal = sealer.labelsSeal(runId, scales(outcome), outcome.parts());
         transaction.executeWithoutResult(status -> {
-            jdbc.sql("UPDATE evaluation_run SET seal = ?, stored_at = ?, written_at = ? WHERE id = ? AND stored_at IS NULL")
-                    .params(runSeal, OffsetDateTime.now(), OffsetDateTime.now(), runId).update();
+            jdbc.sql("UPDATE evaluation_run SET seal = ?, labels_seal = ?, stored_at = ?, written_at = ? WHERE id = ?"
+                            + " AND stored_at IS NULL")
+                    .params(runSeal, labelsSeal, OffsetDateTime.now(), OffsetDateTime.now(), runId).update();
             completion.accept(runId);
         });
         return runId;
@@ -170,6 +173,14 @@ class RunRepository {
         long runId = keys.getKeyAs(Number.class).longValue();
         insertScales(runId, outcome);
         return runId;
+    }
+
+    private static java.util.Map<SubjectType, GradeScale> scales(EvaluationOutcome outcome) {
+        java.util.Map<SubjectType, GradeScale> scales = new java.util.EnumMap<>(SubjectType.class);
+        for (SubjectType type : SubjectType.values()) {
+            scales.put(type, outcome.scale(type));
+        }
+        return scales;
     }
 
     /** The grade scales and part names the run is read with, so a later rulebook change never alters it. */

@@ -159,6 +159,7 @@ public class RunChecks {
             if (!rowIntact(run, stored)) {
                 problems.add(rowAltered(key));
             }
+            checkLabels(run, problems);
             return new CheckedSubject(run, stored.result(), problems.isEmpty() ? SealStatus.INTACT : SealStatus.ALTERED,
                     problems);
         });
@@ -210,6 +211,7 @@ public class RunChecks {
 
     /** Rows: each row's own seal (with its stored line digest), the chain, the count and the run's seal. */
     private void checkRows(RunInfo run, List<StoredSubject> stored, Map<String, String> altered, List<String> problems) {
+        checkLabels(run, problems);
         RunSealer.RunHeader header = header(run);
         List<StoredSubject> chain = stored.stream()
                 .sorted((a, b) -> RunSealer.ORDER.compare(a.result(), b.result())).toList();
@@ -235,6 +237,16 @@ public class RunChecks {
         if (!runSeal.equals(run.seal()) && problems.isEmpty()) {
             problems.add("运行封印不符 / the run's seal does not match its rows");
         }
+    }
+
+    /** The grade and part names every page reads the run with, against their seal (when the run has one). */
+    private void checkLabels(RunInfo run, List<String> problems) {
+        runs.labelsSeal(run.id()).ifPresent(seal -> {
+            if (!seal.equals(sealer.labelsSeal(run.id(), runs.scales(run.id()), runs.partLabels(run.id())))) {
+                problems.add("运行 #" + run.id() + " 的等次名称或分项名称与封印不符:已被改动 / run #" + run.id()
+                        + ": its grade or part names do not match their seal (altered)");
+            }
+        });
     }
 
     private boolean rowIntact(RunInfo run, StoredSubject s) {

@@ -81,6 +81,12 @@ public class RunQueries {
         return scales;
     }
 
+    /** The seal of the run's grade and part names (none for runs stored before it was kept). */
+    public Optional<String> labelsSeal(long runId) {
+        return jdbc.sql("SELECT labels_seal FROM evaluation_run WHERE id = ?").param(runId).query(String.class).optional()
+                .filter(java.util.Objects::nonNull);
+    }
+
     /** The parts the run scored with their Chinese names, in the rulebook's order (empty for runs made before). */
     public List<PartLabel> partLabels(long runId) {
         return jdbc.sql("SELECT subject_type, code, name FROM run_part WHERE run_id = ? ORDER BY position")

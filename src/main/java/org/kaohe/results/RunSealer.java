@@ -10,6 +10,8 @@ import java.util.List;
 
 import org.kaohe.records.SubjectType;
 import org.kaohe.scoring.ExplanationLine;
+import org.kaohe.scoring.GradeScale;
+import org.kaohe.scoring.PartLabel;
 import org.kaohe.scoring.SealText;
 import org.kaohe.scoring.SubjectResult;
 import org.springframework.stereotype.Component;
@@ -102,6 +104,23 @@ public class RunSealer {
     public String subjectSeal(Header header, SubjectResult subject, String linesDigest, String previousKey) {
         return key.mac(header.text() + "\n" + SealText.result(subject) + "\n"
                 + SealText.fields(linesDigest, previousKey));
+    }
+
+    /**
+     * The seal of the names a run is read with: its grade scales (code, name, order per subject type)
+     * and its parts' names, bound to the run's id.
+     */
+    public String labelsSeal(long runId, java.util.Map<SubjectType, GradeScale> scales, List<PartLabel> parts) {
+        StringBuilder text = new StringBuilder("kaohe-labels-1\n").append(SealText.fields(Long.toString(runId))).append('\n');
+        for (SubjectType type : SubjectType.values()) {
+            GradeScale scale = scales.get(type);
+            if (scale != null) {
+                scale.grades().forEach(g -> text.append(SealText.fields(type.name(), g.name(), g.label(),
+                        Integer.toString(g.order()))).append('\n'));
+            }
+        }
+        parts.forEach(p -> text.append(SealText.fields(p.subjectType().name(), p.code(), p.name())).append('\n'));
+        return key.mac(text.toString());
     }
 
     public String runSeal(Header header, List<String> subjectSealsInOrder) {

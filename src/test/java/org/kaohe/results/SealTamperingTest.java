@@ -159,6 +159,21 @@ class SealTamperingTest {
     }
 
     @Test
+    void aGradeRenamedInTheDatabaseIsFlaggedThoughNoScoreChanged() throws Exception {
+        long runId = SampleRun.store(jdbc, template, sealer);
+        assertThat(checks.verify(run(runId)).intact()).isTrue();
+        // 较差 shown as 好 on every page, without touching a single result row
+        assertThat(jdbc.sql("UPDATE run_grade SET label = '好' WHERE run_id = ? AND code = 'POOR'").param(runId)
+                .update()).isPositive();
+
+        assertThat(checks.verify(run(runId)).problems()).anyMatch(p -> p.contains("等次名称或分项名称"));
+        assertThat(page("/runs/" + runId + "/subjects/C3")).contains("seal-alarm");
+        Cli verify = cli("runs", "verify", Long.toString(runId));
+        assertThat(verify.exit()).isEqualTo(3);
+        assertThat(verify.out()).contains("grade or part names");
+    }
+
+    @Test
     void aRowForgedWithAnotherRunsSealIsRefused() throws Exception {
         long first = SampleRun.store(jdbc, template, sealer);
         long second = SampleRun.store(jdbc, template, sealer);
