@@ -61,7 +61,31 @@ final class LazySpringFactory implements CommandLine.IFactory, AutoCloseable {
     @Override
     public void close() {
         if (context != null) {
+            closeH2Cleanly(context);
             context.close();
+        }
+    }
+
+    /**
+     * An embedded H2 file database is closed by this thread, to its end, before the JVM exits. The
+     * pool closes its connections on a thread of its own, and H2 rewrites the file while it closes:
+     * a process that exited during that rewrite (seen under heavy load) left the file at an older
+     * version, without the last evaluation's run. A database this process alone holds (no
+     * AUTO_SERVER) is shut down here; one it may share with a web server through AUTO_SERVER is
+     * only written through to disk (CHECKPOINT SYNC), since a shutdown would close it for the server.
+     */
+    static void closeH2Cleanly(ConfigurableApplicationContext context) {
+        String url = context.getEnvironment().getProperty("spring.datasource.url", "");
+        if (!url.startsWith("jdbc:h2:") || url.startsWith("jdbc:h2:mem:") || url.startsWith("jdbc:h2:tcp:")
+                || !context.containsBean("dataSource") || !context.getBeanFactory().containsSingleton("dataSource")) {
+            return; // not an embedded file database, or this command never opened it
+        }
+        boolean shared = url.toUpperCase(java.util.Locale.ROOT).contains("AUTO_SERVER=TRUE");
+        try (java.sql.Connection connection = context.getBean(javax.sql.DataSource.class).getConnection();
+             java.sql.Statement statement = connection.createStatement()) {
+            statement.execute(shared ? "CHECKPOINT SYNC" : "SHUTDOWN");
+        } catch (java.sql.SQLException | RuntimeException e) {
+            org.slf4j.LoggerFactory.getLogger(LazySpringFactory.class).debug("closing H2 before exit", e);
         }
     }
 }
