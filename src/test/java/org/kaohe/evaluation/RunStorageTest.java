@@ -20,12 +20,11 @@ import org.kaohe.scoring.ExplanationLine;
 import org.kaohe.scoring.Grade;
 import org.kaohe.scoring.SubjectResult;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.kaohe.testing.KaoheTest;
 
 /** A run is stored whole, read back unchanged, and its seal shows a later edit of a stored row. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE,
-        properties = "spring.datasource.url=jdbc:h2:mem:run-storage;DB_CLOSE_DELAY=-1")
+@KaoheTest
 class RunStorageTest {
 
     private static final Period PERIOD = Period.parse("2026-Q3");
