@@ -42,8 +42,11 @@ class RunStorageTest {
                         + "VALUES ('2026-Q3', (SELECT COALESCE(MAX(version), 0) + 1 FROM import_version), 'h', 't', ?)")
                 .param(OffsetDateTime.now()).update();
         importId = jdbc.sql("SELECT MAX(id) FROM import_version").query(Long.class).single();
-        jdbc.sql("MERGE INTO rulebook_version (version, created_by, created_at) KEY (version) VALUES ('v1', 't', ?)")
-                .param(OffsetDateTime.now()).update();
+        // plain SQL (no H2-only MERGE ... KEY), so the fixture runs on PostgreSQL as well
+        if (jdbc.sql("SELECT COUNT(*) FROM rulebook_version WHERE version = 'v1'").query(Long.class).single() == 0) {
+            jdbc.sql("INSERT INTO rulebook_version (version, created_by, created_at) VALUES ('v1', 't', ?)")
+                    .param(OffsetDateTime.now()).update();
+        }
     }
 
     @Test

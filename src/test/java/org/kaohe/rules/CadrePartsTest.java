@@ -12,6 +12,7 @@ import org.kaohe.records.DeptType;
 import org.kaohe.records.SourceRef;
 import org.kaohe.scoring.ExplanationLine;
 import org.kaohe.scoring.SubjectResult;
+import org.kaohe.testing.TestRecords;
 
 /** One test per cadre rule of docs/scheme.md: given these records, this line with these points and reason. */
 class CadrePartsTest {

@@ -15,6 +15,7 @@ import org.kaohe.scoring.EvaluationOutcome;
 import org.kaohe.scoring.ExplanationLine;
 import org.kaohe.scoring.Grade;
 import org.kaohe.scoring.SubjectResult;
+import org.kaohe.testing.TestRecords;
 
 /**
  * A city of five departments worked out by hand (the computation is in the comments): quota with
