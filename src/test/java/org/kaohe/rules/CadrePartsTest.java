@@ -197,6 +197,7 @@ class CadrePartsTest {
         ExplanationLine clamp = onlyLine(r, "CLAMP");
         assertThat(clamp.points()).isEqualByComparingTo("6");
         assertThat(clamp.reason()).isEqualTo("合计 -6 低于最低分 0,按 0 计");
+        assertThat(clamp.rule()).as("the setting that clamps: SCORE_MIN").isEqualTo("settings.csv:4");
         assertThat(r.parts().get("D")).isEqualByComparingTo("-6");
         assertThat(r.score()).isEqualByComparingTo("0");
     }
