@@ -7,7 +7,6 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import java.math.BigDecimal;
 import java.util.EnumSet;
 import java.util.List;
 
@@ -18,8 +17,6 @@ import org.kaohe.evaluation.SampleRun;
 import org.kaohe.security.Role;
 import org.kaohe.security.UserAccountService;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -27,10 +24,10 @@ import org.springframework.test.web.servlet.MockMvc;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.kaohe.testing.KaoheTest;
 
 /** The REST API over HTTP Basic: results, explanations, users, and JSON errors. */
-@SpringBootTest(properties = "spring.datasource.url=jdbc:h2:mem:api;DB_CLOSE_DELAY=-1")
-@AutoConfigureMockMvc
+@KaoheTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ApiTest {
 
@@ -50,7 +47,7 @@ class ApiTest {
     }
 
     @Test
-    void resultsOfThePeriodAndAnExplanationWhoseLinesSumToTheScore() throws Exception {
+    void resultsOfThePeriodAndAStoredExplanationAsStored() throws Exception {
         mvc.perform(get("/api/periods/2026-Q3/results").with(httpBasic("api-auditor", "api-password")))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.total").value(4))
@@ -61,13 +58,20 @@ class ApiTest {
         JsonNode explanation = json.readTree(mvc.perform(get("/api/runs/" + runId + "/subjects/C3")
                         .with(httpBasic("api-auditor", "api-password")))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray());
-        BigDecimal sum = BigDecimal.ZERO;
+        // SampleRun stores C3 with 75.25 = 73.25 (targets) + 2.00 (bonus) + 0.00 (band): the API
+        // gives back exactly those lines, in that order, with their evidence (not a sum it made up).
+        assertThat(explanation.get("score").decimalValue()).isEqualByComparingTo("75.25");
+        List<String> lines = new java.util.ArrayList<>();
         for (JsonNode line : explanation.get("lines")) {
-            sum = sum.add(line.get("points").decimalValue());
+            lines.add(line.get("rule").asText() + " " + line.get("part").asText() + " "
+                    + line.get("points").decimalValue().setScale(2) + " " + line.get("evidence"));
         }
-        assertThat(sum).isEqualByComparingTo(explanation.get("score").decimalValue());
+        assertThat(lines).containsExactly(
+                "target-score T 73.25 [\"targets.csv:2\"]",
+                "award-bonus B 2.00 [\"targets.csv:2\"]",
+                "grade-band GRADE 0.00 []");
         assertThat(explanation.get("rulebookVersion").asText()).isEqualTo("v-sample");
-        assertThat(explanation.get("lines").get(0).get("evidence").get(0).asText()).isEqualTo("targets.csv:2");
+        assertThat(explanation.get("subjectId").asText()).isEqualTo("C3");
     }
 
     @Test

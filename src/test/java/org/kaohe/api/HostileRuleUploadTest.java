@@ -19,11 +19,10 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.kaohe.rules.RulebookService;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockMultipartHttpServletRequestBuilder;
+import org.kaohe.testing.KaoheTest;
 
 /**
  * What a leader uploads is data, never code: every upload that tried to run Java on the server
@@ -31,8 +30,7 @@ import org.springframework.test.web.servlet.request.MockMultipartHttpServletRequ
  * action row, Java in a table cell) is refused with a located message before anything is read
  * as a rule — nothing runs, nothing is published, and the server goes on serving.
  */
-@SpringBootTest(properties = "spring.datasource.url=jdbc:h2:mem:hostile-uploads;DB_CLOSE_DELAY=-1")
-@AutoConfigureMockMvc
+@KaoheTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class HostileRuleUploadTest {
 

@@ -16,11 +16,10 @@ import org.kaohe.cli.KaoheCommands;
 import org.kaohe.security.Role;
 import org.kaohe.security.UserAccountService;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
+import org.kaohe.testing.KaoheTest;
 
 /**
  * The audit log's chain under the key: an entry edited, deleted or forged directly in the database
@@ -28,8 +27,7 @@ import org.springframework.test.web.servlet.MockMvc;
  * original back makes the chain whole again (the check points at the entry, not at everything after
  * it). Actions and details read in Chinese, or English in the English UI.
  */
-@SpringBootTest(properties = "spring.datasource.url=jdbc:h2:mem:audit-chain;DB_CLOSE_DELAY=-1")
-@AutoConfigureMockMvc
+@KaoheTest
 class AuditChainTest {
 
     @Autowired AuditLog auditLog;

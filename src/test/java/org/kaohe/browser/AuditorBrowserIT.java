@@ -20,15 +20,14 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.kaohe.testing.KaoheServerTest;
 
 /**
  * An auditor opens a cadre of the evaluated demo quarter, sees lines summing to the score and
  * the rulebook version, and follows one line to its source row.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "spring.datasource.url=jdbc:h2:mem:auditor-browser;DB_CLOSE_DELAY=-1")
+@KaoheServerTest
 class AuditorBrowserIT {
 
     private static final Period PERIOD = Period.parse("2026-Q3");

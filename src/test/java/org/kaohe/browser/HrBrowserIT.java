@@ -23,12 +23,11 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.kaohe.testing.KaoheServerTest;
 
 /** HR uploads the demo quarter, evaluates it watching the progress, and downloads the results as Excel. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "spring.datasource.url=jdbc:h2:mem:hr-browser;DB_CLOSE_DELAY=-1")
+@KaoheServerTest
 class HrBrowserIT {
 
     @LocalServerPort int port;

@@ -20,12 +20,11 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.kaohe.testing.KaoheServerTest;
 
 /** A leader validates a broken draft rulebook and sees the error located by file and line. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "spring.datasource.url=jdbc:h2:mem:leader-browser;DB_CLOSE_DELAY=-1")
+@KaoheServerTest
 class LeaderBrowserIT {
 
     @LocalServerPort int port;

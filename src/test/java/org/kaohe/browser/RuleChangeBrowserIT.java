@@ -27,8 +27,8 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.kaohe.testing.KaoheServerTest;
 
 /**
  * A rule change from start to end in the browser, nobody opening a file: a leader's wrong value is
@@ -38,8 +38,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * with the list of what a new run would change, and evaluates again — the new run gives what the
  * what-if said; the leader rolls the change back.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "spring.datasource.url=jdbc:h2:mem:rule-change-browser;DB_CLOSE_DELAY=-1")
+@KaoheServerTest
 class RuleChangeBrowserIT {
 
     private static final Period Q3 = Period.parse("2026-Q3");

@@ -23,6 +23,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
+import org.kaohe.records.ParsedFolder;
+import org.kaohe.records.Period;
+import org.kaohe.records.SubjectType;
+import org.kaohe.reference.ReferenceResult;
+import org.kaohe.reference.ReferenceScorer;
 import org.springframework.util.FileSystemUtils;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -55,7 +60,13 @@ class CommandLineIT {
         KaoheJar.Run run = kaohe.run("import", DEMO_Q3.toString());
 
         assertThat(run.exitCode()).as(run.err()).isZero();
-        assertThat(run.out()).contains("cadres.csv").contains("80").contains("2026-Q3");
+        // one line per file with its exact row count (the file's lines less its header), then the version
+        for (String file : List.of("departments.csv", "cadres.csv", "targets.csv", "appraisals.csv", "events.csv",
+                "organizations.csv")) {
+            assertThat(run.out().lines()).as(run.out())
+                    .contains(String.format("  %-18s %6d 条记录 / rows  (UTF-8)", file, dataRows(DEMO_Q3.resolve(file))));
+        }
+        assertThat(run.out()).contains("2026-Q3：已导入为第 1 版(导入编号 1)");
     }
 
     @Test
@@ -120,12 +131,18 @@ class CommandLineIT {
         assertThat(csv.exitCode()).isZero();
         assertThat(csv.out()).startsWith("\uFEFFsubject_type,subject_id,name,dept_id,score,grade,rank,vetoed");
         List<CSVRecord> rows = parseCsv(csv.out());
-        assertThat(rows).hasSize(5 + 80);
-        assertThat(rows).allSatisfy(row -> {
-            assertThat(row.get("score")).matches("\\d+\\.\\d{2}");
-            assertThat(row.get("grade")).isIn("好", "较好", "一般", "较差");
-            assertThat(row.get("vetoed")).isIn("true", "false");
-        });
+        // Every subject as the reference scorer (docs/scheme.md in plain Java, no engine) scores the
+        // same files: score to the cent, final grade, rank and veto.
+        List<ReferenceResult> expected = ReferenceScorer.evaluate(ParsedFolder.records(DEMO_Q3, Period.parse("2026-Q3"), 1));
+        assertThat(rows).hasSize(expected.size()).hasSize(5 + 80);
+        for (CSVRecord row : rows) {
+            ReferenceResult reference = ReferenceScorer.find(expected, SubjectType.valueOf(row.get("subject_type")),
+                    row.get("subject_id"));
+            assertThat(row.get("score")).as(row.get("subject_id")).isEqualTo(reference.score().setScale(2).toPlainString());
+            assertThat(row.get("grade")).as(row.get("subject_id")).isEqualTo(reference.finalGrade());
+            assertThat(row.get("rank")).as(row.get("subject_id")).isEqualTo(Integer.toString(reference.rank()));
+            assertThat(row.get("vetoed")).as(row.get("subject_id")).isEqualTo(Boolean.toString(reference.vetoed()));
+        }
     }
 
     @Test
@@ -134,7 +151,16 @@ class CommandLineIT {
         KaoheJar.Run json = kaohe.run("results", "--period", "2026-Q3", "--format", "json");
 
         JsonNode rows = new ObjectMapper().readTree(json.out());
-        assertThat(rows).hasSize(85);
+        List<CSVRecord> csv = parseCsv(kaohe.run("results", "--period", "2026-Q3", "--format", "csv").out());
+        // the same rows, in the same order, with the same values as the CSV
+        assertThat(rows).hasSize(csv.size());
+        for (int i = 0; i < csv.size(); i++) {
+            for (String column : List.of("subject_type", "subject_id", "name", "dept_id", "grade", "rank", "vetoed")) {
+                assertThat(rows.get(i).get(column).asText()).as("row %d %s", i, column).isEqualTo(csv.get(i).get(column));
+            }
+            assertThat(rows.get(i).get("score").decimalValue()).as("row %d score", i)
+                    .isEqualByComparingTo(csv.get(i).get("score"));
+        }
         assertThat(rows.get(0).get("subject_type").asText()).isEqualTo("DEPARTMENT");
     }
 
@@ -164,8 +190,9 @@ class CommandLineIT {
             assertThat(sum).as(subject).isEqualByComparingTo(results.get(subject).get("score"));
         }
         KaoheJar.Run text = kaohe.run("explain", "--period", "2026-Q3", "--subject", "C0002");
-        assertThat(text.out()).contains("合计 total").contains(results.get("C0002").get("score")).contains("T 目标任务")
-                .contains("民主测评");
+        assertThat(text.out().lines().filter(l -> l.contains("合计 total")))
+                .singleElement().satisfies(total -> assertThat(total.split("\\s+")).contains(results.get("C0002").get("score")));
+        assertThat(text.out()).contains("T 目标任务").contains("民主测评");
     }
 
     @Test
@@ -195,14 +222,30 @@ class CommandLineIT {
                 "FULL_MARKS_CADRE,,90,"), StandardCharsets.UTF_8);
         BigDecimal before = new BigDecimal(resultsById().get("C0001").get("score"));
 
+        // Each cadre loses a tenth of its leader_score (20 × s / 100 becomes 10 × s / 100); one without loses nothing.
+        Map<String, BigDecimal> expectedLoss = leaderScores().entrySet().stream().collect(Collectors.toMap(
+                Map.Entry::getKey, e -> e.getValue().movePointLeft(1).setScale(2, RoundingMode.UNNECESSARY).negate()));
         KaoheJar.Run simulate = kaohe.run("simulate", "--period", "2026-Q3", "--rules", changed.toString());
         assertThat(simulate.exitCode()).as(simulate.err()).isZero();
-        assertThat(simulate.out()).contains("C0001");
-        KaoheJar.Run json = kaohe.run("simulate", "--period", "2026-Q3", "--rules", changed.toString(), "--format", "json");
+        assertThat(simulate.out().lines().filter(l -> l.contains(" C0001 "))).singleElement()
+                .satisfies(line -> assertThat(line).endsWith("-9.80"));
+        KaoheJar.Run json = kaohe.run("simulate", "--period", "2026-Q3", "--rules", changed.toString(), "--format", "json",
+                "--all");
         assertThat(json.exitCode()).as(json.err()).isZero();
-        com.fasterxml.jackson.databind.JsonNode simulated = new com.fasterxml.jackson.databind.ObjectMapper().readTree(json.out());
-        assertThat(simulated.get("scores_changed").asInt()).isPositive();
-        assertThat(simulated.get("subjects").findValuesAsText("subject_id")).contains("C0001");
+        JsonNode simulated = new ObjectMapper().readTree(json.out());
+        int cadres = 0;
+        int changedScores = 0;
+        for (JsonNode subject : simulated.get("subjects")) {
+            BigDecimal delta = subject.get("delta").decimalValue();
+            changedScores += delta.signum() != 0 ? 1 : 0;
+            if (subject.get("subject_type").asText().equals("CADRE")) {
+                cadres++;
+                assertThat(delta).as(subject.get("subject_id").asText())
+                        .isEqualByComparingTo(expectedLoss.getOrDefault(subject.get("subject_id").asText(), BigDecimal.ZERO));
+            }
+        }
+        assertThat(cadres).isEqualTo(80);
+        assertThat(simulated.get("scores_changed").asInt()).isEqualTo(changedScores);
         KaoheJar.Run lines = kaohe.run("simulate", "--period", "2026-Q3", "--rules", changed.toString(), "--format", "csv",
                 "--subject", "C0001");
         assertThat(lines.exitCode()).as(lines.err()).isZero();
@@ -232,6 +275,20 @@ class CommandLineIT {
         // C0001's leader_score is 98 (appraisals.csv): L goes from 20 × 98 / 100 = 19.60 to 10 × 98 / 100 = 9.80.
         BigDecimal after = new BigDecimal(resultsById().get("C0001").get("score"));
         assertThat(after).isEqualByComparingTo(before.subtract(new BigDecimal("9.80")));
+    }
+
+    /** leader_score by cadre, as appraisals.csv of the demo quarter gives it. */
+    private static Map<String, BigDecimal> leaderScores() throws IOException {
+        try (var reader = Files.newBufferedReader(DEMO_Q3.resolve("appraisals.csv"), StandardCharsets.UTF_8)) {
+            return CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get().parse(reader).getRecords()
+                    .stream().filter(r -> !r.get("leader_score").isBlank())
+                    .collect(Collectors.toMap(r -> r.get("cadre_id"), r -> new BigDecimal(r.get("leader_score"))));
+        }
+    }
+
+    /** The data rows of a demo file: its non-blank lines less the header. */
+    private static long dataRows(Path file) throws IOException {
+        return Files.readAllLines(file, StandardCharsets.UTF_8).stream().filter(l -> !l.isBlank()).count() - 1;
     }
 
     private Map<String, CSVRecord> resultsById() throws Exception {

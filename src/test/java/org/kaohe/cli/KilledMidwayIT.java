@@ -17,6 +17,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.kaohe.testing.Eventually;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
@@ -94,29 +95,28 @@ class KilledMidwayIT {
      * first for the command to hold the database (its lock file): had this test opened it first, the
      * command would have become this test's client and lost its connection when the test let go.
      */
-    private void waitUntil(Process command, Path log, String query) throws Exception {
-        long deadline = System.nanoTime() + PATIENCE.toNanos();
+    private void waitUntil(Process command, Path log, String query) {
         Path lock = dir.resolve("db/kaohe.lock.db");
-        while (!Files.exists(lock) && System.nanoTime() < deadline) {
+        Eventually.until("the command to hold the database", PATIENCE, () -> {
             assertThat(command.isAlive()).as("the command ended before opening the database: %s", output(log)).isTrue();
-            Thread.sleep(10);
-        }
-        while (System.nanoTime() < deadline) {
+            return Files.exists(lock);
+        });
+        Eventually.until("the command to be caught writing: " + query, PATIENCE, () -> {
             assertThat(command.isAlive()).as("the command ended before it was caught writing: %s", output(log)).isTrue();
             try {
-                if (count(query) > 0) {
-                    return;
-                }
+                return count(query) > 0;
             } catch (SQLException notYet) {
-                // the command has not made the tables yet
+                return false; // the command has not made the tables yet
             }
-            Thread.sleep(20);
-        }
-        throw new AssertionError("never saw: " + query);
+        });
     }
 
-    private static String output(Path log) throws IOException {
-        return Files.exists(log) ? Files.readString(log) : "";
+    private static String output(Path log) {
+        try {
+            return Files.exists(log) ? Files.readString(log) : "";
+        } catch (IOException e) {
+            return "(" + e + ")";
+        }
     }
 
     private static void kill(Process command) throws InterruptedException {

@@ -11,14 +11,13 @@ import org.kaohe.rules.RulebookRepository;
 import org.kaohe.rules.RulebookService;
 import org.kaohe.rules.RulebookSource;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
+import org.kaohe.testing.KaoheTest;
 
 /**
  * {@code import} then {@code evaluate} on a fresh installation, with no {@code rules publish} in
  * between, evaluates with the default rulebook in rules/ and records that it was published.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE,
-        properties = "spring.datasource.url=jdbc:h2:mem:fresh-evaluate;DB_CLOSE_DELAY=-1")
+@KaoheTest
 class EvaluateOnFreshDatabaseTest {
 
     @Autowired ImportService imports;

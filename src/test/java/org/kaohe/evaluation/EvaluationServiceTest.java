@@ -10,8 +10,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import org.kaohe.records.ImportReport;
 import org.kaohe.records.ImportRepository;
@@ -23,16 +24,16 @@ import org.kaohe.results.RunQueries;
 import org.kaohe.rules.RulebookService;
 import org.kaohe.scoring.SubjectResult;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.util.FileSystemUtils;
 import org.kaohe.errors.EvaluationException;
+import org.kaohe.testing.KaoheTest;
 
 /**
  * Evaluating a period stores a new run that records the import and rulebook versions it used;
  * simulation shows a draft's effect without storing anything.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE,
-        properties = "spring.datasource.url=jdbc:h2:mem:evaluation-service;DB_CLOSE_DELAY=-1")
+@KaoheTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class EvaluationServiceTest {
 
     private static final Period Q3 = Period.parse("2026-Q3");
@@ -47,7 +48,8 @@ class EvaluationServiceTest {
 
     @TempDir Path dir;
 
-    @BeforeEach
+    /** Once for the class: publishing compiles the book and runs its scenario cases and trials. */
+    @BeforeAll
     void demoQuarterAndDefaultRulebook() throws Exception {
         ImportReport report = imports.importFolder(Path.of("data", "2026-Q3"), Q3, "hr");
         assertThat(report.errors()).isEmpty();

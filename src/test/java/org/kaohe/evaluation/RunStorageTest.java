@@ -20,12 +20,11 @@ import org.kaohe.scoring.ExplanationLine;
 import org.kaohe.scoring.Grade;
 import org.kaohe.scoring.SubjectResult;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.kaohe.testing.KaoheTest;
 
 /** A run is stored whole, read back unchanged, and its seal shows a later edit of a stored row. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE,
-        properties = "spring.datasource.url=jdbc:h2:mem:run-storage;DB_CLOSE_DELAY=-1")
+@KaoheTest
 class RunStorageTest {
 
     private static final Period PERIOD = Period.parse("2026-Q3");
@@ -43,8 +42,11 @@ class RunStorageTest {
                         + "VALUES ('2026-Q3', (SELECT COALESCE(MAX(version), 0) + 1 FROM import_version), 'h', 't', ?)")
                 .param(OffsetDateTime.now()).update();
         importId = jdbc.sql("SELECT MAX(id) FROM import_version").query(Long.class).single();
-        jdbc.sql("MERGE INTO rulebook_version (version, created_by, created_at) KEY (version) VALUES ('v1', 't', ?)")
-                .param(OffsetDateTime.now()).update();
+        // plain SQL (no H2-only MERGE ... KEY), so the fixture runs on PostgreSQL as well
+        if (jdbc.sql("SELECT COUNT(*) FROM rulebook_version WHERE version = 'v1'").query(Long.class).single() == 0) {
+            jdbc.sql("INSERT INTO rulebook_version (version, created_by, created_at) VALUES ('v1', 't', ?)")
+                    .param(OffsetDateTime.now()).update();
+        }
     }
 
     @Test

@@ -53,8 +53,11 @@ public final class SampleRun {
         storeFile(jdbc, importId, "cadres.csv", CADRES_CSV);
         storeFile(jdbc, importId, "targets.csv", TARGETS_CSV);
         storeFile(jdbc, importId, "events.csv", EVENTS_CSV);
-        jdbc.sql("MERGE INTO rulebook_version (version, created_by, created_at) KEY (version) VALUES ('v-sample', 'test', ?)")
-                .param(OffsetDateTime.now()).update();
+        // plain SQL (no H2-only MERGE ... KEY), so the fixture runs on PostgreSQL as well
+        if (jdbc.sql("SELECT COUNT(*) FROM rulebook_version WHERE version = 'v-sample'").query(Long.class).single() == 0) {
+            jdbc.sql("INSERT INTO rulebook_version (version, created_by, created_at) VALUES ('v-sample', 'test', ?)")
+                    .param(OffsetDateTime.now()).update();
+        }
         EvaluationOutcome outcome = new EvaluationOutcome(Period.parse(PERIOD), importId, "v-sample", List.of(
                 subject(SubjectType.DEPARTMENT, "D01", DEPARTMENT_NAME, "D01", "91.50", QuarterlyGrades.GOOD, 1, "cadres.csv", 2),
                 subject(SubjectType.CADRE, "C1", MARKUP_NAME, "D01", "88.00", QuarterlyGrades.GOOD, 1, "cadres.csv", 2),

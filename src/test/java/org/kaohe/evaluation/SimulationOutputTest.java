@@ -29,18 +29,17 @@ import org.kaohe.rules.RulebookSource;
 import org.kaohe.scoring.EvaluationOutcome;
 import org.kaohe.scoring.SubjectResult;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.kaohe.testing.KaoheTest;
 
 /**
  * What a simulation tells, checked against the two books evaluated apart: how many subjects change
  * score, grade and rank, the departments that move, one cadre's lines side by side with the
  * difference; and the same in the command line's CSV and JSON.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE,
-        properties = "spring.datasource.url=jdbc:h2:mem:simulation-output;DB_CLOSE_DELAY=-1")
+@KaoheTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SimulationOutputTest {
 

@@ -2,7 +2,6 @@ package org.kaohe.jobs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
@@ -10,10 +9,12 @@ import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 import org.kaohe.jobs.BackgroundJobs.State;
+import org.kaohe.testing.Eventually;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Jobs in the database: one queue runs in submission order even with free workers, other queues
@@ -83,16 +84,19 @@ class BackgroundJobsTest {
     }
 
     @Autowired BackgroundJobs jobs;
+    @Autowired JdbcClient jdbc;
 
     @Test
-    void jobsOfOneQueueRunInOrderWhileAnotherQueueRunsBeside() throws Exception {
+    void jobsOfOneQueueRunInOrderWhileAnotherQueueRunsBeside() {
         String first = jobs.submit("hr", "first", "HOLD", "a1", "queue-a");
         String second = jobs.submit("hr", "second", "HOLD", "a22", "queue-a");
         String other = jobs.submit("hr", "other", "HOLD", "b1", "queue-b");
 
         awaitState(first, State.RUNNING);
         awaitState(other, State.RUNNING);
-        Thread.sleep(1500); // workers are free: the second job only waits because the first is not done
+        // A worker is free (3 threads, 2 busy): once the scheduler has picked the second job and
+        // been told to wait, it is still queued only because the first is not done.
+        Eventually.until("the scheduler to look at job " + second + " and put it back", () -> toldToWait(second));
         assertThat(jobs.status(second).orElseThrow().state()).isEqualTo(State.QUEUED);
 
         release("a1");
@@ -107,7 +111,7 @@ class BackgroundJobsTest {
     }
 
     @Test
-    void aRunningJobStopsWhenCancelledAndAQueuedOneAtOnce() throws Exception {
+    void aRunningJobStopsWhenCancelledAndAQueuedOneAtOnce() {
         String running = jobs.submit("hr", "to cancel", "HOLD", "c1", "queue-c");
         String queued = jobs.submit("hr", "never runs", "HOLD", "c2", "queue-c");
         awaitState(running, State.RUNNING);
@@ -121,7 +125,7 @@ class BackgroundJobsTest {
     }
 
     @Test
-    void workThatAsksWhetherItWasCancelledStopsAndEndsCancelledNotFailed() throws Exception {
+    void workThatAsksWhetherItWasCancelledStopsAndEndsCancelledNotFailed() {
         String asking = jobs.submit("hr", "asks", "ASK", "e1", "queue-e");
         awaitState(asking, State.RUNNING);
 
@@ -132,7 +136,7 @@ class BackgroundJobsTest {
     }
 
     @Test
-    void aJobStopsAtItsTimeLimit() throws Exception {
+    void aJobStopsAtItsTimeLimit() {
         String forever = jobs.submit("hr", "forever", "HOLD", "never-released", "queue-d");
 
         awaitState(forever, State.FAILED);
@@ -143,14 +147,14 @@ class BackgroundJobsTest {
         RELEASE.computeIfAbsent(argument, k -> new CountDownLatch(1)).countDown();
     }
 
-    private void awaitState(String id, State state) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
-        while (System.nanoTime() < deadline) {
-            if (jobs.status(id).orElseThrow().state() == state) {
-                return;
-            }
-            Thread.sleep(50);
-        }
-        throw new AssertionError("job " + id + " never reached " + state + ": " + jobs.status(id));
+    private void awaitState(String id, State state) {
+        Eventually.value("job " + id + " to reach " + state, Eventually.PATIENCE,
+                () -> jobs.status(id).orElseThrow().state() == state ? state : null, () -> "last seen: " + jobs.status(id));
+    }
+
+    /** db-scheduler ran the job's execution and rescheduled it (what {@code Outcome.WAIT} does). */
+    private boolean toldToWait(String id) {
+        return jdbc.sql("SELECT COUNT(*) FROM scheduled_tasks WHERE task_instance = ? AND last_success IS NOT NULL")
+                .param(id).query(Long.class).single() > 0;
     }
 }

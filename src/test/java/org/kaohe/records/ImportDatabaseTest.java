@@ -5,17 +5,15 @@ import java.util.List;
 import java.util.Map;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.TestPropertySource;
+import org.kaohe.testing.KaoheTest;
 
 /**
  * Base of the import tests that need the database: one Spring context (so the test context cache
  * shares it) on a private in-memory H2, never the ./var database. Tests share that database, so
  * each uses a period of its own (see {@link PeriodFiles#inYear}).
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE)
-@TestPropertySource(properties = "spring.datasource.url=jdbc:h2:mem:import-test-${random.uuid}")
+@KaoheTest
 abstract class ImportDatabaseTest {
 
     static final List<String> TABLES = List.of("import_version", "import_file", "department_record", "cadre_record",

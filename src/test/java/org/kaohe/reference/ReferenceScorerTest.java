@@ -10,6 +10,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.kaohe.records.DeptType;
 import org.kaohe.records.PeriodRecords;
+import org.kaohe.testing.TestRecords;
 
 /**
  * The oracle against the rulebook's worked example (§7) and cases computed by hand; each test's
@@ -33,7 +34,7 @@ class ReferenceScorerTest {
     void aLineIsItsExactValueRoundedHalfUpOnce() {
         // docs/scheme.md (rounding): 60 × 421/480 = 52.625 exactly, so the line is 52.63. A 34-digit chain
         // (421/480 = 0.87708333…3, × 60 = 52.62499…98) would give 52.62.
-        PeriodRecords records = new PeriodRecordsBuilder()
+        PeriodRecords records = TestRecords.period()
                 .department("D1", DeptType.TRADE_UNION)
                 .cadre("C1", "D1")
                 .target(CADRE, "C1", "1", "480", "421")
@@ -49,12 +50,12 @@ class ReferenceScorerTest {
         // docs/scheme.md. T = 60×2/3×1 + 60×1/3×(2/4)×0.8 = 40 + 8 = 48; A = 20×(600+240+60)/1000 = 18;
         // L = 0.2×90 = 18; B = 2 (provincial award) + 4×0.2 (city publicity) = 2.8; D = 0.5 (overdue).
         // S = 48 + 18 + 18 + 2.8 − 0.5 = 86.3: band 较好, no gate, alone in its department: 较好, rank 1.
-        PeriodRecords records = new PeriodRecordsBuilder()
+        PeriodRecords records = TestRecords.period()
                 .department("D1", DeptType.TRADE_UNION)
                 .cadre("C1", "D1")
                 .target(CADRE, "C1", "2", "10", "10")
                 .target(CADRE, "C1", "1", "4", "2", true, false)
-                .appraisal("C1", 6, 3, 1, 0, "90")
+                .votes("C1", 6, 3, 1, 0, "90")
                 .event(CADRE, "C1", "AWARD", "PROVINCIAL", 1)
                 .event(CADRE, "C1", "PUBLICITY", "CITY", 4)
                 .event(CADRE, "C1", "OVERDUE", null, 1)
@@ -94,13 +95,13 @@ class ReferenceScorerTest {
         // Votes 2/1/0/0: A = 20 × 280 / 300 = 18.666… → 18.67.
         // Leader 77.825: L = 15.565 → 15.57 half up (half even would give 15.56).
         // S = 20.01 + 18.67 + 15.57 = 54.25, 较差.
-        PeriodRecords records = new PeriodRecordsBuilder()
+        PeriodRecords records = TestRecords.period()
                 .department("D1", DeptType.OTHER)
                 .cadre("C1", "D1")
                 .target(CADRE, "C1", "1", "3", "1")
                 .target(CADRE, "C1", "1", "3", "1")
                 .target(CADRE, "C1", "1", "3", "1")
-                .appraisal("C1", 2, 1, 0, 0, "77.825")
+                .votes("C1", 2, 1, 0, 0, "77.825")
                 .build();
 
         ReferenceResult c1 = cadre(ReferenceScorer.evaluate(records), "C1");
@@ -117,7 +118,7 @@ class ReferenceScorerTest {
     void ratioIsCappedAtOneAndLateTargetsEarnFourFifths() {
         // Target A: w 1, 15 of 10 done, 3 days late: r = min(1.5, 1) = 1; 60 × 1/4 × 1 × 0.8 = 12.00.
         // Target B: w 3, 0 of 5 done, on time: 0.00.  T = 12.00. No appraisal: A = L = 0.
-        PeriodRecords records = new PeriodRecordsBuilder()
+        PeriodRecords records = TestRecords.period()
                 .department("D1", DeptType.OTHER)
                 .cadre("C1", "D1")
                 .target(CADRE, "C1", "1", "10", "15", true, false)
@@ -136,10 +137,10 @@ class ReferenceScorerTest {
     void zeroVotesAndMissingLeaderScoreGiveNothing() {
         // C1: votes 0/0/0/0, leader 80 → A 0, L 16.  C2: votes 5/5/0/0, no leader score → A = 20×900/1000 = 18, L 0.
         // C3: no appraisal row, no targets → everything 0.
-        PeriodRecords records = new PeriodRecordsBuilder()
+        PeriodRecords records = TestRecords.period()
                 .department("D1", DeptType.OTHER)
-                .cadre("C1", "D1").appraisal("C1", 0, 0, 0, 0, "80")
-                .cadre("C2", "D1").appraisal("C2", 5, 5, 0, 0, null)
+                .cadre("C1", "D1").votes("C1", 0, 0, 0, 0, "80")
+                .cadre("C2", "D1").votes("C2", 5, 5, 0, 0, null)
                 .cadre("C3", "D1")
                 .build();
 
@@ -160,11 +161,11 @@ class ReferenceScorerTest {
         // Two national awards 2 × 3 = 6, three city publicity 3 × 0.2 = 0.6. Bonus lines 7.60,
         // cap line −2.60, B = 5. A 20, L 20. S = 60 + 20 + 20 + 5 = 105 (not clamped).
         // C2: national award 3 + provincial award 2 = exactly 5: no cap line.
-        PeriodRecords records = new PeriodRecordsBuilder()
+        PeriodRecords records = TestRecords.period()
                 .department("D1", DeptType.OTHER)
                 .cadre("C1", "D1")
                 .target(CADRE, "C1", "1", "10", "12", false, true)
-                .appraisal("C1", 10, 0, 0, 0, "100")
+                .votes("C1", 10, 0, 0, 0, "100")
                 .event(CADRE, "C1", "AWARD", "NATIONAL", 2)
                 .event(CADRE, "C1", "PUBLICITY", "CITY", 3)
                 .cadre("C2", "D1")
@@ -189,7 +190,7 @@ class ReferenceScorerTest {
     void keyWorkBonusNeedsKeyWorkAndAtLeastOnePointTwoTimesPlanned() {
         // C1 key work 12 of 10 (exactly 1.2): +1.  C2 key work 11.9 of 10: nothing.
         // C3 not key work, 15 of 10: nothing.
-        PeriodRecords records = new PeriodRecordsBuilder()
+        PeriodRecords records = TestRecords.period()
                 .department("D1", DeptType.OTHER)
                 .cadre("C1", "D1").target(CADRE, "C1", "1", "10", "12", false, true)
                 .cadre("C2", "D1").target(CADRE, "C2", "1", "10", "11.9", false, true)
@@ -207,7 +208,7 @@ class ReferenceScorerTest {
     void scoreBelowZeroIsClampedByALine() {
         // No targets, no appraisal; admonishment × 2 = −6, provincial criticism −1.5, department
         // criticism × 3 = −1.5, commitment breach −1, first-inquiry breach −1: raw −11.00, clamp +11.00, S 0.
-        PeriodRecords records = new PeriodRecordsBuilder()
+        PeriodRecords records = TestRecords.period()
                 .department("D1", DeptType.OTHER)
                 .cadre("C1", "D1")
                 .event(CADRE, "C1", "ADMONISHMENT", null, 2)
@@ -232,7 +233,7 @@ class ReferenceScorerTest {
         // C1 sanction: 100, band 好 → 较差, veto.  C2 one complaint: 98 → 较好.
         // C3 two complaint units: 96 → 较好.  C4 complaints 2 + 1 in two rows = 3 units: 94 → 较差, no veto.
         // C5 admonishment: 97 → 一般.  C6 admonishment and one complaint: 95 → 较好 → 一般.
-        PeriodRecordsBuilder b = new PeriodRecordsBuilder();
+        TestRecords b = TestRecords.period();
         for (int i = 1; i <= 6; i++) {
             b.department("D" + i, DeptType.OTHER).perfectCadre("C" + i, "D" + i);
         }
@@ -287,10 +288,10 @@ class ReferenceScorerTest {
         // Five cadres of D1, leader scores 100/95/90/85/80 → S 100/99/98/97/96, all band 好.
         // n = 5, q = 2. C5 (S 100) has a sanction: 较差, rank 1, takes no 好 place.
         // Order: C5 100, C4 99, C3 98, C2 97, C1 96 → C4, C3 好; C2, C1 较好.
-        PeriodRecordsBuilder b = new PeriodRecordsBuilder().department("D1", DeptType.OTHER);
+        TestRecords b = TestRecords.period().department("D1", DeptType.OTHER);
         String[] leader = {"80", "85", "90", "95", "100"};
         for (int i = 1; i <= 5; i++) {
-            b.cadre("C" + i, "D1").target(CADRE, "C" + i, "1", "10", "10").appraisal("C" + i, 10, 0, 0, 0, leader[i - 1]);
+            b.cadre("C" + i, "D1").target(CADRE, "C" + i, "1", "10", "10").votes("C" + i, 10, 0, 0, 0, leader[i - 1]);
         }
         PeriodRecords records = b.event(CADRE, "C5", "SANCTION", null, 1).build();
 
@@ -308,11 +309,11 @@ class ReferenceScorerTest {
         // C2 and C1: T 60 (one target done), A 20, leader 50 → L 10: S 90.
         // C3: T = 60 × 5/6 = 50, A 20, leader 100 → L 20: S 90 with a lower T.
         // Order C1, C2 (same S and T: id), C3. n = 3, q = 1: C1 好, C2 and C3 较好.
-        PeriodRecords records = new PeriodRecordsBuilder()
+        PeriodRecords records = TestRecords.period()
                 .department("D1", DeptType.OTHER)
-                .cadre("C3", "D1").target(CADRE, "C3", "1", "6", "5").appraisal("C3", 4, 0, 0, 0, "100")
-                .cadre("C2", "D1").target(CADRE, "C2", "1", "10", "10").appraisal("C2", 7, 0, 0, 0, "50")
-                .cadre("C1", "D1").target(CADRE, "C1", "2", "3", "3").appraisal("C1", 3, 0, 0, 0, "50")
+                .cadre("C3", "D1").target(CADRE, "C3", "1", "6", "5").votes("C3", 4, 0, 0, 0, "100")
+                .cadre("C2", "D1").target(CADRE, "C2", "1", "10", "10").votes("C2", 7, 0, 0, 0, "50")
+                .cadre("C1", "D1").target(CADRE, "C1", "2", "3", "3").votes("C1", 3, 0, 0, 0, "50")
                 .build();
 
         List<ReferenceResult> results = ReferenceScorer.evaluate(records);
@@ -335,7 +336,7 @@ class ReferenceScorerTest {
         // D_d: joint project no contribution 1, complaint 2, department criticism 0.5 → 3.5.
         //      Overdue, admonishment and sanction are cadre items: nothing, and no veto.
         // S_d = 38 + 15 + 18 + 5 − 3.5 = 72.50, 一般.
-        PeriodRecords records = new PeriodRecordsBuilder()
+        PeriodRecords records = TestRecords.period()
                 .department("D1", DeptType.YOUTH_LEAGUE)
                 .target(DEPARTMENT, "D1", "2", "100", "80", true, false)
                 .target(DEPARTMENT, "D1", "1", "10", "10")
@@ -373,7 +374,7 @@ class ReferenceScorerTest {
     void organizationPartIsFlooredAtZeroAndOverAgeCountsOnlyInTheYouthLeague() {
         // D1 (Women's Federation): 8 empty organizations, 20 − 8 × 3 = −4, floor line +4 → O 0;
         // a 69-year-old secretary outside the Youth League costs nothing. No cadres: C 0. S_d 0.
-        PeriodRecordsBuilder b = new PeriodRecordsBuilder().department("D1", DeptType.WOMENS_FEDERATION);
+        TestRecords b = TestRecords.period().department("D1", DeptType.WOMENS_FEDERATION);
         for (int i = 0; i < 8; i++) {
             b.organization("D1", 69, 0, 0);
         }
@@ -394,7 +395,7 @@ class ReferenceScorerTest {
         // C3 zero votes and leader 25.2, S 5.04. Mean = 125.05 / 3 = 41.6833…;
         // C = 30 × 41.6833… / 100 = 12.505 → 12.51 (rounding the mean first would give 41.68 → 12.504 → 12.50).
         // C4 of D2: admonishment × 2 on nothing, clamped to 0: the clamped 0 counts, not −6 → C 0.
-        PeriodRecords records = new PeriodRecordsBuilder()
+        PeriodRecords records = TestRecords.period()
                 .department("D1", DeptType.OTHER)
                 .department("D2", DeptType.OTHER)
                 .perfectCadre("C1", "D1")
@@ -402,7 +403,7 @@ class ReferenceScorerTest {
                 .target(CADRE, "C2", "1", "3", "1")
                 .target(CADRE, "C2", "1", "3", "1")
                 .target(CADRE, "C2", "1", "3", "1")
-                .cadre("C3", "D1").appraisal("C3", 0, 0, 0, 0, "25.2")
+                .cadre("C3", "D1").votes("C3", 0, 0, 0, 0, "25.2")
                 .cadre("C4", "D2")
                 .event(CADRE, "C4", "ADMONISHMENT", null, 2)
                 .build();
@@ -424,7 +425,7 @@ class ReferenceScorerTest {
         // D04: 100 but a major incident: 较差, veto.
         // Order: D02, D03 (100, T 50, by id), D04 (100, T 50), D01 (100, T 45). N = 4, q = 2:
         // D02 好, D03 好, D04 较差 (gated, takes no place), D01 好 → 较好 (third 好).
-        PeriodRecordsBuilder b = new PeriodRecordsBuilder();
+        TestRecords b = TestRecords.period();
         for (String id : List.of("D01", "D02", "D03", "D04")) {
             b.department(id, DeptType.OTHER).perfectCadre("C" + id, id)
                     .target(DEPARTMENT, id, "1", "10", id.equals("D01") ? "9" : "10");
@@ -449,7 +450,7 @@ class ReferenceScorerTest {
     @Test
     void unknownKindsAndKindsOfTheOtherSubjectTypeGiveNothing() {
         // C1 is perfect (100) and also has an unknown kind and department-only kinds: still 100, 好, no veto.
-        PeriodRecords records = new PeriodRecordsBuilder()
+        PeriodRecords records = TestRecords.period()
                 .department("D1", DeptType.OTHER)
                 .perfectCadre("C1", "D1")
                 .event(CADRE, "C1", RandomPeriodRecords.UNKNOWN_KIND, null, 3)

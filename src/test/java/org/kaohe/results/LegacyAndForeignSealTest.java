@@ -22,17 +22,16 @@ import org.kaohe.scoring.ResultSeal;
 import org.kaohe.scoring.StoredExplanation;
 import org.kaohe.scoring.SubjectResult;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.kaohe.testing.KaoheTest;
 
 /**
  * Runs of an older database, sealed with a plain SHA-256 before keys existed, read as "legacy seal"
  * (honest, not "intact"); a legacy seal on a run made after keyed seals began is a downgrade; a run
  * sealed under another key cannot be vouched for.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE,
-        properties = "spring.datasource.url=jdbc:h2:mem:legacy-seal;DB_CLOSE_DELAY=-1")
+@KaoheTest
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class LegacyAndForeignSealTest {
 

@@ -20,16 +20,15 @@ import org.kaohe.scoring.ExplanationLine;
 import org.kaohe.scoring.Grade;
 import org.kaohe.scoring.SubjectResult;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.kaohe.testing.KaoheTest;
 
 /**
  * Results lists filtered, sorted and paged by the database: a page holds its rows and the total of
  * every matching row; exports stream the same rows in the same order.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE,
-        properties = "spring.datasource.url=jdbc:h2:mem:results-list;DB_CLOSE_DELAY=-1")
+@KaoheTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ResultsListTest {
 

@@ -23,8 +23,6 @@ import org.kaohe.evaluation.SampleRun;
 import org.kaohe.security.Role;
 import org.kaohe.security.UserAccountService;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -34,6 +32,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import org.kaohe.testing.KaoheTest;
 
 /**
  * An attacker with the database but not the key edits a stored run directly in SQL. Every path
@@ -41,8 +40,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
  * API's results and explanation, the command line's results and explain — and {@code runs verify}
  * names the row; a subject nobody touched still reads as intact on its own page.
  */
-@SpringBootTest(properties = "spring.datasource.url=jdbc:h2:mem:seal-tampering;DB_CLOSE_DELAY=-1")
-@AutoConfigureMockMvc
+@KaoheTest
 class SealTamperingTest {
 
     @Autowired MockMvc mvc;

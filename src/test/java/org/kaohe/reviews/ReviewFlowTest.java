@@ -25,9 +25,8 @@ import org.kaohe.records.Period;
 import org.kaohe.results.RunQueries;
 import org.kaohe.scoring.SubjectResult;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.web.servlet.MockMvc;
+import org.kaohe.testing.KaoheTest;
 
 /**
  * A review from request to decision: a cadre asks about a complaint; HR records the request,
@@ -35,8 +34,7 @@ import org.springframework.test.web.servlet.MockMvc;
  * side by side and records 变更. Both runs stay, and the review is audited, counted and listed on
  * the subject's page.
  */
-@SpringBootTest(properties = "spring.datasource.url=jdbc:h2:mem:review-flow;DB_CLOSE_DELAY=-1")
-@AutoConfigureMockMvc
+@KaoheTest
 class ReviewFlowTest {
 
     private static final Period Q3 = Period.parse("2026-Q3");

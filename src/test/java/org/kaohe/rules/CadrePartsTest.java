@@ -12,6 +12,7 @@ import org.kaohe.records.DeptType;
 import org.kaohe.records.SourceRef;
 import org.kaohe.scoring.ExplanationLine;
 import org.kaohe.scoring.SubjectResult;
+import org.kaohe.testing.TestRecords;
 
 /** One test per cadre rule of docs/scheme.md: given these records, this line with these points and reason. */
 class CadrePartsTest {
@@ -196,6 +197,7 @@ class CadrePartsTest {
         ExplanationLine clamp = onlyLine(r, "CLAMP");
         assertThat(clamp.points()).isEqualByComparingTo("6");
         assertThat(clamp.reason()).isEqualTo("合计 -6 低于最低分 0,按 0 计");
+        assertThat(clamp.rule()).as("the setting that clamps: SCORE_MIN").isEqualTo("settings.csv:4");
         assertThat(r.parts().get("D")).isEqualByComparingTo("-6");
         assertThat(r.score()).isEqualByComparingTo("0");
     }

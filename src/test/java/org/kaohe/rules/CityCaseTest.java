@@ -15,6 +15,7 @@ import org.kaohe.scoring.EvaluationOutcome;
 import org.kaohe.scoring.ExplanationLine;
 import org.kaohe.scoring.Grade;
 import org.kaohe.scoring.SubjectResult;
+import org.kaohe.testing.TestRecords;
 
 /**
  * A city of five departments worked out by hand (the computation is in the comments): quota with
@@ -157,6 +158,11 @@ class CityCaseTest {
         assertThat(department(city, "D4").parts()).containsEntry("C", new BigDecimal("30.90"))
                 .containsEntry("CLAMP", new BigDecimal("-0.90"));
         assertThat(department(city, "D3").parts()).containsEntry("CLAMP", new BigDecimal("6.00"));
+        // each clamp names the setting it applied (PIT: a clamp naming SCORE_MIN above the maximum survived)
+        assertThat(department(city, "D4").lines()).filteredOn(l -> l.part().equals("CLAMP")).singleElement()
+                .satisfies(l -> assertThat(l.rule()).isEqualTo("settings.csv:5"));
+        assertThat(department(city, "D3").lines()).filteredOn(l -> l.part().equals("CLAMP")).singleElement()
+                .satisfies(l -> assertThat(l.rule()).isEqualTo("settings.csv:4"));
     }
 
     private static void assertDepartment(String id, String score, Grade band, Grade fin, int rank, boolean vetoed) {

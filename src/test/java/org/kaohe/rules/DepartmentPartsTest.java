@@ -16,6 +16,7 @@ import org.kaohe.records.SourceRef;
 import org.kaohe.scoring.ExplanationLine;
 import org.kaohe.scoring.Grade;
 import org.kaohe.scoring.SubjectResult;
+import org.kaohe.testing.TestRecords;
 
 /** One test per department rule of docs/scheme.md. */
 class DepartmentPartsTest {

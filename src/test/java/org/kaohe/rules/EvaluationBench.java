@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.kaohe.records.PeriodRecords;
+import org.kaohe.testing.CityGenerator;
 
 /**
  * Not a test (no timed assertions): a small bench of the partitioning, run by hand, results in

@@ -13,6 +13,7 @@ import org.kaohe.scoring.EvaluationOutcome;
 import org.kaohe.scoring.ExplanationLine;
 import org.kaohe.scoring.Grade;
 import org.kaohe.scoring.SubjectResult;
+import org.kaohe.testing.TestRecords;
 
 /** docs/scheme.md and §5 grade: bands, gates in order, veto, the quota of 好 and the rank. */
 class GradesTest {

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.kaohe.records.DeptType;
 import org.kaohe.scoring.EvaluationOutcome;
 import org.kaohe.scoring.ExplanationLine;
+import org.kaohe.testing.TestRecords;
 
 /**
  * A leader changes a number in a table of a copy of the standard book; reading that folder at run

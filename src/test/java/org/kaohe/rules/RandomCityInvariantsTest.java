@@ -15,6 +15,7 @@ import org.kaohe.scoring.EvaluationOutcome;
 import org.kaohe.scoring.ExplanationLine;
 import org.kaohe.scoring.Grade;
 import org.kaohe.scoring.SubjectResult;
+import org.kaohe.testing.CityGenerator;
 
 /** What must hold for every subject of any city (docs/scheme.md), checked on generated cities. */
 class RandomCityInvariantsTest {

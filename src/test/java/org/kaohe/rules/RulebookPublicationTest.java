@@ -14,15 +14,14 @@ import org.kaohe.audit.AuditLog;
 import org.kaohe.records.ImportService;
 import org.kaohe.records.Period;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
+import org.kaohe.testing.KaoheTest;
 
 /**
  * Publishing: a draft is checked (tables, scenario cases, a trial on every imported period) and
  * published only with a reason; a broken draft leaves the published book as it was; an upload of
  * some tables changes only those; an earlier version can be published again.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE,
-        properties = "spring.datasource.url=jdbc:h2:mem:rulebook-publication;DB_CLOSE_DELAY=-1")
+@KaoheTest
 class RulebookPublicationTest {
 
     @Autowired RulebookService rulebooks;

@@ -12,6 +12,7 @@ import org.kaohe.records.PeriodRecords;
 import org.kaohe.rules.engine.RunLimits;
 import org.kaohe.rules.engine.RunStoppedException;
 import org.kaohe.scoring.EvaluationProgress;
+import org.kaohe.testing.TestRecords;
 
 /** An evaluation stops with a clear message at its limit of rule firings, of time, or when cancelled. */
 class RunLimitsTest {

@@ -8,6 +8,7 @@ import org.kaohe.records.SubjectType;
 import org.kaohe.scoring.EvaluationOutcome;
 import org.kaohe.scoring.ExplanationLine;
 import org.kaohe.scoring.SubjectResult;
+import org.kaohe.testing.TestRecords;
 
 /**
  * The standard test book ({@code src/test/resources/books/standard}): the default scheme's tables,

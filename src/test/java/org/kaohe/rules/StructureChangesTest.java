@@ -21,6 +21,7 @@ import org.kaohe.scoring.EvaluationOutcome;
 import org.kaohe.scoring.ExplanationLine;
 import org.kaohe.scoring.QuarterlyGrades;
 import org.kaohe.scoring.SubjectResult;
+import org.kaohe.testing.TestRecords;
 
 /**
  * The changes of structure a leader makes with tables alone (rules/README.md walks through each),

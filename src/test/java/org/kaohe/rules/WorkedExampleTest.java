@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.kaohe.records.DeptType;
 import org.kaohe.scoring.Grade;
 import org.kaohe.scoring.SubjectResult;
+import org.kaohe.testing.TestRecords;
 
 /** docs/scheme.md, to the cent: cadre C1 scores 86.3, band 较好, no gate: 较好. */
 class WorkedExampleTest {

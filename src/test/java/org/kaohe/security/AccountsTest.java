@@ -19,17 +19,15 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.kaohe.audit.AuditLog;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.web.servlet.MockMvc;
+import org.kaohe.testing.KaoheTest;
 
 /**
  * Accounts: one answer for every failed login (no way to learn which accounts exist), a password
  * policy, one-time passwords changed at the first login, everyone changing their own password,
  * and a display name in the top bar and the audit log.
  */
-@SpringBootTest(properties = "spring.datasource.url=jdbc:h2:mem:accounts;DB_CLOSE_DELAY=-1")
-@AutoConfigureMockMvc
+@KaoheTest
 class AccountsTest {
 
     @Autowired MockMvc mvc;

@@ -9,13 +9,11 @@ import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
+import org.kaohe.testing.KaoheTest;
 
-@SpringBootTest(properties = "spring.datasource.url=jdbc:h2:mem:initial-admin;DB_CLOSE_DELAY=-1")
-@AutoConfigureMockMvc
+@KaoheTest
 class InitialAdminTest {
 
     @Autowired MockMvc mvc;

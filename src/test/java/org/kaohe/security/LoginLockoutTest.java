@@ -15,12 +15,10 @@ import java.util.EnumSet;
 import org.junit.jupiter.api.Test;
 import org.kaohe.audit.AuditLog;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.web.servlet.MockMvc;
+import org.kaohe.testing.KaoheTest;
 
-@SpringBootTest(properties = "spring.datasource.url=jdbc:h2:mem:lockout;DB_CLOSE_DELAY=-1")
-@AutoConfigureMockMvc
+@KaoheTest
 class LoginLockoutTest {
 
     @Autowired MockMvc mvc;

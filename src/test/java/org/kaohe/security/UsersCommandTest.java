@@ -9,15 +9,14 @@ import org.junit.jupiter.api.Test;
 import org.kaohe.audit.AuditLog;
 import org.kaohe.cli.KaoheCommands;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ApplicationContext;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import picocli.CommandLine;
+import org.kaohe.testing.KaoheTest;
 
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE,
-        properties = "spring.datasource.url=jdbc:h2:mem:users-cli;DB_CLOSE_DELAY=-1")
+@KaoheTest
 class UsersCommandTest {
 
     @Autowired ApplicationContext context;

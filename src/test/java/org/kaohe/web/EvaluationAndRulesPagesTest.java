@@ -33,8 +33,6 @@ import org.kaohe.scoring.SubjectResult;
 import org.kaohe.security.Role;
 import org.kaohe.security.UserAccountService;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
@@ -42,13 +40,14 @@ import org.springframework.test.web.servlet.request.MockMultipartHttpServletRequ
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.kaohe.testing.Eventually;
+import org.kaohe.testing.KaoheTest;
 
 /**
  * Evaluation started from the page and the API on the demo quarter with the real rulebook, and
  * drafts validated and published from the rules page.
  */
-@SpringBootTest(properties = "spring.datasource.url=jdbc:h2:mem:evaluation-pages;DB_CLOSE_DELAY=-1")
-@AutoConfigureMockMvc
+@KaoheTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class EvaluationAndRulesPagesTest {
 
@@ -182,12 +181,8 @@ class EvaluationAndRulesPagesTest {
             JsonNode job = json(mvc.perform(post("/api/evaluations").with(httpBasic("eval-hr", "Eval-Journey-pass-1"))
                             .contentType(MediaType.APPLICATION_JSON).content("{\"period\":\"2026-Q3\"}"))
                     .andExpect(status().isAccepted()));
-            JsonNode status = job;
-            for (int i = 0; i < 600 && !status.get("state").asText().matches("DONE|FAILED"); i++) {
-                Thread.sleep(100);
-                status = json(mvc.perform(get("/api/evaluations/" + job.get("id").asText())
-                        .with(httpBasic("eval-hr", "Eval-Journey-pass-1"))));
-            }
+            JsonNode status = ended("evaluation job " + job.get("id"), () -> json(mvc.perform(get("/api/evaluations/"
+                    + job.get("id").asText()).with(httpBasic("eval-hr", "Eval-Journey-pass-1")))));
             assertThat(status.get("state").asText()).isEqualTo("DONE");
             return status.get("runId").asLong();
         } catch (Exception e) {
@@ -195,16 +190,21 @@ class EvaluationAndRulesPagesTest {
         }
     }
 
-    private JsonNode pollPage(String statusUrl) throws Exception {
-        JsonNode status = null;
-        for (int i = 0; i < 600; i++) {
-            status = json(mvc.perform(get(statusUrl).with(user("eval-hr").roles("HR"))));
-            if (status.get("state").asText().matches("DONE|FAILED")) {
-                return status;
+    private JsonNode pollPage(String statusUrl) {
+        return ended(statusUrl, () -> json(mvc.perform(get(statusUrl).with(user("eval-hr").roles("HR")))));
+    }
+
+    /** Polls a job's status until it is DONE or FAILED, and returns it. */
+    private static JsonNode ended(String what, java.util.concurrent.Callable<JsonNode> poll) {
+        JsonNode[] last = new JsonNode[1];
+        return Eventually.value(what + " to end", Eventually.PATIENCE, () -> {
+            try {
+                last[0] = poll.call();
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
             }
-            Thread.sleep(100);
-        }
-        return status;
+            return last[0].get("state").asText().matches("DONE|FAILED") ? last[0] : null;
+        }, () -> "last status: " + last[0]);
     }
 
     private JsonNode json(org.springframework.test.web.servlet.ResultActions result) throws Exception {

@@ -15,15 +15,14 @@ import org.kaohe.records.Period;
 import org.kaohe.results.RunQueries;
 import org.kaohe.rules.RulebookService;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.kaohe.jobs.EvaluationRuns;
+import org.kaohe.testing.KaoheTest;
 
 /**
  * The evaluation a background job runs hands the job's cancellation to the rules engine: a job
  * cancelled before the engine's first look stops there, with the engine's message, and stores no run.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE,
-        properties = "spring.datasource.url=jdbc:h2:mem:evaluation-job-cancel;DB_CLOSE_DELAY=-1")
+@KaoheTest
 class EvaluationJobCancellationTest {
 
     private static final Period Q3 = Period.parse("2026-Q3");

@@ -22,15 +22,13 @@ import org.kaohe.records.Period;
 import org.kaohe.security.Role;
 import org.kaohe.security.UserAccountService;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockMultipartHttpServletRequestBuilder;
+import org.kaohe.testing.KaoheTest;
 
 /** Upload of a period's files on the import page and the API: stored when valid, else every problem and nothing stored. */
-@SpringBootTest(properties = "spring.datasource.url=jdbc:h2:mem:import-page;DB_CLOSE_DELAY=-1")
-@AutoConfigureMockMvc
+@KaoheTest
 class ImportPageTest {
 
     private static final Path DEMO = Path.of("data/2026-Q3");

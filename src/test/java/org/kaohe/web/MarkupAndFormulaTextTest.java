@@ -18,18 +18,16 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.kaohe.evaluation.SampleRun;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
+import org.kaohe.testing.KaoheTest;
 
 /**
  * Names from imported files that hold markup or formula text are shown as plain text on every
  * page and neutralised in every export.
  */
-@SpringBootTest(properties = "spring.datasource.url=jdbc:h2:mem:markup-text;DB_CLOSE_DELAY=-1")
-@AutoConfigureMockMvc
+@KaoheTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class MarkupAndFormulaTextTest {
 

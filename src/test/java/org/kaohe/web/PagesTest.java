@@ -17,14 +17,12 @@ import org.junit.jupiter.api.Test;
 import org.kaohe.audit.AuditLog;
 import org.kaohe.security.UserAccountService;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
+import org.kaohe.testing.KaoheTest;
 
 /** Pages that need no evaluation: language, users, audit log, rule versions and their diff. */
-@SpringBootTest(properties = "spring.datasource.url=jdbc:h2:mem:pages;DB_CLOSE_DELAY=-1")
-@AutoConfigureMockMvc
+@KaoheTest
 class PagesTest {
 
     @Autowired MockMvc mvc;

@@ -21,10 +21,8 @@ import org.kaohe.rules.RulebookSource;
 import org.kaohe.scoring.ExplanationLine;
 import org.kaohe.scoring.SubjectResult;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.web.servlet.MockMvc;
+import org.kaohe.testing.KaoheTest;
 
 /**
  * Parts and rules are shown by the names people read, taken from the run's own rulebook: the
@@ -32,9 +30,7 @@ import org.springframework.test.web.servlet.MockMvc;
  * the waterfall's bars, and links each rule to its row in the version's table; the results page
  * shows the legend and the grades' names. A renamed part shows its new name in the new run only.
  */
-@SpringBootTest(properties = "spring.datasource.url=jdbc:h2:mem:part-names;DB_CLOSE_DELAY=-1")
-@AutoConfigureMockMvc
-@DirtiesContext
+@KaoheTest
 class PartAndRuleNamesPageTest {
 
     private static final Period Q3 = Period.parse("2026-Q3");

@@ -23,19 +23,17 @@ import org.kaohe.rules.RulebookSource;
 import org.kaohe.rules.book.BookTable;
 import org.kaohe.rules.edit.RulebookZip;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.kaohe.testing.KaoheTest;
 
 /**
  * The editor page: the book as a form (inputs named by table, row and column, drop-downs with the
  * value selected, settings labelled with their meaning and unit); what the form posts back is the
  * draft; a wrong value comes back at its field; publication with a reason; files in and out.
  */
-@SpringBootTest(properties = "spring.datasource.url=jdbc:h2:mem:rule-editor-page;DB_CLOSE_DELAY=-1")
-@AutoConfigureMockMvc
+@KaoheTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class RuleEditorPageTest {
 

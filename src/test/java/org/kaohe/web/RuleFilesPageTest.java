@@ -23,18 +23,16 @@ import org.kaohe.rules.RulebookService;
 import org.kaohe.rules.RulebookSource;
 import org.kaohe.rules.edit.RulebookZip;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
+import org.kaohe.testing.KaoheTest;
 
 /**
  * Rule files still work beside the editor: a published version or a waiting draft downloads as a
  * zip Excel opens (tables with a byte-order mark, tests/ kept), and a zip uploaded on the rules page
  * brings its scenario cases with it, which a flat list of files could not.
  */
-@SpringBootTest(properties = "spring.datasource.url=jdbc:h2:mem:rule-files;DB_CLOSE_DELAY=-1")
-@AutoConfigureMockMvc
+@KaoheTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class RuleFilesPageTest {
 

@@ -18,18 +18,16 @@ import org.junit.jupiter.api.TestInstance;
 import org.kaohe.rules.RulebookService;
 import org.kaohe.rules.RulebookSource;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.kaohe.testing.KaoheTest;
 
 /**
  * The rulebook's history on the page: who published which version when and why, the difference of
  * two versions table by table with the changed cells marked and unchanged tables folded, a version's
  * table with a row per anchor, and an earlier version published again from its page.
  */
-@SpringBootTest(properties = "spring.datasource.url=jdbc:h2:mem:rule-history;DB_CLOSE_DELAY=-1")
-@AutoConfigureMockMvc
+@KaoheTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class RuleHistoryPageTest {
 

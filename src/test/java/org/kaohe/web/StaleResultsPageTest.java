@@ -21,20 +21,16 @@ import org.kaohe.rules.DraftTrial;
 import org.kaohe.rules.RulebookService;
 import org.kaohe.rules.RulebookSource;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.util.FileSystemUtils;
+import org.kaohe.testing.KaoheTest;
 
 /**
  * Results that no longer reflect the rules or the data in force say so: after a publication or a
  * new import the current run's notice names why, offers HR to evaluate again and lists what a new
  * run would change; the new run is no longer stale; the dashboard marks the period.
  */
-@SpringBootTest(properties = "spring.datasource.url=jdbc:h2:mem:stale-results;DB_CLOSE_DELAY=-1")
-@AutoConfigureMockMvc
-@DirtiesContext
+@KaoheTest
 class StaleResultsPageTest {
 
     private static final Period Q3 = Period.parse("2026-Q3");

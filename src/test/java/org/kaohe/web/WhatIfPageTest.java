@@ -20,17 +20,15 @@ import org.kaohe.rules.RulebookService;
 import org.kaohe.rules.RulebookSource;
 import org.kaohe.rules.edit.RuleEditor;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.web.servlet.MockMvc;
+import org.kaohe.testing.KaoheTest;
 
 /**
  * The what-if page of a leader's draft: the counts, the departments that move, the changed subjects,
  * and one cadre's explanations side by side with the difference of each line, the published side
  * linked to its row in the published version.
  */
-@SpringBootTest(properties = "spring.datasource.url=jdbc:h2:mem:whatif-page;DB_CLOSE_DELAY=-1")
-@AutoConfigureMockMvc
+@KaoheTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class WhatIfPageTest {
 

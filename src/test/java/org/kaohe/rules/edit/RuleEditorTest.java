@@ -27,15 +27,14 @@ import org.kaohe.rules.book.GradeRow;
 import org.kaohe.rules.book.PriceRow;
 import org.kaohe.rules.book.TableText;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
+import org.kaohe.testing.KaoheTest;
 
 /**
  * The editor's draft: the form's rows written back as each table's CSV and kept on the server for
  * its author; unchanged tables keep their published text; problems land at the cell they name;
  * uploads (a zip with scenario cases, single tables) go into the same draft.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE,
-        properties = "spring.datasource.url=jdbc:h2:mem:rule-editor;DB_CLOSE_DELAY=-1")
+@KaoheTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class RuleEditorTest {
 
