@@ -70,22 +70,35 @@ final class LazySpringFactory implements CommandLine.IFactory, AutoCloseable {
      * An embedded H2 file database is closed by this thread, to its end, before the JVM exits. The
      * pool closes its connections on a thread of its own, and H2 rewrites the file while it closes:
      * a process that exited during that rewrite (seen under heavy load) left the file at an older
-     * version, without the last evaluation's run. A database this process alone holds (no
-     * AUTO_SERVER) is shut down here; one it may share with a web server through AUTO_SERVER is
-     * only written through to disk (CHECKPOINT SYNC), since a shutdown would close it for the server.
+     * version, without the last evaluation's run. When this process holds the file itself (it
+     * opened it first; under AUTO_SERVER it is then the server others connect to, and its exit
+     * closes the database anyway) the database is shut down here; when it reached the database
+     * through another process's AUTO_SERVER (a web server running), that process owns the file:
+     * this one only makes sure its own work is on disk (CHECKPOINT SYNC).
      */
     static void closeH2Cleanly(ConfigurableApplicationContext context) {
         String url = context.getEnvironment().getProperty("spring.datasource.url", "");
         if (!url.startsWith("jdbc:h2:") || url.startsWith("jdbc:h2:mem:") || url.startsWith("jdbc:h2:tcp:")
-                || !context.containsBean("dataSource") || !context.getBeanFactory().containsSingleton("dataSource")) {
+                || !context.getBeanFactory().containsSingleton("dataSource")) {
             return; // not an embedded file database, or this command never opened it
         }
-        boolean shared = url.toUpperCase(java.util.Locale.ROOT).contains("AUTO_SERVER=TRUE");
         try (java.sql.Connection connection = context.getBean(javax.sql.DataSource.class).getConnection();
              java.sql.Statement statement = connection.createStatement()) {
-            statement.execute(shared ? "CHECKPOINT SYNC" : "SHUTDOWN");
-        } catch (java.sql.SQLException | RuntimeException e) {
+            statement.execute(ownsTheFile(connection) ? "SHUTDOWN" : "CHECKPOINT SYNC");
+        } catch (java.sql.SQLException | ReflectiveOperationException | RuntimeException e) {
             org.slf4j.LoggerFactory.getLogger(LazySpringFactory.class).debug("closing H2 before exit", e);
         }
+    }
+
+    /**
+     * True when the connection's session runs in this JVM (H2's SessionLocal), false when it goes
+     * to another process's AUTO_SERVER (SessionRemote). H2 is a runtime dependency only, hence the
+     * lookup by name.
+     */
+    private static boolean ownsTheFile(java.sql.Connection connection) throws java.sql.SQLException,
+            ReflectiveOperationException {
+        Object h2 = connection.unwrap(Class.forName("org.h2.jdbc.JdbcConnection"));
+        Object session = h2.getClass().getMethod("getSession").invoke(h2);
+        return session.getClass().getName().equals("org.h2.engine.SessionLocal");
     }
 }
