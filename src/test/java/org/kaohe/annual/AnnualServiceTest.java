@@ -3,17 +3,15 @@ package org.kaohe.annual;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
+import org.kaohe.testing.CliRun;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.kaohe.cli.KaoheCommands;
 import org.kaohe.errors.EvaluationException;
 import org.kaohe.evaluation.EvaluationService;
 import org.kaohe.records.ImportProblem;
@@ -168,7 +166,7 @@ class AnnualServiceTest {
         assertThat(year.statusOf(year.subject("C0009").orElseThrow())).isEqualTo(SealStatus.ALTERED);
         assertThat(year.statusOf(year.subject("C0004").orElseThrow())).isEqualTo(SealStatus.INTACT);
         assertThat(year.problems()).anySatisfy(p -> assertThat(p).contains("CADRE/C0009"));
-        Run cli = run("results", "--year", "2026", "--format", "csv");
+        CliRun cli = run("results", "--year", "2026", "--format", "csv");
         assertThat(cli.exitCode()).isEqualTo(3);
         assertThat(cli.out()).contains("seal").contains("C0009").contains("已被改动 / ALTERED");
         annual.evaluate(YEAR, "hr");                      // a fresh run for the other tests
@@ -177,18 +175,18 @@ class AnnualServiceTest {
 
     @Test
     void resultsAndExplainForTheYearOnTheCommandLine() {
-        Run table = run("results", "--year", "2026");
+        CliRun table = run("results", "--year", "2026");
         assertThat(table.exitCode()).as(table.err()).isZero();
         assertThat(table.out()).contains("subject_type", "rank", "C0009", "91.00", "不定等次");
-        Run csv = run("results", "--year", "2026", "--format", "csv");
+        CliRun csv = run("results", "--year", "2026", "--format", "csv");
         assertThat(csv.out()).contains("subject_type,subject_id,name,dept_id,score,grade,rank,vetoed")
                 .contains("CADRE,C0082,林子涵,D02,89.33,不定等次,,false");
-        Run json = run("results", "--year", "2026", "--format", "json");
+        CliRun json = run("results", "--year", "2026", "--format", "json");
         assertThat(json.out()).contains("\"rank\" : null");
-        Run explain = run("explain", "--year", "2026", "--subject", "C0009");
+        CliRun explain = run("explain", "--year", "2026", "--subject", "C0009");
         assertThat(explain.exitCode()).isZero();
         assertThat(explain.out()).contains("annual-appraisals.csv:10", "名额", "2026-Q1 运行 run #", "封印 seal: 完好");
-        Run unknown = run("explain", "--year", "2026", "--subject", "C9999");
+        CliRun unknown = run("explain", "--year", "2026", "--subject", "C9999");
         assertThat(unknown.exitCode()).isEqualTo(2);
         assertThat(unknown.err()).contains("没有对象 C9999");
         assertThat(run("results", "--year", "2030").err()).contains("尚无年度考核结果");
@@ -198,21 +196,8 @@ class AnnualServiceTest {
         return s.lines().stream().filter(l -> l.part().equals(part)).findFirst().orElseThrow();
     }
 
-    record Run(int exitCode, String out, String err) {}
 
-    private Run run(String... args) {
-        PrintStream oldOut = System.out;
-        PrintStream oldErr = System.err;
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        try {
-            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-            int code = KaoheCommands.commandLine(context).execute(args);
-            return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(oldOut);
-            System.setErr(oldErr);
-        }
+    private CliRun run(String... args) {
+        return CliRun.of(context, args);
     }
 }

@@ -6,15 +6,13 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
+import org.kaohe.testing.CliRun;
 import org.junit.jupiter.api.Test;
 import org.kaohe.audit.AuditLog;
-import org.kaohe.cli.KaoheCommands;
 import org.kaohe.records.Period;
 import org.kaohe.records.SubjectType;
 import org.kaohe.results.RunInfo;
@@ -139,7 +137,7 @@ class RunReplayTest {
         assertThat(AuditLog.params(auditLog.latest(1).get(0).detail())).containsEntry("status", "DIFFERENT")
                 .containsEntry("differences", "8");
 
-        Cli cli = cli("runs", "replay", Long.toString(runId));
+        CliRun cli = cli("runs", "replay", Long.toString(runId));
         assertThat(cli.exit()).isEqualTo(3);
         assertThat(cli.out()).contains("不一致 / NOT identical").contains("CADRE/C0002").contains("DEPARTMENT/D03")
                 .doesNotContain("CADRE/C0001 ");
@@ -198,21 +196,8 @@ class RunReplayTest {
                 .getContentAsString(StandardCharsets.UTF_8);
     }
 
-    record Cli(int exit, String out, String err) {}
 
-    private Cli cli(String... args) {
-        PrintStream out = System.out;
-        PrintStream err = System.err;
-        ByteArrayOutputStream outBytes = new ByteArrayOutputStream();
-        ByteArrayOutputStream errBytes = new ByteArrayOutputStream();
-        try {
-            System.setOut(new PrintStream(outBytes, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(errBytes, true, StandardCharsets.UTF_8));
-            int exit = KaoheCommands.commandLine(context).execute(args);
-            return new Cli(exit, outBytes.toString(StandardCharsets.UTF_8), errBytes.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(out);
-            System.setErr(err);
-        }
+    private CliRun cli(String... args) {
+        return CliRun.of(context, args);
     }
 }

@@ -2,17 +2,15 @@ package org.kaohe.records;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 
+import org.kaohe.testing.CliRun;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.kaohe.cli.KaoheCommands;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
 
@@ -25,23 +23,9 @@ class ImportCommandTest extends ImportDatabaseTest {
     @TempDir
     Path dir;
 
-    /** Exit code, standard output and standard error of one run. */
-    record Run(int exitCode, String out, String err) {}
 
-    private Run run(String... args) {
-        PrintStream oldOut = System.out;
-        PrintStream oldErr = System.err;
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        try {
-            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-            int code = KaoheCommands.commandLine(context).execute(args);
-            return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(oldOut);
-            System.setErr(oldErr);
-        }
+    private CliRun run(String... args) {
+        return CliRun.of(context, args);
     }
 
     @Test
@@ -49,7 +33,7 @@ class ImportCommandTest extends ImportDatabaseTest {
         Path workbook = dir.resolve("青川市 2063-Q3 考核数据.xlsx");
         Files.write(workbook, PeriodWorkbook.of(PeriodFiles.valid().inYear(2063).texts(), name -> name.replace(".csv", "")));
 
-        Run run = run("import", workbook.toString());
+        CliRun run = run("import", workbook.toString());
 
         assertThat(run.exitCode()).as(run.toString()).isZero();
         assertThat(run.out()).contains("青川市 2063-Q3 考核数据.xlsx!targets", "(XLSX)", "2063-Q3：已导入为第 1 版");
@@ -63,7 +47,7 @@ class ImportCommandTest extends ImportDatabaseTest {
         files.put("cadres.csv", files.get("cadres.csv").replace("1990-03-15", "1990-13-15"));
         Files.write(workbook, PeriodWorkbook.of(files, name -> name.replace(".csv", "")));
 
-        Run run = run("import", workbook.toString());
+        CliRun run = run("import", workbook.toString());
 
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.out()).contains("2064-Q3.xlsx!cadres:3: birth_date: ");
@@ -74,8 +58,8 @@ class ImportCommandTest extends ImportDatabaseTest {
     void aValidFolderImportsWithCountsAndTheSameFolderAgainIsUnchanged() {
         Path folder = PeriodFiles.valid().inYear(2041).writeTo(dir.resolve("2041-Q3"));
 
-        Run first = run("import", folder.toString());
-        Run second = run("import", folder.toString());
+        CliRun first = run("import", folder.toString());
+        CliRun second = run("import", folder.toString());
 
         assertThat(first.exitCode()).as(first.toString()).isZero();
         assertThat(first.out()).contains("departments.csv", "2 条记录 / rows", "(UTF-8)")
@@ -93,7 +77,7 @@ class ImportCommandTest extends ImportDatabaseTest {
                 .writeTo(dir.resolve("2042-Q3"));
         Map<String, Long> before = rowCounts();
 
-        Run run = run("import", folder.toString());
+        CliRun run = run("import", folder.toString());
 
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.out().lines()).containsExactly(
@@ -110,7 +94,7 @@ class ImportCommandTest extends ImportDatabaseTest {
                 .row("events.csv", "E3,2043-Q3,CADRE,C1,COMPLAINT,,1,2043-06-30,")
                 .writeTo(dir.resolve("2043-Q3"));
 
-        Run run = run("import", folder.toString());
+        CliRun run = run("import", folder.toString());
 
         assertThat(run.exitCode()).isZero();
         assertThat(run.out()).contains("警告 / warning: events.csv:4: date: 日期不在考核期 2043-Q3 内 / date outside the period "
@@ -121,8 +105,8 @@ class ImportCommandTest extends ImportDatabaseTest {
     void thePeriodOptionOverridesTheFolderName() {
         Path folder = PeriodFiles.valid().inYear(2044).writeTo(dir.resolve("quarter-data"));
 
-        Run withoutPeriod = run("import", folder.toString());
-        Run withPeriod = run("import", folder.toString(), "--period", "2044-Q3");
+        CliRun withoutPeriod = run("import", folder.toString());
+        CliRun withPeriod = run("import", folder.toString(), "--period", "2044-Q3");
 
         assertThat(withoutPeriod.exitCode()).isEqualTo(2);
         assertThat(withoutPeriod.err()).contains("period must look like 2026-Q3: quarter-data",
@@ -135,8 +119,8 @@ class ImportCommandTest extends ImportDatabaseTest {
     void aBadPeriodOrAMissingFolderExitsWithTwo() {
         Path folder = PeriodFiles.valid().inYear(2045).writeTo(dir.resolve("2045-Q3"));
 
-        Run badPeriod = run("import", folder.toString(), "--period", "2045Q3");
-        Run missing = run("import", dir.resolve("nowhere").toString());
+        CliRun badPeriod = run("import", folder.toString(), "--period", "2045Q3");
+        CliRun missing = run("import", dir.resolve("nowhere").toString());
 
         assertThat(badPeriod.exitCode()).isEqualTo(2);
         assertThat(badPeriod.err()).contains("考核期格式应为 YYYY-Qn");

@@ -8,17 +8,15 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.EnumSet;
 
+import org.kaohe.testing.CliRun;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
 import org.kaohe.results.RunSealer;
-import org.kaohe.cli.KaoheCommands;
 import org.kaohe.evaluation.SampleRun;
 import org.kaohe.security.Role;
 import org.kaohe.security.UserAccountService;
@@ -110,14 +108,14 @@ class SealTamperingTest {
                 .getContentAsString(StandardCharsets.UTF_8));
         assertThat(explanation.at("/seal/status").asText()).isEqualTo("ALTERED");
 
-        Cli results = cli("results", "--period", SampleRun.PERIOD);
+        CliRun results = cli("results", "--period", SampleRun.PERIOD);
         assertThat(results.exit()).isEqualTo(3);
         assertThat(results.err()).contains("CADRE/C3");
         assertThat(results.out()).contains("已被改动");
-        Cli explain = cli("explain", "--period", SampleRun.PERIOD, "--subject", "C3");
+        CliRun explain = cli("explain", "--period", SampleRun.PERIOD, "--subject", "C3");
         assertThat(explain.exit()).isEqualTo(3);
         assertThat(explain.out()).startsWith("!!! 警告 WARNING");
-        Cli verify = cli("runs", "verify", Long.toString(runId));
+        CliRun verify = cli("runs", "verify", Long.toString(runId));
         assertThat(verify.exit()).isEqualTo(3);
         assertThat(verify.out()).contains("CADRE/C3").doesNotContain("CADRE/C1");
     }
@@ -135,7 +133,7 @@ class SealTamperingTest {
         assertThat(explanation.at("/seal/status").asText()).isEqualTo("ALTERED");
         assertThat(cli("explain", "--period", SampleRun.PERIOD, "--subject", "C1").exit()).isEqualTo(3);
 
-        Cli verify = cli("runs", "verify", Long.toString(runId));
+        CliRun verify = cli("runs", "verify", Long.toString(runId));
         assertThat(verify.exit()).isEqualTo(3);
         assertThat(verify.out()).contains("CADRE/C1").contains("explanation lines");
         String verifyPage = mvc.perform(post("/runs/" + runId + "/verify").with(user("a").roles("AUDITOR")).with(csrf()))
@@ -151,7 +149,7 @@ class SealTamperingTest {
         }
 
         assertThat(page("/evaluation?run=" + runId)).contains("card alarm").contains("CADRE/C2");
-        Cli verify = cli("runs", "verify", Long.toString(runId));
+        CliRun verify = cli("runs", "verify", Long.toString(runId));
         assertThat(verify.exit()).isEqualTo(3);
         assertThat(verify.out()).contains("CADRE/C2").contains("missing");
     }
@@ -166,7 +164,7 @@ class SealTamperingTest {
 
         assertThat(checks.verify(run(runId)).problems()).anyMatch(p -> p.contains("等次名称或分项名称"));
         assertThat(page("/runs/" + runId + "/subjects/C3")).contains("seal-alarm");
-        Cli verify = cli("runs", "verify", Long.toString(runId));
+        CliRun verify = cli("runs", "verify", Long.toString(runId));
         assertThat(verify.exit()).isEqualTo(3);
         assertThat(verify.out()).contains("grade or part names");
     }
@@ -206,21 +204,8 @@ class SealTamperingTest {
                 .getContentAsString(StandardCharsets.UTF_8);
     }
 
-    record Cli(int exit, String out, String err) {}
 
-    private Cli cli(String... args) {
-        PrintStream out = System.out;
-        PrintStream err = System.err;
-        ByteArrayOutputStream outBytes = new ByteArrayOutputStream();
-        ByteArrayOutputStream errBytes = new ByteArrayOutputStream();
-        try {
-            System.setOut(new PrintStream(outBytes, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(errBytes, true, StandardCharsets.UTF_8));
-            int exit = KaoheCommands.commandLine(context).execute(args);
-            return new Cli(exit, outBytes.toString(StandardCharsets.UTF_8), errBytes.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(out);
-            System.setErr(err);
-        }
+    private CliRun cli(String... args) {
+        return CliRun.of(context, args);
     }
 }
