@@ -20,7 +20,6 @@ import org.kaohe.scoring.EvaluationOutcome;
 import org.kaohe.scoring.EvaluationProgress;
 import org.kaohe.scoring.Grade;
 import org.kaohe.scoring.SubjectResult;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.kaohe.errors.EvaluationException;
 
@@ -43,13 +42,12 @@ public class EvaluationService {
     private final RunLimits limits;
 
     EvaluationService(ImportRepository imports, RulebookService rulebooks, RunRepository runs, AuditLog auditLog,
-                      @Value("${kaohe.evaluation.max-seconds:600}") long maxSeconds,
-                      @Value("${kaohe.evaluation.max-firings-per-session:5000000}") long maxFirings) {
+                      RunLimits limits) {
         this.imports = imports;
         this.rulebooks = rulebooks;
         this.runs = runs;
         this.auditLog = auditLog;
-        this.limits = new RunLimits(Duration.ofSeconds(maxSeconds), maxFirings, () -> false);
+        this.limits = limits;
     }
 
     /**

@@ -1,6 +1,5 @@
 package org.kaohe.evaluation;
 
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,7 +17,6 @@ import org.kaohe.rules.engine.RunStoppedException;
 import org.kaohe.rules.legacy.LegacyRulebook;
 import org.kaohe.scoring.EvaluationOutcome;
 import org.kaohe.scoring.EvaluationProgress;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 
 /**
@@ -116,13 +114,12 @@ public class RunReplay {
     private final RunLimits limits;
 
     RunReplay(RunQueries runs, ImportRepository imports, RulebookService rulebooks, AuditLog auditLog,
-              @Value("${kaohe.evaluation.max-seconds:600}") long maxSeconds,
-              @Value("${kaohe.evaluation.max-firings-per-session:5000000}") long maxFirings) {
+              RunLimits limits) {
         this.runs = runs;
         this.imports = imports;
         this.rulebooks = rulebooks;
         this.auditLog = auditLog;
-        this.limits = new RunLimits(Duration.ofSeconds(maxSeconds), maxFirings, () -> false);
+        this.limits = limits;
     }
 
     /** Replays the run and records who did it and what it found in the audit log. */
