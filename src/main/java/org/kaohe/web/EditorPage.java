@@ -189,7 +189,7 @@ class EditorPage {
     private CellView settingValue(String value, String nameCell, List<String> errors, Locale locale) {
         SettingName name = nameCell.isEmpty() ? null : SettingName.of(nameCell).orElse(null);
         String unit = name == null ? "" : messages.getMessage("setting.unit." + name.name(), null, "", locale);
-        String range = name == null ? "" : range(name.min(), name.max(), locale);
+        String range = name == null ? "" : range(name.range().min(), name.range().max(), locale);
         return new CellView("value", "number", value, List.of(), errors, unit, range, "");
     }
 

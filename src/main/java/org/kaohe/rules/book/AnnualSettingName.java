@@ -1,6 +1,5 @@
 package org.kaohe.rules.book;
 
-import java.math.BigDecimal;
 import java.util.Arrays;
 import java.util.Optional;
 
@@ -8,7 +7,7 @@ import java.util.Optional;
  * The settings annual-settings.csv must give, each exactly once. Kaohe reads exactly these names,
  * so an unknown name is a typo.
  */
-public enum AnnualSettingName {
+public enum AnnualSettingName implements SettingSpec {
     QUARTERLY_WEIGHT("平时考核 Q = 此系数 × 季度得分平均", "0", "10", false),
     APPRAISAL_MAX("年度民主测评 E 的满分", "0", "1000", false),
     VOTE_WEIGHT_EXCELLENT("\"优秀\"票折算分", "0", null, false),
@@ -18,32 +17,15 @@ public enum AnnualSettingName {
     VOTE_SCALE("票折算分的满分(E = 满分 × 折算分合计 ÷ (此数 × 总票数))", "0.01", null, false),
     MIN_QUARTERS("有季度结果的季度少于此数为不定等次", "1", "4", true);
 
-    private final String meaning;
-    private final BigDecimal min;
-    private final BigDecimal max;
-    private final boolean whole;
+    private final Range range;
 
     AnnualSettingName(String meaning, String min, String max, boolean whole) {
-        this.meaning = meaning;
-        this.min = min == null ? null : new BigDecimal(min);
-        this.max = max == null ? null : new BigDecimal(max);
-        this.whole = whole;
+        this.range = Range.of(meaning, min, max, whole);
     }
 
-    public String meaning() {
-        return meaning;
-    }
-
-    BigDecimal min() {
-        return min;
-    }
-
-    BigDecimal max() {
-        return max;
-    }
-
-    boolean whole() {
-        return whole;
+    @Override
+    public Range range() {
+        return range;
     }
 
     public static Optional<AnnualSettingName> of(String text) {

@@ -104,38 +104,46 @@ public final class RulebookParser {
     }
 
     private static SettingRow setting(Cells c, List<RuleProblem> problems) {
-        String text = c.raw("name");
-        SettingName name = text.isEmpty() ? null : SettingName.of(text).orElse(null);
-        if (text.isEmpty()) {
-            c.error("name", "不能为空 / required");
-        } else if (name == null) {
-            c.error("name", "未知参数「" + text + "」(拼写错误?)可用的参数:" + String.join("、",
-                    EnumSet.allOf(SettingName.class).stream().map(Enum::name).toList()) + " / unknown setting");
-        }
+        SettingName name = settingName(c, SettingName.class);
         DeptType deptType = c.choice("dept_type", DeptType.class, false);
-        BigDecimal value = name == null ? null : c.decimal("value", true, name.min(), name.max());
-        if (value != null && name.whole() && value.stripTrailingZeros().scale() > 0) {
-            c.error("value", "应为整数 / must be a whole number");
-        }
+        BigDecimal value = settingValue(c, name);
         c.text("meaning", 500, false);
         return name == null ? null : new SettingRow(c.ref(), name, deptType, value);
     }
 
     private static AnnualSettingRow annualSetting(Cells c, List<RuleProblem> problems) {
-        String text = c.raw("name");
-        AnnualSettingName name = text.isEmpty() ? null : AnnualSettingName.of(text).orElse(null);
-        if (text.isEmpty()) {
-            c.error("name", "不能为空 / required");
-        } else if (name == null) {
-            c.error("name", "未知参数「" + text + "」(拼写错误?)可用的参数:" + String.join("、",
-                    EnumSet.allOf(AnnualSettingName.class).stream().map(Enum::name).toList()) + " / unknown setting");
-        }
-        BigDecimal value = name == null ? null : c.decimal("value", true, name.min(), name.max());
-        if (value != null && name.whole() && value.stripTrailingZeros().scale() > 0) {
-            c.error("value", "应为整数 / must be a whole number");
-        }
+        AnnualSettingName name = settingName(c, AnnualSettingName.class);
+        BigDecimal value = settingValue(c, name);
         c.text("meaning", 500, false);
         return name == null ? null : new AnnualSettingRow(c.ref(), name, value);
+    }
+
+    /** The row's setting name, one of {@code names}; an empty or unknown name is reported at its cell. */
+    private static <E extends Enum<E> & SettingSpec> E settingName(Cells c, Class<E> names) {
+        String text = c.raw("name");
+        if (text.isEmpty()) {
+            c.error("name", "不能为空 / required");
+            return null;
+        }
+        return EnumSet.allOf(names).stream().filter(n -> n.name().equalsIgnoreCase(text.trim())).findFirst()
+                .orElseGet(() -> {
+                    c.error("name", "未知参数「" + text + "」(拼写错误?)可用的参数:" + String.join("、",
+                            EnumSet.allOf(names).stream().map(Enum::name).toList()) + " / unknown setting");
+                    return null;
+                });
+    }
+
+    /** The row's value, within the setting's range and whole where it must be; null when there is no name. */
+    private static BigDecimal settingValue(Cells c, SettingSpec name) {
+        if (name == null) {
+            return null;
+        }
+        SettingSpec.Range range = name.range();
+        BigDecimal value = c.decimal("value", true, range.min(), range.max());
+        if (value != null && range.whole() && value.stripTrailingZeros().scale() > 0) {
+            c.error("value", "应为整数 / must be a whole number");
+        }
+        return value;
     }
 
     private static AnnualGateRow annualGate(Cells c, List<RuleProblem> problems) {

@@ -1,6 +1,5 @@
 package org.kaohe.rules.book;
 
-import java.math.BigDecimal;
 import java.util.Arrays;
 import java.util.Optional;
 
@@ -8,7 +7,7 @@ import java.util.Optional;
  * The settings a rulebook must give (settings.csv), each once for all departments and optionally
  * again for one department type. Kaohe reads exactly these names, so an unknown name is a typo.
  */
-public enum SettingName {
+public enum SettingName implements SettingSpec {
     LATE_FACTOR("逾期完成的目标按此系数计分", "0", "1", false),
     KEY_WORK_RATIO("重点工作完成值达到计划值的此倍数即为超额完成", "1", null, false),
     VOTE_WEIGHT_GOOD("民主测评\"好\"票折算分", "0", null, false),
@@ -23,36 +22,15 @@ public enum SettingName {
     SCORE_MIN("总分下限", null, null, false),
     SCORE_MAX("总分上限", null, null, false);
 
-    private final String meaning;
-    private final BigDecimal min;
-    private final BigDecimal max;
-    private final boolean whole;
+    private final Range range;
 
     SettingName(String meaning, String min, String max, boolean whole) {
-        this.meaning = meaning;
-        this.min = min == null ? null : new BigDecimal(min);
-        this.max = max == null ? null : new BigDecimal(max);
-        this.whole = whole;
+        this.range = Range.of(meaning, min, max, whole);
     }
 
-    /** What the setting means, in Chinese. */
-    public String meaning() {
-        return meaning;
-    }
-
-    /** The lowest value allowed, or null. */
-    public BigDecimal min() {
-        return min;
-    }
-
-    /** The highest value allowed, or null. */
-    public BigDecimal max() {
-        return max;
-    }
-
-    /** True when only whole numbers make sense (an age). */
-    public boolean whole() {
-        return whole;
+    @Override
+    public Range range() {
+        return range;
     }
 
     public static Optional<SettingName> of(String text) {
