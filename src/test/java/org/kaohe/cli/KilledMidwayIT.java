@@ -61,9 +61,19 @@ class KilledMidwayIT {
         waitUntil(importing, dir.resolve("import.log"), "SELECT COUNT(*) FROM INFORMATION_SCHEMA.SESSIONS WHERE CONTAINS_UNCOMMITTED");
         kill(importing);
 
-        assertThat(count("SELECT COUNT(*) FROM import_version")).isZero();
-        assertThat(count("SELECT COUNT(*) FROM target_record")).isZero();
-        assertThat(count("SELECT COUNT(*) FROM import_file")).isZero();
+        // Never part of an import: killed while writing, nothing is kept. On a loaded machine the
+        // kill can come just after the import's commit (it races the last batch); then the whole
+        // import is there, every target of the file.
+        long versions = count("SELECT COUNT(*) FROM import_version");
+        if (versions == 0) {
+            assertThat(count("SELECT COUNT(*) FROM target_record")).isZero();
+            assertThat(count("SELECT COUNT(*) FROM import_file")).isZero();
+        } else {
+            assertThat(versions).isEqualTo(1);
+            try (java.util.stream.Stream<String> lines = Files.lines(quarter.resolve("targets.csv"))) {
+                assertThat(count("SELECT COUNT(*) FROM target_record")).isEqualTo(lines.count() - 1);
+            }
+        }
         KaoheJar.Run again = kaohe.run("import", quarter.toString());
         assertThat(again.exitCode()).as(again.err()).isZero();
         assertThat(count("SELECT COUNT(*) FROM import_version")).isEqualTo(1);
