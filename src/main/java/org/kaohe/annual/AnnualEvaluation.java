@@ -22,6 +22,7 @@ import org.kaohe.scoring.ExplanationLine;
 import org.kaohe.scoring.Grade;
 import org.kaohe.scoring.GradeScale;
 import org.kaohe.scoring.SubjectResult;
+import org.kaohe.scoring.Reason;
 
 /**
  * Computes a year from its four quarters and its year-end appraisal by the rulebook's annual
@@ -58,11 +59,9 @@ public final class AnnualEvaluation {
         for (Subject s : cadres) {
             s.graded = s.results.size() >= minQuarters;
             if (!s.graded) {
-                s.lines.add(new ExplanationLine(rules.settingRef(AnnualSettingName.MIN_QUARTERS).toString(), "GRADE",
-                        BigDecimal.ZERO, "不定等次:只有 " + s.results.size() + " 个季度有考核结果,少于 " + minQuarters
-                        + " 个;年度得分照算,不排名,不计入名额 / not graded: a result in " + s.results.size()
-                        + " quarter(s), fewer than " + minQuarters + "; the score is shown, no rank, not counted in the quota",
-                        List.of()));
+                s.lines.add(new ExplanationLine(rules.settingRef(AnnualSettingName.MIN_QUARTERS).toString(),
+                        ExplanationLine.GRADE_PART, BigDecimal.ZERO, Reason.of("annual.notGraded",
+                        Integer.toString(s.results.size()), Integer.toString(minQuarters)), List.of()));
             }
         }
         for (Subject s : cadres) {
@@ -75,8 +74,8 @@ public final class AnnualEvaluation {
         }
         Map<String, List<Subject>> byDepartment = new TreeMap<>();
         cadres.stream().filter(s -> s.graded).forEach(s -> byDepartment.computeIfAbsent(s.latest().deptId(), d -> new ArrayList<>()).add(s));
-        byDepartment.values().forEach(group -> quota(group, "部门内 / within the department"));
-        quota(departments, "全市部门 / city-wide");
+        byDepartment.values().forEach(group -> quota(group, "annual.scope.dept"));
+        quota(departments, "annual.scope.city");
         List<SubjectResult> results = new ArrayList<>();
         departments.forEach(s -> results.add(s.result()));
         cadres.forEach(s -> results.add(s.result()));
@@ -99,15 +98,13 @@ public final class AnnualEvaluation {
         BigDecimal weight = rules.setting(AnnualSettingName.QUARTERLY_WEIGHT);
         BigDecimal q = weight.multiply(s.sumOfS()).divide(BigDecimal.valueOf(s.results.size()), CENTS, RoundingMode.HALF_UP);
         s.add("Q", new ExplanationLine(rules.settingRef(AnnualSettingName.QUARTERLY_WEIGHT).toString(), "Q", q,
-                "平时考核 Q = " + weight.toPlainString() + " × 季度得分平均 = " + weight.toPlainString() + " × "
-                        + s.sumOfS().toPlainString() + " ÷ " + s.results.size() + "(" + s.quarterList() + ")/ quarterly"
-                        + " performance: weight × mean quarterly score", List.of()));
+                Reason.of("annual.quarterly", weight.toPlainString(), s.sumOfS().toPlainString(),
+                        Integer.toString(s.results.size()), s.quarterList()), List.of()));
         BigDecimal max = rules.setting(AnnualSettingName.APPRAISAL_MAX);
         String rule = rules.settingRef(AnnualSettingName.APPRAISAL_MAX).toString();
         if (appraisal == null || appraisal.totalVotes() == 0) {
-            s.add("E", new ExplanationLine(rule, "E", BigDecimal.ZERO.setScale(CENTS), appraisal == null
-                    ? "年度民主测评:annual-appraisals.csv 中没有此干部,计 0 分 / year-end appraisal: no row for the cadre, 0"
-                    : "年度民主测评:票数为 0,计 0 分 / year-end appraisal: no votes, 0",
+            s.add("E", new ExplanationLine(rule, "E", BigDecimal.ZERO.setScale(CENTS),
+                    Reason.of(appraisal == null ? "annual.appraisal.missing" : "annual.appraisal.noVotes"),
                     appraisal == null ? List.of() : List.of(appraisal.source())));
             return;
         }
@@ -117,18 +114,18 @@ public final class AnnualEvaluation {
                 .add(rules.setting(AnnualSettingName.VOTE_WEIGHT_INCOMPETENT).multiply(BigDecimal.valueOf(appraisal.incompetent())));
         BigDecimal scale = rules.setting(AnnualSettingName.VOTE_SCALE).multiply(BigDecimal.valueOf(appraisal.totalVotes()));
         BigDecimal e = max.multiply(points).divide(scale, CENTS, RoundingMode.HALF_UP);
-        s.add("E", new ExplanationLine(rule, "E", e, "年度民主测评 E = " + max.toPlainString() + " × 折算分 "
-                + points.toPlainString() + " ÷ (" + rules.setting(AnnualSettingName.VOTE_SCALE).toPlainString() + " × "
-                + appraisal.totalVotes() + " 票)(优秀 " + appraisal.excellent() + "、称职 " + appraisal.competent()
-                + "、基本称职 " + appraisal.basic() + "、不称职 " + appraisal.incompetent() + ")/ year-end appraisal",
-                List.of(appraisal.source())));
+        s.add("E", new ExplanationLine(rule, "E", e, Reason.of("annual.appraisal", max.toPlainString(),
+                points.toPlainString(), rules.setting(AnnualSettingName.VOTE_SCALE).toPlainString(),
+                Long.toString(appraisal.totalVotes()), Integer.toString(appraisal.excellent()),
+                Integer.toString(appraisal.competent()), Integer.toString(appraisal.basic()),
+                Integer.toString(appraisal.incompetent())), List.of(appraisal.source())));
     }
 
     /** Y_d = mean of the department's quarterly scores over the quarters with a result. */
     private void departmentScore(Subject s) {
         BigDecimal y = s.sumOfS().divide(BigDecimal.valueOf(s.results.size()), CENTS, RoundingMode.HALF_UP);
-        s.add("Q", new ExplanationLine("QUARTERLY_MEAN", "Q", y, "部门年度得分 = 季度得分平均 = " + s.sumOfS().toPlainString()
-                + " ÷ " + s.results.size() + "(" + s.quarterList() + ")/ department year: mean quarterly score", List.of()));
+        s.add("Q", new ExplanationLine("QUARTERLY_MEAN", "Q", y, Reason.of("annual.department", s.sumOfS().toPlainString(),
+                Integer.toString(s.results.size()), s.quarterList()), List.of()));
     }
 
     // --- grades ------------------------------------------------------------------------------
@@ -144,11 +141,11 @@ public final class AnnualEvaluation {
                 if (gate.kind() != null) {
                     List<SourceRef> items = q.getKey().items(s.type, s.id, gate.kind());
                     if (!items.isEmpty()) {
-                        quarters.add(q.getKey().period() + "(运行 run #" + q.getKey().runId() + " events.csv:"
+                        quarters.add(q.getKey().period() + " (run #" + q.getKey().runId() + ", events.csv:"
                                 + String.join(",", items.stream().map(r -> Integer.toString(r.line())).toList()) + ")");
                     }
                 } else if (q.getValue().finalGrade().name().equals(quarterGradeCode(q.getKey(), s.type, gate))) {
-                    quarters.add(q.getKey().period() + " " + q.getValue().finalGrade().label() + "(运行 run #"
+                    quarters.add(q.getKey().period() + " " + q.getValue().finalGrade().label() + " (run #"
                             + q.getKey().runId() + ")");
                 }
             }
@@ -156,19 +153,20 @@ public final class AnnualEvaluation {
                 continue;
             }
             Grade limit = grades.scale().find(gate.grade()).orElseThrow();
-            String condition = gate.kind() != null ? "事项 " + gate.kind()
-                    : gate.lowestQuarterGrade() ? "季度最低等次" : "季度等次 " + gate.quarterGrade();
+            Reason condition = gate.kind() != null ? Reason.of("annual.condition.kind", gate.kind())
+                    : gate.lowestQuarterGrade() ? Reason.of("annual.condition.lowest")
+                    : Reason.of("annual.condition.grade", gate.quarterGrade());
             if (gate.veto()) {
                 s.vetoed = true;
             }
             Grade before = s.gated;
             s.gated = s.gated.atMost(limit);
-            s.lines.add(new ExplanationLine(gate.ref().toString(), "GRADE", BigDecimal.ZERO,
-                    (gate.veto() ? "一票否决:" : "等次限制:") + condition + " 出现于 " + quarters.size() + " 个季度("
-                            + String.join("、", quarters) + ")," + gate.effect().label() + limit.label()
-                            + (before.equals(s.gated) ? "(原已不高于此等次)" : ":" + before.label() + " → " + s.gated.label())
-                            + " / " + (gate.veto() ? "veto" : "grade gate") + ": " + quarters.size() + " quarter(s)",
-                    List.of()));
+            String effect = "annual.effect." + gate.effect().name().toLowerCase(java.util.Locale.ROOT);
+            Reason outcome = before.equals(s.gated) ? Reason.of(effect + ".same", limit.label())
+                    : Reason.of(effect, limit.label(), before.label(), s.gated.label());
+            s.lines.add(new ExplanationLine(gate.ref().toString(), ExplanationLine.GRADE_PART, BigDecimal.ZERO,
+                    Reason.of(gate.veto() ? "annual.gate.veto" : "annual.gate", condition,
+                            Integer.toString(quarters.size()), String.join("; ", quarters), outcome), List.of()));
         }
         s.finalGrade = s.gated;
     }
@@ -186,7 +184,7 @@ public final class AnnualEvaluation {
      * Ranks a group (Y desc, mean quarterly score desc, id asc) and holds each grade with a quota
      * to its number of places: a subject beyond them moves one grade down, with a line saying so.
      */
-    private void quota(List<Subject> group, String where) {
+    private void quota(List<Subject> group, String scopeKey) {
         if (group.isEmpty()) {
             return;
         }
@@ -209,11 +207,10 @@ public final class AnnualEvaluation {
                 }
                 if (++taken > places.getAsInt()) {
                     Grade lower = grades.scale().below(grade);
-                    s.lines.add(new ExplanationLine(grades.row(grade).ref().toString(), "GRADE", BigDecimal.ZERO,
-                            "名额:" + where + " " + group.size() + " 个参评对象," + grade.label() + "最多 " + places.getAsInt()
-                                    + " 个;按年度得分、季度平均分、编号排第 " + s.rank + " 位,超出名额," + grade.label() + " → "
-                                    + lower.label() + " / quota: " + places.getAsInt() + " of " + group.size() + ", ranked "
-                                    + s.rank + ": moved down", List.of()));
+                    s.lines.add(new ExplanationLine(grades.row(grade).ref().toString(), ExplanationLine.GRADE_PART,
+                            BigDecimal.ZERO, Reason.of("annual.quota", Reason.of(scopeKey), Integer.toString(group.size()),
+                            grade.label(), Integer.toString(places.getAsInt()), Integer.toString(s.rank), lower.label()),
+                            List.of()));
                     s.finalGrade = lower;
                 }
             }
@@ -275,7 +272,7 @@ public final class AnnualEvaluation {
         String quarterList() {
             List<String> cited = new ArrayList<>();
             for (Map.Entry<QuarterInput, SubjectResult> q : results.entrySet()) {
-                cited.add(q.getKey().period() + " 运行 run #" + q.getKey().runId() + " S=" + q.getValue().score().toPlainString());
+                cited.add(q.getKey().period() + " run #" + q.getKey().runId() + " S=" + q.getValue().score().toPlainString());
             }
             return String.join(",", cited);
         }

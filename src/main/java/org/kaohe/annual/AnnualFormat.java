@@ -21,6 +21,8 @@ import org.kaohe.scoring.SubjectResult;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import org.kaohe.scoring.ReasonText;
+import java.util.Locale;
 
 /**
  * A year's results in the shapes of {@code results} (the fixed columns of {@link ResultRow#COLUMNS};
@@ -95,7 +97,7 @@ public final class AnnualFormat {
         out.append("封印 seal: ").append(year.statusOf(s).label()).append("\n\n");
         List<String[]> rows = new ArrayList<>();
         for (ExplanationLine line : s.lines()) {
-            rows.add(new String[] {line.part(), line.points().toPlainString(), line.reason(), line.rule(),
+            rows.add(new String[] {line.part(), line.points().toPlainString(), ReasonText.chinese(line.reason()), line.rule(),
                     String.join(", ", line.evidence().stream().map(SourceRef::toString).toList())});
         }
         BigDecimal total = s.lines().stream().map(ExplanationLine::points).reduce(BigDecimal.ZERO, BigDecimal::add);
@@ -105,7 +107,7 @@ public final class AnnualFormat {
     }
 
     /** The explanation as JSON (the API and {@code explain --format json}). */
-    public static Map<String, Object> explanation(AnnualResults.CheckedYear year, SubjectResult s) {
+    public static Map<String, Object> explanation(AnnualResults.CheckedYear year, SubjectResult s, Locale locale) {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("year", year.run().year());
         out.put("annual_run_id", year.run().id());
@@ -127,7 +129,8 @@ public final class AnnualFormat {
             line.put("rule", l.rule());
             line.put("part", l.part());
             line.put("points", l.points());
-            line.put("reason", l.reason());
+            line.put("reason", ReasonText.of(l.reason(), locale));
+            line.put("why", l.reason());
             line.put("evidence", l.evidence().stream().map(SourceRef::toString).toList());
             return line;
         }).toList());

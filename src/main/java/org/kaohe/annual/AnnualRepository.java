@@ -198,8 +198,7 @@ class AnnualRepository {
         try {
             lines = StoredExplanation.lines(rs.getString("lines"));
         } catch (RuntimeException unreadable) {
-            lines = List.of(new ExplanationLine("UNREADABLE", "", java.math.BigDecimal.ZERO,
-                    "明细无法读取(存储内容已被改动)/ the stored lines cannot be read (the stored text was changed)", List.of()));
+            lines = List.of(ExplanationLine.unreadable());
         }
         try {
             parts = StoredExplanation.parts(rs.getString("parts"));

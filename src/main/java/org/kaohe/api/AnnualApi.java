@@ -17,6 +17,7 @@ import org.springframework.web.server.ResponseStatusException;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.util.Locale;
 
 /** A year's annual results and explanations (every logged-in user, as quarterly results), each row seal-checked. */
 @RestController
@@ -49,11 +50,11 @@ class AnnualApi {
     @GetMapping("/{year}/subjects/{id}")
     @Operation(summary = "年度得分说明 / one subject's annual explanation: lines citing the quarterly runs and the "
             + "year-end appraisal rows, with the seal check")
-    Map<String, Object> explanation(@PathVariable int year, @PathVariable String id) {
+    Map<String, Object> explanation(@PathVariable int year, @PathVariable String id, Locale locale) {
         AnnualResults.CheckedYear checked = checked(year);
         SubjectResult subject = checked.subject(id).orElseThrow(() -> new ResponseStatusException(NOT_FOUND,
                 "年度 " + year + " 中没有对象 " + id + " / no subject " + id + " in " + year));
-        return AnnualFormat.explanation(checked, subject);
+        return AnnualFormat.explanation(checked, subject, locale);
     }
 
     private static Map<String, Object> row(AnnualResults.CheckedYear checked, SubjectResult s) {

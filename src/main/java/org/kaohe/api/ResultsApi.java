@@ -34,6 +34,9 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 
 import static org.springframework.http.HttpStatus.NOT_FOUND;
 import org.kaohe.errors.InvalidInputException;
+import org.kaohe.scoring.ReasonText;
+import org.kaohe.scoring.Reason;
+import java.util.Locale;
 
 /** Runs, results and explanations (every logged-in user). */
 @RestController
@@ -58,10 +61,15 @@ class ResultsApi {
     }
 
 
-    /** One explanation line with its evidence as {@code file:line} texts. */
-    record Line(String rule, String part, BigDecimal points, String reason, List<String> evidence) {
-        static Line of(ExplanationLine l) {
-            return new Line(l.rule(), l.part(), l.points(), l.reason(), l.evidence().stream().map(SourceRef::toString).toList());
+    /**
+     * One explanation line with its evidence as {@code file:line} texts: the reason worded in the
+     * request's language ({@code ?lang=en} for English, Chinese by default) and, for programs, as
+     * stored ({@code why}: its key and arguments).
+     */
+    record Line(String rule, String part, BigDecimal points, String reason, Reason why, List<String> evidence) {
+        static Line of(ExplanationLine l, Locale locale) {
+            return new Line(l.rule(), l.part(), l.points(), ReasonText.of(l.reason(), locale), l.reason(),
+                    l.evidence().stream().map(SourceRef::toString).toList());
         }
     }
 
@@ -100,9 +108,10 @@ class ResultsApi {
      */
     record Row(String subjectType, String subjectId, String name, String deptId, String deptName, BigDecimal score,
                String grade, String gradeCode, int rank, boolean vetoed, List<String> gradeReasons, String seal) {
-        static Row of(ListedResult r) {
+        static Row of(ListedResult r, Locale locale) {
             return new Row(r.subjectType().name(), r.subjectId(), r.name(), r.deptId(), r.deptName(), r.score(),
-                    r.finalGrade().label(), r.finalGrade().name(), r.rank(), r.vetoed(), r.gradeReasons(),
+                    r.finalGrade().label(), r.finalGrade().name(), r.rank(), r.vetoed(),
+                    r.gradeReasons().stream().map(reason -> ReasonText.of(reason, locale)).toList(),
                     r.seal() == null ? null : r.seal().label());
         }
     }
@@ -120,10 +129,10 @@ class ResultsApi {
                                    @RequestParam(required = false) String type,
                                    @RequestParam(required = false) String dept,
                                    @RequestParam(required = false) String grade,
-                                   @RequestParam(defaultValue = "dept") String sort) {
+                                   @RequestParam(defaultValue = "dept") String sort, Locale locale) {
         RunInfo run = runs.currentRun(Period.parse(period))
                 .orElseThrow(() -> new ResponseStatusException(NOT_FOUND, "考核期 " + period + " 尚无考核结果 / no run for " + period));
-        return page(run, page, size, type, dept, grade, sort);
+        return page(run, page, size, type, dept, grade, sort, locale);
     }
 
     @GetMapping("/runs/{runId}/results")
@@ -133,13 +142,13 @@ class ResultsApi {
                             @RequestParam(required = false) String type,
                             @RequestParam(required = false) String dept,
                             @RequestParam(required = false) String grade,
-                            @RequestParam(defaultValue = "dept") String sort) {
-        return page(run(runId), page, size, type, dept, grade, sort);
+                            @RequestParam(defaultValue = "dept") String sort, Locale locale) {
+        return page(run(runId), page, size, type, dept, grade, sort, locale);
     }
 
     /** A page of rows, each checked against its seal (field {@code seal}), the run's check in the header {@value #SEAL_HEADER}. */
     private ResponseEntity<ResultsPageJson> page(RunInfo run, int page, int size, String type, String dept, String grade,
-                                                 String sort) {
+                                                 String sort, Locale locale) {
         if (size > MAX_PAGE_SIZE) {
             throw new InvalidInputException("每页最多 " + MAX_PAGE_SIZE + " 条 / size is at most " + MAX_PAGE_SIZE + ": " + size);
         }
@@ -149,7 +158,7 @@ class ResultsApi {
         ResultsPage found = checked.page();
         return ResponseEntity.ok().header(SEAL_HEADER, checked.failed() ? SealStatus.ALTERED.name() : checked.status().name())
                 .body(new ResultsPageJson(run.period().toString(), run.id(), found.page(), found.size(), found.total(),
-                        found.pages(), found.rows().stream().map(Row::of).toList()));
+                        found.pages(), found.rows().stream().map(r -> Row.of(r, locale)).toList()));
     }
 
     /** A grade named by its code or its Chinese name in the run's grade scales; an unknown one is a client error. */
@@ -190,7 +199,7 @@ class ResultsApi {
     @GetMapping("/runs/{runId}/subjects/{subjectId}")
     @Operation(summary = "一个对象的得分明细,已核验封印 / one subject's explanation lines (they sum to the score), "
             + "checked against the subject's seal")
-    ResponseEntity<Explanation> explanation(@PathVariable long runId, @PathVariable String subjectId) {
+    ResponseEntity<Explanation> explanation(@PathVariable long runId, @PathVariable String subjectId, Locale locale) {
         RunInfo run = run(runId);
         RunChecks.CheckedSubject checked = checks.subject(run, subjectId)
                 .orElseThrow(() -> new ResponseStatusException(NOT_FOUND, "没有此对象 / no such subject: " + subjectId));
@@ -198,7 +207,7 @@ class ResultsApi {
         return ResponseEntity.ok().header(SEAL_HEADER, checked.status().name()).body(new Explanation(Run.of(run),
                 s.subjectType().name(), s.subjectId(), s.name(), s.deptId(), s.score(), s.parts(), s.bandGrade().label(),
                 s.gatedGrade().label(), s.finalGrade().label(), s.rank(), s.vetoed(), run.rulebookVersion(),
-                s.lines().stream().map(Line::of).toList(), SealCheck.of(checked.status(), checked.problems())));
+                s.lines().stream().map(l -> Line.of(l, locale)).toList(), SealCheck.of(checked.status(), checked.problems())));
     }
 
     @GetMapping("/runs/{runId}/verify")

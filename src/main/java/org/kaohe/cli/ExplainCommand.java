@@ -18,6 +18,8 @@ import org.springframework.stereotype.Component;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import org.kaohe.errors.InvalidInputException;
+import org.kaohe.scoring.ReasonText;
+import java.util.Locale;
 
 @Component
 @Scope(ConfigurableBeanFactory.SCOPE_PROTOTYPE) // picocli keeps option values in fields: a fresh command per run
@@ -37,6 +39,10 @@ class ExplainCommand implements Callable<Integer> {
 
     @Option(names = "--format", defaultValue = "text", description = "text or json (default: ${DEFAULT-VALUE})")
     ExplanationFormat format;
+
+    @Option(names = "--lang", defaultValue = "zh", description = "理由的语言 language of the reasons: zh or en "
+            + "(default: ${DEFAULT-VALUE})")
+    String lang;
 
     private final RunQueries runs;
     private final RunChecks checks;
@@ -68,7 +74,7 @@ class ExplainCommand implements Callable<Integer> {
             System.err.println("考核期 " + p + " 中没有对象 " + subject + " / no subject " + subject + " in " + p);
             return CliSupport.EXIT_INVALID;
         }
-        System.out.print(format.render(checked, PartNames.of(runs.partLabels(run.id()))));
+        System.out.print(format.render(checked, PartNames.of(runs.partLabels(run.id())), locale()));
         if (checked.failed()) {
             System.err.println("警告 WARNING: " + checked.status().label());
             checked.problems().forEach(System.err::println);
@@ -95,7 +101,7 @@ class ExplainCommand implements Callable<Integer> {
             System.err.println("年度 " + y + " 中没有对象 " + subject + " / no subject " + subject + " in " + y);
             return CliSupport.EXIT_INVALID;
         }
-        System.out.print(format == ExplanationFormat.JSON ? AnnualFormat.json(AnnualFormat.explanation(checked, found.get()))
+        System.out.print(format == ExplanationFormat.JSON ? AnnualFormat.json(AnnualFormat.explanation(checked, found.get(), locale()))
                 : AnnualFormat.explanationText(checked, found.get()));
         if (checked.statusOf(found.get()).failed()) {
             System.err.println("警告 WARNING: " + checked.statusOf(found.get()).label());
@@ -103,5 +109,10 @@ class ExplainCommand implements Callable<Integer> {
             return CliSupport.EXIT_ALTERED;
         }
         return CliSupport.EXIT_OK;
+    }
+
+    /** English for {@code --lang en}; Chinese otherwise, as everywhere else. */
+    private Locale locale() {
+        return "en".equalsIgnoreCase(lang) ? Locale.ENGLISH : ReasonText.CHINESE;
     }
 }

@@ -8,6 +8,7 @@ import java.util.Objects;
 
 import org.kaohe.records.SourceRef;
 import org.kaohe.scoring.ExplanationLine;
+import org.kaohe.scoring.ReasonText;
 
 /**
  * Two explanations of one subject side by side, line by line: the lines under the published
@@ -104,7 +105,7 @@ public final class ExplanationDiff {
     }
 
     private static LineChange pair(ExplanationLine published, ExplanationLine draft, Map<String, String> partNames) {
-        boolean same = published.points().compareTo(draft.points()) == 0 && published.reason().equals(draft.reason())
+        boolean same = published.points().compareTo(draft.points()) == 0 && ReasonText.same(published.reason(), draft.reason())
                 && published.part().equals(draft.part());
         return new LineChange(same ? Change.SAME : Change.CHANGED, draft.part(), name(draft.part(), partNames),
                 published, draft);

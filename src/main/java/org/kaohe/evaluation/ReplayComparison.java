@@ -19,6 +19,7 @@ import org.kaohe.scoring.GradeScale;
 import org.kaohe.scoring.PartLabel;
 import org.kaohe.scoring.ResultSeal;
 import org.kaohe.scoring.SubjectResult;
+import org.kaohe.scoring.ReasonText;
 
 /**
  * A stored run compared field by field with the same import evaluated again under the same
@@ -178,8 +179,10 @@ final class ReplayComparison {
                 | lineField(key, name, number, rule, "分值 points", cents(s.points()), cents(r.points()))
                 | lineField(key, name, number, rule, "依据 evidence", ResultSeal.evidenceText(s.evidence()),
                         ResultSeal.evidenceText(r.evidence()));
-        if (!Objects.equals(s.reason(), r.reason())) {
-            ReplayDifference reason = new ReplayDifference(key, name, number, rule, "理由 reason", s.reason(), r.reason());
+        // A run stored before reasons were typed compares by its Chinese text (ReasonText.same).
+        if (!ReasonText.same(s.reason(), r.reason())) {
+            ReplayDifference reason = new ReplayDifference(key, name, number, rule, "理由 reason",
+                    ReasonText.chinese(s.reason()), ReasonText.chinese(r.reason()));
             if (ruleNames || figuresDiffer) {
                 add(reason);
             } else {
@@ -209,7 +212,7 @@ final class ReplayComparison {
     }
 
     private String lineText(ExplanationLine line) {
-        return (ruleNames ? line.rule() + " " : "") + line.part() + " " + cents(line.points()) + " " + line.reason()
+        return (ruleNames ? line.rule() + " " : "") + line.part() + " " + cents(line.points()) + " " + ReasonText.chinese(line.reason())
                 + (line.evidence().isEmpty() ? "" : " [" + ResultSeal.evidenceText(line.evidence()) + "]");
     }
 

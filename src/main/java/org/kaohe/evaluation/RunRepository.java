@@ -151,7 +151,7 @@ class RunRepository {
 
     private static List<ExplanationLine> reasonsCut(List<ExplanationLine> lines, int limit) {
         return lines.stream().map(l -> l.reason().length() <= limit ? l : new ExplanationLine(l.rule(), l.part(),
-                l.points(), l.reason().substring(0, limit - CUT.length()) + CUT, l.evidence())).toList();
+                l.points(), l.reason().cut(limit, CUT), l.evidence())).toList();
     }
 
     private static SubjectResult withLines(SubjectResult s, List<ExplanationLine> lines) {

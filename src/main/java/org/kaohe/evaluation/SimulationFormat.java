@@ -21,6 +21,7 @@ import org.kaohe.scoring.ResultSeal;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import org.kaohe.scoring.ReasonText;
 
 /**
  * The three shapes of {@code simulate}: the aligned table (the subjects that change, then how many
@@ -193,7 +194,7 @@ public enum SimulationFormat {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("rule", line.rule());
         m.put("points", line.points());
-        m.put("reason", line.reason());
+        m.put("reason", ReasonText.chinese(line.reason()));
         m.put("evidence", ResultSeal.evidenceText(line.evidence()));
         return m;
     }
@@ -207,6 +208,6 @@ public enum SimulationFormat {
     }
 
     private static String reason(ExplanationLine line) {
-        return line == null ? "" : line.reason();
+        return line == null ? "" : ReasonText.chinese(line.reason());
     }
 }

@@ -25,6 +25,7 @@ import org.kaohe.scoring.ExplanationLine;
 import org.kaohe.scoring.SubjectResult;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.kaohe.scoring.ReasonText;
 
 /**
  * The printable results of a run: a cadre's 考核结果通知书 (score, grade, rank with its meaning,
@@ -106,7 +107,7 @@ public class Notices {
                     List.of("部门内排名", cadre.rank() + " / " + inDepartment + "(按得分)", "一票否决", cadre.vetoed() ? "是" : "否")),
                     11);
             List<String> gradeReasons = cadre.lines().stream()
-                    .filter(l -> l.part().equals(ExplanationLine.GRADE_PART)).map(ExplanationLine::reason).toList();
+                    .filter(l -> l.part().equals(ExplanationLine.GRADE_PART)).map(l -> ReasonText.chinese(l.reason())).toList();
             if (!gradeReasons.isEmpty() || cadre.bandGrade() != cadre.finalGrade()) {
                 pdf.gap(8).text("等次说明:按得分为“" + cadre.bandGrade().label() + "”,最终等次为“" + cadre.finalGrade().label()
                         + "”。", 11);
@@ -116,7 +117,7 @@ public class Notices {
             List<List<String>> rows = new ArrayList<>();
             for (ExplanationLine line : cadre.lines()) {
                 if (!line.part().equals(ExplanationLine.GRADE_PART)) {
-                    rows.add(List.of(signed(line.points()), line.reason()));
+                    rows.add(List.of(signed(line.points()), ReasonText.chinese(line.reason())));
                 }
             }
             rows.add(List.of(score(cadre.score()), "合计"));
@@ -135,12 +136,12 @@ public class Notices {
             pdf.text("部门得分 " + score(department.score()) + ",等次 " + department.finalGrade().label() + ",全市排名 "
                     + department.rank() + " / " + departments + (department.vetoed() ? ",一票否决" : "") + "。", 12);
             department.lines().stream().filter(l -> l.part().equals(ExplanationLine.GRADE_PART))
-                    .forEach(l -> pdf.text("· " + l.reason(), 11, 12));
+                    .forEach(l -> pdf.text("· " + ReasonText.chinese(l.reason()), 11, 12));
             pdf.gap(6).text("干部考核结果(部门内按得分排名;同分按目标任务得分、再按编号):", 11);
             List<List<String>> rows = new ArrayList<>();
             for (ListedResult cadre : cadres(run, department.subjectId())) {
                 rows.add(List.of(Integer.toString(cadre.rank()), cadre.subjectId(), cadre.name(), score(cadre.score()),
-                        cadre.finalGrade().label(), cadre.vetoed() ? "是" : "否", String.join(";", cadre.gradeReasons())));
+                        cadre.finalGrade().label(), cadre.vetoed() ? "是" : "否", String.join(";", cadre.gradeReasons().stream().map(ReasonText::chinese).toList())));
             }
             pdf.table(new float[] {0.7f, 1.2f, 1.3f, 1, 0.8f, 0.9f, 4}, List.of("排名", "编号", "姓名", "得分", "等次",
                     "一票否决", "等次说明"), rows, 10);

@@ -9,6 +9,7 @@ import java.util.Objects;
 
 import org.kaohe.scoring.ExplanationLine;
 import org.kaohe.scoring.SubjectResult;
+import org.kaohe.scoring.ReasonText;
 
 /**
  * One subject's explanation in two runs, side by side: lines of the same rule and part face each
@@ -27,7 +28,7 @@ public record ExplanationDiff(SubjectResult before, SubjectResult after, List<Ro
         /** The line differs: points, reason or evidence, or it is in one run only. */
         public boolean changed() {
             return before == null || after == null || delta().signum() != 0
-                    || !Objects.equals(before.reason(), after.reason()) || !before.evidence().equals(after.evidence());
+                    || !ReasonText.same(before.reason(), after.reason()) || !before.evidence().equals(after.evidence());
         }
 
         private static BigDecimal points(ExplanationLine line) {

@@ -11,6 +11,9 @@ import org.kaohe.scoring.SubjectResult;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import org.kaohe.scoring.ReasonText;
+import org.kaohe.scoring.Reason;
+import java.util.Locale;
 
 /** The shapes of {@code explain}: readable text with a total, or JSON for other tools. */
 public enum ExplanationFormat {
@@ -26,11 +29,11 @@ public enum ExplanationFormat {
      * The explanation of a subject as checked against its seal; the check is shown first when it
      * failed. Parts are named by the run's rulebook ({@code names}), rules by their table and row.
      */
-    public String render(RunChecks.CheckedSubject checked, PartNames names) {
-        return this == TEXT ? text(checked, names) : json(checked, names);
+    public String render(RunChecks.CheckedSubject checked, PartNames names, Locale locale) {
+        return this == TEXT ? text(checked, names, locale) : json(checked, names, locale);
     }
 
-    private static String text(RunChecks.CheckedSubject checked, PartNames names) {
+    private static String text(RunChecks.CheckedSubject checked, PartNames names, Locale locale) {
         SubjectResult s = checked.subject();
         RunInfo run = checked.run();
         StringBuilder out = new StringBuilder();
@@ -50,7 +53,7 @@ public enum ExplanationFormat {
         out.append("封印 seal: ").append(checked.status().label()).append("\n\n");
         List<String[]> rows = new ArrayList<>();
         for (ExplanationLine line : s.lines()) {
-            rows.add(new String[] {names.codeAndName(s.subjectType(), line.part()), signed(line.points()), line.reason(),
+            rows.add(new String[] {names.codeAndName(s.subjectType(), line.part()), signed(line.points()), ReasonText.of(line.reason(), locale),
                     rule(line.rule()), evidence(line.evidence())});
         }
         BigDecimal total = s.lines().stream().map(ExplanationLine::points).reduce(BigDecimal.ZERO, BigDecimal::add);
@@ -65,12 +68,12 @@ public enum ExplanationFormat {
         return chinese.equals(rule) ? rule : chinese + " (" + rule + ")";
     }
 
-    private static String json(RunChecks.CheckedSubject checked, PartNames names) {
+    private static String json(RunChecks.CheckedSubject checked, PartNames names, Locale locale) {
         SubjectResult s = checked.subject();
         RunInfo run = checked.run();
         List<JsonLine> lines = s.lines().stream()
                 .map(l -> new JsonLine(l.rule(), RuleNames.chinese(l.rule()), l.part(),
-                        names.name(s.subjectType(), l.part()), l.points(), l.reason(),
+                        names.name(s.subjectType(), l.part()), l.points(), ReasonText.of(l.reason(), locale), l.reason(),
                         l.evidence().stream().map(SourceRef::toString).toList(), run.rulebookVersion()))
                 .toList();
         JsonExplanation explanation = new JsonExplanation(run.period().toString(), run.id(), s.subjectType().name(),
@@ -95,8 +98,9 @@ public enum ExplanationFormat {
         return refs.get(0) + ", " + refs.get(1) + " … (" + refs.size() + " 行 rows)";
     }
 
-    private record JsonLine(String rule, String rule_name, String part, String part_name, BigDecimal points, String reason, List<String> evidence,
-                            String rulebook_version) {}
+    /** A line: its reason worded ({@code reason}) and as stored ({@code why}: key and arguments). */
+    private record JsonLine(String rule, String rule_name, String part, String part_name, BigDecimal points, String reason,
+                            Reason why, List<String> evidence, String rulebook_version) {}
 
     private record JsonExplanation(String period, long run_id, String subject_type, String subject_id, String name,
                                    String dept_id, BigDecimal score, String band_grade, String gated_grade,

@@ -5,6 +5,7 @@ import java.util.List;
 
 import org.kaohe.records.SubjectType;
 import org.kaohe.scoring.Grade;
+import org.kaohe.scoring.Reason;
 
 /**
  * One row of a results list as people read it: the subject with its department's name, the grade
@@ -15,7 +16,7 @@ import org.kaohe.scoring.Grade;
  */
 public record ListedResult(SubjectType subjectType, String subjectId, String name, String deptId, String deptName,
                            BigDecimal score, Grade bandGrade, Grade finalGrade, int rank, boolean vetoed,
-                           List<String> gradeReasons, SealStatus seal) {
+                           List<Reason> gradeReasons, SealStatus seal) {
 
     public ListedResult {
         gradeReasons = List.copyOf(gradeReasons);
@@ -31,7 +32,7 @@ public record ListedResult(SubjectType subjectType, String subjectId, String nam
                 vetoed, gradeReasons, seal);
     }
 
-    ListedResult withReasons(List<String> reasons) {
+    ListedResult withReasons(List<Reason> reasons) {
         return new ListedResult(subjectType, subjectId, name, deptId, deptName, score, bandGrade, finalGrade, rank,
                 vetoed, reasons, seal);
     }

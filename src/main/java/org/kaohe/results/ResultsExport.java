@@ -30,6 +30,7 @@ import org.apache.poi.ss.util.WorkbookUtil;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Service;
+import org.kaohe.scoring.ReasonText;
 
 /**
  * Results for people, as CSV or an Excel workbook: the rows the results page's filters and sort
@@ -289,7 +290,7 @@ public class ResultsExport {
             String[] cells = withSeal(new String[] {text("subjectType." + r.subjectType().name()), r.subjectId(), r.name(),
                     r.deptName(), r.score().setScale(2, RoundingMode.HALF_UP).toPlainString(), grade(r.bandGrade()),
                     grade(r.finalGrade()), Integer.toString(r.rank()),
-                    text(r.vetoed() ? "common.yes" : "common.no"), String.join("; ", r.gradeReasons())},
+                    text(r.vetoed() ? "common.yes" : "common.no"), String.join("; ", r.gradeReasons().stream().map(reason -> ReasonText.of(reason, locale)).toList())},
                     checked.failed() ? 1 : 0);
             if (checked.failed()) {
                 cells[cells.length - 1] = checked.alteredRows().containsKey(r.subjectType().name() + "/" + r.subjectId())

@@ -14,6 +14,7 @@ import org.kaohe.scoring.GradeScale;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.kaohe.errors.InvalidInputException;
+import org.kaohe.scoring.Reason;
 
 /**
  * The results of a run as lists people page through: filtered, sorted and cut into pages by the
@@ -80,9 +81,9 @@ public class ResultsList {
      * city does not hold it in memory). Grade reasons are read once for the run.
      */
     public void forEach(long runId, ResultsFilter filter, Consumer<ListedResult> each) {
-        Map<String, List<String>> reasons = new HashMap<>();
+        Map<String, List<Reason>> reasons = new HashMap<>();
         runs.forEachSubjectsLines(runId, (key, lines) -> {
-            List<String> grading = gradeReasons(lines);
+            List<Reason> grading = gradeReasons(lines);
             if (!grading.isEmpty()) {
                 reasons.put(key, grading);
             }
@@ -172,7 +173,7 @@ public class ResultsList {
     }
 
     /** The reasons of a subject's grade lines (gates, vetoes, quota), in their order. */
-    private static List<String> gradeReasons(List<ExplanationLine> lines) {
+    private static List<Reason> gradeReasons(List<ExplanationLine> lines) {
         return lines.stream().filter(l -> ExplanationLine.GRADE_PART.equals(l.part())).map(ExplanationLine::reason)
                 .toList();
     }

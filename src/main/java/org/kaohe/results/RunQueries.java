@@ -194,9 +194,7 @@ public class RunQueries {
         try {
             return StoredExplanation.lines(json);
         } catch (RuntimeException unreadable) {
-            return List.of(new ExplanationLine("UNREADABLE", "", BigDecimal.ZERO,
-                    "明细无法读取(存储内容已被改动) / the stored lines cannot be read (the stored text was changed)",
-                    List.of()));
+            return List.of(ExplanationLine.unreadable());
         }
     }
 

@@ -18,6 +18,7 @@ import org.kaohe.records.CodedValue;
 import org.kaohe.records.SubjectType;
 import org.kaohe.scoring.ExplanationLine;
 import org.kaohe.scoring.SubjectResult;
+import org.kaohe.scoring.ReasonText;
 
 /**
  * A scenario case's expectation files rewritten to a rulebook's results ({@link ScenarioCases#acceptResults}):
@@ -70,7 +71,7 @@ final class CaseRewrite {
             List<ExplanationLine> actual = new ArrayList<>(result.lines().stream().filter(l -> l.part().equals(part)).toList());
             for (List<String> row : group) {
                 String words = table.get(row, "reason", "原因");
-                ExplanationLine match = actual.stream().filter(l -> l.reason().contains(words)).findFirst().orElse(null);
+                ExplanationLine match = actual.stream().filter(l -> ReasonText.chinese(l.reason()).contains(words)).findFirst().orElse(null);
                 if (match != null) {
                     actual.remove(match);
                     table.set(row, "points", "分值", plain(match.points()), true);
@@ -80,7 +81,7 @@ final class CaseRewrite {
             for (ExplanationLine line : actual) {
                 List<String> row = new ArrayList<>(first);
                 table.set(row, "points", "分值", plain(line.points()), true);
-                table.set(row, "reason", "原因", line.reason(), true);
+                table.set(row, "reason", "原因", ReasonText.chinese(line.reason()), true);
                 rewritten.add(row);
             }
         }

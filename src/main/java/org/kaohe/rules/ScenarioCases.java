@@ -23,6 +23,7 @@ import org.kaohe.rules.engine.RunStoppedException;
 import org.kaohe.scoring.EvaluationOutcome;
 import org.kaohe.scoring.ExplanationLine;
 import org.kaohe.scoring.SubjectResult;
+import org.kaohe.scoring.ReasonText;
 
 /**
  * A rulebook's scenario cases ({@code tests/CASE/}): each case holds a period's records as import
@@ -204,7 +205,7 @@ public final class ScenarioCases {
                 BigDecimal points = row.decimal("points", "分值", failures);
                 String words = row.cell("reason", "原因");
                 ExplanationLine match = actual.stream()
-                        .filter(l -> points != null && l.points().compareTo(points) == 0 && l.reason().contains(words))
+                        .filter(l -> points != null && l.points().compareTo(points) == 0 && ReasonText.chinese(l.reason()).contains(words))
                         .findFirst().orElse(null);
                 if (match == null) {
                     failures.add(row.problem("分值", result.subjectId() + " 没有 " + part + " 部分 " + (points == null ? ""
@@ -222,7 +223,7 @@ public final class ScenarioCases {
     }
 
     private static String describe(List<ExplanationLine> lines) {
-        return lines.isEmpty() ? "无" : String.join(";", lines.stream().map(l -> l.points().toPlainString() + " " + l.reason()).toList());
+        return lines.isEmpty() ? "无" : String.join(";", lines.stream().map(l -> l.points().toPlainString() + " " + ReasonText.chinese(l.reason())).toList());
     }
 
     private static SubjectResult subject(Row row, Map<String, SubjectResult> results, List<RuleProblem> failures) {

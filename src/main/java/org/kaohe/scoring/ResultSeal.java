@@ -36,7 +36,7 @@ public final class ResultSeal {
             }
             for (ExplanationLine line : s.lines()) {
                 update(digest, String.join("|", line.rule(), line.part(), cents(line.points()),
-                        line.reason(), evidenceText(line.evidence())));
+                        SealText.reason(line.reason()), evidenceText(line.evidence())));
             }
         }
         return HexFormat.of().formatHex(digest.digest());

@@ -36,19 +36,55 @@ public final class SealText {
         return out.toString();
     }
 
-    /** The explanation lines in their order, with their position. */
+    /**
+     * The explanation lines in their order, with their position. A line with a frozen reason (runs
+     * stored before reasons were typed) reads {@code seq, rule, part, points, text, evidence}, as
+     * it always did, so their seals still hold. A typed line starts with {@code t} and its
+     * position, and writes its key, the number of its arguments and each argument ({@code s} and
+     * the text, or {@code r} and the clause written the same way): since every field carries its
+     * length, the text parses back into one list of lines only, and no frozen line can pass for a
+     * typed one.
+     */
     public static String lines(List<ExplanationLine> lines) {
         StringBuilder out = new StringBuilder();
         int seq = 0;
         for (ExplanationLine line : lines) {
-            field(out, Integer.toString(++seq));
+            Reason reason = line.reason();
+            field(out, (reason.isFrozen() ? "" : "t") + ++seq);
             field(out, line.rule());
             field(out, line.part());
             field(out, cents(line.points()));
-            field(out, line.reason());
+            if (reason.isFrozen()) {
+                field(out, reason.frozenText());
+            } else {
+                typed(out, reason);
+            }
             field(out, ResultSeal.evidenceText(line.evidence()));
         }
         return out.toString();
+    }
+
+    /** A reason as one canonical text: a frozen one as its text, a typed one as its fields. */
+    public static String reason(Reason reason) {
+        if (reason.isFrozen()) {
+            return reason.frozenText();
+        }
+        StringBuilder out = new StringBuilder("t");
+        typed(out, reason);
+        return out.toString();
+    }
+
+    private static void typed(StringBuilder out, Reason reason) {
+        field(out, reason.key());
+        field(out, Integer.toString(reason.args().size()));
+        for (Object arg : reason.args()) {
+            if (arg instanceof Reason clause) {
+                field(out, "r");
+                typed(out, clause);
+            } else {
+                field(out, "s" + arg);
+            }
+        }
     }
 
     /** Fields as {@code length:value;}, the canonical form of any list of strings. */

@@ -23,9 +23,11 @@ import com.fasterxml.jackson.core.JsonToken;
  * Still plain JSON, so a database can query it ({@code lines::jsonb} on PostgreSQL).
  *
  * <p>Parts: {@code {"T":48.00,"A":18.00,...}} in the subject's order. Lines: an array of
- * {@code [rule, part, points, reason, evidence]}, evidence being a flat array where a file name
- * starts a group of its line numbers: {@code ["targets.csv",2,3,"events.csv",7]} for
- * targets.csv:2, targets.csv:3, events.csv:7 (order kept).
+ * {@code [rule, part, points, reason, evidence]}. The reason is an array of its key and arguments
+ * ({@code ["line.leader","领导评价","86","20"]}); runs stored before reasons were typed hold the
+ * Chinese text instead, read as a {@linkplain Reason#frozen frozen} reason. Evidence is a flat
+ * array where a file name starts a group of its line numbers:
+ * {@code ["targets.csv",2,3,"events.csv",7]} for targets.csv:2, targets.csv:3, events.csv:7 (order kept).
  */
 public final class StoredExplanation {
 
@@ -52,7 +54,7 @@ public final class StoredExplanation {
                 g.writeString(line.rule());
                 g.writeString(line.part());
                 g.writeNumber(line.points());
-                g.writeString(line.reason());
+                writeReason(g, line.reason());
                 g.writeStartArray();
                 String file = null;
                 for (SourceRef ref : line.evidence()) {
@@ -92,7 +94,7 @@ public final class StoredExplanation {
                 String part = text(p);
                 p.nextToken();
                 BigDecimal points = p.getDecimalValue();
-                String reason = text(p);
+                Reason reason = readReason(p);
                 expect(p.nextToken(), JsonToken.START_ARRAY);
                 List<SourceRef> evidence = new ArrayList<>();
                 String file = null;
@@ -108,6 +110,51 @@ public final class StoredExplanation {
             }
         });
         return lines;
+    }
+
+    private static void writeReason(JsonGenerator g, Reason reason) throws IOException {
+        if (reason.isFrozen()) {
+            g.writeString(reason.frozenText());
+            return;
+        }
+        writeTyped(g, reason);
+    }
+
+    private static void writeTyped(JsonGenerator g, Reason reason) throws IOException {
+        g.writeStartArray();
+        g.writeString(reason.key());
+        for (Object arg : reason.args()) {
+            if (arg instanceof Reason clause) {
+                writeTyped(g, clause);
+            } else {
+                g.writeString((String) arg);
+            }
+        }
+        g.writeEndArray();
+    }
+
+    private static Reason readReason(JsonParser p) throws IOException {
+        JsonToken t = p.nextToken();
+        if (t == JsonToken.VALUE_STRING) {
+            return Reason.frozen(p.getText());
+        }
+        expect(t, JsonToken.START_ARRAY);
+        return readTyped(p);
+    }
+
+    /** A typed reason whose opening bracket was just read: its key, then text arguments and clauses. */
+    private static Reason readTyped(JsonParser p) throws IOException {
+        String key = text(p);
+        List<Object> args = new ArrayList<>();
+        for (JsonToken t = p.nextToken(); t != JsonToken.END_ARRAY; t = p.nextToken()) {
+            if (t == JsonToken.START_ARRAY) {
+                args.add(readTyped(p));
+            } else {
+                expect(t, JsonToken.VALUE_STRING);
+                args.add(p.getText());
+            }
+        }
+        return new Reason(key, args);
     }
 
     private static String text(JsonParser p) throws IOException {

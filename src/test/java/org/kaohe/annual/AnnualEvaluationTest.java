@@ -24,6 +24,7 @@ import org.kaohe.rules.book.AnnualRules;
 import org.kaohe.scoring.ExplanationLine;
 import org.kaohe.scoring.GradeScale;
 import org.kaohe.scoring.SubjectResult;
+import org.kaohe.scoring.ReasonText;
 
 /**
  * The annual scheme of the real rulebook ({@code rules/}), one rule at a time, on quarters built by
@@ -48,8 +49,8 @@ class AnnualEvaluationTest {
         assertThat(c1.parts().get("Q")).isEqualByComparingTo("58.98");
         ExplanationLine q = line(c1, "Q");
         assertThat(q.rule()).isEqualTo("annual-settings.csv:2");
-        assertThat(q.reason()).contains("2026-Q1 运行 run #101 S=85.01", "2026-Q2 运行 run #102 S=90.00",
-                "2026-Q4 运行 run #104 S=77.77");
+        assertThat(ReasonText.chinese(q.reason())).contains("2026-Q1 run #101 S=85.01", "2026-Q2 run #102 S=90.00",
+                "2026-Q4 run #104 S=77.77");
     }
 
     @Test
@@ -82,8 +83,8 @@ class AnnualEvaluationTest {
         fourQuarters("C2", "D1", "80.00");
         appraisal("C2", 0, 0, 0, 0, 2);
         assertThat(evaluate("C1").parts().get("E")).isEqualByComparingTo("0");
-        assertThat(line(evaluate("C1"), "E").reason()).contains("没有此干部", "0");
-        assertThat(line(evaluate("C2"), "E").reason()).contains("票数为 0");
+        assertThat(ReasonText.chinese(line(evaluate("C1"), "E").reason())).contains("没有此干部", "0");
+        assertThat(ReasonText.chinese(line(evaluate("C2"), "E").reason())).contains("票数为 0");
         assertThat(evaluate("C1").score()).isEqualByComparingTo("56.00");
     }
 
@@ -100,7 +101,7 @@ class AnnualEvaluationTest {
         assertThat(c1.score()).isEqualByComparingTo("100.00");
         assertThat(c1.finalGrade().label()).isEqualTo("不定等次");
         assertThat(c1.rank()).isZero();
-        assertThat(line(c1, "GRADE").reason()).contains("不定等次", "1 个季度");
+        assertThat(ReasonText.chinese(line(c1, "GRADE").reason())).contains("不定等次", "1 个季度");
         // C2 alone is graded in D1: n = 1, q = max(1, floor(0.2)) = 1, 优秀 kept, rank 1.
         assertThat(evaluate("C2").finalGrade().label()).isEqualTo("优秀");
         assertThat(evaluate("C2").rank()).isEqualTo(1);
@@ -131,7 +132,7 @@ class AnnualEvaluationTest {
         assertThat(c1.finalGrade().label()).isEqualTo("不称职");
         assertThat(c1.vetoed()).isTrue();
         assertThat(line(c1, "GRADE").rule()).isEqualTo("annual-gates.csv:2");
-        assertThat(line(c1, "GRADE").reason()).contains("一票否决", "2026-Q3", "events.csv:7");
+        assertThat(ReasonText.chinese(line(c1, "GRADE").reason())).contains("一票否决", "2026-Q3", "events.csv:7");
     }
 
     @Test
@@ -171,7 +172,7 @@ class AnnualEvaluationTest {
         }
         SubjectResult c1 = result(new AnnualEvaluation(rules(), YEAR).evaluate(inputs, appraisals), "C1");
         assertThat(c1.finalGrade().label()).isEqualTo("基本称职");
-        assertThat(line(c1, "GRADE").reason()).contains("2026-Q1 差", "2026-Q2 差");
+        assertThat(ReasonText.chinese(line(c1, "GRADE").reason())).contains("2026-Q1 差", "2026-Q2 差");
     }
 
     @Test
@@ -198,7 +199,7 @@ class AnnualEvaluationTest {
         assertThat(beyond.bandGrade().label()).isEqualTo("优秀");
         assertThat(beyond.finalGrade().label()).isEqualTo("称职");
         assertThat(beyond.rank()).isEqualTo(3);
-        assertThat(line(beyond, "GRADE").reason()).contains("优秀最多 2 个", "第 3 位", "优秀 → 称职");
+        assertThat(ReasonText.chinese(line(beyond, "GRADE").reason())).contains("优秀最多 2 个", "第 3 位", "优秀 → 称职");
     }
 
     @Test
@@ -233,7 +234,7 @@ class AnnualEvaluationTest {
         assertThat(evaluate("D1").finalGrade().label()).isEqualTo("优秀");
         assertThat(evaluate("D1").rank()).isEqualTo(1);
         assertThat(evaluate("D2").rank()).isEqualTo(2);
-        assertThat(line(evaluate("D1"), "Q").reason()).contains("2026-Q1 运行 run #101 S=91.11", "2026-Q3");
+        assertThat(ReasonText.chinese(line(evaluate("D1"), "Q").reason())).contains("2026-Q1 run #101 S=91.11", "2026-Q3");
     }
 
     @Test
@@ -258,7 +259,7 @@ class AnnualEvaluationTest {
             assertThat(evaluate("D" + i).finalGrade().label()).isEqualTo("称职");
             assertThat(evaluate("D" + i).rank()).isEqualTo(i);
         }
-        assertThat(line(evaluate("D2"), "GRADE").reason()).contains("全市部门", "优秀最多 1 个");
+        assertThat(ReasonText.chinese(line(evaluate("D2"), "GRADE").reason())).contains("全市部门", "优秀最多 1 个");
     }
 
     // --- a whole year, and a leader's change ---------------------------------------------------

@@ -26,6 +26,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.kaohe.scoring.ReasonText;
 
 /**
  * The demo year end to end on a real H2 with the real rulebook: the four demo quarters evaluated,
@@ -85,7 +86,7 @@ class AnnualServiceTest {
         long currentQ2 = runs.currentRun(new Period(YEAR, 2)).orElseThrow().id();
         assertThat(currentQ2).isNotEqualTo(oldQ2Run);
         assertThat(year.run().quarterRuns()).contains("2026-Q2:" + currentQ2).doesNotContain("2026-Q2:" + oldQ2Run + ",");
-        assertThat(line(year.subject("C0001").orElseThrow(), "Q").reason()).contains("2026-Q2 运行 run #" + currentQ2)
+        assertThat(ReasonText.chinese(line(year.subject("C0001").orElseThrow(), "Q").reason())).contains("2026-Q2 run #" + currentQ2)
                 .doesNotContain("run #" + oldQ2Run + " ");
     }
 
@@ -101,13 +102,13 @@ class AnnualServiceTest {
         assertThat(tiedIn.finalGrade().label()).isEqualTo("优秀");
         assertThat(tiedOut.finalGrade().label()).isEqualTo("称职");
         assertThat(line(tiedIn, "E").points()).isEqualByComparingTo("24.88");
-        assertThat(line(tiedOut, "GRADE").reason()).contains("优秀最多 3 个");
+        assertThat(ReasonText.chinese(line(tiedOut, "GRADE").reason())).contains("优秀最多 3 个");
         SubjectResult vetoed = year.subject("C0010").orElseThrow();
         assertThat(vetoed.vetoed()).isTrue();
         assertThat(vetoed.finalGrade().label()).isEqualTo("不称职");
         assertThat(year.subject("C0082").orElseThrow().finalGrade().label()).isEqualTo("不定等次");
         assertThat(year.subject("C0082").orElseThrow().rank()).isZero();
-        assertThat(line(year.subject("C0030").orElseThrow(), "E").reason()).contains("没有此干部");
+        assertThat(ReasonText.chinese(line(year.subject("C0030").orElseThrow(), "E").reason())).contains("没有此干部");
         assertThat(line(year.subject("C0030").orElseThrow(), "E").points()).isEqualByComparingTo("0");
         assertThat(year.subject("C0028").orElseThrow().finalGrade().label()).isEqualTo("基本称职");
         assertThat(line(year.subject("C0004").orElseThrow(), "E").evidence().get(0).toString())
@@ -185,7 +186,7 @@ class AnnualServiceTest {
         assertThat(json.out()).contains("\"rank\" : null");
         CliRun explain = run("explain", "--year", "2026", "--subject", "C0009");
         assertThat(explain.exitCode()).isZero();
-        assertThat(explain.out()).contains("annual-appraisals.csv:10", "名额", "2026-Q1 运行 run #", "封印 seal: 完好");
+        assertThat(explain.out()).contains("annual-appraisals.csv:10", "名额", "2026-Q1 run #", "封印 seal: 完好");
         CliRun unknown = run("explain", "--year", "2026", "--subject", "C9999");
         assertThat(unknown.exitCode()).isEqualTo(2);
         assertThat(unknown.err()).contains("没有对象 C9999");

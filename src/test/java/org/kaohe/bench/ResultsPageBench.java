@@ -22,6 +22,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.kaohe.scoring.Reason;
 
 /**
  * Not a test: times one page of the results list on a stored run of 100,000 cadres in 2,000
@@ -93,8 +94,8 @@ class ResultsPageBench {
     private static SubjectResult subject(SubjectType type, String id, String name, String dept, int score, Grade grade,
                                          int rank) {
         BigDecimal points = BigDecimal.valueOf(score).setScale(2);
-        List<ExplanationLine> lines = List.of(new ExplanationLine("T", "T", points, "目标任务", List.of()),
-                new ExplanationLine("q", ExplanationLine.GRADE_PART, BigDecimal.ZERO.setScale(2), "等次说明", List.of()));
+        List<ExplanationLine> lines = List.of(new ExplanationLine("T", "T", points, Reason.frozen("目标任务"), List.of()),
+                new ExplanationLine("q", ExplanationLine.GRADE_PART, BigDecimal.ZERO.setScale(2), Reason.frozen("等次说明"), List.of()));
         return new SubjectResult(type, id, name, dept, points, Map.of("T", points), grade, grade, grade, rank, false, lines);
     }
 }

@@ -27,6 +27,7 @@ import org.kaohe.scoring.QuarterlyGrades;
 import org.kaohe.scoring.ResultSeal;
 import org.kaohe.scoring.SubjectResult;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.kaohe.scoring.Reason;
 
 /**
  * V15 turns the rows of parts and explanation lines of runs stored before it into one JSON row per
@@ -145,11 +146,11 @@ class CompactRunsMigrationTest {
         parts.put("T", new BigDecimal("48.00"));
         return new SubjectResult(SubjectType.CADRE, "C1", "张三", "D1", new BigDecimal("68.50"), parts,
                 QuarterlyGrades.AVERAGE, QuarterlyGrades.AVERAGE, QuarterlyGrades.AVERAGE, 1, false, List.of(
-                        new ExplanationLine("targets.csv:2", "T", new BigDecimal("48.00"), "目标任务, 含逗号: 与冒号",
+                        new ExplanationLine("targets.csv:2", "T", new BigDecimal("48.00"), Reason.frozen("目标任务, 含逗号: 与冒号"),
                                 List.of(new SourceRef("targets.csv", 2), new SourceRef("targets.csv", 3),
                                         new SourceRef("events.csv", 7))),
-                        new ExplanationLine("appraisal", "A", new BigDecimal("18.00"), "民主测评", List.of()),
-                        new ExplanationLine("bonus-points.csv:4", "B", new BigDecimal("2.50"), "市级表彰",
+                        new ExplanationLine("appraisal", "A", new BigDecimal("18.00"), Reason.frozen("民主测评"), List.of()),
+                        new ExplanationLine("bonus-points.csv:4", "B", new BigDecimal("2.50"), Reason.frozen("市级表彰"),
                                 List.of(new SourceRef("events.csv", 2)))));
     }
 
@@ -157,6 +158,6 @@ class CompactRunsMigrationTest {
         return new SubjectResult(SubjectType.DEPARTMENT, "D1", "市总工会", "D1", new BigDecimal("70.00"),
                 Map.of("T", new BigDecimal("70.00")), QuarterlyGrades.AVERAGE, QuarterlyGrades.AVERAGE,
                 QuarterlyGrades.AVERAGE, 1, false,
-                List.of(new ExplanationLine("t", "T", new BigDecimal("70.00"), "目标", List.of())));
+                List.of(new ExplanationLine("t", "T", new BigDecimal("70.00"), Reason.frozen("目标"), List.of())));
     }
 }

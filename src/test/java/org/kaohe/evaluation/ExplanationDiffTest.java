@@ -11,6 +11,7 @@ import org.kaohe.evaluation.ExplanationDiff.Change;
 import org.kaohe.evaluation.ExplanationDiff.LineChange;
 import org.kaohe.records.SourceRef;
 import org.kaohe.scoring.ExplanationLine;
+import org.kaohe.scoring.Reason;
 
 /** Two explanations of one subject paired line by line: by what each line is about, not by the rule's row number. */
 class ExplanationDiffTest {
@@ -65,7 +66,7 @@ class ExplanationDiffTest {
 
     private static ExplanationLine line(String rule, String part, String points, String reason, String evidence) {
         int colon = evidence.lastIndexOf(':');
-        return new ExplanationLine(rule, part, new BigDecimal(points), reason,
+        return new ExplanationLine(rule, part, new BigDecimal(points), Reason.frozen(reason),
                 List.of(new SourceRef(evidence.substring(0, colon), Integer.parseInt(evidence.substring(colon + 1)))));
     }
 }

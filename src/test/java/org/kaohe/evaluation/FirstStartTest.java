@@ -19,6 +19,7 @@ import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.DefaultApplicationArguments;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.TestPropertySource;
+import org.kaohe.scoring.ReasonText;
 
 /**
  * The web start on an empty database publishes rules/, imports the four demo quarters and evaluates
@@ -72,7 +73,7 @@ class FirstStartTest {
                 BigDecimal sum = subject.lines().stream().map(ExplanationLine::points)
                         .reduce(BigDecimal.ZERO, BigDecimal::add);
                 assertThat(sum).as("%s %s", period, subject.subjectId()).isEqualByComparingTo(subject.score());
-                assertThat(subject.lines()).allSatisfy(line -> assertThat(line.reason()).isNotBlank());
+                assertThat(subject.lines()).allSatisfy(line -> assertThat(ReasonText.chinese(line.reason())).isNotBlank());
             }
         }
     }

@@ -27,6 +27,7 @@ import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMock
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
+import org.kaohe.scoring.Reason;
 
 /**
  * A run made by the release before rulebooks became tables (its DRL rules compiled and fired,
@@ -97,7 +98,7 @@ class OldFormatRunReplayTest {
         // A line whose points were changed with its reason: the reason is then a difference too, not wording.
         new StoredDetailEdits(jdbc).lines(runId, "C0001", lines -> lines.replaceAll(line -> line.rule().equals(
                 "L: leader rating") ? new ExplanationLine(line.rule(), line.part(), line.points().add(BigDecimal.valueOf(5)),
-                "领导评价 100 分 ×0.2", line.evidence()) : line));
+                Reason.frozen("领导评价 100 分 ×0.2"), line.evidence()) : line));
 
         RunReplay.Replay replay = replays.replay(oldRun(), "auditor-test");
 

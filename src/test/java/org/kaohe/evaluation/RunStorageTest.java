@@ -22,6 +22,8 @@ import org.kaohe.scoring.SubjectResult;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.kaohe.testing.KaoheTest;
+import org.kaohe.scoring.ReasonText;
+import org.kaohe.scoring.Reason;
 
 /** A run is stored whole, read back unchanged, and its seal shows a later edit of a stored row. */
 @KaoheTest
@@ -77,7 +79,7 @@ class RunStorageTest {
         SubjectResult dept = queries.subject(runId, "D1").orElseThrow();
         assertThat(dept.subjectType()).isEqualTo(SubjectType.DEPARTMENT);
         assertThat(dept.parts()).containsOnlyKeys("T").containsEntry("T", new BigDecimal("70.00"));
-        assertThat(dept.lines()).extracting(ExplanationLine::reason).containsExactly("目标");
+        assertThat(dept.lines()).extracting(l -> ReasonText.chinese(l.reason())).containsExactly("目标");
         assertThat(queries.subject(runId, "C1").orElseThrow().parts()).containsOnlyKeys("T", "B");
         assertThat(queries.subject(runId, "C9")).isEmpty();
     }
@@ -146,7 +148,7 @@ class RunStorageTest {
     void aSubjectWithMoreLineTextThanItsRowHoldsIsStoredWithReasonsCutAndVerifies() {
         List<ExplanationLine> lines = new java.util.ArrayList<>();
         for (int i = 1; i <= 200; i++) {
-            lines.add(new ExplanationLine("event", "B", new BigDecimal("0.10"), "表彰".repeat(3500),
+            lines.add(new ExplanationLine("event", "B", new BigDecimal("0.10"), Reason.frozen("表彰".repeat(3500)),
                     List.of(new SourceRef("events.csv", i + 1))));
         }
         SubjectResult cadre = new SubjectResult(SubjectType.CADRE, "C1", "张三", "D1", new BigDecimal("20.00"),
@@ -157,7 +159,7 @@ class RunStorageTest {
 
         List<ExplanationLine> stored = queries.subject(runId, "C1").orElseThrow().lines();
         assertThat(stored).hasSize(200);
-        assertThat(stored).allSatisfy(l -> assertThat(l.reason()).startsWith("表彰").endsWith("(已截断 / truncated)")
+        assertThat(stored).allSatisfy(l -> assertThat(ReasonText.chinese(l.reason())).startsWith("表彰").endsWith("(已截断 / truncated)")
                 .hasSizeLessThan(7000));
         assertThat(stored).extracting(ExplanationLine::points).allMatch(p -> p.compareTo(new BigDecimal("0.10")) == 0);
         assertThat(checks.intact(runId)).isTrue();
@@ -171,12 +173,12 @@ class RunStorageTest {
         SubjectResult cadre = new SubjectResult(SubjectType.CADRE, "C1", "张三", "D1", new BigDecimal("86.30"),
                 Map.of("T", new BigDecimal("48.00"), "B", new BigDecimal("38.30")), QuarterlyGrades.FAIR, QuarterlyGrades.FAIR, QuarterlyGrades.FAIR,
                 1, false, List.of(
-                        new ExplanationLine("target", "T", new BigDecimal("48.00"), "目标任务",
+                        new ExplanationLine("target", "T", new BigDecimal("48.00"), Reason.frozen("目标任务"),
                                 List.of(new SourceRef("targets.csv", 2), new SourceRef("targets.csv", 3))),
-                        new ExplanationLine("other", "B", new BigDecimal("38.30"), "其他", List.of())));
+                        new ExplanationLine("other", "B", new BigDecimal("38.30"), Reason.frozen("其他"), List.of())));
         SubjectResult dept = new SubjectResult(SubjectType.DEPARTMENT, "D1", "市总工会", "D1", new BigDecimal("70.00"),
                 Map.of("T", new BigDecimal("70.00")), QuarterlyGrades.AVERAGE, QuarterlyGrades.AVERAGE, QuarterlyGrades.AVERAGE, 1, false,
-                List.of(new ExplanationLine("t", "T", new BigDecimal("70.00"), "目标", List.of())));
+                List.of(new ExplanationLine("t", "T", new BigDecimal("70.00"), Reason.frozen("目标"), List.of())));
         return new EvaluationOutcome(PERIOD, importId, "v1", List.of(cadre, dept));
     }
 }

@@ -17,6 +17,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.kaohe.scoring.Reason;
 
 /**
  * A small stored run for page and API tests: one department and three cadres, one named with
@@ -79,9 +80,9 @@ public final class SampleRun {
         BigDecimal bonus = new BigDecimal("2.00");
         BigDecimal targets = total.subtract(bonus);
         List<ExplanationLine> lines = List.of(
-                new ExplanationLine("target-score", "T", targets, "目标完成 / targets", List.of(new SourceRef(file, line))),
-                new ExplanationLine("award-bonus", "B", bonus, "市级表彰 +2", List.of(bonusEvidence(id, file, line))),
-                new ExplanationLine("grade-band", "GRADE", BigDecimal.ZERO.setScale(2), "分数段 / band", List.of()));
+                new ExplanationLine("target-score", "T", targets, Reason.frozen("目标完成 / targets"), List.of(new SourceRef(file, line))),
+                new ExplanationLine("award-bonus", "B", bonus, Reason.frozen("市级表彰 +2"), List.of(bonusEvidence(id, file, line))),
+                new ExplanationLine("grade-band", "GRADE", BigDecimal.ZERO.setScale(2), Reason.frozen("分数段 / band"), List.of()));
         return new SubjectResult(type, id, name, dept, total, Map.of("T", targets, "B", bonus), grade, grade, grade,
                 rank, false, lines);
     }

@@ -12,6 +12,7 @@ import java.util.function.Consumer;
 import org.kaohe.scoring.ExplanationLine;
 import org.kaohe.scoring.StoredExplanation;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.kaohe.scoring.Reason;
 
 /**
  * Edits a stored run's parts and lines as somebody with the database would: reads the subject's
@@ -49,7 +50,7 @@ final class StoredDetailEdits {
     }
 
     static ExplanationLine withReason(ExplanationLine line, String reason) {
-        return new ExplanationLine(line.rule(), line.part(), line.points(), reason, line.evidence());
+        return new ExplanationLine(line.rule(), line.part(), line.points(), Reason.frozen(reason), line.evidence());
     }
 
     private String column(String column, long runId, String subjectId) {

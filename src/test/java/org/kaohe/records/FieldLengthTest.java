@@ -15,6 +15,7 @@ import org.kaohe.results.RunQueries;
 import org.kaohe.rules.RulebookService;
 import org.kaohe.scoring.ExplanationLine;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.kaohe.scoring.ReasonText;
 
 /**
  * Every text field of the six files has a limit that the import checks and the database holds:
@@ -67,7 +68,7 @@ class FieldLengthTest extends ImportDatabaseTest {
         assertThat(checks.intact(runId)).isTrue();
         var cadre = runs.subject(runId, CADRE).orElseThrow();
         assertThat(cadre.name()).hasSize(200);
-        assertThat(cadre.lines()).extracting(ExplanationLine::reason)
+        assertThat(cadre.lines()).extracting(l -> ReasonText.chinese(l.reason()))
                 .anyMatch(r -> r.contains(NOTE)).anyMatch(r -> r.contains(TITLE));
     }
 

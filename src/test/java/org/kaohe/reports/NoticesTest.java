@@ -47,6 +47,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 import org.kaohe.testing.KaoheTest;
+import org.kaohe.scoring.Reason;
 
 /**
  * Printable notices carry their Chinese text in an embedded font subset: the text extracts back
@@ -175,12 +176,12 @@ class NoticesTest {
         BigDecimal points = new BigDecimal(score);
         List<ExplanationLine> lines = new ArrayList<>();
         lines.add(new ExplanationLine("T", "T", points.subtract(new BigDecimal("20.00")),
-                "目标任务完成情况:4 项任务按权重计,其中 1 项逾期完成按 0.8 计", List.of()));
-        lines.add(new ExplanationLine("A", "A", new BigDecimal("20.00"), "民主测评:好 10 票", List.of()));
+                Reason.frozen("目标任务完成情况:4 项任务按权重计,其中 1 项逾期完成按 0.8 计"), List.of()));
+        lines.add(new ExplanationLine("A", "A", new BigDecimal("20.00"), Reason.frozen("民主测评:好 10 票"), List.of()));
         Grade band = vetoed ? QuarterlyGrades.GOOD : grade;
         if (vetoed) {
             lines.add(new ExplanationLine("veto", ExplanationLine.GRADE_PART, BigDecimal.ZERO.setScale(2),
-                    "党纪政务处分 ×1:一票否决,等次定为较差", List.of()));
+                    Reason.frozen("党纪政务处分 ×1:一票否决,等次定为较差"), List.of()));
         }
         return new SubjectResult(type, id, name, dept, points, Map.of("T", points.subtract(new BigDecimal("20.00")),
                 "A", new BigDecimal("20.00")), band, grade, grade, rank, vetoed, lines);

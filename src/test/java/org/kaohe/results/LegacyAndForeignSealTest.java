@@ -25,6 +25,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.kaohe.testing.KaoheTest;
+import org.kaohe.scoring.Reason;
 
 /**
  * Runs of an older database, sealed with a plain SHA-256 before keys existed, read as "legacy seal"
@@ -105,7 +106,7 @@ class LegacyAndForeignSealTest {
         jdbc.sql("INSERT INTO rulebook_version (version, created_by, created_at) VALUES ('v-old', 'old', ?)").param(now).update();
         SubjectResult cadre = new SubjectResult(SubjectType.CADRE, "C1", "张三", "D1", new BigDecimal("80.00"),
                 Map.of("T", new BigDecimal("80.00")), org.kaohe.scoring.QuarterlyGrades.FAIR, org.kaohe.scoring.QuarterlyGrades.FAIR, org.kaohe.scoring.QuarterlyGrades.FAIR, 1, false,
-                List.of(new ExplanationLine("t", "T", new BigDecimal("80.00"), "目标", List.of())));
+                List.of(new ExplanationLine("t", "T", new BigDecimal("80.00"), Reason.frozen("目标"), List.of())));
         String seal = ResultSeal.of("2026-Q2", importId, "v-old", List.of(cadre));
         // As V15 left a run stored before it: visible (stored_at), its parts and lines as JSON in subject_detail.
         jdbc.sql("INSERT INTO evaluation_run (period, import_id, rulebook_version, run_by, started_at, duration_ms, subject_count,"

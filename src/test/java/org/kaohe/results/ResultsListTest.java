@@ -23,6 +23,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.kaohe.testing.KaoheTest;
+import org.kaohe.scoring.Reason;
+import org.kaohe.scoring.ReasonText;
 
 /**
  * Results lists filtered, sorted and paged by the database: a page holds its rows and the total of
@@ -87,7 +89,7 @@ class ResultsListTest {
         assertThat(vetoed.finalGrade()).isEqualTo(QuarterlyGrades.POOR);
         assertThat(vetoed.vetoed()).isTrue();
         assertThat(vetoed.gradeChanged()).isTrue();
-        assertThat(vetoed.gradeReasons()).containsExactly("党纪政务处分 ×1:一票否决,等次定为较差");
+        assertThat(vetoed.gradeReasons()).extracting(ReasonText::chinese).containsExactly("党纪政务处分 ×1:一票否决,等次定为较差");
         assertThat(list.page(runId, new ResultsFilter(SubjectType.CADRE, null, null, Sort.GRADE, false), 1, 10).rows())
                 .extracting(ListedResult::finalGrade) // nine 好 (C07's was vetoed), then 较好
                 .containsExactly(QuarterlyGrades.GOOD, QuarterlyGrades.GOOD, QuarterlyGrades.GOOD, QuarterlyGrades.GOOD, QuarterlyGrades.GOOD, QuarterlyGrades.GOOD, QuarterlyGrades.GOOD,
@@ -118,10 +120,10 @@ class ResultsListTest {
                                          Grade finalGrade, int rank, boolean vetoed) {
         BigDecimal points = BigDecimal.valueOf(score).setScale(2);
         List<ExplanationLine> lines = new ArrayList<>();
-        lines.add(new ExplanationLine("T", "T", points, "目标任务", List.of()));
+        lines.add(new ExplanationLine("T", "T", points, Reason.frozen("目标任务"), List.of()));
         if (vetoed) {
             lines.add(new ExplanationLine("veto", ExplanationLine.GRADE_PART, BigDecimal.ZERO.setScale(2),
-                    "党纪政务处分 ×1:一票否决,等次定为较差", List.of()));
+                    Reason.frozen("党纪政务处分 ×1:一票否决,等次定为较差"), List.of()));
         }
         return new SubjectResult(type, id, name, dept, points, Map.of("T", points), band, finalGrade, finalGrade, rank,
                 vetoed, lines);

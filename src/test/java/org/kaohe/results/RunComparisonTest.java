@@ -24,6 +24,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 import org.kaohe.testing.KaoheTest;
+import org.kaohe.scoring.Reason;
 
 /** Two runs of a period compared: what changed, by how much, which parts, and whether records or rules caused it. */
 @KaoheTest
@@ -84,8 +85,8 @@ class RunComparisonTest {
 
     private static SubjectResult cadre(String id, String name, String score, String t, String a, Grade grade, int rank) {
         List<ExplanationLine> lines = List.of(
-                new ExplanationLine("T", "T", new BigDecimal(t), "目标任务", List.of()),
-                new ExplanationLine("A", "A", new BigDecimal(a), "民主测评", List.of()));
+                new ExplanationLine("T", "T", new BigDecimal(t), Reason.frozen("目标任务"), List.of()),
+                new ExplanationLine("A", "A", new BigDecimal(a), Reason.frozen("民主测评"), List.of()));
         return new SubjectResult(SubjectType.CADRE, id, name, "D01", new BigDecimal(score),
                 Map.of("T", new BigDecimal(t), "A", new BigDecimal(a)), grade, grade, grade, rank, false, lines);
     }

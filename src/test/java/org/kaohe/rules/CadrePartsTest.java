@@ -13,6 +13,7 @@ import org.kaohe.records.SourceRef;
 import org.kaohe.scoring.ExplanationLine;
 import org.kaohe.scoring.SubjectResult;
 import org.kaohe.testing.TestRecords;
+import org.kaohe.scoring.ReasonText;
 
 /** One test per cadre rule of docs/scheme.md: given these records, this line with these points and reason. */
 class CadrePartsTest {
@@ -33,7 +34,7 @@ class CadrePartsTest {
         ExplanationLine line = onlyLine(r, "T");
         assertThat(line.points()).isEqualByComparingTo("60.00");
         assertThat(line.rule()).isEqualTo("parts.csv:2");
-        assertThat(line.reason()).isEqualTo("目标「任务T1」完成 10/10,权重 1/1");
+        assertThat(ReasonText.chinese(line.reason())).isEqualTo("目标「任务T1」完成 10/10,权重 1/1");
         assertThat(line.evidence()).containsExactly(new SourceRef("targets.csv", 2));
     }
 
@@ -59,7 +60,7 @@ class CadrePartsTest {
         ExplanationLine line = onlyLine(c1(oneCadre().target("C1", "1", "10", "10", TestRecords.LATE)), "T");
         assertThat(line.points()).isEqualByComparingTo("48.00");
         assertThat(line.rule()).isEqualTo("parts.csv:2");
-        assertThat(line.reason()).endsWith(",逾期完成 ×0.8");
+        assertThat(ReasonText.chinese(line.reason())).endsWith(",逾期完成 ×0.8");
     }
 
     @Test
@@ -73,7 +74,7 @@ class CadrePartsTest {
     void noTargetGivesAnExplainedZero() {
         ExplanationLine line = onlyLine(c1(oneCadre()), "T");
         assertThat(line.points()).isEqualByComparingTo("0");
-        assertThat(line.reason()).contains("无目标任务");
+        assertThat(ReasonText.chinese(line.reason())).contains("无目标任务");
         assertThat(line.evidence()).containsExactly(new SourceRef("cadres.csv", 2));
     }
 
@@ -82,7 +83,7 @@ class CadrePartsTest {
         // 20 × (100·2 + 80·1) / (100 × 3) = 18.666… → 18.67
         ExplanationLine line = onlyLine(c1(oneCadre().votes("C1", 2, 1, 0, 0, "80")), "A");
         assertThat(line.points()).isEqualByComparingTo("18.67");
-        assertThat(line.reason()).isEqualTo("民主测评 好2/较好1/一般0/较差0 票");
+        assertThat(ReasonText.chinese(line.reason())).isEqualTo("民主测评 好2/较好1/一般0/较差0 票");
         assertThat(line.evidence()).containsExactly(new SourceRef("appraisals.csv", 2));
     }
 
@@ -96,7 +97,7 @@ class CadrePartsTest {
     void noVotesGiveAnExplainedZero() {
         SubjectResult zeroVotes = c1(oneCadre().votes("C1", 0, 0, 0, 0, "70"));
         assertThat(onlyLine(zeroVotes, "A").points()).isEqualByComparingTo("0");
-        assertThat(onlyLine(zeroVotes, "A").reason()).contains("无民主测评票");
+        assertThat(ReasonText.chinese(onlyLine(zeroVotes, "A").reason())).contains("无民主测评票");
         assertThat(onlyLine(zeroVotes, "L").points()).isEqualByComparingTo("14");
 
         SubjectResult noAppraisal = c1(oneCadre());
@@ -107,14 +108,14 @@ class CadrePartsTest {
     void leaderRatingIsOneFifthOfTheScore() {
         ExplanationLine line = onlyLine(c1(oneCadre().votes("C1", 1, 0, 0, 0, "77.5")), "L");
         assertThat(line.points()).isEqualByComparingTo("15.50");
-        assertThat(line.reason()).isEqualTo("领导评价 77.5 分 × 20/100");
+        assertThat(ReasonText.chinese(line.reason())).isEqualTo("领导评价 77.5 分 × 20/100");
     }
 
     @Test
     void missingLeaderRatingGivesAnExplainedZero() {
         ExplanationLine line = onlyLine(c1(oneCadre().votes("C1", 1, 0, 0, 0, null)), "L");
         assertThat(line.points()).isEqualByComparingTo("0");
-        assertThat(line.reason()).contains("无领导评价");
+        assertThat(ReasonText.chinese(line.reason())).contains("无领导评价");
     }
 
     @ParameterizedTest(name = "{0} {1} ×{2}: {3} {4}")
@@ -140,7 +141,7 @@ class CadrePartsTest {
         SubjectResult r = c1(oneCadre().event("C1", kind, level, count));
         ExplanationLine line = onlyLine(r, part);
         assertThat(line.points()).isEqualByComparingTo(points);
-        assertThat(line.reason()).isEqualTo(reason);
+        assertThat(ReasonText.chinese(line.reason())).isEqualTo(reason);
         assertThat(line.evidence()).containsExactly(new SourceRef("events.csv", 2));
     }
 
@@ -159,7 +160,7 @@ class CadrePartsTest {
         ExplanationLine line = onlyLine(r, "B");
         assertThat(line.points()).isEqualByComparingTo("1");
         assertThat(line.rule()).isEqualTo("bonus-points.csv:9");
-        assertThat(line.reason()).startsWith("超额完成重点工作「任务T1」");
+        assertThat(ReasonText.chinese(line.reason())).startsWith("超额完成重点工作「任务T1」");
         assertThat(onlyLine(r, "T").points()).isEqualByComparingTo("60");
     }
 
@@ -178,7 +179,7 @@ class CadrePartsTest {
         assertThat(capLines).hasSize(1);
         assertThat(capLines.get(0).part()).isEqualTo("B");
         assertThat(capLines.get(0).points()).isEqualByComparingTo("-1.20");
-        assertThat(capLines.get(0).reason()).isEqualTo("加分合计 6.2 超过上限 5,核减 1.2");
+        assertThat(ReasonText.chinese(capLines.get(0).reason())).isEqualTo("加分合计 6.2 超过上限 5,核减 1.2");
         assertThat(r.parts().get("B")).isEqualByComparingTo("5");
         assertThat(r.score()).isEqualByComparingTo("5");
     }
@@ -196,7 +197,7 @@ class CadrePartsTest {
         SubjectResult r = c1(oneCadre().event("C1", "ADMONISHMENT", null, 2));
         ExplanationLine clamp = onlyLine(r, "CLAMP");
         assertThat(clamp.points()).isEqualByComparingTo("6");
-        assertThat(clamp.reason()).isEqualTo("合计 -6 低于最低分 0,按 0 计");
+        assertThat(ReasonText.chinese(clamp.reason())).isEqualTo("合计 -6 低于最低分 0,按 0 计");
         assertThat(clamp.rule()).as("the setting that clamps: SCORE_MIN").isEqualTo("settings.csv:4");
         assertThat(r.parts().get("D")).isEqualByComparingTo("-6");
         assertThat(r.score()).isEqualByComparingTo("0");

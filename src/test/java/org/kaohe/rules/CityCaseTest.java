@@ -16,6 +16,7 @@ import org.kaohe.scoring.ExplanationLine;
 import org.kaohe.scoring.Grade;
 import org.kaohe.scoring.SubjectResult;
 import org.kaohe.testing.TestRecords;
+import org.kaohe.scoring.ReasonText;
 
 /**
  * A city of five departments worked out by hand (the computation is in the comments): quota with
@@ -122,7 +123,7 @@ class CityCaseTest {
         assertCadre("A3", "91", QuarterlyGrades.GOOD, QuarterlyGrades.FAIR, QuarterlyGrades.FAIR, 5, false);
         assertThat(cadre(city, "A1").parts()).containsEntry("T", new BigDecimal("56.00"))
                 .containsEntry("B", new BigDecimal("5.00"));
-        assertThat(cadre(city, "A5").lines()).extracting(ExplanationLine::reason)
+        assertThat(cadre(city, "A5").lines()).extracting(l -> ReasonText.chinese(l.reason()))
                 .contains("超出\"好\"等次比例(40%,5 名中至多 2 名),部门排名第3,调整为较好");
     }
 
@@ -131,7 +132,7 @@ class CityCaseTest {
         assertCadre("B1", "60", QuarterlyGrades.AVERAGE, QuarterlyGrades.AVERAGE, QuarterlyGrades.AVERAGE, 1, false);
         assertCadre("B3", "60", QuarterlyGrades.AVERAGE, QuarterlyGrades.AVERAGE, QuarterlyGrades.AVERAGE, 2, false);
         assertCadre("B2", "0", QuarterlyGrades.POOR, QuarterlyGrades.POOR, QuarterlyGrades.POOR, 3, false);
-        assertThat(cadre(city, "B1").lines()).extracting(ExplanationLine::reason)
+        assertThat(cadre(city, "B1").lines()).extracting(l -> ReasonText.chinese(l.reason()))
                 .contains("无民主测评票,民主测评得 0 分", "无领导评价,领导评价得 0 分");
         assertThat(cadre(city, "B2").parts()).containsEntry("D", new BigDecimal("-6.00"))
                 .containsEntry("CLAMP", new BigDecimal("6.00"));

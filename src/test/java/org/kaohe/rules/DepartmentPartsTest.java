@@ -17,6 +17,7 @@ import org.kaohe.scoring.ExplanationLine;
 import org.kaohe.scoring.Grade;
 import org.kaohe.scoring.SubjectResult;
 import org.kaohe.testing.TestRecords;
+import org.kaohe.scoring.ReasonText;
 
 /** One test per department rule of docs/scheme.md. */
 class DepartmentPartsTest {
@@ -47,7 +48,7 @@ class DepartmentPartsTest {
 
     @Test
     void departmentWithoutTargetsGetsAnExplainedZero() {
-        assertThat(onlyLine(d1(league()), "T").reason()).contains("无目标任务");
+        assertThat(ReasonText.chinese(onlyLine(d1(league()), "T").reason())).contains("无目标任务");
     }
 
     @Test
@@ -55,7 +56,7 @@ class DepartmentPartsTest {
         SubjectResult r = d1(league().organization("D1", 30, 10, 2));
         ExplanationLine base = onlyLine(r, "O");
         assertThat(base.points()).isEqualByComparingTo("20");
-        assertThat(base.reason()).isEqualTo("组织建设基础分 +20");
+        assertThat(ReasonText.chinese(base.reason())).isEqualTo("组织建设基础分 +20");
     }
 
     @Test
@@ -63,7 +64,7 @@ class DepartmentPartsTest {
         // O1: no members −2; O2: no activities −1; O3 league secretary 36 −1; O4 secretary 35: nothing
         SubjectResult r = d1(league().organization("D1", 30, 0, 3).organization("D1", 30, 8, 0)
                 .organization("D1", 36, 8, 3).organization("D1", 35, 8, 3));
-        assertThat(lines(r, "O")).extracting(ExplanationLine::reason).containsExactly(
+        assertThat(lines(r, "O")).extracting(l -> ReasonText.chinese(l.reason())).containsExactly(
                 "组织建设基础分 +20", "组织「O1」有组织无人员 −2", "组织「O2」有组织无活动 −1", "组织「O3」书记超龄(36岁) −1");
         assertThat(lines(r, "O").get(1).evidence()).containsExactly(new SourceRef("organizations.csv", 2));
         assertThat(r.parts().get("O")).isEqualByComparingTo("16");
@@ -103,7 +104,7 @@ class DepartmentPartsTest {
     void departmentWithoutCadresGetsAnExplainedZero() {
         ExplanationLine c = onlyLine(d1(league()), "C");
         assertThat(c.points()).isEqualByComparingTo("0");
-        assertThat(c.reason()).contains("部门无干部");
+        assertThat(ReasonText.chinese(c.reason())).contains("部门无干部");
     }
 
     @ParameterizedTest(name = "{0} {1} ×{2}: {3} {4}")
@@ -123,7 +124,7 @@ class DepartmentPartsTest {
                                                   String reason) {
         ExplanationLine line = onlyLine(d1(league().deptEvent("D1", kind, level, count)), part);
         assertThat(line.points()).isEqualByComparingTo(points);
-        assertThat(line.reason()).isEqualTo(reason);
+        assertThat(ReasonText.chinese(line.reason())).isEqualTo(reason);
     }
 
     @ParameterizedTest(name = "{0} is not a department item")
@@ -165,7 +166,7 @@ class DepartmentPartsTest {
         assertThat(r.vetoed()).isTrue();
         ExplanationLine veto = onlyLine(r, "GRADE");
         assertThat(veto.points()).isEqualByComparingTo("0");
-        assertThat(veto.reason()).isEqualTo("重大事故或群体性事件 ×1:一票否决,等次定为较差");
+        assertThat(ReasonText.chinese(veto.reason())).isEqualTo("重大事故或群体性事件 ×1:一票否决,等次定为较差");
         assertThat(veto.evidence()).hasSize(1);
     }
 }

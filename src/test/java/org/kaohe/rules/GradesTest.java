@@ -14,6 +14,7 @@ import org.kaohe.scoring.ExplanationLine;
 import org.kaohe.scoring.Grade;
 import org.kaohe.scoring.SubjectResult;
 import org.kaohe.testing.TestRecords;
+import org.kaohe.scoring.ReasonText;
 
 /** docs/scheme.md and §5 grade: bands, gates in order, veto, the quota of 好 and the rank. */
 class GradesTest {
@@ -49,7 +50,7 @@ class GradesTest {
         assertThat(r.vetoed()).isTrue();
         ExplanationLine veto = StandardBook.onlyLine(r, "GRADE");
         assertThat(veto.rule()).isEqualTo("gates.csv:2");
-        assertThat(veto.reason()).isEqualTo("党纪政务处分 ×1:一票否决,等次定为较差");
+        assertThat(ReasonText.chinese(veto.reason())).isEqualTo("党纪政务处分 ×1:一票否决,等次定为较差");
     }
 
     @Test
@@ -62,7 +63,7 @@ class GradesTest {
         assertThat(r.gatedGrade()).isEqualTo(QuarterlyGrades.POOR);
         assertThat(r.vetoed()).isFalse();
         ExplanationLine gate = StandardBook.onlyLine(r, "GRADE");
-        assertThat(gate.reason()).isEqualTo("有效投诉 ×3:等次定为较差");
+        assertThat(ReasonText.chinese(gate.reason())).isEqualTo("有效投诉 ×3:等次定为较差");
         assertThat(gate.evidence()).hasSize(2);
     }
 
@@ -72,7 +73,7 @@ class GradesTest {
                 .event("C1", "COMPLAINT", null, 2)), "C1");
         assertThat(good.score()).isEqualByComparingTo("96");
         assertThat(good.gatedGrade()).isEqualTo(QuarterlyGrades.FAIR);
-        assertThat(StandardBook.onlyLine(good, "GRADE").reason()).isEqualTo("有效投诉 ×2:等次最高为较好");
+        assertThat(ReasonText.chinese(StandardBook.onlyLine(good, "GRADE").reason())).isEqualTo("有效投诉 ×2:等次最高为较好");
 
         // a gate only lowers: an 一般 band stays 一般
         SubjectResult average = cadre(StandardBook.evaluate(cadreScoring(oneDepartment(), "C1", "D1", "30")
@@ -87,7 +88,7 @@ class GradesTest {
                 .event("C1", "ADMONISHMENT", null, 1)), "C1");
         assertThat(r.score()).isEqualByComparingTo("97");
         assertThat(r.gatedGrade()).isEqualTo(QuarterlyGrades.AVERAGE);
-        assertThat(StandardBook.onlyLine(r, "GRADE").reason()).isEqualTo("诫勉 ×1:等次最高为一般");
+        assertThat(ReasonText.chinese(StandardBook.onlyLine(r, "GRADE").reason())).isEqualTo("诫勉 ×1:等次最高为一般");
     }
 
     @Test
@@ -95,7 +96,7 @@ class GradesTest {
         SubjectResult r = cadre(StandardBook.evaluate(cadreScoring(oneDepartment(), "C1", "D1", "60")
                 .event("C1", "ADMONISHMENT", null, 1).event("C1", "COMPLAINT", null, 1)
                 .event("C1", "SANCTION", null, 1)), "C1");
-        assertThat(r.lines().stream().filter(l -> l.part().equals("GRADE")).map(ExplanationLine::reason)).containsExactly(
+        assertThat(r.lines().stream().filter(l -> l.part().equals("GRADE")).map(l -> ReasonText.chinese(l.reason()))).containsExactly(
                 "党纪政务处分 ×1:一票否决,等次定为较差", "诫勉 ×1:等次最高为一般", "有效投诉 ×1:等次最高为较好");
         assertThat(r.finalGrade()).isEqualTo(QuarterlyGrades.POOR);
     }
@@ -137,7 +138,7 @@ class GradesTest {
         ExplanationLine quota = StandardBook.onlyLine(cb, "GRADE");
         assertThat(quota.rule()).isEqualTo("grades.csv:2");
         assertThat(quota.points()).isEqualByComparingTo("0");
-        assertThat(quota.reason()).isEqualTo("超出\"好\"等次比例(40%,3 名中至多 1 名),部门排名第2,调整为较好");
+        assertThat(ReasonText.chinese(quota.reason())).isEqualTo("超出\"好\"等次比例(40%,3 名中至多 1 名),部门排名第2,调整为较好");
     }
 
     @Test
@@ -171,7 +172,7 @@ class GradesTest {
         assertThat(department(outcome, "D3").rank()).isEqualTo(3);
         assertThat(department(outcome, "D1").finalGrade()).isEqualTo(QuarterlyGrades.GOOD);
         assertThat(department(outcome, "D2").finalGrade()).isEqualTo(QuarterlyGrades.FAIR);
-        assertThat(StandardBook.onlyLine(department(outcome, "D3"), "GRADE").reason())
+        assertThat(ReasonText.chinese(StandardBook.onlyLine(department(outcome, "D3"), "GRADE").reason()))
                 .isEqualTo("超出\"好\"等次比例(40%,3 名中至多 1 名),全市排名第3,调整为较好");
         assertThat(department(outcome, "D2").deptId()).isEqualTo("D2");
         assertThat(department(outcome, "D2").name()).isEqualTo("部门D2");

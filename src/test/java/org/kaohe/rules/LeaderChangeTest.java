@@ -13,6 +13,7 @@ import org.kaohe.records.DeptType;
 import org.kaohe.scoring.EvaluationOutcome;
 import org.kaohe.scoring.ExplanationLine;
 import org.kaohe.testing.TestRecords;
+import org.kaohe.scoring.ReasonText;
 
 /**
  * A leader changes a number in a table of a copy of the standard book; reading that folder at run
@@ -55,7 +56,7 @@ class LeaderChangeTest {
         // after:  20 + 1.5 + 30 × 249.5 / 400 = 21.5 + 18.7125 → 18.71 = 40.21
         assertThat(department(before, "D1").score()).isEqualByComparingTo("39.6");
         assertThat(department(after, "D1").score()).isEqualByComparingTo("40.21");
-        assertThat(cadre(after, "C1").lines()).extracting(ExplanationLine::reason).contains("市级表彰 ×1 +1.5");
+        assertThat(cadre(after, "C1").lines()).extracting(l -> ReasonText.chinese(l.reason())).contains("市级表彰 ×1 +1.5");
         assertThat(after.rulebookVersion()).isEqualTo(leaders.version());
     }
 
@@ -81,7 +82,7 @@ class LeaderChangeTest {
         assertThat(c1.parts().get("CLAMP")).isEqualByComparingTo("-5");
         assertThat(c1.score()).isEqualByComparingTo("105");
         assertThat(sumOfLines(c1)).isEqualByComparingTo("105");
-        assertThat(c1.lines()).extracting(ExplanationLine::reason).contains("合计 110 超过最高分 105,按 105 计");
+        assertThat(c1.lines()).extracting(l -> ReasonText.chinese(l.reason())).contains("合计 110 超过最高分 105,按 105 计");
         // the default rulebook caps the bonus at 5: 105 without a clamp
         assertThat(cadre(StandardBook.evaluate(records), "C1").parts().get("CLAMP")).isEqualByComparingTo("0");
     }
@@ -98,7 +99,7 @@ class LeaderChangeTest {
                 .event("C1", "VOLUNTEER", "CITY", 2);
         var outcome = leaders.evaluate(records.build());
         assertThat(cadre(outcome, "C1").score()).isEqualByComparingTo("0.6");
-        assertThat(cadre(outcome, "C1").lines()).extracting(ExplanationLine::reason).contains("市级志愿服务先进个人 ×2 +0.6");
+        assertThat(cadre(outcome, "C1").lines()).extracting(l -> ReasonText.chinese(l.reason())).contains("市级志愿服务先进个人 ×2 +0.6");
         assertThat(cadre(StandardBook.evaluate(records), "C1").score()).isEqualByComparingTo("0");
     }
 }

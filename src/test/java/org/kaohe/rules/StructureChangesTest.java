@@ -22,6 +22,7 @@ import org.kaohe.scoring.ExplanationLine;
 import org.kaohe.scoring.QuarterlyGrades;
 import org.kaohe.scoring.SubjectResult;
 import org.kaohe.testing.TestRecords;
+import org.kaohe.scoring.ReasonText;
 
 /**
  * The changes of structure a leader makes with tables alone (rules/README.md walks through each),
@@ -69,7 +70,7 @@ class StructureChangesTest {
         assertThat(c1.parts()).containsEntry("T", new java.math.BigDecimal("50.00"))
                 .containsEntry("ZF", new java.math.BigDecimal("9.00")).containsEntry("D", new java.math.BigDecimal("-0.50"));
         assertThat(c1.score()).isEqualByComparingTo("98.5");
-        assertThat(c1.lines()).extracting(ExplanationLine::reason).contains("作风建设基础分 +10", "违反\"五个一\"服务承诺 ×1 −1");
+        assertThat(c1.lines()).extracting(l -> ReasonText.chinese(l.reason())).contains("作风建设基础分 +10", "违反\"五个一\"服务承诺 ×1 −1");
         // C2: 11 breaches take 11 from 10: the part stops at 0 → 90
         SubjectResult c2 = cadre(outcome, "C2");
         assertThat(c2.parts().get("ZF")).isEqualByComparingTo("0");
@@ -114,7 +115,7 @@ class StructureChangesTest {
         assertThat(c1.score()).isEqualByComparingTo("80");
         assertThat(c1.bandGrade()).isEqualTo(QuarterlyGrades.FAIR);
         assertThat(c1.finalGrade()).isEqualTo(QuarterlyGrades.AVERAGE);
-        assertThat(c1.lines()).extracting(ExplanationLine::reason)
+        assertThat(c1.lines()).extracting(l -> ReasonText.chinese(l.reason()))
                 .contains("测评票数 5 少于 10 票,民主测评计 0 分", "测评票数 5 少于 10 票:等次最高为一般");
         // C2: 10 votes: A = 20 × (800 + 160) / 1000 = 19.2 → 99.2, 好
         assertThat(cadre(outcome, "C2").score()).isEqualByComparingTo("99.2");
@@ -145,7 +146,7 @@ class StructureChangesTest {
         // 95, 94, 93, 92 优秀 by band; n = 6, q = max(1, floor(0.2 × 6)) = 1: only C1 stays 优秀
         assertThat(cadre(outcome, "C1").finalGrade().label()).isEqualTo("优秀");
         assertThat(cadre(outcome, "C2").finalGrade().label()).isEqualTo("称职");
-        assertThat(cadre(outcome, "C2").lines()).extracting(ExplanationLine::reason)
+        assertThat(cadre(outcome, "C2").lines()).extracting(l -> ReasonText.chinese(l.reason()))
                 .contains("超出\"优秀\"等次比例(20%,6 名中至多 1 名),部门排名第2,调整为称职");
         assertThat(cadre(outcome, "C6").finalGrade().label()).isEqualTo("称职");
         assertThat(cadre(outcome, "C4").finalGrade().label()).isEqualTo("称职"); // 75
@@ -167,7 +168,7 @@ class StructureChangesTest {
         SubjectResult c1 = cadre(outcome, "C1");
         assertThat(c1.vetoed()).isTrue();
         assertThat(c1.finalGrade()).isEqualTo(QuarterlyGrades.FAIR);
-        assertThat(c1.lines()).extracting(ExplanationLine::reason).contains("党纪政务处分 ×1:一票否决,取消评优资格(不得评为好)");
+        assertThat(c1.lines()).extracting(l -> ReasonText.chinese(l.reason())).contains("党纪政务处分 ×1:一票否决,取消评优资格(不得评为好)");
         assertThat(cadre(outcome, "C2").finalGrade()).isEqualTo(QuarterlyGrades.GOOD);
     }
 
@@ -193,7 +194,7 @@ class StructureChangesTest {
 
         // B = 2 × 0.5 + 0.3 = 1.3
         assertThat(c1.parts().get("B")).isEqualByComparingTo("1.3");
-        assertThat(c1.lines()).extracting(ExplanationLine::reason).contains("五个一兑现 ×2 +1", "区级表彰 ×1 +0.3");
+        assertThat(c1.lines()).extracting(l -> ReasonText.chinese(l.reason())).contains("五个一兑现 ×2 +1", "区级表彰 ×1 +0.3");
         // the default registry knows neither
         assertThat(RecordFiles.read(files, Period.parse("2026-Q3"), StandardBook.get().registry()).problems())
                 .anySatisfy(p -> assertThat(p.message()).contains("未登记的事项类型「五个一兑现」"));

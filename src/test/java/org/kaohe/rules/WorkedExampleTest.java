@@ -10,6 +10,7 @@ import org.kaohe.records.DeptType;
 import org.kaohe.scoring.Grade;
 import org.kaohe.scoring.SubjectResult;
 import org.kaohe.testing.TestRecords;
+import org.kaohe.scoring.ReasonText;
 
 /** docs/scheme.md, to the cent: cadre C1 scores 86.3, band 较好, no gate: 较好. */
 class WorkedExampleTest {
@@ -46,7 +47,7 @@ class WorkedExampleTest {
         assertThat(c1.vetoed()).isFalse();
         assertThat(c1.rank()).isEqualTo(1);
         assertThat(sumOfLines(c1)).isEqualByComparingTo(c1.score());
-        assertThat(c1.lines()).extracting(l -> l.reason())
+        assertThat(c1.lines()).extracting(l -> ReasonText.chinese(l.reason()))
                 .contains("省级表彰 ×1 +2", "市级宣传信息采用 ×4 +0.8", "限时办结超期 ×1 −0.5");
     }
 }

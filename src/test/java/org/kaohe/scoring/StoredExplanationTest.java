@@ -16,11 +16,11 @@ class StoredExplanationTest {
     @Test
     void linesReadBackEqualWithEvidenceInOrderAcrossFiles() {
         List<ExplanationLine> lines = List.of(
-                new ExplanationLine("T: target", "T", new BigDecimal("40.00"), "目标任务 \"引号\"\t制表\n换行 \\ 反斜杠",
+                new ExplanationLine("T: target", "T", new BigDecimal("40.00"), Reason.frozen("目标任务 \"引号\"\t制表\n换行 \\ 反斜杠"),
                         List.of(new SourceRef("targets.csv", 2), new SourceRef("targets.csv", 3),
                                 new SourceRef("events.csv", 7), new SourceRef("targets.csv", 9))),
-                new ExplanationLine("cap", "B", new BigDecimal("-0.50"), "封顶", List.of()),
-                new ExplanationLine("zero", "A", new BigDecimal("0.00"), "", List.of(new SourceRef("a,b:c.csv", 1))));
+                new ExplanationLine("cap", "B", new BigDecimal("-0.50"), Reason.frozen("封顶"), List.of()),
+                new ExplanationLine("zero", "A", new BigDecimal("0.00"), Reason.frozen(""), List.of(new SourceRef("a,b:c.csv", 1))));
 
         String json = StoredExplanation.linesJson(lines);
 

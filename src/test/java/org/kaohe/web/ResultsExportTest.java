@@ -40,6 +40,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 import org.kaohe.testing.KaoheTest;
+import org.kaohe.scoring.Reason;
 
 /**
  * Exports for people hold what the page's filters and sort select, in the reader's language, with
@@ -189,11 +190,11 @@ class ResultsExportTest {
                                          Grade grade, int rank, boolean vetoed) {
         BigDecimal points = new BigDecimal(score);
         List<ExplanationLine> lines = new ArrayList<>();
-        lines.add(new ExplanationLine("T", "T", points, "目标任务", List.of()));
+        lines.add(new ExplanationLine("T", "T", points, Reason.frozen("目标任务"), List.of()));
         Grade band = vetoed ? QuarterlyGrades.GOOD : grade;
         if (vetoed) {
             lines.add(new ExplanationLine("veto", ExplanationLine.GRADE_PART, BigDecimal.ZERO.setScale(2),
-                    "党纪政务处分 ×1:一票否决,等次定为较差", List.of()));
+                    Reason.frozen("党纪政务处分 ×1:一票否决,等次定为较差"), List.of()));
         }
         return new SubjectResult(type, id, name, dept, points, Map.of("T", points), band, grade, grade, rank, vetoed,
                 lines);

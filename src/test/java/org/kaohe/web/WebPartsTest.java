@@ -11,6 +11,7 @@ import org.kaohe.records.StoredFileRows;
 import org.kaohe.records.SubjectType;
 import org.kaohe.rules.edit.LineDiff;
 import org.kaohe.scoring.ExplanationLine;
+import org.kaohe.scoring.Reason;
 
 /** The small pure parts behind the pages: source rows by line, line diff, results table, waterfall. */
 class WebPartsTest {
@@ -62,6 +63,6 @@ class WebPartsTest {
     }
 
     private static ExplanationLine line(String part, String points) {
-        return new ExplanationLine("r", part, new BigDecimal(points), "reason", List.of());
+        return new ExplanationLine("r", part, new BigDecimal(points), Reason.frozen("reason"), List.of());
     }
 }

@@ -28,12 +28,12 @@ public final class Facts {
     /** A gate row that applies to a subject's units of its kind. */
     public static GateHit gate(GateRow gate, ItemUnits units, Rulebook book) {
         return new GateHit(units.subjectType(), units.subjectId(), gate.ref().toString(), gate.effect(), gate.grade(),
-                gate.veto(), book.kindName(units.kind()) + " ×" + units.units(), units.evidence());
+                gate.veto(), "items", List.of(book.kindName(units.kind()), Integer.toString(units.units())), units.evidence());
     }
 
     /** The grade effect of a participation rule on a cadre with too few votes. */
     public static GateHit participationGate(LowParticipation low) {
         return new GateHit(SubjectType.CADRE, low.subjectId(), low.rule(), low.effect(), low.grade(), false,
-                "测评票数 " + low.votes() + " 少于 " + low.minVotes() + " 票", low.evidence());
+                "votes", List.of(Integer.toString(low.votes()), Integer.toString(low.minVotes())), low.evidence());
     }
 }

@@ -19,6 +19,7 @@ import org.kaohe.rules.book.Rulebook;
 import org.kaohe.scoring.ExplanationLine;
 import org.kaohe.scoring.Grade;
 import org.kaohe.scoring.GradeScale;
+import org.kaohe.scoring.Reason;
 import org.kaohe.scoring.SubjectResult;
 
 /**
@@ -36,8 +37,19 @@ final class Grading {
         this.book = book;
     }
 
-    /** Results of one group in rank order. {@code scope} names the group in quota lines: 部门 or 全市. */
-    List<SubjectResult> rank(List<ScoredSubject> group, String scope) {
+    /** The group a ranking runs over, as quota lines name it. */
+    enum Scope {
+        DEPARTMENT("dept"), CITY("city");
+
+        final String key;
+
+        Scope(String key) {
+            this.key = key;
+        }
+    }
+
+    /** Results of one group in rank order. */
+    List<SubjectResult> rank(List<ScoredSubject> group, Scope scope) {
         if (group.isEmpty()) {
             return List.of();
         }
@@ -67,13 +79,13 @@ final class Grading {
                     gated = gated.atMost(scale.below(scale.top()));
                 }
                 vetoed |= gate.veto();
-                lines.add(new ExplanationLine(gate.rule(), "GRADE", zero(), gateReason(gate, scale), gate.evidence()));
+                lines.add(new ExplanationLine(gate.rule(), ExplanationLine.GRADE_PART, zero(), gateReason(gate, scale), gate.evidence()));
             }
             Grade finalGrade = gated;
             OptionalInt quota = rules.quota(finalGrade, ordered.size());
             while (quota.isPresent() && taken.getOrDefault(finalGrade, 0) >= quota.getAsInt()) {
                 Grade lower = scale.below(finalGrade);
-                lines.add(new ExplanationLine(rules.row(finalGrade).ref().toString(), "GRADE", zero(),
+                lines.add(new ExplanationLine(rules.row(finalGrade).ref().toString(), ExplanationLine.GRADE_PART, zero(),
                         quotaReason(rules.row(finalGrade), ordered.size(), quota.getAsInt(), scope, rank, lower), List.of()));
                 finalGrade = lower;
                 quota = rules.quota(finalGrade, ordered.size());
@@ -100,20 +112,30 @@ final class Grading {
         return gate.effect() == GateEffect.NO_TOP ? 1 : scale.find(gate.grade()).map(Grade::order).orElse(0);
     }
 
-    private static String gateReason(GateHit gate, GradeScale scale) {
+    /** The gate's line: {@code grade.gate.<trigger>.<effect>[.veto]}, quoting the trigger and the grade. */
+    private static Reason gateReason(GateHit gate, GradeScale scale) {
         String effect = switch (gate.effect()) {
-            case SET -> "等次定为" + scale.find(gate.grade()).orElseThrow().label();
-            case CAP -> "等次最高为" + scale.find(gate.grade()).orElseThrow().label();
-            case NO_TOP -> "取消评优资格(不得评为" + scale.top().label() + ")";
+            case SET -> "set";
+            case CAP -> "cap";
+            case NO_TOP -> "noTop";
         };
-        return gate.subject() + ":" + (gate.veto() ? "一票否决," : "") + effect;
+        String grade = gate.effect() == GateEffect.NO_TOP ? scale.top().label()
+                : scale.find(gate.grade()).orElseThrow().label();
+        List<Object> args = new ArrayList<>(gate.triggerArgs());
+        args.add(grade);
+        return new Reason("grade.gate." + gate.trigger() + "." + effect + (gate.veto() ? ".veto" : ""), args);
     }
 
-    private static String quotaReason(GradeRow row, int n, int quota, String scope, int rank, Grade lower) {
-        String limit = row.quota() == QuotaKind.SHARE
-                ? "超出\"" + row.name() + "\"等次比例(" + Points.plain(row.quotaValue().movePointRight(2)) + "%,"
-                : "超出\"" + row.name() + "\"等次名额(";
-        return limit + n + " 名中至多 " + quota + " 名)," + scope + "排名第" + rank + ",调整为" + lower.label();
+    /** The quota's line: {@code grade.quota.<share|count>.<scope>}. */
+    private static Reason quotaReason(GradeRow row, int n, int quota, Scope scope, int rank, Grade lower) {
+        List<Object> args = new ArrayList<>();
+        args.add(row.name());
+        if (row.quota() == QuotaKind.SHARE) {
+            args.add(Points.plain(row.quotaValue().movePointRight(2)));
+        }
+        args.addAll(List.of(Integer.toString(n), Integer.toString(quota), Integer.toString(rank), lower.label()));
+        String kind = row.quota() == QuotaKind.SHARE ? "share" : "count";
+        return new Reason("grade.quota." + kind + "." + scope.key, args);
     }
 
     /** Every part of the subject's view (0.00 when it has no line) and the clamp; they sum to the score. */

@@ -88,7 +88,7 @@ public final class PeriodEvaluation {
         List<SubjectResult> cadreResults = new ArrayList<>();
         Map<String, List<CadreScore>> cadreScores = new HashMap<>();
         for (List<ScoredSubject> group : inParallel(cadreSessions)) {
-            List<SubjectResult> ranked = grading.rank(group, "部门");
+            List<SubjectResult> ranked = grading.rank(group, Grading.Scope.DEPARTMENT);
             cadreResults.addAll(ranked);
             for (ScoredSubject s : group) {
                 cadreScores.computeIfAbsent(s.subject().deptId(), k -> new ArrayList<>())
@@ -111,7 +111,7 @@ public final class PeriodEvaluation {
         }
         List<ScoredSubject> departments = new ArrayList<>();
         inParallel(departmentSessions).forEach(departments::addAll);
-        List<SubjectResult> results = new ArrayList<>(grading.rank(departments, "全市"));
+        List<SubjectResult> results = new ArrayList<>(grading.rank(departments, Grading.Scope.CITY));
         results.addAll(cadreResults);
         return new EvaluationOutcome(records.period(), records.importId(), rulebookVersion, results, scales(), partLabels());
     }

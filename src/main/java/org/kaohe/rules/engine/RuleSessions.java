@@ -12,6 +12,7 @@ import org.kaohe.rules.book.BookView;
 import org.kaohe.rules.book.Method;
 import org.kaohe.rules.book.PartRow;
 import org.kaohe.rules.book.Rulebook;
+import org.kaohe.scoring.ReasonText;
 import org.kie.api.KieBase;
 import org.kie.api.event.rule.AfterMatchFiredEvent;
 import org.kie.api.event.rule.DefaultAgendaEventListener;
@@ -111,7 +112,9 @@ final class RuleSessions {
                 .thenComparing(l -> l.evidence().isEmpty() ? "" : l.evidence().get(0).file())
                 .thenComparingInt(l -> l.evidence().isEmpty() ? 0 : l.evidence().get(0).line())
                 .thenComparing(ScoreLine::rule)
-                .thenComparing(ScoreLine::reason);
+                // The last tie-break: as lines were ordered when reasons were Chinese text, so a run reads
+                // in the same order as its replay.
+                .thenComparing(l -> ReasonText.chinese(l.reason()));
     }
 
     private static int partIndex(List<PartRow> parts, String part) {

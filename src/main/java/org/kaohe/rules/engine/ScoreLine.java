@@ -6,6 +6,7 @@ import java.util.List;
 
 import org.kaohe.records.SourceRef;
 import org.kaohe.records.SubjectType;
+import org.kaohe.scoring.Reason;
 
 /**
  * One contribution to a subject's score, inserted by a rule. Points are rounded to 2 decimals
@@ -14,7 +15,7 @@ import org.kaohe.records.SubjectType;
  * {@code limit} marks a cap, floor or clamp line, which reads after the lines it limits.
  */
 public record ScoreLine(SubjectType subjectType, String subjectId, String rule, String part, BigDecimal points,
-                        String reason, List<SourceRef> evidence, boolean limit) {
+                        Reason reason, List<SourceRef> evidence, boolean limit) {
     public ScoreLine {
         points = points.setScale(2, RoundingMode.HALF_UP);
         evidence = Evidence.sorted(evidence);
