@@ -7,6 +7,7 @@ import java.util.Map;
 
 import org.kaohe.records.SubjectType;
 import org.kaohe.scoring.PartLabel;
+import org.kaohe.scoring.EnginePart;
 
 /**
  * The names people read for a run's parts: the Chinese names of its rulebook's parts.csv as stored
@@ -15,9 +16,6 @@ import org.kaohe.scoring.PartLabel;
  * (a run made before names were stored) is shown as its code.
  */
 public final class PartNames {
-
-    /** Names of the engine's own parts, which no rulebook defines. */
-    private static final Map<String, String> ENGINE_PARTS = Map.of("CLAMP", "总分截取", "GRADE", "等次调整");
 
     private final List<PartLabel> labels;
     private final Map<String, String> byKey = new HashMap<>();
@@ -34,7 +32,7 @@ public final class PartNames {
     /** The part's Chinese name, or its code when the run does not name it. */
     public String name(SubjectType type, String code) {
         String name = byKey.get(type + "|" + code);
-        return name != null ? name : ENGINE_PARTS.getOrDefault(code, code);
+        return name != null ? name : EnginePart.of(code).map(EnginePart::chineseName).orElse(code);
     }
 
     /** As people of the locale read it: 目标任务 in Chinese, "目标任务 (T)" elsewhere (the names are the rulebook's, in Chinese). */

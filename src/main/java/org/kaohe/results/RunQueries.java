@@ -23,6 +23,7 @@ import org.kaohe.scoring.StoredExplanation;
 import org.kaohe.scoring.SubjectResult;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.kaohe.scoring.EnginePart;
 
 /**
  * Reads stored runs: the current (newest) run of a period, its results in display order, and one
@@ -213,7 +214,8 @@ public class RunQueries {
     }
 
     /** Parts of runs made before part names were stored, in the order of the old formula. */
-    private static final List<String> OLD_PART_ORDER = List.of("T", "A", "L", "O", "C", "B", "D", "CLAMP", "GRADE");
+    private static final List<String> OLD_PART_ORDER = List.of("T", "A", "L", "O", "C", "B", "D", EnginePart.CLAMP.code(),
+            EnginePart.GRADE.code());
 
     /** The parts of every subject of the run (type and id null), or of one subject, in the rulebook's order. */
     private Map<String, Map<String, BigDecimal>> parts(long runId, SubjectType type, String subjectId) {

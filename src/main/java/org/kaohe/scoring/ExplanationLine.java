@@ -15,7 +15,7 @@ import org.kaohe.records.SourceRef;
 public record ExplanationLine(String rule, String part, BigDecimal points, Reason reason, List<SourceRef> evidence) {
 
     /** The part of the 0-point lines that say why a grade differs from its score band (gate, veto, quota). */
-    public static final String GRADE_PART = "GRADE";
+    public static final String GRADE_PART = EnginePart.GRADE.code();
 
     public ExplanationLine {
         evidence = List.copyOf(evidence);

@@ -134,7 +134,7 @@ class CompactRunsMigrationTest {
             jdbc.sql("INSERT INTO explanation_line (run_id, subject_type, subject_id, seq, rule_name, part, points,"
                             + " reason, evidence) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
                     .params(runId, s.subjectType().name(), s.subjectId(), ++seq, line.rule(), line.part(), line.points(),
-                            line.reason(), ResultSeal.evidenceText(line.evidence()))
+                            line.reason().frozenText(), ResultSeal.evidenceText(line.evidence()))
                     .update();
         }
     }

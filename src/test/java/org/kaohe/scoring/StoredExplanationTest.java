@@ -30,6 +30,32 @@ class StoredExplanationTest {
     }
 
     @Test
+    void typedReasonsAreStoredAsKeyAndArgumentsClausesIncluded() {
+        Reason gate = Reason.of("annual.gate", Reason.of("annual.condition.grade", "差"), "2", "2026-Q1; 2026-Q2",
+                Reason.of("annual.effect.cap.same", "称职"));
+        List<ExplanationLine> lines = List.of(
+                new ExplanationLine("parts.csv:3", "L", new BigDecimal("17.20"), Reason.of("line.leader", "领导评价", "86", "20"),
+                        List.of(new SourceRef("appraisals.csv", 4))),
+                new ExplanationLine("annual-gates.csv:2", "GRADE", new BigDecimal("0.00"), gate, List.of()));
+
+        String json = StoredExplanation.linesJson(lines);
+
+        assertThat(json).contains("[\"line.leader\",\"领导评价\",\"86\",\"20\"]")
+                .contains("[\"annual.gate\",[\"annual.condition.grade\",\"差\"],\"2\"");
+        assertThat(StoredExplanation.lines(json)).isEqualTo(lines);
+    }
+
+    @Test
+    void aReasonStoredAsTextReadsAsFrozenText() {
+        String stored = "[[\"parts.csv:3\",\"L\",17.20,\"领导评价 86 分 × 20/100\",[\"appraisals.csv\",4]]]";
+
+        ExplanationLine line = StoredExplanation.lines(stored).get(0);
+
+        assertThat(line.reason()).isEqualTo(Reason.frozen("领导评价 86 分 × 20/100"));
+        assertThat(StoredExplanation.linesJson(List.of(line))).isEqualTo(stored);
+    }
+
+    @Test
     void partsKeepTheirOrderAndScale() {
         Map<String, BigDecimal> parts = new LinkedHashMap<>();
         parts.put("T", new BigDecimal("48.00"));

@@ -13,6 +13,7 @@ import org.kaohe.records.DeptType;
 import org.kaohe.records.Project;
 import org.kaohe.records.SubjectType;
 import org.kaohe.rules.RuleProblem;
+import org.kaohe.scoring.EnginePart;
 
 /**
  * Reads the tables of a rulebook (file name to text) cell by cell against their templates into a
@@ -179,7 +180,7 @@ public final class RulebookParser {
 
     private static PartRow part(Cells c, List<RuleProblem> problems) {
         String code = c.code("code", Cells.SHORT_CODE, true, "部分代码");
-        if ("CLAMP".equals(code) || "GRADE".equals(code)) {
+        if (EnginePart.reserved(code)) {
             c.error("code", code + " 是系统保留的代码 / a reserved code");
         }
         String name = c.text("name", 30, true);

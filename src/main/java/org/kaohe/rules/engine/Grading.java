@@ -21,6 +21,7 @@ import org.kaohe.scoring.Grade;
 import org.kaohe.scoring.GradeScale;
 import org.kaohe.scoring.Reason;
 import org.kaohe.scoring.SubjectResult;
+import org.kaohe.scoring.EnginePart;
 
 /**
  * Band, gates, quota and rank of one ranking group (a department's cadres, or all departments of
@@ -145,7 +146,7 @@ final class Grading {
         for (PartRow part : view.parts(s.subject().type())) {
             parts.put(part.code(), zero());
         }
-        parts.put("CLAMP", zero());
+        parts.put(EnginePart.CLAMP.code(), zero());
         s.lines().forEach(l -> parts.merge(l.part(), l.points(), BigDecimal::add));
         return parts;
     }

@@ -14,6 +14,7 @@ import org.kaohe.rules.book.PriceRow;
 import org.kaohe.rules.book.Rulebook;
 import org.kaohe.rules.book.SettingName;
 import org.kaohe.scoring.Reason;
+import org.kaohe.scoring.EnginePart;
 
 /**
  * The explanation lines the rules insert, one method per kind of line: each takes its points from
@@ -117,7 +118,7 @@ public final class Lines {
         boolean above = sum.compareTo(settings.scoreMax()) > 0;
         Reason reason = Reason.of(above ? "line.clamp.above" : "line.clamp.below", Points.plain(sum), Points.plain(bound));
         String rule = settings.rule(above ? SettingName.SCORE_MAX : SettingName.SCORE_MIN);
-        return new ScoreLine(s.type(), s.id(), rule, "CLAMP", bound.subtract(sum), reason, List.of(), true);
+        return new ScoreLine(s.type(), s.id(), rule, EnginePart.CLAMP.code(), bound.subtract(sum), reason, List.of(), true);
     }
 
     public static ScoreLine cadreMean(PartRow part, Subject s, Object scoreSum, Object cadreCount, Settings settings,

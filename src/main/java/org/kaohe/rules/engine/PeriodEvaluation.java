@@ -31,6 +31,7 @@ import org.kaohe.scoring.EvaluationProgress;
 import org.kaohe.scoring.GradeScale;
 import org.kaohe.scoring.PartLabel;
 import org.kaohe.scoring.SubjectResult;
+import org.kaohe.scoring.EnginePart;
 
 /**
  * One evaluation of one period: for each department a session scores its cadres, and grading
@@ -158,7 +159,7 @@ public final class PeriodEvaluation {
                     }
                 }
             }
-            labels.add(new PartLabel(type, "CLAMP", "总分截取"));
+            labels.add(new PartLabel(type, EnginePart.CLAMP.code(), EnginePart.CLAMP.chineseName()));
         }
         return List.copyOf(labels);
     }

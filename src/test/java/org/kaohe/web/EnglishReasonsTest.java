@@ -1,0 +1,94 @@
+package org.kaohe.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Locale;
+
+import org.junit.jupiter.api.Test;
+import org.kaohe.evaluation.EvaluationService;
+import org.kaohe.records.ImportService;
+import org.kaohe.records.Period;
+import org.kaohe.records.SubjectType;
+import org.kaohe.results.RunQueries;
+import org.kaohe.rules.RulebookService;
+import org.kaohe.scoring.ExplanationLine;
+import org.kaohe.scoring.ReasonText;
+import org.kaohe.scoring.SubjectResult;
+import org.kaohe.testing.KaoheTest;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.web.util.HtmlUtils;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * One stored run reads in the reader's language: the subject page, the results page's grade
+ * reasons and the API word the same typed reasons in Chinese by default and in English with
+ * {@code ?lang=en}.
+ */
+@KaoheTest
+class EnglishReasonsTest {
+
+    private static final Period Q3 = Period.parse("2026-Q3");
+
+    @Autowired MockMvc mvc;
+    @Autowired RulebookService rulebooks;
+    @Autowired ImportService imports;
+    @Autowired EvaluationService evaluation;
+    @Autowired RunQueries runs;
+    @Autowired ObjectMapper json;
+
+    @Test
+    void theSameRunReadsInChineseOrEnglish() throws Exception {
+        rulebooks.publish(RulebookService.read(Path.of("rules")), "leader", "测试 test");
+        assertThat(imports.importFolder(Path.of("data", "2026-Q3"), Q3, "hr").errors()).isEmpty();
+        long runId = evaluation.evaluate(Q3, "hr").runId();
+        SubjectResult cadre = runs.subject(runId, "C0047").orElseThrow();
+        ExplanationLine target = cadre.lines().stream().filter(l -> l.reason().key().startsWith("line.target"))
+                .findFirst().orElseThrow();
+        String chinese = ReasonText.chinese(target.reason());
+        String english = ReasonText.of(target.reason(), Locale.ENGLISH);
+        assertThat(chinese).startsWith("目标「");
+        assertThat(english).startsWith("Target \"");
+
+        assertThat(page("/runs/" + runId + "/subjects/C0047")).contains(html(chinese));
+        assertThat(page("/runs/" + runId + "/subjects/C0047?lang=en")).contains(html(english))
+                .doesNotContain(html(chinese));
+
+        // grade reasons on the results page: a cadre whose grade a gate or a quota changed
+        SubjectResult graded = runs.results(runId).stream().filter(s -> s.subjectType() == SubjectType.CADRE)
+                .map(s -> runs.subject(runId, s.subjectId()).orElseThrow())
+                .filter(s -> s.lines().stream().anyMatch(l -> l.part().equals(ExplanationLine.GRADE_PART)))
+                .findFirst().orElseThrow();
+        ExplanationLine grading = graded.lines().stream().filter(l -> l.part().equals(ExplanationLine.GRADE_PART))
+                .findFirst().orElseThrow();
+        String results = "/evaluation?run=" + runId + "&type=CADRE&dept=" + graded.deptId();
+        assertThat(page(results + "&lang=en")).contains(html(ReasonText.of(grading.reason(), Locale.ENGLISH)));
+        assertThat(page(results + "&lang=zh_CN")).contains(html(ReasonText.chinese(grading.reason())));
+
+        // the API: the reason worded, and as stored for programs
+        JsonNode explanation = json.readTree(mvc.perform(get("/api/runs/" + runId + "/subjects/C0047?lang=en")
+                .with(user("auditor").roles("AUDITOR"))).andExpect(status().isOk()).andReturn().getResponse()
+                .getContentAsByteArray());
+        JsonNode line = explanation.get("lines").get(cadre.lines().indexOf(target));
+        assertThat(line.get("reason").asText()).isEqualTo(english);
+        assertThat(line.get("why").get("key").asText()).isEqualTo(target.reason().key());
+        assertThat(line.get("why").get("args").get(0).asText()).isEqualTo(target.reason().args().get(0));
+    }
+
+    /** As Thymeleaf writes text: only markup characters escaped. */
+    private static String html(String text) {
+        return HtmlUtils.htmlEscape(text, StandardCharsets.UTF_8.name());
+    }
+
+    private String page(String path) throws Exception {
+        return mvc.perform(get(path).with(user("someone").roles("HR", "AUDITOR"))).andExpect(status().isOk()).andReturn()
+                .getResponse().getContentAsString(StandardCharsets.UTF_8);
+    }
+}
