@@ -98,6 +98,20 @@ class DepartmentPartsTest {
         ExplanationLine c = onlyLine(r, "C");
         assertThat(c.points()).isEqualByComparingTo("2.78");
         assertThat(c.evidence()).containsExactly(new SourceRef("cadres.csv", 2), new SourceRef("cadres.csv", 3));
+        assertThat(c.reason().key()).isEqualTo("line.cadreMean");
+        assertThat(ReasonText.chinese(c.reason())).endsWith(":2 名干部平均得分 9.25,×30/100");
+    }
+
+    @Test
+    void aMeanThatIsNotExactReadsAsRounded() {
+        // C1 = 18, C2 = 0.5, C3 = 0: the mean 6.1666… reads 6.17…; C = 30 × 18.5 / 300 = 1.85
+        SubjectResult r = d1(league().cadre("C1", "D1").cadre("C2", "D1").cadre("C3", "D1")
+                .votes("C1", 6, 3, 1, 0, null).event("C2", "AWARD", "COUNTY", 1));
+        ExplanationLine c = onlyLine(r, "C");
+        assertThat(c.points()).isEqualByComparingTo("1.85");
+        assertThat(c.reason().key()).isEqualTo("line.cadreMean.approx");
+        assertThat(ReasonText.chinese(c.reason())).endsWith(":3 名干部平均得分 6.17…,×30/100");
+        assertThat(ReasonText.of(c.reason(), java.util.Locale.ENGLISH)).endsWith(": mean score of 3 cadres 6.17…, ×30/100");
     }
 
     @Test
