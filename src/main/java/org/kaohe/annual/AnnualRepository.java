@@ -14,7 +14,7 @@ import java.util.Set;
 
 import org.kaohe.results.RunSealer;
 import org.kaohe.records.AnnualAppraisal;
-import org.kaohe.records.AnnualAppraisalFile;
+import org.kaohe.imports.AnnualAppraisalFile;
 import org.kaohe.records.Period;
 import org.kaohe.records.SourceRef;
 import org.kaohe.records.SubjectType;

@@ -4,10 +4,10 @@ import java.io.IOException;
 import java.security.Principal;
 import java.util.List;
 
-import org.kaohe.records.ImportReport;
-import org.kaohe.records.ImportRepository;
-import org.kaohe.records.ImportService;
-import org.kaohe.records.ImportVersionInfo;
+import org.kaohe.imports.ImportReport;
+import org.kaohe.imports.ImportRepository;
+import org.kaohe.imports.ImportService;
+import org.kaohe.imports.ImportVersionInfo;
 import org.kaohe.uploads.Uploads;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;

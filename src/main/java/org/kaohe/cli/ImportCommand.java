@@ -8,9 +8,9 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 
 import org.kaohe.annual.AnnualService;
-import org.kaohe.records.ImportProblem;
-import org.kaohe.records.ImportReport;
-import org.kaohe.records.ImportService;
+import org.kaohe.imports.ImportProblem;
+import org.kaohe.imports.ImportReport;
+import org.kaohe.imports.ImportService;
 import org.kaohe.records.Period;
 import org.springframework.beans.factory.config.ConfigurableBeanFactory;
 import org.springframework.context.annotation.Scope;

@@ -7,9 +7,9 @@ import java.util.List;
 import java.util.stream.Stream;
 
 import org.kaohe.annual.AnnualService;
-import org.kaohe.records.ImportReport;
-import org.kaohe.records.ImportRepository;
-import org.kaohe.records.ImportService;
+import org.kaohe.imports.ImportReport;
+import org.kaohe.imports.ImportRepository;
+import org.kaohe.imports.ImportService;
 import org.kaohe.records.Period;
 import org.kaohe.results.RunQueries;
 import org.kaohe.rules.RulebookInvalidException;

@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.function.BooleanSupplier;
 
 import org.kaohe.audit.AuditLog;
-import org.kaohe.records.ImportRepository;
+import org.kaohe.imports.ImportRepository;
 import org.kaohe.records.Period;
 import org.kaohe.records.PeriodRecords;
 import org.kaohe.records.SubjectType;

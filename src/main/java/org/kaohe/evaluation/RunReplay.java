@@ -6,7 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.kaohe.audit.AuditLog;
-import org.kaohe.records.ImportRepository;
+import org.kaohe.imports.ImportRepository;
 import org.kaohe.records.PeriodRecords;
 import org.kaohe.results.RunInfo;
 import org.kaohe.results.RunQueries;

@@ -5,8 +5,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
-import org.kaohe.records.ImportRepository;
-import org.kaohe.records.ImportVersionInfo;
+import org.kaohe.imports.ImportRepository;
+import org.kaohe.imports.ImportVersionInfo;
 import org.kaohe.records.PeriodRecords;
 import org.kaohe.results.RunChecks;
 import org.kaohe.results.RunInfo;

@@ -15,6 +15,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.kaohe.errors.InvalidInputException;
 import org.kaohe.scoring.Reason;
+import org.kaohe.records.Department;
 
 /**
  * The results of a run as lists people page through: filtered, sorted and cut into pages by the

@@ -11,7 +11,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 
 import org.kaohe.records.Event;
-import org.kaohe.records.ImportRepository;
+import org.kaohe.imports.ImportRepository;
 import org.kaohe.records.ItemRegistry;
 import org.kaohe.records.Period;
 import org.kaohe.records.PeriodRecords;

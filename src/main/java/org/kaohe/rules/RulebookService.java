@@ -12,7 +12,7 @@ import java.util.concurrent.atomic.AtomicReference;
 
 import org.kaohe.audit.AuditLog;
 import org.kaohe.records.ItemRegistry;
-import org.kaohe.records.ItemRegistrySource;
+import org.kaohe.imports.ItemRegistrySource;
 import org.kaohe.rules.book.BookTable;
 import org.kaohe.rules.engine.RunLimits;
 import org.slf4j.Logger;

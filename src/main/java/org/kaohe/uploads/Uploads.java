@@ -7,8 +7,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
-import org.kaohe.records.ImportReport;
-import org.kaohe.records.ImportService;
+import org.kaohe.imports.ImportReport;
+import org.kaohe.imports.ImportService;
 import org.kaohe.records.Period;
 import org.springframework.web.multipart.MultipartFile;
 import org.kaohe.errors.InvalidInputException;

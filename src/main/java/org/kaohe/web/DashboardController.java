@@ -10,8 +10,8 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 
 import org.kaohe.evaluation.StaleResults;
-import org.kaohe.records.ImportRepository;
-import org.kaohe.records.ImportVersionInfo;
+import org.kaohe.imports.ImportRepository;
+import org.kaohe.imports.ImportVersionInfo;
 import org.kaohe.records.Period;
 import org.kaohe.records.SubjectType;
 import org.kaohe.results.RunChecks;

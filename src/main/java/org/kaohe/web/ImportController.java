@@ -8,11 +8,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.kaohe.records.ImportProblem;
-import org.kaohe.records.ImportReport;
-import org.kaohe.records.ImportRepository;
-import org.kaohe.records.ImportService;
-import org.kaohe.records.ImportVersionInfo;
+import org.kaohe.imports.ImportProblem;
+import org.kaohe.imports.ImportReport;
+import org.kaohe.imports.ImportRepository;
+import org.kaohe.imports.ImportService;
+import org.kaohe.imports.ImportVersionInfo;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;

@@ -5,7 +5,7 @@ import java.util.Comparator;
 import java.util.Map;
 
 import org.kaohe.jobs.BackgroundJobs;
-import org.kaohe.records.ImportRepository;
+import org.kaohe.imports.ImportRepository;
 import org.kaohe.records.Period;
 import org.kaohe.records.SubjectType;
 import org.kaohe.results.ResultsFilter;

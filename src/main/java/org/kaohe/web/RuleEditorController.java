@@ -13,7 +13,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.kaohe.audit.AuditLog;
-import org.kaohe.records.ImportRepository;
+import org.kaohe.imports.ImportRepository;
 import org.kaohe.rules.DraftCheck;
 import org.kaohe.rules.RuleProblem;
 import org.kaohe.rules.RulebookInvalidException;

@@ -10,9 +10,9 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 
-import org.kaohe.records.ImportRepository;
+import org.kaohe.imports.ImportRepository;
 import org.kaohe.records.SourceRef;
-import org.kaohe.records.StoredFileRows;
+import org.kaohe.imports.StoredFileRows;
 import org.springframework.stereotype.Component;
 
 /**

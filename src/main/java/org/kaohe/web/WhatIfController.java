@@ -8,7 +8,7 @@ import java.util.stream.Collectors;
 
 import org.kaohe.errors.EvaluationException;
 import org.kaohe.evaluation.SimulationService;
-import org.kaohe.records.ImportRepository;
+import org.kaohe.imports.ImportRepository;
 import org.kaohe.records.Period;
 import org.kaohe.records.SubjectType;
 import org.kaohe.rules.RulebookInvalidException;

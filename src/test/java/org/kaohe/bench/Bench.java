@@ -28,9 +28,9 @@ import java.util.stream.Stream;
 
 import org.flywaydb.core.Flyway;
 import org.kaohe.KaoheApplication;
-import org.kaohe.records.ImportReport;
-import org.kaohe.records.ImportService;
-import org.kaohe.records.ParsedFolder;
+import org.kaohe.imports.ImportReport;
+import org.kaohe.imports.ImportService;
+import org.kaohe.imports.ParsedFolder;
 import org.kaohe.records.Period;
 import org.kaohe.records.PeriodRecords;
 import org.kaohe.reference.ReferenceResult;

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.kaohe.evaluation.EvaluationService;
-import org.kaohe.records.ImportService;
+import org.kaohe.imports.ImportService;
 import org.kaohe.records.Period;
 import org.kaohe.rules.RulebookService;
 import org.kaohe.security.Role;

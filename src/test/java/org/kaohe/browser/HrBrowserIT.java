@@ -15,7 +15,7 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.kaohe.records.ImportReport;
+import org.kaohe.imports.ImportReport;
 import org.kaohe.rules.RulebookService;
 import org.kaohe.security.Role;
 import org.kaohe.security.UserAccountService;

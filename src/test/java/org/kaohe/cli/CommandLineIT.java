@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
-import org.kaohe.records.ParsedFolder;
+import org.kaohe.imports.ParsedFolder;
 import org.kaohe.records.Period;
 import org.kaohe.records.SubjectType;
 import org.kaohe.reference.ReferenceResult;

@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.math.BigDecimal;
 
 import org.junit.jupiter.api.Test;
-import org.kaohe.records.ImportRepository;
-import org.kaohe.records.ImportVersionInfo;
+import org.kaohe.imports.ImportRepository;
+import org.kaohe.imports.ImportVersionInfo;
 import org.kaohe.records.Period;
 import org.kaohe.reference.EngineMatchesReference;
 import org.kaohe.results.RunInfo;

@@ -20,7 +20,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.kaohe.audit.AuditLog;
 import org.kaohe.evaluation.EvaluationService;
-import org.kaohe.records.ImportService;
+import org.kaohe.imports.ImportService;
 import org.kaohe.records.Period;
 import org.kaohe.results.RunQueries;
 import org.kaohe.scoring.SubjectResult;

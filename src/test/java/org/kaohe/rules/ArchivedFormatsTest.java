@@ -14,7 +14,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.kaohe.records.Period;
 import org.kaohe.records.PeriodRecords;
-import org.kaohe.records.RecordFiles;
+import org.kaohe.imports.RecordFiles;
 import org.kaohe.scoring.SubjectResult;
 
 /**

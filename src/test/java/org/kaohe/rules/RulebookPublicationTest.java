@@ -11,7 +11,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.kaohe.audit.AuditLog;
-import org.kaohe.records.ImportService;
+import org.kaohe.imports.ImportService;
 import org.kaohe.records.Period;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.kaohe.testing.KaoheTest;

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.kaohe.records.DeptType;
 import org.kaohe.records.Period;
-import org.kaohe.records.RecordFiles;
+import org.kaohe.imports.RecordFiles;
 import org.kaohe.records.SubjectType;
 import org.kaohe.scoring.EvaluationOutcome;
 import org.kaohe.scoring.ExplanationLine;

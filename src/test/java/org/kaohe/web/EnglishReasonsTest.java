@@ -11,7 +11,7 @@ import java.util.Locale;
 
 import org.junit.jupiter.api.Test;
 import org.kaohe.evaluation.EvaluationService;
-import org.kaohe.records.ImportService;
+import org.kaohe.imports.ImportService;
 import org.kaohe.records.Period;
 import org.kaohe.records.SubjectType;
 import org.kaohe.results.RunQueries;

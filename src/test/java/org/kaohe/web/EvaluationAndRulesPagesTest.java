@@ -23,7 +23,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.kaohe.records.ImportService;
+import org.kaohe.imports.ImportService;
 import org.kaohe.records.Period;
 import org.kaohe.results.RunInfo;
 import org.kaohe.results.RunQueries;

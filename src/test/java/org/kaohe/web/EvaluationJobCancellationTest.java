@@ -10,7 +10,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.kaohe.errors.EvaluationException;
 import org.kaohe.jobs.BackgroundJobs;
-import org.kaohe.records.ImportService;
+import org.kaohe.imports.ImportService;
 import org.kaohe.records.Period;
 import org.kaohe.results.RunQueries;
 import org.kaohe.rules.RulebookService;

@@ -17,7 +17,7 @@ import java.util.List;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
-import org.kaohe.records.ImportRepository;
+import org.kaohe.imports.ImportRepository;
 import org.kaohe.records.Period;
 import org.kaohe.security.Role;
 import org.kaohe.security.UserAccountService;
@@ -41,7 +41,7 @@ class ImportPageTest {
     void hrUploadsTheDemoQuarterAndItIsStored() throws Exception {
         String html = page(upload("/import", "2026-Q2", demoFiles(Path.of("data/2026-Q2"), null, null)));
 
-        assertThat(html).contains("id=\"import-report\"").contains("cadres.csv").contains(org.kaohe.records.ImportReport.Status.STORED.label());
+        assertThat(html).contains("id=\"import-report\"").contains("cadres.csv").contains(org.kaohe.imports.ImportReport.Status.STORED.label());
         assertThat(imports.loadCurrent(Period.parse("2026-Q2"))).isPresent();
     }
 
@@ -52,7 +52,7 @@ class ImportPageTest {
 
         String html = page(upload("/import", "2026-Q3", files));
 
-        assertThat(html).contains(org.kaohe.records.ImportReport.Status.REJECTED.label()).contains("cadres.csv");
+        assertThat(html).contains(org.kaohe.imports.ImportReport.Status.REJECTED.label()).contains("cadres.csv");
         assertThat(html).containsPattern("<td class=\"num\">3</td><td class=\"mono\">birth_date</td>");
         assertThat(imports.list()).hasSize(versionsBefore);
     }
@@ -97,7 +97,7 @@ class ImportPageTest {
     @Test
     void aWorkbookUploadedWithoutAPeriodIsImportedAsThePeriodItsNameHolds() throws Exception {
         accounts.create("test", "xlsx-hr", EnumSet.of(Role.HR), "Workbook-Import-secret-1");
-        byte[] workbook = org.kaohe.records.PeriodWorkbook.of(Path.of("data/2026-Q2"));
+        byte[] workbook = org.kaohe.imports.PeriodWorkbook.of(Path.of("data/2026-Q2"));
 
         mvc.perform(multipart("/api/imports").file(new MockMultipartFile("files", "青川市2026年第二季度.xlsx",
                         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", workbook))

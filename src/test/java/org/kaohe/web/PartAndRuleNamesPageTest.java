@@ -13,7 +13,7 @@ import java.util.TreeMap;
 
 import org.junit.jupiter.api.Test;
 import org.kaohe.evaluation.EvaluationService;
-import org.kaohe.records.ImportService;
+import org.kaohe.imports.ImportService;
 import org.kaohe.records.Period;
 import org.kaohe.results.RunQueries;
 import org.kaohe.rules.RulebookService;

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.kaohe.evaluation.EvaluationService;
 import org.kaohe.evaluation.StaleResults;
-import org.kaohe.records.ImportService;
+import org.kaohe.imports.ImportService;
 import org.kaohe.records.Period;
 import org.kaohe.rules.DraftTrial;
 import org.kaohe.rules.RulebookService;

@@ -70,10 +70,10 @@ class TemplateMessagesTest {
         for (org.kaohe.records.SubjectType type : org.kaohe.records.SubjectType.values()) {
             assertThat(zh).containsKey("subjectType." + type.name());
         }
-        for (org.kaohe.records.ImportReport.Status status : org.kaohe.records.ImportReport.Status.values()) {
+        for (org.kaohe.imports.ImportReport.Status status : org.kaohe.imports.ImportReport.Status.values()) {
             assertThat(zh).containsKey("importStatus." + status.name());
         }
-        for (org.kaohe.records.ImportProblem.Severity severity : org.kaohe.records.ImportProblem.Severity.values()) {
+        for (org.kaohe.imports.ImportProblem.Severity severity : org.kaohe.imports.ImportProblem.Severity.values()) {
             assertThat(zh).containsKey("severity." + severity.name());
         }
     }

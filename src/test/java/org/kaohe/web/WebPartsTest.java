@@ -7,7 +7,7 @@ import java.math.BigDecimal;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
-import org.kaohe.records.StoredFileRows;
+import org.kaohe.imports.StoredFileRows;
 import org.kaohe.records.SubjectType;
 import org.kaohe.rules.edit.LineDiff;
 import org.kaohe.scoring.ExplanationLine;

@@ -14,8 +14,8 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
 import java.util.zip.ZipOutputStream;
 
-import org.kaohe.records.BoundedZip;
-import org.kaohe.records.ImportLimits;
+import org.kaohe.imports.BoundedZip;
+import org.kaohe.imports.ImportLimits;
 import org.kaohe.rules.RuleProblem;
 import org.kaohe.rules.RulebookInvalidException;
 import org.kaohe.rules.RulebookSource;

@@ -1,0 +1,173 @@
+package org.kaohe.imports;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+
+/**
+ * Reads one decoded CSV file into a {@link CsvTable}: maps the header (English or Chinese, any
+ * order), skips blank lines, and reports shape problems — unknown, missing or repeated columns,
+ * rows with the wrong number of cells, broken quotes — with the physical line they are on.
+ */
+final class CsvTableReader {
+
+    private static final CSVFormat FORMAT = CSVFormat.DEFAULT.builder().setIgnoreEmptyLines(true).get();
+    /** Commons CSV names the line in its parse errors as "line: 12" or "(startline 12)". */
+    private static final Pattern LINE_IN_MESSAGE = Pattern.compile("(?:line: |startline )([\\d,]+)");
+
+    private CsvTableReader() {}
+
+    /** Hands each data row to {@code rows} as soon as it is read, with the file's header already mapped. */
+    interface RowHandler {
+        void row(CsvTable header, CsvRow row);
+    }
+
+    /** Reads the whole file into a table holding every row. */
+    static CsvTable read(InputFile file, DecodedFile decoded, Problems problems) {
+        List<CsvRow> rows = new ArrayList<>();
+        CsvTable shape = read(file, decoded, problems, (header, row) -> rows.add(row));
+        return new CsvTable(file, shape.encoding(), shape.columnIndex(), shape.headers(), rows, shape.complete(),
+                shape.rowCount());
+    }
+
+    /**
+     * Reads the file row by row, handing each to {@code handler} and keeping none: the table returned
+     * has the header, the row count and whether the file was read to its end, but no rows.
+     */
+    static CsvTable read(InputFile file, DecodedFile decoded, Problems problems, RowHandler handler) {
+        String name = file.fileName();
+        LineIndex lines = new LineIndex(decoded.text());
+        List<CsvRow> rows = List.of();
+        int rowCount = 0;
+        CsvTable header = null;
+        Map<String, Integer> index = new HashMap<>();
+        Map<String, String> headers = new LinkedHashMap<>();
+        int headerSize = -1;
+        int headerLine = 1;
+        boolean complete = true;
+        try (CSVParser parser = CSVParser.parse(new StringReader(decoded.text()), FORMAT)) {
+            Iterator<CSVRecord> records = parser.iterator();
+            while (records.hasNext()) {
+                CSVRecord record = records.next();
+                List<String> cells = record.toList().stream().map(CsvTableReader::clean).toList();
+                int line = lines.lineAt(record.getCharacterPosition());
+                if (headerSize < 0) {
+                    headerSize = cells.size();
+                    headerLine = line;
+                    if (!readHeader(name, file, line, cells, index, headers, problems)) {
+                        return new CsvTable(file, decoded.encoding(), index, headers, rows, false, 0);
+                    }
+                    header = new CsvTable(file, decoded.encoding(), index, headers, rows, true, 0);
+                } else if (cells.stream().allMatch(String::isEmpty)) {
+                    continue; // a row of empty cells, as Excel leaves below the data: a blank line
+                } else if (rowCount >= ImportLimits.MAX_ROWS_PER_FILE) {
+                    // Bounded memory: a runaway file is refused here rather than read to its end.
+                    problems.error(name, line, null, "超过每个文件 " + ImportLimits.MAX_ROWS_PER_FILE + " 行的上限,"
+                            + "文件从此行起未读 / more than " + ImportLimits.MAX_ROWS_PER_FILE + " rows in one file: "
+                            + "not read from this line on");
+                    complete = false;
+                    break;
+                } else if (cells.size() != headerSize) {
+                    problems.error(name, line, null, "本行有 " + cells.size() + " 个单元格，表头有 " + headerSize
+                            + " 列 / row has " + cells.size() + " cells but the header has " + headerSize + " columns");
+                } else {
+                    handler.row(header, new CsvRow(line, cells));
+                    rowCount++;
+                }
+            }
+        } catch (UncheckedIOException | IllegalStateException | IOException e) {
+            problems.error(name, lineOf(e, lines), null, "引号不配对或引号后有多余字符，文件从此处起无法读取 / broken quotes, "
+                    + "the file cannot be read from here: " + rootMessage(e));
+            complete = false;
+        }
+        if (headerSize < 0) {
+            emptyFile(file, problems);
+            return new CsvTable(file, decoded.encoding(), index, headers, rows, file.roster() ? false : complete, 0);
+        }
+        if (rowCount == 0 && file.roster() && complete) {
+            problems.error(name, headerLine, null, "只有表头，没有数据行 / the file has a header but no data rows");
+            complete = false;
+        }
+        return new CsvTable(file, decoded.encoding(), index, headers, rows, complete, rowCount);
+    }
+
+    private static void emptyFile(InputFile file, Problems problems) {
+        if (file.roster()) {
+            problems.error(file.fileName(), 0, null, "文件为空(没有表头和数据) / the file is empty (no header, no rows)");
+        } else {
+            problems.warning(file.fileName(), 0, null,
+                    "文件为空(没有表头)，按无记录处理 / the file is empty (no header): read as having no records");
+        }
+    }
+
+    /** Maps header cells to columns; false when a required column is missing or one is repeated. */
+    static boolean readHeader(String name, InputFile file, int line, List<String> cells, Map<String, Integer> index,
+                              Map<String, String> headers, Problems problems) {
+        if (cells.size() == 1 && (cells.get(0).contains(";") || cells.get(0).contains("\t"))) {
+            problems.error(name, line, null, "列之间应以英文逗号分隔(本文件用的是分号或制表符) / columns must be separated by "
+                    + "commas (this file uses semicolons or tabs)");
+            return false;
+        }
+        boolean ok = true;
+        for (int i = 0; i < cells.size(); i++) {
+            String header = cells.get(i);
+            if (header.isEmpty()) {
+                problems.warning(name, line, null, "第 " + (i + 1) + " 列表头为空，该列被忽略 / column " + (i + 1)
+                        + " has an empty header and is ignored");
+                continue;
+            }
+            Optional<Column> column = file.column(header);
+            if (column.isEmpty()) {
+                problems.warning(name, line, header, "未知的列，已忽略 / unknown column, ignored (expected: "
+                        + String.join(", ", file.columns().stream().map(Column::display).toList()) + ")");
+            } else if (index.containsKey(column.get().name())) {
+                problems.error(name, line, header, "列重复(与“" + headers.get(column.get().name()) + "”是同一列) / column "
+                        + "given twice (same as \"" + headers.get(column.get().name()) + "\")");
+                ok = false;
+            } else {
+                index.put(column.get().name(), i);
+                headers.put(column.get().name(), header);
+            }
+        }
+        for (Column column : file.columns()) {
+            if (column.required() && !index.containsKey(column.name())) {
+                problems.error(name, line, column.name(), "缺少必需的列 " + column.display() + " / required column "
+                        + "missing: " + column.name() + " (" + column.chinese() + ")");
+                ok = false;
+            }
+        }
+        return ok;
+    }
+
+    /** Trims a cell, including full-width spaces and a stray byte-order mark that Excel may leave. */
+    static String clean(String cell) {
+        return cell.replace("\uFEFF", "").strip();
+    }
+
+    private static int lineOf(Exception e, LineIndex lines) {
+        Matcher m = LINE_IN_MESSAGE.matcher(rootMessage(e));
+        return m.find() ? Integer.parseInt(m.group(1).replace(",", "")) : lines.lastLine();
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null) {
+            t = t.getCause();
+        }
+        return String.valueOf(t.getMessage());
+    }
+}

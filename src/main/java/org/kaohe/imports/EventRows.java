@@ -1,0 +1,102 @@
+package org.kaohe.imports;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.kaohe.records.Period;
+import org.kaohe.records.Event;
+import org.kaohe.records.SubjectType;
+import org.kaohe.records.ItemRegistry;
+
+/**
+ * events.csv rows → {@link Event}s. Kinds and levels are written by code or Chinese name and
+ * stored as codes; both must be in the published rulebook's registry (kinds.csv, levels.csv), so
+ * that every event the import accepts is one the rules know.
+ */
+final class EventRows {
+
+    private EventRows() {}
+
+    static List<Event> read(CsvTable table, Period period, ItemRegistry registry, Problems problems) {
+        List<Event> result = new ArrayList<>();
+        UniqueIds ids = new UniqueIds();
+        for (CsvRow row : table.rows()) {
+            Event record = row(table, row, period, registry, ids, problems);
+            if (record != null) {
+                result.add(record);
+            }
+        }
+        return result;
+    }
+
+    /** One row as a record, or null when it has an error (each one reported); {@code ids} holds the file's ids so far. */
+    static Event row(CsvTable table, CsvRow row, Period period, ItemRegistry registry, UniqueIds ids, Problems problems) {
+        RowFields f = new RowFields(table, row, problems);
+        String id = f.id("event_id");
+        ids.add(f, "event_id", id);
+        f.samePeriod("period", period);
+        SubjectType subjectType = f.code("subject_type", SubjectType.class);
+        String subjectId = f.id("subject_id");
+        ItemRegistry.Kind kind = kind(f, registry, subjectType);
+        String level = level(f, registry, kind);
+        Integer count = f.integer("count", 1, 1_000_000, 1);
+        LocalDate date = f.date("date");
+        if (date != null && !period.contains(date)) {
+            f.warning("date", "日期不在考核期 " + period + " 内 / date outside the period " + period + ": " + date);
+        }
+        String note = f.optionalText("note", 1000);
+        return f.ok() ? new Event(id, subjectType, subjectId, kind.code(), level, count, date, note, f.source()) : null;
+    }
+
+    /** The registered kind written by code or Chinese name, which must apply to the subject's type. */
+    private static ItemRegistry.Kind kind(RowFields f, ItemRegistry registry, SubjectType subjectType) {
+        String text = f.raw("kind");
+        if (text.isEmpty()) {
+            f.error("kind", "必填项为空 / required value missing");
+            return null;
+        }
+        Optional<ItemRegistry.Kind> known = registry.kind(text);
+        if (known.isEmpty()) {
+            f.error("kind", "未登记的事项类型「" + text + "」;新事项须先由领导在规则的事项类型表(kinds.csv)中登记 / kind not in the "
+                    + "rulebook's registry (kinds.csv): " + text + "; 已登记 / registered: " + knownKinds(registry));
+            return null;
+        }
+        ItemRegistry.Kind kind = known.get();
+        if (subjectType != null && kind.appliesTo() != null && kind.appliesTo() != subjectType) {
+            f.error("kind", kind.name() + "只适用于" + kind.appliesTo().label() + " / " + kind.code() + " applies to "
+                    + kind.appliesTo() + " only");
+            return null;
+        }
+        return kind;
+    }
+
+    /** The level's code: required and one of the kind's levels when the kind has levels, else any registered level. */
+    private static String level(RowFields f, ItemRegistry registry, ItemRegistry.Kind kind) {
+        String text = f.raw("level");
+        List<String> levels = kind == null ? List.of() : kind.levels();
+        if (text.isEmpty()) {
+            if (!levels.isEmpty()) {
+                f.error("level", kind.name() + "必须填写级别 / " + kind.code() + " needs a level: " + levelList(registry, levels));
+            }
+            return null;
+        }
+        Optional<String> code = registry.levelCode(text);
+        if (code.isEmpty() || (!levels.isEmpty() && levels.stream().noneMatch(l -> registry.levelCode(l).equals(code)))) {
+            String expected = levels.isEmpty() ? levelList(registry, List.copyOf(registry.levels().keySet()))
+                    : levelList(registry, levels);
+            f.error("level", "级别无效，可选 / invalid level, expected: " + expected + ": " + text);
+            return null;
+        }
+        return code.get();
+    }
+
+    private static String levelList(ItemRegistry registry, List<String> levels) {
+        return String.join(", ", levels.stream().map(l -> registry.levelCode(l).orElse(l)).map(l -> l + " "
+                + registry.levelName(l)).toList());
+    }
+
+    private static String knownKinds(ItemRegistry registry) {
+        return String.join(", ", registry.kinds().stream().map(k -> k.code() + " " + k.name()).toList());
+    }
+}

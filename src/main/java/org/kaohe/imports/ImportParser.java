@@ -1,0 +1,240 @@
+package org.kaohe.imports;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import org.kaohe.records.Period;
+import org.kaohe.records.Cadre;
+import org.kaohe.records.Department;
+import org.kaohe.records.Target;
+import org.kaohe.records.Appraisal;
+import org.kaohe.records.Event;
+import org.kaohe.records.Organization;
+import org.kaohe.records.EventKinds;
+import org.kaohe.records.ItemRegistry;
+
+/**
+ * Reads and validates one period's files: decoding, CSV shape, every field and the checks between
+ * files, handing each valid record to a {@link RecordSink}. Touches no database itself, so every
+ * rule can be tested on its own.
+ */
+final class ImportParser {
+
+    private ImportParser() {}
+
+    /** Reads the files with the default rulebook's registry of kinds (tests and tools without a database). */
+    static ParsedImport parse(Map<String, byte[]> files, Period period) {
+        return parse(files, period, EventKinds.registry());
+    }
+
+    /**
+     * Reads the files into memory whole (tests and tools).
+     *
+     * @param files    file name → bytes; names are matched to the six input files ignoring case
+     * @param registry the kinds and levels events.csv may use (the published rulebook's)
+     */
+    static ParsedImport parse(Map<String, byte[]> files, Period period, ItemRegistry registry) {
+        Map<String, Supplier<byte[]>> sources = new LinkedHashMap<>();
+        files.forEach((name, bytes) -> sources.put(name, () -> bytes));
+        Collected collected = new Collected();
+        return collected.parsed(period, parse(sources, period, registry, collected));
+    }
+
+    /**
+     * What reading the files found: each file, the content hash, the problems listed in file and
+     * line order, and how many more were only counted ({@link ImportLimits#MAX_PROBLEMS_LISTED}).
+     */
+    record Outcome(List<ImportReport.FileReport> files, String contentHash, List<ImportProblem> problems,
+                   int omittedErrors, int omittedWarnings) {
+        boolean hasErrors() {
+            return omittedErrors > 0 || problems.stream().anyMatch(ImportProblem::isError);
+        }
+    }
+
+    /**
+     * Reads the files one after another (rosters first, as references point into them) and each
+     * file row by row, handing every valid record to {@code sink} at once: only one file's bytes and
+     * text are in memory at a time, never its rows. {@code files} gives each file's bytes when asked;
+     * {@code registry} holds the kinds and levels events.csv may use (the published rulebook's).
+     */
+    static Outcome parse(Map<String, Supplier<byte[]>> files, Period period, ItemRegistry registry, RecordSink sink) {
+        Problems problems = new Problems();
+        Map<InputFile, Supplier<byte[]>> known = knownFiles(files, problems);
+        CrossFileChecks references = new CrossFileChecks(problems);
+        List<ImportReport.FileReport> reports = new ArrayList<>();
+        for (InputFile file : InputFile.quarterly()) {
+            Supplier<byte[]> source = known.get(file);
+            byte[] bytes = source == null ? null : source.get();
+            String sha256 = bytes == null ? null : Sha256.of(bytes);
+            DecodedFile decoded = bytes == null ? null : TextDecoder.decode(file.fileName(), bytes, problems);
+            bytes = null; // the decoded text is all that is needed from here on
+            RowReader rows = new RowReader(file, period, registry, sink, references, problems);
+            CsvTable table = read(file, source != null, decoded, problems, rows);
+            references.fileDone(table);
+            if (decoded != null) {
+                ImportReport.FileReport report = new ImportReport.FileReport(file.fileName(), decoded.encoding(),
+                        table.rowCount(), sha256);
+                reports.add(report);
+                sink.file(report, decoded.text());
+            }
+        }
+        return new Outcome(reports, contentHash(reports), sorted(problems.list(), Map.of()), problems.omittedErrors(),
+                problems.omittedWarnings());
+    }
+
+    /** Reads one Excel workbook into memory whole (tests and tools). */
+    static ParsedImport parseWorkbook(String workbookName, byte[] workbook, Period period) {
+        Collected collected = new Collected();
+        Outcome outcome = parseWorkbook(workbookName, workbook, period, EventKinds.registry(), collected);
+        return collected.parsed(period, outcome);
+    }
+
+    /**
+     * Reads the six tables from the sheets of one Excel workbook ({@link WorkbookReader}) and hands
+     * their rows to {@code sink} through the same field and cross-file checks as CSV files, in the
+     * same order (rosters first).
+     */
+    static Outcome parseWorkbook(String workbookName, byte[] workbook, Period period, ItemRegistry registry,
+                                 RecordSink sink) {
+        Problems problems = new Problems();
+        WorkbookReader.Sheets sheets = WorkbookReader.read(workbookName, workbook, problems);
+        CrossFileChecks references = new CrossFileChecks(problems);
+        Map<String, InputFile> sources = new HashMap<>();
+        for (InputFile file : InputFile.quarterly()) {
+            CsvTable table = sheets.tables().get(file);
+            sources.put(table.fileName(), file);
+            RowReader rows = new RowReader(file, period, registry, sink, references, problems);
+            int read = 0;
+            for (CsvRow row : table.rows()) {
+                if (++read > ImportLimits.MAX_ROWS_PER_FILE) {
+                    problems.error(table.fileName(), row.line(), null, "超过每个表 " + ImportLimits.MAX_ROWS_PER_FILE
+                            + " 行的上限,从此行起未读 / more than " + ImportLimits.MAX_ROWS_PER_FILE + " rows in one "
+                            + "sheet: not read from this row on");
+                    break;
+                }
+                rows.row(table, row);
+            }
+            references.fileDone(table);
+        }
+        for (ImportReport.FileReport report : sheets.reports()) {
+            sink.file(report, sheets.contents().get(report.fileName()));
+        }
+        return new Outcome(sheets.reports(), contentHash(sheets.reports()), sorted(problems.list(), sources),
+                problems.omittedErrors(), problems.omittedWarnings());
+    }
+
+    /** Turns each row of one file into its record for the sink, checking its references on the way. */
+    private record RowReader(InputFile file, Period period, ItemRegistry registry, RecordSink sink,
+                             CrossFileChecks references, Problems problems, UniqueIds ids)
+            implements CsvTableReader.RowHandler {
+
+        RowReader(InputFile file, Period period, ItemRegistry registry, RecordSink sink, CrossFileChecks references,
+                  Problems problems) {
+            this(file, period, registry, sink, references, problems, new UniqueIds());
+        }
+
+        @Override
+        public void row(CsvTable table, CsvRow row) {
+            switch (file) {
+                case DEPARTMENTS -> accept(DepartmentRows.row(table, row, ids, problems), sink::department);
+                case CADRES -> accept(CadreRows.row(table, row, period, ids, problems), sink::cadre);
+                case TARGETS -> accept(TargetRows.row(table, row, period, ids, problems), sink::target);
+                case APPRAISALS -> accept(AppraisalRows.row(table, row, period, ids, problems), sink::appraisal);
+                case EVENTS -> accept(EventRows.row(table, row, period, registry, ids, problems), sink::event);
+                case ORGANIZATIONS -> accept(OrganizationRows.row(table, row, ids, problems), sink::organization);
+                case ANNUAL_APPRAISALS -> throw new IllegalStateException("not a quarterly file");
+            }
+            references.row(table, row);
+        }
+
+        private static <T> void accept(T record, Consumer<T> to) {
+            if (record != null) {
+                to.accept(record);
+            }
+        }
+    }
+
+    /** The in-memory sink of {@link #parse(Map, Period, ItemRegistry)}. */
+    private static final class Collected implements RecordSink {
+        final List<Department> departments = new ArrayList<>();
+        final List<Cadre> cadres = new ArrayList<>();
+        final List<Target> targets = new ArrayList<>();
+        final List<Appraisal> appraisals = new ArrayList<>();
+        final List<Event> events = new ArrayList<>();
+        final List<Organization> organizations = new ArrayList<>();
+        final Map<String, String> contents = new LinkedHashMap<>();
+
+        @Override public void department(Department d) { departments.add(d); }
+        @Override public void cadre(Cadre c) { cadres.add(c); }
+        @Override public void target(Target t) { targets.add(t); }
+        @Override public void appraisal(Appraisal a) { appraisals.add(a); }
+        @Override public void event(Event e) { events.add(e); }
+        @Override public void organization(Organization o) { organizations.add(o); }
+        @Override public void file(ImportReport.FileReport file, String text) { contents.put(file.fileName(), text); }
+
+        ParsedImport parsed(Period period, Outcome outcome) {
+            return new ParsedImport(period, departments, cadres, targets, appraisals, events, organizations,
+                    outcome.files(), contents, outcome.contentHash(), outcome.problems(), outcome.omittedErrors(),
+                    outcome.omittedWarnings());
+        }
+    }
+
+    private static CsvTable read(InputFile file, boolean present, DecodedFile decoded, Problems problems,
+                                 CsvTableReader.RowHandler rows) {
+        if (!present) {
+            if (file.roster()) {
+                problems.error(file.fileName(), 0, null, "缺少必需的文件 / required file missing");
+                return CsvTable.absent(file, false);
+            }
+            problems.warning(file.fileName(), 0, null, "文件不存在，按无记录处理 / file not present: read as having no records");
+            return CsvTable.absent(file, true);
+        }
+        return decoded == null ? CsvTable.absent(file, false) : CsvTableReader.read(file, decoded, problems, rows);
+    }
+
+    private static <B> Map<InputFile, B> knownFiles(Map<String, B> files, Problems problems) {
+        Map<InputFile, B> known = new EnumMap<>(InputFile.class);
+        Map<InputFile, String> givenAs = new HashMap<>();
+        for (Map.Entry<String, B> entry : files.entrySet()) {
+            Optional<InputFile> file = InputFile.byName(entry.getKey());
+            if (file.isEmpty()) {
+                problems.error(entry.getKey(), 0, null, "未知的文件名，应为 / unknown file name, expected: "
+                        + InputFile.knownNames());
+            } else if (givenAs.containsKey(file.get())) {
+                problems.error(entry.getKey(), 0, null, "文件重复(已有 " + givenAs.get(file.get()) + ") / file given twice "
+                        + "(already as " + givenAs.get(file.get()) + ")");
+            } else {
+                known.put(file.get(), entry.getValue());
+                givenAs.put(file.get(), entry.getKey());
+            }
+        }
+        return known;
+    }
+
+    static String contentHash(List<ImportReport.FileReport> files) {
+        StringBuilder pairs = new StringBuilder();
+        files.stream().sorted(Comparator.comparing(ImportReport.FileReport::fileName))
+                .forEach(f -> pairs.append(f.fileName()).append('\t').append(f.sha256()).append('\n'));
+        return Sha256.of(pairs.toString());
+    }
+
+    /**
+     * Problems in file order (as docs/scheme.md lists the files; problems of the whole upload, such as
+     * a workbook's, first), then by line; stable within a line. {@code sources} names each file's
+     * source when it is not the file's own name (a workbook's sheet).
+     */
+    private static List<ImportProblem> sorted(List<ImportProblem> problems, Map<String, InputFile> sources) {
+        return problems.stream()
+                .sorted(Comparator.comparingInt((ImportProblem p) -> Optional.ofNullable(sources.get(p.file()))
+                                .or(() -> InputFile.byName(p.file())).map(Enum::ordinal).orElse(-1))
+                        .thenComparingInt(ImportProblem::line))
+                .toList();
+    }
+}

@@ -1,0 +1,84 @@
+package org.kaohe.imports;
+
+import java.util.List;
+import org.kaohe.records.Period;
+
+/**
+ * The outcome of one import: whether it was stored, the import version it made (or found
+ * unchanged), what each file held and every problem found.
+ *
+ * @param importId the stored import's id; for UNCHANGED the current one; null when REJECTED
+ * @param version  the import version of the period; null when REJECTED
+ */
+public record ImportReport(Period period, Status status, Long importId, Integer version, List<FileReport> files,
+                           List<ImportProblem> problems, int omittedErrors, int omittedWarnings) {
+
+    /** A report listing every problem it counts. */
+    public ImportReport(Period period, Status status, Long importId, Integer version, List<FileReport> files,
+                        List<ImportProblem> problems) {
+        this(period, status, importId, version, files, problems, 0, 0);
+    }
+
+    public enum Status {
+        /** A new import version was stored and is now the period's current one. */
+        STORED("已导入"),
+        /** The files are byte-identical to the current version's: nothing was written. */
+        UNCHANGED("内容未变，未重复导入"),
+        /** At least one error: nothing was stored. */
+        REJECTED("有错误，未导入");
+
+        private final String label;
+
+        Status(String label) {
+            this.label = label;
+        }
+
+        public String label() {
+            return label;
+        }
+    }
+
+    /** What one file held: its encoding as detected, the number of records, its SHA-256. */
+    public record FileReport(String fileName, String encoding, int rows, String sha256) {}
+
+    public ImportReport {
+        files = List.copyOf(files);
+        problems = List.copyOf(problems);
+    }
+
+    /** Every error found, listed or not. */
+    public int errorCount() {
+        return errors().size() + omittedErrors;
+    }
+
+    public int warningCount() {
+        return warnings().size() + omittedWarnings;
+    }
+
+    /** Problems found but not listed (beyond {@link ImportLimits#MAX_PROBLEMS_LISTED}). */
+    public int omitted() {
+        return omittedErrors + omittedWarnings;
+    }
+
+    /** "另有 N 个问题未列出" when problems were left out, else empty. */
+    public String omittedNote() {
+        if (omitted() == 0) {
+            return "";
+        }
+        return "另有 " + omittedErrors + " 个错误、" + omittedWarnings + " 个警告未列出(只列出前 "
+                + ImportLimits.MAX_PROBLEMS_LISTED + " 个) / " + omittedErrors + " more errors and " + omittedWarnings
+                + " more warnings not listed (only the first " + ImportLimits.MAX_PROBLEMS_LISTED + " are)";
+    }
+
+    public List<ImportProblem> errors() {
+        return problems.stream().filter(ImportProblem::isError).toList();
+    }
+
+    public List<ImportProblem> warnings() {
+        return problems.stream().filter(p -> !p.isError()).toList();
+    }
+
+    public boolean stored() {
+        return status == Status.STORED;
+    }
+}

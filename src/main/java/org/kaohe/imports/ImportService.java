@@ -1,0 +1,219 @@
+package org.kaohe.imports;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+
+import org.kaohe.audit.AuditLog;
+import org.kaohe.imports.ImportProblem.Severity;
+import org.kaohe.imports.ImportReport.Status;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.kaohe.records.Period;
+import org.kaohe.records.ItemRegistry;
+
+/**
+ * Imports one period's six files (docs/scheme.md) as the period's next import version, in one
+ * transaction — all of it or, on any error, nothing. Rows are validated against the published
+ * rulebook's registry of kinds and levels and written as they are read (see
+ * {@link ImportParser#parse(Map, Period, ItemRegistry, RecordSink)}), so the quarter is never in
+ * memory whole; files larger together than {@link ImportLimits#MAX_UNPACKED_BYTES} are refused
+ * before they are read. Files byte-identical to the period's current version are recognised and
+ * nothing is kept. The command line, the web upload and the REST API all come through here.
+ */
+@Service
+public class ImportService {
+
+    private final ImportStore store;
+    private final AuditLog auditLog;
+    private final TransactionTemplate transaction;
+    private final ItemRegistrySource registry;
+
+    ImportService(ImportStore store, AuditLog auditLog, TransactionTemplate transaction, ItemRegistrySource registry) {
+        this.store = store;
+        this.auditLog = auditLog;
+        this.transaction = transaction;
+        this.registry = registry;
+    }
+
+    /**
+     * Imports the six files of a folder; other CSV files in it are reported and ignored. Each file
+     * is read when the import comes to it: one file's bytes and text at a time are in memory.
+     */
+    public ImportReport importFolder(Path folder, Period period, String user) {
+        if (!Files.isDirectory(folder)) {
+            return rejected(user, period, List.of(new ImportProblem(folder.toString(), 0, null, Severity.ERROR,
+                    "文件夹不存在 / folder not found")));
+        }
+        Map<String, Supplier<byte[]>> files = new LinkedHashMap<>();
+        List<ImportProblem> notes = new ArrayList<>();
+        long total = 0;
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(folder)) {
+            for (Path entry : entries) {
+                String name = entry.getFileName().toString();
+                if (!Files.isRegularFile(entry)) {
+                    continue;
+                }
+                if (InputFile.byName(name).isPresent()) {
+                    total += Files.size(entry);
+                    if (total > ImportLimits.MAX_UNPACKED_BYTES) {
+                        return rejected(user, period, List.of(tooLarge(folder.toString(), total)));
+                    }
+                    files.put(name, () -> readAllBytes(entry));
+                } else if (name.toLowerCase(Locale.ROOT).endsWith(".csv")) {
+                    notes.add(new ImportProblem(name, 0, null, Severity.WARNING, "不是六个输入文件之一，已忽略 / not one "
+                            + "of the six input files, ignored (expected: " + InputFile.knownNames() + ")"));
+                }
+            }
+        } catch (IOException e) {
+            return cannotRead(user, period, folder, e);
+        }
+        try {
+            return importStreaming(files, period, notes, user);
+        } catch (UncheckedIOException e) {
+            return cannotRead(user, period, folder, e.getCause());
+        }
+    }
+
+    /** Imports uploaded files (file name → bytes); names other than the six are errors. */
+    public ImportReport importFiles(Map<String, byte[]> files, Period period, String user) {
+        long total = files.values().stream().mapToLong(b -> b.length).sum();
+        if (total > ImportLimits.MAX_UNPACKED_BYTES) {
+            return rejected(user, period, List.of(tooLarge("-", total)));
+        }
+        return importStreaming(suppliers(files), period, List.of(), user);
+    }
+
+    /** Imports an uploaded zip holding the six files (in its root or in one folder). */
+    public ImportReport importZip(String zipName, byte[] zip, Period period, String user) {
+        ZipUpload.Unpacked unpacked = ZipUpload.unpack(zipName, zip);
+        if (!unpacked.ok()) {
+            return rejected(user, period, unpacked.problems());
+        }
+        return importStreaming(suppliers(unpacked.files()), period, unpacked.problems(), user);
+    }
+
+    private static ImportProblem tooLarge(String where, long bytes) {
+        return new ImportProblem(where, 0, null, Severity.ERROR, "文件合计 " + ImportLimits.megabytes(bytes) + ",超过上限 "
+                + ImportLimits.megabytes(ImportLimits.MAX_UNPACKED_BYTES) + " / the files hold " + ImportLimits.megabytes(bytes)
+                + ", more than the limit of " + ImportLimits.megabytes(ImportLimits.MAX_UNPACKED_BYTES));
+    }
+
+    /**
+     * Reads, validates and stores in one pass and one transaction: each valid record goes to the
+     * database in batches as soon as it is read, and the transaction is rolled back when any error
+     * turns up (or the files prove identical to the current version's), so nothing is kept. A
+     * refused or unchanged import is logged after the rollback, so its audit entry stays.
+     */
+    private ImportReport importStreaming(Map<String, Supplier<byte[]>> files, Period period,
+                                         List<ImportProblem> notes, String user) {
+        return importStreaming((kinds, writer) -> ImportParser.parse(files, period, kinds, writer), period, notes, user);
+    }
+
+    /**
+     * Imports one Excel workbook holding the six tables as sheets (named in English or Chinese); its
+     * problems are located as {@code workbook.xlsx!sheet:row}. Same checks, same single transaction.
+     */
+    public ImportReport importWorkbook(String workbookName, byte[] workbook, Period period, String user) {
+        if (workbook.length > ImportLimits.MAX_UNPACKED_BYTES) {
+            return rejected(user, period, List.of(tooLarge(workbookName, workbook.length)));
+        }
+        return importStreaming((kinds, writer) -> ImportParser.parseWorkbook(workbookName, workbook, period, kinds,
+                writer), period, List.of(), user);
+    }
+
+    /** One way of reading an upload: its records to the writer, what it found as the outcome. */
+    private interface UploadReader {
+        ImportParser.Outcome read(ItemRegistry kinds, RecordSink writer);
+    }
+
+    private ImportReport importStreaming(UploadReader upload, Period period, List<ImportProblem> notes, String user) {
+        ItemRegistry kinds = registry.publishedRegistry();
+        ImportReport report;
+        try {
+            report = transaction.execute(status -> {
+                Optional<ImportStore.CurrentVersion> current = store.current(period);
+                ImportStore.Writer writer = store.begin(period, current, user);
+                ImportParser.Outcome read = upload.read(kinds, writer);
+                List<ImportProblem> problems = new ArrayList<>(notes);
+                problems.addAll(read.problems());
+                if (read.hasErrors()) {
+                    status.setRollbackOnly();
+                    return new ImportReport(period, Status.REJECTED, null, null, read.files(), problems,
+                            read.omittedErrors(), read.omittedWarnings());
+                }
+                if (current.isPresent() && current.get().contentHash().equals(read.contentHash())) {
+                    status.setRollbackOnly();
+                    return new ImportReport(period, Status.UNCHANGED, current.get().importId(),
+                            current.get().version(), read.files(), problems, 0, read.omittedWarnings());
+                }
+                ImportStore.CurrentVersion stored = writer.finish(read.contentHash());
+                Map<String, Object> detail = new LinkedHashMap<>();
+                detail.put("period", period.toString());
+                detail.put("version", stored.version());
+                detail.put("files", read.files().stream().map(f -> f.fileName() + " (" + f.rows() + ", " + f.encoding() + ")")
+                        .collect(Collectors.joining(", ")));
+                detail.put("hash", read.contentHash());
+                auditLog.record(user, "IMPORT", detail);
+                return new ImportReport(period, Status.STORED, stored.importId(), stored.version(), read.files(),
+                        problems, 0, read.omittedWarnings());
+            });
+        } catch (DuplicateKeyException e) {
+            // Two imports of one period at once: the other one took this version number.
+            List<ImportProblem> problems = new ArrayList<>(notes);
+            problems.add(new ImportProblem("-", 0, null, Severity.ERROR, "同一考核期正在另一处导入，请稍后重试 / another "
+                    + "import of this period ran at the same time, try again"));
+            return refused(user, new ImportReport(period, Status.REJECTED, null, null, List.of(), problems));
+        }
+        if (report.status() == Status.REJECTED) {
+            return refused(user, report);
+        }
+        if (report.status() == Status.UNCHANGED) {
+            auditLog.record(user, "IMPORT_UNCHANGED", Map.of("period", period.toString(), "version", report.version()));
+        }
+        return report;
+    }
+
+    /** A refused import changes nothing stored, but who tried what, and why, is logged. */
+    private ImportReport refused(String user, ImportReport report) {
+        List<ImportProblem> errors = report.errors();
+        auditLog.record(user, "IMPORT_REFUSED", Map.of("period", report.period().toString(),
+                "errors", report.errorCount(),
+                "first", errors.isEmpty() ? "" : errors.get(0).toString()));
+        return report;
+    }
+
+    private static Map<String, Supplier<byte[]>> suppliers(Map<String, byte[]> files) {
+        Map<String, Supplier<byte[]>> suppliers = new LinkedHashMap<>();
+        files.forEach((name, bytes) -> suppliers.put(name, () -> bytes));
+        return suppliers;
+    }
+
+    private static byte[] readAllBytes(Path file) {
+        try {
+            return Files.readAllBytes(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private ImportReport cannotRead(String user, Period period, Path folder, IOException e) {
+        return rejected(user, period, List.of(new ImportProblem(folder.toString(), 0, null, Severity.ERROR,
+                "无法读取文件夹 / cannot read the folder: " + e)));
+    }
+
+    private ImportReport rejected(String user, Period period, List<ImportProblem> problems) {
+        return refused(user, new ImportReport(period, Status.REJECTED, null, null, List.of(), problems));
+    }
+}

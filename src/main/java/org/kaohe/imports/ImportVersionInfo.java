@@ -1,0 +1,14 @@
+package org.kaohe.imports;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+import org.kaohe.records.Period;
+
+/** One stored import version of a period: who imported which files when. */
+public record ImportVersionInfo(long importId, Period period, int version, boolean current, String importedBy,
+                                OffsetDateTime importedAt, String contentHash, List<ImportReport.FileReport> files) {
+
+    public ImportVersionInfo {
+        files = List.copyOf(files);
+    }
+}

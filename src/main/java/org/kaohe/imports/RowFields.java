@@ -1,0 +1,233 @@
+package org.kaohe.imports;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.regex.Pattern;
+import org.kaohe.errors.InvalidInputException;
+import org.kaohe.records.Period;
+import org.kaohe.records.SourceRef;
+import org.kaohe.records.CodedValue;
+
+/**
+ * Reads the typed values of one row, reporting each bad cell as a located problem (the file, the
+ * row's line, the column as the file names it) instead of stopping at the first. A getter returns
+ * null for a bad cell; {@link #ok()} tells whether the row had no error, so that only whole,
+ * valid records are built.
+ */
+final class RowFields {
+
+    /** Letters (Chinese too), digits, {@code _ - .}; not starting like a spreadsheet formula. */
+    private static final Pattern ID = Pattern.compile("[\\p{L}\\p{Nd}_.][\\p{L}\\p{Nd}_.\\-]{0,63}");
+
+    private final CsvTable table;
+    private final CsvRow row;
+    private final Problems problems;
+    private final int errorsBefore;
+
+    RowFields(CsvTable table, CsvRow row, Problems problems) {
+        this.table = table;
+        this.row = row;
+        this.problems = problems;
+        this.errorsBefore = problems.errorCount();
+    }
+
+    boolean ok() {
+        return problems.errorCount() == errorsBefore;
+    }
+
+    SourceRef source() {
+        return new SourceRef(table.fileName(), row.line());
+    }
+
+    int line() {
+        return row.line();
+    }
+
+    String raw(String column) {
+        return table.cell(row, column);
+    }
+
+    void error(String column, String message) {
+        problems.error(table.fileName(), row.line(), column == null ? null : table.header(column), message);
+    }
+
+    void warning(String column, String message) {
+        problems.warning(table.fileName(), row.line(), column == null ? null : table.header(column), message);
+    }
+
+    /** A required id: a well-formed code, at most 64 characters. */
+    String id(String column) {
+        String value = required(column);
+        if (value == null) {
+            return null;
+        }
+        if (!ID.matcher(value).matches()) {
+            error(column, "编号只能由字母、汉字、数字和 _ - . 组成(不能以 - 开头，不能有空格)，最长64个字符 / an id may hold only "
+                    + "letters, digits and _ - . (not starting with -, no spaces), at most 64 characters: " + value);
+            return null;
+        }
+        return value;
+    }
+
+    /** A required text of at most {@code maxLength} characters. */
+    String text(String column, int maxLength) {
+        String value = required(column);
+        return value == null ? null : checkedText(column, value, maxLength);
+    }
+
+    /** An optional text: "" when empty. */
+    String optionalText(String column, int maxLength) {
+        return checkedText(column, raw(column), maxLength);
+    }
+
+    private String checkedText(String column, String value, int maxLength) {
+        if (value.length() > maxLength) {
+            error(column, "文字过长(最多 " + maxLength + " 个字符，实有 " + value.length() + " 个) / text too long "
+                    + "(at most " + maxLength + " characters, found " + value.length() + ")");
+            return null;
+        }
+        if (!value.isEmpty() && "=+-@".indexOf(value.charAt(0)) >= 0) {
+            // Kept as typed: the exports neutralise such cells so a spreadsheet never runs them.
+            warning(column, "内容以 = + - @ 开头，像表格公式，按普通文字保存 / starts like a spreadsheet formula, stored "
+                    + "as plain text: " + value);
+        }
+        return value;
+    }
+
+    /** A required number greater than zero. */
+    BigDecimal positive(String column) {
+        BigDecimal value = decimal(column, required(column));
+        if (value != null && value.signum() <= 0) {
+            error(column, columnLabel(column) + "必须大于0 / " + column + " must be > 0: " + raw(column));
+            return null;
+        }
+        return value;
+    }
+
+    /** A required number of zero or more. */
+    BigDecimal nonNegative(String column) {
+        BigDecimal value = decimal(column, required(column));
+        if (value != null && value.signum() < 0) {
+            error(column, columnLabel(column) + "不能小于0 / " + column + " must be >= 0: " + raw(column));
+            return null;
+        }
+        return value;
+    }
+
+    /** An optional score from 0 to 100; null when empty. */
+    BigDecimal optionalScore(String column) {
+        String text = raw(column);
+        if (text.isEmpty()) {
+            return null;
+        }
+        BigDecimal value = decimal(column, text);
+        if (value != null && (value.signum() < 0 || value.compareTo(BigDecimal.valueOf(100)) > 0)) {
+            error(column, columnLabel(column) + "必须在0到100之间 / " + column + " must be between 0 and 100: " + text);
+            return null;
+        }
+        return value;
+    }
+
+    private BigDecimal decimal(String column, String text) {
+        return text == null ? null : reported(column, text, CellText.decimal(text));
+    }
+
+    /** A whole number from {@code min} to {@code max}; {@code whenEmpty} (null: required) when empty. */
+    Integer integer(String column, int min, int max, Integer whenEmpty) {
+        String text = raw(column);
+        if (text.isEmpty() && whenEmpty != null) {
+            return whenEmpty;
+        }
+        text = required(column);
+        Long value = text == null ? null : reported(column, text, CellText.wholeNumber(text));
+        if (value != null && (value < min || value > max)) {
+            String range = min + ".." + max;
+            error(column, columnLabel(column) + "必须在 " + range + " 范围内 / " + column + " must be " + range + ": " + text);
+            return null;
+        }
+        return value == null ? null : value.intValue();
+    }
+
+    /** A required date, written 2026-07-01, 2026/7/1 (as Excel writes it) or 2026年7月1日. */
+    LocalDate date(String column) {
+        String text = required(column);
+        return text == null ? null : reported(column, text, CellText.date(text));
+    }
+
+    /** An optional date; null when empty. */
+    LocalDate optionalDate(String column) {
+        String text = raw(column);
+        return text.isEmpty() ? null : reported(column, text, CellText.date(text));
+    }
+
+    private <T> T reported(String column, String text, CellText.Parsed<T> parsed) {
+        if (parsed.problem() != null) {
+            error(column, parsed.problem() + ": " + text);
+        }
+        return parsed.value();
+    }
+
+    /** A required code, by English name (any case) or Chinese label. */
+    <E extends Enum<E> & CodedValue> E code(String column, Class<E> type) {
+        String text = required(column);
+        if (text == null) {
+            return null;
+        }
+        E value = CodedValue.lookup(type, text);
+        if (value == null) {
+            String allowed = String.join(", ", Arrays.stream(type.getEnumConstants())
+                    .map(e -> e.name() + " " + e.label()).toList());
+            error(column, "取值无效，可选 / invalid value, expected one of: " + allowed + ": " + text);
+        }
+        return value;
+    }
+
+    /** A required yes/no: Y/N, 是/否, TRUE/FALSE, YES/NO. */
+    Boolean yesNo(String column) {
+        String text = required(column);
+        if (text == null) {
+            return null;
+        }
+        switch (text.toUpperCase(Locale.ROOT)) {
+            case "Y", "YES", "TRUE", "是":
+                return true;
+            case "N", "NO", "FALSE", "否":
+                return false;
+            default:
+                error(column, "应为 Y/N 或 是/否 / expected Y/N or 是/否: " + text);
+                return null;
+        }
+    }
+
+    /** The optional period column: when given, it must be the import's period. */
+    void samePeriod(String column, Period period) {
+        String text = raw(column);
+        if (text.isEmpty()) {
+            return;
+        }
+        try {
+            if (!Period.parse(text).equals(period)) {
+                error(column, "考核期与本次导入的考核期 " + period + " 不一致 / period differs from the import's period "
+                        + period + ": " + text);
+            }
+        } catch (InvalidInputException e) {
+            error(column, e.getMessage());
+        }
+    }
+
+    private String required(String column) {
+        String value = raw(column);
+        if (value.isEmpty()) {
+            error(column, "必填项为空 / required value missing");
+            return null;
+        }
+        return value;
+    }
+
+    private String columnLabel(String column) {
+        return table.file().columns().stream().filter(c -> c.name().equals(column)).findFirst()
+                .map(Column::chinese).orElse(column);
+    }
+}

@@ -1,0 +1,92 @@
+package org.kaohe.imports;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipException;
+
+import org.kaohe.imports.ImportProblem.Severity;
+
+/**
+ * Unpacks an uploaded zip of a period's files by base name: {@code 2026-Q3/targets.csv} gives
+ * {@code targets.csv}. Entries that climb out of the archive ({@code ..}, absolute paths), unknown
+ * file names, repeated names, archives larger than {@link ImportLimits#MAX_UNPACKED_BYTES} once
+ * unpacked and zip bombs (unpacking to more than {@link ImportLimits#MAX_COMPRESSION_RATIO} times
+ * their size) are refused with a message, as soon as that is known: a bomb is never unpacked whole.
+ * Folders and the bookkeeping files macOS adds ({@code __MACOSX/}, names starting with a dot) are skipped.
+ */
+public final class ZipUpload {
+
+    /** The files found, by base name, and any problem with the archive. */
+    public record Unpacked(Map<String, byte[]> files, List<ImportProblem> problems) {
+        public boolean ok() {
+            return problems.stream().noneMatch(ImportProblem::isError);
+        }
+    }
+
+    private ZipUpload() {}
+
+    public static Unpacked unpack(String zipName, byte[] zip) {
+        Map<String, byte[]> files = new LinkedHashMap<>();
+        List<ImportProblem> problems = new ArrayList<>();
+        long total = 0;
+        try (BoundedZip in = new BoundedZip(zip)) {
+            ZipEntry entry;
+            boolean any = false;
+            while ((entry = in.next()) != null) {
+                any = true;
+                String path = entry.getName().replace('\\', '/');
+                String base = path.substring(path.lastIndexOf('/') + 1);
+                if (entry.isDirectory() || path.startsWith("__MACOSX/") || base.startsWith(".")) {
+                    continue;
+                }
+                if (BoundedZip.unsafePath(path)) {
+                    problems.add(error(zipName, path, "路径不安全，已拒绝 / unsafe path in the archive, refused"));
+                    continue;
+                }
+                if (InputFile.byName(base).isEmpty()) {
+                    problems.add(error(zipName, path, "未知的文件名，应为 / unknown file name, expected: "
+                            + InputFile.knownNames()));
+                    continue;
+                }
+                byte[] bytes = in.read(total);
+                if (bytes == null) {
+                    problems.add(error(zipName, path, "压缩包解压后过大(超过 "
+                            + ImportLimits.megabytes(ImportLimits.MAX_UNPACKED_BYTES) + ",或压缩比超过 "
+                            + ImportLimits.MAX_COMPRESSION_RATIO + " 倍,疑为压缩炸弹),已拒绝 / archive too large when "
+                            + "unpacked (over " + ImportLimits.megabytes(ImportLimits.MAX_UNPACKED_BYTES)
+                            + ", or more than " + ImportLimits.MAX_COMPRESSION_RATIO + " times its packed size: a zip "
+                            + "bomb), refused"));
+                    break;
+                }
+                total += bytes.length;
+                String key = base.toLowerCase(java.util.Locale.ROOT);
+                if (files.containsKey(key)) {
+                    problems.add(error(zipName, path, "压缩包中有两个同名文件 / the archive holds this file twice"));
+                } else {
+                    files.put(key, bytes);
+                }
+            }
+            if (!any) {
+                problems.add(error(zipName, null, "不是 zip 压缩包或压缩包为空 / not a zip archive, or an empty one"));
+            }
+        } catch (ZipException e) {
+            problems.add(error(zipName, null, "zip 压缩包已损坏 / damaged zip archive: " + e.getMessage()));
+        } catch (IOException e) {
+            problems.add(error(zipName, null, "无法读取 zip 压缩包 / cannot read the zip archive: " + e.getMessage()));
+        }
+        return new Unpacked(files, problems);
+    }
+
+    private static ImportProblem error(String zipName, String entry, String message) {
+        return new ImportProblem(zipName, 0, entry, Severity.ERROR, message);
+    }
+
+    /**
+     * The entry's bytes, or null as soon as the archive unpacks past the limit or unpacks far more
+     * than it is packed ({@code before}: bytes of the earlier entries).
+     */
+}

@@ -1,9 +1,0 @@
-package org.kaohe.records;
-
-/**
- * Where the import finds the kinds and levels it accepts: the published rulebook's registry.
- * Implemented by the rules module, which depends on records (not the other way round).
- */
-public interface ItemRegistrySource {
-    ItemRegistry publishedRegistry();
-}

@@ -1,0 +1,131 @@
+package org.kaohe.imports;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+import org.kaohe.testing.CliRun;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
+
+/** {@code kaohe import FOLDER [--period P]}: its exit codes and what it prints. */
+class ImportCommandTest extends ImportDatabaseTest {
+
+    @Autowired
+    ApplicationContext context;
+
+    @TempDir
+    Path dir;
+
+
+    private CliRun run(String... args) {
+        return CliRun.of(context, args);
+    }
+
+    @Test
+    void aWorkbookImportsAsThePeriodItsFileNameHolds() throws IOException {
+        Path workbook = dir.resolve("青川市 2063-Q3 考核数据.xlsx");
+        Files.write(workbook, PeriodWorkbook.of(PeriodFiles.valid().inYear(2063).texts(), name -> name.replace(".csv", "")));
+
+        CliRun run = run("import", workbook.toString());
+
+        assertThat(run.exitCode()).as(run.toString()).isZero();
+        assertThat(run.out()).contains("青川市 2063-Q3 考核数据.xlsx!targets", "(XLSX)", "2063-Q3：已导入为第 1 版");
+        assertThat(repository.loadCurrent(PeriodFiles.q3(2063)).orElseThrow().targets()).hasSize(2);
+    }
+
+    @Test
+    void aBrokenWorkbookPrintsSheetAndRowAndExitsTwo() throws IOException {
+        Path workbook = dir.resolve("2064-Q3.xlsx");
+        Map<String, String> files = PeriodFiles.valid().inYear(2064).texts();
+        files.put("cadres.csv", files.get("cadres.csv").replace("1990-03-15", "1990-13-15"));
+        Files.write(workbook, PeriodWorkbook.of(files, name -> name.replace(".csv", "")));
+
+        CliRun run = run("import", workbook.toString());
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.out()).contains("2064-Q3.xlsx!cadres:3: birth_date: ");
+        assertThat(repository.periods()).doesNotContain(PeriodFiles.q3(2064));
+    }
+
+    @Test
+    void aValidFolderImportsWithCountsAndTheSameFolderAgainIsUnchanged() {
+        Path folder = PeriodFiles.valid().inYear(2041).writeTo(dir.resolve("2041-Q3"));
+
+        CliRun first = run("import", folder.toString());
+        CliRun second = run("import", folder.toString());
+
+        assertThat(first.exitCode()).as(first.toString()).isZero();
+        assertThat(first.out()).contains("departments.csv", "2 条记录 / rows", "(UTF-8)")
+                .contains("2041-Q3：已导入为第 1 版").contains("imported as version 1");
+        assertThat(second.exitCode()).isZero();
+        assertThat(second.out()).contains("文件与当前版本 v1 完全相同，未重复导入 / files identical to the current version v1");
+        assertThat(repository.list()).filteredOn(v -> v.period().equals(PeriodFiles.q3(2041))).hasSize(1);
+    }
+
+    @Test
+    void brokenFilesExitWithTwoListEveryProblemAndStoreNothing() {
+        Path folder = PeriodFiles.valid().inYear(2042)
+                .row("targets.csv", "T3,2042-Q3,CADRE,C9,QUALITY,培训,-1,1,1,2042-09-30,,N")
+                .row("organizations.csv", "O2,D1,VILLAGE,abc,1,1")
+                .writeTo(dir.resolve("2042-Q3"));
+        Map<String, Long> before = rowCounts();
+
+        CliRun run = run("import", folder.toString());
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.out().lines()).containsExactly(
+                "targets.csv:4: planned: 计划值必须大于0 / planned must be > 0: -1",
+                "targets.csv:4: owner_id: 在 cadres.csv 中找不到干部 C9 / cadre not found in cadres.csv: C9",
+                "organizations.csv:3: secretary_age: 不是数字 / not a number: abc",
+                "2042-Q3：3 个错误，0 个警告，未导入任何数据 / 3 errors, 0 warnings: nothing imported");
+        assertThat(rowCounts()).isEqualTo(before);
+    }
+
+    @Test
+    void warningsArePrintedToo() {
+        Path folder = PeriodFiles.valid().inYear(2043)
+                .row("events.csv", "E3,2043-Q3,CADRE,C1,COMPLAINT,,1,2043-06-30,")
+                .writeTo(dir.resolve("2043-Q3"));
+
+        CliRun run = run("import", folder.toString());
+
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out()).contains("警告 / warning: events.csv:4: date: 日期不在考核期 2043-Q3 内 / date outside the period "
+                + "2043-Q3: 2043-06-30");
+    }
+
+    @Test
+    void thePeriodOptionOverridesTheFolderName() {
+        Path folder = PeriodFiles.valid().inYear(2044).writeTo(dir.resolve("quarter-data"));
+
+        CliRun withoutPeriod = run("import", folder.toString());
+        CliRun withPeriod = run("import", folder.toString(), "--period", "2044-Q3");
+
+        assertThat(withoutPeriod.exitCode()).isEqualTo(2);
+        assertThat(withoutPeriod.err()).contains("period must look like 2026-Q3: quarter-data",
+                "the folder name is not a period: give --period");
+        assertThat(withPeriod.exitCode()).isZero();
+        assertThat(repository.loadCurrent(PeriodFiles.q3(2044))).isPresent();
+    }
+
+    @Test
+    void aBadPeriodOrAMissingFolderExitsWithTwo() {
+        Path folder = PeriodFiles.valid().inYear(2045).writeTo(dir.resolve("2045-Q3"));
+
+        CliRun badPeriod = run("import", folder.toString(), "--period", "2045Q3");
+        CliRun missing = run("import", dir.resolve("nowhere").toString());
+
+        assertThat(badPeriod.exitCode()).isEqualTo(2);
+        assertThat(badPeriod.err()).contains("考核期格式应为 YYYY-Qn");
+        assertThat(missing.exitCode()).isEqualTo(2);
+        assertThat(missing.err()).contains("文件夹不存在 / folder not found");
+        assertThat(repository.periods()).doesNotContain(PeriodFiles.q3(2045));
+    }
+}
