@@ -22,6 +22,7 @@ import org.kaohe.scoring.Grade;
 import org.kaohe.scoring.SubjectResult;
 import org.springframework.stereotype.Service;
 import org.kaohe.errors.EvaluationException;
+import org.kaohe.results.RunRepository;
 
 /**
  * Evaluates a period: its current import through the published rulebook, stored as one new,

@@ -17,7 +17,7 @@ import org.kaohe.scoring.ExplanationLine;
 import org.kaohe.scoring.Grade;
 import org.kaohe.scoring.GradeScale;
 import org.kaohe.scoring.PartLabel;
-import org.kaohe.scoring.ResultSeal;
+import org.kaohe.results.ResultSeal;
 import org.kaohe.scoring.SubjectResult;
 import org.kaohe.scoring.ReasonText;
 

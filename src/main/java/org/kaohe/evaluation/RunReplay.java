@@ -18,6 +18,7 @@ import org.kaohe.rules.legacy.LegacyRulebook;
 import org.kaohe.scoring.EvaluationOutcome;
 import org.kaohe.scoring.EvaluationProgress;
 import org.springframework.stereotype.Service;
+import org.kaohe.results.RunRepository;
 
 /**
  * Replays a stored run: the import version it used is evaluated again with the rulebook version

@@ -17,7 +17,7 @@ import org.kaohe.results.ResultsFormat;
 import org.kaohe.results.SpreadsheetSafe;
 import org.kaohe.results.TextTable;
 import org.kaohe.scoring.ExplanationLine;
-import org.kaohe.scoring.ResultSeal;
+import org.kaohe.results.ResultSeal;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;

@@ -12,7 +12,7 @@ import org.kaohe.records.SubjectType;
 import org.kaohe.scoring.ExplanationLine;
 import org.kaohe.scoring.GradeScale;
 import org.kaohe.scoring.PartLabel;
-import org.kaohe.scoring.SealText;
+import org.kaohe.results.SealText;
 import org.kaohe.scoring.SubjectResult;
 import org.springframework.stereotype.Component;
 import org.kaohe.audit.SealKey;

@@ -24,7 +24,7 @@ import org.kaohe.results.RunQueries;
 import org.kaohe.results.SealStatus;
 import org.kaohe.scoring.ExplanationLine;
 import org.kaohe.scoring.QuarterlyGrades;
-import org.kaohe.scoring.ResultSeal;
+import org.kaohe.results.ResultSeal;
 import org.kaohe.scoring.SubjectResult;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.kaohe.scoring.Reason;

@@ -18,6 +18,7 @@ import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.kaohe.scoring.Reason;
+import org.kaohe.results.RunRepository;
 
 /**
  * A small stored run for page and API tests: one department and three cadres, one named with

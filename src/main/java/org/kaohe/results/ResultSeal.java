@@ -1,4 +1,4 @@
-package org.kaohe.scoring;
+package org.kaohe.results;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -10,6 +10,8 @@ import java.util.Map;
 import java.util.TreeMap;
 
 import org.kaohe.records.SourceRef;
+import org.kaohe.scoring.SubjectResult;
+import org.kaohe.scoring.ExplanationLine;
 
 /**
  * The seal of an evaluation run: a SHA-256 over every result and explanation line in a canonical text form.

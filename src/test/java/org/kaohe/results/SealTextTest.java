@@ -1,4 +1,4 @@
-package org.kaohe.scoring;
+package org.kaohe.results;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -7,6 +7,9 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.kaohe.records.SourceRef;
+import org.kaohe.scoring.ExplanationLine;
+import org.kaohe.scoring.Reason;
+import org.kaohe.scoring.ReasonText;
 
 /** What a line's seal covers: frozen lines exactly as runs were sealed before, typed lines unmistakably. */
 class SealTextTest {

@@ -1,4 +1,4 @@
-package org.kaohe.evaluation;
+package org.kaohe.results;
 
 import org.kaohe.scoring.QuarterlyGrades;
 import static org.assertj.core.api.Assertions.assertThat;

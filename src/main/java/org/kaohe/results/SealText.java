@@ -1,10 +1,13 @@
-package org.kaohe.scoring;
+package org.kaohe.results;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.kaohe.scoring.SubjectResult;
+import org.kaohe.scoring.ExplanationLine;
+import org.kaohe.scoring.Reason;
 
 /**
  * The canonical text of what a seal covers: one subject's stored result (without its lines) and,

@@ -1,4 +1,4 @@
-package org.kaohe.evaluation;
+package org.kaohe.results;
 
 import java.time.Duration;
 import java.time.OffsetDateTime;
@@ -35,7 +35,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * later storing deletes ({@link #deleteAbandoned()}).
  */
 @Repository
-class RunRepository {
+public class RunRepository {
 
     private static final int BATCH = 1_000;
     /** A run whose storing wrote nothing for this long was abandoned (its JVM died). */
@@ -51,7 +51,7 @@ class RunRepository {
     private final TransactionTemplate transaction;
     private final RunSealer sealer;
 
-    RunRepository(JdbcClient jdbc, JdbcTemplate template, TransactionTemplate transaction, RunSealer sealer) {
+    public RunRepository(JdbcClient jdbc, JdbcTemplate template, TransactionTemplate transaction, RunSealer sealer) {
         this.jdbc = jdbc;
         this.template = template;
         this.transaction = transaction;
@@ -62,13 +62,13 @@ class RunRepository {
      * Stores the outcome and makes it visible; {@code completion} runs in the same transaction as
      * the step that makes the run visible (the audit line), given the run's id. Returns the new run's id.
      */
-    long insert(EvaluationOutcome outcome, String runBy, OffsetDateTime startedAt, long durationMs,
+    public long insert(EvaluationOutcome outcome, String runBy, OffsetDateTime startedAt, long durationMs,
                 LongConsumer completion) {
         return insertFitted(fitted(outcome), runBy, startedAt, durationMs, completion);
     }
 
     /** As {@link #insert(EvaluationOutcome, String, OffsetDateTime, long, LongConsumer)} with nothing else to do. */
-    long insert(EvaluationOutcome outcome, String runBy, OffsetDateTime startedAt, long durationMs) {
+    public long insert(EvaluationOutcome outcome, String runBy, OffsetDateTime startedAt, long durationMs) {
         return insert(outcome, runBy, startedAt, durationMs, runId -> { });
     }
 
@@ -76,7 +76,7 @@ class RunRepository {
      * The outcome with every reason cut to what is kept, marked as cut: a rulebook that writes
      * longer reasons must not make the whole evaluation fail. Sealed as stored.
      */
-    static EvaluationOutcome fitted(EvaluationOutcome outcome) {
+    public static EvaluationOutcome fitted(EvaluationOutcome outcome) {
         boolean fits = outcome.subjects().stream().flatMap(s -> s.lines().stream())
                 .allMatch(l -> l.reason().length() <= MAX_REASON);
         if (fits) {

@@ -1,0 +1,11 @@
+/**
+ * Imports: a period's files (CSV, an Excel workbook or a zip of them) checked cell by cell and
+ * stored as one atomic import version. Kept inside: decode ({@code TextDecoder}) → CSV shape
+ * ({@code CsvTableReader}) → fields, one reader per file ({@code DepartmentRows} ...) → checks
+ * between files ({@code CrossFileChecks}), all collected by {@code ImportParser} without touching
+ * the database; {@code ImportStore} writes. Other modules use the few public types
+ * (ArchitectureTest lists them): {@link org.kaohe.imports.ImportService} imports and answers
+ * with an {@link org.kaohe.imports.ImportReport}; {@link org.kaohe.imports.ImportRepository}
+ * gives a period's current records, any stored version, the list of versions and the original files.
+ */
+package org.kaohe.imports;
