@@ -58,6 +58,9 @@ class SealTextTest {
         Reason withText = Reason.of("annual.quota", "annual.scope.dept", "5");
 
         assertThat(SealText.reason(withClause)).isNotEqualTo(SealText.reason(withText));
+        assertThat(SealText.reason(withClause))
+                .isNotEqualTo(SealText.reason(Reason.of("annual.quota", Reason.of("annual.scope.city"), "5")));
+        assertThat(SealText.reason(Reason.frozen("领导评价 86 分"))).isEqualTo("领导评价 86 分");
     }
 
     private static ExplanationLine withReason(ExplanationLine line, Reason reason) {

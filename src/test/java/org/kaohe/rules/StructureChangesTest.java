@@ -173,6 +173,20 @@ class StructureChangesTest {
     }
 
     @Test
+    void aVetoIsExplainedBeforeAHarsherGate() throws Exception {
+        CompiledRulebook book = book(edit("gates.csv", "CADRE,,SANCTION,1,,SET,较差,是", "CADRE,,SANCTION,1,,NO_TOP,,是"));
+        TestRecords records = TestRecords.period().department("D1", DeptType.TRADE_UNION);
+        fullMarks(records, "C1", "D1").event("C1", "SANCTION", null, 1).event("C1", "COMPLAINT", null, 3);
+
+        SubjectResult c1 = cadre(book.evaluate(records.build()), "C1");
+
+        // the veto only withdraws eligibility, three complaints set 较差: the veto still reads first
+        assertThat(c1.lines().stream().filter(l -> l.part().equals(ExplanationLine.GRADE_PART)).map(l -> l.reason().key()))
+                .containsExactly("grade.gate.items.noTop.veto", "grade.gate.items.set");
+        assertThat(c1.finalGrade().label()).isEqualTo("较差");
+    }
+
+    @Test
     void kindsAndLevelsAddedToTheRegistryMayBeWrittenInChineseInEventsCsv() throws Exception {
         CompiledRulebook book = book(
                 edit("kinds.csv", "ADMONISHMENT,诫勉,,,EVENT,", "ADMONISHMENT,诫勉,,,EVENT,\nFIVE_ONES,五个一兑现,CADRE,,EVENT,"),

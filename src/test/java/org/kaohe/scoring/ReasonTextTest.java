@@ -62,11 +62,15 @@ class ReasonTextTest {
         assertThat(ReasonText.same(frozen, Reason.of("line.leader", "领导评价", "87", "20"))).isFalse();
         assertThat(ReasonText.same(Reason.of("line.leader", "领导评价", "86", "20"),
                 Reason.of("line.leader", "领导评价", "86", "20"))).isTrue();
+        assertThat(ReasonText.same(Reason.of("line.leader", "领导评价", "86", "20"),
+                Reason.of("line.leader", "领导评价", "87", "20"))).isFalse();
     }
 
     @Test
     void anUnknownKeyIsShownAsStoredNotHidden() {
         assertThat(ReasonText.chinese(Reason.of("line.fromTheFuture", "x", "1"))).isEqualTo("line.fromTheFuture[x, 1]");
+        assertThat(ReasonText.knows("line.fromTheFuture", Locale.ENGLISH)).isFalse();
+        assertThat(ReasonText.knows("line.leader", Locale.ENGLISH)).isTrue();
     }
 
     @Test
@@ -75,6 +79,7 @@ class ReasonTextTest {
         Reason cut = long_.cut(10, "…");
         assertThat(cut.key()).isEqualTo("line.item.event.note");
         assertThat(cut.args()).containsExactly("表彰", "长".repeat(9) + "…", "1", "+2");
+        assertThat(Reason.of("k", "长".repeat(10)).cut(10, "…").args()).containsExactly("长".repeat(10));
         assertThat(long_.length()).isEqualTo(2 + 50 + 1 + 2);
     }
 

@@ -1,6 +1,7 @@
 package org.kaohe.scoring;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.math.BigDecimal;
 import java.util.LinkedHashMap;
@@ -8,6 +9,8 @@ import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.kaohe.records.SourceRef;
 
 /** Parts and lines survive their compact stored form exactly: order, scale, text and evidence. */
@@ -53,6 +56,25 @@ class StoredExplanationTest {
 
         assertThat(line.reason()).isEqualTo(Reason.frozen("领导评价 86 分 × 20/100"));
         assertThat(StoredExplanation.linesJson(List.of(line))).isEqualTo(stored);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "{}",
+            "[[\"r\",\"T\",1.00,\"x\"]]",
+            "[[\"r\",\"T\",1.00,\"x\",[],5]]",
+            "[[7,\"T\",1.00,\"x\",[]]]",
+            "[[\"r\",\"T\",1.00,[5],[]]]",
+            "[[\"r\",\"T\",1.00,[\"line.leader\",5],[]]]",
+            "[[\"r\",\"T\",1.00,\"x\",{}]]"})
+    void linesOfAnotherShapeAreRefused(String stored) {
+        // someone edited the stored text: the reader refuses it (the pages then flag the subject)
+        assertThatThrownBy(() -> StoredExplanation.lines(stored)).isInstanceOf(RuntimeException.class);
+    }
+
+    @Test
+    void partsOfAnotherShapeAreRefused() {
+        assertThatThrownBy(() -> StoredExplanation.parts("[]")).isInstanceOf(IllegalStateException.class);
     }
 
     @Test
