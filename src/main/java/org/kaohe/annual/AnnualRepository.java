@@ -145,7 +145,8 @@ class AnnualRepository {
                 INSERT INTO annual_result (run_id, subject_type, subject_id, name, dept_id, score, band_grade, gated_grade,
                                            final_grade, rank_no, vetoed, parts, lines, seal, lines_digest, prev_subject)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", rows);
-        jdbc.sql("UPDATE annual_run SET seal = ? WHERE id = ?").params(sealer.runSeal(header, seals), runId).update();
+        jdbc.sql("UPDATE annual_run SET seal = ?, labels_seal = ? WHERE id = ?")
+                .params(sealer.runSeal(header, seals), sealer.annualLabelsSeal(runId, outcome.scales()), runId).update();
         return runId;
     }
 
@@ -216,6 +217,6 @@ class AnnualRepository {
         return new AnnualRunInfo(rs.getLong("id"), rs.getInt("year_no"), rs.getLong("appraisal_import_id"),
                 rs.getInt("appraisal_version"), rs.getString("quarter_runs"), rs.getString("rulebook_version"),
                 rs.getString("run_by"), rs.getObject("started_at", OffsetDateTime.class), rs.getInt("subject_count"),
-                rs.getString("seal"), rs.getString("key_id"));
+                rs.getString("seal"), rs.getString("key_id"), rs.getString("labels_seal"));
     }
 }

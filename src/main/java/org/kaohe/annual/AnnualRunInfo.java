@@ -4,10 +4,13 @@ import java.time.OffsetDateTime;
 
 import org.kaohe.results.RunSealer;
 
-/** A stored annual run: the year, what it read (appraisal import, quarterly runs), who ran it and its seal. */
+/**
+ * A stored annual run: the year, what it read (appraisal import, quarterly runs), who ran it, its
+ * seal and the seal of its grade names ({@code labelsSeal}: null for runs stored before there was one).
+ */
 public record AnnualRunInfo(long id, int year, long appraisalImportId, int appraisalVersion, String quarterRuns,
                             String rulebookVersion, String runBy, OffsetDateTime startedAt, int subjectCount,
-                            String seal, String keyId) {
+                            String seal, String keyId, String labelsSeal) {
 
     RunSealer.AnnualHeader header() {
         return new RunSealer.AnnualHeader(id, year, appraisalImportId, quarterRuns, rulebookVersion, runBy,

@@ -15,6 +15,10 @@ import org.springframework.stereotype.Component;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
+import org.kaohe.annual.AnnualResults;
+import org.kaohe.annual.AnnualRunInfo;
+import org.kaohe.results.SealStatus;
+import picocli.CommandLine.Option;
 
 /**
  * {@code runs verify [RUN]}: checks stored runs against their seals and names every altered or
@@ -32,18 +36,31 @@ class RunsCommand {
     private final RunChecks checks;
     private final AuditLog auditLog;
     private final RunReplay replays;
+    private final AnnualResults annual;
 
-    RunsCommand(RunQueries runs, RunChecks checks, AuditLog auditLog, RunReplay replays) {
+    RunsCommand(RunQueries runs, RunChecks checks, AuditLog auditLog, RunReplay replays, AnnualResults annual) {
         this.runs = runs;
         this.checks = checks;
         this.auditLog = auditLog;
         this.replays = replays;
+        this.annual = annual;
     }
 
     @Command(name = "verify", mixinStandardHelpOptions = true,
-            description = "核验一个运行(默认全部运行)的每一行和每条明细;有改动或缺失时退出码为 3 / check every row and "
-                    + "line of a run (default: every run); exit 3 when anything is altered or missing")
-    int verify(@Parameters(arity = "0..1", paramLabel = "RUN", description = "运行编号 run id") Long runId) {
+            description = "核验一个运行(默认全部运行,含各年度考核)的每一行和每条明细;有改动或缺失时退出码为 3 / check "
+                    + "every row and line of a run (default: every run, the years' annual runs too); exit 3 when "
+                    + "anything is altered or missing")
+    int verify(@Parameters(arity = "0..1", paramLabel = "RUN", description = "运行编号 run id") Long runId,
+               @Option(names = "--year", paramLabel = "YYYY", description = "只核验该年度考核 the annual run of a year only")
+               Integer year) {
+        if (year != null) {
+            Optional<AnnualResults.CheckedYear> checked = annual.current(year);
+            if (checked.isEmpty()) {
+                System.err.println(year + " 年尚无年度考核结果 / no annual run for " + year);
+                return CliSupport.EXIT_INVALID;
+            }
+            return report(checked.get()) ? CliSupport.EXIT_OK : CliSupport.EXIT_ALTERED;
+        }
         List<RunInfo> chosen;
         if (runId == null) {
             chosen = new java.util.ArrayList<>(runs.runs());
@@ -69,7 +86,23 @@ class RunsCommand {
         if (chosen.isEmpty()) {
             System.out.println("尚无考核运行 / no runs yet");
         }
+        if (runId == null) {
+            for (int y : annual.years()) {
+                anyFailed |= !report(annual.current(y).orElseThrow());
+            }
+        }
         return anyFailed ? CliSupport.EXIT_ALTERED : CliSupport.EXIT_OK;
+    }
+
+    /** Prints and audits the check of a year's annual run; true when intact. */
+    private boolean report(AnnualResults.CheckedYear year) {
+        AnnualRunInfo run = year.run();
+        System.out.printf("年度考核 #%d %d (%d 个对象 subjects): %s%n", run.id(), run.year(), run.subjectCount(),
+                year.status().label());
+        year.problems().forEach(p -> System.out.println("  " + p));
+        auditLog.record(CliSupport.user(), "ANNUAL_RUN_VERIFIED", java.util.Map.of("run", run.id(), "year", run.year(),
+                "status", year.status().name(), "problems", year.problems().size()));
+        return year.status() == SealStatus.INTACT;
     }
 
     @Command(name = "replay", mixinStandardHelpOptions = true,

@@ -111,7 +111,17 @@ public class RunSealer {
      * and its parts' names, bound to the run's id.
      */
     public String labelsSeal(long runId, java.util.Map<SubjectType, GradeScale> scales, List<PartLabel> parts) {
-        StringBuilder text = new StringBuilder("kaohe-labels-1\n").append(SealText.fields(Long.toString(runId))).append('\n');
+        return labelsSeal("kaohe-labels-1", runId, scales, parts);
+    }
+
+    /** As {@link #labelsSeal} for an annual run (its own ids, so its own kind of seal), which names only grades. */
+    public String annualLabelsSeal(long annualRunId, java.util.Map<SubjectType, GradeScale> scales) {
+        return labelsSeal("kaohe-annual-labels-1", annualRunId, scales, List.of());
+    }
+
+    private String labelsSeal(String kind, long runId, java.util.Map<SubjectType, GradeScale> scales,
+                              List<PartLabel> parts) {
+        StringBuilder text = new StringBuilder(kind).append('\n').append(SealText.fields(Long.toString(runId))).append('\n');
         for (SubjectType type : SubjectType.values()) {
             GradeScale scale = scales.get(type);
             if (scale != null) {

@@ -175,6 +175,29 @@ class AnnualServiceTest {
     }
 
     @Test
+    void renamingAnAnnualGradeBehindKaohesBackIsFlaggedAndRunsVerifyNamesIt() {
+        annual.evaluate(YEAR, "hr");
+        long runId = results.current(YEAR).orElseThrow().run().id();
+        assertThat(run("runs", "verify", "--year", "2026").exitCode()).isZero();
+        CliRun all = run("runs", "verify");
+        assertThat(all.exitCode()).as(all.out()).isZero();
+        assertThat(all.out()).contains("年度考核 #" + runId + " 2026");
+
+        // 不称职 renamed 优秀: every page would say 优秀 where the run graded 不称职
+        jdbc.sql("UPDATE annual_run_grade SET label = '优秀' WHERE run_id = ? AND label = '不称职'").param(runId).update();
+
+        AnnualResults.CheckedYear year = results.current(YEAR).orElseThrow();
+        assertThat(year.status()).isEqualTo(SealStatus.ALTERED);
+        assertThat(year.problems()).anySatisfy(p -> assertThat(p).contains("等次名称与封印不符"));
+        CliRun verify = run("runs", "verify", "--year", "2026");
+        assertThat(verify.exitCode()).isEqualTo(3);
+        assertThat(verify.out()).contains("年度考核 #" + runId, "等次名称与封印不符");
+        assertThat(run("runs", "verify").exitCode()).isEqualTo(3);
+        assertThat(run("runs", "verify", "--year", "2031").exitCode()).isEqualTo(2);
+        annual.evaluate(YEAR, "hr");                      // a fresh run for the other tests
+    }
+
+    @Test
     void resultsAndExplainForTheYearOnTheCommandLine() {
         CliRun table = run("results", "--year", "2026");
         assertThat(table.exitCode()).as(table.err()).isZero();
