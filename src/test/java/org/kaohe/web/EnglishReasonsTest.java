@@ -19,8 +19,10 @@ import org.kaohe.rules.RulebookService;
 import org.kaohe.scoring.ExplanationLine;
 import org.kaohe.scoring.ReasonText;
 import org.kaohe.scoring.SubjectResult;
+import org.kaohe.testing.CliRun;
 import org.kaohe.testing.KaoheTest;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.web.util.HtmlUtils;
 
@@ -43,6 +45,7 @@ class EnglishReasonsTest {
     @Autowired EvaluationService evaluation;
     @Autowired RunQueries runs;
     @Autowired ObjectMapper json;
+    @Autowired ApplicationContext context;
 
     @Test
     void theSameRunReadsInChineseOrEnglish() throws Exception {
@@ -80,6 +83,13 @@ class EnglishReasonsTest {
         assertThat(line.get("reason").asText()).isEqualTo(english);
         assertThat(line.get("why").get("key").asText()).isEqualTo(target.reason().key());
         assertThat(line.get("why").get("args").get(0).asText()).isEqualTo(target.reason().args().get(0));
+
+        // the command line: Chinese by default, English when asked
+        CliRun explainZh = CliRun.of(context, "explain", "--period", "2026-Q3", "--subject", "C0047");
+        assertThat(explainZh.out()).contains(chinese).doesNotContain(english);
+        CliRun explainEn = CliRun.of(context, "explain", "--period", "2026-Q3", "--subject", "C0047", "--lang", "en");
+        assertThat(explainEn.exitCode()).isZero();
+        assertThat(explainEn.out()).contains(english).doesNotContain(chinese);
     }
 
     /** As Thymeleaf writes text: only markup characters escaped. */
