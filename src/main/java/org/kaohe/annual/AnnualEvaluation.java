@@ -21,8 +21,8 @@ import org.kaohe.rules.book.GradeRules;
 import org.kaohe.scoring.ExplanationLine;
 import org.kaohe.scoring.Grade;
 import org.kaohe.scoring.GradeScale;
-import org.kaohe.scoring.SubjectResult;
 import org.kaohe.scoring.Reason;
+import org.kaohe.scoring.SubjectResult;
 
 /**
  * Computes a year from its four quarters and its year-end appraisal by the rulebook's annual

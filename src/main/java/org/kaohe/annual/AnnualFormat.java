@@ -7,6 +7,7 @@ import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import org.apache.commons.csv.CSVFormat;
@@ -17,12 +18,11 @@ import org.kaohe.results.ResultsFormat;
 import org.kaohe.results.SpreadsheetSafe;
 import org.kaohe.results.TextTable;
 import org.kaohe.scoring.ExplanationLine;
+import org.kaohe.scoring.ReasonText;
 import org.kaohe.scoring.SubjectResult;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import org.kaohe.scoring.ReasonText;
-import java.util.Locale;
 
 /**
  * A year's results in the shapes of {@code results} (the fixed columns of {@link ResultRow#COLUMNS};

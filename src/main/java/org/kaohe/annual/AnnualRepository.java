@@ -12,12 +12,12 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-import org.kaohe.results.RunSealer;
-import org.kaohe.records.AnnualAppraisal;
 import org.kaohe.imports.AnnualAppraisalFile;
+import org.kaohe.records.AnnualAppraisal;
 import org.kaohe.records.Period;
 import org.kaohe.records.SourceRef;
 import org.kaohe.records.SubjectType;
+import org.kaohe.results.RunSealer;
 import org.kaohe.scoring.ExplanationLine;
 import org.kaohe.scoring.Grade;
 import org.kaohe.scoring.GradeScale;

@@ -13,11 +13,12 @@ import java.util.Optional;
 
 import org.kaohe.audit.AuditLog;
 import org.kaohe.errors.EvaluationException;
-import org.kaohe.records.AnnualAppraisal;
+import org.kaohe.errors.InvalidInputException;
 import org.kaohe.imports.AnnualAppraisalFile;
-import org.kaohe.records.Event;
 import org.kaohe.imports.ImportProblem;
 import org.kaohe.imports.ImportRepository;
+import org.kaohe.records.AnnualAppraisal;
+import org.kaohe.records.Event;
 import org.kaohe.records.Period;
 import org.kaohe.records.SourceRef;
 import org.kaohe.records.SubjectType;
@@ -31,7 +32,6 @@ import org.kaohe.rules.book.AnnualRules;
 import org.kaohe.scoring.SubjectResult;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
-import org.kaohe.errors.InvalidInputException;
 
 /**
  * The annual assessment's import and evaluation: a year's annual-appraisals.csv stored as the

@@ -1,15 +1,19 @@
 package org.kaohe.api;
 
+import static org.springframework.http.HttpStatus.NOT_FOUND;
+
 import java.math.BigDecimal;
 import java.security.Principal;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
+import org.kaohe.audit.AuditLog;
+import org.kaohe.errors.InvalidInputException;
+import org.kaohe.records.CodedValue;
 import org.kaohe.records.Period;
 import org.kaohe.records.SourceRef;
-import org.kaohe.audit.AuditLog;
-import org.kaohe.records.CodedValue;
 import org.kaohe.records.SubjectType;
 import org.kaohe.results.ListedResult;
 import org.kaohe.results.ResultsFilter;
@@ -20,6 +24,8 @@ import org.kaohe.results.RunInfo;
 import org.kaohe.results.RunQueries;
 import org.kaohe.results.SealStatus;
 import org.kaohe.scoring.ExplanationLine;
+import org.kaohe.scoring.Reason;
+import org.kaohe.scoring.ReasonText;
 import org.kaohe.scoring.SubjectResult;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -31,12 +37,6 @@ import org.springframework.web.server.ResponseStatusException;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-
-import static org.springframework.http.HttpStatus.NOT_FOUND;
-import org.kaohe.errors.InvalidInputException;
-import org.kaohe.scoring.ReasonText;
-import org.kaohe.scoring.Reason;
-import java.util.Locale;
 
 /** Runs, results and explanations (every logged-in user). */
 @RestController

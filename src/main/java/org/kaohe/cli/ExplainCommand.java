@@ -1,25 +1,25 @@
 package org.kaohe.cli;
 
+import java.util.Locale;
 import java.util.concurrent.Callable;
 
 import org.kaohe.annual.AnnualFormat;
 import org.kaohe.annual.AnnualResults;
 import org.kaohe.annual.AnnualService;
+import org.kaohe.errors.InvalidInputException;
 import org.kaohe.records.Period;
 import org.kaohe.results.ExplanationFormat;
 import org.kaohe.results.PartNames;
 import org.kaohe.results.RunChecks;
 import org.kaohe.results.RunInfo;
 import org.kaohe.results.RunQueries;
+import org.kaohe.scoring.ReasonText;
 import org.springframework.beans.factory.config.ConfigurableBeanFactory;
 import org.springframework.context.annotation.Scope;
 import org.springframework.stereotype.Component;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import org.kaohe.errors.InvalidInputException;
-import org.kaohe.scoring.ReasonText;
-import java.util.Locale;
 
 @Component
 @Scope(ConfigurableBeanFactory.SCOPE_PROTOTYPE) // picocli keeps option values in fields: a fresh command per run

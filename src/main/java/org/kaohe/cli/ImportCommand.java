@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 
 import org.kaohe.annual.AnnualService;
+import org.kaohe.errors.InvalidInputException;
 import org.kaohe.imports.ImportProblem;
 import org.kaohe.imports.ImportReport;
 import org.kaohe.imports.ImportService;
@@ -19,7 +20,6 @@ import org.springframework.stereotype.Component;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import org.kaohe.errors.InvalidInputException;
 
 /**
  * {@code kaohe import FOLDER|FILE.xlsx|FILE.zip [--period YYYY-Qn]}: exit 0 when stored (or

@@ -3,22 +3,22 @@ package org.kaohe.cli;
 import java.util.List;
 import java.util.Optional;
 
+import org.kaohe.annual.AnnualResults;
+import org.kaohe.annual.AnnualRunInfo;
 import org.kaohe.audit.AuditLog;
 import org.kaohe.evaluation.ReplayDifference;
 import org.kaohe.evaluation.RunReplay;
 import org.kaohe.results.RunChecks;
 import org.kaohe.results.RunInfo;
 import org.kaohe.results.RunQueries;
+import org.kaohe.results.SealStatus;
 import org.springframework.beans.factory.config.ConfigurableBeanFactory;
 import org.springframework.context.annotation.Scope;
 import org.springframework.stereotype.Component;
 
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Parameters;
-import org.kaohe.annual.AnnualResults;
-import org.kaohe.annual.AnnualRunInfo;
-import org.kaohe.results.SealStatus;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
 /**
  * {@code runs verify [RUN]}: checks stored runs against their seals and names every altered or

@@ -7,10 +7,12 @@ import java.util.Map;
 import java.util.function.BooleanSupplier;
 
 import org.kaohe.audit.AuditLog;
+import org.kaohe.errors.EvaluationException;
 import org.kaohe.imports.ImportRepository;
 import org.kaohe.records.Period;
 import org.kaohe.records.PeriodRecords;
 import org.kaohe.records.SubjectType;
+import org.kaohe.results.RunRepository;
 import org.kaohe.rules.CompiledRulebook;
 import org.kaohe.rules.RulebookInvalidException;
 import org.kaohe.rules.RulebookService;
@@ -21,8 +23,6 @@ import org.kaohe.scoring.EvaluationProgress;
 import org.kaohe.scoring.Grade;
 import org.kaohe.scoring.SubjectResult;
 import org.springframework.stereotype.Service;
-import org.kaohe.errors.EvaluationException;
-import org.kaohe.results.RunRepository;
 
 /**
  * Evaluates a period: its current import through the published rulebook, stored as one new,

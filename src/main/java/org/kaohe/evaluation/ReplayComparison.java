@@ -10,16 +10,16 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
-import org.kaohe.results.RunSealer;
 import org.kaohe.records.SubjectType;
+import org.kaohe.results.ResultSeal;
+import org.kaohe.results.RunSealer;
 import org.kaohe.scoring.EvaluationOutcome;
 import org.kaohe.scoring.ExplanationLine;
 import org.kaohe.scoring.Grade;
 import org.kaohe.scoring.GradeScale;
 import org.kaohe.scoring.PartLabel;
-import org.kaohe.results.ResultSeal;
-import org.kaohe.scoring.SubjectResult;
 import org.kaohe.scoring.ReasonText;
+import org.kaohe.scoring.SubjectResult;
 
 /**
  * A stored run compared field by field with the same import evaluated again under the same

@@ -10,6 +10,7 @@ import org.kaohe.imports.ImportRepository;
 import org.kaohe.records.PeriodRecords;
 import org.kaohe.results.RunInfo;
 import org.kaohe.results.RunQueries;
+import org.kaohe.results.RunRepository;
 import org.kaohe.rules.CompiledRulebook;
 import org.kaohe.rules.RulebookService;
 import org.kaohe.rules.engine.RunLimits;
@@ -18,7 +19,6 @@ import org.kaohe.rules.legacy.LegacyRulebook;
 import org.kaohe.scoring.EvaluationOutcome;
 import org.kaohe.scoring.EvaluationProgress;
 import org.springframework.stereotype.Service;
-import org.kaohe.results.RunRepository;
 
 /**
  * Replays a stored run: the import version it used is evaluated again with the rulebook version

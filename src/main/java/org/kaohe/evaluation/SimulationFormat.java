@@ -13,15 +13,15 @@ import org.kaohe.evaluation.SimulationService.Comparison;
 import org.kaohe.evaluation.SimulationService.DepartmentMove;
 import org.kaohe.evaluation.SimulationService.Simulation;
 import org.kaohe.evaluation.SimulationService.SubjectWhatIf;
+import org.kaohe.results.ResultSeal;
 import org.kaohe.results.ResultsFormat;
 import org.kaohe.results.SpreadsheetSafe;
 import org.kaohe.results.TextTable;
 import org.kaohe.scoring.ExplanationLine;
-import org.kaohe.results.ResultSeal;
+import org.kaohe.scoring.ReasonText;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import org.kaohe.scoring.ReasonText;
 
 /**
  * The three shapes of {@code simulate}: the aligned table (the subjects that change, then how many

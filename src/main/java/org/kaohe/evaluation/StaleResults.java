@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
+import org.kaohe.errors.EvaluationException;
 import org.kaohe.imports.ImportRepository;
 import org.kaohe.imports.ImportVersionInfo;
 import org.kaohe.records.PeriodRecords;
@@ -17,7 +18,6 @@ import org.kaohe.rules.RulebookRepository;
 import org.kaohe.rules.RulebookService;
 import org.kaohe.scoring.EvaluationOutcome;
 import org.springframework.stereotype.Service;
-import org.kaohe.errors.EvaluationException;
 
 /**
  * Whether a period's current run still reflects what it should: a rulebook published since, or a

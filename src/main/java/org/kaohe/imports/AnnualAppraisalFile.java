@@ -3,6 +3,7 @@ package org.kaohe.imports;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+
 import org.kaohe.records.AnnualAppraisal;
 
 /**

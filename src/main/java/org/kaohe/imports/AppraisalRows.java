@@ -3,8 +3,9 @@ package org.kaohe.imports;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
-import org.kaohe.records.Period;
+
 import org.kaohe.records.Appraisal;
+import org.kaohe.records.Period;
 
 /** appraisals.csv rows → {@link Appraisal}s, one per cadre. */
 final class AppraisalRows {

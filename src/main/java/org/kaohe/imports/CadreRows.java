@@ -3,8 +3,9 @@ package org.kaohe.imports;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import org.kaohe.records.Period;
+
 import org.kaohe.records.Cadre;
+import org.kaohe.records.Period;
 
 /** cadres.csv rows → {@link Cadre}s. */
 final class CadreRows {

@@ -2,8 +2,9 @@ package org.kaohe.imports;
 
 import java.util.HashSet;
 import java.util.Set;
-import org.kaohe.records.SubjectType;
+
 import org.kaohe.records.CodedValue;
+import org.kaohe.records.SubjectType;
 
 /**
  * Checks between files, row by row as the files are read (rosters first): every reference names a

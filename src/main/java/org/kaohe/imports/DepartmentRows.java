@@ -2,6 +2,7 @@ package org.kaohe.imports;
 
 import java.util.ArrayList;
 import java.util.List;
+
 import org.kaohe.records.Department;
 import org.kaohe.records.DeptType;
 

@@ -4,10 +4,11 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.kaohe.records.Period;
+
 import org.kaohe.records.Event;
-import org.kaohe.records.SubjectType;
 import org.kaohe.records.ItemRegistry;
+import org.kaohe.records.Period;
+import org.kaohe.records.SubjectType;
 
 /**
  * events.csv rows → {@link Event}s. Kinds and levels are written by code or Chinese name and

@@ -10,15 +10,16 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
-import org.kaohe.records.Period;
+
+import org.kaohe.records.Appraisal;
 import org.kaohe.records.Cadre;
 import org.kaohe.records.Department;
-import org.kaohe.records.Target;
-import org.kaohe.records.Appraisal;
 import org.kaohe.records.Event;
-import org.kaohe.records.Organization;
 import org.kaohe.records.EventKinds;
 import org.kaohe.records.ItemRegistry;
+import org.kaohe.records.Organization;
+import org.kaohe.records.Period;
+import org.kaohe.records.Target;
 
 /**
  * Reads and validates one period's files: decoding, CSV shape, every field and the checks between

@@ -1,6 +1,7 @@
 package org.kaohe.imports;
 
 import java.util.List;
+
 import org.kaohe.records.Period;
 
 /**

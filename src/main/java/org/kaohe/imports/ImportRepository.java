@@ -10,21 +10,21 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Repository;
-import org.kaohe.records.Period;
-import org.kaohe.records.PeriodRecords;
+import org.kaohe.records.Appraisal;
+import org.kaohe.records.Area;
 import org.kaohe.records.Cadre;
 import org.kaohe.records.Department;
-import org.kaohe.records.Target;
-import org.kaohe.records.Appraisal;
+import org.kaohe.records.DeptType;
 import org.kaohe.records.Event;
 import org.kaohe.records.Organization;
+import org.kaohe.records.Period;
+import org.kaohe.records.PeriodRecords;
 import org.kaohe.records.Project;
-import org.kaohe.records.SubjectType;
-import org.kaohe.records.DeptType;
-import org.kaohe.records.Area;
 import org.kaohe.records.SourceRef;
+import org.kaohe.records.SubjectType;
+import org.kaohe.records.Target;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
 
 /**
  * Reads stored imports: a period's current records (the newest version), any version by id, the

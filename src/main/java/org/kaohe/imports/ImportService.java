@@ -17,11 +17,11 @@ import java.util.stream.Collectors;
 import org.kaohe.audit.AuditLog;
 import org.kaohe.imports.ImportProblem.Severity;
 import org.kaohe.imports.ImportReport.Status;
+import org.kaohe.records.ItemRegistry;
+import org.kaohe.records.Period;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
-import org.kaohe.records.Period;
-import org.kaohe.records.ItemRegistry;
 
 /**
  * Imports one period's six files (docs/scheme.md) as the period's next import version, in one

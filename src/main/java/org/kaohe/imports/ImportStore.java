@@ -9,20 +9,20 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import org.kaohe.records.Appraisal;
+import org.kaohe.records.Cadre;
+import org.kaohe.records.Department;
+import org.kaohe.records.Event;
+import org.kaohe.records.Organization;
+import org.kaohe.records.Period;
+import org.kaohe.records.SourceRef;
+import org.kaohe.records.Target;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.ParameterizedPreparedStatementSetter;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Component;
-import org.kaohe.records.Period;
-import org.kaohe.records.Cadre;
-import org.kaohe.records.Department;
-import org.kaohe.records.Target;
-import org.kaohe.records.Appraisal;
-import org.kaohe.records.Event;
-import org.kaohe.records.Organization;
-import org.kaohe.records.SourceRef;
 
 /**
  * Writes an import as a new version of its period, record by record as the import reads them, in

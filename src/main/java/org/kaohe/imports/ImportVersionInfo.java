@@ -2,6 +2,7 @@ package org.kaohe.imports;
 
 import java.time.OffsetDateTime;
 import java.util.List;
+
 import org.kaohe.records.Period;
 
 /** One stored import version of a period: who imported which files when. */

@@ -1,12 +1,12 @@
 package org.kaohe.imports;
 
+import static org.kaohe.imports.Column.optional;
+import static org.kaohe.imports.Column.required;
+
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-
-import static org.kaohe.imports.Column.optional;
-import static org.kaohe.imports.Column.required;
 
 /**
  * The six files of a period folder (docs/scheme.md) and their columns. Departments and cadres are the

@@ -2,8 +2,9 @@ package org.kaohe.imports;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.kaohe.records.Organization;
+
 import org.kaohe.records.Area;
+import org.kaohe.records.Organization;
 
 /** organizations.csv rows → {@link Organization}s. */
 final class OrganizationRows {

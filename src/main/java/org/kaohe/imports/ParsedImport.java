@@ -2,13 +2,14 @@ package org.kaohe.imports;
 
 import java.util.List;
 import java.util.Map;
-import org.kaohe.records.Period;
+
+import org.kaohe.records.Appraisal;
 import org.kaohe.records.Cadre;
 import org.kaohe.records.Department;
-import org.kaohe.records.Target;
-import org.kaohe.records.Appraisal;
 import org.kaohe.records.Event;
 import org.kaohe.records.Organization;
+import org.kaohe.records.Period;
+import org.kaohe.records.Target;
 
 /**
  * A period's files read and validated, ready to store when {@link #problems} holds no error.

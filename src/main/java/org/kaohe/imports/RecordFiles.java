@@ -2,9 +2,10 @@ package org.kaohe.imports;
 
 import java.util.List;
 import java.util.Map;
+
+import org.kaohe.records.ItemRegistry;
 import org.kaohe.records.Period;
 import org.kaohe.records.PeriodRecords;
-import org.kaohe.records.ItemRegistry;
 
 /**
  * A period's files read and validated without storing them: what a rulebook's scenario cases

@@ -1,11 +1,11 @@
 package org.kaohe.imports;
 
+import org.kaohe.records.Appraisal;
 import org.kaohe.records.Cadre;
 import org.kaohe.records.Department;
-import org.kaohe.records.Target;
-import org.kaohe.records.Appraisal;
 import org.kaohe.records.Event;
 import org.kaohe.records.Organization;
+import org.kaohe.records.Target;
 
 /**
  * Where the import hands what it reads, as soon as it has read it: each valid record of a row, and

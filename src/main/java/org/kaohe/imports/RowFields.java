@@ -5,10 +5,11 @@ import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.regex.Pattern;
+
 import org.kaohe.errors.InvalidInputException;
+import org.kaohe.records.CodedValue;
 import org.kaohe.records.Period;
 import org.kaohe.records.SourceRef;
-import org.kaohe.records.CodedValue;
 
 /**
  * Reads the typed values of one row, reporting each bad cell as a located problem (the file, the

@@ -4,10 +4,11 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+
 import org.kaohe.records.Period;
-import org.kaohe.records.Target;
 import org.kaohe.records.Project;
 import org.kaohe.records.SubjectType;
+import org.kaohe.records.Target;
 
 /** targets.csv rows → {@link Target}s. */
 final class TargetRows {

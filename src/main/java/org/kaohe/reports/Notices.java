@@ -17,15 +17,15 @@ import org.kaohe.records.SubjectType;
 import org.kaohe.results.ListedResult;
 import org.kaohe.results.ResultsFilter;
 import org.kaohe.results.ResultsList;
-import org.kaohe.results.RunInfo;
 import org.kaohe.results.RunChecks;
+import org.kaohe.results.RunInfo;
 import org.kaohe.results.RunQueries;
 import org.kaohe.results.SealStatus;
 import org.kaohe.scoring.ExplanationLine;
+import org.kaohe.scoring.ReasonText;
 import org.kaohe.scoring.SubjectResult;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
-import org.kaohe.scoring.ReasonText;
 
 /**
  * The printable results of a run: a cadre's 考核结果通知书 (score, grade, rank with its meaning,

@@ -8,8 +8,8 @@ import java.util.Map;
 import java.util.Objects;
 
 import org.kaohe.scoring.ExplanationLine;
-import org.kaohe.scoring.SubjectResult;
 import org.kaohe.scoring.ReasonText;
+import org.kaohe.scoring.SubjectResult;
 
 /**
  * One subject's explanation in two runs, side by side: lines of the same rule and part face each

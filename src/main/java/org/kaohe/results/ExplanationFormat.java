@@ -4,16 +4,16 @@ import java.io.IOException;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 import org.kaohe.records.SourceRef;
 import org.kaohe.scoring.ExplanationLine;
+import org.kaohe.scoring.Reason;
+import org.kaohe.scoring.ReasonText;
 import org.kaohe.scoring.SubjectResult;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import org.kaohe.scoring.ReasonText;
-import org.kaohe.scoring.Reason;
-import java.util.Locale;
 
 /** The shapes of {@code explain}: readable text with a total, or JSON for other tools. */
 public enum ExplanationFormat {

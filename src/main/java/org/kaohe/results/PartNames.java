@@ -6,8 +6,8 @@ import java.util.Locale;
 import java.util.Map;
 
 import org.kaohe.records.SubjectType;
-import org.kaohe.scoring.PartLabel;
 import org.kaohe.scoring.EnginePart;
+import org.kaohe.scoring.PartLabel;
 
 /**
  * The names people read for a run's parts: the Chinese names of its rulebook's parts.csv as stored

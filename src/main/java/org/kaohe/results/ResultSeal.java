@@ -10,8 +10,8 @@ import java.util.Map;
 import java.util.TreeMap;
 
 import org.kaohe.records.SourceRef;
-import org.kaohe.scoring.SubjectResult;
 import org.kaohe.scoring.ExplanationLine;
+import org.kaohe.scoring.SubjectResult;
 
 /**
  * The seal of an evaluation run: a SHA-256 over every result and explanation line in a canonical text form.

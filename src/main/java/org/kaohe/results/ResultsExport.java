@@ -28,9 +28,9 @@ import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.ss.util.WorkbookUtil;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
+import org.kaohe.scoring.ReasonText;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Service;
-import org.kaohe.scoring.ReasonText;
 
 /**
  * Results for people, as CSV or an Excel workbook: the rows the results page's filters and sort

@@ -8,14 +8,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 
+import org.kaohe.errors.InvalidInputException;
+import org.kaohe.records.Department;
 import org.kaohe.records.SubjectType;
 import org.kaohe.scoring.ExplanationLine;
 import org.kaohe.scoring.GradeScale;
+import org.kaohe.scoring.Reason;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
-import org.kaohe.errors.InvalidInputException;
-import org.kaohe.scoring.Reason;
-import org.kaohe.records.Department;
 
 /**
  * The results of a run as lists people page through: filtered, sorted and cut into pages by the

@@ -5,9 +5,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -15,6 +15,7 @@ import java.util.TreeMap;
 
 import org.kaohe.records.Period;
 import org.kaohe.records.SubjectType;
+import org.kaohe.scoring.EnginePart;
 import org.kaohe.scoring.ExplanationLine;
 import org.kaohe.scoring.Grade;
 import org.kaohe.scoring.GradeScale;
@@ -23,7 +24,6 @@ import org.kaohe.scoring.StoredExplanation;
 import org.kaohe.scoring.SubjectResult;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
-import org.kaohe.scoring.EnginePart;
 
 /**
  * Reads stored runs: the current (newest) run of a period, its results in display order, and one

@@ -8,14 +8,14 @@ import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 
+import org.kaohe.audit.SealKey;
 import org.kaohe.records.SubjectType;
+import org.kaohe.results.SealText;
 import org.kaohe.scoring.ExplanationLine;
 import org.kaohe.scoring.GradeScale;
 import org.kaohe.scoring.PartLabel;
-import org.kaohe.results.SealText;
 import org.kaohe.scoring.SubjectResult;
 import org.springframework.stereotype.Component;
-import org.kaohe.audit.SealKey;
 
 /**
  * How a run is sealed under the {@link SealKey}, designed so that checking one subject costs one

@@ -5,9 +5,10 @@ import java.math.RoundingMode;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.kaohe.scoring.SubjectResult;
+
 import org.kaohe.scoring.ExplanationLine;
 import org.kaohe.scoring.Reason;
+import org.kaohe.scoring.SubjectResult;
 
 /**
  * The canonical text of what a seal covers: one subject's stored result (without its lines) and,

@@ -17,8 +17,8 @@ import org.apache.commons.csv.CSVRecord;
 import org.kaohe.records.CodedValue;
 import org.kaohe.records.SubjectType;
 import org.kaohe.scoring.ExplanationLine;
-import org.kaohe.scoring.SubjectResult;
 import org.kaohe.scoring.ReasonText;
+import org.kaohe.scoring.SubjectResult;
 
 /**
  * A scenario case's expectation files rewritten to a rulebook's results ({@link ScenarioCases#acceptResults}):

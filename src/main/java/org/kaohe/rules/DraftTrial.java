@@ -10,8 +10,8 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
-import org.kaohe.records.Event;
 import org.kaohe.imports.ImportRepository;
+import org.kaohe.records.Event;
 import org.kaohe.records.ItemRegistry;
 import org.kaohe.records.Period;
 import org.kaohe.records.PeriodRecords;

@@ -11,8 +11,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
 
 import org.kaohe.audit.AuditLog;
-import org.kaohe.records.ItemRegistry;
 import org.kaohe.imports.ItemRegistrySource;
+import org.kaohe.records.ItemRegistry;
 import org.kaohe.rules.book.BookTable;
 import org.kaohe.rules.engine.RunLimits;
 import org.slf4j.Logger;

@@ -13,17 +13,17 @@ import java.util.Map;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
-import org.kaohe.records.CodedValue;
 import org.kaohe.imports.ImportProblem;
-import org.kaohe.records.Period;
 import org.kaohe.imports.RecordFiles;
+import org.kaohe.records.CodedValue;
+import org.kaohe.records.Period;
 import org.kaohe.records.SubjectType;
 import org.kaohe.rules.engine.RunLimits;
 import org.kaohe.rules.engine.RunStoppedException;
 import org.kaohe.scoring.EvaluationOutcome;
 import org.kaohe.scoring.ExplanationLine;
-import org.kaohe.scoring.SubjectResult;
 import org.kaohe.scoring.ReasonText;
+import org.kaohe.scoring.SubjectResult;
 
 /**
  * A rulebook's scenario cases ({@code tests/CASE/}): each case holds a period's records as import

@@ -7,11 +7,11 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
+import org.kaohe.errors.InvalidInputException;
 import org.kaohe.imports.ImportReport;
 import org.kaohe.imports.ImportService;
 import org.kaohe.records.Period;
 import org.springframework.web.multipart.MultipartFile;
-import org.kaohe.errors.InvalidInputException;
 
 /**
  * Uploaded files as the import service takes them: one Excel workbook, one zip, or CSV files by

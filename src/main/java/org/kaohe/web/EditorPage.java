@@ -21,6 +21,7 @@ import org.kaohe.rules.edit.FieldProblems;
 import org.kaohe.rules.edit.RuleEditor;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
+
 import picocli.CommandLine.Option;
 
 /**

@@ -8,19 +8,19 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.kaohe.errors.InvalidInputException;
 import org.kaohe.imports.ImportProblem;
 import org.kaohe.imports.ImportReport;
 import org.kaohe.imports.ImportRepository;
 import org.kaohe.imports.ImportService;
 import org.kaohe.imports.ImportVersionInfo;
+import org.kaohe.uploads.Uploads;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
-import org.kaohe.uploads.Uploads;
-import org.kaohe.errors.InvalidInputException;
 
 /** Upload of a period's CSV files, one zip or one Excel workbook (HR); the list of stored import versions (HR, AUDITOR). */
 @Controller

@@ -4,13 +4,15 @@ import java.security.Principal;
 import java.util.Comparator;
 import java.util.Map;
 
-import org.kaohe.jobs.BackgroundJobs;
+import org.kaohe.errors.InvalidInputException;
 import org.kaohe.imports.ImportRepository;
+import org.kaohe.jobs.BackgroundJobs;
+import org.kaohe.jobs.EvaluationRuns;
 import org.kaohe.records.Period;
 import org.kaohe.records.SubjectType;
+import org.kaohe.results.PartNames;
 import org.kaohe.results.ResultsFilter;
 import org.kaohe.results.ResultsList;
-import org.kaohe.results.PartNames;
 import org.kaohe.results.RunChecks;
 import org.kaohe.results.RunQueries;
 import org.kaohe.scoring.Grade;
@@ -25,8 +27,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.server.ResponseStatusException;
-import org.kaohe.jobs.EvaluationRuns;
-import org.kaohe.errors.InvalidInputException;
 
 /**
  * The results of a run: departments and cadres in two tabs, filtered, sorted and paged by the

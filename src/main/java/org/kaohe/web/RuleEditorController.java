@@ -13,6 +13,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.kaohe.audit.AuditLog;
+import org.kaohe.errors.InvalidInputException;
 import org.kaohe.imports.ImportRepository;
 import org.kaohe.rules.DraftCheck;
 import org.kaohe.rules.RuleProblem;
@@ -23,6 +24,7 @@ import org.kaohe.rules.book.BookTable;
 import org.kaohe.rules.edit.FieldProblems;
 import org.kaohe.rules.edit.RuleEditor;
 import org.kaohe.rules.edit.RulebookZip;
+import org.kaohe.uploads.DraftChecks;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -32,8 +34,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-import org.kaohe.uploads.DraftChecks;
-import org.kaohe.errors.InvalidInputException;
 
 /**
  * The leader's rule editor (LEADER): the draft's tables as a form in Chinese, saved on the server

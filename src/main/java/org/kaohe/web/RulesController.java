@@ -13,6 +13,7 @@ import org.kaohe.records.Period;
 import org.kaohe.rules.RulebookInvalidException;
 import org.kaohe.rules.RulebookRepository;
 import org.kaohe.rules.RulebookService;
+import org.kaohe.uploads.DraftChecks;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -20,7 +21,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
-import org.kaohe.uploads.DraftChecks;
 
 /**
  * Published rulebook versions, the files of each and the difference between two; drafts validated,

@@ -11,8 +11,8 @@ import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 import org.kaohe.imports.ImportRepository;
-import org.kaohe.records.SourceRef;
 import org.kaohe.imports.StoredFileRows;
+import org.kaohe.records.SourceRef;
 import org.springframework.stereotype.Component;
 
 /**

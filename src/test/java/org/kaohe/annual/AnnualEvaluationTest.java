@@ -23,8 +23,8 @@ import org.kaohe.rules.RulebookSource;
 import org.kaohe.rules.book.AnnualRules;
 import org.kaohe.scoring.ExplanationLine;
 import org.kaohe.scoring.GradeScale;
-import org.kaohe.scoring.SubjectResult;
 import org.kaohe.scoring.ReasonText;
+import org.kaohe.scoring.SubjectResult;
 
 /**
  * The annual scheme of the real rulebook ({@code rules/}), one rule at a time, on quarters built by

@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
-import org.kaohe.testing.CliRun;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -21,12 +20,13 @@ import org.kaohe.records.Period;
 import org.kaohe.results.RunQueries;
 import org.kaohe.results.SealStatus;
 import org.kaohe.scoring.ExplanationLine;
+import org.kaohe.scoring.ReasonText;
 import org.kaohe.scoring.SubjectResult;
+import org.kaohe.testing.CliRun;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.kaohe.scoring.ReasonText;
 
 /**
  * The demo year end to end on a real H2 with the real rulebook: the four demo quarters evaluated,

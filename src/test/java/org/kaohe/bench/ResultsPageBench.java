@@ -7,22 +7,22 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
-import org.kaohe.scoring.QuarterlyGrades;
 import org.kaohe.evaluation.StoredRuns;
 import org.kaohe.records.Period;
 import org.kaohe.records.SubjectType;
-import org.kaohe.results.ResultsFilter;
 import org.kaohe.results.ResultsFilter.Sort;
+import org.kaohe.results.ResultsFilter;
 import org.kaohe.results.ResultsList;
 import org.kaohe.scoring.ExplanationLine;
 import org.kaohe.scoring.Grade;
 import org.kaohe.scoring.GradeScale;
+import org.kaohe.scoring.QuarterlyGrades;
+import org.kaohe.scoring.Reason;
 import org.kaohe.scoring.SubjectResult;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.kaohe.scoring.Reason;
 
 /**
  * Not a test: times one page of the results list on a stored run of 100,000 cadres in 2,000

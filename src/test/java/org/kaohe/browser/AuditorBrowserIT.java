@@ -16,12 +16,12 @@ import org.kaohe.records.Period;
 import org.kaohe.rules.RulebookService;
 import org.kaohe.security.Role;
 import org.kaohe.security.UserAccountService;
+import org.kaohe.testing.KaoheServerTest;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.kaohe.testing.KaoheServerTest;
 
 /**
  * An auditor opens a cadre of the evaluated demo quarter, sees lines summing to the score and

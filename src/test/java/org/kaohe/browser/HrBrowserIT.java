@@ -19,12 +19,12 @@ import org.kaohe.imports.ImportReport;
 import org.kaohe.rules.RulebookService;
 import org.kaohe.security.Role;
 import org.kaohe.security.UserAccountService;
+import org.kaohe.testing.KaoheServerTest;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.kaohe.testing.KaoheServerTest;
 
 /** HR uploads the demo quarter, evaluates it watching the progress, and downloads the results as Excel. */
 @KaoheServerTest

@@ -21,6 +21,7 @@ import org.kaohe.results.RunQueries;
 import org.kaohe.rules.RulebookService;
 import org.kaohe.security.Role;
 import org.kaohe.security.UserAccountService;
+import org.kaohe.testing.KaoheServerTest;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -28,7 +29,6 @@ import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.kaohe.testing.KaoheServerTest;
 
 /**
  * A rule change from start to end in the browser, nobody opening a file: a leader's wrong value is

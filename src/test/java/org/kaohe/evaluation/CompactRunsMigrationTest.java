@@ -14,20 +14,20 @@ import org.flywaydb.core.Flyway;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.Test;
 import org.kaohe.audit.AuditLog;
-import org.kaohe.results.RunSealer;
 import org.kaohe.audit.SealKey;
 import org.kaohe.records.SourceRef;
 import org.kaohe.records.SubjectType;
+import org.kaohe.results.ResultSeal;
 import org.kaohe.results.RunChecks;
 import org.kaohe.results.RunInfo;
 import org.kaohe.results.RunQueries;
+import org.kaohe.results.RunSealer;
 import org.kaohe.results.SealStatus;
 import org.kaohe.scoring.ExplanationLine;
 import org.kaohe.scoring.QuarterlyGrades;
-import org.kaohe.results.ResultSeal;
+import org.kaohe.scoring.Reason;
 import org.kaohe.scoring.SubjectResult;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.kaohe.scoring.Reason;
 
 /**
  * V15 turns the rows of parts and explanation lines of runs stored before it into one JSON row per

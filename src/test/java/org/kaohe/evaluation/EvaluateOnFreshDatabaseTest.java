@@ -10,8 +10,8 @@ import org.kaohe.records.Period;
 import org.kaohe.rules.RulebookRepository;
 import org.kaohe.rules.RulebookService;
 import org.kaohe.rules.RulebookSource;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.kaohe.testing.KaoheTest;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * {@code import} then {@code evaluate} on a fresh installation, with no {@code rules publish} in

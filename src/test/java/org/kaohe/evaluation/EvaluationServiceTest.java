@@ -14,6 +14,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
+import org.kaohe.errors.EvaluationException;
 import org.kaohe.imports.ImportReport;
 import org.kaohe.imports.ImportRepository;
 import org.kaohe.imports.ImportService;
@@ -23,10 +24,9 @@ import org.kaohe.results.RunInfo;
 import org.kaohe.results.RunQueries;
 import org.kaohe.rules.RulebookService;
 import org.kaohe.scoring.SubjectResult;
+import org.kaohe.testing.KaoheTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.util.FileSystemUtils;
-import org.kaohe.errors.EvaluationException;
-import org.kaohe.testing.KaoheTest;
 
 /**
  * Evaluating a period stores a new run that records the import and rulebook versions it used;

@@ -13,13 +13,13 @@ import org.kaohe.results.RunInfo;
 import org.kaohe.results.RunQueries;
 import org.kaohe.rules.RulebookService;
 import org.kaohe.scoring.ExplanationLine;
+import org.kaohe.scoring.ReasonText;
 import org.kaohe.scoring.SubjectResult;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.DefaultApplicationArguments;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.TestPropertySource;
-import org.kaohe.scoring.ReasonText;
 
 /**
  * The web start on an empty database publishes rules/, imports the four demo quarters and evaluates

@@ -22,12 +22,12 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.kaohe.results.RunInfo;
 import org.kaohe.results.RunQueries;
 import org.kaohe.scoring.ExplanationLine;
+import org.kaohe.scoring.Reason;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
-import org.kaohe.scoring.Reason;
 
 /**
  * A run made by the release before rulebooks became tables (its DRL rules compiled and fired,

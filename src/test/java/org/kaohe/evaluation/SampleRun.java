@@ -1,6 +1,5 @@
 package org.kaohe.evaluation;
 
-import org.kaohe.scoring.QuarterlyGrades;
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -9,16 +8,17 @@ import java.util.Map;
 import org.kaohe.records.Period;
 import org.kaohe.records.SourceRef;
 import org.kaohe.records.SubjectType;
+import org.kaohe.results.RunRepository;
 import org.kaohe.scoring.EvaluationOutcome;
 import org.kaohe.scoring.ExplanationLine;
 import org.kaohe.scoring.Grade;
+import org.kaohe.scoring.QuarterlyGrades;
+import org.kaohe.scoring.Reason;
 import org.kaohe.scoring.SubjectResult;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.kaohe.scoring.Reason;
-import org.kaohe.results.RunRepository;
 
 /**
  * A small stored run for page and API tests: one department and three cadres, one named with

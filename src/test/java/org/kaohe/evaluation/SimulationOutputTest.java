@@ -28,11 +28,11 @@ import org.kaohe.rules.RulebookService;
 import org.kaohe.rules.RulebookSource;
 import org.kaohe.scoring.EvaluationOutcome;
 import org.kaohe.scoring.SubjectResult;
+import org.kaohe.testing.KaoheTest;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.kaohe.testing.KaoheTest;
 
 /**
  * What a simulation tells, checked against the two books evaluated apart: how many subjects change

@@ -10,9 +10,9 @@ import java.util.Map;
 import java.util.function.Consumer;
 
 import org.kaohe.scoring.ExplanationLine;
+import org.kaohe.scoring.Reason;
 import org.kaohe.scoring.StoredExplanation;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.kaohe.scoring.Reason;
 
 /**
  * Edits a stored run's parts and lines as somebody with the database would: reads the subject's

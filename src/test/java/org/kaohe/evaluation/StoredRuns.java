@@ -3,15 +3,15 @@ package org.kaohe.evaluation;
 import java.time.OffsetDateTime;
 import java.util.List;
 
-import org.kaohe.results.RunSealer;
 import org.kaohe.records.Period;
+import org.kaohe.results.RunRepository;
+import org.kaohe.results.RunSealer;
 import org.kaohe.scoring.EvaluationOutcome;
 import org.kaohe.scoring.SubjectResult;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
-import org.kaohe.results.RunRepository;
 
 /**
  * Test-data builder: stores given results as a run of a period (with an import version and a

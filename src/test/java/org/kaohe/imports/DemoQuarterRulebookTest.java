@@ -12,6 +12,9 @@ import java.util.stream.Stream;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.kaohe.records.Period;
+import org.kaohe.records.PeriodRecords;
+import org.kaohe.records.SourceRef;
 import org.kaohe.reference.ReferenceResult;
 import org.kaohe.reference.ReferenceScorer;
 import org.kaohe.rules.CompiledRulebook;
@@ -20,9 +23,6 @@ import org.kaohe.rules.RulebookSource;
 import org.kaohe.scoring.EvaluationOutcome;
 import org.kaohe.scoring.ExplanationLine;
 import org.kaohe.scoring.SubjectResult;
-import org.kaohe.records.Period;
-import org.kaohe.records.PeriodRecords;
-import org.kaohe.records.SourceRef;
 
 /**
  * The demo quarters of {@code data/} through the real {@code rules/}: every subject's lines add up

@@ -10,13 +10,13 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.kaohe.evaluation.EvaluationService;
+import org.kaohe.records.Period;
 import org.kaohe.results.RunChecks;
 import org.kaohe.results.RunQueries;
 import org.kaohe.rules.RulebookService;
 import org.kaohe.scoring.ExplanationLine;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.kaohe.scoring.ReasonText;
-import org.kaohe.records.Period;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * Every text field of the six files has a limit that the import checks and the database holds:

@@ -4,9 +4,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.kaohe.testing.KaoheTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.kaohe.testing.KaoheTest;
 
 /**
  * Base of the import tests that need the database: one Spring context (so the test context cache

@@ -17,10 +17,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.kaohe.audit.AuditLog;
 import org.kaohe.imports.ImportReport.Status;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.dao.DataIntegrityViolationException;
 import org.kaohe.records.Period;
 import org.kaohe.records.PeriodRecords;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.dao.DataIntegrityViolationException;
 
 /** Storing imports: records round-trip with their sources, versions, unchanged re-imports, atomicity. */
 class ImportStorageTest extends ImportDatabaseTest {

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.stream.Stream;
+
 import org.kaohe.records.Period;
 import org.kaohe.records.PeriodRecords;
 

@@ -7,17 +7,17 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 
 import org.junit.jupiter.api.Test;
+import org.kaohe.records.Appraisal;
+import org.kaohe.records.Area;
 import org.kaohe.records.Cadre;
 import org.kaohe.records.Department;
-import org.kaohe.records.Target;
-import org.kaohe.records.Appraisal;
+import org.kaohe.records.DeptType;
 import org.kaohe.records.Event;
 import org.kaohe.records.Organization;
 import org.kaohe.records.Project;
-import org.kaohe.records.SubjectType;
-import org.kaohe.records.DeptType;
-import org.kaohe.records.Area;
 import org.kaohe.records.SourceRef;
+import org.kaohe.records.SubjectType;
+import org.kaohe.records.Target;
 
 /** The valid fixture reads without a problem and every field lands where it belongs. */
 class ValidQuarterParsingTest {

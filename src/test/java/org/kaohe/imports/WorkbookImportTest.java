@@ -18,12 +18,12 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
 import org.kaohe.evaluation.EvaluationService;
 import org.kaohe.imports.ImportReport.Status;
+import org.kaohe.records.Period;
+import org.kaohe.records.SourceRef;
+import org.kaohe.records.Target;
 import org.kaohe.results.RunQueries;
 import org.kaohe.scoring.SubjectResult;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.kaohe.records.Period;
-import org.kaohe.records.Target;
-import org.kaohe.records.SourceRef;
 
 /**
  * One Excel workbook with the six sheets imports exactly as the six CSV files of the same data,

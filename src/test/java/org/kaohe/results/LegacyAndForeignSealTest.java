@@ -11,21 +11,21 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.kaohe.results.RunSealer;
 import org.kaohe.audit.SealKey;
 import org.kaohe.evaluation.SampleRun;
 import org.kaohe.records.Period;
 import org.kaohe.records.SubjectType;
+import org.kaohe.results.ResultSeal;
+import org.kaohe.results.RunSealer;
 import org.kaohe.scoring.ExplanationLine;
 import org.kaohe.scoring.Grade;
-import org.kaohe.results.ResultSeal;
+import org.kaohe.scoring.Reason;
 import org.kaohe.scoring.StoredExplanation;
 import org.kaohe.scoring.SubjectResult;
+import org.kaohe.testing.KaoheTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.kaohe.testing.KaoheTest;
-import org.kaohe.scoring.Reason;
 
 /**
  * Runs of an older database, sealed with a plain SHA-256 before keys existed, read as "legacy seal"

@@ -11,20 +11,20 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.kaohe.scoring.QuarterlyGrades;
 import org.kaohe.evaluation.StoredRuns;
 import org.kaohe.records.Period;
 import org.kaohe.records.SubjectType;
 import org.kaohe.results.ResultsFilter.Sort;
 import org.kaohe.scoring.ExplanationLine;
 import org.kaohe.scoring.Grade;
+import org.kaohe.scoring.QuarterlyGrades;
+import org.kaohe.scoring.Reason;
+import org.kaohe.scoring.ReasonText;
 import org.kaohe.scoring.SubjectResult;
+import org.kaohe.testing.KaoheTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.kaohe.testing.KaoheTest;
-import org.kaohe.scoring.Reason;
-import org.kaohe.scoring.ReasonText;
 
 /**
  * Results lists filtered, sorted and paged by the database: a page holds its rows and the total of

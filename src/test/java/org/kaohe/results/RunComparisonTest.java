@@ -11,20 +11,20 @@ import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
-import org.kaohe.scoring.QuarterlyGrades;
 import org.kaohe.evaluation.StoredRuns;
 import org.kaohe.records.Period;
 import org.kaohe.records.SubjectType;
 import org.kaohe.results.RunComparison.Cause;
 import org.kaohe.scoring.ExplanationLine;
 import org.kaohe.scoring.Grade;
+import org.kaohe.scoring.QuarterlyGrades;
+import org.kaohe.scoring.Reason;
 import org.kaohe.scoring.SubjectResult;
+import org.kaohe.testing.KaoheTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
-import org.kaohe.testing.KaoheTest;
-import org.kaohe.scoring.Reason;
 
 /** Two runs of a period compared: what changed, by how much, which parts, and whether records or rules caused it. */
 @KaoheTest

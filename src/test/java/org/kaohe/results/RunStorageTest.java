@@ -1,6 +1,5 @@
 package org.kaohe.results;
 
-import org.kaohe.scoring.QuarterlyGrades;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
@@ -18,12 +17,13 @@ import org.kaohe.results.RunQueries;
 import org.kaohe.scoring.EvaluationOutcome;
 import org.kaohe.scoring.ExplanationLine;
 import org.kaohe.scoring.Grade;
+import org.kaohe.scoring.QuarterlyGrades;
+import org.kaohe.scoring.Reason;
+import org.kaohe.scoring.ReasonText;
 import org.kaohe.scoring.SubjectResult;
+import org.kaohe.testing.KaoheTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.kaohe.testing.KaoheTest;
-import org.kaohe.scoring.ReasonText;
-import org.kaohe.scoring.Reason;
 
 /** A run is stored whole, read back unchanged, and its seal shows a later edit of a stored row. */
 @KaoheTest

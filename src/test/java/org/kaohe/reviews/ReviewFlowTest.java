@@ -24,9 +24,9 @@ import org.kaohe.imports.ImportService;
 import org.kaohe.records.Period;
 import org.kaohe.results.RunQueries;
 import org.kaohe.scoring.SubjectResult;
+import org.kaohe.testing.KaoheTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.MockMvc;
-import org.kaohe.testing.KaoheTest;
 
 /**
  * A review from request to decision: a cadre asks about a complaint; HR records the request,

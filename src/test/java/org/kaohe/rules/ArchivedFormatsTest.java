@@ -12,9 +12,9 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
+import org.kaohe.imports.RecordFiles;
 import org.kaohe.records.Period;
 import org.kaohe.records.PeriodRecords;
-import org.kaohe.imports.RecordFiles;
 import org.kaohe.scoring.SubjectResult;
 
 /**

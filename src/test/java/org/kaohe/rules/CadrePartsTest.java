@@ -11,9 +11,9 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.kaohe.records.DeptType;
 import org.kaohe.records.SourceRef;
 import org.kaohe.scoring.ExplanationLine;
+import org.kaohe.scoring.ReasonText;
 import org.kaohe.scoring.SubjectResult;
 import org.kaohe.testing.TestRecords;
-import org.kaohe.scoring.ReasonText;
 
 /** One test per cadre rule of docs/scheme.md: given these records, this line with these points and reason. */
 class CadrePartsTest {

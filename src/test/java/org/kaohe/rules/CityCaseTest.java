@@ -1,6 +1,5 @@
 package org.kaohe.rules;
 
-import org.kaohe.scoring.QuarterlyGrades;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.kaohe.rules.StandardBook.cadre;
 import static org.kaohe.rules.StandardBook.department;
@@ -14,9 +13,10 @@ import org.kaohe.records.DeptType;
 import org.kaohe.scoring.EvaluationOutcome;
 import org.kaohe.scoring.ExplanationLine;
 import org.kaohe.scoring.Grade;
+import org.kaohe.scoring.QuarterlyGrades;
+import org.kaohe.scoring.ReasonText;
 import org.kaohe.scoring.SubjectResult;
 import org.kaohe.testing.TestRecords;
-import org.kaohe.scoring.ReasonText;
 
 /**
  * A city of five departments worked out by hand (the computation is in the comments): quota with

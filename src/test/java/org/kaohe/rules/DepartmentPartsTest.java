@@ -1,6 +1,5 @@
 package org.kaohe.rules;
 
-import org.kaohe.scoring.QuarterlyGrades;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.kaohe.rules.StandardBook.department;
 import static org.kaohe.rules.StandardBook.onlyLine;
@@ -15,9 +14,10 @@ import org.kaohe.records.DeptType;
 import org.kaohe.records.SourceRef;
 import org.kaohe.scoring.ExplanationLine;
 import org.kaohe.scoring.Grade;
+import org.kaohe.scoring.QuarterlyGrades;
+import org.kaohe.scoring.ReasonText;
 import org.kaohe.scoring.SubjectResult;
 import org.kaohe.testing.TestRecords;
-import org.kaohe.scoring.ReasonText;
 
 /** One test per department rule of docs/scheme.md. */
 class DepartmentPartsTest {

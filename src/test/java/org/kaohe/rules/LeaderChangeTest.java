@@ -12,8 +12,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.kaohe.records.DeptType;
 import org.kaohe.scoring.EvaluationOutcome;
 import org.kaohe.scoring.ExplanationLine;
-import org.kaohe.testing.TestRecords;
 import org.kaohe.scoring.ReasonText;
+import org.kaohe.testing.TestRecords;
 
 /**
  * A leader changes a number in a table of a copy of the standard book; reading that folder at run

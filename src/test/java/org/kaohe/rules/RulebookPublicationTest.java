@@ -13,8 +13,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.kaohe.audit.AuditLog;
 import org.kaohe.imports.ImportService;
 import org.kaohe.records.Period;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.kaohe.testing.KaoheTest;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * Publishing: a draft is checked (tables, scenario cases, a trial on every imported period) and

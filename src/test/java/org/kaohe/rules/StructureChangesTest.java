@@ -13,16 +13,16 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.kaohe.imports.RecordFiles;
 import org.kaohe.records.DeptType;
 import org.kaohe.records.Period;
-import org.kaohe.imports.RecordFiles;
 import org.kaohe.records.SubjectType;
 import org.kaohe.scoring.EvaluationOutcome;
 import org.kaohe.scoring.ExplanationLine;
 import org.kaohe.scoring.QuarterlyGrades;
+import org.kaohe.scoring.ReasonText;
 import org.kaohe.scoring.SubjectResult;
 import org.kaohe.testing.TestRecords;
-import org.kaohe.scoring.ReasonText;
 
 /**
  * The changes of structure a leader makes with tables alone (rules/README.md walks through each),

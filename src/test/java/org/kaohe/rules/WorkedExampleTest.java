@@ -1,6 +1,5 @@
 package org.kaohe.rules;
 
-import org.kaohe.scoring.QuarterlyGrades;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.kaohe.rules.StandardBook.cadre;
 import static org.kaohe.rules.StandardBook.sumOfLines;
@@ -8,9 +7,10 @@ import static org.kaohe.rules.StandardBook.sumOfLines;
 import org.junit.jupiter.api.Test;
 import org.kaohe.records.DeptType;
 import org.kaohe.scoring.Grade;
+import org.kaohe.scoring.QuarterlyGrades;
+import org.kaohe.scoring.ReasonText;
 import org.kaohe.scoring.SubjectResult;
 import org.kaohe.testing.TestRecords;
-import org.kaohe.scoring.ReasonText;
 
 /** docs/scheme.md, to the cent: cadre C1 scores 86.3, band 较好, no gate: 较好. */
 class WorkedExampleTest {

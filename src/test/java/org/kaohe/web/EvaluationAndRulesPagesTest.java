@@ -32,6 +32,8 @@ import org.kaohe.scoring.ExplanationLine;
 import org.kaohe.scoring.SubjectResult;
 import org.kaohe.security.Role;
 import org.kaohe.security.UserAccountService;
+import org.kaohe.testing.Eventually;
+import org.kaohe.testing.KaoheTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockMultipartFile;
@@ -40,8 +42,6 @@ import org.springframework.test.web.servlet.request.MockMultipartHttpServletRequ
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.kaohe.testing.Eventually;
-import org.kaohe.testing.KaoheTest;
 
 /**
  * Evaluation started from the page and the API on the demo quarter with the real rulebook, and

@@ -9,14 +9,14 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.kaohe.errors.EvaluationException;
-import org.kaohe.jobs.BackgroundJobs;
 import org.kaohe.imports.ImportService;
+import org.kaohe.jobs.BackgroundJobs;
+import org.kaohe.jobs.EvaluationRuns;
 import org.kaohe.records.Period;
 import org.kaohe.results.RunQueries;
 import org.kaohe.rules.RulebookService;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.kaohe.jobs.EvaluationRuns;
 import org.kaohe.testing.KaoheTest;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * The evaluation a background job runs hands the job's cancellation to the rules engine: a job

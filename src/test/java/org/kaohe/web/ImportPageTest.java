@@ -21,11 +21,11 @@ import org.kaohe.imports.ImportRepository;
 import org.kaohe.records.Period;
 import org.kaohe.security.Role;
 import org.kaohe.security.UserAccountService;
+import org.kaohe.testing.KaoheTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockMultipartHttpServletRequestBuilder;
-import org.kaohe.testing.KaoheTest;
 
 /** Upload of a period's files on the import page and the API: stored when valid, else every problem and nothing stored. */
 @KaoheTest

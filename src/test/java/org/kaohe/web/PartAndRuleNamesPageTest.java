@@ -20,9 +20,9 @@ import org.kaohe.rules.RulebookService;
 import org.kaohe.rules.RulebookSource;
 import org.kaohe.scoring.ExplanationLine;
 import org.kaohe.scoring.SubjectResult;
+import org.kaohe.testing.KaoheTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.MockMvc;
-import org.kaohe.testing.KaoheTest;
 
 /**
  * Parts and rules are shown by the names people read, taken from the run's own rulebook: the

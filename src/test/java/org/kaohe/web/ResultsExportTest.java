@@ -26,21 +26,21 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
-import org.kaohe.scoring.QuarterlyGrades;
 import org.kaohe.cli.KaoheCommands;
 import org.kaohe.evaluation.StoredRuns;
 import org.kaohe.records.Period;
 import org.kaohe.records.SubjectType;
 import org.kaohe.scoring.ExplanationLine;
 import org.kaohe.scoring.Grade;
+import org.kaohe.scoring.QuarterlyGrades;
+import org.kaohe.scoring.Reason;
 import org.kaohe.scoring.SubjectResult;
+import org.kaohe.testing.KaoheTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
-import org.kaohe.testing.KaoheTest;
-import org.kaohe.scoring.Reason;
 
 /**
  * Exports for people hold what the page's filters and sort select, in the reader's language, with

@@ -20,10 +20,10 @@ import org.kaohe.records.Period;
 import org.kaohe.rules.DraftTrial;
 import org.kaohe.rules.RulebookService;
 import org.kaohe.rules.RulebookSource;
+import org.kaohe.testing.KaoheTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.util.FileSystemUtils;
-import org.kaohe.testing.KaoheTest;
 
 /**
  * Results that no longer reflect the rules or the data in force say so: after a publication or a

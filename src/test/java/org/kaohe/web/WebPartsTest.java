@@ -1,6 +1,5 @@
 package org.kaohe.web;
 
-import org.kaohe.scoring.QuarterlyGrades;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
@@ -11,6 +10,7 @@ import org.kaohe.imports.StoredFileRows;
 import org.kaohe.records.SubjectType;
 import org.kaohe.rules.edit.LineDiff;
 import org.kaohe.scoring.ExplanationLine;
+import org.kaohe.scoring.QuarterlyGrades;
 import org.kaohe.scoring.Reason;
 
 /** The small pure parts behind the pages: source rows by line, line diff, results table, waterfall. */

@@ -19,9 +19,9 @@ import org.kaohe.records.Period;
 import org.kaohe.rules.RulebookService;
 import org.kaohe.rules.RulebookSource;
 import org.kaohe.rules.edit.RuleEditor;
+import org.kaohe.testing.KaoheTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.MockMvc;
-import org.kaohe.testing.KaoheTest;
 
 /**
  * The what-if page of a leader's draft: the counts, the departments that move, the changed subjects,

@@ -16,12 +16,12 @@ import org.kaohe.rules.book.GradeRules;
 import org.kaohe.rules.book.PartRow;
 import org.kaohe.rules.book.QuotaKind;
 import org.kaohe.rules.book.Rulebook;
+import org.kaohe.scoring.EnginePart;
 import org.kaohe.scoring.ExplanationLine;
 import org.kaohe.scoring.Grade;
 import org.kaohe.scoring.GradeScale;
 import org.kaohe.scoring.Reason;
 import org.kaohe.scoring.SubjectResult;
-import org.kaohe.scoring.EnginePart;
 
 /**
  * Band, gates, quota and rank of one ranking group (a department's cadres, or all departments of

@@ -13,8 +13,8 @@ import org.kaohe.rules.book.PartRow;
 import org.kaohe.rules.book.PriceRow;
 import org.kaohe.rules.book.Rulebook;
 import org.kaohe.rules.book.SettingName;
-import org.kaohe.scoring.Reason;
 import org.kaohe.scoring.EnginePart;
+import org.kaohe.scoring.Reason;
 
 /**
  * The explanation lines the rules insert, one method per kind of line: each takes its points from

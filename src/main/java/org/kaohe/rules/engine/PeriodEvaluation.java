@@ -26,12 +26,12 @@ import org.kaohe.records.SubjectType;
 import org.kaohe.records.Target;
 import org.kaohe.rules.book.PartRow;
 import org.kaohe.rules.book.Rulebook;
+import org.kaohe.scoring.EnginePart;
 import org.kaohe.scoring.EvaluationOutcome;
 import org.kaohe.scoring.EvaluationProgress;
 import org.kaohe.scoring.GradeScale;
 import org.kaohe.scoring.PartLabel;
 import org.kaohe.scoring.SubjectResult;
-import org.kaohe.scoring.EnginePart;
 
 /**
  * One evaluation of one period: for each department a session scores its cadres, and grading
