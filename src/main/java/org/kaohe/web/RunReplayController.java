@@ -25,6 +25,11 @@ class RunReplayController {
         this.replays = replays;
     }
 
+    /**
+     * A check, not a change: the run's import is evaluated again in memory and compared with what the
+     * run stored; the answer is this request's (a POST because it is the auditor's recorded act and
+     * costs a whole evaluation). No run is stored, so there is nothing to redirect to.
+     */
     @PostMapping("/runs/{runId}/replay")
     String replay(@PathVariable long runId, Principal who, Model model) {
         RunInfo run = runs.run(runId).orElseThrow(() -> new ResponseStatusException(NOT_FOUND));

@@ -28,6 +28,11 @@ class RunVerifyController {
         this.auditLog = auditLog;
     }
 
+    /**
+     * A check, not a change: the run is read and compared with its seals, and the answer is this
+     * request's (a POST because the check is the auditor's act, recorded in the audit log, and costs
+     * a read of the whole run). Nothing is stored but that audit line, so there is nothing to redirect to.
+     */
     @PostMapping("/runs/{runId}/verify")
     String verify(@PathVariable long runId, Principal who, Model model) {
         RunInfo run = runs.run(runId).orElseThrow(() -> new ResponseStatusException(NOT_FOUND));
