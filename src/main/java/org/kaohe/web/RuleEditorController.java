@@ -80,7 +80,7 @@ class RuleEditorController {
     String check(Principal who, Model model, Locale locale) throws RulebookInvalidException {
         RuleEditor.Editing editing = editor.open(who.getName());
         if (!editing.hasDraft()) {
-            return "redirect:/rules/editor"; // nothing of the leader's own to check
+            return open(who, model, locale); // nothing of the leader's own to check: the editor as it opens
         }
         return validate(editing, who, model, locale);
     }

@@ -181,6 +181,23 @@ class EvaluationAndRulesPagesTest {
         assertThat(rulebooks.publications()).hasSize(before + 1);
     }
 
+    /** A kept draft, then its publication by another leader: each redirects to the rules page, which says what was done. */
+    @Test
+    void aKeptDraftIsPublishedByAnotherLeader() throws Exception {
+        List<MockMultipartFile> files = rulesFiles("parts.csv", content -> content);
+
+        String kept = PostRedirectGet.follow(mvc, upload("/rules/drafts", files), user("keeper").roles("LEADER"), "/rules");
+        long draft = rulebooks.openDrafts().stream().filter(d -> d.author().equals("keeper")).findFirst().orElseThrow().id();
+        assertThat(kept).contains("id=\"saved-draft\"").contains("草稿 #" + draft);
+
+        int before = rulebooks.publications().size();
+        String published = PostRedirectGet.follow(mvc, post("/rules/drafts/" + draft + "/publish").param("reason", "已检查"),
+                user("checker").roles("LEADER"), "/rules");
+        assertThat(published).contains("id=\"published\"");
+        assertThat(rulebooks.publications()).hasSize(before + 1);
+        assertThat(rulebooks.publications().get(0).publishedBy()).isEqualTo("checker");
+    }
+
     @Test
     void aLeaderSimulatesADraftOnThePeriodAndNothingIsStored() throws Exception {
         int publications = rulebooks.publications().size();
