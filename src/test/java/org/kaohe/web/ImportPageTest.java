@@ -49,6 +49,24 @@ class ImportPageTest {
         assertThat(html).containsPattern("<td class=\"mono\">cadres.csv</td><td>[^<]*</td><td class=\"num\">" + cadres + "</td>");
     }
 
+    /**
+     * Stored, but with warnings to read: the answer to the upload is the report itself, each warning
+     * at its file (the warnings exist only in this report, and are no flash attribute).
+     */
+    @Test
+    void aStoredUploadWithWarningsIsAnsweredWithThem() throws Exception {
+        // A column Kaohe does not know, ignored with a warning at the header.
+        List<MockMultipartFile> files = demoFiles(Path.of("data/2026-Q4"), "departments.csv", content -> content.lines()
+                .map(line -> line + (line.equals(content.lines().findFirst().orElseThrow()) ? ",remark" : ",x"))
+                .collect(java.util.stream.Collectors.joining("\n", "", "\n")));
+
+        String html = page(upload("/import", "2026-Q4", files));
+
+        assertThat(html).contains(org.kaohe.records.ImportReport.Status.STORED.label())
+                .contains("<h3 class=\"mono\">departments.csv</h3>").contains("warning-row").contains("remark");
+        assertThat(imports.loadCurrent(Period.parse("2026-Q4"))).isPresent();
+    }
+
     @Test
     void aBrokenUploadListsEachProblemByFileAndLineAndStoresNothing() throws Exception {
         List<MockMultipartFile> files = demoFiles(DEMO, "cadres.csv", this::breakSecondCadre);
