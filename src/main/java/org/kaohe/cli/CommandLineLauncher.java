@@ -62,7 +62,6 @@ public final class CommandLineLauncher {
      * {@code --version} cost only the JVM's start.
      */
     public static int run(String[] args) {
-        System.setProperty("logging.config", "classpath:logback-cli.xml");
         List<String> rest = new ArrayList<>();
         String user = takeUser(args, rest);
         if (user != null && !user.matches("[\\p{L}\\p{Nd}._@:-]{1,64}")) {
