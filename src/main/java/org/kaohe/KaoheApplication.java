@@ -15,6 +15,7 @@ public class KaoheApplication {
 
     public static void main(String[] args) {
         if (CommandLineLauncher.isCommand(args)) {
+            CommandLineLauncher.skipBackgroundPreinitializer(); // before any Spring class loads
             CommandLineLauncher.useUtf8Console();
             System.exit(CommandLineLauncher.run(args));
         }

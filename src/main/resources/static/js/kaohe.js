@@ -64,8 +64,10 @@ window.Kaohe = (function () {
   }
 
   /**
-   * An evaluation form: started in the background, its progress polled until done, then the
-   * results. {@code parts} names the form's button, progress block, bar, message and cancel button.
+   * An evaluation form: started in the background, its progress polled until done, then the run it
+   * made. {@code parts} names the form's button, progress block, bar, message and cancel button; the
+   * form names where jobs are polled (data-jobs-url) and where a run is shown (data-results-url).
+   * The job is the same JSON the API answers: id, state, progress, message, runId.
    */
   function bindRunForm(form, parts) {
     form.addEventListener('submit', function (event) {
@@ -75,19 +77,24 @@ window.Kaohe = (function () {
       fetch(form.action, { method: 'POST', body: new FormData(form), credentials: 'same-origin', headers: { 'Accept': 'application/json' } })
         .then(function (r) { return r.json(); })
         .then(function (job) {
+          var statusUrl = form.dataset.jobsUrl + '/' + encodeURIComponent(job.id);
           var cancel = parts.cancel;
           if (cancel) {
             cancel.hidden = false;
             cancel.onclick = function () {
               // the form's CSRF token goes along; the server stops the run at its next check
-              fetch(job.statusUrl + '/cancel', { method: 'POST', body: new FormData(form), credentials: 'same-origin',
+              fetch(statusUrl + '/cancel', { method: 'POST', body: new FormData(form), credentials: 'same-origin',
                 headers: { 'Accept': 'application/json' } });
             };
           }
-          pollJob(job.statusUrl, parts.bar, parts.message,
+          pollJob(statusUrl, parts.bar, parts.message,
             function (s) {
               if (cancel) { cancel.hidden = true; }
-              if (s.state === 'DONE') { window.location = s.resultUrl; } else { parts.button.disabled = false; }
+              if (s.state === 'DONE') {
+                window.location = form.dataset.resultsUrl + '?run=' + encodeURIComponent(s.runId);
+              } else {
+                parts.button.disabled = false;
+              }
             });
         });
     });

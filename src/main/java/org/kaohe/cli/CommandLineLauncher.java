@@ -16,7 +16,10 @@ import java.util.Set;
  * {@code --user NAME} names who runs the command, the rest to the command. Logging goes to standard
  * error so that standard output carries only the command's output ({@code --format csv|json} can be
  * piped into other tools); an expected failure, such as a database the web server holds, is one
- * line, never a stack trace.
+ * line, never a stack trace. The command line's settings are its Spring application's defaults
+ * ({@link LazySpringFactory#commandLineApplication()}), not system properties: {@link #run} leaves
+ * the JVM's settings as it found them, so a test may run a command in its own JVM. The one system
+ * property is set by main alone ({@link #skipBackgroundPreinitializer()}).
  */
 public final class CommandLineLauncher {
 
@@ -29,6 +32,18 @@ public final class CommandLineLauncher {
     public static boolean isCommand(String[] args) {
         return Arrays.stream(args).anyMatch(a -> !a.startsWith("-") || HELP_OPTIONS.contains(a) || a.equals(USER_OPTION)
                 || a.startsWith(USER_OPTION + "="));
+    }
+
+    /**
+     * Spring Boot warms up Jackson, bean validation and HTTP converters on a background thread for a
+     * web server; a command uses none of them, and on two shared cores that thread only competes.
+     * The one switch is a JVM system property, not an application setting: Boot's
+     * {@code BackgroundPreinitializer} reads {@code spring.backgroundpreinitializer.ignore} with
+     * {@code Boolean.getBoolean} once, when its class loads (the first SpringApplication of the JVM).
+     * So main sets it, first of all, for the command's own process; never set in a test's JVM.
+     */
+    public static void skipBackgroundPreinitializer() {
+        System.setProperty("spring.backgroundpreinitializer.ignore", "true");
     }
 
     /**
@@ -47,7 +62,6 @@ public final class CommandLineLauncher {
      * {@code --version} cost only the JVM's start.
      */
     public static int run(String[] args) {
-        System.setProperty("logging.config", "classpath:logback-cli.xml");
         List<String> rest = new ArrayList<>();
         String user = takeUser(args, rest);
         if (user != null && !user.matches("[\\p{L}\\p{Nd}._@:-]{1,64}")) {

@@ -1,5 +1,7 @@
 package org.kaohe.cli;
 
+import java.util.Map;
+
 import org.springframework.boot.Banner;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
@@ -15,6 +17,9 @@ import picocli.CommandLine;
  * and the database and its Flyway migration only when one of them needs it), no background jobs.
  */
 final class LazySpringFactory implements CommandLine.IFactory, AutoCloseable {
+
+    static final String LOGGING_CONFIG = "logging.config";
+    static final String COMMAND_LINE_LOGGING = "classpath:logback-cli.xml";
 
     private final String[] springArgs;
     private final String user;
@@ -47,10 +52,11 @@ final class LazySpringFactory implements CommandLine.IFactory, AutoCloseable {
 
     /** The Spring application of a command: what it starts is what the command-line start-up costs. */
     static SpringApplication commandLineApplication() {
-        // Spring Boot warms up Jackson, bean validation and HTTP converters on a background thread
-        // for a web server; a command uses none of them, and on two shared cores it only competes.
-        System.setProperty("spring.backgroundpreinitializer.ignore", "true");
         SpringApplication app = new SpringApplication(CommandLineApplication.class);
+        // Every log line to standard error, so that standard output is the command's alone. A default
+        // of this application, not a system property: --logging.config=... still wins, and a command
+        // run inside a test's JVM changes no setting of the JVM.
+        app.setDefaultProperties(Map.of(LOGGING_CONFIG, COMMAND_LINE_LOGGING));
         app.setWebApplicationType(WebApplicationType.NONE);
         app.setBannerMode(Banner.Mode.OFF);
         app.setLogStartupInfo(false);

@@ -3,7 +3,6 @@ package org.kaohe.jobs;
 import java.util.Optional;
 
 import org.kaohe.evaluation.EvaluationService;
-import org.kaohe.jobs.BackgroundJobs;
 import org.kaohe.records.Period;
 import org.springframework.stereotype.Component;
 
@@ -27,17 +26,26 @@ public class EvaluationRuns implements BackgroundJobs.Work {
 
     /** Queues the evaluation of the period; returns the job id. The job's result is the run id. */
     public String start(Period period, String who) {
-        return jobs.submit(who, "evaluate " + period, KIND, period.toString(), "evaluate " + period);
+        return jobs.submit(who, "evaluate " + period, KIND, period.toString(), queue(period));
+    }
+
+    /** The queue of a period's evaluations: they run one after another, in the order they were started. */
+    public static String queue(Period period) {
+        return "evaluate " + period;
     }
 
     /** The job's status, if it exists and was started by {@code who}. */
-    public Optional<BackgroundJobs.Status> status(String jobId, String who) {
-        return jobs.status(jobId).filter(s -> s.owner().equals(who));
+    public Optional<EvaluationJob> status(String jobId, String who) {
+        return ownJob(jobId, who).map(EvaluationJob::of);
     }
 
     /** Cancels the job if {@code who} started it and it has not ended; false otherwise. */
     public boolean cancel(String jobId, String who) {
-        return status(jobId, who).isPresent() && jobs.cancel(jobId);
+        return ownJob(jobId, who).isPresent() && jobs.cancel(jobId);
+    }
+
+    private Optional<BackgroundJobs.Status> ownJob(String jobId, String who) {
+        return jobs.status(jobId).filter(s -> s.owner().equals(who));
     }
 
     @Override

@@ -6,7 +6,7 @@ import java.util.Map;
 
 import org.kaohe.errors.InvalidInputException;
 import org.kaohe.imports.ImportRepository;
-import org.kaohe.jobs.BackgroundJobs;
+import org.kaohe.jobs.EvaluationJob;
 import org.kaohe.jobs.EvaluationRuns;
 import org.kaohe.records.Period;
 import org.kaohe.records.SubjectType;
@@ -36,10 +36,6 @@ import org.springframework.web.server.ResponseStatusException;
 class ResultsController {
 
     static final int PAGE_SIZE = 25;
-
-    /** What the page script polls: the job and, when done, where its results are. */
-    record JobView(String id, BackgroundJobs.State state, double progress, String message, String statusUrl,
-                   String resultUrl) {}
 
     /**
      * What the user asked for, as the page's links repeat it. The tab is the subject type: departments
@@ -124,28 +120,29 @@ class ResultsController {
         }
     }
 
-    /** Starts an evaluation in the background; the page polls {@link #job}. */
+    /**
+     * Starts an evaluation in the background; the page's script polls {@link #job} (the same status the
+     * API answers) and, once it is DONE, shows the run it made. JSON for the page's own script: these
+     * three share the page's session and its CSRF token, which the stateless API does not accept.
+     */
     @PostMapping(value = "/evaluation/run", produces = MediaType.APPLICATION_JSON_VALUE)
     @ResponseBody
-    JobView run(@RequestParam String period, Principal who) {
+    EvaluationJob run(@RequestParam String period, Principal who) {
         String jobId = evaluationRuns.start(Period.parse(period), who.getName());
         return job(jobId, who);
     }
 
     @GetMapping(value = "/evaluation/jobs/{jobId}", produces = MediaType.APPLICATION_JSON_VALUE)
     @ResponseBody
-    JobView job(@PathVariable String jobId, Principal who) {
-        BackgroundJobs.Status s = evaluationRuns.status(jobId, who.getName())
+    EvaluationJob job(@PathVariable String jobId, Principal who) {
+        return evaluationRuns.status(jobId, who.getName())
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
-        String resultUrl = s.result() instanceof Long runId
-                ? runs.run(runId).map(r -> "/evaluation?period=" + r.period()).orElse(null) : null;
-        return new JobView(s.id(), s.state(), s.progress(), s.message(), "/evaluation/jobs/" + s.id(), resultUrl);
     }
 
     /** Cancels the user's own running evaluation (the page's 取消 button). */
     @PostMapping(value = "/evaluation/jobs/{jobId}/cancel", produces = MediaType.APPLICATION_JSON_VALUE)
     @ResponseBody
-    JobView cancel(@PathVariable String jobId, Principal who) {
+    EvaluationJob cancel(@PathVariable String jobId, Principal who) {
         evaluationRuns.cancel(jobId, who.getName());
         return job(jobId, who);
     }

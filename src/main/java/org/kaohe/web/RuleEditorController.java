@@ -46,10 +46,8 @@ class RuleEditorController {
 
     /** A form input's name: {@code t:FILE:ROW:COLUMN}. */
     private static final Pattern CELL = Pattern.compile("t:([a-z-]+\\.csv):(\\d{1,5}):([a-z_]+)");
-
-    /** What the rules page says after a publication from the editor. */
-    /** A flash attribute: it lives in the session, which Spring Session stores in the database, so it must serialise. */
-    record PublishedNotice(String version, int fileCount) implements java.io.Serializable {}
+    /** The reason field's length (maxlength in the form; the rulebook refuses a longer reason). */
+    private static final int REASON_FIELD = 500;
 
     private final RuleEditor editor;
     private final RulebookService rulebooks;
@@ -73,7 +71,26 @@ class RuleEditorController {
         return show(editing, FieldProblems.place(problems, editing.byFile()), model, locale);
     }
 
-    /** The form: saved as the draft, then checked, validated in full, simulated or published as the button says. */
+    /**
+     * The leader's draft validated in full (every table, the scenario cases, a trial on each imported
+     * period): where the editor goes after "validate", or after a scenario case was accepted or
+     * removed. A check of what is stored, so a reload checks again; its audit line records who looked.
+     */
+    @GetMapping("/rules/editor/check")
+    String check(Principal who, Model model, Locale locale) throws RulebookInvalidException {
+        RuleEditor.Editing editing = editor.open(who.getName());
+        if (!editing.hasDraft()) {
+            return open(who, model, locale); // nothing of the leader's own to check: the editor as it opens
+        }
+        return validate(editing, who, model, locale);
+    }
+
+    /**
+     * The form: saved as the draft, then checked, validated in full, simulated or published as the
+     * button says. Every saved draft is then shown by a GET (Post/Redirect/Get: a reload saves nothing
+     * twice), with what the flash attributes say: small values only, since Spring Session keeps them
+     * in the database.
+     */
     @PostMapping("/rules/editor")
     String save(@RequestParam MultiValueMap<String, String> form, @RequestParam(defaultValue = "save") String action,
                 @RequestParam(defaultValue = "") String reason, @RequestParam(defaultValue = "") String period,
@@ -82,46 +99,50 @@ class RuleEditorController {
         try {
             saved = editor.saveForm(who.getName(), rows(form));
         } catch (RulebookInvalidException e) {
+            // Refused (a table over its row limit), nothing saved: the form again, problems at their tables.
             RuleEditor.Editing editing = editor.open(who.getName());
             return show(editing, FieldProblems.place(e.problems(), editing.byFile()), model, locale);
         }
-        model.addAttribute("reason", reason);
         return switch (action) {
-            case "validate" -> validate(saved, who, model, locale);
+            case "validate" -> {
+                redirect.addFlashAttribute("reason", typedReason(reason));
+                yield "redirect:/rules/editor/check";
+            }
             case "simulate" -> {
                 redirect.addAttribute("period", period);
                 yield "redirect:/rules/whatif";
             }
             case "publish" -> publish(saved, reason, who, model, locale, redirect);
             default -> {
-                model.addAttribute("savedDraft", saved.draftId());
-                yield show(saved.editing(), FieldProblems.place(saved.problems(), saved.editing().byFile()), model,
-                        locale);
+                redirect.addFlashAttribute("savedDraft", saved.draftId());
+                redirect.addFlashAttribute("reason", typedReason(reason));
+                yield "redirect:/rules/editor";
             }
         };
     }
 
-    /** The advanced view: one table's text as typed. */
+    /** The advanced view: one table's text as typed, saved as it is (its problems are shown at its fields). */
     @PostMapping("/rules/editor/text")
     String saveText(@RequestParam String file, @RequestParam(defaultValue = "") String text, Principal who,
-                    Model model, Locale locale) throws RulebookInvalidException {
+                    RedirectAttributes redirect) throws RulebookInvalidException {
         BookTable table = BookTable.byFileName(file).orElseThrow(() ->
                 new InvalidInputException("不是规则表 / not a rule table: " + file));
         RuleEditor.Saved saved = editor.saveText(who.getName(), table, text);
-        model.addAttribute("savedDraft", saved.draftId());
-        model.addAttribute("openText", table.fileName());
-        return show(saved.editing(), FieldProblems.place(saved.problems(), saved.editing().byFile()), model, locale);
+        redirect.addFlashAttribute("savedDraft", saved.draftId());
+        redirect.addFlashAttribute("openText", table.fileName());
+        return "redirect:/rules/editor";
     }
 
     /** Tables or one zip (with its scenario cases) applied to the leader's draft. */
     @PostMapping("/rules/editor/upload")
-    String upload(@RequestParam("files") List<MultipartFile> files, Principal who, Model model, Locale locale)
-            throws IOException, RulebookInvalidException {
+    String upload(@RequestParam("files") List<MultipartFile> files, Principal who, Model model, Locale locale,
+                  RedirectAttributes redirect) throws IOException, RulebookInvalidException {
         try {
             RuleEditor.Saved saved = editor.upload(who.getName(), DraftChecks.read(files));
-            model.addAttribute("uploaded", saved.draftId());
-            return show(saved.editing(), FieldProblems.place(saved.problems(), saved.editing().byFile()), model, locale);
+            redirect.addFlashAttribute("uploaded", saved.draftId());
+            return "redirect:/rules/editor";
         } catch (RulebookInvalidException e) {
+            // Refused whole (a file a rulebook cannot hold): the editor with the upload's problems, nothing saved.
             RuleEditor.Editing editing = editor.open(who.getName());
             model.addAttribute("uploadRefused", true);
             return show(editing, FieldProblems.place(e.problems(), editing.byFile()), model, locale);
@@ -130,32 +151,44 @@ class RuleEditorController {
 
     /** A failing scenario case rewritten to the draft's results (the leader checked them), then the draft validated again. */
     @PostMapping("/rules/editor/cases/accept")
-    String acceptCase(@RequestParam("case") String caseName, Principal who, Model model, Locale locale)
-            throws RulebookInvalidException {
+    String acceptCase(@RequestParam("case") String caseName, Principal who, Model model, Locale locale,
+                      RedirectAttributes redirect) throws RulebookInvalidException {
         try {
-            RuleEditor.Saved saved = editor.acceptCase(who.getName(), caseName);
-            model.addAttribute("caseNotice", "editor.caseAccepted");
-            model.addAttribute("caseName", caseName);
-            return validate(saved, who, model, locale);
+            editor.acceptCase(who.getName(), caseName);
+            return caseChanged("editor.caseAccepted", caseName, redirect);
         } catch (RulebookInvalidException e) {
-            RuleEditor.Editing editing = editor.open(who.getName());
-            return show(editing, FieldProblems.place(e.problems(), editing.byFile()), model, locale);
+            return refused(e, who, model, locale);
         }
     }
 
     /** A scenario case removed from the draft, then the draft validated again. */
     @PostMapping("/rules/editor/cases/drop")
-    String dropCase(@RequestParam("case") String caseName, Principal who, Model model, Locale locale)
-            throws RulebookInvalidException {
+    String dropCase(@RequestParam("case") String caseName, Principal who, Model model, Locale locale,
+                    RedirectAttributes redirect) throws RulebookInvalidException {
         try {
-            RuleEditor.Saved saved = editor.dropCase(who.getName(), caseName);
-            model.addAttribute("caseNotice", "editor.caseDropped");
-            model.addAttribute("caseName", caseName);
-            return validate(saved, who, model, locale);
+            editor.dropCase(who.getName(), caseName);
+            return caseChanged("editor.caseDropped", caseName, redirect);
         } catch (RulebookInvalidException e) {
-            RuleEditor.Editing editing = editor.open(who.getName());
-            return show(editing, FieldProblems.place(e.problems(), editing.byFile()), model, locale);
+            return refused(e, who, model, locale);
         }
+    }
+
+    /** The reason typed so far, kept in the form across the redirect: at most what the field holds. */
+    private static String typedReason(String reason) {
+        return reason.length() <= REASON_FIELD ? reason : reason.substring(0, REASON_FIELD);
+    }
+
+    private static String caseChanged(String notice, String caseName, RedirectAttributes redirect) {
+        redirect.addFlashAttribute("caseNotice", notice);
+        redirect.addFlashAttribute("caseName", caseName);
+        return "redirect:/rules/editor/check";
+    }
+
+    /** A change the draft refused: the editor with the problems at their fields, nothing saved. */
+    private String refused(RulebookInvalidException e, Principal who, Model model, Locale locale)
+            throws RulebookInvalidException {
+        RuleEditor.Editing editing = editor.open(who.getName());
+        return show(editing, FieldProblems.place(e.problems(), editing.byFile()), model, locale);
     }
 
     @PostMapping("/rules/editor/discard")
@@ -174,25 +207,28 @@ class RuleEditorController {
         return RuleVersionsController.zip(name, RulebookZip.zip(editing.source()));
     }
 
-    private String validate(RuleEditor.Saved saved, Principal who, Model model, Locale locale) {
-        DraftCheck check = rulebooks.check(saved.editing().source());
+    private String validate(RuleEditor.Editing editing, Principal who, Model model, Locale locale) {
+        DraftCheck check = rulebooks.check(editing.source());
         auditLog.record(who.getName(), "RULES_VALIDATE", Map.of("version", check.version(), "folder",
-                " (草稿 draft #" + saved.draftId() + ")", "problems", check.problems().size()));
+                " (草稿 draft #" + editing.draft().id() + ")", "problems", check.problems().size()));
         model.addAttribute("check", check);
-        return show(saved.editing(), FieldProblems.place(check.problems(), saved.editing().byFile()), model, locale);
+        return show(editing, FieldProblems.place(check.problems(), editing.byFile()), model, locale);
     }
 
     private String publish(RuleEditor.Saved saved, String reason, Principal who, Model model, Locale locale,
                            RedirectAttributes redirect) {
         if (!saved.problems().isEmpty()) {
-            // The tables are wrong: nothing to try until they are right.
+            // The tables are wrong: nothing to try until they are right. The draft is saved, the
+            // publication refused: the editor with the problems at their fields, as for a refused form.
+            model.addAttribute("reason", reason);
             return show(saved.editing(), FieldProblems.place(saved.problems(), saved.editing().byFile()), model, locale);
         }
         try {
             RulebookService.Published published = rulebooks.publishDraft(saved.draftId(), who.getName(), reason);
-            redirect.addFlashAttribute("published", new PublishedNotice(published.version(), published.fileCount()));
+            redirect.addFlashAttribute("published", PublishedNotice.of(published));
             return "redirect:/rules";
         } catch (RulebookInvalidException e) {
+            model.addAttribute("reason", reason);
             model.addAttribute("publishRefused", true);
             if (e.problems().stream().anyMatch(p -> p.file().startsWith(RulebookSource.TESTS))) {
                 // Refused by its scenario cases: show them, each with "accept the draft's results" and "remove".

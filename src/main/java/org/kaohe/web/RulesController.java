@@ -21,6 +21,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * Published rulebook versions, the files of each and the difference between two; drafts validated,
@@ -45,6 +46,10 @@ class RulesController {
         this.imports = imports;
     }
 
+    /**
+     * A check, not a change: the uploaded files exist only in this request, so their problems are
+     * shown in its answer (nothing is stored but the audit line of the check).
+     */
     @PostMapping("/rules/validate")
     String validate(@RequestParam("files") List<MultipartFile> files, Principal who, Model model) throws IOException {
         model.addAttribute("check", drafts.check(files, who.getName()));
@@ -53,28 +58,27 @@ class RulesController {
 
     @PostMapping("/rules/publish")
     String publish(@RequestParam("files") List<MultipartFile> files, @RequestParam(defaultValue = "") String reason,
-                   Principal who, Model model) throws IOException {
+                   Principal who, Model model, RedirectAttributes redirect) throws IOException {
         try {
-            RulebookService.Published published = drafts.publish(files, who.getName(), reason);
-            model.addAttribute("published", published);
-            model.addAttribute("check", published.check());
+            return published(drafts.publish(files, who.getName(), reason), redirect);
         } catch (RulebookInvalidException e) {
-            model.addAttribute("check", DraftChecks.failed(e.problems()));
+            return refused(e, model);
         }
-        return versions(model);
     }
 
     /** Keeps the upload as the leader's draft, for another leader to check and publish. */
     @PostMapping("/rules/drafts")
-    String saveDraft(@RequestParam("files") List<MultipartFile> files, Principal who, Model model) throws IOException {
+    String saveDraft(@RequestParam("files") List<MultipartFile> files, Principal who, Model model,
+                     RedirectAttributes redirect) throws IOException {
         try {
-            model.addAttribute("savedDraft", drafts.saveDraft(files, who.getName()));
+            redirect.addFlashAttribute("savedDraft", drafts.saveDraft(files, who.getName()));
+            return "redirect:/rules";
         } catch (RulebookInvalidException e) {
-            model.addAttribute("check", DraftChecks.failed(e.problems()));
+            return refused(e, model);
         }
-        return versions(model);
     }
 
+    /** A check of a kept draft, not a change: its result is shown in this answer and stored nowhere. */
     @PostMapping("/rules/drafts/{id}/check")
     String checkDraft(@PathVariable long id, Model model) {
         model.addAttribute("check", rulebooks.check(rulebooks.draftSource(id)));
@@ -84,15 +88,12 @@ class RulesController {
 
     @PostMapping("/rules/drafts/{id}/publish")
     String publishDraft(@PathVariable long id, @RequestParam(defaultValue = "") String reason, Principal who,
-                        Model model) {
+                        Model model, RedirectAttributes redirect) {
         try {
-            RulebookService.Published published = rulebooks.publishDraft(id, who.getName(), reason);
-            model.addAttribute("published", published);
-            model.addAttribute("check", published.check());
+            return published(rulebooks.publishDraft(id, who.getName(), reason), redirect);
         } catch (RulebookInvalidException e) {
-            model.addAttribute("check", DraftChecks.failed(e.problems()));
+            return refused(e, model);
         }
-        return versions(model);
     }
 
     @PostMapping("/rules/drafts/{id}/discard")
@@ -104,18 +105,30 @@ class RulesController {
     /** Publishes an earlier version again (a rollback), after the same checks as a draft. */
     @PostMapping("/rules/versions/{version}/publish")
     String republish(@PathVariable String version, @RequestParam(defaultValue = "") String reason, Principal who,
-                     Model model) {
+                     Model model, RedirectAttributes redirect) {
         try {
-            RulebookService.Published published = rulebooks.republish(version, who.getName(), reason);
-            model.addAttribute("published", published);
-            model.addAttribute("check", published.check());
+            return published(rulebooks.republish(version, who.getName(), reason), redirect);
         } catch (RulebookInvalidException e) {
-            model.addAttribute("check", DraftChecks.failed(e.problems()));
+            return refused(e, model);
         }
+    }
+
+    /** After a publication, the rules page (Post/Redirect/Get: a reload publishes nothing again) says which version. */
+    private static String published(RulebookService.Published published, RedirectAttributes redirect) {
+        redirect.addFlashAttribute("published", PublishedNotice.of(published));
+        return "redirect:/rules";
+    }
+
+    /** A refused draft is answered with the rules page and its problems, each at its file and line. */
+    private String refused(RulebookInvalidException e, Model model) {
+        model.addAttribute("check", DraftChecks.failed(e.problems()));
         return versions(model);
     }
 
-    /** What-if: the period under the draft beside the published rulebook; nothing is stored. */
+    /**
+     * What-if: the period under the draft beside the published rulebook. Nothing is stored, and the
+     * uploaded draft exists only in this request, so the comparison is this request's answer.
+     */
     @PostMapping("/rules/simulate")
     String simulate(@RequestParam String period, @RequestParam("files") List<MultipartFile> files, Principal who,
                     Model model) throws IOException {

@@ -1,5 +1,7 @@
 package org.kaohe.web;
 
+import static org.springframework.http.HttpStatus.NOT_FOUND;
+
 import java.security.Principal;
 
 import org.kaohe.evaluation.RunReplay;
@@ -10,8 +12,6 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.server.ResponseStatusException;
-
-import static org.springframework.http.HttpStatus.NOT_FOUND;
 
 /** The auditor's "replay the run": its import evaluated again with its rulebook, every figure compared. */
 @Controller
@@ -25,6 +25,11 @@ class RunReplayController {
         this.replays = replays;
     }
 
+    /**
+     * A check, not a change: the run's import is evaluated again in memory and compared with what the
+     * run stored; the answer is this request's (a POST because it is the auditor's recorded act and
+     * costs a whole evaluation). No run is stored, so there is nothing to redirect to.
+     */
     @PostMapping("/runs/{runId}/replay")
     String replay(@PathVariable long runId, Principal who, Model model) {
         RunInfo run = runs.run(runId).orElseThrow(() -> new ResponseStatusException(NOT_FOUND));

@@ -1,5 +1,7 @@
 package org.kaohe.web;
 
+import static org.springframework.http.HttpStatus.NOT_FOUND;
+
 import java.security.Principal;
 
 import org.kaohe.audit.AuditLog;
@@ -11,8 +13,6 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.server.ResponseStatusException;
-
-import static org.springframework.http.HttpStatus.NOT_FOUND;
 
 /** The auditor's "verify the whole run": every row, every line, the chain and the run's seal. */
 @Controller
@@ -28,6 +28,11 @@ class RunVerifyController {
         this.auditLog = auditLog;
     }
 
+    /**
+     * A check, not a change: the run is read and compared with its seals, and the answer is this
+     * request's (a POST because the check is the auditor's act, recorded in the audit log, and costs
+     * a read of the whole run). Nothing is stored but that audit line, so there is nothing to redirect to.
+     */
     @PostMapping("/runs/{runId}/verify")
     String verify(@PathVariable long runId, Principal who, Model model) {
         RunInfo run = runs.run(runId).orElseThrow(() -> new ResponseStatusException(NOT_FOUND));

@@ -4,6 +4,7 @@ import java.security.Principal;
 import java.util.EnumSet;
 import java.util.List;
 
+import org.kaohe.errors.InvalidInputException;
 import org.kaohe.security.Role;
 import org.kaohe.security.UserAccountService;
 import org.springframework.stereotype.Controller;
@@ -13,7 +14,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-import org.kaohe.errors.InvalidInputException;
 
 /** Users and roles (ADMIN). */
 @Controller
@@ -35,15 +35,20 @@ class UsersController {
     @PostMapping("/users")
     String create(@RequestParam String username, @RequestParam(required = false) List<Role> roles,
                   @RequestParam(required = false) String password, @RequestParam(required = false) String displayName,
-                  Principal who, RedirectAttributes flash) {
-        return change(flash, () -> {
-            UserAccountService.CreatedUser created = accounts.create(who.getName(), username.trim(), displayName,
+                  Principal who, Model model, RedirectAttributes flash) {
+        UserAccountService.CreatedUser created;
+        try {
+            created = accounts.create(who.getName(), username.trim(), displayName,
                     roles == null ? EnumSet.noneOf(Role.class) : EnumSet.copyOf(roles), password);
-            flash.addFlashAttribute("createdUser", created.account().username());
-            if (created.passwordGenerated()) {
-                flash.addFlashAttribute("newPassword", created.password());
-            }
-        });
+        } catch (InvalidInputException e) {
+            flash.addFlashAttribute("problem", e.getMessage());
+            return "redirect:/users";
+        }
+        if (created.passwordGenerated()) {
+            return oneTimePassword(created.account().username(), created.password(), model);
+        }
+        flash.addFlashAttribute("createdUser", created.account().username());
+        return "redirect:/users";
     }
 
     @PostMapping("/users/{username}/enabled")
@@ -66,11 +71,28 @@ class UsersController {
     }
 
     @PostMapping("/users/{username}/password")
-    String resetPassword(@PathVariable String username, Principal who, RedirectAttributes flash) {
-        return change(flash, () -> {
-            flash.addFlashAttribute("newPassword", accounts.resetPassword(who.getName(), username));
-            flash.addFlashAttribute("createdUser", username);
-        });
+    String resetPassword(@PathVariable String username, Principal who, Model model, RedirectAttributes flash) {
+        String password;
+        try {
+            password = accounts.resetPassword(who.getName(), username);
+        } catch (InvalidInputException e) {
+            flash.addFlashAttribute("problem", e.getMessage());
+            return "redirect:/users";
+        }
+        return oneTimePassword(username, password, model);
+    }
+
+    /**
+     * A generated one-time password is shown once, in this very answer, and kept nowhere else: not
+     * as a flash attribute (Spring Session writes those into the database, SPRING_SESSION_ATTRIBUTES)
+     * nor in a URL. So this success is the one that renders the page instead of redirecting; a reload
+     * asks to send the form again, which would only make another one-time password (or find the user
+     * already there). Spring Security's headers keep the answer out of every cache (no-store).
+     */
+    private String oneTimePassword(String username, String password, Model model) {
+        model.addAttribute("createdUser", username);
+        model.addAttribute("newPassword", password);
+        return list(model);
     }
 
     private static String change(RedirectAttributes flash, Runnable change) {

@@ -67,6 +67,9 @@ class CommandLineIT {
                     .contains(String.format("  %-18s %6d 条记录 / rows  (UTF-8)", file, dataRows(DEMO_Q3.resolve(file))));
         }
         assertThat(run.out()).contains("2026-Q3：已导入为第 1 版(导入编号 1)");
+        // Standard output is the command's alone: without the command line's logging set up, Spring,
+        // Flyway and Hikari would write their INFO lines here.
+        assertThat(run.out().lines()).as(run.out()).noneMatch(line -> line.matches(".*\\b(INFO|WARN|ERROR|DEBUG)\\b.*"));
     }
 
     @Test

@@ -2,10 +2,47 @@ package org.kaohe.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.junit.jupiter.api.Test;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.TreeMap;
 
-/** Which arguments start a command and which start the web UI, and which of them Spring gets. */
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Which arguments start a command and which start the web UI, and which of them Spring gets; and a
+ * command run in process changes no setting of the JVM.
+ */
 class CommandLineLauncherTest {
+
+    @TempDir
+    Path dir;
+
+    /**
+     * The command line's settings (its logging to standard error) are its Spring application's
+     * defaults, not system properties: a command run inside a test's JVM leaves nothing behind for
+     * the next application to inherit, and so no test has to undo it.
+     */
+    @Test
+    void aCommandRunInProcessSetsNoSpringOrLoggingSystemProperty() {
+        Map<String, String> before = springAndLoggingSystemProperties();
+
+        int exit = CommandLineLauncher.run(new String[] {"rules", "list",
+                "--spring.datasource.url=jdbc:h2:file:" + dir.resolve("kaohe").toAbsolutePath()});
+
+        assertThat(exit).isZero();
+        // Not only "as before": a test that ran earlier in this JVM could have left one set already.
+        assertThat(springAndLoggingSystemProperties()).doesNotContainKey("logging.config").isEqualTo(before);
+    }
+
+    /** Spring Boot's own start sets upper-case ones (PID, CONSOLE_LOG_CHARSET...): those are not the launcher's. */
+    private static Map<String, String> springAndLoggingSystemProperties() {
+        Map<String, String> found = new TreeMap<>();
+        System.getProperties().stringPropertyNames().stream()
+                .filter(name -> name.startsWith("spring.") || name.startsWith("logging."))
+                .forEach(name -> found.put(name, System.getProperty(name)));
+        return found;
+    }
 
     @Test
     void aCommandOrAHelpRequestRunsTheCommandLine() {

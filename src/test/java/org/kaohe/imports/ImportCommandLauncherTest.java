@@ -2,15 +2,12 @@ package org.kaohe.imports;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.PrintStream;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.kaohe.cli.CommandLineLauncher;
@@ -24,29 +21,6 @@ class ImportCommandLauncherTest {
 
     @TempDir
     Path dir;
-
-    private PrintStream out;
-    private PrintStream err;
-    private String loggingConfig;
-
-    @BeforeEach
-    void keepStreams() {
-        out = System.out;
-        err = System.err;
-        loggingConfig = System.getProperty("logging.config");
-    }
-
-    @AfterEach
-    void restoreStreams() {
-        // The launcher points the streams at the process's own and sets the CLI logging: undo both.
-        System.setOut(out);
-        System.setErr(err);
-        if (loggingConfig == null) {
-            System.clearProperty("logging.config");
-        } else {
-            System.setProperty("logging.config", loggingConfig);
-        }
-    }
 
     @Test
     void aPlainH2FileUrlImportsThenRecognisesTheSameFolder() throws SQLException {

@@ -28,6 +28,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.kaohe.evaluation.SampleRun;
 import org.kaohe.security.Role;
 import org.kaohe.security.UserAccountService;
+import org.kaohe.testing.KaoheTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -35,7 +36,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
-import org.kaohe.testing.KaoheTest;
 
 /**
  * Who may do what, through the real security filter chains: each role is refused (403) what it
@@ -84,12 +84,15 @@ class AccessRulesTest {
                 new Rule("GET", "/import", EnumSet.of(Role.HR, Role.AUDITOR)),
                 new Rule("POST", "/import", EnumSet.of(Role.HR)),
                 new Rule("POST", "/evaluation/run", EnumSet.of(Role.HR)),
+                new Rule("POST", "/evaluation/jobs/1/cancel", EnumSet.of(Role.HR)),
                 new Rule("GET", "/rules", EnumSet.of(Role.LEADER, Role.AUDITOR)),
                 new Rule("POST", "/rules/validate", EnumSet.of(Role.LEADER)),
                 new Rule("POST", "/rules/publish", EnumSet.of(Role.LEADER)),
                 new Rule("GET", "/rules/editor", EnumSet.of(Role.LEADER)),
                 new Rule("POST", "/rules/editor", EnumSet.of(Role.LEADER)),
                 new Rule("POST", "/rules/editor/upload", EnumSet.of(Role.LEADER)),
+                new Rule("GET", "/rules/editor/check", EnumSet.of(Role.LEADER)),
+                new Rule("POST", "/rules/drafts", EnumSet.of(Role.LEADER)),
                 new Rule("GET", "/rules/whatif", EnumSet.of(Role.LEADER)),
                 new Rule("GET", "/audit", EnumSet.of(Role.AUDITOR, Role.ADMIN)),
                 new Rule("POST", "/runs/{run}/replay", EnumSet.of(Role.AUDITOR)),

@@ -71,11 +71,12 @@ class EvaluationAndRulesPagesTest {
     void hrStartsAnEvaluationOnThePageAndPollsItToTheResults() throws Exception {
         JsonNode job = json(mvc.perform(post("/evaluation/run").param("period", "2026-Q3")
                 .with(user("eval-hr").roles("HR")).with(csrf())));
-        JsonNode done = pollPage(job.get("statusUrl").asText());
+        String statusUrl = "/evaluation/jobs/" + job.get("id").asText();
+        JsonNode done = pollPage(statusUrl);
 
         assertThat(done.get("state").asText()).isEqualTo("DONE");
-        assertThat(done.get("resultUrl").asText()).isEqualTo("/evaluation?period=2026-Q3");
         RunInfo run = runs.currentRun(PERIOD).orElseThrow();
+        assertThat(done.get("runId").asLong()).isEqualTo(run.id());
         assertThat(run.runBy()).isEqualTo("eval-hr");
 
         String page = mvc.perform(get("/evaluation?period=2026-Q3&type=CADRE&sort=score&desc=true")
@@ -86,8 +87,28 @@ class EvaluationAndRulesPagesTest {
                         java.util.Comparator.reverseOrder())).orElseThrow();
         assertThat(page).contains(best.name());
 
-        // Another user cannot watch someone else's job.
-        mvc.perform(get(job.get("statusUrl").asText()).with(user("other").roles("HR"))).andExpect(status().isNotFound());
+        // Another user can neither watch nor cancel someone else's job.
+        mvc.perform(get(statusUrl).with(user("other").roles("HR"))).andExpect(status().isNotFound());
+        mvc.perform(post(statusUrl + "/cancel").with(user("other").roles("HR")).with(csrf()))
+                .andExpect(status().isNotFound());
+    }
+
+    /** One model of a job for both faces: the page's script and an API caller read the same status. */
+    @Test
+    void thePageAndTheApiAnswerTheSameJobStatus() throws Exception {
+        JsonNode started = json(mvc.perform(post("/evaluation/run").param("period", "2026-Q3")
+                .with(user("eval-hr").roles("HR")).with(csrf())));
+        String id = started.get("id").asText();
+        JsonNode onThePage = pollPage("/evaluation/jobs/" + id);
+
+        JsonNode fromTheApi = json(mvc.perform(get("/api/evaluations/" + id)
+                .with(httpBasic("eval-hr", "Eval-Journey-pass-1"))).andExpect(status().isOk()));
+        JsonNode cancelledTooLate = json(mvc.perform(post("/evaluation/jobs/" + id + "/cancel")
+                .with(user("eval-hr").roles("HR")).with(csrf())).andExpect(status().isOk()));
+
+        assertThat(onThePage.get("state").asText()).isEqualTo("DONE");
+        assertThat(fromTheApi).isEqualTo(onThePage);
+        assertThat(cancelledTooLate).as("an ended job is left as it is").isEqualTo(onThePage);
     }
 
     @Test
@@ -138,6 +159,7 @@ class EvaluationAndRulesPagesTest {
         assertThat(rulebooks.publications()).hasSize(publicationsBefore);
         String published = mvc.perform(upload("/rules/publish", files).param("reason", "改分数线")
                         .with(user("l").roles("LEADER")).with(csrf()))
+                .andExpect(status().isOk()) // refused: the page again, with its problems
                 .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
         assertThat(published).contains("id=\"rule-problems\"").doesNotContain("id=\"published\"");
         assertThat(rulebooks.publications()).hasSize(publicationsBefore);
@@ -153,11 +175,27 @@ class EvaluationAndRulesPagesTest {
         assertThat(page).contains(rulebooks.publications().get(0).version()).contains("沿用已发布版本");
 
         int before = rulebooks.publications().size();
-        String published = mvc.perform(upload("/rules/publish", files).param("reason", "重新发布")
-                        .with(user("l").roles("LEADER")).with(csrf()))
-                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        String published = PostRedirectGet.follow(mvc, upload("/rules/publish", files).param("reason", "重新发布"),
+                user("l").roles("LEADER"), "/rules");
+        assertThat(published).contains("id=\"published\"").contains(rulebooks.publications().get(0).version());
+        assertThat(rulebooks.publications()).hasSize(before + 1);
+    }
+
+    /** A kept draft, then its publication by another leader: each redirects to the rules page, which says what was done. */
+    @Test
+    void aKeptDraftIsPublishedByAnotherLeader() throws Exception {
+        List<MockMultipartFile> files = rulesFiles("parts.csv", content -> content);
+
+        String kept = PostRedirectGet.follow(mvc, upload("/rules/drafts", files), user("keeper").roles("LEADER"), "/rules");
+        long draft = rulebooks.openDrafts().stream().filter(d -> d.author().equals("keeper")).findFirst().orElseThrow().id();
+        assertThat(kept).contains("id=\"saved-draft\"").contains("草稿 #" + draft);
+
+        int before = rulebooks.publications().size();
+        String published = PostRedirectGet.follow(mvc, post("/rules/drafts/" + draft + "/publish").param("reason", "已检查"),
+                user("checker").roles("LEADER"), "/rules");
         assertThat(published).contains("id=\"published\"");
         assertThat(rulebooks.publications()).hasSize(before + 1);
+        assertThat(rulebooks.publications().get(0).publishedBy()).isEqualTo("checker");
     }
 
     @Test

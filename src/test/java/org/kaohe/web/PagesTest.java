@@ -1,8 +1,10 @@
 package org.kaohe.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.security.test.web.servlet.response.SecurityMockMvcResultMatchers.authenticated;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.cookie;
@@ -12,14 +14,19 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
+import java.util.EnumSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 import org.kaohe.audit.AuditLog;
+import org.kaohe.security.Role;
 import org.kaohe.security.UserAccountService;
+import org.kaohe.testing.KaoheTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
-import org.kaohe.testing.KaoheTest;
+import org.springframework.test.web.servlet.MvcResult;
 
 /** Pages that need no evaluation: language, users, audit log, rule versions and their diff. */
 @KaoheTest
@@ -39,16 +46,53 @@ class PagesTest {
         assertThat(html(get("/login").cookie(new jakarta.servlet.http.Cookie("kaohe-lang", "en")))).contains("Username");
     }
 
+    /**
+     * A generated one-time password is shown once, in the answer to the post itself: never put in a
+     * flash attribute, which Spring Session would write into the database.
+     */
     @Test
     void anAdminAddsAUserWhoseGeneratedPasswordIsShownOnceAndAudited() throws Exception {
-        mvc.perform(post("/users").param("username", "new-hr").param("roles", "HR", "AUDITOR").param("password", "")
-                        .with(user("boss").roles("ADMIN")).with(csrf()))
-                .andExpect(redirectedUrl("/users"))
-                .andExpect(flash().attributeExists("newPassword"));
+        MvcResult created = mvc.perform(post("/users").param("username", "new-hr").param("roles", "HR", "AUDITOR")
+                        .param("password", "").with(user("boss").roles("ADMIN")).with(csrf()))
+                .andExpect(status().isOk())
+                .andExpect(flash().attributeCount(0))
+                .andReturn();
 
+        String password = shownPassword(created);
+        mvc.perform(formLogin("/login").user("new-hr").password(password)).andExpect(authenticated().withUsername("new-hr"));
         assertThat(accounts.list()).anyMatch(u -> u.username().equals("new-hr") && u.roles().size() == 2);
         assertThat(auditLog.latest(10)).anyMatch(e -> e.actor().equals("boss") && e.action().equals("USER_CREATED"));
         assertThat(html(get("/users").with(user("boss").roles("ADMIN")))).contains("new-hr").doesNotContain("id=\"new-password\"");
+    }
+
+    @Test
+    void aResetPasswordIsShownOnceAndKeptInNoFlashAttribute() throws Exception {
+        accounts.create("test", "forgetful", EnumSet.of(Role.HR), "Remember-me-not-7");
+
+        MvcResult reset = mvc.perform(post("/users/forgetful/password").with(user("boss").roles("ADMIN")).with(csrf()))
+                .andExpect(status().isOk())
+                .andExpect(flash().attributeCount(0))
+                .andReturn();
+
+        String password = shownPassword(reset);
+        assertThat(password).isNotEqualTo("Remember-me-not-7");
+        mvc.perform(formLogin("/login").user("forgetful").password(password)).andExpect(authenticated().withUsername("forgetful"));
+    }
+
+    /** An account with a password of the admin's choosing: a notice after the redirect, nothing secret in it. */
+    @Test
+    void anAdminAddsAUserWithAChosenPasswordAndIsRedirected() throws Exception {
+        String page = PostRedirectGet.follow(mvc, post("/users").param("username", "chosen-hr").param("roles", "HR")
+                .param("password", "Chosen-pass-12345"), user("boss").roles("ADMIN"), "/users");
+
+        assertThat(page).contains("chosen-hr").doesNotContain("id=\"new-password\"").doesNotContain("Chosen-pass-12345");
+    }
+
+    private static String shownPassword(MvcResult result) throws Exception {
+        Matcher shown = Pattern.compile("<code id=\"new-password\">([^<]+)</code>")
+                .matcher(result.getResponse().getContentAsString(StandardCharsets.UTF_8));
+        assertThat(shown.find()).as("the one-time password is on the page").isTrue();
+        return shown.group(1);
     }
 
     @Test

@@ -22,11 +22,11 @@ import org.kaohe.rules.RulebookService;
 import org.kaohe.rules.RulebookSource;
 import org.kaohe.rules.book.BookTable;
 import org.kaohe.rules.edit.RulebookZip;
+import org.kaohe.testing.KaoheTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
-import org.kaohe.testing.KaoheTest;
 
 /**
  * The editor page: the book as a form (inputs named by table, row and column, drop-downs with the
@@ -68,7 +68,8 @@ class RuleEditorPageTest {
         Map<String, String> form = formOf(page(get("/rules/editor"), "leader-form"));
         form.put("t:grades.csv:0:quota_value", "1.5");
 
-        String page = page(post("/rules/editor").params(params(form)).param("action", "save"), "leader-form");
+        String page = PostRedirectGet.follow(mvc, post("/rules/editor").params(params(form)).param("action", "save"),
+                user("leader-form").roles("LEADER"), "/rules/editor");
 
         assertThat(page).contains("id=\"editor-problems\"")
                 .containsPattern("(?s)name=\"t:grades.csv:0:quota_value\"[^>]*value=\"1.5\"[^>]*>\\s*"
@@ -102,8 +103,8 @@ class RuleEditorPageTest {
         byte[] zip = RulebookZip.zip(RulebookSource.of(Map.of("levels.csv", levels,
                 "tests/one/expected.csv", "对象类型 subject_type,对象编号 subject_id,得分 score\n")));
 
-        String page = page(multipart("/rules/editor/upload").file(new MockMultipartFile("files", "rules.zip",
-                "application/zip", zip)), "leader-files");
+        String page = PostRedirectGet.follow(mvc, multipart("/rules/editor/upload").file(new MockMultipartFile("files",
+                "rules.zip", "application/zip", zip)), user("leader-files").roles("LEADER"), "/rules/editor");
         assertThat(page).contains("id=\"uploaded-notice\"").containsPattern("name=\"t:levels.csv:8:code\"[^>]*value=\"DISTRICT\"");
 
         byte[] downloaded = mvc.perform(get("/rules/editor/download.zip").with(user("leader-files").roles("LEADER")))
@@ -112,6 +113,40 @@ class RuleEditorPageTest {
         assertThat(back.files().get("levels.csv")).isEqualTo(levels);
         assertThat(back.testFiles()).containsOnlyKeys("tests/one/expected.csv");
         assertThat(back.tables().keySet()).hasSize(BookTable.values().length);
+    }
+
+    /**
+     * "Validate" saves the form, then shows the draft's full check by a GET (a reload checks again,
+     * and saves nothing); the reason typed so far stays in its field.
+     */
+    @Test
+    void validatingSavesTheDraftAndShowsItsCheckWithTheReasonKept() throws Exception {
+        Map<String, String> form = formOf(page(get("/rules/editor"), "leader-check"));
+        form.put("t:grades.csv:0:quota_value", "0.35");
+
+        String page = PostRedirectGet.follow(mvc, post("/rules/editor").params(params(form)).param("action", "validate")
+                .param("reason", "好的比例改为 35%"), user("leader-check").roles("LEADER"), "/rules/editor/check");
+
+        assertThat(page).contains("id=\"validation\"")
+                .containsPattern("name=\"reason\"[^>]*value=\"好的比例改为 35%\"")
+                .containsPattern("name=\"t:grades.csv:0:quota_value\"[^>]*value=\"0.35\"");
+        assertThat(rulebooks.draftSource(rulebooks.openDraft("leader-check").orElseThrow().id()).files()
+                .get("grades.csv")).contains(",SHARE,0.35,");
+    }
+
+    /** A table's text saved from the advanced view: the editor again, that table's text open. */
+    @Test
+    void aTablesTextIsSavedAndShownOpen() throws Exception {
+        String levels = rulebooks.current().orElseThrow().source().files().get("levels.csv") + "DISTRICT,区级\n";
+
+        String page = PostRedirectGet.follow(mvc, post("/rules/editor/text").param("file", "levels.csv").param("text", levels),
+                user("leader-text").roles("LEADER"), "/rules/editor");
+
+        assertThat(page).contains("id=\"saved-notice\"")
+                .containsPattern("<details class=\"advanced-table\" open=\"open\">\\s*<summary><span>[^<]*</span> "
+                        + "<span class=\"mono\">levels.csv</span>");
+        assertThat(rulebooks.draftSource(rulebooks.openDraft("leader-text").orElseThrow().id()).files()
+                .get("levels.csv")).isEqualTo(levels);
     }
 
     @Test

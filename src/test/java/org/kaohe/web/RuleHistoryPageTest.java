@@ -1,7 +1,6 @@
 package org.kaohe.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -17,10 +16,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.kaohe.rules.RulebookService;
 import org.kaohe.rules.RulebookSource;
+import org.kaohe.testing.KaoheTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
-import org.kaohe.testing.KaoheTest;
 
 /**
  * The rulebook's history on the page: who published which version when and why, the difference of
@@ -75,8 +74,10 @@ class RuleHistoryPageTest {
         String page = page(get("/rules/versions/" + first), "LEADER");
         assertThat(page).contains("id=\"republish-form\"").doesNotContain("id=\"diff-previous\"");
 
-        mvc.perform(post("/rules/versions/" + first + "/publish").param("reason", "恢复初始方案")
-                .with(user("leader-c").roles("LEADER")).with(csrf())).andExpect(status().isOk());
+        String rules = PostRedirectGet.follow(mvc, post("/rules/versions/" + first + "/publish").param("reason", "恢复初始方案"),
+                user("leader-c").roles("LEADER"), "/rules");
+
+        assertThat(rules).contains("id=\"published\"").contains(first);
 
         assertThat(rulebooks.publications().get(0).version()).isEqualTo(first);
         assertThat(rulebooks.publications().get(0).reason()).isEqualTo("恢复初始方案");

@@ -1,0 +1,14 @@
+package org.kaohe.jobs;
+
+/**
+ * An evaluation job as both faces show it: the evaluation page's script and the API's callers
+ * poll the same status, in the same JSON. When {@code state} is DONE, {@code runId} is the run it
+ * stored; {@code message} is the job's last word to the user, Chinese first with English beside.
+ */
+public record EvaluationJob(String id, BackgroundJobs.State state, double progress, String message, Long runId) {
+
+    static EvaluationJob of(BackgroundJobs.Status status) {
+        return new EvaluationJob(status.id(), status.state(), status.progress(), status.message(),
+                status.result() instanceof Long runId ? runId : null);
+    }
+}
