@@ -2,6 +2,8 @@ package org.kaohe.api;
 
 import static org.springframework.http.HttpStatus.NOT_FOUND;
 
+import java.io.IOException;
+import java.security.Principal;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -9,26 +11,70 @@ import java.util.Map;
 
 import org.kaohe.annual.AnnualFormat;
 import org.kaohe.annual.AnnualResults;
+import org.kaohe.annual.AnnualService;
 import org.kaohe.scoring.SubjectResult;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.server.ResponseStatusException;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
-/** A year's annual results and explanations (every logged-in user, as quarterly results), each row seal-checked. */
+/**
+ * A year's annual results and explanations (every logged-in user, as quarterly results), each row
+ * seal-checked; HR imports the year-end appraisal and evaluates the year.
+ */
 @RestController
 @RequestMapping("/api/years")
-@Tag(name = "annual", description = "年度考核 / the annual assessment: a year's results and explanations")
+@Tag(name = "annual", description = "年度考核 / the annual assessment: a year's results and explanations; HR's import and evaluation")
 class AnnualApi {
 
     private final AnnualResults results;
+    private final AnnualService annual;
 
-    AnnualApi(AnnualResults results) {
+    AnnualApi(AnnualResults results, AnnualService annual) {
         this.results = results;
+        this.annual = annual;
+    }
+
+    @PostMapping(value = "/{year}/appraisals", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @Operation(summary = "导入一年的年度民主测评 annual-appraisals.csv(人事)/ import a year's annual-appraisals.csv (HR)",
+            description = "有错误时返回 422,problems 列出每个问题(文件、行、列)且不存储任何内容;与当前版本相同时返回 200 "
+                    + "(UNCHANGED)/ on any error: 422 with every located problem, nothing stored; 201 when stored, 200 when "
+                    + "identical to the current version")
+    ResponseEntity<?> importAppraisals(@PathVariable int year, @RequestPart("file") MultipartFile file, Principal who)
+            throws IOException {
+        AnnualService.ImportResult result = annual.importFile(file.isEmpty() ? null : file.getBytes(),
+                AnnualService.parseYear(Integer.toString(year)), who.getName());
+        if (result.status() == AnnualService.ImportStatus.REJECTED) {
+            List<ApiError.Problem> problems = result.problems().stream()
+                    .map(p -> new ApiError.Problem(p.file(), p.line(), p.column() == null ? "" : p.column(),
+                            p.severity().name() + ": " + p.message()))
+                    .toList();
+            return ResponseEntity.status(HttpStatus.UNPROCESSABLE_ENTITY).body(new ApiError(
+                    HttpStatus.UNPROCESSABLE_ENTITY.value(), "年度民主测评有 " + result.errors().size()
+                            + " 个错误,未存储任何内容 / the file has " + result.errors().size() + " errors; nothing was stored",
+                    problems));
+        }
+        return ResponseEntity.status(result.status() == AnnualService.ImportStatus.STORED ? HttpStatus.CREATED : HttpStatus.OK)
+                .body(result);
+    }
+
+    @PostMapping("/{year}/evaluations")
+    @Operation(summary = "运行年度考核(人事)/ evaluate the year (HR)",
+            description = "读取四个季度各自的当前考核和该年的年度民主测评;缺少哪一项返回 409 并指明 / reads the current run of "
+                    + "each quarter and the year's appraisal import; 409 naming whatever is missing")
+    ResponseEntity<AnnualService.RunSummary> evaluate(@PathVariable int year, Principal who) {
+        return ResponseEntity.status(HttpStatus.CREATED)
+                .body(annual.evaluate(AnnualService.parseYear(Integer.toString(year)), who.getName()));
     }
 
     @GetMapping("/{year}/results")

@@ -1,5 +1,7 @@
 package org.kaohe.web;
 
+import java.io.IOException;
+import java.io.Serializable;
 import java.nio.charset.StandardCharsets;
 import java.security.Principal;
 import java.util.List;
@@ -7,7 +9,9 @@ import java.util.Map;
 
 import org.kaohe.annual.AnnualFormat;
 import org.kaohe.annual.AnnualResults;
+import org.kaohe.annual.AnnualService;
 import org.kaohe.audit.AuditLog;
+import org.kaohe.errors.EvaluationException;
 import org.kaohe.records.SubjectType;
 import org.kaohe.results.ResultsFormat;
 import org.kaohe.scoring.SubjectResult;
@@ -20,32 +24,87 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.web.server.ResponseStatusException;
 
 /**
  * The annual assessment's pages (every logged-in user, as quarterly results): a year's results,
  * departments and cadres apart, each subject linked to its explanation, and the CSV export. Every
- * row is checked against its seal first; an altered row is marked, and the page warns.
+ * row is checked against its seal first; an altered row is marked, and the page warns. HR imports
+ * a year's annual-appraisals.csv and evaluates the year here too.
  */
 @Controller
 class AnnualController {
 
     private final AnnualResults results;
+    private final AnnualService annual;
     private final AuditLog auditLog;
 
-    AnnualController(AnnualResults results, AuditLog auditLog) {
+    AnnualController(AnnualResults results, AnnualService annual, AuditLog auditLog) {
         this.results = results;
+        this.annual = annual;
         this.auditLog = auditLog;
     }
 
-    /** The newest year with an annual run, or a page saying there is none yet. */
+    /**
+     * What the page says after an import or an evaluation that went through: a flash attribute,
+     * which Spring Session keeps in the database, so three small values and nothing else.
+     */
+    record YearNotice(int year, String what, long number) implements Serializable {}
+
+    /** The newest year with an annual run, or a page saying there is none yet (and HR's forms). */
     @GetMapping("/years")
     String newest(Model model) {
         List<Integer> years = results.years();
-        if (!years.isEmpty()) {
+        if (!years.isEmpty() && !model.containsAttribute("notice")) {
             return "redirect:/years/" + years.get(0);
         }
         model.addAttribute("years", years);
+        return "annual";
+    }
+
+    /** HR: a year's annual-appraisals.csv as its next version; refused with every problem located, nothing stored. */
+    @PostMapping("/years/import")
+    String importYear(@RequestParam String year, @RequestParam("file") MultipartFile file, Principal who, Model model,
+                      RedirectAttributes redirect) throws IOException {
+        int y = AnnualService.parseYear(year);
+        byte[] bytes = file.isEmpty() ? null : file.getBytes();
+        AnnualService.ImportResult result = annual.importFile(bytes, y, who.getName());
+        if (result.status() == AnnualService.ImportStatus.REJECTED) {
+            // A refused form is answered with its problems, each at its file, line and column.
+            model.addAttribute("importProblems", result.problems());
+            model.addAttribute("formYear", y);
+            return page(y, model);
+        }
+        redirect.addFlashAttribute("notice", new YearNotice(y, result.status().name(), result.version()));
+        return "redirect:" + (results.current(y).isPresent() ? "/years/" + y : "/years");
+    }
+
+    /** HR: the year from the current run of each quarter and its appraisal import; a missing one is named. */
+    @PostMapping("/years/evaluate")
+    String evaluateYear(@RequestParam String year, Principal who, Model model, RedirectAttributes redirect) {
+        int y = AnnualService.parseYear(year);
+        try {
+            AnnualService.RunSummary run = annual.evaluate(y, who.getName());
+            redirect.addFlashAttribute("notice", new YearNotice(y, "EVALUATED", run.runId()));
+            return "redirect:/years/" + y;
+        } catch (EvaluationException e) {
+            model.addAttribute("evaluateProblem", e.getMessage());
+            model.addAttribute("formYear", y);
+            return page(y, model);
+        }
+    }
+
+    /** The year's page when it has a run, else the page without results: where a refused form is answered. */
+    private String page(int year, Model model) {
+        return results.current(year).isPresent() ? year(year, model) : newestPage(model);
+    }
+
+    private String newestPage(Model model) {
+        model.addAttribute("years", results.years());
         return "annual";
     }
 

@@ -2,10 +2,16 @@ package org.kaohe.annual;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 
 import org.junit.jupiter.api.BeforeAll;
@@ -18,7 +24,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.RequestBuilder;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -94,6 +102,57 @@ class AnnualPagesTest {
         assertThat(find(rows, "C0022").get("seal").asText()).contains("ALTERED");
         assertThat(find(rows, "C0001").get("seal").asText()).contains("intact");
         annual.evaluate(2026, "hr");     // a fresh run for the other tests
+    }
+
+    @Test
+    void hrImportsTheYearEndAppraisalAndEvaluatesTheYearFromThePage() throws Exception {
+        byte[] demo = Files.readAllBytes(Path.of("data", "2026", "annual-appraisals.csv"));
+        long imports = jdbc.sql("SELECT COUNT(*) FROM annual_import").query(Long.class).single();
+
+        // a refused file: every problem at its line, nothing stored, the form answered in place
+        byte[] broken = "year,cadre_id,votes_excellent,votes_competent,votes_basic,votes_incompetent\n2026,C0001,forty,8,0,0\n"
+                .getBytes(StandardCharsets.UTF_8);
+        String refused = body(multipart("/years/import").file(file(broken)).param("year", "2026")
+                .with(user("hr").roles("HR")).with(csrf()));
+        assertThat(refused).contains("id=\"year-import-problems\"", "annual-appraisals.csv", ":2", "votes_excellent");
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM annual_import").query(Long.class).single()).isEqualTo(imports);
+
+        // the demo file again: recognised as the current version, said after the redirect (the flash
+        // attribute comes back with the session, which Spring Session keeps in the database)
+        MvcResult same = mvc.perform(multipart("/years/import").file(file(demo)).param("year", "2026")
+                        .with(user("hr").roles("HR")).with(csrf()))
+                .andExpect(status().is3xxRedirection()).andExpect(redirectedUrl("/years/2026")).andReturn();
+        assertThat(body(get("/years/2026").cookie(same.getResponse().getCookies()).with(user("hr").roles("HR"))))
+                .contains("id=\"year-notice\"", "2026 年度民主测评与当前第 1 版相同");
+
+        // the evaluation: a new annual run, named on the year's page
+        MvcResult evaluated = mvc.perform(post("/years/evaluate").param("year", "2026").with(user("hr").roles("HR"))
+                .with(csrf())).andExpect(status().is3xxRedirection()).andExpect(redirectedUrl("/years/2026")).andReturn();
+        long run = results.current(2026).orElseThrow().run().id();
+        assertThat(body(get("/years/2026").cookie(evaluated.getResponse().getCookies()).with(user("hr").roles("HR"))))
+                .contains("2026 年度考核已完成:年度考核 #" + run + "。");
+
+        // a year whose quarters were never evaluated is refused, naming what is missing
+        assertThat(body(post("/years/evaluate").param("year", "2031").with(user("hr").roles("HR")).with(csrf())))
+                .contains("id=\"year-evaluate-problem\"", "2031");
+        assertThat(results.current(2031)).isEmpty();
+
+        // only HR sees the forms; the API does the same for scripts
+        assertThat(body(get("/years/2026").with(user("viewer").roles("LEADER")))).doesNotContain("id=\"year-actions\"");
+        assertThat(body(get("/years/2026").with(user("hr").roles("HR")))).contains("id=\"year-actions\"");
+        mvc.perform(multipart("/api/years/2026/appraisals").file(file(broken)).with(user("hr").roles("HR")))
+                .andExpect(status().isUnprocessableEntity())
+                .andExpect(jsonPath("$.problems[0].file").value("annual-appraisals.csv"))
+                .andExpect(jsonPath("$.problems[0].line").value(2));
+        mvc.perform(multipart("/api/years/2026/appraisals").file(file(demo)).with(user("hr").roles("HR")))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.status").value("UNCHANGED"));
+        mvc.perform(post("/api/years/2031/evaluations").with(user("hr").roles("HR"))).andExpect(status().isConflict());
+        mvc.perform(post("/api/years/2026/evaluations").with(user("hr").roles("HR"))).andExpect(status().isCreated())
+                .andExpect(jsonPath("$.runId").value(run + 1));
+    }
+
+    private static MockMultipartFile file(byte[] bytes) {
+        return new MockMultipartFile("file", "annual-appraisals.csv", "text/csv", bytes);
     }
 
     private String body(RequestBuilder request) throws Exception {
