@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 
 import org.kaohe.scoring.ExplanationLine;
 import org.kaohe.scoring.ReasonText;

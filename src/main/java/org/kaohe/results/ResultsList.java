@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.function.Consumer;
 
 import org.kaohe.errors.InvalidInputException;
-import org.kaohe.records.Department;
 import org.kaohe.records.SubjectType;
 import org.kaohe.scoring.ExplanationLine;
 import org.kaohe.scoring.GradeScale;

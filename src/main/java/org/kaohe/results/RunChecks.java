@@ -10,9 +10,7 @@ import java.util.Optional;
 import java.util.Set;
 
 import org.kaohe.audit.AuditLog;
-import org.kaohe.results.ResultSeal;
 import org.kaohe.results.RunQueries.StoredSubject;
-import org.kaohe.results.RunSealer;
 import org.kaohe.scoring.SubjectResult;
 import org.springframework.stereotype.Service;
 

@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.function.LongConsumer;
 
 import org.kaohe.records.SubjectType;
-import org.kaohe.results.RunSealer;
 import org.kaohe.scoring.EvaluationOutcome;
 import org.kaohe.scoring.ExplanationLine;
 import org.kaohe.scoring.Grade;

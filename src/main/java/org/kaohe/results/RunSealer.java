@@ -10,7 +10,6 @@ import java.util.List;
 
 import org.kaohe.audit.SealKey;
 import org.kaohe.records.SubjectType;
-import org.kaohe.results.SealText;
 import org.kaohe.scoring.ExplanationLine;
 import org.kaohe.scoring.GradeScale;
 import org.kaohe.scoring.PartLabel;

@@ -22,7 +22,6 @@ import org.kaohe.rules.edit.RuleEditor;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
-import picocli.CommandLine.Option;
 
 /**
  * The rule editor's page model: every table of the draft as rows of inputs (named

@@ -14,7 +14,6 @@ import org.kaohe.records.Period;
 import org.kaohe.results.RunChecks;
 import org.kaohe.results.RunQueries;
 import org.kaohe.rules.RulebookService;
-import org.kaohe.scoring.ExplanationLine;
 import org.kaohe.scoring.ReasonText;
 import org.springframework.beans.factory.annotation.Autowired;
 

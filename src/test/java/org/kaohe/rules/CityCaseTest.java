@@ -11,7 +11,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.kaohe.records.DeptType;
 import org.kaohe.scoring.EvaluationOutcome;
-import org.kaohe.scoring.ExplanationLine;
 import org.kaohe.scoring.Grade;
 import org.kaohe.scoring.QuarterlyGrades;
 import org.kaohe.scoring.ReasonText;

@@ -13,7 +13,6 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.kaohe.records.DeptType;
 import org.kaohe.records.SourceRef;
 import org.kaohe.scoring.ExplanationLine;
-import org.kaohe.scoring.Grade;
 import org.kaohe.scoring.QuarterlyGrades;
 import org.kaohe.scoring.ReasonText;
 import org.kaohe.scoring.SubjectResult;

@@ -10,7 +10,6 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.kaohe.records.DeptType;
 import org.kaohe.scoring.EvaluationOutcome;
 import org.kaohe.scoring.ExplanationLine;
-import org.kaohe.scoring.Grade;
 import org.kaohe.scoring.QuarterlyGrades;
 import org.kaohe.scoring.ReasonText;
 import org.kaohe.scoring.SubjectResult;

@@ -11,7 +11,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.kaohe.records.DeptType;
 import org.kaohe.scoring.EvaluationOutcome;
-import org.kaohe.scoring.ExplanationLine;
 import org.kaohe.scoring.ReasonText;
 import org.kaohe.testing.TestRecords;
 

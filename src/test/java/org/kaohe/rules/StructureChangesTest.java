@@ -6,7 +6,6 @@ import static org.kaohe.rules.StandardBook.department;
 import static org.kaohe.rules.StandardBook.sumOfLines;
 
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;

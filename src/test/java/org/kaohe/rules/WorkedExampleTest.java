@@ -6,7 +6,6 @@ import static org.kaohe.rules.StandardBook.sumOfLines;
 
 import org.junit.jupiter.api.Test;
 import org.kaohe.records.DeptType;
-import org.kaohe.scoring.Grade;
 import org.kaohe.scoring.QuarterlyGrades;
 import org.kaohe.scoring.ReasonText;
 import org.kaohe.scoring.SubjectResult;

@@ -10,7 +10,6 @@ import org.kaohe.imports.StoredFileRows;
 import org.kaohe.records.SubjectType;
 import org.kaohe.rules.edit.LineDiff;
 import org.kaohe.scoring.ExplanationLine;
-import org.kaohe.scoring.QuarterlyGrades;
 import org.kaohe.scoring.Reason;
 
 /** The small pure parts behind the pages: source rows by line, line diff, results table, waterfall. */
