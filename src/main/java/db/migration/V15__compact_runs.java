@@ -100,7 +100,8 @@ public class V15__compact_runs extends BaseJavaMigration {
                 try (ResultSet rs = s.executeQuery()) {
                     while (rs.next()) {
                         lines.get(rs.getString(1) + "\t" + rs.getString(2)).add(new ExplanationLine(rs.getString(3),
-                                rs.getString(4), rs.getBigDecimal(5), org.kaohe.scoring.Reason.frozen(rs.getString(6)), evidence(rs.getString(7))));
+                                rs.getString(4), rs.getBigDecimal(5), org.kaohe.scoring.Reason.frozen(rs.getString(6)),
+                                evidence(rs.getString(7))));
                     }
                 }
             }

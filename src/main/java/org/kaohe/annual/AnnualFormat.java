@@ -78,7 +78,7 @@ public final class AnnualFormat {
     }
 
     /** The explanation of one subject of the year, the seal check first when it failed. */
-    public static String explanationText(AnnualResults.CheckedYear year, SubjectResult s) {
+    public static String explanationText(AnnualResults.CheckedYear year, SubjectResult s, Locale locale) {
         StringBuilder out = new StringBuilder();
         AnnualRunInfo run = year.run();
         if (year.statusOf(s).failed()) {
@@ -97,7 +97,8 @@ public final class AnnualFormat {
         out.append("封印 seal: ").append(year.statusOf(s).label()).append("\n\n");
         List<String[]> rows = new ArrayList<>();
         for (ExplanationLine line : s.lines()) {
-            rows.add(new String[] {line.part(), line.points().toPlainString(), ReasonText.chinese(line.reason()), line.rule(),
+            rows.add(new String[] {line.part(), line.points().toPlainString(), ReasonText.of(line.reason(), locale),
+                    line.rule(),
                     String.join(", ", line.evidence().stream().map(SourceRef::toString).toList())});
         }
         BigDecimal total = s.lines().stream().map(ExplanationLine::points).reduce(BigDecimal.ZERO, BigDecimal::add);

@@ -101,7 +101,8 @@ public class AnnualResults {
                 .equals(run.seal())) {
             problems.add("年度考核的封印不符 / the annual run's seal does not match its rows");
         }
-        if (run.labelsSeal() != null && !run.labelsSeal().equals(sealer.annualLabelsSeal(run.id(), repository.scales(run.id())))) {
+        String labelsSeal = sealer.annualLabelsSeal(run.id(), repository.scales(run.id()));
+        if (run.labelsSeal() != null && !run.labelsSeal().equals(labelsSeal)) {
             problems.add("年度考核的等次名称与封印不符:已被改动 / the annual run's grade names do not match their seal: altered");
         }
         return new CheckedYear(run, problems.isEmpty() ? SealStatus.INTACT : SealStatus.ALTERED, subjects, altered, problems);

@@ -102,7 +102,7 @@ class ExplainCommand implements Callable<Integer> {
             return CliSupport.EXIT_INVALID;
         }
         System.out.print(format == ExplanationFormat.JSON ? AnnualFormat.json(AnnualFormat.explanation(checked, found.get(), locale()))
-                : AnnualFormat.explanationText(checked, found.get()));
+                : AnnualFormat.explanationText(checked, found.get(), locale()));
         if (checked.statusOf(found.get()).failed()) {
             System.err.println("警告 WARNING: " + checked.statusOf(found.get()).label());
             checked.problems().forEach(System.err::println);

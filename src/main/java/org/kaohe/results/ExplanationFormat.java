@@ -53,7 +53,8 @@ public enum ExplanationFormat {
         out.append("封印 seal: ").append(checked.status().label()).append("\n\n");
         List<String[]> rows = new ArrayList<>();
         for (ExplanationLine line : s.lines()) {
-            rows.add(new String[] {names.codeAndName(s.subjectType(), line.part()), signed(line.points()), ReasonText.of(line.reason(), locale),
+            rows.add(new String[] {names.codeAndName(s.subjectType(), line.part()), signed(line.points()),
+                    ReasonText.of(line.reason(), locale),
                     rule(line.rule()), evidence(line.evidence())});
         }
         BigDecimal total = s.lines().stream().map(ExplanationLine::points).reduce(BigDecimal.ZERO, BigDecimal::add);
