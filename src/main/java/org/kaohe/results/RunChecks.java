@@ -114,6 +114,8 @@ public class RunChecks {
      * Marks each row of a page with its own seal check (the cost of the page's rows), and gives the
      * whole run's check (every row, the chain, the count), reused for {@link #RUN_CHECK_REUSED_FOR}
      * so that paging through a city of 100,000 cadres does not read the whole run on every page.
+     * The run's number of rows is counted afresh on every page (one indexed count): a row deleted
+     * or added anywhere in the run since the last whole check redoes it at once.
      */
     public CheckedPage page(RunInfo run, ResultsPage page) {
         TimedCheck whole = lastRunChecks.compute(run.id(), (id, last) -> last != null
@@ -123,7 +125,8 @@ public class RunChecks {
                 runs.storedSubject(run.id(), row.subjectId())
                         .filter(stored -> rowIntact(run, stored) && matches(stored.result(), row))
                         .map(stored -> SealStatus.INTACT).orElse(SealStatus.ALTERED)))).toList();
-        if (whole.status() == SealStatus.INTACT && rows.stream().anyMatch(r -> r.seal() == SealStatus.ALTERED)) {
+        if (whole.status() == SealStatus.INTACT && (rows.stream().anyMatch(r -> r.seal() == SealStatus.ALTERED)
+                || runs.storedCount(run.id()) != run.subjectCount())) {
             whole = wholeRunCheck(run); // changed since the last whole check: check again now, name every row
             lastRunChecks.put(run.id(), whole);
         }

@@ -112,6 +112,11 @@ public class RunQueries {
         return storedResults(runId).stream().map(StoredSubject::result).toList();
     }
 
+    /** How many subject rows the run holds now (its seal says how many it was stored with). */
+    public int storedCount(long runId) {
+        return jdbc.sql("SELECT COUNT(*) FROM subject_result WHERE run_id = ?").param(runId).query(Integer.class).single();
+    }
+
     /** As {@link #results}, each with its seal columns. */
     public List<StoredSubject> storedResults(long runId) {
         Map<String, Map<String, BigDecimal>> parts = parts(runId, null, null);

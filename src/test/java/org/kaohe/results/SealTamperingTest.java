@@ -155,6 +155,20 @@ class SealTamperingTest {
     }
 
     @Test
+    void aRowDeletedRightAfterAPageWasShownIsFlaggedOnTheNextPageAlready() throws Exception {
+        long runId = SampleRun.store(jdbc, template, sealer);
+        String cadres = "/evaluation?run=" + runId + "&type=CADRE&dept=D01";
+        assertThat(page(cadres)).doesNotContain("card alarm"); // the whole run checked, and reused for a while
+
+        // a department's row goes: no row of the cadres' page is touched, but the run counts one row less
+        for (String table : new String[] {"subject_detail", "subject_result"}) {
+            jdbc.sql("DELETE FROM " + table + " WHERE run_id = ? AND subject_type = 'DEPARTMENT'").param(runId).update();
+        }
+
+        assertThat(page(cadres)).contains("card alarm").contains("DEPARTMENT/");
+    }
+
+    @Test
     void aGradeRenamedInTheDatabaseIsFlaggedThoughNoScoreChanged() throws Exception {
         long runId = SampleRun.store(jdbc, template, sealer);
         assertThat(checks.verify(run(runId)).intact()).isTrue();
