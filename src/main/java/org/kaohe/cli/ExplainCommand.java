@@ -60,6 +60,10 @@ class ExplainCommand implements Callable<Integer> {
             System.err.println("请给出 --period YYYY-Qn 或 --year YYYY 之一 / give --period YYYY-Qn or --year YYYY");
             return CliSupport.EXIT_INVALID;
         }
+        if (!"zh".equalsIgnoreCase(lang) && !"en".equalsIgnoreCase(lang)) {
+            System.err.println("--lang 应为 zh 或 en / --lang is zh or en: " + lang);
+            return CliSupport.EXIT_INVALID;
+        }
         if (year != null) {
             return explainYear();
         }
@@ -111,7 +115,7 @@ class ExplainCommand implements Callable<Integer> {
         return CliSupport.EXIT_OK;
     }
 
-    /** English for {@code --lang en}; Chinese otherwise, as everywhere else. */
+    /** English for {@code --lang en}; Chinese for {@code zh}, the default, as everywhere else. */
     private Locale locale() {
         return "en".equalsIgnoreCase(lang) ? Locale.ENGLISH : ReasonText.CHINESE;
     }

@@ -90,6 +90,9 @@ class EnglishReasonsTest {
         CliRun explainEn = CliRun.of(context, "explain", "--period", "2026-Q3", "--subject", "C0047", "--lang", "en");
         assertThat(explainEn.exitCode()).isZero();
         assertThat(explainEn.out()).contains(english).doesNotContain(chinese);
+        CliRun unknown = CliRun.of(context, "explain", "--period", "2026-Q3", "--subject", "C0047", "--lang", "fr");
+        assertThat(unknown.exitCode()).isEqualTo(2);
+        assertThat(unknown.err()).contains("--lang 应为 zh 或 en");
     }
 
     /** As Thymeleaf writes text: only markup characters escaped. */
