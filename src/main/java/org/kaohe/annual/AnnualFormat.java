@@ -151,7 +151,7 @@ public final class AnnualFormat {
         }
     }
 
-    private static BigDecimal score(SubjectResult s) {
+    static BigDecimal score(SubjectResult s) {
         return s.score().setScale(2, RoundingMode.HALF_UP);
     }
 

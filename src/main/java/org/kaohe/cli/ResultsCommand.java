@@ -12,6 +12,7 @@ import java.util.concurrent.Callable;
 import org.kaohe.annual.AnnualFormat;
 import org.kaohe.annual.AnnualResults;
 import org.kaohe.annual.AnnualService;
+import org.kaohe.annual.AnnualWorkbook;
 import org.kaohe.records.Period;
 import org.kaohe.results.ResultRow;
 import org.kaohe.results.ResultsExport;
@@ -138,14 +139,19 @@ class ResultsCommand implements Callable<Integer> {
             return CliSupport.EXIT_INVALID;
         }
         if (format == Format.XLSX) {
-            System.err.println("年度结果暂无 xlsx,请用 csv / the annual results have no xlsx yet: use --format csv");
-            return CliSupport.EXIT_INVALID;
-        }
-        String text = AnnualFormat.results(checked, ResultsFormat.valueOf(format.name()));
-        if (out == null) {
-            System.out.print(text);
+            if (out == null) {
+                System.err.println("xlsx 需要 --out 文件 / xlsx needs --out FILE (a workbook is not text for a terminal)");
+                return CliSupport.EXIT_INVALID;
+            }
+            try (OutputStream file = Files.newOutputStream(out)) {
+                AnnualWorkbook.write(checked, file);
+            }
+            System.err.println("已写入 written: " + out + " (" + checked.subjects().size() + " 行 rows)");
+        } else if (out == null) {
+            System.out.print(AnnualFormat.results(checked, ResultsFormat.valueOf(format.name())));
         } else {
-            Files.writeString(out, text, StandardCharsets.UTF_8);
+            Files.writeString(out, AnnualFormat.results(checked, ResultsFormat.valueOf(format.name())),
+                    StandardCharsets.UTF_8);
             System.err.println("已写入 written: " + out + " (" + checked.subjects().size() + " 行 rows)");
         }
         if (checked.failed()) {

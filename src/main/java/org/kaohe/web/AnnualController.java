@@ -1,5 +1,6 @@
 package org.kaohe.web;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.Serializable;
 import java.nio.charset.StandardCharsets;
@@ -10,6 +11,7 @@ import java.util.Map;
 import org.kaohe.annual.AnnualFormat;
 import org.kaohe.annual.AnnualResults;
 import org.kaohe.annual.AnnualService;
+import org.kaohe.annual.AnnualWorkbook;
 import org.kaohe.audit.AuditLog;
 import org.kaohe.errors.EvaluationException;
 import org.kaohe.records.SubjectType;
@@ -142,6 +144,20 @@ class AnnualController {
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(name).build().toString())
                 .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
                 .body(AnnualFormat.results(checked, ResultsFormat.CSV).getBytes(StandardCharsets.UTF_8));
+    }
+
+    @GetMapping("/years/{year}/export.xlsx")
+    ResponseEntity<byte[]> xlsx(@PathVariable int year, Principal who) {
+        AnnualResults.CheckedYear checked = checked(year);
+        auditLog.record(who.getName(), "EXPORT_YEAR", Map.of("year", year, "run", checked.run().id(), "format", "xlsx",
+                "rows", checked.subjects().size(), "seal", checked.status().name()));
+        ByteArrayOutputStream workbook = new ByteArrayOutputStream();
+        AnnualWorkbook.write(checked, workbook);
+        String name = "kaohe-" + year + "-annual" + (checked.failed() ? "-ALTERED" : "") + ".xlsx";
+        return ResponseEntity.ok()
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(name).build().toString())
+                .contentType(MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
+                .body(workbook.toByteArray());
     }
 
     private AnnualResults.CheckedYear checked(int year) {

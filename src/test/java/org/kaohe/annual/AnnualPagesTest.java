@@ -10,10 +10,14 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -74,6 +78,31 @@ class AnnualPagesTest {
                 .contains("CADRE,C0082,林子涵,D02,89.33,不定等次,,false");
         assertThat(jdbc.sql("SELECT COUNT(*) FROM audit_log WHERE action = 'EXPORT_YEAR'").query(Long.class).single())
                 .isPositive();
+    }
+
+    @Test
+    void theWorkbookNamesItsRunAndHoldsEveryRowWithNumbersAsNumbers() throws Exception {
+        byte[] bytes = mvc.perform(get("/years/2026/export.xlsx").with(user("hr").roles("HR")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+        AnnualResults.CheckedYear year = results.current(2026).orElseThrow();
+        try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(bytes))) {
+            Sheet sheet = workbook.getSheetAt(0);
+            assertThat(sheet.getRow(1).getCell(1).getStringCellValue()).startsWith("#" + year.run().id());
+            assertThat(sheet.getRow(5).getCell(1).getStringCellValue()).isEqualTo("完好 / intact");
+            assertThat(sheet.getRow(7).getCell(4).getStringCellValue()).isEqualTo("年度得分 score");
+            assertThat(sheet.getLastRowNum() - 7).isEqualTo(year.subjects().size());
+            Row ungraded = null;
+            for (Row row : sheet) {
+                if (row.getRowNum() > 7 && row.getCell(1).getStringCellValue().equals("C0082")) {
+                    ungraded = row;
+                }
+            }
+            assertThat(ungraded).isNotNull();
+            assertThat(ungraded.getCell(4).getNumericCellValue()).isEqualTo(89.33);
+            assertThat(ungraded.getCell(5).getStringCellValue()).isEqualTo("不定等次");
+            assertThat(ungraded.getCell(6)).as("no rank").isNull();
+            assertThat(ungraded.getCell(8).getStringCellValue()).contains("不定等次");
+        }
     }
 
     @Test

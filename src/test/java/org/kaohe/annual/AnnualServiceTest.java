@@ -198,7 +198,7 @@ class AnnualServiceTest {
     }
 
     @Test
-    void resultsAndExplainForTheYearOnTheCommandLine() {
+    void resultsAndExplainForTheYearOnTheCommandLine() throws Exception {
         CliRun table = run("results", "--year", "2026");
         assertThat(table.exitCode()).as(table.err()).isZero();
         assertThat(table.out()).contains("subject_type", "rank", "C0009", "91.00", "不定等次");
@@ -210,6 +210,19 @@ class AnnualServiceTest {
         CliRun explain = run("explain", "--year", "2026", "--subject", "C0009");
         assertThat(explain.exitCode()).isZero();
         assertThat(explain.out()).contains("annual-appraisals.csv:10", "名额", "2026-Q1 run #", "封印 seal: 完好");
+        CliRun noFile = run("results", "--year", "2026", "--format", "xlsx");
+        assertThat(noFile.exitCode()).isEqualTo(2);
+        assertThat(noFile.err()).contains("--out");
+        java.nio.file.Path workbook = java.nio.file.Files.createTempFile("kaohe-2026-", ".xlsx");
+        try {
+            CliRun xlsx = run("results", "--year", "2026", "--format", "xlsx", "--out", workbook.toString());
+            assertThat(xlsx.exitCode()).as(xlsx.err()).isZero();
+            try (var book = new org.apache.poi.xssf.usermodel.XSSFWorkbook(java.nio.file.Files.newInputStream(workbook))) {
+                assertThat(book.getSheetAt(0).getSheetName()).isEqualTo("2026 年度考核");
+            }
+        } finally {
+            java.nio.file.Files.deleteIfExists(workbook);
+        }
         CliRun unknown = run("explain", "--year", "2026", "--subject", "C9999");
         assertThat(unknown.exitCode()).isEqualTo(2);
         assertThat(unknown.err()).contains("没有对象 C9999");

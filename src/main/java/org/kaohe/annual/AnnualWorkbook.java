@@ -1,0 +1,116 @@
+package org.kaohe.annual;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellStyle;
+import org.apache.poi.ss.usermodel.Font;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.kaohe.results.SpreadsheetSafe;
+import org.kaohe.scoring.ExplanationLine;
+import org.kaohe.scoring.ReasonText;
+import org.kaohe.scoring.SubjectResult;
+
+/**
+ * A year's annual results as the workbook HR prints and files: a first block saying which annual
+ * run, quarterly runs, appraisal version, rulebook and seal state the figures come from, then one
+ * row per subject (departments first) with its grade's reasons. Scores are number cells shown with
+ * two decimals; names and reasons pass {@link SpreadsheetSafe}, so a name written like a formula
+ * is shown, never run. A run that fails its seal check says so in the first block and in a last
+ * column on each row.
+ */
+public final class AnnualWorkbook {
+
+    static final String[] HEADERS = {"类型 type", "编号 id", "名称 name", "部门 dept", "年度得分 score", "等次 grade",
+        "排名 rank", "一票否决 veto", "等次说明 grade reasons"};
+    private static final int SCORE = 4;
+    private static final int RANK = 6;
+
+    private AnnualWorkbook() {}
+
+    public static void write(AnnualResults.CheckedYear year, OutputStream out) {
+        AnnualRunInfo run = year.run();
+        try (XSSFWorkbook workbook = new XSSFWorkbook()) {
+            Sheet sheet = workbook.createSheet(run.year() + " 年度考核");
+            CellStyle bold = bold(workbook);
+            CellStyle score = workbook.createCellStyle();
+            score.setDataFormat(workbook.createDataFormat().getFormat("0.00"));
+            int r = 0;
+            for (String[] fact : facts(year)) {
+                Row row = sheet.createRow(r++);
+                text(row, 0, fact[0]).setCellStyle(bold);
+                text(row, 1, fact[1]);
+            }
+            r++;
+            Row header = sheet.createRow(r++);
+            List<String> headers = new ArrayList<>(List.of(HEADERS));
+            if (year.failed()) {
+                headers.add("封印 seal");
+            }
+            for (int c = 0; c < headers.size(); c++) {
+                text(header, c, headers.get(c)).setCellStyle(bold);
+            }
+            for (SubjectResult s : year.subjects()) {
+                Row row = sheet.createRow(r++);
+                text(row, 0, s.subjectType().label());
+                text(row, 1, s.subjectId());
+                text(row, 2, s.name());
+                text(row, 3, s.deptId());
+                Cell points = row.createCell(SCORE);
+                points.setCellValue(AnnualFormat.score(s).doubleValue());
+                points.setCellStyle(score);
+                text(row, 5, s.finalGrade().label());
+                if (s.rank() > 0) {
+                    row.createCell(RANK).setCellValue(s.rank());
+                }
+                text(row, 7, s.vetoed() ? "是" : "否");
+                text(row, 8, String.join(";", s.lines().stream()
+                        .filter(l -> l.part().equals(ExplanationLine.GRADE_PART))
+                        .map(l -> ReasonText.chinese(l.reason())).toList()));
+                if (year.failed()) {
+                    text(row, 9, year.statusOf(s).label());
+                }
+            }
+            for (int c = 0; c < headers.size(); c++) {
+                sheet.setColumnWidth(c, c == 8 ? 60 * 256 : 16 * 256);
+            }
+            workbook.write(out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static List<String[]> facts(AnnualResults.CheckedYear year) {
+        AnnualRunInfo run = year.run();
+        List<String[]> facts = new ArrayList<>();
+        facts.add(new String[] {"年度考核结果 annual results", Integer.toString(run.year())});
+        facts.add(new String[] {"年度考核 annual run", "#" + run.id() + "(" + run.runBy() + ", " + run.startedAt() + ")"});
+        facts.add(new String[] {"所用季度考核 quarterly runs", run.quarterRuns()});
+        facts.add(new String[] {"年度民主测评版本 appraisal version", "v" + run.appraisalVersion()});
+        facts.add(new String[] {"规则版本 rulebook", run.rulebookVersion()});
+        String seal = year.status().label() + (year.problems().isEmpty() ? ""
+                : ":" + year.problems().size() + " 个问题,见 runs verify --year " + run.year() + " / problems: see runs verify");
+        facts.add(new String[] {"封印 seal", seal});
+        return facts;
+    }
+
+    private static Cell text(Row row, int column, String value) {
+        Cell cell = row.createCell(column);
+        cell.setCellValue(SpreadsheetSafe.text(value == null ? "" : value));
+        return cell;
+    }
+
+    private static CellStyle bold(XSSFWorkbook workbook) {
+        Font font = workbook.createFont();
+        font.setBold(true);
+        CellStyle style = workbook.createCellStyle();
+        style.setFont(font);
+        return style;
+    }
+}
