@@ -56,8 +56,7 @@ class AnnualApi {
                 AnnualService.parseYear(Integer.toString(year)), who.getName());
         if (result.status() == AnnualService.ImportStatus.REJECTED) {
             List<ApiError.Problem> problems = result.problems().stream()
-                    .map(p -> new ApiError.Problem(p.file(), p.line(), p.column() == null ? "" : p.column(),
-                            p.severity().name() + ": " + p.message()))
+                    .map(ApiError.Problem::of)
                     .toList();
             return ResponseEntity.status(HttpStatus.UNPROCESSABLE_ENTITY).body(new ApiError(
                     HttpStatus.UNPROCESSABLE_ENTITY.value(), "年度民主测评有 " + result.errors().size()

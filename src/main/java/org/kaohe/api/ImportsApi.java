@@ -55,8 +55,7 @@ class ImportsApi {
         ImportReport report = Uploads.importUploaded(imports, period, files, who.getName());
         if (report.status() == ImportReport.Status.REJECTED) {
             List<ApiError.Problem> problems = report.problems().stream()
-                    .map(p -> new ApiError.Problem(p.file(), p.line(), p.column() == null ? "" : p.column(),
-                            p.severity().name() + ": " + p.message()))
+                    .map(ApiError.Problem::of)
                     .toList();
             return ResponseEntity.status(HttpStatus.UNPROCESSABLE_ENTITY).body(new ApiError(
                     HttpStatus.UNPROCESSABLE_ENTITY.value(),
