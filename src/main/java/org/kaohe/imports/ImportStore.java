@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import org.kaohe.errors.FaultPoint;
 import org.kaohe.records.Appraisal;
 import org.kaohe.records.Cadre;
 import org.kaohe.records.Department;
@@ -237,6 +238,7 @@ class ImportStore {
             if (!rows.isEmpty()) {
                 jdbcTemplate.batchUpdate(sql, rows, BATCH, setter);
                 rows.clear();
+                FaultPoint.IMPORT_FIRST_BATCH.reached();
             }
         }
     }

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.LongConsumer;
 
+import org.kaohe.errors.FaultPoint;
 import org.kaohe.records.SubjectType;
 import org.kaohe.scoring.EvaluationOutcome;
 import org.kaohe.scoring.ExplanationLine;
@@ -119,6 +120,7 @@ public class RunRepository {
                 write(runId, results, details);
                 results.clear();
                 details.clear();
+                FaultPoint.RUN_FIRST_BATCH.reached();
             }
         }
         write(runId, results, details);

@@ -8,6 +8,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
+import org.kaohe.errors.FaultPoint;
+
 /**
  * Runs {@code java -jar target/kaohe.jar COMMAND ...} as a user would, against its own H2 file
  * database, and captures standard output and error separately.
@@ -28,11 +30,16 @@ final class KaoheJar {
         this.databaseUrl = databaseUrl;
     }
 
-    /** Starts a command without waiting for it, its output going to {@code log}, so a test can kill it midway. */
-    Process start(Path log, String... command) throws IOException {
+    /**
+     * Starts a command without waiting for it, its output going to {@code log}, so a test can kill
+     * it midway: with a {@link FaultPoint} it pauses there and writes {@code barrier} when it does.
+     */
+    Process start(Path log, FaultPoint pauseAt, Path barrier, String... command) throws IOException {
         List<String> args = new ArrayList<>(List.of(command));
         args.add("--spring.datasource.url=" + databaseUrl);
-        return new ProcessBuilder(commandLine(args))
+        List<String> line = commandLine(List.of("-D" + FaultPoint.PAUSE_AT + "=" + pauseAt.key(),
+                "-D" + FaultPoint.BARRIER + "=" + barrier.toAbsolutePath()), args);
+        return new ProcessBuilder(line)
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile())
                 .start();
@@ -52,8 +59,14 @@ final class KaoheJar {
     }
 
     private List<String> commandLine(List<String> args) {
+        return commandLine(List.of(), args);
+    }
+
+    private List<String> commandLine(List<String> jvmOptions, List<String> args) {
         // C1 only: these short runs spend most of their time starting up, not in hot loops.
-        List<String> line = new ArrayList<>(List.of(javaBinary(), "-XX:TieredStopAtLevel=1", "-jar", jar.toString()));
+        List<String> line = new ArrayList<>(List.of(javaBinary(), "-XX:TieredStopAtLevel=1"));
+        line.addAll(jvmOptions);
+        line.addAll(List.of("-jar", jar.toString()));
         line.addAll(args);
         return line;
     }

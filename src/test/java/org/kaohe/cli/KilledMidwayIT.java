@@ -12,24 +12,26 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.kaohe.testing.Eventually;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 import org.kaohe.bench.LargeCityFiles;
+import org.kaohe.errors.FaultPoint;
 import org.kaohe.records.Period;
+import org.kaohe.testing.Eventually;
 
 /**
  * An import and an evaluation killed (SIGKILL) while they write leave nothing anybody can see, and
- * the next command works. The database is an H2 file opened with AUTO_SERVER, so this test can
- * watch the killed command's writes from its own connection: it kills the import once the import
- * holds uncommitted rows, and the evaluation once some of the run's rows are committed (the run is
- * stored in batches and becomes visible only when complete).
+ * the next command works. Each command is started to pause at a {@link FaultPoint} (the import
+ * after its first uncommitted batch, the evaluation after its run's first committed batch) and is
+ * killed there, so the test never races the command. The database is an H2 file opened with
+ * AUTO_SERVER, so this test sees the paused command's writes from its own connection.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -56,35 +58,37 @@ class KilledMidwayIT {
     @Test
     @Order(1)
     void anImportKilledWhileWritingStoresNothingAndTheNextImportWorks() throws Exception {
-
-        Process importing = kaohe.start(dir.resolve("import.log"), "import", quarter.toString());
-        waitUntil(importing, dir.resolve("import.log"), "SELECT COUNT(*) FROM INFORMATION_SCHEMA.SESSIONS WHERE CONTAINS_UNCOMMITTED");
+        Path log = dir.resolve("import.log");
+        Process importing = kaohe.start(log, FaultPoint.IMPORT_FIRST_BATCH, dir.resolve("import.barrier"),
+                "import", quarter.toString());
+        pausedAt(importing, log, dir.resolve("import.barrier"));
+        // Paused after its first batch, in its one transaction: rows written, nothing committed.
+        assertThat(count("SELECT COUNT(*) FROM INFORMATION_SCHEMA.SESSIONS WHERE CONTAINS_UNCOMMITTED")).isPositive();
         kill(importing);
 
-        // Never part of an import: killed while writing, nothing is kept. On a loaded machine the
-        // kill can come just after the import's commit (it races the last batch); then the whole
-        // import is there, every target of the file.
-        long versions = count("SELECT COUNT(*) FROM import_version");
-        if (versions == 0) {
-            assertThat(count("SELECT COUNT(*) FROM target_record")).isZero();
-            assertThat(count("SELECT COUNT(*) FROM import_file")).isZero();
-        } else {
-            assertThat(versions).isEqualTo(1);
-            try (java.util.stream.Stream<String> lines = Files.lines(quarter.resolve("targets.csv"))) {
-                assertThat(count("SELECT COUNT(*) FROM target_record")).isEqualTo(lines.count() - 1);
-            }
-        }
+        assertThat(count("SELECT COUNT(*) FROM import_version")).isZero();
+        assertThat(count("SELECT COUNT(*) FROM department_record")).isZero();
+        assertThat(count("SELECT COUNT(*) FROM target_record")).isZero();
+        assertThat(count("SELECT COUNT(*) FROM import_file")).isZero();
+
         KaoheJar.Run again = kaohe.run("import", quarter.toString());
         assertThat(again.exitCode()).as(again.err()).isZero();
         assertThat(count("SELECT COUNT(*) FROM import_version")).isEqualTo(1);
+        try (Stream<String> lines = Files.lines(quarter.resolve("targets.csv"))) {
+            assertThat(count("SELECT COUNT(*) FROM target_record")).isEqualTo(lines.count() - 1);
+        }
     }
 
     @Test
     @Order(2)
     void anEvaluationKilledWhileStoringShowsNoRunAndTheNextEvaluationWorks() throws Exception {
-        Process evaluating = kaohe.start(dir.resolve("evaluate.log"), "evaluate", "--period", "2026-Q3");
-        waitUntil(evaluating, dir.resolve("evaluate.log"), "SELECT COUNT(*) FROM subject_result s JOIN evaluation_run r ON r.id = s.run_id"
-                + " WHERE r.stored_at IS NULL");
+        Path log = dir.resolve("evaluate.log");
+        Process evaluating = kaohe.start(log, FaultPoint.RUN_FIRST_BATCH, dir.resolve("evaluate.barrier"),
+                "evaluate", "--period", "2026-Q3");
+        pausedAt(evaluating, log, dir.resolve("evaluate.barrier"));
+        // Paused after the run's first batch is committed: its rows are there, the run is not visible.
+        assertThat(count("SELECT COUNT(*) FROM subject_result s JOIN evaluation_run r ON r.id = s.run_id"
+                + " WHERE r.stored_at IS NULL")).isPositive();
         kill(evaluating);
 
         assertThat(count("SELECT COUNT(*) FROM evaluation_run WHERE stored_at IS NOT NULL")).isZero();
@@ -101,23 +105,13 @@ class KilledMidwayIT {
     }
 
     /**
-     * Polls the database until {@code query} counts something, while the command still runs. Waits
-     * first for the command to hold the database (its lock file): had this test opened it first, the
-     * command would have become this test's client and lost its connection when the test let go.
+     * Waits for the command to write its barrier file: it has reached its fault point and waits
+     * there to be killed, so the kill lands at the same moment on a fast machine as on a loaded one.
      */
-    private void waitUntil(Process command, Path log, String query) {
-        Path lock = dir.resolve("db/kaohe.lock.db");
-        Eventually.until("the command to hold the database", PATIENCE, () -> {
-            assertThat(command.isAlive()).as("the command ended before opening the database: %s", output(log)).isTrue();
-            return Files.exists(lock);
-        });
-        Eventually.until("the command to be caught writing: " + query, PATIENCE, () -> {
-            assertThat(command.isAlive()).as("the command ended before it was caught writing: %s", output(log)).isTrue();
-            try {
-                return count(query) > 0;
-            } catch (SQLException notYet) {
-                return false; // the command has not made the tables yet
-            }
+    private static void pausedAt(Process command, Path log, Path barrier) {
+        Eventually.until("the command to reach its fault point", PATIENCE, () -> {
+            assertThat(command.isAlive()).as("the command ended before its fault point: %s", output(log)).isTrue();
+            return Files.exists(barrier);
         });
     }
 
