@@ -12,8 +12,9 @@ import org.springframework.stereotype.Component;
 /**
  * An audit entry as a person reads it, in the page's language: the action's name
  * ({@code audit.action.IMPORT} = 导入) and its detail filled into {@code audit.detail.IMPORT}
- * ("考核期 {period} 导入版本 {version} ..."). Entries written before details had names are shown
- * as written.
+ * ("考核期 {period} 导入版本 {version} ..."); a coded value is worded by {@code audit.value.NAME.VALUE}
+ * when the bundles have it (a review's decision: 维持原结果). Entries written before details had names
+ * are shown as written.
  */
 @Component
 public class AuditText {
@@ -43,9 +44,14 @@ public class AuditText {
         Matcher m = NAME.matcher(template);
         StringBuilder out = new StringBuilder();
         while (m.find()) {
-            m.appendReplacement(out, Matcher.quoteReplacement(params.getOrDefault(m.group(1), "")));
+            m.appendReplacement(out, Matcher.quoteReplacement(value(m.group(1), params.getOrDefault(m.group(1), ""), locale)));
         }
         m.appendTail(out);
         return out.toString();
+    }
+
+    /** A coded value in the reader's words when the bundles word it ({@code audit.value.decision.CHANGE}), else as stored. */
+    private String value(String name, String value, Locale locale) {
+        return value.isEmpty() ? value : messages.getMessage("audit.value." + name + "." + value, null, value, locale);
     }
 }

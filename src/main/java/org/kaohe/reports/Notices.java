@@ -21,6 +21,7 @@ import org.kaohe.results.RunChecks;
 import org.kaohe.results.RunInfo;
 import org.kaohe.results.RunQueries;
 import org.kaohe.results.SealStatus;
+import org.kaohe.reviews.ReviewService;
 import org.kaohe.scoring.ExplanationLine;
 import org.kaohe.scoring.ReasonText;
 import org.kaohe.scoring.SubjectResult;
@@ -42,19 +43,44 @@ public class Notices {
     private final ResultsList list;
     private final JdbcClient jdbc;
     private final RunChecks checks;
+    private final ReviewService reviews;
 
-    Notices(RunQueries runs, ResultsList list, JdbcClient jdbc, RunChecks checks) {
+    Notices(RunQueries runs, ResultsList list, JdbcClient jdbc, RunChecks checks, ReviewService reviews) {
         this.runs = runs;
         this.checks = checks;
         this.list = list;
         this.jdbc = jdbc;
+        this.reviews = reviews;
     }
 
     /** A cadre's notice; a department's id gives its summary. Empty when the run has no such subject. */
     public Optional<byte[]> notice(RunInfo run, String subjectId) {
         return runs.subject(run.id(), subjectId).map(subject -> subject.subjectType() == SubjectType.DEPARTMENT
-                ? summary(run, subject, intact(run))
-                : cadreNotice(run, subject, intact(run)));
+                ? summary(run, subject, intact(run), reviewsOf(run))
+                : cadreNotice(run, subject, intact(run), reviewsOf(run)));
+    }
+
+    /**
+     * The file name of a subject's notice (a department's: its summary), naming the period, the run and
+     * the subject, and saying so when a review replaced the result; empty when the run has no such subject.
+     */
+    public Optional<String> fileName(RunInfo run, String subjectId) {
+        return runs.subject(run.id(), subjectId).map(subject -> NoticeFiles.notice(run, subject,
+                reviewsOf(run).mark(subject.subjectId()).isPresent()));
+    }
+
+    /** The file name of a department's zip of notices; empty when the run has no such department. */
+    public Optional<String> zipFileName(RunInfo run, String deptId) {
+        return department(run, deptId).map(d -> NoticeFiles.zip(run, d));
+    }
+
+    /** What a notice of this subject from this run marks about its review: set when the result is not the one in force. */
+    public Optional<String> reviewMark(RunInfo run, String subjectId) {
+        return reviewsOf(run).mark(subjectId);
+    }
+
+    private NoticeReviews reviewsOf(RunInfo run) {
+        return new NoticeReviews(run.id(), reviews.aboutRun(run.id()));
     }
 
     /** Paper says what the seal check of the whole run found when it was printed. */
@@ -64,7 +90,7 @@ public class Notices {
 
     /** A department's summary of its cadres. */
     public Optional<byte[]> departmentSummary(RunInfo run, String deptId) {
-        return department(run, deptId).map(d -> summary(run, d, intact(run)));
+        return department(run, deptId).map(d -> summary(run, d, intact(run), reviewsOf(run)));
     }
 
     /** A zip of the department's summary and every cadre's notice; false when there is no such department. */
@@ -74,15 +100,16 @@ public class Notices {
             return false;
         }
         boolean intact = intact(run);
+        NoticeReviews reviewed = reviewsOf(run);
         try {
             ZipOutputStream zip = new ZipOutputStream(out);
-            zip.putNextEntry(new ZipEntry(deptId + "-" + safeName(department.get().name()) + "-汇总.pdf"));
-            zip.write(summary(run, department.get(), intact));
+            zip.putNextEntry(new ZipEntry(NoticeFiles.notice(run, department.get(), reviewed.mark(deptId).isPresent())));
+            zip.write(summary(run, department.get(), intact, reviewed));
             zip.closeEntry();
             for (ListedResult cadre : cadres(run, deptId)) {
                 SubjectResult subject = runs.subject(run.id(), cadre.subjectId()).orElseThrow();
-                zip.putNextEntry(new ZipEntry(cadre.subjectId() + "-" + safeName(cadre.name()) + "-考核结果通知书.pdf"));
-                zip.write(cadreNotice(run, subject, intact));
+                zip.putNextEntry(new ZipEntry(NoticeFiles.notice(run, subject, reviewed.mark(subject.subjectId()).isPresent())));
+                zip.write(cadreNotice(run, subject, intact, reviewed));
                 zip.closeEntry();
             }
             zip.finish();
@@ -92,13 +119,14 @@ public class Notices {
         }
     }
 
-    private byte[] cadreNotice(RunInfo run, SubjectResult cadre, boolean intact) {
+    private byte[] cadreNotice(RunInfo run, SubjectResult cadre, boolean intact, NoticeReviews reviewed) {
         String deptName = department(run, cadre.deptId()).map(SubjectResult::name).orElse(cadre.deptId());
         long inDepartment = list.count(run.id(), new ResultsFilter(SubjectType.CADRE, cadre.deptId(), null, null, false));
         String position = jdbc.sql("SELECT position FROM cadre_record WHERE import_id = ? AND cadre_id = ?")
                 .params(run.importId(), cadre.subjectId()).query(String.class).optional().orElse("");
         try (PdfPages pdf = new PdfPages("考核结果通知书 " + cadre.name() + " " + run.period())) {
             pdf.centred("考核结果通知书", 20).centred("(" + quarter(run) + ")", 12).gap(10);
+            notInForce(pdf, reviewed, cadre.subjectId());
             pdf.text(cadre.name() + " 同志(编号 " + cadre.subjectId() + "):", 12).gap(2);
             pdf.text("经" + quarter(run) + "平时考核,你的考核结果如下:", 12, 24).gap(4);
             pdf.table(new float[] {1, 1.6f, 1, 1.6f}, List.of("项目", "内容", "项目", "内容"), List.of(
@@ -122,17 +150,19 @@ public class Notices {
             }
             rows.add(List.of(score(cadre.score()), "合计"));
             pdf.table(new float[] {1, 6}, List.of("分值", "理由"), rows, 10);
-            pdf.gap(10).text("如对考核结果有异议,可向组织人事科申请复核。", 11, 24).gap(16);
+            reviewParagraphs(pdf, reviewed, cadre.subjectId());
             pdf.right("组织人事科", 12).right(LocalDate.now().format(DATE), 12).gap(16);
             footer(pdf, run, intact);
+            reviewed.mark(cadre.subjectId()).ifPresent(mark -> pdf.alert(mark, 9));
             return pdf.bytes();
         }
     }
 
-    private byte[] summary(RunInfo run, SubjectResult department, boolean intact) {
+    private byte[] summary(RunInfo run, SubjectResult department, boolean intact, NoticeReviews reviewed) {
         long departments = list.count(run.id(), new ResultsFilter(SubjectType.DEPARTMENT, null, null, null, false));
         try (PdfPages pdf = new PdfPages("部门考核结果汇总 " + department.name() + " " + run.period())) {
             pdf.centred(department.name() + " 考核结果汇总", 18).centred("(" + quarter(run) + ")", 12).gap(8);
+            notInForce(pdf, reviewed, department.subjectId());
             pdf.text("部门得分 " + score(department.score()) + ",等次 " + department.finalGrade().label() + ",全市排名 "
                     + department.rank() + " / " + departments + (department.vetoed() ? ",一票否决" : "") + "。", 12);
             department.lines().stream().filter(l -> l.part().equals(ExplanationLine.GRADE_PART))
@@ -141,13 +171,51 @@ public class Notices {
             List<List<String>> rows = new ArrayList<>();
             for (ListedResult cadre : cadres(run, department.subjectId())) {
                 rows.add(List.of(Integer.toString(cadre.rank()), cadre.subjectId(), cadre.name(), score(cadre.score()),
-                        cadre.finalGrade().label(), cadre.vetoed() ? "是" : "否", String.join(";", cadre.gradeReasons().stream().map(ReasonText::chinese).toList())));
+                        cadre.finalGrade().label(), cadre.vetoed() ? "是" : "否", summaryNote(cadre, reviewed)));
             }
             pdf.table(new float[] {0.7f, 1.2f, 1.3f, 1, 0.8f, 0.9f, 4}, List.of("排名", "编号", "姓名", "得分", "等次",
                     "一票否决", "等次说明"), rows, 10);
+            replacedCadres(pdf, cadres(run, department.subjectId()), reviewed);
+            reviewed.statements(department.subjectId()).forEach(statement -> pdf.gap(4).text(statement, 10));
             pdf.gap(16);
             footer(pdf, run, intact);
             return pdf.bytes();
+        }
+    }
+
+    /** A result a review replaced (or left aside) says so at the top of every page and in red under the title. */
+    private static void notInForce(PdfPages pdf, NoticeReviews reviewed, String subjectId) {
+        reviewed.shortMark(subjectId).ifPresent(pdf::stamp);
+        reviewed.mark(subjectId).ifPresent(mark -> pdf.alert(mark, 13).gap(6));
+    }
+
+    /**
+     * The review of the result in force (when asked, the decision, its note), or the request awaiting
+     * a decision; the invitation to ask for a review only when there is none.
+     */
+    private static void reviewParagraphs(PdfPages pdf, NoticeReviews reviewed, String subjectId) {
+        pdf.gap(10);
+        reviewed.statements(subjectId).forEach(statement -> pdf.text(statement, 11, 24));
+        reviewed.pending(subjectId).ifPresent(pending -> pdf.text(pending, 11, 24));
+        if (reviewed.mayInvite(subjectId)) {
+            pdf.text("如对考核结果有异议,可向组织人事科申请复核。", 11, 24);
+        }
+        pdf.gap(16);
+    }
+
+    /** A cadre's cell of reasons in a department's summary: a review's mark or decision first, then the grade's reasons. */
+    private static String summaryNote(ListedResult cadre, NoticeReviews reviewed) {
+        List<String> notes = new ArrayList<>();
+        reviewed.shortMark(cadre.subjectId()).or(() -> reviewed.shortStatement(cadre.subjectId())).ifPresent(notes::add);
+        cadre.gradeReasons().stream().map(ReasonText::chinese).forEach(notes::add);
+        return String.join(";", notes);
+    }
+
+    /** Under a summary's table: each cadre whose result here a review replaced, by name. */
+    private static void replacedCadres(PdfPages pdf, List<ListedResult> cadres, NoticeReviews reviewed) {
+        for (ListedResult cadre : cadres) {
+            reviewed.mark(cadre.subjectId()).ifPresent(mark -> pdf.gap(4).alert(cadre.subjectId() + " " + cadre.name()
+                    + ":" + mark, 10));
         }
     }
 
@@ -179,10 +247,5 @@ public class Notices {
     private static String signed(BigDecimal points) {
         String text = points.setScale(2, RoundingMode.HALF_UP).toPlainString();
         return points.signum() > 0 ? "+" + text : text;
-    }
-
-    /** A name as part of a file name in a zip: no path separators or characters Windows refuses. */
-    private static String safeName(String name) {
-        return name.replaceAll("[\\\\/:*?\"<>|\\p{Cntrl}]", "_");
     }
 }

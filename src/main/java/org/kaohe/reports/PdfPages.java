@@ -28,6 +28,8 @@ final class PdfPages implements AutoCloseable {
     private static final String FONT = "/fonts/NotoSansSC-Regular.ttf";
     private static final float MARGIN = 56;
     private static final float WIDTH = PDRectangle.A4.getWidth() - 2 * MARGIN;
+    private static final float[] BLACK = {0f, 0f, 0f};
+    private static final float[] RED = {0.75f, 0f, 0f};
     private static byte[] fontBytes;
 
     private final PDDocument document = new PDDocument();
@@ -35,6 +37,8 @@ final class PdfPages implements AutoCloseable {
     private final Map<Integer, Boolean> printable = new HashMap<>();
     private PDPageContentStream page;
     private float y;
+    private float[] ink = BLACK;
+    private String stamp;
 
     PdfPages(String title) {
         try {
@@ -59,6 +63,23 @@ final class PdfPages implements AutoCloseable {
             show(line, MARGIN + indent, size);
             y -= size * 1.5f;
         }
+        return this;
+    }
+
+    /** Text in red, wrapped at the margin: what no reader may miss (a result that is no longer in force). */
+    PdfPages alert(String text, float size) {
+        ink = RED;
+        try {
+            return text(text, size);
+        } finally {
+            ink = BLACK;
+        }
+    }
+
+    /** A red line in the top margin of this page and of every page after it. */
+    PdfPages stamp(String text) {
+        stamp = clean(text);
+        drawStamp();
         return this;
     }
 
@@ -187,6 +208,15 @@ final class PdfPages implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        if (stamp != null) {
+            drawStamp();
+        }
+    }
+
+    private void drawStamp() {
+        ink = RED;
+        showAt(stamp, MARGIN, PDRectangle.A4.getHeight() - MARGIN * 0.6f, 9);
+        ink = BLACK;
     }
 
     private void show(String text, float x, float size) {
@@ -198,6 +228,7 @@ final class PdfPages implements AutoCloseable {
             return;
         }
         try {
+            page.setNonStrokingColor(ink[0], ink[1], ink[2]);
             page.beginText();
             page.setFont(font, size);
             page.newLineAtOffset(x, baseline);

@@ -43,4 +43,24 @@ public record Review(long id, Period period, SubjectType subjectType, String sub
     public long runInForce() {
         return decision == Decision.CHANGE ? reviewRunId : originalRunId;
     }
+
+    /** True when the decision replaced this subject's result in {@code runId} (变更 of that run's result). */
+    public boolean replaced(long runId) {
+        return decision == Decision.CHANGE && originalRunId == runId;
+    }
+
+    /** True when this run was the re-run a 维持 decision did not adopt: its result for the subject is not in force. */
+    public boolean notAdopted(long runId) {
+        return decision == Decision.MAINTAIN && reviewRunId == runId;
+    }
+
+    /** True when the decision made this run's result the one in force for the subject. */
+    public boolean decidedInFavourOf(long runId) {
+        return !open() && runInForce() == runId;
+    }
+
+    /** True when the request about this run's result awaits its decision. */
+    public boolean pendingOn(long runId) {
+        return open() && originalRunId == runId;
+    }
 }

@@ -4,7 +4,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.kaohe.audit.AuditLog;
@@ -73,8 +75,8 @@ public class ReviewService {
                         runId, requestedBy, request.requestDate(), reason, attachments, user, OffsetDateTime.now())
                 .update(key, "id");
         long id = key.getKeyAs(Number.class).longValue();
-        auditLog.record(user, "REVIEW_REQUESTED", "review=" + id + " period=" + run.period() + " subject="
-                + subject.subjectId() + " run=" + runId + " requestedBy=" + requestedBy);
+        auditLog.record(user, "REVIEW_REQUESTED", requestedDetail(id, run, subject, requestedBy, request.requestDate(),
+                reason));
         return get(id).orElseThrow();
     }
 
@@ -111,9 +113,7 @@ public class ReviewService {
         } catch (DuplicateKeyException e) {
             throw new InvalidInputException("此复核已有决定 / this review was decided meanwhile");
         }
-        auditLog.record(user, "REVIEW_DECIDED", "review=" + reviewId + " period=" + review.period() + " subject="
-                + review.subjectId() + " decision=" + decision.name() + " originalRun=" + review.originalRunId()
-                + " reviewRun=" + reviewRunId);
+        auditLog.record(user, "REVIEW_DECIDED", decidedDetail(review, reviewRunId, decision, shortNote));
         return get(reviewId).orElseThrow();
     }
 
@@ -127,6 +127,15 @@ public class ReviewService {
                 ? jdbc.sql(SELECT + " ORDER BY r.id DESC").query(ReviewService::review).list()
                 : jdbc.sql(SELECT + " WHERE r.period = ? ORDER BY r.id DESC").param(period.toString())
                         .query(ReviewService::review).list();
+    }
+
+    /**
+     * Reviews that concern a run: those asked about one of its results, and those decided by comparing
+     * with it (its re-run), oldest first. What a notice printed from the run has to say about them.
+     */
+    public List<Review> aboutRun(long runId) {
+        return jdbc.sql(SELECT + " WHERE r.original_run_id = ? OR d.review_run_id = ? ORDER BY r.id")
+                .params(runId, runId).query(ReviewService::review).list();
     }
 
     /** Reviews of one subject in a period, newest first. */
@@ -148,6 +157,37 @@ public class ReviewService {
                 .query((rs, n) -> new Counts(Period.parse(rs.getString("period")), rs.getLong("total"),
                         rs.getLong("open_count"), rs.getLong("maintained"), rs.getLong("changed")))
                 .list();
+    }
+
+    /** The audit entry's named values for a request: worded by {@code audit.detail.REVIEW_REQUESTED}. */
+    private static Map<String, Object> requestedDetail(long id, RunInfo run, SubjectResult subject, String requestedBy,
+                                                       LocalDate requestDate, String reason) {
+        Map<String, Object> detail = new LinkedHashMap<>();
+        detail.put("review", id);
+        detail.put("period", run.period());
+        detail.put("subject", subject.subjectId());
+        detail.put("name", subject.name());
+        detail.put("run", run.id());
+        detail.put("requestedBy", requestedBy);
+        detail.put("requestDate", requestDate);
+        detail.put("reason", reason);
+        return detail;
+    }
+
+    /** The audit entry's named values for a decision, its note included: worded by {@code audit.detail.REVIEW_DECIDED}. */
+    private static Map<String, Object> decidedDetail(Review review, long reviewRunId, Review.Decision decision,
+                                                     String note) {
+        Map<String, Object> detail = new LinkedHashMap<>();
+        detail.put("review", review.id());
+        detail.put("period", review.period());
+        detail.put("subject", review.subjectId());
+        detail.put("name", review.subjectName());
+        detail.put("decision", decision.name());
+        detail.put("originalRun", review.originalRunId());
+        detail.put("reviewRun", reviewRunId);
+        detail.put("inForce", decision == Review.Decision.CHANGE ? reviewRunId : review.originalRunId());
+        detail.put("note", note.isEmpty() ? "—" : note);
+        return detail;
     }
 
     /** A text field: trimmed, required or not, at most {@code max} characters; a located message otherwise. */

@@ -1,6 +1,7 @@
 package org.kaohe.web;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -17,7 +18,10 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.server.ResponseStatusException;
 
-/** Printable notices (PDF): a cadre's notice, a department's summary, a zip of a department's notices. */
+/**
+ * Printable notices (PDF): a cadre's notice, a department's summary, a zip of a department's notices;
+ * each file named by {@link Notices} (period, run, subject).
+ */
 @Controller
 class NoticesController {
 
@@ -33,25 +37,23 @@ class NoticesController {
     ResponseEntity<byte[]> notice(@PathVariable long runId, @PathVariable String subjectId) {
         RunInfo run = run(runId);
         byte[] pdf = notices.notice(run, subjectId).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
-        return pdf(pdf, "notice-" + run.period() + "-" + subjectId + ".pdf");
+        return pdf(pdf, notices.fileName(run, subjectId).orElseThrow());
     }
 
     @GetMapping("/runs/{runId}/departments/{deptId}/summary.pdf")
     ResponseEntity<byte[]> summary(@PathVariable long runId, @PathVariable String deptId) {
         RunInfo run = run(runId);
         byte[] pdf = notices.departmentSummary(run, deptId).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
-        return pdf(pdf, "summary-" + run.period() + "-" + deptId + ".pdf");
+        return pdf(pdf, notices.fileName(run, deptId).orElseThrow());
     }
 
     @GetMapping("/runs/{runId}/departments/{deptId}/notices.zip")
     void zip(@PathVariable long runId, @PathVariable String deptId, HttpServletResponse response) throws IOException {
         RunInfo run = run(runId);
-        if (runs.subject(runId, deptId).isEmpty()) {
-            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
-        }
+        String name = notices.zipFileName(run, deptId).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         response.setContentType("application/zip");
         response.setHeader(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                .filename("notices-" + run.period() + "-" + deptId + ".zip").build().toString());
+                .filename(name, StandardCharsets.UTF_8).build().toString());
         notices.departmentNotices(run, deptId, response.getOutputStream());
     }
 
@@ -61,7 +63,8 @@ class NoticesController {
 
     private static ResponseEntity<byte[]> pdf(byte[] body, String fileName) {
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline().filename(fileName).build().toString())
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline().filename(fileName, StandardCharsets.UTF_8)
+                        .build().toString())
                 .body(body);
     }
 }

@@ -121,7 +121,9 @@ class NoticesTest {
                 }
             }
         }
-        assertThat(entries).containsExactly("D01-青川市总工会-汇总.pdf", "C1-欧阳晓雯-考核结果通知书.pdf", "C2-侯国庆-考核结果通知书.pdf");
+        String stem = "2029-Q3-run" + runId + "-";
+        assertThat(entries).containsExactly(stem + "D01-青川市总工会-考核结果汇总.pdf", stem + "C1-欧阳晓雯-考核结果通知书.pdf",
+                stem + "C2-侯国庆-考核结果通知书.pdf");
         mvc.perform(get("/runs/" + runId + "/departments/C1/summary.pdf").with(user("a").roles("AUDITOR")))
                 .andExpect(status().isNotFound());
     }
