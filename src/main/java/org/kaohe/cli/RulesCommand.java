@@ -126,8 +126,9 @@ class RulesCommand {
         return CliSupport.EXIT_OK;
     }
 
-    /** Problems, scenario cases and what the trial on real data would change. */
+    /** Problems, scenario cases and what the trial on real data would change; a rollback's rows carried over. */
     static void printCheck(DraftCheck check) {
+        printCarried(check);
         if (!check.keptFromPublished().isEmpty()) {
             System.out.println("沿用已发布版本的表 / tables kept from the published version: "
                     + String.join(", ", check.keptFromPublished()));
@@ -156,6 +157,18 @@ class RulesCommand {
         if (!check.problems().isEmpty()) {
             printProblems(check.problems());
         }
+    }
+
+    /** A rollback that carried rows over for the imported data says which, and that the version published is its own. */
+    private static void printCarried(DraftCheck check) {
+        if (check.carried().isEmpty()) {
+            return;
+        }
+        System.out.println("回退到 " + check.rollbackOf() + ":导入数据使用了该版本没有的事项或级别,以下 " + check.carried().size()
+                + " 行沿用自已发布的登记簿(未定分值,计 0 分),发布的是含这些行的版本 " + check.version() + " / rolling back to "
+                + check.rollbackOf() + ": the imported data use kinds or levels it lacks; these rows are carried over (priced"
+                + " at 0), so the version published is " + check.version());
+        check.carried().forEach(row -> System.out.println("  " + row));
     }
 
     static void printProblems(List<RuleProblem> problems) {

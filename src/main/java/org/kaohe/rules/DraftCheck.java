@@ -5,17 +5,26 @@ import java.util.List;
 /**
  * Everything known about a draft before it takes effect: the whole book it makes (the upload
  * completed with the published tables it did not change), every problem that refuses it (tables,
- * scenario cases, the trial on real data), the cases run and what the trial would change.
+ * scenario cases, the trial on real data), the cases run and what the trial would change. For a
+ * rollback, {@code rollbackOf} is the earlier version asked for and {@code carried} the registry
+ * rows carried over into it for the imported data (then {@code version} is that book's own).
  */
 public record DraftCheck(String version, RulebookSource source, List<String> keptFromPublished,
                          List<RuleProblem> problems, List<ScenarioCases.CaseResult> cases,
-                         List<DraftTrial.PeriodTrial> trials) {
+                         List<DraftTrial.PeriodTrial> trials, List<CarriedRow> carried, String rollbackOf) {
 
     public DraftCheck {
         keptFromPublished = List.copyOf(keptFromPublished);
         problems = List.copyOf(problems);
         cases = List.copyOf(cases);
         trials = List.copyOf(trials);
+        carried = List.copyOf(carried);
+    }
+
+    /** A draft's check: nothing carried over, no rollback. */
+    public DraftCheck(String version, RulebookSource source, List<String> keptFromPublished, List<RuleProblem> problems,
+                      List<ScenarioCases.CaseResult> cases, List<DraftTrial.PeriodTrial> trials) {
+        this(version, source, keptFromPublished, problems, cases, trials, List.of(), null);
     }
 
     /** True when nothing refuses the draft: it may be published. */

@@ -7,11 +7,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.TreeSet;
 
 import org.kaohe.imports.ImportRepository;
-import org.kaohe.records.Event;
 import org.kaohe.records.ItemRegistry;
 import org.kaohe.records.Period;
 import org.kaohe.records.PeriodRecords;
@@ -56,13 +54,21 @@ public class DraftTrial {
     /** Tries the draft on every imported period; problems that refuse it are added to {@code problems}. */
     List<PeriodTrial> run(CompiledRulebook draft, Optional<CompiledRulebook> published, RunLimits limits,
                           List<RuleProblem> problems) {
+        return run(draft, published, limits, problems, true);
+    }
+
+    /** As above; {@code checkRegistry} false when the caller has matched the registry to the imports itself (a rollback). */
+    List<PeriodTrial> run(CompiledRulebook draft, Optional<CompiledRulebook> published, RunLimits limits,
+                          List<RuleProblem> problems, boolean checkRegistry) {
         List<PeriodTrial> trials = new ArrayList<>();
         for (Period period : imports.periods()) {
             Optional<PeriodRecords> records = imports.loadCurrent(period);
             if (records.isEmpty()) {
                 continue;
             }
-            problems.addAll(unknownKinds(period, records.get(), draft.registry()));
+            if (checkRegistry) {
+                problems.addAll(unknownKinds(period, records.get(), draft.registry()));
+            }
             EvaluationOutcome after;
             try {
                 after = draft.evaluate(records.get(), EvaluationProgress.NONE, limits);
@@ -106,24 +112,31 @@ public class DraftTrial {
         return new PeriodTrial(period, after.subjects().size(), scores, grades, changes);
     }
 
-    /** Kinds and levels the period's events use that the draft's registry does not have: those events would count nothing. */
+    /**
+     * Kinds and levels the period's events use that the draft's registry does not have: those events
+     * would count nothing. Each refusal names the rows and the two ways out: keep the registry row,
+     * or re-import the period without those rows first. (A rollback carries such rows over instead.)
+     */
     private static List<RuleProblem> unknownKinds(Period period, PeriodRecords records, ItemRegistry registry) {
-        Map<String, Integer> kinds = new TreeMap<>();
-        Set<String> levels = new TreeSet<>();
-        for (Event e : records.events()) {
-            if (registry.kinds().stream().noneMatch(k -> k.code().equals(e.kind()))) {
-                kinds.merge(e.kind(), 1, Integer::sum);
-            }
-            if (e.level() != null && !registry.levels().containsKey(e.level())) {
-                levels.add(e.level());
-            }
-        }
+        ImportedItems used = ImportedItems.of(Map.of(period, records.events()));
         List<RuleProblem> problems = new ArrayList<>();
-        kinds.forEach((kind, count) -> problems.add(new RuleProblem("kinds.csv", 0, "考核期 " + period + " 的导入数据中有 "
-                + count + " 条「" + kind + "」事项,新规则的事项类型表中没有它,这些事项将不计分;请保留此事项类型 / " + period
-                + " has " + count + " events of kind " + kind + ", which the draft's registry lacks")));
+        Set<String> levels = new TreeSet<>();
+        for (ImportedItems.Use use : used.kinds().values()) {
+            if (registry.kinds().stream().noneMatch(k -> k.code().equals(use.kind()))) {
+                problems.add(new RuleProblem("kinds.csv", 0, "导入数据中有「" + use.kind() + "」事项:" + ImportedItems.where(use.rows())
+                        + ";草稿的事项类型表中没有它,这些事项将不计分。请在 kinds.csv 中保留「" + use.kind() + "」这一行;若确要删去此事项,"
+                        + "须先由人事重新导入 " + period + " 并在 events.csv 中删去这些行(回退到旧版本请用“重新发布”,它会沿用此事项)/ "
+                        + "imported data use kind " + use.kind() + ": " + ImportedItems.whereEnglish(use.rows()) + "; the draft's"
+                        + " registry lacks it, so they would count nothing. Keep its row in kinds.csv, or have " + period
+                        + " re-imported without those rows first (to roll back, publish the earlier version again: it carries"
+                        + " the kind over)"));
+            }
+            use.levels().keySet().stream().filter(level -> !registry.levels().containsKey(level)).forEach(levels::add);
+        }
         levels.forEach(level -> problems.add(new RuleProblem("levels.csv", 0, "考核期 " + period + " 的导入数据使用了级别「"
-                + level + "」,新规则的级别表中没有它 / " + period + " uses level " + level + ", which the draft lacks")));
+                + level + "」,草稿的级别表中没有它;请在 levels.csv 中保留这一行,或先由人事重新导入 " + period + " 并去掉使用它的事项 / "
+                + period + " uses level " + level + ", which the draft lacks: keep its row in levels.csv, or have " + period
+                + " re-imported without the events that use it")));
         return problems;
     }
 }

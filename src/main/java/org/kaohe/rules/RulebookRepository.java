@@ -17,9 +17,18 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class RulebookRepository {
 
-    /** One publication: which version, who published it, when, why, and who drafted it. */
+    /**
+     * One publication: which version, who published it, when, why, and who drafted it;
+     * {@code rollbackOf} the earlier version a rollback asked for (null for any other publication).
+     */
     public record Publication(long id, String version, String publishedBy, OffsetDateTime publishedAt,
-                              String reason, String draftedBy, List<String> fileNames) {}
+                              String reason, String draftedBy, List<String> fileNames, String rollbackOf) {
+
+        /** True when this publication rolled back to an earlier version by publishing it with rows carried over. */
+        public boolean carriedOver() {
+            return rollbackOf != null && !rollbackOf.equals(version);
+        }
+    }
 
     /** A draft: its author, the version it started from, and whether it is still open. */
     public record Draft(long id, String author, OffsetDateTime createdAt, OffsetDateTime updatedAt, String baseVersion,
@@ -36,7 +45,8 @@ public class RulebookRepository {
     }
 
     /** Stores the version's files (once) and a publication of it; the caller provides the transaction. */
-    void publish(String version, Map<String, String> files, String who, String reason, String draftedBy) {
+    void publish(String version, Map<String, String> files, String who, String reason, String draftedBy,
+                 String rollbackOf) {
         OffsetDateTime now = OffsetDateTime.now();
         if (!known(version)) {
             jdbc.sql("INSERT INTO rulebook_version (version, created_by, created_at) VALUES (?, ?, ?)")
@@ -45,9 +55,9 @@ public class RulebookRepository {
                             "INSERT INTO rulebook_file (version, file_name, content) VALUES (?, ?, ?)")
                     .params(version, name, content).update());
         }
-        jdbc.sql("INSERT INTO rulebook_publication (version, published_by, published_at, reason, drafted_by)"
-                        + " VALUES (?, ?, ?, ?, ?)")
-                .params(version, who, now, reason, draftedBy).update();
+        jdbc.sql("INSERT INTO rulebook_publication (version, published_by, published_at, reason, drafted_by, rollback_of)"
+                        + " VALUES (?, ?, ?, ?, ?, ?)")
+                .params(version, who, now, reason, draftedBy, rollbackOf).update();
     }
 
     boolean known(String version) {
@@ -66,12 +76,12 @@ public class RulebookRepository {
     }
 
     private static final String PUBLICATIONS =
-            "SELECT id, version, published_by, published_at, reason, drafted_by FROM rulebook_publication";
+            "SELECT id, version, published_by, published_at, reason, drafted_by, rollback_of FROM rulebook_publication";
 
     private Publication toPublication(java.sql.ResultSet rs) throws java.sql.SQLException {
         return new Publication(rs.getLong("id"), rs.getString("version"), rs.getString("published_by"),
                 rs.getObject("published_at", OffsetDateTime.class), rs.getString("reason"), rs.getString("drafted_by"),
-                List.copyOf(files(rs.getString("version")).keySet()));
+                List.copyOf(files(rs.getString("version")).keySet()), rs.getString("rollback_of"));
     }
 
     /** The files of a stored version by name (empty when the version is unknown). */

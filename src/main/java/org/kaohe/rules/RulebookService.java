@@ -39,6 +39,7 @@ public class RulebookService implements ItemRegistrySource {
 
     private final RulebookRepository repository;
     private final DraftTrial trial;
+    private final RollbackCarryOver carryOver;
     private final AuditLog auditLog;
     private final TransactionTemplate transaction;
     private final Path defaultFolder;
@@ -46,11 +47,13 @@ public class RulebookService implements ItemRegistrySource {
     private final AtomicReference<CompiledRulebook> cache = new AtomicReference<>();
     private final Map<String, CompiledRulebook> archived = new ConcurrentHashMap<>();
 
-    RulebookService(RulebookRepository repository, DraftTrial trial, AuditLog auditLog, TransactionTemplate transaction,
+    RulebookService(RulebookRepository repository, DraftTrial trial, RollbackCarryOver carryOver, AuditLog auditLog,
+                    TransactionTemplate transaction,
                     @Value("${kaohe.rules-dir}") Path defaultFolder,
                     @Value("${kaohe.rules.publisher-must-differ:false}") boolean publisherMustDiffer) {
         this.repository = repository;
         this.trial = trial;
+        this.carryOver = carryOver;
         this.auditLog = auditLog;
         this.transaction = transaction;
         this.defaultFolder = defaultFolder;
@@ -130,21 +133,47 @@ public class RulebookService implements ItemRegistrySource {
         return publishChecked(check, who, reason, draft.author(), draftId);
     }
 
-    /** Publishes an earlier version again (a rollback), after the same checks as any draft. */
+    /**
+     * Publishes an earlier version again (a rollback), after the same checks as any draft. When the
+     * imports use kinds or levels that version lacks, the rows they need are carried over from the
+     * published registry ({@link RollbackCarryOver}): the book published is then that version with
+     * those rows (a version of its own), and the check lists them as carried over.
+     */
     public Published republish(String version, String who, String reason) throws RulebookInvalidException {
         version = fullVersion(version);
         Map<String, String> files = repository.files(version);
         if (files.isEmpty()) {
             throw invalid("没有规则版本 " + version + " / no rulebook version " + version);
         }
-        RulebookSource source = RulebookSource.of(files);
-        List<RuleProblem> problems = new ArrayList<>();
-        CompiledRulebook compiled = compileArchived(version, source);
+        RulebookSource earlier = RulebookSource.of(files);
+        CompiledRulebook compiled = compileArchived(version, earlier);
+        RollbackCarryOver.Outcome carry = carryOver.carry(version, tables(earlier), compiled.book(), publishedRegistry());
+        RulebookSource source = carry.carried().isEmpty() ? earlier : carry.source();
+        if (!carry.carried().isEmpty()) {
+            compiled = compileCarried(source);
+        }
+        List<RuleProblem> problems = new ArrayList<>(carry.problems());
         List<ScenarioCases.CaseResult> cases = ScenarioCases.run(compiled, source);
         cases.forEach(c -> problems.addAll(c.failures()));
-        List<DraftTrial.PeriodTrial> trials = trial.run(compiled, current(), RunLimits.DEFAULT, problems);
-        DraftCheck check = new DraftCheck(version, source, List.of(), problems, cases, trials);
+        // The registry was checked against the imports just above: carried over, or refused with what to do.
+        List<DraftTrial.PeriodTrial> trials = trial.run(compiled, current(), RunLimits.DEFAULT, problems, false);
+        DraftCheck check = new DraftCheck(source.version(), source, List.of(), problems, cases, trials, carry.carried(),
+                version);
         return publishChecked(check, who, reason, null, null);
+    }
+
+    /** The earlier version with the rows carried over, read as any stored version; a problem says so when it cannot be. */
+    private CompiledRulebook compileCarried(RulebookSource source) throws RulebookInvalidException {
+        try {
+            return compileArchived(source.version(), source);
+        } catch (RulebookInvalidException e) {
+            List<RuleProblem> problems = new ArrayList<>();
+            problems.add(new RuleProblem("", 0, "沿用导入数据所需的事项类型后,规则无法读取(见下);请在规则页以该版本为底稿,登记这些事项后"
+                    + "校验并发布 / with the rows the imports need carried over, the book cannot be read (below): start a draft"
+                    + " from that version, register those kinds, then validate and publish"));
+            problems.addAll(e.problems());
+            throw new RulebookInvalidException(problems);
+        }
     }
 
     /** A version written in full or by the first digits {@code rules list} and the pages show (at least 8). */
@@ -248,17 +277,36 @@ public class RulebookService implements ItemRegistrySource {
         CompiledRulebook compiled = compileArchived(check.version(), check.source());
         boolean newVersion = transaction.execute(status -> {
             boolean unknown = !repository.known(check.version());
-            repository.publish(check.version(), check.source().files(), who, why, draftedBy);
+            repository.publish(check.version(), check.source().files(), who, why, draftedBy, check.rollbackOf());
             if (draftId != null) {
                 repository.closeDraft(draftId, "PUBLISHED", check.version());
             }
-            auditLog.record(who, "RULES_PUBLISH", "发布规则版本 published rulebook " + check.version() + "(" + (unknown ? "新版本"
-                    : "已有版本重新发布") + ",试算:" + check.scoresChanged() + " 个得分、" + check.gradesChanged()
-                    + " 个等次变化)原因 reason: " + why);
+            if (check.rollbackOf() != null) {
+                auditLog.record(who, "RULES_ROLLBACK", rollbackDetail(check, unknown, why));
+            } else {
+                auditLog.record(who, "RULES_PUBLISH", "发布规则版本 published rulebook " + check.version() + "(" + (unknown
+                        ? "新版本" : "已有版本重新发布") + ",试算:" + check.scoresChanged() + " 个得分、" + check.gradesChanged()
+                        + " 个等次变化)原因 reason: " + why);
+            }
             return unknown;
         });
         cache.set(compiled);
         return new Published(check.version(), newVersion, check.source().files().size(), check);
+    }
+
+    /** A rollback's audit entry: the version asked for, the one published, every row carried over, the trial, why. */
+    private static Map<String, Object> rollbackDetail(DraftCheck check, boolean newVersion, String reason) {
+        Map<String, Object> detail = new java.util.LinkedHashMap<>();
+        detail.put("rollbackOf", check.rollbackOf());
+        detail.put("version", check.version());
+        detail.put("state", newVersion ? "NEW" : "AGAIN");
+        detail.put("carriedCount", check.carried().size());
+        detail.put("carried", check.carried().isEmpty() ? "—" : String.join(";", check.carried().stream()
+                .map(c -> c.file() + ":" + c.line() + " " + c.about()).toList()));
+        detail.put("scores", check.scoresChanged());
+        detail.put("grades", check.gradesChanged());
+        detail.put("reason", reason);
+        return detail;
     }
 
     /**
@@ -338,6 +386,29 @@ public class RulebookService implements ItemRegistrySource {
 
     public List<RulebookRepository.Publication> publications() {
         return repository.publications();
+    }
+
+    /**
+     * The rows of a version that a rollback carried over for the imported data ({@code kinds.csv:17}),
+     * against the earlier version it was asked for; empty for any version no rollback made.
+     */
+    public java.util.Set<String> carriedRows(String version) {
+        return repository.publications().stream().filter(p -> p.version().equals(version) && p.carriedOver()).findFirst()
+                .map(p -> {
+                    try {
+                        return RollbackCarryOver.carriedRows(tables(RulebookSource.of(repository.files(p.rollbackOf())))
+                                .files(), repository.files(version));
+                    } catch (RulebookInvalidException e) {
+                        return java.util.Set.<String>of(); // an unreadable old version: nothing to compare with
+                    }
+                })
+                .orElse(java.util.Set.of());
+    }
+
+    /** A book as tables: an old-format version translated, any other as it is. */
+    private static RulebookSource tables(RulebookSource book) throws RulebookInvalidException {
+        return org.kaohe.rules.legacy.LegacyRulebook.isLegacy(book) ? org.kaohe.rules.legacy.LegacyRulebook.translate(book)
+                : book;
     }
 
     /** The files of a stored version (empty when unknown). */

@@ -37,7 +37,7 @@ import static org.springframework.http.HttpStatus.NOT_FOUND;
  * The rulebook's history as people read it: a version's tables as tables, each row anchored
  * ({@code #row-3}) so an explanation line can link to the rule it cites; the readable difference of
  * two versions (or of a version and a draft), table by table and row by row; versions and drafts
- * as zips.
+ * as zips. The rows a rollback carried over for the imported data are marked as such (沿用).
  */
 @Controller
 class RuleVersionsController {
@@ -84,6 +84,9 @@ class RuleVersionsController {
         model.addAttribute("fileName", shown);
         model.addAttribute("table", shownTable(shown, files, locale));
         model.addAttribute("content", files.get(shown));
+        model.addAttribute("rollbackOf", publications.stream().filter(p -> p.version().equals(version) && p.carriedOver())
+                .map(RulebookRepository.Publication::rollbackOf).findFirst().orElse(null));
+        model.addAttribute("carried", rulebooks.carriedRows(version));
         return "rules-version";
     }
 
@@ -103,6 +106,7 @@ class RuleVersionsController {
         model.addAttribute("fromPublication", publication(from));
         model.addAttribute("toPublication", publication(to));
         model.addAttribute("diff", BookDiff.of(older, newer));
+        model.addAttribute("carried", to.startsWith("draft:") ? java.util.Set.of() : rulebooks.carriedRows(fullVersion(to)));
         return "rules-diff";
     }
 
