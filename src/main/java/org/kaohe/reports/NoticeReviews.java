@@ -7,6 +7,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Optional;
 
+import org.kaohe.results.ListedResult;
 import org.kaohe.reviews.Review;
 
 /**
@@ -41,8 +42,8 @@ final class NoticeReviews {
                         + " 次运行的结果,以该次运行的结果为准"));
     }
 
-    /** The short form of {@link #mark} for a row of a department's summary. */
-    Optional<String> shortMark(String subjectId) {
+    /** The short form of {@link #mark}: the stamp atop each page, a row of a department's summary. */
+    private Optional<String> shortMark(String subjectId) {
         Optional<String> replaced = of(subjectId).stream().filter(r -> r.replaced(runId)).reduce((a, b) -> b)
                 .map(r -> "【已被第 " + r.reviewRunId() + " 次运行取代(复核," + date(r.decidedAt()) + "决定)】");
         return replaced.or(() -> of(subjectId).stream().filter(r -> r.notAdopted(runId)).reduce((a, b) -> b)
@@ -50,25 +51,58 @@ final class NoticeReviews {
     }
 
     /** One paragraph per decided review that made this run's result the one in force. */
-    List<String> statements(String subjectId) {
+    private List<String> statements(String subjectId) {
         return of(subjectId).stream().filter(r -> r.decidedInFavourOf(runId)).map(this::statement).toList();
     }
 
     /** The short form of {@link #statements} for a row of a department's summary. */
-    Optional<String> shortStatement(String subjectId) {
+    private Optional<String> shortStatement(String subjectId) {
         return of(subjectId).stream().filter(r -> r.decidedInFavourOf(runId)).reduce((a, b) -> b)
                 .map(r -> "复核" + r.decision().label() + "(" + date(r.decidedAt()) + ")");
     }
 
     /** A request about this result still awaiting its decision. */
-    Optional<String> pending(String subjectId) {
+    private Optional<String> pending(String subjectId) {
         return of(subjectId).stream().filter(r -> r.pendingOn(runId)).reduce((a, b) -> b)
                 .map(r -> "复核:" + r.requestedBy() + " 已于 " + date(r.requestDate()) + "申请复核,尚待决定;决定后另行通知。");
     }
 
     /** Whether the notice may still invite the subject to ask for a review: no review of it decided or pending. */
-    boolean mayInvite(String subjectId) {
+    private boolean mayInvite(String subjectId) {
         return of(subjectId).isEmpty();
+    }
+
+    /** A result a review replaced (or left aside) says so atop every page and in red under the title. */
+    void markNotInForce(PdfPages pdf, String subjectId) {
+        shortMark(subjectId).ifPresent(pdf::stamp);
+        mark(subjectId).ifPresent(mark -> pdf.alert(mark, 13).gap(6));
+    }
+
+    /**
+     * Under a notice's table: the review of the result in force (when asked, the decision, its note),
+     * or the request awaiting a decision; the invitation to ask for a review only when there is none.
+     */
+    void paragraphs(PdfPages pdf, String subjectId) {
+        pdf.gap(10);
+        statements(subjectId).forEach(statement -> pdf.text(statement, 11, 24));
+        pending(subjectId).ifPresent(pending -> pdf.text(pending, 11, 24));
+        if (mayInvite(subjectId)) {
+            pdf.text("如对考核结果有异议,可向组织人事科申请复核。", 11, 24);
+        }
+        pdf.gap(16);
+    }
+
+    /** A cadre's row in a department's summary: the review's mark, or the decision that made this result stand. */
+    Optional<String> rowNote(String subjectId) {
+        return shortMark(subjectId).or(() -> shortStatement(subjectId));
+    }
+
+    /** Under a summary's table: each cadre whose result here a review replaced, by name; the department's own review. */
+    void underSummary(PdfPages pdf, String deptId, List<ListedResult> cadres) {
+        for (ListedResult cadre : cadres) {
+            mark(cadre.subjectId()).ifPresent(mark -> pdf.gap(4).alert(cadre.subjectId() + " " + cadre.name() + ":" + mark, 10));
+        }
+        statements(deptId).forEach(statement -> pdf.gap(4).text(statement, 10));
     }
 
     private String statement(Review r) {

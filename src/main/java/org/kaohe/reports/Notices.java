@@ -126,7 +126,7 @@ public class Notices {
                 .params(run.importId(), cadre.subjectId()).query(String.class).optional().orElse("");
         try (PdfPages pdf = new PdfPages("考核结果通知书 " + cadre.name() + " " + run.period())) {
             pdf.centred("考核结果通知书", 20).centred("(" + quarter(run) + ")", 12).gap(10);
-            notInForce(pdf, reviewed, cadre.subjectId());
+            reviewed.markNotInForce(pdf, cadre.subjectId());
             pdf.text(cadre.name() + " 同志(编号 " + cadre.subjectId() + "):", 12).gap(2);
             pdf.text("经" + quarter(run) + "平时考核,你的考核结果如下:", 12, 24).gap(4);
             pdf.table(new float[] {1, 1.6f, 1, 1.6f}, List.of("项目", "内容", "项目", "内容"), List.of(
@@ -150,7 +150,7 @@ public class Notices {
             }
             rows.add(List.of(score(cadre.score()), "合计"));
             pdf.table(new float[] {1, 6}, List.of("分值", "理由"), rows, 10);
-            reviewParagraphs(pdf, reviewed, cadre.subjectId());
+            reviewed.paragraphs(pdf, cadre.subjectId());
             pdf.right("组织人事科", 12).right(LocalDate.now().format(DATE), 12).gap(16);
             footer(pdf, run, intact);
             reviewed.mark(cadre.subjectId()).ifPresent(mark -> pdf.alert(mark, 9));
@@ -162,60 +162,27 @@ public class Notices {
         long departments = list.count(run.id(), new ResultsFilter(SubjectType.DEPARTMENT, null, null, null, false));
         try (PdfPages pdf = new PdfPages("部门考核结果汇总 " + department.name() + " " + run.period())) {
             pdf.centred(department.name() + " 考核结果汇总", 18).centred("(" + quarter(run) + ")", 12).gap(8);
-            notInForce(pdf, reviewed, department.subjectId());
+            reviewed.markNotInForce(pdf, department.subjectId());
             pdf.text("部门得分 " + score(department.score()) + ",等次 " + department.finalGrade().label() + ",全市排名 "
                     + department.rank() + " / " + departments + (department.vetoed() ? ",一票否决" : "") + "。", 12);
             department.lines().stream().filter(l -> l.part().equals(ExplanationLine.GRADE_PART))
                     .forEach(l -> pdf.text("· " + ReasonText.chinese(l.reason()), 11, 12));
             pdf.gap(6).text("干部考核结果(部门内按得分排名;同分按目标任务得分、再按编号):", 11);
             List<List<String>> rows = new ArrayList<>();
-            for (ListedResult cadre : cadres(run, department.subjectId())) {
+            List<ListedResult> cadres = cadres(run, department.subjectId());
+            for (ListedResult cadre : cadres) {
+                List<String> notes = new ArrayList<>();
+                reviewed.rowNote(cadre.subjectId()).ifPresent(notes::add);
+                cadre.gradeReasons().stream().map(ReasonText::chinese).forEach(notes::add);
                 rows.add(List.of(Integer.toString(cadre.rank()), cadre.subjectId(), cadre.name(), score(cadre.score()),
-                        cadre.finalGrade().label(), cadre.vetoed() ? "是" : "否", summaryNote(cadre, reviewed)));
+                        cadre.finalGrade().label(), cadre.vetoed() ? "是" : "否", String.join(";", notes)));
             }
             pdf.table(new float[] {0.7f, 1.2f, 1.3f, 1, 0.8f, 0.9f, 4}, List.of("排名", "编号", "姓名", "得分", "等次",
                     "一票否决", "等次说明"), rows, 10);
-            replacedCadres(pdf, cadres(run, department.subjectId()), reviewed);
-            reviewed.statements(department.subjectId()).forEach(statement -> pdf.gap(4).text(statement, 10));
+            reviewed.underSummary(pdf, department.subjectId(), cadres);
             pdf.gap(16);
             footer(pdf, run, intact);
             return pdf.bytes();
-        }
-    }
-
-    /** A result a review replaced (or left aside) says so at the top of every page and in red under the title. */
-    private static void notInForce(PdfPages pdf, NoticeReviews reviewed, String subjectId) {
-        reviewed.shortMark(subjectId).ifPresent(pdf::stamp);
-        reviewed.mark(subjectId).ifPresent(mark -> pdf.alert(mark, 13).gap(6));
-    }
-
-    /**
-     * The review of the result in force (when asked, the decision, its note), or the request awaiting
-     * a decision; the invitation to ask for a review only when there is none.
-     */
-    private static void reviewParagraphs(PdfPages pdf, NoticeReviews reviewed, String subjectId) {
-        pdf.gap(10);
-        reviewed.statements(subjectId).forEach(statement -> pdf.text(statement, 11, 24));
-        reviewed.pending(subjectId).ifPresent(pending -> pdf.text(pending, 11, 24));
-        if (reviewed.mayInvite(subjectId)) {
-            pdf.text("如对考核结果有异议,可向组织人事科申请复核。", 11, 24);
-        }
-        pdf.gap(16);
-    }
-
-    /** A cadre's cell of reasons in a department's summary: a review's mark or decision first, then the grade's reasons. */
-    private static String summaryNote(ListedResult cadre, NoticeReviews reviewed) {
-        List<String> notes = new ArrayList<>();
-        reviewed.shortMark(cadre.subjectId()).or(() -> reviewed.shortStatement(cadre.subjectId())).ifPresent(notes::add);
-        cadre.gradeReasons().stream().map(ReasonText::chinese).forEach(notes::add);
-        return String.join(";", notes);
-    }
-
-    /** Under a summary's table: each cadre whose result here a review replaced, by name. */
-    private static void replacedCadres(PdfPages pdf, List<ListedResult> cadres, NoticeReviews reviewed) {
-        for (ListedResult cadre : cadres) {
-            reviewed.mark(cadre.subjectId()).ifPresent(mark -> pdf.gap(4).alert(cadre.subjectId() + " " + cadre.name()
-                    + ":" + mark, 10));
         }
     }
 
