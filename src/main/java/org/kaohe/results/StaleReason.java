@@ -1,7 +1,9 @@
 package org.kaohe.results;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 import org.kaohe.scoring.Reason;
 import org.kaohe.scoring.ReasonText;
@@ -56,6 +58,20 @@ public record StaleReason(Kind kind, List<String> args) {
 
     public String text(Locale locale) {
         return ReasonText.of(reason(), locale);
+    }
+
+    /** As JSON answers give it: {@code kind}, {@code args} for programs, {@code text} in the reader's language. */
+    public Map<String, Object> json(Locale locale) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("kind", kind.name());
+        json.put("args", args);
+        json.put("text", text(locale));
+        return json;
+    }
+
+    /** Each reason as {@link #json(Locale)}. */
+    public static List<Map<String, Object>> json(List<StaleReason> reasons, Locale locale) {
+        return reasons.stream().map(r -> r.json(locale)).toList();
     }
 
     /** Chinese, then English: for the command line's standard error and the bilingual exports. */
