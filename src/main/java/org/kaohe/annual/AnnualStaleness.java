@@ -28,6 +28,13 @@ import org.springframework.stereotype.Service;
 @Service
 public class AnnualStaleness {
 
+    /** A year's current annual run and why it is out of date (none: it is not). */
+    public record YearStatus(AnnualRunInfo run, List<StaleReason> reasons) {
+        public boolean stale() {
+            return !reasons.isEmpty();
+        }
+    }
+
     private static final int KEPT = 16;
 
     private final AnnualRepository repository;
@@ -66,6 +73,12 @@ public class AnnualStaleness {
             }
         }
         return reasons;
+    }
+
+    /** Every year with an annual run, newest first, its current run's header and staleness (no result is read). */
+    public List<YearStatus> years() {
+        return repository.years().stream().flatMap(year -> repository.currentRun(year).stream())
+                .map(run -> new YearStatus(run, reasons(run))).toList();
     }
 
     /**

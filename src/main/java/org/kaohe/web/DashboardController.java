@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
+import org.kaohe.annual.AnnualStaleness;
 import org.kaohe.imports.ImportVersionInfo;
 import org.kaohe.records.Period;
 import org.kaohe.records.SubjectType;
@@ -24,7 +25,10 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
-/** The dashboard: periods, the latest run, grades per department and the department ranking. */
+/**
+ * The dashboard: periods, the years' annual runs (each out-of-date one with why), the latest run,
+ * grades per department and the department ranking.
+ */
 @Controller
 class DashboardController {
 
@@ -43,11 +47,13 @@ class DashboardController {
     private final RunChecks checks;
     private final com.fasterxml.jackson.databind.ObjectMapper objectMapper;
     private final StaleRuns staleRuns;
+    private final AnnualStaleness annualStaleness;
 
     DashboardController(RunSelection selection, RunQueries runs, MessageSource messages,
                         RunChecks checks, com.fasterxml.jackson.databind.ObjectMapper objectMapper,
-                        StaleRuns staleRuns) {
+                        StaleRuns staleRuns, AnnualStaleness annualStaleness) {
         this.staleRuns = staleRuns;
+        this.annualStaleness = annualStaleness;
         this.objectMapper = objectMapper;
         this.selection = selection;
         this.runs = runs;
@@ -59,6 +65,7 @@ class DashboardController {
     String dashboard(@RequestParam(required = false) String period, Model model, Locale locale) {
         model.addAttribute("periods", selection.periods());
         model.addAttribute("periodStatus", periodStatus());
+        model.addAttribute("yearStatus", annualStaleness.years());
         selection.current(period).ifPresent(run -> addRun(run, model, locale));
         return "dashboard";
     }
