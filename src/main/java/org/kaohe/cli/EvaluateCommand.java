@@ -51,6 +51,10 @@ class EvaluateCommand implements Callable<Integer> {
         if (year != null) {
             return evaluateYear();
         }
+        if (allowStaleQuarters) {
+            System.err.println("--allow-stale-quarters 只用于 --year / --allow-stale-quarters goes with --year only");
+            return CliSupport.EXIT_INVALID;
+        }
         RunSummary run;
         try {
             run = evaluation.evaluate(period, CliSupport.user());
