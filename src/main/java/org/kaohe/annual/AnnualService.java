@@ -181,19 +181,8 @@ public class AnnualService {
     }
 
     private RunSummary evaluateLogged(int year, String who, boolean allowStaleQuarters) {
-        List<RunInfo> currentRuns = new ArrayList<>();
-        for (int q = 1; q <= 4; q++) {
-            Period period = new Period(year, q);
-            currentRuns.add(runs.currentRun(period).orElseThrow(() -> new EvaluationException("年度 " + year + " 缺少 "
-                    + period + " 的季度考核结果,请先考核该季度 / " + period + " has no run: evaluate it first (evaluate --period "
-                    + period + ")")));
-        }
-        List<StaleRuns.Staleness> stale = staleness.staleQuarters(currentRuns);
-        if (!stale.isEmpty() && !allowStaleQuarters) {
-            throw new StaleQuartersException(year, stale);
-        }
-        String staleAllowed = stale.isEmpty() ? null : String.join(",", stale.stream()
-                .map(s -> s.run().period() + ":" + s.run().id()).toList());
+        List<RunInfo> currentRuns = currentRuns(year);
+        String staleAllowed = staleQuartersAllowed(year, currentRuns, allowStaleQuarters);
         List<QuarterInput> quarters = new ArrayList<>();
         List<String> cited = new ArrayList<>();
         for (RunInfo run : currentRuns) {
@@ -243,6 +232,30 @@ public class AnnualService {
         int cadres = (int) subjects.stream().filter(s -> s.subjectType() == SubjectType.CADRE).count();
         return new RunSummary(runId, year, outcome.quarterRuns(), appraisalImport.id(), cadres, subjects.size() - cadres,
                 rulebook.version(), staleAllowed);
+    }
+
+    /** The current run of each quarter of the year; a quarter without one is refused, named. */
+    private List<RunInfo> currentRuns(int year) {
+        List<RunInfo> currentRuns = new ArrayList<>();
+        for (int q = 1; q <= 4; q++) {
+            Period period = new Period(year, q);
+            currentRuns.add(runs.currentRun(period).orElseThrow(() -> new EvaluationException("年度 " + year + " 缺少 "
+                    + period + " 的季度考核结果,请先考核该季度 / " + period + " has no run: evaluate it first (evaluate --period "
+                    + period + ")")));
+        }
+        return currentRuns;
+    }
+
+    /**
+     * Refuses the year when a quarter's current run is out of date, unless allowed; then the quarters
+     * read so, as the run records them ("2026-Q4:20"), or null when none is.
+     */
+    private String staleQuartersAllowed(int year, List<RunInfo> currentRuns, boolean allowStaleQuarters) {
+        List<StaleRuns.Staleness> stale = staleness.staleQuarters(currentRuns);
+        if (!stale.isEmpty() && !allowStaleQuarters) {
+            throw new StaleQuartersException(year, stale);
+        }
+        return stale.isEmpty() ? null : String.join(",", stale.stream().map(s -> s.run().period() + ":" + s.run().id()).toList());
     }
 
     /** Per subject key, the kinds of item the import's events held and their rows. */
