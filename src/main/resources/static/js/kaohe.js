@@ -200,6 +200,11 @@ window.Kaohe = (function () {
         cancel: document.getElementById('run-cancel') });
     }
     document.querySelectorAll('.stale-slot[data-url]').forEach(bindStaleSlot);
+    // The annual page's refusal: one form per out-of-date quarter, evaluating it again in place.
+    document.querySelectorAll('form.quarter-run-form').forEach(function (form) {
+      bindRunForm(form, { button: form.querySelector('.run-button'), progress: form.querySelector('.run-progress'),
+        bar: form.querySelector('.run-bar'), message: form.querySelector('.run-message'), cancel: null });
+    });
   }
 
   if (document.readyState === 'loading') { document.addEventListener('DOMContentLoaded', bindPage); } else { bindPage(); }

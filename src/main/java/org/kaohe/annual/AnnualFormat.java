@@ -16,6 +16,7 @@ import org.kaohe.records.SourceRef;
 import org.kaohe.results.ResultRow;
 import org.kaohe.results.ResultsFormat;
 import org.kaohe.results.SpreadsheetSafe;
+import org.kaohe.results.StaleReason;
 import org.kaohe.results.TextTable;
 import org.kaohe.scoring.ExplanationLine;
 import org.kaohe.scoring.ReasonText;
@@ -27,9 +28,13 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 /**
  * A year's results in the shapes of {@code results} (the fixed columns of {@link ResultRow#COLUMNS};
  * 不定等次 with an empty rank, null in JSON; a {@code seal} column only when the run failed its
- * check, on every row in JSON) and a subject's explanation (text or JSON).
+ * check, on every row in JSON; a {@code stale} column, its reasons in Chinese and English, only when
+ * the run is out of date) and a subject's explanation (text or JSON).
  */
 public final class AnnualFormat {
+
+    /** The column, only on an out-of-date run's results, that says why. */
+    public static final String STALE_COLUMN = "stale";
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
@@ -42,11 +47,16 @@ public final class AnnualFormat {
                 Boolean.toString(s.vetoed())};
     }
 
-    public static String results(AnnualResults.CheckedYear year, ResultsFormat format) {
+    /** The results; {@code stale}: why the run is out of date ({@link AnnualStaleness#reasons}), empty when it is not. */
+    public static String results(AnnualResults.CheckedYear year, ResultsFormat format, List<StaleReason> stale) {
         boolean marked = year.failed();
+        String staleText = staleText(stale);
         List<String> columns = new ArrayList<>(List.of(ResultRow.COLUMNS));
         if (marked) {
             columns.add(ResultRow.SEAL_COLUMN);
+        }
+        if (staleText != null) {
+            columns.add(STALE_COLUMN);
         }
         List<String[]> rows = new ArrayList<>();
         for (SubjectResult s : year.subjects()) {
@@ -54,16 +64,24 @@ public final class AnnualFormat {
             if (marked) {
                 cells.add(year.statusOf(s).label());
             }
+            if (staleText != null) {
+                cells.add(staleText);
+            }
             rows.add(cells.toArray(String[]::new));
         }
         return switch (format) {
             case TABLE -> TextTable.render(columns.toArray(String[]::new), rows);
             case CSV -> ResultsFormat.BOM + csv(columns, rows);
-            case JSON -> json(year.subjects().stream().map(s -> jsonRow(s, year)).toList());
+            case JSON -> json(year.subjects().stream().map(s -> jsonRow(s, year, staleText)).toList());
         };
     }
 
-    private static Map<String, Object> jsonRow(SubjectResult s, AnnualResults.CheckedYear year) {
+    /** The reasons in Chinese and English, one after another; null when there are none. */
+    public static String staleText(List<StaleReason> stale) {
+        return stale.isEmpty() ? null : String.join("; ", stale.stream().map(StaleReason::bilingual).toList());
+    }
+
+    private static Map<String, Object> jsonRow(SubjectResult s, AnnualResults.CheckedYear year, String staleText) {
         Map<String, Object> row = new LinkedHashMap<>();
         row.put("subject_type", s.subjectType().name());
         row.put("subject_id", s.subjectId());
@@ -74,6 +92,9 @@ public final class AnnualFormat {
         row.put("rank", s.rank() == 0 ? null : s.rank());
         row.put("vetoed", s.vetoed());
         row.put("seal", year.statusOf(s).label());
+        if (staleText != null) {
+            row.put(STALE_COLUMN, staleText);
+        }
         return row;
     }
 
@@ -107,8 +128,12 @@ public final class AnnualFormat {
         return out.toString();
     }
 
-    /** The explanation as JSON (the API and {@code explain --format json}). */
-    public static Map<String, Object> explanation(AnnualResults.CheckedYear year, SubjectResult s, Locale locale) {
+    /**
+     * The explanation as JSON (the API and {@code explain --format json}); {@code stale} and
+     * {@code staleReasons} say whether the run is out of date and why.
+     */
+    public static Map<String, Object> explanation(AnnualResults.CheckedYear year, SubjectResult s, Locale locale,
+                                                  List<StaleReason> stale) {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("year", year.run().year());
         out.put("annual_run_id", year.run().id());
@@ -140,6 +165,8 @@ public final class AnnualFormat {
         seal.put("label", year.statusOf(s).label());
         seal.put("problems", year.problems());
         out.put("seal", seal);
+        out.put("stale", !stale.isEmpty());
+        out.put("staleReasons", StaleReason.json(stale, locale));
         return out;
     }
 

@@ -109,19 +109,24 @@ class AnnualRepository {
 
     // --- runs --------------------------------------------------------------------------------
 
-    /** Stores and seals the outcome as one annual run; returns its id. */
-    long insertRun(AnnualOutcome outcome, String runBy, OffsetDateTime startedAt) {
+    /**
+     * Stores and seals the outcome as one annual run; returns its id. {@code staleQuartersAllowed}
+     * names the out-of-date quarters HR allowed it to read ("2026-Q4:20"), null when none.
+     */
+    long insertRun(AnnualOutcome outcome, String runBy, OffsetDateTime startedAt, String staleQuartersAllowed) {
         OffsetDateTime started = startedAt.truncatedTo(ChronoUnit.MILLIS);
         var keys = new GeneratedKeyHolder();
         jdbc.sql("""
                 INSERT INTO annual_run (year_no, appraisal_import_id, quarter_runs, rulebook_version, run_by, started_at,
-                                        subject_count, seal, key_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                                        subject_count, seal, key_id, stale_quarters_allowed)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(outcome.year(), outcome.appraisalImportId(), outcome.quarterRuns(), outcome.rulebookVersion(),
-                        runBy, started, outcome.subjects().size(), "", sealer.keyId())
+                        runBy, started, outcome.subjects().size(), "", sealer.keyId(), staleQuartersAllowed)
                 .update(keys, "id");
         long runId = keys.getKeyAs(Number.class).longValue();
         RunSealer.AnnualHeader header = new RunSealer.AnnualHeader(runId, outcome.year(), outcome.appraisalImportId(),
-                outcome.quarterRuns(), outcome.rulebookVersion(), runBy, started.toInstant(), outcome.subjects().size());
+                outcome.quarterRuns(), outcome.rulebookVersion(), runBy, started.toInstant(), outcome.subjects().size(),
+                staleQuartersAllowed);
         List<Object[]> grades = new ArrayList<>();
         outcome.scales().forEach((type, scale) -> scale.grades().forEach(g ->
                 grades.add(new Object[] {runId, type.name(), g.order(), g.name(), g.label()})));
@@ -217,6 +222,7 @@ class AnnualRepository {
         return new AnnualRunInfo(rs.getLong("id"), rs.getInt("year_no"), rs.getLong("appraisal_import_id"),
                 rs.getInt("appraisal_version"), rs.getString("quarter_runs"), rs.getString("rulebook_version"),
                 rs.getString("run_by"), rs.getObject("started_at", OffsetDateTime.class), rs.getInt("subject_count"),
-                rs.getString("seal"), rs.getString("key_id"), rs.getString("labels_seal"));
+                rs.getString("seal"), rs.getString("key_id"), rs.getString("labels_seal"),
+                rs.getString("stale_quarters_allowed"));
     }
 }

@@ -25,6 +25,7 @@ import org.kaohe.records.SubjectType;
 import org.kaohe.results.RunChecks;
 import org.kaohe.results.RunInfo;
 import org.kaohe.results.RunQueries;
+import org.kaohe.results.StaleRuns;
 import org.kaohe.rules.CompiledRulebook;
 import org.kaohe.rules.RulebookInvalidException;
 import org.kaohe.rules.RulebookService;
@@ -52,20 +53,25 @@ public class AnnualService {
         }
     }
 
-    /** What the caller is told about a new annual run. */
+    /**
+     * What the caller is told about a new annual run; {@code staleQuartersAllowed} names the out-of-date
+     * quarters it was allowed to read ("2026-Q4:20"), null when none.
+     */
     public record RunSummary(long runId, int year, String quarterRuns, long appraisalImportId, int cadres,
-                             int departments, String rulebookVersion) {}
+                             int departments, String rulebookVersion, String staleQuartersAllowed) {}
 
     private final AnnualRepository repository;
     private final ImportRepository imports;
     private final RunQueries runs;
     private final RunChecks runChecks;
     private final RulebookService rulebooks;
+    private final AnnualStaleness staleness;
     private final AuditLog auditLog;
     private final TransactionTemplate transaction;
 
     AnnualService(AnnualRepository repository, ImportRepository imports, RunQueries runs, RunChecks runChecks,
-                  RulebookService rulebooks, AuditLog auditLog, TransactionTemplate transaction) {
+                  RulebookService rulebooks, AnnualStaleness staleness, AuditLog auditLog, TransactionTemplate transaction) {
+        this.staleness = staleness;
         this.repository = repository;
         this.imports = imports;
         this.runs = runs;
@@ -150,10 +156,23 @@ public class AnnualService {
 
     // --- evaluation --------------------------------------------------------------------------
 
-    /** Evaluates the year; throws {@link EvaluationException} naming what is missing (a quarter's run, the appraisal import). */
+    /**
+     * Evaluates the year; throws {@link EvaluationException} naming what is missing (a quarter's run,
+     * the appraisal import), and {@link StaleQuartersException} naming each quarter whose current run
+     * is out of date.
+     */
     public RunSummary evaluate(int year, String who) {
+        return evaluate(year, who, false);
+    }
+
+    /**
+     * As {@link #evaluate(int, String)}; with {@code allowStaleQuarters} (the command line's
+     * --allow-stale-quarters) out-of-date quarters are read all the same, and the run and the audit
+     * log record which.
+     */
+    public RunSummary evaluate(int year, String who, boolean allowStaleQuarters) {
         try {
-            return evaluateLogged(year, who);
+            return evaluateLogged(year, who, allowStaleQuarters);
         } catch (RuntimeException e) {
             auditLog.record(who, "EVALUATE_YEAR_FAILED", Map.of("year", year,
                     "reason", e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
@@ -161,14 +180,13 @@ public class AnnualService {
         }
     }
 
-    private RunSummary evaluateLogged(int year, String who) {
+    private RunSummary evaluateLogged(int year, String who, boolean allowStaleQuarters) {
+        List<RunInfo> currentRuns = currentRuns(year);
+        String staleAllowed = staleQuartersAllowed(year, currentRuns, allowStaleQuarters);
         List<QuarterInput> quarters = new ArrayList<>();
         List<String> cited = new ArrayList<>();
-        for (int q = 1; q <= 4; q++) {
-            Period period = new Period(year, q);
-            RunInfo run = runs.currentRun(period).orElseThrow(() -> new EvaluationException("年度 " + year + " 缺少 "
-                    + period + " 的季度考核结果,请先考核该季度 / " + period + " has no run: evaluate it first (evaluate --period "
-                    + period + ")"));
+        for (RunInfo run : currentRuns) {
+            Period period = run.period();
             RunChecks.CheckedRun checked = runChecks.results(run);
             if (checked.failed()) {
                 throw new EvaluationException(period + " 的当前考核 #" + run.id() + " 未通过封印核验(" + checked.status().label()
@@ -197,7 +215,7 @@ public class AnnualService {
                 subjects, evaluation.scales());
         OffsetDateTime started = OffsetDateTime.now();
         long runId = transaction.execute(status -> {
-            long id = repository.insertRun(outcome, who, started);
+            long id = repository.insertRun(outcome, who, started, staleAllowed);
             Map<String, Object> detail = new LinkedHashMap<>();
             detail.put("year", year);
             detail.put("run", id);
@@ -206,11 +224,38 @@ public class AnnualService {
             detail.put("rulebook", rulebook.version());
             detail.put("subjects", subjects.size());
             auditLog.record(who, "EVALUATE_YEAR", detail);
+            if (staleAllowed != null) {
+                auditLog.record(who, "EVALUATE_YEAR_STALE_ALLOWED", Map.of("year", year, "run", id, "quarters", staleAllowed));
+            }
             return id;
         });
         int cadres = (int) subjects.stream().filter(s -> s.subjectType() == SubjectType.CADRE).count();
         return new RunSummary(runId, year, outcome.quarterRuns(), appraisalImport.id(), cadres, subjects.size() - cadres,
-                rulebook.version());
+                rulebook.version(), staleAllowed);
+    }
+
+    /** The current run of each quarter of the year; a quarter without one is refused, named. */
+    private List<RunInfo> currentRuns(int year) {
+        List<RunInfo> currentRuns = new ArrayList<>();
+        for (int q = 1; q <= 4; q++) {
+            Period period = new Period(year, q);
+            currentRuns.add(runs.currentRun(period).orElseThrow(() -> new EvaluationException("年度 " + year + " 缺少 "
+                    + period + " 的季度考核结果,请先考核该季度 / " + period + " has no run: evaluate it first (evaluate --period "
+                    + period + ")")));
+        }
+        return currentRuns;
+    }
+
+    /**
+     * Refuses the year when a quarter's current run is out of date, unless allowed; then the quarters
+     * read so, as the run records them ("2026-Q4:20"), or null when none is.
+     */
+    private String staleQuartersAllowed(int year, List<RunInfo> currentRuns, boolean allowStaleQuarters) {
+        List<StaleRuns.Staleness> stale = staleness.staleQuarters(currentRuns);
+        if (!stale.isEmpty() && !allowStaleQuarters) {
+            throw new StaleQuartersException(year, stale);
+        }
+        return stale.isEmpty() ? null : String.join(",", stale.stream().map(s -> s.run().period() + ":" + s.run().id()).toList());
     }
 
     /** Per subject key, the kinds of item the import's events held and their rows. */

@@ -13,6 +13,7 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.kaohe.results.SpreadsheetSafe;
+import org.kaohe.results.StaleReason;
 import org.kaohe.scoring.ExplanationLine;
 import org.kaohe.scoring.ReasonText;
 import org.kaohe.scoring.SubjectResult;
@@ -23,18 +24,20 @@ import org.kaohe.scoring.SubjectResult;
  * row per subject (departments first) with its grade's reasons. Scores are number cells shown with
  * two decimals; names and reasons pass {@link SpreadsheetSafe}, so a name written like a formula
  * is shown, never run. A run that fails its seal check says so in the first block and in a last
- * column on each row.
+ * column on each row; an out-of-date run says so in the first block, with each reason.
  */
 public final class AnnualWorkbook {
 
     static final String[] HEADERS = {"类型 type", "编号 id", "名称 name", "部门 dept", "年度得分 score", "等次 grade",
         "排名 rank", "一票否决 veto", "等次说明 grade reasons"};
+    static final String STALE_FACT = "是否过时 out of date";
     private static final int SCORE = 4;
     private static final int RANK = 6;
 
     private AnnualWorkbook() {}
 
-    public static void write(AnnualResults.CheckedYear year, OutputStream out) {
+    /** The workbook; {@code stale}: why the run is out of date ({@link AnnualStaleness#reasons}), empty when it is not. */
+    public static void write(AnnualResults.CheckedYear year, List<StaleReason> stale, OutputStream out) {
         AnnualRunInfo run = year.run();
         try (XSSFWorkbook workbook = new XSSFWorkbook()) {
             Sheet sheet = workbook.createSheet(run.year() + " 年度考核");
@@ -42,7 +45,7 @@ public final class AnnualWorkbook {
             CellStyle score = workbook.createCellStyle();
             score.setDataFormat(workbook.createDataFormat().getFormat("0.00"));
             int r = 0;
-            for (String[] fact : facts(year)) {
+            for (String[] fact : facts(year, stale)) {
                 Row row = sheet.createRow(r++);
                 text(row, 0, fact[0]).setCellStyle(bold);
                 text(row, 1, fact[1]);
@@ -86,7 +89,7 @@ public final class AnnualWorkbook {
         }
     }
 
-    private static List<String[]> facts(AnnualResults.CheckedYear year) {
+    private static List<String[]> facts(AnnualResults.CheckedYear year, List<StaleReason> stale) {
         AnnualRunInfo run = year.run();
         List<String[]> facts = new ArrayList<>();
         facts.add(new String[] {"年度考核结果 annual results", Integer.toString(run.year())});
@@ -97,6 +100,15 @@ public final class AnnualWorkbook {
         String seal = year.status().label() + (year.problems().isEmpty() ? ""
                 : ":" + year.problems().size() + " 个问题,见 runs verify --year " + run.year() + " / problems: see runs verify");
         facts.add(new String[] {"封印 seal", seal});
+        if (run.staleQuartersAllowed() != null) {
+            facts.add(new String[] {"使用了过时的季度 stale quarters allowed", run.staleQuartersAllowed()});
+        }
+        if (stale.isEmpty()) {
+            facts.add(new String[] {STALE_FACT, "否,与现行数据和规则一致 / no: up to date"});
+        }
+        for (int i = 0; i < stale.size(); i++) {
+            facts.add(new String[] {i == 0 ? STALE_FACT : "", "已过时 out of date: " + stale.get(i).bilingual()});
+        }
         return facts;
     }
 

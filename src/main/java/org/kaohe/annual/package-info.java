@@ -2,6 +2,8 @@
  * The annual assessment (年度考核): a year's grade for every cadre and department from the current
  * run of each of its four quarters and the year-end appraisal (annual-appraisals.csv), by the
  * rulebook's annual tables (docs/scheme.md, "年度考核"). Annual runs are stored and sealed like
- * quarterly runs, and read back only through their seal check.
+ * quarterly runs, and read back only through their seal check. Whether an annual run is out of date,
+ * and why, is {@link org.kaohe.annual.AnnualStaleness}'s one definition, built on the quarters'; a
+ * year whose quarters' current runs are out of date is refused ({@link org.kaohe.annual.StaleQuartersException}).
  */
 package org.kaohe.annual;

@@ -12,6 +12,9 @@ import java.util.Map;
 import org.kaohe.annual.AnnualFormat;
 import org.kaohe.annual.AnnualResults;
 import org.kaohe.annual.AnnualService;
+import org.kaohe.annual.AnnualStaleness;
+import org.kaohe.annual.StaleQuartersException;
+import org.kaohe.results.StaleReason;
 import org.kaohe.scoring.SubjectResult;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -39,10 +42,12 @@ class AnnualApi {
 
     private final AnnualResults results;
     private final AnnualService annual;
+    private final AnnualStaleness staleness;
 
-    AnnualApi(AnnualResults results, AnnualService annual) {
+    AnnualApi(AnnualResults results, AnnualService annual, AnnualStaleness staleness) {
         this.results = results;
         this.annual = annual;
+        this.staleness = staleness;
     }
 
     @PostMapping(value = "/{year}/appraisals", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
@@ -69,18 +74,39 @@ class AnnualApi {
 
     @PostMapping("/{year}/evaluations")
     @Operation(summary = "运行年度考核(人事)/ evaluate the year (HR)",
-            description = "读取四个季度各自的当前考核和该年的年度民主测评;缺少哪一项返回 409 并指明 / reads the current run of "
-                    + "each quarter and the year's appraisal import; 409 naming whatever is missing")
-    ResponseEntity<AnnualService.RunSummary> evaluate(@PathVariable int year, Principal who) {
-        return ResponseEntity.status(HttpStatus.CREATED)
-                .body(annual.evaluate(AnnualService.parseYear(Integer.toString(year)), who.getName()));
+            description = "读取四个季度各自的当前考核和该年的年度民主测评;缺少哪一项返回 409 并指明;某季度的当前考核已过时"
+                    + "(此后重新导入或发布了新规则)时返回 409,staleQuarters 列出每个季度、原因和先重新考核它的请求 / reads the "
+                    + "current run of each quarter and the year's appraisal import; 409 naming whatever is missing; 409 when a "
+                    + "quarter's current run is out of date (imported again or a rulebook published since), staleQuarters "
+                    + "naming each with its reasons and the request that evaluates it again first")
+    ResponseEntity<?> evaluate(@PathVariable int year, Principal who, Locale locale) {
+        try {
+            return ResponseEntity.status(HttpStatus.CREATED)
+                    .body(annual.evaluate(AnnualService.parseYear(Integer.toString(year)), who.getName()));
+        } catch (StaleQuartersException e) {
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("status", HttpStatus.CONFLICT.value());
+            body.put("message", e.getMessage());
+            body.put("problems", List.of());
+            body.put("staleQuarters", e.quarters().stream().map(q -> {
+                Map<String, Object> quarter = new LinkedHashMap<>();
+                quarter.put("period", q.run().period().toString());
+                quarter.put("runId", q.run().id());
+                quarter.put("staleReasons", StaleReason.json(q.reasons(), locale));
+                quarter.put("evaluateFirst", "POST /api/evaluations {\"period\":\"" + q.run().period() + "\"}");
+                return quarter;
+            }).toList());
+            return ResponseEntity.status(HttpStatus.CONFLICT).body(body);
+        }
     }
 
     @GetMapping("/{year}/results")
-    @Operation(summary = "年度考核结果 / the year's current annual results: the run, its seal check and one row per "
-            + "subject (fixed columns; rank null for 不定等次; every row marked with its seal check)")
-    Map<String, Object> results(@PathVariable int year) {
+    @Operation(summary = "年度考核结果 / the year's current annual results: the run, its seal check, whether it is out of "
+            + "date (stale, staleReasons) and one row per subject (fixed columns; rank null for 不定等次; every row marked "
+            + "with its seal check)")
+    Map<String, Object> results(@PathVariable int year, Locale locale) {
         AnnualResults.CheckedYear checked = checked(year);
+        List<StaleReason> stale = staleness.reasons(checked.run());
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("year", year);
         body.put("annual_run_id", checked.run().id());
@@ -88,6 +114,9 @@ class AnnualApi {
         body.put("appraisal_import_version", checked.run().appraisalVersion());
         body.put("rulebook_version", checked.run().rulebookVersion());
         body.put("seal", seal(checked));
+        body.put("stale_quarters_allowed", checked.run().staleQuartersAllowed());
+        body.put("stale", !stale.isEmpty());
+        body.put("staleReasons", StaleReason.json(stale, locale));
         body.put("rows", checked.subjects().stream().map(s -> row(checked, s)).toList());
         return body;
     }
@@ -99,7 +128,7 @@ class AnnualApi {
         AnnualResults.CheckedYear checked = checked(year);
         SubjectResult subject = checked.subject(id).orElseThrow(() -> new ResponseStatusException(NOT_FOUND,
                 "年度 " + year + " 中没有对象 " + id + " / no subject " + id + " in " + year));
-        return AnnualFormat.explanation(checked, subject, locale);
+        return AnnualFormat.explanation(checked, subject, locale, staleness.reasons(checked.run()));
     }
 
     private static Map<String, Object> row(AnnualResults.CheckedYear checked, SubjectResult s) {

@@ -23,6 +23,8 @@ import org.kaohe.results.RunChecks;
 import org.kaohe.results.RunInfo;
 import org.kaohe.results.RunQueries;
 import org.kaohe.results.SealStatus;
+import org.kaohe.results.StaleReason;
+import org.kaohe.results.StaleRuns;
 import org.kaohe.scoring.ExplanationLine;
 import org.kaohe.scoring.Reason;
 import org.kaohe.scoring.ReasonText;
@@ -73,9 +75,11 @@ class ResultsApi {
         }
     }
 
+    /** {@code stale}: whether the run is out of date; {@code staleReasons}: why, each {@code kind}, {@code args}, {@code text}. */
     record Explanation(Run run, String subjectType, String subjectId, String name, String deptId, BigDecimal score,
                        Map<String, BigDecimal> parts, String bandGrade, String gatedGrade, String grade, int rank,
-                       boolean vetoed, String rulebookVersion, List<Line> lines, SealCheck seal) {}
+                       boolean vetoed, String rulebookVersion, List<Line> lines, SealCheck seal, boolean stale,
+                       List<Map<String, Object>> staleReasons) {}
 
     /** A header on every results answer, so a script that reads only the rows still sees a failed check. */
     static final String SEAL_HEADER = "Kaohe-Seal";
@@ -84,8 +88,10 @@ class ResultsApi {
     private final RunChecks checks;
     private final AuditLog auditLog;
     private final ResultsList list;
+    private final StaleRuns staleRuns;
 
-    ResultsApi(RunQueries runs, RunChecks checks, AuditLog auditLog, ResultsList list) {
+    ResultsApi(RunQueries runs, RunChecks checks, AuditLog auditLog, ResultsList list, StaleRuns staleRuns) {
+        this.staleRuns = staleRuns;
         this.runs = runs;
         this.checks = checks;
         this.auditLog = auditLog;
@@ -99,8 +105,12 @@ class ResultsApi {
         return runs.runs().stream().filter(r -> p == null || r.period().equals(p)).map(Run::of).toList();
     }
 
-    /** One page of results; {@code total} counts every row the filters select. */
-    record ResultsPageJson(String period, long runId, int page, int size, long total, int pages, List<Row> items) {}
+    /**
+     * One page of results; {@code total} counts every row the filters select; {@code stale} says whether
+     * the run is out of date and {@code staleReasons} why (each {@code kind}, {@code args}, {@code text}).
+     */
+    record ResultsPageJson(String period, long runId, int page, int size, long total, int pages, List<Row> items,
+                           boolean stale, List<Map<String, Object>> staleReasons) {}
 
     /**
      * A result row: the fixed columns of {@code results} plus the department's name, the grade's
@@ -156,9 +166,11 @@ class ResultsApi {
                 descending(sort));
         RunChecks.CheckedPage checked = checks.page(run, list.page(run.id(), filter, page, size));
         ResultsPage found = checked.page();
+        List<StaleReason> stale = staleRuns.reasons(run);
         return ResponseEntity.ok().header(SEAL_HEADER, checked.failed() ? SealStatus.ALTERED.name() : checked.status().name())
                 .body(new ResultsPageJson(run.period().toString(), run.id(), found.page(), found.size(), found.total(),
-                        found.pages(), found.rows().stream().map(r -> Row.of(r, locale)).toList()));
+                        found.pages(), found.rows().stream().map(r -> Row.of(r, locale)).toList(), !stale.isEmpty(),
+                        StaleReason.json(stale, locale)));
     }
 
     /** A grade named by its code or its Chinese name in the run's grade scales; an unknown one is a client error. */
@@ -204,10 +216,12 @@ class ResultsApi {
         RunChecks.CheckedSubject checked = checks.subject(run, subjectId)
                 .orElseThrow(() -> new ResponseStatusException(NOT_FOUND, "没有此对象 / no such subject: " + subjectId));
         SubjectResult s = checked.subject();
+        List<StaleReason> stale = staleRuns.reasons(run);
         return ResponseEntity.ok().header(SEAL_HEADER, checked.status().name()).body(new Explanation(Run.of(run),
                 s.subjectType().name(), s.subjectId(), s.name(), s.deptId(), s.score(), s.parts(), s.bandGrade().label(),
                 s.gatedGrade().label(), s.finalGrade().label(), s.rank(), s.vetoed(), run.rulebookVersion(),
-                s.lines().stream().map(l -> Line.of(l, locale)).toList(), SealCheck.of(checked.status(), checked.problems())));
+                s.lines().stream().map(l -> Line.of(l, locale)).toList(), SealCheck.of(checked.status(), checked.problems()),
+                !stale.isEmpty(), StaleReason.json(stale, locale)));
     }
 
     @GetMapping("/runs/{runId}/verify")

@@ -1,6 +1,10 @@
 package org.kaohe.cli;
 
-/** Exit codes and who is running the command, shared by the commands. */
+import java.util.List;
+
+import org.kaohe.results.StaleReason;
+
+/** Exit codes, who is running the command and the out-of-date note, shared by the commands. */
 public final class CliSupport {
 
     static final int EXIT_OK = 0;
@@ -25,6 +29,17 @@ public final class CliSupport {
     public static String user() {
         String named = operator;
         return named != null && !named.isBlank() ? named : "os:" + System.getProperty("user.name", "unknown");
+    }
+
+    /**
+     * One line on standard error when what was shown is out of date ({@code what}: "运行 run #12"),
+     * with each reason in Chinese and English; nothing when it is not. The exit code stays as it is.
+     */
+    static void staleNote(String what, List<StaleReason> reasons) {
+        if (!reasons.isEmpty()) {
+            System.err.println("注意 note: " + what + " 已过时 is out of date: "
+                    + String.join("; ", reasons.stream().map(StaleReason::bilingual).toList()));
+        }
     }
 
     static void setOperator(String name) {

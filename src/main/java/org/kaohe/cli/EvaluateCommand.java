@@ -3,10 +3,13 @@ package org.kaohe.cli;
 import java.util.concurrent.Callable;
 
 import org.kaohe.annual.AnnualService;
+import org.kaohe.annual.StaleQuartersException;
 import org.kaohe.errors.EvaluationException;
 import org.kaohe.evaluation.EvaluationService;
 import org.kaohe.evaluation.EvaluationService.RunSummary;
 import org.kaohe.records.Period;
+import org.kaohe.results.StaleReason;
+import org.kaohe.results.StaleRuns;
 import org.springframework.beans.factory.config.ConfigurableBeanFactory;
 import org.springframework.context.annotation.Scope;
 import org.springframework.stereotype.Component;
@@ -27,6 +30,10 @@ class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--year", paramLabel = "YYYY", description = "年度考核 the annual assessment of a year, e.g. 2026")
     String year;
 
+    @Option(names = "--allow-stale-quarters", description = "年度考核时使用已过时的季度考核(记入年度考核和操作日志)/ with "
+            + "--year: evaluate the year even on quarters whose current run is out of date (recorded in the run and the audit log)")
+    boolean allowStaleQuarters;
+
     private final EvaluationService evaluation;
     private final AnnualService annual;
 
@@ -43,6 +50,10 @@ class EvaluateCommand implements Callable<Integer> {
         }
         if (year != null) {
             return evaluateYear();
+        }
+        if (allowStaleQuarters) {
+            System.err.println("--allow-stale-quarters 只用于 --year / --allow-stale-quarters goes with --year only");
+            return CliSupport.EXIT_INVALID;
         }
         RunSummary run;
         try {
@@ -64,7 +75,10 @@ class EvaluateCommand implements Callable<Integer> {
     private int evaluateYear() {
         AnnualService.RunSummary run;
         try {
-            run = annual.evaluate(AnnualService.parseYear(year), CliSupport.user());
+            run = annual.evaluate(AnnualService.parseYear(year), CliSupport.user(), allowStaleQuarters);
+        } catch (StaleQuartersException e) {
+            refused(e);
+            return CliSupport.EXIT_INVALID;
         } catch (EvaluationException | IllegalArgumentException e) {
             System.err.println(e.getMessage());
             return CliSupport.EXIT_INVALID;
@@ -72,6 +86,23 @@ class EvaluateCommand implements Callable<Integer> {
         System.out.printf("年度考核完成 evaluated %d: 年度考核 annual run #%d%n", run.year(), run.runId());
         System.out.printf("  部门 departments: %d, 干部 cadres: %d%n", run.departments(), run.cadres());
         System.out.printf("  季度考核 quarterly runs: %s; 规则版本 rulebook: %s%n", run.quarterRuns(), run.rulebookVersion());
+        if (run.staleQuartersAllowed() != null) {
+            System.err.println("注意 note: 按 --allow-stale-quarters 使用了已过时的季度考核 / read out-of-date quarterly runs: "
+                    + run.staleQuartersAllowed() + " (已记入年度考核和操作日志 / recorded in the run and the audit log)");
+        }
         return CliSupport.EXIT_OK;
+    }
+
+    /** Each out-of-date quarter with its reasons and the exact command that evaluates it again. */
+    private static void refused(StaleQuartersException e) {
+        System.err.println("年度 " + e.year() + " 未考核:以下季度的当前考核已过时,请先重新考核 / year " + e.year()
+                + " not evaluated: the current runs of these quarters are out of date; evaluate them again first:");
+        for (StaleRuns.Staleness quarter : e.quarters()) {
+            System.err.println("  " + quarter.run().period() + " (运行 run #" + quarter.run().id() + "): "
+                    + String.join("; ", quarter.reasons().stream().map(StaleReason::bilingual).toList()));
+            System.err.println("    先运行 run first: " + StaleQuartersException.command(quarter));
+        }
+        System.err.println("或 or: evaluate --year " + e.year() + " --allow-stale-quarters"
+                + "(仍用过时的季度,记入操作日志 / on the stale quarters all the same, recorded in the audit log)");
     }
 }

@@ -1,11 +1,13 @@
 package org.kaohe.cli;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
 import org.kaohe.annual.AnnualFormat;
 import org.kaohe.annual.AnnualResults;
 import org.kaohe.annual.AnnualService;
+import org.kaohe.annual.AnnualStaleness;
 import org.kaohe.errors.InvalidInputException;
 import org.kaohe.records.Period;
 import org.kaohe.results.ExplanationFormat;
@@ -13,6 +15,8 @@ import org.kaohe.results.PartNames;
 import org.kaohe.results.RunChecks;
 import org.kaohe.results.RunInfo;
 import org.kaohe.results.RunQueries;
+import org.kaohe.results.StaleReason;
+import org.kaohe.results.StaleRuns;
 import org.kaohe.scoring.ReasonText;
 import org.springframework.beans.factory.config.ConfigurableBeanFactory;
 import org.springframework.context.annotation.Scope;
@@ -47,8 +51,13 @@ class ExplainCommand implements Callable<Integer> {
     private final RunQueries runs;
     private final RunChecks checks;
     private final AnnualResults annual;
+    private final StaleRuns staleRuns;
+    private final AnnualStaleness annualStaleness;
 
-    ExplainCommand(RunQueries runs, RunChecks checks, AnnualResults annual) {
+    ExplainCommand(RunQueries runs, RunChecks checks, AnnualResults annual, StaleRuns staleRuns,
+                   AnnualStaleness annualStaleness) {
+        this.staleRuns = staleRuns;
+        this.annualStaleness = annualStaleness;
         this.runs = runs;
         this.checks = checks;
         this.annual = annual;
@@ -79,6 +88,7 @@ class ExplainCommand implements Callable<Integer> {
             return CliSupport.EXIT_INVALID;
         }
         System.out.print(format.render(checked, PartNames.of(runs.partLabels(run.id())), locale()));
+        CliSupport.staleNote("运行 run #" + run.id(), staleRuns.reasons(run));
         if (checked.failed()) {
             System.err.println("警告 WARNING: " + checked.status().label());
             checked.problems().forEach(System.err::println);
@@ -105,8 +115,11 @@ class ExplainCommand implements Callable<Integer> {
             System.err.println("年度 " + y + " 中没有对象 " + subject + " / no subject " + subject + " in " + y);
             return CliSupport.EXIT_INVALID;
         }
-        System.out.print(format == ExplanationFormat.JSON ? AnnualFormat.json(AnnualFormat.explanation(checked, found.get(), locale()))
+        List<StaleReason> stale = annualStaleness.reasons(checked.run());
+        System.out.print(format == ExplanationFormat.JSON
+                ? AnnualFormat.json(AnnualFormat.explanation(checked, found.get(), locale(), stale))
                 : AnnualFormat.explanationText(checked, found.get(), locale()));
+        CliSupport.staleNote("年度考核 annual run #" + checked.run().id(), stale);
         if (checked.statusOf(found.get()).failed()) {
             System.err.println("警告 WARNING: " + checked.statusOf(found.get()).label());
             checked.problems().forEach(System.err::println);

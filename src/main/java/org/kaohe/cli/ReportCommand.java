@@ -12,6 +12,7 @@ import org.kaohe.records.Period;
 import org.kaohe.reports.Notices;
 import org.kaohe.results.RunInfo;
 import org.kaohe.results.RunQueries;
+import org.kaohe.results.StaleRuns;
 import org.springframework.beans.factory.config.ConfigurableBeanFactory;
 import org.springframework.context.annotation.Scope;
 import org.springframework.stereotype.Component;
@@ -55,10 +56,12 @@ class ReportCommand implements Callable<Integer> {
 
     private final RunQueries runs;
     private final Notices notices;
+    private final StaleRuns staleRuns;
 
-    ReportCommand(RunQueries runs, Notices notices) {
+    ReportCommand(RunQueries runs, Notices notices, StaleRuns staleRuns) {
         this.runs = runs;
         this.notices = notices;
+        this.staleRuns = staleRuns;
     }
 
     @Override
@@ -93,6 +96,7 @@ class ReportCommand implements Callable<Integer> {
         if (subject != null) {
             notices.reviewMark(run, id).ifPresent(mark -> System.err.println("注意 / note: " + mark));
         }
+        CliSupport.staleNote("运行 run #" + run.id(), staleRuns.reasons(run));
         return CliSupport.EXIT_OK;
     }
 

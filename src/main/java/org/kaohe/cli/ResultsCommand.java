@@ -12,6 +12,7 @@ import java.util.concurrent.Callable;
 import org.kaohe.annual.AnnualFormat;
 import org.kaohe.annual.AnnualResults;
 import org.kaohe.annual.AnnualService;
+import org.kaohe.annual.AnnualStaleness;
 import org.kaohe.annual.AnnualWorkbook;
 import org.kaohe.records.Period;
 import org.kaohe.results.ResultRow;
@@ -20,8 +21,10 @@ import org.kaohe.results.ResultsFilter;
 import org.kaohe.results.ResultsFormat;
 import org.kaohe.results.RunChecks;
 import org.kaohe.results.RunInfo;
-import org.kaohe.results.SealStatus;
 import org.kaohe.results.RunQueries;
+import org.kaohe.results.SealStatus;
+import org.kaohe.results.StaleReason;
+import org.kaohe.results.StaleRuns;
 import org.springframework.beans.factory.config.ConfigurableBeanFactory;
 import org.springframework.context.annotation.Scope;
 import org.springframework.stereotype.Component;
@@ -64,8 +67,13 @@ class ResultsCommand implements Callable<Integer> {
     private final RunChecks checks;
     private final ResultsExport export;
     private final AnnualResults annual;
+    private final StaleRuns staleRuns;
+    private final AnnualStaleness annualStaleness;
 
-    ResultsCommand(RunQueries runs, RunChecks checks, ResultsExport export, AnnualResults annual) {
+    ResultsCommand(RunQueries runs, RunChecks checks, ResultsExport export, AnnualResults annual, StaleRuns staleRuns,
+                   AnnualStaleness annualStaleness) {
+        this.staleRuns = staleRuns;
+        this.annualStaleness = annualStaleness;
         this.runs = runs;
         this.checks = checks;
         this.export = export;
@@ -89,6 +97,7 @@ class ResultsCommand implements Callable<Integer> {
             return CliSupport.EXIT_INVALID;
         }
         RunChecks.CheckedRun checked = checks.results(run);
+        CliSupport.staleNote("运行 run #" + run.id(), staleRuns.reasons(run));
         if (format == Format.XLSX) {
             if (out == null) {
                 System.err.println("xlsx 需要 --out 文件 / xlsx needs --out FILE (a workbook is not text for a terminal)");
@@ -138,19 +147,21 @@ class ResultsCommand implements Callable<Integer> {
                     + " yet: run `evaluate --year " + y + "` first");
             return CliSupport.EXIT_INVALID;
         }
+        List<StaleReason> stale = annualStaleness.reasons(checked.run());
+        CliSupport.staleNote("年度考核 annual run #" + checked.run().id(), stale);
         if (format == Format.XLSX) {
             if (out == null) {
                 System.err.println("xlsx 需要 --out 文件 / xlsx needs --out FILE (a workbook is not text for a terminal)");
                 return CliSupport.EXIT_INVALID;
             }
             try (OutputStream file = Files.newOutputStream(out)) {
-                AnnualWorkbook.write(checked, file);
+                AnnualWorkbook.write(checked, stale, file);
             }
             System.err.println("已写入 written: " + out + " (" + checked.subjects().size() + " 行 rows)");
         } else if (out == null) {
-            System.out.print(AnnualFormat.results(checked, ResultsFormat.valueOf(format.name())));
+            System.out.print(AnnualFormat.results(checked, ResultsFormat.valueOf(format.name()), stale));
         } else {
-            Files.writeString(out, AnnualFormat.results(checked, ResultsFormat.valueOf(format.name())),
+            Files.writeString(out, AnnualFormat.results(checked, ResultsFormat.valueOf(format.name()), stale),
                     StandardCharsets.UTF_8);
             System.err.println("已写入 written: " + out + " (" + checked.subjects().size() + " 行 rows)");
         }

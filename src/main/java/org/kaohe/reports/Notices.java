@@ -22,6 +22,8 @@ import org.kaohe.results.RunInfo;
 import org.kaohe.results.RunQueries;
 import org.kaohe.results.SealStatus;
 import org.kaohe.reviews.ReviewService;
+import org.kaohe.results.StaleReason;
+import org.kaohe.results.StaleRuns;
 import org.kaohe.scoring.ExplanationLine;
 import org.kaohe.scoring.ReasonText;
 import org.kaohe.scoring.SubjectResult;
@@ -32,7 +34,8 @@ import org.springframework.stereotype.Service;
  * The printable results of a run: a cadre's 考核结果通知书 (score, grade, rank with its meaning,
  * why the grade is what it is, every point of the score with its reason), a department's summary of
  * its cadres, and a zip of the summary with every cadre's notice. Official paper: Chinese only.
- * Each names the run, the import version, the rulebook version and the seal state it was made from.
+ * Each names the run, the import version, the rulebook version and the seal state it was made from,
+ * and says under its title when the run is out of date, with why.
  */
 @Service
 public class Notices {
@@ -44,13 +47,16 @@ public class Notices {
     private final JdbcClient jdbc;
     private final RunChecks checks;
     private final ReviewService reviews;
+    private final StaleRuns staleRuns;
 
-    Notices(RunQueries runs, ResultsList list, JdbcClient jdbc, RunChecks checks, ReviewService reviews) {
+    Notices(RunQueries runs, ResultsList list, JdbcClient jdbc, RunChecks checks, ReviewService reviews,
+            StaleRuns staleRuns) {
         this.runs = runs;
         this.checks = checks;
         this.list = list;
         this.jdbc = jdbc;
         this.reviews = reviews;
+        this.staleRuns = staleRuns;
     }
 
     /** A cadre's notice; a department's id gives its summary. Empty when the run has no such subject. */
@@ -127,6 +133,7 @@ public class Notices {
         try (PdfPages pdf = new PdfPages("考核结果通知书 " + cadre.name() + " " + run.period())) {
             pdf.centred("考核结果通知书", 20).centred("(" + quarter(run) + ")", 12).gap(10);
             reviewed.markNotInForce(pdf, cadre.subjectId());
+            staleMark(pdf, run);
             pdf.text(cadre.name() + " 同志(编号 " + cadre.subjectId() + "):", 12).gap(2);
             pdf.text("经" + quarter(run) + "平时考核,你的考核结果如下:", 12, 24).gap(4);
             pdf.table(new float[] {1, 1.6f, 1, 1.6f}, List.of("项目", "内容", "项目", "内容"), List.of(
@@ -163,6 +170,7 @@ public class Notices {
         try (PdfPages pdf = new PdfPages("部门考核结果汇总 " + department.name() + " " + run.period())) {
             pdf.centred(department.name() + " 考核结果汇总", 18).centred("(" + quarter(run) + ")", 12).gap(8);
             reviewed.markNotInForce(pdf, department.subjectId());
+            staleMark(pdf, run);
             pdf.text("部门得分 " + score(department.score()) + ",等次 " + department.finalGrade().label() + ",全市排名 "
                     + department.rank() + " / " + departments + (department.vetoed() ? ",一票否决" : "") + "。", 12);
             department.lines().stream().filter(l -> l.part().equals(ExplanationLine.GRADE_PART))
@@ -183,6 +191,16 @@ public class Notices {
             pdf.gap(16);
             footer(pdf, run, intact);
             return pdf.bytes();
+        }
+    }
+
+    /** Paper printed from an out-of-date run says so before anything else, with each reason. */
+    private void staleMark(PdfPages pdf, RunInfo run) {
+        List<StaleReason> stale = staleRuns.reasons(run);
+        if (!stale.isEmpty()) {
+            pdf.text("注意:本结果已过时,未反映现行规则或最新数据(第 " + run.id() + " 次考核运行):", 11);
+            stale.forEach(reason -> pdf.text("· " + ReasonText.chinese(reason.reason()), 10, 12));
+            pdf.gap(6);
         }
     }
 

@@ -36,7 +36,7 @@ import org.springframework.stereotype.Service;
  * Results for people, as CSV or an Excel workbook: the rows the results page's filters and sort
  * select; headers, types, grades and yes/no in the reader's language (Chinese, or English in the
  * English UI); department names; a first block saying what the figures are (period, run, import
- * version, rulebook version, seal state, filters); scores always with two decimals (a number format
+ * version, rulebook version, seal state, whether the run is out of date and why, filters); scores always with two decimals (a number format
  * in the workbook, so 93.30 stays a number and shows as 93.30). The command line's fixed machine
  * columns are {@link ResultsFormat}'s, not these.
  */
@@ -47,10 +47,12 @@ public class ResultsExport {
 
     private final ResultsList list;
     private final MessageSource messages;
+    private final StaleRuns staleRuns;
 
-    public ResultsExport(ResultsList list, MessageSource messages) {
+    public ResultsExport(ResultsList list, MessageSource messages, StaleRuns staleRuns) {
         this.list = list;
         this.messages = messages;
+        this.staleRuns = staleRuns;
     }
 
     /** UTF-8 CSV with a byte-order mark (Excel opens it as UTF-8): the first block, a blank line, the table. */
@@ -134,6 +136,9 @@ public class ResultsExport {
         facts.add(new String[] {labels.text("export.importVersion"), Integer.toString(run.importVersion())});
         facts.add(new String[] {labels.text("export.rulebookVersion"), run.rulebookVersion()});
         facts.add(new String[] {labels.text("export.seal"), labels.seal()});
+        List<StaleReason> stale = staleRuns.reasons(run);
+        facts.add(new String[] {labels.text("export.stale"), stale.isEmpty() ? labels.text("export.notStale")
+                : labels.text("export.staleValue", String.join("; ", stale.stream().map(r -> r.text(labels.locale)).toList()))});
         String deptName = filter.dept() == null ? null : list.departments(run.id()).stream()
                 .filter(d -> d.id().equals(filter.dept())).map(ResultsList.Department::name).findFirst().orElse(filter.dept());
         facts.add(new String[] {labels.text("export.filter"), labels.filter(filter, deptName)});

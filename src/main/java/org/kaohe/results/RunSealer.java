@@ -59,15 +59,19 @@ public class RunSealer {
 
     /**
      * What of an annual run's row every seal covers: the year, the year-end appraisal import, the
-     * quarterly runs it read ({@code 2026-Q1:12,...}), the rulebook, who ran it and when, how many subjects.
+     * quarterly runs it read ({@code 2026-Q1:12,...}), the rulebook, who ran it and when, how many
+     * subjects, and the out-of-date quarters it was allowed to read (a field only when there were any,
+     * so the seals of runs without them read as they always did).
      */
     public record AnnualHeader(long runId, int year, long appraisalImportId, String quarterRuns, String rulebookVersion,
-                               String runBy, Instant startedAt, int subjectCount) implements Header {
+                               String runBy, Instant startedAt, int subjectCount, String staleQuartersAllowed)
+            implements Header {
         @Override
         public String text() {
-            return SealText.fields("kaohe-annual-seal-1", Long.toString(runId), Integer.toString(year),
+            String text = SealText.fields("kaohe-annual-seal-1", Long.toString(runId), Integer.toString(year),
                     Long.toString(appraisalImportId), quarterRuns, rulebookVersion, runBy,
                     Long.toString(startedAt.toEpochMilli()), Integer.toString(subjectCount));
+            return staleQuartersAllowed == null ? text : text + SealText.fields("stale-quarters-allowed", staleQuartersAllowed);
         }
     }
 

@@ -11,11 +11,14 @@ import java.util.Map;
 import org.kaohe.annual.AnnualFormat;
 import org.kaohe.annual.AnnualResults;
 import org.kaohe.annual.AnnualService;
+import org.kaohe.annual.AnnualStaleness;
 import org.kaohe.annual.AnnualWorkbook;
+import org.kaohe.annual.StaleQuartersException;
 import org.kaohe.audit.AuditLog;
 import org.kaohe.errors.EvaluationException;
 import org.kaohe.records.SubjectType;
 import org.kaohe.results.ResultsFormat;
+import org.kaohe.results.StaleReason;
 import org.kaohe.scoring.SubjectResult;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -43,10 +46,12 @@ class AnnualController {
 
     private final AnnualResults results;
     private final AnnualService annual;
+    private final AnnualStaleness staleness;
     private final AuditLog auditLog;
 
-    AnnualController(AnnualResults results, AnnualService annual, AuditLog auditLog) {
+    AnnualController(AnnualResults results, AnnualService annual, AnnualStaleness staleness, AuditLog auditLog) {
         this.results = results;
+        this.staleness = staleness;
         this.annual = annual;
         this.auditLog = auditLog;
     }
@@ -85,7 +90,10 @@ class AnnualController {
         return "redirect:" + (results.current(y).isPresent() ? "/years/" + y : "/years");
     }
 
-    /** HR: the year from the current run of each quarter and its appraisal import; a missing one is named. */
+    /**
+     * HR: the year from the current run of each quarter and its appraisal import; a missing one is
+     * named, and so is each quarter whose current run is out of date, with a button to evaluate it first.
+     */
     @PostMapping("/years/evaluate")
     String evaluateYear(@RequestParam String year, Principal who, Model model, RedirectAttributes redirect) {
         int y = AnnualService.parseYear(year);
@@ -93,6 +101,10 @@ class AnnualController {
             AnnualService.RunSummary run = annual.evaluate(y, who.getName());
             redirect.addFlashAttribute("notice", new YearNotice(y, "EVALUATED", run.runId()));
             return "redirect:/years/" + y;
+        } catch (StaleQuartersException e) {
+            model.addAttribute("staleQuarters", e.quarters());
+            model.addAttribute("formYear", y);
+            return page(y, model);
         } catch (EvaluationException e) {
             model.addAttribute("evaluateProblem", e.getMessage());
             model.addAttribute("formYear", y);
@@ -116,6 +128,7 @@ class AnnualController {
         model.addAttribute("years", results.years());
         model.addAttribute("year", year);
         model.addAttribute("check", checked);
+        model.addAttribute("staleReasons", staleness.reasons(checked.run()));
         model.addAttribute("departments", checked.subjects().stream()
                 .filter(s -> s.subjectType() == SubjectType.DEPARTMENT).toList());
         model.addAttribute("cadres", checked.subjects().stream().filter(s -> s.subjectType() == SubjectType.CADRE).toList());
@@ -131,33 +144,42 @@ class AnnualController {
         model.addAttribute("check", checked);
         model.addAttribute("subject", subject);
         model.addAttribute("status", checked.statusOf(subject));
+        model.addAttribute("staleReasons", staleness.reasons(checked.run()));
         return "annual-subject";
     }
 
     @GetMapping("/years/{year}/export.csv")
     ResponseEntity<byte[]> csv(@PathVariable int year, Principal who) {
         AnnualResults.CheckedYear checked = checked(year);
+        List<StaleReason> stale = staleness.reasons(checked.run());
         auditLog.record(who.getName(), "EXPORT_YEAR", Map.of("year", year, "run", checked.run().id(), "format", "csv",
                 "rows", checked.subjects().size(), "seal", checked.status().name()));
-        String name = "kaohe-" + year + "-annual" + (checked.failed() ? "-ALTERED" : "") + ".csv";
+        String name = fileName(year, checked, stale, "csv");
         return ResponseEntity.ok()
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(name).build().toString())
                 .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
-                .body(AnnualFormat.results(checked, ResultsFormat.CSV).getBytes(StandardCharsets.UTF_8));
+                .body(AnnualFormat.results(checked, ResultsFormat.CSV, stale).getBytes(StandardCharsets.UTF_8));
     }
 
     @GetMapping("/years/{year}/export.xlsx")
     ResponseEntity<byte[]> xlsx(@PathVariable int year, Principal who) {
         AnnualResults.CheckedYear checked = checked(year);
+        List<StaleReason> stale = staleness.reasons(checked.run());
         auditLog.record(who.getName(), "EXPORT_YEAR", Map.of("year", year, "run", checked.run().id(), "format", "xlsx",
                 "rows", checked.subjects().size(), "seal", checked.status().name()));
         ByteArrayOutputStream workbook = new ByteArrayOutputStream();
-        AnnualWorkbook.write(checked, workbook);
-        String name = "kaohe-" + year + "-annual" + (checked.failed() ? "-ALTERED" : "") + ".xlsx";
+        AnnualWorkbook.write(checked, stale, workbook);
+        String name = fileName(year, checked, stale, "xlsx");
         return ResponseEntity.ok()
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(name).build().toString())
                 .contentType(MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
                 .body(workbook.toByteArray());
+    }
+
+    /** The file says in its name when the run failed its seal check or is out of date. */
+    private static String fileName(int year, AnnualResults.CheckedYear checked, List<StaleReason> stale, String extension) {
+        return "kaohe-" + year + "-annual" + (checked.failed() ? "-ALTERED" : "") + (stale.isEmpty() ? "" : "-STALE") + "."
+                + extension;
     }
 
     private AnnualResults.CheckedYear checked(int year) {

@@ -9,16 +9,14 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
-import org.kaohe.evaluation.StaleResults;
-import org.kaohe.imports.ImportRepository;
+import org.kaohe.annual.AnnualStaleness;
 import org.kaohe.imports.ImportVersionInfo;
 import org.kaohe.records.Period;
 import org.kaohe.records.SubjectType;
 import org.kaohe.results.RunChecks;
 import org.kaohe.results.RunInfo;
 import org.kaohe.results.RunQueries;
-import org.kaohe.rules.RulebookRepository;
-import org.kaohe.rules.RulebookService;
+import org.kaohe.results.StaleRuns;
 import org.kaohe.scoring.Grade;
 import org.kaohe.scoring.SubjectResult;
 import org.springframework.context.MessageSource;
@@ -27,7 +25,10 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
-/** The dashboard: periods, the latest run, grades per department and the department ranking. */
+/**
+ * The dashboard: periods, the years' annual runs (each out-of-date one with why), the latest run,
+ * grades per department and the department ranking.
+ */
 @Controller
 class DashboardController {
 
@@ -42,20 +43,20 @@ class DashboardController {
 
     private final RunSelection selection;
     private final RunQueries runs;
-    private final ImportRepository imports;
     private final MessageSource messages;
     private final RunChecks checks;
     private final com.fasterxml.jackson.databind.ObjectMapper objectMapper;
-    private final RulebookService rulebooks;
+    private final StaleRuns staleRuns;
+    private final AnnualStaleness annualStaleness;
 
-    DashboardController(RunSelection selection, RunQueries runs, ImportRepository imports, MessageSource messages,
+    DashboardController(RunSelection selection, RunQueries runs, MessageSource messages,
                         RunChecks checks, com.fasterxml.jackson.databind.ObjectMapper objectMapper,
-                        RulebookService rulebooks) {
-        this.rulebooks = rulebooks;
+                        StaleRuns staleRuns, AnnualStaleness annualStaleness) {
+        this.staleRuns = staleRuns;
+        this.annualStaleness = annualStaleness;
         this.objectMapper = objectMapper;
         this.selection = selection;
         this.runs = runs;
-        this.imports = imports;
         this.messages = messages;
         this.checks = checks;
     }
@@ -64,6 +65,7 @@ class DashboardController {
     String dashboard(@RequestParam(required = false) String period, Model model, Locale locale) {
         model.addAttribute("periods", selection.periods());
         model.addAttribute("periodStatus", periodStatus());
+        model.addAttribute("yearStatus", annualStaleness.years());
         selection.current(period).ifPresent(run -> addRun(run, model, locale));
         return "dashboard";
     }
@@ -98,19 +100,18 @@ class DashboardController {
 
     /** Every period imported or evaluated, newest first. */
     private List<PeriodStatus> periodStatus() {
+        StaleRuns.InForce now = staleRuns.inForce();
         Map<Period, ImportVersionInfo> currentImports = new TreeMap<>(Comparator.reverseOrder());
-        imports.list().stream().filter(ImportVersionInfo::current).forEach(v -> currentImports.put(v.period(), v));
+        currentImports.putAll(now.currentImports());
         Map<Period, RunInfo> currentRuns = new TreeMap<>(Comparator.reverseOrder());
         runs.runs().forEach(r -> currentRuns.putIfAbsent(r.period(), r)); // newest first: the first is current
         Set<Period> all = new TreeSet<>(Comparator.reverseOrder());
         all.addAll(currentImports.keySet());
         all.addAll(currentRuns.keySet());
-        String published = rulebooks.currentPublication().map(RulebookRepository.Publication::version).orElse(null);
         return all.stream().map(p -> {
             RunInfo run = currentRuns.get(p);
-            ImportVersionInfo current = currentImports.get(p);
-            boolean stale = run != null && StaleResults.outdated(run, published, current == null ? null : current.importId());
-            return new PeriodStatus(p, current, run, stale);
+            boolean stale = run != null && StaleRuns.checkCurrent(run, now).stale();
+            return new PeriodStatus(p, currentImports.get(p), run, stale);
         }).toList();
     }
 

@@ -86,6 +86,7 @@ class ResultsController {
             model.addAttribute("query", query);
             model.addAttribute("grades", scale.grades());
             model.addAttribute("run", shown);
+            model.addAttribute("screenPeriod", shown.period());
             model.addAttribute("periodRuns", selection.runsOf(shown.period()));
             model.addAttribute("legend", PartNames.of(runs.partLabels(shown.id())).bySubjectType());
             model.addAttribute("departments", results.departments(shown.id()));
@@ -98,7 +99,10 @@ class ResultsController {
             RunChecks.CheckedPage checked = checks.page(shown, table);
             model.addAttribute("check", checked);
             model.addAttribute("table", checked.page());
-        }, () -> model.addAttribute("query", new Query(tab, null, null, shownSort, desc, 1)));
+        }, () -> {
+            model.addAttribute("query", new Query(tab, null, null, shownSort, desc, 1));
+            model.addAttribute("screenPeriod", period == null || period.isBlank() ? null : Period.parse(period));
+        });
         return "evaluation";
     }
 

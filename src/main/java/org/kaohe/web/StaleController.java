@@ -3,6 +3,7 @@ package org.kaohe.web;
 import org.kaohe.errors.EvaluationException;
 import org.kaohe.evaluation.StaleResults;
 import org.kaohe.results.RunInfo;
+import org.kaohe.results.StaleRuns;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -20,21 +21,23 @@ class StaleController {
     /** Changes listed in the notice; the counts cover them all. */
     static final int LISTED = 300;
 
+    private final StaleRuns staleRuns;
     private final StaleResults stale;
 
-    StaleController(StaleResults stale) {
+    StaleController(StaleRuns staleRuns, StaleResults stale) {
+        this.staleRuns = staleRuns;
         this.stale = stale;
     }
 
     @GetMapping("/stale")
     String notice(@RequestParam long run, Model model) {
-        stale.check(run).filter(StaleResults.Staleness::stale).ifPresent(s -> model.addAttribute("staleness", s));
+        staleRuns.check(run).filter(StaleRuns.Staleness::stale).ifPresent(s -> model.addAttribute("staleness", s));
         return "stale :: notice";
     }
 
     @GetMapping("/stale/changes")
     String changes(@RequestParam long run, Model model) {
-        StaleResults.Staleness staleness = stale.check(run).filter(StaleResults.Staleness::stale).orElse(null);
+        StaleRuns.Staleness staleness = staleRuns.check(run).filter(StaleRuns.Staleness::stale).orElse(null);
         if (staleness != null) {
             RunInfo shown = staleness.run();
             try {

@@ -89,11 +89,13 @@ class AnnualPagesTest {
             Sheet sheet = workbook.getSheetAt(0);
             assertThat(sheet.getRow(1).getCell(1).getStringCellValue()).startsWith("#" + year.run().id());
             assertThat(sheet.getRow(5).getCell(1).getStringCellValue()).isEqualTo("完好 / intact");
-            assertThat(sheet.getRow(7).getCell(4).getStringCellValue()).isEqualTo("年度得分 score");
-            assertThat(sheet.getLastRowNum() - 7).isEqualTo(year.subjects().size());
+            assertThat(sheet.getRow(6).getCell(0).getStringCellValue()).isEqualTo("是否过时 out of date");
+            assertThat(sheet.getRow(6).getCell(1).getStringCellValue()).startsWith("否");
+            assertThat(sheet.getRow(8).getCell(4).getStringCellValue()).isEqualTo("年度得分 score");
+            assertThat(sheet.getLastRowNum() - 8).isEqualTo(year.subjects().size());
             Row ungraded = null;
             for (Row row : sheet) {
-                if (row.getRowNum() > 7 && row.getCell(1).getStringCellValue().equals("C0082")) {
+                if (row.getRowNum() > 8 && row.getCell(1).getStringCellValue().equals("C0082")) {
                     ungraded = row;
                 }
             }

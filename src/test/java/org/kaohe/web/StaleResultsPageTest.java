@@ -17,6 +17,7 @@ import org.kaohe.evaluation.EvaluationService;
 import org.kaohe.evaluation.StaleResults;
 import org.kaohe.imports.ImportService;
 import org.kaohe.records.Period;
+import org.kaohe.results.StaleRuns;
 import org.kaohe.rules.DraftTrial;
 import org.kaohe.rules.RulebookService;
 import org.kaohe.rules.RulebookSource;
@@ -40,6 +41,7 @@ class StaleResultsPageTest {
     @Autowired ImportService imports;
     @Autowired EvaluationService evaluation;
     @Autowired StaleResults stale;
+    @Autowired StaleRuns staleRuns;
     @TempDir Path dir;
 
     @Test
@@ -61,7 +63,7 @@ class StaleResultsPageTest {
         assertThat(page("/stale?run=" + first, "AUDITOR")).contains("请人事部门重新考核").doesNotContain("stale-run-form");
         assertThat(page("/", "HR")).contains("stale-badge");
 
-        DraftTrial.PeriodTrial trial = stale.changes(stale.check(first).orElseThrow().run());
+        DraftTrial.PeriodTrial trial = stale.changes(staleRuns.check(first).orElseThrow().run());
         assertThat(trial.scoresChanged()).isPositive();
         String changes = page("/stale/changes?run=" + first, "HR");
         assertThat(changes).contains("id=\"stale-changes-list\"")
