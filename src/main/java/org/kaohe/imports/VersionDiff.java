@@ -50,6 +50,12 @@ public record VersionDiff(Integer baseVersion, String threshold, List<FileDiff> 
         files = List.copyOf(files);
     }
 
+    /** The same counts without the listed keys: small enough for a page's flash attribute. */
+    public VersionDiff countsOnly() {
+        return new VersionDiff(baseVersion, threshold, files.stream().map(f -> new FileDiff(f.file(), f.before(), f.after(),
+                f.added(), f.removed(), f.changed(), List.of(), List.of(), List.of(), f.largeRemoval())).toList());
+    }
+
     /** True when a file removes more than the threshold's share of its rows. */
     public boolean needsConfirmation() {
         return files.stream().anyMatch(FileDiff::largeRemoval);

@@ -119,7 +119,7 @@ class AnnualController {
             case STORED, UNCHANGED -> {
                 redirect.addFlashAttribute("notice", new YearNotice(y, result.status().name(), result.version()));
                 if (result.diff() != null) {
-                    redirect.addFlashAttribute("importDiff", result.diff());
+                    redirect.addFlashAttribute("importDiff", result.diff().countsOnly());
                 }
                 return "redirect:" + (results.current(y).isPresent() ? "/years/" + y : "/years");
             }
