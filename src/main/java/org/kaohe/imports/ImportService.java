@@ -2,13 +2,11 @@ package org.kaohe.imports;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -66,31 +64,14 @@ public class ImportService {
             return rejected(user, period, List.of(new ImportProblem(folder.toString(), 0, null, Severity.ERROR,
                     "文件夹不存在 / folder not found")));
         }
-        Map<String, Supplier<byte[]>> files = new LinkedHashMap<>();
-        List<ImportProblem> notes = new ArrayList<>();
-        long total = 0;
-        try (DirectoryStream<Path> entries = Files.newDirectoryStream(folder)) {
-            for (Path entry : entries) {
-                String name = entry.getFileName().toString();
-                if (!Files.isRegularFile(entry)) {
-                    continue;
-                }
-                if (InputFile.byName(name).isPresent()) {
-                    total += Files.size(entry);
-                    if (total > ImportLimits.MAX_UNPACKED_BYTES) {
-                        return rejected(user, period, List.of(tooLarge(folder.toString(), total)));
-                    }
-                    files.put(name, () -> readAllBytes(entry));
-                } else if (name.toLowerCase(Locale.ROOT).endsWith(".csv")) {
-                    notes.add(new ImportProblem(name, 0, null, Severity.WARNING, "不是六个输入文件之一，已忽略 / not one "
-                            + "of the six input files, ignored (expected: " + InputFile.knownNames() + ")"));
-                }
+        try {
+            FolderFiles.Listing listing = FolderFiles.of(folder);
+            if (listing.refusal() != null) {
+                return rejected(user, period, List.of(listing.refusal()));
             }
+            return importStreaming(listing.files(), period, listing.notes(), user, confirmation);
         } catch (IOException e) {
             return cannotRead(user, period, folder, e);
-        }
-        try {
-            return importStreaming(files, period, notes, user, confirmation);
         } catch (UncheckedIOException e) {
             return cannotRead(user, period, folder, e.getCause());
         }
@@ -106,7 +87,7 @@ public class ImportService {
                                     RemovalConfirmation confirmation) {
         long total = files.values().stream().mapToLong(b -> b.length).sum();
         if (total > ImportLimits.MAX_UNPACKED_BYTES) {
-            return rejected(user, period, List.of(tooLarge("-", total)));
+            return rejected(user, period, List.of(ImportLimits.tooLarge("-", total)));
         }
         return importStreaming(suppliers(files), period, List.of(), user, confirmation);
     }
@@ -124,12 +105,6 @@ public class ImportService {
             return rejected(user, period, unpacked.problems());
         }
         return importStreaming(suppliers(unpacked.files()), period, unpacked.problems(), user, confirmation);
-    }
-
-    private static ImportProblem tooLarge(String where, long bytes) {
-        return new ImportProblem(where, 0, null, Severity.ERROR, "文件合计 " + ImportLimits.megabytes(bytes) + ",超过上限 "
-                + ImportLimits.megabytes(ImportLimits.MAX_UNPACKED_BYTES) + " / the files hold " + ImportLimits.megabytes(bytes)
-                + ", more than the limit of " + ImportLimits.megabytes(ImportLimits.MAX_UNPACKED_BYTES));
     }
 
     private ImportReport importStreaming(Map<String, Supplier<byte[]>> files, Period period,
@@ -150,7 +125,7 @@ public class ImportService {
     public ImportReport importWorkbook(String workbookName, byte[] workbook, Period period, String user,
                                        RemovalConfirmation confirmation) {
         if (workbook.length > ImportLimits.MAX_UNPACKED_BYTES) {
-            return rejected(user, period, List.of(tooLarge(workbookName, workbook.length)));
+            return rejected(user, period, List.of(ImportLimits.tooLarge(workbookName, workbook.length)));
         }
         return importStreaming((kinds, writer) -> ImportParser.parseWorkbook(workbookName, workbook, period, kinds,
                 writer), period, List.of(), user, confirmation);
@@ -260,14 +235,6 @@ public class ImportService {
         Map<String, Supplier<byte[]>> suppliers = new LinkedHashMap<>();
         files.forEach((name, bytes) -> suppliers.put(name, () -> bytes));
         return suppliers;
-    }
-
-    private static byte[] readAllBytes(Path file) {
-        try {
-            return Files.readAllBytes(file);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     private ImportReport cannotRead(String user, Period period, Path folder, IOException e) {
