@@ -88,7 +88,7 @@ class ImportConfirmationPageTest {
 
         String askedAgain = page(post("/import/confirm/" + token), HR);
 
-        assertThat(askedAgain).contains("id=\"removals-to-confirm\"", "与当前第 2 版相比");
+        assertThat(askedAgain).contains("id=\"removals-to-confirm\"", "与第 2 版相比");
         assertThat(versions(period)).hasSize(2);
         String again = token(askedAgain);
         mvc.perform(post("/import/confirm/" + again + "/cancel").with(HR).with(csrf()))
