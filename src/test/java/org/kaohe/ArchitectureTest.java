@@ -42,7 +42,8 @@ class ArchitectureTest {
             .should().dependOnClassesThat(JavaClass.Predicates.resideInAPackage("org.kaohe.imports..")
                     .and(DescribedPredicate.not(HasName.Predicates.nameMatching("org\\.kaohe\\.imports\\.(ImportService|"
                             + "ImportRepository|ImportReport|ImportProblem|ImportVersionInfo|ImportLimits|RecordFiles|"
-                            + "AnnualAppraisalFile|StoredFileRows|ItemRegistrySource|BoundedZip)(\\$.*)?"))));
+                            + "AnnualAppraisalFile|StoredFileRows|ItemRegistrySource|BoundedZip|VersionDiff|VersionDiffs|"
+                            + "KeyedTable|RemovalConfirmation|RemovalThreshold)(\\$.*)?"))));
 
     @ArchTest
     static final ArchRule modulesDoNotDependOnTheFaces = noClasses()

@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.Set;
 
 import org.kaohe.imports.AnnualAppraisalFile;
+import org.kaohe.imports.KeyedTable;
 import org.kaohe.records.AnnualAppraisal;
 import org.kaohe.records.Period;
 import org.kaohe.records.SourceRef;
@@ -36,6 +37,10 @@ import org.springframework.stereotype.Repository;
  */
 @Repository
 class AnnualRepository {
+
+    /** The year-end appraisal's records as {@link org.kaohe.imports.VersionDiffs} compares two versions. */
+    static final KeyedTable APPRAISALS = new KeyedTable(AnnualAppraisalFile.FILE_NAME, "annual_appraisal_record",
+            "cadre_id", List.of("votes_excellent", "votes_competent", "votes_basic", "votes_incompetent"));
 
     /** A year's newest appraisal import. */
     record CurrentImport(long id, int version, String contentHash) {}
@@ -96,6 +101,11 @@ class AnnualRepository {
                 INSERT INTO annual_appraisal_record (import_id, cadre_id, votes_excellent, votes_competent, votes_basic,
                                                      votes_incompetent, source_line) VALUES (?, ?, ?, ?, ?, ?, ?)""", rows);
         return new CurrentImport(id, version, file.file().sha256());
+    }
+
+    /** Records with the version that HR confirmed it removes a large share of the rows. */
+    void confirmRemovals(long importId) {
+        jdbc.sql("UPDATE annual_import SET removals_confirmed = TRUE WHERE id = ?").param(importId).update();
     }
 
     List<AnnualAppraisal> appraisals(long importId) {

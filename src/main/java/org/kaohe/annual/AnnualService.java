@@ -17,6 +17,9 @@ import org.kaohe.errors.InvalidInputException;
 import org.kaohe.imports.AnnualAppraisalFile;
 import org.kaohe.imports.ImportProblem;
 import org.kaohe.imports.ImportRepository;
+import org.kaohe.imports.RemovalConfirmation;
+import org.kaohe.imports.VersionDiff;
+import org.kaohe.imports.VersionDiffs;
 import org.kaohe.records.AnnualAppraisal;
 import org.kaohe.records.Event;
 import org.kaohe.records.Period;
@@ -43,11 +46,15 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 public class AnnualService {
 
-    /** What an annual import did. */
-    public enum ImportStatus { STORED, UNCHANGED, REJECTED }
+    /** What an annual import did; NEEDS_CONFIRMATION: it removes a large share of the rows and nothing was stored. */
+    public enum ImportStatus { STORED, UNCHANGED, REJECTED, NEEDS_CONFIRMATION }
 
+    /**
+     * @param diff the rows added, removed and changed against the year's version before; null when
+     *             REJECTED or UNCHANGED
+     */
     public record ImportResult(int year, ImportStatus status, Long importId, Integer version, int rows,
-                               List<ImportProblem> problems) {
+                               List<ImportProblem> problems, VersionDiff diff) {
         public List<ImportProblem> errors() {
             return problems.stream().filter(ImportProblem::isError).toList();
         }
@@ -68,9 +75,11 @@ public class AnnualService {
     private final AnnualStaleness staleness;
     private final AuditLog auditLog;
     private final TransactionTemplate transaction;
+    private final VersionDiffs diffs;
 
     AnnualService(AnnualRepository repository, ImportRepository imports, RunQueries runs, RunChecks runChecks,
-                  RulebookService rulebooks, AnnualStaleness staleness, AuditLog auditLog, TransactionTemplate transaction) {
+                  RulebookService rulebooks, AnnualStaleness staleness, AuditLog auditLog, TransactionTemplate transaction,
+                  VersionDiffs diffs) {
         this.staleness = staleness;
         this.repository = repository;
         this.imports = imports;
@@ -79,6 +88,7 @@ public class AnnualService {
         this.rulebooks = rulebooks;
         this.auditLog = auditLog;
         this.transaction = transaction;
+        this.diffs = diffs;
     }
 
     /** The year a folder name stands for ({@code 2026}); a bilingual message otherwise. */
@@ -101,8 +111,13 @@ public class AnnualService {
 
     // --- import ------------------------------------------------------------------------------
 
-    /** Imports the annual-appraisals.csv of a year folder (other files of the folder are not read). */
+    /** As {@link #importFolder(Path, int, String, RemovalConfirmation)} without a confirmation. */
     public ImportResult importFolder(Path folder, int year, String user) {
+        return importFolder(folder, year, user, RemovalConfirmation.NONE);
+    }
+
+    /** Imports the annual-appraisals.csv of a year folder (other files of the folder are not read). */
+    public ImportResult importFolder(Path folder, int year, String user, RemovalConfirmation confirmation) {
         Path file = folder.resolve(AnnualAppraisalFile.FILE_NAME);
         byte[] bytes = null;
         try {
@@ -111,40 +126,73 @@ public class AnnualService {
             }
         } catch (IOException e) {
             return refused(user, new ImportResult(year, ImportStatus.REJECTED, null, null, 0, List.of(new ImportProblem(
-                    file.toString(), 0, null, ImportProblem.Severity.ERROR, "无法读取文件 / cannot read the file: " + e))));
+                    file.toString(), 0, null, ImportProblem.Severity.ERROR, "无法读取文件 / cannot read the file: " + e)),
+                    null));
         }
-        return importFile(bytes, year, user);
+        return importFile(bytes, year, user, confirmation);
     }
 
-    /** Imports the file's bytes (null: missing) as the year's next version; nothing is stored on any error. */
+    /** As {@link #importFile(byte[], int, String, RemovalConfirmation)} without a confirmation. */
     public ImportResult importFile(byte[] bytes, int year, String user) {
+        return importFile(bytes, year, user, RemovalConfirmation.NONE);
+    }
+
+    /**
+     * Imports the file's bytes (null: missing, refused) as the year's next version; nothing is stored
+     * on any error, nor when it removes a large share of the current version's rows without HR's
+     * confirmation (as a quarter's import: {@link VersionDiff}).
+     */
+    public ImportResult importFile(byte[] bytes, int year, String user, RemovalConfirmation confirmation) {
         ImportResult result = transaction.execute(status -> {
             AnnualAppraisalFile.Result read = AnnualAppraisalFile.read(bytes, year, repository.cadresOfYear(year));
             if (!read.ok()) {
-                return new ImportResult(year, ImportStatus.REJECTED, null, null, 0, read.problems());
+                return new ImportResult(year, ImportStatus.REJECTED, null, null, 0, read.problems(), null);
             }
             Optional<AnnualRepository.CurrentImport> current = repository.currentImport(year);
             if (current.isPresent() && current.get().contentHash().equals(read.file().sha256())) {
                 return new ImportResult(year, ImportStatus.UNCHANGED, current.get().id(), current.get().version(),
-                        read.rows().size(), read.problems());
+                        read.rows().size(), read.problems(), null);
             }
             AnnualRepository.CurrentImport stored = repository.storeImport(year, current, user, read);
-            Map<String, Object> detail = new LinkedHashMap<>();
-            detail.put("year", year);
-            detail.put("version", stored.version());
-            detail.put("rows", read.rows().size());
-            detail.put("hash", stored.contentHash());
-            auditLog.record(user, "IMPORT_YEAR", detail);
+            VersionDiff diff = diffs.compare(List.of(AnnualRepository.APPRAISALS),
+                    current.map(c -> new VersionDiffs.Base(c.id(), c.version())), stored.id());
+            boolean confirmed = diff.needsConfirmation()
+                    && confirmation.covers(current.map(AnnualRepository.CurrentImport::version).orElse(null));
+            if (diff.needsConfirmation() && !confirmed) {
+                status.setRollbackOnly();
+                return new ImportResult(year, ImportStatus.NEEDS_CONFIRMATION, null, null, read.rows().size(),
+                        read.problems(), diff);
+            }
+            logStored(user, year, stored, read.rows().size(), diff, confirmed);
             return new ImportResult(year, ImportStatus.STORED, stored.id(), stored.version(), read.rows().size(),
-                    read.problems());
+                    read.problems(), diff);
         });
-        if (result.status() == ImportStatus.REJECTED) {
-            return refused(user, result);
-        }
-        if (result.status() == ImportStatus.UNCHANGED) {
-            auditLog.record(user, "IMPORT_YEAR_UNCHANGED", Map.of("year", year, "version", result.version()));
+        switch (result.status()) {
+            case REJECTED -> refused(user, result);
+            case UNCHANGED -> auditLog.record(user, "IMPORT_YEAR_UNCHANGED", Map.of("year", year,
+                    "version", result.version()));
+            case NEEDS_CONFIRMATION -> auditLog.record(user, "IMPORT_YEAR_HELD", Map.of("year", year,
+                    "base", result.diff().baseVersion(), "removals", result.diff().largeRemovalSummary(),
+                    "threshold", result.diff().threshold()));
+            case STORED -> { }
         }
         return result;
+    }
+
+    private void logStored(String user, int year, AnnualRepository.CurrentImport stored, int rows, VersionDiff diff,
+                           boolean confirmed) {
+        Map<String, Object> detail = new LinkedHashMap<>();
+        detail.put("year", year);
+        detail.put("version", stored.version());
+        detail.put("rows", rows);
+        detail.put("hash", stored.contentHash());
+        detail.put("changes", diff.summary());
+        auditLog.record(user, "IMPORT_YEAR", detail);
+        if (confirmed) {
+            repository.confirmRemovals(stored.id());
+            auditLog.record(user, "IMPORT_YEAR_REMOVALS_CONFIRMED", Map.of("year", year, "version", stored.version(),
+                    "base", diff.baseVersion(), "removals", diff.largeRemovalSummary(), "threshold", diff.threshold()));
+        }
     }
 
     private ImportResult refused(String user, ImportResult result) {

@@ -14,6 +14,7 @@ import org.kaohe.annual.AnnualResults;
 import org.kaohe.annual.AnnualService;
 import org.kaohe.annual.AnnualStaleness;
 import org.kaohe.annual.StaleQuartersException;
+import org.kaohe.imports.RemovalConfirmation;
 import org.kaohe.results.StaleReason;
 import org.kaohe.scoring.SubjectResult;
 import org.springframework.http.HttpStatus;
@@ -23,6 +24,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
@@ -52,13 +54,17 @@ class AnnualApi {
 
     @PostMapping(value = "/{year}/appraisals", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @Operation(summary = "导入一年的年度民主测评 annual-appraisals.csv(人事)/ import a year's annual-appraisals.csv (HR)",
-            description = "有错误时返回 422,problems 列出每个问题(文件、行、列)且不存储任何内容;与当前版本相同时返回 200 "
-                    + "(UNCHANGED)/ on any error: 422 with every located problem, nothing stored; 201 when stored, 200 when "
-                    + "identical to the current version")
-    ResponseEntity<?> importAppraisals(@PathVariable int year, @RequestPart("file") MultipartFile file, Principal who)
+            description = "有错误时(包括没有文件)返回 422,problems 列出每个问题(文件、行、列)且不存储任何内容;与当前版本相同时"
+                    + "返回 200(UNCHANGED);删除超过阈值(默认 1/3)的行时须带 confirmRemovals=true,否则返回 409 和变化(diff)"
+                    + " / on any error (no file included): 422 with every located problem, nothing stored; 201 when stored "
+                    + "(with the diff against the version before), 200 when identical to the current version; a version "
+                    + "removing more than the threshold's share (1/3 by default) of the rows needs confirmRemovals=true, "
+                    + "else 409 with the diff")
+    ResponseEntity<?> importAppraisals(@PathVariable int year, @RequestPart("file") MultipartFile file,
+                                       @RequestParam(defaultValue = "false") boolean confirmRemovals, Principal who)
             throws IOException {
         AnnualService.ImportResult result = annual.importFile(file.isEmpty() ? null : file.getBytes(),
-                AnnualService.parseYear(Integer.toString(year)), who.getName());
+                AnnualService.parseYear(Integer.toString(year)), who.getName(), RemovalConfirmation.of(confirmRemovals));
         if (result.status() == AnnualService.ImportStatus.REJECTED) {
             List<ApiError.Problem> problems = result.problems().stream()
                     .map(ApiError.Problem::of)
@@ -67,6 +73,9 @@ class AnnualApi {
                     HttpStatus.UNPROCESSABLE_ENTITY.value(), "年度民主测评有 " + result.errors().size()
                             + " 个错误,未存储任何内容 / the file has " + result.errors().size() + " errors; nothing was stored",
                     problems));
+        }
+        if (result.status() == AnnualService.ImportStatus.NEEDS_CONFIRMATION) {
+            return RemovalsToConfirm.answer(result.diff());
         }
         return ResponseEntity.status(result.status() == AnnualService.ImportStatus.STORED ? HttpStatus.CREATED : HttpStatus.OK)
                 .body(result);

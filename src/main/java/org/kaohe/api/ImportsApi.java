@@ -8,6 +8,7 @@ import org.kaohe.imports.ImportReport;
 import org.kaohe.imports.ImportRepository;
 import org.kaohe.imports.ImportService;
 import org.kaohe.imports.ImportVersionInfo;
+import org.kaohe.imports.RemovalConfirmation;
 import org.kaohe.uploads.Uploads;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -46,13 +47,21 @@ class ImportsApi {
     @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @Operation(summary = "导入一个考核期的 CSV 文件、一个 zip 或一个 Excel 工作簿 / import a period's CSV files, one zip "
             + "or one Excel workbook (.xlsx, six sheets)",
-            description = "period 可省略:取 zip、工作簿或文件夹名中的考核期。有错误时返回 422,problems 列出每个问题"
-                    + "(文件或 工作簿!工作表、行、列)且不存储任何内容 / period may be left out when the zip's, workbook's or "
-                    + "folder's name holds it. On any error: 422 with every located problem (file or workbook!sheet, "
-                    + "row, column), nothing stored")
+            description = "须含全部六个文件(没有某类记录时给只有表头的文件)。period 可省略:取 zip、工作簿或文件夹名中的考核期。"
+                    + "有错误时返回 422,problems 列出每个问题(文件或 工作簿!工作表、行、列)且不存储任何内容。新版本删除某文件超过"
+                    + "阈值(默认 1/3)的行时,须带 confirmRemovals=true,否则返回 409 和逐文件的变化(diff),不存储。存储后返回 201,"
+                    + "diff 为与上一版相比逐文件新增、删除、修改的行 / all six files are needed (a file of no records holds "
+                    + "its header only). period may be left out when the zip's, workbook's or folder's name holds it. "
+                    + "On any error: 422 with every located problem (file or workbook!sheet, row, column), nothing "
+                    + "stored. A version that removes more than the threshold's share (1/3 by default) of a file's rows "
+                    + "needs confirmRemovals=true, else 409 with the per-file diff and nothing stored. Stored: 201, with "
+                    + "the rows added, removed and changed per file against the version before (diff)")
     ResponseEntity<?> upload(@RequestParam(required = false) String period,
-                             @RequestPart("files") List<MultipartFile> files, Principal who) throws IOException {
-        ImportReport report = Uploads.importUploaded(imports, period, files, who.getName());
+                             @RequestPart("files") List<MultipartFile> files,
+                             @RequestParam(defaultValue = "false") boolean confirmRemovals, Principal who)
+            throws IOException {
+        ImportReport report = Uploads.importUploaded(imports, period, files, who.getName(),
+                RemovalConfirmation.of(confirmRemovals));
         if (report.status() == ImportReport.Status.REJECTED) {
             List<ApiError.Problem> problems = report.problems().stream()
                     .map(ApiError.Problem::of)
@@ -62,6 +71,9 @@ class ImportsApi {
                     "导入有 " + report.errorCount() + " 个错误,未存储任何内容 / the import has "
                             + report.errorCount() + " errors; nothing was stored"
                             + (report.omitted() > 0 ? "; " + report.omittedNote() : ""), problems));
+        }
+        if (report.status() == ImportReport.Status.NEEDS_CONFIRMATION) {
+            return RemovalsToConfirm.answer(report.diff());
         }
         return ResponseEntity.status(report.stored() ? HttpStatus.CREATED : HttpStatus.OK).body(report);
     }

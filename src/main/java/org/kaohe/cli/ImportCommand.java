@@ -12,6 +12,7 @@ import org.kaohe.errors.InvalidInputException;
 import org.kaohe.imports.ImportProblem;
 import org.kaohe.imports.ImportReport;
 import org.kaohe.imports.ImportService;
+import org.kaohe.imports.RemovalConfirmation;
 import org.kaohe.records.Period;
 import org.springframework.beans.factory.config.ConfigurableBeanFactory;
 import org.springframework.context.annotation.Scope;
@@ -22,8 +23,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code kaohe import FOLDER|FILE.xlsx|FILE.zip [--period YYYY-Qn]}: exit 0 when stored (or
- * unchanged), 2 on any problem that stops the import. The period defaults to the one the folder's
+ * {@code kaohe import FOLDER|FILE.xlsx|FILE.zip [--period YYYY-Qn] [--confirm-removals]}: exit 0 when
+ * stored (or unchanged), 2 on any problem that stops the import, a missing file included, and when
+ * the new version removes a large share of a file's rows without {@code --confirm-removals}. The period defaults to the one the folder's
  * or file's name holds ({@code 2026-Q3}, {@code 青川市2026-Q3.xlsx}, {@code 2026年第三季度.zip}). Problems go to standard output as {@code file:line: column: message}
  * so scripts can read them; a wrong command line goes to standard error.
  */
@@ -49,6 +51,11 @@ class ImportCommand implements Callable<Integer> {
             description = "年度:导入年度文件夹中的 annual-appraisals.csv(文件夹名为 YYYY 时可省略)/ a year: import the "
                     + "folder's annual-appraisals.csv (may be left out when the folder is named YYYY)")
     String year;
+
+    @Option(names = "--confirm-removals",
+            description = "确认新版本删除某文件中超过阈值(默认 1/3)的行 / confirm that the new version removes more than "
+                    + "the threshold's share (1/3 by default) of a file's rows")
+    boolean confirmRemovals;
 
     private final ImportService importService;
     private final AnnualService annualService;
@@ -84,19 +91,21 @@ class ImportCommand implements Callable<Integer> {
         }
         ImportReport report;
         String lower = name.toLowerCase(Locale.ROOT);
+        RemovalConfirmation confirmation = RemovalConfirmation.of(confirmRemovals);
         if (Files.isDirectory(folder)) {
-            report = importService.importFolder(folder, parsed, CliSupport.user());
+            report = importService.importFolder(folder, parsed, CliSupport.user(), confirmation);
         } else if (lower.endsWith(".xlsx") || lower.endsWith(".xls")) {
-            report = importService.importWorkbook(name, Files.readAllBytes(folder), parsed, CliSupport.user());
+            report = importService.importWorkbook(name, Files.readAllBytes(folder), parsed, CliSupport.user(), confirmation);
         } else if (lower.endsWith(".zip")) {
-            report = importService.importZip(name, Files.readAllBytes(folder), parsed, CliSupport.user());
+            report = importService.importZip(name, Files.readAllBytes(folder), parsed, CliSupport.user(), confirmation);
         } else {
             System.err.println("应为文件夹、.xlsx 工作簿或 .zip 压缩包 / expected a folder, an .xlsx workbook or a .zip: "
                     + folder);
             return CliSupport.EXIT_INVALID;
         }
         print(report, out);
-        return report.status() == ImportReport.Status.REJECTED ? CliSupport.EXIT_INVALID : CliSupport.EXIT_OK;
+        // Refused or held for confirmation: nothing stored.
+        return report.importId() == null ? CliSupport.EXIT_INVALID : CliSupport.EXIT_OK;
     }
 
     private int importYear(String yearText) {
@@ -107,7 +116,8 @@ class ImportCommand implements Callable<Integer> {
             System.err.println(e.getMessage());
             return CliSupport.EXIT_INVALID;
         }
-        AnnualService.ImportResult result = annualService.importFolder(folder, parsed, CliSupport.user());
+        AnnualService.ImportResult result = annualService.importFolder(folder, parsed, CliSupport.user(),
+                RemovalConfirmation.of(confirmRemovals));
         PrintStream out = System.out;
         for (ImportProblem problem : result.problems()) {
             out.println((problem.isError() ? "" : "警告 / warning: ") + problem);
@@ -117,10 +127,15 @@ class ImportCommand implements Callable<Integer> {
                     result.errors().size(), result.errors().size());
             case UNCHANGED -> out.printf("%d:annual-appraisals.csv 与当前版本 v%d 完全相同,未重复导入 / identical to the"
                     + " current version v%d: nothing changed%n", parsed, result.version(), result.version());
-            case STORED -> out.printf("%d:年度民主测评已导入为第 %d 版(%d 条记录)/ annual appraisal imported as version %d"
-                    + " (%d rows)%n", parsed, result.version(), result.rows(), result.version(), result.rows());
+            case NEEDS_CONFIRMATION -> ImportChanges.printHeld(Integer.toString(parsed), result.diff(), out);
+            case STORED -> {
+                ImportChanges.print(result.diff(), out);
+                out.printf("%d:年度民主测评已导入为第 %d 版(%d 条记录)/ annual appraisal imported as version %d"
+                        + " (%d rows)%n", parsed, result.version(), result.rows(), result.version(), result.rows());
+            }
         }
-        return result.status() == AnnualService.ImportStatus.REJECTED ? CliSupport.EXIT_INVALID : CliSupport.EXIT_OK;
+        // Refused or held for confirmation: nothing stored.
+        return result.importId() == null ? CliSupport.EXIT_INVALID : CliSupport.EXIT_OK;
     }
 
     static void print(ImportReport report, PrintStream out) {
@@ -139,8 +154,13 @@ class ImportCommand implements Callable<Integer> {
                 out.printf("%s：文件与当前版本 v%d 完全相同，未重复导入 / files identical to the current version v%d: "
                         + "nothing changed%n", report.period(), report.version(), report.version());
             }
+            case NEEDS_CONFIRMATION -> {
+                printFiles(report, out);
+                ImportChanges.printHeld(report.period().toString(), report.diff(), out);
+            }
             case STORED -> {
                 printFiles(report, out);
+                ImportChanges.print(report.diff(), out);
                 out.printf("%s：已导入为第 %d 版(导入编号 %d)，%d 个警告 / imported as version %d (import id %d), "
                                 + "%d warnings%n", report.period(), report.version(), report.importId(),
                         report.warnings().size(), report.version(), report.importId(), report.warnings().size());

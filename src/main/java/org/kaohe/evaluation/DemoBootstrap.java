@@ -85,8 +85,9 @@ class DemoBootstrap implements ApplicationRunner {
     private void loadDemoYear(int year, Path folder) {
         if (!annual.imported(year)) {
             AnnualService.ImportResult result = annual.importFolder(folder, year, WHO);
-            if (result.status() == AnnualService.ImportStatus.REJECTED) {
-                log.warn("演示年度 {} 未能导入 / demo year {} not imported: {}", year, year, result.errors());
+            if (result.importId() == null) { // refused, or held for a confirmation (a large removal)
+                log.warn("演示年度 {} 未能导入 / demo year {} not imported: {} {}", year, year, result.status(),
+                        result.errors());
                 return;
             }
         }
@@ -114,8 +115,9 @@ class DemoBootstrap implements ApplicationRunner {
         for (Path folder : demoQuarters()) {
             Period period = Period.parse(folder.getFileName().toString());
             ImportReport report = importService.importFolder(folder, period, WHO);
-            if (report.status() == ImportReport.Status.REJECTED) {
-                log.warn("演示数据 {} 未能导入 / demo data {} not imported: {}", period, period, report.errors());
+            if (report.importId() == null) { // refused, or held for a confirmation (a large removal)
+                log.warn("演示数据 {} 未能导入 / demo data {} not imported: {} {}", period, period, report.status().label(),
+                        report.errors());
             } else {
                 log.info("已导入演示数据 imported demo data {} as version {}", period, report.version());
             }

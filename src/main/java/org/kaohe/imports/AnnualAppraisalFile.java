@@ -36,7 +36,7 @@ public final class AnnualAppraisalFile {
     public static Result read(byte[] bytes, int year, Set<String> cadres) {
         Problems problems = new Problems();
         if (bytes == null) {
-            problems.error(FILE_NAME, 0, null, "缺少必需的文件 " + FILE_NAME + " / required file missing");
+            problems.error(FILE_NAME, 0, null, ImportParser.missingMessage(InputFile.ANNUAL_APPRAISALS));
             return new Result(List.of(), null, null, problems.list());
         }
         if (bytes.length > ImportLimits.MAX_UNPACKED_BYTES) {

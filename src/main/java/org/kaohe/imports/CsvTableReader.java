@@ -95,7 +95,7 @@ final class CsvTableReader {
         }
         if (headerSize < 0) {
             emptyFile(file, problems);
-            return new CsvTable(file, decoded.encoding(), index, headers, rows, file.roster() ? false : complete, 0);
+            return new CsvTable(file, decoded.encoding(), index, headers, rows, false, 0);
         }
         if (rowCount == 0 && file.roster() && complete) {
             problems.error(name, headerLine, null, "只有表头，没有数据行 / the file has a header but no data rows");
@@ -104,13 +104,10 @@ final class CsvTableReader {
         return new CsvTable(file, decoded.encoding(), index, headers, rows, complete, rowCount);
     }
 
+    /** An empty file is refused: it may be an export that failed. "No records" is said by the header alone. */
     private static void emptyFile(InputFile file, Problems problems) {
-        if (file.roster()) {
-            problems.error(file.fileName(), 0, null, "文件为空(没有表头和数据) / the file is empty (no header, no rows)");
-        } else {
-            problems.warning(file.fileName(), 0, null,
-                    "文件为空(没有表头)，按无记录处理 / the file is empty (no header): read as having no records");
-        }
+        problems.error(file.fileName(), 0, null, file.withNoRecordsHint("文件为空(没有表头和数据)",
+                "the file is empty (no header, no rows)", "文件", "file"));
     }
 
     /** Maps header cells to columns; false when a required column is missing or one is repeated. */

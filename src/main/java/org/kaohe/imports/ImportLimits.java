@@ -28,4 +28,11 @@ public final class ImportLimits {
     static String megabytes(long bytes) {
         return (bytes / (1024 * 1024)) + " MB";
     }
+
+    /** The refusal of files holding more than {@link #MAX_UNPACKED_BYTES} together. */
+    static ImportProblem tooLarge(String where, long bytes) {
+        return new ImportProblem(where, 0, null, ImportProblem.Severity.ERROR, "文件合计 " + megabytes(bytes) + ",超过上限 "
+                + megabytes(MAX_UNPACKED_BYTES) + " / the files hold " + megabytes(bytes) + ", more than the limit of "
+                + megabytes(MAX_UNPACKED_BYTES));
+    }
 }

@@ -30,9 +30,16 @@ final class ImportParser {
 
     private ImportParser() {}
 
-    /** Reads the files with the default rulebook's registry of kinds (tests and tools without a database). */
+    /**
+     * What a file missing from the upload means. An import refuses it (it may be a file forgotten);
+     * a rulebook's scenario case, which is no import, states only the files it is about, and the
+     * others read as holding no records. The roster (departments, cadres) is needed by both.
+     */
+    enum MissingFiles { REFUSED, READ_AS_EMPTY }
+
+    /** Reads the files as an import does, with the default rulebook's registry of kinds (tests and tools without a database). */
     static ParsedImport parse(Map<String, byte[]> files, Period period) {
-        return parse(files, period, EventKinds.registry());
+        return parse(files, period, EventKinds.registry(), MissingFiles.REFUSED);
     }
 
     /**
@@ -41,11 +48,11 @@ final class ImportParser {
      * @param files    file name → bytes; names are matched to the six input files ignoring case
      * @param registry the kinds and levels events.csv may use (the published rulebook's)
      */
-    static ParsedImport parse(Map<String, byte[]> files, Period period, ItemRegistry registry) {
+    static ParsedImport parse(Map<String, byte[]> files, Period period, ItemRegistry registry, MissingFiles missing) {
         Map<String, Supplier<byte[]>> sources = new LinkedHashMap<>();
         files.forEach((name, bytes) -> sources.put(name, () -> bytes));
         Collected collected = new Collected();
-        return collected.parsed(period, parse(sources, period, registry, collected));
+        return collected.parsed(period, parse(sources, period, registry, missing, collected));
     }
 
     /**
@@ -65,7 +72,8 @@ final class ImportParser {
      * text are in memory at a time, never its rows. {@code files} gives each file's bytes when asked;
      * {@code registry} holds the kinds and levels events.csv may use (the published rulebook's).
      */
-    static Outcome parse(Map<String, Supplier<byte[]>> files, Period period, ItemRegistry registry, RecordSink sink) {
+    static Outcome parse(Map<String, Supplier<byte[]>> files, Period period, ItemRegistry registry,
+                         MissingFiles missing, RecordSink sink) {
         Problems problems = new Problems();
         Map<InputFile, Supplier<byte[]>> known = knownFiles(files, problems);
         CrossFileChecks references = new CrossFileChecks(problems);
@@ -77,7 +85,7 @@ final class ImportParser {
             DecodedFile decoded = bytes == null ? null : TextDecoder.decode(file.fileName(), bytes, problems);
             bytes = null; // the decoded text is all that is needed from here on
             RowReader rows = new RowReader(file, period, registry, sink, references, problems);
-            CsvTable table = read(file, source != null, decoded, problems, rows);
+            CsvTable table = read(file, source != null, decoded, missing, problems, rows);
             references.fileDone(table);
             if (decoded != null) {
                 ImportReport.FileReport report = new ImportReport.FileReport(file.fileName(), decoded.encoding(),
@@ -162,7 +170,7 @@ final class ImportParser {
         }
     }
 
-    /** The in-memory sink of {@link #parse(Map, Period, ItemRegistry)}. */
+    /** The in-memory sink of {@link #parse(Map, Period, ItemRegistry, MissingFiles)}. */
     private static final class Collected implements RecordSink {
         final List<Department> departments = new ArrayList<>();
         final List<Cadre> cadres = new ArrayList<>();
@@ -187,17 +195,21 @@ final class ImportParser {
         }
     }
 
-    private static CsvTable read(InputFile file, boolean present, DecodedFile decoded, Problems problems,
-                                 CsvTableReader.RowHandler rows) {
+    private static CsvTable read(InputFile file, boolean present, DecodedFile decoded, MissingFiles missing,
+                                 Problems problems, CsvTableReader.RowHandler rows) {
         if (!present) {
-            if (file.roster()) {
-                problems.error(file.fileName(), 0, null, "缺少必需的文件 / required file missing");
+            if (file.roster() || missing == MissingFiles.REFUSED) {
+                problems.error(file.fileName(), 0, null, missingMessage(file));
                 return CsvTable.absent(file, false);
             }
-            problems.warning(file.fileName(), 0, null, "文件不存在，按无记录处理 / file not present: read as having no records");
             return CsvTable.absent(file, true);
         }
         return decoded == null ? CsvTable.absent(file, false) : CsvTableReader.read(file, decoded, problems, rows);
+    }
+
+    /** A missing file, named, with the way to say "no records" (the file with its header line only). */
+    static String missingMessage(InputFile file) {
+        return file.withNoRecordsHint("缺少文件 " + file.fileName(), "file missing: " + file.fileName(), "文件", "file");
     }
 
     private static <B> Map<InputFile, B> knownFiles(Map<String, B> files, Problems problems) {

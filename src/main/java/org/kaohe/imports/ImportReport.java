@@ -6,18 +6,27 @@ import org.kaohe.records.Period;
 
 /**
  * The outcome of one import: whether it was stored, the import version it made (or found
- * unchanged), what each file held and every problem found.
+ * unchanged), what each file held, every problem found and what the version changes.
  *
- * @param importId the stored import's id; for UNCHANGED the current one; null when REJECTED
- * @param version  the import version of the period; null when REJECTED
+ * @param importId the stored import's id; for UNCHANGED the current one; null when REJECTED or
+ *                 NEEDS_CONFIRMATION
+ * @param version  the import version of the period; null when REJECTED or NEEDS_CONFIRMATION
+ * @param diff     per file, the rows added, removed and changed against the version before; null
+ *                 when REJECTED or UNCHANGED
  */
 public record ImportReport(Period period, Status status, Long importId, Integer version, List<FileReport> files,
-                           List<ImportProblem> problems, int omittedErrors, int omittedWarnings) {
+                           List<ImportProblem> problems, int omittedErrors, int omittedWarnings, VersionDiff diff) {
 
     /** A report listing every problem it counts. */
     public ImportReport(Period period, Status status, Long importId, Integer version, List<FileReport> files,
                         List<ImportProblem> problems) {
-        this(period, status, importId, version, files, problems, 0, 0);
+        this(period, status, importId, version, files, problems, 0, 0, null);
+    }
+
+    /** A report without a diff: refused or unchanged. */
+    public ImportReport(Period period, Status status, Long importId, Integer version, List<FileReport> files,
+                        List<ImportProblem> problems, int omittedErrors, int omittedWarnings) {
+        this(period, status, importId, version, files, problems, omittedErrors, omittedWarnings, null);
     }
 
     public enum Status {
@@ -26,7 +35,9 @@ public record ImportReport(Period period, Status status, Long importId, Integer 
         /** The files are byte-identical to the current version's: nothing was written. */
         UNCHANGED("内容未变，未重复导入"),
         /** At least one error: nothing was stored. */
-        REJECTED("有错误，未导入");
+        REJECTED("有错误，未导入"),
+        /** Valid, but a file loses a large share of its rows and HR has not confirmed it: nothing was stored. */
+        NEEDS_CONFIRMATION("删除的行过多，待确认，未导入");
 
         private final String label;
 

@@ -78,12 +78,12 @@ public class ImportRepository {
                                     rs.getInt("row_count"), rs.getString("sha256")));
                 });
         List<ImportVersionInfo> versions = jdbc.sql("SELECT v.id, v.period, v.version, v.imported_by, v.imported_at,"
-                        + " v.content_hash, (SELECT MAX(w.version) FROM import_version w WHERE w.period = v.period) AS newest"
+                        + " v.content_hash, v.removals_confirmed, (SELECT MAX(w.version) FROM import_version w WHERE w.period = v.period) AS newest"
                         + " FROM import_version v")
                 .query((rs, n) -> new ImportVersionInfo(rs.getLong("id"), Period.parse(rs.getString("period")),
                         rs.getInt("version"), rs.getInt("version") == rs.getInt("newest"), rs.getString("imported_by"),
                         rs.getObject("imported_at", OffsetDateTime.class), rs.getString("content_hash"),
-                        files.getOrDefault(rs.getLong("id"), List.of())))
+                        files.getOrDefault(rs.getLong("id"), List.of()), rs.getBoolean("removals_confirmed")))
                 .list();
         return versions.stream()
                 .sorted(Comparator.comparing(ImportVersionInfo::period).thenComparingInt(ImportVersionInfo::version))

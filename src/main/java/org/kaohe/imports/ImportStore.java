@@ -67,6 +67,11 @@ class ImportStore {
         return new Writer(key.getKeyAs(Number.class).longValue(), version);
     }
 
+    /** Records with the version that HR confirmed it removes a large share of a file's rows. */
+    void confirmRemovals(long importId) {
+        jdbc.sql("UPDATE import_version SET removals_confirmed = TRUE WHERE id = ?").param(importId).update();
+    }
+
     /** Writes one import version's records as they come, a batch at a time. */
     final class Writer implements RecordSink {
 

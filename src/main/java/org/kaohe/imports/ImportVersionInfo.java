@@ -5,9 +5,13 @@ import java.util.List;
 
 import org.kaohe.records.Period;
 
-/** One stored import version of a period: who imported which files when. */
+/**
+ * One stored import version of a period: who imported which files when, and whether HR confirmed
+ * that it removes a large share of a file's rows ({@link VersionDiff#needsConfirmation()}).
+ */
 public record ImportVersionInfo(long importId, Period period, int version, boolean current, String importedBy,
-                                OffsetDateTime importedAt, String contentHash, List<ImportReport.FileReport> files) {
+                                OffsetDateTime importedAt, String contentHash, List<ImportReport.FileReport> files,
+                                boolean removalsConfirmed) {
 
     public ImportVersionInfo {
         files = List.copyOf(files);

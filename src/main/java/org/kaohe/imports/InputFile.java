@@ -9,10 +9,11 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * The six files of a period folder (docs/scheme.md) and their columns. Departments and cadres are the
- * period's roster: they must be present and hold at least one row. The other four may be missing
- * or empty: a quarter can have no events, and a subject in no record of a kind gets nothing for it.
- * Chinese headers differ per file where docs/scheme.md says so (name: 部门名称 / 姓名; 类型: type / kind).
+ * The six files of a period folder (docs/scheme.md) and their columns. An import needs all six:
+ * departments and cadres are the period's roster and hold at least one row; the other four may hold
+ * their header only, which is how HR says "no records of this kind" (a quarter can have no events).
+ * A missing file is refused, never read as empty: it may be a file forgotten. Chinese headers differ
+ * per file where docs/scheme.md says so (name: 部门名称 / 姓名; 类型: type / kind).
  */
 enum InputFile {
     DEPARTMENTS("departments.csv", true,
@@ -56,9 +57,28 @@ enum InputFile {
         return fileName;
     }
 
-    /** Roster files must be present with at least one row; the others may be missing or empty. */
+    /** Roster files must hold at least one row; the others may hold their header only. */
     boolean roster() {
         return roster;
+    }
+
+    /** The header line of the file with every column in English: what a file of no records holds. */
+    String headerLine() {
+        return String.join(",", columns.stream().map(Column::name).toList());
+    }
+
+    /**
+     * A problem with the file's presence (missing, empty), in Chinese and English, followed by how
+     * to say that there are no records of its kind: the file (or sheet, the {@code thing} named in
+     * both languages) with its header line only. The roster, which must hold rows, gets no such hint.
+     */
+    String withNoRecordsHint(String zhProblem, String enProblem, String zhThing, String enThing) {
+        if (roster) {
+            return zhProblem + " / " + enProblem;
+        }
+        return zhProblem + ";若没有此类记录,请提供只有表头一行的" + zhThing + ":" + headerLine() + " / " + enProblem
+                + ": if there are no such records, give the " + enThing + " with its header line only: "
+                + headerLine();
     }
 
     List<Column> columns() {

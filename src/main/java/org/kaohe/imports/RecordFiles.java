@@ -9,7 +9,8 @@ import org.kaohe.records.PeriodRecords;
 
 /**
  * A period's files read and validated without storing them: what a rulebook's scenario cases
- * (rules/tests) and other tools use to turn files into the records an evaluation reads.
+ * (rules/tests) use to turn files into the records an evaluation reads. Unlike an import, a case
+ * may leave out the files it is not about (all but the roster): they read as holding no records.
  */
 public final class RecordFiles {
 
@@ -23,7 +24,7 @@ public final class RecordFiles {
     private RecordFiles() {}
 
     public static Result read(Map<String, byte[]> files, Period period, ItemRegistry registry) {
-        ParsedImport parsed = ImportParser.parse(files, period, registry);
+        ParsedImport parsed = ImportParser.parse(files, period, registry, ImportParser.MissingFiles.READ_AS_EMPTY);
         if (parsed.hasErrors()) {
             return new Result(null, parsed.problems());
         }

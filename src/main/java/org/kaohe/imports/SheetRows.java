@@ -51,13 +51,10 @@ final class SheetRows implements SheetContentsHandler {
         Map<String, String> headers = new LinkedHashMap<>();
         List<CsvRow> data = new ArrayList<>();
         if (rows.isEmpty()) {
-            if (file.roster()) {
-                problems.error(source, 0, null, "工作表为空(没有表头和数据) / the sheet is empty (no header, no rows)");
-                return new CsvTable(file, source, WorkbookReader.ENCODING, index, headers, data, false, data.size());
-            }
-            problems.warning(source, 0, null, "工作表为空(没有表头)，按无记录处理 / the sheet is empty (no header): read as "
-                    + "having no records");
-            return new CsvTable(file, source, WorkbookReader.ENCODING, index, headers, data, true, data.size());
+            // Refused like an empty file: "no records" is said by the header row alone.
+            problems.error(source, 0, null, file.withNoRecordsHint("工作表为空(没有表头和数据)",
+                    "the sheet is empty (no header, no rows)", "工作表", "sheet"));
+            return new CsvTable(file, source, WorkbookReader.ENCODING, index, headers, data, false, data.size());
         }
         int headerLine = rows.firstKey();
         List<String> header = cells(rows.get(headerLine), width(rows.get(headerLine)));

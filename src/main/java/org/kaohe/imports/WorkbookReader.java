@@ -114,19 +114,13 @@ final class WorkbookReader {
                 : "不是 Excel 工作簿(.xlsx)或文件已损坏 / not an Excel workbook (.xlsx), or a damaged one";
     }
 
-    /** A sheet that is not there: an error for the roster, an empty table for the others. */
+    /** A sheet that is not there: refused, named, with the way to say "no records" (the sheet with its header only). */
     private static CsvTable missing(String workbookName, InputFile file, boolean refused, Problems problems) {
-        if (refused) {
-            return CsvTable.absent(file, false);
+        if (!refused) {
+            problems.error(workbookName, 0, null, file.withNoRecordsHint("缺少工作表 " + SheetNames.display(file),
+                    "sheet missing: " + SheetNames.display(file), "工作表", "sheet"));
         }
-        if (file.roster()) {
-            problems.error(workbookName, 0, null, "缺少必需的工作表 " + SheetNames.display(file) + " / required sheet "
-                    + "missing: " + SheetNames.display(file));
-            return CsvTable.absent(file, false);
-        }
-        problems.warning(workbookName, 0, null, "没有工作表 " + SheetNames.display(file) + "，按无记录处理 / no sheet "
-                + SheetNames.display(file) + ": read as having no records");
-        return CsvTable.absent(file, true);
+        return CsvTable.absent(file, false);
     }
 
     private static void parse(InputStream sheet, StylesTable styles, ReadOnlySharedStringsTable strings,

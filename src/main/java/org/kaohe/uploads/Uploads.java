@@ -10,6 +10,7 @@ import java.util.Optional;
 import org.kaohe.errors.InvalidInputException;
 import org.kaohe.imports.ImportReport;
 import org.kaohe.imports.ImportService;
+import org.kaohe.imports.RemovalConfirmation;
 import org.kaohe.records.Period;
 import org.springframework.web.multipart.MultipartFile;
 
@@ -19,6 +20,16 @@ import org.springframework.web.multipart.MultipartFile;
  */
 public final class Uploads {
 
+    /**
+     * A quarter's upload as read from the request: its period and its files by name, in the order
+     * chosen. Kept as it is while HR is asked to confirm a large removal ({@link PendingUploads}).
+     */
+    public record Upload(Period period, Map<String, byte[]> files) {
+        public Upload {
+            files = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(files));
+        }
+    }
+
     private Uploads() {}
 
     /**
@@ -26,27 +37,42 @@ public final class Uploads {
      * (the workbook's or zip's name, or the uploaded folder's).
      */
     public static ImportReport importUploaded(ImportService imports, String period, List<MultipartFile> files,
-                                              String user) throws IOException {
+                                              String user, RemovalConfirmation confirmation) throws IOException {
+        return importUpload(imports, read(period, files), user, confirmation);
+    }
+
+    /** The chosen files and the period (given, else found in their names); a message when either is missing. */
+    public static Upload read(String period, List<MultipartFile> files) throws IOException {
         List<MultipartFile> chosen = files.stream().filter(f -> !f.isEmpty()).toList();
         if (chosen.isEmpty()) {
             throw new InvalidInputException("请选择要导入的文件 / choose the files to import");
         }
         Period p = period(period, chosen);
-        if (chosen.size() == 1 && isWorkbook(name(chosen.get(0)))) {
-            return imports.importWorkbook(name(chosen.get(0)), chosen.get(0).getBytes(), p, user);
-        }
-        if (chosen.size() == 1 && name(chosen.get(0)).toLowerCase(Locale.ROOT).endsWith(".zip")) {
-            return imports.importZip(name(chosen.get(0)), chosen.get(0).getBytes(), p, user);
-        }
-        if (chosen.stream().anyMatch(f -> isWorkbook(name(f)))) {
-            throw new InvalidInputException("Excel 工作簿须单独上传(一个工作簿含六个工作表)/ upload an Excel workbook "
-                    + "on its own (one workbook holds the six sheets)");
-        }
         Map<String, byte[]> byName = new LinkedHashMap<>();
         for (MultipartFile file : chosen) {
             byName.put(name(file), file.getBytes());
         }
-        return imports.importFiles(byName, p, user);
+        return new Upload(p, byName);
+    }
+
+    /** Imports an upload: one workbook, one zip, or CSV files. */
+    public static ImportReport importUpload(ImportService imports, Upload upload, String user,
+                                            RemovalConfirmation confirmation) {
+        Map<String, byte[]> files = upload.files();
+        if (files.size() == 1) {
+            Map.Entry<String, byte[]> only = files.entrySet().iterator().next();
+            if (isWorkbook(only.getKey())) {
+                return imports.importWorkbook(only.getKey(), only.getValue(), upload.period(), user, confirmation);
+            }
+            if (only.getKey().toLowerCase(Locale.ROOT).endsWith(".zip")) {
+                return imports.importZip(only.getKey(), only.getValue(), upload.period(), user, confirmation);
+            }
+        }
+        if (files.keySet().stream().anyMatch(Uploads::isWorkbook)) {
+            throw new InvalidInputException("Excel 工作簿须单独上传(一个工作簿含六个工作表)/ upload an Excel workbook "
+                    + "on its own (one workbook holds the six sheets)");
+        }
+        return imports.importFiles(files, upload.period(), user, confirmation);
     }
 
     /** The period given, else the one in the upload's name; a message with the format when neither. */

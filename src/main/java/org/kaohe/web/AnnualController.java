@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.Principal;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.kaohe.annual.AnnualFormat;
 import org.kaohe.annual.AnnualResults;
@@ -16,10 +17,13 @@ import org.kaohe.annual.AnnualWorkbook;
 import org.kaohe.annual.StaleQuartersException;
 import org.kaohe.audit.AuditLog;
 import org.kaohe.errors.EvaluationException;
+import org.kaohe.imports.AnnualAppraisalFile;
+import org.kaohe.imports.RemovalConfirmation;
 import org.kaohe.records.SubjectType;
 import org.kaohe.results.ResultsFormat;
 import org.kaohe.results.StaleReason;
 import org.kaohe.scoring.SubjectResult;
+import org.kaohe.uploads.PendingUploads;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -48,12 +52,15 @@ class AnnualController {
     private final AnnualService annual;
     private final AnnualStaleness staleness;
     private final AuditLog auditLog;
+    private final PendingUploads pending;
 
-    AnnualController(AnnualResults results, AnnualService annual, AnnualStaleness staleness, AuditLog auditLog) {
+    AnnualController(AnnualResults results, AnnualService annual, AnnualStaleness staleness, AuditLog auditLog,
+                     PendingUploads pending) {
         this.results = results;
         this.staleness = staleness;
         this.annual = annual;
         this.auditLog = auditLog;
+        this.pending = pending;
     }
 
     /**
@@ -79,15 +86,52 @@ class AnnualController {
                       RedirectAttributes redirect) throws IOException {
         int y = AnnualService.parseYear(year);
         byte[] bytes = file.isEmpty() ? null : file.getBytes();
-        AnnualService.ImportResult result = annual.importFile(bytes, y, who.getName());
-        if (result.status() == AnnualService.ImportStatus.REJECTED) {
-            // A refused form is answered with its problems, each at its file, line and column.
-            model.addAttribute("importProblems", result.problems());
-            model.addAttribute("formYear", y);
-            return page(y, model);
+        AnnualService.ImportResult result = annual.importFile(bytes, y, who.getName(), RemovalConfirmation.NONE);
+        return answer(result, bytes, who, model, redirect);
+    }
+
+    /**
+     * HR confirms a year-end appraisal held because it removes a large share of the rows (under
+     * /import/, where only HR may post): stored if the year's current version is still the one its
+     * changes were shown against, else its changes against the newer one are shown.
+     */
+    @PostMapping("/import/confirm-year/{token}")
+    String confirmYear(@PathVariable String token, Principal who, Model model, RedirectAttributes redirect) {
+        Optional<PendingUploads.Pending> held = pending.find(token, who.getName())
+                .filter(p -> p.kind() == PendingUploads.Kind.YEAR);
+        if (held.isEmpty()) {
+            model.addAttribute("heldProblem", ImportController.notHeld());
+            return newestPage(model);
         }
-        redirect.addFlashAttribute("notice", new YearNotice(y, result.status().name(), result.version()));
-        return "redirect:" + (results.current(y).isPresent() ? "/years/" + y : "/years");
+        pending.discard(token, who.getName());
+        int y = AnnualService.parseYear(held.get().target());
+        byte[] bytes = held.get().files().get(AnnualAppraisalFile.FILE_NAME);
+        AnnualService.ImportResult result = annual.importFile(bytes, y, who.getName(),
+                RemovalConfirmation.against(held.get().baseVersion()));
+        return answer(result, bytes, who, model, redirect);
+    }
+
+    private String answer(AnnualService.ImportResult result, byte[] bytes, Principal who, Model model,
+                          RedirectAttributes redirect) {
+        int y = result.year();
+        switch (result.status()) {
+            case REJECTED -> model.addAttribute("importProblems", result.problems()); // answered with its problems
+            case NEEDS_CONFIRMATION -> {
+                // Its changes and a confirm button; the file waits in the database until confirmed.
+                model.addAttribute("heldDiff", result.diff());
+                model.addAttribute("heldToken", pending.hold(who.getName(), PendingUploads.Kind.YEAR,
+                        Integer.toString(y), result.diff().baseVersion(), Map.of(AnnualAppraisalFile.FILE_NAME, bytes)));
+            }
+            case STORED, UNCHANGED -> {
+                redirect.addFlashAttribute("notice", new YearNotice(y, result.status().name(), result.version()));
+                if (result.diff() != null) {
+                    redirect.addFlashAttribute("importDiff", result.diff().countsOnly());
+                }
+                return "redirect:" + (results.current(y).isPresent() ? "/years/" + y : "/years");
+            }
+        }
+        model.addAttribute("formYear", y);
+        return page(y, model);
     }
 
     /**

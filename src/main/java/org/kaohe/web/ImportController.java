@@ -8,6 +8,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.kaohe.errors.InvalidInputException;
 import org.kaohe.imports.ImportProblem;
@@ -15,31 +16,45 @@ import org.kaohe.imports.ImportReport;
 import org.kaohe.imports.ImportRepository;
 import org.kaohe.imports.ImportService;
 import org.kaohe.imports.ImportVersionInfo;
+import org.kaohe.imports.RemovalConfirmation;
+import org.kaohe.imports.VersionDiffs;
+import org.kaohe.records.Period;
+import org.kaohe.uploads.PendingUploads;
 import org.kaohe.uploads.Uploads;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** Upload of a period's CSV files, one zip or one Excel workbook (HR); the list of stored import versions (HR, AUDITOR). */
+/**
+ * Upload of a period's CSV files, one zip or one Excel workbook (HR); the list of stored import
+ * versions (HR, AUDITOR). An upload that removes a large share of a file's rows is held
+ * ({@link PendingUploads}) and answered with its changes and a confirm button.
+ */
 @Controller
 class ImportController {
 
     private final ImportService imports;
     private final ImportRepository importRepository;
+    private final VersionDiffs diffs;
+    private final PendingUploads pending;
 
-    ImportController(ImportService imports, ImportRepository importRepository) {
+    ImportController(ImportService imports, ImportRepository importRepository, VersionDiffs diffs,
+                     PendingUploads pending) {
         this.imports = imports;
         this.importRepository = importRepository;
+        this.diffs = diffs;
+        this.pending = pending;
     }
 
     /**
      * What the page says after an import with nothing to point out: which stored version it made
      * (or found unchanged). A flash attribute, which Spring Session keeps in the database: two small
-     * values, the rest read back from the stored version.
+     * values, the rest (files, changes against the version before) read back from the stored version.
      */
     record ImportNotice(long importId, ImportReport.Status status) implements Serializable {}
 
@@ -49,10 +64,12 @@ class ImportController {
                 .sorted(Comparator.comparing((ImportVersionInfo v) -> v.importId()).reversed()).toList();
         model.addAttribute("knownPeriods", importRepository.periods().stream().sorted(Comparator.reverseOrder()).toList());
         model.addAttribute("versions", versions);
+        model.addAttribute("threshold", diffs.threshold().toString());
         if (model.getAttribute("imported") instanceof ImportNotice notice) {
             versions.stream().filter(v -> v.importId() == notice.importId()).findFirst().ifPresent(v ->
                     model.addAttribute("report", new ImportReport(v.period(), notice.status(), v.importId(), v.version(),
-                            v.files(), List.of())));
+                            v.files(), List.of(), 0, 0, notice.status() == ImportReport.Status.STORED
+                                    ? diffs.ofImport(v.importId()).orElse(null) : null)));
         }
         return "import";
     }
@@ -62,22 +79,68 @@ class ImportController {
                   Principal who, Model model, RedirectAttributes redirect) throws IOException {
         model.addAttribute("period", period);
         try {
-            ImportReport report = Uploads.importUploaded(imports, period, files, who.getName());
-            if (report.importId() != null && report.problems().isEmpty()) {
-                // Stored, or identical to the current version: Post/Redirect/Get, a reload sends nothing again.
-                redirect.addFlashAttribute("imported", new ImportNotice(report.importId(), report.status()));
-                return "redirect:/import";
-            }
-            // Refused (errors: nothing stored), or stored with warnings to read: the report itself, every
-            // problem at its file, line and column, as a refused form is shown with its errors. The
-            // problems live only in this report (up to 1,000 of them: no flash attribute), and sending
-            // the same files again stores nothing twice (an identical import is recognised).
-            model.addAttribute("report", report);
-            model.addAttribute("problemsByFile", byFile(report.problems()));
+            Uploads.Upload upload = Uploads.read(period, files);
+            ImportReport report = Uploads.importUpload(imports, upload, who.getName(), RemovalConfirmation.NONE);
+            return answer(report, upload, who, model, redirect);
         } catch (InvalidInputException e) {
             // No period found, no file chosen, a workbook among CSV files: said on the page itself.
             model.addAttribute("uploadProblem", e.getMessage());
         }
+        return page(model);
+    }
+
+    /**
+     * HR confirms the large removal of an upload held for it: stored if the period's current version
+     * is still the one its changes were shown against, else its changes against the newer one are shown.
+     */
+    @PostMapping("/import/confirm/{token}")
+    String confirm(@PathVariable String token, Principal who, Model model, RedirectAttributes redirect) {
+        Optional<PendingUploads.Pending> held = pending.find(token, who.getName())
+                .filter(p -> p.kind() == PendingUploads.Kind.QUARTER);
+        if (held.isEmpty()) {
+            model.addAttribute("uploadProblem", notHeld());
+            return page(model);
+        }
+        pending.discard(token, who.getName());
+        Uploads.Upload upload = new Uploads.Upload(Period.parse(held.get().target()), held.get().files());
+        ImportReport report = Uploads.importUpload(imports, upload, who.getName(),
+                RemovalConfirmation.against(held.get().baseVersion()));
+        model.addAttribute("period", upload.period().toString());
+        return answer(report, upload, who, model, redirect);
+    }
+
+    /** HR cancels an upload held for confirmation: nothing is stored, the files are dropped. */
+    @PostMapping("/import/confirm/{token}/cancel")
+    String cancel(@PathVariable String token, Principal who) {
+        Optional<PendingUploads.Pending> held = pending.find(token, who.getName());
+        pending.discard(token, who.getName());
+        return held.filter(p -> p.kind() == PendingUploads.Kind.YEAR).map(p -> "redirect:/years").orElse("redirect:/import");
+    }
+
+    /** "此待确认的导入已不存在" in both languages: what a stale confirm button is told. */
+    static String notHeld() {
+        return "此待确认的导入已不存在(已确认、已取消、已被新的上传取代或已超过一天),请重新上传 / this upload is no longer "
+                + "held for confirmation (confirmed, cancelled, replaced by a newer upload or a day old): upload it again";
+    }
+
+    private String answer(ImportReport report, Uploads.Upload upload, Principal who, Model model,
+                          RedirectAttributes redirect) {
+        if (report.status() == ImportReport.Status.NEEDS_CONFIRMATION) {
+            // Valid, but a file loses a large share of its rows: its changes and a confirm button; the
+            // files wait in the database, so confirming sends nothing again.
+            model.addAttribute("heldToken", pending.hold(who.getName(), PendingUploads.Kind.QUARTER,
+                    upload.period().toString(), report.diff().baseVersion(), upload.files()));
+        } else if (report.importId() != null && report.problems().isEmpty()) {
+            // Stored, or identical to the current version: Post/Redirect/Get, a reload sends nothing again.
+            redirect.addFlashAttribute("imported", new ImportNotice(report.importId(), report.status()));
+            return "redirect:/import";
+        }
+        // Refused (errors: nothing stored), held, or stored with warnings to read: the report itself,
+        // every problem at its file, line and column, as a refused form is shown with its errors. The
+        // problems live only in this report (up to 1,000 of them: no flash attribute), and sending
+        // the same files again stores nothing twice (an identical import is recognised).
+        model.addAttribute("report", report);
+        model.addAttribute("problemsByFile", byFile(report.problems()));
         return page(model);
     }
 

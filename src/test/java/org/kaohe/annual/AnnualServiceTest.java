@@ -140,7 +140,8 @@ class AnnualServiceTest {
         assertThat(errors).hasSize(6);
         assertThat(jdbc.sql("SELECT COUNT(*) FROM annual_import").query(Long.class).single()).isEqualTo(before);
         assertThat(annual.importFile(null, YEAR, "hr").errors().get(0).toString())
-                .contains("annual-appraisals.csv:0:", "缺少必需的文件");
+                .contains("annual-appraisals.csv:0:", "缺少文件 annual-appraisals.csv", "give the file with its header line only: "
+                        + "year,cadre_id,votes_excellent,votes_competent,votes_basic,votes_incompetent");
     }
 
     @Test

@@ -98,15 +98,19 @@ class CsvShapeTest {
     }
 
     @Test
-    void aMissingRosterFileIsAnErrorAndAMissingOptionalFileReadsAsEmpty() {
+    void aMissingFileIsRefusedNamedAndAMissingRecordFileSaysHowToStateNoRecords() {
         PeriodFiles files = PeriodFiles.valid().without("cadres.csv").without("events.csv")
                 .rows("appraisals.csv", "period,cadre_id,votes_good,votes_fair,votes_average,votes_poor,leader_score")
                 .rows("targets.csv", "target_id,period,owner_type,owner_id,project,title,planned,actual,weight,due_date,"
                         + "done_date,key_work", "T2,2026-Q3,DEPARTMENT,D1,RIGHTS,维权,4,2,1,2026-08-31,,N");
 
-        assertThat(files.errors()).containsExactly("cadres.csv:0: 缺少必需的文件 / required file missing");
-        assertThat(files.warnings()).containsExactly(
-                "events.csv:0: 文件不存在，按无记录处理 / file not present: read as having no records");
+        assertThat(files.errors()).containsExactly(
+                "cadres.csv:0: 缺少文件 cadres.csv / file missing: cadres.csv",
+                "events.csv:0: 缺少文件 events.csv;若没有此类记录,请提供只有表头一行的文件:"
+                        + "event_id,period,subject_type,subject_id,kind,level,count,date,note / file missing: events.csv: "
+                        + "if there are no such records, give the file with its header line only: "
+                        + "event_id,period,subject_type,subject_id,kind,level,count,date,note");
+        assertThat(files.warnings()).isEmpty();
     }
 
     @Test
@@ -121,15 +125,20 @@ class CsvShapeTest {
     }
 
     @Test
-    void anOptionalFileMayHoldOnlyItsHeaderOrNothing() {
+    void aRecordFileSaysNoRecordsByItsHeaderOnlyAndAnEmptyOneIsRefused() {
         PeriodFiles files = PeriodFiles.valid()
                 .with("events.csv", "event_id,period,subject_type,subject_id,kind,level,count,date,note\n")
                 .with("organizations.csv", "");
 
-        assertThat(files.errors()).isEmpty();
-        assertThat(files.warnings()).containsExactly(
-                "organizations.csv:0: 文件为空(没有表头)，按无记录处理 / the file is empty (no header): read as having no records");
-        assertThat(files.parse().events()).isEmpty();
+        assertThat(files.errors()).containsExactly("organizations.csv:0: 文件为空(没有表头和数据);若没有此类记录,"
+                + "请提供只有表头一行的文件:org_id,dept_id,area,secretary_age,members,activities / the file is empty (no header, "
+                + "no rows): if there are no such records, give the file with its header line only: "
+                + "org_id,dept_id,area,secretary_age,members,activities");
+        assertThat(files.warnings()).isEmpty();
+        PeriodFiles headerOnly = PeriodFiles.valid().with("events.csv", "event_id,period,subject_type,subject_id,kind,"
+                + "level,count,date,note\n");
+        assertThat(headerOnly.problems()).isEmpty();
+        assertThat(headerOnly.parse().events()).isEmpty();
     }
 
     @Test

@@ -127,4 +127,69 @@ class ImportCommandTest extends ImportDatabaseTest {
         assertThat(missing.err()).contains("文件夹不存在 / folder not found");
         assertThat(repository.periods()).doesNotContain(PeriodFiles.q3(2045));
     }
+
+    @Test
+    void aFolderMissingAFileExitsTwoNamingItAndTheHeaderThatSaysNoRecords() {
+        Path folder = PeriodFiles.valid().inYear(2046).without("targets.csv").writeTo(dir.resolve("2046-Q3"));
+
+        CliRun run = run("import", folder.toString());
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.out()).contains("targets.csv:0: 缺少文件 targets.csv;若没有此类记录,请提供只有表头一行的文件:target_id,",
+                "2046-Q3：1 个错误");
+        assertThat(repository.periods()).doesNotContain(PeriodFiles.q3(2046));
+    }
+
+    @Test
+    void aLargeRemovalIsRefusedWithItsChangesUntilConfirmRemovalsIsGiven() {
+        Path first = PeriodFiles.valid().inYear(2047).writeTo(dir.resolve("v1").resolve("2047-Q3"));
+        Path second = PeriodFiles.valid().inYear(2047)
+                .rows("events.csv", "event_id,period,subject_type,subject_id,kind,level,count,date,note")
+                .writeTo(dir.resolve("v2").resolve("2047-Q3"));
+        assertThat(run("import", first.toString()).exitCode()).isZero();
+
+        CliRun held = run("import", second.toString());
+        CliRun confirmed = run("import", second.toString(), "--confirm-removals");
+
+        assertThat(held.exitCode()).isEqualTo(2);
+        assertThat(held.out()).contains("与第 1 版相比 / against version 1:",
+                "events.csv             新增 added 0, 删除 removed 2, 修改 changed 0  (2 → 0)  删除超过 1/3",
+                "events.csv 将删除 / would remove: E1, E2",
+                "2047-Q3:events.csv 删除原有 2 行中的 2 行(100%),超过 1/3",
+                "import again with --confirm-removals");
+        assertThat(confirmed.exitCode()).as(confirmed.toString()).isZero();
+        assertThat(confirmed.out()).contains("删除 removed 2", "2047-Q3：已导入为第 2 版");
+        assertThat(repository.list()).filteredOn(v -> v.period().equals(PeriodFiles.q3(2047)))
+                .extracting(ImportVersionInfo::removalsConfirmed).containsExactly(false, true);
+    }
+
+    @Test
+    void theYearEndAppraisalIsRefusedWhenMissingAndHeldOnALargeRemovalUntilConfirmed() throws IOException {
+        importService.importFiles(PeriodFiles.valid().inYear(2048).bytes(), PeriodFiles.q3(2048), "hr");
+        String header = "year,cadre_id,votes_excellent,votes_competent,votes_basic,votes_incompetent\n";
+        Path year = Files.createDirectories(dir.resolve("2048"));
+
+        CliRun missing = run("import", year.toString());
+        Files.writeString(year.resolve("annual-appraisals.csv"), header + "2048,C1,5,1,0,0\n2048,C2,3,3,0,0\n");
+        CliRun stored = run("import", year.toString());
+        Files.writeString(year.resolve("annual-appraisals.csv"), header + "2048,C1,5,1,0,0\n");
+        CliRun held = run("import", year.toString());
+        int versionAfterHeld = jdbc.sql("SELECT MAX(version) FROM annual_import WHERE year_no = 2048")
+                .query(Integer.class).single();
+        CliRun confirmed = run("import", year.toString(), "--confirm-removals");
+
+        assertThat(missing.exitCode()).isEqualTo(2);
+        assertThat(missing.out()).contains("annual-appraisals.csv:0: 缺少文件 annual-appraisals.csv;若没有此类记录,"
+                + "请提供只有表头一行的文件:year,cadre_id,votes_excellent");
+        assertThat(stored.exitCode()).isZero();
+        assertThat(stored.out()).contains("首个版本", "年度民主测评已导入为第 1 版");
+        assertThat(held.exitCode()).isEqualTo(2);
+        assertThat(held.out()).contains("annual-appraisals.csv 将删除 / would remove: C2",
+                "2048:annual-appraisals.csv 删除原有 2 行中的 1 行(50%),超过 1/3", "--confirm-removals");
+        assertThat(versionAfterHeld).isEqualTo(1);
+        assertThat(confirmed.exitCode()).isZero();
+        assertThat(confirmed.out()).contains("删除 removed 1", "年度民主测评已导入为第 2 版");
+        assertThat(jdbc.sql("SELECT removals_confirmed FROM annual_import WHERE year_no = 2048 ORDER BY version")
+                .query(Boolean.class).list()).containsExactly(false, true);
+    }
 }
