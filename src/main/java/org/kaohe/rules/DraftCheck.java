@@ -5,17 +5,25 @@ import java.util.List;
 /**
  * Everything known about a draft before it takes effect: the whole book it makes (the upload
  * completed with the published tables it did not change), every problem that refuses it (tables,
- * scenario cases, the trial on real data), the cases run and what the trial would change.
+ * scenario cases, the trial on real data), the cases run and what the trial would change: per
+ * period, and per year when the draft changes the annual tables.
  */
 public record DraftCheck(String version, RulebookSource source, List<String> keptFromPublished,
                          List<RuleProblem> problems, List<ScenarioCases.CaseResult> cases,
-                         List<DraftTrial.PeriodTrial> trials) {
+                         List<DraftTrial.PeriodTrial> trials, List<DraftTrial.YearTrial> years) {
 
     public DraftCheck {
         keptFromPublished = List.copyOf(keptFromPublished);
         problems = List.copyOf(problems);
         cases = List.copyOf(cases);
         trials = List.copyOf(trials);
+        years = List.copyOf(years);
+    }
+
+    /** A check that tried no year (the draft was refused before, or it leaves the annual tables as they are). */
+    public DraftCheck(String version, RulebookSource source, List<String> keptFromPublished, List<RuleProblem> problems,
+                      List<ScenarioCases.CaseResult> cases, List<DraftTrial.PeriodTrial> trials) {
+        this(version, source, keptFromPublished, problems, cases, trials, List.of());
     }
 
     /** True when nothing refuses the draft: it may be published. */

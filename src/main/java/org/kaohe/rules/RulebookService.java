@@ -84,7 +84,7 @@ public class RulebookService implements ItemRegistrySource {
         List<ScenarioCases.CaseResult> cases = ScenarioCases.run(compiled, draft);
         cases.forEach(c -> problems.addAll(c.failures()));
         List<DraftTrial.PeriodTrial> trials = trial.run(compiled, published, RunLimits.DEFAULT, problems);
-        return new DraftCheck(draft.version(), draft, kept, problems, cases, trials);
+        return new DraftCheck(draft.version(), draft, kept, problems, cases, trials, trial.years(compiled, published, problems));
     }
 
     /** Checks a rulebook folder (the command line's {@code rules validate DIR}). */
@@ -142,8 +142,10 @@ public class RulebookService implements ItemRegistrySource {
         CompiledRulebook compiled = compileArchived(version, source);
         List<ScenarioCases.CaseResult> cases = ScenarioCases.run(compiled, source);
         cases.forEach(c -> problems.addAll(c.failures()));
-        List<DraftTrial.PeriodTrial> trials = trial.run(compiled, current(), RunLimits.DEFAULT, problems);
-        DraftCheck check = new DraftCheck(version, source, List.of(), problems, cases, trials);
+        Optional<CompiledRulebook> published = current();
+        List<DraftTrial.PeriodTrial> trials = trial.run(compiled, published, RunLimits.DEFAULT, problems);
+        DraftCheck check = new DraftCheck(version, source, List.of(), problems, cases, trials,
+                trial.years(compiled, published, problems));
         return publishChecked(check, who, reason, null, null);
     }
 
