@@ -79,9 +79,8 @@ public final class AnnualEvaluation {
         Map<String, List<Subject>> groups = new TreeMap<>();
         cadres.stream().filter(s -> s.graded).forEach(s -> groups.computeIfAbsent(
                 cadreScope == QuotaScope.CITY ? "" : s.latest().deptId(), d -> new ArrayList<>()).add(s));
-        groups.values().forEach(group -> quota(group, cadreScope == QuotaScope.CITY ? "annual.scope.cityCadres"
-                : "annual.scope.dept"));
-        quota(departments, "annual.scope.city");
+        groups.values().forEach(group -> quota(group, AnnualQuotas.scopeKey(SubjectType.CADRE, cadreScope)));
+        quota(departments, AnnualQuotas.scopeKey(SubjectType.DEPARTMENT, QuotaScope.CITY));
         List<SubjectResult> results = new ArrayList<>();
         departments.forEach(s -> results.add(s.result()));
         cadres.forEach(s -> results.add(s.result()));

@@ -49,32 +49,25 @@ public final class AnnualWorkbook {
             }
             r++;
             Row header = sheet.createRow(r++);
-            List<String> headers = new ArrayList<>(List.of(HEADERS));
-            if (year.failed()) {
-                headers.add("封印 seal");
-            }
+            List<String> headers = headers(year);
             for (int c = 0; c < headers.size(); c++) {
                 text(header, c, headers.get(c)).setCellStyle(bold);
             }
             for (SubjectResult s : year.subjects()) {
                 Row row = sheet.createRow(r++);
-                text(row, 0, s.subjectType().label());
-                text(row, 1, s.subjectId());
-                text(row, 2, s.name());
-                text(row, 3, s.deptId());
-                Cell points = row.createCell(SCORE);
-                points.setCellValue(AnnualFormat.score(s).doubleValue());
-                points.setCellStyle(score);
-                text(row, 5, s.finalGrade().label());
-                if (s.rank() > 0) {
-                    row.createCell(RANK).setCellValue(s.rank());
-                }
-                text(row, 7, s.vetoed() ? "是" : "否");
-                text(row, 8, String.join(";", s.lines().stream()
-                        .filter(l -> l.part().equals(ExplanationLine.GRADE_PART))
-                        .map(l -> ReasonText.chinese(l.reason())).toList()));
-                if (year.failed()) {
-                    text(row, 9, year.statusOf(s).label());
+                List<String> cells = cells(year, s);
+                for (int c = 0; c < cells.size(); c++) {
+                    if (c == SCORE) {
+                        Cell points = row.createCell(SCORE);
+                        points.setCellValue(AnnualFormat.score(s).doubleValue());
+                        points.setCellStyle(score);
+                    } else if (c == RANK) {
+                        if (s.rank() > 0) {
+                            row.createCell(RANK).setCellValue(s.rank());
+                        }
+                    } else {
+                        text(row, c, cells.get(c));
+                    }
                 }
             }
             for (int c = 0; c < headers.size(); c++) {
@@ -86,7 +79,29 @@ public final class AnnualWorkbook {
         }
     }
 
-    private static List<String[]> facts(AnnualResults.CheckedYear year) {
+    /** The people's columns (Chinese with English); a last seal column when the run failed its check. */
+    static List<String> headers(AnnualResults.CheckedYear year) {
+        List<String> headers = new ArrayList<>(List.of(HEADERS));
+        if (year.failed()) {
+            headers.add("封印 seal");
+        }
+        return headers;
+    }
+
+    /** One subject in those columns, as text (score with two decimals, rank empty when not graded). */
+    static List<String> cells(AnnualResults.CheckedYear year, SubjectResult s) {
+        List<String> cells = new ArrayList<>(List.of(s.subjectType().label(), s.subjectId(), s.name(), s.deptId(),
+                AnnualFormat.score(s).toPlainString(), s.finalGrade().label(), s.rank() > 0 ? Integer.toString(s.rank()) : "",
+                s.vetoed() ? "是" : "否", String.join(";", s.lines().stream()
+                        .filter(l -> l.part().equals(ExplanationLine.GRADE_PART)).map(l -> ReasonText.chinese(l.reason())).toList())));
+        if (year.failed()) {
+            cells.add(year.statusOf(s).label());
+        }
+        return cells;
+    }
+
+    /** The first block: which runs, appraisal version, rulebook and seal state the figures come from. */
+    static List<String[]> facts(AnnualResults.CheckedYear year) {
         AnnualRunInfo run = year.run();
         List<String[]> facts = new ArrayList<>();
         facts.add(new String[] {"年度考核结果 annual results", Integer.toString(run.year())});

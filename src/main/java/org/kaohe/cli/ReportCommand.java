@@ -8,7 +8,9 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 
+import org.kaohe.annual.AnnualResults;
 import org.kaohe.records.Period;
+import org.kaohe.reports.AnnualNotices;
 import org.kaohe.reports.Notices;
 import org.kaohe.results.RunInfo;
 import org.kaohe.results.RunQueries;
@@ -20,19 +22,25 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code report --period P --subject ID|--dept ID --out FILE}: a cadre's 考核结果通知书 as PDF; for a
- * department its summary (FILE.pdf) or the summary with every cadre's notice (FILE.zip).
+ * {@code report --period P|--year YYYY --subject ID|--dept ID --out FILE}: a cadre's 考核结果通知书 (or
+ * the year's 年度考核结果通知书) as PDF; for a department its summary (FILE.pdf) or the summary with
+ * every cadre's notice (FILE.zip).
  */
 @Component
 @Scope(ConfigurableBeanFactory.SCOPE_PROTOTYPE) // picocli keeps option values in fields: a fresh command per run
 @TopLevelCommand
 @Command(name = "report", mixinStandardHelpOptions = true,
         description = "打印考核结果通知书(PDF)/ printable notices: a cadre's notice, a department's summary (.pdf) or "
-                + "all its cadres' notices (.zip), from the period's current run")
+                + "all its cadres' notices (.zip), from the period's current run, or with --year the year's annual run")
 class ReportCommand implements Callable<Integer> {
 
-    @Option(names = "--period", required = true, description = "考核期 period, e.g. 2026-Q3")
+    // --period or --year, checked in call() like --subject and --dept.
+    @Option(names = "--period", description = "考核期 period, e.g. 2026-Q3")
     Period period;
+
+    @Option(names = "--year", paramLabel = "YYYY", description = "年度:年度考核结果通知书与部门年度汇总 / the year's annual"
+            + " notices, from its current annual run")
+    Integer year;
 
     // Two plain options checked in call(), not an exclusive @ArgGroup: picocli would create the
     // command (and its Spring bean) just to print the help.
@@ -48,10 +56,14 @@ class ReportCommand implements Callable<Integer> {
 
     private final RunQueries runs;
     private final Notices notices;
+    private final AnnualResults annualResults;
+    private final AnnualNotices annualNotices;
 
-    ReportCommand(RunQueries runs, Notices notices) {
+    ReportCommand(RunQueries runs, Notices notices, AnnualResults annualResults, AnnualNotices annualNotices) {
         this.runs = runs;
         this.notices = notices;
+        this.annualResults = annualResults;
+        this.annualNotices = annualNotices;
     }
 
     @Override
@@ -59,6 +71,13 @@ class ReportCommand implements Callable<Integer> {
         if ((subject == null) == (dept == null)) {
             System.err.println("请给出 --subject 或 --dept 之一 / give exactly one of --subject ID and --dept ID");
             return CliSupport.EXIT_INVALID;
+        }
+        if ((period == null) == (year == null)) {
+            System.err.println("请给出 --period 或 --year 之一 / give exactly one of --period P and --year YYYY");
+            return CliSupport.EXIT_INVALID;
+        }
+        if (year != null) {
+            return year();
         }
         RunInfo run = runs.currentRun(period).orElse(null);
         if (run == null) {
@@ -91,6 +110,56 @@ class ReportCommand implements Callable<Integer> {
         }
         System.err.println("已写入 written: " + out);
         return CliSupport.EXIT_OK;
+    }
+
+    /** The year's notice, summary or zip, from its current annual run. */
+    private int year() throws IOException {
+        AnnualResults.CheckedYear checked = annualResults.current(year).orElse(null);
+        if (checked == null) {
+            System.err.println("年度 " + year + " 尚无年度考核结果,请先运行 evaluate --year / no annual run for " + year
+                    + " yet: run `evaluate --year " + year + "` first");
+            return CliSupport.EXIT_INVALID;
+        }
+        if (!validOut()) {
+            return CliSupport.EXIT_INVALID;
+        }
+        String id = subject != null ? subject : dept;
+        boolean found;
+        if (zip()) {
+            try (OutputStream file = Files.newOutputStream(out)) {
+                found = annualNotices.departmentNotices(checked, id, file);
+            }
+            if (!found) {
+                Files.deleteIfExists(out);
+            }
+        } else {
+            Optional<byte[]> pdf = subject != null ? annualNotices.notice(checked, id) : annualNotices.departmentSummary(checked, id);
+            found = pdf.isPresent();
+            if (found) {
+                Files.write(out, pdf.get());
+            }
+        }
+        if (!found) {
+            System.err.println("年度 " + year + " 的年度考核中没有" + (dept != null ? "部门 " : "对象 ") + id + " / no "
+                    + (dept != null ? "department " : "subject ") + id + " in the annual run of " + year);
+            return CliSupport.EXIT_INVALID;
+        }
+        System.err.println("已写入 written: " + out);
+        return CliSupport.EXIT_OK;
+    }
+
+    private boolean zip() {
+        return out.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".zip");
+    }
+
+    /** A .pdf, or a .zip for a department; said when not. */
+    private boolean validOut() {
+        String name = out.getFileName().toString().toLowerCase(Locale.ROOT);
+        if (!zip() && !name.endsWith(".pdf") || zip() && subject != null) {
+            System.err.println("输出文件应为 .pdf(部门也可为 .zip)/ --out must be a .pdf file (or a .zip for --dept): " + out);
+            return false;
+        }
+        return true;
     }
 
     private int notFound(String id) {

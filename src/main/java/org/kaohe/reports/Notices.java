@@ -36,7 +36,7 @@ import org.springframework.stereotype.Service;
 @Service
 public class Notices {
 
-    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy年M月d日");
+    static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy年M月d日");
 
     private final RunQueries runs;
     private final ResultsList list;
@@ -172,17 +172,17 @@ public class Notices {
         return run.period().year() + "年第" + "一二三四".charAt(run.period().quarter() - 1) + "季度";
     }
 
-    private static String score(BigDecimal score) {
+    static String score(BigDecimal score) {
         return score.setScale(2, RoundingMode.HALF_UP).toPlainString();
     }
 
-    private static String signed(BigDecimal points) {
+    static String signed(BigDecimal points) {
         String text = points.setScale(2, RoundingMode.HALF_UP).toPlainString();
         return points.signum() > 0 ? "+" + text : text;
     }
 
     /** A name as part of a file name in a zip: no path separators or characters Windows refuses. */
-    private static String safeName(String name) {
+    static String safeName(String name) {
         return name.replaceAll("[\\\\/:*?\"<>|\\p{Cntrl}]", "_");
     }
 }

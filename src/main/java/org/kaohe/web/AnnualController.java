@@ -8,14 +8,15 @@ import java.security.Principal;
 import java.util.List;
 import java.util.Map;
 
-import org.kaohe.annual.AnnualFormat;
+import org.kaohe.annual.AnnualPeopleCsv;
+import org.kaohe.annual.AnnualQuotas;
 import org.kaohe.annual.AnnualResults;
 import org.kaohe.annual.AnnualService;
 import org.kaohe.annual.AnnualWorkbook;
 import org.kaohe.audit.AuditLog;
 import org.kaohe.errors.EvaluationException;
 import org.kaohe.records.SubjectType;
-import org.kaohe.results.ResultsFormat;
+import org.kaohe.rules.book.QuotaScope;
 import org.kaohe.scoring.SubjectResult;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -44,11 +45,13 @@ class AnnualController {
     private final AnnualResults results;
     private final AnnualService annual;
     private final AuditLog auditLog;
+    private final AnnualQuotas quotas;
 
-    AnnualController(AnnualResults results, AnnualService annual, AuditLog auditLog) {
+    AnnualController(AnnualResults results, AnnualService annual, AuditLog auditLog, AnnualQuotas quotas) {
         this.results = results;
         this.annual = annual;
         this.auditLog = auditLog;
+        this.quotas = quotas;
     }
 
     /**
@@ -119,7 +122,17 @@ class AnnualController {
         model.addAttribute("departments", checked.subjects().stream()
                 .filter(s -> s.subjectType() == SubjectType.DEPARTMENT).toList());
         model.addAttribute("cadres", checked.subjects().stream().filter(s -> s.subjectType() == SubjectType.CADRE).toList());
+        quotasAndReasons(checked, model);
         return "annual";
+    }
+
+    /** The quotas as applied (rule, scope, places per group) and why each subject has its grade. */
+    private void quotasAndReasons(AnnualResults.CheckedYear checked, Model model) {
+        List<AnnualQuotas.Quota> applied = quotas.of(checked);
+        model.addAttribute("quotas", applied);
+        model.addAttribute("gradeReasons", AnnualQuotas.reasons(applied, checked.subjects()));
+        model.addAttribute("cadreRankCityWide", applied.stream().anyMatch(q -> q.type() == SubjectType.CADRE
+                && q.scope() == QuotaScope.CITY));
     }
 
     @GetMapping("/years/{year}/subjects/{id}")
@@ -134,6 +147,7 @@ class AnnualController {
         return "annual-subject";
     }
 
+    /** For people: Chinese headers and the run's facts first, as the quarter's page export (scripts: results --year). */
     @GetMapping("/years/{year}/export.csv")
     ResponseEntity<byte[]> csv(@PathVariable int year, Principal who) {
         AnnualResults.CheckedYear checked = checked(year);
@@ -143,7 +157,7 @@ class AnnualController {
         return ResponseEntity.ok()
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(name).build().toString())
                 .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
-                .body(AnnualFormat.results(checked, ResultsFormat.CSV).getBytes(StandardCharsets.UTF_8));
+                .body(AnnualPeopleCsv.write(checked).getBytes(StandardCharsets.UTF_8));
     }
 
     @GetMapping("/years/{year}/export.xlsx")
