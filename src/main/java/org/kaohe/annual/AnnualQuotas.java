@@ -82,25 +82,33 @@ public class AnnualQuotas {
             List<Reason> own = new ArrayList<>(s.lines().stream().filter(l -> l.part().equals(ExplanationLine.GRADE_PART))
                     .map(ExplanationLine::reason).toList());
             if (own.isEmpty()) {
-                inQuota(quotas, s).ifPresent(own::add);
+                inQuota(quotas, s, subjects).ifPresent(own::add);
             }
             reasons.put(QuarterInput.key(s.subjectType(), s.subjectId()), own);
         }
         return reasons;
     }
 
-    private static Optional<Reason> inQuota(List<Quota> quotas, SubjectResult s) {
+    private static Optional<Reason> inQuota(List<Quota> quotas, SubjectResult s, List<SubjectResult> subjects) {
         for (Quota quota : quotas) {
             if (quota.type() != s.subjectType() || !quota.grade().name().equals(s.finalGrade().name())) {
                 continue;
             }
-            Optional<Group> group = quota.group(quota.scope() == QuotaScope.CITY ? "" : s.deptId());
+            String id = groupOf(quota, s);
+            Optional<Group> group = quota.group(id);
             if (group.isPresent()) {
+                long place = subjects.stream().filter(o -> o.subjectType() == s.subjectType() && groupOf(quota, o).equals(id)
+                        && o.finalGrade().name().equals(s.finalGrade().name()) && o.rank() > 0 && o.rank() <= s.rank()).count();
                 return Optional.of(Reason.of("annual.inQuota", Reason.of(scopeKey(quota)), Integer.toString(group.get().graded()),
-                        s.finalGrade().label(), Integer.toString(group.get().places()), Integer.toString(s.rank())));
+                        s.finalGrade().label(), Integer.toString(group.get().places()), Integer.toString(s.rank()),
+                        Long.toString(place)));
             }
         }
         return Optional.empty();
+    }
+
+    private static String groupOf(Quota quota, SubjectResult s) {
+        return quota.scope() == QuotaScope.CITY ? "" : s.deptId();
     }
 
     /** The reason key naming a quota's group, as the evaluation's quota lines name it. */
