@@ -2,6 +2,8 @@
  * The annual assessment (年度考核): a year's grade for every cadre and department from the current
  * run of each of its four quarters and the year-end appraisal (annual-appraisals.csv), by the
  * rulebook's annual tables (docs/scheme.md, "年度考核"). Annual runs are stored and sealed like
- * quarterly runs, and read back only through their seal check.
+ * quarterly runs, and read back only through their seal check. Beside them: the quotas as applied
+ * and why each grade is what it is ({@link org.kaohe.annual.AnnualQuotas}), the what-if of a
+ * draft's annual tables and the year's part of a draft's trial ({@link org.kaohe.annual.AnnualSimulation}).
  */
 package org.kaohe.annual;
