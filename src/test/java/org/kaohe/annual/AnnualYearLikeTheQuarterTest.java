@@ -1,8 +1,10 @@
 package org.kaohe.annual;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.io.ByteArrayInputStream;
@@ -33,6 +35,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ApplicationContext;
+import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.RequestBuilder;
 
@@ -165,6 +168,12 @@ class AnnualYearLikeTheQuarterTest {
         assertThat(validated.exitCode()).isZero();
         assertThat(validated.out()).contains("试算 trial 2026 年度 year: 87 个对象中 0 个年度得分、1 个年度等次会变化")
                 .containsPattern("干部 +C0009 +谢雨桐 +91.00 +91.00 +称职 +优秀");
+        // the rules page's check lists the year's changes as it lists the quarters'
+        String page = mvc.perform(multipart("/rules/validate").file(new MockMultipartFile("files", "annual-grades.csv", "text/csv",
+                        Files.readAllBytes(draft.resolve("annual-grades.csv"))))
+                        .with(user("leader-check").roles("LEADER")).with(csrf()))
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(page).contains("class=\"trial year-trial\"", "试算 2026 年度:87 个对象中 0 个年度得分、1 个年度等次会变化", "谢雨桐");
         Path quarterOnly = Files.createDirectory(temp.resolve("unchanged-year"));
         Files.writeString(quarterOnly.resolve("annual-grades.csv"), Files.readString(Path.of("rules/annual-grades.csv")));
         assertThat(CliRun.of(context, "rules", "validate", quarterOnly.toString()).out()).doesNotContain("年度 year");
@@ -177,7 +186,7 @@ class AnnualYearLikeTheQuarterTest {
                 .replace(",EXCELLENT,优秀,90,SHARE,0.20,1,FLOOR,", ",EXCELLENT,优秀,90,SHARE,0.15,1,FLOOR,CITY");
         rulebooks.keepDraft(published.with(RulebookSource.of(Map.of("annual-grades.csv", grades))), "leader-year", "test");
         String page = body(get("/rules/whatif/year").param("year", "2026").with(user("leader-year").roles("LEADER")));
-        assertThat(page).contains("id=\"count-grades\"", "等次变化:1 个对象", "排名变化:79 个对象", "谢雨桐");
+        assertThat(page).contains("年度模拟 2026:共 87 个对象", "id=\"count-grades\"", "等次变化:1 个对象", "排名变化:79 个对象", "谢雨桐");
         assertThat(body(get("/rules/editor").with(user("leader-year").roles("LEADER")))).contains("/rules/whatif/year");
     }
 
