@@ -18,6 +18,7 @@ import org.kaohe.rules.book.AnnualGateRow;
 import org.kaohe.rules.book.AnnualRules;
 import org.kaohe.rules.book.AnnualSettingName;
 import org.kaohe.rules.book.GradeRules;
+import org.kaohe.rules.book.QuotaScope;
 import org.kaohe.scoring.ExplanationLine;
 import org.kaohe.scoring.Grade;
 import org.kaohe.scoring.GradeScale;
@@ -67,15 +68,19 @@ public final class AnnualEvaluation {
         for (Subject s : cadres) {
             if (s.graded) {
                 grade(s);
+            } else {
+                ungradedVetoes(s);
             }
         }
         for (Subject s : departments) {
             grade(s);
         }
-        Map<String, List<Subject>> byDepartment = new TreeMap<>();
-        cadres.stream().filter(s -> s.graded).forEach(s -> byDepartment.computeIfAbsent(s.latest().deptId(), d -> new ArrayList<>()).add(s));
-        byDepartment.values().forEach(group -> quota(group, "annual.scope.dept"));
-        quota(departments, "annual.scope.city");
+        QuotaScope cadreScope = rules.quotaScope(SubjectType.CADRE);
+        Map<String, List<Subject>> groups = new TreeMap<>();
+        cadres.stream().filter(s -> s.graded).forEach(s -> groups.computeIfAbsent(
+                cadreScope == QuotaScope.CITY ? "" : s.latest().deptId(), d -> new ArrayList<>()).add(s));
+        groups.values().forEach(group -> quota(group, AnnualQuotas.scopeKey(SubjectType.CADRE, cadreScope)));
+        quota(departments, AnnualQuotas.scopeKey(SubjectType.DEPARTMENT, QuotaScope.CITY));
         List<SubjectResult> results = new ArrayList<>();
         departments.forEach(s -> results.add(s.result()));
         cadres.forEach(s -> results.add(s.result()));
@@ -136,26 +141,11 @@ public final class AnnualEvaluation {
         s.band = grades.band(s.score());
         s.gated = s.band;
         for (AnnualGateRow gate : rules.gates(s.type)) {
-            List<String> quarters = new ArrayList<>();
-            for (Map.Entry<QuarterInput, SubjectResult> q : s.results.entrySet()) {
-                if (gate.kind() != null) {
-                    List<SourceRef> items = q.getKey().items(s.type, s.id, gate.kind());
-                    if (!items.isEmpty()) {
-                        quarters.add(q.getKey().period() + " (run #" + q.getKey().runId() + ", events.csv:"
-                                + String.join(",", items.stream().map(r -> Integer.toString(r.line())).toList()) + ")");
-                    }
-                } else if (q.getValue().finalGrade().name().equals(quarterGradeCode(q.getKey(), s.type, gate))) {
-                    quarters.add(q.getKey().period() + " " + q.getValue().finalGrade().label() + " (run #"
-                            + q.getKey().runId() + ")");
-                }
-            }
+            List<String> quarters = matchingQuarters(s, gate);
             if (quarters.isEmpty() || !gate.matches(quarters.size())) {
                 continue;
             }
             Grade limit = grades.scale().find(gate.grade()).orElseThrow();
-            Reason condition = gate.kind() != null ? Reason.of("annual.condition.kind", gate.kind())
-                    : gate.lowestQuarterGrade() ? Reason.of("annual.condition.lowest")
-                    : Reason.of("annual.condition.grade", gate.quarterGrade());
             if (gate.veto()) {
                 s.vetoed = true;
             }
@@ -164,11 +154,50 @@ public final class AnnualEvaluation {
             String effect = "annual.effect." + gate.effect().name().toLowerCase(java.util.Locale.ROOT);
             Reason outcome = before.equals(s.gated) ? Reason.of(effect + ".same", limit.label())
                     : Reason.of(effect, limit.label(), before.label(), s.gated.label());
-            s.lines.add(new ExplanationLine(gate.ref().toString(), ExplanationLine.GRADE_PART, BigDecimal.ZERO,
-                    Reason.of(gate.veto() ? "annual.gate.veto" : "annual.gate", condition,
-                            Integer.toString(quarters.size()), String.join("; ", quarters), outcome), List.of()));
+            s.lines.add(gateLine(gate, quarters, outcome));
         }
         s.finalGrade = s.gated;
+    }
+
+    /**
+     * A cadre not graded keeps 不定等次, but a veto in a quarter of the year is still a fact of the
+     * year: the cadre is reported as vetoed, with the veto's line (other gates set no grade here).
+     */
+    private void ungradedVetoes(Subject s) {
+        for (AnnualGateRow gate : rules.gates(s.type)) {
+            List<String> quarters = gate.veto() ? matchingQuarters(s, gate) : List.of();
+            if (!quarters.isEmpty() && gate.matches(quarters.size())) {
+                s.vetoed = true;
+                s.lines.add(gateLine(gate, quarters, Reason.of("annual.effect.ungraded")));
+            }
+        }
+    }
+
+    private static ExplanationLine gateLine(AnnualGateRow gate, List<String> quarters, Reason outcome) {
+        Reason condition = gate.kind() != null ? Reason.of("annual.condition.kind", gate.kind())
+                : gate.lowestQuarterGrade() ? Reason.of("annual.condition.lowest")
+                : Reason.of("annual.condition.grade", gate.quarterGrade());
+        return new ExplanationLine(gate.ref().toString(), ExplanationLine.GRADE_PART, BigDecimal.ZERO,
+                Reason.of(gate.veto() ? "annual.gate.veto" : "annual.gate", condition,
+                        Integer.toString(quarters.size()), String.join("; ", quarters), outcome), List.of());
+    }
+
+    /** The quarters in which the gate's condition held for the subject, each cited (run, rows or grade). */
+    private static List<String> matchingQuarters(Subject s, AnnualGateRow gate) {
+        List<String> quarters = new ArrayList<>();
+        for (Map.Entry<QuarterInput, SubjectResult> q : s.results.entrySet()) {
+            if (gate.kind() != null) {
+                List<SourceRef> items = q.getKey().items(s.type, s.id, gate.kind());
+                if (!items.isEmpty()) {
+                    quarters.add(q.getKey().period() + " (run #" + q.getKey().runId() + ", events.csv:"
+                            + String.join(",", items.stream().map(r -> Integer.toString(r.line())).toList()) + ")");
+                }
+            } else if (q.getValue().finalGrade().name().equals(quarterGradeCode(q.getKey(), s.type, gate))) {
+                quarters.add(q.getKey().period() + " " + q.getValue().finalGrade().label() + " (run #"
+                        + q.getKey().runId() + ")");
+            }
+        }
+        return quarters;
     }
 
     /** The code of the quarterly grade a gate names, in the quarter's own scale (null when the run has no such grade). */

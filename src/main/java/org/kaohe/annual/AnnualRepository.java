@@ -176,6 +176,11 @@ class AnnualRepository {
         return jdbc.sql("SELECT DISTINCT year_no FROM annual_run ORDER BY year_no DESC").query(Integer.class).list();
     }
 
+    /** The years that have an appraisal import, newest first. */
+    List<Integer> importedYears() {
+        return jdbc.sql("SELECT DISTINCT year_no FROM annual_import ORDER BY year_no DESC").query(Integer.class).list();
+    }
+
     Optional<AnnualRunInfo> run(long id) {
         return jdbc.sql(RUN_COLUMNS + " WHERE r.id = ?").param(id).query(AnnualRepository::runInfo).optional();
     }

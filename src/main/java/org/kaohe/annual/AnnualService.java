@@ -4,8 +4,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,18 +14,11 @@ import org.kaohe.errors.EvaluationException;
 import org.kaohe.errors.InvalidInputException;
 import org.kaohe.imports.AnnualAppraisalFile;
 import org.kaohe.imports.ImportProblem;
-import org.kaohe.imports.ImportRepository;
 import org.kaohe.imports.RemovalConfirmation;
 import org.kaohe.imports.VersionDiff;
 import org.kaohe.imports.VersionDiffs;
-import org.kaohe.records.AnnualAppraisal;
-import org.kaohe.records.Event;
-import org.kaohe.records.Period;
-import org.kaohe.records.SourceRef;
 import org.kaohe.records.SubjectType;
-import org.kaohe.results.RunChecks;
 import org.kaohe.results.RunInfo;
-import org.kaohe.results.RunQueries;
 import org.kaohe.results.StaleRuns;
 import org.kaohe.rules.CompiledRulebook;
 import org.kaohe.rules.RulebookInvalidException;
@@ -68,23 +59,18 @@ public class AnnualService {
                              int departments, String rulebookVersion, String staleQuartersAllowed) {}
 
     private final AnnualRepository repository;
-    private final ImportRepository imports;
-    private final RunQueries runs;
-    private final RunChecks runChecks;
+    private final AnnualInputs inputs;
     private final RulebookService rulebooks;
     private final AnnualStaleness staleness;
     private final AuditLog auditLog;
     private final TransactionTemplate transaction;
     private final VersionDiffs diffs;
 
-    AnnualService(AnnualRepository repository, ImportRepository imports, RunQueries runs, RunChecks runChecks,
-                  RulebookService rulebooks, AnnualStaleness staleness, AuditLog auditLog, TransactionTemplate transaction,
-                  VersionDiffs diffs) {
+    AnnualService(AnnualRepository repository, AnnualInputs inputs, RulebookService rulebooks, AnnualStaleness staleness,
+                  AuditLog auditLog, TransactionTemplate transaction, VersionDiffs diffs) {
         this.staleness = staleness;
         this.repository = repository;
-        this.imports = imports;
-        this.runs = runs;
-        this.runChecks = runChecks;
+        this.inputs = inputs;
         this.rulebooks = rulebooks;
         this.auditLog = auditLog;
         this.transaction = transaction;
@@ -229,23 +215,10 @@ public class AnnualService {
     }
 
     private RunSummary evaluateLogged(int year, String who, boolean allowStaleQuarters) {
-        List<RunInfo> currentRuns = currentRuns(year);
+        List<RunInfo> currentRuns = inputs.currentRuns(year);
         String staleAllowed = staleQuartersAllowed(year, currentRuns, allowStaleQuarters);
-        List<QuarterInput> quarters = new ArrayList<>();
-        List<String> cited = new ArrayList<>();
-        for (RunInfo run : currentRuns) {
-            Period period = run.period();
-            RunChecks.CheckedRun checked = runChecks.results(run);
-            if (checked.failed()) {
-                throw new EvaluationException(period + " 的当前考核 #" + run.id() + " 未通过封印核验(" + checked.status().label()
-                        + "),不能用于年度考核 / the current run of " + period + " fails its seal check");
-            }
-            quarters.add(new QuarterInput(run.id(), period, checked.subjects(), runs.scales(run.id()), kinds(run.importId())));
-            cited.add(period + ":" + run.id());
-        }
-        AnnualRepository.CurrentImport appraisalImport = repository.currentImport(year).orElseThrow(() ->
-                new EvaluationException("年度 " + year + " 尚未导入 " + AnnualAppraisalFile.FILE_NAME + "(年度民主测评)/ no "
-                        + AnnualAppraisalFile.FILE_NAME + " imported for " + year + " (import FOLDER --year " + year + ")"));
+        AnnualInputs.YearInput input = inputs.load(year, currentRuns);
+        AnnualRepository.CurrentImport appraisalImport = input.appraisalImport();
         CompiledRulebook rulebook;
         try {
             rulebook = rulebooks.currentOrDefault(who);
@@ -255,11 +228,9 @@ public class AnnualService {
         AnnualRules rules = rulebook.book().annual().orElseThrow(() -> new EvaluationException("已发布的考核细则 "
                 + rulebook.shortVersion() + " 没有年度考核表(annual-settings.csv 等),请发布含年度表的细则 / the published"
                 + " rulebook has no annual tables: publish one that has them"));
-        Map<String, AnnualAppraisal> appraisals = new HashMap<>();
-        repository.appraisals(appraisalImport.id()).forEach(a -> appraisals.put(a.cadreId(), a));
         AnnualEvaluation evaluation = new AnnualEvaluation(rules, year);
-        List<SubjectResult> subjects = evaluation.evaluate(quarters, appraisals);
-        AnnualOutcome outcome = new AnnualOutcome(year, appraisalImport.id(), String.join(",", cited), rulebook.version(),
+        List<SubjectResult> subjects = evaluation.evaluate(input.quarters(), input.appraisals());
+        AnnualOutcome outcome = new AnnualOutcome(year, appraisalImport.id(), input.quarterRuns(), rulebook.version(),
                 subjects, evaluation.scales());
         OffsetDateTime started = OffsetDateTime.now();
         long runId = transaction.execute(status -> {
@@ -282,18 +253,6 @@ public class AnnualService {
                 rulebook.version(), staleAllowed);
     }
 
-    /** The current run of each quarter of the year; a quarter without one is refused, named. */
-    private List<RunInfo> currentRuns(int year) {
-        List<RunInfo> currentRuns = new ArrayList<>();
-        for (int q = 1; q <= 4; q++) {
-            Period period = new Period(year, q);
-            currentRuns.add(runs.currentRun(period).orElseThrow(() -> new EvaluationException("年度 " + year + " 缺少 "
-                    + period + " 的季度考核结果,请先考核该季度 / " + period + " has no run: evaluate it first (evaluate --period "
-                    + period + ")")));
-        }
-        return currentRuns;
-    }
-
     /**
      * Refuses the year when a quarter's current run is out of date, unless allowed; then the quarters
      * read so, as the run records them ("2026-Q4:20"), or null when none is.
@@ -304,15 +263,5 @@ public class AnnualService {
             throw new StaleQuartersException(year, stale);
         }
         return stale.isEmpty() ? null : String.join(",", stale.stream().map(s -> s.run().period() + ":" + s.run().id()).toList());
-    }
-
-    /** Per subject key, the kinds of item the import's events held and their rows. */
-    private Map<String, Map<String, List<SourceRef>>> kinds(long importId) {
-        Map<String, Map<String, List<SourceRef>>> kinds = new HashMap<>();
-        for (Event e : imports.events(importId)) {
-            kinds.computeIfAbsent(QuarterInput.key(e.subjectType(), e.subjectId()), k -> new HashMap<>())
-                    .computeIfAbsent(e.kind(), k -> new ArrayList<>()).add(e.source());
-        }
-        return kinds;
     }
 }

@@ -24,7 +24,7 @@ import org.kaohe.scoring.SubjectResult;
  * row per subject (departments first) with its grade's reasons. Scores are number cells shown with
  * two decimals; names and reasons pass {@link SpreadsheetSafe}, so a name written like a formula
  * is shown, never run. A run that fails its seal check says so in the first block and in a last
- * column on each row; an out-of-date run says so in the first block, with each reason.
+ * column on each row.
  */
 public final class AnnualWorkbook {
 
@@ -52,32 +52,25 @@ public final class AnnualWorkbook {
             }
             r++;
             Row header = sheet.createRow(r++);
-            List<String> headers = new ArrayList<>(List.of(HEADERS));
-            if (year.failed()) {
-                headers.add("封印 seal");
-            }
+            List<String> headers = headers(year);
             for (int c = 0; c < headers.size(); c++) {
                 text(header, c, headers.get(c)).setCellStyle(bold);
             }
             for (SubjectResult s : year.subjects()) {
                 Row row = sheet.createRow(r++);
-                text(row, 0, s.subjectType().label());
-                text(row, 1, s.subjectId());
-                text(row, 2, s.name());
-                text(row, 3, s.deptId());
-                Cell points = row.createCell(SCORE);
-                points.setCellValue(AnnualFormat.score(s).doubleValue());
-                points.setCellStyle(score);
-                text(row, 5, s.finalGrade().label());
-                if (s.rank() > 0) {
-                    row.createCell(RANK).setCellValue(s.rank());
-                }
-                text(row, 7, s.vetoed() ? "是" : "否");
-                text(row, 8, String.join(";", s.lines().stream()
-                        .filter(l -> l.part().equals(ExplanationLine.GRADE_PART))
-                        .map(l -> ReasonText.chinese(l.reason())).toList()));
-                if (year.failed()) {
-                    text(row, 9, year.statusOf(s).label());
+                List<String> cells = cells(year, s);
+                for (int c = 0; c < cells.size(); c++) {
+                    if (c == SCORE) {
+                        Cell points = row.createCell(SCORE);
+                        points.setCellValue(AnnualFormat.score(s).doubleValue());
+                        points.setCellStyle(score);
+                    } else if (c == RANK) {
+                        if (s.rank() > 0) {
+                            row.createCell(RANK).setCellValue(s.rank());
+                        }
+                    } else {
+                        text(row, c, cells.get(c));
+                    }
                 }
             }
             for (int c = 0; c < headers.size(); c++) {
@@ -89,7 +82,32 @@ public final class AnnualWorkbook {
         }
     }
 
-    private static List<String[]> facts(AnnualResults.CheckedYear year, List<StaleReason> stale) {
+    /** The people's columns (Chinese with English); a last seal column when the run failed its check. */
+    static List<String> headers(AnnualResults.CheckedYear year) {
+        List<String> headers = new ArrayList<>(List.of(HEADERS));
+        if (year.failed()) {
+            headers.add("封印 seal");
+        }
+        return headers;
+    }
+
+    /** One subject in those columns, as text (score with two decimals, rank empty when not graded). */
+    static List<String> cells(AnnualResults.CheckedYear year, SubjectResult s) {
+        List<String> cells = new ArrayList<>(List.of(s.subjectType().label(), s.subjectId(), s.name(), s.deptId(),
+                AnnualFormat.score(s).toPlainString(), s.finalGrade().label(), s.rank() > 0 ? Integer.toString(s.rank()) : "",
+                s.vetoed() ? "是" : "否", String.join(";", s.lines().stream()
+                        .filter(l -> l.part().equals(ExplanationLine.GRADE_PART)).map(l -> ReasonText.chinese(l.reason())).toList())));
+        if (year.failed()) {
+            cells.add(year.statusOf(s).label());
+        }
+        return cells;
+    }
+
+    /**
+     * The first block: which runs, appraisal version, rulebook and seal state the figures come from,
+     * and whether the run is out of date, with why.
+     */
+    static List<String[]> facts(AnnualResults.CheckedYear year, List<StaleReason> stale) {
         AnnualRunInfo run = year.run();
         List<String[]> facts = new ArrayList<>();
         facts.add(new String[] {"年度考核结果 annual results", Integer.toString(run.year())});

@@ -5,5 +5,7 @@
  * quarterly runs, and read back only through their seal check. Whether an annual run is out of date,
  * and why, is {@link org.kaohe.annual.AnnualStaleness}'s one definition, built on the quarters'; a
  * year whose quarters' current runs are out of date is refused ({@link org.kaohe.annual.StaleQuartersException}).
+ * Beside them: the quotas as applied and why each grade is what it is ({@link org.kaohe.annual.AnnualQuotas}),
+ * the what-if of a draft's annual tables and the year's part of a draft's trial ({@link org.kaohe.annual.AnnualSimulation}).
  */
 package org.kaohe.annual;

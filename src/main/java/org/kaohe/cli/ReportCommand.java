@@ -8,7 +8,10 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 
+import org.kaohe.annual.AnnualResults;
+import org.kaohe.annual.AnnualStaleness;
 import org.kaohe.records.Period;
+import org.kaohe.reports.AnnualNotices;
 import org.kaohe.reports.Notices;
 import org.kaohe.results.RunInfo;
 import org.kaohe.results.RunQueries;
@@ -21,21 +24,27 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code report --period P [--run N] --subject ID|--dept ID [--out FILE]}: a cadre's 考核结果通知书 as
- * PDF; for a department its summary (FILE.pdf) or the summary with every cadre's notice (FILE.zip).
- * Without {@code --out} the file is named as the pages name it (period, run, subject) in the working
- * folder. A result a review replaced is printed with its mark, and said on standard error.
+ * {@code report --period P [--run N] | --year YYYY, --subject ID|--dept ID [--out FILE]}: a cadre's
+ * 考核结果通知书 (or the year's 年度考核结果通知书) as PDF; for a department its summary (FILE.pdf) or the
+ * summary with every cadre's notice (FILE.zip). Without {@code --out} the file is named as the pages
+ * name it (period or year, run, subject) in the working folder. A result a review replaced is printed
+ * with its mark, and said on standard error; so is a run that is out of date.
  */
 @Component
 @Scope(ConfigurableBeanFactory.SCOPE_PROTOTYPE) // picocli keeps option values in fields: a fresh command per run
 @TopLevelCommand
 @Command(name = "report", mixinStandardHelpOptions = true,
         description = "打印考核结果通知书(PDF)/ printable notices: a cadre's notice, a department's summary (.pdf) or "
-                + "all its cadres' notices (.zip), from the period's current run or --run N")
+                + "all its cadres' notices (.zip), from the period's current run or --run N, or with --year the year's annual run")
 class ReportCommand implements Callable<Integer> {
 
-    @Option(names = "--period", required = true, description = "考核期 period, e.g. 2026-Q3")
+    // --period or --year, checked in call() like --subject and --dept.
+    @Option(names = "--period", description = "考核期 period, e.g. 2026-Q3")
     Period period;
+
+    @Option(names = "--year", paramLabel = "YYYY", description = "年度:年度考核结果通知书与部门年度汇总 / the year's annual"
+            + " notices, from its current annual run")
+    Integer year;
 
     // Two plain options checked in call(), not an exclusive @ArgGroup: picocli would create the
     // command (and its Spring bean) just to print the help.
@@ -57,11 +66,18 @@ class ReportCommand implements Callable<Integer> {
     private final RunQueries runs;
     private final Notices notices;
     private final StaleRuns staleRuns;
+    private final AnnualResults annualResults;
+    private final AnnualNotices annualNotices;
+    private final AnnualStaleness annualStaleness;
 
-    ReportCommand(RunQueries runs, Notices notices, StaleRuns staleRuns) {
+    ReportCommand(RunQueries runs, Notices notices, StaleRuns staleRuns, AnnualResults annualResults,
+                  AnnualNotices annualNotices, AnnualStaleness annualStaleness) {
         this.runs = runs;
         this.notices = notices;
         this.staleRuns = staleRuns;
+        this.annualResults = annualResults;
+        this.annualNotices = annualNotices;
+        this.annualStaleness = annualStaleness;
     }
 
     @Override
@@ -70,6 +86,14 @@ class ReportCommand implements Callable<Integer> {
             System.err.println("请给出 --subject 或 --dept 之一 / give exactly one of --subject ID and --dept ID");
             return CliSupport.EXIT_INVALID;
         }
+        if ((period == null) == (year == null)) {
+            System.err.println("请给出 --period 或 --year 之一 / give exactly one of --period P and --year YYYY");
+            return CliSupport.EXIT_INVALID;
+        }
+        return year != null ? year() : quarter();
+    }
+
+    private int quarter() throws IOException {
         RunInfo run = chosenRun().orElse(null);
         if (run == null) {
             System.err.println(runId == null ? "考核期 " + period + " 尚无考核结果,请先运行 evaluate / no run for " + period
@@ -77,19 +101,19 @@ class ReportCommand implements Callable<Integer> {
                     + " 次运行 / no run " + runId + " of " + period);
             return CliSupport.EXIT_INVALID;
         }
-        String id = subject != null ? subject : dept;
+        String id = id();
         Optional<String> defaultName = subject != null ? notices.fileName(run, id) : notices.zipFileName(run, id);
-        if (out == null && defaultName.isEmpty()) {
+        Path target = target(defaultName);
+        if (target == null) {
             return notFound(id);
         }
-        Path target = out != null ? out : Path.of(defaultName.get());
-        String name = target.getFileName().toString().toLowerCase(Locale.ROOT);
-        boolean zip = name.endsWith(".zip");
-        if (!zip && !name.endsWith(".pdf") || zip && subject != null) {
-            System.err.println("输出文件应为 .pdf(部门也可为 .zip)/ --out must be a .pdf file (or a .zip for --dept): " + target);
+        if (!validTarget(target)) {
             return CliSupport.EXIT_INVALID;
         }
-        if (!(zip ? writeZip(run, id, target) : writePdf(run, id, target))) {
+        boolean found = isZip(target)
+                ? writeZip(target, file -> notices.departmentNotices(run, id, file))
+                : writePdf(target, subject != null ? notices.notice(run, id) : notices.departmentSummary(run, id));
+        if (!found) {
             return notFound(id);
         }
         System.err.println("已写入 written: " + target);
@@ -100,15 +124,67 @@ class ReportCommand implements Callable<Integer> {
         return CliSupport.EXIT_OK;
     }
 
+    /** The year's notice, summary or zip, from its current annual run. */
+    private int year() throws IOException {
+        AnnualResults.CheckedYear checked = annualResults.current(year).orElse(null);
+        if (checked == null) {
+            System.err.println("年度 " + year + " 尚无年度考核结果,请先运行 evaluate --year / no annual run for " + year
+                    + " yet: run `evaluate --year " + year + "` first");
+            return CliSupport.EXIT_INVALID;
+        }
+        String id = id();
+        Optional<String> defaultName = subject != null ? annualNotices.fileName(checked, id)
+                : annualNotices.zipFileName(checked, id);
+        Path target = target(defaultName);
+        if (target != null && !validTarget(target)) {
+            return CliSupport.EXIT_INVALID;
+        }
+        boolean found = target != null && (isZip(target)
+                ? writeZip(target, file -> annualNotices.departmentNotices(checked, id, file))
+                : writePdf(target, subject != null ? annualNotices.notice(checked, id) : annualNotices.departmentSummary(checked, id)));
+        if (!found) {
+            System.err.println("年度 " + year + " 的年度考核中没有" + (dept != null ? "部门 " : "对象 ") + id + " / no "
+                    + (dept != null ? "department " : "subject ") + id + " in the annual run of " + year);
+            return CliSupport.EXIT_INVALID;
+        }
+        System.err.println("已写入 written: " + target);
+        CliSupport.staleNote("年度考核 annual run #" + checked.run().id(), annualStaleness.reasons(checked.run()));
+        return CliSupport.EXIT_OK;
+    }
+
     /** The period's current run, or the run {@code --run} names when it belongs to the period. */
     private Optional<RunInfo> chosenRun() {
         return runId == null ? runs.currentRun(period) : runs.run(runId).filter(r -> r.period().equals(period));
     }
 
-    private boolean writeZip(RunInfo run, String id, Path target) throws IOException {
+    private String id() {
+        return subject != null ? subject : dept;
+    }
+
+    /** {@code --out}, else the default name in the working folder; null when there is no such subject to name. */
+    private Path target(Optional<String> defaultName) {
+        return out != null ? out : defaultName.map(Path::of).orElse(null);
+    }
+
+    private static boolean isZip(Path target) {
+        return target.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".zip");
+    }
+
+    /** A .pdf, or a .zip for a department; said when not. */
+    private boolean validTarget(Path target) {
+        String name = target.getFileName().toString().toLowerCase(Locale.ROOT);
+        if (!isZip(target) && !name.endsWith(".pdf") || isZip(target) && subject != null) {
+            System.err.println("输出文件应为 .pdf(部门也可为 .zip)/ --out must be a .pdf file (or a .zip for --dept): " + target);
+            return false;
+        }
+        return true;
+    }
+
+    /** Writes a zip; false (and no file left) when there is no such department. */
+    private static boolean writeZip(Path target, ZipWriter writer) throws IOException {
         boolean found;
         try (OutputStream file = Files.newOutputStream(target)) {
-            found = notices.departmentNotices(run, id, file);
+            found = writer.write(file);
         }
         if (!found) {
             Files.deleteIfExists(target);
@@ -116,12 +192,16 @@ class ReportCommand implements Callable<Integer> {
         return found;
     }
 
-    private boolean writePdf(RunInfo run, String id, Path target) throws IOException {
-        Optional<byte[]> pdf = subject != null ? notices.notice(run, id) : notices.departmentSummary(run, id);
+    private static boolean writePdf(Path target, Optional<byte[]> pdf) throws IOException {
         if (pdf.isPresent()) {
             Files.write(target, pdf.get());
         }
         return pdf.isPresent();
+    }
+
+    /** Writes a department's zip of notices to the stream; false when there is no such department. */
+    private interface ZipWriter {
+        boolean write(OutputStream out) throws IOException;
     }
 
     private int notFound(String id) {

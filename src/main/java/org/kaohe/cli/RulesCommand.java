@@ -141,19 +141,9 @@ class RulesCommand {
             System.out.printf("试算 trial %s: %d 个对象中 %d 个得分、%d 个等次会变化 / of %d subjects, %d scores and %d grades"
                     + " would change%n", trial.period(), trial.subjects(), trial.scoresChanged(), trial.gradesChanged(),
                     trial.subjects(), trial.scoresChanged(), trial.gradesChanged());
-            List<String[]> rows = new ArrayList<>();
-            trial.changes().stream().limit(LISTED_CHANGES).forEach(c -> rows.add(new String[] {c.subjectType().label(),
-                    c.subjectId(), c.name(), c.scoreBefore() == null ? "" : c.scoreBefore().toPlainString(),
-                    c.scoreAfter().toPlainString(), c.gradeBefore() == null ? "" : c.gradeBefore(), c.gradeAfter()}));
-            if (!rows.isEmpty()) {
-                System.out.print(TextTable.render(new String[] {"type", "id", "name", "score_before", "score_after",
-                        "grade_before", "grade_after"}, rows));
-            }
-            if (trial.changes().size() > LISTED_CHANGES) {
-                System.out.printf("  …另有 %d 个 / %d more%n", trial.changes().size() - LISTED_CHANGES,
-                        trial.changes().size() - LISTED_CHANGES);
-            }
+            printChanges(trial.changes());
         }
+        check.years().forEach(RulesCommand::printYear);
         if (!check.problems().isEmpty()) {
             printProblems(check.problems());
         }
@@ -169,6 +159,28 @@ class RulesCommand {
                 + check.rollbackOf() + ": the imported data use kinds or levels it lacks; these rows are carried over (priced"
                 + " at 0), so the version published is " + check.version());
         check.carried().forEach(row -> System.out.println("  " + row));
+    }
+
+    /** The year's part of the trial: the annual scores and grades the draft's annual tables would change. */
+    private static void printYear(DraftTrial.YearTrial trial) {
+        System.out.printf("试算 trial %d 年度 year: %d 个对象中 %d 个年度得分、%d 个年度等次会变化 / of %d subjects, %d annual"
+                + " scores and %d annual grades would change%n", trial.year(), trial.subjects(), trial.scoresChanged(),
+                trial.gradesChanged(), trial.subjects(), trial.scoresChanged(), trial.gradesChanged());
+        printChanges(trial.changes());
+    }
+
+    private static void printChanges(List<DraftTrial.Change> changes) {
+        List<String[]> rows = new ArrayList<>();
+        changes.stream().limit(LISTED_CHANGES).forEach(c -> rows.add(new String[] {c.subjectType().label(),
+                c.subjectId(), c.name(), c.scoreBefore() == null ? "" : c.scoreBefore().toPlainString(),
+                c.scoreAfter().toPlainString(), c.gradeBefore() == null ? "" : c.gradeBefore(), c.gradeAfter()}));
+        if (!rows.isEmpty()) {
+            System.out.print(TextTable.render(new String[] {"type", "id", "name", "score_before", "score_after",
+                    "grade_before", "grade_after"}, rows));
+        }
+        if (changes.size() > LISTED_CHANGES) {
+            System.out.printf("  …另有 %d 个 / %d more%n", changes.size() - LISTED_CHANGES, changes.size() - LISTED_CHANGES);
+        }
     }
 
     static void printProblems(List<RuleProblem> problems) {

@@ -5,6 +5,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 
+import org.kaohe.annual.AnnualService;
+import org.kaohe.annual.AnnualSimulation;
+import org.kaohe.annual.AnnualSimulation.YearSimulation;
+import org.kaohe.annual.YearSimulationFormat;
 import org.kaohe.errors.EvaluationException;
 import org.kaohe.evaluation.SimulationFormat;
 import org.kaohe.evaluation.SimulationService;
@@ -28,8 +32,13 @@ import picocli.CommandLine.Option;
         description = "模拟:草稿规则下的得分、等次与排名,与已发布规则对照,不保存 / What-if under a draft rulebook; nothing stored.")
 class SimulateCommand implements Callable<Integer> {
 
-    @Option(names = "--period", required = true, description = "考核期 period, e.g. 2026-Q3")
+    // --period or --year, checked in call() (an exclusive @ArgGroup would build the command just for --help).
+    @Option(names = "--period", description = "考核期 period, e.g. 2026-Q3")
     Period period;
+
+    @Option(names = "--year", paramLabel = "YYYY", description = "年度:草稿的年度考核表下的年度得分、等次与排名 / the year under the"
+            + " draft's annual tables, from the quarters' current runs")
+    Integer year;
 
     @Option(names = "--rules", required = true, description = "草稿规则目录 / draft rulebook folder")
     Path rules;
@@ -45,13 +54,22 @@ class SimulateCommand implements Callable<Integer> {
     SimulationFormat format;
 
     private final SimulationService simulation;
+    private final AnnualSimulation annual;
 
-    SimulateCommand(SimulationService simulation) {
+    SimulateCommand(SimulationService simulation, AnnualSimulation annual) {
         this.simulation = simulation;
+        this.annual = annual;
     }
 
     @Override
     public Integer call() {
+        if ((period == null) == (year == null)) {
+            System.err.println("请给出 --period 或 --year 之一 / give exactly one of --period P and --year YYYY");
+            return CliSupport.EXIT_INVALID;
+        }
+        if (year != null) {
+            return year();
+        }
         Simulation result;
         try {
             result = simulation.simulate(period, RulebookService.read(rules), CliSupport.user());
@@ -75,6 +93,34 @@ class SimulateCommand implements Callable<Integer> {
             listed.addAll(simulation.subjects(period, result.draftVersion(), shown));
         }
         System.out.print(format.render(result, listed, subject != null));
+        return CliSupport.EXIT_OK;
+    }
+
+    /** The year under the draft's annual tables: the changed subjects (or every one, or one), then the counts. */
+    private int year() {
+        YearSimulation result;
+        try {
+            result = annual.simulate(AnnualService.parseYear(Integer.toString(year)), RulebookService.read(rules),
+                    CliSupport.user());
+        } catch (RulebookInvalidException e) {
+            RulesCommand.printProblems(e.problems());
+            return CliSupport.EXIT_INVALID;
+        } catch (EvaluationException e) {
+            System.err.println(e.getMessage());
+            return CliSupport.EXIT_INVALID;
+        }
+        List<AnnualSimulation.Change> listed = subject != null
+                ? result.subjects().stream().filter(c -> c.subjectId().equals(subject.strip())).toList()
+                : all ? result.subjects() : result.changed();
+        if (subject != null && listed.isEmpty()) {
+            System.err.println("年度 " + year + " 中没有对象 " + subject + " / no subject " + subject + " in " + year);
+            return CliSupport.EXIT_INVALID;
+        }
+        System.out.print(switch (format) {
+            case TABLE -> YearSimulationFormat.table(result, listed);
+            case CSV -> YearSimulationFormat.csv(listed);
+            case JSON -> YearSimulationFormat.json(result, listed);
+        });
         return CliSupport.EXIT_OK;
     }
 }

@@ -1,5 +1,6 @@
 package org.kaohe.reports;
 
+import org.kaohe.annual.AnnualRunInfo;
 import org.kaohe.records.SubjectType;
 import org.kaohe.results.RunInfo;
 import org.kaohe.scoring.SubjectResult;
@@ -8,7 +9,8 @@ import org.kaohe.scoring.SubjectResult;
  * The file names of printed notices, one definition for the pages, the zips and the command line:
  * each names the period, the run and the subject ({@code 2026-Q3-run12-C0003-张三-考核结果通知书.pdf}),
  * so two printouts of different runs never share a name, and a result a review replaced says so
- * in its name too ({@code …-已被取代.pdf}).
+ * in its name too ({@code …-已被取代.pdf}). The year's paper likewise names the year and its annual
+ * run ({@code 2026-annual-run3-C0003-张三-年度考核结果通知书.pdf}).
  */
 final class NoticeFiles {
 
@@ -23,6 +25,21 @@ final class NoticeFiles {
     /** A department's summary with every cadre's notice. */
     static String zip(RunInfo run, SubjectResult department) {
         return stem(run, department) + "-考核结果通知书.zip";
+    }
+
+    /** A cadre's annual notice, or a department's annual summary. */
+    static String annualNotice(AnnualRunInfo run, SubjectResult subject) {
+        String what = subject.subjectType() == SubjectType.DEPARTMENT ? "年度考核结果汇总" : "年度考核结果通知书";
+        return annualStem(run, subject) + "-" + what + ".pdf";
+    }
+
+    /** A department's annual summary with every cadre's annual notice. */
+    static String annualZip(AnnualRunInfo run, SubjectResult department) {
+        return annualStem(run, department) + "-年度考核结果通知书.zip";
+    }
+
+    private static String annualStem(AnnualRunInfo run, SubjectResult subject) {
+        return run.year() + "-annual-run" + run.id() + "-" + safe(subject.subjectId()) + "-" + safe(subject.name());
     }
 
     private static String stem(RunInfo run, SubjectResult subject) {

@@ -40,7 +40,7 @@ import org.springframework.stereotype.Service;
 @Service
 public class Notices {
 
-    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy年M月d日");
+    static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy年M月d日");
 
     private final RunQueries runs;
     private final ResultsList list;
@@ -196,9 +196,13 @@ public class Notices {
 
     /** Paper printed from an out-of-date run says so before anything else, with each reason. */
     private void staleMark(PdfPages pdf, RunInfo run) {
-        List<StaleReason> stale = staleRuns.reasons(run);
+        staleMark(pdf, "第 " + run.id() + " 次考核运行", staleRuns.reasons(run));
+    }
+
+    /** Under the title, when the run the paper is printed from is out of date: that it is, and why. */
+    static void staleMark(PdfPages pdf, String run, List<StaleReason> stale) {
         if (!stale.isEmpty()) {
-            pdf.text("注意:本结果已过时,未反映现行规则或最新数据(第 " + run.id() + " 次考核运行):", 11);
+            pdf.text("注意:本结果已过时,未反映现行规则或最新数据(" + run + "):", 11);
             stale.forEach(reason -> pdf.text("· " + ReasonText.chinese(reason.reason()), 10, 12));
             pdf.gap(6);
         }
@@ -225,11 +229,11 @@ public class Notices {
         return run.period().year() + "年第" + "一二三四".charAt(run.period().quarter() - 1) + "季度";
     }
 
-    private static String score(BigDecimal score) {
+    static String score(BigDecimal score) {
         return score.setScale(2, RoundingMode.HALF_UP).toPlainString();
     }
 
-    private static String signed(BigDecimal points) {
+    static String signed(BigDecimal points) {
         String text = points.setScale(2, RoundingMode.HALF_UP).toPlainString();
         return points.signum() > 0 ? "+" + text : text;
     }

@@ -19,6 +19,7 @@ import org.kaohe.rules.engine.RunStoppedException;
 import org.kaohe.scoring.EvaluationOutcome;
 import org.kaohe.scoring.EvaluationProgress;
 import org.kaohe.scoring.SubjectResult;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
@@ -45,10 +46,30 @@ public class DraftTrial {
     /** A period's trial: how many subjects, how many scores and grades change, and which. */
     public record PeriodTrial(Period period, int subjects, int scoresChanged, int gradesChanged, List<Change> changes) {}
 
-    private final ImportRepository imports;
+    /** A year's trial (the annual assessment under the draft's annual tables), counted as a period's. */
+    public record YearTrial(int year, int subjects, int scoresChanged, int gradesChanged, List<Change> changes) {}
 
-    DraftTrial(ImportRepository imports) {
+    /**
+     * Tries a draft's annual tables on the years that can be evaluated: the annual module does it
+     * (it reads the quarters' runs; the rulebook knows nothing of them), when the draft changes them.
+     */
+    public interface Years {
+        List<YearTrial> run(CompiledRulebook draft, Optional<CompiledRulebook> published, List<RuleProblem> problems);
+    }
+
+    private final ImportRepository imports;
+    private final ObjectProvider<Years> years;
+
+    DraftTrial(ImportRepository imports, ObjectProvider<Years> years) {
         this.imports = imports;
+        this.years = years;
+    }
+
+    /** Tries the draft's annual tables on every year that can be evaluated; none when nothing does it (a book alone). */
+    List<YearTrial> years(CompiledRulebook draft, Optional<CompiledRulebook> published, List<RuleProblem> problems) {
+        List<YearTrial> trials = new ArrayList<>();
+        years.orderedStream().forEach(y -> trials.addAll(y.run(draft, published, problems)));
+        return trials;
     }
 
     /** Tries the draft on every imported period; problems that refuse it are added to {@code problems}. */
@@ -92,24 +113,27 @@ public class DraftTrial {
 
     /** The subjects whose score or grade differs between two outcomes of one period. */
     public static PeriodTrial compare(Period period, EvaluationOutcome before, EvaluationOutcome after) {
+        List<Change> changes = changes(before == null ? null : before.subjects(), after.subjects());
+        return new PeriodTrial(period, after.subjects().size(), (int) changes.stream().filter(Change::scoreChanged).count(),
+                (int) changes.stream().filter(Change::gradeChanged).count(), changes);
+    }
+
+    /** The subjects whose score or grade differs ({@code before} null: every subject is new). */
+    public static List<Change> changes(List<SubjectResult> before, List<SubjectResult> after) {
         Map<String, SubjectResult> old = new HashMap<>();
         if (before != null) {
-            before.subjects().forEach(s -> old.put(s.subjectType() + "|" + s.subjectId(), s));
+            before.forEach(s -> old.put(s.subjectType() + "|" + s.subjectId(), s));
         }
         List<Change> changes = new ArrayList<>();
-        int scores = 0;
-        int grades = 0;
-        for (SubjectResult s : after.subjects()) {
+        for (SubjectResult s : after) {
             SubjectResult b = old.get(s.subjectType() + "|" + s.subjectId());
             Change change = new Change(s.subjectType(), s.subjectId(), s.name(), s.deptId(), b == null ? null : b.score(),
                     s.score(), b == null ? null : b.finalGrade().label(), s.finalGrade().label());
             if (change.scoreChanged() || change.gradeChanged()) {
                 changes.add(change);
-                scores += change.scoreChanged() ? 1 : 0;
-                grades += change.gradeChanged() ? 1 : 0;
             }
         }
-        return new PeriodTrial(period, after.subjects().size(), scores, grades, changes);
+        return changes;
     }
 
     /**

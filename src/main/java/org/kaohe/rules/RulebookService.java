@@ -87,7 +87,7 @@ public class RulebookService implements ItemRegistrySource {
         List<ScenarioCases.CaseResult> cases = ScenarioCases.run(compiled, draft);
         cases.forEach(c -> problems.addAll(c.failures()));
         List<DraftTrial.PeriodTrial> trials = trial.run(compiled, published, RunLimits.DEFAULT, problems);
-        return new DraftCheck(draft.version(), draft, kept, problems, cases, trials);
+        return new DraftCheck(draft.version(), draft, kept, problems, cases, trials, trial.years(compiled, published, problems));
     }
 
     /** Checks a rulebook folder (the command line's {@code rules validate DIR}). */
@@ -156,9 +156,10 @@ public class RulebookService implements ItemRegistrySource {
         List<ScenarioCases.CaseResult> cases = ScenarioCases.run(compiled, source);
         cases.forEach(c -> problems.addAll(c.failures()));
         // The registry was checked against the imports just above: carried over, or refused with what to do.
-        List<DraftTrial.PeriodTrial> trials = trial.run(compiled, current(), RunLimits.DEFAULT, problems, false);
-        DraftCheck check = new DraftCheck(source.version(), source, List.of(), problems, cases, trials, carry.carried(),
-                version);
+        Optional<CompiledRulebook> published = current();
+        List<DraftTrial.PeriodTrial> trials = trial.run(compiled, published, RunLimits.DEFAULT, problems, false);
+        DraftCheck check = new DraftCheck(source.version(), source, List.of(), problems, cases, trials,
+                trial.years(compiled, published, problems), carry.carried(), version);
         return publishChecked(check, who, reason, null, null);
     }
 

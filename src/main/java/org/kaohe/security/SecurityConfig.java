@@ -113,7 +113,7 @@ class SecurityConfig {
                         .requestMatchers(HttpMethod.POST, "/reviews", "/reviews/**").hasRole(HR)
                         .requestMatchers(HttpMethod.POST, "/rules/**").hasRole(LEADER)
                         // A leader's own draft: the editor and its what-if.
-                        .requestMatchers("/rules/editor", "/rules/editor/**", "/rules/whatif").hasRole(LEADER)
+                        .requestMatchers("/rules/editor", "/rules/editor/**", "/rules/whatif", "/rules/whatif/**").hasRole(LEADER)
                         // A version's tables: every explanation line links to the row it cites, for whoever reads results.
                         .requestMatchers(HttpMethod.GET, "/rules/versions/**").authenticated()
                         .requestMatchers("/rules/**").hasAnyRole(LEADER, AUDITOR)

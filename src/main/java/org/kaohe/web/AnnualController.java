@@ -9,7 +9,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import org.kaohe.annual.AnnualFormat;
+import org.kaohe.annual.AnnualPeopleCsv;
+import org.kaohe.annual.AnnualQuotas;
 import org.kaohe.annual.AnnualResults;
 import org.kaohe.annual.AnnualService;
 import org.kaohe.annual.AnnualStaleness;
@@ -20,8 +21,8 @@ import org.kaohe.errors.EvaluationException;
 import org.kaohe.imports.AnnualAppraisalFile;
 import org.kaohe.imports.RemovalConfirmation;
 import org.kaohe.records.SubjectType;
-import org.kaohe.results.ResultsFormat;
 import org.kaohe.results.StaleReason;
+import org.kaohe.rules.book.QuotaScope;
 import org.kaohe.scoring.SubjectResult;
 import org.kaohe.uploads.PendingUploads;
 import org.springframework.http.ContentDisposition;
@@ -53,14 +54,16 @@ class AnnualController {
     private final AnnualStaleness staleness;
     private final AuditLog auditLog;
     private final PendingUploads pending;
+    private final AnnualQuotas quotas;
 
     AnnualController(AnnualResults results, AnnualService annual, AnnualStaleness staleness, AuditLog auditLog,
-                     PendingUploads pending) {
+                     PendingUploads pending, AnnualQuotas quotas) {
         this.results = results;
         this.staleness = staleness;
         this.annual = annual;
         this.auditLog = auditLog;
         this.pending = pending;
+        this.quotas = quotas;
     }
 
     /**
@@ -176,7 +179,17 @@ class AnnualController {
         model.addAttribute("departments", checked.subjects().stream()
                 .filter(s -> s.subjectType() == SubjectType.DEPARTMENT).toList());
         model.addAttribute("cadres", checked.subjects().stream().filter(s -> s.subjectType() == SubjectType.CADRE).toList());
+        quotasAndReasons(checked, model);
         return "annual";
+    }
+
+    /** The quotas as applied (rule, scope, places per group) and why each subject has its grade. */
+    private void quotasAndReasons(AnnualResults.CheckedYear checked, Model model) {
+        List<AnnualQuotas.Quota> applied = quotas.of(checked);
+        model.addAttribute("quotas", applied);
+        model.addAttribute("gradeReasons", AnnualQuotas.reasons(applied, checked.subjects()));
+        model.addAttribute("cadreRankCityWide", applied.stream().anyMatch(q -> q.type() == SubjectType.CADRE
+                && q.scope() == QuotaScope.CITY));
     }
 
     @GetMapping("/years/{year}/subjects/{id}")
@@ -192,6 +205,7 @@ class AnnualController {
         return "annual-subject";
     }
 
+    /** For people: Chinese headers and the run's facts first, as the quarter's page export (scripts: results --year). */
     @GetMapping("/years/{year}/export.csv")
     ResponseEntity<byte[]> csv(@PathVariable int year, Principal who) {
         AnnualResults.CheckedYear checked = checked(year);
@@ -202,7 +216,7 @@ class AnnualController {
         return ResponseEntity.ok()
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(name).build().toString())
                 .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
-                .body(AnnualFormat.results(checked, ResultsFormat.CSV, stale).getBytes(StandardCharsets.UTF_8));
+                .body(AnnualPeopleCsv.write(checked, stale).getBytes(StandardCharsets.UTF_8));
     }
 
     @GetMapping("/years/{year}/export.xlsx")

@@ -11,6 +11,7 @@ import org.kaohe.rules.book.GateEffect;
 import org.kaohe.rules.book.ItemSource;
 import org.kaohe.rules.book.Method;
 import org.kaohe.rules.book.QuotaKind;
+import org.kaohe.rules.book.QuotaScope;
 import org.kaohe.rules.book.Rounding;
 
 /**
@@ -84,7 +85,8 @@ final class EditorColumns {
                     choice("quota", QuotaKind.class, "editor.empty.noQuota"),
                     spec("quota_value", Input.NUMBER, null, null, null),
                     spec("quota_min", Input.WHOLE, null, null, null),
-                    choice("rounding", Rounding.class, "editor.empty.halfUp"));
+                    choice("rounding", Rounding.class, "editor.empty.halfUp"),
+                    choice("scope", QuotaScope.class, "editor.empty.defaultScope"));
             case ANNUAL_GATES -> List.of(choice("subject_type", SubjectType.class, "editor.empty.bothTypes"),
                     spec("kind", Input.KIND, null, "editor.empty.choose", null), text("quarter_grade"),
                     spec("min_quarters", Input.WHOLE, null, null, null),

@@ -222,6 +222,101 @@ class AnnualEvaluationTest {
         assertThat(evaluate("C1").deptId()).isEqualTo("D2");
     }
 
+    // --- the quota's scope ------------------------------------------------------------------------
+
+    @Test
+    void aCityWideCadreQuotaRanksEveryGradedCadreOfTheCityTogether() throws Exception {
+        // annual-grades.csv: 优秀 at most 30 % city-wide (名额范围 CITY). Graded cadres n = 7 (B4 has one quarter):
+        // q = max(1, floor(0.30 × 7)) = max(1, floor(2.1)) = 2.
+        //  B2 (D2): S 100 ×4 → Q 70.00; votes 10/0/0/0 → E 30.00; Y 100.00
+        //  B1 (D2): S 100 ×4 → Q 70.00; votes 7/0/0/3 → E = 30 × 700 / 1000 = 21.00; Y 91.00, mean S 100
+        //  A1 (D1): S 95 ×4 → Q 66.50; votes 4/25/1/0 → E = 30 × 2450 / 3000 = 24.50; Y 91.00, mean S 95
+        //  A2 (D1): as A1: Y 91.00, mean S 95; after A1 by id
+        //  B3 (D2): S 90 ×4 → Q 63.00; votes 0/10/0/0 → E 24.00; Y 87.00 称职
+        //  A3 (D1): S 100 ×4, no appraisal row → Y 70.00 称职
+        //  A4 (D1): S 60 ×4 → Q 42.00; votes 0/0/2/8 → E = 30 × 100 / 1000 = 3.00; Y 45.00 不称职
+        // City ranks: B2 1, B1 2, A1 3, A2 4, B3 5, A3 6, A4 7. Band 优秀: B2, B1, A1, A2; the 2 places go to B2 and B1.
+        // (Per department, as by default, D1 (n 4) and D2 (n 3) would each keep one 优秀: A1 and B2.)
+        fourQuarters("B2", "D2", "100.00");
+        appraisal("B2", 10, 0, 0, 0, 2);
+        fourQuarters("B1", "D2", "100.00");
+        appraisal("B1", 7, 0, 0, 3, 3);
+        fourQuarters("A1", "D1", "95.00");
+        appraisal("A1", 4, 25, 1, 0, 4);
+        fourQuarters("A2", "D1", "95.00");
+        appraisal("A2", 4, 25, 1, 0, 5);
+        fourQuarters("B3", "D2", "90.00");
+        appraisal("B3", 0, 10, 0, 0, 6);
+        fourQuarters("A3", "D1", "100.00");
+        fourQuarters("A4", "D1", "60.00");
+        appraisal("A4", 0, 0, 2, 8, 7);
+        cadre("B4", "D2", 4, "80.00");
+        List<SubjectResult> year = new AnnualEvaluation(cityWide("0.30"), YEAR).evaluate(inputs(), appraisals);
+        String[][] expected = {{"B2", "100.00", "优秀", "1"}, {"B1", "91.00", "优秀", "2"}, {"A1", "91.00", "称职", "3"},
+            {"A2", "91.00", "称职", "4"}, {"B3", "87.00", "称职", "5"}, {"A3", "70.00", "称职", "6"},
+            {"A4", "45.00", "不称职", "7"}, {"B4", "56.00", "不定等次", "0"}};
+        for (String[] e : expected) {
+            SubjectResult s = result(year, e[0]);
+            assertThat(s.score()).as(e[0]).isEqualByComparingTo(e[1]);
+            assertThat(s.finalGrade().label()).as(e[0]).isEqualTo(e[2]);
+            assertThat(s.rank()).as(e[0]).isEqualTo(Integer.parseInt(e[3]));
+        }
+        assertThat(ReasonText.chinese(line(result(year, "A1"), "GRADE").reason()))
+                .isEqualTo("名额:全市干部 7 个参评对象,优秀最多 2 个;按年度得分、季度平均分、编号排第 3 位,超出名额,优秀 → 称职");
+        // The same year by department (the default scope): one 优秀 per department, ranks within it.
+        assertThat(result(perDepartment(), "A1").finalGrade().label()).isEqualTo("优秀");
+        assertThat(result(perDepartment(), "B1").finalGrade().label()).isEqualTo("称职");
+        assertThat(result(perDepartment(), "B1").rank()).isEqualTo(2);
+    }
+
+    @Test
+    void anUngradedCadreWithASanctionIsReportedVetoedAndStaysUngraded() {
+        // B4 has a result in Q4 only (不定等次) and a sanction there (events.csv:9): vetoed, with the veto's line.
+        cadre("B4", "D2", 4, "80.00");
+        item(4, "B4", "SANCTION", 9);
+        cadre("B5", "D2", 4, "80.00");                   // no sanction: not vetoed
+        SubjectResult b4 = evaluate("B4");
+        assertThat(b4.finalGrade().label()).isEqualTo("不定等次");
+        assertThat(b4.rank()).isZero();
+        assertThat(b4.vetoed()).isTrue();
+        ExplanationLine veto = b4.lines().stream().filter(l -> l.rule().equals("annual-gates.csv:2")).findFirst().orElseThrow();
+        assertThat(veto.points()).isEqualByComparingTo("0");
+        assertThat(ReasonText.chinese(veto.reason())).contains("一票否决", "2026-Q4", "events.csv:9", "不定等次,等次不变");
+        assertThat(evaluate("B5").vetoed()).isFalse();
+    }
+
+    @Test
+    void theScopeColumnIsTypedAndCheckedAtItsCell() throws Exception {
+        RulebookSource rules = RulebookSource.fromFolder(Path.of("rules"));
+        String grades = rules.files().get("annual-grades.csv");
+        // A department cannot rank within itself; a scope needs a quota; one type's quotas count in one scope.
+        String bad = grades.replace(",EXCELLENT,优秀,90,SHARE,0.20,1,FLOOR,", ",EXCELLENT,优秀,90,SHARE,0.20,1,FLOOR,DEPT")
+                .replace(",COMPETENT,称职,70,,,,,", ",COMPETENT,称职,70,,,,,全省");
+        assertThatThrownBy(() -> RulebookCompiler.compile(rules.with(RulebookSource.of(Map.of("annual-grades.csv", bad)))))
+                .isInstanceOf(RulebookInvalidException.class)
+                .satisfies(e -> assertThat(((RulebookInvalidException) e).problems().stream().map(Object::toString))
+                        .anySatisfy(p -> assertThat(p).startsWith("annual-grades.csv:2:I(名额范围): 部门的名额只能在全市范围内"))
+                        .anySatisfy(p -> assertThat(p).startsWith("annual-grades.csv:3:I(名额范围): 「全省」不是可选值")));
+        String split = grades.replace(",EXCELLENT,优秀,90,SHARE,0.20,1,FLOOR,", "CADRE,EXCELLENT,优秀,90,SHARE,0.20,1,FLOOR,全市\n"
+                + "CADRE,GOOD,良,80,COUNT,3,,,部门内\nCADRE,COMPETENT,称职,70,,,,,\nCADRE,BASIC,基本称职,60,,,,,\n"
+                + "CADRE,INCOMPETENT,不称职,,,,,,\n,EXCELLENT,优秀,90,SHARE,0.20,1,FLOOR,");
+        assertThatThrownBy(() -> RulebookCompiler.compile(rules.with(RulebookSource.of(Map.of("annual-grades.csv", split)))))
+                .isInstanceOf(RulebookInvalidException.class)
+                .satisfies(e -> assertThat(((RulebookInvalidException) e).problems().stream().map(Object::toString))
+                        .anySatisfy(p -> assertThat(p).startsWith("annual-grades.csv:3:I(名额范围): 干部的年度名额应在同一范围内计算")));
+    }
+
+    @Test
+    void aBookWrittenBeforeTheScopeColumnStillReadsWithTheDefaultScopes() throws Exception {
+        RulebookSource rules = RulebookSource.fromFolder(Path.of("rules"));
+        String old = rules.files().get("annual-grades.csv").replace(",名额范围 scope", "").replaceAll(",(\\r?\\n)", "$1");
+        assertThat(old).doesNotContain("scope");
+        AnnualRules read = RulebookCompiler.compile(rules.with(RulebookSource.of(Map.of("annual-grades.csv", old))))
+                .book().annual().orElseThrow();
+        assertThat(read.quotaScope(SubjectType.CADRE)).isEqualTo(org.kaohe.rules.book.QuotaScope.DEPT);
+        assertThat(read.quotaScope(SubjectType.DEPARTMENT)).isEqualTo(org.kaohe.rules.book.QuotaScope.CITY);
+    }
+
     // --- departments ---------------------------------------------------------------------------
 
     @Test
@@ -406,6 +501,27 @@ class AnnualEvaluationTest {
             }
         }
         return defaults;
+    }
+
+    /** The real rulebook with 优秀 at most {@code share} of the city's graded cadres (and departments). */
+    private static AnnualRules cityWide(String share) throws Exception {
+        RulebookSource rules = RulebookSource.fromFolder(Path.of("rules"));
+        String grades = rules.files().get("annual-grades.csv")
+                .replace(",EXCELLENT,优秀,90,SHARE,0.20,1,FLOOR,", ",EXCELLENT,优秀,90,SHARE," + share + ",1,FLOOR,CITY");
+        return RulebookCompiler.compile(rules.with(RulebookSource.of(Map.of("annual-grades.csv", grades))))
+                .book().annual().orElseThrow();
+    }
+
+    private List<SubjectResult> perDepartment() throws Exception {
+        return new AnnualEvaluation(perDepartment("0.30"), YEAR).evaluate(inputs(), appraisals);
+    }
+
+    private static AnnualRules perDepartment(String share) throws Exception {
+        RulebookSource rules = RulebookSource.fromFolder(Path.of("rules"));
+        String grades = rules.files().get("annual-grades.csv")
+                .replace(",EXCELLENT,优秀,90,SHARE,0.20,1,FLOOR,", ",EXCELLENT,优秀,90,SHARE," + share + ",1,FLOOR,");
+        return RulebookCompiler.compile(rules.with(RulebookSource.of(Map.of("annual-grades.csv", grades))))
+                .book().annual().orElseThrow();
     }
 
     private SubjectResult evaluate(String id) {

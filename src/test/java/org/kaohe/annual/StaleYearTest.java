@@ -226,9 +226,10 @@ class StaleYearTest {
         MockHttpServletResponse csv = mvc.perform(get("/years/2026/export.csv").with(user("hr").roles("HR"))).andReturn()
                 .getResponse();
         assertThat(csv.getHeader("Content-Disposition")).contains("kaohe-2026-annual-STALE.csv");
+        // The people's CSV says it in its first block, as the workbook does.
         String text = csv.getContentAsString(StandardCharsets.UTF_8);
-        assertThat(text.lines().findFirst().orElseThrow()).endsWith(",vetoed,stale");
-        assertThat(text.lines().skip(1).findFirst().orElseThrow()).contains(chinese);
+        String firstBlock = text.substring(0, text.indexOf("\r\n\r\n"));
+        assertThat(firstBlock).contains(AnnualWorkbook.STALE_FACT + ",\"已过时 out of date: ").contains(chinese);
         byte[] xlsx = mvc.perform(get("/years/2026/export.xlsx").with(user("hr").roles("HR"))).andReturn().getResponse()
                 .getContentAsByteArray();
         assertThat(facts(xlsx)).anySatisfy(fact -> assertThat(fact).startsWith("已过时 out of date: ").contains(chinese));
@@ -243,7 +244,8 @@ class StaleYearTest {
         CliRun results = CliRun.of(context, "results", "--year", "2026", "--format", "csv");
         assertThat(results.err()).doesNotContain("已过时");
         assertThat(results.out()).contains(",vetoed\r\n");
-        assertThat(body(get("/years/2026/export.csv").with(user("hr").roles("HR")))).doesNotContain(",stale");
+        assertThat(body(get("/years/2026/export.csv").with(user("hr").roles("HR"))))
+                .contains(AnnualWorkbook.STALE_FACT + ",\"否,与现行数据和规则一致 / no: up to date\"").doesNotContain("已过时");
     }
 
     /** The workbook's first block, as its value cells read. */

@@ -96,6 +96,7 @@ class AccessRulesTest {
                 new Rule("GET", "/rules/editor/check", EnumSet.of(Role.LEADER)),
                 new Rule("POST", "/rules/drafts", EnumSet.of(Role.LEADER)),
                 new Rule("GET", "/rules/whatif", EnumSet.of(Role.LEADER)),
+                new Rule("GET", "/rules/whatif/year", EnumSet.of(Role.LEADER)),
                 new Rule("GET", "/audit", EnumSet.of(Role.AUDITOR, Role.ADMIN)),
                 new Rule("POST", "/runs/{run}/replay", EnumSet.of(Role.AUDITOR)),
                 new Rule("GET", "/users", EnumSet.of(Role.ADMIN)),

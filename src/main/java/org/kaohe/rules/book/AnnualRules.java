@@ -41,6 +41,15 @@ public final class AnnualRules {
         return grades.get(type);
     }
 
+    /**
+     * The group a subject type's annual quotas and ranks count in: the scope of its quota rows
+     * (the book's checks make them agree), else the type's default.
+     */
+    public QuotaScope quotaScope(SubjectType type) {
+        return grades(type).rows().stream().filter(r -> r.quota() != QuotaKind.NONE).map(r -> r.scope(type))
+                .findFirst().orElse(QuotaScope.defaultFor(type));
+    }
+
     /** The gates of a subject type, in file order. */
     public List<AnnualGateRow> gates(SubjectType type) {
         return gates.stream().filter(g -> g.appliesTo(type)).toList();

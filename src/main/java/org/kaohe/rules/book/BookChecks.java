@@ -482,6 +482,7 @@ final class BookChecks {
             annual.grades(type).rows().stream().filter(g -> g.code().equals("UNGRADED")).forEach(g -> problem(g.ref(), "code",
                     "UNGRADED 是系统保留的代码(不定等次)/ UNGRADED is reserved (not graded)"));
         }
+        quotaScopesAgree(annual);
         Map<List<Object>, RowRef> gates = new HashMap<>();
         for (SubjectType type : SubjectType.values()) {
             for (AnnualGateRow row : annual.gates(type)) {
@@ -508,6 +509,17 @@ final class BookChecks {
                             + String.join("/", scale.grades().stream().map(g -> g.label()).toList()) + ")/ no such annual grade");
                 }
             }
+        }
+    }
+
+    /** One subject type's annual quotas count in one group, as its ranks do. */
+    private void quotaScopesAgree(AnnualRules annual) {
+        for (SubjectType type : SubjectType.values()) {
+            QuotaScope scope = annual.quotaScope(type);
+            annual.grades(type).rows().stream().filter(r -> r.quota() != QuotaKind.NONE && r.scope(type) != scope)
+                    .forEach(r -> problem(r.ref(), "scope", type.label() + "的年度名额应在同一范围内计算(另一行为「" + scope.label()
+                            + "」,本行为「" + r.scope(type).label() + "」)/ every annual quota of " + type + " counts in one"
+                            + " scope: another row has " + scope + ", this one " + r.scope(type)));
         }
     }
 

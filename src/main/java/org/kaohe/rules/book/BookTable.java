@@ -43,7 +43,7 @@ public enum BookTable {
     ANNUAL_GRADES("annual-grades.csv", "年度等次", true,
             col("subject_type", "对象类型"), col("code", "代码"), col("name", "名称"), col("min_score", "最低分"),
             col("quota", "名额方式"), col("quota_value", "名额"), col("quota_min", "名额至少"),
-            col("rounding", "取整")),
+            col("rounding", "取整"), optional("scope", "名额范围")),
     ANNUAL_GATES("annual-gates.csv", "年度等次限制与一票否决", true,
             col("subject_type", "对象类型"), col("kind", "事项"), col("quarter_grade", "季度等次"),
             col("min_quarters", "最少季度数"), col("max_quarters", "最多季度数"), col("effect", "效果"),
@@ -75,6 +75,11 @@ public enum BookTable {
 
     private static BookColumn col(String code, String chinese) {
         return new BookColumn(code, chinese);
+    }
+
+    /** A column added later: a book written before it still reads, its cells empty. */
+    private static BookColumn optional(String code, String chinese) {
+        return new BookColumn(code, chinese, true);
     }
 
     public String fileName() {

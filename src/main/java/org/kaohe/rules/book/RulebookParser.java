@@ -56,7 +56,7 @@ public final class RulebookParser {
         book.participation = rows(book, tables, BookTable.PARTICIPATION, problems, RulebookParser::participation);
         book.annual = !withoutAnnual;
         book.annualSettings = rows(book, tables, BookTable.ANNUAL_SETTINGS, problems, RulebookParser::annualSetting);
-        book.annualGrades = rows(book, tables, BookTable.ANNUAL_GRADES, problems, RulebookParser::grade);
+        book.annualGrades = rows(book, tables, BookTable.ANNUAL_GRADES, problems, RulebookParser::annualGrade);
         book.annualGates = rows(book, tables, BookTable.ANNUAL_GATES, problems, RulebookParser::annualGate);
         Set<BookTable> incomplete = EnumSet.noneOf(BookTable.class);
         for (BookTable table : BookTable.values()) {
@@ -206,6 +206,24 @@ public final class RulebookParser {
     }
 
     private static GradeRow grade(Cells c, List<RuleProblem> problems) {
+        return grade(c, (QuotaScope) null);
+    }
+
+    /** An annual grade: a grade row with the scope its quota counts in (empty: the subject type's default). */
+    private static GradeRow annualGrade(Cells c, List<RuleProblem> problems) {
+        QuotaScope scope = c.choice("scope", QuotaScope.class, false);
+        GradeRow row = grade(c, scope);
+        if (scope != null && row.quota() == QuotaKind.NONE) {
+            c.error("scope", "名额方式为「不限」时不填名额范围 / no quota scope without a quota");
+        } else if (scope == QuotaScope.DEPT && row.subjectType() != SubjectType.CADRE) {
+            c.error("scope", "部门的名额只能在全市范围内(部门内只有它自己);干部按部门、部门按全市请留空,或把干部与部门分行填写"
+                    + " / departments rank city-wide: leave the cell empty (cadres per department, departments city-wide),"
+                    + " or give cadres and departments rows of their own");
+        }
+        return row;
+    }
+
+    private static GradeRow grade(Cells c, QuotaScope scope) {
         SubjectType subjectType = c.choice("subject_type", SubjectType.class, false);
         String code = c.code("code", Cells.SHORT_CODE, true, "等次代码");
         String name = c.text("name", 16, true);
@@ -228,7 +246,7 @@ public final class RulebookParser {
         Integer quotaMin = c.integer("quota_min", false, 0);
         Rounding rounding = c.choice("rounding", Rounding.class, false);
         return new GradeRow(c.ref(), subjectType, code, name, minScore, quota, quotaValue,
-                quotaMin == null ? 0 : quotaMin, rounding == null ? Rounding.HALF_UP : rounding);
+                quotaMin == null ? 0 : quotaMin, rounding == null ? Rounding.HALF_UP : rounding, scope);
     }
 
     private static KindRow kind(Cells c, List<RuleProblem> problems) {

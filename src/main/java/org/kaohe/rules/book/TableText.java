@@ -16,7 +16,7 @@ import org.kaohe.rules.RuleProblem;
 
 /**
  * One rule table's text read against its template: the header row must name every column of the
- * template exactly once and nothing else (any order, Chinese or English names), and each data row
+ * template exactly once (an optional one at most once) and nothing else (any order, Chinese or English names), and each data row
  * must have as many cells as the header. Blank rows are skipped. Rows keep their line number in
  * the file, which is the row number Excel shows.
  */
@@ -133,7 +133,7 @@ public final class TableText {
             }
         }
         for (BookColumn column : table.columns()) {
-            if (!positions.containsKey(column.code())) {
+            if (!positions.containsKey(column.code()) && !column.optional()) {
                 problems.add(new RuleProblem(file, line, "", "缺少列「" + column.header() + "」(表头或模板行被改动?"
                         + "本表的列为:" + table.headerLine() + ")/ column missing: " + column.code()));
                 ok = false;

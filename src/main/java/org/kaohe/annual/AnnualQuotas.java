@@ -1,0 +1,123 @@
+package org.kaohe.annual;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+import org.kaohe.records.SubjectType;
+import org.kaohe.rules.RulebookService;
+import org.kaohe.rules.book.AnnualRules;
+import org.kaohe.rules.book.GradeRow;
+import org.kaohe.rules.book.GradeRules;
+import org.kaohe.rules.book.QuotaScope;
+import org.kaohe.scoring.ExplanationLine;
+import org.kaohe.scoring.Grade;
+import org.kaohe.scoring.Reason;
+import org.kaohe.scoring.SubjectResult;
+import org.springframework.stereotype.Service;
+
+/**
+ * A year's quotas as they were applied, for people: per subject type and graded grade with a quota,
+ * the rule (share or count, the minimum, the rounding, the scope) and per group (a department, or
+ * the city) how many were graded and how many places that gave, by the run's own rulebook version
+ * and {@link GradeRules#quota}, the evaluation's one definition of the places. And why each
+ * subject has its grade: the grade lines it carries (gate, veto, quota cut, 不定等次), or, for a
+ * subject holding a grade with a quota, its place within it.
+ */
+@Service
+public class AnnualQuotas {
+
+    /** One group's count: {@code id} the department, or empty for the city; n graded, q places. */
+    public record Group(String id, int graded, int places) {}
+
+    /** One grade's quota as the rulebook gives it and as it fell on each group. */
+    public record Quota(SubjectType type, Grade grade, GradeRow row, QuotaScope scope, List<Group> groups) {
+        public Optional<Group> group(String id) {
+            return groups.stream().filter(g -> g.id().equals(id)).findFirst();
+        }
+    }
+
+    private final RulebookService rulebooks;
+
+    AnnualQuotas(RulebookService rulebooks) {
+        this.rulebooks = rulebooks;
+    }
+
+    /** The quotas of the year's run, by its rulebook version (none when that version has no annual tables). */
+    public List<Quota> of(AnnualResults.CheckedYear year) {
+        Optional<AnnualRules> rules = rulebooks.version(year.run().rulebookVersion()).flatMap(b -> b.book().annual());
+        return rules.map(r -> of(r, year.subjects())).orElse(List.of());
+    }
+
+    static List<Quota> of(AnnualRules rules, List<SubjectResult> subjects) {
+        List<Quota> quotas = new ArrayList<>();
+        for (SubjectType type : SubjectType.values()) {
+            QuotaScope scope = rules.quotaScope(type);
+            Map<String, Integer> graded = new TreeMap<>();
+            subjects.stream().filter(s -> s.subjectType() == type && AnnualGrades.graded(s.finalGrade()))
+                    .forEach(s -> graded.merge(scope == QuotaScope.CITY ? "" : s.deptId(), 1, Integer::sum));
+            GradeRules grades = rules.grades(type);
+            for (Grade grade : grades.scale().grades()) {
+                if (grades.quota(grade, 0).isEmpty()) {
+                    continue;
+                }
+                List<Group> groups = new ArrayList<>();
+                graded.forEach((id, n) -> groups.add(new Group(id, n, grades.quota(grade, n).getAsInt())));
+                quotas.add(new Quota(type, grade, grades.row(grade), scope, groups));
+            }
+        }
+        return quotas;
+    }
+
+    /**
+     * Why each subject has its grade, by subject key ({@code CADRE/C0001}): its grade lines'
+     * reasons, or, holding a grade with a quota, its place within the quota.
+     */
+    public static Map<String, List<Reason>> reasons(List<Quota> quotas, List<SubjectResult> subjects) {
+        Map<String, List<Reason>> reasons = new LinkedHashMap<>();
+        for (SubjectResult s : subjects) {
+            List<Reason> own = new ArrayList<>(s.lines().stream().filter(l -> l.part().equals(ExplanationLine.GRADE_PART))
+                    .map(ExplanationLine::reason).toList());
+            if (own.isEmpty()) {
+                inQuota(quotas, s, subjects).ifPresent(own::add);
+            }
+            reasons.put(QuarterInput.key(s.subjectType(), s.subjectId()), own);
+        }
+        return reasons;
+    }
+
+    private static Optional<Reason> inQuota(List<Quota> quotas, SubjectResult s, List<SubjectResult> subjects) {
+        for (Quota quota : quotas) {
+            if (quota.type() != s.subjectType() || !quota.grade().name().equals(s.finalGrade().name())) {
+                continue;
+            }
+            String id = groupOf(quota, s);
+            Optional<Group> group = quota.group(id);
+            if (group.isPresent()) {
+                long place = subjects.stream().filter(o -> o.subjectType() == s.subjectType() && groupOf(quota, o).equals(id)
+                        && o.finalGrade().name().equals(s.finalGrade().name()) && o.rank() > 0 && o.rank() <= s.rank()).count();
+                return Optional.of(Reason.of("annual.inQuota", Reason.of(scopeKey(quota)), Integer.toString(group.get().graded()),
+                        s.finalGrade().label(), Integer.toString(group.get().places()), Integer.toString(s.rank()),
+                        Long.toString(place)));
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static String groupOf(Quota quota, SubjectResult s) {
+        return quota.scope() == QuotaScope.CITY ? "" : s.deptId();
+    }
+
+    /** The reason key naming a quota's group, as the evaluation's quota lines name it. */
+    static String scopeKey(Quota quota) {
+        return scopeKey(quota.type(), quota.scope());
+    }
+
+    static String scopeKey(SubjectType type, QuotaScope scope) {
+        return type == SubjectType.DEPARTMENT ? "annual.scope.city"
+                : scope == QuotaScope.CITY ? "annual.scope.cityCadres" : "annual.scope.dept";
+    }
+}

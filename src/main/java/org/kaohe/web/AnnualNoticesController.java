@@ -1,0 +1,71 @@
+package org.kaohe.web;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.kaohe.annual.AnnualResults;
+import org.kaohe.reports.AnnualNotices;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.server.ResponseStatusException;
+
+/**
+ * The year's printable results (PDF), from the year's current annual run, as the quarter's
+ * {@link NoticesController}: a cadre's annual notice, a department's annual summary, a zip of a
+ * department's summary and notices. File names carry the year, the annual run and the subject.
+ */
+@Controller
+class AnnualNoticesController {
+
+    private final AnnualResults results;
+    private final AnnualNotices notices;
+
+    AnnualNoticesController(AnnualResults results, AnnualNotices notices) {
+        this.results = results;
+        this.notices = notices;
+    }
+
+    @GetMapping("/years/{year}/subjects/{id}/notice.pdf")
+    ResponseEntity<byte[]> notice(@PathVariable int year, @PathVariable String id) {
+        AnnualResults.CheckedYear checked = checked(year);
+        byte[] pdf = notices.notice(checked, id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        return pdf(pdf, notices.fileName(checked, id).orElseThrow());
+    }
+
+    @GetMapping("/years/{year}/departments/{deptId}/summary.pdf")
+    ResponseEntity<byte[]> summary(@PathVariable int year, @PathVariable String deptId) {
+        AnnualResults.CheckedYear checked = checked(year);
+        byte[] pdf = notices.departmentSummary(checked, deptId)
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        return pdf(pdf, notices.fileName(checked, deptId).orElseThrow());
+    }
+
+    @GetMapping("/years/{year}/departments/{deptId}/notices.zip")
+    void zip(@PathVariable int year, @PathVariable String deptId, HttpServletResponse response) throws IOException {
+        AnnualResults.CheckedYear checked = checked(year);
+        String name = notices.zipFileName(checked, deptId).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        response.setContentType("application/zip");
+        response.setHeader(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                .filename(name, StandardCharsets.UTF_8).build().toString());
+        notices.departmentNotices(checked, deptId, response.getOutputStream());
+    }
+
+    private AnnualResults.CheckedYear checked(int year) {
+        return results.current(year).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND,
+                "年度 " + year + " 尚无年度考核结果 / no annual run for " + year));
+    }
+
+    private static ResponseEntity<byte[]> pdf(byte[] body, String fileName) {
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline().filename(fileName, StandardCharsets.UTF_8).build().toString())
+                .body(body);
+    }
+}
