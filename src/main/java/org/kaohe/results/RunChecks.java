@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.Set;
 
 import org.kaohe.audit.AuditLog;
+import org.kaohe.imports.ImportRepository;
 import org.kaohe.results.RunQueries.StoredSubject;
 import org.kaohe.scoring.SubjectResult;
 import org.springframework.stereotype.Service;
@@ -74,11 +75,13 @@ public class RunChecks {
     private final RunQueries runs;
     private final RunSealer sealer;
     private final AuditLog auditLog;
+    private final ImportRepository imports;
 
-    public RunChecks(RunQueries runs, RunSealer sealer, AuditLog auditLog) {
+    public RunChecks(RunQueries runs, RunSealer sealer, AuditLog auditLog, ImportRepository imports) {
         this.runs = runs;
         this.sealer = sealer;
         this.auditLog = auditLog;
+        this.imports = imports;
     }
 
     /** The run's results, every row and the chain between them checked (lines are not read). */
@@ -171,8 +174,25 @@ public class RunChecks {
         return runs.run(runId).map(run -> verify(run).status() == SealStatus.INTACT).orElse(false);
     }
 
-    /** Everything of the run: rows, chain, run seal and every subject's lines. */
+    /**
+     * Everything of the run: rows, chain, run seal and every subject's lines, and the records of the
+     * import version it was made from against their own seals (a forged input fails the run's check
+     * too: the run no longer stands on what was imported).
+     */
     public Verification verify(RunInfo run) {
+        Verification results = verifyResults(run);
+        Optional<ImportRepository.Check> input = imports.check(run.importId());
+        if (input.isEmpty() || !input.get().failed()) {
+            return results;
+        }
+        List<String> problems = new ArrayList<>(results.problems());
+        problems.add(input.get().summary());
+        input.get().problems().forEach(p -> problems.add("  " + p));
+        SealStatus status = results.status() == SealStatus.OTHER_KEY ? SealStatus.OTHER_KEY : SealStatus.ALTERED;
+        return new Verification(run, status, problems);
+    }
+
+    private Verification verifyResults(RunInfo run) {
         if (RunSealer.LEGACY_SCHEME.equals(run.sealScheme()) && !downgraded(run)) {
             String recomputed = ResultSeal.of(run.period().toString(), run.importId(), run.rulebookVersion(),
                     runs.resultsWithLines(run.id()));

@@ -82,6 +82,7 @@ class SubjectController {
             throw new IllegalStateException("chart data are plain values and always serialise", e);
         }
         model.addAttribute("check", checked);
+        model.addAttribute("inputCheck", sourceRows.inputCheck(run.importId()).orElse(null));
         model.addAttribute("reviews", reviews.ofSubject(run.period(), subject.subjectType(), subject.subjectId()));
         model.addAttribute("today", java.time.LocalDate.now());
         return "subject";
@@ -94,6 +95,7 @@ class SubjectController {
                 .orElseThrow(() -> new ResponseStatusException(NOT_FOUND));
         model.addAttribute("run", run);
         model.addAttribute("row", row);
+        model.addAttribute("inputCheck", sourceRows.inputCheck(run.importId()).orElse(null));
         return "source";
     }
 
