@@ -12,6 +12,7 @@ import org.kaohe.records.Period;
 import org.kaohe.reports.Notices;
 import org.kaohe.results.RunInfo;
 import org.kaohe.results.RunQueries;
+import org.kaohe.results.SealStatus;
 import org.springframework.beans.factory.config.ConfigurableBeanFactory;
 import org.springframework.context.annotation.Scope;
 import org.springframework.stereotype.Component;
@@ -90,6 +91,18 @@ class ReportCommand implements Callable<Integer> {
             Files.write(out, pdf.get());
         }
         System.err.println("已写入 written: " + out);
+        return sealChecked(run, id);
+    }
+
+    /** Paper printed from a run that fails its seal check says so on the page; the command exits 3 as well. */
+    private int sealChecked(RunInfo run, String id) {
+        SealStatus seal = notices.printedSeal(run, id);
+        if (seal.failed()) {
+            System.err.println("警告:所印结果与封印不符(" + seal.label() + "),请运行 runs verify " + run.id()
+                    + " / WARNING: what was printed does not match its seal (" + seal.label() + "): run `runs verify "
+                    + run.id() + "`");
+            return CliSupport.EXIT_ALTERED;
+        }
         return CliSupport.EXIT_OK;
     }
 

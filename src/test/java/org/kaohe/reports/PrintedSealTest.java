@@ -1,0 +1,122 @@
+package org.kaohe.reports;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.kaohe.evaluation.SampleRun;
+import org.kaohe.results.RunSealer;
+import org.kaohe.testing.CliRun;
+import org.kaohe.testing.KaoheTest;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MockMvc;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+
+/**
+ * Paper and the compare page check every figure they print, as the pages do: an explanation line
+ * or a score changed in the database behind Kaohe's back never prints under "结果封印完好", the
+ * {@code report} command exits 3, and the compare page warns and marks the row.
+ */
+@KaoheTest
+class PrintedSealTest {
+
+    @Autowired MockMvc mvc;
+    @Autowired JdbcClient jdbc;
+    @Autowired JdbcTemplate template;
+    @Autowired RunSealer sealer;
+    @Autowired ApplicationContext context;
+    @Autowired ObjectMapper json;
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void aForgedExplanationLineIsNeverPrintedAsIntact() throws Exception {
+        long runId = SampleRun.store(jdbc, template, sealer);
+        assertThat(pdfText("/runs/" + runId + "/subjects/C1/notice.pdf")).contains("结果封印完好");
+        assertThat(cli("report", "--period", SampleRun.PERIOD, "--subject", "C1", "--out",
+                dir.resolve("intact.pdf").toString()).exit()).isZero();
+
+        forgeFirstLinesPoints(runId, "C1", "50");
+
+        assertThat(pdfText("/runs/" + runId + "/subjects/C1/notice.pdf")).doesNotContain("完好").contains("已损坏");
+        assertThat(pdfText("/runs/" + runId + "/departments/D01/summary.pdf")).as("C1 is one of D01's cadres")
+                .doesNotContain("完好").contains("已损坏");
+        byte[] zip = mvc.perform(get("/runs/" + runId + "/departments/D01/notices.zip").with(user("hr").roles("HR")))
+                .andReturn().getResponse().getContentAsByteArray();
+        int pdfs = 0;
+        try (ZipInputStream entries = new ZipInputStream(new ByteArrayInputStream(zip))) {
+            for (ZipEntry entry = entries.getNextEntry(); entry != null; entry = entries.getNextEntry()) {
+                assertThat(text(entries.readAllBytes())).as(entry.getName()).doesNotContain("完好");
+                pdfs++;
+            }
+        }
+        assertThat(pdfs).isGreaterThan(1);
+
+        Path out = dir.resolve("forged.pdf");
+        CliRun report = cli("report", "--period", SampleRun.PERIOD, "--subject", "C1", "--out", out.toString());
+        assertThat(report.exit()).isEqualTo(3);
+        assertThat(report.err()).contains("WARNING");
+        assertThat(text(Files.readAllBytes(out))).doesNotContain("完好").contains("已损坏");
+        assertThat(cli("report", "--period", SampleRun.PERIOD, "--dept", "D01", "--out",
+                dir.resolve("d01.zip").toString()).exit()).isEqualTo(3);
+    }
+
+    @Test
+    void theComparePageWarnsOfAScoreChangedInTheDatabase() throws Exception {
+        long earlier = SampleRun.store(jdbc, template, sealer);
+        long later = SampleRun.store(jdbc, template, sealer);
+        String page = "/evaluation/compare?from=" + earlier + "&to=" + later;
+        assertThat(html(page)).doesNotContain("seal-alarm");
+
+        jdbc.sql("UPDATE subject_result SET score = 12.00 WHERE run_id = ? AND subject_id = 'C3'").param(later).update();
+
+        assertThat(html(page)).contains("id=\"seal-alarm\"").contains("CADRE/C3").contains("change altered");
+    }
+
+    /** Gives the subject's first stored explanation line other points, as someone editing the database would. */
+    private void forgeFirstLinesPoints(long runId, String subjectId, String points) throws Exception {
+        String lines = jdbc.sql("SELECT lines FROM subject_detail WHERE run_id = ? AND subject_id = ?")
+                .params(runId, subjectId).query(String.class).single();
+        ArrayNode array = (ArrayNode) json.readTree(lines);
+        ((ArrayNode) array.get(0)).set(2, json.getNodeFactory().numberNode(new java.math.BigDecimal(points)));
+        assertThat(jdbc.sql("UPDATE subject_detail SET lines = ? WHERE run_id = ? AND subject_id = ?")
+                .params(json.writeValueAsString(array), runId, subjectId).update()).isEqualTo(1);
+    }
+
+    private String pdfText(String path) throws Exception {
+        return text(mvc.perform(get(path).with(user("hr").roles("HR"))).andReturn().getResponse().getContentAsByteArray());
+    }
+
+    private static String text(byte[] pdf) throws Exception {
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            return new PDFTextStripper().getText(document);
+        }
+    }
+
+    private String html(String path) throws Exception {
+        return mvc.perform(get(path).with(user("hr").roles("HR"))).andReturn().getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+    }
+
+    private CliRun cli(String... args) {
+        return CliRun.of(context, args);
+    }
+}
