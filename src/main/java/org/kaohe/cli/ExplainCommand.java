@@ -75,6 +75,7 @@ class ExplainCommand implements Callable<Integer> {
         }
         RunChecks.CheckedSubject checked = checks.subject(run, subject).orElse(null);
         if (checked == null) {
+            checks.refuseIfMissing(run, subject); // a row deleted from the sealed run: said so, exit 3
             System.err.println("考核期 " + p + " 中没有对象 " + subject + " / no subject " + subject + " in " + p);
             return CliSupport.EXIT_INVALID;
         }

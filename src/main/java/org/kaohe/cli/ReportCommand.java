@@ -10,6 +10,7 @@ import java.util.concurrent.Callable;
 
 import org.kaohe.records.Period;
 import org.kaohe.reports.Notices;
+import org.kaohe.results.RunChecks;
 import org.kaohe.results.RunInfo;
 import org.kaohe.results.RunQueries;
 import org.kaohe.results.SealStatus;
@@ -49,10 +50,12 @@ class ReportCommand implements Callable<Integer> {
 
     private final RunQueries runs;
     private final Notices notices;
+    private final RunChecks checks;
 
-    ReportCommand(RunQueries runs, Notices notices) {
+    ReportCommand(RunQueries runs, Notices notices, RunChecks checks) {
         this.runs = runs;
         this.notices = notices;
+        this.checks = checks;
     }
 
     @Override
@@ -81,12 +84,12 @@ class ReportCommand implements Callable<Integer> {
             }
             if (!found) {
                 Files.deleteIfExists(out);
-                return notFound(id);
+                return notFound(run, id);
             }
         } else {
             Optional<byte[]> pdf = subject != null ? notices.notice(run, id) : notices.departmentSummary(run, id);
             if (pdf.isEmpty()) {
-                return notFound(id);
+                return notFound(run, id);
             }
             Files.write(out, pdf.get());
         }
@@ -106,7 +109,8 @@ class ReportCommand implements Callable<Integer> {
         return CliSupport.EXIT_OK;
     }
 
-    private int notFound(String id) {
+    private int notFound(RunInfo run, String id) {
+        checks.refuseIfMissing(run, id); // a row deleted from the sealed run: said so, exit 3
         System.err.println("第 " + period + " 考核期当前运行中没有" + (dept != null ? "部门 " : "对象 ") + id
                 + " / no " + (dept != null ? "department " : "subject ") + id + " in the current run of " + period);
         return CliSupport.EXIT_INVALID;

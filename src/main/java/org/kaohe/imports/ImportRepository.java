@@ -201,6 +201,14 @@ public class ImportRepository {
         return jdbc.sql("SELECT version FROM import_version WHERE id = ?").param(importId).query(Integer.class).optional();
     }
 
+    /** True when the version holds a cadre or a department with this id (each is a subject of a run made from it). */
+    public boolean holdsSubject(long importId, String subjectId) {
+        return jdbc.sql("SELECT COUNT(*) FROM cadre_record WHERE import_id = ? AND cadre_id = ?")
+                .params(importId, subjectId).query(Integer.class).single()
+                + jdbc.sql("SELECT COUNT(*) FROM department_record WHERE import_id = ? AND dept_id = ?")
+                .params(importId, subjectId).query(Integer.class).single() > 0;
+    }
+
     /** The periods that have at least one import, oldest first. */
     public List<Period> periods() {
         return jdbc.sql("SELECT DISTINCT period FROM import_version")

@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.Set;
 
 import org.kaohe.audit.AuditLog;
+import org.kaohe.errors.SealBrokenException;
 import org.kaohe.imports.ImportRepository;
 import org.kaohe.results.RunQueries.StoredSubject;
 import org.kaohe.scoring.SubjectResult;
@@ -167,6 +168,23 @@ public class RunChecks {
             return new CheckedSubject(run, stored.result(), problems.isEmpty() ? SealStatus.INTACT : SealStatus.ALTERED,
                     problems);
         });
+    }
+
+    /**
+     * For a subject the run does not hold: whether the run was sealed with it, so that its row was
+     * deleted. Told by the seal chain (the next row names it), or, when several rows went together,
+     * by the run holding fewer rows than it was sealed with while the subject is a cadre or
+     * department of the run's import. Every per-subject path then answers "missing from a sealed
+     * run" ({@link SealBrokenException}), never "no such subject".
+     */
+    public void refuseIfMissing(RunInfo run, String subjectId) {
+        boolean missing = runs.namedByChain(run.id(), subjectId)
+                || runs.storedCount(run.id()) < run.subjectCount() && imports.holdsSubject(run.importId(), subjectId);
+        if (missing) {
+            throw new SealBrokenException("对象 " + subjectId + " 已从封印的运行 #" + run.id() + " 中缺失:其结果行被删除 / subject "
+                    + subjectId + " is missing from sealed run #" + run.id() + ": its result row was deleted",
+                    List.of("请运行 runs verify " + run.id() + " / run `runs verify " + run.id() + "`"));
+        }
     }
 
     /** True when the run exists and verifies under the key with nothing altered or missing. */

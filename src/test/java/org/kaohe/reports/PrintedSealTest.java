@@ -91,6 +91,32 @@ class PrintedSealTest {
         assertThat(html(page)).contains("id=\"seal-alarm\"").contains("CADRE/C3").contains("change altered");
     }
 
+    @Test
+    void aSubjectDeletedFromASealedRunReadsAsMissingOnEveryPerSubjectPath() throws Exception {
+        long runId = SampleRun.store(jdbc, template, sealer);
+        for (String table : new String[] {"subject_detail", "subject_result"}) {
+            jdbc.sql("DELETE FROM " + table + " WHERE run_id = ? AND subject_id IN ('C2', 'D01')").param(runId).update();
+        }
+
+        for (String path : new String[] {"/runs/" + runId + "/subjects/C2", "/runs/" + runId + "/subjects/C2/notice.pdf",
+                "/runs/" + runId + "/departments/D01/summary.pdf", "/runs/" + runId + "/departments/D01/notices.zip",
+                "/api/runs/" + runId + "/subjects/C2"}) {
+            var response = mvc.perform(get(path).with(user("auditor").roles("AUDITOR"))).andReturn().getResponse();
+            assertThat(response.getStatus()).as(path).isEqualTo(409);
+            assertThat(response.getContentAsString(StandardCharsets.UTF_8)).as(path).contains("missing from sealed run");
+        }
+        assertThat(mvc.perform(get("/runs/" + runId + "/subjects/NOBODY").with(user("a").roles("AUDITOR")))
+                .andReturn().getResponse().getStatus()).as("an id the run never held").isEqualTo(404);
+
+        CliRun explain = cli("explain", "--period", SampleRun.PERIOD, "--subject", "C2");
+        assertThat(explain.exit()).isEqualTo(3);
+        assertThat(explain.err()).contains("missing from sealed run");
+        CliRun report = cli("report", "--period", SampleRun.PERIOD, "--subject", "C2", "--out",
+                dir.resolve("c2.pdf").toString());
+        assertThat(report.exit()).isEqualTo(3);
+        assertThat(report.err()).contains("missing from sealed run");
+    }
+
     /** Gives the subject's first stored explanation line other points, as someone editing the database would. */
     private void forgeFirstLinesPoints(long runId, String subjectId, String points) throws Exception {
         String lines = jdbc.sql("SELECT lines FROM subject_detail WHERE run_id = ? AND subject_id = ?")
