@@ -14,6 +14,11 @@ ALTER TABLE appraisal_record ADD COLUMN seal VARCHAR(64);
 ALTER TABLE event_record ADD COLUMN seal VARCHAR(64);
 ALTER TABLE organization_record ADD COLUMN seal VARCHAR(64);
 
--- A rulebook version's seal: its name, who stored it and when, and each file's name and digest.
+-- A rulebook version's seal: its name, who stored it and when, and each file's name and digest; each file
+-- carries its own seal too, so a changed file is named.
 ALTER TABLE rulebook_version ADD COLUMN seal VARCHAR(64);
 ALTER TABLE rulebook_version ADD COLUMN key_id VARCHAR(16);
+ALTER TABLE rulebook_file ADD COLUMN seal VARCHAR(64);
+-- Each publication's seal (which version, who, when, why), so a row added or edited in SQL cannot
+-- put another version in force.
+ALTER TABLE rulebook_publication ADD COLUMN seal VARCHAR(64);

@@ -155,7 +155,7 @@ public class RunReplay {
                         + " rulebook version is no longer stored");
             }
             rulebook = stored.get();
-        } catch (IllegalStateException e) {
+        } catch (IllegalStateException | SealBrokenException e) {
             return notReplayable(run, false, e.getMessage());
         }
         boolean oldFormat = LegacyRulebook.isLegacy(rulebook.source());
