@@ -127,7 +127,7 @@ public class SealKey {
     }
 
     /** The key file for this configuration, or empty for an in-memory H2 database. */
-    static Optional<Path> location(String keyFile, String databaseUrl) {
+    public static Optional<Path> location(String keyFile, String databaseUrl) {
         if (keyFile != null && !keyFile.isBlank()) {
             return Optional.of(Path.of(keyFile.strip()));
         }
