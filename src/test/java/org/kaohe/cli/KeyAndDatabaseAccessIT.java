@@ -67,8 +67,10 @@ class KeyAndDatabaseAccessIT {
             try (Reader reader = Files.newBufferedReader(dir.resolve("db/kaohe.lock.db"))) {
                 lock.load(reader);
             }
-            assertThat(lock.getProperty("server")).as("the address the lock file gives other processes")
-                    .startsWith(H2Password.LOOPBACK + ":");
+            String server = lock.getProperty("server");
+            assertThat(server).as("the address the lock file gives other processes").matches("(localhost|127\\.0\\.0\\.1):\\d+");
+            assertThat(listeningAddresses(Integer.parseInt(server.substring(server.indexOf(':') + 1))))
+                    .as("where the server's socket listens (/proc/net/tcp*)").isNotEmpty().containsOnly("0100007F");
             Path passwordFile = dir.resolve("db").resolve(H2Password.FILE_NAME);
             assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(passwordFile)))
                     .isEqualTo("rw-------");
@@ -91,5 +93,28 @@ class KeyAndDatabaseAccessIT {
         } catch (java.io.IOException e) {
             return "(" + e + ")";
         }
+    }
+
+    /**
+     * The local addresses (as /proc/net/tcp writes them: 0100007F is 127.0.0.1, 00000000 any
+     * address) of the sockets listening on the port. Read from the kernel's table, so no packet is
+     * sent to any address but the loopback.
+     */
+    private static java.util.List<String> listeningAddresses(int port) throws java.io.IOException {
+        String hexPort = String.format("%04X", port);
+        java.util.List<String> found = new java.util.ArrayList<>();
+        for (String table : new String[] {"/proc/net/tcp", "/proc/net/tcp6"}) {
+            if (Files.exists(Path.of(table))) {
+                for (String line : Files.readAllLines(Path.of(table))) {
+                    String[] f = line.trim().split("\\s+");
+                    if (f.length > 3 && f[1].endsWith(":" + hexPort) && f[3].equals("0A")) { // 0A: LISTEN
+                        String address = f[1].substring(0, f[1].indexOf(':'));
+                        // an IPv4-mapped loopback in tcp6 reads 0000000000000000FFFF00000100007F
+                        found.add(address.length() > 8 && address.endsWith("0100007F") ? "0100007F" : address);
+                    }
+                }
+            }
+        }
+        return found;
     }
 }
