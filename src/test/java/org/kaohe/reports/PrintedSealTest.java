@@ -117,6 +117,28 @@ class PrintedSealTest {
         assertThat(report.err()).contains("missing from sealed run");
     }
 
+    @Test
+    void theAuditExportMarksAnEntryEditedInTheDatabase() throws Exception {
+        SampleRun.store(jdbc, template, sealer);
+        long seq = jdbc.sql("SELECT MIN(seq) FROM audit_log WHERE mac IS NOT NULL").query(Long.class).single();
+        String actor = jdbc.sql("SELECT actor FROM audit_log WHERE seq = ?").param(seq).query(String.class).single();
+        assertThat(auditExport().lines().findFirst().orElseThrow()).endsWith(",detail");
+        jdbc.sql("UPDATE audit_log SET actor = 'mallory' WHERE seq = ?").param(seq).update();
+        try {
+            String csv = auditExport();
+            assertThat(csv.lines().findFirst().orElseThrow()).endsWith(",detail,seal");
+            assertThat(csv.lines().filter(l -> l.startsWith(seq + ","))).singleElement().asString()
+                    .contains("mallory").endsWith("已被改动 / ALTERED");
+        } finally {
+            jdbc.sql("UPDATE audit_log SET actor = ? WHERE seq = ?").params(actor, seq).update();
+        }
+    }
+
+    private String auditExport() throws Exception {
+        return mvc.perform(get("/audit/export.csv").with(user("auditor").roles("AUDITOR"))).andReturn().getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+    }
+
     /** Gives the subject's first stored explanation line other points, as someone editing the database would. */
     private void forgeFirstLinesPoints(long runId, String subjectId, String points) throws Exception {
         String lines = jdbc.sql("SELECT lines FROM subject_detail WHERE run_id = ? AND subject_id = ?")
