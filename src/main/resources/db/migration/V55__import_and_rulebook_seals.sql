@@ -22,3 +22,9 @@ ALTER TABLE rulebook_file ADD COLUMN seal VARCHAR(64);
 -- Each publication's seal (which version, who, when, why), so a row added or edited in SQL cannot
 -- put another version in force.
 ALTER TABLE rulebook_publication ADD COLUMN seal VARCHAR(64);
+
+-- The year-end appraisal imports, sealed the same way: each record row, and the import over its
+-- header, its file's digest and how many records it holds.
+ALTER TABLE annual_import ADD COLUMN seal VARCHAR(64);
+ALTER TABLE annual_import ADD COLUMN key_id VARCHAR(16);
+ALTER TABLE annual_appraisal_record ADD COLUMN seal VARCHAR(64);

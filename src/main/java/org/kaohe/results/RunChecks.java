@@ -178,8 +178,8 @@ public class RunChecks {
      * run" ({@link SealBrokenException}), never "no such subject".
      */
     public void refuseIfMissing(RunInfo run, String subjectId) {
-        boolean missing = runs.namedByChain(run.id(), subjectId)
-                || runs.storedCount(run.id()) < run.subjectCount() && imports.holdsSubject(run.importId(), subjectId);
+        boolean missing = !runs.holds(run.id(), subjectId) && (runs.namedByChain(run.id(), subjectId)
+                || runs.storedCount(run.id()) < run.subjectCount() && imports.holdsSubject(run.importId(), subjectId));
         if (missing) {
             throw new SealBrokenException("对象 " + subjectId + " 已从封印的运行 #" + run.id() + " 中缺失:其结果行被删除 / subject "
                     + subjectId + " is missing from sealed run #" + run.id() + ": its result row was deleted",
