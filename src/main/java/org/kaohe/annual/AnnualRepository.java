@@ -119,6 +119,14 @@ class AnnualRepository {
         return records;
     }
 
+    /** True when a row of the annual run's seal chain points at the subject (as a cadre or a department). */
+    boolean namedByChain(long runId, String subjectId) {
+        return jdbc.sql("SELECT COUNT(*) FROM annual_result WHERE run_id = ? AND prev_subject IN (?, ?)")
+                .params(runId, RunSealer.subjectKey(SubjectType.CADRE, subjectId),
+                        RunSealer.subjectKey(SubjectType.DEPARTMENT, subjectId))
+                .query(Integer.class).single() > 0;
+    }
+
     // --- runs --------------------------------------------------------------------------------
 
     /** Stores and seals the outcome as one annual run; returns its id. */

@@ -103,6 +103,7 @@ class ExplainCommand implements Callable<Integer> {
         }
         var found = checked.subject(subject);
         if (found.isEmpty()) {
+            annual.refuseIfMissing(checked, subject); // a row deleted from the sealed annual run: said so, exit 3
             System.err.println("年度 " + y + " 中没有对象 " + subject + " / no subject " + subject + " in " + y);
             return CliSupport.EXIT_INVALID;
         }

@@ -177,6 +177,20 @@ class AnnualServiceTest {
     }
 
     @Test
+    void anAnnualSubjectDeletedFromTheSealedRunReadsAsMissing() {
+        annual.evaluate(YEAR, "hr");
+        long runId = results.current(YEAR).orElseThrow().run().id();
+        assertThat(jdbc.sql("DELETE FROM annual_result WHERE run_id = ? AND subject_id = 'C0009'").param(runId).update())
+                .isEqualTo(1);
+
+        CliRun explain = run("explain", "--year", "2026", "--subject", "C0009");
+        assertThat(explain.exitCode()).isEqualTo(3);
+        assertThat(explain.err()).contains("missing from sealed run");
+        assertThat(run("explain", "--year", "2026", "--subject", "NOBODY").exitCode()).as("never held").isEqualTo(2);
+        annual.evaluate(YEAR, "hr");                      // a fresh run for the other tests
+    }
+
+    @Test
     void aTamperedAnnualResultIsMarkedAndTheOthersStayIntact() {
         annual.evaluate(YEAR, "hr");
         long runId = results.current(YEAR).orElseThrow().run().id();
