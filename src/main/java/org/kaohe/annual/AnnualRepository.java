@@ -54,8 +54,10 @@ class AnnualRepository {
     private final JdbcClient jdbc;
     private final JdbcTemplate template;
     private final RunSealer sealer;
+    private final AnnualImportSeals importSeals;
 
-    AnnualRepository(JdbcClient jdbc, JdbcTemplate template, RunSealer sealer) {
+    AnnualRepository(JdbcClient jdbc, JdbcTemplate template, RunSealer sealer, AnnualImportSeals importSeals) {
+        this.importSeals = importSeals;
         this.jdbc = jdbc;
         this.template = template;
         this.sealer = sealer;
@@ -91,15 +93,18 @@ class AnnualRepository {
         jdbc.sql("""
                 INSERT INTO annual_import (year_no, version, imported_by, imported_at, content_hash, encoding, row_count, content)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(year, version, user, OffsetDateTime.now(), file.file().sha256(), file.file().encoding(),
+                .params(year, version, user, OffsetDateTime.now().truncatedTo(ChronoUnit.MILLIS), file.file().sha256(),
+                        file.file().encoding(),
                         file.file().rows(), file.text())
                 .update(keys, "id");
         long id = keys.getKeyAs(Number.class).longValue();
         List<Object[]> rows = file.rows().stream().map(a -> new Object[] {id, a.cadreId(), a.excellent(), a.competent(),
-                a.basic(), a.incompetent(), a.source().line()}).toList();
+                a.basic(), a.incompetent(), a.source().line(), importSeals.record(id, a)}).toList();
         template.batchUpdate("""
                 INSERT INTO annual_appraisal_record (import_id, cadre_id, votes_excellent, votes_competent, votes_basic,
-                                                     votes_incompetent, source_line) VALUES (?, ?, ?, ?, ?, ?, ?)""", rows);
+                                                     votes_incompetent, source_line, seal) VALUES (?, ?, ?, ?, ?, ?, ?, ?)""",
+                rows);
+        importSeals.sealImport(id, rows.size());
         return new CurrentImport(id, version, file.file().sha256());
     }
 
@@ -108,13 +113,28 @@ class AnnualRepository {
         jdbc.sql("UPDATE annual_import SET removals_confirmed = TRUE WHERE id = ?").param(importId).update();
     }
 
+    /** The import's records, each checked against its seal ({@link AnnualImportSeals}): a forged one is refused, named. */
     List<AnnualAppraisal> appraisals(long importId) {
-        return jdbc.sql("SELECT * FROM annual_appraisal_record WHERE import_id = ? ORDER BY source_line")
+        List<AnnualAppraisal> records = new ArrayList<>();
+        List<String> seals = new ArrayList<>();
+        jdbc.sql("SELECT * FROM annual_appraisal_record WHERE import_id = ? ORDER BY source_line")
                 .param(importId)
-                .query((rs, n) -> new AnnualAppraisal(rs.getString("cadre_id"), rs.getInt("votes_excellent"),
-                        rs.getInt("votes_competent"), rs.getInt("votes_basic"), rs.getInt("votes_incompetent"),
-                        new SourceRef(AnnualAppraisalFile.FILE_NAME, rs.getInt("source_line"))))
-                .list();
+                .query(rs -> {
+                    records.add(new AnnualAppraisal(rs.getString("cadre_id"), rs.getInt("votes_excellent"),
+                            rs.getInt("votes_competent"), rs.getInt("votes_basic"), rs.getInt("votes_incompetent"),
+                            new SourceRef(AnnualAppraisalFile.FILE_NAME, rs.getInt("source_line"))));
+                    seals.add(rs.getString("seal"));
+                });
+        importSeals.check(importId, records, seals);
+        return records;
+    }
+
+    /** True when a row of the annual run's seal chain points at the subject (as a cadre or a department). */
+    boolean namedByChain(long runId, String subjectId) {
+        return jdbc.sql("SELECT COUNT(*) FROM annual_result WHERE run_id = ? AND prev_subject IN (?, ?)")
+                .params(runId, RunSealer.subjectKey(SubjectType.CADRE, subjectId),
+                        RunSealer.subjectKey(SubjectType.DEPARTMENT, subjectId))
+                .query(Integer.class).single() > 0;
     }
 
     // --- runs --------------------------------------------------------------------------------

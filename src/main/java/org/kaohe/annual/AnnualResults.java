@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import org.kaohe.errors.SealBrokenException;
 import org.kaohe.results.RunSealer;
 import org.kaohe.results.SealStatus;
 import org.kaohe.scoring.SubjectResult;
@@ -53,6 +54,20 @@ public class AnnualResults {
     /** The year's newest annual run, checked; empty when the year was never evaluated. */
     public Optional<CheckedYear> current(int year) {
         return repository.currentRun(year).map(this::checked);
+    }
+
+    /**
+     * For a subject the year's run does not hold: when the run's seal chain names it, its row was
+     * deleted, and every per-subject path answers "missing from a sealed run"
+     * ({@link SealBrokenException}), never "no such subject".
+     */
+    public void refuseIfMissing(CheckedYear year, String subjectId) {
+        if (year.subject(subjectId).isEmpty() && repository.namedByChain(year.run().id(), subjectId)) {
+            throw new SealBrokenException("对象 " + subjectId + " 已从封印的年度考核 #" + year.run().id() + " 中缺失:其结果行被删除"
+                    + " / subject " + subjectId + " is missing from sealed run #" + year.run().id() + " (annual):"
+                    + " its result row was deleted", List.of("请运行 runs verify --year " + year.run().year()
+                    + " / run `runs verify --year " + year.run().year() + "`"));
+        }
     }
 
     /** The years that have an annual run, newest first. */

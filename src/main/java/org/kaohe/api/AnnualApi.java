@@ -135,8 +135,11 @@ class AnnualApi {
             + "year-end appraisal rows, with the seal check")
     Map<String, Object> explanation(@PathVariable int year, @PathVariable String id, Locale locale) {
         AnnualResults.CheckedYear checked = checked(year);
-        SubjectResult subject = checked.subject(id).orElseThrow(() -> new ResponseStatusException(NOT_FOUND,
-                "年度 " + year + " 中没有对象 " + id + " / no subject " + id + " in " + year));
+        SubjectResult subject = checked.subject(id).orElseThrow(() -> {
+            results.refuseIfMissing(checked, id); // a row deleted from the sealed annual run: 409, said so
+            return new ResponseStatusException(NOT_FOUND, "年度 " + year + " 中没有对象 " + id + " / no subject " + id
+                    + " in " + year);
+        });
         return AnnualFormat.explanation(checked, subject, locale, staleness.reasons(checked.run()));
     }
 

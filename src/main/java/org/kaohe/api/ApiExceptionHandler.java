@@ -2,6 +2,7 @@ package org.kaohe.api;
 
 import org.kaohe.errors.EvaluationException;
 import org.kaohe.errors.InvalidInputException;
+import org.kaohe.errors.SealBrokenException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.MissingServletRequestParameterException;
@@ -32,6 +33,12 @@ class ApiExceptionHandler {
     /** Nothing imported for the period, or no rulebook published: the request is fine, the state is not. */
     @ExceptionHandler(EvaluationException.class)
     ResponseEntity<ApiError> cannotEvaluate(EvaluationException e) {
+        return body(HttpStatus.CONFLICT, e.getMessage());
+    }
+
+    /** Stored records or rulebook files do not match their seals: the request is refused, each row named. */
+    @ExceptionHandler(SealBrokenException.class)
+    ResponseEntity<ApiError> sealBroken(SealBrokenException e) {
         return body(HttpStatus.CONFLICT, e.getMessage());
     }
 

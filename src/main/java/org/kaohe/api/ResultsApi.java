@@ -213,8 +213,10 @@ class ResultsApi {
             + "checked against the subject's seal")
     ResponseEntity<Explanation> explanation(@PathVariable long runId, @PathVariable String subjectId, Locale locale) {
         RunInfo run = run(runId);
-        RunChecks.CheckedSubject checked = checks.subject(run, subjectId)
-                .orElseThrow(() -> new ResponseStatusException(NOT_FOUND, "没有此对象 / no such subject: " + subjectId));
+        RunChecks.CheckedSubject checked = checks.subject(run, subjectId).orElseThrow(() -> {
+            checks.refuseIfMissing(run, subjectId); // a row deleted from the sealed run: 409, said so
+            return new ResponseStatusException(NOT_FOUND, "没有此对象 / no such subject: " + subjectId);
+        });
         SubjectResult s = checked.subject();
         List<StaleReason> stale = staleRuns.reasons(run);
         return ResponseEntity.ok().header(SEAL_HEADER, checked.status().name()).body(new Explanation(Run.of(run),

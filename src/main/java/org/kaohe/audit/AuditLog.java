@@ -262,11 +262,6 @@ public class AuditLog {
      * no domain package.
      */
     private static String fields(String... values) {
-        StringBuilder out = new StringBuilder();
-        for (String value : values) {
-            String v = value == null ? "" : value;
-            out.append(v.length()).append(':').append(v).append(';');
-        }
-        return out.toString();
+        return SealKey.fields(values);
     }
 }

@@ -41,18 +41,38 @@ public class SealKey {
     private static final Logger log = LoggerFactory.getLogger(SealKey.class);
     private static final String ALGORITHM = "HmacSHA256";
 
-    private final byte[] key;
-    private final String id;
     private final Path file;
-    private final ThreadLocal<Mac> macs;
+    private final SealedData sealedData;
+    private volatile Loaded loaded;
+
+    /** The key and what is derived from it, read once on first use. */
+    private record Loaded(byte[] key, String id, ThreadLocal<Mac> macs) {}
+
+    /**
+     * Whether the database already holds anything sealed under a key (then a missing key file is
+     * lost, not new). Asked only when the key file is missing.
+     */
+    @FunctionalInterface
+    public interface SealedData {
+        SealedData NONE = () -> false;
+
+        boolean present();
+    }
 
     @org.springframework.beans.factory.annotation.Autowired
     public SealKey(@Value("${kaohe.key-file:}") String keyFile,
-                   @Value("${spring.datasource.url:}") String databaseUrl) {
+                   @Value("${spring.datasource.url:}") String databaseUrl,
+                   org.springframework.beans.factory.ObjectProvider<SealedData> sealedData) {
+        this(keyFile, databaseUrl, () -> sealedData.getIfAvailable(() -> SealedData.NONE).present());
+    }
+
+    /**
+     * The key of this configuration, read (or, on an empty database, created) on first use, so that
+     * the database can be asked first whether it already holds sealed data.
+     */
+    public SealKey(String keyFile, String databaseUrl, SealedData sealedData) {
         this.file = location(keyFile, databaseUrl).orElse(null);
-        this.key = file == null ? random() : loadOrCreate(file);
-        this.id = HexFormat.of().formatHex(sha256(key)).substring(0, 16);
-        this.macs = ThreadLocal.withInitial(this::newMac);
+        this.sealedData = sealedData;
     }
 
     /** A key given directly (tests that need two different keys). */
@@ -62,14 +82,35 @@ public class SealKey {
 
     private SealKey(byte[] key) {
         this.file = null;
-        this.key = key.clone();
-        this.id = HexFormat.of().formatHex(sha256(key)).substring(0, 16);
-        this.macs = ThreadLocal.withInitial(this::newMac);
+        this.sealedData = SealedData.NONE;
+        this.loaded = loaded(key.clone());
     }
 
     /** HMAC-SHA256 of the text (UTF-8) under the key, as 64 hex digits. */
     public String mac(String text) {
-        return HexFormat.of().formatHex(macs.get().doFinal(text.getBytes(StandardCharsets.UTF_8)));
+        return HexFormat.of().formatHex(key().macs().get().doFinal(text.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /**
+     * The one way Kaohe seals a record of anything (a run's subject, an audit entry, an imported
+     * record, a rulebook file): HMAC-SHA256 under the key over the values' canonical text
+     * ({@link #fields}).
+     */
+    public String seal(String... values) {
+        return mac(fields(values));
+    }
+
+    /**
+     * Values as {@code length:value;}, the canonical text of any list of strings every seal covers:
+     * no value can shift into its neighbour, whatever it holds.
+     */
+    public static String fields(String... values) {
+        StringBuilder out = new StringBuilder();
+        for (String value : values) {
+            String v = value == null ? "" : value;
+            out.append(v.length()).append(':').append(v).append(';');
+        }
+        return out.toString();
     }
 
     /**
@@ -77,7 +118,7 @@ public class SealKey {
      * so a seal made under another key is reported as such rather than as an edit.
      */
     public String id() {
-        return id;
+        return key().id();
     }
 
     /** The key file; empty when the key lives in memory only (in-memory database). */
@@ -86,7 +127,7 @@ public class SealKey {
     }
 
     /** The key file for this configuration, or empty for an in-memory H2 database. */
-    static Optional<Path> location(String keyFile, String databaseUrl) {
+    public static Optional<Path> location(String keyFile, String databaseUrl) {
         if (keyFile != null && !keyFile.isBlank()) {
             return Optional.of(Path.of(keyFile.strip()));
         }
@@ -108,9 +149,36 @@ public class SealKey {
         return Optional.of(Path.of("var", "kaohe.key"));
     }
 
-    private static byte[] loadOrCreate(Path file) {
+    private Loaded key() {
+        Loaded known = loaded;
+        if (known == null) {
+            synchronized (this) {
+                if (loaded == null) {
+                    loaded = loaded(file == null ? random() : loadOrCreate(file, sealedData));
+                }
+                known = loaded;
+            }
+        }
+        return known;
+    }
+
+    private static Loaded loaded(byte[] key) {
+        return new Loaded(key, HexFormat.of().formatHex(sha256(key)).substring(0, 16),
+                ThreadLocal.withInitial(() -> newMac(key)));
+    }
+
+    /**
+     * Reads the key file; creates it only when the database holds nothing sealed yet (the very first
+     * start). A key file missing beside sealed data was lost or moved: a new key would make every
+     * stored seal read as made under another key, and the entries sealed with it would break the
+     * audit chain for good once the real key is back. So nothing starts until it is restored.
+     */
+    private static byte[] loadOrCreate(Path file, SealedData sealedData) {
         try {
             if (!Files.exists(file)) {
+                if (sealedData.present()) {
+                    throw new MissingKeyException(file);
+                }
                 create(file);
             }
             return read(file);
@@ -175,7 +243,7 @@ public class SealKey {
         return bytes;
     }
 
-    private Mac newMac() {
+    private static Mac newMac(byte[] key) {
         try {
             Mac mac = Mac.getInstance(ALGORITHM);
             mac.init(new SecretKeySpec(key, ALGORITHM));

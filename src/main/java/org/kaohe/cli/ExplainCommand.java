@@ -84,6 +84,7 @@ class ExplainCommand implements Callable<Integer> {
         }
         RunChecks.CheckedSubject checked = checks.subject(run, subject).orElse(null);
         if (checked == null) {
+            checks.refuseIfMissing(run, subject); // a row deleted from the sealed run: said so, exit 3
             System.err.println("考核期 " + p + " 中没有对象 " + subject + " / no subject " + subject + " in " + p);
             return CliSupport.EXIT_INVALID;
         }
@@ -112,6 +113,7 @@ class ExplainCommand implements Callable<Integer> {
         }
         var found = checked.subject(subject);
         if (found.isEmpty()) {
+            annual.refuseIfMissing(checked, subject); // a row deleted from the sealed annual run: said so, exit 3
             System.err.println("年度 " + y + " 中没有对象 " + subject + " / no subject " + subject + " in " + y);
             return CliSupport.EXIT_INVALID;
         }

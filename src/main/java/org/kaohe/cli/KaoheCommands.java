@@ -9,6 +9,7 @@ import org.springframework.context.ApplicationContext;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import org.kaohe.errors.InvalidInputException;
+import org.kaohe.errors.SealBrokenException;
 
 /**
  * The root command. Subcommands are Spring beans annotated with {@link Command} and
@@ -59,6 +60,10 @@ public class KaoheCommands implements Runnable {
         if (e instanceof InvalidInputException) {
             commandLine.getErr().println(e.getMessage());
             return CliSupport.EXIT_INVALID;
+        }
+        if (e instanceof SealBrokenException) {
+            commandLine.getErr().println(e.getMessage());
+            return CliSupport.EXIT_ALTERED;
         }
         commandLine.getErr().println(CommandLineLauncher.failure(e));
         return CliSupport.EXIT_FAILED;

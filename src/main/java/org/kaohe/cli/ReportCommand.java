@@ -13,8 +13,10 @@ import org.kaohe.annual.AnnualStaleness;
 import org.kaohe.records.Period;
 import org.kaohe.reports.AnnualNotices;
 import org.kaohe.reports.Notices;
+import org.kaohe.results.RunChecks;
 import org.kaohe.results.RunInfo;
 import org.kaohe.results.RunQueries;
+import org.kaohe.results.SealStatus;
 import org.kaohe.results.StaleRuns;
 import org.springframework.beans.factory.config.ConfigurableBeanFactory;
 import org.springframework.context.annotation.Scope;
@@ -65,15 +67,17 @@ class ReportCommand implements Callable<Integer> {
 
     private final RunQueries runs;
     private final Notices notices;
+    private final RunChecks checks;
     private final StaleRuns staleRuns;
     private final AnnualResults annualResults;
     private final AnnualNotices annualNotices;
     private final AnnualStaleness annualStaleness;
 
-    ReportCommand(RunQueries runs, Notices notices, StaleRuns staleRuns, AnnualResults annualResults,
+    ReportCommand(RunQueries runs, Notices notices, RunChecks checks, StaleRuns staleRuns, AnnualResults annualResults,
                   AnnualNotices annualNotices, AnnualStaleness annualStaleness) {
         this.runs = runs;
         this.notices = notices;
+        this.checks = checks;
         this.staleRuns = staleRuns;
         this.annualResults = annualResults;
         this.annualNotices = annualNotices;
@@ -105,7 +109,7 @@ class ReportCommand implements Callable<Integer> {
         Optional<String> defaultName = subject != null ? notices.fileName(run, id) : notices.zipFileName(run, id);
         Path target = target(defaultName);
         if (target == null) {
-            return notFound(id);
+            return notFound(run, id);
         }
         if (!validTarget(target)) {
             return CliSupport.EXIT_INVALID;
@@ -114,14 +118,14 @@ class ReportCommand implements Callable<Integer> {
                 ? writeZip(target, file -> notices.departmentNotices(run, id, file))
                 : writePdf(target, subject != null ? notices.notice(run, id) : notices.departmentSummary(run, id));
         if (!found) {
-            return notFound(id);
+            return notFound(run, id);
         }
         System.err.println("已写入 written: " + target);
         if (subject != null) {
             notices.reviewMark(run, id).ifPresent(mark -> System.err.println("注意 / note: " + mark));
         }
         CliSupport.staleNote("运行 run #" + run.id(), staleRuns.reasons(run));
-        return CliSupport.EXIT_OK;
+        return sealChecked(run.id(), notices.printedSeal(run, id));
     }
 
     /** The year's notice, summary or zip, from its current annual run. */
@@ -143,12 +147,24 @@ class ReportCommand implements Callable<Integer> {
                 ? writeZip(target, file -> annualNotices.departmentNotices(checked, id, file))
                 : writePdf(target, subject != null ? annualNotices.notice(checked, id) : annualNotices.departmentSummary(checked, id)));
         if (!found) {
+            annualResults.refuseIfMissing(checked, id); // a row deleted from the sealed annual run: said so, exit 3
             System.err.println("年度 " + year + " 的年度考核中没有" + (dept != null ? "部门 " : "对象 ") + id + " / no "
                     + (dept != null ? "department " : "subject ") + id + " in the annual run of " + year);
             return CliSupport.EXIT_INVALID;
         }
         System.err.println("已写入 written: " + target);
         CliSupport.staleNote("年度考核 annual run #" + checked.run().id(), annualStaleness.reasons(checked.run()));
+        return sealChecked(checked.run().id(), checked.status());
+    }
+
+    /** Paper printed from a run that fails its seal check says so on the page; the command exits 3 as well. */
+    private static int sealChecked(long runId, SealStatus seal) {
+        if (seal.failed()) {
+            System.err.println("警告:所印结果与封印不符(" + seal.label() + "),请运行 runs verify " + runId
+                    + " / WARNING: what was printed does not match its seal (" + seal.label() + "): run `runs verify "
+                    + runId + "`");
+            return CliSupport.EXIT_ALTERED;
+        }
         return CliSupport.EXIT_OK;
     }
 
@@ -204,7 +220,8 @@ class ReportCommand implements Callable<Integer> {
         boolean write(OutputStream out) throws IOException;
     }
 
-    private int notFound(String id) {
+    private int notFound(RunInfo run, String id) {
+        checks.refuseIfMissing(run, id); // a row deleted from the sealed run: said so, exit 3
         System.err.println("第 " + period + " 考核期" + (runId == null ? "当前运行" : "第 " + runId + " 次运行") + "中没有"
                 + (dept != null ? "部门 " : "对象 ") + id + " / no " + (dept != null ? "department " : "subject ") + id
                 + " in " + (runId == null ? "the current run" : "run " + runId) + " of " + period);

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.kaohe.audit.AuditLog;
+import org.kaohe.errors.SealBrokenException;
 import org.kaohe.imports.ImportRepository;
 import org.kaohe.records.PeriodRecords;
 import org.kaohe.results.RunInfo;
@@ -136,7 +137,12 @@ public class RunReplay {
     }
 
     private Replay compare(RunInfo run) {
-        Optional<PeriodRecords> records = imports.load(run.importId());
+        Optional<PeriodRecords> records;
+        try {
+            records = imports.load(run.importId());
+        } catch (SealBrokenException e) {
+            return notReplayable(run, false, e.getMessage());
+        }
         if (records.isEmpty()) {
             return notReplayable(run, false, "导入版本 " + run.importVersion() + "(导入编号 " + run.importId()
                     + ")已不存在 / the run's import version is no longer stored");
@@ -149,7 +155,7 @@ public class RunReplay {
                         + " rulebook version is no longer stored");
             }
             rulebook = stored.get();
-        } catch (IllegalStateException e) {
+        } catch (IllegalStateException | SealBrokenException e) {
             return notReplayable(run, false, e.getMessage());
         }
         boolean oldFormat = LegacyRulebook.isLegacy(rulebook.source());

@@ -1,7 +1,5 @@
 package org.kaohe.imports;
 
-import java.math.BigDecimal;
-import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -10,18 +8,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.kaohe.errors.SealBrokenException;
 import org.kaohe.records.Appraisal;
-import org.kaohe.records.Area;
 import org.kaohe.records.Cadre;
 import org.kaohe.records.Department;
-import org.kaohe.records.DeptType;
 import org.kaohe.records.Event;
 import org.kaohe.records.Organization;
 import org.kaohe.records.Period;
 import org.kaohe.records.PeriodRecords;
-import org.kaohe.records.Project;
-import org.kaohe.records.SourceRef;
-import org.kaohe.records.SubjectType;
 import org.kaohe.records.Target;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -34,10 +28,49 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class ImportRepository {
 
-    private final JdbcClient jdbc;
+    /**
+     * What checking an import version against its seals found: each problem names its table, record
+     * and {@code file:line}.
+     */
+    public record Check(long importId, String period, int version, Status status, List<String> problems) {
 
-    public ImportRepository(JdbcClient jdbc) {
+        /** What a version's seal check can find. */
+        public enum Status {
+            INTACT("完好", "intact"),
+            ALTERED("已被改动", "ALTERED"),
+            OTHER_KEY("密钥不符,无法核验", "sealed under another key, cannot be checked"),
+            UNSEALED("封印启用前导入,无密钥保护", "imported before seals, not protected by a key");
+
+            private final String chinese;
+            private final String english;
+
+            Status(String chinese, String english) {
+                this.chinese = chinese;
+                this.english = english;
+            }
+
+            public String label() {
+                return chinese + " / " + english;
+            }
+        }
+
+        /** True when the records must not be used: altered, or sealed under a key this installation does not hold. */
+        public boolean failed() {
+            return status == Status.ALTERED || status == Status.OTHER_KEY;
+        }
+
+        /** One line naming the version and what its check found. */
+        public String summary() {
+            return "导入版本 import version " + version + "(" + period + ",#" + importId + "): " + status.label();
+        }
+    }
+
+    private final JdbcClient jdbc;
+    private final RecordSeals seals;
+
+    public ImportRepository(JdbcClient jdbc, RecordSeals seals) {
         this.jdbc = jdbc;
+        this.seals = seals;
     }
 
     /** The records of the period's newest import version, if the period was ever imported. */
@@ -57,15 +90,58 @@ public class ImportRepository {
                 .optional();
     }
 
-    /** The records of one import version. */
+    /**
+     * The records of one import version, each row checked against its seal as it is read. Throws
+     * {@link SealBrokenException} naming every altered, inserted or deleted record when the version
+     * does not match its seals (or was sealed under another key): nothing may be evaluated from it.
+     */
     public Optional<PeriodRecords> load(long importId) {
-        Optional<Period> period = jdbc.sql("SELECT period FROM import_version WHERE id = ?")
-                .param(importId)
-                .query(String.class)
-                .optional()
-                .map(Period::parse);
-        return period.map(p -> new PeriodRecords(p, importId, departments(importId), cadres(importId),
-                targets(importId), appraisals(importId), events(importId), organizations(importId)));
+        Optional<SealedVersion.Header> header = SealedVersion.header(jdbc, importId);
+        if (header.isEmpty()) {
+            return Optional.empty();
+        }
+        ImportSealCheck check = new ImportSealCheck(header.get(), seals, SealedVersion.firstSealed(jdbc));
+        List<Department> departments = new ArrayList<>();
+        List<Cadre> cadres = new ArrayList<>();
+        List<Target> targets = new ArrayList<>();
+        List<Appraisal> appraisals = new ArrayList<>();
+        List<Event> events = new ArrayList<>();
+        List<Organization> organizations = new ArrayList<>();
+        StoredRecords.readAll(jdbc, importId, check, new StoredRecords.Sinks(departments::add, cadres::add, targets::add,
+                appraisals::add, events::add, organizations::add));
+        refuseIfFailed(check.finish());
+        return Optional.of(new PeriodRecords(Period.parse(header.get().period()), importId, departments, cadres, targets,
+                appraisals, events, organizations));
+    }
+
+    /**
+     * Checks every record and stored file of a version against its seals, streaming (no record is
+     * kept): what {@code runs verify}, a replay and the source-row view say about the run's input.
+     */
+    public Optional<Check> check(long importId) {
+        return SealedVersion.header(jdbc, importId).map(header -> {
+            ImportSealCheck check = new ImportSealCheck(header, seals, SealedVersion.firstSealed(jdbc));
+            StoredRecords.readAll(jdbc, importId, check, StoredRecords.Sinks.NONE);
+            if (check.checksRows()) {
+                jdbc.sql("SELECT file_name, content, seal FROM import_file WHERE import_id = ? ORDER BY file_name")
+                        .param(importId)
+                        .query(rs -> {
+                            String name = rs.getString("file_name");
+                            if (!seals.file(importId, name, rs.getString("content")).equals(rs.getString("seal"))) {
+                                check.fileAltered(name);
+                            }
+                        });
+            }
+            return check.finish();
+        });
+    }
+
+    private static void refuseIfFailed(Check check) {
+        if (check.failed()) {
+            throw new SealBrokenException("导入版本 " + check.version() + "(" + check.period() + ",#" + check.importId()
+                    + ")的记录与封印不符,拒绝使用 / import version " + check.version() + " of " + check.period()
+                    + " does not match its seals: refused", check.problems());
+        }
     }
 
     /** Every import version, by period then version; {@code current} marks each period's newest. */
@@ -90,7 +166,7 @@ public class ImportRepository {
                 .toList();
     }
 
-    /** A stored file's decoded text, as it was imported. */
+    /** A stored file's decoded text, as it was imported (not checked: {@link #checkedFile}). */
     public Optional<String> fileContent(long importId, String fileName) {
         return jdbc.sql("SELECT content FROM import_file WHERE import_id = ? AND file_name = ?")
                 .params(importId, fileName)
@@ -98,9 +174,39 @@ public class ImportRepository {
                 .optional();
     }
 
+    /** A stored file's text and whether it still matches its seal (true for a version stored before seals). */
+    public record CheckedFile(String content, boolean intact) {}
+
+    /** A stored file's decoded text with its own seal checked. */
+    public Optional<CheckedFile> checkedFile(long importId, String fileName) {
+        return jdbc.sql("SELECT content, seal FROM import_file WHERE import_id = ? AND file_name = ?")
+                .params(importId, fileName)
+                .query((rs, n) -> {
+                    String content = rs.getString("content");
+                    String seal = rs.getString("seal");
+                    return new CheckedFile(content, seal == null ? unsealedVersion(importId)
+                            : seal.equals(seals.file(importId, fileName, content)));
+                })
+                .optional();
+    }
+
+    /** A version without a seal is one stored before seals began, or one whose seal was removed. */
+    private boolean unsealedVersion(long importId) {
+        return SealedVersion.header(jdbc, importId).map(h -> h.seal() == null
+                && SealedVersion.firstSealed(jdbc).map(first -> importId < first).orElse(true)).orElse(false);
+    }
+
     /** The version number of an import within its period (what the pages call 导入版本 N). */
     public Optional<Integer> version(long importId) {
         return jdbc.sql("SELECT version FROM import_version WHERE id = ?").param(importId).query(Integer.class).optional();
+    }
+
+    /** True when the version holds a cadre or a department with this id (each is a subject of a run made from it). */
+    public boolean holdsSubject(long importId, String subjectId) {
+        return jdbc.sql("SELECT COUNT(*) FROM cadre_record WHERE import_id = ? AND cadre_id = ?")
+                .params(importId, subjectId).query(Integer.class).single()
+                + jdbc.sql("SELECT COUNT(*) FROM department_record WHERE import_id = ? AND dept_id = ?")
+                .params(importId, subjectId).query(Integer.class).single() > 0;
     }
 
     /** The periods that have at least one import, oldest first. */
@@ -114,66 +220,13 @@ public class ImportRepository {
                 .toList();
     }
 
-    private List<Department> departments(long id) {
-        return jdbc.sql("SELECT * FROM department_record WHERE import_id = ? ORDER BY source_line").param(id)
-                .query((rs, n) -> new Department(rs.getString("dept_id"), rs.getString("name"),
-                        DeptType.valueOf(rs.getString("type")), source(rs)))
-                .list();
-    }
-
-    private List<Cadre> cadres(long id) {
-        return jdbc.sql("SELECT * FROM cadre_record WHERE import_id = ? ORDER BY source_line").param(id)
-                .query((rs, n) -> new Cadre(rs.getString("cadre_id"), rs.getString("name"), rs.getString("dept_id"),
-                        rs.getString("position"), rs.getObject("birth_date", LocalDate.class), source(rs)))
-                .list();
-    }
-
-    private List<Target> targets(long id) {
-        return jdbc.sql("SELECT * FROM target_record WHERE import_id = ? ORDER BY source_line").param(id)
-                .query((rs, n) -> new Target(rs.getString("target_id"), SubjectType.valueOf(rs.getString("owner_type")),
-                        rs.getString("owner_id"), Project.valueOf(rs.getString("project")), rs.getString("title"),
-                        plain(rs.getBigDecimal("planned")), plain(rs.getBigDecimal("actual")),
-                        plain(rs.getBigDecimal("weight")), rs.getObject("due_date", LocalDate.class),
-                        rs.getObject("done_date", LocalDate.class), rs.getBoolean("key_work"), source(rs)))
-                .list();
-    }
-
-    private List<Appraisal> appraisals(long id) {
-        return jdbc.sql("SELECT * FROM appraisal_record WHERE import_id = ? ORDER BY source_line").param(id)
-                .query((rs, n) -> new Appraisal(rs.getString("cadre_id"), rs.getInt("votes_good"),
-                        rs.getInt("votes_fair"), rs.getInt("votes_average"), rs.getInt("votes_poor"),
-                        plain(rs.getBigDecimal("leader_score")), source(rs)))
-                .list();
-    }
-
-    /** The events of one import version, in source-line order. */
+    /** The events of one import version, in source-line order, each checked against its seal. */
     public List<Event> events(long id) {
-        return jdbc.sql("SELECT * FROM event_record WHERE import_id = ? ORDER BY source_line").param(id)
-                .query((rs, n) -> new Event(rs.getString("event_id"), SubjectType.valueOf(rs.getString("subject_type")),
-                        rs.getString("subject_id"), rs.getString("kind"), rs.getString("level"),
-                        rs.getInt("unit_count"), rs.getObject("event_date", LocalDate.class), rs.getString("note"),
-                        source(rs)))
-                .list();
-    }
-
-    private List<Organization> organizations(long id) {
-        return jdbc.sql("SELECT * FROM organization_record WHERE import_id = ? ORDER BY source_line").param(id)
-                .query((rs, n) -> new Organization(rs.getString("org_id"), rs.getString("dept_id"),
-                        Area.valueOf(rs.getString("area")), rs.getInt("secretary_age"), rs.getInt("members"),
-                        rs.getInt("activities"), source(rs)))
-                .list();
-    }
-
-    private static SourceRef source(java.sql.ResultSet rs) throws java.sql.SQLException {
-        return new SourceRef(rs.getString("source_file"), rs.getInt("source_line"));
-    }
-
-    /** NUMERIC(30,10) comes back with ten decimals; strip the padding so 10 reads as 10, not 10.0000000000. */
-    private static BigDecimal plain(BigDecimal value) {
-        if (value == null) {
-            return null;
-        }
-        BigDecimal stripped = value.stripTrailingZeros();
-        return stripped.scale() < 0 ? stripped.setScale(0) : stripped;
+        SealedVersion.Header header = SealedVersion.header(jdbc, id).orElseThrow();
+        ImportSealCheck check = new ImportSealCheck(header, seals, SealedVersion.firstSealed(jdbc));
+        List<Event> events = new ArrayList<>();
+        StoredRecords.readEvents(jdbc, id, check, events::add);
+        refuseIfFailed(check.finishPartial());
+        return events;
     }
 }

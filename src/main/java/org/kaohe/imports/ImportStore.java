@@ -40,10 +40,12 @@ class ImportStore {
 
     private final JdbcTemplate jdbcTemplate;
     private final JdbcClient jdbc;
+    private final RecordSeals seals;
 
-    ImportStore(JdbcTemplate jdbcTemplate, JdbcClient jdbc) {
+    ImportStore(JdbcTemplate jdbcTemplate, JdbcClient jdbc, RecordSeals seals) {
         this.jdbcTemplate = jdbcTemplate;
         this.jdbc = jdbc;
+        this.seals = seals;
     }
 
     Optional<CurrentVersion> current(Period period) {
@@ -78,17 +80,20 @@ class ImportStore {
         private final long importId;
         private final int version;
         private final Batch<Department> departments = new Batch<>(
-                "INSERT INTO department_record (import_id, dept_id, name, type, source_file, source_line) VALUES (?, ?, ?, ?, ?, ?)",
+                "INSERT INTO department_record (import_id, dept_id, name, type, source_file, source_line, seal)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?)",
                 (ps, d) -> {
                     ps.setLong(1, importId());
                     ps.setString(2, d.deptId());
                     ps.setString(3, d.name());
                     ps.setString(4, d.type().name());
                     source(ps, 5, d.source());
+                    ps.setString(7, seals.of(importId(), d));
                 });
         private final Batch<Cadre> cadres = new Batch<>(
-                "INSERT INTO cadre_record (import_id, cadre_id, name, dept_id, position, birth_date, source_file, source_line)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                "INSERT INTO cadre_record (import_id, cadre_id, name, dept_id, position, birth_date, source_file, source_line,"
+                + " seal)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (ps, c) -> {
                     ps.setLong(1, importId());
                     ps.setString(2, c.cadreId());
@@ -97,10 +102,11 @@ class ImportStore {
                     ps.setString(5, c.position());
                     date(ps, 6, c.birthDate());
                     source(ps, 7, c.source());
+                    ps.setString(9, seals.of(importId(), c));
                 });
         private final Batch<Target> targets = new Batch<>(
                 "INSERT INTO target_record (import_id, target_id, owner_type, owner_id, project, title, planned, actual, weight,"
-                + " due_date, done_date, key_work, source_file, source_line) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                + " due_date, done_date, key_work, source_file, source_line, seal) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (ps, t) -> {
                     ps.setLong(1, importId());
                     ps.setString(2, t.targetId());
@@ -115,10 +121,11 @@ class ImportStore {
                     date(ps, 11, t.doneDate());
                     ps.setBoolean(12, t.keyWork());
                     source(ps, 13, t.source());
+                    ps.setString(15, seals.of(importId(), t));
                 });
         private final Batch<Appraisal> appraisals = new Batch<>(
                 "INSERT INTO appraisal_record (import_id, cadre_id, votes_good, votes_fair, votes_average, votes_poor,"
-                + " leader_score, source_file, source_line) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                + " leader_score, source_file, source_line, seal) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (ps, a) -> {
                     ps.setLong(1, importId());
                     ps.setString(2, a.cadreId());
@@ -132,10 +139,11 @@ class ImportStore {
                         ps.setBigDecimal(7, a.leaderScore());
                     }
                     source(ps, 8, a.source());
+                    ps.setString(10, seals.of(importId(), a));
                 });
         private final Batch<Event> events = new Batch<>(
                 "INSERT INTO event_record (import_id, event_id, subject_type, subject_id, kind, level, unit_count, event_date,"
-                + " note, source_file, source_line) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                + " note, source_file, source_line, seal) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (ps, e) -> {
                     ps.setLong(1, importId());
                     ps.setString(2, e.eventId());
@@ -151,10 +159,11 @@ class ImportStore {
                     date(ps, 8, e.date());
                     ps.setString(9, e.note());
                     source(ps, 10, e.source());
+                    ps.setString(12, seals.of(importId(), e));
                 });
         private final Batch<Organization> organizations = new Batch<>(
                 "INSERT INTO organization_record (import_id, org_id, dept_id, area, secretary_age, members, activities,"
-                + " source_file, source_line) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                + " source_file, source_line, seal) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (ps, o) -> {
                     ps.setLong(1, importId());
                     ps.setString(2, o.orgId());
@@ -164,6 +173,7 @@ class ImportStore {
                     ps.setInt(6, o.members());
                     ps.setInt(7, o.activities());
                     source(ps, 8, o.source());
+                    ps.setString(10, seals.of(importId(), o));
                 });
 
         private Writer(long importId, int version) {
@@ -208,16 +218,39 @@ class ImportStore {
 
         @Override
         public void file(ImportReport.FileReport file, String text) {
-            jdbc.sql("INSERT INTO import_file (import_id, file_name, sha256, encoding, row_count, content) VALUES (?, ?, ?, ?, ?, ?)")
-                    .params(importId, file.fileName(), file.sha256(), file.encoding(), file.rows(), text)
+            jdbc.sql("INSERT INTO import_file (import_id, file_name, sha256, encoding, row_count, content, seal)"
+                            + " VALUES (?, ?, ?, ?, ?, ?, ?)")
+                    .params(importId, file.fileName(), file.sha256(), file.encoding(), file.rows(), text,
+                            seals.file(importId, file.fileName(), text))
                     .update();
         }
 
-        /** Writes what is left and the content hash; returns the version now stored. */
+        /** Writes what is left, the content hash and the version's seal; returns the version now stored. */
         CurrentVersion finish(String contentHash) {
             departments.flush(); cadres.flush(); targets.flush(); appraisals.flush(); events.flush(); organizations.flush();
             jdbc.sql("UPDATE import_version SET content_hash = ? WHERE id = ?").params(contentHash, importId).update();
+            seal();
             return new CurrentVersion(importId, version, contentHash);
+        }
+
+        /** Seals the version as stored: its row read back, its files, and how many records each table got. */
+        private void seal() {
+            String counts = SealedVersion.counts(java.util.Arrays.stream(RecordSeals.Table.values())
+                    .mapToInt(this::count).toArray());
+            SealedVersion.Header header = SealedVersion.header(jdbc, importId).orElseThrow();
+            jdbc.sql("UPDATE import_version SET seal = ?, key_id = ?, record_counts = ? WHERE id = ?")
+                    .params(header.seal(seals, counts), seals.keyId(), counts, importId).update();
+        }
+
+        private int count(RecordSeals.Table table) {
+            return switch (table) {
+                case DEPARTMENT -> departments.count;
+                case CADRE -> cadres.count;
+                case TARGET -> targets.count;
+                case APPRAISAL -> appraisals.count;
+                case EVENT -> events.count;
+                case ORGANIZATION -> organizations.count;
+            };
         }
     }
 
@@ -226,6 +259,8 @@ class ImportStore {
         private final String sql;
         private final ParameterizedPreparedStatementSetter<T> setter;
         private final List<T> rows = new ArrayList<>(BATCH);
+        /** How many records this table got: sealed with the version. */
+        private int count;
 
         Batch(String sql, ParameterizedPreparedStatementSetter<T> setter) {
             this.sql = sql;
@@ -233,6 +268,7 @@ class ImportStore {
         }
 
         void add(T row) {
+            count++;
             rows.add(row);
             if (rows.size() == BATCH) {
                 flush();

@@ -7,5 +7,7 @@
  * (ArchitectureTest lists them): {@link org.kaohe.imports.ImportService} imports and answers
  * with an {@link org.kaohe.imports.ImportReport}; {@link org.kaohe.imports.ImportRepository}
  * gives a period's current records, any stored version, the list of versions and the original files.
+ * Every stored record, file and version is sealed under the installation's key ({@code RecordSeals})
+ * and checked as it is read back ({@code ImportSealCheck}): a forged record refuses the version, named.
  */
 package org.kaohe.imports;

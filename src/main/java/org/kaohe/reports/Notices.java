@@ -62,8 +62,8 @@ public class Notices {
     /** A cadre's notice; a department's id gives its summary. Empty when the run has no such subject. */
     public Optional<byte[]> notice(RunInfo run, String subjectId) {
         return runs.subject(run.id(), subjectId).map(subject -> subject.subjectType() == SubjectType.DEPARTMENT
-                ? summary(run, subject, intact(run), reviewsOf(run))
-                : cadreNotice(run, subject, intact(run), reviewsOf(run)));
+                ? summary(run, subject, intact(run, subjectId), reviewsOf(run))
+                : cadreNotice(run, subject, intact(run, subjectId), reviewsOf(run)));
     }
 
     /**
@@ -89,14 +89,39 @@ public class Notices {
         return new NoticeReviews(run.id(), reviews.aboutRun(run.id()));
     }
 
-    /** Paper says what the seal check of the whole run found when it was printed. */
-    private boolean intact(RunInfo run) {
-        return checks.results(run).status() == SealStatus.INTACT;
+    /** Paper says "完好" only when every figure and line it prints passed its seal check as it was printed. */
+    private boolean intact(RunInfo run, String subjectId) {
+        return printedSeal(run, subjectId) == SealStatus.INTACT;
+    }
+
+    /**
+     * What the seal checks find for everything the paper of this subject prints: the run's rows and
+     * the chain between them (ranks, counts, names), the subject's own row and explanation lines, and
+     * for a department each of its cadres' rows and lines (its summary and zip print their grade
+     * reasons). The worst status found; ALTERED when the subject is missing.
+     */
+    public SealStatus printedSeal(RunInfo run, String subjectId) {
+        SealStatus worst = checks.results(run).status();
+        List<String> printed = new ArrayList<>(List.of(subjectId));
+        department(run, subjectId).ifPresent(d -> cadres(run, subjectId).forEach(c -> printed.add(c.subjectId())));
+        for (String id : printed) {
+            worst = worse(worst, checks.subject(run, id).map(RunChecks.CheckedSubject::status).orElse(SealStatus.ALTERED));
+        }
+        return worst;
+    }
+
+    private static SealStatus worse(SealStatus a, SealStatus b) {
+        for (SealStatus s : List.of(SealStatus.ALTERED, SealStatus.OTHER_KEY, SealStatus.LEGACY)) {
+            if (a == s || b == s) {
+                return s;
+            }
+        }
+        return SealStatus.INTACT;
     }
 
     /** A department's summary of its cadres. */
     public Optional<byte[]> departmentSummary(RunInfo run, String deptId) {
-        return department(run, deptId).map(d -> summary(run, d, intact(run), reviewsOf(run)));
+        return department(run, deptId).map(d -> summary(run, d, intact(run, deptId), reviewsOf(run)));
     }
 
     /** A zip of the department's summary and every cadre's notice; false when there is no such department. */
@@ -105,7 +130,7 @@ public class Notices {
         if (department.isEmpty()) {
             return false;
         }
-        boolean intact = intact(run);
+        boolean intact = intact(run, deptId);
         NoticeReviews reviewed = reviewsOf(run);
         try {
             ZipOutputStream zip = new ZipOutputStream(out);

@@ -10,6 +10,8 @@ import java.util.Optional;
 import java.util.Set;
 
 import org.kaohe.audit.AuditLog;
+import org.kaohe.errors.SealBrokenException;
+import org.kaohe.imports.ImportRepository;
 import org.kaohe.results.RunQueries.StoredSubject;
 import org.kaohe.scoring.SubjectResult;
 import org.springframework.stereotype.Service;
@@ -74,11 +76,13 @@ public class RunChecks {
     private final RunQueries runs;
     private final RunSealer sealer;
     private final AuditLog auditLog;
+    private final ImportRepository imports;
 
-    public RunChecks(RunQueries runs, RunSealer sealer, AuditLog auditLog) {
+    public RunChecks(RunQueries runs, RunSealer sealer, AuditLog auditLog, ImportRepository imports) {
         this.runs = runs;
         this.sealer = sealer;
         this.auditLog = auditLog;
+        this.imports = imports;
     }
 
     /** The run's results, every row and the chain between them checked (lines are not read). */
@@ -166,13 +170,47 @@ public class RunChecks {
         });
     }
 
+    /**
+     * For a subject the run does not hold: whether the run was sealed with it, so that its row was
+     * deleted. Told by the seal chain (the next row names it), or, when several rows went together,
+     * by the run holding fewer rows than it was sealed with while the subject is a cadre or
+     * department of the run's import. Every per-subject path then answers "missing from a sealed
+     * run" ({@link SealBrokenException}), never "no such subject".
+     */
+    public void refuseIfMissing(RunInfo run, String subjectId) {
+        boolean missing = !runs.holds(run.id(), subjectId) && (runs.namedByChain(run.id(), subjectId)
+                || runs.storedCount(run.id()) < run.subjectCount() && imports.holdsSubject(run.importId(), subjectId));
+        if (missing) {
+            throw new SealBrokenException("对象 " + subjectId + " 已从封印的运行 #" + run.id() + " 中缺失:其结果行被删除 / subject "
+                    + subjectId + " is missing from sealed run #" + run.id() + ": its result row was deleted",
+                    List.of("请运行 runs verify " + run.id() + " / run `runs verify " + run.id() + "`"));
+        }
+    }
+
     /** True when the run exists and verifies under the key with nothing altered or missing. */
     public boolean intact(long runId) {
         return runs.run(runId).map(run -> verify(run).status() == SealStatus.INTACT).orElse(false);
     }
 
-    /** Everything of the run: rows, chain, run seal and every subject's lines. */
+    /**
+     * Everything of the run: rows, chain, run seal and every subject's lines, and the records of the
+     * import version it was made from against their own seals (a forged input fails the run's check
+     * too: the run no longer stands on what was imported).
+     */
     public Verification verify(RunInfo run) {
+        Verification results = verifyResults(run);
+        Optional<ImportRepository.Check> input = imports.check(run.importId());
+        if (input.isEmpty() || !input.get().failed()) {
+            return results;
+        }
+        List<String> problems = new ArrayList<>(results.problems());
+        problems.add(input.get().summary());
+        input.get().problems().forEach(p -> problems.add("  " + p));
+        SealStatus status = results.status() == SealStatus.OTHER_KEY ? SealStatus.OTHER_KEY : SealStatus.ALTERED;
+        return new Verification(run, status, problems);
+    }
+
+    private Verification verifyResults(RunInfo run) {
         if (RunSealer.LEGACY_SCHEME.equals(run.sealScheme()) && !downgraded(run)) {
             String recomputed = ResultSeal.of(run.period().toString(), run.importId(), run.rulebookVersion(),
                     runs.resultsWithLines(run.id()));

@@ -117,6 +117,20 @@ public class RunQueries {
         return jdbc.sql("SELECT COUNT(*) FROM subject_result WHERE run_id = ?").param(runId).query(Integer.class).single();
     }
 
+    /** True when the run holds a row for the subject (of either type). */
+    public boolean holds(long runId, String subjectId) {
+        return jdbc.sql("SELECT COUNT(*) FROM subject_result WHERE run_id = ? AND subject_id = ?")
+                .params(runId, subjectId).query(Integer.class).single() > 0;
+    }
+
+    /** True when a row of the run's seal chain points at the subject (as a cadre or a department) as the one before it. */
+    public boolean namedByChain(long runId, String subjectId) {
+        return jdbc.sql("SELECT COUNT(*) FROM subject_result WHERE run_id = ? AND prev_subject IN (?, ?)")
+                .params(runId, RunSealer.subjectKey(SubjectType.CADRE, subjectId),
+                        RunSealer.subjectKey(SubjectType.DEPARTMENT, subjectId))
+                .query(Integer.class).single() > 0;
+    }
+
     /** As {@link #results}, each with its seal columns. */
     public List<StoredSubject> storedResults(long runId) {
         Map<String, Map<String, BigDecimal>> parts = parts(runId, null, null);

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
+import org.kaohe.audit.SealKey;
 import org.kaohe.scoring.ExplanationLine;
 import org.kaohe.scoring.Reason;
 import org.kaohe.scoring.SubjectResult;
@@ -93,11 +94,7 @@ public final class SealText {
 
     /** Fields as {@code length:value;}, the canonical form of any list of strings. */
     public static String fields(String... values) {
-        StringBuilder out = new StringBuilder();
-        for (String value : values) {
-            field(out, value);
-        }
-        return out.toString();
+        return SealKey.fields(values);
     }
 
     private static void field(StringBuilder out, String value) {

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.kaohe.errors.SealBrokenException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -39,25 +40,38 @@ public class RulebookRepository {
     }
 
     private final JdbcClient jdbc;
+    private final RulebookSeals seals;
 
-    RulebookRepository(JdbcClient jdbc) {
+    RulebookRepository(JdbcClient jdbc, RulebookSeals seals) {
         this.jdbc = jdbc;
+        this.seals = seals;
     }
 
-    /** Stores the version's files (once) and a publication of it; the caller provides the transaction. */
+    /**
+     * Stores the version's files (once, each sealed, and the version sealed over them) and a sealed
+     * publication of it; the caller provides the transaction.
+     */
     void publish(String version, Map<String, String> files, String who, String reason, String draftedBy,
                  String rollbackOf) {
-        OffsetDateTime now = OffsetDateTime.now();
+        // whole milliseconds, as the seals read the time back from any database
+        OffsetDateTime now = OffsetDateTime.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+        long millis = now.toInstant().toEpochMilli();
         if (!known(version)) {
-            jdbc.sql("INSERT INTO rulebook_version (version, created_by, created_at) VALUES (?, ?, ?)")
-                    .params(version, draftedBy == null ? who : draftedBy, now).update();
+            String createdBy = draftedBy == null ? who : draftedBy;
+            jdbc.sql("INSERT INTO rulebook_version (version, created_by, created_at, seal, key_id) VALUES (?, ?, ?, ?, ?)")
+                    .params(version, createdBy, now, seals.version(version, createdBy, millis, files), seals.keyId())
+                    .update();
             files.forEach((name, content) -> jdbc.sql(
-                            "INSERT INTO rulebook_file (version, file_name, content) VALUES (?, ?, ?)")
-                    .params(version, name, content).update());
+                            "INSERT INTO rulebook_file (version, file_name, content, seal) VALUES (?, ?, ?, ?)")
+                    .params(version, name, content, seals.file(version, name, content)).update());
         }
+        var keys = new org.springframework.jdbc.support.GeneratedKeyHolder();
         jdbc.sql("INSERT INTO rulebook_publication (version, published_by, published_at, reason, drafted_by, rollback_of)"
                         + " VALUES (?, ?, ?, ?, ?, ?)")
-                .params(version, who, now, reason, draftedBy, rollbackOf).update();
+                .params(version, who, now, reason, draftedBy, rollbackOf).update(keys, "id");
+        long id = keys.getKey().longValue();
+        jdbc.sql("UPDATE rulebook_publication SET seal = ? WHERE id = ?")
+                .params(seals.publication(id, version, who, millis, reason, draftedBy, rollbackOf), id).update();
     }
 
     boolean known(String version) {
@@ -81,18 +95,29 @@ public class RulebookRepository {
     private Publication toPublication(java.sql.ResultSet rs) throws java.sql.SQLException {
         return new Publication(rs.getLong("id"), rs.getString("version"), rs.getString("published_by"),
                 rs.getObject("published_at", OffsetDateTime.class), rs.getString("reason"), rs.getString("drafted_by"),
-                List.copyOf(files(rs.getString("version")).keySet()), rs.getString("rollback_of"));
+                fileNames(rs.getString("version")), rs.getString("rollback_of"));
     }
 
-    /** The files of a stored version by name (empty when the version is unknown). */
+    private List<String> fileNames(String version) {
+        return jdbc.sql("SELECT file_name FROM rulebook_file WHERE version = ? ORDER BY file_name").param(version)
+                .query(String.class).list();
+    }
+
+    /**
+     * The files of a stored version by name (empty when the version is unknown), each checked against
+     * its seal and the set against the version's: throws {@link SealBrokenException} naming every
+     * changed, added or deleted file, so no page, export, evaluation or replay uses a forged book.
+     */
     public Map<String, String> files(String version) {
-        Map<String, String> files = new LinkedHashMap<>();
-        jdbc.sql("SELECT file_name, content FROM rulebook_file WHERE version = ? ORDER BY file_name")
-                .param(version)
-                .query(rs -> {
-                    files.put(rs.getString("file_name"), rs.getString("content"));
-                });
-        return files;
+        return RulebookSealCheck.checked(jdbc, seals, version);
+    }
+
+    /**
+     * Throws {@link SealBrokenException} when the publication row was not written by Kaohe: its seal
+     * does not match, or it has none though it is newer than the first sealed publication.
+     */
+    void requireSealed(Publication publication) {
+        RulebookSealCheck.requirePublication(jdbc, seals, publication);
     }
 
     // --- drafts ---------------------------------------------------------------------------------

@@ -332,9 +332,11 @@ public class RulebookService implements ItemRegistrySource {
         if (publication.isEmpty()) {
             return Optional.empty();
         }
+        repository.requireSealed(publication.get());
         String version = publication.get().version();
         CompiledRulebook cached = cache.get();
         if (cached != null && cached.version().equals(version)) {
+            repository.files(version); // its stored files still match their seals
             return Optional.of(cached);
         }
         CompiledRulebook compiled = version(version).orElseThrow();
@@ -344,11 +346,13 @@ public class RulebookService implements ItemRegistrySource {
 
     /** A stored version, compiled (archived formats included); empty when unknown. */
     public Optional<CompiledRulebook> version(String version) {
+        // The stored files are checked against their seals every time, compiled or not: a book kept
+        // compiled in memory must not hide that its stored files were changed since.
+        Map<String, String> files = repository.files(version);
         CompiledRulebook known = archived.get(version);
         if (known != null) {
             return Optional.of(known);
         }
-        Map<String, String> files = repository.files(version);
         if (files.isEmpty()) {
             return Optional.empty();
         }

@@ -195,8 +195,11 @@ class AnnualController {
     @GetMapping("/years/{year}/subjects/{id}")
     String subject(@PathVariable int year, @PathVariable String id, Model model) {
         AnnualResults.CheckedYear checked = checked(year);
-        SubjectResult subject = checked.subject(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND,
-                "年度 " + year + " 中没有对象 " + id + " / no subject " + id + " in " + year));
+        SubjectResult subject = checked.subject(id).orElseThrow(() -> {
+            results.refuseIfMissing(checked, id); // a row deleted from the sealed annual run: said so
+            return new ResponseStatusException(HttpStatus.NOT_FOUND, "年度 " + year + " 中没有对象 " + id + " / no subject "
+                    + id + " in " + year);
+        });
         model.addAttribute("year", year);
         model.addAttribute("check", checked);
         model.addAttribute("subject", subject);

@@ -82,13 +82,25 @@ class AuditController {
         AuditLog.Query query = new AuditLog.Query(actor, action, period, from, to);
         List<AuditLog.Entry> entries = auditLog.all(query, MAX_EXPORT);
         Map<String, String> names = accounts.displayNames();
+        // The export checks the chain it prints, as the page does: when it is broken, a seal column marks each entry.
+        AuditLog.Verification chain = auditLog.verify();
+        List<String> header = new java.util.ArrayList<>(List.of("seq", "at", "actor", "actor_name", "action", "action_text",
+                "detail"));
+        if (!chain.intact()) {
+            header.add("seal");
+        }
         StringWriter out = new StringWriter();
         try (CSVPrinter printer = new CSVPrinter(out, CSVFormat.DEFAULT.builder().setRecordSeparator("\r\n")
-                .setHeader("seq", "at", "actor", "actor_name", "action", "action_text", "detail").get())) {
+                .setHeader(header.toArray(String[]::new)).get())) {
             for (AuditLog.Entry e : entries) {
-                printer.printRecord(e.seq(), e.at().format(TIME), SpreadsheetSafe.text(e.actor()),
-                        SpreadsheetSafe.text(names.getOrDefault(e.actor(), "")), e.action(), text.action(e.action(), locale),
-                        SpreadsheetSafe.text(text.detail(e, locale)));
+                List<Object> row = new java.util.ArrayList<>(List.of(e.seq(), e.at().format(TIME),
+                        SpreadsheetSafe.text(e.actor()), SpreadsheetSafe.text(names.getOrDefault(e.actor(), "")), e.action(),
+                        text.action(e.action(), locale), SpreadsheetSafe.text(text.detail(e, locale))));
+                if (!chain.intact()) {
+                    row.add(chain.brokenSeqs().contains(e.seq()) ? "已被改动 / ALTERED" : "本条完好,但日志链已被改动 / entry"
+                            + " intact, chain ALTERED");
+                }
+                printer.printRecord(row);
             }
         }
         auditLog.record(who.getName(), "AUDIT_EXPORT", Map.of("rows", entries.size()));

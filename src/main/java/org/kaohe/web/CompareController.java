@@ -1,5 +1,12 @@
 package org.kaohe.web;
 
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import org.kaohe.errors.InvalidInputException;
+import org.kaohe.results.RunChecks;
 import org.kaohe.results.RunComparison;
 import org.kaohe.results.RunInfo;
 import org.kaohe.results.RunQueries;
@@ -9,7 +16,6 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
-import org.kaohe.errors.InvalidInputException;
 
 /**
  * Run-to-run comparison: the scores and grades that changed between two runs of a period, and
@@ -23,11 +29,13 @@ class CompareController {
     private final RunQueries runs;
     private final RunComparison comparison;
     private final RunSelection selection;
+    private final RunChecks checks;
 
-    CompareController(RunQueries runs, RunComparison comparison, RunSelection selection) {
+    CompareController(RunQueries runs, RunComparison comparison, RunSelection selection, RunChecks checks) {
         this.runs = runs;
         this.comparison = comparison;
         this.selection = selection;
+        this.checks = checks;
     }
 
     @GetMapping("/evaluation/compare")
@@ -45,7 +53,25 @@ class CompareController {
         }
         if (earlier != null) {
             model.addAttribute("comparison", comparison.compare(earlier, later, Math.max(1, page), PAGE_SIZE));
+            sealChecks(model, earlier, later);
         }
         return "compare";
+    }
+
+    /**
+     * Every figure the comparison shows comes from the two runs' rows: both runs are checked against
+     * their seals (every row and the chain), and the page warns and marks each altered row.
+     */
+    private void sealChecks(Model model, RunInfo earlier, RunInfo later) {
+        RunChecks.CheckedRun from = checks.results(earlier);
+        RunChecks.CheckedRun to = checks.results(later);
+        List<String> problems = new ArrayList<>();
+        from.problems().forEach(p -> problems.add("#" + earlier.id() + ": " + p));
+        to.problems().forEach(p -> problems.add("#" + later.id() + ": " + p));
+        Set<String> altered = new HashSet<>(from.alteredRows().keySet());
+        altered.addAll(to.alteredRows().keySet());
+        model.addAttribute("sealFailed", from.failed() || to.failed());
+        model.addAttribute("sealProblems", problems);
+        model.addAttribute("alteredRows", altered);
     }
 }

@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.kaohe.reports.Notices;
+import org.kaohe.results.RunChecks;
 import org.kaohe.results.RunInfo;
 import org.kaohe.results.RunQueries;
 import org.springframework.http.ContentDisposition;
@@ -27,34 +28,42 @@ class NoticesController {
 
     private final RunQueries runs;
     private final Notices notices;
+    private final RunChecks checks;
 
-    NoticesController(RunQueries runs, Notices notices) {
+    NoticesController(RunQueries runs, Notices notices, RunChecks checks) {
         this.runs = runs;
         this.notices = notices;
+        this.checks = checks;
     }
 
     @GetMapping("/runs/{runId}/subjects/{subjectId}/notice.pdf")
     ResponseEntity<byte[]> notice(@PathVariable long runId, @PathVariable String subjectId) {
         RunInfo run = run(runId);
-        byte[] pdf = notices.notice(run, subjectId).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        byte[] pdf = notices.notice(run, subjectId).orElseThrow(() -> notFound(run, subjectId));
         return pdf(pdf, notices.fileName(run, subjectId).orElseThrow());
     }
 
     @GetMapping("/runs/{runId}/departments/{deptId}/summary.pdf")
     ResponseEntity<byte[]> summary(@PathVariable long runId, @PathVariable String deptId) {
         RunInfo run = run(runId);
-        byte[] pdf = notices.departmentSummary(run, deptId).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        byte[] pdf = notices.departmentSummary(run, deptId).orElseThrow(() -> notFound(run, deptId));
         return pdf(pdf, notices.fileName(run, deptId).orElseThrow());
     }
 
     @GetMapping("/runs/{runId}/departments/{deptId}/notices.zip")
     void zip(@PathVariable long runId, @PathVariable String deptId, HttpServletResponse response) throws IOException {
         RunInfo run = run(runId);
-        String name = notices.zipFileName(run, deptId).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        String name = notices.zipFileName(run, deptId).orElseThrow(() -> notFound(run, deptId));
         response.setContentType("application/zip");
         response.setHeader(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
                 .filename(name, StandardCharsets.UTF_8).build().toString());
         notices.departmentNotices(run, deptId, response.getOutputStream());
+    }
+
+    /** No such subject: unless the sealed run held it and its row was deleted, which is said instead. */
+    private ResponseStatusException notFound(RunInfo run, String subjectId) {
+        checks.refuseIfMissing(run, subjectId);
+        return new ResponseStatusException(HttpStatus.NOT_FOUND);
     }
 
     private RunInfo run(long runId) {

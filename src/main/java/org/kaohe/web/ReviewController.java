@@ -7,6 +7,7 @@ import java.util.List;
 
 import org.kaohe.records.Period;
 import org.kaohe.results.ExplanationDiff;
+import org.kaohe.results.RunChecks;
 import org.kaohe.results.RunInfo;
 import org.kaohe.results.RunQueries;
 import org.kaohe.reviews.Review;
@@ -34,8 +35,10 @@ class ReviewController {
     private final ReviewService reviews;
     private final RunQueries runs;
     private final RunSelection selection;
+    private final RunChecks checks;
 
-    ReviewController(ReviewService reviews, RunQueries runs, RunSelection selection) {
+    ReviewController(ReviewService reviews, RunQueries runs, RunSelection selection, RunChecks checks) {
+        this.checks = checks;
         this.reviews = reviews;
         this.runs = runs;
         this.selection = selection;
@@ -76,7 +79,10 @@ class ReviewController {
         model.addAttribute("laterRuns", later);
         if (compared != null) {
             RunInfo reRun = runs.run(compared).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
-            SubjectResult before = runs.subject(original.id(), review.subjectId()).orElseThrow();
+            SubjectResult before = runs.subject(original.id(), review.subjectId()).orElseThrow(() -> {
+                checks.refuseIfMissing(original, review.subjectId()); // deleted from the sealed run: said so
+                return new ResponseStatusException(HttpStatus.NOT_FOUND);
+            });
             runs.subject(reRun.id(), review.subjectId()).ifPresent(after -> {
                 model.addAttribute("reRun", reRun);
                 model.addAttribute("diff", ExplanationDiff.of(before, after));

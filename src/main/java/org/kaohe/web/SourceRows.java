@@ -1,6 +1,8 @@
 package org.kaohe.web;
 
 import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -8,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
 import org.kaohe.imports.ImportRepository;
@@ -24,13 +27,31 @@ class SourceRows {
 
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(SourceRows.class);
 
-    /** The header and the cells of one source row. */
-    record SourceRow(SourceRef ref, List<String> header, List<String> cells) {}
+    /** The header and the cells of one source row; {@code intact} false when its stored file no longer matches its seal. */
+    record SourceRow(SourceRef ref, List<String> header, List<String> cells, boolean intact) {}
+
+    /** How long a whole import version's check is reused by the pages: records never change, unless forged. */
+    private static final Duration CHECK_REUSED_FOR = Duration.ofSeconds(30);
+
+    private record TimedCheck(ImportRepository.Check check, Instant at) {}
 
     private final ImportRepository imports;
+    private final Map<Long, TimedCheck> checks = new ConcurrentHashMap<>();
 
     SourceRows(ImportRepository imports) {
         this.imports = imports;
+    }
+
+    /**
+     * The import version's records and files checked against their seals (reused for
+     * {@link #CHECK_REUSED_FOR}: a subject page of a city of 100,000 cadres does not read the whole
+     * import on every view). Empty when the version is no longer stored.
+     */
+    Optional<ImportRepository.Check> inputCheck(long importId) {
+        TimedCheck timed = checks.compute(importId, (id, last) -> last != null
+                && last.at().plus(CHECK_REUSED_FOR).isAfter(Instant.now()) ? last
+                : imports.check(id).map(check -> new TimedCheck(check, Instant.now())).orElse(null));
+        return Optional.ofNullable(timed).map(TimedCheck::check);
     }
 
     Optional<SourceRow> find(long importId, SourceRef ref) {
@@ -42,10 +63,10 @@ class SourceRows {
         Map<SourceRef, SourceRow> found = new LinkedHashMap<>();
         Set<String> files = refs.stream().map(SourceRef::file).collect(Collectors.toCollection(TreeSet::new));
         for (String file : files) {
-            imports.fileContent(importId, file).flatMap(content -> readable(importId, file, content))
+            imports.checkedFile(importId, file).ifPresent(stored -> readable(importId, file, stored.content())
                     .ifPresent(rows -> refs.stream().filter(ref -> ref.file().equals(file))
                             .forEach(ref -> rows.row(ref.line()).ifPresent(cells ->
-                                    found.put(ref, new SourceRow(ref, rows.header(), cells)))));
+                                    found.put(ref, new SourceRow(ref, rows.header(), cells, stored.intact()))))));
         }
         return found;
     }

@@ -57,8 +57,7 @@ class SubjectController {
     String subject(@PathVariable long runId, @PathVariable String subjectId, Model model, Locale locale) {
         RunInfo run = runs.run(runId).orElseThrow(() -> new ResponseStatusException(NOT_FOUND));
         // Only this subject is checked against its seal (and its lines): one subject's cost, whatever the run's size.
-        RunChecks.CheckedSubject checked = checks.subject(run, subjectId)
-                .orElseThrow(() -> new ResponseStatusException(NOT_FOUND));
+        RunChecks.CheckedSubject checked = checks.subject(run, subjectId).orElseThrow(() -> notFound(run, subjectId));
         SubjectResult subject = checked.subject();
         Map<SourceRef, SourceRows.SourceRow> found = sourceRows.find(run.importId(),
                 subject.lines().stream().flatMap(l -> l.evidence().stream()).distinct().toList());
@@ -82,6 +81,7 @@ class SubjectController {
             throw new IllegalStateException("chart data are plain values and always serialise", e);
         }
         model.addAttribute("check", checked);
+        model.addAttribute("inputCheck", sourceRows.inputCheck(run.importId()).orElse(null));
         model.addAttribute("reviews", reviews.ofSubject(run.period(), subject.subjectType(), subject.subjectId()));
         model.addAttribute("today", java.time.LocalDate.now());
         return "subject";
@@ -94,7 +94,14 @@ class SubjectController {
                 .orElseThrow(() -> new ResponseStatusException(NOT_FOUND));
         model.addAttribute("run", run);
         model.addAttribute("row", row);
+        model.addAttribute("inputCheck", sourceRows.inputCheck(run.importId()).orElse(null));
         return "source";
+    }
+
+    /** No such subject: unless the sealed run held it and its row was deleted, which is said instead. */
+    private ResponseStatusException notFound(RunInfo run, String subjectId) {
+        checks.refuseIfMissing(run, subjectId);
+        return new ResponseStatusException(NOT_FOUND);
     }
 
     /** The parts in the order their lines come (T, A, L, B, D ...), not in storage order. */

@@ -1,6 +1,7 @@
 package org.kaohe.web;
 
 import org.kaohe.errors.InvalidInputException;
+import org.kaohe.errors.SealBrokenException;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -21,6 +22,13 @@ class WebExceptionHandler {
     @ResponseStatus(HttpStatus.BAD_REQUEST)
     ModelAndView badInput(InvalidInputException e) {
         return errorPage(HttpStatus.BAD_REQUEST, e.getMessage());
+    }
+
+    /** Stored records or rulebook files that no longer match their seals: refused, each row named, never a raw error. */
+    @ExceptionHandler(SealBrokenException.class)
+    @ResponseStatus(HttpStatus.CONFLICT)
+    ModelAndView sealBroken(SealBrokenException e) {
+        return errorPage(HttpStatus.CONFLICT, e.getMessage());
     }
 
     @ExceptionHandler(IllegalArgumentException.class)

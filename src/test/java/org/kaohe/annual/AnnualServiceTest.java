@@ -12,6 +12,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.kaohe.errors.EvaluationException;
+import org.kaohe.errors.SealBrokenException;
 import org.kaohe.evaluation.EvaluationService;
 import org.kaohe.imports.ImportProblem;
 import org.kaohe.imports.ImportReport;
@@ -155,6 +156,39 @@ class AnnualServiceTest {
         AnnualService.ImportResult back = annual.importFile(original, YEAR, "hr");
         assertThat(back.status()).isEqualTo(AnnualService.ImportStatus.STORED);
         assertThat(back.version()).isEqualTo(second.version() + 1);
+    }
+
+    @Test
+    void aYearEndAppraisalChangedInTheDatabaseRefusesTheAnnualEvaluationNamingIt() {
+        long importId = jdbc.sql("SELECT MAX(id) FROM annual_import WHERE year_no = ?").param(YEAR).query(Long.class).single();
+        String where = " WHERE import_id = " + importId + " AND cadre_id = 'C0001'";
+        int votes = jdbc.sql("SELECT votes_excellent FROM annual_appraisal_record" + where).query(Integer.class).single();
+        jdbc.sql("UPDATE annual_appraisal_record SET votes_excellent = ?" + where).param(votes + 5).update();
+        try {
+            assertThatThrownBy(() -> annual.evaluate(YEAR, "hr")).isInstanceOf(SealBrokenException.class)
+                    .hasMessageContaining("annual_appraisal_record C0001");
+            CliRun cli = run("evaluate", "--year", "2026");
+            assertThat(cli.exitCode()).isEqualTo(3);
+            assertThat(cli.err()).contains("annual-appraisals.csv:").contains("C0001");
+        } finally {
+            jdbc.sql("UPDATE annual_appraisal_record SET votes_excellent = ?" + where).param(votes).update();
+        }
+        annual.evaluate(YEAR, "hr");
+        assertThat(results.current(YEAR).orElseThrow().status()).isEqualTo(SealStatus.INTACT);
+    }
+
+    @Test
+    void anAnnualSubjectDeletedFromTheSealedRunReadsAsMissing() {
+        annual.evaluate(YEAR, "hr");
+        long runId = results.current(YEAR).orElseThrow().run().id();
+        assertThat(jdbc.sql("DELETE FROM annual_result WHERE run_id = ? AND subject_id = 'C0009'").param(runId).update())
+                .isEqualTo(1);
+
+        CliRun explain = run("explain", "--year", "2026", "--subject", "C0009");
+        assertThat(explain.exitCode()).isEqualTo(3);
+        assertThat(explain.err()).contains("missing from sealed run");
+        assertThat(run("explain", "--year", "2026", "--subject", "NOBODY").exitCode()).as("never held").isEqualTo(2);
+        annual.evaluate(YEAR, "hr");                      // a fresh run for the other tests
     }
 
     @Test

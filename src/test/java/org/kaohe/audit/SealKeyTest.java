@@ -1,6 +1,7 @@
 package org.kaohe.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,15 +29,27 @@ class SealKeyTest {
     @Test
     void theFirstStartCreatesAPrivateKeyAndLaterStartsReadTheSameOne() throws Exception {
         String url = "jdbc:h2:file:" + dir.resolve("db/kaohe");
-        SealKey first = new SealKey("", url);
+        SealKey first = new SealKey("", url, SealKey.SealedData.NONE);
         Path file = dir.resolve("db/kaohe.key");
+        String firstId = first.id();
 
         assertThat(file).exists();
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
         assertThat(Files.readString(file)).contains("back this file up");
-        SealKey again = new SealKey("", url);
-        assertThat(again.id()).isEqualTo(first.id());
+        SealKey again = new SealKey("", url, SealKey.SealedData.NONE);
+        assertThat(again.id()).isEqualTo(firstId);
         assertThat(again.mac("run 1")).isEqualTo(first.mac("run 1")).hasSize(64);
-        assertThat(new SealKey("", "jdbc:h2:file:" + dir.resolve("other/kaohe")).mac("run 1")).isNotEqualTo(first.mac("run 1"));
+        assertThat(new SealKey("", "jdbc:h2:file:" + dir.resolve("other/kaohe"), SealKey.SealedData.NONE).mac("run 1")).isNotEqualTo(first.mac("run 1"));
+    }
+
+    @Test
+    void aMissingKeyBesideSealedDataIsRefusedAndNeverReplaced() {
+        String url = "jdbc:h2:file:" + dir.resolve("sealed/kaohe");
+        SealKey key = new SealKey("", url, () -> true);
+
+        assertThatThrownBy(key::id).isInstanceOf(MissingKeyException.class)
+                .hasMessageContaining("封印密钥文件缺失").hasMessageContaining("restore the file from your backup")
+                .hasMessageContaining(dir.resolve("sealed/kaohe.key").toString());
+        assertThat(dir.resolve("sealed/kaohe.key")).doesNotExist();
     }
 }

@@ -389,7 +389,7 @@ public final class Bench {
     private static long compacted(Path db) throws Exception {
         Path copy = fresh(db.getFileName() + "-compact");
         Files.copy(db.resolve("kaohe.mv.db"), copy.resolve("kaohe.mv.db"));
-        try (Connection c = DriverManager.getConnection(jdbcUrl(copy), "sa", ""); Statement s = c.createStatement()) {
+        try (Connection c = DriverManager.getConnection(jdbcUrl(copy), "sa", org.kaohe.audit.H2Password.passwordFor(jdbcUrl(copy))); Statement s = c.createStatement()) {
             s.execute("SHUTDOWN COMPACT");
         }
         return bytes(copy);

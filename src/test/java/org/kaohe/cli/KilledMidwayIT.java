@@ -129,7 +129,7 @@ class KilledMidwayIT {
     }
 
     private long count(String query) throws SQLException {
-        try (Connection c = DriverManager.getConnection(url, "sa", "");
+        try (Connection c = DriverManager.getConnection(url, "sa", org.kaohe.audit.H2Password.passwordFor(url));
              Statement s = c.createStatement();
              ResultSet rs = s.executeQuery(query)) {
             rs.next();

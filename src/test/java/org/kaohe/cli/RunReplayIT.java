@@ -36,8 +36,8 @@ class RunReplayIT {
             assertThat(replay.out()).contains("一致 / identical").contains("85 个对象").doesNotContain("≠");
         }
 
-        try (Connection db = DriverManager.getConnection("jdbc:h2:file:" + databaseFolder.resolve("kaohe")
-                .toAbsolutePath() + ";AUTO_SERVER=TRUE", "sa", "");
+        String url = "jdbc:h2:file:" + databaseFolder.resolve("kaohe").toAbsolutePath() + ";AUTO_SERVER=TRUE";
+        try (Connection db = DriverManager.getConnection(url, "sa", org.kaohe.audit.H2Password.passwordFor(url));
              PreparedStatement edit = db.prepareStatement(
                      "UPDATE subject_result SET rank_no = rank_no + 3 WHERE run_id = 2 AND subject_id = 'C0021'")) {
             assertThat(edit.executeUpdate()).isEqualTo(1);

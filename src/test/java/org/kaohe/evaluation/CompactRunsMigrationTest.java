@@ -56,7 +56,8 @@ class CompactRunsMigrationTest {
         Flyway.configure().dataSource(dataSource).load().migrate();
 
         RunQueries queries = new RunQueries(jdbc);
-        RunChecks checks = new RunChecks(queries, sealer, new AuditLog(jdbc, KEY));
+        RunChecks checks = new RunChecks(queries, sealer, new AuditLog(jdbc, KEY),
+                new org.kaohe.imports.ImportRepository(jdbc, new org.kaohe.imports.RecordSeals(KEY)));
         RunInfo keyedRun = queries.run(keyed).orElseThrow();
         assertThat(checks.verify(keyedRun).problems()).isEmpty();
         assertThat(checks.verify(keyedRun).status()).isEqualTo(SealStatus.INTACT);

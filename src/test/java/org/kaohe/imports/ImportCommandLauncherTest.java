@@ -35,7 +35,7 @@ class ImportCommandLauncherTest {
         assertThat(first).isZero();
         assertThat(second).isZero();
         assertThat(broken).isEqualTo(2);
-        try (Connection c = DriverManager.getConnection(url, "sa", "");
+        try (Connection c = DriverManager.getConnection(url, "sa", org.kaohe.audit.H2Password.passwordFor(url));
              ResultSet rs = c.createStatement().executeQuery(
                      "SELECT COUNT(*), MAX(period) FROM import_version")) {
             rs.next();

@@ -1,0 +1,106 @@
+package org.kaohe.annual;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+
+import org.kaohe.audit.SealKey;
+import org.kaohe.errors.SealBrokenException;
+import org.kaohe.records.AnnualAppraisal;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * A year-end appraisal import sealed under the installation's key ({@link SealKey#seal}, the one
+ * seal writer), as quarterly imports are: each record row over its import, cadre, votes and line;
+ * the import over its header, its stored file's digest and how many records it holds. The records
+ * are checked whenever they are read for an annual evaluation: a forged one refuses it, named.
+ */
+@Component
+class AnnualImportSeals {
+
+    private final SealKey key;
+    private final JdbcClient jdbc;
+
+    AnnualImportSeals(SealKey key, JdbcClient jdbc) {
+        this.key = key;
+        this.jdbc = jdbc;
+    }
+
+    String record(long importId, AnnualAppraisal a) {
+        return key.seal("kaohe-annual-record-1", Long.toString(importId), a.cadreId(), Integer.toString(a.excellent()),
+                Integer.toString(a.competent()), Integer.toString(a.basic()), Integer.toString(a.incompetent()),
+                Integer.toString(a.source().line()));
+    }
+
+    /** Seals the stored import (read back as stored) once its records are written. */
+    void sealImport(long importId, int records) {
+        jdbc.sql("UPDATE annual_import SET seal = ?, key_id = ? WHERE id = ?")
+                .params(header(importId).orElseThrow().seal(this, records), key.id(), importId).update();
+    }
+
+    /** Throws {@link SealBrokenException} naming every record, count or header that does not match its seal. */
+    void check(long importId, List<AnnualAppraisal> records, List<String> recordSeals) {
+        Header header = header(importId).orElseThrow();
+        List<String> problems = new ArrayList<>();
+        if (header.seal() == null) {
+            Optional<Long> first = jdbc.sql("SELECT MIN(id) FROM annual_import WHERE seal IS NOT NULL").query(Long.class)
+                    .optional();
+            if (first.map(f -> importId > f).orElse(false)) {
+                problems.add("年度测评导入 #" + importId + " 晚于封印启用,却没有封印:封印被删除 / annual import #" + importId
+                        + " was stored after seals began but carries none: its seal was removed");
+            }
+        } else if (!key.id().equals(header.keyId())) {
+            problems.add("年度测评导入 #" + importId + " 由另一把密钥封印,请从备份恢复密钥文件 / annual import #" + importId
+                    + " was sealed under another key: restore the key file from the backup");
+        } else {
+            for (int i = 0; i < records.size(); i++) {
+                AnnualAppraisal a = records.get(i);
+                if (!record(importId, a).equals(recordSeals.get(i))) {
+                    problems.add(a.source() + "(annual_appraisal_record " + a.cadreId() + ")与封印不符:记录被改动或插入 / "
+                            + a.source() + " (annual_appraisal_record " + a.cadreId() + ") does not match its seal");
+                }
+            }
+            if (!header.seal().equals(header.seal(this, records.size()))) {
+                problems.add("年度测评导入 #" + importId + " 的版本信息、文件或记录数(现存 " + records.size() + " 条)与封印不符:"
+                        + "记录被删除或增加 / annual import #" + importId + ": its header, file or record count ("
+                        + records.size() + " stored) does not match its seal");
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new SealBrokenException("年度测评导入 #" + importId + " 的记录与封印不符,拒绝使用 / the year-end appraisal"
+                    + " import #" + importId + " does not match its seals: refused", problems);
+        }
+    }
+
+    private record Header(long id, int year, int version, String importedBy, long importedAtMillis, String contentHash,
+                          String encoding, int rowCount, String contentDigest, String seal, String keyId) {
+        String seal(AnnualImportSeals seals, int records) {
+            return seals.key.seal("kaohe-annual-import-1", Long.toString(id), Integer.toString(year),
+                    Integer.toString(version), importedBy, Long.toString(importedAtMillis), contentHash, encoding,
+                    Integer.toString(rowCount), contentDigest, Integer.toString(records));
+        }
+    }
+
+    private Optional<Header> header(long importId) {
+        return jdbc.sql("SELECT * FROM annual_import WHERE id = ?").param(importId)
+                .query((rs, n) -> new Header(importId, rs.getInt("year_no"), rs.getInt("version"),
+                        rs.getString("imported_by"), rs.getObject("imported_at", OffsetDateTime.class).toInstant().toEpochMilli(),
+                        rs.getString("content_hash"), rs.getString("encoding"), rs.getInt("row_count"),
+                        sha256(rs.getString("content")), rs.getString("seal"), rs.getString("key_id")))
+                .optional();
+    }
+
+    private static String sha256(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+        }
+    }
+}

@@ -1,0 +1,100 @@
+package org.kaohe.imports;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+import org.kaohe.records.SourceRef;
+
+/**
+ * Checks one import version against its seals while its rows are read, one row at a time (nothing
+ * kept but the counts and the problems): each row's own seal, then how many rows each table holds
+ * and the version's seal over its header, files and counts.
+ */
+final class ImportSealCheck {
+
+    private final SealedVersion.Header header;
+    private final RecordSeals seals;
+    private final ImportRepository.Check.Status state;
+    private final int[] counts = new int[RecordSeals.Table.values().length];
+    private final List<String> problems = new ArrayList<>();
+
+    /**
+     * @param firstSealed the first version stored with a seal: a version after it without one had
+     *                    its seal removed
+     */
+    ImportSealCheck(SealedVersion.Header header, RecordSeals seals, Optional<Long> firstSealed) {
+        this.header = header;
+        this.seals = seals;
+        if (header.seal() == null) {
+            boolean stripped = firstSealed.map(first -> header.importId() > first).orElse(false);
+            this.state = stripped ? ImportRepository.Check.Status.ALTERED : ImportRepository.Check.Status.UNSEALED;
+            if (stripped) {
+                problems.add("导入版本 #" + header.importId() + " 晚于封印启用,却没有封印:封印被删除 / import #" + header.importId()
+                        + " was stored after seals began but carries none: its seal was removed");
+            }
+        } else if (!seals.keyId().equals(header.keyId())) {
+            this.state = ImportRepository.Check.Status.OTHER_KEY;
+            problems.add("导入版本 #" + header.importId() + " 由密钥 " + header.keyId() + " 封印,本系统的密钥为 " + seals.keyId()
+                    + ",请从备份恢复密钥文件 / import #" + header.importId() + " was sealed under key " + header.keyId()
+                    + ", this installation's key is " + seals.keyId() + ": restore the key file from the backup");
+        } else {
+            this.state = ImportRepository.Check.Status.INTACT;
+        }
+    }
+
+    /** True when rows are to be checked (a version sealed under this key). */
+    boolean checksRows() {
+        return state == ImportRepository.Check.Status.INTACT;
+    }
+
+    /** One row read: its stored seal against the seal its fields make. */
+    void row(RecordSeals.Table table, String id, SourceRef source, String stored, Supplier<String> expected) {
+        counts[table.ordinal()]++;
+        if (checksRows() && (stored == null || !stored.equals(expected.get()))) {
+            problems.add(source + "(" + table.sqlName + " " + id + ")与封印不符:记录被改动或插入 / " + source + " ("
+                    + table.sqlName + " " + id + ") does not match its seal: the record was altered or inserted");
+        }
+    }
+
+    /** A stored file whose text no longer matches its seal. */
+    void fileAltered(String fileName) {
+        problems.add("导入文件 " + fileName + " 的存档内容与封印不符:已被改动 / the stored text of " + fileName
+                + " does not match its seal: it was altered");
+    }
+
+    RecordSeals seals() {
+        return seals;
+    }
+
+    /** What the check found, once every row of every table was read. */
+    ImportRepository.Check finish() {
+        return finish(true);
+    }
+
+    /** What the check found when only some tables were read: their rows and the version's seal, not the counts. */
+    ImportRepository.Check finishPartial() {
+        return finish(false);
+    }
+
+    private ImportRepository.Check finish(boolean everyTableRead) {
+        if (checksRows() && everyTableRead) {
+            String stored = SealedVersion.counts(counts);
+            if (!stored.equals(header.counts())) {
+                problems.add("导入版本 #" + header.importId() + " 封印时的记录数为 " + header.counts() + ",现存 " + stored
+                        + ":记录被删除或增加 / import #" + header.importId() + " was sealed with " + header.counts()
+                        + " records, " + stored + " are stored: records were deleted or added");
+            }
+        }
+        if (checksRows()) {
+            if (!header.seal().equals(header.seal(seals, header.counts()))) {
+                problems.add("导入版本 #" + header.importId() + " 的版本信息、文件清单或记录数与封印不符 / import #"
+                        + header.importId() + ": its header, file list or record counts do not match its seal");
+            }
+        }
+        ImportRepository.Check.Status status = state == ImportRepository.Check.Status.INTACT && !problems.isEmpty()
+                ? ImportRepository.Check.Status.ALTERED : state;
+        return new ImportRepository.Check(header.importId(), header.period(), header.version(), status, List.copyOf(problems));
+    }
+}

@@ -1,0 +1,120 @@
+package org.kaohe.imports;
+
+import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+import org.kaohe.records.Appraisal;
+import org.kaohe.records.Area;
+import org.kaohe.records.Cadre;
+import org.kaohe.records.Department;
+import org.kaohe.records.DeptType;
+import org.kaohe.records.Event;
+import org.kaohe.records.Organization;
+import org.kaohe.records.Project;
+import org.kaohe.records.SourceRef;
+import org.kaohe.records.SubjectType;
+import org.kaohe.records.Target;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Reads an import version's stored record rows table by table, in source-line order, handing each
+ * record on as it is read and checking its seal on the way ({@link ImportSealCheck}).
+ */
+final class StoredRecords {
+
+    private StoredRecords() {}
+
+    /** Where the records of each table go. */
+    record Sinks(Consumer<Department> departments, Consumer<Cadre> cadres, Consumer<Target> targets,
+                 Consumer<Appraisal> appraisals, Consumer<Event> events, Consumer<Organization> organizations) {
+        /** Checking only: every record is dropped once checked. */
+        static final Sinks NONE = new Sinks(r -> { }, r -> { }, r -> { }, r -> { }, r -> { }, r -> { });
+    }
+
+    /** One table: how a row becomes a record, its id and source, and its seal. */
+    private record Kind<T>(RecordSeals.Table table, RowMapper<T> mapper, Function<T, String> id,
+                           Function<T, SourceRef> source, SealOf<T> seal) {}
+
+    @FunctionalInterface
+    private interface SealOf<T> {
+        String of(RecordSeals seals, long importId, T record);
+    }
+
+    private static final Kind<Department> DEPARTMENTS = new Kind<>(RecordSeals.Table.DEPARTMENT,
+            (rs, n) -> new Department(rs.getString("dept_id"), rs.getString("name"), DeptType.valueOf(rs.getString("type")),
+                    source(rs)),
+            Department::deptId, Department::source, RecordSeals::of);
+
+    private static final Kind<Cadre> CADRES = new Kind<>(RecordSeals.Table.CADRE,
+            (rs, n) -> new Cadre(rs.getString("cadre_id"), rs.getString("name"), rs.getString("dept_id"),
+                    rs.getString("position"), rs.getObject("birth_date", LocalDate.class), source(rs)),
+            Cadre::cadreId, Cadre::source, RecordSeals::of);
+
+    private static final Kind<Target> TARGETS = new Kind<>(RecordSeals.Table.TARGET,
+            (rs, n) -> new Target(rs.getString("target_id"), SubjectType.valueOf(rs.getString("owner_type")),
+                    rs.getString("owner_id"), Project.valueOf(rs.getString("project")), rs.getString("title"),
+                    plain(rs.getBigDecimal("planned")), plain(rs.getBigDecimal("actual")),
+                    plain(rs.getBigDecimal("weight")), rs.getObject("due_date", LocalDate.class),
+                    rs.getObject("done_date", LocalDate.class), rs.getBoolean("key_work"), source(rs)),
+            Target::targetId, Target::source, RecordSeals::of);
+
+    private static final Kind<Appraisal> APPRAISALS = new Kind<>(RecordSeals.Table.APPRAISAL,
+            (rs, n) -> new Appraisal(rs.getString("cadre_id"), rs.getInt("votes_good"), rs.getInt("votes_fair"),
+                    rs.getInt("votes_average"), rs.getInt("votes_poor"), plain(rs.getBigDecimal("leader_score")),
+                    source(rs)),
+            Appraisal::cadreId, Appraisal::source, RecordSeals::of);
+
+    private static final Kind<Event> EVENTS = new Kind<>(RecordSeals.Table.EVENT,
+            (rs, n) -> new Event(rs.getString("event_id"), SubjectType.valueOf(rs.getString("subject_type")),
+                    rs.getString("subject_id"), rs.getString("kind"), rs.getString("level"), rs.getInt("unit_count"),
+                    rs.getObject("event_date", LocalDate.class), rs.getString("note"), source(rs)),
+            Event::eventId, Event::source, RecordSeals::of);
+
+    private static final Kind<Organization> ORGANIZATIONS = new Kind<>(RecordSeals.Table.ORGANIZATION,
+            (rs, n) -> new Organization(rs.getString("org_id"), rs.getString("dept_id"), Area.valueOf(rs.getString("area")),
+                    rs.getInt("secretary_age"), rs.getInt("members"), rs.getInt("activities"), source(rs)),
+            Organization::orgId, Organization::source, RecordSeals::of);
+
+    /** Every table of the version, in {@link RecordSeals.Table} order. */
+    static void readAll(JdbcClient jdbc, long importId, ImportSealCheck check, Sinks sinks) {
+        read(jdbc, importId, check, DEPARTMENTS, sinks.departments());
+        read(jdbc, importId, check, CADRES, sinks.cadres());
+        read(jdbc, importId, check, TARGETS, sinks.targets());
+        read(jdbc, importId, check, APPRAISALS, sinks.appraisals());
+        read(jdbc, importId, check, EVENTS, sinks.events());
+        read(jdbc, importId, check, ORGANIZATIONS, sinks.organizations());
+    }
+
+    static void readEvents(JdbcClient jdbc, long importId, ImportSealCheck check, Consumer<Event> sink) {
+        read(jdbc, importId, check, EVENTS, sink);
+    }
+
+    private static <T> void read(JdbcClient jdbc, long importId, ImportSealCheck check, Kind<T> kind, Consumer<T> sink) {
+        jdbc.sql("SELECT * FROM " + kind.table().sqlName + " WHERE import_id = ? ORDER BY source_line")
+                .param(importId)
+                .query(rs -> {
+                    T record = kind.mapper().mapRow(rs, rs.getRow());
+                    check.row(kind.table(), kind.id().apply(record), kind.source().apply(record), rs.getString("seal"),
+                            () -> kind.seal().of(check.seals(), importId, record));
+                    sink.accept(record);
+                });
+    }
+
+    private static SourceRef source(ResultSet rs) throws SQLException {
+        return new SourceRef(rs.getString("source_file"), rs.getInt("source_line"));
+    }
+
+    /** NUMERIC(30,10) comes back with ten decimals; strip the padding so 10 reads as 10, not 10.0000000000. */
+    private static BigDecimal plain(BigDecimal value) {
+        if (value == null) {
+            return null;
+        }
+        BigDecimal stripped = value.stripTrailingZeros();
+        return stripped.scale() < 0 ? stripped.setScale(0) : stripped;
+    }
+}

@@ -1,0 +1,133 @@
+package org.kaohe.imports;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+import org.kaohe.errors.SealBrokenException;
+import org.kaohe.evaluation.EvaluationService;
+import org.kaohe.records.Period;
+import org.kaohe.testing.CliRun;
+import org.kaohe.testing.KaoheTest;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MockMvc;
+
+/**
+ * An attacker with the database but not the key edits an import version's stored records in SQL,
+ * behind Kaohe's back. The next evaluation is refused, naming the record (table, id, file:line);
+ * {@code runs verify} and {@code runs replay} of a run made from it say so; the subject and source
+ * pages warn. An untouched import evaluates, verifies and replays as before.
+ */
+@KaoheTest
+class ImportSealTamperingTest {
+
+
+    @Autowired ImportService importService;
+    @Autowired ImportRepository imports;
+    @Autowired EvaluationService evaluation;
+    @Autowired JdbcClient jdbc;
+    @Autowired MockMvc mvc;
+    @Autowired ApplicationContext context;
+
+    @Test
+    void anUntouchedImportChecksIntactAndEvaluates() {
+        long importId = importQuarter("2026-Q1");
+
+        assertThat(imports.check(importId).orElseThrow().status()).isEqualTo(ImportRepository.Check.Status.INTACT);
+        long runId = evaluation.evaluate(Period.parse("2026-Q1"), "hr").runId();
+        assertThat(cli("runs", "verify", Long.toString(runId)).exit()).isZero();
+    }
+
+    @Test
+    void aLeaderScoreChangedInTheDatabaseRefusesTheEvaluationNamingTheRecord() throws Exception {
+        Period period = Period.parse("2026-Q2");
+        long importId = importQuarter(period.toString());
+        long runId = evaluation.evaluate(period, "hr").runId();
+        assertThat(jdbc.sql("UPDATE appraisal_record SET leader_score = 99 WHERE import_id = ? AND cadre_id = 'C0002'")
+                .param(importId).update()).isEqualTo(1);
+
+        assertThatThrownBy(() -> evaluation.evaluate(period, "hr")).isInstanceOf(SealBrokenException.class)
+                .hasMessageContaining("appraisals.csv:3").hasMessageContaining("appraisal_record C0002");
+        CliRun evaluate = cli("evaluate", "--period", period.toString());
+        assertThat(evaluate.exit()).isEqualTo(3);
+        assertThat(evaluate.err()).contains("appraisals.csv:3");
+
+        CliRun verify = cli("runs", "verify", Long.toString(runId));
+        assertThat(verify.exit()).isEqualTo(3);
+        assertThat(verify.out()).contains("appraisal_record C0002").contains("已被改动");
+        CliRun replay = cli("runs", "replay", Long.toString(runId));
+        assertThat(replay.exit()).isEqualTo(3);
+        assertThat(replay.out()).contains("appraisal_record C0002");
+
+        assertThat(page("/runs/" + runId + "/subjects/C0002")).contains("id=\"input-alarm\"").contains("appraisals.csv:3");
+        assertThat(page("/runs/" + runId + "/source?file=appraisals.csv&line=3")).contains("id=\"input-alarm\"");
+    }
+
+    @Test
+    void aDeletedRecordAStrippedSealAndAChangedFileAreEachFound() {
+        long deleted = importSmall(2031);
+        assertThat(jdbc.sql("DELETE FROM event_record WHERE import_id = ? AND event_id = 'E1'").param(deleted).update())
+                .isEqualTo(1);
+        assertThat(imports.check(deleted).orElseThrow().problems())
+                .anyMatch(p -> p.contains("EVENT=") && p.contains("deleted or added"));
+        assertThatThrownBy(() -> imports.load(deleted)).isInstanceOf(SealBrokenException.class);
+
+        long stripped = importSmall(2032);
+        jdbc.sql("UPDATE import_version SET seal = NULL, key_id = NULL WHERE id = ?").param(stripped).update();
+        for (String table : new String[] {"department_record", "cadre_record", "appraisal_record"}) {
+            jdbc.sql("UPDATE " + table + " SET seal = NULL WHERE import_id = ?").param(stripped).update();
+        }
+        ImportRepository.Check check = imports.check(stripped).orElseThrow();
+        assertThat(check.status()).isEqualTo(ImportRepository.Check.Status.ALTERED);
+        assertThat(check.problems()).anyMatch(p -> p.contains("its seal was removed"));
+
+        long file = importSmall(2033);
+        assertThat(jdbc.sql("UPDATE import_file SET content = REPLACE(content, 'C1,6,3,1,0,90', 'C1,6,3,1,0,99')"
+                + " WHERE import_id = ? AND file_name = 'appraisals.csv'").param(file).update()).isEqualTo(1);
+        assertThat(imports.check(file).orElseThrow().problems()).anyMatch(p -> p.contains("appraisals.csv")
+                && p.contains("stored text"));
+        assertThat(imports.checkedFile(file, "appraisals.csv").orElseThrow().intact()).isFalse();
+        assertThat(imports.checkedFile(file, "cadres.csv").orElseThrow().intact()).isTrue();
+    }
+
+    @Test
+    void aRecordCopiedFromAnotherVersionFailsItsSeal() {
+        long first = importSmall(2034);
+        long second = importSmall(2035);
+        String seal = jdbc.sql("SELECT seal FROM cadre_record WHERE import_id = ? AND cadre_id = 'C1'").param(first)
+                .query(String.class).single();
+        jdbc.sql("UPDATE cadre_record SET seal = ? WHERE import_id = ? AND cadre_id = 'C1'").params(seal, second).update();
+
+        assertThat(imports.check(second).orElseThrow().problems()).anyMatch(p -> p.contains("cadre_record C1"));
+        assertThat(imports.check(first).orElseThrow().failed()).isFalse();
+    }
+
+    private long importQuarter(String period) {
+        ImportReport report = importService.importFolder(Path.of("data", period), Period.parse(period), "hr");
+        assertThat(report.importId()).as(report.toString()).isNotNull();
+        return report.importId();
+    }
+
+    /** The small valid quarter of {@link PeriodFiles}, moved to Q3 of the year. */
+    private long importSmall(int year) {
+        ImportReport report = importService.importFiles(PeriodFiles.valid().inYear(year).bytes(), PeriodFiles.q3(year), "hr");
+        assertThat(report.importId()).as(report.problems().toString()).isNotNull();
+        return report.importId();
+    }
+
+    private CliRun cli(String... args) {
+        return CliRun.of(context, args);
+    }
+
+    private String page(String path) throws Exception {
+        return mvc.perform(get(path).with(user("auditor").roles("AUDITOR"))).andReturn().getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,170 @@
+package org.kaohe.reports;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.kaohe.evaluation.SampleRun;
+import org.kaohe.results.RunSealer;
+import org.kaohe.testing.CliRun;
+import org.kaohe.testing.KaoheTest;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MockMvc;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+
+/**
+ * Paper and the compare page check every figure they print, as the pages do: an explanation line
+ * or a score changed in the database behind Kaohe's back never prints under "结果封印完好", the
+ * {@code report} command exits 3, and the compare page warns and marks the row.
+ */
+@KaoheTest
+class PrintedSealTest {
+
+    @Autowired MockMvc mvc;
+    @Autowired JdbcClient jdbc;
+    @Autowired JdbcTemplate template;
+    @Autowired RunSealer sealer;
+    @Autowired ApplicationContext context;
+    @Autowired ObjectMapper json;
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void aForgedExplanationLineIsNeverPrintedAsIntact() throws Exception {
+        long runId = SampleRun.store(jdbc, template, sealer);
+        assertThat(pdfText("/runs/" + runId + "/subjects/C1/notice.pdf")).contains("结果封印完好");
+        assertThat(cli("report", "--period", SampleRun.PERIOD, "--subject", "C1", "--out",
+                dir.resolve("intact.pdf").toString()).exit()).isZero();
+
+        forgeFirstLinesPoints(runId, "C1", "50");
+
+        assertThat(pdfText("/runs/" + runId + "/subjects/C1/notice.pdf")).doesNotContain("完好").contains("已损坏");
+        assertThat(pdfText("/runs/" + runId + "/departments/D01/summary.pdf")).as("C1 is one of D01's cadres")
+                .doesNotContain("完好").contains("已损坏");
+        byte[] zip = mvc.perform(get("/runs/" + runId + "/departments/D01/notices.zip").with(user("hr").roles("HR")))
+                .andReturn().getResponse().getContentAsByteArray();
+        int pdfs = 0;
+        try (ZipInputStream entries = new ZipInputStream(new ByteArrayInputStream(zip))) {
+            for (ZipEntry entry = entries.getNextEntry(); entry != null; entry = entries.getNextEntry()) {
+                assertThat(text(entries.readAllBytes())).as(entry.getName()).doesNotContain("完好");
+                pdfs++;
+            }
+        }
+        assertThat(pdfs).isGreaterThan(1);
+
+        Path out = dir.resolve("forged.pdf");
+        CliRun report = cli("report", "--period", SampleRun.PERIOD, "--subject", "C1", "--out", out.toString());
+        assertThat(report.exit()).isEqualTo(3);
+        assertThat(report.err()).contains("WARNING");
+        assertThat(text(Files.readAllBytes(out))).doesNotContain("完好").contains("已损坏");
+        assertThat(cli("report", "--period", SampleRun.PERIOD, "--dept", "D01", "--out",
+                dir.resolve("d01.zip").toString()).exit()).isEqualTo(3);
+    }
+
+    @Test
+    void theComparePageWarnsOfAScoreChangedInTheDatabase() throws Exception {
+        long earlier = SampleRun.store(jdbc, template, sealer);
+        long later = SampleRun.store(jdbc, template, sealer);
+        String page = "/evaluation/compare?from=" + earlier + "&to=" + later;
+        assertThat(html(page)).doesNotContain("seal-alarm");
+
+        jdbc.sql("UPDATE subject_result SET score = 12.00 WHERE run_id = ? AND subject_id = 'C3'").param(later).update();
+
+        assertThat(html(page)).contains("id=\"seal-alarm\"").contains("CADRE/C3").contains("change altered");
+    }
+
+    @Test
+    void aSubjectDeletedFromASealedRunReadsAsMissingOnEveryPerSubjectPath() throws Exception {
+        long runId = SampleRun.store(jdbc, template, sealer);
+        for (String table : new String[] {"subject_detail", "subject_result"}) {
+            jdbc.sql("DELETE FROM " + table + " WHERE run_id = ? AND subject_id IN ('C2', 'D01')").param(runId).update();
+        }
+
+        for (String path : new String[] {"/runs/" + runId + "/subjects/C2", "/runs/" + runId + "/subjects/C2/notice.pdf",
+                "/runs/" + runId + "/departments/D01/summary.pdf", "/runs/" + runId + "/departments/D01/notices.zip",
+                "/api/runs/" + runId + "/subjects/C2"}) {
+            var response = mvc.perform(get(path).with(user("auditor").roles("AUDITOR"))).andReturn().getResponse();
+            assertThat(response.getStatus()).as(path).isEqualTo(409);
+            assertThat(response.getContentAsString(StandardCharsets.UTF_8)).as(path).contains("missing from sealed run");
+        }
+        assertThat(mvc.perform(get("/runs/" + runId + "/subjects/NOBODY").with(user("a").roles("AUDITOR")))
+                .andReturn().getResponse().getStatus()).as("an id the run never held").isEqualTo(404);
+
+        CliRun explain = cli("explain", "--period", SampleRun.PERIOD, "--subject", "C2");
+        assertThat(explain.exit()).isEqualTo(3);
+        assertThat(explain.err()).contains("missing from sealed run");
+        CliRun report = cli("report", "--period", SampleRun.PERIOD, "--subject", "C2", "--out",
+                dir.resolve("c2.pdf").toString());
+        assertThat(report.exit()).isEqualTo(3);
+        assertThat(report.err()).contains("missing from sealed run");
+    }
+
+    @Test
+    void theAuditExportMarksAnEntryEditedInTheDatabase() throws Exception {
+        SampleRun.store(jdbc, template, sealer);
+        long seq = jdbc.sql("SELECT MIN(seq) FROM audit_log WHERE mac IS NOT NULL").query(Long.class).single();
+        String actor = jdbc.sql("SELECT actor FROM audit_log WHERE seq = ?").param(seq).query(String.class).single();
+        assertThat(auditExport().lines().findFirst().orElseThrow()).endsWith(",detail");
+        jdbc.sql("UPDATE audit_log SET actor = 'mallory' WHERE seq = ?").param(seq).update();
+        try {
+            String csv = auditExport();
+            assertThat(csv.lines().findFirst().orElseThrow()).endsWith(",detail,seal");
+            assertThat(csv.lines().filter(l -> l.startsWith(seq + ","))).singleElement().asString()
+                    .contains("mallory").endsWith("已被改动 / ALTERED");
+        } finally {
+            jdbc.sql("UPDATE audit_log SET actor = ? WHERE seq = ?").params(actor, seq).update();
+        }
+    }
+
+    private String auditExport() throws Exception {
+        return mvc.perform(get("/audit/export.csv").with(user("auditor").roles("AUDITOR"))).andReturn().getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+    }
+
+    /** Gives the subject's first stored explanation line other points, as someone editing the database would. */
+    private void forgeFirstLinesPoints(long runId, String subjectId, String points) throws Exception {
+        String lines = jdbc.sql("SELECT lines FROM subject_detail WHERE run_id = ? AND subject_id = ?")
+                .params(runId, subjectId).query(String.class).single();
+        ArrayNode array = (ArrayNode) json.readTree(lines);
+        ((ArrayNode) array.get(0)).set(2, json.getNodeFactory().numberNode(new java.math.BigDecimal(points)));
+        assertThat(jdbc.sql("UPDATE subject_detail SET lines = ? WHERE run_id = ? AND subject_id = ?")
+                .params(json.writeValueAsString(array), runId, subjectId).update()).isEqualTo(1);
+    }
+
+    private String pdfText(String path) throws Exception {
+        return text(mvc.perform(get(path).with(user("hr").roles("HR"))).andReturn().getResponse().getContentAsByteArray());
+    }
+
+    private static String text(byte[] pdf) throws Exception {
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            return new PDFTextStripper().getText(document);
+        }
+    }
+
+    private String html(String path) throws Exception {
+        return mvc.perform(get(path).with(user("hr").roles("HR"))).andReturn().getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+    }
+
+    private CliRun cli(String... args) {
+        return CliRun.of(context, args);
+    }
+}
