@@ -2,6 +2,7 @@ package org.kaohe.results;
 
 import java.util.Locale;
 
+import org.apache.poi.ss.usermodel.PageMargin;
 import org.apache.poi.ss.usermodel.PrintSetup;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.util.CellRangeAddress;
@@ -39,12 +40,12 @@ public final class PrintLayout {
         sheet.setFitToPage(true);
         sheet.setAutobreaks(true);
         sheet.setPrintGridlines(true);
-        sheet.setMargin(Sheet.LeftMargin, SIDE_MARGIN_INCHES);
-        sheet.setMargin(Sheet.RightMargin, SIDE_MARGIN_INCHES);
-        sheet.setMargin(Sheet.TopMargin, TOP_MARGIN_INCHES);
-        sheet.setMargin(Sheet.BottomMargin, TOP_MARGIN_INCHES);
-        sheet.setMargin(Sheet.HeaderMargin, HEADER_MARGIN_INCHES);
-        sheet.setMargin(Sheet.FooterMargin, HEADER_MARGIN_INCHES);
+        sheet.setMargin(PageMargin.LEFT, SIDE_MARGIN_INCHES);
+        sheet.setMargin(PageMargin.RIGHT, SIDE_MARGIN_INCHES);
+        sheet.setMargin(PageMargin.TOP, TOP_MARGIN_INCHES);
+        sheet.setMargin(PageMargin.BOTTOM, TOP_MARGIN_INCHES);
+        sheet.setMargin(PageMargin.HEADER, HEADER_MARGIN_INCHES);
+        sheet.setMargin(PageMargin.FOOTER, HEADER_MARGIN_INCHES);
         sheet.setRepeatingRows(new CellRangeAddress(headerRow, headerRow, -1, -1));
         sheet.createFreezePane(0, headerRow + 1);
         boolean chinese = Locale.CHINESE.getLanguage().equals(locale.getLanguage());
