@@ -5,6 +5,7 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
@@ -12,6 +13,7 @@ import org.apache.poi.ss.usermodel.Font;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.kaohe.results.PrintLayout;
 import org.kaohe.results.SpreadsheetSafe;
 import org.kaohe.results.StaleReason;
 import org.kaohe.scoring.ExplanationLine;
@@ -23,8 +25,8 @@ import org.kaohe.scoring.SubjectResult;
  * run, quarterly runs, appraisal version, rulebook and seal state the figures come from, then one
  * row per subject (departments first) with its grade's reasons. Scores are number cells shown with
  * two decimals; names and reasons pass {@link SpreadsheetSafe}, so a name written like a formula
- * is shown, never run. A run that fails its seal check says so in the first block and in a last
- * column on each row.
+ * is shown, never run. A run that fails its seal check says so in the first block, in a last
+ * column on each row and at the top of every printed page ({@link PrintLayout}).
  */
 public final class AnnualWorkbook {
 
@@ -45,12 +47,14 @@ public final class AnnualWorkbook {
             CellStyle score = workbook.createCellStyle();
             score.setDataFormat(workbook.createDataFormat().getFormat("0.00"));
             int r = 0;
-            for (String[] fact : facts(year, stale)) {
+            List<String[]> facts = facts(year, stale);
+            for (String[] fact : facts) {
                 Row row = sheet.createRow(r++);
                 text(row, 0, fact[0]).setCellStyle(bold);
                 text(row, 1, fact[1]);
             }
             r++;
+            int headerRow = r;
             Row header = sheet.createRow(r++);
             List<String> headers = headers(year);
             for (int c = 0; c < headers.size(); c++) {
@@ -76,6 +80,8 @@ public final class AnnualWorkbook {
             for (int c = 0; c < headers.size(); c++) {
                 sheet.setColumnWidth(c, c == 8 ? 60 * 256 : 16 * 256);
             }
+            PrintLayout.apply(sheet, headerRow, String.join(" ", facts.get(0)) + " · " + String.join(" ", facts.get(1))
+                    + (year.failed() ? " · " + facts.get(5)[1] : ""), Locale.CHINESE);
             workbook.write(out);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -3,6 +3,7 @@ package org.kaohe.cli;
 import org.kaohe.KaoheApplication;
 import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
 import org.springframework.boot.autoconfigure.context.ConfigurationPropertiesAutoConfiguration;
+import org.springframework.boot.autoconfigure.context.MessageSourceAutoConfiguration;
 import org.springframework.boot.autoconfigure.context.PropertyPlaceholderAutoConfiguration;
 import org.springframework.boot.autoconfigure.jdbc.DataSourceAutoConfiguration;
 import org.springframework.boot.autoconfigure.jdbc.DataSourceTransactionManagerAutoConfiguration;
@@ -16,7 +17,8 @@ import org.springframework.core.env.Environment;
 
 /**
  * The Spring configuration of a command: Kaohe's services with only the infrastructure they use
- * (a data source, JDBC, transactions; Flyway only for a schema that is behind: {@link SchemaBeforeUse}),
+ * (a data source, JDBC, transactions, the message bundles the people's workbook is worded from;
+ * Flyway only for a schema that is behind: {@link SchemaBeforeUse}),
  * not the web server, security filters, templates,
  * API documentation or background jobs that {@link KaoheApplication} configures. Started lazily
  * (see {@link LazySpringFactory}), so a command creates only the beans it reaches; the database is
@@ -27,6 +29,7 @@ import org.springframework.core.env.Environment;
  * processed all the same.
  */
 @ImportAutoConfiguration({PropertyPlaceholderAutoConfiguration.class, ConfigurationPropertiesAutoConfiguration.class,
+        MessageSourceAutoConfiguration.class,
         DataSourceAutoConfiguration.class, DataSourceTransactionManagerAutoConfiguration.class,
         TransactionAutoConfiguration.class, JdbcTemplateAutoConfiguration.class, JdbcClientAutoConfiguration.class})
 @ComponentScan(basePackages = "org.kaohe", excludeFilters = {

@@ -42,6 +42,7 @@ public class KaoheCommands implements Runnable {
         CommandCatalog.commands().stream()
                 .sorted(Comparator.comparing(type -> type.getAnnotation(Command.class).name()))
                 .forEach(type -> root.addSubcommand(new CommandLine(type, factory)));
+        root.addSubcommand(new CommandLine(new CompletionCommand(), factory));
         root.setCaseInsensitiveEnumValuesAllowed(true);
         root.registerConverter(Period.class, Period::parse);
         root.setExecutionExceptionHandler(KaoheCommands::reportFailure);

@@ -28,6 +28,9 @@ import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.ss.util.WorkbookUtil;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
+import org.kaohe.records.SubjectType;
+import org.kaohe.scoring.Grade;
+import org.kaohe.scoring.GradeScale;
 import org.kaohe.scoring.ReasonText;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Service;
@@ -46,11 +49,13 @@ public class ResultsExport {
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
     private final ResultsList list;
+    private final RunQueries runs;
     private final MessageSource messages;
     private final StaleRuns staleRuns;
 
-    public ResultsExport(ResultsList list, MessageSource messages, StaleRuns staleRuns) {
+    public ResultsExport(ResultsList list, RunQueries runs, MessageSource messages, StaleRuns staleRuns) {
         this.list = list;
+        this.runs = runs;
         this.messages = messages;
         this.staleRuns = staleRuns;
     }
@@ -83,8 +88,9 @@ public class ResultsExport {
 
     /**
      * An Excel workbook: one sheet of every selected row or, with {@code sheetPerDepartment}, one
-     * sheet per department (its own row and its cadres), each with the first block. Written as a
-     * stream (a whole province fits in bounded memory).
+     * sheet per department (its own row and its cadres), each with the first block, and each set up
+     * to print ({@link PrintLayout}: every column and the header on every page, the run in the page
+     * header). Written as a stream (a whole province fits in bounded memory).
      */
     public void xlsx(RunChecks.CheckedRun checked, ResultsFilter filter, Locale locale, boolean sheetPerDepartment,
                      OutputStream out) {
@@ -96,17 +102,19 @@ public class ResultsExport {
             List<String[]> facts = facts(run, filter, labels);
             Map<String, SheetWriter> sheets = new HashMap<>();
             Set<String> sheetNames = new HashSet<>();
+            String title = labels.printTitle(run);
             if (!sheetPerDepartment) {
                 sheets.put("", new SheetWriter(workbook.createSheet(sheetName(run.period().toString(), sheetNames)),
-                        facts, labels, styles));
+                        facts, labels, styles, title));
             }
             list.forEach(run.id(), filter, row -> {
                 String key = sheetPerDepartment ? row.deptId() : "";
-                sheets.computeIfAbsent(key, k -> new SheetWriter(
-                        workbook.createSheet(sheetName(row.deptName(), sheetNames)), facts, labels, styles)).add(row);
+                sheets.computeIfAbsent(key, k -> new SheetWriter(workbook.createSheet(sheetName(row.deptName(), sheetNames)),
+                        facts, labels, styles, title + " · " + row.deptName())).add(row);
             });
             if (sheets.isEmpty()) { // nothing selected: one sheet that says so by its empty table
-                new SheetWriter(workbook.createSheet(sheetName(run.period().toString(), sheetNames)), facts, labels, styles);
+                sheets.put("", new SheetWriter(workbook.createSheet(sheetName(run.period().toString(), sheetNames)),
+                        facts, labels, styles, title));
             }
             sheets.values().forEach(SheetWriter::finish);
             workbook.write(out);
@@ -141,10 +149,25 @@ public class ResultsExport {
                 : labels.text("export.staleValue", String.join("; ", stale.stream().map(r -> r.text(labels.locale)).toList()))});
         String deptName = filter.dept() == null ? null : list.departments(run.id()).stream()
                 .filter(d -> d.id().equals(filter.dept())).map(ResultsList.Department::name).findFirst().orElse(filter.dept());
-        facts.add(new String[] {labels.text("export.filter"), labels.filter(filter, deptName)});
+        facts.add(new String[] {labels.text("export.filter"), labels.filter(filter, deptName, gradeName(run, filter))});
         facts.add(new String[] {labels.text("export.exportedAt"), WHEN.format(OffsetDateTime.now())});
         facts.add(new String[] {labels.text("export.rankNote"), labels.text("results.rankLegend")});
         return facts;
+    }
+
+    /**
+     * The filter's grade as people read it (较差, not FAIR): its name in the run's scale of the
+     * filtered type (else of any type), or the code itself when no scale knows it.
+     */
+    private Grade gradeName(RunInfo run, ResultsFilter filter) {
+        if (filter.grade() == null) {
+            return null;
+        }
+        Map<SubjectType, GradeScale> scales = runs.scales(run.id());
+        List<GradeScale> candidates = filter.type() != null && scales.containsKey(filter.type())
+                ? List.of(scales.get(filter.type())) : List.copyOf(scales.values());
+        return candidates.stream().flatMap(scale -> scale.find(filter.grade()).stream()).findFirst()
+                .orElseGet(() -> new Grade(filter.grade(), filter.grade(), Integer.MAX_VALUE));
     }
 
     /** Excel's sheet names: at most 31 characters, none of : \ / ? * [ ], unique. */
@@ -164,15 +187,19 @@ public class ResultsExport {
         private final Sheet sheet;
         private final Labels labels;
         private final Styles styles;
+        private final String title;
+        private final int labelsWidth;
         private final int headerRow;
         private int next;
 
-        SheetWriter(Sheet sheet, List<String[]> facts, Labels labels, Styles styles) {
+        SheetWriter(Sheet sheet, List<String[]> facts, Labels labels, Styles styles, String title) {
             this.sheet = sheet;
             this.labels = labels;
             this.styles = styles;
-            Row title = sheet.createRow(next++);
-            text(title, 0, facts.get(0)[0] + " " + facts.get(0)[1], styles.title);
+            this.title = title;
+            this.labelsWidth = facts.stream().mapToInt(fact -> PrintLayout.width(0, fact[0])).max().orElse(0);
+            Row first = sheet.createRow(next++);
+            text(first, 0, facts.get(0)[0] + " " + facts.get(0)[1], styles.title);
             for (String[] fact : facts.subList(1, facts.size())) {
                 Row row = sheet.createRow(next++);
                 text(row, 0, fact[0], styles.bold);
@@ -198,19 +225,20 @@ public class ResultsExport {
                 } else if (c == Labels.RANK) {
                     row.createCell(c).setCellValue(r.rank());
                 } else {
-                    text(row, c, cells[c], null);
+                    text(row, c, cells[c], c == Labels.GRADE_NOTE ? styles.wrapped : null);
                 }
             }
         }
 
         void finish() {
-            sheet.createFreezePane(0, headerRow + 1);
-            sheet.setAutoFilter(new CellRangeAddress(headerRow, Math.max(headerRow, next - 1), 0,
-                    labels.columns().length - 1));
-            int[] widths = {10, 12, 16, 18, 10, 12, 10, 8, 10, 48};
-            for (int c = 0; c < widths.length; c++) {
-                sheet.setColumnWidth(c, widths[c] * 256);
+            String[] columns = labels.columns();
+            sheet.setAutoFilter(new CellRangeAddress(headerRow, Math.max(headerRow, next - 1), 0, columns.length - 1));
+            int[] widths = {10, 12, 16, 18, 10, 12, 10, 8, 10, 48, 12};
+            for (int c = 0; c < columns.length; c++) {
+                sheet.setColumnWidth(c, PrintLayout.width(widths[c], columns[c]));
             }
+            sheet.setColumnWidth(0, Math.max(sheet.getColumnWidth(0), labelsWidth)); // the first block's labels
+            PrintLayout.apply(sheet, headerRow, title, labels.locale);
         }
 
         private static void text(Row row, int column, String value, CellStyle style) {
@@ -226,6 +254,7 @@ public class ResultsExport {
         final CellStyle title;
         final CellStyle bold;
         final CellStyle score;
+        final CellStyle wrapped;
 
         Styles(Workbook workbook) {
             Font boldFont = workbook.createFont();
@@ -239,6 +268,8 @@ public class ResultsExport {
             title.setFont(big);
             score = workbook.createCellStyle();
             score.setDataFormat(workbook.createDataFormat().getFormat("0.00"));
+            wrapped = workbook.createCellStyle();
+            wrapped.setWrapText(true); // long reasons wrap inside the printed page instead of running off it
         }
     }
 
@@ -246,6 +277,7 @@ public class ResultsExport {
     private final class Labels {
         static final int SCORE = 4;
         static final int RANK = 7;
+        static final int GRADE_NOTE = 9;
 
         private final Locale locale;
         private final RunChecks.CheckedRun checked;
@@ -266,9 +298,16 @@ public class ResultsExport {
          * A grade as the rulebook names it; in another language the bundle's name of its code when
          * there is one (the default book's 好 is "Good"), else the rulebook's name with its code.
          */
-        String grade(org.kaohe.scoring.Grade grade) {
+        String grade(Grade grade) {
             return Locale.CHINESE.getLanguage().equals(locale.getLanguage()) ? grade.label()
                     : messages.getMessage("grade." + grade.name(), null, grade.label() + " (" + grade.name() + ")", locale);
+        }
+
+        /** What every printed page names at its top: the period and the run, and a failed seal check loudly. */
+        String printTitle(RunInfo run) {
+            return text("export.title") + " " + run.period() + " · "
+                    + text("export.runValue", Long.toString(run.id()), run.runBy(), WHEN.format(run.startedAt()))
+                    + (checked.failed() ? " · " + seal() : "");
         }
 
         String text(String key, Object... args) {
@@ -304,12 +343,13 @@ public class ResultsExport {
             return cells;
         }
 
-        String filter(ResultsFilter f, String deptName) {
+        /** The filter line in words: the type, department and grade by name, never by code. */
+        String filter(ResultsFilter f, String deptName, Grade grade) {
             String all = text("common.all");
             return text("export.filterValue",
                     f.type() == null ? all : text("subjectType." + f.type().name()),
                     f.dept() == null ? all : deptName,
-                    f.grade() == null ? all : f.grade(),
+                    grade == null ? all : grade(grade),
                     text("export.sort." + f.sort().param()),
                     text(f.descending() ? "export.descending" : "export.ascending"));
         }

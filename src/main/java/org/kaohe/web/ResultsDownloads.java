@@ -25,6 +25,7 @@ import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.util.UriUtils;
 
 /**
  * The results page's downloads: what the page's filters and sort select (every type when no tab
@@ -57,8 +58,9 @@ class ResultsDownloads {
              @RequestParam(defaultValue = "false") boolean desc, Locale locale, HttpServletResponse response,
              Principal who) throws IOException {
         RunChecks.CheckedRun checked = exported(pick(period, run), "csv", who);
-        start(response, checked, "csv", new MediaType("text", "csv", StandardCharsets.UTF_8));
-        export.csv(checked, filter(checked.run(), type, dept, grade, sort, desc), locale, response.getOutputStream());
+        ResultsFilter filter = filter(checked.run(), type, dept, grade, sort, desc);
+        start(response, fileName(checked, filter, false, locale, "csv"), new MediaType("text", "csv", StandardCharsets.UTF_8));
+        export.csv(checked, filter, locale, response.getOutputStream());
     }
 
     @GetMapping("/evaluation/export.xlsx")
@@ -68,9 +70,9 @@ class ResultsDownloads {
               @RequestParam(defaultValue = "false") boolean desc, @RequestParam(defaultValue = "false") boolean byDept,
               Locale locale, HttpServletResponse response, Principal who) throws IOException {
         RunChecks.CheckedRun checked = exported(pick(period, run), byDept ? "xlsx-by-dept" : "xlsx", who);
-        start(response, checked, byDept ? "by-dept.xlsx" : "xlsx", XLSX);
-        export.xlsx(checked, filter(checked.run(), type, dept, grade, sort, desc), locale, byDept,
-                response.getOutputStream());
+        ResultsFilter filter = filter(checked.run(), type, dept, grade, sort, desc);
+        start(response, fileName(checked, filter, byDept, locale, "xlsx"), XLSX);
+        export.xlsx(checked, filter, locale, byDept, response.getOutputStream());
     }
 
     private RunInfo pick(String period, Long run) {
@@ -95,13 +97,47 @@ class ResultsDownloads {
         return checked;
     }
 
-    /** An export of a run that failed its seal check says so in its name too. */
-    static void start(HttpServletResponse response, RunChecks.CheckedRun checked, String extension, MediaType type) {
+    /**
+     * What the file holds, in its name: the period, the run (ALTERED when it failed its seal check),
+     * the filter (type, department, grade by their codes), one sheet per department, and the language,
+     * e.g. {@code kaohe-2026-Q3-run5-grade-FAIR-zh.xlsx}. The sort is left out: it orders the same rows.
+     */
+    static String fileName(RunChecks.CheckedRun checked, ResultsFilter filter, boolean byDept, Locale locale,
+                           String extension) {
         RunInfo run = checked.run();
-        String fileName = "kaohe-" + run.period() + "-run" + run.id() + (checked.failed() ? "-ALTERED" : "") + "."
-                + extension;
+        StringBuilder name = new StringBuilder("kaohe-").append(run.period()).append("-run").append(run.id());
+        if (checked.failed()) {
+            name.append("-ALTERED");
+        }
+        if (filter.type() != null) {
+            name.append("-type-").append(filter.type().name());
+        }
+        if (filter.dept() != null) {
+            name.append("-dept-").append(filter.dept());
+        }
+        if (filter.grade() != null) {
+            name.append("-grade-").append(filter.grade());
+        }
+        if (byDept) {
+            name.append("-by-dept");
+        }
+        // The bundles are Chinese but for English: any other language reads the Chinese export.
+        String language = Locale.ENGLISH.getLanguage().equals(locale.getLanguage()) ? "en" : "zh";
+        return name.append('-').append(language).append('.').append(extension).toString();
+    }
+
+    /**
+     * Starts the download under {@code fileName}. A name with characters beyond ASCII (a department
+     * code in Chinese) goes as {@code filename*} in UTF-8, which browsers use, beside an ASCII
+     * {@code filename} with those characters replaced, for the others.
+     */
+    static void start(HttpServletResponse response, String fileName, MediaType type) {
+        String ascii = fileName.replaceAll("[^A-Za-z0-9._-]+", "_");
+        String disposition = ContentDisposition.attachment().filename(ascii).build().toString();
+        if (!ascii.equals(fileName)) {
+            disposition += "; filename*=UTF-8''" + UriUtils.encode(fileName, StandardCharsets.UTF_8);
+        }
         response.setContentType(type.toString());
-        response.setHeader(HttpHeaders.CONTENT_DISPOSITION,
-                ContentDisposition.attachment().filename(fileName).build().toString());
+        response.setHeader(HttpHeaders.CONTENT_DISPOSITION, disposition);
     }
 }

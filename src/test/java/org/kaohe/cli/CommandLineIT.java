@@ -16,6 +16,8 @@ import java.util.stream.Collectors;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
+import org.apache.poi.xssf.usermodel.XSSFSheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -165,6 +167,21 @@ class CommandLineIT {
                     .isEqualByComparingTo(csv.get(i).get("score"));
         }
         assertThat(rows.get(0).get("subject_type").asText()).isEqualTo("DEPARTMENT");
+    }
+
+    @Test
+    @Order(6)
+    void thePeoplesWorkbookIsWrittenInChineseAndSetUpToPrint() throws Exception {
+        Path out = dir.resolve("2026-Q3.xlsx");
+        KaoheJar.Run run = kaohe.run("results", "--period", "2026-Q3", "--format", "xlsx", "--out", out.toString());
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        try (XSSFWorkbook workbook = new XSSFWorkbook(Files.newInputStream(out))) {
+            XSSFSheet sheet = workbook.getSheetAt(0);
+            assertThat(sheet.getRow(0).getCell(0).getStringCellValue()).isEqualTo("考核结果 2026-Q3");
+            assertThat(sheet.getPrintSetup().getLandscape()).isTrue();
+            assertThat(sheet.getFooter().getCenter()).isEqualTo("第 &P 页 共 &N 页");
+        }
     }
 
     @Test

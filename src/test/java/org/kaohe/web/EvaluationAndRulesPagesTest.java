@@ -137,7 +137,7 @@ class EvaluationAndRulesPagesTest {
         assertThat(page).contains("/evaluation/export.xlsx?run=" + older).contains("/evaluation?run=" + newer);
         String csv = mvc.perform(get("/evaluation/export.csv?run=" + older).with(user("a").roles("AUDITOR")))
                 .andExpect(status().isOk()).andReturn().getResponse().getHeader("Content-Disposition");
-        assertThat(csv).contains("run" + older + ".csv");
+        assertThat(csv).contains("run" + older + "-zh.csv");
     }
 
     @Test

@@ -38,9 +38,11 @@ import org.kaohe.scoring.SubjectResult;
 import org.kaohe.testing.KaoheTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
+import org.springframework.http.HttpHeaders;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
 
 /**
  * Exports for people hold what the page's filters and sort select, in the reader's language, with
@@ -82,7 +84,7 @@ class ResultsExportTest {
                 .contains("结果封印,完好").contains("部门:市总工会").contains("按得分降序");
         List<String> table = csv.lines().dropWhile(line -> !line.startsWith("对象类型,")).toList();
         assertThat(table).containsExactly(
-                "对象类型,编号,名称,部门,得分,分数段等次,等次,\"排名(干部为部门内,部门为全市)\",一票否决,等次说明",
+                "对象类型,编号,名称,部门,得分,分数段等次,等次,排名,一票否决,等次说明",
                 "干部,C1,王芳,市总工会,93.30,好,好,1,否,",
                 "干部,C2,李明,市总工会,92.10,好,较差,2,是,\"党纪政务处分 ×1:一票否决,等次定为较差\"",
                 "干部,C3,张伟,市总工会,70.00,一般,一般,3,否,");
@@ -151,20 +153,68 @@ class ResultsExportTest {
     }
 
     @Test
+    void aFilteredWorkbookIsNamedForWhatItHoldsAndItsFilterLineNamesTheGrade() throws Exception {
+        MvcResult result = download("/evaluation/export.xlsx?run=" + runId + "&type=CADRE&grade=较差", "zh_CN");
+
+        assertThat(result.getResponse().getHeader(HttpHeaders.CONTENT_DISPOSITION))
+                .isEqualTo("attachment; filename=\"kaohe-2027-Q1-run" + runId + "-type-CADRE-grade-POOR-zh.xlsx\"");
+        try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(result.getResponse().getContentAsByteArray()))) {
+            assertThat(text(workbook.getSheetAt(0), "筛选与排序")).isEqualTo("对象类型:干部;部门:全部;等次:较差;按部门升序");
+        }
+    }
+
+    @Test
+    void anEnglishCsvIsNamedSoAndItsFilterLineNamesTheGradeAndDepartmentInEnglish() throws Exception {
+        MvcResult result = download("/evaluation/export.csv?run=" + runId + "&dept=D01&grade=FAIR&sort=score", "en");
+
+        assertThat(result.getResponse().getHeader(HttpHeaders.CONTENT_DISPOSITION))
+                .isEqualTo("attachment; filename=\"kaohe-2027-Q1-run" + runId + "-dept-D01-grade-FAIR-en.csv\"");
+        assertThat(result.getResponse().getContentAsString(StandardCharsets.UTF_8))
+                .contains("type: All; department: 市总工会; grade: Fairly good; by score ascending")
+                .doesNotContain("grade: FAIR");
+    }
+
+    @Test
+    void anUnfilteredExportIsNamedForItsRunAndLanguageAndTheSheetsPerDepartmentSaySo() throws Exception {
+        assertThat(download("/evaluation/export.csv?run=" + runId, "zh_CN").getResponse()
+                .getHeader(HttpHeaders.CONTENT_DISPOSITION))
+                .isEqualTo("attachment; filename=\"kaohe-2027-Q1-run" + runId + "-zh.csv\"");
+        assertThat(download("/evaluation/export.xlsx?run=" + runId + "&byDept=true", "en").getResponse()
+                .getHeader(HttpHeaders.CONTENT_DISPOSITION))
+                .isEqualTo("attachment; filename=\"kaohe-2027-Q1-run" + runId + "-by-dept-en.xlsx\"");
+    }
+
+    @Test
+    void aNameBeyondAsciiKeepsAnAsciiFilenameAndGivesTheWholeNameInUtf8() throws Exception {
+        MvcResult result = download("/evaluation/export.csv?run=" + runId + "&dept=工会", "zh_CN");
+
+        assertThat(result.getResponse().getHeader(HttpHeaders.CONTENT_DISPOSITION)).isEqualTo(
+                "attachment; filename=\"kaohe-2027-Q1-run" + runId + "-dept-_-zh.csv\"; filename*=UTF-8''kaohe-2027-Q1-run"
+                        + runId + "-dept-%E5%B7%A5%E4%BC%9A-zh.csv");
+    }
+
+    @Test
     void aTamperedRunIsExportedAsSuch() throws Exception {
         long tampered = StoredRuns.store(jdbc, template, sealer, Period.parse("2027-Q2"), "sha256:export-test",
                 List.of(subject(SubjectType.CADRE, "C9", "钱进", "D09", "80.00", QuarterlyGrades.FAIR, 1, false)));
         jdbc.sql("UPDATE subject_result SET score = 99.00 WHERE run_id = ?").param(tampered).update();
 
-        String csv = new String(get("/evaluation/export.csv?run=" + tampered, "zh_CN"), StandardCharsets.UTF_8);
+        MvcResult result = download("/evaluation/export.csv?run=" + tampered, "zh_CN");
+        String csv = result.getResponse().getContentAsString(StandardCharsets.UTF_8);
 
         assertThat(csv).contains("结果封印,已损坏").contains("C9,钱进,D09,99.00");
+        assertThat(result.getResponse().getHeader(HttpHeaders.CONTENT_DISPOSITION))
+                .isEqualTo("attachment; filename=\"kaohe-2027-Q2-run" + tampered + "-ALTERED-zh.csv\"");
     }
 
     private byte[] get(String path, String lang) throws Exception {
+        return download(path, lang).getResponse().getContentAsByteArray();
+    }
+
+    private MvcResult download(String path, String lang) throws Exception {
         return mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get(path)
                         .param("lang", lang).with(user("hr").roles("HR")))
-                .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+                .andExpect(status().isOk()).andReturn();
     }
 
     private static int row(Sheet sheet, String secondCell) {
