@@ -39,7 +39,7 @@ class AccountsTest {
         accounts.create("test", "enum-locked", EnumSet.of(Role.HR), "Locked-Account-9");
         accounts.create("test", "enum-off", EnumSet.of(Role.HR), "Disabled-Account-9");
         accounts.setEnabled("test", "enum-off", false);
-        for (int i = 0; i < LoginAttempts.MAX_FAILURES; i++) {
+        for (int i = 0; i < LoginAttempts.FREE_FAILURES; i++) {
             mvc.perform(formLogin().user("enum-locked").password("wrong"));
         }
 

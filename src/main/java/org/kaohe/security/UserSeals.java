@@ -1,0 +1,79 @@
+package org.kaohe.security;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.kaohe.audit.AuditLog;
+import org.kaohe.audit.SealKey;
+import org.kaohe.results.SealStatus;
+import org.kaohe.results.SealText;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * The keyed seal on what a user may do: the username, roles, enabled state, password hash and
+ * one-time mark of an {@code app_user} row, HMAC-SHA256 under the installation's {@link SealKey}
+ * over their canonical text, as a run's rows are sealed ({@code results.RunSealer}). Whoever can
+ * edit the database but cannot read the key cannot give anyone a role, enable an account, or put a
+ * password of their own on one: the row fails its check, and a row that fails is refused at login
+ * and on every request, and reported (log and audit log, once per altered state of the row).
+ */
+@Component
+class UserSeals {
+
+    /** What of a row the seal covers. */
+    record Sealed(String username, String roles, boolean enabled, String passwordHash, boolean mustChangePassword) {}
+
+    private static final Logger log = LoggerFactory.getLogger(UserSeals.class);
+    private static final String KIND = "kaohe-user-seal-1";
+
+    private final SealKey key;
+    private final AuditLog auditLog;
+    /** Per user, the stored seal already reported as failing, so a refused user retrying writes one entry. */
+    private final Map<String, String> reported = new ConcurrentHashMap<>();
+
+    UserSeals(SealKey key, AuditLog auditLog) {
+        this.key = key;
+        this.auditLog = auditLog;
+    }
+
+    String seal(Sealed row) {
+        return key.mac(SealText.fields(KIND, row.username(), row.roles(), Boolean.toString(row.enabled()),
+                row.passwordHash(), Boolean.toString(row.mustChangePassword())));
+    }
+
+    String keyId() {
+        return key.id();
+    }
+
+    /** INTACT, ALTERED (changed, or no seal at all), or OTHER_KEY (sealed under a key this installation does not hold). */
+    SealStatus check(Sealed row, String storedSeal, String storedKeyId) {
+        if (storedSeal == null) {
+            return SealStatus.ALTERED;
+        }
+        if (!key.id().equals(storedKeyId)) {
+            return SealStatus.OTHER_KEY;
+        }
+        return seal(row).equals(storedSeal) ? SealStatus.INTACT : SealStatus.ALTERED;
+    }
+
+    /**
+     * Says, once per altered state of the row, that a user was refused because their row failed its
+     * check: an error in the log and a USER_SEAL_BROKEN entry in the audit log. Never throws: the
+     * refusal stands even if the report cannot be written.
+     */
+    void reportRefused(String username, SealStatus status, String storedSeal) {
+        String state = status + ":" + storedSeal;
+        if (state.equals(reported.put(username, state))) {
+            return;
+        }
+        log.error("用户 {} 的账号记录未通过封印核验({}),已拒绝 / the stored account of {} fails its seal check ({}): "
+                + "refused until an administrator repairs it", username, status.label(), username, status.label());
+        try {
+            auditLog.record("system", "USER_SEAL_BROKEN", Map.of("user", username, "status", status.name()));
+        } catch (RuntimeException e) {
+            log.error("could not write the audit entry for the altered account {}", username, e);
+        }
+    }
+}
