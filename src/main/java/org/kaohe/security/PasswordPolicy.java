@@ -77,9 +77,11 @@ final class PasswordPolicy {
             String bits = String.format(Locale.ROOT, bitsFormat, Math.floor(estimate.getEntropy()), MIN_ENTROPY_BITS);
             Feedback found = estimate.getFeedback();
             String warning = found.getWarningKey() == null ? null
-                    : new Feedback(locale.equals(Locale.ENGLISH) ? EN : ZH, found.getResult(), found.getWarningKey())
+                    : new Feedback(Locale.ENGLISH.equals(locale) ? EN : ZH, found.getResult(), found.getWarningKey())
                     .getWarning();
-            return summary + "(" + bits + ")" + (warning == null ? "" : ":" + warning.strip());
+            boolean english = locale.equals(Locale.ENGLISH);
+            return summary + (english ? " (" : "(") + bits + ")"
+                    + (warning == null ? "" : (english ? ": " : ":") + warning.strip());
         }
 
         private static Configuration configuration(Locale locale, List<String> ownWords) {

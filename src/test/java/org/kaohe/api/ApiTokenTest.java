@@ -40,8 +40,8 @@ class ApiTokenTest {
 
     @BeforeAll
     void usersAndRun() {
-        accounts.create("test", "token-auditor", EnumSet.of(Role.AUDITOR), "token-password");
-        accounts.create("test", "token-other", EnumSet.of(Role.AUDITOR), "token-password");
+        accounts.create("test", "token-auditor", EnumSet.of(Role.AUDITOR), "token-indigo-falcon-8");
+        accounts.create("test", "token-other", EnumSet.of(Role.AUDITOR), "token-indigo-falcon-8");
         SampleRun.store(jdbc, template, sealer);
     }
 
@@ -62,7 +62,7 @@ class ApiTokenTest {
                 .andExpect(jsonPath("$[*].token").isEmpty());
 
         mvc.perform(delete("/api/tokens/" + made.get("info").get("id").asLong())
-                        .with(httpBasic("token-auditor", "token-password")))
+                        .with(httpBasic("token-auditor", "token-indigo-falcon-8")))
                 .andExpect(status().isNoContent());
         mvc.perform(get("/api/periods/2026-Q3/results").header("Authorization", "Bearer " + token))
                 .andExpect(status().isUnauthorized())
@@ -78,7 +78,7 @@ class ApiTokenTest {
                         .contentType(MediaType.APPLICATION_JSON).content("{\"period\":\"2026-Q3\"}"))
                 .andExpect(status().isForbidden());
         mvc.perform(delete("/api/tokens/" + made.get("info").get("id").asLong())
-                        .with(httpBasic("token-other", "token-password")))
+                        .with(httpBasic("token-other", "token-indigo-falcon-8")))
                 .andExpect(status().isNotFound());
     }
 
@@ -98,7 +98,7 @@ class ApiTokenTest {
     }
 
     private JsonNode newToken(String user, String name) throws Exception {
-        return json.readTree(mvc.perform(post("/api/tokens").with(httpBasic(user, "token-password"))
+        return json.readTree(mvc.perform(post("/api/tokens").with(httpBasic(user, "token-indigo-falcon-8"))
                         .contentType(MediaType.APPLICATION_JSON).content("{\"name\":\"" + name + "\"}"))
                 .andExpect(status().isCreated())
                 .andReturn().getResponse().getContentAsByteArray());

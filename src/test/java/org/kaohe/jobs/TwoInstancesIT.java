@@ -49,7 +49,7 @@ class TwoInstancesIT {
 
     private static final String SCHEMA = "kaohe_two_" + UUID.randomUUID().toString().replace("-", "");
     private static final String USER = "hr-two";
-    private static final String PASSWORD = "Two-instances-42";
+    private static final String PASSWORD = "Two-jade-bridges-42";
     private static final Duration PATIENCE = Duration.ofMinutes(4);
 
     private final ObjectMapper json = new ObjectMapper();
