@@ -23,9 +23,12 @@ ALTER TABLE app_user DROP COLUMN locked_until;
 
 -- API tokens expire, and say when they were last used and why they were revoked. Tokens made
 -- before expiry existed get 90 days from this upgrade, so that no script stops without notice.
+-- A token's owner, hash, times and revocation are sealed like a user's row: a token row inserted or
+-- revived by SQL acts for nobody. Existing tokens are sealed once, as found, with the users.
 ALTER TABLE api_token ADD COLUMN expires_at TIMESTAMP WITH TIME ZONE;
 ALTER TABLE api_token ADD COLUMN last_used_at TIMESTAMP WITH TIME ZONE;
 ALTER TABLE api_token ADD COLUMN revoked_reason VARCHAR(30);
+ALTER TABLE api_token ADD COLUMN seal VARCHAR(64);
 UPDATE api_token SET expires_at = CURRENT_TIMESTAMP + INTERVAL '90' DAY;
 UPDATE api_token SET revoked_reason = 'REVOKED' WHERE revoked_at IS NOT NULL;
 ALTER TABLE api_token ALTER COLUMN expires_at SET NOT NULL;

@@ -26,7 +26,8 @@ import org.springframework.transaction.annotation.Transactional;
  * Personal API tokens for scripts. A token is 32 random bytes (prefix {@code kh_}); it is shown
  * once and only its SHA-256 is stored, so a stolen database gives no usable token. Checking one
  * costs a hash and an indexed lookup (well under a millisecond) where HTTP Basic costs a BCrypt
- * check (about 85 ms) on every request. A token acts with its owner's roles; it expires
+ * check (about 85 ms) on every request. Its row is sealed like a user's ({@link UserSeals}): one
+ * inserted or revived by SQL acts for nobody. A token acts with its owner's roles; it expires
  * ({@code kaohe.tokens.default-days}, 90, or the days chosen at creation up to
  * {@code kaohe.tokens.max-days}, 365), and stops working when it is revoked, or its owner is
  * disabled, their roles or password change, or their account fails its seal.
@@ -68,17 +69,23 @@ public class ApiTokens {
     private static final Duration LAST_USED_PRECISION = Duration.ofMinutes(1);
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm XXX");
 
+    /** A token's row as stored, with what its seal covers. */
+    private record Stored(long id, String username, String tokenHash, OffsetDateTime createdAt, OffsetDateTime expiresAt,
+                          OffsetDateTime lastUsedAt, OffsetDateTime revokedAt, String revokedReason, String seal) {}
+
     private final JdbcClient jdbc;
     private final DatabaseUserDetailsService users;
     private final AuditLog auditLog;
+    private final UserSeals seals;
     private final int defaultDays;
     private final int maxDays;
 
-    ApiTokens(JdbcClient jdbc, DatabaseUserDetailsService users, AuditLog auditLog,
+    ApiTokens(JdbcClient jdbc, DatabaseUserDetailsService users, AuditLog auditLog, UserSeals seals,
               @Value("${kaohe.tokens.default-days:90}") int defaultDays, @Value("${kaohe.tokens.max-days:365}") int maxDays) {
         this.jdbc = jdbc;
         this.users = users;
         this.auditLog = auditLog;
+        this.seals = seals;
         this.defaultDays = defaultDays;
         this.maxDays = maxDays;
     }
@@ -106,11 +113,14 @@ public class ApiTokens {
         byte[] secret = new byte[32];
         RANDOM.nextBytes(secret);
         String token = PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
-        OffsetDateTime now = OffsetDateTime.now();
+        // To the millisecond, as both databases keep it and the seal covers it.
+        OffsetDateTime now = OffsetDateTime.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
         OffsetDateTime expires = now.plusDays(valid);
+        String hash = sha256(token);
         var key = new GeneratedKeyHolder();
-        jdbc.sql("INSERT INTO api_token (username, name, token_hash, created_at, expires_at) VALUES (?, ?, ?, ?, ?)")
-                .params(username, label, sha256(token), now, expires).update(key, "id");
+        jdbc.sql("INSERT INTO api_token (username, name, token_hash, created_at, expires_at, seal) VALUES (?, ?, ?, ?, ?, ?)")
+                .params(username, label, hash, now, expires, seals.tokenSeal(username, hash, now, expires, null, null))
+                .update(key, "id");
         long id = key.getKeyAs(Number.class).longValue();
         auditLog.record(username, "TOKEN_CREATED", Map.of("token", id, "label", label, "days", valid));
         return new NewToken(new TokenInfo(id, label, now, expires, null, null, null), token);
@@ -129,9 +139,7 @@ public class ApiTokens {
     /** False when the user has no such live token. */
     @Transactional
     public boolean revoke(String username, long id) {
-        int changed = jdbc.sql("UPDATE api_token SET revoked_at = ?, revoked_reason = ? WHERE id = ? AND username = ?"
-                        + " AND revoked_at IS NULL")
-                .params(OffsetDateTime.now(), Revocation.REVOKED.name(), id, username).update();
+        int changed = revokeWhere("id = ? AND username = ?", Revocation.REVOKED, id, username);
         if (changed > 0) {
             auditLog.record(username, "TOKEN_REVOKED", Map.of("token", id));
         }
@@ -141,8 +149,21 @@ public class ApiTokens {
     /** Revokes every live token of the user (their rights or password changed); the change's own entry says why. */
     @Transactional
     public int revokeAll(String username, Revocation why) {
-        return jdbc.sql("UPDATE api_token SET revoked_at = ?, revoked_reason = ? WHERE username = ? AND revoked_at IS NULL")
-                .params(OffsetDateTime.now(), why.name(), username).update();
+        return revokeWhere("username = ?", why, username);
+    }
+
+    /** Marks the live tokens the condition selects revoked, each sealed again with its revocation. */
+    private int revokeWhere(String condition, Revocation why, Object... args) {
+        OffsetDateTime now = OffsetDateTime.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+        List<Stored> live = jdbc.sql("SELECT * FROM api_token WHERE " + condition + " AND revoked_at IS NULL FOR UPDATE")
+                .params(args).query(ApiTokens::stored).list();
+        for (Stored token : live) {
+            jdbc.sql("UPDATE api_token SET revoked_at = ?, revoked_reason = ?, seal = ? WHERE id = ?")
+                    .params(now, why.name(), seals.tokenSeal(token.username(), token.tokenHash(), token.createdAt(),
+                            token.expiresAt(), now, why.name()), token.id())
+                    .update();
+        }
+        return live.size();
     }
 
     /** The owner of a live token, as Spring Security sees them, or why the token is refused. */
@@ -150,14 +171,23 @@ public class ApiTokens {
         if (token == null || !token.startsWith(PREFIX)) {
             return refused("API 令牌无效 / the API token is unknown");
         }
-        return jdbc.sql("SELECT id, username, expires_at, last_used_at, revoked_at, revoked_reason FROM api_token"
-                        + " WHERE token_hash = ?")
+        return jdbc.sql("SELECT * FROM api_token WHERE token_hash = ?")
                 .param(sha256(token))
-                .query((rs, n) -> use(rs.getLong("id"), rs.getString("username"),
-                        rs.getObject("expires_at", OffsetDateTime.class), rs.getObject("last_used_at", OffsetDateTime.class),
-                        rs.getObject("revoked_at", OffsetDateTime.class), rs.getString("revoked_reason")))
+                .query(ApiTokens::stored)
                 .optional()
+                .map(this::use)
                 .orElseGet(() -> refused("API 令牌无效 / the API token is unknown"));
+    }
+
+    private Use use(Stored token) {
+        if (!seals.tokenSeal(token.username(), token.tokenHash(), token.createdAt(), token.expiresAt(), token.revokedAt(),
+                token.revokedReason()).equals(token.seal())) {
+            seals.reportRefusedToken(token.id(), token.username(), token.seal());
+            return refused("API 令牌记录未通过核验(在 Kaohe 之外被改动)/ the API token's record fails its check "
+                    + "(changed outside Kaohe)");
+        }
+        return use(token.id(), token.username(), token.expiresAt(), token.lastUsedAt(), token.revokedAt(),
+                token.revokedReason());
     }
 
     private Use use(long id, String username, OffsetDateTime expires, OffsetDateTime lastUsed, OffsetDateTime revoked,
@@ -185,6 +215,13 @@ public class ApiTokens {
             jdbc.sql("UPDATE api_token SET last_used_at = ? WHERE id = ?").params(now, id).update();
         }
         return new Use(owner, null);
+    }
+
+    private static Stored stored(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+        return new Stored(rs.getLong("id"), rs.getString("username"), rs.getString("token_hash"),
+                rs.getObject("created_at", OffsetDateTime.class), rs.getObject("expires_at", OffsetDateTime.class),
+                rs.getObject("last_used_at", OffsetDateTime.class), rs.getObject("revoked_at", OffsetDateTime.class),
+                rs.getString("revoked_reason"), rs.getString("seal"));
     }
 
     private static Use refused(String why) {

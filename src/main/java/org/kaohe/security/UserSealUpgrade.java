@@ -1,5 +1,6 @@
 package org.kaohe.security;
 
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -14,7 +15,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The one time user rows are sealed as they are found: at the first start after user seals came
+ * The one time user rows (and API tokens) are sealed as they are found: at the first start after user seals came
  * (Flyway V50), before any user is read ({@link UserRepository} waits for it). Rows stored before
  * had no seal, so nothing can vouch for them: they are sealed as they stand, and the audit log says
  * so, naming each user with the roles and state taken on trust (USERS_SEALED). That chained entry
@@ -61,10 +62,27 @@ class UserSealUpgrade implements InitializingBean {
                     .params(seals.seal(row), seals.keyId(), row.username()).update();
             described.add(row.username() + "(" + row.roles() + (row.enabled() ? "" : ",disabled") + ")");
         }
-        auditLog.record("system", ACTION, Map.of("count", found.size(), "users", String.join(" ", described)));
-        if (!found.isEmpty()) {
-            log.warn("已为 {} 个现有用户加封印,其角色与状态按原样采信(见操作日志)/ sealed {} existing users as they were found,"
-                    + " their roles and state taken on trust (see the audit log): {}", found.size(), found.size(), described);
+        int tokens = sealTokens();
+        auditLog.record("system", ACTION, Map.of("count", found.size(), "users", String.join(" ", described),
+                "tokens", tokens));
+        if (!found.isEmpty() || tokens > 0) {
+            log.warn("已为 {} 个现有用户和 {} 个 API 令牌加封印,按原样采信(见操作日志)/ sealed {} existing users and {} API tokens"
+                    + " as they were found, taken on trust (see the audit log): {}", found.size(), tokens, found.size(), tokens,
+                    described);
         }
+    }
+
+    /** The API tokens stored before their rows were sealed, sealed as found; how many. */
+    private int sealTokens() {
+        List<Object[]> rows = jdbc.sql("SELECT id, username, token_hash, created_at, expires_at, revoked_at, revoked_reason"
+                        + " FROM api_token WHERE seal IS NULL")
+                .query((rs, n) -> new Object[] {rs.getLong(1), seals.tokenSeal(rs.getString(2), rs.getString(3),
+                        rs.getObject(4, OffsetDateTime.class), rs.getObject(5, OffsetDateTime.class),
+                        rs.getObject(6, OffsetDateTime.class), rs.getString(7))})
+                .list();
+        for (Object[] row : rows) {
+            jdbc.sql("UPDATE api_token SET seal = ? WHERE id = ?").params(row[1], row[0]).update();
+        }
+        return rows.size();
     }
 }

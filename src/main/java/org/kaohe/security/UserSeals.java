@@ -43,6 +43,20 @@ class UserSeals {
                 row.passwordHash(), Boolean.toString(row.mustChangePassword())));
     }
 
+    /**
+     * The seal of an API token's row: whose it is, its hash, when it was made and expires, and whether
+     * (when, why) it was revoked. Times are taken to the millisecond, as stored.
+     */
+    String tokenSeal(String username, String tokenHash, java.time.OffsetDateTime createdAt,
+                     java.time.OffsetDateTime expiresAt, java.time.OffsetDateTime revokedAt, String revokedReason) {
+        return key.mac(SealText.fields("kaohe-token-seal-1", username, tokenHash, millis(createdAt), millis(expiresAt),
+                millis(revokedAt), revokedReason));
+    }
+
+    private static String millis(java.time.OffsetDateTime at) {
+        return at == null ? "" : Long.toString(at.toInstant().toEpochMilli());
+    }
+
     String keyId() {
         return key.id();
     }
@@ -68,12 +82,24 @@ class UserSeals {
         if (state.equals(reported.put(username, state))) {
             return;
         }
-        log.error("用户 {} 的账号记录未通过封印核验({}),已拒绝 / the stored account of {} fails its seal check ({}): "
-                + "refused until an administrator repairs it", username, status.label(), username, status.label());
+        report(username, "USER_SEAL_BROKEN", Map.of("user", username, "status", status.name()));
+    }
+
+    /** As {@link #reportRefused} for an API token whose row fails its seal (TOKEN_SEAL_BROKEN). */
+    void reportRefusedToken(long id, String username, String storedSeal) {
+        if (String.valueOf(storedSeal).equals(reported.put("token#" + id, String.valueOf(storedSeal)))) {
+            return;
+        }
+        report(username, "TOKEN_SEAL_BROKEN", Map.of("token", id, "user", username));
+    }
+
+    private void report(String username, String action, Map<String, ?> detail) {
+        log.error("用户 {} 的记录未通过封印核验,已拒绝 / a stored record of {} fails its seal check, refused: {} {}",
+                username, username, action, detail);
         try {
-            auditLog.record("system", "USER_SEAL_BROKEN", Map.of("user", username, "status", status.name()));
+            auditLog.record("system", action, detail);
         } catch (RuntimeException e) {
-            log.error("could not write the audit entry for the altered account {}", username, e);
+            log.error("could not write the audit entry for the altered record of {}", username, e);
         }
     }
 }
