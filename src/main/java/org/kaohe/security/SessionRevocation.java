@@ -66,7 +66,7 @@ class SessionRevocation {
             }
         }
         if (ended > 0) {
-            log.info("Ended {} session(s) of {}", ended, username);
+            log.debug("Ended {} session(s) of {}", ended, username);
         }
     }
 
