@@ -60,9 +60,8 @@ import org.springframework.security.authentication.DefaultAuthenticationEventPub
 import org.springframework.security.authentication.LockedException;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
-import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -113,8 +112,7 @@ class PostgresIT {
     @Autowired JdbcClient jdbc;
     @Autowired TransactionTemplate transaction;
     @Autowired UserAccountService accounts;
-    @Autowired UserDetailsService userDetails;
-    @Autowired PasswordEncoder passwordEncoder;
+    @Autowired AuthenticationProvider loginProvider;
     @Autowired ApplicationEventPublisher events;
     @Autowired org.kaohe.annual.AnnualService annual;
     @Autowired org.kaohe.annual.AnnualResults annualResults;
@@ -337,42 +335,44 @@ class PostgresIT {
 
     @Test
     @Order(12)
-    void usersAreStoredAndFailedLoginsLockAnAccount() {
+    void usersAreStoredSealedAndFailedLoginsLockAnAccountForTheirSourceOnly() {
         UserAccountService.CreatedUser created = accounts.create(WHO, "pg-hr", EnumSet.of(Role.HR, Role.LEADER),
-                "Pg-pass-123456");
-        ProviderManager login = new ProviderManager(loginProvider());
+                "Pg-willow-harbour-58");
+        ProviderManager login = new ProviderManager(loginProvider);
         login.setAuthenticationEventPublisher(new DefaultAuthenticationEventPublisher(events));
 
-        assertThat(login.authenticate(credentials("Pg-pass-123456")).isAuthenticated()).isTrue();
+        assertThat(login.authenticate(credentials("Pg-willow-harbour-58", "198.51.100.1")).isAuthenticated()).isTrue();
         for (int i = 0; i < 5; i++) {
-            assertThatThrownBy(() -> login.authenticate(credentials("wrong"))).isInstanceOf(BadCredentialsException.class);
+            assertThatThrownBy(() -> login.authenticate(credentials("wrong", "198.51.100.1")))
+                    .isInstanceOf(BadCredentialsException.class);
         }
 
-        assertThatThrownBy(() -> login.authenticate(credentials("Pg-pass-123456"))).isInstanceOf(LockedException.class);
+        assertThatThrownBy(() -> login.authenticate(credentials("Pg-willow-harbour-58", "198.51.100.1")))
+                .isInstanceOf(LockedException.class);
+        assertThat(login.authenticate(credentials("Pg-willow-harbour-58", "198.51.100.2")).isAuthenticated()).isTrue();
+        assertThat(jdbc.sql("SELECT locked_until FROM login_failure WHERE username = 'pg-hr' AND source = '198.51.100.1'")
+                .query((rs, n) -> rs.getObject(1, OffsetDateTime.class)).single()).isAfter(OffsetDateTime.now());
         UserAccount stored = accounts.list().stream().filter(u -> u.username().equals("pg-hr")).findFirst().orElseThrow();
         assertThat(stored.roles()).containsExactlyInAnyOrder(Role.HR, Role.LEADER);
         assertThat(stored.enabled()).isTrue();
+        assertThat(stored.sealIntact()).isTrue();
         assertThat(stored.createdAt()).isBetween(testStart, OffsetDateTime.now());
-        assertThat(stored.lockedUntil()).isAfter(OffsetDateTime.now().plusMinutes(10));
-        assertThat(stored.lockedAt(OffsetDateTime.now())).isTrue();
         assertThat(created.account().username()).isEqualTo("pg-hr");
-        assertThat(auditLog.latest(7)).extracting(AuditLog.Entry::action).containsExactly("LOGIN_FAILED",
-                "USER_LOCKED", "LOGIN_FAILED", "LOGIN_FAILED", "LOGIN_FAILED", "LOGIN_FAILED", "LOGIN_FAILED");
+        assertThat(auditLog.latest(2)).extracting(AuditLog.Entry::action).containsExactly("USER_LOCKED", "LOGIN_FAILED");
 
         accounts.setEnabled(WHO, "pg-hr", false);
         assertThat(accounts.list()).filteredOn(u -> u.username().equals("pg-hr")).singleElement()
                 .extracting(UserAccount::enabled).isEqualTo(false);
+        jdbc.sql("UPDATE app_user SET enabled = TRUE WHERE username = 'pg-hr'").update();
+        assertThat(accounts.find("pg-hr").orElseThrow().seal()).isEqualTo(org.kaohe.results.SealStatus.ALTERED);
+        assertThatThrownBy(() -> login.authenticate(credentials("Pg-willow-harbour-58", "198.51.100.3")))
+                .isInstanceOf(org.springframework.security.authentication.DisabledException.class);
     }
 
-    /** The password check of a login, as Spring Security runs it on the form and on HTTP Basic. */
-    private DaoAuthenticationProvider loginProvider() {
-        DaoAuthenticationProvider provider = new DaoAuthenticationProvider(userDetails);
-        provider.setPasswordEncoder(passwordEncoder);
-        return provider;
-    }
-
-    private static UsernamePasswordAuthenticationToken credentials(String password) {
-        return UsernamePasswordAuthenticationToken.unauthenticated("pg-hr", password);
+    private static UsernamePasswordAuthenticationToken credentials(String password, String source) {
+        UsernamePasswordAuthenticationToken login = UsernamePasswordAuthenticationToken.unauthenticated("pg-hr", password);
+        login.setDetails(new WebAuthenticationDetails(source, null));
+        return login;
     }
 
     private void awaitAnotherSessionWaitingForALock() {

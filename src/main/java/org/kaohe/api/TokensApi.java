@@ -27,7 +27,8 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 @Tag(name = "tokens", description = "个人 API 令牌 / personal API tokens for scripts")
 class TokensApi {
 
-    record TokenRequest(String name) {}
+    /** {@code days}: how long the token is valid (empty: {@code kaohe.tokens.default-days}, 90; at most {@code kaohe.tokens.max-days}, 365). */
+    record TokenRequest(String name, Integer days) {}
 
     private final ApiTokens tokens;
 
@@ -37,14 +38,17 @@ class TokensApi {
 
     @PostMapping
     @Operation(summary = "新建令牌(只显示这一次)/ make a token for yourself; the token is shown this once",
-            description = "之后以 Authorization: Bearer <token> 调用 API / then call the API with Authorization: Bearer <token>")
+            description = "之后以 Authorization: Bearer <token> 调用 API;有效期 days 天(默认 90)/ then call the API with "
+                    + "Authorization: Bearer <token>; valid for days (90 by default)")
     ResponseEntity<ApiTokens.NewToken> create(@RequestBody(required = false) TokenRequest request, Principal who) {
         return ResponseEntity.status(HttpStatus.CREATED)
-                .body(tokens.create(who.getName(), request == null ? null : request.name()));
+                .body(tokens.create(who.getName(), request == null ? null : request.name(),
+                        request == null ? null : request.days()));
     }
 
     @GetMapping
-    @Operation(summary = "我的令牌(不含令牌本身)/ your tokens, without the tokens themselves")
+    @Operation(summary = "我的令牌(不含令牌本身):到期、最后使用、撤销时间与原因 / your tokens, without the tokens "
+            + "themselves: when each expires, was last used, was revoked and why")
     List<ApiTokens.TokenInfo> list(Principal who) {
         return tokens.list(who.getName());
     }

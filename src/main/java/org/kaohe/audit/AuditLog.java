@@ -140,6 +140,18 @@ public class AuditLog {
                 .params(action, "%\"run\":\"" + runId + "\"%").query(Long.class).single() > 0;
     }
 
+    /**
+     * Whether a chained (sealed) entry of this action exists: the log's own record that a one-time
+     * step was taken. Locks the chain's head first, so that processes asking inside their
+     * transactions at the same moment decide one after the other (the first records, the next finds it).
+     */
+    @Transactional
+    public boolean chainedEntryExists(String action) {
+        jdbc.sql("SELECT last_seq FROM audit_chain WHERE id = 1 FOR UPDATE").query(Long.class).optional();
+        return jdbc.sql("SELECT COUNT(*) FROM audit_log WHERE action = ? AND mac IS NOT NULL").param(action)
+                .query(Long.class).single() > 0;
+    }
+
     /** The actions that occur in the log, for the filter. */
     public List<String> actions() {
         return jdbc.sql("SELECT DISTINCT action FROM audit_log ORDER BY action").query(String.class).list();

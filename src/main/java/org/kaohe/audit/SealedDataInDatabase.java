@@ -8,8 +8,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Tells the {@link SealKey} whether the database already holds anything sealed under a key: an
- * audit entry, a run, an annual run, an import version or a rulebook version. Only then is a
- * missing key file an error; on an empty database the first start creates the key.
+ * audit entry, a run, an annual run, an import version, a rulebook version, a user or an API token.
+ * Only then is a missing key file an error; on an empty database the first start creates the key.
  */
 @Component
 class SealedDataInDatabase implements SealKey.SealedData {
@@ -20,7 +20,9 @@ class SealedDataInDatabase implements SealKey.SealedData {
             "SELECT 1 FROM evaluation_run WHERE key_id IS NOT NULL LIMIT 1",
             "SELECT 1 FROM annual_run WHERE key_id IS NOT NULL LIMIT 1",
             "SELECT 1 FROM import_version WHERE seal IS NOT NULL LIMIT 1",
-            "SELECT 1 FROM rulebook_version WHERE seal IS NOT NULL LIMIT 1");
+            "SELECT 1 FROM rulebook_version WHERE seal IS NOT NULL LIMIT 1",
+            "SELECT 1 FROM app_user WHERE seal IS NOT NULL LIMIT 1",
+            "SELECT 1 FROM api_token WHERE seal IS NOT NULL LIMIT 1");
 
     private final JdbcClient jdbc;
 

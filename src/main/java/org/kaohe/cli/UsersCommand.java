@@ -15,13 +15,13 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import org.kaohe.errors.InvalidInputException;
 
-/** {@code users add|list|disable|enable}: user administration from the command line. */
+/** {@code users add|list|disable|enable|repair}: user administration from the command line. */
 @Component
 @TopLevelCommand
 @Command(name = "users", mixinStandardHelpOptions = true,
         description = "管理用户 / manage users",
         subcommands = {UsersCommand.Add.class, UsersCommand.ListUsers.class,
-                UsersCommand.Disable.class, UsersCommand.Enable.class})
+                UsersCommand.Disable.class, UsersCommand.Enable.class, UsersCommand.Repair.class})
 class UsersCommand implements Runnable {
 
     private final UserAccountService accounts;
@@ -82,10 +82,13 @@ class UsersCommand implements Runnable {
         public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
             parent(spec).showInitialAdmin(out);
-            out.printf("%-20s %-28s %-8s %-26s %s%n", "username", "roles", "enabled", "locked_until", "name");
+            out.printf("%-20s %-28s %-8s %-9s %-14s %s%n", "username", "roles", "enabled", "seal", "locked_sources", "name");
+            java.util.Map<String, Long> locked = parent(spec).accounts.lockouts().stream().collect(
+                    java.util.stream.Collectors.groupingBy(org.kaohe.security.Lockout::username,
+                            java.util.stream.Collectors.counting()));
             for (UserAccount u : parent(spec).accounts.list()) {
-                out.printf("%-20s %-28s %-8s %-26s %s%n", u.username(), Role.format(u.roles()), u.enabled(),
-                        u.lockedUntil() == null ? "" : u.lockedUntil(), u.displayName());
+                out.printf("%-20s %-28s %-8s %-9s %-14s %s%n", u.username(), Role.format(u.roles()), u.enabled(),
+                        u.seal(), locked.getOrDefault(u.username(), 0L), u.displayName());
             }
             return 0;
         }
@@ -114,6 +117,30 @@ class UsersCommand implements Runnable {
             return parent(spec).change(spec, () -> parent(spec).accounts.setEnabled(org.kaohe.cli.CliSupport.user(),
                     username, true),
                     "已启用 / enabled " + username);
+        }
+    }
+
+    @Command(name = "repair", mixinStandardHelpOptions = true, description = "修复在数据库中被改动的账号:重新设定角色,"
+            + "生成一次性密码 / repair an account changed in the database: its roles set again, a new one-time password")
+    static class Repair implements Callable<Integer> {
+        @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+        @Parameters(index = "0", description = "用户名 / username") String username;
+        @Option(names = "--role", required = true, description = "HR, LEADER, AUDITOR, ADMIN (逗号分隔 / comma-separated)")
+        String roles;
+
+        @Override
+        public Integer call() {
+            try {
+                String password = parent(spec).accounts.repair(org.kaohe.cli.CliSupport.user(), username,
+                        Role.parseList(roles));
+                PrintWriter out = spec.commandLine().getOut();
+                out.println("已修复 / repaired " + username + " (" + Role.format(Role.parseList(roles)) + ")");
+                out.println("一次性密码 / one-time password: " + password);
+                return 0;
+            } catch (InvalidInputException e) {
+                spec.commandLine().getErr().println(e.getMessage());
+                return 2;
+            }
         }
     }
 

@@ -4,103 +4,228 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Optional;
+import java.util.Map;
 
 import org.kaohe.audit.AuditLog;
+import org.kaohe.errors.InvalidInputException;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.kaohe.errors.InvalidInputException;
 
 /**
  * Personal API tokens for scripts. A token is 32 random bytes (prefix {@code kh_}); it is shown
  * once and only its SHA-256 is stored, so a stolen database gives no usable token. Checking one
  * costs a hash and an indexed lookup (well under a millisecond) where HTTP Basic costs a BCrypt
- * check (about 85 ms) on every request. A token acts with its owner's roles, and stops working
- * when it is revoked or its owner is disabled or locked.
+ * check (about 85 ms) on every request. Its row is sealed like a user's ({@link UserSeals}): one
+ * inserted or revived by SQL acts for nobody. A token acts with its owner's roles; it expires
+ * ({@code kaohe.tokens.default-days}, 90, or the days chosen at creation up to
+ * {@code kaohe.tokens.max-days}, 365), and stops working when it is revoked, or its owner is
+ * disabled, their roles or password change, or their account fails its seal.
  */
 @Service
 public class ApiTokens {
 
-    /** A token as listed: never the token itself. */
-    public record TokenInfo(long id, String name, OffsetDateTime createdAt, OffsetDateTime revokedAt) {}
+    /** A token as listed: never the token itself. {@code revokedReason} is one of {@link Revocation}'s names. */
+    public record TokenInfo(long id, String name, OffsetDateTime createdAt, OffsetDateTime expiresAt,
+                            OffsetDateTime lastUsedAt, OffsetDateTime revokedAt, String revokedReason) {}
 
     /** A new token: {@code token} is shown to its owner this once. */
     public record NewToken(TokenInfo info, String token) {}
 
+    /** Why a token stopped working before its time. */
+    public enum Revocation {
+        REVOKED("由用户撤销", "revoked by its owner"),
+        PASSWORD_CHANGED("密码已修改", "the password was changed"),
+        PASSWORD_RESET("密码已重置", "the password was reset"),
+        USER_DISABLED("用户已停用", "the user was disabled"),
+        ROLES_CHANGED("角色已更改", "the roles were changed"),
+        USER_REPAIRED("账号已修复", "the account was repaired");
+
+        private final String chinese;
+        private final String english;
+
+        Revocation(String chinese, String english) {
+            this.chinese = chinese;
+            this.english = english;
+        }
+    }
+
+    /** What a token presented on a request comes to: its owner, or why it is refused (bilingual). */
+    record Use(UserDetails owner, String refusal) {}
+
     static final String PREFIX = "kh_";
     private static final SecureRandom RANDOM = new SecureRandom();
+    /** The last-used time is written at most this often per token: a date to read, not a request log. */
+    private static final Duration LAST_USED_PRECISION = Duration.ofMinutes(1);
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm XXX");
+
+    /** A token's row as stored, with what its seal covers. */
+    private record Stored(long id, String username, String tokenHash, OffsetDateTime createdAt, OffsetDateTime expiresAt,
+                          OffsetDateTime lastUsedAt, OffsetDateTime revokedAt, String revokedReason, String seal) {}
 
     private final JdbcClient jdbc;
     private final DatabaseUserDetailsService users;
     private final AuditLog auditLog;
+    private final UserSeals seals;
+    private final int defaultDays;
+    private final int maxDays;
 
-    ApiTokens(JdbcClient jdbc, DatabaseUserDetailsService users, AuditLog auditLog) {
+    ApiTokens(JdbcClient jdbc, DatabaseUserDetailsService users, AuditLog auditLog, UserSeals seals,
+              @Value("${kaohe.tokens.default-days:90}") int defaultDays, @Value("${kaohe.tokens.max-days:365}") int maxDays) {
         this.jdbc = jdbc;
         this.users = users;
         this.auditLog = auditLog;
+        this.seals = seals;
+        this.defaultDays = defaultDays;
+        this.maxDays = maxDays;
     }
 
+    public int defaultDays() {
+        return defaultDays;
+    }
+
+    public int maxDays() {
+        return maxDays;
+    }
+
+    /** A new token valid for {@code days} (null: the default), at most the configured maximum. */
     @Transactional
-    public NewToken create(String username, String name) {
+    public NewToken create(String username, String name, Integer days) {
         String label = name == null || name.isBlank() ? "script" : name.strip();
         if (label.length() > 100) {
             throw new InvalidInputException("名称最多 100 个字符 / a token name has at most 100 characters");
         }
+        int valid = days == null ? defaultDays : days;
+        if (valid < 1 || valid > maxDays) {
+            throw new InvalidInputException("有效期须为 1–" + maxDays + " 天 / a token is valid for 1 to " + maxDays
+                    + " days: " + valid);
+        }
         byte[] secret = new byte[32];
         RANDOM.nextBytes(secret);
         String token = PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
-        OffsetDateTime now = OffsetDateTime.now();
+        // To the millisecond, as both databases keep it and the seal covers it.
+        OffsetDateTime now = OffsetDateTime.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+        OffsetDateTime expires = now.plusDays(valid);
+        String hash = sha256(token);
         var key = new GeneratedKeyHolder();
-        jdbc.sql("INSERT INTO api_token (username, name, token_hash, created_at) VALUES (?, ?, ?, ?)")
-                .params(username, label, sha256(token), now).update(key, "id");
+        jdbc.sql("INSERT INTO api_token (username, name, token_hash, created_at, expires_at, seal) VALUES (?, ?, ?, ?, ?, ?)")
+                .params(username, label, hash, now, expires, seals.tokenSeal(username, hash, now, expires, null, null))
+                .update(key, "id");
         long id = key.getKeyAs(Number.class).longValue();
-        auditLog.record(username, "TOKEN_CREATED", java.util.Map.of("token", id, "label", label));
-        return new NewToken(new TokenInfo(id, label, now, null), token);
+        auditLog.record(username, "TOKEN_CREATED", Map.of("token", id, "label", label, "days", valid));
+        return new NewToken(new TokenInfo(id, label, now, expires, null, null, null), token);
     }
 
     public List<TokenInfo> list(String username) {
-        return jdbc.sql("SELECT id, name, created_at, revoked_at FROM api_token WHERE username = ? ORDER BY id")
+        return jdbc.sql("SELECT * FROM api_token WHERE username = ? ORDER BY id")
                 .param(username)
                 .query((rs, n) -> new TokenInfo(rs.getLong("id"), rs.getString("name"),
-                        rs.getObject("created_at", OffsetDateTime.class), rs.getObject("revoked_at", OffsetDateTime.class)))
+                        rs.getObject("created_at", OffsetDateTime.class), rs.getObject("expires_at", OffsetDateTime.class),
+                        rs.getObject("last_used_at", OffsetDateTime.class), rs.getObject("revoked_at", OffsetDateTime.class),
+                        rs.getString("revoked_reason")))
                 .list();
     }
 
     /** False when the user has no such live token. */
     @Transactional
     public boolean revoke(String username, long id) {
-        int changed = jdbc.sql("UPDATE api_token SET revoked_at = ? WHERE id = ? AND username = ? AND revoked_at IS NULL")
-                .params(OffsetDateTime.now(), id, username).update();
+        int changed = revokeWhere("id = ? AND username = ?", Revocation.REVOKED, id, username);
         if (changed > 0) {
-            auditLog.record(username, "TOKEN_REVOKED", java.util.Map.of("token", id));
+            auditLog.record(username, "TOKEN_REVOKED", Map.of("token", id));
         }
         return changed > 0;
     }
 
-    /** The owner of a live token, as Spring Security sees them (enabled and lock state included). */
-    Optional<UserDetails> owner(String token) {
-        if (token == null || !token.startsWith(PREFIX)) {
-            return Optional.empty();
+    /** Revokes every live token of the user (their rights or password changed); the change's own entry says why. */
+    @Transactional
+    public int revokeAll(String username, Revocation why) {
+        return revokeWhere("username = ?", why, username);
+    }
+
+    /** Marks the live tokens the condition selects revoked, each sealed again with its revocation. */
+    private int revokeWhere(String condition, Revocation why, Object... args) {
+        OffsetDateTime now = OffsetDateTime.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+        List<Stored> live = jdbc.sql("SELECT * FROM api_token WHERE " + condition + " AND revoked_at IS NULL FOR UPDATE")
+                .params(args).query(ApiTokens::stored).list();
+        for (Stored token : live) {
+            jdbc.sql("UPDATE api_token SET revoked_at = ?, revoked_reason = ?, seal = ? WHERE id = ?")
+                    .params(now, why.name(), seals.tokenSeal(token.username(), token.tokenHash(), token.createdAt(),
+                            token.expiresAt(), now, why.name()), token.id())
+                    .update();
         }
-        return jdbc.sql("SELECT username FROM api_token WHERE token_hash = ? AND revoked_at IS NULL")
+        return live.size();
+    }
+
+    /** The owner of a live token, as Spring Security sees them, or why the token is refused. */
+    Use use(String token) {
+        if (token == null || !token.startsWith(PREFIX)) {
+            return refused("API 令牌无效 / the API token is unknown");
+        }
+        return jdbc.sql("SELECT * FROM api_token WHERE token_hash = ?")
                 .param(sha256(token))
-                .query(String.class)
+                .query(ApiTokens::stored)
                 .optional()
-                .flatMap(username -> {
-                    try {
-                        return Optional.of(users.loadUserByUsername(username));
-                    } catch (UsernameNotFoundException e) {
-                        return Optional.empty();
-                    }
-                });
+                .map(this::use)
+                .orElseGet(() -> refused("API 令牌无效 / the API token is unknown"));
+    }
+
+    private Use use(Stored token) {
+        if (!seals.tokenSeal(token.username(), token.tokenHash(), token.createdAt(), token.expiresAt(), token.revokedAt(),
+                token.revokedReason()).equals(token.seal())) {
+            seals.reportRefusedToken(token.id(), token.username(), token.seal());
+            return refused("API 令牌记录未通过核验(在 Kaohe 之外被改动)/ the API token's record fails its check "
+                    + "(changed outside Kaohe)");
+        }
+        return use(token.id(), token.username(), token.expiresAt(), token.lastUsedAt(), token.revokedAt(),
+                token.revokedReason());
+    }
+
+    private Use use(long id, String username, OffsetDateTime expires, OffsetDateTime lastUsed, OffsetDateTime revoked,
+                    String reason) {
+        OffsetDateTime now = OffsetDateTime.now();
+        if (revoked != null) {
+            Revocation why = reason == null ? Revocation.REVOKED : Revocation.valueOf(reason);
+            return refused("API 令牌已于 " + DAY.format(revoked) + " 撤销(" + why.chinese + ")/ the API token was revoked on "
+                    + DAY.format(revoked) + " (" + why.english + ")");
+        }
+        if (!expires.isAfter(now)) {
+            return refused("API 令牌已于 " + DAY.format(expires) + " 过期,请新建一个 / the API token expired on "
+                    + DAY.format(expires) + ": make a new one");
+        }
+        UserDetails owner;
+        try {
+            owner = users.loadUserByUsername(username);
+        } catch (UsernameNotFoundException gone) {
+            return refused("API 令牌无效 / the API token is unknown");
+        }
+        if (!owner.isEnabled()) {
+            return refused("API 令牌的用户已停用或不可用 / the API token's user is disabled or cannot be used");
+        }
+        if (lastUsed == null || lastUsed.isBefore(now.minus(LAST_USED_PRECISION))) {
+            jdbc.sql("UPDATE api_token SET last_used_at = ? WHERE id = ?").params(now, id).update();
+        }
+        return new Use(owner, null);
+    }
+
+    private static Stored stored(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+        return new Stored(rs.getLong("id"), rs.getString("username"), rs.getString("token_hash"),
+                rs.getObject("created_at", OffsetDateTime.class), rs.getObject("expires_at", OffsetDateTime.class),
+                rs.getObject("last_used_at", OffsetDateTime.class), rs.getObject("revoked_at", OffsetDateTime.class),
+                rs.getString("revoked_reason"), rs.getString("seal"));
+    }
+
+    private static Use refused(String why) {
+        return new Use(null, why);
     }
 
     private static String sha256(String token) {

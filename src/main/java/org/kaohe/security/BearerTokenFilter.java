@@ -1,7 +1,6 @@
 package org.kaohe.security;
 
 import java.io.IOException;
-import java.util.Optional;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -15,8 +14,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * {@code Authorization: Bearer kh_...} on the API: the request acts as the token's owner. A token
- * that is unknown, revoked, or whose owner is disabled or locked is answered 401 at once (a script
- * should learn its token is dead, not fall through to a password prompt).
+ * that is unknown, expired, revoked, or whose owner is disabled (or fails the account's seal) is
+ * answered 401 at once, saying which (a script should learn its token is dead, not fall through to
+ * a password prompt).
  */
 final class BearerTokenFilter extends OncePerRequestFilter {
 
@@ -38,15 +38,13 @@ final class BearerTokenFilter extends OncePerRequestFilter {
             chain.doFilter(request, response);
             return;
         }
-        Optional<UserDetails> owner = tokens.owner(header.substring(BEARER.length()).strip())
-                .filter(u -> u.isEnabled() && u.isAccountNonLocked());
-        if (owner.isEmpty()) {
-            unauthorized.write(response, HttpServletResponse.SC_UNAUTHORIZED,
-                    "API 令牌无效或已撤销 / the API token is unknown, revoked, or its user is disabled or locked");
+        ApiTokens.Use use = tokens.use(header.substring(BEARER.length()).strip());
+        if (use.owner() == null) {
+            unauthorized.write(response, HttpServletResponse.SC_UNAUTHORIZED, use.refusal());
             return;
         }
-        var authentication = UsernamePasswordAuthenticationToken.authenticated(owner.get(), null,
-                owner.get().getAuthorities());
+        UserDetails owner = use.owner();
+        var authentication = UsernamePasswordAuthenticationToken.authenticated(owner, null, owner.getAuthorities());
         var context = SecurityContextHolder.createEmptyContext();
         context.setAuthentication(authentication);
         SecurityContextHolder.setContext(context);

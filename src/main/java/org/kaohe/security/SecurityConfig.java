@@ -53,9 +53,11 @@ class SecurityConfig {
             + "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
 
     private final UserRepository users;
+    private final UserSeals seals;
 
-    SecurityConfig(UserRepository users) {
+    SecurityConfig(UserRepository users, UserSeals seals) {
         this.users = users;
+        this.seals = seals;
     }
 
     @Bean
@@ -89,7 +91,7 @@ class SecurityConfig {
                 .exceptionHandling(ex -> ex.accessDeniedHandler((request, response, e) ->
                         writeJson(response, HttpServletResponse.SC_FORBIDDEN,
                                 "无此权限 / your role does not allow this")))
-                .addFilterAfter(new OneTimePasswordFilter(users), AuthorizationFilter.class)
+                .addFilterBefore(new CurrentAccountFilter(users, seals), AuthorizationFilter.class)
                 .headers(SecurityConfig::headers)
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(AbstractHttpConfigurer::disable);
@@ -127,7 +129,7 @@ class SecurityConfig {
                 .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false)
                         .failureUrl("/login?error").permitAll())
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
-                .addFilterAfter(new OneTimePasswordFilter(users), AuthorizationFilter.class)
+                .addFilterBefore(new CurrentAccountFilter(users, seals), AuthorizationFilter.class)
                 .headers(SecurityConfig::headers)
                 .csrf(Customizer.withDefaults());
         return http.build();

@@ -7,6 +7,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 import org.kaohe.audit.AuditLog;
+import org.kaohe.results.SealStatus;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -14,7 +15,10 @@ import org.kaohe.errors.InvalidInputException;
 
 /**
  * Creates, lists and changes users; the command line and the users page both call it. Every
- * change is written to the audit log in the same transaction.
+ * change is written to the audit log in the same transaction. A change that takes rights away or
+ * replaces a password (disable, roles, password change or reset, repair) also revokes the user's
+ * API tokens and ends their web sessions on every instance (one's own password change keeps the
+ * session it was made in), so a removed right is gone on the user's next request.
  */
 @Service
 public class UserAccountService {
@@ -31,11 +35,18 @@ public class UserAccountService {
     private final UserRepository users;
     private final PasswordEncoder passwordEncoder;
     private final AuditLog auditLog;
+    private final ApiTokens tokens;
+    private final SessionRevocation sessions;
+    private final LoginAttempts loginAttempts;
 
-    UserAccountService(UserRepository users, PasswordEncoder passwordEncoder, AuditLog auditLog) {
+    UserAccountService(UserRepository users, PasswordEncoder passwordEncoder, AuditLog auditLog, ApiTokens tokens,
+                       SessionRevocation sessions, LoginAttempts loginAttempts) {
         this.users = users;
         this.passwordEncoder = passwordEncoder;
         this.auditLog = auditLog;
+        this.tokens = tokens;
+        this.sessions = sessions;
+        this.loginAttempts = loginAttempts;
     }
 
     public List<UserAccount> list() {
@@ -45,6 +56,11 @@ public class UserAccountService {
     /** Username → display name, for every user who has one (the audit log and the top bar show them). */
     public java.util.Map<String, String> displayNames() {
         return users.displayNames();
+    }
+
+    /** The lock-outs in force now, each of one account from one source. */
+    public List<Lockout> lockouts() {
+        return loginAttempts.lockouts();
     }
 
     public boolean noUsers() {
@@ -84,7 +100,7 @@ public class UserAccountService {
         if (!generated) {
             PasswordPolicy.check(username, actual);
         }
-        UserAccount account = new UserAccount(username, name, roles, true, 0, null, OffsetDateTime.now(), generated);
+        UserAccount account = new UserAccount(username, name, roles, true, OffsetDateTime.now(), generated, SealStatus.INTACT);
         users.insert(account, passwordEncoder.encode(actual));
         auditLog.record(actor, "USER_CREATED", java.util.Map.of("user", username, "roles", Role.format(roles),
                 "name", name));
@@ -99,6 +115,9 @@ public class UserAccountService {
         }
         users.setEnabled(username, enabled);
         auditLog.record(actor, enabled ? "USER_ENABLED" : "USER_DISABLED", java.util.Map.of("user", username));
+        if (!enabled) {
+            withdraw(username, ApiTokens.Revocation.USER_DISABLED, null);
+        }
     }
 
     @Transactional
@@ -111,8 +130,12 @@ public class UserAccountService {
             // Otherwise the last administrator could lock everybody out of user administration.
             throw new InvalidInputException("不能取消自己的管理员角色 / you cannot take the ADMIN role from yourself");
         }
+        boolean changed = !require(username).roles().equals(roles);
         users.setRoles(username, Role.format(roles));
         auditLog.record(actor, "USER_ROLES_CHANGED", java.util.Map.of("user", username, "roles", Role.format(roles)));
+        if (changed) {
+            withdraw(username, ApiTokens.Revocation.ROLES_CHANGED, null);
+        }
     }
 
     /** Sets a new generated password (and lifts any lock-out); returns it to hand over. */
@@ -122,6 +145,32 @@ public class UserAccountService {
         String password = generatePassword();
         users.setPasswordHash(username, passwordEncoder.encode(password), true);
         auditLog.record(actor, "USER_PASSWORD_RESET", java.util.Map.of("user", username));
+        loginAttempts.clear(username);
+        withdraw(username, ApiTokens.Revocation.PASSWORD_RESET, null);
+        return password;
+    }
+
+    /**
+     * Writes anew everything the seal covers of an account whose row fails its check (changed in the
+     * database, outside Kaohe): the roles given, enabled, and a new one-time password, returned to hand
+     * over. Nothing of the altered row is kept but its name; the audit entry records what was found.
+     */
+    @Transactional
+    public String repair(String actor, String username, Set<Role> roles) {
+        UserAccount account = require(username);
+        if (account.sealIntact()) {
+            throw new InvalidInputException("用户 " + username + " 的账号记录完好,无需修复 / the account of " + username
+                    + " passes its seal check: nothing to repair");
+        }
+        if (roles.isEmpty()) {
+            throw new InvalidInputException("至少需要一个角色 / at least one role is required");
+        }
+        String password = generatePassword();
+        UserSeals.Sealed found = users.repair(username, Role.format(roles), passwordEncoder.encode(password));
+        auditLog.record(actor, "USER_REPAIRED", java.util.Map.of("user", username, "roles", Role.format(roles),
+                "found", found.roles() + (found.enabled() ? "" : ",disabled"), "status", account.seal().name()));
+        loginAttempts.clear(username);
+        withdraw(username, ApiTokens.Revocation.USER_REPAIRED, null);
         return password;
     }
 
@@ -131,6 +180,16 @@ public class UserAccountService {
      */
     @Transactional
     public void changeOwnPassword(String username, String currentPassword, String newPassword) {
+        changeOwnPassword(username, currentPassword, newPassword, null);
+    }
+
+    /**
+     * As {@link #changeOwnPassword(String, String, String)}, keeping the web session {@code keepSession}
+     * (the one the change was made in; null for none): the user's other sessions end, on every
+     * instance, and their API tokens are revoked.
+     */
+    @Transactional
+    public void changeOwnPassword(String username, String currentPassword, String newPassword, String keepSession) {
         UserRepository.StoredUser stored = users.find(username)
                 .orElseThrow(() -> new InvalidInputException("没有此用户 / no such user: " + username));
         if (currentPassword == null || !passwordEncoder.matches(currentPassword, stored.passwordHash())) {
@@ -142,6 +201,7 @@ public class UserAccountService {
         PasswordPolicy.check(username, newPassword);
         users.setPasswordHash(username, passwordEncoder.encode(newPassword), false);
         auditLog.record(username, "PASSWORD_CHANGED", java.util.Map.of());
+        withdraw(username, ApiTokens.Revocation.PASSWORD_CHANGED, keepSession);
     }
 
     /** Sets a user's display name (an administrator for anyone, a user for themself). */
@@ -156,6 +216,12 @@ public class UserAccountService {
     /** The stored account, if any. */
     public java.util.Optional<UserAccount> find(String username) {
         return users.find(username).map(UserRepository.StoredUser::account);
+    }
+
+    /** The user's tokens are revoked with the change; their sessions (but {@code keepSession}) end once it commits. */
+    private void withdraw(String username, ApiTokens.Revocation why, String keepSession) {
+        tokens.revokeAll(username, why);
+        sessions.endSessionsOf(username, keepSession);
     }
 
     private static String checkedDisplayName(String displayName) {

@@ -29,6 +29,8 @@ class UsersController {
     String list(Model model) {
         model.addAttribute("users", accounts.list());
         model.addAttribute("allRoles", Role.values());
+        model.addAttribute("lockouts", accounts.lockouts().stream()
+                .collect(java.util.stream.Collectors.groupingBy(org.kaohe.security.Lockout::username)));
         return "users";
     }
 
@@ -75,6 +77,21 @@ class UsersController {
         String password;
         try {
             password = accounts.resetPassword(who.getName(), username);
+        } catch (InvalidInputException e) {
+            flash.addFlashAttribute("problem", e.getMessage());
+            return "redirect:/users";
+        }
+        return oneTimePassword(username, password, model);
+    }
+
+    /** An account changed outside Kaohe: its roles set again and a new one-time password, shown once. */
+    @PostMapping("/users/{username}/repair")
+    String repair(@PathVariable String username, @RequestParam(required = false) List<Role> roles, Principal who,
+                  Model model, RedirectAttributes flash) {
+        String password;
+        try {
+            password = accounts.repair(who.getName(), username,
+                    roles == null ? EnumSet.noneOf(Role.class) : EnumSet.copyOf(roles));
         } catch (InvalidInputException e) {
             flash.addFlashAttribute("problem", e.getMessage());
             return "redirect:/users";

@@ -41,14 +41,14 @@ class ApiTest {
 
     @BeforeAll
     void usersAndRun() {
-        accounts.create("test", "api-auditor", EnumSet.of(Role.AUDITOR), "api-password");
-        accounts.create("test", "api-admin", EnumSet.of(Role.ADMIN), "api-password");
+        accounts.create("test", "api-auditor", EnumSet.of(Role.AUDITOR), "api-cobalt-pigeon-7");
+        accounts.create("test", "api-admin", EnumSet.of(Role.ADMIN), "api-cobalt-pigeon-7");
         runId = SampleRun.store(jdbc, template, sealer);
     }
 
     @Test
     void resultsOfThePeriodAndAStoredExplanationAsStored() throws Exception {
-        mvc.perform(get("/api/periods/2026-Q3/results").with(httpBasic("api-auditor", "api-password")))
+        mvc.perform(get("/api/periods/2026-Q3/results").with(httpBasic("api-auditor", "api-cobalt-pigeon-7")))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.total").value(4))
                 .andExpect(jsonPath("$.items.length()").value(4))
@@ -56,7 +56,7 @@ class ApiTest {
                 .andExpect(jsonPath("$.items[1].deptName").value(SampleRun.DEPARTMENT_NAME));
 
         JsonNode explanation = json.readTree(mvc.perform(get("/api/runs/" + runId + "/subjects/C3")
-                        .with(httpBasic("api-auditor", "api-password")))
+                        .with(httpBasic("api-auditor", "api-cobalt-pigeon-7")))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray());
         // SampleRun stores C3 with 75.25 = 73.25 (targets) + 2.00 (bonus) + 0.00 (band): the API
         // gives back exactly those lines, in that order, with their evidence (not a sum it made up).
@@ -77,7 +77,7 @@ class ApiTest {
     @Test
     void resultsAreFilteredSortedAndPagedWithTheTotal() throws Exception {
         mvc.perform(get("/api/periods/2026-Q3/results?type=CADRE&sort=score,desc&size=2&page=1")
-                        .with(httpBasic("api-auditor", "api-password")))
+                        .with(httpBasic("api-auditor", "api-cobalt-pigeon-7")))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.total").value(3))
                 .andExpect(jsonPath("$.pages").value(2))
@@ -85,48 +85,48 @@ class ApiTest {
                 .andExpect(jsonPath("$.items[0].subjectId").value("C1"))
                 .andExpect(jsonPath("$.items[0].score").value(88.00))
                 .andExpect(jsonPath("$.items[1].subjectId").value("C2"));
-        mvc.perform(get("/api/runs/" + runId + "/results?grade=一般&dept=D01").with(httpBasic("api-auditor", "api-password")))
+        mvc.perform(get("/api/runs/" + runId + "/results?grade=一般&dept=D01").with(httpBasic("api-auditor", "api-cobalt-pigeon-7")))
                 .andExpect(jsonPath("$.total").value(1))
                 .andExpect(jsonPath("$.items[0].subjectId").value("C3"))
                 .andExpect(jsonPath("$.items[0].gradeCode").value("AVERAGE"));
-        mvc.perform(get("/api/periods/2026-Q3/results?sort=-name&type=部门").with(httpBasic("api-auditor", "api-password")))
+        mvc.perform(get("/api/periods/2026-Q3/results?sort=-name&type=部门").with(httpBasic("api-auditor", "api-cobalt-pigeon-7")))
                 .andExpect(jsonPath("$.total").value(1));
-        mvc.perform(get("/api/periods/2026-Q3/results?size=5000").with(httpBasic("api-auditor", "api-password")))
+        mvc.perform(get("/api/periods/2026-Q3/results?size=5000").with(httpBasic("api-auditor", "api-cobalt-pigeon-7")))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.message").value(org.hamcrest.Matchers.containsString("size is at most 1000")));
-        mvc.perform(get("/api/periods/2026-Q3/results?sort=salary").with(httpBasic("api-auditor", "api-password")))
+        mvc.perform(get("/api/periods/2026-Q3/results?sort=salary").with(httpBasic("api-auditor", "api-cobalt-pigeon-7")))
                 .andExpect(status().isBadRequest());
     }
 
     @Test
     void errorsAreJsonWithABilingualMessage() throws Exception {
-        mvc.perform(get("/api/periods/2026-13/results").with(httpBasic("api-auditor", "api-password")))
+        mvc.perform(get("/api/periods/2026-13/results").with(httpBasic("api-auditor", "api-cobalt-pigeon-7")))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.message").value(org.hamcrest.Matchers.containsString("period must look like")));
-        mvc.perform(get("/api/runs/999999/results").with(httpBasic("api-auditor", "api-password")))
+        mvc.perform(get("/api/runs/999999/results").with(httpBasic("api-auditor", "api-cobalt-pigeon-7")))
                 .andExpect(status().isNotFound())
                 .andExpect(jsonPath("$.message").value(org.hamcrest.Matchers.containsString("no such run")));
-        mvc.perform(get("/api/periods/2025-Q1/results").with(httpBasic("api-auditor", "api-password")))
+        mvc.perform(get("/api/periods/2025-Q1/results").with(httpBasic("api-auditor", "api-cobalt-pigeon-7")))
                 .andExpect(status().isNotFound());
     }
 
     @Test
     void anAdminAddsAndDisablesUsersThroughTheApi() throws Exception {
-        mvc.perform(post("/api/users").with(httpBasic("api-admin", "api-password"))
+        mvc.perform(post("/api/users").with(httpBasic("api-admin", "api-cobalt-pigeon-7"))
                         .contentType(MediaType.APPLICATION_JSON)
                         .content("{\"username\":\"script-hr\",\"roles\":[\"HR\"]}"))
                 .andExpect(status().isCreated())
                 .andExpect(jsonPath("$.user.username").value("script-hr"))
                 .andExpect(jsonPath("$.generatedPassword").isString());
-        mvc.perform(post("/api/users/script-hr/disable").with(httpBasic("api-admin", "api-password")))
+        mvc.perform(post("/api/users/script-hr/disable").with(httpBasic("api-admin", "api-cobalt-pigeon-7")))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.enabled").value(false));
-        mvc.perform(post("/api/users").with(httpBasic("api-admin", "api-password"))
+        mvc.perform(post("/api/users").with(httpBasic("api-admin", "api-cobalt-pigeon-7"))
                         .contentType(MediaType.APPLICATION_JSON).content("{\"username\":\"script-hr\",\"roles\":[\"HR\"]}"))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.message").value(org.hamcrest.Matchers.containsString("user already exists")));
 
-        List<String> actions = json.readTree(mvc.perform(get("/api/audit").with(httpBasic("api-admin", "api-password")))
+        List<String> actions = json.readTree(mvc.perform(get("/api/audit").with(httpBasic("api-admin", "api-cobalt-pigeon-7")))
                         .andReturn().getResponse().getContentAsByteArray())
                 .findValuesAsText("action");
         assertThat(actions).contains("USER_CREATED", "USER_DISABLED");
@@ -134,7 +134,7 @@ class ApiTest {
 
     @Test
     void theApiIsStatelessNoSessionCookie() throws Exception {
-        String cookie = mvc.perform(get("/api/runs").with(httpBasic("api-auditor", "api-password")))
+        String cookie = mvc.perform(get("/api/runs").with(httpBasic("api-auditor", "api-cobalt-pigeon-7")))
                 .andReturn().getResponse().getHeader("Set-Cookie");
         assertThat(cookie).isNull();
     }

@@ -39,7 +39,7 @@ class AuditChainTest {
     @Test
     void everyTamperingIsFoundWhereItHappened() throws Exception {
         for (String name : new String[] {"audit-a", "audit-b", "audit-c", "audit-d"}) {
-            accounts.create("admin", name, EnumSet.of(Role.HR), "audit-test-password");
+            accounts.create("admin", name, EnumSet.of(Role.HR), "audit-saffron-otter-3");
         }
         assertThat(auditLog.verify().intact()).isTrue();
         long victim = seqOf("audit-b");
@@ -81,7 +81,7 @@ class AuditChainTest {
 
     @Test
     void actionsAndDetailsReadInThePagesLanguageAndFilter() throws Exception {
-        accounts.create("admin", "audit-lang", EnumSet.of(Role.LEADER), "audit-test-password");
+        accounts.create("admin", "audit-lang", EnumSet.of(Role.LEADER), "audit-saffron-otter-3");
 
         assertThat(auditPage("?actor=admin&action=USER_CREATED")).contains("新增用户 audit-lang,角色 LEADER");
         String english = auditPage("?actor=admin&action=USER_CREATED&lang=en");

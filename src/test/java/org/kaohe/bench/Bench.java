@@ -60,7 +60,7 @@ public final class Bench {
     private static final Path JAR = Path.of("target", "kaohe.jar").toAbsolutePath();
     private static final Path WORK = Path.of("target", "bench").toAbsolutePath();
     private static final String USER = "bench";
-    private static final String PASSWORD = "Bench-password-42";
+    private static final String PASSWORD = "Bench-copper-kettle-42";
 
     private final List<String[]> table = new ArrayList<>();
 

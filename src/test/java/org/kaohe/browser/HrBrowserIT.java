@@ -56,7 +56,7 @@ class HrBrowserIT {
     @BeforeEach
     void start() throws Exception {
         if (accounts.find("hr").isEmpty()) { // the database is put back before each class, not each test
-            accounts.create("test", "hr", EnumSet.of(Role.HR), "hr-password");
+            accounts.create("test", "hr", EnumSet.of(Role.HR), "Hr-maple-teapot-83");
         }
         rulebooks.publish(RulebookService.read(Path.of("rules")), "leader", "测试 test"); // a leader's work, done before
         browser = new Browser(port);
@@ -74,7 +74,7 @@ class HrBrowserIT {
 
     @Test
     void hrUploadsEvaluatesAndDownloadsExcel() throws Exception {
-        browser.logIn("hr", "hr-password");
+        browser.logIn("hr", "Hr-maple-teapot-83");
 
         browser.open("/import");
         browser.driver.findElement(By.id("import-period")).sendKeys("2026-Q3");
@@ -121,7 +121,7 @@ class HrBrowserIT {
         assertThat(imports.importFolder(Path.of("data", "2026-Q2"), Q2, "hr").stored()).isTrue();
         long earlier = runningJobOf("someone-else", Q2);
         try {
-            browser.logIn("hr", "hr-password");
+            browser.logIn("hr", "Hr-maple-teapot-83");
             browser.open("/evaluation");
             new Select(browser.driver.findElement(By.cssSelector("#run-form select[name=period]")))
                     .selectByValue(Q2.toString());

@@ -34,7 +34,8 @@ import org.springframework.test.web.servlet.MockMvc;
  * src/test/resources/legacy), upgraded by today's migrations and replayed through the translation
  * of its old-format rulebook: every score, grade, rank, veto, part, point and evidence matches;
  * rule names are not compared and the old rules' wording of a reason is listed apart (and the page
- * says so); a hand edit of such a run is still named.
+ * says so); a hand edit of such a run is still named. Its users, stored before user rows were
+ * sealed, are sealed once as they were found, and the audit log says so.
  */
 @SpringBootTest(properties = "spring.datasource.url=" + OldFormatRunReplayTest.URL)
 @AutoConfigureMockMvc
@@ -47,6 +48,8 @@ class OldFormatRunReplayTest {
     @Autowired RunQueries runs;
     @Autowired JdbcClient jdbc;
     @Autowired MockMvc mvc;
+    @Autowired org.kaohe.security.UserAccountService accounts;
+    @Autowired org.kaohe.audit.AuditLog auditLog;
 
     /** The old installation's database, loaded before the application (and its migrations) start. */
     @BeforeAll
@@ -55,7 +58,31 @@ class OldFormatRunReplayTest {
              Reader script = new InputStreamReader(new GZIPInputStream(OldFormatRunReplayTest.class
                      .getResourceAsStream("/legacy/kaohe-4ae8460-2026-Q3.sql.gz")), StandardCharsets.UTF_8)) {
             RunScript.execute(connection, script);
+            String hash = new org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder(4).encode("Old-ledger-quay-17");
+            try (var insert = connection.prepareStatement("INSERT INTO app_user VALUES (?, ?, ?, ?, 0, NULL, CURRENT_TIMESTAMP)")) {
+                for (Object[] user : new Object[][] {{"old-leader", "LEADER"}, {"old-off", "HR"}}) {
+                    insert.setString(1, (String) user[0]);
+                    insert.setString(2, hash);
+                    insert.setString(3, (String) user[1]);
+                    insert.setBoolean(4, user[0].equals("old-leader"));
+                    insert.executeUpdate();
+                }
+            }
         }
+    }
+
+    @Test
+    @Order(0)
+    void usersStoredBeforeSealsAreSealedOnceAsFoundAndTheAuditLogSaysSo() {
+        assertThat(accounts.find("old-leader").orElseThrow().seal()).isEqualTo(org.kaohe.results.SealStatus.INTACT);
+        assertThat(accounts.find("old-off").orElseThrow().enabled()).isFalse();
+        assertThat(auditLog.all(new org.kaohe.audit.AuditLog.Query(null, "USERS_SEALED", null, null, null), 10))
+                .singleElement().satisfies(e -> assertThat(org.kaohe.audit.AuditLog.params(e.detail()))
+                        .containsEntry("count", "2").containsEntry("users", "old-leader(LEADER) old-off(HR,disabled)"));
+
+        // Once only: a row without a seal from now on was put there outside Kaohe.
+        jdbc.sql("UPDATE app_user SET seal = NULL WHERE username = 'old-leader'").update();
+        assertThat(accounts.find("old-leader").orElseThrow().seal()).isEqualTo(org.kaohe.results.SealStatus.ALTERED);
     }
 
     @Test

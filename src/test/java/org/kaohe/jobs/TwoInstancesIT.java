@@ -37,7 +37,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * Two Kaohe servers (the real jar, two JVMs) on one PostgreSQL schema, as behind a load balancer:
- * a login on one is valid on the other; an evaluation started on one shows its progress and result
+ * a login on one is valid on the other, and ends on both when the user is disabled on one; an
+ * evaluation started on one shows its progress and result
  * on the other; two evaluations of one period started on the two at once both complete, one after
  * the other in the order they were started, each run whole and separate. Runs only when
  * {@code KAOHE_TEST_POSTGRES_URL} names a PostgreSQL database (as for PostgresIT; .ci/run sets it).
@@ -49,7 +50,11 @@ class TwoInstancesIT {
 
     private static final String SCHEMA = "kaohe_two_" + UUID.randomUUID().toString().replace("-", "");
     private static final String USER = "hr-two";
-    private static final String PASSWORD = "Two-instances-42";
+    private static final String PASSWORD = "Two-jade-bridges-42";
+    private static final String ADMIN = "boss-two";
+    private static final String ADMIN_PASSWORD = "Slate-heron-compass-64";
+    private static final String LEAVING = "hr-leaving";
+    private static final String LEAVING_PASSWORD = "Birch-lantern-otter-95";
     private static final Duration PATIENCE = Duration.ofMinutes(4);
 
     private final ObjectMapper json = new ObjectMapper();
@@ -64,6 +69,8 @@ class TwoInstancesIT {
         String url = System.getenv("KAOHE_TEST_POSTGRES_URL");
         jdbcUrl = url + (url.contains("?") ? "&" : "?") + "currentSchema=" + SCHEMA;
         assertThat(command("users", "add", USER, "--role", "HR", "--password", PASSWORD)).isZero();
+        assertThat(command("users", "add", ADMIN, "--role", "ADMIN", "--password", ADMIN_PASSWORD)).isZero();
+        assertThat(command("users", "add", LEAVING, "--role", "HR", "--password", LEAVING_PASSWORD)).isZero();
         assertThat(command("import", Path.of("data", "2026-Q3").toString())).isZero();
         first = start();
         second = start();
@@ -85,22 +92,57 @@ class TwoInstancesIT {
 
     @Test
     void aLoginOnOneInstanceIsValidOnTheOther() throws Exception {
-        HttpResponse<String> loginPage = http.send(get(first + "/login", null), HttpResponse.BodyHandlers.ofString());
-        Matcher csrf = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"").matcher(loginPage.body());
-        assertThat(csrf.find()).as(loginPage.body()).isTrue();
-        String form = "username=" + USER + "&password=" + PASSWORD + "&_csrf=" + csrf.group(1);
-        HttpResponse<String> login = http.send(HttpRequest.newBuilder(URI.create(first + "/login"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .header("Cookie", session(loginPage))
-                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(login.headers().firstValue("Location").orElse("")).doesNotContain("error");
-        String cookie = session(login);
+        String cookie = login(first, USER, PASSWORD);
 
         HttpResponse<String> onSecond = http.send(get(second + "/evaluation", cookie), HttpResponse.BodyHandlers.ofString());
         HttpResponse<String> anonymous = http.send(get(second + "/evaluation", null), HttpResponse.BodyHandlers.ofString());
 
         assertThat(onSecond.statusCode()).isEqualTo(200);
         assertThat(anonymous.statusCode()).as("without the session the page asks for a login").isEqualTo(302);
+    }
+
+    /**
+     * Disabled on one instance (then enabled again, so only the ended sessions can stop them): the
+     * user's sessions, opened on either, end on both at their next request.
+     */
+    @Test
+    void disablingAUserOnOneInstanceEndsTheirSessionsOnBoth() throws Exception {
+        String onFirst = login(first, LEAVING, LEAVING_PASSWORD);
+        String onSecond = login(second, LEAVING, LEAVING_PASSWORD);
+        assertThat(http.send(get(first + "/evaluation", onSecond), HttpResponse.BodyHandlers.discarding()).statusCode())
+                .isEqualTo(200);
+
+        for (String change : List.of("disable", "enable")) {
+            HttpResponse<String> changed = http.send(HttpRequest.newBuilder(URI.create(second + "/api/users/" + LEAVING + "/" + change))
+                    .header("Authorization", basic(ADMIN, ADMIN_PASSWORD)).POST(HttpRequest.BodyPublishers.noBody()).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(changed.statusCode()).as(changed.body()).isEqualTo(200);
+        }
+
+        for (String server : List.of(first, second)) {
+            for (String cookie : List.of(onFirst, onSecond)) {
+                HttpResponse<Void> page = http.send(get(server + "/evaluation", cookie), HttpResponse.BodyHandlers.discarding());
+                assertThat(page.statusCode()).as(server + " with " + cookie).isEqualTo(302);
+                assertThat(page.headers().firstValue("Location").orElse("")).endsWith("/login");
+            }
+        }
+        try (Connection c = connect(); Statement s = c.createStatement()) {
+            assertThat(single(s, "SELECT COUNT(*) FROM spring_session WHERE principal_name = '" + LEAVING + "'")).isZero();
+        }
+    }
+
+    /** A form login on {@code server}: the SESSION cookie it answers with. */
+    private String login(String server, String username, String password) throws Exception {
+        HttpResponse<String> loginPage = http.send(get(server + "/login", null), HttpResponse.BodyHandlers.ofString());
+        Matcher csrf = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"").matcher(loginPage.body());
+        assertThat(csrf.find()).as(loginPage.body()).isTrue();
+        String form = "username=" + username + "&password=" + password + "&_csrf=" + csrf.group(1);
+        HttpResponse<String> login = http.send(HttpRequest.newBuilder(URI.create(server + "/login"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Cookie", session(loginPage))
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(login.headers().firstValue("Location").orElse("")).doesNotContain("error");
+        return session(login);
     }
 
     @Test
@@ -158,8 +200,11 @@ class TwoInstancesIT {
     }
 
     private HttpRequest.Builder api(String uri) {
-        String basic = Base64.getEncoder().encodeToString((USER + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8));
-        return HttpRequest.newBuilder(URI.create(uri)).header("Authorization", "Basic " + basic);
+        return HttpRequest.newBuilder(URI.create(uri)).header("Authorization", basic(USER, PASSWORD));
+    }
+
+    private static String basic(String username, String password) {
+        return "Basic " + Base64.getEncoder().encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8));
     }
 
     private static HttpRequest get(String uri, String cookie) {

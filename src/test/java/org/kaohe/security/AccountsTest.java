@@ -36,21 +36,21 @@ class AccountsTest {
 
     @Test
     void everyFailedLoginGetsTheSameAnswer() throws Exception {
-        accounts.create("test", "enum-locked", EnumSet.of(Role.HR), "Locked-Account-9");
-        accounts.create("test", "enum-off", EnumSet.of(Role.HR), "Disabled-Account-9");
+        accounts.create("test", "enum-locked", EnumSet.of(Role.HR), "Locked-heron-valley-9");
+        accounts.create("test", "enum-off", EnumSet.of(Role.HR), "Disabled-frost-cabin-9");
         accounts.setEnabled("test", "enum-off", false);
-        for (int i = 0; i < LoginAttempts.MAX_FAILURES; i++) {
+        for (int i = 0; i < LoginAttempts.FREE_FAILURES; i++) {
             mvc.perform(formLogin().user("enum-locked").password("wrong"));
         }
 
         mvc.perform(formLogin().user("nobody-at-all").password("whatever")).andExpect(redirectedUrl("/login?error"));
-        mvc.perform(formLogin().user("enum-locked").password("Locked-Account-9")).andExpect(redirectedUrl("/login?error"));
-        mvc.perform(formLogin().user("enum-off").password("Disabled-Account-9")).andExpect(redirectedUrl("/login?error"));
+        mvc.perform(formLogin().user("enum-locked").password("Locked-heron-valley-9")).andExpect(redirectedUrl("/login?error"));
+        mvc.perform(formLogin().user("enum-off").password("Disabled-frost-cabin-9")).andExpect(redirectedUrl("/login?error"));
         String unknown = mvc.perform(get("/api/runs").with(httpBasic("nobody-at-all", "x"))).andReturn().getResponse()
                 .getContentAsString(StandardCharsets.UTF_8);
-        String locked = mvc.perform(get("/api/runs").with(httpBasic("enum-locked", "Locked-Account-9"))).andReturn()
+        String locked = mvc.perform(get("/api/runs").with(httpBasic("enum-locked", "Locked-heron-valley-9"))).andReturn()
                 .getResponse().getContentAsString(StandardCharsets.UTF_8);
-        String disabled = mvc.perform(get("/api/runs").with(httpBasic("enum-off", "Disabled-Account-9"))).andReturn()
+        String disabled = mvc.perform(get("/api/runs").with(httpBasic("enum-off", "Disabled-frost-cabin-9"))).andReturn()
                 .getResponse().getContentAsString(StandardCharsets.UTF_8);
         assertThat(locked).isEqualTo(unknown).isEqualTo(disabled);
     }
@@ -94,20 +94,20 @@ class AccountsTest {
 
     @Test
     void everyoneCanChangeTheirOwnPasswordButNeedsTheCurrentOneAndThePolicy() throws Exception {
-        accounts.create("admin", "self-service", EnumSet.of(Role.AUDITOR), "Current-Secret-1");
+        accounts.create("admin", "self-service", EnumSet.of(Role.AUDITOR), "Current-pebble-kite-19");
 
         assertThatThrownBy(() -> accounts.changeOwnPassword("self-service", "wrong", "Brand-New-Secret-2"))
                 .hasMessageContaining("current password is wrong");
-        assertThatThrownBy(() -> accounts.changeOwnPassword("self-service", "Current-Secret-1", "12345678"))
+        assertThatThrownBy(() -> accounts.changeOwnPassword("self-service", "Current-pebble-kite-19", "12345678"))
                 .hasMessageContaining("password refused");
         String page = mvc.perform(post("/account/password").with(user("self-service").roles("AUDITOR")).with(csrf())
-                        .param("currentPassword", "Current-Secret-1").param("newPassword", "Brand-New-Secret-2")
+                        .param("currentPassword", "Current-pebble-kite-19").param("newPassword", "Brand-New-Secret-2")
                         .param("confirmPassword", "Brand-New-Secret-3")).andReturn().getFlashMap().get("problem").toString();
         assertThat(page).contains("differ");
 
-        accounts.changeOwnPassword("self-service", "Current-Secret-1", "Brand-New-Secret-2");
+        accounts.changeOwnPassword("self-service", "Current-pebble-kite-19", "Brand-New-Secret-2");
         mvc.perform(get("/api/runs").with(httpBasic("self-service", "Brand-New-Secret-2"))).andExpect(status().isOk());
-        mvc.perform(get("/api/runs").with(httpBasic("self-service", "Current-Secret-1"))).andExpect(status().isUnauthorized());
+        mvc.perform(get("/api/runs").with(httpBasic("self-service", "Current-pebble-kite-19"))).andExpect(status().isUnauthorized());
     }
 
     @Test

@@ -52,7 +52,7 @@ class UsersCommandTest {
 
     @Test
     void listShowsUsersAndDisableStopsOne() {
-        run("users", "add", "liu", "--role", "AUDITOR", "--password", "long-enough-1");
+        run("users", "add", "liu", "--role", "AUDITOR", "--password", "long-velvet-comet-1");
         assertThat(run("users", "disable", "liu")).isZero();
         out.getBuffer().setLength(0);
 

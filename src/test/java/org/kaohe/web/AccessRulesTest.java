@@ -46,7 +46,7 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class AccessRulesTest {
 
-    private static final String PASSWORD = "access-test-password";
+    private static final String PASSWORD = "access-amber-walrus-5";
     private static final Set<Role> EVERYONE = EnumSet.allOf(Role.class);
 
     @Autowired MockMvc mvc;

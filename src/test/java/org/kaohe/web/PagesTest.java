@@ -83,9 +83,9 @@ class PagesTest {
     @Test
     void anAdminAddsAUserWithAChosenPasswordAndIsRedirected() throws Exception {
         String page = PostRedirectGet.follow(mvc, post("/users").param("username", "chosen-hr").param("roles", "HR")
-                .param("password", "Chosen-pass-12345"), user("boss").roles("ADMIN"), "/users");
+                .param("password", "Chosen-silk-lantern-12"), user("boss").roles("ADMIN"), "/users");
 
-        assertThat(page).contains("chosen-hr").doesNotContain("id=\"new-password\"").doesNotContain("Chosen-pass-12345");
+        assertThat(page).contains("chosen-hr").doesNotContain("id=\"new-password\"").doesNotContain("Chosen-silk-lantern-12");
     }
 
     private static String shownPassword(MvcResult result) throws Exception {
