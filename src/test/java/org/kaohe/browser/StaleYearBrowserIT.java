@@ -51,7 +51,7 @@ class StaleYearBrowserIT {
     @BeforeEach
     void evaluatedYear() throws Exception {
         if (accounts.find("hr").isEmpty()) { // the database is put back before each class, not each test
-            accounts.create("test", "hr", EnumSet.of(Role.HR), "hr-password");
+            accounts.create("test", "hr", EnumSet.of(Role.HR), "Hr-stale-lantern-52");
         }
         for (int q = 1; q <= 4; q++) { // the quarters and the year, as HR did them before
             Period period = new Period(2026, q);
@@ -76,7 +76,7 @@ class StaleYearBrowserIT {
     void hrImportsANewQ4SeesTheYearStaleIsRefusedEvaluatesQ4ThenTheYear() throws Exception {
         long oldQ4Run = runs.currentRun(Q4).orElseThrow().id();
         long oldYearRun = results.current(2026).orElseThrow().run().id();
-        browser.logIn("hr", "hr-password");
+        browser.logIn("hr", "Hr-stale-lantern-52");
 
         browser.open("/import");
         browser.driver.findElement(By.id("import-period")).sendKeys(Q4.toString());

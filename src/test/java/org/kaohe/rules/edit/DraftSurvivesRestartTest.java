@@ -41,11 +41,14 @@ class DraftSurvivesRestartTest {
         }
     }
 
+    /**
+     * The application on the test's own database. The settings go as arguments: {@code properties()}
+     * only sets defaults, which application.properties overrides, so the test opened ./var/kaohe.
+     */
     private ConfigurableApplicationContext start() {
         return new SpringApplicationBuilder(KaoheApplication.class).web(WebApplicationType.NONE)
-                .properties("spring.datasource.url=jdbc:h2:file:" + dir.resolve("kaohe").toAbsolutePath(),
-                        "kaohe.key-file=" + dir.resolve("kaohe.key").toAbsolutePath(),
-                        "kaohe.demo.load-on-start=false")
-                .run();
+                .run("--spring.datasource.url=jdbc:h2:file:" + dir.resolve("kaohe").toAbsolutePath(),
+                        "--kaohe.key-file=" + dir.resolve("kaohe.key").toAbsolutePath(),
+                        "--kaohe.demo.load-on-start=false");
     }
 }
