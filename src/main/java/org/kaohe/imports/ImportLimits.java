@@ -20,8 +20,14 @@ public final class ImportLimits {
     public static final int MAX_COMPRESSION_RATIO = 200;
     public static final long BOMB_CHECK_FROM = 10L * 1024 * 1024;
 
-    /** Problems listed in a report; the rest are counted ("and 6,998,000 more"). */
-    public static final int MAX_PROBLEMS_LISTED = 1_000;
+    /** Entries of an uploaded zip (folders and macOS bookkeeping files included): six files and some company. */
+    public static final int MAX_ZIP_ENTRIES = 100;
+
+    /**
+     * Problems listed in an answer, of an import or of a rulebook check alike; the rest are counted
+     * ("and 6,998,000 more").
+     */
+    public static final int MAX_PROBLEMS_LISTED = 200;
 
     private ImportLimits() {}
 

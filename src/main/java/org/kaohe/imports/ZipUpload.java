@@ -70,6 +70,10 @@ public final class ZipUpload {
                     files.put(key, bytes);
                 }
             }
+            if (in.tooManyEntries()) {
+                problems.add(error(zipName, null, "压缩包中的文件超过 " + in.maxEntries() + " 个,已拒绝 / the archive holds "
+                        + "more than " + in.maxEntries() + " entries, refused"));
+            }
             if (!any) {
                 problems.add(error(zipName, null, "不是 zip 压缩包或压缩包为空 / not a zip archive, or an empty one"));
             }
