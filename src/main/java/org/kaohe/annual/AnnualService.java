@@ -30,6 +30,7 @@ import org.kaohe.rules.RulebookInvalidException;
 import org.kaohe.rules.RulebookService;
 import org.kaohe.rules.book.AnnualRules;
 import org.kaohe.scoring.SubjectResult;
+import org.kaohe.work.HeavyWork;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -63,9 +64,11 @@ public class AnnualService {
     private final RulebookService rulebooks;
     private final AuditLog auditLog;
     private final TransactionTemplate transaction;
+    private final HeavyWork heavy;
 
     AnnualService(AnnualRepository repository, ImportRepository imports, RunQueries runs, RunChecks runChecks,
-                  RulebookService rulebooks, AuditLog auditLog, TransactionTemplate transaction) {
+                  RulebookService rulebooks, AuditLog auditLog, TransactionTemplate transaction, HeavyWork heavy) {
+        this.heavy = heavy;
         this.repository = repository;
         this.imports = imports;
         this.runs = runs;
@@ -112,6 +115,21 @@ public class AnnualService {
 
     /** Imports the file's bytes (null: missing) as the year's next version; nothing is stored on any error. */
     public ImportResult importFile(byte[] bytes, int year, String user) {
+        return heavy.run(HeavyWork.Kind.IMPORT, user, "导入 " + year + " 年度测评 / import of " + year, "import " + year,
+                job -> importFileNow(bytes, year, user));
+    }
+
+    private ImportResult importFileNow(byte[] bytes, int year, String user) {
+        try {
+            return importInTransaction(bytes, year, user);
+        } catch (org.springframework.dao.DuplicateKeyException
+                 | org.springframework.dao.PessimisticLockingFailureException e) {
+            throw new org.kaohe.errors.ConflictException("年度 " + year + " 的测评正在另一处导入,本次未导入任何内容,请等它结束后"
+                    + "重试 / another import of " + year + " ran at the same time: nothing of this one was stored", e);
+        }
+    }
+
+    private ImportResult importInTransaction(byte[] bytes, int year, String user) {
         ImportResult result = transaction.execute(status -> {
             AnnualAppraisalFile.Result read = AnnualAppraisalFile.read(bytes, year, repository.cadresOfYear(year));
             if (!read.ok()) {

@@ -1,7 +1,11 @@
 package org.kaohe.api;
 
+import org.kaohe.errors.BusyException;
+import org.kaohe.errors.ConflictException;
 import org.kaohe.errors.EvaluationException;
 import org.kaohe.errors.InvalidInputException;
+import org.kaohe.errors.WorkStoppedException;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.MissingServletRequestParameterException;
@@ -33,6 +37,20 @@ class ApiExceptionHandler {
     @ExceptionHandler(EvaluationException.class)
     ResponseEntity<ApiError> cannotEvaluate(EvaluationException e) {
         return body(HttpStatus.CONFLICT, e.getMessage());
+    }
+
+    /** A second import of a period while one runs, or heavy work its owner cancelled or that passed its time limit. */
+    @ExceptionHandler({ConflictException.class, WorkStoppedException.class})
+    ResponseEntity<ApiError> conflict(RuntimeException e) {
+        return body(HttpStatus.CONFLICT, e.getMessage());
+    }
+
+    /** The server's heavy work is full: nothing started; the same request may be sent again after Retry-After. */
+    @ExceptionHandler(BusyException.class)
+    ResponseEntity<ApiError> busy(BusyException e) {
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header(HttpHeaders.RETRY_AFTER, Long.toString(e.retryAfterSeconds()))
+                .body(ApiError.of(HttpStatus.SERVICE_UNAVAILABLE.value(), e.getMessage()));
     }
 
     @ExceptionHandler({MissingServletRequestParameterException.class, MethodArgumentTypeMismatchException.class})

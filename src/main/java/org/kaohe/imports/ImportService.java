@@ -15,11 +15,14 @@ import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 import org.kaohe.audit.AuditLog;
+import org.kaohe.errors.ConflictException;
 import org.kaohe.imports.ImportProblem.Severity;
 import org.kaohe.imports.ImportReport.Status;
 import org.kaohe.records.ItemRegistry;
 import org.kaohe.records.Period;
+import org.kaohe.work.HeavyWork;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -39,12 +42,24 @@ public class ImportService {
     private final AuditLog auditLog;
     private final TransactionTemplate transaction;
     private final ItemRegistrySource registry;
+    private final HeavyWork heavy;
 
-    ImportService(ImportStore store, AuditLog auditLog, TransactionTemplate transaction, ItemRegistrySource registry) {
+    ImportService(ImportStore store, AuditLog auditLog, TransactionTemplate transaction, ItemRegistrySource registry,
+                  HeavyWork heavy) {
         this.store = store;
         this.auditLog = auditLog;
         this.transaction = transaction;
         this.registry = registry;
+        this.heavy = heavy;
+    }
+
+    /**
+     * The import as heavy work ({@link HeavyWork}): it waits for a permit, and a second import of the
+     * same period while one runs on this instance is refused at once ({@link ConflictException}).
+     */
+    private ImportReport gated(Period period, String user, java.util.function.Supplier<ImportReport> work) {
+        return heavy.run(HeavyWork.Kind.IMPORT, user, "导入 " + period + " / import of " + period, "import " + period,
+                job -> work.get());
     }
 
     /**
@@ -52,6 +67,10 @@ public class ImportService {
      * is read when the import comes to it: one file's bytes and text at a time are in memory.
      */
     public ImportReport importFolder(Path folder, Period period, String user) {
+        return gated(period, user, () -> importFolderNow(folder, period, user));
+    }
+
+    private ImportReport importFolderNow(Path folder, Period period, String user) {
         if (!Files.isDirectory(folder)) {
             return rejected(user, period, List.of(new ImportProblem(folder.toString(), 0, null, Severity.ERROR,
                     "文件夹不存在 / folder not found")));
@@ -88,6 +107,10 @@ public class ImportService {
 
     /** Imports uploaded files (file name → bytes); names other than the six are errors. */
     public ImportReport importFiles(Map<String, byte[]> files, Period period, String user) {
+        return gated(period, user, () -> importFilesNow(files, period, user));
+    }
+
+    private ImportReport importFilesNow(Map<String, byte[]> files, Period period, String user) {
         long total = files.values().stream().mapToLong(b -> b.length).sum();
         if (total > ImportLimits.MAX_UNPACKED_BYTES) {
             return rejected(user, period, List.of(tooLarge("-", total)));
@@ -97,11 +120,13 @@ public class ImportService {
 
     /** Imports an uploaded zip holding the six files (in its root or in one folder). */
     public ImportReport importZip(String zipName, byte[] zip, Period period, String user) {
-        ZipUpload.Unpacked unpacked = ZipUpload.unpack(zipName, zip);
-        if (!unpacked.ok()) {
-            return rejected(user, period, unpacked.problems());
-        }
-        return importStreaming(suppliers(unpacked.files()), period, unpacked.problems(), user);
+        return gated(period, user, () -> {
+            ZipUpload.Unpacked unpacked = ZipUpload.unpack(zipName, zip);
+            if (!unpacked.ok()) {
+                return rejected(user, period, unpacked.problems());
+            }
+            return importStreaming(suppliers(unpacked.files()), period, unpacked.problems(), user);
+        });
     }
 
     private static ImportProblem tooLarge(String where, long bytes) {
@@ -126,11 +151,13 @@ public class ImportService {
      * problems are located as {@code workbook.xlsx!sheet:row}. Same checks, same single transaction.
      */
     public ImportReport importWorkbook(String workbookName, byte[] workbook, Period period, String user) {
-        if (workbook.length > ImportLimits.MAX_UNPACKED_BYTES) {
-            return rejected(user, period, List.of(tooLarge(workbookName, workbook.length)));
-        }
-        return importStreaming((kinds, writer) -> ImportParser.parseWorkbook(workbookName, workbook, period, kinds,
-                writer), period, List.of(), user);
+        return gated(period, user, () -> {
+            if (workbook.length > ImportLimits.MAX_UNPACKED_BYTES) {
+                return rejected(user, period, List.of(tooLarge(workbookName, workbook.length)));
+            }
+            return importStreaming((kinds, writer) -> ImportParser.parseWorkbook(workbookName, workbook, period, kinds,
+                    writer), period, List.of(), user);
+        });
     }
 
     /** One way of reading an upload: its records to the writer, what it found as the outcome. */
@@ -169,12 +196,14 @@ public class ImportService {
                 return new ImportReport(period, Status.STORED, stored.importId(), stored.version(), read.files(),
                         problems, 0, read.omittedWarnings());
             });
-        } catch (DuplicateKeyException e) {
-            // Two imports of one period at once: the other one took this version number.
-            List<ImportProblem> problems = new ArrayList<>(notes);
-            problems.add(new ImportProblem("-", 0, null, Severity.ERROR, "同一考核期正在另一处导入，请稍后重试 / another "
-                    + "import of this period ran at the same time, try again"));
-            return refused(user, new ImportReport(period, Status.REJECTED, null, null, List.of(), problems));
+        } catch (DuplicateKeyException | PessimisticLockingFailureException e) {
+            // Two imports of one period at once (on two instances): the other one took this version number,
+            // or holds it while this one waited for its lock. Nothing of this one was stored.
+            String message = "考核期 " + period + " 正在另一处导入,本次未导入任何内容,请等它结束后重试 / another import of "
+                    + period + " ran at the same time: nothing of this one was stored, try again when it has finished";
+            refused(user, new ImportReport(period, Status.REJECTED, null, null, List.of(),
+                    List.of(new ImportProblem("-", 0, null, Severity.ERROR, message))));
+            throw new ConflictException(message, e);
         }
         if (report.status() == Status.REJECTED) {
             return refused(user, report);

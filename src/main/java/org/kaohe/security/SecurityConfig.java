@@ -76,6 +76,7 @@ class SecurityConfig {
                         .requestMatchers("/api/runs/*/verify").hasRole(AUDITOR)
                         .requestMatchers(HttpMethod.GET, "/api/runs/*/replay").hasAnyRole(AUDITOR, ADMIN)
                         .requestMatchers("/api/users/**").hasRole(ADMIN)
+                        .requestMatchers(HttpMethod.DELETE, "/api/work/*").authenticated()
                         .requestMatchers(HttpMethod.GET, "/api/**").authenticated()
                         .anyRequest().denyAll())
                 .httpBasic(basic -> basic.authenticationEntryPoint((request, response, e) -> {

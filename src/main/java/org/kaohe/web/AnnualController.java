@@ -17,6 +17,7 @@ import org.kaohe.errors.EvaluationException;
 import org.kaohe.records.SubjectType;
 import org.kaohe.results.ResultsFormat;
 import org.kaohe.scoring.SubjectResult;
+import org.kaohe.work.HeavyWork;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -44,11 +45,13 @@ class AnnualController {
     private final AnnualResults results;
     private final AnnualService annual;
     private final AuditLog auditLog;
+    private final HeavyWork heavy;
 
-    AnnualController(AnnualResults results, AnnualService annual, AuditLog auditLog) {
+    AnnualController(AnnualResults results, AnnualService annual, AuditLog auditLog, HeavyWork heavy) {
         this.results = results;
         this.annual = annual;
         this.auditLog = auditLog;
+        this.heavy = heavy;
     }
 
     /**
@@ -136,6 +139,10 @@ class AnnualController {
 
     @GetMapping("/years/{year}/export.csv")
     ResponseEntity<byte[]> csv(@PathVariable int year, Principal who) {
+        return heavy.run(HeavyWork.Kind.EXPORT, who.getName(), "导出 / export of " + year, job -> csvNow(year, who));
+    }
+
+    private ResponseEntity<byte[]> csvNow(int year, Principal who) {
         AnnualResults.CheckedYear checked = checked(year);
         auditLog.record(who.getName(), "EXPORT_YEAR", Map.of("year", year, "run", checked.run().id(), "format", "csv",
                 "rows", checked.subjects().size(), "seal", checked.status().name()));
@@ -148,6 +155,10 @@ class AnnualController {
 
     @GetMapping("/years/{year}/export.xlsx")
     ResponseEntity<byte[]> xlsx(@PathVariable int year, Principal who) {
+        return heavy.run(HeavyWork.Kind.EXPORT, who.getName(), "导出 / export of " + year, job -> xlsxNow(year, who));
+    }
+
+    private ResponseEntity<byte[]> xlsxNow(int year, Principal who) {
         AnnualResults.CheckedYear checked = checked(year);
         auditLog.record(who.getName(), "EXPORT_YEAR", Map.of("year", year, "run", checked.run().id(), "format", "xlsx",
                 "rows", checked.subjects().size(), "seal", checked.status().name()));

@@ -1,12 +1,14 @@
 package org.kaohe.web;
 
 import java.io.IOException;
+import java.security.Principal;
 
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.kaohe.reports.Notices;
 import org.kaohe.results.RunInfo;
 import org.kaohe.results.RunQueries;
+import org.kaohe.work.HeavyWork;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -23,10 +25,12 @@ class NoticesController {
 
     private final RunQueries runs;
     private final Notices notices;
+    private final HeavyWork heavy;
 
-    NoticesController(RunQueries runs, Notices notices) {
+    NoticesController(RunQueries runs, Notices notices, HeavyWork heavy) {
         this.runs = runs;
         this.notices = notices;
+        this.heavy = heavy;
     }
 
     @GetMapping("/runs/{runId}/subjects/{subjectId}/notice.pdf")
@@ -44,15 +48,20 @@ class NoticesController {
     }
 
     @GetMapping("/runs/{runId}/departments/{deptId}/notices.zip")
-    void zip(@PathVariable long runId, @PathVariable String deptId, HttpServletResponse response) throws IOException {
+    void zip(@PathVariable long runId, @PathVariable String deptId, HttpServletResponse response, Principal who)
+            throws IOException {
         RunInfo run = run(runId);
         if (runs.subject(runId, deptId).isEmpty()) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND);
         }
-        response.setContentType("application/zip");
-        response.setHeader(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                .filename("notices-" + run.period() + "-" + deptId + ".zip").build().toString());
-        notices.departmentNotices(run, deptId, response.getOutputStream());
+        // A department's every notice as PDF: heavy work, with a permit while it is written.
+        heavy.run(HeavyWork.Kind.EXPORT, who.getName(), "通知书 / notices of " + deptId + ", run " + runId, job -> {
+            response.setContentType("application/zip");
+            response.setHeader(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                    .filename("notices-" + run.period() + "-" + deptId + ".zip").build().toString());
+            notices.departmentNotices(run, deptId, response.getOutputStream());
+            return null;
+        });
     }
 
     private RunInfo run(long runId) {

@@ -1,6 +1,12 @@
 package org.kaohe.web;
 
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.kaohe.errors.BusyException;
+import org.kaohe.errors.ConflictException;
 import org.kaohe.errors.InvalidInputException;
+import org.kaohe.errors.WorkStoppedException;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -21,6 +27,21 @@ class WebExceptionHandler {
     @ResponseStatus(HttpStatus.BAD_REQUEST)
     ModelAndView badInput(InvalidInputException e) {
         return errorPage(HttpStatus.BAD_REQUEST, e.getMessage());
+    }
+
+    /** A second import of a period while one runs, or heavy work cancelled or past its time limit. */
+    @ExceptionHandler({ConflictException.class, WorkStoppedException.class})
+    @ResponseStatus(HttpStatus.CONFLICT)
+    ModelAndView conflict(RuntimeException e) {
+        return errorPage(HttpStatus.CONFLICT, e.getMessage());
+    }
+
+    /** The server's heavy work is full: the page says so, and when to try again. */
+    @ExceptionHandler(BusyException.class)
+    @ResponseStatus(HttpStatus.SERVICE_UNAVAILABLE)
+    ModelAndView busy(BusyException e, HttpServletResponse response) {
+        response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(e.retryAfterSeconds()));
+        return errorPage(HttpStatus.SERVICE_UNAVAILABLE, e.getMessage());
     }
 
     @ExceptionHandler(IllegalArgumentException.class)
