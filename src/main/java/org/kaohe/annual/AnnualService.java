@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.kaohe.audit.AuditLog;
+import org.kaohe.errors.Echo;
 import org.kaohe.errors.EvaluationException;
 import org.kaohe.errors.InvalidInputException;
 import org.kaohe.imports.AnnualAppraisalFile;
@@ -81,7 +82,7 @@ public class AnnualService {
     /** The year a folder name stands for ({@code 2026}); a bilingual message otherwise. */
     public static int parseYear(String text) {
         if (text == null || !text.trim().matches("\\d{4}") || Integer.parseInt(text.trim()) < 1900) {
-            throw new InvalidInputException("年度格式应为 YYYY(如 2026)/ a year must look like 2026: " + text);
+            throw new InvalidInputException("年度格式应为 YYYY(如 2026)/ a year must look like 2026: " + Echo.of(text));
         }
         return Integer.parseInt(text.trim());
     }

@@ -2,6 +2,7 @@ package org.kaohe.api;
 
 import org.kaohe.errors.BusyException;
 import org.kaohe.errors.ConflictException;
+import org.kaohe.errors.Echo;
 import org.kaohe.errors.EvaluationException;
 import org.kaohe.errors.InvalidInputException;
 import org.kaohe.errors.WorkStoppedException;
@@ -53,9 +54,16 @@ class ApiExceptionHandler {
                 .body(ApiError.of(HttpStatus.SERVICE_UNAVAILABLE.value(), e.getMessage()));
     }
 
-    @ExceptionHandler({MissingServletRequestParameterException.class, MethodArgumentTypeMismatchException.class})
-    ResponseEntity<ApiError> badParameter(Exception e) {
-        return body(HttpStatus.BAD_REQUEST, "请求参数有误 / bad request parameter: " + e.getMessage());
+    @ExceptionHandler(MissingServletRequestParameterException.class)
+    ResponseEntity<ApiError> missingParameter(MissingServletRequestParameterException e) {
+        return body(HttpStatus.BAD_REQUEST, "缺少请求参数 / missing request parameter: " + e.getParameterName());
+    }
+
+    /** A path or parameter that is not of its type ({@code /api/runs/abc}, a 14-digit year): named, its value cut short. */
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ResponseEntity<ApiError> badParameter(MethodArgumentTypeMismatchException e) {
+        return body(HttpStatus.BAD_REQUEST, "请求参数 " + e.getName() + " 的值无效 / bad value for " + e.getName() + ": "
+                + Echo.of(e.getValue()));
     }
 
     @ExceptionHandler(ResponseStatusException.class)
@@ -65,6 +73,6 @@ class ApiExceptionHandler {
     }
 
     private static ResponseEntity<ApiError> body(HttpStatus status, String message) {
-        return ResponseEntity.status(status).body(ApiError.of(status.value(), message));
+        return ResponseEntity.status(status).body(ApiError.of(status.value(), Echo.message(message)));
     }
 }

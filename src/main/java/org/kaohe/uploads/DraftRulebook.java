@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.stream.Stream;
 
 import org.springframework.web.multipart.MultipartFile;
+import org.kaohe.errors.Echo;
 import org.kaohe.errors.InvalidInputException;
 
 /**
@@ -33,7 +34,7 @@ public final class DraftRulebook implements AutoCloseable {
             String name = Uploads.name(file);
             if (name.isBlank() || name.startsWith(".")) {
                 draft.close();
-                throw new InvalidInputException("文件名无效 / invalid file name: " + file.getOriginalFilename());
+                throw new InvalidInputException("文件名无效 / invalid file name: " + Echo.of(file.getOriginalFilename()));
             }
             file.transferTo(folder.resolve(name));
         }

@@ -126,7 +126,7 @@ class RuleEditorController {
     String saveText(@RequestParam String file, @RequestParam(defaultValue = "") String text, Principal who,
                     RedirectAttributes redirect) throws RulebookInvalidException {
         BookTable table = BookTable.byFileName(file).orElseThrow(() ->
-                new InvalidInputException("不是规则表 / not a rule table: " + file));
+                new InvalidInputException("不是规则表 / not a rule table: " + org.kaohe.errors.Echo.of(file)));
         RuleEditor.Saved saved = editor.saveText(who.getName(), table, text);
         redirect.addFlashAttribute("savedDraft", saved.draftId());
         redirect.addFlashAttribute("openText", table.fileName());
