@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
+import org.kaohe.errors.FaultPoint;
 import org.kaohe.imports.ImportRepository;
 import org.kaohe.records.Event;
 import org.kaohe.records.ItemRegistry;
@@ -57,6 +58,7 @@ public class DraftTrial {
     List<PeriodTrial> run(CompiledRulebook draft, Optional<CompiledRulebook> published, RunLimits limits,
                           List<RuleProblem> problems) {
         List<PeriodTrial> trials = new ArrayList<>();
+        FaultPoint.CHECK_TRIAL.reached();
         for (Period period : imports.periods()) {
             stopIfCancelled(limits);
             Optional<PeriodRecords> records = imports.loadCurrent(period);
