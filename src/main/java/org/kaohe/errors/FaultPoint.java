@@ -10,7 +10,7 @@ import java.nio.file.Path;
  * trial) at which a fault or race test holds the process, every time, on a fast or a loaded
  * machine: started with {@code -Dkaohe.fault.pause-at=NAME -Dkaohe.fault.barrier=FILE}, the process
  * writes FILE when it reaches NAME and then waits there until it is killed, or until the test
- * removes FILE; then it goes on, and that point never holds again in this JVM. Without both
+ * removes FILE; then it goes on, and never holds again for that FILE. Without both
  * properties (always, outside such a test) a point does nothing. Only whoever starts the JVM can set
  * them, so a user of the running service cannot.
  */
@@ -36,8 +36,8 @@ public enum FaultPoint {
         return key;
     }
 
-    /** Points released by their test: they never hold again. */
-    private static final java.util.Set<FaultPoint> RELEASED = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    /** Barrier files their test removed: a point never holds again for them. */
+    private static final java.util.Set<String> RELEASED = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     /**
      * Holds here when this JVM was started to pause at this point: until killed, or until the
@@ -45,7 +45,7 @@ public enum FaultPoint {
      */
     public void reached() {
         String barrier = System.getProperty(BARRIER);
-        if (barrier == null || !key.equals(System.getProperty(PAUSE_AT)) || RELEASED.contains(this)) {
+        if (barrier == null || !key.equals(System.getProperty(PAUSE_AT)) || RELEASED.contains(barrier)) {
             return;
         }
         try {
@@ -54,7 +54,7 @@ public enum FaultPoint {
             while (Files.exists(file)) {
                 Thread.sleep(20);
             }
-            RELEASED.add(this);
+            RELEASED.add(barrier);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
