@@ -36,7 +36,8 @@ class HeavyWorkTest {
 
         release.countDown();
         assertThat(holding.get(30, TimeUnit.SECONDS)).isEqualTo("done");
-        assertThat(heavy.run(HeavyWork.Kind.VALIDATE, "wang", "check", job -> "ran")).isEqualTo("ran");
+        String ran = heavy.run(HeavyWork.Kind.VALIDATE, "wang", "check", job -> "ran");
+        assertThat(ran).isEqualTo("ran");
     }
 
     @Test
@@ -50,12 +51,13 @@ class HeavyWorkTest {
         assertThatThrownBy(() -> heavy.run(HeavyWork.Kind.IMPORT, "wang", "导入 2026-Q3 / import of 2026-Q3",
                 "import 2026-Q3", job -> "second"))
                 .isInstanceOf(ConflictException.class).hasMessageContaining("lina").hasMessageContaining("already running");
-        assertThat(heavy.run(HeavyWork.Kind.IMPORT, "wang", "import of 2026-Q2", "import 2026-Q2", job -> "other"))
-                .as("another period is not held").isEqualTo("other");
+        String other = heavy.run(HeavyWork.Kind.IMPORT, "wang", "import of 2026-Q2", "import 2026-Q2", job -> "other");
+        assertThat(other).as("another period is not held").isEqualTo("other");
 
         release.countDown();
         first.get(30, TimeUnit.SECONDS);
-        assertThat(heavy.run(HeavyWork.Kind.IMPORT, "wang", "import", "import 2026-Q3", job -> "again")).isEqualTo("again");
+        String again = heavy.run(HeavyWork.Kind.IMPORT, "wang", "import", "import 2026-Q3", job -> "again");
+        assertThat(again).isEqualTo("again");
     }
 
     @Test
