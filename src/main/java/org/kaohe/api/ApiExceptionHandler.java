@@ -13,6 +13,7 @@ import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.multipart.support.MissingServletRequestPartException;
 import org.springframework.web.server.ResponseStatusException;
 
 /** Turns exceptions of the API controllers into JSON {@link ApiError}s. */
@@ -52,6 +53,13 @@ class ApiExceptionHandler {
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
                 .header(HttpHeaders.RETRY_AFTER, Long.toString(e.retryAfterSeconds()))
                 .body(ApiError.of(HttpStatus.SERVICE_UNAVAILABLE.value(), e.getMessage()));
+    }
+
+    /** An upload endpoint called without its files part. */
+    @ExceptionHandler(MissingServletRequestPartException.class)
+    ResponseEntity<ApiError> missingPart(MissingServletRequestPartException e) {
+        return body(HttpStatus.BAD_REQUEST, "缺少上传的文件(表单字段 " + e.getRequestPartName() + ")/ the upload's part "
+                + e.getRequestPartName() + " is missing");
     }
 
     @ExceptionHandler(MissingServletRequestParameterException.class)

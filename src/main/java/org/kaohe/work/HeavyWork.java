@@ -134,6 +134,11 @@ public class HeavyWork {
                 .map(e -> new Running(e.id, e.kind, e.owner, e.title, e.startedAt, e.stopReason() != null)).toList();
     }
 
+    /** How many requests wait for a permit now. */
+    public int waiting() {
+        return waiting.get();
+    }
+
     /** Asks a running job to stop (its owner, or anyone for {@code everyone}); false when there is no such job. */
     public boolean cancel(String id, String owner, boolean everyone) {
         Entry entry = running.get(id);
