@@ -24,11 +24,20 @@ public final class BoundedZip implements AutoCloseable {
 
     /** A zip of a period's files, within {@link ImportLimits}. */
     public BoundedZip(byte[] zip) {
+        this(new ByteArrayInputStream(zip));
+    }
+
+    /** A zip of a period's files read as a stream (an upload on disk), within {@link ImportLimits}. */
+    public BoundedZip(InputStream zip) {
         this(zip, ImportLimits.MAX_ZIP_ENTRIES, ImportLimits.MAX_UNPACKED_BYTES, ImportLimits.MAX_UNPACKED_BYTES);
     }
 
     public BoundedZip(byte[] zip, int maxEntries, long maxEntryBytes, long maxTotalBytes) {
-        this.packed = new CountingStream(new ByteArrayInputStream(zip));
+        this(new ByteArrayInputStream(zip), maxEntries, maxEntryBytes, maxTotalBytes);
+    }
+
+    public BoundedZip(InputStream zip, int maxEntries, long maxEntryBytes, long maxTotalBytes) {
+        this.packed = new CountingStream(zip);
         this.in = new ZipInputStream(packed);
         this.maxEntries = maxEntries;
         this.maxEntryBytes = maxEntryBytes;
@@ -62,6 +71,14 @@ public final class BoundedZip implements AutoCloseable {
      */
     public byte[] read(long before) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
+        return copy(before, out) < 0 ? null : out.toByteArray();
+    }
+
+    /**
+     * Copies the current entry to {@code out}; returns its size, or -1 as soon as it passes the
+     * limits (what was copied so far is to be thrown away). {@code before}: what earlier entries unpacked to.
+     */
+    public long copy(long before, java.io.OutputStream out) throws IOException {
         byte[] buffer = new byte[64 * 1024];
         long size = before;
         long entry = 0;
@@ -73,11 +90,11 @@ public final class BoundedZip implements AutoCloseable {
             boolean bomb = size > ImportLimits.BOMB_CHECK_FROM
                     && size > (long) ImportLimits.MAX_COMPRESSION_RATIO * Math.max(1, packed.count);
             if (tooLarge || bomb) {
-                return null;
+                return -1;
             }
             out.write(buffer, 0, n);
         }
-        return out.toByteArray();
+        return entry;
     }
 
     /** An entry's path that would leave the folder it is unpacked into: absolute, a drive, or with "..". */

@@ -105,10 +105,22 @@ final class ImportParser {
     static Outcome parseWorkbook(String workbookName, byte[] workbook, Period period, ItemRegistry registry,
                                  RecordSink sink) {
         Problems problems = new Problems();
+        return parseWorkbook(WorkbookReader.open(workbookName, workbook, problems), problems, period, registry, sink);
+    }
+
+    /** As {@link #parseWorkbook(String, byte[], Period, ItemRegistry, RecordSink)}, the workbook in a file. */
+    static Outcome parseWorkbook(String workbookName, java.nio.file.Path workbook, Period period, ItemRegistry registry,
+                                 RecordSink sink) {
+        Problems problems = new Problems();
+        return parseWorkbook(WorkbookReader.open(workbookName, workbook, problems), problems, period, registry, sink);
+    }
+
+    private static Outcome parseWorkbook(WorkbookReader opened, Problems problems, Period period, ItemRegistry registry,
+                                         RecordSink sink) {
         CrossFileChecks references = new CrossFileChecks(problems);
         Map<String, InputFile> sources = new HashMap<>();
         List<ImportReport.FileReport> reports;
-        try (WorkbookReader sheets = WorkbookReader.open(workbookName, workbook, problems)) {
+        try (WorkbookReader sheets = opened) {
             for (InputFile file : InputFile.quarterly()) {
                 RowReader rows = new RowReader(file, period, registry, sink, references, problems);
                 CsvTable table = sheets.read(file, rows);

@@ -1,6 +1,7 @@
 package org.kaohe.imports;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -118,6 +119,53 @@ public class ImportService {
         return importStreaming(suppliers(files), period, List.of(), user);
     }
 
+    /**
+     * Imports uploaded files kept on disk (file name → file), as {@link #importFiles}: names other than
+     * the six are errors; each file is read when the import comes to it.
+     */
+    public ImportReport importPaths(Map<String, Path> files, Period period, String user) {
+        return gated(period, user, () -> {
+            Map<String, Supplier<byte[]>> sources = new LinkedHashMap<>();
+            long total = 0;
+            try {
+                for (Map.Entry<String, Path> file : files.entrySet()) {
+                    total += Files.size(file.getValue());
+                    sources.put(file.getKey(), () -> readAllBytes(file.getValue()));
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            if (total > ImportLimits.MAX_UNPACKED_BYTES) {
+                return rejected(user, period, List.of(tooLarge("-", total)));
+            }
+            return importStreaming(sources, period, List.of(), user);
+        });
+    }
+
+    /**
+     * Imports an uploaded zip kept on disk: unpacked entry by entry into a temporary folder within the
+     * limits, then read a file at a time, as a folder is.
+     */
+    public ImportReport importZip(String zipName, Path zip, Period period, String user) {
+        return gated(period, user, () -> {
+            Path folder = null;
+            try (InputStream in = Files.newInputStream(zip)) {
+                folder = Files.createTempDirectory("kaohe-zip");
+                ZipUpload.UnpackedTo unpacked = ZipUpload.unpackTo(zipName, in, folder);
+                if (!unpacked.ok()) {
+                    return rejected(user, period, unpacked.problems());
+                }
+                Map<String, Supplier<byte[]>> sources = new LinkedHashMap<>();
+                unpacked.files().forEach((name, file) -> sources.put(name, () -> readAllBytes(file)));
+                return importStreaming(sources, period, unpacked.problems(), user);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            } finally {
+                TemporaryFiles.delete(folder);
+            }
+        });
+    }
+
     /** Imports an uploaded zip holding the six files (in its root or in one folder). */
     public ImportReport importZip(String zipName, byte[] zip, Period period, String user) {
         return gated(period, user, () -> {
@@ -151,9 +199,29 @@ public class ImportService {
      * problems are located as {@code workbook.xlsx!sheet:row}. Same checks, same single transaction.
      */
     public ImportReport importWorkbook(String workbookName, byte[] workbook, Period period, String user) {
+        Path file = null;
+        try {
+            file = Files.createTempFile("kaohe-upload", ".xlsx");
+            Files.write(file, workbook);
+            return importWorkbook(workbookName, file, period, user);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            TemporaryFiles.delete(file);
+        }
+    }
+
+    /** As {@link #importWorkbook(String, byte[], Period, String)}, the workbook in a file: never read into memory whole. */
+    public ImportReport importWorkbook(String workbookName, Path workbook, Period period, String user) {
         return gated(period, user, () -> {
-            if (workbook.length > ImportLimits.MAX_UNPACKED_BYTES) {
-                return rejected(user, period, List.of(tooLarge(workbookName, workbook.length)));
+            long size;
+            try {
+                size = Files.size(workbook);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            if (size > ImportLimits.MAX_UNPACKED_BYTES) {
+                return rejected(user, period, List.of(tooLarge(workbookName, size)));
             }
             return importStreaming((kinds, writer) -> ImportParser.parseWorkbook(workbookName, workbook, period, kinds,
                     writer), period, List.of(), user);

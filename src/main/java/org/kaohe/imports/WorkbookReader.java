@@ -6,7 +6,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -39,30 +38,45 @@ final class WorkbookReader implements AutoCloseable {
 
     private final String workbookName;
     private final Problems problems;
-    private final Path file;
+    /** A temporary copy of the upload to delete on close, or null when the caller owns the file. */
+    private final Path copy;
     private final WorkbookParts parts;
     private final List<ImportReport.FileReport> reports = new ArrayList<>();
     private final Map<String, String> contents = new LinkedHashMap<>();
-    private final Map<InputFile, CsvTable> read = new EnumMap<>(InputFile.class);
     private long sheetBytes;
 
-    private WorkbookReader(String workbookName, Problems problems, Path file, WorkbookParts parts) {
+    private WorkbookReader(String workbookName, Problems problems, Path copy, WorkbookParts parts) {
         this.workbookName = workbookName;
         this.problems = problems;
-        this.file = file;
+        this.copy = copy;
         this.parts = parts;
     }
 
-    /** Opens the workbook; when it cannot be, the problem is reported and every sheet reads as missing. */
+    /** Opens a workbook held in memory (tests, tools): written to a temporary file first. */
     static WorkbookReader open(String fileName, byte[] bytes, Problems problems) {
-        // Evidence is stored as "file:line, file:line": a comma or colon in the name would split it.
-        String workbookName = fileName.replace(',', '_').replace('，', '_').replace(':', '_');
-        Path file = null;
+        Path file;
         try {
             file = Files.createTempFile("kaohe-workbook", ".xlsx");
             Files.write(file, bytes);
-            WorkbookParts parts = WorkbookParts.open(workbookName, file, problems);
-            return new WorkbookReader(workbookName, problems, file, parts);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return open(fileName, file, file, problems);
+    }
+
+    /**
+     * Opens the workbook in {@code file} (the caller's: it is not deleted); when it cannot be, the
+     * problem is reported and every sheet reads as missing.
+     */
+    static WorkbookReader open(String fileName, Path file, Problems problems) {
+        return open(fileName, file, null, problems);
+    }
+
+    private static WorkbookReader open(String fileName, Path file, Path copy, Problems problems) {
+        // Evidence is stored as "file:line, file:line": a comma or colon in the name would split it.
+        String workbookName = fileName.replace(',', '_').replace('，', '_').replace(':', '_');
+        try {
+            return new WorkbookReader(workbookName, problems, copy, WorkbookParts.open(workbookName, file, problems));
         } catch (NotOfficeXmlFileException | InvalidFormatException | ZipException e) {
             problems.error(workbookName, 0, null, notAWorkbook(workbookName));
         } catch (LimitedStream.LimitPassed e) {
@@ -70,8 +84,7 @@ final class WorkbookReader implements AutoCloseable {
         } catch (IOException | OpenXML4JException | SAXException | RuntimeException e) {
             problems.error(workbookName, 0, null, damaged(e));
         }
-        deleteQuietly(file);
-        return new WorkbookReader(workbookName, problems, null, null);
+        return new WorkbookReader(workbookName, problems, copy, null);
     }
 
     /**
@@ -80,12 +93,6 @@ final class WorkbookReader implements AutoCloseable {
      * an empty table for the others.
      */
     CsvTable read(InputFile input, CsvTableReader.RowHandler rows) {
-        CsvTable table = readSheet(input, rows);
-        read.put(input, table);
-        return table;
-    }
-
-    private CsvTable readSheet(InputFile input, CsvTableReader.RowHandler rows) {
         WorkbookParts.Sheet sheet = parts == null ? null : parts.sheet(input);
         if (sheet == null) {
             return missing(input, parts != null && parts.refused(input));
@@ -137,7 +144,7 @@ final class WorkbookReader implements AutoCloseable {
         if (parts != null) {
             parts.close();
         }
-        deleteQuietly(file);
+        deleteQuietly(copy);
     }
 
     private static void deleteQuietly(Path file) {

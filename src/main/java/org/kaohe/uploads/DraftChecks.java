@@ -60,7 +60,9 @@ public class DraftChecks {
     public static RulebookSource read(List<MultipartFile> files) throws IOException, RulebookInvalidException {
         List<MultipartFile> chosen = files.stream().filter(f -> !f.isEmpty()).toList();
         if (chosen.size() == 1 && Uploads.name(chosen.get(0)).toLowerCase(java.util.Locale.ROOT).endsWith(".zip")) {
-            return RulebookZip.unzip(Uploads.name(chosen.get(0)), chosen.get(0).getBytes());
+            try (java.io.InputStream zip = chosen.get(0).getInputStream()) {
+                return RulebookZip.unzip(Uploads.name(chosen.get(0)), zip);
+            }
         }
         try (DraftRulebook draft = DraftRulebook.of(files)) {
             return RulebookService.read(draft.folder());

@@ -1,6 +1,7 @@
 package org.kaohe.uploads;
 
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -32,21 +33,24 @@ public final class Uploads {
             throw new InvalidInputException("请选择要导入的文件 / choose the files to import");
         }
         Period p = period(period, chosen);
-        if (chosen.size() == 1 && isWorkbook(name(chosen.get(0)))) {
-            return imports.importWorkbook(name(chosen.get(0)), chosen.get(0).getBytes(), p, user);
-        }
-        if (chosen.size() == 1 && name(chosen.get(0)).toLowerCase(Locale.ROOT).endsWith(".zip")) {
-            return imports.importZip(name(chosen.get(0)), chosen.get(0).getBytes(), p, user);
-        }
-        if (chosen.stream().anyMatch(f -> isWorkbook(name(f)))) {
+        if (chosen.size() > 1 && chosen.stream().anyMatch(f -> isWorkbook(name(f)))) {
             throw new InvalidInputException("Excel 工作簿须单独上传(一个工作簿含六个工作表)/ upload an Excel workbook "
                     + "on its own (one workbook holds the six sheets)");
         }
-        Map<String, byte[]> byName = new LinkedHashMap<>();
-        for (MultipartFile file : chosen) {
-            byName.put(name(file), file.getBytes());
+        // Copied to disk as streams: the import reads them within its permit and its limits.
+        try (UploadFolder folder = new UploadFolder("kaohe-import")) {
+            if (chosen.size() == 1 && isWorkbook(name(chosen.get(0)))) {
+                return imports.importWorkbook(name(chosen.get(0)), folder.save(chosen.get(0)), p, user);
+            }
+            if (chosen.size() == 1 && name(chosen.get(0)).toLowerCase(Locale.ROOT).endsWith(".zip")) {
+                return imports.importZip(name(chosen.get(0)), folder.save(chosen.get(0)), p, user);
+            }
+            Map<String, Path> byName = new LinkedHashMap<>();
+            for (MultipartFile file : chosen) {
+                byName.put(name(file), folder.save(file));
+            }
+            return imports.importPaths(byName, p, user);
         }
-        return imports.importFiles(byName, p, user);
     }
 
     /** The period given, else the one in the upload's name; a message with the format when neither. */

@@ -56,6 +56,11 @@ public final class RulebookZip {
 
     /** The rulebook files of an uploaded archive; every problem with the archive refuses it whole. */
     public static RulebookSource unzip(String zipName, byte[] zip) throws RulebookInvalidException {
+        return unzip(zipName, new java.io.ByteArrayInputStream(zip));
+    }
+
+    /** As {@link #unzip(String, byte[])}, the archive read as a stream (an upload, never held whole). */
+    public static RulebookSource unzip(String zipName, java.io.InputStream zip) throws RulebookInvalidException {
         Map<String, byte[]> entries = new LinkedHashMap<>();
         List<RuleProblem> problems = new ArrayList<>();
         long total = 0;
