@@ -121,6 +121,7 @@ class SecurityConfig {
                         .requestMatchers("/audit/**").hasAnyRole(AUDITOR, ADMIN)
                         .requestMatchers("/users/**").hasRole(ADMIN)
                         .requestMatchers(HttpMethod.POST, "/account/**").authenticated()
+                        .requestMatchers(HttpMethod.POST, "/work/*/cancel").authenticated()
                         .requestMatchers(HttpMethod.GET, "/**").authenticated()
                         .requestMatchers(HttpMethod.POST, "/logout").authenticated()
                         .anyRequest().denyAll())

@@ -2,7 +2,14 @@ package org.kaohe.work;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -27,11 +34,13 @@ import org.kaohe.testing.Eventually;
 import org.kaohe.testing.KaoheTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MockMvc;
 
 /**
  * Heavy work through the real use cases, each held at a {@link FaultPoint} so the test acts at the
  * same moment on a fast or a loaded machine: a rulebook check and a publication cancelled while
- * they run stop, say so, and publish nothing; a second import of a period while one is writing is
+ * they run stop, say so, and publish nothing; the work page lists a running check to its owner and
+ * its button cancels it; a second import of a period while one is writing is
  * refused with 409 and the first one completes.
  */
 @KaoheTest
@@ -44,6 +53,7 @@ class CancellableWorkTest {
     @Autowired ImportService imports;
     @Autowired HeavyWork heavy;
     @Autowired JdbcClient jdbc;
+    @Autowired MockMvc mvc;
 
     @TempDir
     Path dir;
@@ -92,6 +102,27 @@ class CancellableWorkTest {
                 .hasMessageContaining("发布规则已取消");
         assertThat(jdbc.sql("SELECT COUNT(*) FROM rulebook_publication").query(Long.class).single())
                 .as("nothing published").isEqualTo(publications);
+    }
+
+    @Test
+    void theWorkPageListsARunningCheckAndItsCancelButtonStopsIt() throws Exception {
+        RulebookSource draft = RulebookService.read(STANDARD);
+        CompletableFuture<?> check = heldAt(FaultPoint.CHECK_TRIAL, "page.barrier",
+                () -> rulebooks.check(draft, "leader-page"));
+        String id = heavy.running("leader-page", false).get(0).id();
+
+        String page = mvc.perform(get("/work").with(user("leader-page").roles("LEADER"))).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(page).contains("进行中的操作").contains("规则检查").contains("/work/" + id + "/cancel");
+        String other = mvc.perform(get("/work").with(user("someone-else").roles("LEADER")))
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(other).doesNotContain("/work/" + id + "/cancel");
+
+        mvc.perform(post("/work/" + id + "/cancel").with(user("leader-page").roles("LEADER")).with(csrf()))
+                .andExpect(redirectedUrl("/work"));
+        release("page.barrier");
+
+        assertThatThrownBy(() -> check.get(2, TimeUnit.MINUTES)).hasCauseInstanceOf(WorkStoppedException.class);
     }
 
     @Test
