@@ -10,6 +10,8 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.kaohe.audit.AuditLog;
+import org.kaohe.errors.ConflictException;
+import org.kaohe.errors.Echo;
 import org.kaohe.errors.EvaluationException;
 import org.kaohe.errors.InvalidInputException;
 import org.kaohe.imports.AnnualAppraisalFile;
@@ -25,6 +27,9 @@ import org.kaohe.rules.RulebookInvalidException;
 import org.kaohe.rules.RulebookService;
 import org.kaohe.rules.book.AnnualRules;
 import org.kaohe.scoring.SubjectResult;
+import org.kaohe.work.HeavyWork;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -65,10 +70,12 @@ public class AnnualService {
     private final AuditLog auditLog;
     private final TransactionTemplate transaction;
     private final VersionDiffs diffs;
+    private final HeavyWork heavy;
 
     AnnualService(AnnualRepository repository, AnnualInputs inputs, RulebookService rulebooks, AnnualStaleness staleness,
-                  AuditLog auditLog, TransactionTemplate transaction, VersionDiffs diffs) {
+                  AuditLog auditLog, TransactionTemplate transaction, VersionDiffs diffs, HeavyWork heavy) {
         this.staleness = staleness;
+        this.heavy = heavy;
         this.repository = repository;
         this.inputs = inputs;
         this.rulebooks = rulebooks;
@@ -80,7 +87,7 @@ public class AnnualService {
     /** The year a folder name stands for ({@code 2026}); a bilingual message otherwise. */
     public static int parseYear(String text) {
         if (text == null || !text.trim().matches("\\d{4}") || Integer.parseInt(text.trim()) < 1900) {
-            throw new InvalidInputException("年度格式应为 YYYY(如 2026)/ a year must look like 2026: " + text);
+            throw new InvalidInputException("年度格式应为 YYYY(如 2026)/ a year must look like 2026: " + Echo.of(text));
         }
         return Integer.parseInt(text.trim());
     }
@@ -124,11 +131,24 @@ public class AnnualService {
     }
 
     /**
-     * Imports the file's bytes (null: missing, refused) as the year's next version; nothing is stored
-     * on any error, nor when it removes a large share of the current version's rows without HR's
-     * confirmation (as a quarter's import: {@link VersionDiff}).
+     * Imports the file's bytes (null: missing, refused) as the year's next version, as heavy work
+     * ({@link HeavyWork}); nothing is stored on any error, nor when it removes a large share of the
+     * current version's rows without HR's confirmation (as a quarter's import: {@link VersionDiff}).
+     * A second import of the year at the same time is a conflict.
      */
     public ImportResult importFile(byte[] bytes, int year, String user, RemovalConfirmation confirmation) {
+        return heavy.run(HeavyWork.Kind.IMPORT, user, "导入 " + year + " 年度测评 / import of " + year, "import " + year,
+                job -> {
+                    try {
+                        return importInTransaction(bytes, year, user, confirmation);
+                    } catch (DuplicateKeyException | PessimisticLockingFailureException e) {
+                        throw new ConflictException("年度 " + year + " 的测评正在另一处导入,本次未导入任何内容,请等它结束后重试 / "
+                                + "another import of " + year + " ran at the same time: nothing of this one was stored", e);
+                    }
+                });
+    }
+
+    private ImportResult importInTransaction(byte[] bytes, int year, String user, RemovalConfirmation confirmation) {
         ImportResult result = transaction.execute(status -> {
             AnnualAppraisalFile.Result read = AnnualAppraisalFile.read(bytes, year, repository.cadresOfYear(year));
             if (!read.ok()) {

@@ -1,14 +1,20 @@
 package org.kaohe.api;
 
+import org.kaohe.errors.BusyException;
+import org.kaohe.errors.ConflictException;
+import org.kaohe.errors.Echo;
 import org.kaohe.errors.EvaluationException;
 import org.kaohe.errors.InvalidInputException;
 import org.kaohe.errors.SealBrokenException;
+import org.kaohe.errors.WorkStoppedException;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.multipart.support.MissingServletRequestPartException;
 import org.springframework.web.server.ResponseStatusException;
 
 /** Turns exceptions of the API controllers into JSON {@link ApiError}s. */
@@ -42,9 +48,37 @@ class ApiExceptionHandler {
         return body(HttpStatus.CONFLICT, e.getMessage());
     }
 
-    @ExceptionHandler({MissingServletRequestParameterException.class, MethodArgumentTypeMismatchException.class})
-    ResponseEntity<ApiError> badParameter(Exception e) {
-        return body(HttpStatus.BAD_REQUEST, "请求参数有误 / bad request parameter: " + e.getMessage());
+    /** A second import of a period while one runs, or heavy work its owner cancelled or that passed its time limit. */
+    @ExceptionHandler({ConflictException.class, WorkStoppedException.class})
+    ResponseEntity<ApiError> conflict(RuntimeException e) {
+        return body(HttpStatus.CONFLICT, e.getMessage());
+    }
+
+    /** The server's heavy work is full: nothing started; the same request may be sent again after Retry-After. */
+    @ExceptionHandler(BusyException.class)
+    ResponseEntity<ApiError> busy(BusyException e) {
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header(HttpHeaders.RETRY_AFTER, Long.toString(e.retryAfterSeconds()))
+                .body(ApiError.of(HttpStatus.SERVICE_UNAVAILABLE.value(), e.getMessage()));
+    }
+
+    /** An upload endpoint called without its files part. */
+    @ExceptionHandler(MissingServletRequestPartException.class)
+    ResponseEntity<ApiError> missingPart(MissingServletRequestPartException e) {
+        return body(HttpStatus.BAD_REQUEST, "缺少上传的文件(表单字段 " + e.getRequestPartName() + ")/ the upload's part "
+                + e.getRequestPartName() + " is missing");
+    }
+
+    @ExceptionHandler(MissingServletRequestParameterException.class)
+    ResponseEntity<ApiError> missingParameter(MissingServletRequestParameterException e) {
+        return body(HttpStatus.BAD_REQUEST, "缺少请求参数 / missing request parameter: " + e.getParameterName());
+    }
+
+    /** A path or parameter that is not of its type ({@code /api/runs/abc}, a 14-digit year): named, its value cut short. */
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ResponseEntity<ApiError> badParameter(MethodArgumentTypeMismatchException e) {
+        return body(HttpStatus.BAD_REQUEST, "请求参数 " + e.getName() + " 的值无效 / bad value for " + e.getName() + ": "
+                + Echo.of(e.getValue()));
     }
 
     @ExceptionHandler(ResponseStatusException.class)
@@ -54,6 +88,6 @@ class ApiExceptionHandler {
     }
 
     private static ResponseEntity<ApiError> body(HttpStatus status, String message) {
-        return ResponseEntity.status(status).body(ApiError.of(status.value(), message));
+        return ResponseEntity.status(status).body(ApiError.of(status.value(), Echo.message(message)));
     }
 }

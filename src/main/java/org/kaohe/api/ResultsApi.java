@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 
 import org.kaohe.audit.AuditLog;
+import org.kaohe.errors.Echo;
 import org.kaohe.errors.InvalidInputException;
 import org.kaohe.records.CodedValue;
 import org.kaohe.records.Period;
@@ -160,7 +161,7 @@ class ResultsApi {
     private ResponseEntity<ResultsPageJson> page(RunInfo run, int page, int size, String type, String dept, String grade,
                                                  String sort, Locale locale) {
         if (size > MAX_PAGE_SIZE) {
-            throw new InvalidInputException("每页最多 " + MAX_PAGE_SIZE + " 条 / size is at most " + MAX_PAGE_SIZE + ": " + size);
+            throw new InvalidInputException("每页最多 " + MAX_PAGE_SIZE + " 条 / size is at most " + MAX_PAGE_SIZE + ": " + Echo.of(size));
         }
         ResultsFilter filter = new ResultsFilter(subjectType(type), dept, gradeCode(run, grade), sortOf(sort),
                 descending(sort));
@@ -180,7 +181,7 @@ class ResultsApi {
         }
         return runs.scales(run.id()).values().stream().flatMap(scale -> scale.find(grade).stream()).findFirst()
                 .map(org.kaohe.scoring.Grade::name)
-                .orElseThrow(() -> new InvalidInputException("没有此等次 / no such grade: " + grade));
+                .orElseThrow(() -> new InvalidInputException("没有此等次 / no such grade: " + Echo.of(grade)));
     }
 
     private static SubjectType subjectType(String text) {
@@ -189,7 +190,7 @@ class ResultsApi {
         }
         SubjectType type = CodedValue.lookup(SubjectType.class, text);
         if (type == null) {
-            throw new InvalidInputException("对象类型应为 CADRE 或 DEPARTMENT / type must be CADRE or DEPARTMENT: " + text);
+            throw new InvalidInputException("对象类型应为 CADRE 或 DEPARTMENT / type must be CADRE or DEPARTMENT: " + Echo.of(text));
         }
         return type;
     }
@@ -203,7 +204,7 @@ class ResultsApi {
     private static boolean descending(String sort) {
         String[] parts = sort.split(",");
         if (parts.length > 1 && !parts[1].trim().equalsIgnoreCase("asc") && !parts[1].trim().equalsIgnoreCase("desc")) {
-            throw new InvalidInputException("排序方向应为 asc 或 desc / sort direction must be asc or desc: " + sort);
+            throw new InvalidInputException("排序方向应为 asc 或 desc / sort direction must be asc or desc: " + Echo.of(sort));
         }
         return sort.startsWith("-") || (parts.length > 1 && parts[1].trim().equalsIgnoreCase("desc"));
     }

@@ -7,7 +7,6 @@ import java.util.Map;
 
 import org.kaohe.evaluation.SimulationService;
 import org.kaohe.records.Period;
-import org.kaohe.rules.DraftCheck;
 import org.kaohe.rules.RulebookInvalidException;
 import org.kaohe.rules.RulebookRepository;
 import org.kaohe.rules.RulebookService;
@@ -57,7 +56,7 @@ class RulesApi {
     Map<String, String> files(@PathVariable String version) {
         Map<String, String> files = rulebooks.files(version);
         if (files.isEmpty()) {
-            throw new ResponseStatusException(NOT_FOUND, "没有此版本 / no such version: " + version);
+            throw new ResponseStatusException(NOT_FOUND, "没有此版本 / no such version: " + org.kaohe.errors.Echo.of(version));
         }
         return files;
     }
@@ -67,8 +66,8 @@ class RulesApi {
             + " cases, a trial on every period's latest import; nothing is published",
             description = "只上传改动的表即可,其余沿用已发布版本。problems 列出每个问题(文件、行、列),为空即可发布;trials 列出将变化的得分"
                     + " / upload only the changed tables; problems (file, row, column) empty means it may be published")
-    DraftCheck validate(@RequestPart("files") List<MultipartFile> files, Principal who) throws IOException {
-        return drafts.check(files, who.getName());
+    CheckAnswer validate(@RequestPart("files") List<MultipartFile> files, Principal who) throws IOException {
+        return CheckAnswer.of(drafts.check(files, who.getName()));
     }
 
     @PostMapping(value = "/publish", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
@@ -76,7 +75,8 @@ class RulesApi {
     ResponseEntity<?> publish(@RequestPart("files") List<MultipartFile> files, @RequestParam String reason, Principal who)
             throws IOException {
         try {
-            return ResponseEntity.status(HttpStatus.CREATED).body(drafts.publish(files, who.getName(), reason));
+            return ResponseEntity.status(HttpStatus.CREATED).body(CheckAnswer.Publication.of(
+                    drafts.publish(files, who.getName(), reason)));
         } catch (RulebookInvalidException e) {
             return invalid(e);
         }
@@ -96,7 +96,8 @@ class RulesApi {
     @Operation(summary = "发布草稿(须说明原因)/ publish a draft with a reason")
     ResponseEntity<?> publishDraft(@PathVariable long id, @RequestParam String reason, Principal who) {
         try {
-            return ResponseEntity.status(HttpStatus.CREATED).body(rulebooks.publishDraft(id, who.getName(), reason));
+            return ResponseEntity.status(HttpStatus.CREATED).body(CheckAnswer.Publication.of(
+                    rulebooks.publishDraft(id, who.getName(), reason)));
         } catch (RulebookInvalidException e) {
             return invalid(e);
         }
@@ -106,7 +107,8 @@ class RulesApi {
     @Operation(summary = "重新发布旧版本(回退,须说明原因)/ publish an earlier version again (roll back), with a reason")
     ResponseEntity<?> republish(@PathVariable String version, @RequestParam String reason, Principal who) {
         try {
-            return ResponseEntity.status(HttpStatus.CREATED).body(rulebooks.republish(version, who.getName(), reason));
+            return ResponseEntity.status(HttpStatus.CREATED).body(CheckAnswer.Publication.of(
+                    rulebooks.republish(version, who.getName(), reason)));
         } catch (RulebookInvalidException e) {
             return invalid(e);
         }
@@ -117,17 +119,21 @@ class RulesApi {
     ResponseEntity<?> simulate(@RequestParam String period, @RequestPart("files") List<MultipartFile> files,
                                Principal who) throws IOException {
         try {
-            return ResponseEntity.ok(simulations.simulate(Period.parse(period), DraftChecks.read(files), who.getName()));
+            return ResponseEntity.ok(SimulationAnswer.of(simulations.simulate(Period.parse(period), DraftChecks.read(files),
+                    who.getName())));
         } catch (RulebookInvalidException e) {
             return invalid(e);
         }
     }
 
+    /** 422 with the first problems (every one counted), never the files. */
     private static ResponseEntity<ApiError> invalid(RulebookInvalidException e) {
-        List<ApiError.Problem> problems = e.problems().stream()
+        List<ApiError.Problem> problems = CheckAnswer.first(e.problems()).stream()
                 .map(p -> new ApiError.Problem(p.file(), p.line(), p.column(), p.message())).toList();
+        int count = e.problems().size();
         return ResponseEntity.unprocessableEntity().body(new ApiError(HttpStatus.UNPROCESSABLE_ENTITY.value(),
-                "规则有 " + problems.size() + " 个问题,未发布 / the rulebook has " + problems.size()
-                        + " problems; nothing was published", problems));
+                "规则有 " + count + " 个问题,未发布 / the rulebook has " + count + " problems; nothing was published"
+                        + (count > problems.size() ? "(列出前 " + problems.size() + " 个 / the first " + problems.size()
+                        + " listed)" : ""), problems));
     }
 }

@@ -95,9 +95,9 @@ class ImportCommand implements Callable<Integer> {
         if (Files.isDirectory(folder)) {
             report = importService.importFolder(folder, parsed, CliSupport.user(), confirmation);
         } else if (lower.endsWith(".xlsx") || lower.endsWith(".xls")) {
-            report = importService.importWorkbook(name, Files.readAllBytes(folder), parsed, CliSupport.user(), confirmation);
+            report = importService.importWorkbook(name, folder, parsed, CliSupport.user(), confirmation);
         } else if (lower.endsWith(".zip")) {
-            report = importService.importZip(name, Files.readAllBytes(folder), parsed, CliSupport.user(), confirmation);
+            report = importService.importZip(name, folder, parsed, CliSupport.user(), confirmation);
         } else {
             System.err.println("应为文件夹、.xlsx 工作簿或 .zip 压缩包 / expected a folder, an .xlsx workbook or a .zip: "
                     + folder);

@@ -1,7 +1,10 @@
 /**
  * The error vocabulary every module may use and every face maps in one handler: today
- * {@link org.kaohe.errors.InvalidInputException} (the user's input is wrong) and
- * {@link org.kaohe.errors.EvaluationException} (an evaluation that cannot start in the present state); and
+ * {@link org.kaohe.errors.InvalidInputException} (the user's input is wrong),
+ * {@link org.kaohe.errors.EvaluationException} (an evaluation that cannot start in the present state),
+ * {@link org.kaohe.errors.ConflictException} (it collides with work in progress),
+ * {@link org.kaohe.errors.BusyException} (the server's heavy work is full: try again later) and
+ * {@link org.kaohe.errors.WorkStoppedException} (heavy work cancelled or past its time limit); and
  * {@link org.kaohe.errors.FaultPoint}, the named moments at which a fault test stops a process. Depends on nothing.
  */
 package org.kaohe.errors;

@@ -10,7 +10,8 @@ import org.springframework.context.annotation.Configuration;
 /**
  * The limits every evaluation of a period runs under, whether it is stored (EvaluationService) or
  * replayed (RunReplay): {@code kaohe.evaluation.max-seconds} and
- * {@code kaohe.evaluation.max-firings-per-session}, read in this one place.
+ * {@code kaohe.evaluation.max-firings-per-session}, read in this one place. Stored evaluations run on
+ * the engine's evaluation lane; a replay takes these limits onto the check lane ({@link RunLimits#forCheck}).
  */
 @Configuration(proxyBeanMethods = false)
 class EvaluationLimits {
@@ -18,6 +19,6 @@ class EvaluationLimits {
     @Bean
     RunLimits evaluationRunLimits(@Value("${kaohe.evaluation.max-seconds:600}") long maxSeconds,
                                   @Value("${kaohe.evaluation.max-firings-per-session:5000000}") long maxFirings) {
-        return new RunLimits(Duration.ofSeconds(maxSeconds), maxFirings, () -> false);
+        return new RunLimits(Duration.ofSeconds(maxSeconds), maxFirings, () -> false, RunLimits.Lane.EVALUATION);
     }
 }

@@ -74,8 +74,10 @@ public class EvaluationService {
             return evaluateLogged(period, who, progress, cancelled);
         } catch (RuntimeException e) {
             // A refused or failed evaluation is part of the record too: who tried, what, and why.
+            // Kaohe's own reasons are recorded as they are; anything else by its kind only (never its SQL).
+            boolean ours = e instanceof EvaluationException || e instanceof org.kaohe.errors.InvalidInputException;
             auditLog.record(who, "EVALUATE_FAILED", Map.of("period", period.toString(),
-                    "reason", e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
+                    "reason", ours && e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName()));
             throw e;
         }
     }

@@ -19,6 +19,7 @@ import org.kaohe.rules.engine.RunStoppedException;
 import org.kaohe.rules.legacy.LegacyRulebook;
 import org.kaohe.scoring.EvaluationOutcome;
 import org.kaohe.scoring.EvaluationProgress;
+import org.kaohe.work.HeavyWork;
 import org.springframework.stereotype.Service;
 
 /**
@@ -115,18 +116,26 @@ public class RunReplay {
     private final AuditLog auditLog;
     private final RunLimits limits;
 
+    private final HeavyWork heavy;
+
     RunReplay(RunQueries runs, ImportRepository imports, RulebookService rulebooks, AuditLog auditLog,
-              RunLimits limits) {
+              RunLimits limits, HeavyWork heavy) {
         this.runs = runs;
         this.imports = imports;
         this.rulebooks = rulebooks;
         this.auditLog = auditLog;
         this.limits = limits;
+        this.heavy = heavy;
     }
 
-    /** Replays the run and records who did it and what it found in the audit log. */
+    /**
+     * Replays the run and records who did it and what it found in the audit log. Heavy work: {@code who}
+     * may cancel it, and it stops at its time limit, on the engine's check lane (never holding the
+     * threads of stored evaluations).
+     */
     public Replay replay(RunInfo run, String who) {
-        Replay replay = compare(run);
+        Replay replay = heavy.run(HeavyWork.Kind.REPLAY, who, "重放 / replay run " + run.id(),
+                job -> compare(run, limits.forCheck(job::cancelled, job.remaining())));
         Map<String, Object> detail = new LinkedHashMap<>();
         detail.put("period", run.period().toString());
         detail.put("run", run.id());
@@ -136,7 +145,7 @@ public class RunReplay {
         return replay;
     }
 
-    private Replay compare(RunInfo run) {
+    private Replay compare(RunInfo run, RunLimits limits) {
         Optional<PeriodRecords> records;
         try {
             records = imports.load(run.importId());
@@ -164,6 +173,9 @@ public class RunReplay {
             // Reasons cut to what the database holds, as the run stored them.
             outcome = RunRepository.fitted(rulebook.evaluate(records.get(), EvaluationProgress.NONE, limits));
         } catch (RunStoppedException | IllegalStateException | ArithmeticException e) {
+            if (limits.cancelled().getAsBoolean()) {
+                throw e; // the replay was stopped, not found different
+            }
             return notReplayable(run, oldFormat, "用考核细则 " + rulebook.shortVersion() + " 重算失败 / evaluating again"
                     + " failed: " + e.getMessage());
         }

@@ -20,10 +20,13 @@ import org.kaohe.rules.CompiledRulebook;
 import org.kaohe.rules.RulebookInvalidException;
 import org.kaohe.rules.RulebookService;
 import org.kaohe.rules.RulebookSource;
+import org.kaohe.rules.engine.RunLimits;
 import org.kaohe.scoring.EvaluationOutcome;
+import org.kaohe.scoring.EvaluationProgress;
 import org.kaohe.scoring.Grade;
 import org.kaohe.scoring.PartLabel;
 import org.kaohe.scoring.SubjectResult;
+import org.kaohe.work.HeavyWork;
 import org.springframework.stereotype.Service;
 import org.kaohe.errors.EvaluationException;
 
@@ -137,15 +140,21 @@ public class SimulationService {
     private final AuditLog auditLog;
     private final LinkedHashMap<String, Kept> kept = new LinkedHashMap<>(8, 0.75f, true);
 
-    SimulationService(EvaluationService evaluation, RulebookService rulebooks, AuditLog auditLog) {
+    private final HeavyWork heavy;
+    private final RunLimits limits;
+
+    SimulationService(EvaluationService evaluation, RulebookService rulebooks, AuditLog auditLog, HeavyWork heavy,
+                      RunLimits limits) {
         this.evaluation = evaluation;
         this.rulebooks = rulebooks;
         this.auditLog = auditLog;
+        this.heavy = heavy;
+        this.limits = limits;
     }
 
     /** As {@link #simulate(Period, RulebookSource)}, logging who simulated what (nothing else is stored). */
     public Simulation simulate(Period period, RulebookSource draft, String who) throws RulebookInvalidException {
-        Simulation simulation = simulate(period, draft);
+        Simulation simulation = simulateAs(period, draft, who);
         auditLog.record(who, "RULES_SIMULATE", Map.of("period", period.toString(), "draft", simulation.draftVersion(),
                 "changed", simulation.changed().size(), "subjects", simulation.subjects().size()));
         return simulation;
@@ -153,14 +162,22 @@ public class SimulationService {
 
     /** Throws when the draft does not compile, nothing is imported, or nothing is published. */
     public Simulation simulate(Period period, RulebookSource draft) throws RulebookInvalidException {
+        return simulateAs(period, draft, null);
+    }
+
+    /** The simulation as heavy work of {@code who}: cancellable, within its time limit, on the engine's check lane. */
+    private Simulation simulateAs(Period period, RulebookSource draft, String who) throws RulebookInvalidException {
         CompiledRulebook draftRulebook = rulebooks.compileDraft(draft);
         CompiledRulebook published = published();
-        PeriodRecords records = evaluation.currentRecords(period);
-        EvaluationOutcome before = published.evaluate(records);
-        EvaluationOutcome after = draftRulebook.evaluate(records);
-        Simulation simulation = compare(period, published.version(), draftRulebook.version(), before, after);
-        keep(new Kept(simulation, records.importId(), before, after));
-        return simulation;
+        return heavy.run(HeavyWork.Kind.SIMULATE, who, "模拟 / what-if " + period, job -> {
+            RunLimits limits = this.limits.forCheck(job::cancelled, job.remaining());
+            PeriodRecords records = evaluation.currentRecords(period);
+            EvaluationOutcome before = published.evaluate(records, EvaluationProgress.NONE, limits);
+            EvaluationOutcome after = draftRulebook.evaluate(records, EvaluationProgress.NONE, limits);
+            Simulation simulation = compare(period, published.version(), draftRulebook.version(), before, after);
+            keep(new Kept(simulation, records.importId(), before, after));
+            return simulation;
+        });
     }
 
     /** The kept simulation of this draft version on the period, if the published book and the import are unchanged. */

@@ -11,8 +11,8 @@ import java.util.Map;
  * ({@code 2026-Q3.xlsx!targets}). {@code complete} is false when the file could not be read to its
  * end (missing, undecodable, broken quotes, bad header): then its rows are not all there, and other
  * files' references into it are not checked, to avoid reporting errors that are only echoes of the
- * first. A CSV file read row by row (the import does, to keep no file's rows in memory) holds no
- * rows, only their count; a sheet holds its rows (a workbook is read whole within the upload limits).
+ * first. A CSV file or a sheet read row by row (the import does, to keep no file's rows in memory)
+ * holds no rows, only their count.
  */
 record CsvTable(InputFile file, String source, String encoding, Map<String, Integer> columnIndex,
                 Map<String, String> headers, List<CsvRow> rows, boolean complete, int rowCount) {

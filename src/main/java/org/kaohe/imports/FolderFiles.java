@@ -41,7 +41,7 @@ final class FolderFiles {
                     if (total > ImportLimits.MAX_UNPACKED_BYTES) {
                         return new Listing(Map.of(), notes, ImportLimits.tooLarge(folder.toString(), total));
                     }
-                    files.put(name, () -> readAllBytes(entry));
+                    files.put(name, reader(entry));
                 } else if (name.toLowerCase(Locale.ROOT).endsWith(".csv")) {
                     notes.add(new ImportProblem(name, 0, null, Severity.WARNING, "不是六个输入文件之一，已忽略 / not one "
                             + "of the six input files, ignored (expected: " + InputFile.knownNames() + ")"));
@@ -51,12 +51,14 @@ final class FolderFiles {
         return new Listing(files, notes, null);
     }
 
-    /** The file's bytes; an {@link UncheckedIOException} when it cannot be read (the import says so). */
-    private static byte[] readAllBytes(Path file) {
-        try {
-            return Files.readAllBytes(file);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+    /** The file's bytes when asked for; an {@link UncheckedIOException} when it cannot be read (the import says so). */
+    static Supplier<byte[]> reader(Path file) {
+        return () -> {
+            try {
+                return Files.readAllBytes(file);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        };
     }
 }

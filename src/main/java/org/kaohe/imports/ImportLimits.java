@@ -20,8 +20,39 @@ public final class ImportLimits {
     public static final int MAX_COMPRESSION_RATIO = 200;
     public static final long BOMB_CHECK_FROM = 10L * 1024 * 1024;
 
-    /** Problems listed in a report; the rest are counted ("and 6,998,000 more"). */
-    public static final int MAX_PROBLEMS_LISTED = 1_000;
+    /**
+     * XML of one worksheet Kaohe reads, once unpacked: streamed row by row, never held; a sheet of
+     * 300,000 rows of 12 cells takes about 150 MB.
+     */
+    public static final long MAX_SHEET_XML_BYTES = 256L * 1024 * 1024;
+
+    /** XML of all the worksheets one import reads together. */
+    public static final long MAX_WORKBOOK_XML_BYTES = 512L * 1024 * 1024;
+
+    /**
+     * Each other part of a workbook Kaohe reads (its list of sheets, styles, shared strings, content
+     * types and relationships), once unpacked: these are read whole. Sheets Kaohe does not read are
+     * never unpacked at all, whatever their size.
+     */
+    public static final long MAX_WORKBOOK_PART_BYTES = 32L * 1024 * 1024;
+
+    /** Entries (parts) of a workbook's package. */
+    public static final int MAX_WORKBOOK_ENTRIES = 1_000;
+
+    /** Characters of one cell of a sheet: Excel's own limit. */
+    public static final int MAX_CELL_CHARS = 32_767;
+
+    /** Columns of a sheet read: cells further right are ignored, with a warning. */
+    public static final int MAX_COLUMNS = 256;
+
+    /** Entries of an uploaded zip (folders and macOS bookkeeping files included): six files and some company. */
+    public static final int MAX_ZIP_ENTRIES = 100;
+
+    /**
+     * Problems listed in an answer, of an import or of a rulebook check alike; the rest are counted
+     * ("and 6,998,000 more").
+     */
+    public static final int MAX_PROBLEMS_LISTED = 200;
 
     private ImportLimits() {}
 

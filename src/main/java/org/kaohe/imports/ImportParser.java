@@ -106,36 +106,41 @@ final class ImportParser {
     }
 
     /**
-     * Reads the six tables from the sheets of one Excel workbook ({@link WorkbookReader}) and hands
-     * their rows to {@code sink} through the same field and cross-file checks as CSV files, in the
-     * same order (rosters first).
+     * Reads the six tables from the sheets of one Excel workbook ({@link WorkbookReader}), streaming
+     * each sheet's rows to {@code sink} through the same field and cross-file checks as CSV files, in
+     * the same order (rosters first): no sheet's rows are held.
      */
     static Outcome parseWorkbook(String workbookName, byte[] workbook, Period period, ItemRegistry registry,
                                  RecordSink sink) {
         Problems problems = new Problems();
-        WorkbookReader.Sheets sheets = WorkbookReader.read(workbookName, workbook, problems);
+        return parseWorkbook(WorkbookReader.open(workbookName, workbook, problems), problems, period, registry, sink);
+    }
+
+    /** As {@link #parseWorkbook(String, byte[], Period, ItemRegistry, RecordSink)}, the workbook in a file. */
+    static Outcome parseWorkbook(String workbookName, java.nio.file.Path workbook, Period period, ItemRegistry registry,
+                                 RecordSink sink) {
+        Problems problems = new Problems();
+        return parseWorkbook(WorkbookReader.open(workbookName, workbook, problems), problems, period, registry, sink);
+    }
+
+    private static Outcome parseWorkbook(WorkbookReader opened, Problems problems, Period period, ItemRegistry registry,
+                                         RecordSink sink) {
         CrossFileChecks references = new CrossFileChecks(problems);
         Map<String, InputFile> sources = new HashMap<>();
-        for (InputFile file : InputFile.quarterly()) {
-            CsvTable table = sheets.tables().get(file);
-            sources.put(table.fileName(), file);
-            RowReader rows = new RowReader(file, period, registry, sink, references, problems);
-            int read = 0;
-            for (CsvRow row : table.rows()) {
-                if (++read > ImportLimits.MAX_ROWS_PER_FILE) {
-                    problems.error(table.fileName(), row.line(), null, "超过每个表 " + ImportLimits.MAX_ROWS_PER_FILE
-                            + " 行的上限,从此行起未读 / more than " + ImportLimits.MAX_ROWS_PER_FILE + " rows in one "
-                            + "sheet: not read from this row on");
-                    break;
-                }
-                rows.row(table, row);
+        List<ImportReport.FileReport> reports;
+        try (WorkbookReader sheets = opened) {
+            for (InputFile file : InputFile.quarterly()) {
+                RowReader rows = new RowReader(file, period, registry, sink, references, problems);
+                CsvTable table = sheets.read(file, rows);
+                sources.put(table.fileName(), file);
+                references.fileDone(table);
             }
-            references.fileDone(table);
+            reports = sheets.reports();
+            for (ImportReport.FileReport report : reports) {
+                sink.file(report, sheets.contents().get(report.fileName()));
+            }
         }
-        for (ImportReport.FileReport report : sheets.reports()) {
-            sink.file(report, sheets.contents().get(report.fileName()));
-        }
-        return new Outcome(sheets.reports(), contentHash(sheets.reports()), sorted(problems.list(), sources),
+        return new Outcome(reports, contentHash(reports), sorted(problems.list(), sources),
                 problems.omittedErrors(), problems.omittedWarnings());
     }
 

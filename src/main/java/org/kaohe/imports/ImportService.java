@@ -1,6 +1,7 @@
 package org.kaohe.imports;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,11 +14,14 @@ import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 import org.kaohe.audit.AuditLog;
+import org.kaohe.errors.ConflictException;
 import org.kaohe.imports.ImportProblem.Severity;
 import org.kaohe.imports.ImportReport.Status;
 import org.kaohe.records.ItemRegistry;
 import org.kaohe.records.Period;
+import org.kaohe.work.HeavyWork;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -27,10 +31,13 @@ import org.springframework.transaction.support.TransactionTemplate;
  * against the published rulebook's registry of kinds and levels and written as they are read (see
  * {@link ImportParser#parse(Map, Period, ItemRegistry, ImportParser.MissingFiles, RecordSink)}), so the quarter is
  * never in memory whole; files larger together than {@link ImportLimits#MAX_UNPACKED_BYTES} are refused
- * before they are read. Files byte-identical to the period's current version are recognised and
- * nothing is kept. A version is compared with the current one file by file ({@link VersionDiff});
- * one that removes a large share of a file's rows is stored only with HR's {@link RemovalConfirmation}.
- * The command line, the web upload and the REST API all come through here.
+ * before they are read, and uploads are read from files on disk (a workbook opened as a file, a zip
+ * unpacked entry by entry), never held whole. Each import is heavy work ({@link HeavyWork}): it waits
+ * for a permit, and a second import of a period while one runs is a conflict. Files byte-identical
+ * to the period's current version are recognised and nothing is kept. A version is compared with the
+ * current one file by file ({@link VersionDiff}); one that removes a large share of a file's rows is
+ * stored only with HR's {@link RemovalConfirmation}. The command line, the web upload and the REST
+ * API all come through here.
  */
 @Service
 public class ImportService {
@@ -40,14 +47,25 @@ public class ImportService {
     private final TransactionTemplate transaction;
     private final ItemRegistrySource registry;
     private final VersionDiffs diffs;
+    private final HeavyWork heavy;
 
     ImportService(ImportStore store, AuditLog auditLog, TransactionTemplate transaction, ItemRegistrySource registry,
-                  VersionDiffs diffs) {
+                  VersionDiffs diffs, HeavyWork heavy) {
         this.store = store;
         this.auditLog = auditLog;
         this.transaction = transaction;
         this.registry = registry;
         this.diffs = diffs;
+        this.heavy = heavy;
+    }
+
+    /**
+     * The import as heavy work ({@link HeavyWork}): it waits for a permit, and a second import of the
+     * same period while one runs on this instance is refused at once ({@link ConflictException}).
+     */
+    private ImportReport gated(Period period, String user, Supplier<ImportReport> work) {
+        return heavy.run(HeavyWork.Kind.IMPORT, user, "导入 " + period + " / import of " + period, "import " + period,
+                job -> work.get());
     }
 
     /** As {@link #importFolder(Path, Period, String, RemovalConfirmation)} without a confirmation. */
@@ -60,21 +78,23 @@ public class ImportService {
      * is read when the import comes to it: one file's bytes and text at a time are in memory.
      */
     public ImportReport importFolder(Path folder, Period period, String user, RemovalConfirmation confirmation) {
-        if (!Files.isDirectory(folder)) {
-            return rejected(user, period, List.of(new ImportProblem(folder.toString(), 0, null, Severity.ERROR,
-                    "文件夹不存在 / folder not found")));
-        }
-        try {
-            FolderFiles.Listing listing = FolderFiles.of(folder);
-            if (listing.refusal() != null) {
-                return rejected(user, period, List.of(listing.refusal()));
+        return gated(period, user, () -> {
+            if (!Files.isDirectory(folder)) {
+                return rejected(user, period, List.of(new ImportProblem(folder.toString(), 0, null, Severity.ERROR,
+                        "文件夹不存在 / folder not found")));
             }
-            return importStreaming(listing.files(), period, listing.notes(), user, confirmation);
-        } catch (IOException e) {
-            return cannotRead(user, period, folder, e);
-        } catch (UncheckedIOException e) {
-            return cannotRead(user, period, folder, e.getCause());
-        }
+            try {
+                FolderFiles.Listing listing = FolderFiles.of(folder);
+                if (listing.refusal() != null) {
+                    return rejected(user, period, List.of(listing.refusal()));
+                }
+                return importStreaming(listing.files(), period, listing.notes(), user, confirmation);
+            } catch (IOException e) {
+                return cannotRead(user, period, folder, e);
+            } catch (UncheckedIOException e) {
+                return cannotRead(user, period, folder, e.getCause());
+            }
+        });
     }
 
     /** As {@link #importFiles(Map, Period, String, RemovalConfirmation)} without a confirmation. */
@@ -85,50 +105,105 @@ public class ImportService {
     /** Imports uploaded files (file name → bytes); names other than the six are errors. */
     public ImportReport importFiles(Map<String, byte[]> files, Period period, String user,
                                     RemovalConfirmation confirmation) {
-        long total = files.values().stream().mapToLong(b -> b.length).sum();
-        if (total > ImportLimits.MAX_UNPACKED_BYTES) {
-            return rejected(user, period, List.of(ImportLimits.tooLarge("-", total)));
-        }
-        return importStreaming(suppliers(files), period, List.of(), user, confirmation);
+        return gated(period, user, () -> {
+            long total = files.values().stream().mapToLong(b -> b.length).sum();
+            if (total > ImportLimits.MAX_UNPACKED_BYTES) {
+                return rejected(user, period, List.of(ImportLimits.tooLarge("-", total)));
+            }
+            Map<String, Supplier<byte[]>> sources = new LinkedHashMap<>();
+            files.forEach((name, bytes) -> sources.put(name, () -> bytes));
+            return importStreaming(sources, period, List.of(), user, confirmation);
+        });
     }
 
-    /** As {@link #importZip(String, byte[], Period, String, RemovalConfirmation)} without a confirmation. */
+    /**
+     * Imports uploaded files kept on disk (file name → file), as {@link #importFiles}: names other than
+     * the six are errors; each file is read when the import comes to it.
+     */
+    public ImportReport importPaths(Map<String, Path> files, Period period, String user,
+                                    RemovalConfirmation confirmation) {
+        return gated(period, user, () -> {
+            Map<String, Supplier<byte[]>> sources = new LinkedHashMap<>();
+            long total = 0;
+            try {
+                for (Map.Entry<String, Path> file : files.entrySet()) {
+                    total += Files.size(file.getValue());
+                    sources.put(file.getKey(), FolderFiles.reader(file.getValue()));
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            if (total > ImportLimits.MAX_UNPACKED_BYTES) {
+                return rejected(user, period, List.of(ImportLimits.tooLarge("-", total)));
+            }
+            return importStreaming(sources, period, List.of(), user, confirmation);
+        });
+    }
+
+    /** As {@link #importZip(String, Path, Period, String, RemovalConfirmation)}, the zip in memory (tests, small zips). */
     public ImportReport importZip(String zipName, byte[] zip, Period period, String user) {
-        return importZip(zipName, zip, period, user, RemovalConfirmation.NONE);
+        return TemporaryFiles.withFile("kaohe-upload", ".zip", zip,
+                file -> importZip(zipName, file, period, user, RemovalConfirmation.NONE));
     }
 
-    /** Imports an uploaded zip holding the six files (in its root or in one folder). */
-    public ImportReport importZip(String zipName, byte[] zip, Period period, String user,
+    /**
+     * Imports an uploaded zip kept on disk, holding the six files (in its root or in one folder):
+     * unpacked entry by entry into a temporary folder within the limits, then read a file at a time,
+     * as a folder is.
+     */
+    public ImportReport importZip(String zipName, Path zip, Period period, String user,
                                   RemovalConfirmation confirmation) {
-        ZipUpload.Unpacked unpacked = ZipUpload.unpack(zipName, zip);
-        if (!unpacked.ok()) {
-            return rejected(user, period, unpacked.problems());
-        }
-        return importStreaming(suppliers(unpacked.files()), period, unpacked.problems(), user, confirmation);
+        return gated(period, user, () -> {
+            Path folder = null;
+            try (InputStream in = Files.newInputStream(zip)) {
+                folder = Files.createTempDirectory("kaohe-zip");
+                ZipUpload.UnpackedTo unpacked = ZipUpload.unpackTo(zipName, in, folder);
+                if (!unpacked.ok()) {
+                    return rejected(user, period, unpacked.problems());
+                }
+                Map<String, Supplier<byte[]>> sources = new LinkedHashMap<>();
+                unpacked.files().forEach((name, file) -> sources.put(name, FolderFiles.reader(file)));
+                return importStreaming(sources, period, unpacked.problems(), user, confirmation);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            } finally {
+                TemporaryFiles.delete(folder);
+            }
+        });
+    }
+
+    /** As {@link #importWorkbook(String, Path, Period, String, RemovalConfirmation)}, the workbook in memory (tests). */
+    public ImportReport importWorkbook(String workbookName, byte[] workbook, Period period, String user) {
+        return TemporaryFiles.withFile("kaohe-upload", ".xlsx", workbook,
+                file -> importWorkbook(workbookName, file, period, user, RemovalConfirmation.NONE));
+    }
+
+    /**
+     * Imports one Excel workbook holding the six tables as sheets (named in English or Chinese), opened
+     * from its file and never read into memory whole; its problems are located as
+     * {@code workbook.xlsx!sheet:row}. Same checks, same single transaction.
+     */
+    public ImportReport importWorkbook(String workbookName, Path workbook, Period period, String user,
+                                       RemovalConfirmation confirmation) {
+        return gated(period, user, () -> {
+            long size;
+            try {
+                size = Files.size(workbook);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            if (size > ImportLimits.MAX_UNPACKED_BYTES) {
+                return rejected(user, period, List.of(ImportLimits.tooLarge(workbookName, size)));
+            }
+            return importStreaming((kinds, writer) -> ImportParser.parseWorkbook(workbookName, workbook, period, kinds,
+                    writer), period, List.of(), user, confirmation);
+        });
     }
 
     private ImportReport importStreaming(Map<String, Supplier<byte[]>> files, Period period,
                                          List<ImportProblem> notes, String user, RemovalConfirmation confirmation) {
         return importStreaming((kinds, writer) -> ImportParser.parse(files, period, kinds,
                 ImportParser.MissingFiles.REFUSED, writer), period, notes, user, confirmation);
-    }
-
-    /** As {@link #importWorkbook(String, byte[], Period, String, RemovalConfirmation)} without a confirmation. */
-    public ImportReport importWorkbook(String workbookName, byte[] workbook, Period period, String user) {
-        return importWorkbook(workbookName, workbook, period, user, RemovalConfirmation.NONE);
-    }
-
-    /**
-     * Imports one Excel workbook holding the six tables as sheets (named in English or Chinese); its
-     * problems are located as {@code workbook.xlsx!sheet:row}. Same checks, same single transaction.
-     */
-    public ImportReport importWorkbook(String workbookName, byte[] workbook, Period period, String user,
-                                       RemovalConfirmation confirmation) {
-        if (workbook.length > ImportLimits.MAX_UNPACKED_BYTES) {
-            return rejected(user, period, List.of(ImportLimits.tooLarge(workbookName, workbook.length)));
-        }
-        return importStreaming((kinds, writer) -> ImportParser.parseWorkbook(workbookName, workbook, period, kinds,
-                writer), period, List.of(), user, confirmation);
     }
 
     /** One way of reading an upload: its records to the writer, what it found as the outcome. */
@@ -170,12 +245,14 @@ public class ImportService {
                 }
                 return stored;
             });
-        } catch (DuplicateKeyException e) {
-            // Two imports of one period at once: the other one took this version number.
-            List<ImportProblem> problems = new ArrayList<>(notes);
-            problems.add(new ImportProblem("-", 0, null, Severity.ERROR, "同一考核期正在另一处导入，请稍后重试 / another "
-                    + "import of this period ran at the same time, try again"));
-            return refused(user, new ImportReport(period, Status.REJECTED, null, null, List.of(), problems));
+        } catch (DuplicateKeyException | PessimisticLockingFailureException e) {
+            // Two imports of one period at once (on two instances): the other one took this version number,
+            // or holds it while this one waited for its lock. Nothing of this one was stored.
+            String message = "考核期 " + period + " 正在另一处导入,本次未导入任何内容,请等它结束后重试 / another import of "
+                    + period + " ran at the same time: nothing of this one was stored, try again when it has finished";
+            refused(user, new ImportReport(period, Status.REJECTED, null, null, List.of(),
+                    List.of(new ImportProblem("-", 0, null, Severity.ERROR, message))));
+            throw new ConflictException(message, e);
         }
         switch (report.status()) {
             case REJECTED -> refused(user, report);
@@ -230,11 +307,6 @@ public class ImportService {
                 "errors", report.errorCount(),
                 "first", errors.isEmpty() ? "" : errors.get(0).toString()));
         return report;
-    }
-    private static Map<String, Supplier<byte[]>> suppliers(Map<String, byte[]> files) {
-        Map<String, Supplier<byte[]>> suppliers = new LinkedHashMap<>();
-        files.forEach((name, bytes) -> suppliers.put(name, () -> bytes));
-        return suppliers;
     }
 
     private ImportReport cannotRead(String user, Period period, Path folder, IOException e) {

@@ -1,13 +1,13 @@
 package org.kaohe.imports;
 
 import java.io.IOException;
-import java.io.StringWriter;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
+import java.util.Set;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
@@ -16,15 +16,52 @@ import org.apache.poi.xssf.eventusermodel.XSSFSheetXMLHandler.SheetContentsHandl
 import org.apache.poi.xssf.usermodel.XSSFComment;
 
 /**
- * Collects one sheet's rows as POI's event reader hands them over (row numbers from 1, as Excel
- * shows them; empty cells absent), then checks its shape the way {@link CsvTableReader} checks a
- * CSV file: the first non-empty row is the header, blank rows are skipped.
+ * Reads one sheet as POI's event reader hands its rows over (row numbers from 1, as Excel shows
+ * them; empty cells absent), checking its shape the way {@link CsvTableReader} checks a CSV file
+ * (the first non-empty row is the header, blank rows are skipped) and handing each data row on at
+ * once: no row is kept. What is kept is the sheet as CSV text whose line N is the sheet's row N,
+ * for the source-row view (a line break inside a cell is shown there as a space). Reading stops
+ * ({@link Stop}) at an unusable header or past {@link ImportLimits#MAX_ROWS_PER_FILE} rows.
  */
 final class SheetRows implements SheetContentsHandler {
 
-    /** Non-empty rows by Excel row number: column index → cell text. */
-    private final TreeMap<Integer, Map<Integer, String>> rows = new TreeMap<>();
+    /** Thrown from a row to stop reading the sheet; the problem is already reported. */
+    static final class Stop extends RuntimeException {
+        Stop() {
+            super(null, null, false, false);
+        }
+    }
+
+    private final InputFile file;
+    private final String source;
+    private final Problems problems;
+    private final CsvTableReader.RowHandler handler;
+    private final StringBuilder text = new StringBuilder();
+    private final CSVPrinter printer;
+    private final Set<Integer> ignoredColumns = new HashSet<>();
+    private final Map<String, Integer> index = new HashMap<>();
+    private final Map<String, String> headers = new LinkedHashMap<>();
     private Map<Integer, String> current;
+    private CsvTable header;
+    private boolean headerRefused;
+    private int width = -1;
+    private int headerLine;
+    private int textLines;
+    private int rowCount;
+    private boolean complete = true;
+    private boolean tooWideWarned;
+
+    SheetRows(InputFile file, String source, Problems problems, CsvTableReader.RowHandler handler) {
+        this.file = file;
+        this.source = source;
+        this.problems = problems;
+        this.handler = handler;
+        try {
+            this.printer = new CSVPrinter(text, CSVFormat.DEFAULT.builder().setRecordSeparator("\n").get());
+        } catch (IOException e) {
+            throw new IllegalStateException("a printer to a string cannot fail", e);
+        }
+    }
 
     @Override
     public void startRow(int rowNum) {
@@ -32,87 +69,113 @@ final class SheetRows implements SheetContentsHandler {
     }
 
     @Override
-    public void endRow(int rowNum) {
-        if (current.values().stream().anyMatch(cell -> !cell.isEmpty())) {
-            rows.put(rowNum + 1, current);
+    public void cell(String cellReference, String formattedValue, XSSFComment comment) {
+        if (cellReference == null || formattedValue == null) {
+            return;
         }
+        int column = new CellReference(cellReference).getCol();
+        String value = CsvTableReader.clean(formattedValue);
+        if (column >= ImportLimits.MAX_COLUMNS) {
+            if (!value.isEmpty() && !tooWideWarned) {
+                tooWideWarned = true;
+                problems.warning(source, 0, null, "第 " + ImportLimits.MAX_COLUMNS + " 列以右的单元格被忽略 / cells right of "
+                        + "column " + ImportLimits.MAX_COLUMNS + " are ignored");
+            }
+            return;
+        }
+        if (width >= 0 && column >= width) {
+            if (!value.isEmpty() && ignoredColumns.add(column)) {
+                problems.warning(source, currentLine(cellReference), CellReference.convertNumToColString(column),
+                        "此列有内容但没有表头，该列被忽略 / this column has values but no header: ignored");
+            }
+            return;
+        }
+        current.put(column, value);
     }
 
     @Override
-    public void cell(String cellReference, String formattedValue, XSSFComment comment) {
-        if (cellReference != null && formattedValue != null) {
-            current.put((int) new CellReference(cellReference).getCol(), CsvTableReader.clean(formattedValue));
+    public void endRow(int rowNum) {
+        if (current.values().stream().allMatch(String::isEmpty)) {
+            return;
         }
+        int line = rowNum + 1;
+        if (header == null) {
+            headerRow(line);
+            return;
+        }
+        if (rowCount >= ImportLimits.MAX_ROWS_PER_FILE) {
+            problems.error(source, line, null, "超过每个表 " + ImportLimits.MAX_ROWS_PER_FILE + " 行的上限,从此行起未读 / "
+                    + "more than " + ImportLimits.MAX_ROWS_PER_FILE + " rows in one sheet: not read from this row on");
+            complete = false;
+            throw new Stop();
+        }
+        List<String> cells = cells(current, width);
+        print(line, cells);
+        rowCount++;
+        handler.row(header, new CsvRow(line, cells));
     }
 
-    /** The sheet as a table: header mapped, rows as wide as the header. */
-    CsvTable table(InputFile file, String source, Problems problems) {
-        Map<String, Integer> index = new HashMap<>();
-        Map<String, String> headers = new LinkedHashMap<>();
-        List<CsvRow> data = new ArrayList<>();
-        if (rows.isEmpty()) {
+    private void headerRow(int line) {
+        width = current.entrySet().stream().filter(e -> !e.getValue().isEmpty()).mapToInt(Map.Entry::getKey).max()
+                .orElse(-1) + 1;
+        List<String> cells = cells(current, width);
+        headerLine = line;
+        print(line, cells);
+        if (!CsvTableReader.readHeader(source, file, line, cells, index, headers, problems)) {
+            headerRefused = true;
+            throw new Stop();
+        }
+        header = new CsvTable(file, source, WorkbookReader.ENCODING, index, headers, List.of(), true, 0);
+    }
+
+    /** The sheet's table once read: its header, its row count and whether it was read whole (no rows kept). */
+    CsvTable table() {
+        if (headerRefused) {
+            return new CsvTable(file, source, WorkbookReader.ENCODING, index, headers, List.of(), false, 0);
+        }
+        if (header == null) {
             // Refused like an empty file: "no records" is said by the header row alone.
             problems.error(source, 0, null, file.withNoRecordsHint("工作表为空(没有表头和数据)",
                     "the sheet is empty (no header, no rows)", "工作表", "sheet"));
-            return new CsvTable(file, source, WorkbookReader.ENCODING, index, headers, data, false, data.size());
+            return new CsvTable(file, source, WorkbookReader.ENCODING, index, headers, List.of(), false, 0);
         }
-        int headerLine = rows.firstKey();
-        List<String> header = cells(rows.get(headerLine), width(rows.get(headerLine)));
-        if (!CsvTableReader.readHeader(source, file, headerLine, header, index, headers, problems)) {
-            return new CsvTable(file, source, WorkbookReader.ENCODING, index, headers, data, false, data.size());
-        }
-        int width = header.size();
-        List<Integer> ignoredColumns = new ArrayList<>();
-        for (Map.Entry<Integer, Map<Integer, String>> row : rows.tailMap(headerLine, false).entrySet()) {
-            row.getValue().forEach((column, text) -> {
-                if (column >= width && !text.isEmpty() && !ignoredColumns.contains(column)) {
-                    ignoredColumns.add(column);
-                    problems.warning(source, row.getKey(), CellReference.convertNumToColString(column), "此列有内容但没有表头，"
-                            + "该列被忽略 / this column has values but no header: ignored");
-                }
-            });
-            data.add(new CsvRow(row.getKey(), cells(row.getValue(), width)));
-        }
-        if (data.isEmpty() && file.roster()) {
+        if (rowCount == 0 && file.roster() && complete) {
             problems.error(source, headerLine, null, "只有表头，没有数据行 / the sheet has a header but no data rows");
-            return new CsvTable(file, source, WorkbookReader.ENCODING, index, headers, data, false, data.size());
+            complete = false;
         }
-        return new CsvTable(file, source, WorkbookReader.ENCODING, index, headers, data, true, data.size());
+        return new CsvTable(file, source, WorkbookReader.ENCODING, index, headers, List.of(), complete, rowCount);
     }
 
-    /**
-     * The sheet as CSV text whose line N is the sheet's row N, for the source-row view: rows above the
-     * header and blank rows are empty lines, and only the header's columns are kept.
-     */
+    /** Marks the sheet as not read to its end (its XML was cut off or broken). */
+    void cutOff() {
+        complete = false;
+    }
+
+    /** The sheet as CSV text whose line N is the sheet's row N, up to where it was read. */
     String text() {
-        StringWriter out = new StringWriter();
-        int width = rows.isEmpty() ? 0 : width(rows.get(rows.firstKey()));
-        try (CSVPrinter printer = new CSVPrinter(out, CSVFormat.DEFAULT.builder().setRecordSeparator("\n").get())) {
-            int line = 1;
-            for (Map.Entry<Integer, Map<Integer, String>> row : rows.entrySet()) {
-                for (; line < row.getKey(); line++) {
-                    out.write("\n");
-                }
-                List<String> cells = cells(row.getValue(), width).stream()
-                        .map(cell -> cell.replace("\r\n", " ").replace('\n', ' ').replace('\r', ' '))
-                        .toList();
-                printer.printRecord(cells);
-                line++;
-            }
+        return text.toString();
+    }
+
+    private void print(int line, List<String> cells) {
+        while (textLines < line - 1) {
+            text.append('\n');
+            textLines++;
+        }
+        try {
+            printer.printRecord(cells.stream()
+                    .map(cell -> cell.replace("\r\n", " ").replace('\n', ' ').replace('\r', ' ')).toList());
         } catch (IOException e) {
             throw new IllegalStateException("writing to a string cannot fail", e);
         }
-        return out.toString();
+        textLines++;
     }
 
-    /** The header's width: up to its last non-empty cell. */
-    private static int width(Map<Integer, String> header) {
-        return header.entrySet().stream().filter(e -> !e.getValue().isEmpty()).mapToInt(Map.Entry::getKey).max()
-                .orElse(-1) + 1;
+    private static int currentLine(String cellReference) {
+        return new CellReference(cellReference).getRow() + 1;
     }
 
     private static List<String> cells(Map<Integer, String> row, int width) {
-        List<String> cells = new ArrayList<>(width);
+        List<String> cells = new ArrayList<>(Math.max(0, width));
         for (int c = 0; c < width; c++) {
             cells.add(row.getOrDefault(c, ""));
         }

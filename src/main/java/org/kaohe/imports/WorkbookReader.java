@@ -1,110 +1,160 @@
 package org.kaohe.imports;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.EnumMap;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.zip.ZipException;
 
 import org.apache.poi.openxml4j.exceptions.InvalidFormatException;
 import org.apache.poi.openxml4j.exceptions.NotOfficeXmlFileException;
 import org.apache.poi.openxml4j.exceptions.OpenXML4JException;
-import org.apache.poi.openxml4j.opc.OPCPackage;
-import org.apache.poi.util.XMLHelper;
-import org.apache.poi.xssf.eventusermodel.ReadOnlySharedStringsTable;
-import org.apache.poi.xssf.eventusermodel.XSSFReader;
 import org.apache.poi.xssf.eventusermodel.XSSFSheetXMLHandler;
-import org.apache.poi.xssf.model.StylesTable;
-import org.xml.sax.InputSource;
 import org.xml.sax.SAXException;
-import org.xml.sax.XMLReader;
 
 /**
  * Reads a period's six tables from one Excel workbook ({@code .xlsx}), one sheet per input file,
- * into the same {@link CsvTable}s the CSV files give: the rows then go through exactly the same
- * field and cross-file checks. A sheet is found by its name in English or Chinese
- * ({@link SheetNames}); its rows keep their Excel row numbers, so a problem reads
- * {@code 2026-Q3.xlsx!targets:12: actual: ...}. Sheets are read as a stream of rows (POI's event
- * API), never as a whole workbook in memory.
+ * into the same rows the CSV files give: they then go through exactly the same field and
+ * cross-file checks. A sheet is found by its name in English or Chinese ({@link SheetNames}); its
+ * rows keep their Excel row numbers, so a problem reads {@code 2026-Q3.xlsx!targets:12: actual: ...}.
  *
- * <p>What is kept for auditors is each sheet as CSV text whose line N is the sheet's row N (the
- * source-row view reads it like an imported CSV file); a line break inside a cell is shown there
- * as a space, so that the line numbers stay those of the sheet.
+ * <p>Bounded by construction ({@link ImportLimits}): the upload is opened as a file, so a part is
+ * unpacked only when it is read, and sheets Kaohe does not read are never unpacked; the parts it
+ * reads whole (the list of sheets, styles, shared strings) each stop at
+ * {@link ImportLimits#MAX_WORKBOOK_PART_BYTES}; the six sheets are streamed row by row in the
+ * import's order (rosters first), each handed to the import as it is read, within a limit per
+ * sheet, in total, on cells and on rows. What is kept for auditors is each sheet as CSV text
+ * ({@link SheetRows#text()}).
  */
-final class WorkbookReader {
+final class WorkbookReader implements AutoCloseable {
 
     /** What the import report and the stored file list say instead of a text encoding. */
     static final String ENCODING = "XLSX";
 
-    /** Stored file names and source references are at most 100 characters. */
-    private static final int MAX_SOURCE_NAME = 100;
+    private final String workbookName;
+    private final Problems problems;
+    /** A temporary copy of the upload to delete on close, or null when the caller owns the file. */
+    private final Path copy;
+    private final WorkbookParts parts;
+    private final List<ImportReport.FileReport> reports = new ArrayList<>();
+    private final Map<String, String> contents = new LinkedHashMap<>();
+    private long sheetBytes;
 
-    /** The sheets found: one table per input file, and what the import keeps of each. */
-    record Sheets(Map<InputFile, CsvTable> tables, List<ImportReport.FileReport> reports,
-                  Map<String, String> contents) {}
+    private WorkbookReader(String workbookName, Problems problems, Path copy, WorkbookParts parts) {
+        this.workbookName = workbookName;
+        this.problems = problems;
+        this.copy = copy;
+        this.parts = parts;
+    }
 
-    private WorkbookReader() {}
+    /** Opens a workbook held in memory (tests, tools): written to a temporary file first. */
+    static WorkbookReader open(String fileName, byte[] bytes, Problems problems) {
+        Path file;
+        try {
+            file = Files.createTempFile("kaohe-workbook", ".xlsx");
+            Files.write(file, bytes);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return open(fileName, file, file, problems);
+    }
 
-    static Sheets read(String fileName, byte[] bytes, Problems problems) {
+    /**
+     * Opens the workbook in {@code file} (the caller's: it is not deleted); when it cannot be, the
+     * problem is reported and every sheet reads as missing.
+     */
+    static WorkbookReader open(String fileName, Path file, Problems problems) {
+        return open(fileName, file, null, problems);
+    }
+
+    private static WorkbookReader open(String fileName, Path file, Path copy, Problems problems) {
         // Evidence is stored as "file:line, file:line": a comma or colon in the name would split it.
         String workbookName = fileName.replace(',', '_').replace('，', '_').replace(':', '_');
-        Map<InputFile, CsvTable> tables = new EnumMap<>(InputFile.class);
-        List<ImportReport.FileReport> reports = new ArrayList<>();
-        Map<String, String> contents = new LinkedHashMap<>();
-        Map<InputFile, String> foundAs = new HashMap<>();
-        try (OPCPackage pkg = OPCPackage.open(new ByteArrayInputStream(bytes))) {
-            XSSFReader reader = new XSSFReader(pkg);
-            ReadOnlySharedStringsTable strings = new ReadOnlySharedStringsTable(pkg);
-            StylesTable styles = reader.getStylesTable();
-            XSSFReader.SheetIterator sheets = (XSSFReader.SheetIterator) reader.getSheetsData();
-            while (sheets.hasNext()) {
-                try (InputStream sheet = sheets.next()) {
-                    String sheetName = sheets.getSheetName();
-                    InputFile file = SheetNames.fileFor(sheetName).orElse(null);
-                    String source = workbookName + "!" + sheetName;
-                    if (file == null) {
-                        problems.warning(workbookName, 0, null, "工作表“" + sheetName + "”不是六个输入表之一，已忽略 / sheet \""
-                                + sheetName + "\" is not one of the six input tables, ignored (expected: "
-                                + SheetNames.known() + ")");
-                    } else if (foundAs.containsKey(file)) {
-                        problems.error(workbookName, 0, null, "工作表“" + sheetName + "”与“" + foundAs.get(file)
-                                + "”是同一个表 / sheets \"" + sheetName + "\" and \"" + foundAs.get(file)
-                                + "\" are the same table (" + file.fileName() + ")");
-                    } else if (source.length() > MAX_SOURCE_NAME) {
-                        problems.error(workbookName, 0, null, "工作簿文件名过长(工作簿名与工作表名合计最多 " + MAX_SOURCE_NAME
-                                + " 个字符)，请改短文件名 / the workbook's file name is too long (at most " + MAX_SOURCE_NAME
-                                + " characters with the sheet name): rename the file");
-                        foundAs.put(file, sheetName);
-                    } else {
-                        foundAs.put(file, sheetName);
-                        SheetRows rows = new SheetRows();
-                        parse(sheet, styles, strings, rows);
-                        CsvTable table = rows.table(file, source, problems);
-                        tables.put(file, table);
-                        String text = rows.text();
-                        reports.add(new ImportReport.FileReport(source, ENCODING, table.rows().size(),
-                                Sha256.of(text.getBytes(StandardCharsets.UTF_8))));
-                        contents.put(source, text);
-                    }
-                }
-            }
-        } catch (NotOfficeXmlFileException | InvalidFormatException e) {
+        try {
+            return new WorkbookReader(workbookName, problems, copy, WorkbookParts.open(workbookName, file, problems));
+        } catch (NotOfficeXmlFileException | InvalidFormatException | ZipException e) {
             problems.error(workbookName, 0, null, notAWorkbook(workbookName));
+        } catch (LimitedStream.LimitPassed e) {
+            problems.error(workbookName, 0, null, e.getMessage());
         } catch (IOException | OpenXML4JException | SAXException | RuntimeException e) {
-            problems.error(workbookName, 0, null, "无法读取工作簿，文件可能已损坏 / cannot read the workbook, it may be "
-                    + "damaged: " + e.getMessage());
+            problems.error(workbookName, 0, null, damaged(e));
         }
-        for (InputFile file : InputFile.quarterly()) {
-            if (!tables.containsKey(file)) {
-                tables.put(file, missing(workbookName, file, foundAs.containsKey(file), problems));
+        return new WorkbookReader(workbookName, problems, copy, null);
+    }
+
+    /**
+     * Streams the sheet of one input file to {@code rows}; returns its table (header, row count,
+     * whether it was read whole; no rows). A sheet that is not there is an error for the roster and
+     * an empty table for the others.
+     */
+    CsvTable read(InputFile input, CsvTableReader.RowHandler rows) {
+        WorkbookParts.Sheet sheet = parts == null ? null : parts.sheet(input);
+        if (sheet == null) {
+            return missing(input, parts != null && parts.refused(input));
+        }
+        SheetRows sheetRows = new SheetRows(input, sheet.source(), problems, rows);
+        try (LimitedStream xml = new LimitedStream(sheet.part().getInputStream(), Math.min(
+                ImportLimits.MAX_SHEET_XML_BYTES, ImportLimits.MAX_WORKBOOK_XML_BYTES - sheetBytes),
+                "工作表“" + sheet.name() + "” / sheet \"" + sheet.name() + "\"")) {
+            try {
+                parse(xml, sheetRows);
+            } finally {
+                sheetBytes += xml.bytesRead();
             }
+        } catch (SheetRows.Stop e) {
+            // the problem is reported: the rest of the sheet is not read
+        } catch (LimitedStream.LimitPassed e) {
+            sheetRows.cutOff();
+            problems.error(sheet.source(), 0, null, e.getMessage());
+        } catch (IOException | SAXException | RuntimeException e) {
+            sheetRows.cutOff();
+            problems.error(sheet.source(), 0, null, damaged(e));
         }
-        return new Sheets(tables, reports, contents);
+        CsvTable table = sheetRows.table();
+        String text = sheetRows.text();
+        reports.add(new ImportReport.FileReport(sheet.source(), ENCODING, table.rowCount(),
+                Sha256.of(text.getBytes(StandardCharsets.UTF_8))));
+        contents.put(sheet.source(), text);
+        return table;
+    }
+
+    /** What each sheet read held, in the order they were read. */
+    List<ImportReport.FileReport> reports() {
+        return List.copyOf(reports);
+    }
+
+    /** Each sheet read as CSV text, by its source name. */
+    Map<String, String> contents() {
+        return contents;
+    }
+
+    private void parse(InputStream xml, SheetRows rows) throws IOException, SAXException {
+        XSSFSheetXMLHandler handler = new XSSFSheetXMLHandler(parts.styles(), null, parts.strings(), rows,
+                new DisplayedValue(), false);
+        WorkbookParts.parse(xml, handler);
+    }
+
+    @Override
+    public void close() {
+        if (parts != null) {
+            parts.close();
+        }
+        deleteQuietly(copy);
+    }
+
+    private static void deleteQuietly(Path file) {
+        try {
+            if (file != null) {
+                Files.deleteIfExists(file);
+            }
+        } catch (IOException e) {
+            // a temporary file left behind is removed with the temporary folder
+        }
     }
 
     private static String notAWorkbook(String workbookName) {
@@ -114,24 +164,19 @@ final class WorkbookReader {
                 : "不是 Excel 工作簿(.xlsx)或文件已损坏 / not an Excel workbook (.xlsx), or a damaged one";
     }
 
-    /** A sheet that is not there: refused, named, with the way to say "no records" (the sheet with its header only). */
-    private static CsvTable missing(String workbookName, InputFile file, boolean refused, Problems problems) {
-        if (!refused) {
-            problems.error(workbookName, 0, null, file.withNoRecordsHint("缺少工作表 " + SheetNames.display(file),
-                    "sheet missing: " + SheetNames.display(file), "工作表", "sheet"));
-        }
-        return CsvTable.absent(file, false);
+    static String damaged(Exception e) {
+        String message = String.valueOf(e.getMessage());
+        return "无法读取工作簿，文件可能已损坏 / cannot read the workbook, it may be damaged: "
+                + (message.length() > 200 ? message.substring(0, 200) + "…" : message);
     }
 
-    private static void parse(InputStream sheet, StylesTable styles, ReadOnlySharedStringsTable strings,
-                              SheetRows rows) throws IOException, SAXException {
-        try {
-            XMLReader parser = XMLHelper.newXMLReader();
-            parser.setContentHandler(new XSSFSheetXMLHandler(styles, null, strings, rows, new DisplayedValue(), false));
-            parser.parse(new InputSource(sheet));
-        } catch (javax.xml.parsers.ParserConfigurationException e) {
-            throw new IllegalStateException("the JDK's XML parser is always configured", e);
+    /** A sheet that is not there: refused, named, with the way to say "no records" (the sheet with its header only). */
+    private CsvTable missing(InputFile input, boolean refused) {
+        if (!refused) {
+            problems.error(workbookName, 0, null, input.withNoRecordsHint("缺少工作表 " + SheetNames.display(input),
+                    "sheet missing: " + SheetNames.display(input), "工作表", "sheet"));
         }
+        return CsvTable.absent(input, false);
     }
 
     /**

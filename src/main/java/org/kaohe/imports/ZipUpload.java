@@ -1,6 +1,12 @@
 package org.kaohe.imports;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,10 +19,12 @@ import org.kaohe.imports.ImportProblem.Severity;
 /**
  * Unpacks an uploaded zip of a period's files by base name: {@code 2026-Q3/targets.csv} gives
  * {@code targets.csv}. Entries that climb out of the archive ({@code ..}, absolute paths), unknown
- * file names, repeated names, archives larger than {@link ImportLimits#MAX_UNPACKED_BYTES} once
- * unpacked and zip bombs (unpacking to more than {@link ImportLimits#MAX_COMPRESSION_RATIO} times
- * their size) are refused with a message, as soon as that is known: a bomb is never unpacked whole.
- * Folders and the bookkeeping files macOS adds ({@code __MACOSX/}, names starting with a dot) are skipped.
+ * file names, repeated names, more than {@link ImportLimits#MAX_ZIP_ENTRIES} entries, archives
+ * larger than {@link ImportLimits#MAX_UNPACKED_BYTES} once unpacked and zip bombs (unpacking to more
+ * than {@link ImportLimits#MAX_COMPRESSION_RATIO} times their size) are refused with a message, as
+ * soon as that is known: a bomb is never unpacked whole. Folders and the bookkeeping files macOS
+ * adds ({@code __MACOSX/}, names starting with a dot) are skipped. The server unpacks an upload into
+ * a folder ({@link #unpackTo}), so no file of it is held in memory; tests and tools unpack in memory.
  */
 public final class ZipUpload {
 
@@ -27,10 +35,51 @@ public final class ZipUpload {
         }
     }
 
+    /** The files found, by base name, written into a folder, and any problem with the archive. */
+    record UnpackedTo(Map<String, Path> files, List<ImportProblem> problems) {
+        boolean ok() {
+            return problems.stream().noneMatch(ImportProblem::isError);
+        }
+    }
+
+    /** Where an entry's bytes go: its size, or -1 when it passed the limits. */
+    private interface Target {
+        long write(String name, BoundedZip in, long before) throws IOException;
+    }
+
     private ZipUpload() {}
 
     public static Unpacked unpack(String zipName, byte[] zip) {
         Map<String, byte[]> files = new LinkedHashMap<>();
+        List<ImportProblem> problems = unpack(zipName, new ByteArrayInputStream(zip), (name, in, before) -> {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            long size = in.copy(before, out);
+            if (size >= 0) {
+                files.put(name, out.toByteArray());
+            }
+            return size;
+        }, files::containsKey);
+        return new Unpacked(files, problems);
+    }
+
+    /** Unpacks the zip read from {@code zip} into {@code folder}, entry by entry. */
+    static UnpackedTo unpackTo(String zipName, InputStream zip, Path folder) {
+        Map<String, Path> files = new LinkedHashMap<>();
+        List<ImportProblem> problems = unpack(zipName, zip, (name, in, before) -> {
+            Path file = folder.resolve(name);
+            try (OutputStream out = Files.newOutputStream(file)) {
+                long size = in.copy(before, out);
+                if (size >= 0) {
+                    files.put(name, file);
+                }
+                return size;
+            }
+        }, files::containsKey);
+        return new UnpackedTo(files, problems);
+    }
+
+    private static List<ImportProblem> unpack(String zipName, InputStream zip, Target target,
+                                              java.util.function.Predicate<String> taken) {
         List<ImportProblem> problems = new ArrayList<>();
         long total = 0;
         try (BoundedZip in = new BoundedZip(zip)) {
@@ -52,8 +101,13 @@ public final class ZipUpload {
                             + InputFile.knownNames()));
                     continue;
                 }
-                byte[] bytes = in.read(total);
-                if (bytes == null) {
+                String key = base.toLowerCase(java.util.Locale.ROOT);
+                if (taken.test(key)) {
+                    problems.add(error(zipName, path, "压缩包中有两个同名文件 / the archive holds this file twice"));
+                    continue;
+                }
+                long size = target.write(key, in, total);
+                if (size < 0) {
                     problems.add(error(zipName, path, "压缩包解压后过大(超过 "
                             + ImportLimits.megabytes(ImportLimits.MAX_UNPACKED_BYTES) + ",或压缩比超过 "
                             + ImportLimits.MAX_COMPRESSION_RATIO + " 倍,疑为压缩炸弹),已拒绝 / archive too large when "
@@ -62,13 +116,11 @@ public final class ZipUpload {
                             + "bomb), refused"));
                     break;
                 }
-                total += bytes.length;
-                String key = base.toLowerCase(java.util.Locale.ROOT);
-                if (files.containsKey(key)) {
-                    problems.add(error(zipName, path, "压缩包中有两个同名文件 / the archive holds this file twice"));
-                } else {
-                    files.put(key, bytes);
-                }
+                total += size;
+            }
+            if (in.tooManyEntries()) {
+                problems.add(error(zipName, null, "压缩包中的文件超过 " + in.maxEntries() + " 个,已拒绝 / the archive holds "
+                        + "more than " + in.maxEntries() + " entries, refused"));
             }
             if (!any) {
                 problems.add(error(zipName, null, "不是 zip 压缩包或压缩包为空 / not a zip archive, or an empty one"));
@@ -78,15 +130,10 @@ public final class ZipUpload {
         } catch (IOException e) {
             problems.add(error(zipName, null, "无法读取 zip 压缩包 / cannot read the zip archive: " + e.getMessage()));
         }
-        return new Unpacked(files, problems);
+        return problems;
     }
 
     private static ImportProblem error(String zipName, String entry, String message) {
         return new ImportProblem(zipName, 0, entry, Severity.ERROR, message);
     }
-
-    /**
-     * The entry's bytes, or null as soon as the archive unpacks past the limit or unpacks far more
-     * than it is packed ({@code before}: bytes of the earlier entries).
-     */
 }

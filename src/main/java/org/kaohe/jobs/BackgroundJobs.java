@@ -185,9 +185,21 @@ public class BackgroundJobs {
                 return;
             }
             log.warn("Job {} ({} {}) failed", job.id(), job.kind(), job.argument(), e);
-            finish(job.id(), State.FAILED, -1, e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage(),
-                    null);
+            finish(job.id(), State.FAILED, -1, shown(e, job.id()), null);
         }
+    }
+
+    /**
+     * What a failed job tells its owner: Kaohe's own message for an evaluation that cannot start or
+     * stopped at a limit; for anything else (a database error naming its SQL, a defect) only that it
+     * failed and was logged: a user never reads SQL.
+     */
+    private static String shown(RuntimeException e, long id) {
+        if (e instanceof org.kaohe.errors.EvaluationException || e instanceof org.kaohe.errors.InvalidInputException
+                || e instanceof org.kaohe.errors.ConflictException) {
+            return e.getMessage();
+        }
+        return "内部错误,已记录(任务 " + id + ")/ internal error, logged (job " + id + ")";
     }
 
     /** Ends the job; {@code progress} -1 and {@code message} null keep what was last reported. */

@@ -3,6 +3,7 @@ package org.kaohe.records;
 import java.time.LocalDate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.kaohe.errors.Echo;
 import org.kaohe.errors.InvalidInputException;
 
 /** An assessment period: one quarter, written {@code YYYY-Qn} (docs/scheme.md). */
@@ -21,7 +22,7 @@ public record Period(int year, int quarter) implements Comparable<Period> {
         Matcher m = text == null ? null : FORMAT.matcher(text.trim());
         if (m == null || !m.matches()) {
             throw new InvalidInputException(
-                    "考核期格式应为 YYYY-Qn(如 2026-Q3)/ period must look like 2026-Q3: " + text);
+                    "考核期格式应为 YYYY-Qn(如 2026-Q3)/ period must look like 2026-Q3: " + Echo.of(text));
         }
         return new Period(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)));
     }

@@ -55,7 +55,7 @@ public class ReviewService {
     public Review request(long runId, String subjectId, Request request, String user) {
         RunInfo run = runs.run(runId).orElseThrow(() -> new InvalidInputException("没有此运行 / no such run: " + runId));
         SubjectResult subject = runs.subject(runId, subjectId).orElseThrow(() ->
-                new InvalidInputException("此运行中没有该对象 / no such subject in this run: " + subjectId));
+                new InvalidInputException("此运行中没有该对象 / no such subject in this run: " + org.kaohe.errors.Echo.of(subjectId)));
         String requestedBy = text("requested_by", "申请人", request.requestedBy(), 200, true);
         String reason = text("reason", "复核理由", request.reason(), 2000, true);
         String attachments = text("attachments", "附件", request.attachments(), 4000, false);

@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
+import org.kaohe.errors.FaultPoint;
 import org.kaohe.imports.ImportRepository;
 import org.kaohe.records.ItemRegistry;
 import org.kaohe.records.Period;
@@ -82,7 +83,9 @@ public class DraftTrial {
     List<PeriodTrial> run(CompiledRulebook draft, Optional<CompiledRulebook> published, RunLimits limits,
                           List<RuleProblem> problems, boolean checkRegistry) {
         List<PeriodTrial> trials = new ArrayList<>();
+        FaultPoint.CHECK_TRIAL.reached();
         for (Period period : imports.periods()) {
+            stopIfCancelled(limits);
             Optional<PeriodRecords> records = imports.loadCurrent(period);
             if (records.isEmpty()) {
                 continue;
@@ -94,6 +97,7 @@ public class DraftTrial {
             try {
                 after = draft.evaluate(records.get(), EvaluationProgress.NONE, limits);
             } catch (RunStoppedException | IllegalStateException | ArithmeticException e) {
+                stopIfCancelled(limits); // the check stopped, not the draft: no problem of the draft's
                 problems.add(new RuleProblem("", 0, "用 " + period + " 的数据试算失败,新规则无法给所有对象计分 / the draft cannot"
                         + " score every subject of " + period + ": " + e.getMessage()));
                 continue;
@@ -103,12 +107,20 @@ public class DraftTrial {
                 try {
                     before = published.get().evaluate(records.get(), EvaluationProgress.NONE, limits);
                 } catch (RuntimeException e) {
+                    stopIfCancelled(limits);
                     before = null; // the published book failing is not the draft's fault: show every subject as new
                 }
             }
             trials.add(compare(period, before, after));
         }
         return trials;
+    }
+
+    /** Throws when the check the trial belongs to was cancelled or passed its time limit. */
+    private static void stopIfCancelled(RunLimits limits) {
+        if (limits.cancelled().getAsBoolean()) {
+            throw new RunStoppedException("检查已停止 / the check was stopped");
+        }
     }
 
     /** The subjects whose score or grade differs between two outcomes of one period. */

@@ -3,10 +3,13 @@ package org.kaohe.rules;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.regex.Pattern;
 
+import org.kaohe.rules.book.BookLimits;
 import org.kaohe.rules.book.BookTable;
 import org.kaohe.rules.book.RulebookParser;
+import org.kaohe.rules.book.TableText;
 import org.kaohe.rules.legacy.LegacyRulebook;
 
 /**
@@ -23,7 +26,8 @@ public final class RulebookCompiler {
 
     /** A draft (from a folder, an upload or the editor): tables in the current format only. */
     public static CompiledRulebook compile(RulebookSource source) throws RulebookInvalidException {
-        List<RuleProblem> problems = fileProblems(source);
+        List<RuleProblem> problems = new ArrayList<>(fileProblems(source));
+        problems.addAll(limitProblems(source));
         if (!problems.isEmpty()) {
             throw new RulebookInvalidException(problems);
         }
@@ -58,6 +62,47 @@ public final class RulebookCompiler {
             throw new RulebookInvalidException(parsed.problems());
         }
         return new CompiledRulebook(source, parsed.book());
+    }
+
+    /**
+     * What passes {@link BookLimits}: too many files or cases, a file or the book too long, a table
+     * with too many rows. Checked before any table is read for meaning, so an oversized draft is
+     * refused in time proportional to the limits, not to the upload.
+     */
+    public static List<RuleProblem> limitProblems(RulebookSource source) {
+        List<RuleProblem> problems = new ArrayList<>();
+        if (source.files().size() > BookLimits.MAX_FILES) {
+            problems.add(new RuleProblem("", 0, "规则文件超过 " + BookLimits.MAX_FILES + " 个(含测试用例)/ more than "
+                    + BookLimits.MAX_FILES + " files (scenario cases included)"));
+            return problems;
+        }
+        long cases = source.testFiles().keySet().stream()
+                .map(name -> name.substring(RulebookSource.TESTS.length()).split("/", 2)[0]).distinct().count();
+        if (cases > BookLimits.MAX_CASES) {
+            problems.add(new RuleProblem(RulebookSource.TESTS, 0, "测试用例超过 " + BookLimits.MAX_CASES + " 个 / more than "
+                    + BookLimits.MAX_CASES + " scenario cases"));
+        }
+        long total = 0;
+        for (Map.Entry<String, String> file : source.files().entrySet()) {
+            int length = file.getValue().length();
+            total += length;
+            if (length > BookLimits.MAX_FILE_CHARS) {
+                problems.add(new RuleProblem(file.getKey(), 0, "文件超过 " + BookLimits.MAX_FILE_CHARS + " 个字符,未读取 / "
+                        + "longer than " + BookLimits.MAX_FILE_CHARS + " characters: not read"));
+                continue;
+            }
+            int rows = BookTable.byFileName(file.getKey()).map(BookLimits::maxRows)
+                    .orElse(BookLimits.MAX_ROWS_PER_TABLE);
+            if (TableText.moreRowsThan(file.getValue(), rows)) {
+                problems.add(new RuleProblem(file.getKey(), 0, "超过 " + rows + " 行(此表最多 " + rows + " 行),未读取 / more than "
+                        + rows + " rows (the limit of this table): not read"));
+            }
+        }
+        if (total > BookLimits.MAX_BOOK_CHARS) {
+            problems.add(new RuleProblem("", 0, "规则文件合计超过 " + BookLimits.MAX_BOOK_CHARS + " 个字符 / the files hold more"
+                    + " than " + BookLimits.MAX_BOOK_CHARS + " characters"));
+        }
+        return problems;
     }
 
     /** Files a rulebook cannot hold, each refused by name with what to do instead. */

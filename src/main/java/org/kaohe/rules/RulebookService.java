@@ -15,6 +15,7 @@ import org.kaohe.imports.ItemRegistrySource;
 import org.kaohe.records.ItemRegistry;
 import org.kaohe.rules.book.BookTable;
 import org.kaohe.rules.engine.RunLimits;
+import org.kaohe.work.HeavyWork;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -42,13 +43,14 @@ public class RulebookService implements ItemRegistrySource {
     private final RollbackCarryOver carryOver;
     private final AuditLog auditLog;
     private final TransactionTemplate transaction;
+    private final HeavyWork heavy;
     private final Path defaultFolder;
     private final boolean publisherMustDiffer;
     private final AtomicReference<CompiledRulebook> cache = new AtomicReference<>();
     private final Map<String, CompiledRulebook> archived = new ConcurrentHashMap<>();
 
     RulebookService(RulebookRepository repository, DraftTrial trial, RollbackCarryOver carryOver, AuditLog auditLog,
-                    TransactionTemplate transaction,
+                    TransactionTemplate transaction, HeavyWork heavy,
                     @Value("${kaohe.rules-dir}") Path defaultFolder,
                     @Value("${kaohe.rules.publisher-must-differ:false}") boolean publisherMustDiffer) {
         this.repository = repository;
@@ -56,6 +58,7 @@ public class RulebookService implements ItemRegistrySource {
         this.carryOver = carryOver;
         this.auditLog = auditLog;
         this.transaction = transaction;
+        this.heavy = heavy;
         this.defaultFolder = defaultFolder;
         this.publisherMustDiffer = publisherMustDiffer;
     }
@@ -69,11 +72,27 @@ public class RulebookService implements ItemRegistrySource {
         }
     }
 
+    /** As {@link #check(RulebookSource, String)} for no one in particular (the command line, tests). */
+    public DraftCheck check(RulebookSource upload) {
+        return check(upload, null);
+    }
+
     /**
      * Checks a draft completely: completes it with the published tables it lacks, reads and checks
-     * every table, runs its scenario cases, and tries it on every period's latest import.
+     * every table, runs its scenario cases, and tries it on every period's latest import. Heavy work
+     * ({@link HeavyWork}): {@code who} may cancel it, and it stops at its time limit.
      */
-    public DraftCheck check(RulebookSource upload) {
+    public DraftCheck check(RulebookSource upload, String who) {
+        return heavy.run(HeavyWork.Kind.VALIDATE, who, "规则检查 / rulebook check " + RulebookSource.shortVersion(
+                upload.version()), job -> checkWithin(upload, limits(job)));
+    }
+
+    /** The limits of a check's trial and cases: its job's cancellation and remaining time, on the engine's check lane. */
+    private static RunLimits limits(HeavyWork.Job job) {
+        return RunLimits.DEFAULT.forCheck(job::cancelled, job.remaining());
+    }
+
+    private DraftCheck checkWithin(RulebookSource upload, RunLimits limits) {
         Optional<CompiledRulebook> published = current();
         List<String> kept = new ArrayList<>();
         RulebookSource draft = complete(upload, published, kept);
@@ -84,10 +103,11 @@ public class RulebookService implements ItemRegistrySource {
         } catch (RulebookInvalidException e) {
             return new DraftCheck(draft.version(), draft, kept, e.problems(), List.of(), List.of());
         }
-        List<ScenarioCases.CaseResult> cases = ScenarioCases.run(compiled, draft);
+        List<ScenarioCases.CaseResult> cases = ScenarioCases.run(compiled, draft, limits.cancelled());
         cases.forEach(c -> problems.addAll(c.failures()));
-        List<DraftTrial.PeriodTrial> trials = trial.run(compiled, published, RunLimits.DEFAULT, problems);
-        return new DraftCheck(draft.version(), draft, kept, problems, cases, trials, trial.years(compiled, published, problems));
+        List<DraftTrial.PeriodTrial> trials = trial.run(compiled, published, limits, problems);
+        return new DraftCheck(draft.version(), draft, kept, problems, cases, trials,
+                trial.years(compiled, published, problems));
     }
 
     /** Checks a rulebook folder (the command line's {@code rules validate DIR}). */
@@ -107,7 +127,9 @@ public class RulebookService implements ItemRegistrySource {
     /** Runs a draft's scenario cases only ({@code rules test}). */
     public List<ScenarioCases.CaseResult> test(RulebookSource upload) throws RulebookInvalidException {
         RulebookSource draft = complete(upload, current(), new ArrayList<>());
-        return ScenarioCases.run(RulebookCompiler.compile(draft), draft);
+        CompiledRulebook compiled = RulebookCompiler.compile(draft);
+        return heavy.run(HeavyWork.Kind.VALIDATE, null, "用例 / scenario cases",
+                job -> ScenarioCases.run(compiled, draft, job::cancelled));
     }
 
     /** Checks and publishes a draft written by its publisher; when anything refuses it, throws and stores nothing. */
@@ -118,7 +140,12 @@ public class RulebookService implements ItemRegistrySource {
                     + id + ",请他人发布(rules publish --draft " + id + ")/ the publisher must not be the draft's author:"
                     + " saved as draft #" + id)));
         }
-        return publishChecked(check(upload), who, reason, who, null);
+        return heavy.run(HeavyWork.Kind.PUBLISH, who, publishing(upload.version()),
+                job -> publishChecked(checkWithin(upload, limits(job)), who, reason, who, null));
+    }
+
+    private static String publishing(String version) {
+        return "发布规则 / publication " + RulebookSource.shortVersion(version);
     }
 
     /** Publishes a stored draft; refused when the publisher must differ from its author and does not. */
@@ -129,8 +156,9 @@ public class RulebookService implements ItemRegistrySource {
             throw invalid("按本系统设置,规则须由起草人(" + draft.author() + ")以外的人发布 / the publisher must not be the"
                     + " draft's author");
         }
-        DraftCheck check = check(RulebookSource.of(repository.draftFiles(draftId)));
-        return publishChecked(check, who, reason, draft.author(), draftId);
+        RulebookSource source = RulebookSource.of(repository.draftFiles(draftId));
+        return heavy.run(HeavyWork.Kind.PUBLISH, who, publishing(source.version()),
+                job -> publishChecked(checkWithin(source, limits(job)), who, reason, draft.author(), draftId));
     }
 
     /**
@@ -140,27 +168,31 @@ public class RulebookService implements ItemRegistrySource {
      * those rows (a version of its own), and the check lists them as carried over.
      */
     public Published republish(String version, String who, String reason) throws RulebookInvalidException {
-        version = fullVersion(version);
-        Map<String, String> files = repository.files(version);
+        String full = fullVersion(version);
+        Map<String, String> files = repository.files(full);
         if (files.isEmpty()) {
-            throw invalid("没有规则版本 " + version + " / no rulebook version " + version);
+            throw invalid("没有规则版本 " + full + " / no rulebook version " + full);
         }
         RulebookSource earlier = RulebookSource.of(files);
-        CompiledRulebook compiled = compileArchived(version, earlier);
-        RollbackCarryOver.Outcome carry = carryOver.carry(version, tables(earlier), compiled.book(), publishedRegistry());
-        RulebookSource source = carry.carried().isEmpty() ? earlier : carry.source();
-        if (!carry.carried().isEmpty()) {
-            compiled = compileCarried(source);
-        }
-        List<RuleProblem> problems = new ArrayList<>(carry.problems());
-        List<ScenarioCases.CaseResult> cases = ScenarioCases.run(compiled, source);
-        cases.forEach(c -> problems.addAll(c.failures()));
-        // The registry was checked against the imports just above: carried over, or refused with what to do.
-        Optional<CompiledRulebook> published = current();
-        List<DraftTrial.PeriodTrial> trials = trial.run(compiled, published, RunLimits.DEFAULT, problems, false);
-        DraftCheck check = new DraftCheck(source.version(), source, List.of(), problems, cases, trials,
-                trial.years(compiled, published, problems), carry.carried(), version);
-        return publishChecked(check, who, reason, null, null);
+        return heavy.run(HeavyWork.Kind.PUBLISH, who, publishing(full), job -> {
+            RunLimits limits = limits(job);
+            CompiledRulebook compiled = compileArchived(full, earlier);
+            RollbackCarryOver.Outcome carry = carryOver.carry(full, tables(earlier), compiled.book(),
+                    publishedRegistry());
+            RulebookSource source = carry.carried().isEmpty() ? earlier : carry.source();
+            if (!carry.carried().isEmpty()) {
+                compiled = compileCarried(source);
+            }
+            List<RuleProblem> problems = new ArrayList<>(carry.problems());
+            List<ScenarioCases.CaseResult> cases = ScenarioCases.run(compiled, source, limits.cancelled());
+            cases.forEach(c -> problems.addAll(c.failures()));
+            // The registry was checked against the imports just above: carried over, or refused with what to do.
+            Optional<CompiledRulebook> published = current();
+            List<DraftTrial.PeriodTrial> trials = trial.run(compiled, published, limits, problems, false);
+            DraftCheck check = new DraftCheck(source.version(), source, List.of(), problems, cases, trials,
+                    trial.years(compiled, published, problems), carry.carried(), full);
+            return publishChecked(check, who, reason, null, null);
+        });
     }
 
     /** The earlier version with the rows carried over, read as any stored version; a problem says so when it cannot be. */

@@ -19,6 +19,8 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 
+import org.kaohe.rules.book.BookLimits;
+
 /**
  * The files of a rulebook by name: what a folder such as {@code rules/} holds, an upload, or what
  * the database stored when it was published. Tables sit at the top ({@code parts.csv}); scenario
@@ -55,12 +57,13 @@ public record RulebookSource(SortedMap<String, String> files) {
             throw new IOException("规则目录不存在 / rules folder not found: " + folder);
         }
         TreeMap<String, String> files = new TreeMap<>();
+        long[] total = {0};
         for (Path path : list(folder)) {
             String name = path.getFileName().toString();
             if (!Files.isRegularFile(path) || !isRulebookFile(name)) {
                 continue;
             }
-            files.put(name, isText(name) ? decode(Files.readAllBytes(path)) : "");
+            files.put(name, isText(name) ? decode(readBounded(path, name, total)) : "");
         }
         Path tests = folder.resolve("tests");
         if (Files.isDirectory(tests)) {
@@ -71,12 +74,31 @@ public record RulebookSource(SortedMap<String, String> files) {
                 for (Path file : list(caseFolder)) {
                     String name = file.getFileName().toString();
                     if (Files.isRegularFile(file) && name.toLowerCase(Locale.ROOT).endsWith(".csv")) {
-                        files.put(TESTS + caseFolder.getFileName() + "/" + name, decode(Files.readAllBytes(file)));
+                        String caseFile = TESTS + caseFolder.getFileName() + "/" + name;
+                        files.put(caseFile, decode(readBounded(file, caseFile, total)));
                     }
                 }
             }
         }
         return new RulebookSource(files);
+    }
+
+    /**
+     * A file's bytes, refused unread (by name) when it or the folder so far passes the book's limits
+     * ({@link BookLimits}), or when the folder holds more files than a book may.
+     */
+    private static byte[] readBounded(Path path, String name, long[] total) throws IOException {
+        long size = Files.size(path);
+        total[0] += size;
+        if (size > BookLimits.MAX_FILE_BYTES) {
+            throw new IOException(name + ":文件过大(超过 " + BookLimits.MAX_FILE_CHARS + " 个字符),未读取 / " + name
+                    + ": larger than " + BookLimits.MAX_FILE_CHARS + " characters, not read");
+        }
+        if (total[0] > BookLimits.MAX_BOOK_BYTES) {
+            throw new IOException("规则文件合计过大(超过 " + BookLimits.MAX_BOOK_CHARS + " 个字符),未读取 / the files are"
+                    + " larger together than " + BookLimits.MAX_BOOK_CHARS + " characters, not read");
+        }
+        return Files.readAllBytes(path);
     }
 
     /** A file the rulebook takes from a folder: a table, a misnamed table, or an old rule file to refuse. */

@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BooleanSupplier;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
@@ -51,6 +52,14 @@ public final class ScenarioCases {
 
     /** Runs every case of the source's tests/ folder with the rulebook. */
     public static List<CaseResult> run(CompiledRulebook rulebook, RulebookSource source) {
+        return run(rulebook, source, () -> false);
+    }
+
+    /**
+     * As {@link #run(CompiledRulebook, RulebookSource)}, within a check that may be cancelled (or pass
+     * its time limit): then the cases stop, with the engine's {@link RunStoppedException}.
+     */
+    public static List<CaseResult> run(CompiledRulebook rulebook, RulebookSource source, BooleanSupplier cancelled) {
         Map<String, Map<String, String>> cases = new LinkedHashMap<>();
         source.testFiles().forEach((path, content) -> {
             String rest = path.substring(RulebookSource.TESTS.length());
@@ -61,14 +70,18 @@ public final class ScenarioCases {
             }
         });
         List<CaseResult> results = new ArrayList<>();
-        cases.forEach((name, files) -> results.add(runCase(rulebook, name, files)));
+        RunLimits limits = CASE_LIMITS.withCancellation(cancelled);
+        cases.forEach((name, files) -> results.add(runCase(rulebook, name, files, limits)));
         return results;
     }
 
-    private static CaseResult runCase(CompiledRulebook rulebook, String name, Map<String, String> files) {
+    private static CaseResult runCase(CompiledRulebook rulebook, String name, Map<String, String> files, RunLimits limits) {
         String folder = RulebookSource.TESTS + name + "/";
         List<RuleProblem> failures = new ArrayList<>();
-        EvaluationOutcome outcome = outcome(rulebook, name, files, failures);
+        if (limits.cancelled().getAsBoolean()) {
+            throw new RunStoppedException("检查已停止 / the check was stopped");
+        }
+        EvaluationOutcome outcome = outcome(rulebook, name, files, failures, limits);
         if (outcome == null) {
             return new CaseResult(name, failures);
         }
@@ -82,7 +95,7 @@ public final class ScenarioCases {
 
     /** The case's records evaluated by the rulebook; null (with the reasons in {@code failures}) when they cannot be. */
     private static EvaluationOutcome outcome(CompiledRulebook rulebook, String name, Map<String, String> files,
-                                             List<RuleProblem> failures) {
+                                             List<RuleProblem> failures, RunLimits limits) {
         String folder = RulebookSource.TESTS + name + "/";
         if (!files.containsKey(EXPECTED)) {
             failures.add(new RuleProblem(folder + EXPECTED, 0, "用例缺少 expected.csv(期望的得分和等次)/ the case has no"
@@ -105,8 +118,11 @@ public final class ScenarioCases {
             return null;
         }
         try {
-            return rulebook.evaluate(records.records(), org.kaohe.scoring.EvaluationProgress.NONE, CASE_LIMITS);
+            return rulebook.evaluate(records.records(), org.kaohe.scoring.EvaluationProgress.NONE, limits);
         } catch (RunStoppedException | IllegalStateException e) {
+            if (limits.cancelled().getAsBoolean()) {
+                throw e; // the whole check stops, not just this case
+            }
             failures.add(new RuleProblem(folder, 0, "用例无法计分 / the case cannot be scored: " + e.getMessage()));
             return null;
         }
@@ -136,7 +152,7 @@ public final class ScenarioCases {
             }
         });
         List<RuleProblem> failures = new ArrayList<>();
-        EvaluationOutcome outcome = files.isEmpty() ? null : outcome(rulebook, name, files, failures);
+        EvaluationOutcome outcome = files.isEmpty() ? null : outcome(rulebook, name, files, failures, CASE_LIMITS);
         if (outcome == null) {
             throw new RulebookInvalidException(failures.isEmpty()
                     ? List.of(new RuleProblem(folder, 0, "没有此用例 / no such case")) : failures);

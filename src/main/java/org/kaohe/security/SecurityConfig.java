@@ -78,6 +78,7 @@ class SecurityConfig {
                         .requestMatchers("/api/runs/*/verify").hasRole(AUDITOR)
                         .requestMatchers(HttpMethod.GET, "/api/runs/*/replay").hasAnyRole(AUDITOR, ADMIN)
                         .requestMatchers("/api/users/**").hasRole(ADMIN)
+                        .requestMatchers(HttpMethod.DELETE, "/api/work/*").authenticated()
                         .requestMatchers(HttpMethod.GET, "/api/**").authenticated()
                         .anyRequest().denyAll())
                 .httpBasic(basic -> basic.authenticationEntryPoint((request, response, e) -> {
@@ -122,6 +123,7 @@ class SecurityConfig {
                         .requestMatchers("/audit/**").hasAnyRole(AUDITOR, ADMIN)
                         .requestMatchers("/users/**").hasRole(ADMIN)
                         .requestMatchers(HttpMethod.POST, "/account/**").authenticated()
+                        .requestMatchers(HttpMethod.POST, "/work/*/cancel").authenticated()
                         .requestMatchers(HttpMethod.GET, "/**").authenticated()
                         .requestMatchers(HttpMethod.POST, "/logout").authenticated()
                         .anyRequest().denyAll())

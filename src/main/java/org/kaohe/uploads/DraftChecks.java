@@ -28,15 +28,15 @@ public class DraftChecks {
 
     /** The whole check of an upload (some tables or all), logged with who checked what; a folder that cannot be read is a check with its problem. */
     public DraftCheck check(List<MultipartFile> files, String who) throws IOException {
-        DraftCheck check = check(files);
+        DraftCheck check = checked(files, who);
         auditLog.record(who, "RULES_VALIDATE", Map.of("version", check.version(), "files", files.size(),
                 "problems", check.problems().size()));
         return check;
     }
 
-    private DraftCheck check(List<MultipartFile> files) throws IOException {
+    private DraftCheck checked(List<MultipartFile> files, String who) throws IOException {
         try {
-            return rulebooks.check(read(files));
+            return rulebooks.check(read(files), who);
         } catch (RulebookInvalidException e) {
             return failed(e.problems());
         }
@@ -60,7 +60,9 @@ public class DraftChecks {
     public static RulebookSource read(List<MultipartFile> files) throws IOException, RulebookInvalidException {
         List<MultipartFile> chosen = files.stream().filter(f -> !f.isEmpty()).toList();
         if (chosen.size() == 1 && Uploads.name(chosen.get(0)).toLowerCase(java.util.Locale.ROOT).endsWith(".zip")) {
-            return RulebookZip.unzip(Uploads.name(chosen.get(0)), chosen.get(0).getBytes());
+            try (java.io.InputStream zip = chosen.get(0).getInputStream()) {
+                return RulebookZip.unzip(Uploads.name(chosen.get(0)), zip);
+            }
         }
         try (DraftRulebook draft = DraftRulebook.of(files)) {
             return RulebookService.read(draft.folder());

@@ -1,13 +1,11 @@
 package org.kaohe.uploads;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.List;
-import java.util.stream.Stream;
 
 import org.springframework.web.multipart.MultipartFile;
+import org.kaohe.errors.Echo;
 import org.kaohe.errors.InvalidInputException;
 
 /**
@@ -16,9 +14,9 @@ import org.kaohe.errors.InvalidInputException;
  */
 public final class DraftRulebook implements AutoCloseable {
 
-    private final Path folder;
+    private final UploadFolder folder;
 
-    private DraftRulebook(Path folder) {
+    private DraftRulebook(UploadFolder folder) {
         this.folder = folder;
     }
 
@@ -27,29 +25,24 @@ public final class DraftRulebook implements AutoCloseable {
         if (chosen.isEmpty()) {
             throw new InvalidInputException("请选择规则文件 / choose the rule files");
         }
-        Path folder = Files.createTempDirectory("kaohe-draft-rules");
-        DraftRulebook draft = new DraftRulebook(folder);
+        DraftRulebook draft = new DraftRulebook(new UploadFolder("kaohe-draft-rules"));
         for (MultipartFile file : chosen) {
             String name = Uploads.name(file);
             if (name.isBlank() || name.startsWith(".")) {
                 draft.close();
-                throw new InvalidInputException("文件名无效 / invalid file name: " + file.getOriginalFilename());
+                throw new InvalidInputException("文件名无效 / invalid file name: " + Echo.of(file.getOriginalFilename()));
             }
-            file.transferTo(folder.resolve(name));
+            draft.folder.save(file, name);
         }
         return draft;
     }
 
     public Path folder() {
-        return folder;
+        return folder.folder();
     }
 
     @Override
     public void close() throws IOException {
-        try (Stream<Path> paths = Files.walk(folder)) {
-            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        }
+        folder.close();
     }
 }

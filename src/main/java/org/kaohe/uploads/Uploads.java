@@ -1,6 +1,10 @@
 package org.kaohe.uploads;
 
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Collections;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -22,11 +26,40 @@ public final class Uploads {
 
     /**
      * A quarter's upload as read from the request: its period and its files by name, in the order
-     * chosen. Kept as it is while HR is asked to confirm a large removal ({@link PendingUploads}).
+     * chosen, copied to a temporary folder that closing deletes. Its {@link #contents()} are kept
+     * while HR is asked to confirm a large removal ({@link PendingUploads}).
      */
-    public record Upload(Period period, Map<String, byte[]> files) {
-        public Upload {
-            files = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(files));
+    public static final class Upload implements AutoCloseable {
+        private final Period period;
+        private final Map<String, Path> files;
+        private final UploadFolder folder;
+
+        private Upload(Period period, Map<String, Path> files, UploadFolder folder) {
+            this.period = period;
+            this.files = Collections.unmodifiableMap(files);
+            this.folder = folder;
+        }
+
+        public Period period() {
+            return period;
+        }
+
+        Map<String, Path> files() {
+            return files;
+        }
+
+        /** The files' bytes by name, to be held (an upload is within the request's size limit). */
+        public Map<String, byte[]> contents() throws IOException {
+            Map<String, byte[]> contents = new LinkedHashMap<>();
+            for (Map.Entry<String, Path> file : files.entrySet()) {
+                contents.put(file.getKey(), Files.readAllBytes(file.getValue()));
+            }
+            return contents;
+        }
+
+        @Override
+        public void close() throws IOException {
+            folder.close();
         }
     }
 
@@ -38,7 +71,9 @@ public final class Uploads {
      */
     public static ImportReport importUploaded(ImportService imports, String period, List<MultipartFile> files,
                                               String user, RemovalConfirmation confirmation) throws IOException {
-        return importUpload(imports, read(period, files), user, confirmation);
+        try (Upload upload = read(period, files)) {
+            return importUpload(imports, upload, user, confirmation);
+        }
     }
 
     /** The chosen files and the period (given, else found in their names); a message when either is missing. */
@@ -48,19 +83,41 @@ public final class Uploads {
             throw new InvalidInputException("请选择要导入的文件 / choose the files to import");
         }
         Period p = period(period, chosen);
-        Map<String, byte[]> byName = new LinkedHashMap<>();
-        for (MultipartFile file : chosen) {
-            byName.put(name(file), file.getBytes());
+        UploadFolder folder = new UploadFolder("kaohe-import");
+        try {
+            // Copied to disk as streams: the import reads them within its permit and its limits.
+            Map<String, Path> byName = new LinkedHashMap<>();
+            for (MultipartFile file : chosen) {
+                byName.put(name(file), folder.save(file));
+            }
+            return new Upload(p, byName, folder);
+        } catch (IOException | RuntimeException e) {
+            folder.close();
+            throw e;
         }
-        return new Upload(p, byName);
+    }
+
+    /** An upload held for confirmation ({@link PendingUploads}), its files copied back to disk to be imported. */
+    public static Upload held(Period period, Map<String, byte[]> files) throws IOException {
+        UploadFolder folder = new UploadFolder("kaohe-import");
+        try {
+            Map<String, Path> byName = new LinkedHashMap<>();
+            for (Map.Entry<String, byte[]> file : files.entrySet()) {
+                byName.put(file.getKey(), folder.save(file.getValue()));
+            }
+            return new Upload(period, byName, folder);
+        } catch (IOException | RuntimeException e) {
+            folder.close();
+            throw e;
+        }
     }
 
     /** Imports an upload: one workbook, one zip, or CSV files. */
     public static ImportReport importUpload(ImportService imports, Upload upload, String user,
                                             RemovalConfirmation confirmation) {
-        Map<String, byte[]> files = upload.files();
+        Map<String, Path> files = upload.files();
         if (files.size() == 1) {
-            Map.Entry<String, byte[]> only = files.entrySet().iterator().next();
+            Map.Entry<String, Path> only = files.entrySet().iterator().next();
             if (isWorkbook(only.getKey())) {
                 return imports.importWorkbook(only.getKey(), only.getValue(), upload.period(), user, confirmation);
             }
@@ -72,7 +129,7 @@ public final class Uploads {
             throw new InvalidInputException("Excel 工作簿须单独上传(一个工作簿含六个工作表)/ upload an Excel workbook "
                     + "on its own (one workbook holds the six sheets)");
         }
-        return imports.importFiles(files, upload.period(), user, confirmation);
+        return imports.importPaths(files, upload.period(), user, confirmation);
     }
 
     /** The period given, else the one in the upload's name; a message with the format when neither. */

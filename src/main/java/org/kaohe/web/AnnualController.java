@@ -25,6 +25,7 @@ import org.kaohe.results.StaleReason;
 import org.kaohe.rules.book.QuotaScope;
 import org.kaohe.scoring.SubjectResult;
 import org.kaohe.uploads.PendingUploads;
+import org.kaohe.work.HeavyWork;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -55,15 +56,17 @@ class AnnualController {
     private final AuditLog auditLog;
     private final PendingUploads pending;
     private final AnnualQuotas quotas;
+    private final HeavyWork heavy;
 
     AnnualController(AnnualResults results, AnnualService annual, AnnualStaleness staleness, AuditLog auditLog,
-                     PendingUploads pending, AnnualQuotas quotas) {
+                     PendingUploads pending, AnnualQuotas quotas, HeavyWork heavy) {
         this.results = results;
         this.staleness = staleness;
         this.annual = annual;
         this.auditLog = auditLog;
         this.pending = pending;
         this.quotas = quotas;
+        this.heavy = heavy;
     }
 
     /**
@@ -211,6 +214,10 @@ class AnnualController {
     /** For people: Chinese headers and the run's facts first, as the quarter's page export (scripts: results --year). */
     @GetMapping("/years/{year}/export.csv")
     ResponseEntity<byte[]> csv(@PathVariable int year, Principal who) {
+        return heavy.run(HeavyWork.Kind.EXPORT, who.getName(), "导出 / export of " + year, job -> csvNow(year, who));
+    }
+
+    private ResponseEntity<byte[]> csvNow(int year, Principal who) {
         AnnualResults.CheckedYear checked = checked(year);
         List<StaleReason> stale = staleness.reasons(checked.run());
         auditLog.record(who.getName(), "EXPORT_YEAR", Map.of("year", year, "run", checked.run().id(), "format", "csv",
@@ -224,6 +231,10 @@ class AnnualController {
 
     @GetMapping("/years/{year}/export.xlsx")
     ResponseEntity<byte[]> xlsx(@PathVariable int year, Principal who) {
+        return heavy.run(HeavyWork.Kind.EXPORT, who.getName(), "导出 / export of " + year, job -> xlsxNow(year, who));
+    }
+
+    private ResponseEntity<byte[]> xlsxNow(int year, Principal who) {
         AnnualResults.CheckedYear checked = checked(year);
         List<StaleReason> stale = staleness.reasons(checked.run());
         auditLog.record(who.getName(), "EXPORT_YEAR", Map.of("year", year, "run", checked.run().id(), "format", "xlsx",

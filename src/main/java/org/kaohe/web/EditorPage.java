@@ -13,6 +13,7 @@ import org.kaohe.records.CodedValue;
 import org.kaohe.records.Project;
 import org.kaohe.rules.RuleProblem;
 import org.kaohe.rules.book.BookColumn;
+import org.kaohe.rules.book.BookLimits;
 import org.kaohe.rules.book.BookTable;
 import org.kaohe.rules.book.SettingName;
 import org.kaohe.rules.book.TableText;
@@ -50,9 +51,13 @@ class EditorPage {
 
     record ColumnView(String code, String header, String title, String hint) {}
 
-    /** One table: its inputs, an empty row for "add a row", its text for the advanced view, its problems. */
+    /**
+     * One table: its inputs, an empty row for "add a row", its text for the advanced view (null when
+     * the table passes the book's limits and is not shown), why it has no form, its problems.
+     */
     record TableView(String file, String title, String anchor, List<ColumnView> columns, List<RowView> rows,
-                     RowView blank, boolean formEditable, String text, List<RuleProblem> problems, int problemCount) {}
+                     RowView blank, boolean formEditable, String text, String notice, List<RuleProblem> problems,
+                     int problemCount) {}
 
     private final MessageSource messages;
 
@@ -67,16 +72,32 @@ class EditorPage {
             EditableTable editable = editing.table(table);
             List<EditorColumns.Spec> specs = EditorColumns.of(table);
             List<RowView> rows = new ArrayList<>();
-            for (int i = 0; i < editable.rows().size(); i++) {
+            for (int i = 0; editable.formEditable() && i < editable.rows().size(); i++) {
                 TableText.Row row = editable.rows().get(i);
                 rows.add(row(table, specs, i, row.line(), row.cells(), problems, choices, locale));
             }
             RowView blank = row(table, specs, -1, 0, Map.of(), FieldProblems.none(), choices, locale);
             views.add(new TableView(table.fileName(), table.title(), anchor(table), columns(table, locale), rows, blank,
-                    editable.formEditable(), editable.content(), problems.table(table.fileName()),
+                    editable.formEditable(), editable.overLimit() ? null : editable.content(),
+                    notice(table, editable, locale), problems.table(table.fileName()),
                     problems.count(table.fileName())));
         }
         return views;
+    }
+
+    /** Why a table has no form: past the book's limits, more rows than the form shows, or malformed; null when it has one. */
+    private String notice(BookTable table, EditableTable editable, Locale locale) {
+        if (editable.overLimit()) {
+            return messages.getMessage("editor.overLimit", new Object[] {BookLimits.maxRows(table),
+                    BookLimits.MAX_FILE_CHARS}, locale);
+        }
+        if (editable.formEditable()) {
+            return null;
+        }
+        return editable.shapeProblems().isEmpty()
+                ? messages.getMessage("editor.tooManyRowsForForm", new Object[] {editable.rows().size(),
+                        BookLimits.MAX_FORM_ROWS}, locale)
+                : messages.getMessage("editor.textOnly", null, locale);
     }
 
     /** The HTML id of a table's section. */
@@ -128,8 +149,15 @@ class EditorPage {
         };
     }
 
-    /** A drop-down whose first choice is the empty cell (when it may be empty); an unknown value keeps its own choice. */
+    /**
+     * A drop-down whose first choice is the empty cell (when it may be empty); an unknown value keeps
+     * its own choice. Past {@link BookLimits#MAX_FORM_CHOICES} choices the cell is typed instead, so
+     * a book of thousands of kinds does not repeat them all in every row.
+     */
     private static CellView select(String column, String value, String empty, List<Option> options, List<String> errors) {
+        if (options.size() > BookLimits.MAX_FORM_CHOICES) {
+            return new CellView(column, "text", value, List.of(), errors, "", empty == null ? "" : empty, "");
+        }
         List<Option> shown = new ArrayList<>();
         if (empty != null) {
             shown.add(new Option("", empty, "", value.isEmpty()));
@@ -148,6 +176,9 @@ class EditorPage {
 
     /** Check boxes for a list cell ("NATIONAL/PROVINCIAL"): an item is checked by its code or name; unknown items stay checked. */
     private static CellView multi(String column, String value, String empty, List<Option> options, List<String> errors) {
+        if (options.size() > BookLimits.MAX_FORM_CHOICES) {
+            return new CellView(column, "text", value, List.of(), errors, "", empty == null ? "" : empty, "");
+        }
         Set<String> items = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
         for (String item : value.split("[/、;；,，]")) {
             if (!item.isBlank()) {

@@ -19,7 +19,8 @@ import org.springframework.web.servlet.ModelAndView;
 
 /**
  * Every error the container or Spring Security answers on its own — 400 (an encoded slash), 403,
- * 404, 413 (an upload over the limit), 500 — ends here instead of a bare server page: under
+ * 404, 413 (an upload over the limit), 500 — ends here instead of a bare server page (what Tomcat
+ * answers before any servlet is chosen goes to {@link TomcatErrors} instead): under
  * {@code /api/} as the API's JSON error ({@code {"status","message","problems"}}), elsewhere as the
  * error page with a Chinese (or English) explanation.
  */
@@ -34,7 +35,8 @@ class ErrorPages implements ErrorController {
 
     @RequestMapping("/error")
     Object error(HttpServletRequest request, Locale locale) {
-        int status = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE) instanceof Integer code ? code : 500;
+        // Asked for directly (GET /error), there is no error to tell: a bad request, not a failure.
+        int status = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE) instanceof Integer code ? code : 400;
         Object uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
         String path = uri == null ? request.getRequestURI() : uri.toString();
         if (path.startsWith(request.getContextPath() + "/api/")) {

@@ -78,8 +78,7 @@ class ImportController {
     String upload(@RequestParam(required = false) String period, @RequestParam("files") List<MultipartFile> files,
                   Principal who, Model model, RedirectAttributes redirect) throws IOException {
         model.addAttribute("period", period);
-        try {
-            Uploads.Upload upload = Uploads.read(period, files);
+        try (Uploads.Upload upload = Uploads.read(period, files)) {
             ImportReport report = Uploads.importUpload(imports, upload, who.getName(), RemovalConfirmation.NONE);
             return answer(report, upload, who, model, redirect);
         } catch (InvalidInputException e) {
@@ -94,7 +93,8 @@ class ImportController {
      * is still the one its changes were shown against, else its changes against the newer one are shown.
      */
     @PostMapping("/import/confirm/{token}")
-    String confirm(@PathVariable String token, Principal who, Model model, RedirectAttributes redirect) {
+    String confirm(@PathVariable String token, Principal who, Model model, RedirectAttributes redirect)
+            throws IOException {
         Optional<PendingUploads.Pending> held = pending.find(token, who.getName())
                 .filter(p -> p.kind() == PendingUploads.Kind.QUARTER);
         if (held.isEmpty()) {
@@ -102,11 +102,12 @@ class ImportController {
             return page(model);
         }
         pending.discard(token, who.getName());
-        Uploads.Upload upload = new Uploads.Upload(Period.parse(held.get().target()), held.get().files());
-        ImportReport report = Uploads.importUpload(imports, upload, who.getName(),
-                RemovalConfirmation.against(held.get().baseVersion()));
-        model.addAttribute("period", upload.period().toString());
-        return answer(report, upload, who, model, redirect);
+        try (Uploads.Upload upload = Uploads.held(Period.parse(held.get().target()), held.get().files())) {
+            ImportReport report = Uploads.importUpload(imports, upload, who.getName(),
+                    RemovalConfirmation.against(held.get().baseVersion()));
+            model.addAttribute("period", upload.period().toString());
+            return answer(report, upload, who, model, redirect);
+        }
     }
 
     /** HR cancels an upload held for confirmation: nothing is stored, the files are dropped. */
@@ -124,12 +125,12 @@ class ImportController {
     }
 
     private String answer(ImportReport report, Uploads.Upload upload, Principal who, Model model,
-                          RedirectAttributes redirect) {
+                          RedirectAttributes redirect) throws IOException {
         if (report.status() == ImportReport.Status.NEEDS_CONFIRMATION) {
             // Valid, but a file loses a large share of its rows: its changes and a confirm button; the
             // files wait in the database, so confirming sends nothing again.
             model.addAttribute("heldToken", pending.hold(who.getName(), PendingUploads.Kind.QUARTER,
-                    upload.period().toString(), report.diff().baseVersion(), upload.files()));
+                    upload.period().toString(), report.diff().baseVersion(), upload.contents()));
         } else if (report.importId() != null && report.problems().isEmpty()) {
             // Stored, or identical to the current version: Post/Redirect/Get, a reload sends nothing again.
             redirect.addFlashAttribute("imported", new ImportNotice(report.importId(), report.status()));

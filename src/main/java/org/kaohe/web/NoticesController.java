@@ -2,6 +2,7 @@ package org.kaohe.web;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.security.Principal;
 
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -9,6 +10,7 @@ import org.kaohe.reports.Notices;
 import org.kaohe.results.RunChecks;
 import org.kaohe.results.RunInfo;
 import org.kaohe.results.RunQueries;
+import org.kaohe.work.HeavyWork;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -29,11 +31,13 @@ class NoticesController {
     private final RunQueries runs;
     private final Notices notices;
     private final RunChecks checks;
+    private final HeavyWork heavy;
 
-    NoticesController(RunQueries runs, Notices notices, RunChecks checks) {
+    NoticesController(RunQueries runs, Notices notices, RunChecks checks, HeavyWork heavy) {
         this.runs = runs;
         this.notices = notices;
         this.checks = checks;
+        this.heavy = heavy;
     }
 
     @GetMapping("/runs/{runId}/subjects/{subjectId}/notice.pdf")
@@ -51,13 +55,18 @@ class NoticesController {
     }
 
     @GetMapping("/runs/{runId}/departments/{deptId}/notices.zip")
-    void zip(@PathVariable long runId, @PathVariable String deptId, HttpServletResponse response) throws IOException {
+    void zip(@PathVariable long runId, @PathVariable String deptId, HttpServletResponse response, Principal who)
+            throws IOException {
         RunInfo run = run(runId);
         String name = notices.zipFileName(run, deptId).orElseThrow(() -> notFound(run, deptId));
-        response.setContentType("application/zip");
-        response.setHeader(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                .filename(name, StandardCharsets.UTF_8).build().toString());
-        notices.departmentNotices(run, deptId, response.getOutputStream());
+        // A department's every notice as PDF: heavy work, with a permit while it is written.
+        heavy.run(HeavyWork.Kind.EXPORT, who.getName(), "通知书 / notices of " + deptId + ", run " + runId, job -> {
+            response.setContentType("application/zip");
+            response.setHeader(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                    .filename(name, StandardCharsets.UTF_8).build().toString());
+            notices.departmentNotices(run, deptId, response.getOutputStream());
+            return null;
+        });
     }
 
     /** No such subject: unless the sealed run held it and its row was deleted, which is said instead. */

@@ -17,6 +17,7 @@ import org.kaohe.results.RunChecks;
 import org.kaohe.results.RunInfo;
 import org.kaohe.results.RunQueries;
 import org.kaohe.scoring.Grade;
+import org.kaohe.work.HeavyWork;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -42,8 +43,11 @@ class ResultsDownloads {
     private final RunChecks checks;
     private final RunQueries runs;
     private final AuditLog auditLog;
+    private final HeavyWork heavy;
 
-    ResultsDownloads(RunSelection selection, ResultsExport export, RunChecks checks, RunQueries runs, AuditLog auditLog) {
+    ResultsDownloads(RunSelection selection, ResultsExport export, RunChecks checks, RunQueries runs, AuditLog auditLog,
+                     HeavyWork heavy) {
+        this.heavy = heavy;
         this.selection = selection;
         this.export = export;
         this.checks = checks;
@@ -57,10 +61,19 @@ class ResultsDownloads {
              @RequestParam(required = false) String grade, @RequestParam(defaultValue = "dept") String sort,
              @RequestParam(defaultValue = "false") boolean desc, Locale locale, HttpServletResponse response,
              Principal who) throws IOException {
-        RunChecks.CheckedRun checked = exported(pick(period, run), "csv", who);
-        ResultsFilter filter = filter(checked.run(), type, dept, grade, sort, desc);
-        start(response, fileName(checked, filter, false, locale, "csv"), new MediaType("text", "csv", StandardCharsets.UTF_8));
-        export.csv(checked, filter, locale, response.getOutputStream());
+        RunInfo picked = pick(period, run);
+        heavy.run(HeavyWork.Kind.EXPORT, who.getName(), exportTitle(picked), job -> {
+            RunChecks.CheckedRun checked = exported(picked, "csv", who);
+            ResultsFilter filter = filter(checked.run(), type, dept, grade, sort, desc);
+            start(response, fileName(checked, filter, false, locale, "csv"), new MediaType("text", "csv", StandardCharsets.UTF_8));
+            export.csv(checked, filter, locale, response.getOutputStream());
+            return null;
+        });
+    }
+
+    /** A whole run's export is heavy work (every row checked and written): it takes a permit while it runs. */
+    private static String exportTitle(RunInfo run) {
+        return "导出 / export of run " + run.id();
     }
 
     @GetMapping("/evaluation/export.xlsx")
@@ -69,10 +82,14 @@ class ResultsDownloads {
               @RequestParam(required = false) String grade, @RequestParam(defaultValue = "dept") String sort,
               @RequestParam(defaultValue = "false") boolean desc, @RequestParam(defaultValue = "false") boolean byDept,
               Locale locale, HttpServletResponse response, Principal who) throws IOException {
-        RunChecks.CheckedRun checked = exported(pick(period, run), byDept ? "xlsx-by-dept" : "xlsx", who);
-        ResultsFilter filter = filter(checked.run(), type, dept, grade, sort, desc);
-        start(response, fileName(checked, filter, byDept, locale, "xlsx"), XLSX);
-        export.xlsx(checked, filter, locale, byDept, response.getOutputStream());
+        RunInfo picked = pick(period, run);
+        heavy.run(HeavyWork.Kind.EXPORT, who.getName(), exportTitle(picked), job -> {
+            RunChecks.CheckedRun checked = exported(picked, byDept ? "xlsx-by-dept" : "xlsx", who);
+            ResultsFilter filter = filter(checked.run(), type, dept, grade, sort, desc);
+            start(response, fileName(checked, filter, byDept, locale, "xlsx"), XLSX);
+            export.xlsx(checked, filter, locale, byDept, response.getOutputStream());
+            return null;
+        });
     }
 
     private RunInfo pick(String period, Long run) {

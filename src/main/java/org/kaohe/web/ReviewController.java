@@ -106,7 +106,7 @@ class ReviewController {
         try {
             return text == null || text.isBlank() ? null : LocalDate.parse(text.trim());
         } catch (DateTimeParseException e) {
-            throw new InvalidInputException("申请日期应为 yyyy-MM-dd / request_date must be yyyy-MM-dd: " + text);
+            throw new InvalidInputException("申请日期应为 yyyy-MM-dd / request_date must be yyyy-MM-dd: " + org.kaohe.errors.Echo.of(text));
         }
     }
 }

@@ -126,7 +126,7 @@ class RuleEditorController {
     String saveText(@RequestParam String file, @RequestParam(defaultValue = "") String text, Principal who,
                     RedirectAttributes redirect) throws RulebookInvalidException {
         BookTable table = BookTable.byFileName(file).orElseThrow(() ->
-                new InvalidInputException("不是规则表 / not a rule table: " + file));
+                new InvalidInputException("不是规则表 / not a rule table: " + org.kaohe.errors.Echo.of(file)));
         RuleEditor.Saved saved = editor.saveText(who.getName(), table, text);
         redirect.addFlashAttribute("savedDraft", saved.draftId());
         redirect.addFlashAttribute("openText", table.fileName());
@@ -208,7 +208,7 @@ class RuleEditorController {
     }
 
     private String validate(RuleEditor.Editing editing, Principal who, Model model, Locale locale) {
-        DraftCheck check = rulebooks.check(editing.source());
+        DraftCheck check = rulebooks.check(editing.source(), who.getName());
         auditLog.record(who.getName(), "RULES_VALIDATE", Map.of("version", check.version(), "folder",
                 " (草稿 draft #" + editing.draft().id() + ")", "problems", check.problems().size()));
         model.addAttribute("check", check);
@@ -232,7 +232,7 @@ class RuleEditorController {
             model.addAttribute("publishRefused", true);
             if (e.problems().stream().anyMatch(p -> p.file().startsWith(RulebookSource.TESTS))) {
                 // Refused by its scenario cases: show them, each with "accept the draft's results" and "remove".
-                model.addAttribute("check", rulebooks.check(saved.editing().source()));
+                model.addAttribute("check", rulebooks.check(saved.editing().source(), who.getName()));
             }
             return show(saved.editing(), FieldProblems.place(e.problems(), saved.editing().byFile()), model, locale);
         }

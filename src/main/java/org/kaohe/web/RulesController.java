@@ -80,8 +80,8 @@ class RulesController {
 
     /** A check of a kept draft, not a change: its result is shown in this answer and stored nowhere. */
     @PostMapping("/rules/drafts/{id}/check")
-    String checkDraft(@PathVariable long id, Model model) {
-        model.addAttribute("check", rulebooks.check(rulebooks.draftSource(id)));
+    String checkDraft(@PathVariable long id, Model model, Principal who) {
+        model.addAttribute("check", rulebooks.check(rulebooks.draftSource(id), who.getName()));
         model.addAttribute("checkedDraft", id);
         return versions(model);
     }

@@ -1,11 +1,20 @@
 package org.kaohe.web;
 
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.kaohe.errors.BusyException;
+import org.kaohe.errors.ConflictException;
+import org.kaohe.errors.Echo;
 import org.kaohe.errors.InvalidInputException;
 import org.kaohe.errors.SealBrokenException;
+import org.kaohe.errors.WorkStoppedException;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.ModelAndView;
 
 /**
@@ -31,6 +40,35 @@ class WebExceptionHandler {
         return errorPage(HttpStatus.CONFLICT, e.getMessage());
     }
 
+    /** A second import of a period while one runs, or heavy work cancelled or past its time limit. */
+    @ExceptionHandler({ConflictException.class, WorkStoppedException.class})
+    @ResponseStatus(HttpStatus.CONFLICT)
+    ModelAndView conflict(RuntimeException e) {
+        return errorPage(HttpStatus.CONFLICT, e.getMessage());
+    }
+
+    /** The server's heavy work is full: the page says so, and when to try again. */
+    @ExceptionHandler(BusyException.class)
+    @ResponseStatus(HttpStatus.SERVICE_UNAVAILABLE)
+    ModelAndView busy(BusyException e, HttpServletResponse response) {
+        response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(e.retryAfterSeconds()));
+        return errorPage(HttpStatus.SERVICE_UNAVAILABLE, e.getMessage());
+    }
+
+    /**
+     * A path or parameter not of its type ({@code /runs/abc}, a 14-digit line number or year) or
+     * missing: the user's mistake (400), not a defect, though its cause is a NumberFormatException.
+     */
+    @ExceptionHandler({MethodArgumentTypeMismatchException.class, MissingServletRequestParameterException.class})
+    @ResponseStatus(HttpStatus.BAD_REQUEST)
+    ModelAndView badParameter(Exception e) {
+        String message = e instanceof MethodArgumentTypeMismatchException mismatch
+                ? "请求参数 " + mismatch.getName() + " 的值无效 / bad value for " + mismatch.getName() + ": "
+                        + Echo.of(mismatch.getValue())
+                : "缺少请求参数 / missing request parameter: " + ((MissingServletRequestParameterException) e).getParameterName();
+        return errorPage(HttpStatus.BAD_REQUEST, message);
+    }
+
     @ExceptionHandler(IllegalArgumentException.class)
     @ResponseStatus(HttpStatus.INTERNAL_SERVER_ERROR)
     ModelAndView defect(IllegalArgumentException e) {
@@ -41,7 +79,7 @@ class WebExceptionHandler {
     private static ModelAndView errorPage(HttpStatus status, String message) {
         ModelAndView view = new ModelAndView("error");
         view.addObject("status", status.value());
-        view.addObject("message", message);
+        view.addObject("message", Echo.message(message));
         return view;
     }
 }

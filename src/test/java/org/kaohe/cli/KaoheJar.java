@@ -45,6 +45,19 @@ final class KaoheJar {
                 .start();
     }
 
+    /**
+     * Starts the web server on {@code port} with the given JVM options (a heap limit, a fault point),
+     * its output going to {@code log}; the demo data is not loaded. The caller stops it.
+     */
+    Process serve(Path log, int port, List<String> jvmOptions) throws IOException {
+        List<String> args = List.of("--server.port=" + port, "--spring.datasource.url=" + databaseUrl,
+                "--kaohe.demo.load-on-start=false");
+        return new ProcessBuilder(commandLine(jvmOptions, args))
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .start();
+    }
+
     Run run(String... command) throws IOException, InterruptedException {
         List<String> args = new ArrayList<>(List.of(command));
         args.add("--spring.datasource.url=" + databaseUrl);

@@ -114,6 +114,44 @@ class WorkbookImportTest extends ImportDatabaseTest {
                 .singleElement().asString().startsWith("wb.xlsx!Appraisals:").contains("not found in wb.xlsx!cadres: C9");
     }
 
+    /** The demo quarter's files with its dates and periods moved to another year. */
+    private static Map<String, String> inYear(int year) throws IOException {
+        Map<String, String> text = csvText(Q3);
+        text.replaceAll((name, content) -> content.replace("2026-", year + "-"));
+        return text;
+    }
+
+    @Test
+    void sheetsKaoheDoesNotReadAreNeverUnpackedHoweverLarge() throws IOException {
+        byte[] workbook = HostileFiles.workbookWithExtraSheets(inYear(2064), 1, 400L * 1024 * 1024, true);
+        assertThat(workbook.length).isLessThan(40 * 1024 * 1024);
+
+        ImportReport report = importService.importWorkbook("2064-Q3.xlsx", workbook, Period.parse("2064-Q3"), "hr");
+
+        assertThat(report.status()).as(report.problems().toString()).isEqualTo(ImportReport.Status.STORED);
+        assertThat(report.warnings()).extracting(ImportProblem::message)
+                .anySatisfy(m -> assertThat(m).contains("extra1").contains("ignored"));
+    }
+
+    @Test
+    void aSheetLargerThanASheetMayBeIsRefusedAtItsLimitAndNothingIsStored() throws IOException {
+        Map<String, String> files = inYear(2065);
+        byte[] six = PeriodWorkbook.of(files, file -> file.replace(".csv", ""));
+        // the targets sheet: its header, then 300 MB of XML right of the columns read, random enough not
+        // to look like a zip bomb
+        int targets = new java.util.ArrayList<>(files.keySet()).indexOf("targets.csv") + 1;
+        List<String> header = List.of(files.get("targets.csv").lines().findFirst().orElseThrow().split(","));
+        byte[] workbook = HostileFiles.withSheetsReplaced(six, Map.of("xl/worksheets/sheet" + targets + ".xml",
+                300L * 1024 * 1024), false, header);
+
+        ImportReport report = importService.importWorkbook("2065-Q3.xlsx", workbook, Period.parse("2065-Q3"), "hr");
+
+        assertThat(report.status()).isEqualTo(ImportReport.Status.REJECTED);
+        assertThat(report.errors()).extracting(ImportProblem::file).contains("2065-Q3.xlsx!targets");
+        assertThat(report.errors()).extracting(ImportProblem::message)
+                .anySatisfy(m -> assertThat(m).contains("256 MB"));
+    }
+
     @Test
     void missingRosterSheetsUnknownSheetsAndFilesThatAreNoWorkbookAreSaid() throws IOException {
         Map<String, String> onlyCadres = Map.of("cadres.csv", validCsv().get("cadres.csv"), "说明.csv", "这是说明\n");

@@ -101,6 +101,22 @@ class HeadersAndErrorBodiesTest {
     }
 
     @Test
+    void whatTomcatRefusesItselfIsJsonUnderTheApiNeverTomcatsPage() throws Exception {
+        HttpResponse<String> longUrl = get("/api/runs/" + "1".repeat(10_000) + "/results", null);
+        assertThat(longUrl.statusCode()).isEqualTo(400);
+        assertThat(longUrl.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/json"));
+        assertThat(longUrl.body()).startsWith("{\"status\":400").contains("请求有误").doesNotContain("Tomcat").hasSizeLessThan(1000);
+
+        HttpResponse<String> nul = get("/api/runs/1%00/results", null);
+        assertThat(nul.statusCode()).isEqualTo(400);
+        assertThat(nul.body()).startsWith("{\"status\":400").doesNotContain("Tomcat");
+
+        HttpResponse<String> page = get("/runs/1%00/subjects/C1", null);
+        assertThat(page.statusCode()).isEqualTo(400);
+        assertThat(page.body()).contains("请求有误").doesNotContain("Apache Tomcat");
+    }
+
+    @Test
     void anUnknownAddressIsAJson404UnderTheApiAndAChinesePageElsewhere() throws Exception {
         accounts.create("test", "lost-user", EnumSet.of(Role.HR), "Wandering-Secret-1");
         String auth = "lost-user:Wandering-Secret-1";

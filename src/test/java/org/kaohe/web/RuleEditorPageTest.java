@@ -156,6 +156,34 @@ class RuleEditorPageTest {
                 .andExpect(status().isForbidden());
     }
 
+    @Test
+    void anUploadOfAHundredThousandRowsIsRefusedAndKeepsNoDraft() throws Exception {
+        String bonus = rulebooks.current().orElseThrow().source().files().get("bonus-points.csv")
+                + ",,AWARD,CITY,1,,\n".repeat(100_000);
+
+        String page = page(multipart("/rules/editor/upload").file(new MockMultipartFile("files", "bonus-points.csv",
+                "text/csv", bonus.getBytes(StandardCharsets.UTF_8))), "leader-flood");
+
+        assertThat(page).contains("bonus-points.csv").contains("未读取").hasSizeLessThan(2_000_000);
+        assertThat(rulebooks.openDraft("leader-flood")).isEmpty();
+    }
+
+    @Test
+    void aDraftKeptPastTheLimitsIsShownWithoutItsRowsAndALongTableAsText() throws Exception {
+        RulebookSource book = rulebooks.current().orElseThrow().source();
+        Map<String, String> files = new java.util.TreeMap<>(book.files());
+        files.put("bonus-points.csv", files.get("bonus-points.csv") + ",,AWARD,CITY,1,,\n".repeat(100_000));
+        files.put("deduction-points.csv", files.get("deduction-points.csv") + ",,WARNING,,1,,\n".repeat(1_000));
+        // as a draft stored before the limits were checked: straight into the repository's keeping
+        rulebooks.keepDraft(RulebookSource.of(files), "leader-old-draft", "before the limits");
+
+        String page = page(get("/rules/editor"), "leader-old-draft");
+
+        assertThat(page).hasSizeLessThan(5_000_000)
+                .contains("此表超过规则表的上限").doesNotContain("t:bonus-points.csv:0:kind")
+                .contains("此表有 1,012 行").doesNotContain("t:deduction-points.csv:0:kind");
+    }
+
     private String page(MockHttpServletRequestBuilder request, String leader) throws Exception {
         return mvc.perform(request.with(user(leader).roles("LEADER")).with(csrf()))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);

@@ -25,6 +25,9 @@ import org.kaohe.scoring.GradeScale;
  */
 final class BookChecks {
 
+    /** Kinds a problem names when it lists the registered ones (a registry may hold thousands). */
+    private static final int KINDS_NAMED = 30;
+
     private final Rulebook book;
     /** Tables with a row or cell that could not be read: checks that need them whole are skipped. */
     private final Set<BookTable> incomplete;
@@ -294,13 +297,22 @@ final class BookChecks {
                         + same.get(1).code() + "),同一数据会计两次分 / two parts would score the same records twice", deptType);
             }
         }
-        List<PartRow> targets = parts.stream().filter(p -> p.method() == Method.TARGETS).toList();
-        for (int i = 0; i < targets.size(); i++) {
-            for (int j = i + 1; j < targets.size(); j++) {
+        overlappingTargets(parts.stream().filter(p -> p.method() == Method.TARGETS).toList(), who, deptType);
+    }
+
+    /**
+     * Targets parts whose projects overlap an earlier one's: each part is reported once, naming the
+     * first earlier part it overlaps, so the check lists at most one problem per row however many
+     * parts overlap (parts.csv holds at most {@link BookLimits#MAX_PARTS} rows).
+     */
+    private void overlappingTargets(List<PartRow> targets, String who, DeptType deptType) {
+        for (int j = 1; j < targets.size(); j++) {
+            for (int i = 0; i < j; i++) {
                 if (overlap(targets.get(i).projects(), targets.get(j).projects())) {
                     inView(targets.get(j).ref(), "projects", who + "目标任务部分 " + targets.get(i).code() + " 与 "
                             + targets.get(j).code() + " 的目标范围重叠,同一目标会计两次分;请在「目标范围」中分别列出工程类别 / two"
                             + " targets parts cover the same projects", deptType);
+                    break;
                 }
             }
         }
@@ -532,8 +544,10 @@ final class BookChecks {
     private KindRow knownKind(RowRef ref, String column, String code) {
         KindRow kind = book.kind(code).orElse(null);
         if (kind == null) {
-            problem(ref, column, "事项「" + code + "」未在事项类型表 kinds.csv 中登记(拼写错误?已登记:" + String.join("、",
-                    book.kinds().stream().map(k -> k.code() + " " + k.name()).toList()) + ")/ kind not in the registry");
+            List<String> known = book.kinds().stream().limit(KINDS_NAMED).map(k -> k.code() + " " + k.name()).toList();
+            problem(ref, column, "事项「" + code + "」未在事项类型表 kinds.csv 中登记(拼写错误?已登记:" + String.join("、", known)
+                    + (book.kinds().size() > KINDS_NAMED ? " 等 " + book.kinds().size() + " 种" : "") + ")/ kind not in the"
+                    + " registry");
         }
         return kind;
     }

@@ -109,6 +109,26 @@ public final class TableText {
         return new TableText(table, rows, positions);
     }
 
+    /**
+     * True when the text holds more than {@code limit} data rows (non-blank records after the
+     * header): counted as the CSV is read, stopping at the first row past the limit, so a table of a
+     * million rows costs no more than one of {@code limit}. A text that is not valid CSV counts as
+     * within: reading it reports its problem.
+     */
+    public static boolean moreRowsThan(String content, int limit) {
+        int records = 0;
+        try (CSVParser parser = CSVParser.parse(new StringReader(content), FORMAT)) {
+            for (CSVRecord record : parser) {
+                if (!blank(record) && ++records > limit + 1) {
+                    return true; // the header and more than limit rows
+                }
+            }
+        } catch (IOException | UncheckedIOException | IllegalStateException e) {
+            return false;
+        }
+        return false;
+    }
+
     private static Map<String, Integer> readHeader(BookTable table, CSVRecord header, int line,
                                                    List<RuleProblem> problems) {
         String file = table.fileName();

@@ -8,6 +8,7 @@ import java.util.Objects;
 
 import org.kaohe.rules.RuleProblem;
 import org.kaohe.rules.book.BookColumn;
+import org.kaohe.rules.book.BookLimits;
 import org.kaohe.rules.book.BookTable;
 import org.kaohe.rules.book.TableText;
 
@@ -24,26 +25,37 @@ public final class EditableTable {
     private final List<TableText.Row> rows;
     private final List<RuleProblem> shapeProblems;
     private final Map<String, String> columnNames;
+    private final boolean overLimit;
 
     private EditableTable(BookTable table, String content, List<TableText.Row> rows, List<RuleProblem> shapeProblems,
-                          Map<String, String> columnNames) {
+                          Map<String, String> columnNames, boolean overLimit) {
         this.table = table;
         this.content = content;
         this.rows = List.copyOf(rows);
         this.shapeProblems = List.copyOf(shapeProblems);
         this.columnNames = Map.copyOf(columnNames);
+        this.overLimit = overLimit;
     }
 
-    /** Reads a table's text; a missing table ({@code content} null) is an empty table with its header only. */
+    /**
+     * Reads a table's text; a missing table ({@code content} null) is an empty table with its header
+     * only. A table past the book's limits (a draft kept before they were checked) is not read at all:
+     * the editor shows neither its rows nor its text.
+     */
     public static EditableTable read(BookTable table, String content) {
         String text = content == null ? table.headerLine() + "\n" : content;
+        if (text.length() > BookLimits.MAX_FILE_CHARS || TableText.moreRowsThan(text, BookLimits.maxRows(table))) {
+            Map<String, String> names = new LinkedHashMap<>();
+            table.columns().forEach(c -> names.put(c.code(), c.chinese()));
+            return new EditableTable(table, text, List.of(), List.of(), names, true);
+        }
         List<RuleProblem> problems = new ArrayList<>();
         TableText read = TableText.read(table, text, problems);
         Map<String, String> names = new LinkedHashMap<>();
         for (BookColumn column : table.columns()) {
             names.put(column.code(), read == null ? column.chinese() : read.columnName(column.code()));
         }
-        return new EditableTable(table, text, read == null ? List.of() : read.rows(), problems, names);
+        return new EditableTable(table, text, read == null ? List.of() : read.rows(), problems, names, false);
     }
 
     public BookTable table() {
@@ -59,9 +71,17 @@ public final class EditableTable {
         return rows;
     }
 
-    /** True when the form can show every row: the header is whole and no row was skipped. */
+    /**
+     * True when the form can show every row: the header is whole, no row was skipped, and the table
+     * has no more rows than the form shows ({@link BookLimits#MAX_FORM_ROWS}); otherwise it is edited as text.
+     */
     public boolean formEditable() {
-        return shapeProblems.isEmpty();
+        return shapeProblems.isEmpty() && !overLimit && rows.size() <= BookLimits.MAX_FORM_ROWS;
+    }
+
+    /** True when the table passes the book's limits: not shown, to be replaced by an upload or discarded. */
+    public boolean overLimit() {
+        return overLimit;
     }
 
     public List<RuleProblem> shapeProblems() {

@@ -16,6 +16,7 @@ import org.kaohe.rules.RulebookRepository;
 import org.kaohe.rules.RulebookService;
 import org.kaohe.rules.RulebookSource;
 import org.kaohe.rules.ScenarioCases;
+import org.kaohe.rules.book.BookLimits;
 import org.kaohe.rules.book.BookTable;
 import org.springframework.stereotype.Service;
 
@@ -27,9 +28,6 @@ import org.springframework.stereotype.Service;
  */
 @Service
 public class RuleEditor {
-
-    /** Rows one table may hold in the form: far above any real table, far below what would hurt. */
-    public static final int MAX_ROWS = 2_000;
 
     /** What the editor shows: the author's open draft, or the book a new draft starts from, table by table. */
     public record Editing(RulebookRepository.Draft draft, RulebookSource source, Map<BookTable, EditableTable> tables,
@@ -89,9 +87,10 @@ public class RuleEditor {
         List<String> changed = new ArrayList<>();
         List<RuleProblem> refused = new ArrayList<>();
         rows.forEach((table, tableRows) -> {
-            if (tableRows.size() > MAX_ROWS) {
-                refused.add(new RuleProblem(table.fileName(), 0, "一张表最多 " + MAX_ROWS + " 行 / a table holds at most "
-                        + MAX_ROWS + " rows"));
+            int max = BookLimits.maxRows(table);
+            if (tableRows.size() > max) {
+                refused.add(new RuleProblem(table.fileName(), 0, "此表最多 " + max + " 行 / this table holds at most "
+                        + max + " rows"));
                 return;
             }
             EditableTable shown = before.table(table);
@@ -124,7 +123,8 @@ public class RuleEditor {
      * uploaded cases replace every case. A file a rulebook cannot hold refuses the upload whole.
      */
     public Saved upload(String author, RulebookSource upload) throws RulebookInvalidException {
-        List<RuleProblem> misfits = RulebookCompiler.fileProblems(upload);
+        List<RuleProblem> misfits = new ArrayList<>(RulebookCompiler.fileProblems(upload));
+        misfits.addAll(RulebookCompiler.limitProblems(upload));
         if (upload.files().isEmpty()) {
             misfits = List.of(new RuleProblem("", 0, "上传的文件中没有规则表 / the upload holds no rule table"));
         }
@@ -175,7 +175,15 @@ public class RuleEditor {
         }
     }
 
-    private Saved keep(String author, RulebookSource whole, String what) {
+    /**
+     * Keeps the book as the author's draft, unless it passes the book's limits ({@link BookLimits}):
+     * a draft the editor could not show or check in bounded time is refused whole, never stored.
+     */
+    private Saved keep(String author, RulebookSource whole, String what) throws RulebookInvalidException {
+        List<RuleProblem> tooLarge = RulebookCompiler.limitProblems(whole);
+        if (!tooLarge.isEmpty()) {
+            throw new RulebookInvalidException(tooLarge);
+        }
         long id = rulebooks.keepDraft(whole, author, what);
         RulebookRepository.Draft draft = rulebooks.draft(id).orElseThrow();
         return new Saved(id, editing(draft, whole), problems(whole));

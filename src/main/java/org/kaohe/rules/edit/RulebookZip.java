@@ -19,6 +19,7 @@ import org.kaohe.imports.ImportLimits;
 import org.kaohe.rules.RuleProblem;
 import org.kaohe.rules.RulebookInvalidException;
 import org.kaohe.rules.RulebookSource;
+import org.kaohe.rules.book.BookLimits;
 
 /**
  * A rulebook as one zip archive, the way leaders carry it between Excel and Kaohe: the tables at
@@ -55,10 +56,16 @@ public final class RulebookZip {
 
     /** The rulebook files of an uploaded archive; every problem with the archive refuses it whole. */
     public static RulebookSource unzip(String zipName, byte[] zip) throws RulebookInvalidException {
+        return unzip(zipName, new java.io.ByteArrayInputStream(zip));
+    }
+
+    /** As {@link #unzip(String, byte[])}, the archive read as a stream (an upload, never held whole). */
+    public static RulebookSource unzip(String zipName, java.io.InputStream zip) throws RulebookInvalidException {
         Map<String, byte[]> entries = new LinkedHashMap<>();
         List<RuleProblem> problems = new ArrayList<>();
-                long total = 0;
-        try (BoundedZip in = new BoundedZip(zip)) {
+        long total = 0;
+        try (BoundedZip in = new BoundedZip(zip, BookLimits.MAX_FILES, BookLimits.MAX_FILE_BYTES,
+                BookLimits.MAX_BOOK_BYTES)) {
             ZipEntry entry;
             while ((entry = in.next()) != null) {
                 String path = entry.getName().replace('\\', '/');
@@ -72,13 +79,17 @@ public final class RulebookZip {
                 }
                 byte[] content = in.read(total);
                 if (content == null) {
-                    problems.add(new RuleProblem(zipName, 0, "压缩包解压后过大(超过 "
-                            + ImportLimits.MAX_UNPACKED_BYTES / (1024 * 1024) + " MB,或压缩比超过 "
+                    problems.add(new RuleProblem(zipName, 0, path + ":解压后过大(一个文件最多 " + BookLimits.MAX_FILE_CHARS
+                            + " 个字符,合计最多 " + BookLimits.MAX_BOOK_CHARS + " 个,压缩比最多 "
                             + ImportLimits.MAX_COMPRESSION_RATIO + " 倍),已拒绝 / the archive unpacks too large, refused"));
                     break;
                 }
                 total += content.length;
                 entries.put(path, content);
+            }
+            if (in.tooManyEntries()) {
+                problems.add(new RuleProblem(zipName, 0, "压缩包中的文件超过 " + in.maxEntries() + " 个,已拒绝 / the archive"
+                        + " holds more than " + in.maxEntries() + " entries, refused"));
             }
         } catch (ZipException e) {
             problems.add(new RuleProblem(zipName, 0, "zip 压缩包已损坏 / damaged zip archive: " + e.getMessage()));

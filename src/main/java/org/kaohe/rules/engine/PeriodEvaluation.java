@@ -42,21 +42,29 @@ import org.kaohe.scoring.SubjectResult;
  */
 public final class PeriodEvaluation {
 
-    private static final ExecutorService WORKERS = Executors.newFixedThreadPool(
-            Math.max(1, Runtime.getRuntime().availableProcessors()), r -> {
-                Thread t = new Thread(r, "kaohe-rules");
-                t.setDaemon(true);
-                return t;
-            });
+    /** Stored evaluations' sessions: no check ever queues here. */
+    private static final ExecutorService EVALUATION_WORKERS = workers("kaohe-rules");
+    /** Checks' sessions (validate, publish, simulate, replay, scenario cases). */
+    private static final ExecutorService CHECK_WORKERS = workers("kaohe-checks");
 
     private final Rulebook book;
     private final RuleSessions sessions;
     private final Grading grading;
+    private final ExecutorService workers;
 
     public PeriodEvaluation(Rulebook book, RunLimits limits) {
         this.book = book;
         this.sessions = new RuleSessions(ScoringRules.kieBase(), book, limits);
         this.grading = new Grading(book);
+        this.workers = limits.lane() == RunLimits.Lane.EVALUATION ? EVALUATION_WORKERS : CHECK_WORKERS;
+    }
+
+    private static ExecutorService workers(String name) {
+        return Executors.newFixedThreadPool(Math.max(1, Runtime.getRuntime().availableProcessors()), r -> {
+            Thread t = new Thread(r, name);
+            t.setDaemon(true);
+            return t;
+        });
     }
 
     public EvaluationOutcome run(PeriodRecords records, String rulebookVersion, EvaluationProgress progress) {
@@ -89,6 +97,7 @@ public final class PeriodEvaluation {
         List<SubjectResult> cadreResults = new ArrayList<>();
         Map<String, List<CadreScore>> cadreScores = new HashMap<>();
         for (List<ScoredSubject> group : inParallel(cadreSessions)) {
+            sessions.checkBetweenSessions();
             List<SubjectResult> ranked = grading.rank(group, Grading.Scope.DEPARTMENT);
             cadreResults.addAll(ranked);
             for (ScoredSubject s : group) {
@@ -112,6 +121,7 @@ public final class PeriodEvaluation {
         }
         List<ScoredSubject> departments = new ArrayList<>();
         inParallel(departmentSessions).forEach(departments::addAll);
+        sessions.checkBetweenSessions();
         List<SubjectResult> results = new ArrayList<>(grading.rank(departments, Grading.Scope.CITY));
         results.addAll(cadreResults);
         return new EvaluationOutcome(records.period(), records.importId(), rulebookVersion, results, scales(), partLabels());
@@ -122,7 +132,7 @@ public final class PeriodEvaluation {
         sessions.checkBetweenSessions();
         List<CompletableFuture<List<ScoredSubject>>> futures = new ArrayList<>();
         for (Supplier<List<ScoredSubject>> task : tasks) {
-            futures.add(CompletableFuture.supplyAsync(task, WORKERS));
+            futures.add(CompletableFuture.supplyAsync(task, workers));
         }
         List<List<ScoredSubject>> results = new ArrayList<>(futures.size());
         try {

@@ -27,6 +27,9 @@ import org.kie.api.runtime.KieSession;
 final class RuleSessions {
 
     private final KieBase kieBase;
+    /** How many facts read or lines compared between two looks at the limits. */
+    private static final int CHECK_EVERY = 4096;
+
     private final Rulebook book;
     private final RunLimits limits;
     private final long deadline;
@@ -40,6 +43,7 @@ final class RuleSessions {
 
     /** Fires the rules over the subjects and their records; one result per subject, in the subjects' order. */
     List<ScoredSubject> score(BookView view, List<Subject> subjects, List<?> records) {
+        checkBetweenSessions(); // a session queued behind a cancelled or late one does not start
         KieSession session = kieBase.newKieSession();
         try {
             insertBook(session, view);
@@ -71,29 +75,69 @@ final class RuleSessions {
         view.participation().forEach(session::insert);
     }
 
+    /**
+     * Each subject's lines in explanation order, its score and its targets points. Linear in the
+     * facts and O(n log n) in each subject's lines, whatever the number of parts (their order is
+     * looked up, not searched); the limits are checked as the facts are read and as lines are sorted.
+     */
     private List<ScoredSubject> collect(KieSession session, BookView view, List<Subject> subjects) {
         Map<String, List<ScoreLine>> lines = new HashMap<>();
         Map<String, List<GateHit>> gates = new HashMap<>();
+        long read = 0;
         for (Object fact : session.getObjects()) {
+            if (++read % CHECK_EVERY == 0) {
+                checkBetweenSessions();
+            }
             if (fact instanceof ScoreLine line) {
                 lines.computeIfAbsent(key(line.subjectType(), line.subjectId()), k -> new ArrayList<>()).add(line);
             } else if (fact instanceof GateHit gate) {
                 gates.computeIfAbsent(key(gate.subjectType(), gate.subjectId()), k -> new ArrayList<>()).add(gate);
             }
         }
+        Map<SubjectType, PartOrder> orders = new java.util.EnumMap<>(SubjectType.class);
         List<ScoredSubject> scored = new ArrayList<>(subjects.size());
         for (Subject subject : subjects) {
             String key = key(subject.type(), subject.id());
-            List<PartRow> parts = view.parts(subject.type());
+            PartOrder order = orders.computeIfAbsent(subject.type(), type -> new PartOrder(view.parts(type)));
             List<ScoreLine> subjectLines = new ArrayList<>(lines.getOrDefault(key, List.of()));
-            subjectLines.sort(lineOrder(parts));
+            subjectLines.sort(checked(lineOrder(order)));
             BigDecimal score = sum(subjectLines, l -> true);
-            BigDecimal targets = sum(subjectLines, l -> parts.stream()
-                    .anyMatch(p -> p.method() == Method.TARGETS && p.code().equals(l.part())));
+            BigDecimal targets = sum(subjectLines, l -> order.targets().contains(l.part()));
             scored.add(new ScoredSubject(subject, List.copyOf(subjectLines), score,
                     List.copyOf(gates.getOrDefault(key, List.of())), targets));
         }
         return scored;
+    }
+
+    /** The order of a view's parts (the clamp after them) and its targets parts, each looked up in constant time. */
+    private record PartOrder(Map<String, Integer> index, java.util.Set<String> targets, int clamp) {
+        PartOrder(List<PartRow> parts) {
+            this(indexOf(parts), new java.util.HashSet<>(parts.stream().filter(p -> p.method() == Method.TARGETS)
+                    .map(PartRow::code).toList()), parts.size());
+        }
+
+        private static Map<String, Integer> indexOf(List<PartRow> parts) {
+            Map<String, Integer> index = new HashMap<>();
+            for (int i = 0; i < parts.size(); i++) {
+                index.putIfAbsent(parts.get(i).code(), i);
+            }
+            return index;
+        }
+
+        int of(String part) {
+            return index.getOrDefault(part, clamp);
+        }
+    }
+
+    /** The comparator, checking the limits every {@link #CHECK_EVERY} comparisons: a sort is a phase like any other. */
+    private <T> Comparator<T> checked(Comparator<T> order) {
+        long[] compared = {0};
+        return (a, b) -> {
+            if (++compared[0] % CHECK_EVERY == 0) {
+                checkBetweenSessions();
+            }
+            return order.compare(a, b);
+        };
     }
 
     private static BigDecimal sum(List<ScoreLine> lines, java.util.function.Predicate<ScoreLine> which) {
@@ -105,8 +149,8 @@ final class RuleSessions {
     }
 
     /** Parts in the order of parts.csv, the clamp last; within a part the record lines by source row, then its limit. */
-    private static Comparator<ScoreLine> lineOrder(List<PartRow> parts) {
-        return Comparator.comparingInt((ScoreLine l) -> partIndex(parts, l.part()))
+    private static Comparator<ScoreLine> lineOrder(PartOrder parts) {
+        return Comparator.comparingInt((ScoreLine l) -> parts.of(l.part()))
                 .thenComparing(ScoreLine::limit)
                 .thenComparing(l -> l.evidence().isEmpty())
                 .thenComparing(l -> l.evidence().isEmpty() ? "" : l.evidence().get(0).file())
@@ -115,15 +159,6 @@ final class RuleSessions {
                 // The last tie-break: as lines were ordered when reasons were Chinese text, so a run reads
                 // in the same order as its replay.
                 .thenComparing(l -> ReasonText.chinese(l.reason()));
-    }
-
-    private static int partIndex(List<PartRow> parts, String part) {
-        for (int i = 0; i < parts.size(); i++) {
-            if (parts.get(i).code().equals(part)) {
-                return i;
-            }
-        }
-        return parts.size(); // the clamp
     }
 
     /** Stops a session when the run is cancelled or out of time; checked every 256 firings. */

@@ -1,0 +1,7 @@
+/**
+ * Heavy work on one instance ({@link org.kaohe.work.HeavyWork}): the few permits imports, rulebook
+ * checks, publications, simulations, replays and exports of a whole run share, the short queue
+ * before them, and each running piece as a cancellable job with a time limit. Depends only on
+ * {@code errors}; every module whose use cases are heavy goes through it.
+ */
+package org.kaohe.work;
