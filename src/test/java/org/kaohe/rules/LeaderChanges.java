@@ -4,17 +4,18 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Set;
 import java.util.stream.Stream;
 
 /**
- * The structural changes leaders made to a real scheme (rules/README.md §6.5 counts what each costs
+ * The structural changes leaders made to a real scheme (rules/README.md §6 counts what each costs
  * the scenario cases): each applied, as a leader types it, to a copy of the default rulebook folder
- * {@code rules/} with its cases.
+ * {@code rules/} with its cases, and the default cases that are about it.
  */
 enum LeaderChanges {
 
     /** 作风建设 10 points taken from T (60 → 50), three deductions taken from it instead of D (§7 b). */
-    NEW_PART {
+    NEW_PART("worked-example", "targets", "deductions") {
         @Override
         void apply(Path rules) throws IOException {
             replace(rules, "parts.csv", "T,目标任务,CADRE,,60,", "T,目标任务,CADRE,,50,");
@@ -27,7 +28,7 @@ enum LeaderChanges {
         }
     },
     /** 妇联 departments: T 40 and O 30 instead of 50 and 20. */
-    WOMENS_FEDERATION_MAXIMA {
+    WOMENS_FEDERATION_MAXIMA() {
         @Override
         void apply(Path rules) throws IOException {
             replace(rules, "parts.csv", "T,目标任务,DEPARTMENT,,50,TARGETS,,\"三项工程等目标任务,算法同干部\"\n",
@@ -39,14 +40,14 @@ enum LeaderChanges {
         }
     },
     /** Fewer than 12 votes: the appraisal counts 0 and the grade is at most 一般 (§7 d with 12). */
-    TWELVE_VOTES {
+    TWELVE_VOTES("worked-example", "appraisal") {
         @Override
         void apply(Path rules) throws IOException {
             append(rules, "participation.csv", "CADRE,,12,ZERO,CAP,一般\n");
         }
     },
     /** Five grades, two of them with a quota; the gates name the new grades. */
-    FIVE_GRADES {
+    FIVE_GRADES("worked-example", "bands", "gates", "quota") {
         @Override
         void apply(Path rules) throws IOException {
             Files.writeString(rules.resolve("grades.csv"), "对象类型 subject_type,代码 code,名称 name,最低分 min_score,"
@@ -66,7 +67,7 @@ enum LeaderChanges {
         }
     },
     /** Two complaints: no top grade (one complaint still caps at 较好). */
-    TWO_COMPLAINTS_NO_TOP {
+    TWO_COMPLAINTS_NO_TOP("gates") {
         @Override
         void apply(Path rules) throws IOException {
             replace(rules, "gates.csv", "CADRE,,COMPLAINT,1,2,CAP,较好,否\n",
@@ -74,7 +75,7 @@ enum LeaderChanges {
         }
     },
     /** A bonus kind written in Chinese and a district level for awards (§7 g). */
-    CHINESE_KIND_AND_LEVEL {
+    CHINESE_KIND_AND_LEVEL() {
         @Override
         void apply(Path rules) throws IOException {
             replace(rules, "levels.csv", "CITY,市级\n", "CITY,市级\nDISTRICT,区级\n");
@@ -86,7 +87,7 @@ enum LeaderChanges {
         }
     },
     /** 妇联's organization secretaries over 40 cost their department 1 point each. */
-    AGE_LIMIT_PER_TYPE {
+    AGE_LIMIT_PER_TYPE() {
         @Override
         void apply(Path rules) throws IOException {
             append(rules, "settings.csv", "SECRETARY_AGE_LIMIT,WOMENS_FEDERATION,40,妇联组织负责人年龄上限\n");
@@ -94,13 +95,20 @@ enum LeaderChanges {
         }
     },
     /** Other annual weights: Q 60 %, the year-end appraisal 40 (§3.8). */
-    ANNUAL_WEIGHTS {
+    ANNUAL_WEIGHTS() {
         @Override
         void apply(Path rules) throws IOException {
             replace(rules, "annual-settings.csv", "QUARTERLY_WEIGHT,0.7,", "QUARTERLY_WEIGHT,0.6,");
             replace(rules, "annual-settings.csv", "APPRAISAL_MAX,30,", "APPRAISAL_MAX,40,");
         }
     };
+
+    /** The default cases about the change: the only ones it may fail (none: no default case is about it). */
+    final Set<String> casesAboutIt;
+
+    LeaderChanges(String... casesAboutIt) {
+        this.casesAboutIt = Set.of(casesAboutIt);
+    }
 
     /** The default rulebook folder with its scenario cases. */
     static final Path DEFAULT_RULES = Path.of("rules");

@@ -141,13 +141,31 @@ public class RuleEditor {
     }
 
     /**
-     * Rewrites one scenario case of the author's draft to the draft's own results (after the
-     * leader checked them in the what-if): the case then states the new rule instead of the old.
+     * What accepting the draft's results would change in each of its failing scenario cases, not
+     * kept: the page shows it for the leader to confirm ({@link #acceptFailingCases}), naming the
+     * draft's version ({@link Editing#version()}) it was made from.
      */
-    public Saved acceptCase(String author, String caseName) throws RulebookInvalidException {
-        RulebookSource source = open(author).source();
-        RulebookSource accepted = ScenarioCases.acceptResults(rulebooks.compileDraft(source), source, caseName);
-        return keep(author, accepted, "用例按草稿结果更新 case accepted: " + caseName);
+    public ScenarioCases.Accepted reviewFailingCases(String author) throws RulebookInvalidException {
+        CompiledRulebook draft = rulebooks.compileDraft(open(author).source());
+        List<String> failing = ScenarioCases.run(draft, draft.source()).stream().filter(c -> !c.passed())
+                .map(ScenarioCases.CaseResult::name).toList();
+        return ScenarioCases.accept(draft, draft.source(), failing);
+    }
+
+    /**
+     * Rewrites every failing scenario case of the author's draft to the draft's own results, as the
+     * leader reviewed them: refused when the draft is no longer the one reviewed ({@code reviewed},
+     * the draft's version then), so what is written is exactly what was shown.
+     */
+    public Saved acceptFailingCases(String author, String reviewed) throws RulebookInvalidException {
+        RulebookSource before = open(author).source();
+        if (!before.version().equals(reviewed)) {
+            throw new RulebookInvalidException(List.of(new RuleProblem("", 0, "草稿在查看之后又改过,请重新查看用例的新结果再确认"
+                    + " / the draft changed after the review: review the cases' new results again")));
+        }
+        ScenarioCases.Accepted accepted = reviewFailingCases(author);
+        return keep(author, accepted.source(), "用例按草稿结果更新 cases accepted: " + String.join(", ",
+                accepted.diffs().stream().map(d -> d.caseName()).toList()));
     }
 
     /** Removes one scenario case from the author's draft (a case that no longer fits the scheme). */
