@@ -154,18 +154,19 @@ public class RuleEditor {
 
     /**
      * Rewrites every failing scenario case of the author's draft to the draft's own results, as the
-     * leader reviewed them: refused when the draft is no longer the one reviewed ({@code reviewed},
-     * the draft's version then), so what is written is exactly what was shown.
+     * leader reviewed them, and returns what was written: refused when the draft is no longer the one
+     * reviewed ({@code reviewed}, the draft's version then), so what is written is what was shown.
      */
-    public Saved acceptFailingCases(String author, String reviewed) throws RulebookInvalidException {
+    public ScenarioCases.Accepted acceptFailingCases(String author, String reviewed) throws RulebookInvalidException {
         RulebookSource before = open(author).source();
         if (!before.version().equals(reviewed)) {
             throw new RulebookInvalidException(List.of(new RuleProblem("", 0, "草稿在查看之后又改过,请重新查看用例的新结果再确认"
                     + " / the draft changed after the review: review the cases' new results again")));
         }
         ScenarioCases.Accepted accepted = reviewFailingCases(author);
-        return keep(author, accepted.source(), "用例按草稿结果更新 cases accepted: " + String.join(", ",
+        keep(author, accepted.source(), "用例按草稿结果更新 cases accepted: " + String.join(", ",
                 accepted.diffs().stream().map(d -> d.caseName()).toList()));
+        return accepted;
     }
 
     /** Removes one scenario case from the author's draft (a case that no longer fits the scheme). */

@@ -262,10 +262,10 @@ class RuleEditorTest {
         // Confirming a review of another draft is refused; confirming this one writes what it showed.
         assertThatThrownBy(() -> editor.acceptFailingCases("leader-cases", "sha256:older"))
                 .isInstanceOf(RulebookInvalidException.class).hasMessageContaining("重新查看");
-        RulebookSource source = editor.acceptFailingCases("leader-cases", draft.version()).editing().source();
-        assertThat(source).isEqualTo(review.source());
+        RulebookSource source = editor.acceptFailingCases("leader-cases", draft.version()).source();
+        assertThat(source).isEqualTo(review.source()).isEqualTo(editor.open("leader-cases").source());
         String lines = source.files().get("tests/bonus/expected-lines.csv");
-        assertThat(lines).contains("CADRE,C3,B,1.5,市级表彰 ×1").contains("DEPARTMENT,D1,B,-0.5,加分合计 5.5 超过上限 5");
+        assertThat(lines).contains("CADRE,C3,B,1.5,市级表彰 ×1").contains("DEPARTMENT,D1,B,-0.5,\"加分合计 5.5 超过上限 5");
         assertThat(source.files().get("tests/bonus/expected.csv")).contains("CADRE,C3,,,,,待核对 / to re-check: B 1.5 + 1 + 0.6");
         assertThat(rulebooks.check(source).cases()).filteredOn(c -> c.name().equals("bonus"))
                 .singleElement().satisfies(c -> {
