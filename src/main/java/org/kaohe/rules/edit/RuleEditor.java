@@ -85,8 +85,28 @@ public class RuleEditor {
      */
     public Saved saveForm(String author, Map<BookTable, List<Map<String, String>>> rows) throws RulebookInvalidException {
         Editing before = open(author);
-        TreeMap<String, String> files = new TreeMap<>(before.source().files());
         List<String> changed = new ArrayList<>();
+        RulebookSource source = applied(before, rows, changed);
+        if (changed.isEmpty() && before.hasDraft()) {
+            return new Saved(before.draft().id(), before, problems(before.source()));
+        }
+        return keep(author, source, changed.isEmpty() ? "表单(未改动)/ form, unchanged"
+                : "表单 form: " + String.join(", ", changed));
+    }
+
+    /**
+     * The form's rows applied to the author's draft (or the book a new draft starts from) as
+     * {@link #saveForm} would, keeping nothing: what the editor checks while the leader types.
+     */
+    public Editing preview(String author, Map<BookTable, List<Map<String, String>>> rows) throws RulebookInvalidException {
+        Editing before = open(author);
+        return editing(before.draft(), applied(before, rows, new ArrayList<>()));
+    }
+
+    /** The book with each table whose cells the form changed written anew; refused when a table is over its row limit. */
+    private static RulebookSource applied(Editing before, Map<BookTable, List<Map<String, String>>> rows, List<String> changed)
+            throws RulebookInvalidException {
+        TreeMap<String, String> files = new TreeMap<>(before.source().files());
         List<RuleProblem> refused = new ArrayList<>();
         rows.forEach((table, tableRows) -> {
             if (tableRows.size() > MAX_ROWS) {
@@ -104,11 +124,7 @@ public class RuleEditor {
         if (!refused.isEmpty()) {
             throw new RulebookInvalidException(refused);
         }
-        if (changed.isEmpty() && before.hasDraft()) {
-            return new Saved(before.draft().id(), before, problems(before.source()));
-        }
-        return keep(author, new RulebookSource(files), changed.isEmpty() ? "表单(未改动)/ form, unchanged"
-                : "表单 form: " + String.join(", ", changed));
+        return new RulebookSource(files);
     }
 
     /** Saves one table's text as typed in the advanced view. */
