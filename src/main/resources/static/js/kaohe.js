@@ -167,6 +167,7 @@ window.Kaohe = (function () {
         renumber(table);
       }
     });
+    bindLiveProblems(form);
     form.addEventListener('change', function (event) {
       if (!event.target.classList.contains('multi-option')) { return; }
       var cell = event.target.closest('.multi');
@@ -175,6 +176,61 @@ window.Kaohe = (function () {
       var summary = cell.querySelector('.multi-summary');
       summary.textContent = checked.length === 0 ? summary.dataset.none
         : checked.map(function (box) { return box.nextElementSibling.textContent; }).join('、');
+    });
+  }
+
+  /**
+   * The editor's cell errors as the leader types: a moment after the last change the form is checked
+   * by the server (nothing is saved) and each cell's and row's messages replace the ones shown.
+   * An answer to an older state of the form is ignored.
+   */
+  function bindLiveProblems(form) {
+    var timer = null;
+    var asked = 0;
+    function show(problems) {
+      form.querySelectorAll('table.editor .field-error').forEach(function (e) { e.remove(); });
+      form.querySelectorAll('table.editor .invalid').forEach(function (e) { e.classList.remove('invalid'); });
+      Object.keys(problems.cells).forEach(function (name) {
+        var input = form.querySelector('[name="' + name + '"]');
+        var cell = input && input.closest('td.cell');
+        if (!cell) { return; }
+        cell.classList.add('invalid');
+        cell.closest('tr').classList.add('invalid');
+        problems.cells[name].forEach(function (message) { cell.appendChild(errorDiv(message)); });
+      });
+      Object.keys(problems.rows).forEach(function (key) {
+        var at = key.lastIndexOf(':');
+        var table = form.querySelector('table.editor[data-file="' + key.substring(0, at) + '"]');
+        var row = table && table.querySelectorAll('tbody tr.edit-row')[Number(key.substring(at + 1))];
+        if (!row) { return; }
+        row.classList.add('invalid');
+        problems.rows[key].forEach(function (message) { row.querySelector('td.row-actions').appendChild(errorDiv(message)); });
+      });
+    }
+    function errorDiv(message) {
+      var div = document.createElement('div');
+      div.className = 'field-error';
+      div.textContent = message;
+      return div;
+    }
+    function check() {
+      var mine = ++asked;
+      fetch(form.dataset.problemsUrl, { method: 'POST', credentials: 'same-origin',
+        headers: { 'Accept': 'application/json' }, body: new URLSearchParams(new FormData(form)) })
+        .then(function (r) { return r.ok ? r.json() : null; })
+        .then(function (problems) { if (problems && mine === asked) { show(problems); } });
+    }
+    function later() {
+      clearTimeout(timer);
+      timer = setTimeout(check, 400);
+    }
+    function typed(event) {
+      if (event.target.closest('table.editor')) { later(); }
+    }
+    form.addEventListener('input', typed);
+    form.addEventListener('change', typed);
+    form.addEventListener('click', function (event) {
+      if (event.target.closest('button.row-add, button.row-remove, button.row-up, button.row-down')) { later(); }
     });
   }
 

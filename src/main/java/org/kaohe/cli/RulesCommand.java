@@ -55,18 +55,38 @@ class RulesCommand {
         return CliSupport.EXIT_OK;
     }
 
-    @Command(name = "test", description = "运行规则的测试用例(DIR/tests/)/ run the rulebook's scenario cases (DIR/tests/)")
-    int test(@Parameters(arity = "0..1", defaultValue = "rules", paramLabel = "DIR") Path dir) {
+    @Command(name = "test", description = "运行规则的测试用例(DIR/tests/);--accept 按草稿结果更新用例,先列出新旧值"
+            + " / run the rulebook's scenario cases (DIR/tests/); --accept rewrites cases to the draft's results, showing old"
+            + " and new values")
+    int test(@Parameters(arity = "0..1", defaultValue = "rules", paramLabel = "DIR") Path dir,
+             @Option(names = "--accept", paramLabel = "CASE", description = "按草稿结果更新此用例(可重复)/ accept the draft's"
+                     + " results into this case (repeatable)") List<String> accept,
+             @Option(names = "--accept-all", description = "按草稿结果更新所有未通过的用例 / accept the draft's results into"
+                     + " every failing case") boolean acceptAll) {
         List<ScenarioCases.CaseResult> results;
         try {
-            results = rulebooks.test(RulebookService.read(dir));
+            RulebookSource source = RulebookService.read(dir);
+            results = rulebooks.test(source);
+            List<String> names = acceptAll ? results.stream().filter(r -> !r.passed()).map(ScenarioCases.CaseResult::name).toList()
+                    : accept == null ? List.of() : accept;
+            if (!names.isEmpty()) {
+                ScenarioCases.Accepted accepted = rulebooks.acceptCases(source, names);
+                CaseAcceptance.print(accepted);
+                List<String> written = CaseAcceptance.write(dir, source, accepted);
+                System.out.println("已写入 written: " + (written.isEmpty() ? "无 none" : String.join(", ", written)));
+                results = rulebooks.test(RulebookService.read(dir));
+            }
         } catch (RulebookInvalidException e) {
             printProblems(e.problems());
+            return CliSupport.EXIT_INVALID;
+        } catch (java.io.IOException e) {
+            System.out.println("无法写入用例 / cannot write the case files: " + e.getMessage());
             return CliSupport.EXIT_INVALID;
         }
         long failed = results.stream().filter(r -> !r.passed()).count();
         for (ScenarioCases.CaseResult r : results) {
-            System.out.println((r.passed() ? "通过 PASS  " : "失败 FAIL  ") + r.name());
+            System.out.println((r.passed() ? "通过 PASS  " : "失败 FAIL  ") + r.name() + (r.toRecheck() == 0 ? ""
+                    : "(" + r.toRecheck() + " 行说明待核对 / notes to re-check)"));
             r.failures().forEach(p -> System.out.println("    " + p));
         }
         System.out.printf("共 %d 个用例,%d 个失败 / %d case(s), %d failed%n", results.size(), failed, results.size(), failed);

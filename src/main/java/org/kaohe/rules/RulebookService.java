@@ -132,6 +132,16 @@ public class RulebookService implements ItemRegistrySource {
                 job -> ScenarioCases.run(compiled, draft, job::cancelled));
     }
 
+    /**
+     * A draft's results accepted into some of its scenario cases ({@link ScenarioCases#accept}): the
+     * completed draft with those cases rewritten, and what changed in each. Stores nothing.
+     */
+    public ScenarioCases.Accepted acceptCases(RulebookSource upload, java.util.Collection<String> names)
+            throws RulebookInvalidException {
+        CompiledRulebook draft = compileDraft(upload);
+        return ScenarioCases.accept(draft, draft.source(), names);
+    }
+
     /** Checks and publishes a draft written by its publisher; when anything refuses it, throws and stores nothing. */
     public Published publish(RulebookSource upload, String who, String reason) throws RulebookInvalidException {
         if (publisherMustDiffer) {

@@ -149,18 +149,6 @@ class RuleEditorController {
         }
     }
 
-    /** A failing scenario case rewritten to the draft's results (the leader checked them), then the draft validated again. */
-    @PostMapping("/rules/editor/cases/accept")
-    String acceptCase(@RequestParam("case") String caseName, Principal who, Model model, Locale locale,
-                      RedirectAttributes redirect) throws RulebookInvalidException {
-        try {
-            editor.acceptCase(who.getName(), caseName);
-            return caseChanged("editor.caseAccepted", caseName, redirect);
-        } catch (RulebookInvalidException e) {
-            return refused(e, who, model, locale);
-        }
-    }
-
     /** A scenario case removed from the draft, then the draft validated again. */
     @PostMapping("/rules/editor/cases/drop")
     String dropCase(@RequestParam("case") String caseName, Principal who, Model model, Locale locale,

@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.kaohe.audit.AuditLog;
-import org.kaohe.records.CodedValue;
 import org.kaohe.rules.RulebookRepository;
 import org.kaohe.rules.RulebookService;
 import org.kaohe.rules.RulebookSource;
@@ -19,6 +18,7 @@ import org.kaohe.rules.book.TableText;
 import org.kaohe.rules.edit.BookDiff;
 import org.kaohe.rules.edit.EditableTable;
 import org.kaohe.rules.edit.RulebookZip;
+import org.kaohe.security.UserAccountService;
 import org.springframework.context.MessageSource;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -57,11 +57,14 @@ class RuleVersionsController {
     private final RulebookService rulebooks;
     private final AuditLog auditLog;
     private final MessageSource messages;
+    private final UserAccountService accounts;
 
-    RuleVersionsController(RulebookService rulebooks, AuditLog auditLog, MessageSource messages) {
+    RuleVersionsController(RulebookService rulebooks, AuditLog auditLog, MessageSource messages,
+                           UserAccountService accounts) {
         this.rulebooks = rulebooks;
         this.auditLog = auditLog;
         this.messages = messages;
+        this.accounts = accounts;
     }
 
     @GetMapping("/rules/versions/{version}")
@@ -87,6 +90,7 @@ class RuleVersionsController {
         model.addAttribute("rollbackOf", publications.stream().filter(p -> p.version().equals(version) && p.carriedOver())
                 .map(RulebookRepository.Publication::rollbackOf).findFirst().orElse(null));
         model.addAttribute("carried", rulebooks.carriedRows(version));
+        model.addAttribute("people", accounts.displayNames());
         return "rules-version";
     }
 
@@ -106,6 +110,9 @@ class RuleVersionsController {
         model.addAttribute("fromPublication", publication(from));
         model.addAttribute("toPublication", publication(to));
         model.addAttribute("diff", BookDiff.of(older, newer));
+        model.addAttribute("olderNames", CodeNames.of(older));
+        model.addAttribute("newerNames", CodeNames.of(newer));
+        model.addAttribute("people", accounts.displayNames());
         model.addAttribute("carried", to.startsWith("draft:") ? java.util.Set.of() : rulebooks.carriedRows(fullVersion(to)));
         return "rules-diff";
     }
@@ -200,54 +207,29 @@ class RuleVersionsController {
         boolean chinese = "zh".equals(locale.getLanguage());
         List<String> headers = table.get().columns().stream().map(c -> chinese ? c.chinese() : c.header()).toList();
         List<EditorColumns.Spec> specs = EditorColumns.of(table.get());
-        Map<EditorColumns.Input, Map<String, String>> names = Map.of(
-                EditorColumns.Input.KIND, names(files, BookTable.KINDS),
-                EditorColumns.Input.LEVEL, names(files, BookTable.LEVELS),
-                EditorColumns.Input.PART, names(files, BookTable.PARTS));
+        CodeNames names = CodeNames.of(files);
         List<ShownRow> rows = new ArrayList<>();
         for (TableText.Row row : editable.rows()) {
             List<ShownCell> cells = new ArrayList<>();
             for (int i = 0; i < specs.size(); i++) {
                 BookColumn column = table.get().columns().get(i);
                 String value = row.cell(column.code());
-                cells.add(new ShownCell(readable(specs.get(i), value, names, locale), value));
+                cells.add(new ShownCell(readable(specs.get(i), value, names.name(table.get(), column.code(), value), locale),
+                        value));
             }
             rows.add(new ShownRow(row.line(), cells));
         }
         return new ShownTable(file, table.get().title(), headers, rows, content);
     }
 
-    /** The Chinese names of a table's codes (kinds, levels, parts) in this version. */
-    private static Map<String, String> names(Map<String, String> files, BookTable table) {
-        Map<String, String> names = new java.util.HashMap<>();
-        if (files.containsKey(table.fileName())) {
-            for (TableText.Row row : EditableTable.read(table, files.get(table.fileName())).rows()) {
-                if (!row.cell("name").isEmpty()) {
-                    names.putIfAbsent(row.cell("code"), row.cell("name"));
-                }
-            }
+    /** A cell as people read it: a code by its name ({@link CodeNames}), a setting by its meaning. */
+    private String readable(EditorColumns.Spec spec, String value, String name, Locale locale) {
+        if (!name.isEmpty()) {
+            return name;
         }
-        return names;
-    }
-
-    /** A cell as people read it: Kaohe's codes by their Chinese names, a setting by its meaning. */
-    private String readable(EditorColumns.Spec spec, String value, Map<EditorColumns.Input, Map<String, String>> names,
-                            Locale locale) {
-        if (value.isEmpty()) {
-            return "";
-        }
-        if (names.containsKey(spec.input())) {
-            return names.get(spec.input()).getOrDefault(value.toUpperCase(Locale.ROOT),
-                    names.get(spec.input()).getOrDefault(value, value));
-        }
-        if (spec.input() == EditorColumns.Input.SETTING) {
+        if (spec.input() == EditorColumns.Input.SETTING && !value.isEmpty()) {
             return SettingName.of(value).map(s -> messages.getMessage("setting." + s.name(), null, s.meaning(), locale))
                     .orElse(value);
-        }
-        for (CodedValue choice : spec.choiceValues()) {
-            if (choice.name().equalsIgnoreCase(value) || choice.label().equals(value)) {
-                return choice.label();
-            }
         }
         return value;
     }

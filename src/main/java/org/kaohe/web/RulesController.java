@@ -14,6 +14,7 @@ import org.kaohe.rules.RulebookInvalidException;
 import org.kaohe.rules.RulebookRepository;
 import org.kaohe.rules.RulebookService;
 import org.kaohe.uploads.DraftChecks;
+import org.kaohe.security.UserAccountService;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -37,13 +38,15 @@ class RulesController {
     private final DraftChecks drafts;
     private final SimulationService simulations;
     private final ImportRepository imports;
+    private final UserAccountService accounts;
 
     RulesController(RulebookService rulebooks, DraftChecks drafts, SimulationService simulations,
-                    ImportRepository imports) {
+                    ImportRepository imports, UserAccountService accounts) {
         this.rulebooks = rulebooks;
         this.drafts = drafts;
         this.simulations = simulations;
         this.imports = imports;
+        this.accounts = accounts;
     }
 
     /**
@@ -165,6 +168,7 @@ class RulesController {
         }
         model.addAttribute("history", history);
         model.addAttribute("drafts", rulebooks.openDrafts());
+        model.addAttribute("people", accounts.displayNames()); // who published or drafted, by the name people read
         model.addAttribute("importedPeriods", imports.periods().stream().sorted(Comparator.reverseOrder()).toList());
         model.addAttribute("versions", publications.stream().map(RulebookRepository.Publication::version).distinct().toList());
         return "rules";

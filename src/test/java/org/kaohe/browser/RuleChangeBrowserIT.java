@@ -6,7 +6,6 @@ import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.EnumSet;
-import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -117,14 +116,10 @@ class RuleChangeBrowserIT {
         click(By.id("publish-button"));
         browser.await().until(ExpectedConditions.presenceOfElementLocated(By.id("failing-cases")));
         assertThat(rulebooks.publications()).hasSize(1);
-        List<WebElement> accept = browser.driver.findElements(By.className("accept-case"));
-        while (!accept.isEmpty()) {
-            WebElement button = accept.get(0);
-            button.click();
-            browser.await().until(ExpectedConditions.stalenessOf(button));
-            browser.await().until(ExpectedConditions.presenceOfElementLocated(By.id("case-notice")));
-            accept = browser.driver.findElements(By.className("accept-case"));
-        }
+        click(By.id("review-cases"));
+        browser.await().until(ExpectedConditions.presenceOfElementLocated(By.id("accept-cases")));
+        click(By.id("accept-cases"));
+        browser.await().until(ExpectedConditions.presenceOfElementLocated(By.id("case-notice")));
         assertThat(browser.driver.findElements(By.id("editor-problems"))).isEmpty();
         browser.driver.findElement(By.id("publish-reason")).sendKeys("好的比例改为 30%,市级表彰 1.5 分");
         click(By.id("publish-button"));

@@ -13,6 +13,8 @@ import java.util.TreeMap;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.kaohe.records.DeptType;
+import org.kaohe.testing.TestRecords;
 
 /**
  * Every kind of broken rulebook is refused before anything is scored, each problem located at its
@@ -255,6 +257,34 @@ class RuleTableChecksTest {
         CompiledRulebook book = RulebookCompiler.compile(RulebookSource.fromFolder(folder));
         assertThat(book.book().prices()).anySatisfy(p -> assertThat(p.kind()).isEqualTo("五个一兑现"));
         assertThat(book.registry().kind("五个一服务承诺兑现").orElseThrow().code()).isEqualTo("五个一兑现");
+    }
+
+    @Test
+    void gradeAndPartCodesMayBeChinese() throws Exception {
+        RuleFolders.copyStandard(folder);
+        for (String[] grade : new String[][] {{",GOOD,好,", ",优秀,好,"}, {",FAIR,较好,", ",良好,较好,"}}) {
+            RuleFolders.replaceOnce(folder, "grades.csv", grade[0], grade[1]);
+        }
+        RuleFolders.replaceOnce(folder, "parts.csv", "T,目标任务,CADRE,,60,", "T,目标任务,CADRE,,50,");
+        RuleFolders.replaceOnce(folder, "parts.csv", "B,加分,CADRE,,5,", "作风,作风建设,CADRE,,10,BASE_MINUS,,\nB,加分,CADRE,,5,");
+        RuleFolders.replaceOnce(folder, "deduction-points.csv", "CADRE,,OVERDUE,,0.5,,", "CADRE,,OVERDUE,,0.5,作风,");
+        CompiledRulebook book = RulebookCompiler.compile(RulebookSource.fromFolder(folder));
+
+        var c1 = StandardBook.cadre(book.evaluate(TestRecords.period().department("D1", DeptType.TRADE_UNION)
+                .cadre("C1", "D1").target("C1", "1", "1", "1", TestRecords.ON_TIME).votes("C1", 10, 0, 0, 0, "100")
+                .event("C1", "OVERDUE", null, 1).build()), "C1");
+        // T 50 + A 20 + L 20 + 作风 (10 − 0.5) = 99.5: 好, stored by its code 优秀
+        assertThat(c1.parts()).containsEntry("作风", new java.math.BigDecimal("9.50"));
+        assertThat(c1.finalGrade().name()).isEqualTo("优秀");
+        assertThat(c1.finalGrade().label()).isEqualTo("好");
+    }
+
+    @Test
+    void aGradeCodeThatIsAnotherGradesNameIsRefused() throws Exception {
+        assertThat(problemsAfter("grades.csv", ",FAIR,较好,", ",好,较好,")).extracting(RuleProblem::toString)
+                .anySatisfy(p -> assertThat(p).startsWith("grades.csv:3:B(代码): 等次代码「好」是另一等次的名称"));
+        assertThat(problemsAfter("grades.csv", ",FAIR,较好,", ",较好a,较好,")).extracting(RuleProblem::toString)
+                .anySatisfy(p -> assertThat(p).contains("「较好a」不是有效的等次代码(大写英文字母或汉字开头"));
     }
 
     @Test

@@ -1,6 +1,7 @@
 package org.kaohe.rules;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.kaohe.rules.StandardBook.cadre;
 import static org.kaohe.rules.StandardBook.department;
 import static org.kaohe.rules.StandardBook.sumOfLines;
@@ -231,6 +232,62 @@ class StructureChangesTest {
         assertThat(cadre(outcome, "C2").score()).isEqualByComparingTo("31");
         assertThat(cadre(outcome, "C3").score()).isEqualByComparingTo("50");
         assertThat(cadre(outcome, "C3").lines()).anySatisfy(l -> assertThat(l.rule()).isEqualTo("bonus-points.csv:5"));
+    }
+
+    /** rules/README.md §3.3: a subject beyond a grade's quota moves down, and on down while the lower grade is full too. */
+    @Test
+    void aGradeOverItsQuotaKeepsMovingDownWhileTheLowerGradeIsFullToo() throws Exception {
+        CompiledRulebook book = book(
+                edit("grades.csv", ",GOOD,好,90,SHARE,0.40,1,HALF_UP\n,FAIR,较好,80,,,,\n,AVERAGE,一般,60,,,,\n,POOR,较差,,,,,",
+                        ",EXCELLENT,优秀,95,SHARE,0.20,0,FLOOR\n,GOOD,良好,85,COUNT,1,,\n,COMPETENT,称职,70,,,,\n"
+                                + ",BASIC,基本称职,60,,,,\n,INCOMPETENT,不称职,,,,,"),
+                edit("gates.csv", "SANCTION,1,,SET,较差,是", "SANCTION,1,,SET,不称职,是"),
+                edit("gates.csv", "COMPLAINT,3,,SET,较差,否", "COMPLAINT,3,,SET,不称职,否"),
+                edit("gates.csv", "COMPLAINT,1,2,CAP,较好,否", "COMPLAINT,1,2,CAP,良好,否"),
+                edit("gates.csv", "ADMONISHMENT,1,,CAP,一般,否", "ADMONISHMENT,1,,CAP,称职,否"),
+                edit("gates.csv", "MAJOR_INCIDENT,1,,SET,较差,是", "MAJOR_INCIDENT,1,,SET,不称职,是"));
+        TestRecords records = TestRecords.period().department("D1", DeptType.TRADE_UNION);
+        for (String id : new String[] {"C1", "C2", "C3", "C4", "C5"}) {
+            fullMarks(records, id, "D1"); // 100 each: ranked by id
+        }
+
+        EvaluationOutcome outcome = book.evaluate(records.build());
+
+        // 优秀: floor(0.2 × 5) = 1 place; 良好: 1 place. C1 优秀, C2 良好, C3 to C5 on down to 称职.
+        assertThat(java.util.stream.Stream.of("C1", "C2", "C3", "C4", "C5").map(id -> cadre(outcome, id).finalGrade().label()))
+                .containsExactly("优秀", "良好", "称职", "称职", "称职");
+        assertThat(cadre(outcome, "C3").lines()).filteredOn(l -> l.part().equals("GRADE"))
+                .extracting(l -> ReasonText.chinese(l.reason())).containsExactly(
+                        "超出\"优秀\"等次比例(20%,5 名中至多 1 名),部门排名第3,调整为良好",
+                        "超出\"良好\"等次名额(5 名中至多 1 名),部门排名第3,调整为称职");
+    }
+
+    /** rules/README.md §7 (h): cadres' complaints taken from 作风建设, departments' still from D: a CADRE row and a DEPARTMENT row. */
+    @Test
+    void aKindSplitBetweenSubjectTypesCountsInEachTypesOwnPart() throws Exception {
+        Edit targets = edit("parts.csv", "T,目标任务,CADRE,,60,", "T,目标任务,CADRE,,50,");
+        Edit part = edit("parts.csv", "D,扣分,CADRE,,,DEDUCTION,,", "ZF,作风建设,CADRE,,10,BASE_MINUS,,\nD,扣分,CADRE,,,DEDUCTION,,");
+        CompiledRulebook book = book(targets, part,
+                edit("deduction-points.csv", ",,COMPLAINT,,2,,", "CADRE,,COMPLAINT,,2,ZF,\nDEPARTMENT,,COMPLAINT,,2,,"));
+        TestRecords records = TestRecords.period().department("D1", DeptType.TRADE_UNION).deptEvent("D1", "COMPLAINT", null, 1);
+        fullMarks(records, "C1", "D1").event("C1", "COMPLAINT", null, 2);
+
+        EvaluationOutcome outcome = book.evaluate(records.build());
+
+        // C1: T 50 + A 20 + L 20 + ZF (10 − 2 × 2) = 96, at most 较好 (1–2 complaints); D1: its complaint in D, −2
+        SubjectResult c1 = cadre(outcome, "C1");
+        assertThat(c1.parts()).containsEntry("ZF", new java.math.BigDecimal("6.00")).containsEntry("D", new java.math.BigDecimal("0.00"));
+        assertThat(c1.score()).isEqualByComparingTo("96");
+        assertThat(c1.finalGrade().label()).isEqualTo("较好");
+        assertThat(department(outcome, "D1").parts()).containsEntry("D", new java.math.BigDecimal("-2.00"));
+        // One row for both types cannot name ZF: departments have no such part.
+        folder.toFile().listFiles(java.io.File::delete);
+        RuleFolders.copyStandard(folder);
+        for (Edit e : new Edit[] {targets, part, edit("deduction-points.csv", ",,COMPLAINT,,2,,", ",,COMPLAINT,,2,ZF,")}) {
+            RuleFolders.replaceOnce(folder, e.file, e.before, e.after);
+        }
+        assertThatThrownBy(() -> RulebookCompiler.compile(RulebookSource.fromFolder(folder)))
+                .isInstanceOf(RulebookInvalidException.class).hasMessageContaining("部门没有计分部分 ZF");
     }
 
     private static byte[] bytes(String text) {

@@ -94,6 +94,8 @@ class AccessRulesTest {
                 new Rule("POST", "/rules/editor", EnumSet.of(Role.LEADER)),
                 new Rule("POST", "/rules/editor/upload", EnumSet.of(Role.LEADER)),
                 new Rule("GET", "/rules/editor/check", EnumSet.of(Role.LEADER)),
+                new Rule("GET", "/rules/editor/cases", EnumSet.of(Role.LEADER)),
+                new Rule("POST", "/rules/editor/cases/accept", EnumSet.of(Role.LEADER)),
                 new Rule("POST", "/rules/drafts", EnumSet.of(Role.LEADER)),
                 new Rule("GET", "/rules/whatif", EnumSet.of(Role.LEADER)),
                 new Rule("GET", "/rules/whatif/year", EnumSet.of(Role.LEADER)),

@@ -219,6 +219,12 @@ final class BookChecks {
                 if (!names.add(row.name())) {
                     problem(row.ref(), "name", "等次名称「" + row.name() + "」重复 / duplicate grade name");
                 }
+                for (GradeRow other : rows) {
+                    if (other != row && other.name().equals(row.code())) {
+                        problem(row.ref(), "code", "等次代码「" + row.code() + "」是另一等次的名称,写「" + row.code()
+                                + "」时分不清是哪个等次 / a grade's code is another grade's name");
+                    }
+                }
                 boolean last = i == rows.size() - 1;
                 if (last && row.minScore() != null) {
                     problem(row.ref(), "min_score", "最后一个等次(最低等次)不填最低分:低于上一等次的都属于它 / the lowest "

@@ -19,8 +19,8 @@ final class Cells {
 
     /** A plain decimal number: no formula, no thousands separator, no exponent. */
     private static final Pattern NUMBER = Pattern.compile("-?\\d{1,9}(\\.\\d{1,6})?");
-    /** Part and grade codes: stored in short columns and shown as they are. */
-    static final Pattern SHORT_CODE = Pattern.compile("[A-Z][A-Z0-9_]{0,15}");
+    /** Part and grade codes: stored in short columns and shown as they are; Latin upper case or Chinese (优秀, 作风). */
+    static final Pattern SHORT_CODE = Pattern.compile("[A-Z\\p{IsHan}][A-Z0-9_\\p{IsHan}]{0,15}");
     /** Kind and level codes: letters (Chinese too), digits and _, as events.csv may write them. */
     static final Pattern ITEM_CODE = Pattern.compile("\\p{L}[\\p{L}\\p{Nd}_]{0,63}");
 
@@ -183,7 +183,7 @@ final class Cells {
     }
 
     private static String describe(Pattern pattern) {
-        return pattern == SHORT_CODE ? "大写英文字母开头,由大写字母、数字、_ 组成,最长 16 个字符"
+        return pattern == SHORT_CODE ? "大写英文字母或汉字开头,由大写字母、汉字、数字、_ 组成,最长 16 个字符"
                 : "字母或汉字开头,由字母、汉字、数字、_ 组成,最长 64 个字符";
     }
 

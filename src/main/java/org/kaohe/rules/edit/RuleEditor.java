@@ -83,8 +83,28 @@ public class RuleEditor {
      */
     public Saved saveForm(String author, Map<BookTable, List<Map<String, String>>> rows) throws RulebookInvalidException {
         Editing before = open(author);
-        TreeMap<String, String> files = new TreeMap<>(before.source().files());
         List<String> changed = new ArrayList<>();
+        RulebookSource source = applied(before, rows, changed);
+        if (changed.isEmpty() && before.hasDraft()) {
+            return new Saved(before.draft().id(), before, problems(before.source()));
+        }
+        return keep(author, source, changed.isEmpty() ? "表单(未改动)/ form, unchanged"
+                : "表单 form: " + String.join(", ", changed));
+    }
+
+    /**
+     * The form's rows applied to the author's draft (or the book a new draft starts from) as
+     * {@link #saveForm} would, keeping nothing: what the editor checks while the leader types.
+     */
+    public Editing preview(String author, Map<BookTable, List<Map<String, String>>> rows) throws RulebookInvalidException {
+        Editing before = open(author);
+        return editing(before.draft(), applied(before, rows, new ArrayList<>()));
+    }
+
+    /** The book with each table whose cells the form changed written anew; refused when a table is over its row limit. */
+    private static RulebookSource applied(Editing before, Map<BookTable, List<Map<String, String>>> rows, List<String> changed)
+            throws RulebookInvalidException {
+        TreeMap<String, String> files = new TreeMap<>(before.source().files());
         List<RuleProblem> refused = new ArrayList<>();
         rows.forEach((table, tableRows) -> {
             int max = BookLimits.maxRows(table);
@@ -103,11 +123,7 @@ public class RuleEditor {
         if (!refused.isEmpty()) {
             throw new RulebookInvalidException(refused);
         }
-        if (changed.isEmpty() && before.hasDraft()) {
-            return new Saved(before.draft().id(), before, problems(before.source()));
-        }
-        return keep(author, new RulebookSource(files), changed.isEmpty() ? "表单(未改动)/ form, unchanged"
-                : "表单 form: " + String.join(", ", changed));
+        return new RulebookSource(files);
     }
 
     /** Saves one table's text as typed in the advanced view. */
@@ -141,13 +157,32 @@ public class RuleEditor {
     }
 
     /**
-     * Rewrites one scenario case of the author's draft to the draft's own results (after the
-     * leader checked them in the what-if): the case then states the new rule instead of the old.
+     * What accepting the draft's results would change in each of its failing scenario cases, not
+     * kept: the page shows it for the leader to confirm ({@link #acceptFailingCases}), naming the
+     * draft's version ({@link Editing#version()}) it was made from.
      */
-    public Saved acceptCase(String author, String caseName) throws RulebookInvalidException {
-        RulebookSource source = open(author).source();
-        RulebookSource accepted = ScenarioCases.acceptResults(rulebooks.compileDraft(source), source, caseName);
-        return keep(author, accepted, "用例按草稿结果更新 case accepted: " + caseName);
+    public ScenarioCases.Accepted reviewFailingCases(String author) throws RulebookInvalidException {
+        CompiledRulebook draft = rulebooks.compileDraft(open(author).source());
+        List<String> failing = ScenarioCases.run(draft, draft.source()).stream().filter(c -> !c.passed())
+                .map(ScenarioCases.CaseResult::name).toList();
+        return ScenarioCases.accept(draft, draft.source(), failing);
+    }
+
+    /**
+     * Rewrites every failing scenario case of the author's draft to the draft's own results, as the
+     * leader reviewed them, and returns what was written: refused when the draft is no longer the one
+     * reviewed ({@code reviewed}, the draft's version then), so what is written is what was shown.
+     */
+    public ScenarioCases.Accepted acceptFailingCases(String author, String reviewed) throws RulebookInvalidException {
+        RulebookSource before = open(author).source();
+        if (!before.version().equals(reviewed)) {
+            throw new RulebookInvalidException(List.of(new RuleProblem("", 0, "草稿在查看之后又改过,请重新查看用例的新结果再确认"
+                    + " / the draft changed after the review: review the cases' new results again")));
+        }
+        ScenarioCases.Accepted accepted = reviewFailingCases(author);
+        keep(author, accepted.source(), "用例按草稿结果更新 cases accepted: " + String.join(", ",
+                accepted.diffs().stream().map(d -> d.caseName()).toList()));
+        return accepted;
     }
 
     /** Removes one scenario case from the author's draft (a case that no longer fits the scheme). */

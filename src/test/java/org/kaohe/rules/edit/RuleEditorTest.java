@@ -2,6 +2,7 @@ package org.kaohe.rules.edit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -16,12 +17,14 @@ import java.util.TreeMap;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.kaohe.rules.CaseDiff;
 import org.kaohe.rules.CompiledRulebook;
 import org.kaohe.rules.RuleProblem;
 import org.kaohe.rules.RulebookCompiler;
 import org.kaohe.rules.RulebookInvalidException;
 import org.kaohe.rules.RulebookService;
 import org.kaohe.rules.RulebookSource;
+import org.kaohe.rules.ScenarioCases;
 import org.kaohe.rules.book.BookTable;
 import org.kaohe.rules.book.GradeRow;
 import org.kaohe.rules.book.PriceRow;
@@ -233,26 +236,42 @@ class RuleEditorTest {
     }
 
     @Test
-    void aFailingScenarioCaseIsRewrittenToTheDraftsResults() throws Exception {
+    void theDraftsResultsAreAcceptedIntoTheFailingCasesAsReviewed() throws Exception {
         editor.upload("leader-cases", RulebookService.read(Path.of("rules")));
         Map<BookTable, List<Map<String, String>>> rows = rowsOf(editor.open("leader-cases"));
         rows.get(BookTable.BONUS).stream().filter(r -> r.get("kind").equals("AWARD") && r.get("level").equals("CITY"))
                 .findFirst().orElseThrow().put("points", "1.5");
         RulebookSource draft = editor.saveForm("leader-cases", rows).editing().source();
-        assertThat(rulebooks.check(draft).cases()).filteredOn(c -> !c.passed()).extracting(c -> c.name()).contains("bonus");
+        assertThat(rulebooks.check(draft).cases()).filteredOn(c -> !c.passed()).extracting(c -> c.name())
+                .containsExactly("bonus");
 
-        RuleEditor.Saved accepted = editor.acceptCase("leader-cases", "bonus");
+        // The review: only the bonus case, and in it exactly the two subjects with a city award (rules/README.md §7 a).
+        ScenarioCases.Accepted review = editor.reviewFailingCases("leader-cases");
+        assertThat(review.diffs()).singleElement().satisfies(d -> {
+            assertThat(d.caseName()).isEqualTo("bonus");
+            assertThat(d.changes()).extracting(CaseDiff.Change::subject, CaseDiff.Change::item, CaseDiff.Change::after)
+                    .containsExactly(
+                            tuple("干部 C3", "部分 B", "1.5 市级表彰 ×1;1 县级表彰「中文写法」 ×2;0.6 市级宣传信息采用 ×3"),
+                            tuple("部门 D1", "部分 B", "2 省级示范点;1 市级示范点;1 牵头资源整合项目;1.5 市级表彰;"
+                                    + "-0.5 加分合计 5.5 超过上限 5,核减 0.5"));
+            assertThat(d.recheck()).containsExactly("干部 C3", "部门 D1");
+            assertThat(d.remaining()).isEmpty();
+        });
+        assertThat(rulebooks.draftSource(editor.open("leader-cases").draft().id())).isEqualTo(draft); // nothing kept yet
 
-        // rules/README.md §7 (a) works the new values out by hand: C3 3.1 and 4th, C2 5th, D1 29.57.
-        RulebookSource source = accepted.editing().source();
-        String expected = source.files().get("tests/bonus/expected.csv");
-        assertThat(expected).contains("CADRE,C3,3.10,").contains("DEPARTMENT,D1,29.57,");
-        assertThat(expected.lines().filter(l -> l.startsWith("CADRE,C2,")).findFirst().orElseThrow()).contains(",5,");
+        // Confirming a review of another draft is refused; confirming this one writes what it showed.
+        assertThatThrownBy(() -> editor.acceptFailingCases("leader-cases", "sha256:older"))
+                .isInstanceOf(RulebookInvalidException.class).hasMessageContaining("重新查看");
+        RulebookSource source = editor.acceptFailingCases("leader-cases", draft.version()).source();
+        assertThat(source).isEqualTo(review.source()).isEqualTo(editor.open("leader-cases").source());
         String lines = source.files().get("tests/bonus/expected-lines.csv");
-        assertThat(lines).contains("CADRE,C3,B,1.5,市级表彰 ×1").contains("DEPARTMENT,D1,B,-0.5,")
-                .contains("DEPARTMENT,D1,C,4.57,").doesNotContain("4.54");
+        assertThat(lines).contains("CADRE,C3,B,1.5,市级表彰 ×1").contains("DEPARTMENT,D1,B,-0.5,\"加分合计 5.5 超过上限 5");
+        assertThat(source.files().get("tests/bonus/expected.csv")).contains("CADRE,C3,,,,,待核对 / to re-check: B 1.5 + 1 + 0.6");
         assertThat(rulebooks.check(source).cases()).filteredOn(c -> c.name().equals("bonus"))
-                .singleElement().satisfies(c -> assertThat(c.passed()).isTrue());
+                .singleElement().satisfies(c -> {
+                    assertThat(c.passed()).isTrue();
+                    assertThat(c.toRecheck()).isEqualTo(2);
+                });
         // The other cases are as they were.
         assertThat(source.files().get("tests/worked-example/expected.csv"))
                 .isEqualTo(RulebookService.read(Path.of("rules")).files().get("tests/worked-example/expected.csv"));
