@@ -89,8 +89,7 @@ public final class PeriodEvaluation {
                     facts.addAll(recordsBySubject.getOrDefault(key(SubjectType.CADRE, c.cadreId()), List.of()));
                 }
                 List<ScoredSubject> scored = sessions.score(book.view(type), subjects, facts);
-                progress.report((double) done.incrementAndGet() / steps,
-                        "干部计分:部门 " + dept.getKey() + " / scoring cadres of " + dept.getKey());
+                stepDone(done, steps, progress, "干部计分:部门 " + dept.getKey() + " / scoring cadres of " + dept.getKey());
                 return scored;
             });
         }
@@ -114,8 +113,7 @@ public final class PeriodEvaluation {
                         recordsBySubject.getOrDefault(key(SubjectType.DEPARTMENT, d.deptId()), List.of()));
                 facts.addAll(cadreScores.getOrDefault(d.deptId(), List.of()));
                 List<ScoredSubject> scored = sessions.score(book.view(d.type()), List.of(subject), facts);
-                progress.report((double) done.incrementAndGet() / steps,
-                        "部门计分 " + d.deptId() + " / scoring department " + d.deptId());
+                stepDone(done, steps, progress, "部门计分 " + d.deptId() + " / scoring department " + d.deptId());
                 return scored;
             });
         }
@@ -125,6 +123,17 @@ public final class PeriodEvaluation {
         List<SubjectResult> results = new ArrayList<>(grading.rank(departments, Grading.Scope.CITY));
         results.addAll(cadreResults);
         return new EvaluationOutcome(records.period(), records.importId(), rulebookVersion, results, scales(), partLabels());
+    }
+
+    /**
+     * One session done, counted and reported under one lock: sessions end on parallel threads, and
+     * counting apart from reporting could report a later count before an earlier one (the progress
+     * bar stepping back), or call the listener from two threads at once.
+     */
+    private static void stepDone(AtomicInteger done, int steps, EvaluationProgress progress, String message) {
+        synchronized (done) {
+            progress.report((double) done.incrementAndGet() / steps, message);
+        }
     }
 
     /** Runs the sessions on the workers; results in the order given. The first failure is thrown as it is. */
