@@ -3,6 +3,7 @@ package org.kaohe.rules.book;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
@@ -181,6 +182,39 @@ final class Cells {
             error(column, "「" + value + "」不是可选值,可选:" + choices(type) + " / not one of: " + choices(type));
         }
         return found;
+    }
+
+    /** The name of one of the column's settings; an empty or unknown name is reported at its cell. */
+    <E extends Enum<E> & SettingSpec> E setting(String column) {
+        @SuppressWarnings("unchecked")
+        Class<E> names = (Class<E>) column(column).choices();
+        String value = raw(column);
+        if (value.isEmpty()) {
+            error(column, "不能为空 / required");
+            return null;
+        }
+        return EnumSet.allOf(names).stream().filter(n -> n.name().equalsIgnoreCase(value.trim())).findFirst()
+                .orElseGet(() -> {
+                    error(column, "未知参数「" + value + "」(拼写错误?)可用的参数:" + String.join("、",
+                            EnumSet.allOf(names).stream().map(Enum::name).toList()) + " / unknown setting");
+                    return null;
+                });
+    }
+
+    /** A list of the column's choices ("QUALITY/RIGHTS"), each unknown item reported at the cell. */
+    <E extends Enum<E> & CodedValue> List<E> choiceList(String column) {
+        @SuppressWarnings("unchecked")
+        Class<E> type = (Class<E>) column(column).choices();
+        List<E> values = new ArrayList<>();
+        for (String item : list(column)) {
+            E value = CodedValue.lookup(type, item);
+            if (value == null) {
+                error(column, "「" + item + "」不是可选值,可选:" + choices(type) + " / not one of: " + choices(type));
+            } else {
+                values.add(value);
+            }
+        }
+        return values;
     }
 
     /** 是/否 (Y/N, yes/no, true/false); empty is 否. */

@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.BiFunction;
 
-import org.kaohe.records.CodedValue;
 import org.kaohe.records.DeptType;
 import org.kaohe.records.Project;
 import org.kaohe.records.SubjectType;
@@ -105,7 +104,7 @@ public final class RulebookParser {
     }
 
     private static SettingRow setting(Cells c, List<RuleProblem> problems) {
-        SettingName name = settingName(c, SettingName.class);
+        SettingName name = c.setting("name");
         DeptType deptType = c.choice("dept_type");
         BigDecimal value = settingValue(c, name);
         c.text("meaning");
@@ -113,25 +112,10 @@ public final class RulebookParser {
     }
 
     private static AnnualSettingRow annualSetting(Cells c, List<RuleProblem> problems) {
-        AnnualSettingName name = settingName(c, AnnualSettingName.class);
+        AnnualSettingName name = c.setting("name");
         BigDecimal value = settingValue(c, name);
         c.text("meaning");
         return name == null ? null : new AnnualSettingRow(c.ref(), name, value);
-    }
-
-    /** The row's setting name, one of {@code names}; an empty or unknown name is reported at its cell. */
-    private static <E extends Enum<E> & SettingSpec> E settingName(Cells c, Class<E> names) {
-        String text = c.raw("name");
-        if (text.isEmpty()) {
-            c.error("name", "不能为空 / required");
-            return null;
-        }
-        return EnumSet.allOf(names).stream().filter(n -> n.name().equalsIgnoreCase(text.trim())).findFirst()
-                .orElseGet(() -> {
-                    c.error("name", "未知参数「" + text + "」(拼写错误?)可用的参数:" + String.join("、",
-                            EnumSet.allOf(names).stream().map(Enum::name).toList()) + " / unknown setting");
-                    return null;
-                });
     }
 
     /** The row's value, within the setting's range and whole where it must be; null when there is no name. */
@@ -187,14 +171,7 @@ public final class RulebookParser {
         boolean capOptional = method == Method.DEDUCTION;
         BigDecimal max = c.decimal("max", !capOptional);
         Set<Project> projects = EnumSet.noneOf(Project.class);
-        for (String item : c.list("projects")) {
-            Project project = CodedValue.lookup(Project.class, item);
-            if (project == null) {
-                c.error("projects", "「" + item + "」不是工程类别,可选:" + Cells.choices(Project.class) + " / not a project");
-            } else {
-                projects.add(project);
-            }
-        }
+        projects.addAll(c.<Project>choiceList("projects"));
         if (!projects.isEmpty() && method != null && method != Method.TARGETS) {
             c.error("projects", "只有「目标任务加权」部分可以限定目标范围 / only a TARGETS part takes projects");
         }
