@@ -67,7 +67,7 @@ public final class ColumnManual {
         CellType type = column.type();
         if (type == CellType.CHOICE || type == CellType.PROJECTS) {
             String choices = String.join("、", column.codedChoices().stream()
-                    .map(c -> "`" + ((Enum<?>) c).name() + "` " + c.label()).toList());
+                    .map(c -> "`" + c.name() + "` " + c.label()).toList());
             return type == CellType.CHOICE ? choices : type.chinese() + ":" + choices + " / " + type.english();
         }
         String zh = type.chinese();
