@@ -47,6 +47,7 @@ class LdapLoginTest {
     @Autowired JdbcClient jdbc;
     @Autowired UserAccountService accounts;
     @Autowired ApiTokens tokens;
+    @Autowired DirectoryAccounts directoryAccounts;
 
     @DynamicPropertySource
     static void directory(DynamicPropertyRegistry registry) throws IOException {
@@ -140,6 +141,26 @@ class LdapLoginTest {
         assertThat(api(httpBasicGet("local-hr", "Tundra-copper-meadow-27"))).isEqualTo(401);
         assertThat(lastDetail("local-admin", "LOGIN")).contains("\"login\":\"LOCAL\"").contains("\"roles\":\"ADMIN\"");
         assertThat(accounts.find("local-hr").orElseThrow().roles()).containsExactly(Role.HR);
+    }
+
+    @Test
+    void noDirectoryOrProviderTakesOverAnAccountOfAnotherSource() throws Exception {
+        accounts.create("admin", "qian", EnumSet.of(Role.ADMIN), "Walnut-ember-fjord-46");
+        login("wang", "Leader-directory-pass-2");
+
+        var overLocal = directoryAccounts.signIn(LoginSource.OIDC,
+                new DirectoryAccounts.Person("Qian", "钱", java.util.Set.of("it-admins")));
+        var overLdap = directoryAccounts.signIn(LoginSource.OIDC,
+                new DirectoryAccounts.Person("wang", "王", java.util.Set.of("kaohe-leader")));
+        var badName = directoryAccounts.signIn(LoginSource.OIDC,
+                new DirectoryAccounts.Person("王芳", "王芳", java.util.Set.of("kaohe-leader")));
+
+        assertThat(overLocal.account()).isNull();
+        assertThat(overLocal.refusal()).contains("LOCAL account");
+        assertThat(overLdap.refusal()).contains("LDAP account");
+        assertThat(badName.refusal()).contains("not a Kaohe username");
+        assertThat(lastDetail("qian", "LOGIN_REFUSED")).contains("\"login\":\"OIDC\"");
+        assertThat(page(login("qian", "Walnut-ember-fjord-46"), "/users").getStatus()).isEqualTo(200);
     }
 
     private org.springframework.test.web.servlet.RequestBuilder httpBasicGet(String username, String password) {
