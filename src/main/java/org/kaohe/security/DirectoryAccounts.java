@@ -3,6 +3,7 @@ package org.kaohe.security;
 import java.time.OffsetDateTime;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -81,6 +82,21 @@ class DirectoryAccounts {
             return refuse(source, username, "no group of the person gives a Kaohe role any more");
         }
         return new SignIn(update(source, account, displayName(person), roles), null);
+    }
+
+    /**
+     * Brings a directory person's row up to date between logins ({@link DirectoryCheck}): as a login
+     * would with the person as the directory has them now; with nobody (gone, or locked there) their
+     * sessions end and their tokens are revoked. True when the directory still grants them a role.
+     */
+    @Transactional
+    boolean recheck(LoginSource source, String username, Optional<Person> now) {
+        if (now.isPresent()) {
+            return signIn(source, now.get()).account() != null;
+        }
+        accounts.withdraw(username, ApiTokens.Revocation.DIRECTORY_WITHDREW, null);
+        auditLog.record(actor(source), "DIRECTORY_WITHDREW", Map.of("user", username, "login", source.name()));
+        return false;
     }
 
     private UserAccount create(LoginSource source, String username, String displayName, Set<Role> roles) {

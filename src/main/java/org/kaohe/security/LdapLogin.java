@@ -2,6 +2,7 @@ package org.kaohe.security;
 
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -15,12 +16,15 @@ import org.springframework.security.authentication.UsernamePasswordAuthenticatio
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.ldap.DefaultSpringSecurityContextSource;
 import org.springframework.security.ldap.authentication.BindAuthenticator;
 import org.springframework.security.ldap.authentication.LdapAuthenticationProvider;
 import org.springframework.security.ldap.authentication.ad.ActiveDirectoryLdapAuthenticationProvider;
 import org.springframework.security.ldap.search.FilterBasedLdapUserSearch;
+import org.springframework.security.ldap.search.LdapUserSearch;
 import org.springframework.security.ldap.userdetails.DefaultLdapAuthoritiesPopulator;
+import org.springframework.security.ldap.userdetails.LdapAuthoritiesPopulator;
 import org.springframework.security.ldap.userdetails.UserDetailsContextMapper;
 import org.springframework.stereotype.Component;
 
@@ -38,7 +42,14 @@ import org.springframework.stereotype.Component;
 @ConditionalOnProperty("kaohe.ldap.url")
 class LdapLogin {
 
+    /** OpenLDAP's password policy marks a locked (disabled) person with this operational attribute. */
+    private static final String LOCKED = "pwdAccountLockedTime";
+
     private final AuthenticationProvider directory;
+    /** Reads a person's entry without their password (null with Active Directory: it offers no such look-up). */
+    private final LdapUserSearch people;
+    private final LdapAuthoritiesPopulator groups;
+    private final String displayNameAttribute;
 
     LdapLogin(@Value("${kaohe.ldap.url}") String url,
               @Value("${kaohe.ldap.active-directory-domain:}") String adDomain,
@@ -53,15 +64,18 @@ class LdapLogin {
               @Value("${kaohe.ldap.group-search-filter:(member={0})}") String groupSearchFilter,
               @Value("${kaohe.ldap.group-name-attribute:cn}") String groupNameAttribute,
               @Value("${kaohe.ldap.display-name-attribute:displayName}") String displayNameAttribute) {
-        PersonMapper people = new PersonMapper(displayNameAttribute);
+        PersonMapper mapper = new PersonMapper(displayNameAttribute);
+        this.displayNameAttribute = displayNameAttribute;
         if (!adDomain.isBlank()) {
             var ad = new ActiveDirectoryLdapAuthenticationProvider(adDomain, url, adRootDn.isBlank() ? null : adRootDn);
             ad.setConvertSubErrorCodesToExceptions(true);
             if (!userSearchFilter.isBlank()) {
                 ad.setSearchFilter(userSearchFilter);
             }
-            ad.setUserDetailsContextMapper(people);
+            ad.setUserDetailsContextMapper(mapper);
             this.directory = ad;
+            this.people = null;
+            this.groups = null;
             return;
         }
         var context = new DefaultSpringSecurityContextSource(url);
@@ -78,18 +92,61 @@ class LdapLogin {
         if (!userDnPattern.isBlank()) {
             bind.setUserDnPatterns(new String[] {userDnPattern});
         }
+        // The look-up of a person by name: the login's search, or a DN pattern read as one (uid={0},ou=people
+        // is the entry (uid={0}) under ou=people), with the password policy's lock among what it returns.
+        var search = userSearchFilter.isBlank() ? patternSearch(userDnPattern, context)
+                : new FilterBasedLdapUserSearch(userSearchBase, userSearchFilter, context);
+        search.setReturningAttributes(new String[] {"*", LOCKED});
         if (!userSearchFilter.isBlank()) {
-            bind.setUserSearch(new FilterBasedLdapUserSearch(userSearchBase, userSearchFilter, context));
+            bind.setUserSearch(search);
         }
-        var groups = new DefaultLdapAuthoritiesPopulator(context, groupSearchBase);
-        groups.setGroupSearchFilter(groupSearchFilter);
-        groups.setGroupRoleAttribute(groupNameAttribute);
-        groups.setRolePrefix("");
-        groups.setConvertToUpperCase(false);
-        groups.setSearchSubtree(true);
-        var provider = new LdapAuthenticationProvider(bind, groups);
-        provider.setUserDetailsContextMapper(people);
+        var memberOf = new DefaultLdapAuthoritiesPopulator(context, groupSearchBase);
+        memberOf.setGroupSearchFilter(groupSearchFilter);
+        memberOf.setGroupRoleAttribute(groupNameAttribute);
+        memberOf.setRolePrefix("");
+        memberOf.setConvertToUpperCase(false);
+        memberOf.setSearchSubtree(true);
+        var provider = new LdapAuthenticationProvider(bind, memberOf);
+        provider.setUserDetailsContextMapper(mapper);
         this.directory = provider;
+        this.people = search;
+        this.groups = memberOf;
+    }
+
+    private static FilterBasedLdapUserSearch patternSearch(String pattern, DefaultSpringSecurityContextSource context) {
+        if (pattern.isBlank()) {
+            throw new IllegalStateException("kaohe.ldap.url is set: set kaohe.ldap.user-dn-pattern (bind, e.g. "
+                    + "uid={0},ou=people) or kaohe.ldap.user-search-filter (search, e.g. (uid={0})) too");
+        }
+        int comma = pattern.indexOf(',');
+        return comma < 0 ? new FilterBasedLdapUserSearch("", "(" + pattern + ")", context)
+                : new FilterBasedLdapUserSearch(pattern.substring(comma + 1), "(" + pattern.substring(0, comma) + ")", context);
+    }
+
+    /** True when the directory can be asked about a person without their password (not Active Directory here). */
+    boolean canLookUp() {
+        return people != null;
+    }
+
+    /**
+     * The person as the directory has them now, without their password: empty when the directory no
+     * longer has them or their password policy has locked them.
+     *
+     * @throws org.springframework.dao.DataAccessException when the directory cannot be asked
+     */
+    Optional<DirectoryAccounts.Person> lookUp(String username) {
+        DirContextOperations entry;
+        try {
+            entry = people.searchForUser(username);
+        } catch (UsernameNotFoundException gone) {
+            return Optional.empty();
+        }
+        if (entry.getStringAttribute(LOCKED) != null) {
+            return Optional.empty();
+        }
+        var memberships = groups.getGrantedAuthorities(entry, username);
+        return Optional.of(((DirectoryUser) new PersonMapper(displayNameAttribute)
+                .mapUserFromContext(entry, username, memberships)).person());
     }
 
     /**

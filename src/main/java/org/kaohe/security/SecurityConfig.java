@@ -55,18 +55,20 @@ class SecurityConfig {
     private final UserRepository users;
     private final UserSeals seals;
     private final OpenIdLogin openId;
+    private final DirectoryCheck directory;
 
-    SecurityConfig(UserRepository users, UserSeals seals, OpenIdLogin openId) {
+    SecurityConfig(UserRepository users, UserSeals seals, OpenIdLogin openId, DirectoryCheck directory) {
         this.users = users;
         this.seals = seals;
         this.openId = openId;
+        this.directory = directory;
     }
 
     @Bean
     @Order(1)
     SecurityFilterChain apiChain(HttpSecurity http, ApiTokens tokens) throws Exception {
         http.securityMatcher("/api/**")
-                .addFilterBefore(new BearerTokenFilter(tokens, SecurityConfig::writeJson), BasicAuthenticationFilter.class)
+                .addFilterBefore(new BearerTokenFilter(tokens, directory, SecurityConfig::writeJson), BasicAuthenticationFilter.class)
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/api/tokens/**").authenticated()
                         .requestMatchers(HttpMethod.POST, "/api/imports/**").hasRole(HR)
@@ -94,7 +96,7 @@ class SecurityConfig {
                 .exceptionHandling(ex -> ex.accessDeniedHandler((request, response, e) ->
                         writeJson(response, HttpServletResponse.SC_FORBIDDEN,
                                 "无此权限 / your role does not allow this")))
-                .addFilterBefore(new CurrentAccountFilter(users, seals), AuthorizationFilter.class)
+                .addFilterBefore(new CurrentAccountFilter(users, seals, directory), AuthorizationFilter.class)
                 .headers(this::headers)
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(AbstractHttpConfigurer::disable);
@@ -133,7 +135,7 @@ class SecurityConfig {
                 .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false)
                         .failureUrl("/login?error").permitAll())
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
-                .addFilterBefore(new CurrentAccountFilter(users, seals), AuthorizationFilter.class)
+                .addFilterBefore(new CurrentAccountFilter(users, seals, directory), AuthorizationFilter.class)
                 .headers(this::headers)
                 .csrf(Customizer.withDefaults());
         if (openId.configured()) {

@@ -30,14 +30,15 @@ import org.springframework.test.web.servlet.MockMvc;
  * Logins against a real OpenLDAP server ({@link Slapd}, loaded with {@code ldap/people.ldif}): a
  * person per role through the groups {@code kaohe.sso.roles} maps, a wrong password, a person taken
  * out of a group, a person the directory has locked, a person in no mapped group; HTTP Basic and an
- * API token of a directory person; local accounts beside the directory, here with local logins
- * kept for administrators only.
+ * API token of a directory person; a person locked in the directory losing their session and token
+ * without logging in again (asked about on every request here: {@code kaohe.ldap.recheck-minutes=0});
+ * local accounts beside the directory, here with local logins kept for administrators only.
  */
 @SpringBootTest(properties = {"spring.datasource.url=jdbc:h2:mem:kaohe-ldap;DB_CLOSE_DELAY=-1",
         KaoheTest.CHEAP_PASSWORDS, "kaohe.sso.local-login=admins",
         "kaohe.ldap.user-dn-pattern=uid={0},ou=people", "kaohe.ldap.group-search-base=ou=groups",
         "kaohe.sso.roles.HR=kaohe-hr", "kaohe.sso.roles.LEADER=kaohe-leader", "kaohe.sso.roles.AUDITOR=kaohe-audit",
-        "kaohe.sso.roles.ADMIN=it-admins, 信息中心"})
+        "kaohe.sso.roles.ADMIN=it-admins, 信息中心", "kaohe.ldap.recheck-minutes=0"})
 @AutoConfigureMockMvc
 class LdapLoginTest {
 
@@ -119,6 +120,20 @@ class LdapLoginTest {
         login("sun", "Later-locked-pass-8");
         directory.lock("sun");
         assertThat(failedLogin("sun", "Later-locked-pass-8")).isEqualTo("/login?error");
+    }
+
+    @Test
+    void aPersonLockedInTheDirectoryLosesTheirSessionAndTokensWithoutLoggingInAgain() throws Exception {
+        Cookie session = login("zhou", "Leaves-directory-pass-9");
+        String token = tokens.create("zhou", "script", null).token();
+        assertThat(page(session, "/audit").getStatus()).isEqualTo(200);
+
+        directory.lock("zhou");
+
+        assertThat(page(session, "/audit").getRedirectedUrl()).endsWith("/login?ended");
+        assertThat(mvc.perform(get("/api/tokens").header("Authorization", "Bearer " + token)).andReturn()
+                .getResponse().getContentAsString()).contains("目录已不再授权");
+        assertThat(lastDetail("ldap", "DIRECTORY_WITHDREW")).contains("\"user\":\"zhou\"");
     }
 
     @Test
