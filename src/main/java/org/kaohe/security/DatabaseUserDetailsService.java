@@ -46,8 +46,8 @@ class DatabaseUserDetailsService implements UserDetailsService {
                 .build();
     }
 
-    /** A local account that may not log in: local logins are for administrators only here. */
-    private boolean localLoginOff(UserRepository.StoredUser stored) {
+    /** A local account that may not log in: local logins are for administrators only here (a session of one ends). */
+    boolean localLoginOff(UserRepository.StoredUser stored) {
         return localAdminsOnly && stored.source() == LoginSource.LOCAL && !stored.account().roles().contains(Role.ADMIN);
     }
 }

@@ -56,12 +56,15 @@ class SecurityConfig {
     private final UserSeals seals;
     private final OpenIdLogin openId;
     private final DirectoryCheck directory;
+    private final DatabaseUserDetailsService logins;
 
-    SecurityConfig(UserRepository users, UserSeals seals, OpenIdLogin openId, DirectoryCheck directory) {
+    SecurityConfig(UserRepository users, UserSeals seals, OpenIdLogin openId, DirectoryCheck directory,
+                   DatabaseUserDetailsService logins) {
         this.users = users;
         this.seals = seals;
         this.openId = openId;
         this.directory = directory;
+        this.logins = logins;
     }
 
     @Bean
@@ -96,7 +99,7 @@ class SecurityConfig {
                 .exceptionHandling(ex -> ex.accessDeniedHandler((request, response, e) ->
                         writeJson(response, HttpServletResponse.SC_FORBIDDEN,
                                 "无此权限 / your role does not allow this")))
-                .addFilterBefore(new CurrentAccountFilter(users, seals, directory), AuthorizationFilter.class)
+                .addFilterBefore(new CurrentAccountFilter(users, seals, directory, logins), AuthorizationFilter.class)
                 .headers(this::headers)
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(AbstractHttpConfigurer::disable);
@@ -135,7 +138,7 @@ class SecurityConfig {
                 .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false)
                         .failureUrl("/login?error").permitAll())
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
-                .addFilterBefore(new CurrentAccountFilter(users, seals, directory), AuthorizationFilter.class)
+                .addFilterBefore(new CurrentAccountFilter(users, seals, directory, logins), AuthorizationFilter.class)
                 .headers(this::headers)
                 .csrf(Customizer.withDefaults());
         if (openId.configured()) {

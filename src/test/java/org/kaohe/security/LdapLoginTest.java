@@ -3,6 +3,7 @@ package org.kaohe.security;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
@@ -156,6 +157,11 @@ class LdapLoginTest {
         assertThat(api(httpBasicGet("local-hr", "Tundra-copper-meadow-27"))).isEqualTo(401);
         assertThat(lastDetail("local-admin", "LOGIN")).contains("\"login\":\"LOCAL\"").contains("\"roles\":\"ADMIN\"");
         assertThat(accounts.find("local-hr").orElseThrow().roles()).containsExactly(Role.HR);
+        // A session made before local logins were kept for administrators ends at its next request.
+        assertThat(mvc.perform(get("/import").with(user("local-hr").roles("HR"))).andReturn().getResponse()
+                .getRedirectedUrl()).endsWith("/login?ended");
+        assertThat(mvc.perform(get("/users").with(user("local-admin").roles("ADMIN"))).andReturn().getResponse()
+                .getStatus()).isEqualTo(200);
     }
 
     @Test
