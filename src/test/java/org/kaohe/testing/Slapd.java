@@ -24,8 +24,9 @@ import org.junit.jupiter.api.Assumptions;
 public final class Slapd implements AutoCloseable {
 
     public static final String BASE = "dc=kaohe,dc=test";
-    private static final String ROOT_DN = "cn=admin," + BASE;
-    private static final String ROOT_PASSWORD = "directory-root-secret";
+    /** The directory administrator, who may search everything (a service account stands in for it in search mode). */
+    public static final String ROOT_DN = "cn=admin," + BASE;
+    public static final String ROOT_PASSWORD = "directory-root-secret";
     private static final Path SLAPD = Path.of("/usr/sbin/slapd");
     private static final Path SLAPADD = Path.of("/usr/sbin/slapadd");
     private static final Path LDAPMODIFY = Path.of("/usr/bin/ldapmodify");
