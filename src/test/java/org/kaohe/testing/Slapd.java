@@ -102,11 +102,17 @@ public final class Slapd implements AutoCloseable {
                 + "pwdAccountLockedTime: 000001010000Z\n");
     }
 
+    /** Stops the server and removes its folder. */
     @Override
     public void close() throws InterruptedException {
         process.destroy();
         if (!process.waitFor(30, TimeUnit.SECONDS)) {
             process.destroyForcibly().waitFor();
+        }
+        try (var files = Files.walk(dir)) {
+            files.sorted(java.util.Comparator.reverseOrder()).map(Path::toFile).forEach(java.io.File::delete);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
