@@ -3,7 +3,6 @@ package org.kaohe.results;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -12,7 +11,6 @@ import java.util.Set;
 import org.kaohe.audit.AuditLog;
 import org.kaohe.errors.SealBrokenException;
 import org.kaohe.imports.ImportRepository;
-import org.kaohe.results.RunQueries.StoredSubject;
 import org.kaohe.scoring.SubjectResult;
 import org.springframework.stereotype.Service;
 
@@ -75,12 +73,15 @@ public class RunChecks {
 
     private final RunQueries runs;
     private final RunSealer sealer;
+    private final RunChainChecker chain;
     private final AuditLog auditLog;
     private final ImportRepository imports;
 
-    public RunChecks(RunQueries runs, RunSealer sealer, AuditLog auditLog, ImportRepository imports) {
+    public RunChecks(RunQueries runs, RunSealer sealer, RunChainChecker chain, AuditLog auditLog,
+                     ImportRepository imports) {
         this.runs = runs;
         this.sealer = sealer;
+        this.chain = chain;
         this.auditLog = auditLog;
         this.imports = imports;
     }
@@ -93,11 +94,9 @@ public class RunChecks {
         if (unkeyed.isPresent()) {
             return new CheckedRun(run, unkeyed.get(), subjects, Map.of(), unkeyedProblems(run, unkeyed.get()));
         }
-        Map<String, String> altered = new LinkedHashMap<>();
-        List<String> problems = new ArrayList<>();
-        checkRows(run, stored, altered, problems);
-        return new CheckedRun(run, problems.isEmpty() ? SealStatus.INTACT : SealStatus.ALTERED, subjects, altered,
-                problems);
+        RunChainChecker.Found found = checkRows(run, stored);
+        return new CheckedRun(run, found.intact() ? SealStatus.INTACT : SealStatus.ALTERED, subjects,
+                found.alteredRows(), found.problems());
     }
 
     /** A page of a results list, each row checked, with what the run's last whole check found. */
@@ -157,12 +156,11 @@ public class RunChecks {
                 return new CheckedSubject(run, stored.result(), unkeyed.get(), unkeyedProblems(run, unkeyed.get()));
             }
             List<String> problems = new ArrayList<>();
-            String key = RunSealer.subjectKey(stored.result());
-            if (!sealer.linesDigest(stored.result().lines()).equals(stored.linesDigest())) {
-                problems.add(linesAltered(key));
+            if (!chain.linesIntact(stored.linesDigest(), stored.result().lines())) {
+                problems.add(RunChainChecker.linesAltered(stored.key()));
             }
             if (!rowIntact(run, stored)) {
-                problems.add(rowAltered(key));
+                problems.add(RunChainChecker.rowAltered(stored.key()));
             }
             checkLabels(run, problems);
             return new CheckedSubject(run, stored.result(), problems.isEmpty() ? SealStatus.INTACT : SealStatus.ALTERED,
@@ -181,9 +179,8 @@ public class RunChecks {
         boolean missing = !runs.holds(run.id(), subjectId) && (runs.namedByChain(run.id(), subjectId)
                 || runs.storedCount(run.id()) < run.subjectCount() && imports.holdsSubject(run.importId(), subjectId));
         if (missing) {
-            throw new SealBrokenException("对象 " + subjectId + " 已从封印的运行 #" + run.id() + " 中缺失:其结果行被删除 / subject "
-                    + subjectId + " is missing from sealed run #" + run.id() + ": its result row was deleted",
-                    List.of("请运行 runs verify " + run.id() + " / run `runs verify " + run.id() + "`"));
+            throw RunChainChecker.missingFromRun(subjectId, "运行 #" + run.id(), "run #" + run.id(),
+                    "runs verify " + run.id());
         }
     }
 
@@ -227,55 +224,34 @@ public class RunChecks {
             return new Verification(run, unkeyed.get(), unkeyedProblems(run, unkeyed.get()));
         }
         List<StoredSubject> stored = runs.storedResults(run.id());
-        Map<String, String> altered = new LinkedHashMap<>();
-        List<String> problems = new ArrayList<>();
-        checkRows(run, stored, altered, problems);
+        List<String> problems = new ArrayList<>(checkRows(run, stored).problems());
         Map<String, String> digests = new HashMap<>();
-        stored.forEach(s -> digests.put(RunSealer.subjectKey(s.result()), s.linesDigest()));
+        stored.forEach(s -> digests.put(s.key(), s.linesDigest()));
         Set<String> withLines = new HashSet<>();
         runs.forEachSubjectsLines(run.id(), (key, lines) -> {
             withLines.add(key);
-            if (digests.containsKey(key) && !sealer.linesDigest(lines).equals(digests.get(key))) {
-                problems.add(linesAltered(key));
+            if (digests.containsKey(key) && !chain.linesIntact(digests.get(key), lines)) {
+                problems.add(RunChainChecker.linesAltered(key));
             }
         });
-        String noLines = sealer.linesDigest(List.of());
         digests.forEach((key, digest) -> {
-            if (!withLines.contains(key) && !noLines.equals(digest)) {
-                problems.add(linesAltered(key));
+            if (!withLines.contains(key) && !chain.noLines(digest)) {
+                problems.add(RunChainChecker.linesAltered(key));
             }
         });
         return new Verification(run, problems.isEmpty() ? SealStatus.INTACT : SealStatus.ALTERED, problems);
     }
 
-    /** Rows: each row's own seal (with its stored line digest), the chain, the count and the run's seal. */
-    private void checkRows(RunInfo run, List<StoredSubject> stored, Map<String, String> altered, List<String> problems) {
-        checkLabels(run, problems);
-        RunSealer.RunHeader header = header(run);
-        List<StoredSubject> chain = stored.stream()
-                .sorted((a, b) -> RunSealer.ORDER.compare(a.result(), b.result())).toList();
-        Set<String> present = new HashSet<>();
-        chain.forEach(s -> present.add(RunSealer.subjectKey(s.result())));
-        for (StoredSubject s : chain) {
-            String key = RunSealer.subjectKey(s.result());
-            if (s.seal() == null || !s.seal().equals(sealer.subjectSeal(header, s.result(), s.linesDigest(),
-                    s.previousSubject()))) {
-                altered.put(key, rowAltered(key));
-                problems.add(rowAltered(key));
-            }
-            if (s.previousSubject() != null && !present.contains(s.previousSubject())) {
-                problems.add("缺少对象 " + s.previousSubject() + ":该行已被删除 / subject " + s.previousSubject()
-                        + " missing: its row was deleted");
-            }
+    /** Rows: each row's own seal (with its stored line digest), the chain, the count and the run's seal; and the names. */
+    private RunChainChecker.Found checkRows(RunInfo run, List<StoredSubject> stored) {
+        RunChainChecker.Found found = chain.checkRows(header(run), run.subjectCount(), run.seal(), stored);
+        List<String> labels = new ArrayList<>();
+        checkLabels(run, labels);
+        if (labels.isEmpty()) {
+            return found;
         }
-        if (chain.size() != run.subjectCount()) {
-            problems.add("运行封印时有 " + run.subjectCount() + " 个对象,现存 " + chain.size() + " 个 / the run was sealed with "
-                    + run.subjectCount() + " subjects, " + chain.size() + " are stored");
-        }
-        String runSeal = sealer.runSeal(header, chain.stream().map(s -> s.seal() == null ? "" : s.seal()).toList());
-        if (!runSeal.equals(run.seal()) && problems.isEmpty()) {
-            problems.add("运行封印不符 / the run's seal does not match its rows");
-        }
+        labels.addAll(found.problems());
+        return new RunChainChecker.Found(found.alteredRows(), labels);
     }
 
     /** The grade and part names every page reads the run with, against their seal (when the run has one). */
@@ -289,15 +265,14 @@ public class RunChecks {
     }
 
     private boolean rowIntact(RunInfo run, StoredSubject s) {
-        return s.seal() != null
-                && s.seal().equals(sealer.subjectSeal(header(run), s.result(), s.linesDigest(), s.previousSubject()));
+        return chain.rowIntact(header(run), s);
     }
 
     private Optional<SealStatus> unkeyed(RunInfo run) {
         if (RunSealer.LEGACY_SCHEME.equals(run.sealScheme())) {
             return Optional.of(downgraded(run) ? SealStatus.ALTERED : SealStatus.LEGACY);
         }
-        if (run.keyId() == null || !run.keyId().equals(sealer.keyId())) {
+        if (!chain.ourKey(run.keyId())) {
             return Optional.of(SealStatus.OTHER_KEY);
         }
         return Optional.empty();
@@ -321,23 +296,11 @@ public class RunChecks {
             return List.of("运行 #" + run.id() + " 为旧式封印(SHA-256),无密钥保护 / run #" + run.id()
                     + " has a legacy seal (plain SHA-256), not protected by a key");
         }
-        return List.of("运行 #" + run.id() + " 由密钥 " + run.keyId() + " 封印,本系统的密钥为 " + sealer.keyId()
-                + ",请从备份恢复密钥文件 / run #" + run.id() + " was sealed under key " + run.keyId()
-                + ", this installation's key is " + sealer.keyId() + ": restore the key file from the backup");
+        return chain.otherKey("运行 #" + run.id(), "run #" + run.id(), run.keyId()).stream().toList();
     }
 
     private static RunSealer.RunHeader header(RunInfo run) {
         return new RunSealer.RunHeader(run.id(), run.period().toString(), run.importId(), run.rulebookVersion(),
                 run.runBy(), run.startedAt().toInstant(), run.subjectCount());
-    }
-
-    private static String rowAltered(String key) {
-        return "对象 " + key + " 的结果与封印不符:已被改动或伪造 / subject " + key
-                + ": the result does not match its seal (altered or forged)";
-    }
-
-    private static String linesAltered(String key) {
-        return "对象 " + key + " 的得分明细与封印不符:明细被改动、增加或删除 / subject " + key
-                + ": its explanation lines were altered, added or deleted";
     }
 }

@@ -98,13 +98,6 @@ public class RunQueries {
     }
 
     /**
-     * A subject's result as stored, with what its seal covers beside the result: the seal, the
-     * digest of its lines and the key of the previous subject in the seal's chain (all null in a
-     * run with a legacy seal).
-     */
-    public record StoredSubject(SubjectResult result, String seal, String linesDigest, String previousSubject) {}
-
-    /**
      * Every subject's result of the run, without explanation lines, in display order. Unchecked:
      * pages and commands that show them go through {@link RunChecks}.
      */
@@ -206,11 +199,11 @@ public class RunQueries {
     }
 
     /**
-     * The lines of a subject's stored JSON. Text that is no longer in the stored form (somebody
+     * The lines of a subject's stored JSON, quarterly or annual. Text that is no longer in the stored form (somebody
      * edited it by hand) reads as one line saying so: its digest then differs from the sealed one,
      * so every check reports the subject's lines as altered instead of failing to read the run.
      */
-    static List<ExplanationLine> readLines(String json) {
+    public static List<ExplanationLine> readLines(String json) {
         try {
             return StoredExplanation.lines(json);
         } catch (RuntimeException unreadable) {
@@ -218,8 +211,8 @@ public class RunQueries {
         }
     }
 
-    /** The parts of a subject's stored JSON; none when unreadable (the subject's seal then fails). */
-    static Map<String, BigDecimal> readParts(String json) {
+    /** The parts of a subject's stored JSON, quarterly or annual; none when unreadable (the subject's seal then fails). */
+    public static Map<String, BigDecimal> readParts(String json) {
         try {
             return StoredExplanation.parts(json);
         } catch (RuntimeException unreadable) {
