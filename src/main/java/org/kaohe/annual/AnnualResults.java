@@ -33,10 +33,7 @@ public class AnnualResults {
 
         /** The status of one row: ALTERED when it failed itself, else the run's (INTACT when only another row failed). */
         public SealStatus statusOf(SubjectResult s) {
-            if (alteredRows.containsKey(RunSealer.subjectKey(s))) {
-                return SealStatus.ALTERED;
-            }
-            return status == SealStatus.ALTERED ? SealStatus.INTACT : status;
+            return SealStatus.ofRow(alteredRows.containsKey(RunSealer.subjectKey(s)), status);
         }
 
         public Optional<SubjectResult> subject(String id) {

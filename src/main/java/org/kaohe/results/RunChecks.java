@@ -28,10 +28,7 @@ public class RunChecks {
                              Map<String, String> alteredRows, List<String> problems) {
         /** The status of one row: ALTERED when the row itself failed, else the run's status unless that is ALTERED. */
         public SealStatus statusOf(SubjectResult s) {
-            if (alteredRows.containsKey(RunSealer.subjectKey(s))) {
-                return SealStatus.ALTERED;
-            }
-            return status == SealStatus.ALTERED ? SealStatus.INTACT : status;
+            return SealStatus.ofRow(alteredRows.containsKey(RunSealer.subjectKey(s)), status);
         }
 
         public boolean failed() {
