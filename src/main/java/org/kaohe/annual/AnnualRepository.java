@@ -5,7 +5,6 @@ import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -23,7 +22,6 @@ import org.kaohe.results.RunQueries;
 import org.kaohe.results.RunSealer;
 import org.kaohe.results.StoredSubject;
 import org.kaohe.scoring.ExplanationLine;
-import org.kaohe.scoring.Grade;
 import org.kaohe.scoring.GradeScale;
 import org.kaohe.scoring.SubjectResult;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -133,10 +131,7 @@ class AnnualRepository {
 
     /** True when a row of the annual run's seal chain points at the subject (as a cadre or a department). */
     boolean namedByChain(long runId, String subjectId) {
-        return jdbc.sql("SELECT COUNT(*) FROM annual_result WHERE run_id = ? AND prev_subject IN (?, ?)")
-                .params(runId, RunSealer.subjectKey(SubjectType.CADRE, subjectId),
-                        RunSealer.subjectKey(SubjectType.DEPARTMENT, subjectId))
-                .query(Integer.class).single() > 0;
+        return RunQueries.namedByChain(jdbc, "annual_result", runId, subjectId);
     }
 
     // --- runs --------------------------------------------------------------------------------
@@ -201,16 +196,7 @@ class AnnualRepository {
     }
 
     Map<SubjectType, GradeScale> scales(long runId) {
-        Map<SubjectType, List<Grade>> grades = new EnumMap<>(SubjectType.class);
-        jdbc.sql("SELECT subject_type, position, code, label FROM annual_run_grade WHERE run_id = ? ORDER BY subject_type, position")
-                .param(runId)
-                .query(rs -> {
-                    grades.computeIfAbsent(SubjectType.valueOf(rs.getString("subject_type")), t -> new ArrayList<>())
-                            .add(new Grade(rs.getString("code"), rs.getString("label"), rs.getInt("position")));
-                });
-        Map<SubjectType, GradeScale> scales = new EnumMap<>(SubjectType.class);
-        grades.forEach((type, list) -> scales.put(type, new GradeScale(list)));
-        return scales;
+        return RunQueries.storedScales(jdbc, "annual_run_grade", runId);
     }
 
     /** Every subject of the run with its lines: departments by rank, then cadres by department, rank (不定等次 last) and id. */

@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-import org.kaohe.audit.AuditLog;
 import org.kaohe.errors.SealBrokenException;
 import org.kaohe.imports.ImportRepository;
 import org.kaohe.scoring.SubjectResult;
@@ -71,15 +70,15 @@ public class RunChecks {
     private final RunQueries runs;
     private final RunSealer sealer;
     private final RunChainChecker chain;
-    private final AuditLog auditLog;
+    private final UnkeyedRuns unkeyedRuns;
     private final ImportRepository imports;
 
-    public RunChecks(RunQueries runs, RunSealer sealer, RunChainChecker chain, AuditLog auditLog,
+    public RunChecks(RunQueries runs, RunSealer sealer, RunChainChecker chain, UnkeyedRuns unkeyedRuns,
                      ImportRepository imports) {
         this.runs = runs;
         this.sealer = sealer;
         this.chain = chain;
-        this.auditLog = auditLog;
+        this.unkeyedRuns = unkeyedRuns;
         this.imports = imports;
     }
 
@@ -87,9 +86,9 @@ public class RunChecks {
     public CheckedRun results(RunInfo run) {
         List<StoredSubject> stored = runs.storedResults(run.id());
         List<SubjectResult> subjects = stored.stream().map(StoredSubject::result).toList();
-        Optional<SealStatus> unkeyed = unkeyed(run);
+        Optional<SealStatus> unkeyed = unkeyedRuns.status(run);
         if (unkeyed.isPresent()) {
-            return new CheckedRun(run, unkeyed.get(), subjects, Map.of(), unkeyedProblems(run, unkeyed.get()));
+            return new CheckedRun(run, unkeyed.get(), subjects, Map.of(), unkeyedRuns.problems(run, unkeyed.get()));
         }
         RunChainChecker.Found found = checkRows(run, stored);
         return new CheckedRun(run, found.intact() ? SealStatus.INTACT : SealStatus.ALTERED, subjects,
@@ -120,7 +119,7 @@ public class RunChecks {
     public CheckedPage page(RunInfo run, ResultsPage page) {
         TimedCheck whole = lastRunChecks.compute(run.id(), (id, last) -> last != null
                 && last.at().plus(RUN_CHECK_REUSED_FOR).isAfter(java.time.Instant.now()) ? last : wholeRunCheck(run));
-        Optional<SealStatus> unkeyed = unkeyed(run);
+        Optional<SealStatus> unkeyed = unkeyedRuns.status(run);
         List<ListedResult> rows = page.rows().stream().map(row -> row.withSeal(unkeyed.orElseGet(() ->
                 runs.storedSubject(run.id(), row.subjectId())
                         .filter(stored -> rowIntact(run, stored) && matches(stored.result(), row))
@@ -148,9 +147,9 @@ public class RunChecks {
     /** One subject with its lines, checked alone: the cost of one subject, whatever the run's size. */
     public Optional<CheckedSubject> subject(RunInfo run, String subjectId) {
         return runs.storedSubject(run.id(), subjectId).map(stored -> {
-            Optional<SealStatus> unkeyed = unkeyed(run);
+            Optional<SealStatus> unkeyed = unkeyedRuns.status(run);
             if (unkeyed.isPresent()) {
-                return new CheckedSubject(run, stored.result(), unkeyed.get(), unkeyedProblems(run, unkeyed.get()));
+                return new CheckedSubject(run, stored.result(), unkeyed.get(), unkeyedRuns.problems(run, unkeyed.get()));
             }
             List<String> problems = new ArrayList<>();
             if (!chain.linesIntact(stored.linesDigest(), stored.result().lines())) {
@@ -205,20 +204,13 @@ public class RunChecks {
     }
 
     private Verification verifyResults(RunInfo run) {
-        if (RunSealer.LEGACY_SCHEME.equals(run.sealScheme()) && !downgraded(run)) {
-            String recomputed = ResultSeal.of(run.period().toString(), run.importId(), run.rulebookVersion(),
-                    runs.resultsWithLines(run.id()));
-            return recomputed.equals(run.seal())
-                    ? new Verification(run, SealStatus.LEGACY, List.of(
-                            "旧式封印与数据一致,但它没有密钥保护,能改表的人也能重算它 / the legacy seal matches, but it is "
-                                    + "not protected by a key: whoever can edit the tables can recompute it"))
-                    : new Verification(run, SealStatus.ALTERED, List.of(
-                            "旧式封印与数据不符:本运行在生成后被改动,旧式封印无法指出是哪一行 / the legacy seal does not "
-                                    + "match: the run was changed after it was made; a legacy seal cannot name the row"));
+        Optional<Verification> legacy = unkeyedRuns.legacyVerification(run);
+        if (legacy.isPresent()) {
+            return legacy.get();
         }
-        Optional<SealStatus> unkeyed = unkeyed(run);
+        Optional<SealStatus> unkeyed = unkeyedRuns.status(run);
         if (unkeyed.isPresent()) {
-            return new Verification(run, unkeyed.get(), unkeyedProblems(run, unkeyed.get()));
+            return new Verification(run, unkeyed.get(), unkeyedRuns.problems(run, unkeyed.get()));
         }
         List<StoredSubject> stored = runs.storedResults(run.id());
         List<String> problems = new ArrayList<>(checkRows(run, stored).problems());
@@ -263,37 +255,6 @@ public class RunChecks {
 
     private boolean rowIntact(RunInfo run, StoredSubject s) {
         return chain.rowIntact(header(run), s);
-    }
-
-    private Optional<SealStatus> unkeyed(RunInfo run) {
-        if (RunSealer.LEGACY_SCHEME.equals(run.sealScheme())) {
-            return Optional.of(downgraded(run) ? SealStatus.ALTERED : SealStatus.LEGACY);
-        }
-        if (!chain.ourKey(run.keyId())) {
-            return Optional.of(SealStatus.OTHER_KEY);
-        }
-        return Optional.empty();
-    }
-
-    /**
-     * A legacy seal on a run made after keyed seals began: somebody rewrote the run's seal. Told by
-     * a keyed run older than it, or by the chained audit entry that recorded its evaluation.
-     */
-    private boolean downgraded(RunInfo run) {
-        return runs.firstKeyedRunId().map(first -> run.id() > first).orElse(false)
-                || auditLog.chainedEntryNamesRun("EVALUATE", run.id());
-    }
-
-    private List<String> unkeyedProblems(RunInfo run, SealStatus status) {
-        if (status == SealStatus.ALTERED) {
-            return List.of("运行 #" + run.id() + " 晚于密钥封印启用,却带旧式封印:封印被改写 / run #" + run.id()
-                    + " was made after keyed seals began but carries a legacy seal: its seal was rewritten");
-        }
-        if (status == SealStatus.LEGACY) {
-            return List.of("运行 #" + run.id() + " 为旧式封印(SHA-256),无密钥保护 / run #" + run.id()
-                    + " has a legacy seal (plain SHA-256), not protected by a key");
-        }
-        return chain.otherKey("运行 #" + run.id(), "run #" + run.id(), run.keyId()).stream().toList();
     }
 
     private static RunSealer.RunHeader header(RunInfo run) {
