@@ -6,7 +6,9 @@
  * ({@link org.kaohe.results.RunChecks}). The seal chain of every run, quarterly or annual, is
  * written by one {@link org.kaohe.results.RunChainWriter} (which also cuts over-long reasons) and
  * checked by one {@link org.kaohe.results.RunChainChecker}, over {@link org.kaohe.results.StoredSubject}
- * rows: the annual module stores its own rows with them and adds nothing to the chain. Beside them:
+ * rows: the annual module stores its own rows with them and adds nothing to the chain. Quarterly
+ * runs that cannot be checked under the key (stored before keyed seals, downgraded, or sealed under
+ * another key) are {@link org.kaohe.results.UnkeyedRuns}'. Beside them:
  * whether a period's current run is out of date and why
  * ({@link org.kaohe.results.StaleRuns}, typed {@link org.kaohe.results.StaleReason}s), paged lists,
  * exports for people and machines, and comparisons of two runs.
