@@ -79,7 +79,9 @@ public class AnnualResults {
 
     /**
      * Every row by the runs' one chain checker ({@link RunChainChecker}), and every row's lines
-     * against their sealed digest (an annual row holds its lines), then the grade names.
+     * against their sealed digest (an annual row holds its lines), then the grade names, then the
+     * year-end appraisal records the run was made from against their own seals (as a quarterly run's
+     * check reads its import's: a forged input fails the run's check too).
      */
     private CheckedYear checked(AnnualRunInfo run) {
         List<StoredSubject> stored = repository.results(run.id());
@@ -100,6 +102,12 @@ public class AnnualResults {
         String labelsSeal = sealer.annualLabelsSeal(run.id(), repository.scales(run.id()));
         if (run.labelsSeal() != null && !run.labelsSeal().equals(labelsSeal)) {
             problems.add("年度考核的等次名称与封印不符:已被改动 / the annual run's grade names do not match their seal: altered");
+        }
+        try {
+            repository.appraisals(run.appraisalImportId());
+        } catch (SealBrokenException e) {
+            problems.add(e.getMessage().lines().findFirst().orElse(""));
+            e.problems().forEach(p -> problems.add("  " + p));
         }
         return new CheckedYear(run, problems.isEmpty() ? SealStatus.INTACT : SealStatus.ALTERED, subjects, altered, problems);
     }

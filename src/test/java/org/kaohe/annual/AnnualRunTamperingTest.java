@@ -142,6 +142,25 @@ class AnnualRunTamperingTest {
         assertThat(checked.problems()).as(what).anySatisfy(p -> assertThat(p).contains(problem));
     }
 
+    /** The run stands on its year-end appraisal: a forged appraisal record fails the run's check, named. */
+    @Test
+    void aForgedAppraisalRecordFailsTheRunsCheck() {
+        AnnualRunInfo run = results.run(annual.evaluate(YEAR, "hr").runId()).orElseThrow().run();
+        assertThat(results.run(run.id()).orElseThrow().status()).isEqualTo(SealStatus.INTACT);
+        String record = " WHERE import_id = ? AND cadre_id = 'C0009'";
+        assertThat(jdbc.sql("UPDATE annual_appraisal_record SET votes_excellent = votes_excellent + 1" + record)
+                .param(run.appraisalImportId()).update()).isPositive();
+        try {
+            AnnualResults.CheckedYear checked = results.run(run.id()).orElseThrow();
+            assertThat(checked.status()).isEqualTo(SealStatus.ALTERED);
+            assertThat(checked.problems()).anySatisfy(p -> assertThat(p).contains("annual_appraisal_record C0009"));
+        } finally {
+            jdbc.sql("UPDATE annual_appraisal_record SET votes_excellent = votes_excellent - 1" + record)
+                    .param(run.appraisalImportId()).update();
+        }
+        assertThat(results.run(run.id()).orElseThrow().status()).isEqualTo(SealStatus.INTACT);
+    }
+
     @Test
     void aRunSealedUnderAnotherKeyCannotBeChecked() {
         long runId = annual.evaluate(YEAR, "hr").runId();
