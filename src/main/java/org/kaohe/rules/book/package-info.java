@@ -5,4 +5,7 @@
  * ({@code BookChecks}) before anything is compiled. The result, {@link org.kaohe.rules.book.Rulebook},
  * is plain data: rows the engine inserts as facts.
  */
+@NamedInterface("book")
 package org.kaohe.rules.book;
+
+import org.springframework.modulith.NamedInterface;
