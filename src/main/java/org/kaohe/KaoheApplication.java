@@ -21,7 +21,7 @@ public class KaoheApplication {
         }
         SpringApplication app = new SpringApplication(KaoheApplication.class);
         // A first start on an empty database publishes rules/, imports data/ and evaluates it
-        // (evaluation.DemoBootstrap); a default only, so --kaohe.demo.load-on-start=false turns it off.
+        // (demo.DemoBootstrap); a default only, so --kaohe.demo.load-on-start=false turns it off.
         app.setDefaultProperties(Map.of("kaohe.demo.load-on-start", "true"));
         app.run(args);
     }

@@ -1,5 +1,7 @@
 package org.kaohe.api;
 
+import java.util.List;
+
 import org.kaohe.errors.BusyException;
 import org.kaohe.errors.ConflictException;
 import org.kaohe.errors.Echo;
@@ -7,6 +9,7 @@ import org.kaohe.errors.EvaluationException;
 import org.kaohe.errors.InvalidInputException;
 import org.kaohe.errors.SealBrokenException;
 import org.kaohe.errors.WorkStoppedException;
+import org.kaohe.rules.RulebookInvalidException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -22,6 +25,21 @@ import org.springframework.web.server.ResponseStatusException;
 class ApiExceptionHandler {
 
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ApiExceptionHandler.class);
+
+    /**
+     * A rulebook refused (publish, draft, rollback, what-if): 422 with the first problems, each
+     * located (file, row, column), every one counted; never the files. Nothing was published.
+     */
+    @ExceptionHandler(RulebookInvalidException.class)
+    ResponseEntity<ApiError> rulebookInvalid(RulebookInvalidException e) {
+        List<ApiError.Problem> problems = CheckAnswer.first(e.problems()).stream()
+                .map(p -> new ApiError.Problem(p.file(), p.line(), p.column(), p.message())).toList();
+        int count = e.problems().size();
+        return ResponseEntity.unprocessableEntity().body(new ApiError(HttpStatus.UNPROCESSABLE_ENTITY.value(),
+                "规则有 " + count + " 个问题,未发布 / the rulebook has " + count + " problems; nothing was published"
+                        + (count > problems.size() ? "(列出前 " + problems.size() + " 个 / the first " + problems.size()
+                        + " listed)" : ""), problems));
+    }
 
     /** Services reject bad input with a bilingual InvalidInputException: a client error. */
     @ExceptionHandler(InvalidInputException.class)

@@ -9,13 +9,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-import org.kaohe.audit.AuditLog;
 import org.kaohe.errors.Echo;
 import org.kaohe.errors.InvalidInputException;
 import org.kaohe.records.CodedValue;
 import org.kaohe.records.Period;
 import org.kaohe.records.SourceRef;
 import org.kaohe.records.SubjectType;
+import org.kaohe.results.AuditedRuns;
 import org.kaohe.results.ListedResult;
 import org.kaohe.results.ResultsFilter;
 import org.kaohe.results.ResultsList;
@@ -87,15 +87,15 @@ class ResultsApi {
 
     private final RunQueries runs;
     private final RunChecks checks;
-    private final AuditLog auditLog;
+    private final AuditedRuns audited;
     private final ResultsList list;
     private final StaleRuns staleRuns;
 
-    ResultsApi(RunQueries runs, RunChecks checks, AuditLog auditLog, ResultsList list, StaleRuns staleRuns) {
+    ResultsApi(RunQueries runs, RunChecks checks, AuditedRuns audited, ResultsList list, StaleRuns staleRuns) {
         this.staleRuns = staleRuns;
         this.runs = runs;
         this.checks = checks;
-        this.auditLog = auditLog;
+        this.audited = audited;
         this.list = list;
     }
 
@@ -230,9 +230,7 @@ class ResultsApi {
     @GetMapping("/runs/{runId}/verify")
     @Operation(summary = "核验整个运行(审计)/ verify a whole run (AUDITOR): every row, every line, every missing row named")
     ResponseEntity<SealCheck> verify(@PathVariable long runId, Principal who) {
-        RunChecks.Verification verification = checks.verify(run(runId));
-        auditLog.record(who.getName(), "RUN_VERIFIED", java.util.Map.of("run", runId,
-                "status", verification.status().name(), "problems", verification.problems().size()));
+        RunChecks.Verification verification = audited.verify(run(runId), who.getName());
         return ResponseEntity.ok().header(SEAL_HEADER, verification.status().name())
                 .body(SealCheck.of(verification.status(), verification.problems()));
     }

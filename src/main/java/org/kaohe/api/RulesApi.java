@@ -73,67 +73,39 @@ class RulesApi {
     @PostMapping(value = "/publish", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @Operation(summary = "检查并发布规则(须说明原因)/ check and publish with a reason; 422 with every problem when refused")
     ResponseEntity<?> publish(@RequestPart("files") List<MultipartFile> files, @RequestParam String reason, Principal who)
-            throws IOException {
-        try {
-            return ResponseEntity.status(HttpStatus.CREATED).body(CheckAnswer.Publication.of(
-                    drafts.publish(files, who.getName(), reason)));
-        } catch (RulebookInvalidException e) {
-            return invalid(e);
-        }
+            throws IOException, RulebookInvalidException {
+        return ResponseEntity.status(HttpStatus.CREATED).body(CheckAnswer.Publication.of(
+                drafts.publish(files, who.getName(), reason)));
     }
 
     @PostMapping(value = "/drafts", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @Operation(summary = "保存为草稿,由他人发布 / keep a draft for another leader to publish; returns its number")
-    ResponseEntity<?> saveDraft(@RequestPart("files") List<MultipartFile> files, Principal who) throws IOException {
-        try {
-            return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("draft", drafts.saveDraft(files, who.getName())));
-        } catch (RulebookInvalidException e) {
-            return invalid(e);
-        }
+    ResponseEntity<?> saveDraft(@RequestPart("files") List<MultipartFile> files, Principal who)
+            throws IOException, RulebookInvalidException {
+        return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("draft", drafts.saveDraft(files, who.getName())));
     }
 
     @PostMapping("/drafts/{id}/publish")
     @Operation(summary = "发布草稿(须说明原因)/ publish a draft with a reason")
-    ResponseEntity<?> publishDraft(@PathVariable long id, @RequestParam String reason, Principal who) {
-        try {
-            return ResponseEntity.status(HttpStatus.CREATED).body(CheckAnswer.Publication.of(
-                    rulebooks.publishDraft(id, who.getName(), reason)));
-        } catch (RulebookInvalidException e) {
-            return invalid(e);
-        }
+    ResponseEntity<?> publishDraft(@PathVariable long id, @RequestParam String reason, Principal who)
+            throws RulebookInvalidException {
+        return ResponseEntity.status(HttpStatus.CREATED).body(CheckAnswer.Publication.of(
+                rulebooks.publishDraft(id, who.getName(), reason)));
     }
 
     @PostMapping("/versions/{version}/publish")
     @Operation(summary = "重新发布旧版本(回退,须说明原因)/ publish an earlier version again (roll back), with a reason")
-    ResponseEntity<?> republish(@PathVariable String version, @RequestParam String reason, Principal who) {
-        try {
-            return ResponseEntity.status(HttpStatus.CREATED).body(CheckAnswer.Publication.of(
-                    rulebooks.republish(version, who.getName(), reason)));
-        } catch (RulebookInvalidException e) {
-            return invalid(e);
-        }
+    ResponseEntity<?> republish(@PathVariable String version, @RequestParam String reason, Principal who)
+            throws RulebookInvalidException {
+        return ResponseEntity.status(HttpStatus.CREATED).body(CheckAnswer.Publication.of(
+                rulebooks.republish(version, who.getName(), reason)));
     }
 
     @PostMapping(value = "/simulate", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @Operation(summary = "模拟:草稿规则下的得分与等次,与已发布规则并列,不存储 / what-if under a draft rulebook, nothing stored")
     ResponseEntity<?> simulate(@RequestParam String period, @RequestPart("files") List<MultipartFile> files,
-                               Principal who) throws IOException {
-        try {
-            return ResponseEntity.ok(SimulationAnswer.of(simulations.simulate(Period.parse(period), DraftChecks.read(files),
-                    who.getName())));
-        } catch (RulebookInvalidException e) {
-            return invalid(e);
-        }
-    }
-
-    /** 422 with the first problems (every one counted), never the files. */
-    private static ResponseEntity<ApiError> invalid(RulebookInvalidException e) {
-        List<ApiError.Problem> problems = CheckAnswer.first(e.problems()).stream()
-                .map(p -> new ApiError.Problem(p.file(), p.line(), p.column(), p.message())).toList();
-        int count = e.problems().size();
-        return ResponseEntity.unprocessableEntity().body(new ApiError(HttpStatus.UNPROCESSABLE_ENTITY.value(),
-                "规则有 " + count + " 个问题,未发布 / the rulebook has " + count + " problems; nothing was published"
-                        + (count > problems.size() ? "(列出前 " + problems.size() + " 个 / the first " + problems.size()
-                        + " listed)" : ""), problems));
+                               Principal who) throws IOException, RulebookInvalidException {
+        return ResponseEntity.ok(SimulationAnswer.of(simulations.simulate(Period.parse(period), DraftChecks.read(files),
+                who.getName())));
     }
 }

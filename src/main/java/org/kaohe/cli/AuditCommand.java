@@ -1,8 +1,7 @@
 package org.kaohe.cli;
 
-import java.util.Map;
-
 import org.kaohe.audit.AuditLog;
+import org.kaohe.audit.AuditLogCheck;
 import org.springframework.beans.factory.config.ConfigurableBeanFactory;
 import org.springframework.context.annotation.Scope;
 import org.springframework.stereotype.Component;
@@ -16,17 +15,17 @@ import picocli.CommandLine.Command;
 @Command(name = "audit", mixinStandardHelpOptions = true, description = "操作日志 / the audit log")
 class AuditCommand {
 
-    private final AuditLog auditLog;
+    private final AuditLogCheck check;
 
-    AuditCommand(AuditLog auditLog) {
-        this.auditLog = auditLog;
+    AuditCommand(AuditLogCheck check) {
+        this.check = check;
     }
 
     @Command(name = "verify", mixinStandardHelpOptions = true,
             description = "核验日志链;有改动、插入或删除时退出码为 3 / check the chain; exit 3 when an entry was "
                     + "changed, inserted or deleted")
     int verify() {
-        AuditLog.Verification v = auditLog.verify();
+        AuditLog.Verification v = check.verify(CliSupport.user());
         if (v.intact()) {
             System.out.printf("日志链完好 audit log intact: %d 条 entries (%d 条启用密钥前的旧记录 written before the key)%n",
                     v.entries(), v.legacyEntries());
@@ -35,8 +34,6 @@ class AuditCommand {
                     v.entries());
             v.problems().forEach(p -> System.out.println("  " + p));
         }
-        auditLog.record(CliSupport.user(), "AUDIT_VERIFIED", Map.of("entries", v.entries(),
-                "problems", v.problems().size()));
         return v.intact() ? CliSupport.EXIT_OK : CliSupport.EXIT_ALTERED;
     }
 }

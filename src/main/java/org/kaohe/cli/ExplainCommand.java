@@ -8,7 +8,6 @@ import org.kaohe.annual.AnnualFormat;
 import org.kaohe.annual.AnnualResults;
 import org.kaohe.annual.AnnualService;
 import org.kaohe.annual.AnnualStaleness;
-import org.kaohe.errors.InvalidInputException;
 import org.kaohe.records.Period;
 import org.kaohe.results.ExplanationFormat;
 import org.kaohe.results.PartNames;
@@ -99,13 +98,7 @@ class ExplainCommand implements Callable<Integer> {
     }
 
     private int explainYear() {
-        int y;
-        try {
-            y = AnnualService.parseYear(year);
-        } catch (InvalidInputException e) {
-            System.err.println(e.getMessage());
-            return CliSupport.EXIT_INVALID;
-        }
+        int y = AnnualService.parseYear(year); // a bad year: exit 2, said by KaoheCommands
         AnnualResults.CheckedYear checked = annual.current(y).orElse(null);
         if (checked == null) {
             System.err.println("年度 " + y + " 尚无年度考核结果 / no annual run for " + y + " yet");

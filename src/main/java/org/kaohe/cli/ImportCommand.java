@@ -80,15 +80,10 @@ class ImportCommand implements Callable<Integer> {
         if (year != null || (period == null && Files.isDirectory(folder) && name.matches("\\d{4}"))) {
             return importYear(year != null ? year : name);
         }
-        Period parsed;
-        try {
-            parsed = period != null ? Period.parse(period) : Period.findIn(name).orElseThrow(() ->
-                    new InvalidInputException("考核期格式应为 YYYY-Qn(如 2026-Q3)/ period must look like 2026-Q3: "
-                            + name + "\n文件夹名不是考核期，请用 --period 指定 / the folder name is not a period: give --period"));
-        } catch (InvalidInputException e) {
-            System.err.println(e.getMessage());
-            return CliSupport.EXIT_INVALID;
-        }
+        // a period that is none: exit 2, said by KaoheCommands
+        Period parsed = period != null ? Period.parse(period) : Period.findIn(name).orElseThrow(() ->
+                new InvalidInputException("考核期格式应为 YYYY-Qn(如 2026-Q3)/ period must look like 2026-Q3: "
+                        + name + "\n文件夹名不是考核期，请用 --period 指定 / the folder name is not a period: give --period"));
         ImportReport report;
         String lower = name.toLowerCase(Locale.ROOT);
         RemovalConfirmation confirmation = RemovalConfirmation.of(confirmRemovals);
@@ -109,13 +104,7 @@ class ImportCommand implements Callable<Integer> {
     }
 
     private int importYear(String yearText) {
-        int parsed;
-        try {
-            parsed = AnnualService.parseYear(yearText);
-        } catch (InvalidInputException e) {
-            System.err.println(e.getMessage());
-            return CliSupport.EXIT_INVALID;
-        }
+        int parsed = AnnualService.parseYear(yearText); // a bad year: exit 2, said by KaoheCommands
         AnnualService.ImportResult result = annualService.importFolder(folder, parsed, CliSupport.user(),
                 RemovalConfirmation.of(confirmRemovals));
         PrintStream out = System.out;

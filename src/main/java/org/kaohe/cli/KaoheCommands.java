@@ -10,6 +10,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import org.kaohe.errors.InvalidInputException;
 import org.kaohe.errors.SealBrokenException;
+import org.kaohe.rules.RulebookInvalidException;
 
 /**
  * The root command. Subcommands are Spring beans annotated with {@link Command} and
@@ -54,12 +55,19 @@ public class KaoheCommands implements Runnable {
      * went away or that another program holds: the context is lazy, so the database opens only
      * while the command runs): one readable line on standard error, never a stack trace; the trace only with
      * {@code --logging.level.org.kaohe=DEBUG}. The user's bad input ({@link InvalidInputException})
-     * exits 2 as every refused input does; anything else exits 1.
+     * exits 2 as every refused input does, and so does a refused rulebook ({@link RulebookInvalidException},
+     * every problem located, on standard output); anything else exits 1.
      */
     private static int reportFailure(Exception e, CommandLine commandLine, CommandLine.ParseResult parseResult) {
         LoggerFactory.getLogger(KaoheCommands.class).debug("Command failed", e);
         if (e instanceof InvalidInputException) {
             commandLine.getErr().println(e.getMessage());
+            return CliSupport.EXIT_INVALID;
+        }
+        if (e instanceof RulebookInvalidException invalid) {
+            // the problems are the command's answer (standard output, as rules validate lists them)
+            RulesCommand.printProblems(invalid.problems());
+            System.out.println("规则未被采用,已发布的规则不变 / the rulebook was not taken up; the published one is unchanged");
             return CliSupport.EXIT_INVALID;
         }
         if (e instanceof SealBrokenException) {

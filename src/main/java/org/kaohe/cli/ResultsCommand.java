@@ -5,6 +5,7 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -14,7 +15,9 @@ import org.kaohe.annual.AnnualResults;
 import org.kaohe.annual.AnnualService;
 import org.kaohe.annual.AnnualStaleness;
 import org.kaohe.annual.AnnualWorkbook;
+import org.kaohe.annual.AuditedYears;
 import org.kaohe.records.Period;
+import org.kaohe.results.AuditedRuns;
 import org.kaohe.results.ResultRow;
 import org.kaohe.results.ResultsExport;
 import org.kaohe.results.ResultsFilter;
@@ -31,7 +34,6 @@ import org.springframework.stereotype.Component;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import org.kaohe.errors.InvalidInputException;
 
 /**
  * {@code results --period P [--format table|csv|json|xlsx] [--out FILE]}: table, csv and json carry
@@ -64,26 +66,30 @@ class ResultsCommand implements Callable<Integer> {
     Path out;
 
     private final RunQueries runs;
-    private final RunChecks checks;
+    private final AuditedRuns audited;
     private final ResultsExport export;
-    private final AnnualResults annual;
+    private final AuditedYears auditedYears;
     private final StaleRuns staleRuns;
     private final AnnualStaleness annualStaleness;
 
-    ResultsCommand(RunQueries runs, RunChecks checks, ResultsExport export, AnnualResults annual, StaleRuns staleRuns,
-                   AnnualStaleness annualStaleness) {
+    ResultsCommand(RunQueries runs, AuditedRuns audited, ResultsExport export, AuditedYears auditedYears,
+                   StaleRuns staleRuns, AnnualStaleness annualStaleness) {
         this.staleRuns = staleRuns;
         this.annualStaleness = annualStaleness;
         this.runs = runs;
-        this.checks = checks;
+        this.audited = audited;
         this.export = export;
-        this.annual = annual;
+        this.auditedYears = auditedYears;
     }
 
     @Override
     public Integer call() throws IOException {
         if ((period == null) == (year == null)) {
             System.err.println("请给出 --period YYYY-Qn 或 --year YYYY 之一 / give --period YYYY-Qn or --year YYYY");
+            return CliSupport.EXIT_INVALID;
+        }
+        if (format == Format.XLSX && out == null) {
+            System.err.println("xlsx 需要 --out 文件 / xlsx needs --out FILE (a workbook is not text for a terminal)");
             return CliSupport.EXIT_INVALID;
         }
         if (year != null) {
@@ -96,16 +102,10 @@ class ResultsCommand implements Callable<Integer> {
                     + " yet: run `evaluate --period " + p + "` first");
             return CliSupport.EXIT_INVALID;
         }
-        RunChecks.CheckedRun checked = checks.results(run);
+        RunChecks.CheckedRun checked = audited.export(run, formatName(), CliSupport.user());
         CliSupport.staleNote("运行 run #" + run.id(), staleRuns.reasons(run));
         if (format == Format.XLSX) {
-            if (out == null) {
-                System.err.println("xlsx 需要 --out 文件 / xlsx needs --out FILE (a workbook is not text for a terminal)");
-                return CliSupport.EXIT_INVALID;
-            }
-            try (OutputStream file = Files.newOutputStream(out)) {
-                export.xlsx(checked, ResultsFilter.all(), Locale.SIMPLIFIED_CHINESE, false, file);
-            }
+            writeWhole(out, file -> export.xlsx(checked, ResultsFilter.all(), Locale.SIMPLIFIED_CHINESE, false, file));
             System.err.println("已写入 written: " + out + " (" + run.subjectCount() + " 行 rows)");
             if (checked.status() != SealStatus.INTACT) {
                 System.err.println((checked.failed() ? "警告 WARNING: " : "注意 note: ") + "运行 run #" + run.id() + ": "
@@ -133,15 +133,36 @@ class ResultsCommand implements Callable<Integer> {
         return checked.failed() ? CliSupport.EXIT_ALTERED : CliSupport.EXIT_OK;
     }
 
-    private int yearResults() throws IOException {
-        int y;
+    /** What writes a file's content. */
+    private interface Content {
+        void writeTo(OutputStream file) throws IOException;
+    }
+
+    /**
+     * Writes the file beside its place and moves it there when it is whole: a failed export leaves
+     * no empty or half-written workbook behind under the name asked for.
+     */
+    private static void writeWhole(Path target, Content content) throws IOException {
+        Path absolute = target.toAbsolutePath();
+        Path partial = Files.createTempFile(absolute.getParent(), "." + absolute.getFileName(), ".partial");
         try {
-            y = AnnualService.parseYear(year);
-        } catch (InvalidInputException e) {
-            System.err.println(e.getMessage());
-            return CliSupport.EXIT_INVALID;
+            try (OutputStream file = Files.newOutputStream(partial)) {
+                content.writeTo(file);
+            }
+            Files.move(partial, absolute, StandardCopyOption.REPLACE_EXISTING);
+        } finally {
+            Files.deleteIfExists(partial);
         }
-        AnnualResults.CheckedYear checked = annual.current(y).orElse(null);
+    }
+
+    /** The format as the audit log names it, as the pages' downloads do ({@code csv}, {@code xlsx}). */
+    private String formatName() {
+        return format.name().toLowerCase(Locale.ROOT);
+    }
+
+    private int yearResults() throws IOException {
+        int y = AnnualService.parseYear(year); // a bad year: exit 2, said by KaoheCommands
+        AnnualResults.CheckedYear checked = auditedYears.export(y, formatName(), CliSupport.user()).orElse(null);
         if (checked == null) {
             System.err.println("年度 " + y + " 尚无年度考核结果,请先运行 evaluate --year " + y + " / no annual run for " + y
                     + " yet: run `evaluate --year " + y + "` first");
@@ -150,13 +171,7 @@ class ResultsCommand implements Callable<Integer> {
         List<StaleReason> stale = annualStaleness.reasons(checked.run());
         CliSupport.staleNote("年度考核 annual run #" + checked.run().id(), stale);
         if (format == Format.XLSX) {
-            if (out == null) {
-                System.err.println("xlsx 需要 --out 文件 / xlsx needs --out FILE (a workbook is not text for a terminal)");
-                return CliSupport.EXIT_INVALID;
-            }
-            try (OutputStream file = Files.newOutputStream(out)) {
-                AnnualWorkbook.write(checked, stale, file);
-            }
+            writeWhole(out, file -> AnnualWorkbook.write(checked, stale, file));
             System.err.println("已写入 written: " + out + " (" + checked.subjects().size() + " 行 rows)");
         } else if (out == null) {
             System.out.print(AnnualFormat.results(checked, ResultsFormat.valueOf(format.name()), stale));

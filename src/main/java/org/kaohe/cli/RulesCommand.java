@@ -62,7 +62,7 @@ class RulesCommand {
              @Option(names = "--accept", paramLabel = "CASE", description = "按草稿结果更新此用例(可重复)/ accept the draft's"
                      + " results into this case (repeatable)") List<String> accept,
              @Option(names = "--accept-all", description = "按草稿结果更新所有未通过的用例 / accept the draft's results into"
-                     + " every failing case") boolean acceptAll) {
+                     + " every failing case") boolean acceptAll) throws RulebookInvalidException {
         List<ScenarioCases.CaseResult> results;
         try {
             RulebookSource source = RulebookService.read(dir);
@@ -76,9 +76,6 @@ class RulesCommand {
                 System.out.println("已写入 written: " + (written.isEmpty() ? "无 none" : String.join(", ", written)));
                 results = rulebooks.test(RulebookService.read(dir));
             }
-        } catch (RulebookInvalidException e) {
-            printProblems(e.problems());
-            return CliSupport.EXIT_INVALID;
         } catch (java.io.IOException e) {
             System.out.println("无法写入用例 / cannot write the case files: " + e.getMessage());
             return CliSupport.EXIT_INVALID;
@@ -98,38 +95,29 @@ class RulesCommand {
     int publish(@Parameters(arity = "0..1", paramLabel = "DIR", description = "规则目录,默认 rules / rulebook folder") Path dir,
                 @Option(names = "--reason", required = true, description = "发布原因 / why (kept in the audit log)") String reason,
                 @Option(names = "--version", description = "重新发布的旧版本 / an earlier version to publish again") String version,
-                @Option(names = "--draft", description = "发布草稿编号 / publish this draft") Long draft) {
-        try {
-            RulebookService.Published published;
-            if (version != null) {
-                published = rulebooks.republish(version, CliSupport.user(), reason);
-            } else if (draft != null) {
-                published = rulebooks.publishDraft(draft, CliSupport.user(), reason);
-            } else {
-                published = rulebooks.publish(RulebookService.read(dir == null ? Path.of("rules") : dir), CliSupport.user(),
-                        reason);
-            }
-            printCheck(published.check());
-            System.out.println((published.newVersion() ? "已发布新版本 published new version " : "已重新发布 re-published ")
-                    + published.version() + " (" + published.fileCount() + " 个文件 files)");
-            return CliSupport.EXIT_OK;
-        } catch (RulebookInvalidException e) {
-            printProblems(e.problems());
-            System.out.println("未发布,已发布的规则不变 / not published; the published rulebook is unchanged");
-            return CliSupport.EXIT_INVALID;
+                @Option(names = "--draft", description = "发布草稿编号 / publish this draft") Long draft)
+            throws RulebookInvalidException {
+        RulebookService.Published published;
+        if (version != null) {
+            published = rulebooks.republish(version, CliSupport.user(), reason);
+        } else if (draft != null) {
+            published = rulebooks.publishDraft(draft, CliSupport.user(), reason);
+        } else {
+            published = rulebooks.publish(RulebookService.read(dir == null ? Path.of("rules") : dir), CliSupport.user(),
+                    reason);
         }
+        printCheck(published.check());
+        System.out.println((published.newVersion() ? "已发布新版本 published new version " : "已重新发布 re-published ")
+                + published.version() + " (" + published.fileCount() + " 个文件 files)");
+        return CliSupport.EXIT_OK;
     }
 
     @Command(name = "draft", description = "保存为草稿,由他人检查后发布 / keep as a draft for someone else to publish")
-    int draft(@Parameters(arity = "0..1", defaultValue = "rules", paramLabel = "DIR") Path dir) {
-        try {
-            long id = rulebooks.saveDraft(RulebookService.read(dir), CliSupport.user());
-            System.out.println("已保存为草稿 #" + id + " / saved as draft #" + id);
-            return CliSupport.EXIT_OK;
-        } catch (RulebookInvalidException e) {
-            printProblems(e.problems());
-            return CliSupport.EXIT_INVALID;
-        }
+    int draft(@Parameters(arity = "0..1", defaultValue = "rules", paramLabel = "DIR") Path dir)
+            throws RulebookInvalidException {
+        long id = rulebooks.saveDraft(RulebookService.read(dir), CliSupport.user());
+        System.out.println("已保存为草稿 #" + id + " / saved as draft #" + id);
+        return CliSupport.EXIT_OK;
     }
 
     @Command(name = "list", description = "已发布的版本(最新在前):谁、何时、为何 / published versions, newest first: who, when, why")

@@ -5,9 +5,10 @@ import java.util.Optional;
 
 import org.kaohe.annual.AnnualResults;
 import org.kaohe.annual.AnnualRunInfo;
-import org.kaohe.audit.AuditLog;
+import org.kaohe.annual.AuditedYears;
 import org.kaohe.evaluation.ReplayDifference;
 import org.kaohe.evaluation.RunReplay;
+import org.kaohe.results.AuditedRuns;
 import org.kaohe.results.RunChecks;
 import org.kaohe.results.RunInfo;
 import org.kaohe.results.RunQueries;
@@ -33,17 +34,17 @@ import picocli.CommandLine.Parameters;
 class RunsCommand {
 
     private final RunQueries runs;
-    private final RunChecks checks;
-    private final AuditLog auditLog;
+    private final AuditedRuns audited;
     private final RunReplay replays;
     private final AnnualResults annual;
+    private final AuditedYears auditedYears;
 
-    RunsCommand(RunQueries runs, RunChecks checks, AuditLog auditLog, RunReplay replays, AnnualResults annual) {
+    RunsCommand(RunQueries runs, AuditedRuns audited, RunReplay replays, AnnualResults annual, AuditedYears auditedYears) {
         this.runs = runs;
-        this.checks = checks;
-        this.auditLog = auditLog;
+        this.audited = audited;
         this.replays = replays;
         this.annual = annual;
+        this.auditedYears = auditedYears;
     }
 
     @Command(name = "verify", mixinStandardHelpOptions = true,
@@ -54,7 +55,7 @@ class RunsCommand {
                @Option(names = "--year", paramLabel = "YYYY", description = "只核验该年度考核 the annual run of a year only")
                Integer year) {
         if (year != null) {
-            Optional<AnnualResults.CheckedYear> checked = annual.current(year);
+            Optional<AnnualResults.CheckedYear> checked = auditedYears.verify(year, CliSupport.user());
             if (checked.isEmpty()) {
                 System.err.println(year + " 年尚无年度考核结果 / no annual run for " + year);
                 return CliSupport.EXIT_INVALID;
@@ -75,33 +76,29 @@ class RunsCommand {
         }
         boolean anyFailed = false;
         for (RunInfo run : chosen) {
-            RunChecks.Verification v = checks.verify(run);
+            RunChecks.Verification v = audited.verify(run, CliSupport.user());
             anyFailed |= !v.intact();
             System.out.printf("考核 #%d %s (导入版本 %d, %d 个对象 subjects): %s%n", run.id(), run.period(),
                     run.importVersion(), run.subjectCount(), v.status().label());
             v.problems().forEach(p -> System.out.println("  " + p));
-            auditLog.record(CliSupport.user(), "RUN_VERIFIED", java.util.Map.of("run", run.id(),
-                    "status", v.status().name(), "problems", v.problems().size()));
         }
         if (chosen.isEmpty()) {
             System.out.println("尚无考核运行 / no runs yet");
         }
         if (runId == null) {
             for (int y : annual.years()) {
-                anyFailed |= !report(annual.current(y).orElseThrow());
+                anyFailed |= !report(auditedYears.verify(y, CliSupport.user()).orElseThrow());
             }
         }
         return anyFailed ? CliSupport.EXIT_ALTERED : CliSupport.EXIT_OK;
     }
 
-    /** Prints and audits the check of a year's annual run; true when intact. */
+    /** Prints the check of a year's annual run; true when intact. */
     private boolean report(AnnualResults.CheckedYear year) {
         AnnualRunInfo run = year.run();
         System.out.printf("年度考核 #%d %d (%d 个对象 subjects): %s%n", run.id(), run.year(), run.subjectCount(),
                 year.status().label());
         year.problems().forEach(p -> System.out.println("  " + p));
-        auditLog.record(CliSupport.user(), "ANNUAL_RUN_VERIFIED", java.util.Map.of("run", run.id(), "year", run.year(),
-                "status", year.status().name(), "problems", year.problems().size()));
         return year.status() == SealStatus.INTACT;
     }
 

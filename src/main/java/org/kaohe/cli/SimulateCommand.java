@@ -62,7 +62,7 @@ class SimulateCommand implements Callable<Integer> {
     }
 
     @Override
-    public Integer call() {
+    public Integer call() throws RulebookInvalidException { // a refused draft: exit 2, said by KaoheCommands
         if ((period == null) == (year == null)) {
             System.err.println("请给出 --period 或 --year 之一 / give exactly one of --period P and --year YYYY");
             return CliSupport.EXIT_INVALID;
@@ -73,9 +73,6 @@ class SimulateCommand implements Callable<Integer> {
         Simulation result;
         try {
             result = simulation.simulate(period, RulebookService.read(rules), CliSupport.user());
-        } catch (RulebookInvalidException e) {
-            RulesCommand.printProblems(e.problems());
-            return CliSupport.EXIT_INVALID;
         } catch (EvaluationException e) {
             System.err.println(e.getMessage());
             return CliSupport.EXIT_INVALID;
@@ -97,14 +94,11 @@ class SimulateCommand implements Callable<Integer> {
     }
 
     /** The year under the draft's annual tables: the changed subjects (or every one, or one), then the counts. */
-    private int year() {
+    private int year() throws RulebookInvalidException {
         YearSimulation result;
         try {
             result = annual.simulate(AnnualService.parseYear(Integer.toString(year)), RulebookService.read(rules),
                     CliSupport.user());
-        } catch (RulebookInvalidException e) {
-            RulesCommand.printProblems(e.problems());
-            return CliSupport.EXIT_INVALID;
         } catch (EvaluationException e) {
             System.err.println(e.getMessage());
             return CliSupport.EXIT_INVALID;

@@ -13,7 +13,6 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import org.kaohe.errors.InvalidInputException;
 
 /** {@code users add|list|disable|enable|repair}: user administration from the command line. */
 @Component
@@ -57,20 +56,14 @@ class UsersCommand implements Runnable {
         public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
             parent(spec).showInitialAdmin(out);
-            try {
-                UserAccountService.CreatedUser created =
-                        parent(spec).accounts.create(org.kaohe.cli.CliSupport.user(), username, displayName,
-                                Role.parseList(roles), password);
-                out.println("已创建用户 / created user " + created.account().username()
-                        + " (" + Role.format(created.account().roles()) + ")");
-                if (created.passwordGenerated()) {
-                    out.println("密码 / password: " + created.password());
-                }
-                return 0;
-            } catch (InvalidInputException e) {
-                spec.commandLine().getErr().println(e.getMessage());
-                return 2;
+            UserAccountService.CreatedUser created = parent(spec).accounts.create(org.kaohe.cli.CliSupport.user(),
+                    username, displayName, Role.parseList(roles), password);
+            out.println("已创建用户 / created user " + created.account().username()
+                    + " (" + Role.format(created.account().roles()) + ")");
+            if (created.passwordGenerated()) {
+                out.println("密码 / password: " + created.password());
             }
+            return 0;
         }
     }
 
@@ -130,17 +123,12 @@ class UsersCommand implements Runnable {
 
         @Override
         public Integer call() {
-            try {
-                String password = parent(spec).accounts.repair(org.kaohe.cli.CliSupport.user(), username,
-                        Role.parseList(roles));
-                PrintWriter out = spec.commandLine().getOut();
-                out.println("已修复 / repaired " + username + " (" + Role.format(Role.parseList(roles)) + ")");
-                out.println("一次性密码 / one-time password: " + password);
-                return 0;
-            } catch (InvalidInputException e) {
-                spec.commandLine().getErr().println(e.getMessage());
-                return 2;
-            }
+            String password = parent(spec).accounts.repair(org.kaohe.cli.CliSupport.user(), username,
+                    Role.parseList(roles));
+            PrintWriter out = spec.commandLine().getOut();
+            out.println("已修复 / repaired " + username + " (" + Role.format(Role.parseList(roles)) + ")");
+            out.println("一次性密码 / one-time password: " + password);
+            return 0;
         }
     }
 
@@ -153,14 +141,10 @@ class UsersCommand implements Runnable {
         return (UsersCommand) sub.parent().userObject();
     }
 
+    /** Bad input (an unknown user, a role that is none) exits 2, said by {@link KaoheCommands}. */
     private int change(CommandLine.Model.CommandSpec sub, Runnable change, String done) {
-        try {
-            change.run();
-            sub.commandLine().getOut().println(done);
-            return 0;
-        } catch (InvalidInputException e) {
-            sub.commandLine().getErr().println(e.getMessage());
-            return 2;
-        }
+        change.run();
+        sub.commandLine().getOut().println(done);
+        return 0;
     }
 }

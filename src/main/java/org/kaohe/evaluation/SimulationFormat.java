@@ -17,6 +17,7 @@ import org.kaohe.results.ResultSeal;
 import org.kaohe.results.ResultsFormat;
 import org.kaohe.results.SpreadsheetSafe;
 import org.kaohe.results.TextTable;
+import org.kaohe.scoring.ExplanationDiff;
 import org.kaohe.scoring.ExplanationLine;
 import org.kaohe.scoring.ReasonText;
 
@@ -82,8 +83,8 @@ public enum SimulationFormat {
                 out.append(String.format("%n%s %s 得分明细对照 lines side by side:%n", w.subject().subjectId(), w.subject().name()));
                 List<String[]> lines = new ArrayList<>();
                 for (ExplanationDiff.LineChange l : w.lines()) {
-                    lines.add(new String[] {l.change().name(), l.part(), rule(l.published()), points(l.published()),
-                            reason(l.published()), rule(l.draft()), points(l.draft()), reason(l.draft()),
+                    lines.add(new String[] {l.change().name(), l.part(), rule(l.before()), points(l.before()),
+                            reason(l.before()), rule(l.after()), points(l.after()), reason(l.after()),
                             l.difference().toPlainString()});
                 }
                 lines.add(new String[] {"", "", "", w.publishedTotal().toPlainString(), "", "",
@@ -109,9 +110,9 @@ public enum SimulationFormat {
         for (SubjectWhatIf w : listed) {
             for (ExplanationDiff.LineChange l : w.lines()) {
                 rows.add(new Object[] {w.subject().subjectType().name(), w.subject().subjectId(), l.change().name(),
-                        l.part(), SpreadsheetSafe.text(l.partName()), rule(l.published()), points(l.published()),
-                        SpreadsheetSafe.text(reason(l.published())), rule(l.draft()), points(l.draft()),
-                        SpreadsheetSafe.text(reason(l.draft())), l.difference()});
+                        l.part(), SpreadsheetSafe.text(l.partName()), rule(l.before()), points(l.before()),
+                        SpreadsheetSafe.text(reason(l.before())), rule(l.after()), points(l.after()),
+                        SpreadsheetSafe.text(reason(l.after())), l.difference()});
             }
         }
         return csv(LINE_COLUMNS, rows);
@@ -179,8 +180,8 @@ public enum SimulationFormat {
             line.put("change", l.change().name());
             line.put("part", l.part());
             line.put("part_name", l.partName());
-            line.put("published", lineJson(l.published()));
-            line.put("draft", lineJson(l.draft()));
+            line.put("published", lineJson(l.before()));
+            line.put("draft", lineJson(l.after()));
             line.put("difference", l.difference());
             return line;
         }).toList());

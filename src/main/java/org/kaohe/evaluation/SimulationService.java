@@ -23,6 +23,7 @@ import org.kaohe.rules.RulebookSource;
 import org.kaohe.rules.engine.RunLimits;
 import org.kaohe.scoring.EvaluationOutcome;
 import org.kaohe.scoring.EvaluationProgress;
+import org.kaohe.scoring.ExplanationDiff;
 import org.kaohe.scoring.Grade;
 import org.kaohe.scoring.PartLabel;
 import org.kaohe.scoring.SubjectResult;
@@ -114,12 +115,12 @@ public class SimulationService {
     /** One subject's two explanations side by side, with the totals they add up to. */
     public record SubjectWhatIf(Simulation simulation, Comparison subject, List<ExplanationDiff.LineChange> lines) {
         public BigDecimal publishedTotal() {
-            return lines.stream().filter(l -> l.published() != null).map(l -> l.published().points())
+            return lines.stream().filter(l -> l.before() != null).map(l -> l.before().points())
                     .reduce(BigDecimal.ZERO, BigDecimal::add);
         }
 
         public BigDecimal draftTotal() {
-            return lines.stream().filter(l -> l.draft() != null).map(l -> l.draft().points())
+            return lines.stream().filter(l -> l.after() != null).map(l -> l.after().points())
                     .reduce(BigDecimal.ZERO, BigDecimal::add);
         }
 

@@ -1,5 +1,6 @@
 package org.kaohe.results;
 
+import java.util.Locale;
 import java.util.Optional;
 
 import org.kaohe.rules.book.BookTable;
@@ -7,8 +8,10 @@ import org.kaohe.rules.book.RowRef;
 
 /**
  * A rule an explanation line cites ({@code bonus-points.csv:4}) as people read it: the table's
- * Chinese name and its row, 加分表 第 4 行. Rules that are not a table row (engine rule names of
- * runs made before the rulebook was tables) are kept as written.
+ * name and its row, 加分表 第 4 行 (加分表 row 4 for an English reader). The one wording of a rule
+ * reference, for the pages ({@code web.RuleLinks} adds the links), the command line and the JSON.
+ * Rules that are not a table row (engine rule names of runs made before the rulebook was tables)
+ * are kept as written.
  */
 public final class RuleNames {
 
@@ -23,7 +26,13 @@ public final class RuleNames {
 
     /** 加分表 第 4 行, or the rule as written. */
     public static String chinese(String rule) {
-        return tableRow(rule).map(r -> BookTable.byFileName(r.file()).orElseThrow().title() + " 第 " + r.line() + " 行")
-                .orElse(rule);
+        return label(rule, Locale.SIMPLIFIED_CHINESE);
+    }
+
+    /** 加分表 第 4 行, 加分表 row 4 in English, or the rule as written. */
+    public static String label(String rule, Locale locale) {
+        boolean english = Locale.ENGLISH.getLanguage().equals(locale.getLanguage());
+        return tableRow(rule).map(r -> BookTable.byFileName(r.file()).orElseThrow().title()
+                + (english ? " row " + r.line() : " 第 " + r.line() + " 行")).orElse(rule);
     }
 }

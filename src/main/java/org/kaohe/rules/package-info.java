@@ -1,10 +1,14 @@
 /**
- * The rulebook: rule files read at run time ({@link org.kaohe.rules.RulebookSource}), compiled
- * with Drools ({@link org.kaohe.rules.RulebookCompiler}) into a
- * {@link org.kaohe.rules.CompiledRulebook} that evaluates a period's records into an
- * {@link org.kaohe.scoring.EvaluationOutcome}. The only package that touches {@code org.kie} and
- * {@code org.drools}. The public records here (Setting, Subject, ScoreLine, …) are the facts the
- * DRL files and decision tables match and insert, and {@code Lines}, {@code Points}, {@code Gates},
- * {@code Grades} are the helpers they call.
+ * The rulebook module: a rulebook's files ({@link org.kaohe.rules.RulebookSource}, from a folder,
+ * an upload or the database) read and checked into a {@link org.kaohe.rules.CompiledRulebook} by
+ * {@link org.kaohe.rules.RulebookCompiler} (nothing from the files is compiled or run: the tables
+ * are data); {@link org.kaohe.rules.RulebookService} checks a draft (cells, scenario cases,
+ * {@link org.kaohe.rules.DraftTrial} on real data), publishes it with a reason (sealed,
+ * {@link org.kaohe.rules.RulebookSeals}), rolls back ({@link org.kaohe.rules.RollbackCarryOver})
+ * and keeps drafts. Its sub-packages: {@code book} the tables and their checks (a named interface:
+ * other modules read the book), {@code engine} Kaohe's own DRL and the only code that touches
+ * {@code org.kie} and {@code org.drools} (internal but for {@code RunLimits}, {@code RunStoppedException}
+ * and {@code PeriodEvaluation}), {@code legacy} old-format versions read as data (internal but for
+ * {@code LegacyRulebook}), {@code edit} the editor's forms, zips and diffs (a named interface).
  */
 package org.kaohe.rules;

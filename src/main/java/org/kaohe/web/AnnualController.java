@@ -15,8 +15,8 @@ import org.kaohe.annual.AnnualResults;
 import org.kaohe.annual.AnnualService;
 import org.kaohe.annual.AnnualStaleness;
 import org.kaohe.annual.AnnualWorkbook;
+import org.kaohe.annual.AuditedYears;
 import org.kaohe.annual.StaleQuartersException;
-import org.kaohe.audit.AuditLog;
 import org.kaohe.errors.EvaluationException;
 import org.kaohe.imports.AnnualAppraisalFile;
 import org.kaohe.imports.RemovalConfirmation;
@@ -53,17 +53,17 @@ class AnnualController {
     private final AnnualResults results;
     private final AnnualService annual;
     private final AnnualStaleness staleness;
-    private final AuditLog auditLog;
+    private final AuditedYears audited;
     private final PendingUploads pending;
     private final AnnualQuotas quotas;
     private final HeavyWork heavy;
 
-    AnnualController(AnnualResults results, AnnualService annual, AnnualStaleness staleness, AuditLog auditLog,
+    AnnualController(AnnualResults results, AnnualService annual, AnnualStaleness staleness, AuditedYears audited,
                      PendingUploads pending, AnnualQuotas quotas, HeavyWork heavy) {
         this.results = results;
         this.staleness = staleness;
         this.annual = annual;
-        this.auditLog = auditLog;
+        this.audited = audited;
         this.pending = pending;
         this.quotas = quotas;
         this.heavy = heavy;
@@ -218,10 +218,8 @@ class AnnualController {
     }
 
     private ResponseEntity<byte[]> csvNow(int year, Principal who) {
-        AnnualResults.CheckedYear checked = checked(year);
+        AnnualResults.CheckedYear checked = exported(year, "csv", who);
         List<StaleReason> stale = staleness.reasons(checked.run());
-        auditLog.record(who.getName(), "EXPORT_YEAR", Map.of("year", year, "run", checked.run().id(), "format", "csv",
-                "rows", checked.subjects().size(), "seal", checked.status().name()));
         String name = fileName(year, checked, stale, "csv");
         return ResponseEntity.ok()
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(name).build().toString())
@@ -235,10 +233,8 @@ class AnnualController {
     }
 
     private ResponseEntity<byte[]> xlsxNow(int year, Principal who) {
-        AnnualResults.CheckedYear checked = checked(year);
+        AnnualResults.CheckedYear checked = exported(year, "xlsx", who);
         List<StaleReason> stale = staleness.reasons(checked.run());
-        auditLog.record(who.getName(), "EXPORT_YEAR", Map.of("year", year, "run", checked.run().id(), "format", "xlsx",
-                "rows", checked.subjects().size(), "seal", checked.status().name()));
         ByteArrayOutputStream workbook = new ByteArrayOutputStream();
         AnnualWorkbook.write(checked, stale, workbook);
         String name = fileName(year, checked, stale, "xlsx");
@@ -255,7 +251,14 @@ class AnnualController {
     }
 
     private AnnualResults.CheckedYear checked(int year) {
-        return results.current(year).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND,
-                "年度 " + year + " 尚无年度考核结果 / no annual run for " + year));
+        return results.current(year).orElseThrow(() -> noAnnualRun(year));
+    }
+
+    private AnnualResults.CheckedYear exported(int year, String format, Principal who) {
+        return audited.export(year, format, who.getName()).orElseThrow(() -> noAnnualRun(year));
+    }
+
+    private static ResponseStatusException noAnnualRun(int year) {
+        return new ResponseStatusException(HttpStatus.NOT_FOUND, "年度 " + year + " 尚无年度考核结果 / no annual run for " + year);
     }
 }

@@ -7,10 +7,9 @@ import java.util.Locale;
 import jakarta.servlet.http.HttpServletResponse;
 
 import java.security.Principal;
-import java.util.Map;
 
-import org.kaohe.audit.AuditLog;
 import org.kaohe.records.SubjectType;
+import org.kaohe.results.AuditedRuns;
 import org.kaohe.results.ResultsExport;
 import org.kaohe.results.ResultsFilter;
 import org.kaohe.results.RunChecks;
@@ -40,19 +39,16 @@ class ResultsDownloads {
 
     private final RunSelection selection;
     private final ResultsExport export;
-    private final RunChecks checks;
+    private final AuditedRuns audited;
     private final RunQueries runs;
-    private final AuditLog auditLog;
     private final HeavyWork heavy;
 
-    ResultsDownloads(RunSelection selection, ResultsExport export, RunChecks checks, RunQueries runs, AuditLog auditLog,
-                     HeavyWork heavy) {
+    ResultsDownloads(RunSelection selection, ResultsExport export, AuditedRuns audited, RunQueries runs, HeavyWork heavy) {
         this.heavy = heavy;
         this.selection = selection;
         this.export = export;
-        this.checks = checks;
+        this.audited = audited;
         this.runs = runs;
-        this.auditLog = auditLog;
     }
 
     @GetMapping("/evaluation/export.csv")
@@ -63,7 +59,7 @@ class ResultsDownloads {
              Principal who) throws IOException {
         RunInfo picked = pick(period, run);
         heavy.run(HeavyWork.Kind.EXPORT, who.getName(), exportTitle(picked), job -> {
-            RunChecks.CheckedRun checked = exported(picked, "csv", who);
+            RunChecks.CheckedRun checked = audited.export(picked, "csv", who.getName());
             ResultsFilter filter = filter(checked.run(), type, dept, grade, sort, desc);
             start(response, fileName(checked, filter, false, locale, "csv"), new MediaType("text", "csv", StandardCharsets.UTF_8));
             export.csv(checked, filter, locale, response.getOutputStream());
@@ -84,7 +80,7 @@ class ResultsDownloads {
               Locale locale, HttpServletResponse response, Principal who) throws IOException {
         RunInfo picked = pick(period, run);
         heavy.run(HeavyWork.Kind.EXPORT, who.getName(), exportTitle(picked), job -> {
-            RunChecks.CheckedRun checked = exported(picked, byDept ? "xlsx-by-dept" : "xlsx", who);
+            RunChecks.CheckedRun checked = audited.export(picked, byDept ? "xlsx-by-dept" : "xlsx", who.getName());
             ResultsFilter filter = filter(checked.run(), type, dept, grade, sort, desc);
             start(response, fileName(checked, filter, byDept, locale, "xlsx"), XLSX);
             export.xlsx(checked, filter, locale, byDept, response.getOutputStream());
@@ -101,17 +97,6 @@ class ResultsDownloads {
         String code = grade == null || grade.isBlank() ? null : runs.scales(run.id()).values().stream()
                 .flatMap(scale -> scale.find(grade).stream()).map(Grade::name).findFirst().orElse(grade.trim());
         return new ResultsFilter(type, dept, code, ResultsFilter.Sort.of(sort), desc);
-    }
-
-    /**
-     * The whole run checked once for the export (it reads every row anyway), and the export logged:
-     * who took which run's results out, in what shape, and what its seal check said.
-     */
-    private RunChecks.CheckedRun exported(RunInfo run, String format, Principal who) {
-        RunChecks.CheckedRun checked = checks.results(run);
-        auditLog.record(who.getName(), "EXPORT", Map.of("period", run.period().toString(), "run", run.id(),
-                "format", format, "rows", checked.subjects().size(), "seal", checked.status().name()));
-        return checked;
     }
 
     /**

@@ -6,12 +6,12 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 
 import org.kaohe.records.Period;
-import org.kaohe.results.ExplanationDiff;
 import org.kaohe.results.RunChecks;
 import org.kaohe.results.RunInfo;
 import org.kaohe.results.RunQueries;
 import org.kaohe.reviews.Review;
 import org.kaohe.reviews.ReviewService;
+import org.kaohe.scoring.ExplanationDiff;
 import org.kaohe.scoring.SubjectResult;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;

@@ -2,38 +2,25 @@ package org.kaohe.web;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.util.Locale;
 
+import org.kaohe.results.RuleNames;
 import org.kaohe.rules.book.BookTable;
 import org.kaohe.rules.book.RowRef;
-import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
 
 /**
- * A rule an explanation line cites ({@code bonus-points.csv:4}) as people read it — the table's
- * Chinese name and the row, 加分表 第 4 行 — and the address of that row in a version's table view
+ * A rule an explanation line cites ({@code bonus-points.csv:4}) as people read it (worded by
+ * {@link RuleNames}: 加分表 第 4 行) and the address of that row in a version's table view
  * or in the editor. Rules of runs made before the rulebook was tables (engine rule names) are
  * shown as they are, without a link. Templates call it as {@code @ruleLinks}.
  */
 @Component("ruleLinks")
 public class RuleLinks {
 
-    private final MessageSource messages;
-
-    RuleLinks(MessageSource messages) {
-        this.messages = messages;
-    }
-
-    /** 加分表 第 4 行, or the rule as written when it is not a table row. */
+    /** 加分表 第 4 行 in the page's language, or the rule as written when it is not a table row. */
     public String label(String rule) {
-        RowRef ref = tableRow(rule);
-        if (ref == null) {
-            return rule;
-        }
-        Locale locale = LocaleContextHolder.getLocale();
-        return messages.getMessage("rules.rowRef", new Object[] {BookTable.byFileName(ref.file()).orElseThrow().title(),
-                ref.line()}, locale);
+        return RuleNames.label(rule, LocaleContextHolder.getLocale());
     }
 
     /** The row in the version's table view ({@code /rules/versions/V?file=F#row-N}), or null. */
@@ -53,8 +40,7 @@ public class RuleLinks {
     }
 
     private static RowRef tableRow(String rule) {
-        RowRef ref = RowRef.parse(rule);
-        return ref != null && ref.line() > 0 && BookTable.byFileName(ref.file()).isPresent() ? ref : null;
+        return RuleNames.tableRow(rule).orElse(null);
     }
 
     private static String encode(String text) {

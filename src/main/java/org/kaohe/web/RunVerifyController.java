@@ -4,7 +4,7 @@ import static org.springframework.http.HttpStatus.NOT_FOUND;
 
 import java.security.Principal;
 
-import org.kaohe.audit.AuditLog;
+import org.kaohe.results.AuditedRuns;
 import org.kaohe.results.RunChecks;
 import org.kaohe.results.RunInfo;
 import org.kaohe.results.RunQueries;
@@ -19,13 +19,11 @@ import org.springframework.web.server.ResponseStatusException;
 class RunVerifyController {
 
     private final RunQueries runs;
-    private final RunChecks checks;
-    private final AuditLog auditLog;
+    private final AuditedRuns audited;
 
-    RunVerifyController(RunQueries runs, RunChecks checks, AuditLog auditLog) {
+    RunVerifyController(RunQueries runs, AuditedRuns audited) {
         this.runs = runs;
-        this.checks = checks;
-        this.auditLog = auditLog;
+        this.audited = audited;
     }
 
     /**
@@ -36,9 +34,7 @@ class RunVerifyController {
     @PostMapping("/runs/{runId}/verify")
     String verify(@PathVariable long runId, Principal who, Model model) {
         RunInfo run = runs.run(runId).orElseThrow(() -> new ResponseStatusException(NOT_FOUND));
-        RunChecks.Verification verification = checks.verify(run);
-        auditLog.record(who.getName(), "RUN_VERIFIED", java.util.Map.of("run", run.id(),
-                "status", verification.status().name(), "problems", verification.problems().size()));
+        RunChecks.Verification verification = audited.verify(run, who.getName());
         model.addAttribute("run", run);
         model.addAttribute("verification", verification);
         return "verify";

@@ -16,7 +16,7 @@ import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.kaohe.evaluation.ExplanationDiff.Change;
+import org.kaohe.scoring.ExplanationDiff.Change;
 import org.kaohe.evaluation.SimulationService.Comparison;
 import org.kaohe.evaluation.SimulationService.Simulation;
 import org.kaohe.evaluation.SimulationService.SubjectWhatIf;
@@ -103,9 +103,9 @@ class SimulationOutputTest {
         SubjectWhatIf c0047 = simulations.subject(Q3, simulation.draftVersion(), "C0047").orElseThrow();
 
         var award = c0047.lines().stream().filter(l -> l.change() == Change.CHANGED && l.part().equals("B")
-                && l.published().evidence().toString().contains("events.csv:4")).findFirst().orElseThrow();
-        assertThat(award.published().points()).isEqualByComparingTo("1");
-        assertThat(award.draft().points()).isEqualByComparingTo("1.5");
+                && l.before().evidence().toString().contains("events.csv:4")).findFirst().orElseThrow();
+        assertThat(award.before().points()).isEqualByComparingTo("1");
+        assertThat(award.after().points()).isEqualByComparingTo("1.5");
         assertThat(award.difference()).isEqualByComparingTo("0.5");
         assertThat(award.partName()).isEqualTo("加分");
         assertThat(c0047.publishedTotal()).isEqualByComparingTo(c0047.subject().publishedScore());

@@ -14,4 +14,7 @@
  * another cell of the same row (a deduction part's maximum may be empty, a quota's value is a
  * share or a count) is the parser's own.
  */
+@NamedInterface("book")
 package org.kaohe.rules.book;
+
+import org.springframework.modulith.NamedInterface;

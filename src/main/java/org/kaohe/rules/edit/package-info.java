@@ -6,4 +6,7 @@
  * difference of two books ({@link org.kaohe.rules.edit.BookDiff}) and a book as a zip archive
  * ({@link org.kaohe.rules.edit.RulebookZip}). Nothing here scores anything: the tables are data.
  */
+@NamedInterface("edit")
 package org.kaohe.rules.edit;
+
+import org.springframework.modulith.NamedInterface;

@@ -32,6 +32,7 @@ import org.kaohe.scoring.EvaluationProgress;
 import org.kaohe.scoring.GradeScale;
 import org.kaohe.scoring.PartLabel;
 import org.kaohe.scoring.SubjectResult;
+import org.springframework.modulith.NamedInterface;
 
 /**
  * One evaluation of one period: for each department a session scores its cadres, and grading
@@ -40,6 +41,7 @@ import org.kaohe.scoring.SubjectResult;
  * run in parallel on every core; results are put back in the departments' order, so they are the
  * same as a sequential run's. Records of subjects not on the roster are not scored.
  */
+@NamedInterface("engine") // one of the few engine types other modules use; the rest is internal
 public final class PeriodEvaluation {
 
     /** Stored evaluations' sessions: no check ever queues here. */

@@ -3,6 +3,8 @@ package org.kaohe.rules.engine;
 import java.time.Duration;
 import java.util.function.BooleanSupplier;
 
+import org.springframework.modulith.NamedInterface;
+
 /**
  * What one evaluation may spend: a time limit for the whole run, a limit on rule firings in one
  * session, a way to be cancelled, and the threads it runs on. An evaluation that passes a limit
@@ -10,6 +12,7 @@ import java.util.function.BooleanSupplier;
  * are looked at in every phase: between sessions, every 256 firings, while facts are collected
  * and while lines are sorted.
  */
+@NamedInterface("engine") // one of the few engine types other modules use; the rest is internal
 public record RunLimits(Duration maxTime, long maxFiringsPerSession, BooleanSupplier cancelled, Lane lane) {
 
     /**
@@ -17,6 +20,7 @@ public record RunLimits(Duration maxTime, long maxFiringsPerSession, BooleanSupp
      * (validate, publish, simulate, replay, scenario cases) theirs: a leader's check, however large,
      * never holds the threads HR's evaluation waits for.
      */
+    @NamedInterface("engine")
     public enum Lane { EVALUATION, CHECK }
 
     /** Generous defaults for a check: a 100,000-cadre quarter takes well under a minute and ~20 firings per record. */

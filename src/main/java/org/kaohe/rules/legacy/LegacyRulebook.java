@@ -22,6 +22,7 @@ import org.kaohe.rules.RuleProblem;
 import org.kaohe.rules.RulebookInvalidException;
 import org.kaohe.rules.RulebookSource;
 import org.kaohe.rules.book.BookTable;
+import org.springframework.modulith.NamedInterface;
 
 /**
  * Rulebook versions published before rule tables: three DRL files and six Drools decision tables
@@ -30,6 +31,7 @@ import org.kaohe.rules.book.BookTable;
  * data rows are translated into today's tables. Its DRL is never compiled and its Java never run;
  * a version whose code was changed is refused, because what it computed cannot be known safely.
  */
+@NamedInterface("legacy") // replays of old-format runs (evaluation) read it; the rest is internal
 public final class LegacyRulebook {
 
     /** SHA-256 of each shipped DRL file (line ends normalized). */

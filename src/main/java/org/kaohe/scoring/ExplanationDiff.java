@@ -1,4 +1,4 @@
-package org.kaohe.evaluation;
+package org.kaohe.scoring;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -7,12 +7,10 @@ import java.util.Map;
 import java.util.Objects;
 
 import org.kaohe.records.SourceRef;
-import org.kaohe.scoring.ExplanationLine;
-import org.kaohe.scoring.ReasonText;
 
 /**
- * Two explanations of one subject side by side, line by line: the lines under the published
- * rulebook and under a draft. Lines are paired by what they are about — their part and the source
+ * Two explanations of one subject side by side, line by line: under the published rulebook and a
+ * draft (the what-if), or in a run and its re-run (a review). Lines are paired by what they are about — their part and the source
  * rows they used (a target, an event, an appraisal) — not by the rule's row number, which moves
  * when a row is inserted above it; in a stretch that does not pair, a line of the same part on each
  * side is shown as one line changed. Every line of either side appears exactly once.
@@ -22,12 +20,16 @@ public final class ExplanationDiff {
     /** How a line differs between the two sides. */
     public enum Change { SAME, CHANGED, ADDED, REMOVED }
 
-    /** One row of the comparison; {@code published} is null for an added line, {@code draft} for a removed one. */
-    public record LineChange(Change change, String part, String partName, ExplanationLine published,
-                             ExplanationLine draft) {
-        /** Draft points minus published points (a missing side counts 0). */
+    /** One row of the comparison; {@code before} is null for an added line, {@code after} for a removed one. */
+    public record LineChange(Change change, String part, String partName, ExplanationLine before,
+                             ExplanationLine after) {
+        /** Points after minus points before (a missing side counts 0). */
         public BigDecimal difference() {
-            return points(draft).subtract(points(published));
+            return points(after).subtract(points(before));
+        }
+
+        public boolean changed() {
+            return change != Change.SAME;
         }
 
         private static BigDecimal points(ExplanationLine line) {
@@ -36,6 +38,22 @@ public final class ExplanationDiff {
     }
 
     private ExplanationDiff() {}
+
+    /** One subject in two runs: both results and their lines aligned, for a review's comparison. */
+    public record Subjects(SubjectResult before, SubjectResult after, List<LineChange> rows) {
+        public BigDecimal scoreDelta() {
+            return after.score().subtract(before.score());
+        }
+
+        public boolean gradeChanged() {
+            return before.finalGrade() != after.finalGrade();
+        }
+    }
+
+    /** A subject's lines in an earlier and a later run aligned, parts named by their codes. */
+    public static Subjects of(SubjectResult before, SubjectResult after) {
+        return new Subjects(before, after, of(before.lines(), after.lines(), Map.of()));
+    }
 
     /** The lines of both sides aligned; {@code partNames} names part codes (a code without a name shows as itself). */
     public static List<LineChange> of(List<ExplanationLine> published, List<ExplanationLine> draft,

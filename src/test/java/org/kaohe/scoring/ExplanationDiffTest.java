@@ -1,4 +1,4 @@
-package org.kaohe.evaluation;
+package org.kaohe.scoring;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -7,8 +7,8 @@ import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
-import org.kaohe.evaluation.ExplanationDiff.Change;
-import org.kaohe.evaluation.ExplanationDiff.LineChange;
+import org.kaohe.scoring.ExplanationDiff.Change;
+import org.kaohe.scoring.ExplanationDiff.LineChange;
 import org.kaohe.records.SourceRef;
 import org.kaohe.scoring.ExplanationLine;
 import org.kaohe.scoring.Reason;
@@ -30,8 +30,8 @@ class ExplanationDiffTest {
         assertThat(diff).extracting(LineChange::change).containsExactly(Change.SAME, Change.CHANGED);
         LineChange award = diff.get(1);
         assertThat(award.partName()).isEqualTo("加分");
-        assertThat(award.published().rule()).isEqualTo("bonus-points.csv:4");
-        assertThat(award.draft().rule()).isEqualTo("bonus-points.csv:5");
+        assertThat(award.before().rule()).isEqualTo("bonus-points.csv:4");
+        assertThat(award.after().rule()).isEqualTo("bonus-points.csv:5");
         assertThat(award.difference()).isEqualByComparingTo("0.50");
     }
 
@@ -47,8 +47,8 @@ class ExplanationDiffTest {
 
         assertThat(diff).extracting(LineChange::change)
                 .containsExactlyInAnyOrder(Change.CHANGED, Change.REMOVED, Change.ADDED, Change.ADDED);
-        assertThat(diff.stream().filter(l -> l.published() != null).map(LineChange::published)).containsExactlyElementsOf(published);
-        assertThat(diff.stream().filter(l -> l.draft() != null).map(LineChange::draft)).containsExactlyInAnyOrderElementsOf(draft);
+        assertThat(diff.stream().filter(l -> l.before() != null).map(LineChange::before)).containsExactlyElementsOf(published);
+        assertThat(diff.stream().filter(l -> l.after() != null).map(LineChange::after)).containsExactlyInAnyOrderElementsOf(draft);
         BigDecimal total = diff.stream().map(LineChange::difference).reduce(BigDecimal.ZERO, BigDecimal::add);
         assertThat(total).isEqualByComparingTo("2.00"); // 49.50 − 47.50
         assertThat(diff.get(0).change()).isEqualTo(Change.CHANGED);

@@ -1,4 +1,4 @@
-package org.kaohe.evaluation;
+package org.kaohe.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

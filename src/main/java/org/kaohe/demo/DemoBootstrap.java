@@ -1,4 +1,4 @@
-package org.kaohe.evaluation;
+package org.kaohe.demo;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.stream.Stream;
 
 import org.kaohe.annual.AnnualService;
+import org.kaohe.evaluation.EvaluationService;
 import org.kaohe.imports.ImportReport;
 import org.kaohe.imports.ImportRepository;
 import org.kaohe.imports.ImportService;

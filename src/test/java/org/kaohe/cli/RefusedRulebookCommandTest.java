@@ -1,0 +1,60 @@
+package org.kaohe.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.kaohe.rules.RulebookService;
+import org.kaohe.testing.CliRun;
+import org.kaohe.testing.KaoheTest;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
+
+/**
+ * A refused rulebook on the command line is answered once, by {@link KaoheCommands}, not by each
+ * command: every problem at its file, row and column on standard output, exit 2, nothing published.
+ */
+@KaoheTest
+class RefusedRulebookCommandTest {
+
+    @Autowired ApplicationContext context;
+    @Autowired RulebookService rulebooks;
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void aBrokenCellIsNamedAndNothingIsPublished() throws IOException {
+        Path rules = dir.resolve("rules");
+        copy(Path.of("rules"), rules);
+        Path bonus = rules.resolve("bonus-points.csv");
+        Files.writeString(bonus, Files.readString(bonus).replace(",,AWARD,CITY,1,,", ",,AWARD,CITY,one,,"));
+        int publications = rulebooks.publications().size();
+
+        CliRun refused = CliRun.of(context, "rules", "publish", rules.toString(), "--reason", "broken");
+
+        assertThat(refused.exitCode()).as(refused.out() + refused.err()).isEqualTo(2);
+        assertThat(refused.out()).contains("bonus-points.csv:4:E(每次分值): 「one」不是数字")
+                .contains("规则未被采用,已发布的规则不变").doesNotContain("已发布新版本");
+        assertThat(refused.err()).doesNotContain("Exception");
+        assertThat(rulebooks.publications()).hasSize(publications);
+    }
+
+    private static void copy(Path from, Path to) throws IOException {
+        try (Stream<Path> files = Files.walk(from)) {
+            for (Path file : files.toList()) {
+                Path target = to.resolve(from.relativize(file).toString());
+                if (Files.isDirectory(file)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(file, target);
+                }
+            }
+        }
+    }
+}
