@@ -167,5 +167,4 @@ public final class ReferenceScorer {
     private static String key(SubjectType type, String id) {
         return type + ":" + id;
     }
-
 }
