@@ -86,6 +86,9 @@ class BookViewTest {
         assertThat(book().view(DeptType.YOUTH_LEAGUE).prices(SubjectType.DEPARTMENT))
                 .extracting(PriceRow::ref, PriceRow::subjectType, PriceRow::part)
                 .containsExactly(tuple(ref("deduction-points.csv", 3), SubjectType.DEPARTMENT, null));
+        // the type's complaint row replaces the general complaint row only, not the award's
+        assertThat(book().view(DeptType.YOUTH_LEAGUE).prices(SubjectType.CADRE)).extracting(PriceRow::ref)
+                .containsExactly(ref("deduction-points.csv", 3), ref("bonus-points.csv", 2));
     }
 
     @Test
