@@ -6,23 +6,34 @@ import java.math.BigDecimal;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 import org.assertj.core.api.SoftAssertions;
 import org.kaohe.records.PeriodRecords;
-import org.kaohe.records.SubjectType;
+import org.kaohe.rules.book.Rulebook;
 import org.kaohe.scoring.SubjectResult;
 
 /**
  * Compares the Drools engine's results with the independent reference scorer, subject by
  * subject: score, every part, the three grades, rank and veto. The two name parts alike except
- * that the oracle keeps D as a positive amount and lists CLAMP only when it applied.
+ * that the oracle keeps a deduction part as a positive amount and lists CLAMP only when it applied.
  */
 public final class EngineMatchesReference {
 
     private EngineMatchesReference() {}
 
+    /** Under the default rulebook in rules/. */
     public static void check(String label, PeriodRecords records, List<SubjectResult> engine) {
-        List<ReferenceResult> expected = ReferenceScorer.evaluate(records);
+        check(label, engine, ReferenceScorer.evaluate(records));
+    }
+
+    /** Under a rulebook of the test's own; {@code engine} is that book's evaluation of the records. */
+    public static void check(String label, Rulebook book, PeriodRecords records, List<SubjectResult> engine) {
+        check(label, engine, ReferenceScorer.evaluate(book, records));
+    }
+
+    private static void check(String label, List<SubjectResult> engine, List<ReferenceResult> expected) {
         assertThat(engine).as("%s: subject count", label).hasSameSizeAs(expected);
         Map<String, ReferenceResult> byKey = new HashMap<>();
         expected.forEach(r -> byKey.put(r.subjectType() + ":" + r.id(), r));
@@ -32,10 +43,11 @@ public final class EngineMatchesReference {
             assertThat(ref).as("%s: reference result of %s %s", label, actual.subjectType(), actual.subjectId()).isNotNull();
             String who = label + " " + actual.subjectType() + " " + actual.subjectId();
             soft.assertThat(actual.score()).as("%s score", who).isEqualByComparingTo(ref.score());
-            for (String part : partsOf(actual.subjectType())) {
-                BigDecimal refPart = part.equals("D") ? ref.part("D").negate() : ref.part(part);
+            Set<String> parts = new TreeSet<>(actual.parts().keySet());
+            parts.addAll(ref.parts().keySet());
+            for (String part : parts) {
                 soft.assertThat(actual.parts().getOrDefault(part, BigDecimal.ZERO))
-                        .as("%s part %s", who, part).isEqualByComparingTo(refPart);
+                        .as("%s part %s", who, part).isEqualByComparingTo(ref.signedPart(part));
             }
             soft.assertThat(actual.bandGrade().label()).as("%s band grade", who).isEqualTo(ref.bandGrade());
             soft.assertThat(actual.gatedGrade().label()).as("%s gated grade", who).isEqualTo(ref.gatedGrade());
@@ -44,11 +56,5 @@ public final class EngineMatchesReference {
             soft.assertThat(actual.vetoed()).as("%s veto", who).isEqualTo(ref.vetoed());
         }
         soft.assertAll();
-    }
-
-    private static List<String> partsOf(SubjectType type) {
-        return type == SubjectType.CADRE
-                ? List.of("T", "A", "L", "B", "D", "CLAMP")
-                : List.of("T", "O", "C", "B", "D", "CLAMP");
     }
 }

@@ -177,7 +177,7 @@ class RandomPeriodRecordsTest {
         }
         assertThat(seen).contains(
                 "CADRE bonus cap", "DEPARTMENT bonus cap", "CADRE clamp to 0", "DEPARTMENT clamp to 0",
-                "DEPARTMENT organization floor", "DEPARTMENT over-age league secretary", "CADRE key work over-fulfilled",
+                "DEPARTMENT floor", "DEPARTMENT over-age league secretary", "CADRE key work over-fulfilled",
                 "CADRE target done late", "CADRE no targets", "CADRE no votes", "CADRE no leader score",
                 "DEPARTMENT no cadres", "CADRE veto", "DEPARTMENT veto", "CADRE quota cut", "DEPARTMENT quota cut",
                 "cadre gate", "tie in S and T", "tie in S only", "department without cadres", "zero votes");

@@ -381,7 +381,7 @@ class ReferenceScorerTest {
         ReferenceResult d1 = dept(ReferenceScorer.evaluate(b.build()), "D1");
 
         assertThat(d1.part("O")).isEqualByComparingTo("0");
-        assertThat(d1.lines()).filteredOn(l -> l.rule().equals("organization floor"))
+        assertThat(d1.lines()).filteredOn(l -> l.rule().equals("floor"))
                 .extracting(ReferenceResult.Line::points).containsExactly(d("4.00"));
         assertThat(d1.lines()).noneMatch(l -> l.rule().equals("over-age league secretary"));
         assertThat(d1.lines()).filteredOn(l -> l.part().equals("C"))

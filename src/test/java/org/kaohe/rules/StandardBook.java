@@ -16,14 +16,14 @@ import org.kaohe.testing.TestRecords;
  * the tests about the default book, not the tests of how each rule works. Compiled once per test
  * JVM, with small helpers to pick a subject's result.
  */
-final class StandardBook {
+public final class StandardBook {
 
     static final Path FOLDER = Path.of("src/test/resources/books/standard");
     private static CompiledRulebook compiled;
 
     private StandardBook() {}
 
-    static synchronized CompiledRulebook get() {
+    public static synchronized CompiledRulebook get() {
         if (compiled == null) {
             try {
                 compiled = RulebookCompiler.compile(RulebookSource.fromFolder(FOLDER));

@@ -125,6 +125,21 @@ class StructureChangesTest {
     }
 
     @Test
+    void aCadreWithNoAppraisalAtAllIsHeldByTheParticipationRowsCap() throws Exception {
+        CompiledRulebook book = book(edit("participation.csv", "等次 grade\n", "等次 grade\nCADRE,,10,ZERO,CAP,较差\n"));
+        TestRecords records = TestRecords.period().department("D1", DeptType.TRADE_UNION)
+                .cadre("C1", "D1").target("C1", "1", "10", "10", TestRecords.ON_TIME)
+                .event("C1", "AWARD", "NATIONAL", 2);
+
+        // no appraisal row: T 60 + B 5 (capped) = 65, band 一般, held at 较差 as if it had 0 of 10 votes
+        SubjectResult c1 = cadre(book.evaluate(records.build()), "C1");
+        assertThat(c1.score()).isEqualByComparingTo("65");
+        assertThat(c1.bandGrade()).isEqualTo(QuarterlyGrades.AVERAGE);
+        assertThat(c1.finalGrade()).isEqualTo(QuarterlyGrades.POOR);
+        assertThat(c1.lines()).extracting(l -> ReasonText.chinese(l.reason())).contains("测评票数 0 少于 10 票,民主测评计 0 分");
+    }
+
+    @Test
     void otherGradeNamesWithAFlooredQuota() throws Exception {
         CompiledRulebook book = book(
                 edit("grades.csv", ",GOOD,好,90,SHARE,0.40,1,HALF_UP\n,FAIR,较好,80,,,,\n,AVERAGE,一般,60,,,,\n,POOR,较差,,,,,",

@@ -87,7 +87,7 @@ public final class PeriodEvaluation {
                 List<Subject> subjects = new ArrayList<>();
                 List<Object> facts = new ArrayList<>();
                 for (Cadre c : dept.getValue()) {
-                    subjects.add(new Subject(SubjectType.CADRE, c.cadreId(), c.name(), c.deptId(), type, c.source()));
+                    subjects.add(Subject.of(c, type));
                     facts.addAll(recordsBySubject.getOrDefault(key(SubjectType.CADRE, c.cadreId()), List.of()));
                 }
                 List<ScoredSubject> scored = sessions.score(book.view(type), subjects, facts);
@@ -110,7 +110,7 @@ public final class PeriodEvaluation {
         List<Supplier<List<ScoredSubject>>> departmentSessions = new ArrayList<>();
         for (Department d : records.departments()) {
             departmentSessions.add(() -> {
-                Subject subject = new Subject(SubjectType.DEPARTMENT, d.deptId(), d.name(), d.deptId(), d.type(), d.source());
+                Subject subject = Subject.of(d);
                 List<Object> facts = new ArrayList<>(
                         recordsBySubject.getOrDefault(key(SubjectType.DEPARTMENT, d.deptId()), List.of()));
                 facts.addAll(cadreScores.getOrDefault(d.deptId(), List.of()));

@@ -44,9 +44,8 @@ final class RuleSessions {
     /** Fires the rules over the subjects and their records; one result per subject, in the subjects' order. */
     List<ScoredSubject> score(BookView view, List<Subject> subjects, List<?> records) {
         checkBetweenSessions(); // a session queued behind a cancelled or late one does not start
-        KieSession session = kieBase.newKieSession();
+        KieSession session = open(view);
         try {
-            insertBook(session, view);
             subjects.forEach(session::insert);
             records.forEach(session::insert);
             StopCheck stop = new StopCheck();
@@ -60,6 +59,22 @@ final class RuleSessions {
             return collect(session, view, subjects);
         } finally {
             session.dispose();
+        }
+    }
+
+    /**
+     * A new session holding the rulebook's rows for a department type's view, its phases focused
+     * in order; the caller inserts the subjects and records, fires and disposes it.
+     */
+    KieSession open(BookView view) {
+        KieSession session = kieBase.newKieSession();
+        try {
+            insertBook(session, view);
+            Phase.focusInOrder(session);
+            return session;
+        } catch (RuntimeException e) {
+            session.dispose();
+            throw e;
         }
     }
 
