@@ -13,6 +13,7 @@ import org.kaohe.rules.book.Method;
 import org.kaohe.rules.book.QuotaKind;
 import org.kaohe.rules.book.QuotaScope;
 import org.kaohe.rules.book.Rounding;
+import org.kaohe.rules.book.SignalKind;
 
 /**
  * How the rule editor shows each column of each table: the kind of input (a number, a drop-down
@@ -93,6 +94,9 @@ final class EditorColumns {
                     spec("max_quarters", Input.WHOLE, null, "editor.empty.noLimit", null),
                     choice("effect", GateEffect.class, "editor.empty.choose"), text("grade"),
                     spec("veto", Input.YES_NO, null, "editor.empty.no", null));
+            case SIGNALS -> List.of(choice("signal", SignalKind.class, "editor.empty.choose"),
+                    spec("name", Input.CODE, null, null, null), spec("value", Input.NUMBER, null, null, null),
+                    text("meaning"));
         };
     }
 

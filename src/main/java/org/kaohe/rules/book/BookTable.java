@@ -47,7 +47,10 @@ public enum BookTable {
     ANNUAL_GATES("annual-gates.csv", "年度等次限制与一票否决", true,
             col("subject_type", "对象类型"), col("kind", "事项"), col("quarter_grade", "季度等次"),
             col("min_quarters", "最少季度数"), col("max_quarters", "最多季度数"), col("effect", "效果"),
-            col("grade", "等次"), col("veto", "一票否决"));
+            col("grade", "等次"), col("veto", "一票否决")),
+    // The warning signals' thresholds (advisory: never in a score; SignalThresholds).
+    SIGNALS("signals.csv", "预警阈值", col("signal", "预警"), col("name", "参数"), col("value", "数值"),
+            col("meaning", "说明"));
 
     private final String fileName;
     private final String title;
