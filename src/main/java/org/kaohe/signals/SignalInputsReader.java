@@ -82,6 +82,23 @@ class SignalInputsReader {
         return new SignalInputs(run.scope(), quarters, previous, run.rulebookVersion(), thresholds, deductionKinds);
     }
 
+    /**
+     * True when the stored run read exactly the runs that are current now (the same quarters, the same
+     * runs). Those runs may themselves be out of date; computing again would not change that, and
+     * {@link #warnings} says it.
+     */
+    boolean readsWhatIsInForce(SignalRun run) {
+        List<Period> periods = run.scope().contains("-") ? List.of(Period.parse(run.scope()))
+                : quarters(Integer.parseInt(run.scope()));
+        List<Long> now = new ArrayList<>();
+        periods.forEach(p -> runs.currentRun(p).ifPresent(r -> now.add(r.id())));
+        if (run.scope().contains("-")) {
+            runs.currentRun(before(periods.get(0))).ifPresent(r -> now.add(r.id()));
+        }
+        List<Long> read = run.inputs().stream().map(SignalRun.Input::runId).toList();
+        return now.size() == read.size() && read.containsAll(now);
+    }
+
     /** What the stored run read that is no longer in force, and for a year the quarters it lacked, Chinese / English. */
     List<String> warnings(SignalRun run) {
         List<String> warnings = new ArrayList<>();

@@ -14,6 +14,7 @@ import org.kaohe.audit.AuditLog;
 import org.kaohe.errors.Echo;
 import org.kaohe.errors.EvaluationException;
 import org.kaohe.errors.InvalidInputException;
+import org.kaohe.imports.ImportRepository;
 import org.kaohe.records.Period;
 import org.kaohe.rules.CompiledRulebook;
 import org.kaohe.rules.RulebookService;
@@ -36,12 +37,15 @@ public class SignalService {
     public static final int NOTE_MAX = 2000;
 
     private final SignalInputsReader reader;
+    private final ImportRepository imports;
     private final SignalStore store;
     private final RulebookService rulebooks;
     private final AuditLog auditLog;
 
-    SignalService(SignalInputsReader reader, SignalStore store, RulebookService rulebooks, AuditLog auditLog) {
+    SignalService(SignalInputsReader reader, ImportRepository imports, SignalStore store, RulebookService rulebooks,
+                  AuditLog auditLog) {
         this.reader = reader;
+        this.imports = imports;
         this.store = store;
         this.rulebooks = rulebooks;
         this.auditLog = auditLog;
@@ -71,6 +75,18 @@ public class SignalService {
         return run(id);
     }
 
+    /**
+     * The scope's signals as in force: its newest signal run when nothing it read has changed since,
+     * else a new one computed now. What every face shows.
+     */
+    @Transactional
+    public SignalRun current(String scopeText, String who) {
+        String scope = scope(scopeText);
+        String version = rulebooks.currentPublication().map(p -> p.version()).orElse(null);
+        return latest(scope).filter(run -> run.rulebookVersion().equals(version) && reader.readsWhatIsInForce(run))
+                .orElseGet(() -> compute(scope, who));
+    }
+
     /** The newest signal run of the scope, if any was computed. */
     public Optional<SignalRun> latest(String scopeText) {
         return store.latest(scope(scopeText)).map(this::run);
@@ -80,6 +96,30 @@ public class SignalService {
     public SignalRun run(long id) {
         SignalRun run = store.find(id).orElseThrow(() -> new InvalidInputException("没有预警运行 #" + id + " / no signal run #" + id));
         return run.withWarnings(reader.warnings(run));
+    }
+
+    /**
+     * Who may read a signal run: leaders and auditors every one; HR the runs of its own imports (one
+     * of the quarters read was imported by {@code user}). {@code authorities} as Spring Security
+     * names them ({@code ROLE_LEADER}).
+     */
+    public boolean visibleTo(SignalRun run, String user, java.util.Collection<String> authorities) {
+        if (mayNote(authorities)) {
+            return true;
+        }
+        Set<Long> read = run.inputs().stream().filter(i -> !i.previous()).map(SignalRun.Input::importId)
+                .collect(Collectors.toSet());
+        return imports.list().stream().anyMatch(v -> read.contains(v.importId()) && user.equals(v.importedBy()));
+    }
+
+    /** The charts of a stored run, drawn from exactly the records it read. */
+    public SignalCharts charts(SignalRun run) {
+        return SignalCharts.of(reader.stored(run, null, Set.of()));
+    }
+
+    /** Leaders and auditors see every signal run and may note that a flag was looked at. */
+    public static boolean mayNote(java.util.Collection<String> authorities) {
+        return authorities.contains("ROLE_LEADER") || authorities.contains("ROLE_AUDITOR");
     }
 
     /** A stored run and the flags computed again from exactly the runs and rulebook version it names. */
