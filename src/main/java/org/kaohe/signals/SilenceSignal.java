@@ -14,9 +14,9 @@ import org.kaohe.records.Event;
 import org.kaohe.records.SubjectType;
 
 /**
- * 零扣分, from events.csv: a department with no deduction of any kind (an event of a kind the
- * rulebook's deduction table prices, recorded for the department or one of its cadres) in the whole
- * scope, while the share of the city's departments with one is SILENCE_CITY_RATE or more. The records
+ * 零扣分 (a year), from events.csv: a department with no deduction of any kind (an event of a kind
+ * the rulebook's deduction table prices, recorded for the department or one of its cadres) through the
+ * year, while the share of the city's departments with one is SILENCE_CITY_RATE or more. The records
  * behind it are the department's rows in departments.csv: what is missing has no row.
  */
 final class SilenceSignal {

@@ -109,6 +109,7 @@ class SignalsTest {
             assertThat(f.evidence()).hasSize(4).extracting(Evidence::file).containsOnly("departments.csv");
         });
 
+        assertThat(of(Signals.compute(city.period(3)), SignalKind.SILENCE)).as("a quarter cannot show it").isEmpty();
         assertThat(of(Signals.compute(SignalCity.of(SEED).year()), SignalKind.SILENCE)).isEmpty();
     }
 

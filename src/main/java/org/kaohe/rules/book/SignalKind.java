@@ -15,8 +15,8 @@ public enum SignalKind implements CodedValue {
     SOFT_TARGETS("目标偏软", "soft targets", false),
     /** 轮流坐庄: the top grade passed round a department's cadres while their scores stay in a narrow band. */
     ROTATION("轮流坐庄", "top grade in turns", true),
-    /** 零扣分: a department with no deduction at all while most of the city has some. */
-    SILENCE("零扣分", "no deductions", false),
+    /** 零扣分: a department with no deduction through the year while most of the city has some. */
+    SILENCE("零扣分", "no deductions", true),
     /** 分数突变: a cadre's score moving far more from one quarter to the next than the city's do. */
     JUMPS("分数突变", "score jump", false);
 
