@@ -2,7 +2,6 @@ package org.kaohe.signals;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -121,9 +120,5 @@ final class SignalCity {
     static PeriodRecords with(PeriodRecords r, List<Cadre> cadres) {
         return new PeriodRecords(r.period(), r.importId(), r.departments(), cadres, r.targets(), r.appraisals(),
                 r.events(), r.organizations());
-    }
-
-    static Map<String, String> none() {
-        return new HashMap<>();
     }
 }
