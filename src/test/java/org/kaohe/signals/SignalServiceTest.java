@@ -88,9 +88,12 @@ class SignalServiceTest {
         SignalRun before = signals.compute("2026-Q1", "leader");
         assertThat(SignalsTest.of(before.flags(), SignalKind.UNIFORM_APPRAISAL)).isEmpty();
         String table = Files.readString(Path.of("rules", "signals.csv")).replace("UNIFORM_GOOD_SHARE,0.95", "UNIFORM_GOOD_SHARE,0.5");
+        assertThat(signals.current("2026-Q1", "leader").id()).as("before the publication, a view shows the same run")
+                .isEqualTo(before.id());
         rulebooks.publish(RulebookSource.of(Map.of("signals.csv", table)), "leader", "预警阈值调低 / a lower threshold");
 
-        SignalRun after = signals.compute("2026-Q1", "leader");
+        SignalRun after = signals.current("2026-Q1", "leader");
+        assertThat(after.id()).as("a view after the publication computes anew").isGreaterThan(before.id());
         assertThat(SignalsTest.of(after.flags(), SignalKind.UNIFORM_APPRAISAL)).isNotEmpty()
                 .allSatisfy(f -> assertThat(f.threshold()).isEqualByComparingTo("0.5"));
         assertThat(signals.run(before.id()).warnings()).anySatisfy(w -> assertThat(w).contains("thresholds from rulebook version"));
