@@ -5,7 +5,6 @@ import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -18,11 +17,12 @@ import org.kaohe.records.AnnualAppraisal;
 import org.kaohe.records.Period;
 import org.kaohe.records.SourceRef;
 import org.kaohe.records.SubjectType;
+import org.kaohe.results.RunChainWriter;
+import org.kaohe.results.RunQueries;
 import org.kaohe.results.RunSealer;
+import org.kaohe.results.StoredSubject;
 import org.kaohe.scoring.ExplanationLine;
-import org.kaohe.scoring.Grade;
 import org.kaohe.scoring.GradeScale;
-import org.kaohe.scoring.StoredExplanation;
 import org.kaohe.scoring.SubjectResult;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -30,10 +30,10 @@ import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
 
 /**
- * Stores and reads the annual tables (V22): year-end appraisal imports, and annual runs sealed the
- * way quarterly runs are ({@link RunSealer}: each subject's seal over the run's header, its result,
- * the digest of its lines and the previous subject's key; the run's seal over them all). Rows are
- * only ever inserted. Callers hold the transaction.
+ * Stores and reads the annual tables (V22): year-end appraisal imports, and annual runs, whose rows
+ * (one per subject, lines and parts in the row) are sealed by the quarterly runs' own chain writer
+ * ({@link RunChainWriter}, under the annual header of {@link RunSealer}) and checked by its checker
+ * ({@link AnnualResults}). Rows are only ever inserted. Callers hold the transaction.
  */
 @Repository
 class AnnualRepository {
@@ -45,22 +45,22 @@ class AnnualRepository {
     /** A year's newest appraisal import. */
     record CurrentImport(long id, int version, String contentHash) {}
 
-    /** A subject's stored annual result with what its seal covers. */
-    record StoredAnnual(SubjectResult result, String seal, String linesDigest, String previousSubject) {}
-
     private static final String RUN_COLUMNS = """
             SELECT r.*, i.version AS appraisal_version FROM annual_run r JOIN annual_import i ON i.id = r.appraisal_import_id""";
 
     private final JdbcClient jdbc;
     private final JdbcTemplate template;
     private final RunSealer sealer;
+    private final RunChainWriter chainWriter;
     private final AnnualImportSeals importSeals;
 
-    AnnualRepository(JdbcClient jdbc, JdbcTemplate template, RunSealer sealer, AnnualImportSeals importSeals) {
+    AnnualRepository(JdbcClient jdbc, JdbcTemplate template, RunSealer sealer, RunChainWriter chainWriter,
+                     AnnualImportSeals importSeals) {
         this.importSeals = importSeals;
         this.jdbc = jdbc;
         this.template = template;
         this.sealer = sealer;
+        this.chainWriter = chainWriter;
     }
 
     // --- imports -----------------------------------------------------------------------------
@@ -131,10 +131,7 @@ class AnnualRepository {
 
     /** True when a row of the annual run's seal chain points at the subject (as a cadre or a department). */
     boolean namedByChain(long runId, String subjectId) {
-        return jdbc.sql("SELECT COUNT(*) FROM annual_result WHERE run_id = ? AND prev_subject IN (?, ?)")
-                .params(runId, RunSealer.subjectKey(SubjectType.CADRE, subjectId),
-                        RunSealer.subjectKey(SubjectType.DEPARTMENT, subjectId))
-                .query(Integer.class).single() > 0;
+        return RunQueries.namedByChain(jdbc, "annual_result", runId, subjectId);
     }
 
     // --- runs --------------------------------------------------------------------------------
@@ -162,26 +159,19 @@ class AnnualRepository {
                 grades.add(new Object[] {runId, type.name(), g.order(), g.name(), g.label()})));
         template.batchUpdate("INSERT INTO annual_run_grade (run_id, subject_type, position, code, label) VALUES (?, ?, ?, ?, ?)",
                 grades);
-        List<SubjectResult> chain = outcome.subjects().stream().sorted(RunSealer.ORDER).toList();
-        List<String> seals = new ArrayList<>();
         List<Object[]> rows = new ArrayList<>();
-        for (int i = 0; i < chain.size(); i++) {
-            SubjectResult s = chain.get(i);
-            String previous = RunSealer.subjectKey(chain.get(i == 0 ? chain.size() - 1 : i - 1));
-            String linesJson = StoredExplanation.linesJson(s.lines());
-            String digest = sealer.linesDigest(StoredExplanation.lines(linesJson));
-            String seal = sealer.subjectSeal(header, s, digest, previous);
-            seals.add(seal);
+        String runSeal = chainWriter.write(header, outcome.subjects(), row -> {
+            SubjectResult s = row.subject();
             rows.add(new Object[] {runId, s.subjectType().name(), s.subjectId(), s.name(), s.deptId(), s.score(),
                     s.bandGrade().name(), s.gatedGrade().name(), s.finalGrade().name(), s.rank(), s.vetoed(),
-                    StoredExplanation.partsJson(s.parts()), linesJson, seal, digest, previous});
-        }
+                    row.partsJson(), row.linesJson(), row.seal(), row.linesDigest(), row.previousSubject()});
+        });
         template.batchUpdate("""
                 INSERT INTO annual_result (run_id, subject_type, subject_id, name, dept_id, score, band_grade, gated_grade,
                                            final_grade, rank_no, vetoed, parts, lines, seal, lines_digest, prev_subject)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", rows);
         jdbc.sql("UPDATE annual_run SET seal = ?, labels_seal = ? WHERE id = ?")
-                .params(sealer.runSeal(header, seals), sealer.annualLabelsSeal(runId, outcome.scales()), runId).update();
+                .params(runSeal, sealer.annualLabelsSeal(runId, outcome.scales()), runId).update();
         return runId;
     }
 
@@ -206,20 +196,11 @@ class AnnualRepository {
     }
 
     Map<SubjectType, GradeScale> scales(long runId) {
-        Map<SubjectType, List<Grade>> grades = new EnumMap<>(SubjectType.class);
-        jdbc.sql("SELECT subject_type, position, code, label FROM annual_run_grade WHERE run_id = ? ORDER BY subject_type, position")
-                .param(runId)
-                .query(rs -> {
-                    grades.computeIfAbsent(SubjectType.valueOf(rs.getString("subject_type")), t -> new ArrayList<>())
-                            .add(new Grade(rs.getString("code"), rs.getString("label"), rs.getInt("position")));
-                });
-        Map<SubjectType, GradeScale> scales = new EnumMap<>(SubjectType.class);
-        grades.forEach((type, list) -> scales.put(type, new GradeScale(list)));
-        return scales;
+        return RunQueries.storedScales(jdbc, "annual_run_grade", runId);
     }
 
     /** Every subject of the run with its lines: departments by rank, then cadres by department, rank (不定等次 last) and id. */
-    List<StoredAnnual> results(long runId) {
+    List<StoredSubject> results(long runId) {
         Map<SubjectType, GradeScale> scales = scales(runId);
         return jdbc.sql("""
                         SELECT * FROM annual_result WHERE run_id = ?
@@ -231,26 +212,16 @@ class AnnualRepository {
                 .list();
     }
 
-    private static StoredAnnual stored(ResultSet rs, Map<SubjectType, GradeScale> scales) throws SQLException {
+    private static StoredSubject stored(ResultSet rs, Map<SubjectType, GradeScale> scales) throws SQLException {
         SubjectType type = SubjectType.valueOf(rs.getString("subject_type"));
         GradeScale scale = scales.getOrDefault(type, GradeScale.QUARTERLY);
-        List<ExplanationLine> lines;
-        Map<String, java.math.BigDecimal> parts;
-        try {
-            lines = StoredExplanation.lines(rs.getString("lines"));
-        } catch (RuntimeException unreadable) {
-            lines = List.of(ExplanationLine.unreadable());
-        }
-        try {
-            parts = StoredExplanation.parts(rs.getString("parts"));
-        } catch (RuntimeException unreadable) {
-            parts = Map.of();
-        }
+        // Unreadable text reads as a line saying so, or as no parts: the row's seal check then names it.
+        List<ExplanationLine> lines = RunQueries.readLines(rs.getString("lines"));
         SubjectResult result = new SubjectResult(type, rs.getString("subject_id"), rs.getString("name"),
-                rs.getString("dept_id"), rs.getBigDecimal("score"), parts,
+                rs.getString("dept_id"), rs.getBigDecimal("score"), RunQueries.readParts(rs.getString("parts")),
                 AnnualGrades.byCode(scale, rs.getString("band_grade")), AnnualGrades.byCode(scale, rs.getString("gated_grade")),
                 AnnualGrades.byCode(scale, rs.getString("final_grade")), rs.getInt("rank_no"), rs.getBoolean("vetoed"), lines);
-        return new StoredAnnual(result, rs.getString("seal"), rs.getString("lines_digest"), rs.getString("prev_subject"));
+        return new StoredSubject(result, rs.getString("seal"), rs.getString("lines_digest"), rs.getString("prev_subject"));
     }
 
     private static AnnualRunInfo runInfo(ResultSet rs, int n) throws SQLException {

@@ -1,24 +1,25 @@
 package org.kaohe.annual;
 
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 import org.kaohe.errors.SealBrokenException;
+import org.kaohe.results.RunChainChecker;
 import org.kaohe.results.RunSealer;
 import org.kaohe.results.SealStatus;
+import org.kaohe.results.StoredSubject;
 import org.kaohe.scoring.SubjectResult;
 import org.springframework.stereotype.Service;
 
 /**
  * Reads a year's current annual run for pages, exports, the API and the command line, every row
- * checked against its seal first (as {@link org.kaohe.results.RunChecks} does for quarters): its
- * own seal with its lines' digest recomputed, the chain between rows, the count and the run's seal.
- * An annual run is one row per subject, so the whole run is always checked.
+ * checked against its seal first by the same {@link RunChainChecker} as a quarter's
+ * ({@link org.kaohe.results.RunChecks}): its own seal, its lines' digest recomputed, the chain
+ * between rows, the count and the run's seal, then the grade names. An annual run is one row per
+ * subject, lines included, so the whole run is always checked.
  */
 @Service
 public class AnnualResults {
@@ -32,10 +33,7 @@ public class AnnualResults {
 
         /** The status of one row: ALTERED when it failed itself, else the run's (INTACT when only another row failed). */
         public SealStatus statusOf(SubjectResult s) {
-            if (alteredRows.containsKey(RunSealer.subjectKey(s))) {
-                return SealStatus.ALTERED;
-            }
-            return status == SealStatus.ALTERED ? SealStatus.INTACT : status;
+            return SealStatus.ofRow(alteredRows.containsKey(RunSealer.subjectKey(s)), status);
         }
 
         public Optional<SubjectResult> subject(String id) {
@@ -45,10 +43,12 @@ public class AnnualResults {
 
     private final AnnualRepository repository;
     private final RunSealer sealer;
+    private final RunChainChecker chain;
 
-    AnnualResults(AnnualRepository repository, RunSealer sealer) {
+    AnnualResults(AnnualRepository repository, RunSealer sealer, RunChainChecker chain) {
         this.repository = repository;
         this.sealer = sealer;
+        this.chain = chain;
     }
 
     /** The year's newest annual run, checked; empty when the year was never evaluated. */
@@ -63,10 +63,8 @@ public class AnnualResults {
      */
     public void refuseIfMissing(CheckedYear year, String subjectId) {
         if (year.subject(subjectId).isEmpty() && repository.namedByChain(year.run().id(), subjectId)) {
-            throw new SealBrokenException("对象 " + subjectId + " 已从封印的年度考核 #" + year.run().id() + " 中缺失:其结果行被删除"
-                    + " / subject " + subjectId + " is missing from sealed run #" + year.run().id() + " (annual):"
-                    + " its result row was deleted", List.of("请运行 runs verify --year " + year.run().year()
-                    + " / run `runs verify --year " + year.run().year() + "`"));
+            throw RunChainChecker.missingFromRun(subjectId, "年度考核 #" + year.run().id(),
+                    "run #" + year.run().id() + " (annual)", "runs verify --year " + year.run().year());
         }
     }
 
@@ -79,42 +77,25 @@ public class AnnualResults {
         return repository.run(runId).map(this::checked);
     }
 
+    /**
+     * Every row by the runs' one chain checker ({@link RunChainChecker}), and every row's lines
+     * against their sealed digest (an annual row holds its lines), then the grade names.
+     */
     private CheckedYear checked(AnnualRunInfo run) {
-        List<AnnualRepository.StoredAnnual> stored = repository.results(run.id());
-        List<SubjectResult> subjects = stored.stream().map(AnnualRepository.StoredAnnual::result).toList();
-        if (!sealer.keyId().equals(run.keyId())) {
-            return new CheckedYear(run, SealStatus.OTHER_KEY, subjects, Map.of(), List.of("年度考核 #" + run.id()
-                    + " 由密钥 " + run.keyId() + " 封印,本系统的密钥为 " + sealer.keyId() + " / sealed under another key"));
+        List<StoredSubject> stored = repository.results(run.id());
+        List<SubjectResult> subjects = stored.stream().map(StoredSubject::result).toList();
+        Optional<String> otherKey = chain.otherKey("年度考核 #" + run.id(), "annual run #" + run.id(), run.keyId());
+        if (otherKey.isPresent()) {
+            return new CheckedYear(run, SealStatus.OTHER_KEY, subjects, Map.of(), List.of(otherKey.get()));
         }
-        RunSealer.AnnualHeader header = run.header();
-        Map<String, String> altered = new LinkedHashMap<>();
-        List<String> problems = new ArrayList<>();
-        List<AnnualRepository.StoredAnnual> chain = stored.stream()
-                .sorted((a, b) -> RunSealer.ORDER.compare(a.result(), b.result())).toList();
-        Set<String> present = new HashSet<>();
-        chain.forEach(s -> present.add(RunSealer.subjectKey(s.result())));
-        for (AnnualRepository.StoredAnnual s : chain) {
-            String key = RunSealer.subjectKey(s.result());
-            boolean linesIntact = sealer.linesDigest(s.result().lines()).equals(s.linesDigest());
-            boolean rowIntact = s.seal().equals(sealer.subjectSeal(header, s.result(), s.linesDigest(), s.previousSubject()));
-            if (!linesIntact || !rowIntact) {
-                String problem = "对象 " + key + " 的年度结果与封印不符:已被改动或伪造 / subject " + key
-                        + ": the annual result does not match its seal (altered or forged)";
-                altered.put(key, problem);
-                problems.add(problem);
+        RunChainChecker.Found found = chain.checkRows(run.header(), run.subjectCount(), run.seal(), stored);
+        Map<String, String> altered = new LinkedHashMap<>(found.alteredRows());
+        List<String> problems = new ArrayList<>(found.problems());
+        for (StoredSubject s : stored) {
+            if (!chain.linesIntact(s.linesDigest(), s.result().lines())) {
+                altered.putIfAbsent(s.key(), RunChainChecker.linesAltered(s.key()));
+                problems.add(RunChainChecker.linesAltered(s.key()));
             }
-            if (!present.contains(s.previousSubject())) {
-                problems.add("缺少对象 " + s.previousSubject() + ":该行已被删除 / subject " + s.previousSubject()
-                        + " missing: its row was deleted");
-            }
-        }
-        if (chain.size() != run.subjectCount()) {
-            problems.add("年度考核封印时有 " + run.subjectCount() + " 个对象,现存 " + chain.size() + " 个 / sealed with "
-                    + run.subjectCount() + " subjects, " + chain.size() + " are stored");
-        }
-        if (problems.isEmpty() && !sealer.runSeal(header, chain.stream().map(AnnualRepository.StoredAnnual::seal).toList())
-                .equals(run.seal())) {
-            problems.add("年度考核的封印不符 / the annual run's seal does not match its rows");
         }
         String labelsSeal = sealer.annualLabelsSeal(run.id(), repository.scales(run.id()));
         if (run.labelsSeal() != null && !run.labelsSeal().equals(labelsSeal)) {

@@ -1,8 +1,10 @@
 /**
  * The annual assessment (年度考核): a year's grade for every cadre and department from the current
  * run of each of its four quarters and the year-end appraisal (annual-appraisals.csv), by the
- * rulebook's annual tables (docs/scheme.md, "年度考核"). Annual runs are stored and sealed like
- * quarterly runs, and read back only through their seal check. Whether an annual run is out of date,
+ * rulebook's annual tables (docs/scheme.md, "年度考核"). An annual run is a run with its own rows
+ * ({@link org.kaohe.annual.AnnualRepository}): sealed by the quarterly runs' chain writer
+ * ({@link org.kaohe.results.RunChainWriter}) and read back only through the same checker
+ * ({@link org.kaohe.results.RunChainChecker}, in {@link org.kaohe.annual.AnnualResults}). Whether an annual run is out of date,
  * and why, is {@link org.kaohe.annual.AnnualStaleness}'s one definition, built on the quarters'; a
  * year whose quarters' current runs are out of date is refused ({@link org.kaohe.annual.StaleQuartersException}).
  * Beside them: the quotas as applied and why each grade is what it is ({@link org.kaohe.annual.AnnualQuotas}),

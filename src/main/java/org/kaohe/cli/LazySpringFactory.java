@@ -76,7 +76,8 @@ final class LazySpringFactory implements CommandLine.IFactory, AutoCloseable {
      * An embedded H2 file database is closed by this thread, to its end, before the JVM exits. The
      * pool closes its connections on a thread of its own, and H2 rewrites the file while it closes:
      * a process that exited during that rewrite (seen under heavy load) left the file at an older
-     * version, without the last evaluation's run. When this process holds the file itself (it
+     * version, without the last evaluation's run (H2 2.3's compaction on close could also drop the
+     * last commits by itself: h2database issue 4247, fixed in the 2.4.240 the pom asks for). When this process holds the file itself (it
      * opened it first; under AUTO_SERVER it is then the server others connect to, and its exit
      * closes the database anyway) the database is shut down here; when it reached the database
      * through another process's AUTO_SERVER (a web server running), that process owns the file:

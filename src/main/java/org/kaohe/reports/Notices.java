@@ -158,7 +158,7 @@ public class Notices {
         try (PdfPages pdf = new PdfPages("考核结果通知书 " + cadre.name() + " " + run.period())) {
             pdf.centred("考核结果通知书", 20).centred("(" + quarter(run) + ")", 12).gap(10);
             reviewed.markNotInForce(pdf, cadre.subjectId());
-            staleMark(pdf, run);
+            staleMark(pdf, run, cadre.subjectId(), reviewed);
             pdf.text(cadre.name() + " 同志(编号 " + cadre.subjectId() + "):", 12).gap(2);
             pdf.text("经" + quarter(run) + "平时考核,你的考核结果如下:", 12, 24).gap(4);
             pdf.table(new float[] {1, 1.6f, 1, 1.6f}, List.of("项目", "内容", "项目", "内容"), List.of(
@@ -195,7 +195,7 @@ public class Notices {
         try (PdfPages pdf = new PdfPages("部门考核结果汇总 " + department.name() + " " + run.period())) {
             pdf.centred(department.name() + " 考核结果汇总", 18).centred("(" + quarter(run) + ")", 12).gap(8);
             reviewed.markNotInForce(pdf, department.subjectId());
-            staleMark(pdf, run);
+            staleMark(pdf, run, department.subjectId(), reviewed);
             pdf.text("部门得分 " + score(department.score()) + ",等次 " + department.finalGrade().label() + ",全市排名 "
                     + department.rank() + " / " + departments + (department.vetoed() ? ",一票否决" : "") + "。", 12);
             department.lines().stream().filter(l -> l.part().equals(ExplanationLine.GRADE_PART))
@@ -219,9 +219,14 @@ public class Notices {
         }
     }
 
-    /** Paper printed from an out-of-date run says so before anything else, with each reason. */
-    private void staleMark(PdfPages pdf, RunInfo run) {
-        staleMark(pdf, "第 " + run.id() + " 次考核运行", staleRuns.reasons(run));
+    /**
+     * Paper printed from an out-of-date run says so before anything else, with each reason; that a
+     * newer run superseded it is left to the review's own mark when a review replaced this subject's result.
+     */
+    private void staleMark(PdfPages pdf, RunInfo run, String subjectId, NoticeReviews reviewed) {
+        boolean reviewMarked = reviewed.mark(subjectId).isPresent();
+        staleMark(pdf, "第 " + run.id() + " 次考核运行", staleRuns.reasons(run).stream()
+                .filter(r -> !(reviewMarked && r.kind() == StaleReason.Kind.SUPERSEDED)).toList());
     }
 
     /** Under the title, when the run the paper is printed from is out of date: that it is, and why. */

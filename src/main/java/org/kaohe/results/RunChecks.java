@@ -3,16 +3,13 @@ package org.kaohe.results;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-import org.kaohe.audit.AuditLog;
 import org.kaohe.errors.SealBrokenException;
 import org.kaohe.imports.ImportRepository;
-import org.kaohe.results.RunQueries.StoredSubject;
 import org.kaohe.scoring.SubjectResult;
 import org.springframework.stereotype.Service;
 
@@ -30,10 +27,7 @@ public class RunChecks {
                              Map<String, String> alteredRows, List<String> problems) {
         /** The status of one row: ALTERED when the row itself failed, else the run's status unless that is ALTERED. */
         public SealStatus statusOf(SubjectResult s) {
-            if (alteredRows.containsKey(RunSealer.subjectKey(s))) {
-                return SealStatus.ALTERED;
-            }
-            return status == SealStatus.ALTERED ? SealStatus.INTACT : status;
+            return SealStatus.ofRow(alteredRows.containsKey(RunSealer.subjectKey(s)), status);
         }
 
         public boolean failed() {
@@ -75,13 +69,16 @@ public class RunChecks {
 
     private final RunQueries runs;
     private final RunSealer sealer;
-    private final AuditLog auditLog;
+    private final RunChainChecker chain;
+    private final UnkeyedRuns unkeyedRuns;
     private final ImportRepository imports;
 
-    public RunChecks(RunQueries runs, RunSealer sealer, AuditLog auditLog, ImportRepository imports) {
+    public RunChecks(RunQueries runs, RunSealer sealer, RunChainChecker chain, UnkeyedRuns unkeyedRuns,
+                     ImportRepository imports) {
         this.runs = runs;
         this.sealer = sealer;
-        this.auditLog = auditLog;
+        this.chain = chain;
+        this.unkeyedRuns = unkeyedRuns;
         this.imports = imports;
     }
 
@@ -89,15 +86,13 @@ public class RunChecks {
     public CheckedRun results(RunInfo run) {
         List<StoredSubject> stored = runs.storedResults(run.id());
         List<SubjectResult> subjects = stored.stream().map(StoredSubject::result).toList();
-        Optional<SealStatus> unkeyed = unkeyed(run);
+        Optional<SealStatus> unkeyed = unkeyedRuns.status(run);
         if (unkeyed.isPresent()) {
-            return new CheckedRun(run, unkeyed.get(), subjects, Map.of(), unkeyedProblems(run, unkeyed.get()));
+            return new CheckedRun(run, unkeyed.get(), subjects, Map.of(), unkeyedRuns.problems(run, unkeyed.get()));
         }
-        Map<String, String> altered = new LinkedHashMap<>();
-        List<String> problems = new ArrayList<>();
-        checkRows(run, stored, altered, problems);
-        return new CheckedRun(run, problems.isEmpty() ? SealStatus.INTACT : SealStatus.ALTERED, subjects, altered,
-                problems);
+        RunChainChecker.Found found = checkRows(run, stored);
+        return new CheckedRun(run, found.intact() ? SealStatus.INTACT : SealStatus.ALTERED, subjects,
+                found.alteredRows(), found.problems());
     }
 
     /** A page of a results list, each row checked, with what the run's last whole check found. */
@@ -124,7 +119,7 @@ public class RunChecks {
     public CheckedPage page(RunInfo run, ResultsPage page) {
         TimedCheck whole = lastRunChecks.compute(run.id(), (id, last) -> last != null
                 && last.at().plus(RUN_CHECK_REUSED_FOR).isAfter(java.time.Instant.now()) ? last : wholeRunCheck(run));
-        Optional<SealStatus> unkeyed = unkeyed(run);
+        Optional<SealStatus> unkeyed = unkeyedRuns.status(run);
         List<ListedResult> rows = page.rows().stream().map(row -> row.withSeal(unkeyed.orElseGet(() ->
                 runs.storedSubject(run.id(), row.subjectId())
                         .filter(stored -> rowIntact(run, stored) && matches(stored.result(), row))
@@ -152,17 +147,16 @@ public class RunChecks {
     /** One subject with its lines, checked alone: the cost of one subject, whatever the run's size. */
     public Optional<CheckedSubject> subject(RunInfo run, String subjectId) {
         return runs.storedSubject(run.id(), subjectId).map(stored -> {
-            Optional<SealStatus> unkeyed = unkeyed(run);
+            Optional<SealStatus> unkeyed = unkeyedRuns.status(run);
             if (unkeyed.isPresent()) {
-                return new CheckedSubject(run, stored.result(), unkeyed.get(), unkeyedProblems(run, unkeyed.get()));
+                return new CheckedSubject(run, stored.result(), unkeyed.get(), unkeyedRuns.problems(run, unkeyed.get()));
             }
             List<String> problems = new ArrayList<>();
-            String key = RunSealer.subjectKey(stored.result());
-            if (!sealer.linesDigest(stored.result().lines()).equals(stored.linesDigest())) {
-                problems.add(linesAltered(key));
+            if (!chain.linesIntact(stored.linesDigest(), stored.result().lines())) {
+                problems.add(RunChainChecker.linesAltered(stored.key()));
             }
             if (!rowIntact(run, stored)) {
-                problems.add(rowAltered(key));
+                problems.add(RunChainChecker.rowAltered(stored.key()));
             }
             checkLabels(run, problems);
             return new CheckedSubject(run, stored.result(), problems.isEmpty() ? SealStatus.INTACT : SealStatus.ALTERED,
@@ -181,9 +175,8 @@ public class RunChecks {
         boolean missing = !runs.holds(run.id(), subjectId) && (runs.namedByChain(run.id(), subjectId)
                 || runs.storedCount(run.id()) < run.subjectCount() && imports.holdsSubject(run.importId(), subjectId));
         if (missing) {
-            throw new SealBrokenException("对象 " + subjectId + " 已从封印的运行 #" + run.id() + " 中缺失:其结果行被删除 / subject "
-                    + subjectId + " is missing from sealed run #" + run.id() + ": its result row was deleted",
-                    List.of("请运行 runs verify " + run.id() + " / run `runs verify " + run.id() + "`"));
+            throw RunChainChecker.missingFromRun(subjectId, "运行 #" + run.id(), "run #" + run.id(),
+                    "runs verify " + run.id());
         }
     }
 
@@ -211,71 +204,43 @@ public class RunChecks {
     }
 
     private Verification verifyResults(RunInfo run) {
-        if (RunSealer.LEGACY_SCHEME.equals(run.sealScheme()) && !downgraded(run)) {
-            String recomputed = ResultSeal.of(run.period().toString(), run.importId(), run.rulebookVersion(),
-                    runs.resultsWithLines(run.id()));
-            return recomputed.equals(run.seal())
-                    ? new Verification(run, SealStatus.LEGACY, List.of(
-                            "旧式封印与数据一致,但它没有密钥保护,能改表的人也能重算它 / the legacy seal matches, but it is "
-                                    + "not protected by a key: whoever can edit the tables can recompute it"))
-                    : new Verification(run, SealStatus.ALTERED, List.of(
-                            "旧式封印与数据不符:本运行在生成后被改动,旧式封印无法指出是哪一行 / the legacy seal does not "
-                                    + "match: the run was changed after it was made; a legacy seal cannot name the row"));
+        Optional<Verification> legacy = unkeyedRuns.legacyVerification(run);
+        if (legacy.isPresent()) {
+            return legacy.get();
         }
-        Optional<SealStatus> unkeyed = unkeyed(run);
+        Optional<SealStatus> unkeyed = unkeyedRuns.status(run);
         if (unkeyed.isPresent()) {
-            return new Verification(run, unkeyed.get(), unkeyedProblems(run, unkeyed.get()));
+            return new Verification(run, unkeyed.get(), unkeyedRuns.problems(run, unkeyed.get()));
         }
         List<StoredSubject> stored = runs.storedResults(run.id());
-        Map<String, String> altered = new LinkedHashMap<>();
-        List<String> problems = new ArrayList<>();
-        checkRows(run, stored, altered, problems);
+        List<String> problems = new ArrayList<>(checkRows(run, stored).problems());
         Map<String, String> digests = new HashMap<>();
-        stored.forEach(s -> digests.put(RunSealer.subjectKey(s.result()), s.linesDigest()));
+        stored.forEach(s -> digests.put(s.key(), s.linesDigest()));
         Set<String> withLines = new HashSet<>();
         runs.forEachSubjectsLines(run.id(), (key, lines) -> {
             withLines.add(key);
-            if (digests.containsKey(key) && !sealer.linesDigest(lines).equals(digests.get(key))) {
-                problems.add(linesAltered(key));
+            if (digests.containsKey(key) && !chain.linesIntact(digests.get(key), lines)) {
+                problems.add(RunChainChecker.linesAltered(key));
             }
         });
-        String noLines = sealer.linesDigest(List.of());
         digests.forEach((key, digest) -> {
-            if (!withLines.contains(key) && !noLines.equals(digest)) {
-                problems.add(linesAltered(key));
+            if (!withLines.contains(key) && !chain.noLines(digest)) {
+                problems.add(RunChainChecker.linesAltered(key));
             }
         });
         return new Verification(run, problems.isEmpty() ? SealStatus.INTACT : SealStatus.ALTERED, problems);
     }
 
-    /** Rows: each row's own seal (with its stored line digest), the chain, the count and the run's seal. */
-    private void checkRows(RunInfo run, List<StoredSubject> stored, Map<String, String> altered, List<String> problems) {
-        checkLabels(run, problems);
-        RunSealer.RunHeader header = header(run);
-        List<StoredSubject> chain = stored.stream()
-                .sorted((a, b) -> RunSealer.ORDER.compare(a.result(), b.result())).toList();
-        Set<String> present = new HashSet<>();
-        chain.forEach(s -> present.add(RunSealer.subjectKey(s.result())));
-        for (StoredSubject s : chain) {
-            String key = RunSealer.subjectKey(s.result());
-            if (s.seal() == null || !s.seal().equals(sealer.subjectSeal(header, s.result(), s.linesDigest(),
-                    s.previousSubject()))) {
-                altered.put(key, rowAltered(key));
-                problems.add(rowAltered(key));
-            }
-            if (s.previousSubject() != null && !present.contains(s.previousSubject())) {
-                problems.add("缺少对象 " + s.previousSubject() + ":该行已被删除 / subject " + s.previousSubject()
-                        + " missing: its row was deleted");
-            }
+    /** Rows: each row's own seal (with its stored line digest), the chain, the count and the run's seal; and the names. */
+    private RunChainChecker.Found checkRows(RunInfo run, List<StoredSubject> stored) {
+        RunChainChecker.Found found = chain.checkRows(header(run), run.subjectCount(), run.seal(), stored);
+        List<String> labels = new ArrayList<>();
+        checkLabels(run, labels);
+        if (labels.isEmpty()) {
+            return found;
         }
-        if (chain.size() != run.subjectCount()) {
-            problems.add("运行封印时有 " + run.subjectCount() + " 个对象,现存 " + chain.size() + " 个 / the run was sealed with "
-                    + run.subjectCount() + " subjects, " + chain.size() + " are stored");
-        }
-        String runSeal = sealer.runSeal(header, chain.stream().map(s -> s.seal() == null ? "" : s.seal()).toList());
-        if (!runSeal.equals(run.seal()) && problems.isEmpty()) {
-            problems.add("运行封印不符 / the run's seal does not match its rows");
-        }
+        labels.addAll(found.problems());
+        return new RunChainChecker.Found(found.alteredRows(), labels);
     }
 
     /** The grade and part names every page reads the run with, against their seal (when the run has one). */
@@ -289,55 +254,11 @@ public class RunChecks {
     }
 
     private boolean rowIntact(RunInfo run, StoredSubject s) {
-        return s.seal() != null
-                && s.seal().equals(sealer.subjectSeal(header(run), s.result(), s.linesDigest(), s.previousSubject()));
-    }
-
-    private Optional<SealStatus> unkeyed(RunInfo run) {
-        if (RunSealer.LEGACY_SCHEME.equals(run.sealScheme())) {
-            return Optional.of(downgraded(run) ? SealStatus.ALTERED : SealStatus.LEGACY);
-        }
-        if (run.keyId() == null || !run.keyId().equals(sealer.keyId())) {
-            return Optional.of(SealStatus.OTHER_KEY);
-        }
-        return Optional.empty();
-    }
-
-    /**
-     * A legacy seal on a run made after keyed seals began: somebody rewrote the run's seal. Told by
-     * a keyed run older than it, or by the chained audit entry that recorded its evaluation.
-     */
-    private boolean downgraded(RunInfo run) {
-        return runs.firstKeyedRunId().map(first -> run.id() > first).orElse(false)
-                || auditLog.chainedEntryNamesRun("EVALUATE", run.id());
-    }
-
-    private List<String> unkeyedProblems(RunInfo run, SealStatus status) {
-        if (status == SealStatus.ALTERED) {
-            return List.of("运行 #" + run.id() + " 晚于密钥封印启用,却带旧式封印:封印被改写 / run #" + run.id()
-                    + " was made after keyed seals began but carries a legacy seal: its seal was rewritten");
-        }
-        if (status == SealStatus.LEGACY) {
-            return List.of("运行 #" + run.id() + " 为旧式封印(SHA-256),无密钥保护 / run #" + run.id()
-                    + " has a legacy seal (plain SHA-256), not protected by a key");
-        }
-        return List.of("运行 #" + run.id() + " 由密钥 " + run.keyId() + " 封印,本系统的密钥为 " + sealer.keyId()
-                + ",请从备份恢复密钥文件 / run #" + run.id() + " was sealed under key " + run.keyId()
-                + ", this installation's key is " + sealer.keyId() + ": restore the key file from the backup");
+        return chain.rowIntact(header(run), s);
     }
 
     private static RunSealer.RunHeader header(RunInfo run) {
         return new RunSealer.RunHeader(run.id(), run.period().toString(), run.importId(), run.rulebookVersion(),
                 run.runBy(), run.startedAt().toInstant(), run.subjectCount());
-    }
-
-    private static String rowAltered(String key) {
-        return "对象 " + key + " 的结果与封印不符:已被改动或伪造 / subject " + key
-                + ": the result does not match its seal (altered or forged)";
-    }
-
-    private static String linesAltered(String key) {
-        return "对象 " + key + " 的得分明细与封印不符:明细被改动、增加或删除 / subject " + key
-                + ": its explanation lines were altered, added or deleted";
     }
 }

@@ -68,17 +68,28 @@ public class RunQueries {
 
     /** The grade scales the run was graded on (runs before configurable grades: the quarterly scale). */
     public Map<SubjectType, GradeScale> scales(long runId) {
+        Map<SubjectType, GradeScale> scales = storedScales(jdbc, "run_grade", runId);
+        for (SubjectType type : SubjectType.values()) {
+            scales.putIfAbsent(type, GradeScale.QUARTERLY);
+        }
+        return scales;
+    }
+
+    /**
+     * The grade scales a run stored to be read with, from its grade table ({@code run_grade}, or
+     * {@code annual_run_grade} for an annual run), for the subject types it holds.
+     */
+    public static Map<SubjectType, GradeScale> storedScales(JdbcClient jdbc, String gradeTable, long runId) {
         Map<SubjectType, List<Grade>> grades = new EnumMap<>(SubjectType.class);
-        jdbc.sql("SELECT subject_type, position, code, label FROM run_grade WHERE run_id = ? ORDER BY subject_type, position")
+        jdbc.sql("SELECT subject_type, position, code, label FROM " + gradeTable
+                        + " WHERE run_id = ? ORDER BY subject_type, position")
                 .param(runId)
                 .query(rs -> {
                     grades.computeIfAbsent(SubjectType.valueOf(rs.getString("subject_type")), t -> new ArrayList<>())
                             .add(new Grade(rs.getString("code"), rs.getString("label"), rs.getInt("position")));
                 });
         Map<SubjectType, GradeScale> scales = new EnumMap<>(SubjectType.class);
-        for (SubjectType type : SubjectType.values()) {
-            scales.put(type, grades.containsKey(type) ? new GradeScale(grades.get(type)) : GradeScale.QUARTERLY);
-        }
+        grades.forEach((type, list) -> scales.put(type, new GradeScale(list)));
         return scales;
     }
 
@@ -96,13 +107,6 @@ public class RunQueries {
                         rs.getString("name")))
                 .list();
     }
-
-    /**
-     * A subject's result as stored, with what its seal covers beside the result: the seal, the
-     * digest of its lines and the key of the previous subject in the seal's chain (all null in a
-     * run with a legacy seal).
-     */
-    public record StoredSubject(SubjectResult result, String seal, String linesDigest, String previousSubject) {}
 
     /**
      * Every subject's result of the run, without explanation lines, in display order. Unchecked:
@@ -125,7 +129,12 @@ public class RunQueries {
 
     /** True when a row of the run's seal chain points at the subject (as a cadre or a department) as the one before it. */
     public boolean namedByChain(long runId, String subjectId) {
-        return jdbc.sql("SELECT COUNT(*) FROM subject_result WHERE run_id = ? AND prev_subject IN (?, ?)")
+        return namedByChain(jdbc, "subject_result", runId, subjectId);
+    }
+
+    /** As {@link #namedByChain(long, String)} in a run's result table ({@code subject_result}, {@code annual_result}). */
+    public static boolean namedByChain(JdbcClient jdbc, String resultTable, long runId, String subjectId) {
+        return jdbc.sql("SELECT COUNT(*) FROM " + resultTable + " WHERE run_id = ? AND prev_subject IN (?, ?)")
                 .params(runId, RunSealer.subjectKey(SubjectType.CADRE, subjectId),
                         RunSealer.subjectKey(SubjectType.DEPARTMENT, subjectId))
                 .query(Integer.class).single() > 0;
@@ -206,11 +215,11 @@ public class RunQueries {
     }
 
     /**
-     * The lines of a subject's stored JSON. Text that is no longer in the stored form (somebody
+     * The lines of a subject's stored JSON, quarterly or annual. Text that is no longer in the stored form (somebody
      * edited it by hand) reads as one line saying so: its digest then differs from the sealed one,
      * so every check reports the subject's lines as altered instead of failing to read the run.
      */
-    static List<ExplanationLine> readLines(String json) {
+    public static List<ExplanationLine> readLines(String json) {
         try {
             return StoredExplanation.lines(json);
         } catch (RuntimeException unreadable) {
@@ -218,8 +227,8 @@ public class RunQueries {
         }
     }
 
-    /** The parts of a subject's stored JSON; none when unreadable (the subject's seal then fails). */
-    static Map<String, BigDecimal> readParts(String json) {
+    /** The parts of a subject's stored JSON, quarterly or annual; none when unreadable (the subject's seal then fails). */
+    public static Map<String, BigDecimal> readParts(String json) {
         try {
             return StoredExplanation.parts(json);
         } catch (RuntimeException unreadable) {

@@ -10,11 +10,9 @@ import java.util.function.LongConsumer;
 import org.kaohe.errors.FaultPoint;
 import org.kaohe.records.SubjectType;
 import org.kaohe.scoring.EvaluationOutcome;
-import org.kaohe.scoring.ExplanationLine;
 import org.kaohe.scoring.Grade;
 import org.kaohe.scoring.GradeScale;
 import org.kaohe.scoring.PartLabel;
-import org.kaohe.scoring.StoredExplanation;
 import org.kaohe.scoring.SubjectResult;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -40,31 +38,20 @@ public class RunRepository {
     private static final int BATCH = 1_000;
     /** A run whose storing wrote nothing for this long was abandoned (its JVM died). */
     static final Duration ABANDONED_AFTER = Duration.ofMinutes(10);
-    /** The longest reason kept (V13's limit of the old explanation_line.reason); real reasons stay far below it. */
-    static final int MAX_REASON = 8000;
-    /** What subject_detail.lines holds (V15): all of one subject's lines as JSON. */
-    static final int MAX_LINES_JSON = 1_000_000;
-    private static final String CUT = "…(已截断 / truncated)";
 
     private final JdbcClient jdbc;
     private final JdbcTemplate template;
     private final TransactionTemplate transaction;
     private final RunSealer sealer;
+    private final RunChainWriter chainWriter;
 
-    public RunRepository(JdbcClient jdbc, JdbcTemplate template, TransactionTemplate transaction, RunSealer sealer) {
+    public RunRepository(JdbcClient jdbc, JdbcTemplate template, TransactionTemplate transaction, RunSealer sealer,
+                         RunChainWriter chainWriter) {
         this.jdbc = jdbc;
         this.template = template;
         this.transaction = transaction;
         this.sealer = sealer;
-    }
-
-    /**
-     * Stores the outcome and makes it visible; {@code completion} runs in the same transaction as
-     * the step that makes the run visible (the audit line), given the run's id. Returns the new run's id.
-     */
-    public long insert(EvaluationOutcome outcome, String runBy, OffsetDateTime startedAt, long durationMs,
-                LongConsumer completion) {
-        return insertFitted(fitted(outcome), runBy, startedAt, durationMs, completion);
+        this.chainWriter = chainWriter;
     }
 
     /** As {@link #insert(EvaluationOutcome, String, OffsetDateTime, long, LongConsumer)} with nothing else to do. */
@@ -72,59 +59,42 @@ public class RunRepository {
         return insert(outcome, runBy, startedAt, durationMs, runId -> { });
     }
 
-    /**
-     * The outcome with every reason cut to what is kept, marked as cut: a rulebook that writes
-     * longer reasons must not make the whole evaluation fail. Sealed as stored.
-     */
+    /** The outcome as it is stored: every subject {@linkplain RunChainWriter#fitted fitted}. What a replay compares. */
     public static EvaluationOutcome fitted(EvaluationOutcome outcome) {
-        boolean fits = outcome.subjects().stream().flatMap(s -> s.lines().stream())
-                .allMatch(l -> l.reason().length() <= MAX_REASON);
-        if (fits) {
-            return outcome;
-        }
-        List<SubjectResult> subjects = outcome.subjects().stream()
-                .map(s -> withLines(s, reasonsCut(s.lines(), MAX_REASON))).toList();
+        List<SubjectResult> subjects = outcome.subjects().stream().map(RunChainWriter::fitted).toList();
         return new EvaluationOutcome(outcome.period(), outcome.importId(), outcome.rulebookVersion(), subjects,
                 outcome.gradeScales(), outcome.parts());
     }
 
-    private long insertFitted(EvaluationOutcome outcome, String runBy, OffsetDateTime startedAt, long durationMs,
-                              LongConsumer completion) {
+    /**
+     * Stores the outcome and makes it visible; {@code completion} runs in the same transaction as
+     * the step that makes the run visible (the audit line), given the run's id. Subjects are sealed
+     * by the {@link RunChainWriter} and written in batches as they come. Returns the new run's id.
+     */
+    public long insert(EvaluationOutcome outcome, String runBy, OffsetDateTime startedAt, long durationMs,
+                       LongConsumer completion) {
         // Millisecond precision: what every database keeps, so the sealed time reads back the same.
         OffsetDateTime started = startedAt.truncatedTo(ChronoUnit.MILLIS);
         deleteAbandoned();
         long runId = transaction.execute(status -> begin(outcome, runBy, started, durationMs));
         RunSealer.RunHeader header = new RunSealer.RunHeader(runId, outcome.period().toString(), outcome.importId(),
                 outcome.rulebookVersion(), runBy, started.toInstant(), outcome.subjects().size());
-        // Subjects are written in the seal's chain order, each sealed with the key of the one before
-        // (the first with the last's: deleting any row leaves a pointer to it).
-        List<SubjectResult> chain = outcome.subjects().stream().sorted(RunSealer.ORDER).toList();
-        List<String> seals = new ArrayList<>(chain.size());
         List<Object[]> results = new ArrayList<>(BATCH);
         List<Object[]> details = new ArrayList<>(BATCH);
-        for (int i = 0; i < chain.size(); i++) {
-            SubjectResult s = chain.get(i);
-            String previous = RunSealer.subjectKey(chain.get(i == 0 ? chain.size() - 1 : i - 1));
-            // The digest is taken over the lines as they will read back from their JSON, so the seal
-            // covers exactly what a page shows.
-            String linesJson = linesJson(s.lines());
-            String digest = sealer.linesDigest(StoredExplanation.lines(linesJson));
-            String seal = sealer.subjectSeal(header, s, digest, previous);
-            seals.add(seal);
+        String runSeal = chainWriter.write(header, outcome.subjects(), row -> {
+            SubjectResult s = row.subject();
             results.add(new Object[] {runId, s.subjectType().name(), s.subjectId(), s.name(), s.deptId(), s.score(),
                     s.bandGrade().name(), s.gatedGrade().name(), s.finalGrade().name(), s.rank(), s.vetoed(),
-                    seal, digest, previous});
-            details.add(new Object[] {runId, s.subjectType().name(), s.subjectId(),
-                    StoredExplanation.partsJson(s.parts()), linesJson});
+                    row.seal(), row.linesDigest(), row.previousSubject()});
+            details.add(new Object[] {runId, s.subjectType().name(), s.subjectId(), row.partsJson(), row.linesJson()});
             if (results.size() == BATCH) {
                 write(runId, results, details);
                 results.clear();
                 details.clear();
                 FaultPoint.RUN_FIRST_BATCH.reached();
             }
-        }
+        });
         write(runId, results, details);
-        String runSeal = sealer.runSeal(header, seals);
         String labelsSeal = sealer.labelsSeal(runId, scales(outcome), outcome.parts());
         transaction.executeWithoutResult(status -> {
             jdbc.sql("UPDATE evaluation_run SET seal = ?, labels_seal = ?, stored_at = ?, written_at = ? WHERE id = ?"
@@ -133,31 +103,6 @@ public class RunRepository {
             completion.accept(runId);
         });
         return runId;
-    }
-
-    /**
-     * The lines as stored JSON. A subject whose lines together pass {@link #MAX_LINES_JSON} (hundreds
-     * of lines quoting long notes) has its reasons cut shorter, marked as cut, until they fit: the
-     * evaluation must not fail for it, and the seal covers the lines as stored.
-     */
-    static String linesJson(List<ExplanationLine> lines) {
-        String json = StoredExplanation.linesJson(lines);
-        int limit = MAX_REASON;
-        while (json.length() > MAX_LINES_JSON && limit > CUT.length()) {
-            limit = Math.max(CUT.length(), Math.min(limit / 2, MAX_LINES_JSON / Math.max(1, lines.size())));
-            json = StoredExplanation.linesJson(reasonsCut(lines, limit));
-        }
-        return json;
-    }
-
-    private static List<ExplanationLine> reasonsCut(List<ExplanationLine> lines, int limit) {
-        return lines.stream().map(l -> l.reason().length() <= limit ? l : new ExplanationLine(l.rule(), l.part(),
-                l.points(), l.reason().cut(limit, CUT), l.evidence())).toList();
-    }
-
-    private static SubjectResult withLines(SubjectResult s, List<ExplanationLine> lines) {
-        return new SubjectResult(s.subjectType(), s.subjectId(), s.name(), s.deptId(), s.score(), s.parts(),
-                s.bandGrade(), s.gatedGrade(), s.finalGrade(), s.rank(), s.vetoed(), lines);
     }
 
     /** The run's row, still invisible and unsealed, with the grade scales and part names it is read with. */

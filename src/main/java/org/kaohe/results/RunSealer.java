@@ -28,7 +28,9 @@ import org.springframework.stereotype.Component;
  * <li>the run's own seal is an HMAC over the header and every subject's seal in that order.</li>
  * </ul>
  * A results table checks its rows with the stored line digests (no lines read); a subject page or
- * {@code explain} also recomputes the digest from the lines it shows.
+ * {@code explain} also recomputes the digest from the lines it shows. Quarterly and annual runs
+ * differ only in their {@link Header}; the chain is written by {@link RunChainWriter} and checked by
+ * {@link RunChainChecker} for both.
  */
 @Component
 public class RunSealer {

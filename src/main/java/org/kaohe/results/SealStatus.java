@@ -24,6 +24,17 @@ public enum SealStatus {
         return chinese + " / " + english;
     }
 
+    /**
+     * One row's status within a checked run, quarterly or annual: ALTERED when the row itself
+     * failed, else the run's status (INTACT when only other rows failed).
+     */
+    public static SealStatus ofRow(boolean rowAltered, SealStatus run) {
+        if (rowAltered) {
+            return ALTERED;
+        }
+        return run == ALTERED ? INTACT : run;
+    }
+
     /** True when the result must not be trusted: altered, or sealed under a key we do not hold. */
     public boolean failed() {
         return this == ALTERED || this == OTHER_KEY;

@@ -21,6 +21,8 @@ public record StaleReason(Kind kind, List<String> args) {
         RULEBOOK_NEWER("stale.rulebook"),
         /** A quarterly run: the period was imported again (run's import version, current version, who, when). */
         IMPORT_NEWER("stale.import"),
+        /** A quarterly run: the period was evaluated again, and this run is not its current one (current run, who, when). */
+        SUPERSEDED("stale.superseded"),
         /** An annual run: a quarter was evaluated again (period, run used, current run). */
         QUARTER_RUN_REPLACED("stale.quarter.replaced"),
         /** An annual run: a quarter's current run used another rulebook (period, run, its version, published version). */

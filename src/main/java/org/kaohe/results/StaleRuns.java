@@ -18,8 +18,8 @@ import org.springframework.stereotype.Service;
 /**
  * The one definition of a quarterly run's freshness: the period's current run is out of date when a
  * rulebook was published since (another version is in force than the one it used) or the period was
- * imported again (its current import is not the one the run used). Older runs of a period were
- * superseded anyway and are not called out of date. Every face that shows a quarterly run asks here
+ * imported again (its current import is not the one the run used). An older run of a period is out
+ * of date for one reason alone: a newer run superseded it. Every face that shows a quarterly run asks here
  * ({@link #reasons(RunInfo)}); the annual assessment builds its own staleness on {@link Staleness#asQuarter()}.
  * A check reads a few small rows (the book in force, the import versions, the period's newest run), never a run's results.
  */
@@ -44,9 +44,17 @@ public class StaleRuns {
         }
     }
 
-    /** Why a run is or is not out of date: the book in force and the period's current import beside what it used. */
-    public record Staleness(RunInfo run, boolean currentRun, RulebookRepository.Publication publication,
+    /**
+     * Why a run is or is not out of date: the period's current run, the book in force and the period's
+     * current import beside what it used.
+     */
+    public record Staleness(RunInfo run, RunInfo periodCurrent, RulebookRepository.Publication publication,
                             ImportVersionInfo currentImport) {
+
+        /** The run is its period's current run (the newest stored). */
+        public boolean currentRun() {
+            return periodCurrent == null || periodCurrent.id() == run.id();
+        }
 
         /** A newer rulebook is in force than the one the run used. */
         public boolean rulebookNewer() {
@@ -58,15 +66,20 @@ public class StaleRuns {
             return currentImport != null && currentImport.importId() != run.importId();
         }
 
-        /** Only the period's current run is said to be stale: older runs were superseded anyway. */
+        /** Superseded by a newer run of its period, or, the current run, behind the book or the import in force. */
         public boolean stale() {
-            return currentRun && (rulebookNewer() || importNewer());
+            return !currentRun() || rulebookNewer() || importNewer();
         }
 
-        /** Each reason, typed, with who changed what and when; empty when the run is not stale. */
+        /**
+         * Each reason, typed, with who changed what and when; empty when the run is not stale. An older
+         * run has one: the run that superseded it (what changed since is that run's to say).
+         */
         public List<StaleReason> reasons() {
             List<StaleReason> reasons = new ArrayList<>();
-            if (!currentRun) {
+            if (!currentRun()) {
+                reasons.add(StaleReason.of(StaleReason.Kind.SUPERSEDED, periodCurrent.id(), periodCurrent.runBy(),
+                        WHEN.format(periodCurrent.startedAt())));
                 return reasons;
             }
             if (rulebookNewer()) {
@@ -84,7 +97,7 @@ public class StaleRuns {
         /** The same reasons as the annual assessment words a quarter it reads: period, run, and what changed. */
         public List<StaleReason> asQuarter() {
             List<StaleReason> reasons = new ArrayList<>();
-            if (!currentRun) {
+            if (!currentRun()) {
                 return reasons;
             }
             String period = run.period().toString();
@@ -128,13 +141,13 @@ public class StaleRuns {
 
     /** The run against what is in force; whether it is its period's current run is read here. */
     public Staleness check(RunInfo run, InForce now) {
-        boolean current = runs.currentRun(run.period()).map(r -> r.id() == run.id()).orElse(false);
-        return new Staleness(run, current, now.publication(), now.currentImport(run.period()));
+        return new Staleness(run, runs.currentRun(run.period()).orElse(null), now.publication(),
+                now.currentImport(run.period()));
     }
 
     /** A run known to be its period's current run, against what is in force. */
     public static Staleness checkCurrent(RunInfo run, InForce now) {
-        return new Staleness(run, true, now.publication(), now.currentImport(run.period()));
+        return new Staleness(run, run, now.publication(), now.currentImport(run.period()));
     }
 
     /** Why the run is out of date, each reason typed; empty when it is not. What every face shows beside a quarterly run. */

@@ -49,7 +49,8 @@ public class ApiTokens {
         PASSWORD_RESET("密码已重置", "the password was reset"),
         USER_DISABLED("用户已停用", "the user was disabled"),
         ROLES_CHANGED("角色已更改", "the roles were changed"),
-        USER_REPAIRED("账号已修复", "the account was repaired");
+        USER_REPAIRED("账号已修复", "the account was repaired"),
+        DIRECTORY_WITHDREW("目录已不再授权", "the directory no longer grants access");
 
         private final String chinese;
         private final String english;

@@ -16,17 +16,20 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * {@code Authorization: Bearer kh_...} on the API: the request acts as the token's owner. A token
  * that is unknown, expired, revoked, or whose owner is disabled (or fails the account's seal) is
  * answered 401 at once, saying which (a script should learn its token is dead, not fall through to
- * a password prompt).
+ * a password prompt). A directory person's token also asks the directory about them now and then
+ * ({@link DirectoryCheck}).
  */
 final class BearerTokenFilter extends OncePerRequestFilter {
 
     private static final String BEARER = "Bearer ";
 
     private final ApiTokens tokens;
+    private final DirectoryCheck directory;
     private final SecurityConfig.JsonError unauthorized;
 
-    BearerTokenFilter(ApiTokens tokens, SecurityConfig.JsonError unauthorized) {
+    BearerTokenFilter(ApiTokens tokens, DirectoryCheck directory, SecurityConfig.JsonError unauthorized) {
         this.tokens = tokens;
+        this.directory = directory;
         this.unauthorized = unauthorized;
     }
 
@@ -38,7 +41,11 @@ final class BearerTokenFilter extends OncePerRequestFilter {
             chain.doFilter(request, response);
             return;
         }
-        ApiTokens.Use use = tokens.use(header.substring(BEARER.length()).strip());
+        String token = header.substring(BEARER.length()).strip();
+        ApiTokens.Use use = tokens.use(token);
+        if (use.owner() != null && directory.confirm(use.owner().getUsername()) != DirectoryCheck.Outcome.NOT_ASKED) {
+            use = tokens.use(token); // the directory was asked: the token may just have been revoked
+        }
         if (use.owner() == null) {
             unauthorized.write(response, HttpServletResponse.SC_UNAUTHORIZED, use.refusal());
             return;

@@ -24,7 +24,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * <li>a row that is disabled, fails its seal, or whose roles are not the session's (changed
  *     since the login) ends the session at once: the page goes to the login page, the API answers
  *     401. Changes end sessions themselves ({@link SessionRevocation}); this is the check that
- *     holds even for a session that was not found, and for a row edited outside Kaohe;</li>
+ *     holds even for a session that was not found, and for a row edited outside Kaohe; a directory
+ *     person the directory no longer grants a role ends it too ({@link DirectoryCheck}), and so does a
+ *     local account's session made before local logins were kept for administrators;</li>
  * <li>a user whose password is one-time (the first admin's, a generated or a reset one) can do
  *     nothing but change it: pages lead to the password page, the API answers 403 with the reason.</li>
  * </ul>
@@ -37,10 +39,15 @@ class CurrentAccountFilter extends OncePerRequestFilter {
 
     private final UserRepository users;
     private final UserSeals seals;
+    private final DirectoryCheck directory;
+    private final DatabaseUserDetailsService logins;
 
-    CurrentAccountFilter(UserRepository users, UserSeals seals) {
+    CurrentAccountFilter(UserRepository users, UserSeals seals, DirectoryCheck directory,
+                         DatabaseUserDetailsService logins) {
         this.users = users;
         this.seals = seals;
+        this.directory = directory;
+        this.logins = logins;
     }
 
     @Override
@@ -51,9 +58,10 @@ class CurrentAccountFilter extends OncePerRequestFilter {
             chain.doFilter(request, response);
             return;
         }
+        boolean withdrawn = directory.confirm(who.getName()) == DirectoryCheck.Outcome.WITHDRAWN;
         // Kaohe never deletes a user; a session whose row is gone keeps what it was given and gains nothing.
         UserRepository.StoredUser stored = users.find(who.getName()).orElse(null);
-        if (stored != null && !stillValid(stored, who)) {
+        if (withdrawn || stored != null && !stillValid(stored, who)) {
             end(request, response);
             return;
         }
@@ -77,7 +85,7 @@ class CurrentAccountFilter extends OncePerRequestFilter {
         }
         Set<String> granted = who.getAuthorities().stream().map(GrantedAuthority::getAuthority).collect(Collectors.toSet());
         Set<String> current = account.roles().stream().map(r -> "ROLE_" + r.name()).collect(Collectors.toSet());
-        return account.enabled() && granted.equals(current);
+        return account.enabled() && granted.equals(current) && !logins.localLoginOff(stored);
     }
 
     /** Logs the session out here and now; the change that caused it has ended the others already. */

@@ -5,6 +5,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 import org.kaohe.audit.AuditLog;
 import org.slf4j.Logger;
@@ -15,6 +16,7 @@ import org.springframework.security.authentication.event.AbstractAuthenticationF
 import org.springframework.security.authentication.event.AuthenticationSuccessEvent;
 import org.springframework.security.authentication.event.InteractiveAuthenticationSuccessEvent;
 import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -117,10 +119,18 @@ class LoginAttempts {
                 .params(failures, now, until, account, source).update();
     }
 
-    /** A login on the login page (not each HTTP Basic call of a script, which would flood the log). */
+    /**
+     * A login on the login page or through the OpenID provider (not each HTTP Basic call of a script,
+     * which would flood the log), with where it was checked (LOCAL, LDAP, OIDC) and the roles it grants.
+     */
     @EventListener
     public void onInteractiveLogin(InteractiveAuthenticationSuccessEvent event) {
-        auditLog.record(event.getAuthentication().getName(), "LOGIN", Map.of("source", source(event.getAuthentication())));
+        Authentication login = event.getAuthentication();
+        String roles = login.getAuthorities().stream().map(GrantedAuthority::getAuthority)
+                .filter(name -> name.startsWith("ROLE_")).map(name -> name.substring("ROLE_".length()))
+                .sorted().collect(Collectors.joining(","));
+        String via = users.find(login.getName()).map(row -> row.source().name()).orElse(LoginSource.LOCAL.name());
+        auditLog.record(login.getName(), "LOGIN", Map.of("source", source(login), "login", via, "roles", roles));
     }
 
     /** A success from a source clears that source's failures for the account (not other sources'). */

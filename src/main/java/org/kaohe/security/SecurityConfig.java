@@ -54,17 +54,24 @@ class SecurityConfig {
 
     private final UserRepository users;
     private final UserSeals seals;
+    private final OpenIdLogin openId;
+    private final DirectoryCheck directory;
+    private final DatabaseUserDetailsService logins;
 
-    SecurityConfig(UserRepository users, UserSeals seals) {
+    SecurityConfig(UserRepository users, UserSeals seals, OpenIdLogin openId, DirectoryCheck directory,
+                   DatabaseUserDetailsService logins) {
         this.users = users;
         this.seals = seals;
+        this.openId = openId;
+        this.directory = directory;
+        this.logins = logins;
     }
 
     @Bean
     @Order(1)
     SecurityFilterChain apiChain(HttpSecurity http, ApiTokens tokens) throws Exception {
         http.securityMatcher("/api/**")
-                .addFilterBefore(new BearerTokenFilter(tokens, SecurityConfig::writeJson), BasicAuthenticationFilter.class)
+                .addFilterBefore(new BearerTokenFilter(tokens, directory, SecurityConfig::writeJson), BasicAuthenticationFilter.class)
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/api/tokens/**").authenticated()
                         .requestMatchers(HttpMethod.POST, "/api/imports/**").hasRole(HR)
@@ -94,8 +101,8 @@ class SecurityConfig {
                 .exceptionHandling(ex -> ex.accessDeniedHandler((request, response, e) ->
                         writeJson(response, HttpServletResponse.SC_FORBIDDEN,
                                 "无此权限 / your role does not allow this")))
-                .addFilterBefore(new CurrentAccountFilter(users, seals), AuthorizationFilter.class)
-                .headers(SecurityConfig::headers)
+                .addFilterBefore(new CurrentAccountFilter(users, seals, directory, logins), AuthorizationFilter.class)
+                .headers(this::headers)
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(AbstractHttpConfigurer::disable);
         return http.build();
@@ -135,14 +142,25 @@ class SecurityConfig {
                 .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false)
                         .failureUrl("/login?error").permitAll())
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
-                .addFilterBefore(new CurrentAccountFilter(users, seals), AuthorizationFilter.class)
-                .headers(SecurityConfig::headers)
+                .addFilterBefore(new CurrentAccountFilter(users, seals, directory, logins), AuthorizationFilter.class)
+                .headers(this::headers)
                 .csrf(Customizer.withDefaults());
+        if (openId.configured()) {
+            // 统一身份认证: the same login page offers the provider; its failures read as every failed login.
+            http.oauth2Login(login -> login.loginPage("/login").failureUrl("/login?error")
+                            .clientRegistrationRepository(openId.registrations())
+                            .userInfoEndpoint(info -> info.oidcUserService(openId.people())))
+                    .logout(logout -> logout.logoutSuccessHandler(openId.logoutAtProvider()));
+        }
         return http.build();
     }
 
-    private static void headers(HeadersConfigurer<HttpSecurity> headers) {
-        headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+    private void headers(HeadersConfigurer<HttpSecurity> headers) {
+        // Logging out of a provider's session is a form sent to Kaohe that the browser follows to the provider.
+        String policy = openId.configured()
+                ? CONTENT_SECURITY_POLICY.replace("form-action 'self'", "form-action 'self' " + openId.origin())
+                : CONTENT_SECURITY_POLICY;
+        headers.contentSecurityPolicy(csp -> csp.policyDirectives(policy))
                 .referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN))
                 .frameOptions(HeadersConfigurer.FrameOptionsConfig::deny);
     }

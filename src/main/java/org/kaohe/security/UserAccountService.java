@@ -141,7 +141,7 @@ public class UserAccountService {
     /** Sets a new generated password (and lifts any lock-out); returns it to hand over. */
     @Transactional
     public String resetPassword(String actor, String username) {
-        require(username);
+        requireLocal(username);
         String password = generatePassword();
         users.setPasswordHash(username, passwordEncoder.encode(password), true);
         auditLog.record(actor, "USER_PASSWORD_RESET", java.util.Map.of("user", username));
@@ -190,8 +190,7 @@ public class UserAccountService {
      */
     @Transactional
     public void changeOwnPassword(String username, String currentPassword, String newPassword, String keepSession) {
-        UserRepository.StoredUser stored = users.find(username)
-                .orElseThrow(() -> new InvalidInputException("没有此用户 / no such user: " + username));
+        UserRepository.StoredUser stored = requireLocal(username);
         if (currentPassword == null || !passwordEncoder.matches(currentPassword, stored.passwordHash())) {
             throw new InvalidInputException("当前密码不正确 / the current password is wrong");
         }
@@ -219,7 +218,7 @@ public class UserAccountService {
     }
 
     /** The user's tokens are revoked with the change; their sessions (but {@code keepSession}) end once it commits. */
-    private void withdraw(String username, ApiTokens.Revocation why, String keepSession) {
+    void withdraw(String username, ApiTokens.Revocation why, String keepSession) {
         tokens.revokeAll(username, why);
         sessions.endSessionsOf(username, keepSession);
     }
@@ -236,6 +235,17 @@ public class UserAccountService {
     private UserAccount require(String username) {
         return users.find(username).map(UserRepository.StoredUser::account)
                 .orElseThrow(() -> new InvalidInputException("没有此用户 / no such user: " + username));
+    }
+
+    /** A local account: a directory's or provider's person has no password in Kaohe to change or reset. */
+    private UserRepository.StoredUser requireLocal(String username) {
+        UserRepository.StoredUser stored = users.find(username)
+                .orElseThrow(() -> new InvalidInputException("没有此用户 / no such user: " + username));
+        if (stored.source() != LoginSource.LOCAL) {
+            throw new InvalidInputException(username + " 通过 " + stored.source() + " 登录,密码由目录或统一身份认证管理 / "
+                    + username + " logs in through " + stored.source() + ": the directory or provider keeps the password");
+        }
+        return stored;
     }
 
     static String generatePassword() {

@@ -24,7 +24,12 @@ import org.springframework.stereotype.Repository;
 class UserRepository {
 
     /** A stored user with its password hash (only the login needs it) and the seal as stored (for reports). */
-    record StoredUser(UserAccount account, String passwordHash, String storedSeal) {}
+    record StoredUser(UserAccount account, String passwordHash, String storedSeal) {
+        /** Where this account's password is checked. */
+        LoginSource source() {
+            return LoginSource.of(passwordHash);
+        }
+    }
 
     private static final String COLUMNS =
             "username, password_hash, roles, enabled, created_at, display_name, must_change_password, seal, seal_key";

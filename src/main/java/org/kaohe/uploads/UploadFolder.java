@@ -39,11 +39,9 @@ final class UploadFolder implements AutoCloseable {
         return target;
     }
 
-    /** Writes bytes held elsewhere into the folder under a name of its own choosing. */
-    Path save(byte[] bytes) throws IOException {
-        Path target = Files.createTempFile(folder, "upload", ".bin");
-        Files.write(target, bytes);
-        return target;
+    /** A new empty file in the folder, under a name of its own choosing, for a copy written elsewhere. */
+    Path newFile() throws IOException {
+        return Files.createTempFile(folder, "upload", ".bin");
     }
 
     @Override

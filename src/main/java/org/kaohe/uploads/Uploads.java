@@ -1,6 +1,7 @@
 package org.kaohe.uploads;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collections;
@@ -26,8 +27,8 @@ public final class Uploads {
 
     /**
      * A quarter's upload as read from the request: its period and its files by name, in the order
-     * chosen, copied to a temporary folder that closing deletes. Its {@link #contents()} are kept
-     * while HR is asked to confirm a large removal ({@link PendingUploads}).
+     * chosen, copied to a temporary folder that closing deletes. Its files are kept while HR is asked
+     * to confirm a large removal ({@link PendingUploads}).
      */
     public static final class Upload implements AutoCloseable {
         private final Period period;
@@ -44,17 +45,9 @@ public final class Uploads {
             return period;
         }
 
-        Map<String, Path> files() {
+        /** The files by name, in the order chosen, on disk until the upload is closed. */
+        public Map<String, Path> files() {
             return files;
-        }
-
-        /** The files' bytes by name, to be held (an upload is within the request's size limit). */
-        public Map<String, byte[]> contents() throws IOException {
-            Map<String, byte[]> contents = new LinkedHashMap<>();
-            for (Map.Entry<String, Path> file : files.entrySet()) {
-                contents.put(file.getKey(), Files.readAllBytes(file.getValue()));
-            }
-            return contents;
         }
 
         @Override
@@ -97,15 +90,19 @@ public final class Uploads {
         }
     }
 
-    /** An upload held for confirmation ({@link PendingUploads}), its files copied back to disk to be imported. */
-    public static Upload held(Period period, Map<String, byte[]> files) throws IOException {
+    /** A quarter's upload held for confirmation ({@link PendingUploads}), its files copied back to disk to be imported. */
+    public static Upload held(PendingUploads pending, PendingUploads.Pending held) throws IOException {
         UploadFolder folder = new UploadFolder("kaohe-import");
         try {
             Map<String, Path> byName = new LinkedHashMap<>();
-            for (Map.Entry<String, byte[]> file : files.entrySet()) {
-                byName.put(file.getKey(), folder.save(file.getValue()));
+            for (int position = 0; position < held.fileNames().size(); position++) {
+                Path file = folder.newFile();
+                try (OutputStream out = Files.newOutputStream(file)) {
+                    pending.copy(held, position, out);
+                }
+                byName.put(held.fileNames().get(position), file);
             }
-            return new Upload(period, byName, folder);
+            return new Upload(Period.parse(held.target()), byName, folder);
         } catch (IOException | RuntimeException e) {
             folder.close();
             throw e;

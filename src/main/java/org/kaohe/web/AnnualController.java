@@ -109,9 +109,9 @@ class AnnualController {
             model.addAttribute("heldProblem", ImportController.notHeld());
             return newestPage(model);
         }
+        byte[] bytes = pending.bytes(held.get(), 0);
         pending.discard(token, who.getName());
         int y = AnnualService.parseYear(held.get().target());
-        byte[] bytes = held.get().files().get(AnnualAppraisalFile.FILE_NAME);
         AnnualService.ImportResult result = annual.importFile(bytes, y, who.getName(),
                 RemovalConfirmation.against(held.get().baseVersion()));
         return answer(result, bytes, who, model, redirect);
@@ -126,7 +126,7 @@ class AnnualController {
                 // Its changes and a confirm button; the file waits in the database until confirmed.
                 model.addAttribute("heldDiff", result.diff());
                 model.addAttribute("heldToken", pending.hold(who.getName(), PendingUploads.Kind.YEAR,
-                        Integer.toString(y), result.diff().baseVersion(), Map.of(AnnualAppraisalFile.FILE_NAME, bytes)));
+                        Integer.toString(y), result.diff().baseVersion(), AnnualAppraisalFile.FILE_NAME, bytes));
             }
             case STORED, UNCHANGED -> {
                 redirect.addFlashAttribute("notice", new YearNotice(y, result.status().name(), result.version()));

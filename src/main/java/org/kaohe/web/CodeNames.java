@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.TreeMap;
 
 import org.kaohe.records.CodedValue;
+import org.kaohe.rules.book.BookColumn;
 import org.kaohe.rules.book.BookTable;
 import org.kaohe.rules.book.TableText;
 import org.kaohe.rules.edit.EditableTable;
@@ -14,7 +15,7 @@ import org.kaohe.rules.edit.EditableTable;
  * The names people read beside the codes a rulebook's cells hold, for one book: Kaohe's own
  * choices by their Chinese labels ({@code NO_TOP} 取消评优资格, {@code SHARE} 比例), and the book's
  * kinds, levels, parts and grades by the names its tables give them ({@code COMPLAINT} 有效投诉).
- * Which column holds which is {@link EditorColumns}' one definition.
+ * Which column holds which is its definition's type ({@link BookColumn#type()}).
  */
 final class CodeNames {
 
@@ -40,14 +41,14 @@ final class CodeNames {
         if (value == null || value.isBlank()) {
             return "";
         }
-        EditorColumns.Spec spec = EditorColumns.of(table).stream().filter(s -> s.code().equals(column)).findFirst().orElse(null);
-        String name = spec == null ? "" : switch (spec.input()) {
-            case CHOICE -> spec.choiceValues().stream().filter(c -> c.name().equalsIgnoreCase(value.strip()))
+        BookColumn spec = table.columns().stream().filter(s -> s.code().equals(column)).findFirst().orElse(null);
+        String name = spec == null ? "" : switch (spec.type()) {
+            case CHOICE -> spec.codedChoices().stream().filter(c -> c.name().equalsIgnoreCase(value.strip()))
                     .map(CodedValue::label).findFirst().orElse("");
             case KIND -> kinds.getOrDefault(value.strip(), "");
             case LEVEL -> levels.getOrDefault(value.strip(), "");
             case PART -> parts.getOrDefault(value.strip(), "");
-            case GRADE -> table == BookTable.ANNUAL_GATES ? "" : grades.getOrDefault(value.strip(), "");
+            case GRADE -> grades.getOrDefault(value.strip(), "");
             case LEVELS -> list(value);
             default -> "";
         };

@@ -10,7 +10,6 @@ import java.util.Set;
 import java.util.TreeSet;
 
 import org.kaohe.records.CodedValue;
-import org.kaohe.records.Project;
 import org.kaohe.rules.RuleProblem;
 import org.kaohe.rules.book.BookColumn;
 import org.kaohe.rules.book.BookLimits;
@@ -70,7 +69,7 @@ class EditorPage {
         List<TableView> views = new ArrayList<>();
         for (BookTable table : BookTable.values()) {
             EditableTable editable = editing.table(table);
-            List<EditorColumns.Spec> specs = EditorColumns.of(table);
+            List<BookColumn> specs = table.columns();
             List<RowView> rows = new ArrayList<>();
             for (int i = 0; editable.formEditable() && i < editable.rows().size(); i++) {
                 TableText.Row row = editable.rows().get(i);
@@ -116,10 +115,10 @@ class EditorPage {
         return columns;
     }
 
-    private RowView row(BookTable table, List<EditorColumns.Spec> specs, int index, int line, Map<String, String> cells,
+    private RowView row(BookTable table, List<BookColumn> specs, int index, int line, Map<String, String> cells,
                         FieldProblems problems, Choices choices, Locale locale) {
         List<CellView> views = new ArrayList<>();
-        for (EditorColumns.Spec spec : specs) {
+        for (BookColumn spec : specs) {
             String value = cells.getOrDefault(spec.code(), "");
             List<String> errors = index < 0 ? List.of() : problems.cell(table.fileName(), index, spec.code());
             views.add(cell(table, spec, value, cells, errors, choices, locale));
@@ -127,17 +126,21 @@ class EditorPage {
         return new RowView(index, line, views, index < 0 ? List.of() : problems.row(table.fileName(), index));
     }
 
-    private CellView cell(BookTable table, EditorColumns.Spec spec, String value, Map<String, String> row,
+    /** A cell's input, from its column's definition: its type, choices, what empty means and its unit. */
+    private CellView cell(BookTable table, BookColumn spec, String value, Map<String, String> row,
                           List<String> errors, Choices choices, Locale locale) {
-        String empty = spec.emptyKey() == null ? null : messages.getMessage(spec.emptyKey(), null, locale);
+        String emptyKey = spec.editorEmptyKey();
+        String empty = emptyKey == null ? null : messages.getMessage(emptyKey, null, locale);
         String unit = spec.unitKey() == null ? "" : messages.getMessage(spec.unitKey(), null, locale);
-        return switch (spec.input()) {
-            case TEXT, CODE -> new CellView(spec.code(), "text", value, List.of(), errors, unit, "", "");
+        return switch (spec.type()) {
+            case TEXT, PART_CODE, GRADE_CODE, KIND_CODE, LEVEL_CODE -> text(spec, value, empty, unit, errors);
             case NUMBER, WHOLE -> table == BookTable.SETTINGS
                     ? settingValue(value, row.getOrDefault("name", ""), errors, locale)
                     : new CellView(spec.code(), "number", value, List.of(), errors, unit, empty == null ? "" : empty, "");
-            case CHOICE -> select(spec.code(), value, empty, coded(spec.choiceValues(), locale), errors);
-            case SETTING -> setting(value, empty, errors, locale);
+            case CHOICE -> select(spec.code(), value, empty, coded(spec.codedChoices(), locale), errors);
+            // The year's setting names are typed: their meanings are not worded for pages yet.
+            case SETTING -> table == BookTable.SETTINGS ? setting(value, empty, errors, locale)
+                    : text(spec, value, null, unit, errors);
             case KIND -> select(spec.code(), value, empty, choices.kinds, errors);
             case LEVEL -> select(spec.code(), value, empty, choices.levels, errors);
             case PART -> select(spec.code(), value, empty, choices.parts, errors);
@@ -145,8 +148,12 @@ class EditorPage {
             case YES_NO -> select(spec.code(), value, empty,
                     List.of(new Option("是", messages.getMessage("common.yes", null, locale), "", false)), errors);
             case LEVELS -> multi(spec.code(), value, empty, choices.levels, errors);
-            case PROJECTS -> multi(spec.code(), value, empty, coded(List.of(Project.values()), locale), errors);
+            case PROJECTS -> multi(spec.code(), value, empty, coded(spec.codedChoices(), locale), errors);
         };
+    }
+
+    private static CellView text(BookColumn spec, String value, String empty, String unit, List<String> errors) {
+        return new CellView(spec.code(), "text", value, List.of(), errors, unit, empty == null ? "" : empty, "");
     }
 
     /**

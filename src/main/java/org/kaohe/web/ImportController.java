@@ -18,7 +18,6 @@ import org.kaohe.imports.ImportService;
 import org.kaohe.imports.ImportVersionInfo;
 import org.kaohe.imports.RemovalConfirmation;
 import org.kaohe.imports.VersionDiffs;
-import org.kaohe.records.Period;
 import org.kaohe.uploads.PendingUploads;
 import org.kaohe.uploads.Uploads;
 import org.springframework.stereotype.Controller;
@@ -101,8 +100,8 @@ class ImportController {
             model.addAttribute("uploadProblem", notHeld());
             return page(model);
         }
-        pending.discard(token, who.getName());
-        try (Uploads.Upload upload = Uploads.held(Period.parse(held.get().target()), held.get().files())) {
+        try (Uploads.Upload upload = Uploads.held(pending, held.get())) {
+            pending.discard(token, who.getName());
             ImportReport report = Uploads.importUpload(imports, upload, who.getName(),
                     RemovalConfirmation.against(held.get().baseVersion()));
             model.addAttribute("period", upload.period().toString());
@@ -130,7 +129,7 @@ class ImportController {
             // Valid, but a file loses a large share of its rows: its changes and a confirm button; the
             // files wait in the database, so confirming sends nothing again.
             model.addAttribute("heldToken", pending.hold(who.getName(), PendingUploads.Kind.QUARTER,
-                    upload.period().toString(), report.diff().baseVersion(), upload.contents()));
+                    upload.period().toString(), report.diff().baseVersion(), upload.files()));
         } else if (report.importId() != null && report.problems().isEmpty()) {
             // Stored, or identical to the current version: Post/Redirect/Get, a reload sends nothing again.
             redirect.addFlashAttribute("imported", new ImportNotice(report.importId(), report.status()));

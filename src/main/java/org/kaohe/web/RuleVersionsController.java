@@ -206,7 +206,7 @@ class RuleVersionsController {
         }
         boolean chinese = "zh".equals(locale.getLanguage());
         List<String> headers = table.get().columns().stream().map(c -> chinese ? c.chinese() : c.header()).toList();
-        List<EditorColumns.Spec> specs = EditorColumns.of(table.get());
+        List<BookColumn> specs = table.get().columns();
         CodeNames names = CodeNames.of(files);
         List<ShownRow> rows = new ArrayList<>();
         for (TableText.Row row : editable.rows()) {
@@ -223,11 +223,11 @@ class RuleVersionsController {
     }
 
     /** A cell as people read it: a code by its name ({@link CodeNames}), a setting by its meaning. */
-    private String readable(EditorColumns.Spec spec, String value, String name, Locale locale) {
+    private String readable(BookColumn spec, String value, String name, Locale locale) {
         if (!name.isEmpty()) {
             return name;
         }
-        if (spec.input() == EditorColumns.Input.SETTING && !value.isEmpty()) {
+        if (spec.choices() == SettingName.class && !value.isEmpty()) {
             return SettingName.of(value).map(s -> messages.getMessage("setting." + s.name(), null, s.meaning(), locale))
                     .orElse(value);
         }

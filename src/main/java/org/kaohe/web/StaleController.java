@@ -37,7 +37,8 @@ class StaleController {
 
     @GetMapping("/stale/changes")
     String changes(@RequestParam long run, Model model) {
-        StaleRuns.Staleness staleness = staleRuns.check(run).filter(StaleRuns.Staleness::stale).orElse(null);
+        // What a new run would change: only the current run's question (an older one points to its successor).
+        StaleRuns.Staleness staleness = staleRuns.check(run).filter(s -> s.stale() && s.currentRun()).orElse(null);
         if (staleness != null) {
             RunInfo shown = staleness.run();
             try {

@@ -56,7 +56,9 @@ class CompactRunsMigrationTest {
         Flyway.configure().dataSource(dataSource).load().migrate();
 
         RunQueries queries = new RunQueries(jdbc);
-        RunChecks checks = new RunChecks(queries, sealer, new AuditLog(jdbc, KEY),
+        org.kaohe.results.RunChainChecker chain = new org.kaohe.results.RunChainChecker(sealer);
+        RunChecks checks = new RunChecks(queries, sealer, chain,
+                new org.kaohe.results.UnkeyedRuns(queries, chain, new AuditLog(jdbc, KEY)),
                 new org.kaohe.imports.ImportRepository(jdbc, new org.kaohe.imports.RecordSeals(KEY)));
         RunInfo keyedRun = queries.run(keyed).orElseThrow();
         assertThat(checks.verify(keyedRun).problems()).isEmpty();

@@ -42,6 +42,6 @@ public final class StoredRuns {
         }
         EvaluationOutcome outcome = new EvaluationOutcome(period, importId, rulebookVersion, subjects);
         TransactionTemplate transaction = new TransactionTemplate(new DataSourceTransactionManager(template.getDataSource()));
-        return new RunRepository(jdbc, template, transaction, sealer).insert(outcome, "test", OffsetDateTime.now(), 1);
+        return new RunRepository(jdbc, template, transaction, sealer, new org.kaohe.results.RunChainWriter(sealer)).insert(outcome, "test", OffsetDateTime.now(), 1);
     }
 }

@@ -116,6 +116,16 @@ class RuleTableChecksTest {
     }
 
     @Test
+    void aListItemAndAWholeNumberOutsideTheirColumnsDefinitionAreRefusedAtTheirCells() throws Exception {
+        assertThat(problemsAfter("parts.csv", "T,目标任务,CADRE,,60,TARGETS,,", "T,目标任务,CADRE,,60,TARGETS,QUALITY/RIGTHS,"))
+                .anySatisfy(p -> assertThat(p.toString()).startsWith("parts.csv:2:G(目标范围): ")
+                        .contains("「RIGTHS」不是可选值").contains("RIGHTS 维权工程"));
+        assertThat(problemsAfter("annual-gates.csv", "CADRE,,LOWEST,2,,", "CADRE,,LOWEST,5,,")).singleElement()
+                .satisfies(p -> assertThat(p.toString()).startsWith("annual-gates.csv:3:D(最少季度数): ")
+                        .contains("「5」应为 1 到 4 之间的整数"));
+    }
+
+    @Test
     void gradeBandsOutOfOrderAreRefused() throws Exception {
         // BAND_GOOD 70 below BAND_FAIR 80 would make every 较好 score 好
         assertThat(problemsAfter("grades.csv", ",GOOD,好,90,", ",GOOD,好,70,")).singleElement()

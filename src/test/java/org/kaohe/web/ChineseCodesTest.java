@@ -74,8 +74,8 @@ class ChineseCodesTest {
         assertThat(page("/runs/" + run + "/subjects/" + good.subjectId())).contains("title=\"作风\">作风建设</td>")
                 .contains("title=\"优秀\">好<");
 
-        accounts.create("test", "codes-auditor", EnumSet.of(Role.AUDITOR), "codes-password");
-        String api = mvc.perform(get("/api/runs/" + run + "/results?grade=优秀&size=1000").with(httpBasic("codes-auditor", "codes-password")))
+        accounts.create("test", "codes-auditor", EnumSet.of(Role.AUDITOR), "Codes-lantern-cobalt-58");
+        String api = mvc.perform(get("/api/runs/" + run + "/results?grade=优秀&size=1000").with(httpBasic("codes-auditor", "Codes-lantern-cobalt-58")))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
         assertThat(api).contains("\"" + good.subjectId() + "\"").contains("\"优秀\"").doesNotContain("\"良好\"");
 

@@ -53,12 +53,13 @@ class StaleQuarterPathsTest {
     @TempDir static Path dir;
 
     private long q3Run;
+    private long olderQ3Run;
 
     @BeforeAll
     void twoQuartersTheThirdImportedAgain() throws Exception {
         for (Period period : new Period[] {Q2, Q3}) {
             assertThat(imports.importFolder(Path.of("data", period.toString()), period, "hr").errors()).isEmpty();
-            evaluation.evaluate(period, "hr");
+            olderQ3Run = evaluation.evaluate(period, "hr").runId();
         }
         q3Run = evaluation.evaluate(Q3, "hr").runId();
         Path changed = dir.resolve("2026-Q3");
@@ -79,6 +80,25 @@ class StaleQuarterPathsTest {
         assertThat(json(get("/api/runs/" + q3Run + "/subjects/C0047?lang=en")).get("staleReasons").get(0).get("text").asText())
                 .startsWith("This run used import version 1; since then hr imported version 2");
         assertThat(json(get("/api/periods/2026-Q2/results?size=1")).get("stale").asBoolean()).isFalse();
+    }
+
+    @Test
+    void anOlderRunSaysWhichRunSupersededItOnEveryPath() throws Exception {
+        String superseded = "此次运行已被第 " + q3Run + " 次运行取代";
+        JsonNode api = json(get("/api/runs/" + olderQ3Run + "/subjects/C0047"));
+        assertThat(api.get("stale").asBoolean()).isTrue();
+        assertThat(api.get("staleReasons").get(0).get("kind").asText()).isEqualTo("SUPERSEDED");
+        assertThat(api.get("staleReasons").get(0).get("text").asText()).startsWith(superseded);
+        assertThat(body(get("/stale?run=" + olderQ3Run))).contains("id=\"stale-superseded\"", superseded);
+        assertThat(body(get("/evaluation/export.csv?run=" + olderQ3Run)).lines().limit(10))
+                .anySatisfy(line -> assertThat(line).startsWith("是否过时,\"已过时").contains(superseded));
+        try (PDDocument notice = Loader.loadPDF(bytes(get("/runs/" + olderQ3Run + "/subjects/C0047/notice.pdf")))) {
+            assertThat(new PDFTextStripper().getText(notice)).contains("本结果已过时", superseded);
+        }
+        CliRun report = CliRun.of(context, "report", "--period", "2026-Q3", "--run", Long.toString(olderQ3Run),
+                "--subject", "C0047", "--out", dir.resolve("older.pdf").toString());
+        assertThat(report.exit()).isZero();
+        assertThat(report.err()).contains("已过时 is out of date", superseded);
     }
 
     @Test

@@ -29,7 +29,8 @@ import org.springframework.util.FileSystemUtils;
 /**
  * Results that no longer reflect the rules or the data in force say so: after a publication or a
  * new import the current run's notice names why, offers HR to evaluate again and lists what a new
- * run would change; the new run is no longer stale; the dashboard marks the period.
+ * run would change; the new run is no longer stale, and the older one says which run superseded it;
+ * the dashboard marks the period.
  */
 @KaoheTest
 class StaleResultsPageTest {
@@ -72,7 +73,13 @@ class StaleResultsPageTest {
 
         long second = evaluation.evaluate(Q3, "hr").runId();
         assertThat(page("/stale?run=" + second, "HR")).doesNotContain("stale-notice");
-        assertThat(page("/stale?run=" + first, "HR")).as("an older run is superseded, not stale").doesNotContain("stale-notice");
+        // The older run says it was superseded, by which run, and links to it; it offers no new evaluation.
+        assertThat(page("/stale?run=" + first, "HR")).contains("id=\"stale-superseded\"")
+                .contains("已被第 " + second + " 次运行取代").contains("href=\"/evaluation?run=" + second + "\"")
+                .doesNotContain("stale-run-form").doesNotContain("id=\"stale-rulebook\"");
+        assertThat(page("/stale/changes?run=" + first, "HR")).doesNotContain("stale-changes-list");
+        assertThat(staleRuns.reasons(staleRuns.check(first).orElseThrow().run())).extracting(r -> r.kind())
+                .containsExactly(org.kaohe.results.StaleReason.Kind.SUPERSEDED);
 
         Path changed = dir.resolve("2026-Q3");
         FileSystemUtils.copyRecursively(Path.of("data", "2026-Q3"), changed);

@@ -6,66 +6,42 @@ import java.util.Optional;
 
 /**
  * The tables a rulebook is made of. Each has a fixed template that belongs to Kaohe, not to the
- * file: its columns, and how each cell is read. A leader's file supplies only rows of data; no
+ * file: its columns, each defined once in {@link TableColumns} (type, range, choices, what empty
+ * means), from which the parser, the editor and the manual all work. A leader's file supplies only rows of data; no
  * cell is ever compiled or run, so an upload cannot execute anything.
  */
 public enum BookTable {
 
-    SETTINGS("settings.csv", "参数表",
-            col("name", "参数"), col("dept_type", "部门类型"), col("value", "数值"), col("meaning", "说明")),
-    PARTS("parts.csv", "计分部分",
-            col("code", "代码"), col("name", "名称"), col("subject_type", "对象类型"), col("dept_type", "部门类型"),
-            col("max", "满分"), col("method", "计分方法"), col("projects", "目标范围"), col("meaning", "说明")),
-    GRADES("grades.csv", "等次",
-            col("subject_type", "对象类型"), col("code", "代码"), col("name", "名称"), col("min_score", "最低分"),
-            col("quota", "名额方式"), col("quota_value", "名额"), col("quota_min", "名额至少"),
-            col("rounding", "取整")),
-    KINDS("kinds.csv", "事项类型",
-            col("code", "代码"), col("name", "名称"), col("applies_to", "适用对象"), col("levels", "级别"),
-            col("source", "来源"), col("meaning", "说明")),
-    LEVELS("levels.csv", "级别", col("code", "代码"), col("name", "名称")),
-    BONUS("bonus-points.csv", "加分表",
-            col("subject_type", "对象类型"), col("dept_type", "部门类型"), col("kind", "事项"), col("level", "级别"),
-            col("points", "每次分值"), col("part", "计入部分"), col("label", "名称")),
-    DEDUCTIONS("deduction-points.csv", "扣分表",
-            col("subject_type", "对象类型"), col("dept_type", "部门类型"), col("kind", "事项"), col("level", "级别"),
-            col("points", "每次分值"), col("part", "计入部分"), col("label", "名称")),
-    GATES("gates.csv", "等次限制与一票否决",
-            col("subject_type", "对象类型"), col("dept_type", "部门类型"), col("kind", "事项"),
-            col("min_units", "最少次数"), col("max_units", "最多次数"), col("effect", "效果"), col("grade", "等次"),
-            col("veto", "一票否决")),
-    PARTICIPATION("participation.csv", "参评条件",
-            col("subject_type", "对象类型"), col("dept_type", "部门类型"), col("min_votes", "最少票数"),
-            col("appraisal", "测评得分"), col("effect", "效果"), col("grade", "等次")),
+    SETTINGS("settings.csv", "参数表", TableColumns.settings()),
+    PARTS("parts.csv", "计分部分", TableColumns.parts()),
+    GRADES("grades.csv", "等次", TableColumns.grades()),
+    KINDS("kinds.csv", "事项类型", TableColumns.kinds()),
+    LEVELS("levels.csv", "级别", TableColumns.levels()),
+    BONUS("bonus-points.csv", "加分表", TableColumns.prices()),
+    DEDUCTIONS("deduction-points.csv", "扣分表", TableColumns.prices()),
+    GATES("gates.csv", "等次限制与一票否决", TableColumns.gates()),
+    PARTICIPATION("participation.csv", "参评条件", TableColumns.participation()),
     // The annual assessment (年度考核): the year's numbers, grades and gates (AnnualRules).
-    ANNUAL_SETTINGS("annual-settings.csv", "年度考核参数", true,
-            col("name", "参数"), col("value", "数值"), col("meaning", "说明")),
-    ANNUAL_GRADES("annual-grades.csv", "年度等次", true,
-            col("subject_type", "对象类型"), col("code", "代码"), col("name", "名称"), col("min_score", "最低分"),
-            col("quota", "名额方式"), col("quota_value", "名额"), col("quota_min", "名额至少"),
-            col("rounding", "取整"), optional("scope", "名额范围")),
-    ANNUAL_GATES("annual-gates.csv", "年度等次限制与一票否决", true,
-            col("subject_type", "对象类型"), col("kind", "事项"), col("quarter_grade", "季度等次"),
-            col("min_quarters", "最少季度数"), col("max_quarters", "最多季度数"), col("effect", "效果"),
-            col("grade", "等次"), col("veto", "一票否决")),
+    ANNUAL_SETTINGS("annual-settings.csv", "年度考核参数", true, TableColumns.annualSettings()),
+    ANNUAL_GRADES("annual-grades.csv", "年度等次", true, TableColumns.annualGrades()),
+    ANNUAL_GATES("annual-gates.csv", "年度等次限制与一票否决", true, TableColumns.annualGates()),
     // The warning signals' thresholds (advisory: never in a score; SignalThresholds).
-    SIGNALS("signals.csv", "预警阈值", col("signal", "预警"), col("name", "参数"), col("value", "数值"),
-            col("meaning", "说明"));
+    SIGNALS("signals.csv", "预警阈值", TableColumns.signals());
 
     private final String fileName;
     private final String title;
     private final List<BookColumn> columns;
     private final boolean annual;
 
-    BookTable(String fileName, String title, BookColumn... columns) {
+    BookTable(String fileName, String title, List<BookColumn> columns) {
         this(fileName, title, false, columns);
     }
 
-    BookTable(String fileName, String title, boolean annual, BookColumn... columns) {
+    BookTable(String fileName, String title, boolean annual, List<BookColumn> columns) {
         this.fileName = fileName;
         this.title = title;
         this.annual = annual;
-        this.columns = List.of(columns);
+        this.columns = columns;
     }
 
     /**
@@ -74,15 +50,6 @@ public enum BookTable {
      */
     public boolean annual() {
         return annual;
-    }
-
-    private static BookColumn col(String code, String chinese) {
-        return new BookColumn(code, chinese);
-    }
-
-    /** A column added later: a book written before it still reads, its cells empty. */
-    private static BookColumn optional(String code, String chinese) {
-        return new BookColumn(code, chinese, true);
     }
 
     public String fileName() {

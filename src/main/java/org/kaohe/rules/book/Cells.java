@@ -3,6 +3,7 @@ package org.kaohe.rules.book;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
@@ -11,7 +12,8 @@ import org.kaohe.records.CodedValue;
 import org.kaohe.rules.RuleProblem;
 
 /**
- * Reads the typed cells of one row of a rule table, reporting each bad cell at its file, row and
+ * Reads the typed cells of one row of a rule table as their columns define them ({@link BookColumn}:
+ * type, range, length, choices, required or not), reporting each bad cell at its file, row and
  * column with a Chinese message, instead of stopping at the first. A getter returns null for a bad
  * or empty optional cell; {@link #ok()} tells whether the row had no error.
  */
@@ -19,10 +21,6 @@ final class Cells {
 
     /** A plain decimal number: no formula, no thousands separator, no exponent. */
     private static final Pattern NUMBER = Pattern.compile("-?\\d{1,9}(\\.\\d{1,6})?");
-    /** Part and grade codes: stored in short columns and shown as they are; Latin upper case or Chinese (优秀, 作风). */
-    static final Pattern SHORT_CODE = Pattern.compile("[A-Z\\p{IsHan}][A-Z0-9_\\p{IsHan}]{0,15}");
-    /** Kind and level codes: letters (Chinese too), digits and _, as events.csv may write them. */
-    static final Pattern ITEM_CODE = Pattern.compile("\\p{L}[\\p{L}\\p{Nd}_]{0,63}");
 
     private final TableText text;
     private final TableText.Row row;
@@ -53,8 +51,19 @@ final class Cells {
                 message));
     }
 
-    /** A text cell; required ones must not be empty. Formula-like text is refused: a rule table holds none. */
-    String text(String column, int maxLength, boolean required) {
+    /** The column's definition. */
+    BookColumn column(String column) {
+        return text.table().column(column);
+    }
+
+    /** A text cell, as its column defines it. */
+    String text(String column) {
+        return text(column, column(column).required());
+    }
+
+    /** A text cell of the column's length; required here or not (its requiredness depends on the row). */
+    String text(String column, boolean required) {
+        int maxLength = column(column).maxLength();
         String value = raw(column);
         if (value.isEmpty()) {
             if (required) {
@@ -75,24 +84,37 @@ final class Cells {
         return value;
     }
 
-    /** A code matching {@code pattern}, upper-cased when it is Latin. */
-    String code(String column, Pattern pattern, boolean required, String what) {
+    /** A code of the column's form (a part's, a grade's, a kind's or a level's), upper-cased when it is Latin. */
+    String code(String column) {
+        BookColumn definition = column(column);
+        CellType.CodeForm form = definition.type().codeForm();
         String value = raw(column);
         if (value.isEmpty()) {
-            if (required) {
+            if (definition.required()) {
                 error(column, "不能为空 / required");
             }
             return null;
         }
         String code = isAscii(value) ? value.toUpperCase(Locale.ROOT) : value;
-        if (!pattern.matcher(code).matches()) {
-            error(column, "「" + value + "」不是有效的" + what + "(" + describe(pattern) + ")/ not a valid code");
+        if (!form.pattern().matcher(code).matches()) {
+            error(column, "「" + value + "」不是有效的" + definition.type().codeNoun() + "(" + form.chinese()
+                    + ")/ not a valid code");
             return null;
         }
         return code;
     }
 
-    /** A number; {@code min}/{@code max} bound it when given (inclusive). */
+    /** A number within the column's range. */
+    BigDecimal decimal(String column) {
+        return decimal(column, column(column).required());
+    }
+
+    /** A number within the column's range; required here or not (its requiredness depends on the row). */
+    BigDecimal decimal(String column, boolean required) {
+        return decimal(column, required, column(column).min(), column(column).max());
+    }
+
+    /** A number; {@code min}/{@code max} bound it when given (inclusive): a setting's value, whose range is the setting's. */
     BigDecimal decimal(String column, boolean required, BigDecimal min, BigDecimal max) {
         String value = raw(column);
         if (value.isEmpty()) {
@@ -113,8 +135,15 @@ final class Cells {
         return number;
     }
 
-    /** A whole number of at least {@code min}. */
-    Integer integer(String column, boolean required, int min) {
+    /** A whole number within the column's range. */
+    Integer integer(String column) {
+        return integer(column, column(column).required());
+    }
+
+    /** A whole number within the column's range; required here or not (its requiredness depends on the row). */
+    Integer integer(String column, boolean required) {
+        BookColumn definition = column(column);
+        int min = definition.min() == null ? 0 : definition.min().intValueExact();
         String value = raw(column);
         if (value.isEmpty()) {
             if (required) {
@@ -126,14 +155,24 @@ final class Cells {
             error(column, "「" + value + "」应为不小于 " + min + " 的整数 / must be a whole number >= " + min);
             return null;
         }
-        return Integer.parseInt(value);
+        int number = Integer.parseInt(value);
+        if (definition.max() != null && number > definition.max().intValueExact()) {
+            String max = definition.max().toPlainString();
+            error(column, "「" + value + "」应为 " + min + " 到 " + max + " 之间的整数 / must be a whole number from "
+                    + min + " to " + max);
+            return null;
+        }
+        return number;
     }
 
-    /** One of an enumeration's values, by code or Chinese name; null when empty and optional. */
-    <E extends Enum<E> & CodedValue> E choice(String column, Class<E> type, boolean required) {
+    /** One of the column's choices, by code or Chinese name; null when empty (refused when required) or unknown. */
+    <E extends Enum<E> & CodedValue> E choice(String column) {
+        BookColumn definition = column(column);
+        @SuppressWarnings("unchecked")
+        Class<E> type = (Class<E>) definition.choices();
         String value = raw(column);
         if (value.isEmpty()) {
-            if (required) {
+            if (definition.required()) {
                 error(column, "不能为空,可选:" + choices(type) + " / required, one of: " + choices(type));
             }
             return null;
@@ -143,6 +182,39 @@ final class Cells {
             error(column, "「" + value + "」不是可选值,可选:" + choices(type) + " / not one of: " + choices(type));
         }
         return found;
+    }
+
+    /** The name of one of the column's settings; an empty or unknown name is reported at its cell. */
+    <E extends Enum<E> & SettingSpec> E setting(String column) {
+        @SuppressWarnings("unchecked")
+        Class<E> names = (Class<E>) column(column).choices();
+        String value = raw(column);
+        if (value.isEmpty()) {
+            error(column, "不能为空 / required");
+            return null;
+        }
+        return EnumSet.allOf(names).stream().filter(n -> n.name().equalsIgnoreCase(value.trim())).findFirst()
+                .orElseGet(() -> {
+                    error(column, "未知参数「" + value + "」(拼写错误?)可用的参数:" + String.join("、",
+                            EnumSet.allOf(names).stream().map(Enum::name).toList()) + " / unknown setting");
+                    return null;
+                });
+    }
+
+    /** A list of the column's choices ("QUALITY/RIGHTS"), each unknown item reported at the cell. */
+    <E extends Enum<E> & CodedValue> List<E> choiceList(String column) {
+        @SuppressWarnings("unchecked")
+        Class<E> type = (Class<E>) column(column).choices();
+        List<E> values = new ArrayList<>();
+        for (String item : list(column)) {
+            E value = CodedValue.lookup(type, item);
+            if (value == null) {
+                error(column, "「" + item + "」不是可选值,可选:" + choices(type) + " / not one of: " + choices(type));
+            } else {
+                values.add(value);
+            }
+        }
+        return values;
     }
 
     /** 是/否 (Y/N, yes/no, true/false); empty is 否. */
@@ -180,11 +252,6 @@ final class Cells {
 
     private static boolean isAscii(String value) {
         return value.chars().allMatch(c -> c < 128);
-    }
-
-    private static String describe(Pattern pattern) {
-        return pattern == SHORT_CODE ? "大写英文字母或汉字开头,由大写字母、汉字、数字、_ 组成,最长 16 个字符"
-                : "字母或汉字开头,由字母、汉字、数字、_ 组成,最长 64 个字符";
     }
 
     private static String range(BigDecimal min, BigDecimal max) {

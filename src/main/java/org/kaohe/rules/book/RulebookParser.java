@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.BiFunction;
 
-import org.kaohe.records.CodedValue;
 import org.kaohe.records.DeptType;
 import org.kaohe.records.Project;
 import org.kaohe.records.SubjectType;
@@ -112,45 +111,30 @@ public final class RulebookParser {
     }
 
     private static SettingRow setting(Cells c, List<RuleProblem> problems) {
-        SettingName name = settingName(c, SettingName.class);
-        DeptType deptType = c.choice("dept_type", DeptType.class, false);
+        SettingName name = c.setting("name");
+        DeptType deptType = c.choice("dept_type");
         BigDecimal value = settingValue(c, name);
-        c.text("meaning", 500, false);
+        c.text("meaning");
         return name == null ? null : new SettingRow(c.ref(), name, deptType, value);
     }
 
     private static AnnualSettingRow annualSetting(Cells c, List<RuleProblem> problems) {
-        AnnualSettingName name = settingName(c, AnnualSettingName.class);
+        AnnualSettingName name = c.setting("name");
         BigDecimal value = settingValue(c, name);
-        c.text("meaning", 500, false);
+        c.text("meaning");
         return name == null ? null : new AnnualSettingRow(c.ref(), name, value);
     }
 
     private static SignalRow signal(Cells c, List<RuleProblem> problems) {
-        SignalKind signal = c.choice("signal", SignalKind.class, true);
-        SignalParameter name = settingName(c, SignalParameter.class);
+        SignalKind signal = c.choice("signal");
+        SignalParameter name = c.setting("name");
         if (name != null && signal != null && name.signal() != signal) {
             c.error("signal", "参数 " + name + " 属于「" + name.signal().label() + "」,不属于「" + signal.label() + "」/ "
                     + name + " belongs to " + name.signal());
         }
         BigDecimal value = settingValue(c, name);
-        c.text("meaning", 500, false);
+        c.text("meaning");
         return name == null ? null : new SignalRow(c.ref(), name, value);
-    }
-
-    /** The row's setting name, one of {@code names}; an empty or unknown name is reported at its cell. */
-    private static <E extends Enum<E> & SettingSpec> E settingName(Cells c, Class<E> names) {
-        String text = c.raw("name");
-        if (text.isEmpty()) {
-            c.error("name", "不能为空 / required");
-            return null;
-        }
-        return EnumSet.allOf(names).stream().filter(n -> n.name().equalsIgnoreCase(text.trim())).findFirst()
-                .orElseGet(() -> {
-                    c.error("name", "未知参数「" + text + "」(拼写错误?)可用的参数:" + String.join("、",
-                            EnumSet.allOf(names).stream().map(Enum::name).toList()) + " / unknown setting");
-                    return null;
-                });
     }
 
     /** The row's value, within the setting's range and whole where it must be; null when there is no name. */
@@ -167,28 +151,25 @@ public final class RulebookParser {
     }
 
     private static AnnualGateRow annualGate(Cells c, List<RuleProblem> problems) {
-        SubjectType subjectType = c.choice("subject_type", SubjectType.class, false);
-        String kind = c.text("kind", 64, false);
-        String quarterGrade = c.text("quarter_grade", 16, false);
+        SubjectType subjectType = c.choice("subject_type");
+        String kind = c.text("kind");
+        String quarterGrade = c.text("quarter_grade");
         boolean hasKind = kind != null && !kind.isEmpty();
         boolean hasGrade = quarterGrade != null && !quarterGrade.isEmpty();
         if (hasKind == hasGrade && kind != null && quarterGrade != null) {
             c.error(hasKind ? "quarter_grade" : "kind", "「事项」和「季度等次」两列恰好填一列 / give exactly one of kind and"
                     + " quarter_grade");
         }
-        Integer min = c.integer("min_quarters", true, 1);
-        Integer max = c.integer("max_quarters", false, 1);
+        Integer min = c.integer("min_quarters");
+        Integer max = c.integer("max_quarters");
         if (min != null && max != null && max < min) {
             c.error("max_quarters", "最多季度数 " + max + " 小于最少季度数 " + min + " / max quarters below min quarters");
         }
-        if (max != null && max > 4 || min != null && min > 4) {
-            c.error(max != null && max > 4 ? "max_quarters" : "min_quarters", "一年只有 4 个季度 / a year has 4 quarters");
-        }
-        GateEffect effect = c.choice("effect", GateEffect.class, true);
+        GateEffect effect = c.choice("effect");
         if (effect == GateEffect.NO_TOP) {
             c.error("effect", "年度等次限制只用「定为」或「最高为」/ an annual gate is SET or CAP");
         }
-        String grade = c.text("grade", 16, false);
+        String grade = c.text("grade");
         if (effect != null && (grade == null || grade.isEmpty())) {
             c.error("grade", "「" + effect.label() + "」需要填写等次 / " + effect + " needs a grade");
         }
@@ -198,29 +179,22 @@ public final class RulebookParser {
     }
 
     private static PartRow part(Cells c, List<RuleProblem> problems) {
-        String code = c.code("code", Cells.SHORT_CODE, true, "部分代码");
+        String code = c.code("code");
         if (EnginePart.reserved(code)) {
             c.error("code", code + " 是系统保留的代码 / a reserved code");
         }
-        String name = c.text("name", 30, true);
-        SubjectType subjectType = c.choice("subject_type", SubjectType.class, true);
-        DeptType deptType = c.choice("dept_type", DeptType.class, false);
-        Method method = c.choice("method", Method.class, true);
+        String name = c.text("name");
+        SubjectType subjectType = c.choice("subject_type");
+        DeptType deptType = c.choice("dept_type");
+        Method method = c.choice("method");
         boolean capOptional = method == Method.DEDUCTION;
-        BigDecimal max = c.decimal("max", !capOptional, BigDecimal.ZERO, new BigDecimal("1000"));
+        BigDecimal max = c.decimal("max", !capOptional);
         Set<Project> projects = EnumSet.noneOf(Project.class);
-        for (String item : c.list("projects")) {
-            Project project = CodedValue.lookup(Project.class, item);
-            if (project == null) {
-                c.error("projects", "「" + item + "」不是工程类别,可选:" + Cells.choices(Project.class) + " / not a project");
-            } else {
-                projects.add(project);
-            }
-        }
+        projects.addAll(c.<Project>choiceList("projects"));
         if (!projects.isEmpty() && method != null && method != Method.TARGETS) {
             c.error("projects", "只有「目标任务加权」部分可以限定目标范围 / only a TARGETS part takes projects");
         }
-        c.text("meaning", 500, false);
+        c.text("meaning");
         return new PartRow(c.ref(), code, name, subjectType, deptType, max, method, projects);
     }
 
@@ -230,7 +204,7 @@ public final class RulebookParser {
 
     /** An annual grade: a grade row with the scope its quota counts in (empty: the subject type's default). */
     private static GradeRow annualGrade(Cells c, List<RuleProblem> problems) {
-        QuotaScope scope = c.choice("scope", QuotaScope.class, false);
+        QuotaScope scope = c.choice("scope");
         GradeRow row = grade(c, scope);
         if (scope != null && row.quota() == QuotaKind.NONE) {
             c.error("scope", "名额方式为「不限」时不填名额范围 / no quota scope without a quota");
@@ -243,83 +217,83 @@ public final class RulebookParser {
     }
 
     private static GradeRow grade(Cells c, QuotaScope scope) {
-        SubjectType subjectType = c.choice("subject_type", SubjectType.class, false);
-        String code = c.code("code", Cells.SHORT_CODE, true, "等次代码");
-        String name = c.text("name", 16, true);
-        BigDecimal minScore = c.decimal("min_score", false, new BigDecimal("-1000"), new BigDecimal("1000"));
-        QuotaKind quota = c.choice("quota", QuotaKind.class, false);
+        SubjectType subjectType = c.choice("subject_type");
+        String code = c.code("code");
+        String name = c.text("name");
+        BigDecimal minScore = c.decimal("min_score");
+        QuotaKind quota = c.choice("quota");
         quota = quota == null ? QuotaKind.NONE : quota;
         BigDecimal quotaValue = null;
         if (quota == QuotaKind.SHARE) {
-            quotaValue = c.decimal("quota_value", true, null, null);
+            quotaValue = c.decimal("quota_value", true);
             if (quotaValue != null && (quotaValue.signum() <= 0 || quotaValue.compareTo(BigDecimal.ONE) > 0)) {
                 c.error("quota_value", "比例应大于 0 且不超过 1(如 0.4 表示 40%)/ a share must be in (0, 1]: "
                         + quotaValue.toPlainString());
             }
         } else if (quota == QuotaKind.COUNT) {
-            Integer count = c.integer("quota_value", true, 0);
+            Integer count = c.integer("quota_value", true);
             quotaValue = count == null ? null : BigDecimal.valueOf(count);
         } else if (!c.raw("quota_value").isEmpty()) {
             c.error("quota_value", "名额方式为「不限」时不填名额 / no quota value without a quota");
         }
-        Integer quotaMin = c.integer("quota_min", false, 0);
-        Rounding rounding = c.choice("rounding", Rounding.class, false);
+        Integer quotaMin = c.integer("quota_min");
+        Rounding rounding = c.choice("rounding");
         return new GradeRow(c.ref(), subjectType, code, name, minScore, quota, quotaValue,
                 quotaMin == null ? 0 : quotaMin, rounding == null ? Rounding.HALF_UP : rounding, scope);
     }
 
     private static KindRow kind(Cells c, List<RuleProblem> problems) {
-        String code = c.code("code", Cells.ITEM_CODE, true, "事项代码");
-        String name = c.text("name", 30, true);
-        SubjectType appliesTo = c.choice("applies_to", SubjectType.class, false);
+        String code = c.code("code");
+        String name = c.text("name");
+        SubjectType appliesTo = c.choice("applies_to");
         List<String> levels = c.list("levels");
-        ItemSource source = c.choice("source", ItemSource.class, false);
-        c.text("meaning", 500, false);
+        ItemSource source = c.choice("source");
+        c.text("meaning");
         return new KindRow(c.ref(), code, name, appliesTo, levels, source == null ? ItemSource.EVENT : source);
     }
 
     private static LevelRow level(Cells c, List<RuleProblem> problems) {
-        String code = c.code("code", Cells.ITEM_CODE, true, "级别代码");
-        String name = c.text("name", 30, true);
+        String code = c.code("code");
+        String name = c.text("name");
         return new LevelRow(c.ref(), code, name);
     }
 
     private static PriceRow price(Cells c, boolean deduction) {
-        SubjectType subjectType = c.choice("subject_type", SubjectType.class, false);
-        DeptType deptType = c.choice("dept_type", DeptType.class, false);
-        String kind = c.text("kind", 64, true);
-        String level = c.text("level", 64, false);
-        BigDecimal points = c.decimal("points", true, BigDecimal.ZERO, new BigDecimal("1000"));
-        String part = c.code("part", Cells.SHORT_CODE, false, "部分代码");
-        String label = c.text("label", 50, false);
+        SubjectType subjectType = c.choice("subject_type");
+        DeptType deptType = c.choice("dept_type");
+        String kind = c.text("kind");
+        String level = c.text("level");
+        BigDecimal points = c.decimal("points");
+        String part = c.code("part");
+        String label = c.text("label");
         return new PriceRow(c.ref(), deduction, subjectType, deptType, kind, level == null || level.isEmpty() ? null : level,
                 points, part, label == null ? "" : label);
     }
 
     private static GateRow gate(Cells c, List<RuleProblem> problems) {
-        SubjectType subjectType = c.choice("subject_type", SubjectType.class, false);
-        DeptType deptType = c.choice("dept_type", DeptType.class, false);
-        String kind = c.text("kind", 64, true);
-        Integer min = c.integer("min_units", true, 1);
-        Integer max = c.integer("max_units", false, 1);
+        SubjectType subjectType = c.choice("subject_type");
+        DeptType deptType = c.choice("dept_type");
+        String kind = c.text("kind");
+        Integer min = c.integer("min_units");
+        Integer max = c.integer("max_units");
         if (min != null && max != null && max < min) {
             c.error("max_units", "最多次数 " + max + " 小于最少次数 " + min + " / max units below min units");
         }
-        GateEffect effect = c.choice("effect", GateEffect.class, true);
+        GateEffect effect = c.choice("effect");
         String grade = gradeCell(c, effect);
         boolean veto = c.yesNo("veto");
         return new GateRow(c.ref(), subjectType, deptType, kind, min == null ? 1 : min, max, effect, grade, veto);
     }
 
     private static ParticipationRow participation(Cells c, List<RuleProblem> problems) {
-        SubjectType subjectType = c.choice("subject_type", SubjectType.class, false);
+        SubjectType subjectType = c.choice("subject_type");
         if (subjectType == SubjectType.DEPARTMENT) {
             c.error("subject_type", "测评票数只属于干部 / appraisal votes belong to cadres");
         }
-        DeptType deptType = c.choice("dept_type", DeptType.class, false);
-        Integer minVotes = c.integer("min_votes", true, 1);
-        AppraisalEffect appraisal = c.choice("appraisal", AppraisalEffect.class, false);
-        GateEffect effect = c.choice("effect", GateEffect.class, false);
+        DeptType deptType = c.choice("dept_type");
+        Integer minVotes = c.integer("min_votes");
+        AppraisalEffect appraisal = c.choice("appraisal");
+        GateEffect effect = c.choice("effect");
         String grade = effect == null ? null : gradeCell(c, effect);
         if (effect == null && !c.raw("grade").isEmpty()) {
             c.error("grade", "没有填写效果时不填等次 / a grade needs an effect");
@@ -330,7 +304,7 @@ public final class RulebookParser {
 
     /** The grade cell of a gate: required for SET and CAP, empty for NO_TOP; resolved against grades later. */
     private static String gradeCell(Cells c, GateEffect effect) {
-        String grade = c.text("grade", 16, false);
+        String grade = c.text("grade");
         if (effect == GateEffect.NO_TOP && grade != null && !grade.isEmpty()) {
             c.error("grade", "「取消评优资格」不填等次 / NO_TOP takes no grade");
         } else if (effect != null && effect != GateEffect.NO_TOP && (grade == null || grade.isEmpty())) {

@@ -153,7 +153,7 @@ public final class TableText {
             }
         }
         for (BookColumn column : table.columns()) {
-            if (!positions.containsKey(column.code()) && !column.optional()) {
+            if (!positions.containsKey(column.code()) && !column.addedLater()) {
                 problems.add(new RuleProblem(file, line, "", "缺少列「" + column.header() + "」(表头或模板行被改动?"
                         + "本表的列为:" + table.headerLine() + ")/ column missing: " + column.code()));
                 ok = false;
