@@ -16,6 +16,7 @@ final class CommandCatalog {
             "org.kaohe.cli.RulesCommand",
             "org.kaohe.cli.EvaluateCommand",
             "org.kaohe.cli.ResultsCommand",
+            "org.kaohe.cli.SignalsCommand",
             "org.kaohe.cli.ExplainCommand",
             "org.kaohe.cli.SimulateCommand",
             "org.kaohe.cli.RunsCommand",

@@ -68,7 +68,7 @@ class RuleTableChecksTest {
         Files.copy(StandardBook.FOLDER.resolve("settings.csv"), folder.resolve("settings.csv"));
         assertThat(problemsOf(folder)).extracting(RuleProblem::file).containsExactlyInAnyOrder("parts.csv", "grades.csv",
                 "kinds.csv", "levels.csv", "bonus-points.csv", "deduction-points.csv", "gates.csv", "participation.csv",
-                "annual-settings.csv", "annual-grades.csv", "annual-gates.csv");
+                "annual-settings.csv", "annual-grades.csv", "annual-gates.csv", "signals.csv");
         assertThat(problemsOf(folder)).allSatisfy(p -> assertThat(p.message()).startsWith("缺少必需的规则表"));
     }
 

@@ -60,7 +60,7 @@ class RulebookPublicationTest {
         assertThat(check.problems()).isEmpty();
         assertThat(check.keptFromPublished()).containsExactlyInAnyOrder("settings.csv", "parts.csv", "grades.csv",
                 "kinds.csv", "levels.csv", "deduction-points.csv", "gates.csv", "participation.csv", "annual-settings.csv",
-                "annual-grades.csv", "annual-gates.csv");
+                "annual-grades.csv", "annual-gates.csv", "signals.csv");
         assertThat(check.source().files()).containsKeys("parts.csv", "bonus-points.csv");
         // the demo quarter has city awards: the trial names the subjects whose scores change
         DraftTrial.PeriodTrial q3 = check.trials().stream().filter(t -> t.period().equals(Period.parse("2026-Q3")))

@@ -24,7 +24,9 @@ public enum BookTable {
     // The annual assessment (年度考核): the year's numbers, grades and gates (AnnualRules).
     ANNUAL_SETTINGS("annual-settings.csv", "年度考核参数", true, TableColumns.annualSettings()),
     ANNUAL_GRADES("annual-grades.csv", "年度等次", true, TableColumns.annualGrades()),
-    ANNUAL_GATES("annual-gates.csv", "年度等次限制与一票否决", true, TableColumns.annualGates());
+    ANNUAL_GATES("annual-gates.csv", "年度等次限制与一票否决", true, TableColumns.annualGates()),
+    // The warning signals' thresholds (advisory: never in a score; SignalThresholds).
+    SIGNALS("signals.csv", "预警阈值", TableColumns.signals());
 
     private final String fileName;
     private final String title;

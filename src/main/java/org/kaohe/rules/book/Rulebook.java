@@ -31,6 +31,8 @@ public final class Rulebook {
     /** The annual scheme; null for a version published before the annual tables. */
     private final AnnualRules annual;
     private final List<AnnualSettingRow> annualSettingRows;
+    /** The warning signals' thresholds; null for a version published before signals.csv. */
+    private final SignalThresholds signals;
 
     private Rulebook(Builder b) {
         this.settings = List.copyOf(b.settings);
@@ -43,6 +45,7 @@ public final class Rulebook {
         this.participation = List.copyOf(b.participation);
         this.columnNames = Map.copyOf(b.columnNames);
         this.annualSettingRows = List.copyOf(b.annualSettings);
+        this.signals = b.signals == null ? null : new SignalThresholds(b.signals);
         this.annual = b.annual ? new AnnualRules(b.annualSettings, b.annualGrades,
                 b.annualGates.stream().map(this::normalized).toList()) : null;
         for (SubjectType type : SubjectType.values()) {
@@ -106,6 +109,11 @@ public final class Rulebook {
     /** The annual assessment's rules; empty for a version published before the annual tables. */
     public Optional<AnnualRules> annual() {
         return Optional.ofNullable(annual);
+    }
+
+    /** The warning signals' thresholds; empty for a version published before signals.csv. */
+    public Optional<SignalThresholds> signals() {
+        return Optional.ofNullable(signals);
     }
 
     /** annual-settings.csv as read, duplicates included (for the checks). */
@@ -187,6 +195,8 @@ public final class Rulebook {
         List<AnnualSettingRow> annualSettings = new ArrayList<>();
         List<GradeRow> annualGrades = new ArrayList<>();
         List<AnnualGateRow> annualGates = new ArrayList<>();
+        /** Null when the book has no signals.csv (a version published before it). */
+        List<SignalRow> signals = new ArrayList<>();
 
         Rulebook build() {
             return new Rulebook(this);

@@ -36,8 +36,11 @@ public final class RulebookParser {
         List<RuleProblem> problems = new ArrayList<>();
         boolean withoutAnnual = annualOptional && java.util.Arrays.stream(BookTable.values())
                 .filter(BookTable::annual).noneMatch(t -> tables.containsKey(t.fileName()));
+        // A version published before signals.csv existed still reads, without signals.
+        boolean withoutSignals = annualOptional && !tables.containsKey(BookTable.SIGNALS.fileName());
         for (BookTable table : BookTable.values()) {
-            if (!tables.containsKey(table.fileName()) && !(withoutAnnual && table.annual())) {
+            if (!tables.containsKey(table.fileName()) && !(withoutAnnual && table.annual())
+                    && !(withoutSignals && table == BookTable.SIGNALS)) {
                 problems.add(new RuleProblem(table.fileName(), 0, "缺少必需的规则表「" + table.title() + "」/ required table"
                         + " missing: " + table.fileName()));
             }
@@ -57,6 +60,7 @@ public final class RulebookParser {
         book.annualSettings = rows(book, tables, BookTable.ANNUAL_SETTINGS, problems, RulebookParser::annualSetting);
         book.annualGrades = rows(book, tables, BookTable.ANNUAL_GRADES, problems, RulebookParser::annualGrade);
         book.annualGates = rows(book, tables, BookTable.ANNUAL_GATES, problems, RulebookParser::annualGate);
+        book.signals = withoutSignals ? null : rows(book, tables, BookTable.SIGNALS, problems, RulebookParser::signal);
         Set<BookTable> incomplete = EnumSet.noneOf(BookTable.class);
         for (BookTable table : BookTable.values()) {
             if (problems.stream().anyMatch(p -> p.file().equals(table.fileName()))) {
@@ -65,6 +69,9 @@ public final class RulebookParser {
         }
         Rulebook parsed = book.build();
         problems.addAll(BookChecks.check(parsed, incomplete));
+        if (book.signals != null) {
+            problems.addAll(SignalThresholds.check(parsed, book.signals, !incomplete.contains(BookTable.SIGNALS)));
+        }
         return problems.isEmpty() ? new Result(parsed, List.of()) : new Result(null, problems);
     }
 
@@ -116,6 +123,18 @@ public final class RulebookParser {
         BigDecimal value = settingValue(c, name);
         c.text("meaning");
         return name == null ? null : new AnnualSettingRow(c.ref(), name, value);
+    }
+
+    private static SignalRow signal(Cells c, List<RuleProblem> problems) {
+        SignalKind signal = c.choice("signal");
+        SignalParameter name = c.setting("name");
+        if (name != null && signal != null && name.signal() != signal) {
+            c.error("signal", "参数 " + name + " 属于「" + name.signal().label() + "」,不属于「" + signal.label() + "」/ "
+                    + name + " belongs to " + name.signal());
+        }
+        BigDecimal value = settingValue(c, name);
+        c.text("meaning");
+        return name == null ? null : new SignalRow(c.ref(), name, value);
     }
 
     /** The row's value, within the setting's range and whole where it must be; null when there is no name. */

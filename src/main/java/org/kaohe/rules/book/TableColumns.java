@@ -194,6 +194,14 @@ final class TableColumns {
         return of("veto", "一票否决", YES_NO).empty("editor.empty.no");
     }
 
+    static List<BookColumn> signals() {
+        return List.of(of("signal", "预警", CHOICE).notEmpty().choices(SignalKind.class)
+                        .note("该参数所属的预警,中文名或代码 / the signal the parameter belongs to"),
+                of("name", "参数", SETTING).notEmpty().choices(SignalParameter.class)
+                        .note("下表中的参数名之一,每个恰好一行 / one of the names below, each exactly once"),
+                of("value", "数值", NUMBER).notEmpty().note("范围见下表 / the range below"), meaning());
+    }
+
     private static BookColumn meaning() {
         return of("meaning", "说明", TEXT).length(500).note("备注 / a free note");
     }

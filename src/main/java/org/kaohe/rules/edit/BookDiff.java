@@ -237,6 +237,7 @@ public final class BookDiff {
             case ANNUAL_SETTINGS -> List.of("name");
             case ANNUAL_GRADES -> List.of("subject_type", "code");
             case ANNUAL_GATES -> List.of("subject_type", "kind", "quarter_grade", "effect");
+            case SIGNALS -> List.of("name");
         };
         StringBuilder key = new StringBuilder();
         for (String column : columns) {

@@ -1,0 +1,170 @@
+package org.kaohe.signals;
+
+import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+import org.kaohe.audit.AuditLog;
+import org.kaohe.errors.Echo;
+import org.kaohe.errors.EvaluationException;
+import org.kaohe.errors.InvalidInputException;
+import org.kaohe.imports.ImportRepository;
+import org.kaohe.records.Period;
+import org.kaohe.rules.CompiledRulebook;
+import org.kaohe.rules.RulebookService;
+import org.kaohe.rules.book.PriceRow;
+import org.kaohe.rules.book.SignalThresholds;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The signals' use cases: compute and store a signal run for a period or a year from what is in
+ * force (each quarter's current run, the import version it read, the published rulebook), read one
+ * back with why what it read may be out of date, recompute a stored run from exactly the versions
+ * it names, and note that a flag was looked at (an audit line). Never changes a score or a seal.
+ */
+@Service
+public class SignalService {
+
+    private static final Pattern YEAR = Pattern.compile("\\d{4}");
+    /** The longest note on a flag, as the database keeps it. */
+    public static final int NOTE_MAX = 2000;
+
+    private final SignalInputsReader reader;
+    private final ImportRepository imports;
+    private final SignalStore store;
+    private final RulebookService rulebooks;
+    private final AuditLog auditLog;
+
+    SignalService(SignalInputsReader reader, ImportRepository imports, SignalStore store, RulebookService rulebooks,
+                  AuditLog auditLog) {
+        this.reader = reader;
+        this.imports = imports;
+        this.store = store;
+        this.rulebooks = rulebooks;
+        this.auditLog = auditLog;
+    }
+
+    /** A period {@code 2026-Q3} or a year {@code 2026}, as written; a located message for anything else. */
+    public static String scope(String text) {
+        String t = text == null ? "" : text.strip();
+        return YEAR.matcher(t).matches() ? t : Period.parse(t).toString();
+    }
+
+    /** Computes the scope's signals from what is in force and stores them as a new signal run. */
+    @Transactional
+    public SignalRun compute(String scopeText, String who) {
+        String scope = scope(scopeText);
+        CompiledRulebook book = rulebooks.current().orElseThrow(() -> new EvaluationException(
+                "尚未发布考核细则 / no rulebook has been published"));
+        SignalInputs inputs = reader.current(scope, book.version(), thresholds(book), deductionKinds(book));
+        List<Flag> flags = Signals.compute(inputs);
+        long id = store.insert(inputs, flags, who, OffsetDateTime.now().truncatedTo(ChronoUnit.MILLIS));
+        Map<String, Object> detail = new LinkedHashMap<>();
+        detail.put("scope", scope);
+        detail.put("signalRun", id);
+        detail.put("flags", flags.size());
+        detail.put("runs", inputs.quarters().stream().map(q -> q.period() + "#" + q.runId()).collect(Collectors.joining(" ")));
+        auditLog.record(who, "SIGNALS_COMPUTED", detail);
+        return run(id);
+    }
+
+    /**
+     * The scope's signals as in force: its newest signal run when nothing it read has changed since,
+     * else a new one computed now. What every face shows.
+     */
+    @Transactional
+    public SignalRun current(String scopeText, String who) {
+        String scope = scope(scopeText);
+        String version = rulebooks.currentPublication().map(p -> p.version()).orElse(null);
+        return latest(scope).filter(run -> run.rulebookVersion().equals(version) && reader.readsWhatIsInForce(run))
+                .orElseGet(() -> compute(scope, who));
+    }
+
+    /** The newest signal run of the scope, if any was computed. */
+    public Optional<SignalRun> latest(String scopeText) {
+        return store.latest(scope(scopeText)).map(this::run);
+    }
+
+    /** A stored signal run, with why what it read may no longer be in force. */
+    public SignalRun run(long id) {
+        SignalRun run = store.find(id).orElseThrow(() -> new InvalidInputException("没有预警运行 #" + id + " / no signal run #" + id));
+        return run.withWarnings(reader.warnings(run));
+    }
+
+    /**
+     * Who may read a signal run: leaders and auditors every one; HR the runs of its own imports (one
+     * of the quarters read was imported by {@code user}). {@code authorities} as Spring Security
+     * names them ({@code ROLE_LEADER}).
+     */
+    public boolean visibleTo(SignalRun run, String user, java.util.Collection<String> authorities) {
+        if (mayNote(authorities)) {
+            return true;
+        }
+        Set<Long> read = run.inputs().stream().filter(i -> !i.previous()).map(SignalRun.Input::importId)
+                .collect(Collectors.toSet());
+        return imports.list().stream().anyMatch(v -> read.contains(v.importId()) && user.equals(v.importedBy()));
+    }
+
+    /** The charts of a stored run, drawn from exactly the records it read. */
+    public SignalCharts charts(SignalRun run) {
+        return SignalCharts.of(reader.stored(run, null, Set.of()));
+    }
+
+    /** Leaders and auditors see every signal run and may note that a flag was looked at. */
+    public static boolean mayNote(java.util.Collection<String> authorities) {
+        return authorities.contains("ROLE_LEADER") || authorities.contains("ROLE_AUDITOR");
+    }
+
+    /** A stored run and the flags computed again from exactly the runs and rulebook version it names. */
+    public record Recomputation(SignalRun stored, List<Flag> again) {
+        public boolean same() {
+            return stored.flags().equals(again);
+        }
+    }
+
+    public Recomputation recompute(long id) {
+        SignalRun stored = run(id);
+        CompiledRulebook book = rulebooks.version(stored.rulebookVersion()).orElseThrow(() -> new EvaluationException(
+                "规则版本 " + stored.rulebookVersion() + " 已不在库中 / rulebook version no longer stored"));
+        return new Recomputation(stored, Signals.compute(reader.stored(stored, thresholds(book), deductionKinds(book))));
+    }
+
+    /** Records that a flag of the run was looked at, with a note; the audit log has it too. */
+    @Transactional
+    public void note(long runId, String flagKey, String note, String who) {
+        SignalRun run = run(runId);
+        Flag flag = run.flags().stream().filter(f -> f.key().equals(flagKey)).findFirst().orElseThrow(() ->
+                new InvalidInputException("预警运行 #" + runId + " 中没有提示 " + Echo.of(flagKey) + " / no such flag"));
+        String text = note == null ? "" : note.strip();
+        if (text.isEmpty() || text.length() > NOTE_MAX) {
+            throw new InvalidInputException("说明: " + (text.isEmpty() ? "必填项为空 / note: required" : "文字过长(最多 "
+                    + NOTE_MAX + " 个字符)/ note: at most " + NOTE_MAX + " characters"));
+        }
+        store.note(runId, flagKey, text, who, OffsetDateTime.now().truncatedTo(ChronoUnit.MILLIS));
+        Map<String, Object> detail = new LinkedHashMap<>();
+        detail.put("scope", run.scope());
+        detail.put("signalRun", runId);
+        detail.put("flag", flag.key());
+        detail.put("signal", flag.signal().label());
+        detail.put("dept", flag.deptName());
+        detail.put("note", text);
+        auditLog.record(who, "SIGNAL_NOTED", detail);
+    }
+
+    private static SignalThresholds thresholds(CompiledRulebook book) {
+        return book.book().signals().orElseThrow(() -> new EvaluationException("考核细则版本 " + book.shortVersion()
+                + " 没有预警阈值表 signals.csv:请在规则中加入后发布 / the rulebook version has no signals.csv"));
+    }
+
+    /** The kinds the book's deduction table prices: an event of one of them is a deduction. */
+    private static Set<String> deductionKinds(CompiledRulebook book) {
+        return book.book().prices().stream().filter(PriceRow::deduction).map(PriceRow::kind).collect(Collectors.toSet());
+    }
+}

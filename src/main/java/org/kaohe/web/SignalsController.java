@@ -1,0 +1,119 @@
+package org.kaohe.web;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.kaohe.errors.InvalidInputException;
+import org.kaohe.results.RunInfo;
+import org.kaohe.results.RunQueries;
+import org.kaohe.signals.SignalCharts;
+import org.kaohe.signals.SignalRun;
+import org.kaohe.signals.SignalService;
+import org.kaohe.signals.SignalWorkbook;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import jakarta.servlet.http.HttpServletResponse;
+
+/**
+ * 预警 / Warning signals: a period's or a year's flags as in force, each with its figures, the row of
+ * signals.csv behind its threshold and links to the records behind it; three charts (each flag's
+ * value against the city's and the threshold, the departments' votes, cadres' 好 share against the
+ * leader's rating); a note that a flag was looked at (leaders, auditors); the workbook.
+ */
+@Controller
+class SignalsController {
+
+    private final SignalService signals;
+    private final RunQueries runs;
+    private final ObjectMapper objectMapper;
+
+    SignalsController(SignalService signals, RunQueries runs, ObjectMapper objectMapper) {
+        this.signals = signals;
+        this.runs = runs;
+        this.objectMapper = objectMapper;
+    }
+
+    @GetMapping("/signals")
+    String page(@RequestParam(required = false) String scope, Authentication who, Model model) throws IOException {
+        List<String> scopes = scopes();
+        model.addAttribute("scopes", scopes);
+        String shown = scope != null ? SignalService.scope(scope) : scopes.isEmpty() ? null : scopes.get(0);
+        model.addAttribute("scope", shown);
+        if (shown == null) {
+            return "signals";
+        }
+        SignalRun run = visible(signals.current(shown, who.getName()), who);
+        model.addAttribute("run", run);
+        model.addAttribute("rulebookShort", org.kaohe.rules.RulebookSource.shortVersion(run.rulebookVersion()));
+        model.addAttribute("canNote", SignalService.mayNote(authorities(who)));
+        SignalCharts charts = signals.charts(run);
+        // Chart data travel in data attributes (escaped as any attribute): no inline script, as the CSP asks.
+        model.addAttribute("positionChart", objectMapper.writeValueAsString(run.flags().stream().map(f -> Map.of(
+                "name", f.deptName() + (f.cadreName() == null ? "" : " " + f.cadreName()) + " · " + f.signal().label(),
+                "value", f.value(), "city", f.city(), "threshold", f.threshold())).toList()));
+        model.addAttribute("votesChart", objectMapper.writeValueAsString(Map.of("departments", charts.departments(),
+                "votes", SignalCharts.VOTES, "shares", charts.voteShares())));
+        model.addAttribute("ratingsChart", objectMapper.writeValueAsString(charts.ratings()));
+        return "signals";
+    }
+
+    @PostMapping("/signals/{run}/notes")
+    String note(@PathVariable long run, @RequestParam String flag, @RequestParam(defaultValue = "") String note,
+                Authentication who, RedirectAttributes redirect) {
+        SignalRun signalRun = signals.run(run);
+        try {
+            signals.note(run, flag, note, who.getName());
+        } catch (InvalidInputException e) {
+            redirect.addFlashAttribute("noteProblem", e.getMessage());
+        }
+        redirect.addAttribute("scope", signalRun.scope());
+        return "redirect:/signals";
+    }
+
+    @GetMapping("/signals/{run}/xlsx")
+    void workbook(@PathVariable long run, Authentication who, HttpServletResponse response) throws IOException {
+        SignalRun signalRun = visible(signals.run(run), who);
+        response.setContentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+        response.setHeader(HttpHeaders.CONTENT_DISPOSITION, org.springframework.http.ContentDisposition.attachment()
+                .filename(signalRun.scope() + "-signals-" + run + "-预警.xlsx", java.nio.charset.StandardCharsets.UTF_8)
+                .build().toString());
+        try (OutputStream out = response.getOutputStream()) {
+            SignalWorkbook.write(signalRun, out);
+        }
+    }
+
+    private SignalRun visible(SignalRun run, Authentication who) {
+        if (!signals.visibleTo(run, who.getName(), authorities(who))) {
+            throw new ResponseStatusException(HttpStatus.FORBIDDEN);
+        }
+        return run;
+    }
+
+    /** Periods with a run, newest first, then their years. */
+    private List<String> scopes() {
+        List<String> periods = runs.runs().stream().map(RunInfo::period).distinct()
+                .sorted(java.util.Comparator.reverseOrder()).map(Object::toString).toList();
+        List<String> scopes = new ArrayList<>(periods);
+        periods.stream().map(p -> p.substring(0, 4)).distinct().forEach(scopes::add);
+        return scopes;
+    }
+
+    private static List<String> authorities(Authentication who) {
+        return who.getAuthorities().stream().map(a -> a.getAuthority()).toList();
+    }
+}
