@@ -217,7 +217,10 @@ public final class Bench {
 
     /** A running server on the city's database: the API with a password and with a token, and the pages. */
     private void pagesAndApi(String size, Path db) throws Exception {
-        jar(List.of(), "users", "add", USER, "--role", "AUDITOR", "--password", PASSWORD, url(db));
+        Timed added = jar(List.of(), "users", "add", USER, "--role", "AUDITOR", "--password", PASSWORD, url(db));
+        if (added.exit != 0) {
+            throw new IllegalStateException("users add " + USER + " failed (exit " + added.exit + "): the pages step needs its account");
+        }
         int port;
         try (ServerSocket socket = new ServerSocket(0)) {
             port = socket.getLocalPort();
@@ -230,9 +233,13 @@ public final class Bench {
         try {
             awaitUp(http, base);
             String basic = "Basic " + Base64.getEncoder().encodeToString((USER + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8));
-            String runs = send(http, base + "/api/runs", "Authorization", basic).body();
+            HttpResponse<String> runsAnswer = send(http, base + "/api/runs", "Authorization", basic);
+            String runs = runsAnswer.body();
             Matcher run = Pattern.compile("\"id\"\\s*:\\s*(\\d+)").matcher(runs);
-            run.find();
+            if (!run.find()) { // say what the server answered instead of a bare "No match found"
+                throw new IllegalStateException("no run in GET /api/runs: HTTP " + runsAnswer.statusCode() + " "
+                        + runs.substring(0, Math.min(500, runs.length())) + " (server log: " + WORK.resolve("server-" + size + ".log") + ")");
+            }
             String runId = run.group(1);
             String subject = "/api/runs/" + runId + "/subjects/C000123";
             row(size + " explanation API, password (Basic)", percentiles(http, base + subject, 40, "Authorization", basic),
