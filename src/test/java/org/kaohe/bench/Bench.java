@@ -396,7 +396,9 @@ public final class Bench {
     private static long compacted(Path db) throws Exception {
         Path copy = fresh(db.getFileName() + "-compact");
         Files.copy(db.resolve("kaohe.mv.db"), copy.resolve("kaohe.mv.db"));
-        try (Connection c = DriverManager.getConnection(jdbcUrl(copy), "sa", org.kaohe.audit.H2Password.passwordFor(jdbcUrl(copy))); Statement s = c.createStatement()) {
+        // The copy has the original's password (kept beside the original's key file, not the copy's).
+        String password = org.kaohe.audit.H2Password.passwordFor(jdbcUrl(db));
+        try (Connection c = DriverManager.getConnection(jdbcUrl(copy), "sa", password); Statement s = c.createStatement()) {
             s.execute("SHUTDOWN COMPACT");
         }
         return bytes(copy);
