@@ -41,13 +41,13 @@ final class RawImport {
                 id = keys.getLong(1);
             }
         }
-        file(c, id, folder, "departments.csv", "INSERT INTO department_record VALUES (?, ?, ?, ?, ?, ?)", (p, r) -> {
+        file(c, id, folder, "departments.csv", "INSERT INTO department_record VALUES (?, ?, ?, ?, ?, ?, NULL)", (p, r) -> {
             p.setString(2, r.get(0));
             p.setString(3, r.get(1));
             p.setString(4, r.get(2));
             return 5;
         });
-        file(c, id, folder, "cadres.csv", "INSERT INTO cadre_record VALUES (?, ?, ?, ?, ?, ?, ?, ?)", (p, r) -> {
+        file(c, id, folder, "cadres.csv", "INSERT INTO cadre_record VALUES (?, ?, ?, ?, ?, ?, ?, ?, NULL)", (p, r) -> {
             p.setString(2, r.get(0));
             p.setString(3, r.get(1));
             p.setString(4, r.get(2));
@@ -56,7 +56,7 @@ final class RawImport {
             return 7;
         });
         file(c, id, folder, "targets.csv",
-                "INSERT INTO target_record VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", (p, r) -> {
+                "INSERT INTO target_record VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL)", (p, r) -> {
                     p.setString(2, r.get(0));
                     p.setString(3, r.get(2));
                     p.setString(4, r.get(3));
@@ -70,7 +70,7 @@ final class RawImport {
                     p.setBoolean(12, r.get(11).equals("Y"));
                     return 13;
                 });
-        file(c, id, folder, "appraisals.csv", "INSERT INTO appraisal_record VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", (p, r) -> {
+        file(c, id, folder, "appraisals.csv", "INSERT INTO appraisal_record VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, NULL)", (p, r) -> {
             p.setString(2, r.get(1));
             for (int i = 2; i <= 5; i++) {
                 p.setInt(i + 1, Integer.parseInt(r.get(i)));
@@ -78,7 +78,7 @@ final class RawImport {
             p.setBigDecimal(7, r.get(6).isEmpty() ? null : new BigDecimal(r.get(6)));
             return 8;
         });
-        file(c, id, folder, "events.csv", "INSERT INTO event_record VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", (p, r) -> {
+        file(c, id, folder, "events.csv", "INSERT INTO event_record VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL)", (p, r) -> {
             p.setString(2, r.get(0));
             p.setString(3, r.get(2));
             p.setString(4, r.get(3));
@@ -89,7 +89,7 @@ final class RawImport {
             p.setString(9, r.get(8));
             return 10;
         });
-        file(c, id, folder, "organizations.csv", "INSERT INTO organization_record VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        file(c, id, folder, "organizations.csv", "INSERT INTO organization_record VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, NULL)",
                 (p, r) -> {
                     p.setString(2, r.get(0));
                     p.setString(3, r.get(1));
@@ -125,7 +125,7 @@ final class RawImport {
             }
             p.executeBatch();
         }
-        try (PreparedStatement p = c.prepareStatement("INSERT INTO import_file VALUES (?, ?, 'raw', 'UTF-8', ?, ?)")) {
+        try (PreparedStatement p = c.prepareStatement("INSERT INTO import_file VALUES (?, ?, 'raw', 'UTF-8', ?, ?, NULL)")) {
             p.setLong(1, id);
             p.setString(2, name);
             p.setInt(3, rows);
