@@ -10,11 +10,13 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.FluentWait;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -77,8 +79,12 @@ final class Browser implements AutoCloseable {
                 .map(entry -> entry.getMessage()).toList();
     }
 
-    WebDriverWait await() {
-        return new WebDriverWait(driver, Duration.ofSeconds(30));
+    /**
+     * Waits up to 30 s. An element found while the page reloads (a form posted, a fragment swapped)
+     * goes stale before its text is read; the wait then looks again instead of failing.
+     */
+    FluentWait<WebDriver> await() {
+        return new WebDriverWait(driver, Duration.ofSeconds(30)).ignoring(StaleElementReferenceException.class);
     }
 
     /** Waits for a finished download (Chromium writes *.crdownload until it is complete). */
