@@ -1,6 +1,11 @@
 package org.kaohe.signals;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.nio.charset.StandardCharsets;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -14,6 +19,7 @@ import org.kaohe.records.Period;
 import org.kaohe.rules.book.SignalKind;
 import org.kaohe.testing.KaoheTest;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.web.servlet.MockMvc;
 
 /**
  * The demo city (data/, evaluated with rules/ and its default signals.csv) shows each of the six
@@ -36,6 +42,7 @@ class DemoSignalsTest {
     @Autowired ImportService imports;
     @Autowired EvaluationService evaluation;
     @Autowired SignalService signals;
+    @Autowired MockMvc mvc;
 
     @BeforeAll
     void demoYear() {
@@ -82,6 +89,20 @@ class DemoSignalsTest {
         assertThat(q4).extracting(Flag::key).containsExactly(UNIFORM, LEADER, SOFT, JUMP);
         assertThat(flag(q4, SOFT).value()).isEqualByComparingTo("0.625");
         assertThat(flag(q4, JUMP).value()).isEqualByComparingTo("45.17");
+    }
+
+    @Test
+    void theYearsPageListsTheSixFlagsOfD06WithTheirFigures() throws Exception {
+        String page = mvc.perform(get("/signals").param("scope", "2026").with(user("boss").roles("LEADER")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(page).contains("提示(6 条)", "青川市文学艺术界联合会", "韩小舟 C0087", "0.968", "97.2", "0.5313", "2.35",
+                "45.17").doesNotContain("没有提示");
+        for (String key : List.of(UNIFORM, LEADER, SOFT, ROTATION, SILENCE, JUMP)) {
+            assertThat(page).contains("data-key=\"" + key + "\"");
+        }
+        for (SignalKind kind : SignalKind.values()) {
+            assertThat(page).contains(kind.label());
+        }
     }
 
     private static Flag flag(List<Flag> flags, String key) {
