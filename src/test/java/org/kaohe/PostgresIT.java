@@ -221,9 +221,9 @@ class PostgresIT {
         assertThat(run.id()).isEqualTo(summary.runId());
         assertThat(run.importVersion()).isEqualTo(1);
         assertThat(run.startedAt()).isBetween(testStart, OffsetDateTime.now());
-        assertThat(run.subjectCount()).isEqualTo(85);
+        assertThat(run.subjectCount()).isEqualTo(6 + 85);
         List<SubjectResult> results = runs.results(run.id());
-        assertThat(results).hasSize(85);
+        assertThat(results).hasSize(6 + 85);
 
         List<ReferenceResult> reference = ReferenceScorer.evaluate(imports.loadCurrent(Q3).orElseThrow());
         for (SubjectResult s : results) {

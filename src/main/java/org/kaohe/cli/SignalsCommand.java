@@ -17,7 +17,8 @@ import picocli.CommandLine.Option;
  * {@code signals --period P | --year Y [--format table|csv|json]}: the warning signals (预警) of a
  * period or a year as in force (the newest signal run when it read the current runs, else one
  * computed now), in the fixed columns of {@link SignalFormat}; what is out of date is said on
- * standard error. Advisory: exit 0 whether or not anything is flagged.
+ * standard error. Advisory: exit 0 whether or not anything is flagged; 3 (and each on standard error)
+ * when stored flags do not match their recomputation (changed in the database).
  */
 @Component
 @Scope(ConfigurableBeanFactory.SCOPE_PROTOTYPE)
@@ -54,6 +55,10 @@ class SignalsCommand implements Callable<Integer> {
         System.err.println("预警运行 signal run #" + run.id() + ":" + run.scope() + "," + run.flags().size()
                 + " 条提示 flags");
         run.warnings().forEach(w -> System.err.println("注意 note: " + w));
+        if (!run.intact()) {
+            run.check().problems().forEach(p -> System.err.println("已被改动 ALTERED: " + p));
+            return CliSupport.EXIT_ALTERED;
+        }
         return CliSupport.EXIT_OK;
     }
 }

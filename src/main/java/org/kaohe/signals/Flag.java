@@ -15,6 +15,11 @@ public record Flag(SignalKind signal, String deptId, String deptName, String cad
                    List<Evidence> evidence) {
 
     public Flag {
+        // figures are kept with four decimals, as stored: a flag read back equals the one computed
+        // (a threshold keeps the scale it was written with in signals.csv, 0.95, unless set here)
+        value = Stats.figure(value);
+        city = Stats.figure(city);
+        threshold = Stats.figure(threshold);
         evidence = List.copyOf(evidence);
     }
 

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.StringWriter;
 import java.math.BigDecimal;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.apache.commons.csv.CSVFormat;
@@ -17,7 +18,8 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 /**
  * A signal run for machines and terminals: its flags as an aligned table, CSV (UTF-8 with BOM, for
  * Excel) or JSON, in the fixed columns {@link #COLUMNS}; JSON also carries the run's facts, its
- * warnings, each flag's records and notes. The one definition of these columns (the command line,
+ * warnings, whether its flags match their recomputation ({@code intact}, {@code altered}), each flag's
+ * records and notes. The one definition of these columns (the command line,
  * the API and the workbook use them).
  */
 public enum SignalFormat {
@@ -58,6 +60,8 @@ public enum SignalFormat {
         json.put("inputs", run.inputs().stream().map(i -> Map.of("period", i.period().toString(), "run", i.runId(),
                 "import", i.importId(), "import_version", i.importVersion(), "previous", i.previous())).toList());
         json.put("warnings", run.warnings());
+        json.put("intact", run.intact());
+        json.put("altered", run.check() == null ? List.of() : run.check().problems());
         json.put("flags", run.flags().stream().map(f -> flag(run, f, english)).toList());
         return json;
     }
@@ -75,6 +79,7 @@ public enum SignalFormat {
         json.put("city", f.city());
         json.put("threshold", f.threshold());
         json.put("records", f.evidence().stream().map(Evidence::toString).toList());
+        json.put("altered", run.altered(f));
         json.put("notes", run.notesOn(f).stream().map(n -> Map.of("note", n.note(), "by", n.notedBy(),
                 "at", n.notedAt().toString())).toList());
         return json;

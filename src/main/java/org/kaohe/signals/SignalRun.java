@@ -8,10 +8,13 @@ import org.kaohe.records.Period;
 /**
  * A stored computation of the signals: its scope, the rulebook version and the quarters' runs (and
  * import versions) it read, its flags, the notes written on them, and — as of reading — why what it
- * read may no longer be what is in force ({@code warnings}, Chinese with English; empty when it is).
+ * read may no longer be what is in force ({@code warnings}, Chinese with English; empty when it is), and
+ * whether its stored flags are what its inputs give ({@code check}: every face shows a flag altered in the
+ * database as such). {@link SignalService} hands out runs read with both; only the store leaves them out.
  */
 public record SignalRun(long id, String scope, String rulebookVersion, List<Input> inputs, List<Flag> flags,
-                        List<Note> notes, String computedBy, OffsetDateTime computedAt, List<String> warnings) {
+                        List<Note> notes, String computedBy, OffsetDateTime computedAt, List<String> warnings,
+                        SignalCheck check) {
 
     public SignalRun {
         inputs = List.copyOf(inputs);
@@ -31,6 +34,20 @@ public record SignalRun(long id, String scope, String rulebookVersion, List<Inpu
     }
 
     public SignalRun withWarnings(List<String> now) {
-        return new SignalRun(id, scope, rulebookVersion, inputs, flags, notes, computedBy, computedAt, now);
+        return new SignalRun(id, scope, rulebookVersion, inputs, flags, notes, computedBy, computedAt, now, check);
+    }
+
+    public SignalRun withCheck(SignalCheck found) {
+        return new SignalRun(id, scope, rulebookVersion, inputs, flags, notes, computedBy, computedAt, warnings, found);
+    }
+
+    /** True unless the stored flags were found to differ from their recomputation. */
+    public boolean intact() {
+        return check == null || check.intact();
+    }
+
+    /** Whether this flag was found altered in the database. */
+    public boolean altered(Flag flag) {
+        return check != null && check.altered(flag);
     }
 }

@@ -26,8 +26,9 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * The signals' use cases: compute and store a signal run for a period or a year from what is in
  * force (each quarter's current run, the import version it read, the published rulebook), read one
- * back with why what it read may be out of date, recompute a stored run from exactly the versions
- * it names, and note that a flag was looked at (an audit line). Never changes a score or a seal.
+ * back with why what it read may be out of date and its flags checked against the same computation
+ * from exactly the versions it names (so a flag edited in the database is named on every face),
+ * and note that a flag was looked at (an audit line). Never changes a score or a seal.
  */
 @Service
 public class SignalService {
@@ -72,7 +73,9 @@ public class SignalService {
         detail.put("flags", flags.size());
         detail.put("runs", inputs.quarters().stream().map(q -> q.period() + "#" + q.runId()).collect(Collectors.joining(" ")));
         auditLog.record(who, "SIGNALS_COMPUTED", detail);
-        return run(id);
+        SignalRun stored = stored(id);
+        // just computed from these inputs: the flags read back are checked against them, not computed twice
+        return stored.withWarnings(reader.warnings(stored)).withCheck(SignalCheck.of(stored.flags(), flags));
     }
 
     /**
@@ -83,8 +86,10 @@ public class SignalService {
     public SignalRun current(String scopeText, String who) {
         String scope = scope(scopeText);
         String version = rulebooks.currentPublication().map(p -> p.version()).orElse(null);
-        return latest(scope).filter(run -> run.rulebookVersion().equals(version) && reader.readsWhatIsInForce(run))
-                .orElseGet(() -> compute(scope, who));
+        // a reused run is shown as stored, checked: a tampered one is marked, never quietly replaced
+        return store.latest(scope).map(this::stored)
+                .filter(run -> run.rulebookVersion().equals(version) && reader.readsWhatIsInForce(run))
+                .map(this::read).orElseGet(() -> compute(scope, who));
     }
 
     /** The newest signal run of the scope, if any was computed. */
@@ -92,10 +97,27 @@ public class SignalService {
         return store.latest(scope(scopeText)).map(this::run);
     }
 
-    /** A stored signal run, with why what it read may no longer be in force. */
+    /**
+     * A stored signal run, with why what it read may no longer be in force, and its flags checked
+     * against the same computation from exactly what it read: altered flags are named.
+     */
     public SignalRun run(long id) {
-        SignalRun run = store.find(id).orElseThrow(() -> new InvalidInputException("没有预警运行 #" + id + " / no signal run #" + id));
-        return run.withWarnings(reader.warnings(run));
+        return read(stored(id));
+    }
+
+    private SignalRun read(SignalRun run) {
+        return run.withWarnings(reader.warnings(run)).withCheck(SignalCheck.of(run.flags(), again(run)));
+    }
+
+    private SignalRun stored(long id) {
+        return store.find(id).orElseThrow(() -> new InvalidInputException("没有预警运行 #" + id + " / no signal run #" + id));
+    }
+
+    /** The run's flags computed again from the runs and the rulebook version it names. */
+    private List<Flag> again(SignalRun run) {
+        CompiledRulebook book = rulebooks.version(run.rulebookVersion()).orElseThrow(() -> new EvaluationException(
+                "规则版本 " + run.rulebookVersion() + " 已不在库中 / rulebook version no longer stored"));
+        return Signals.compute(reader.stored(run, thresholds(book), deductionKinds(book)));
     }
 
     /**
@@ -130,16 +152,16 @@ public class SignalService {
     }
 
     public Recomputation recompute(long id) {
-        SignalRun stored = run(id);
-        CompiledRulebook book = rulebooks.version(stored.rulebookVersion()).orElseThrow(() -> new EvaluationException(
-                "规则版本 " + stored.rulebookVersion() + " 已不在库中 / rulebook version no longer stored"));
-        return new Recomputation(stored, Signals.compute(reader.stored(stored, thresholds(book), deductionKinds(book))));
+        SignalRun stored = stored(id);
+        List<Flag> again = again(stored);
+        return new Recomputation(stored.withWarnings(reader.warnings(stored)).withCheck(SignalCheck.of(stored.flags(), again)),
+                again);
     }
 
     /** Records that a flag of the run was looked at, with a note; the audit log has it too. */
     @Transactional
     public void note(long runId, String flagKey, String note, String who) {
-        SignalRun run = run(runId);
+        SignalRun run = stored(runId);
         Flag flag = run.flags().stream().filter(f -> f.key().equals(flagKey)).findFirst().orElseThrow(() ->
                 new InvalidInputException("预警运行 #" + runId + " 中没有提示 " + Echo.of(flagKey) + " / no such flag"));
         String text = note == null ? "" : note.strip();

@@ -54,7 +54,7 @@ class SignalStore {
         return jdbc.sql("SELECT id, scope, rulebook_version, computed_by, computed_at FROM signal_run WHERE id = ?")
                 .param(id).query((rs, n) -> new SignalRun(rs.getLong("id"), rs.getString("scope"),
                         rs.getString("rulebook_version"), inputs(id), flags(id), notes(id), rs.getString("computed_by"),
-                        rs.getObject("computed_at", OffsetDateTime.class), List.of()))
+                        rs.getObject("computed_at", OffsetDateTime.class), List.of(), null))
                 .optional();
     }
 

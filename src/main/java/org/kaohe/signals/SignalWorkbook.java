@@ -11,13 +11,17 @@ import org.kaohe.results.SpreadsheetSafe;
 
 /**
  * A signal run as a workbook for people: sheet 预警 with one row per flag (Chinese headers, the
- * machine columns of {@link SignalFormat} beside them, the records behind each flag), and sheet 说明
- * with what the run read and what of it is out of date, so the file never claims more than it has.
+ * machine columns of {@link SignalFormat} beside them, the records behind each flag, and 已被改动 by a
+ * flag that does not match its recomputation), and sheet 说明 with what the run read, what of it is out
+ * of date and which flags were changed in the database, so the file never claims more than it has.
  */
 public final class SignalWorkbook {
 
     private static final String[] HEADERS = {"预警代码", "预警", "部门代码", "部门", "干部代码", "干部", "衡量代码", "衡量",
             "本部门/本人", "全市", "阈值", "阈值来源", "依据记录数", "查看记录数"};
+
+    /** What marks a flag that does not match its recomputation (changed in the database), and each such problem. */
+    static final String ALTERED = "已被改动 ALTERED";
 
     private SignalWorkbook() {}
 
@@ -30,11 +34,19 @@ public final class SignalWorkbook {
             for (Flag f : run.flags()) {
                 List<String> cells = new java.util.ArrayList<>(List.of(SignalFormat.cells(run, f)));
                 cells.add(String.join(" ", f.evidence().stream().map(Evidence::toString).toList()));
+                if (run.altered(f)) {
+                    cells.add(ALTERED);
+                }
                 row(flags, r++, cells);
             }
             Sheet facts = workbook.createSheet("说明");
             int f = 0;
             row(facts, f++, List.of("预警运行 signal run", "#" + run.id()));
+            if (!run.intact()) {
+                for (String problem : run.check().problems()) {
+                    row(facts, f++, List.of(ALTERED, problem));
+                }
+            }
             row(facts, f++, List.of("范围 scope", run.scope()));
             row(facts, f++, List.of("规则版本 rulebook version", run.rulebookVersion()));
             row(facts, f++, List.of("计算 computed", run.computedBy() + " " + run.computedAt()));

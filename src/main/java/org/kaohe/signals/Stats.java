@@ -26,6 +26,10 @@ final class Stats {
 
     /** Four decimals: enough for shares and points, and the same on every machine. */
     static BigDecimal figure(double value) {
-        return BigDecimal.valueOf(value).setScale(4, RoundingMode.HALF_UP);
+        return figure(BigDecimal.valueOf(value));
+    }
+
+    static BigDecimal figure(BigDecimal value) {
+        return value.setScale(4, RoundingMode.HALF_UP);
     }
 }

@@ -80,8 +80,8 @@ class AnnualImportConfirmationTest {
         mvc.perform(multipart("/api/years/2026/appraisals").file(file(firstRows(demo, 20))).with(HR))
                 .andExpect(status().isConflict())
                 .andExpect(jsonPath("$.diff.files[0].file").value("annual-appraisals.csv"))
-                .andExpect(jsonPath("$.diff.files[0].before").value(81))
-                .andExpect(jsonPath("$.diff.files[0].removed").value(61))
+                .andExpect(jsonPath("$.diff.files[0].before").value(86))
+                .andExpect(jsonPath("$.diff.files[0].removed").value(66))
                 .andExpect(jsonPath("$.diff.files[0].largeRemoval").value(true));
         assertThat(versions()).hasSize(before);
 
@@ -89,7 +89,7 @@ class AnnualImportConfirmationTest {
                         .with(HR))
                 .andExpect(status().isCreated())
                 .andExpect(jsonPath("$.status").value("STORED"))
-                .andExpect(jsonPath("$.diff.files[0].removed").value(61));
+                .andExpect(jsonPath("$.diff.files[0].removed").value(66));
         assertThat(versions()).hasSize(before + 1).last().isEqualTo(true);
     }
 

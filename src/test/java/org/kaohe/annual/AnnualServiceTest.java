@@ -95,7 +95,7 @@ class AnnualServiceTest {
     void theDemoYearHasTheCasesItWasMadeFor() {
         AnnualResults.CheckedYear year = results.current(YEAR).orElseThrow();
         assertThat(year.status()).isEqualTo(SealStatus.INTACT);
-        assertThat(year.subjects()).hasSize(82 + 5);
+        assertThat(year.subjects()).hasSize(87 + 6);
         SubjectResult tiedIn = year.subject("C0004").orElseThrow();
         SubjectResult tiedOut = year.subject("C0009").orElseThrow();
         assertThat(tiedIn.score()).isEqualByComparingTo("91.00");

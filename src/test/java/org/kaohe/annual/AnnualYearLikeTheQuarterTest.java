@@ -81,7 +81,7 @@ class AnnualYearLikeTheQuarterTest {
         String page = body(get("/years/2026").with(user("viewer").roles("LEADER")));
         assertThat(page).contains("id=\"annual-quotas\"", "干部「优秀」最多 参评数的 20% (至少 1 个,向下取整),在每个部门内计算名额和排名",
                 "D01:19 个参评,名额 3 个", "部门「优秀」最多 参评数的 20% (至少 1 个,向下取整),在全市范围内计算名额和排名",
-                "全市:5 个参评,名额 1 个");
+                "全市:6 个参评,名额 1 个"); // 6 departments: max(1, ⌊0.2 × 6⌋) = 1
         assertThat(row(page, "C0004")).contains("91.00", "优秀", "优秀名额内:部门内 19 个参评对象,优秀最多 3 个;排第 4 位,为第 3 个优秀");
         assertThat(row(page, "C0009")).contains("91.00", "称职",
                 "名额:部门内 19 个参评对象,优秀最多 3 个;按年度得分、季度平均分、编号排第 5 位,超出名额,优秀 → 称职");
@@ -146,10 +146,12 @@ class AnnualYearLikeTheQuarterTest {
 
     @Test
     void simulateYearOnACityWideQuotaNamesExactlyWhatChangesAndTheTrialCoversTheYear() throws Exception {
-        // 优秀 at most 15 % of the city's graded cadres (81: q = floor(12.15) = 12) instead of 20 % per department.
-        // The city has 7 cadres in the 优秀 band besides the vetoed C0010, so all keep it, and C0009, cut in D01,
-        // becomes 优秀; no score moves; ranks become city-wide: C0022 (94.98) from 1st in D02 to 3rd in the city,
-        // C0009 from 5th in D01 to 7th. Departments (5, q 1) are as before.
+        // 优秀 at most 15 % of the city's graded cadres (86: q = floor(12.9) = 12) instead of 20 % per department.
+        // The city has 7 cadres in the 优秀 band besides the vetoed C0010 (D06's best, C0084, is 89.65), so all keep
+        // it, and C0009, cut in D01, becomes 优秀; no score moves; ranks become city-wide: C0022 (94.98) from 1st in
+        // D02 to 3rd in the city, C0009 from 5th in D01 to 7th; 84 of the 86 graded cadres change rank (79 of the
+        // 81 as before, and D06's five, whose city ranks are far below their 1st to 5th in D06).
+        // Departments (6, q 1) are as before.
         Path draft = Files.createDirectory(temp.resolve("city-wide"));
         Files.writeString(draft.resolve("annual-grades.csv"), Files.readString(Path.of("rules/annual-grades.csv"))
                 .replace(",EXCELLENT,优秀,90,SHARE,0.20,1,FLOOR,", ",EXCELLENT,优秀,90,SHARE,0.15,1,FLOOR,CITY"));
@@ -163,18 +165,18 @@ class AnnualYearLikeTheQuarterTest {
         assertThat(simulated.out()).contains("\r\nCADRE,C0022,郑春华,D02,94.98,优秀,1,94.98,优秀,3,0.00\r\n")
                 .doesNotContain("DEPARTMENT,");
         String table = CliRun.of(context, "simulate", "--year", "2026", "--rules", draft.toString()).out();
-        assertThat(table).contains("年度得分变化 scores changed: 0; 年度等次变化 grades changed: 1; 排名变化 ranks changed: 79");
+        assertThat(table).contains("年度得分变化 scores changed: 0; 年度等次变化 grades changed: 1; 排名变化 ranks changed: 84");
 
         CliRun validated = CliRun.of(context, "rules", "validate", draft.toString());
         assertThat(validated.exitCode()).isZero();
-        assertThat(validated.out()).contains("试算 trial 2026 年度 year: 87 个对象中 0 个年度得分、1 个年度等次会变化")
+        assertThat(validated.out()).contains("试算 trial 2026 年度 year: 93 个对象中 0 个年度得分、1 个年度等次会变化")
                 .containsPattern("干部 +C0009 +谢雨桐 +91.00 +91.00 +称职 +优秀");
         // the rules page's check lists the year's changes as it lists the quarters'
         String page = mvc.perform(multipart("/rules/validate").file(new MockMultipartFile("files", "annual-grades.csv", "text/csv",
                         Files.readAllBytes(draft.resolve("annual-grades.csv"))))
                         .with(user("leader-check").roles("LEADER")).with(csrf()))
                 .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
-        assertThat(page).contains("class=\"trial year-trial\"", "试算 2026 年度:87 个对象中 0 个年度得分、1 个年度等次会变化", "谢雨桐");
+        assertThat(page).contains("class=\"trial year-trial\"", "试算 2026 年度:93 个对象中 0 个年度得分、1 个年度等次会变化", "谢雨桐");
         Path quarterOnly = Files.createDirectory(temp.resolve("unchanged-year"));
         Files.writeString(quarterOnly.resolve("annual-grades.csv"), Files.readString(Path.of("rules/annual-grades.csv")));
         assertThat(CliRun.of(context, "rules", "validate", quarterOnly.toString()).out()).doesNotContain("年度 year");
@@ -187,7 +189,7 @@ class AnnualYearLikeTheQuarterTest {
                 .replace(",EXCELLENT,优秀,90,SHARE,0.20,1,FLOOR,", ",EXCELLENT,优秀,90,SHARE,0.15,1,FLOOR,CITY");
         rulebooks.keepDraft(published.with(RulebookSource.of(Map.of("annual-grades.csv", grades))), "leader-year", "test");
         String page = body(get("/rules/whatif/year").param("year", "2026").with(user("leader-year").roles("LEADER")));
-        assertThat(page).contains("年度模拟 2026:共 87 个对象", "id=\"count-grades\"", "等次变化:1 个对象", "排名变化:79 个对象", "谢雨桐");
+        assertThat(page).contains("年度模拟 2026:共 93 个对象", "id=\"count-grades\"", "等次变化:1 个对象", "排名变化:84 个对象", "谢雨桐");
         assertThat(body(get("/rules/editor").with(user("leader-year").roles("LEADER")))).contains("/rules/whatif/year");
     }
 

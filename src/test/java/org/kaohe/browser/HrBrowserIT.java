@@ -92,7 +92,7 @@ class HrBrowserIT {
         long run = runs.currentRun(Q3).orElseThrow().id();
         assertThat(browser.driver.getCurrentUrl()).as("the run the job made").endsWith("/evaluation?run=" + run);
         assertThat(jobsOf("hr", Q3)).as("one click, one evaluation").isEqualTo(1);
-        assertThat(browser.driver.findElements(By.cssSelector("#results tbody tr"))).hasSize(5); // the departments' tab
+        assertThat(browser.driver.findElements(By.cssSelector("#results tbody tr"))).hasSize(6); // the departments' tab
         browser.driver.findElement(By.id("tab-CADRE")).click();
         browser.await().until(ExpectedConditions.urlContains("type=CADRE"));
         assertThat(browser.driver.findElements(By.cssSelector("#results tbody tr"))).hasSize(25); // a page of cadres
@@ -103,7 +103,7 @@ class HrBrowserIT {
             Sheet sheet = workbook.getSheetAt(0);
             int header = org.kaohe.web.PeopleWorkbooks.headerRow(sheet);
             assertThat(sheet.getRow(header).getCell(0).getStringCellValue()).isEqualTo("对象类型");
-            assertThat(sheet.getLastRowNum() - header).isEqualTo(80); // the cadres' tab: every demo cadre
+            assertThat(sheet.getLastRowNum() - header).isEqualTo(85); // the cadres' tab: every demo cadre
             Row first = sheet.getRow(header + 1);
             assertThat(first.getCell(0).getStringCellValue()).isEqualTo("干部");
             assertThat(first.getCell(4).getNumericCellValue()).isPositive();

@@ -139,7 +139,7 @@ class CommandLineIT {
         // Every subject as the reference scorer (docs/scheme.md in plain Java, no engine) scores the
         // same files: score to the cent, final grade, rank and veto.
         List<ReferenceResult> expected = ReferenceScorer.evaluate(ParsedFolder.records(DEMO_Q3, Period.parse("2026-Q3"), 1));
-        assertThat(rows).hasSize(expected.size()).hasSize(5 + 80);
+        assertThat(rows).hasSize(expected.size()).hasSize(6 + 85);
         for (CSVRecord row : rows) {
             ReferenceResult reference = ReferenceScorer.find(expected, SubjectType.valueOf(row.get("subject_type")),
                     row.get("subject_id"));
@@ -264,7 +264,7 @@ class CommandLineIT {
                         .isEqualByComparingTo(expectedLoss.getOrDefault(subject.get("subject_id").asText(), BigDecimal.ZERO));
             }
         }
-        assertThat(cadres).isEqualTo(80);
+        assertThat(cadres).isEqualTo(85);
         assertThat(simulated.get("scores_changed").asInt()).isEqualTo(changedScores);
         KaoheJar.Run lines = kaohe.run("simulate", "--period", "2026-Q3", "--rules", changed.toString(), "--format", "csv",
                 "--subject", "C0001");

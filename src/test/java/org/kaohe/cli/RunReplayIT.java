@@ -33,7 +33,7 @@ class RunReplayIT {
         for (String run : new String[] {"1", "2"}) {
             KaoheJar.Run replay = kaohe.run("runs", "replay", run);
             assertThat(replay.exitCode()).as(replay.out() + replay.err()).isZero();
-            assertThat(replay.out()).contains("一致 / identical").contains("85 个对象").doesNotContain("≠");
+            assertThat(replay.out()).contains("一致 / identical").contains("91 个对象").doesNotContain("≠");
         }
 
         String url = "jdbc:h2:file:" + databaseFolder.resolve("kaohe").toAbsolutePath() + ";AUTO_SERVER=TRUE";

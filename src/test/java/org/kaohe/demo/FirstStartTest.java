@@ -48,7 +48,7 @@ class FirstStartTest {
         assertThat(imports.list()).extracting(ImportVersionInfo::importedBy).containsOnly("system");
         RunInfo run = runs.currentRun(Q3).orElseThrow();
         assertThat(run.rulebookVersion()).isEqualTo(rulebooks.publications().get(0).version());
-        assertThat(runs.results(run.id())).hasSize(5 + 80);
+        assertThat(runs.results(run.id())).hasSize(6 + 85);
         assertThat(checks.intact(run.id())).isTrue();
     }
 
@@ -57,7 +57,7 @@ class FirstStartTest {
         org.kaohe.annual.AnnualResults.CheckedYear year = annualResults.current(2026).orElseThrow();
         assertThat(year.run().runBy()).isEqualTo("system");
         assertThat(year.status()).isEqualTo(org.kaohe.results.SealStatus.INTACT);
-        assertThat(year.subjects()).hasSize(5 + 82);
+        assertThat(year.subjects()).hasSize(6 + 87);
         for (int q = 1; q <= 4; q++) {
             Period period = new Period(2026, q);
             assertThat(year.run().quarterRuns()).contains(period + ":" + runs.currentRun(period).orElseThrow().id());

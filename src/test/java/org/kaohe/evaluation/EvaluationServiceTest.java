@@ -66,9 +66,9 @@ class EvaluationServiceTest {
         assertThat(run.id()).isEqualTo(second.runId());
         assertThat(run.rulebookVersion()).isEqualTo(rulebooks.current().orElseThrow().version());
         assertThat(run.runBy()).isEqualTo("hr");
-        assertThat(first.cadres()).isEqualTo(80);
-        assertThat(first.departments()).isEqualTo(5);
-        assertThat(first.cadreGrades().values().stream().mapToInt(Integer::intValue).sum()).isEqualTo(80);
+        assertThat(first.cadres()).isEqualTo(85);
+        assertThat(first.departments()).isEqualTo(6);
+        assertThat(first.cadreGrades().values().stream().mapToInt(Integer::intValue).sum()).isEqualTo(85);
         assertThat(runs.results(first.runId())).isEqualTo(runs.results(second.runId()));
     }
 
@@ -84,9 +84,9 @@ class EvaluationServiceTest {
 
         assertThat(fractions).isSorted().allSatisfy(f -> assertThat(f).isBetween(0.0, 1.0));
         assertThat(fractions.get(fractions.size() - 1)).isEqualTo(0.85);
-        // The demo city has 5 departments, all with cadres: 5 cadre sessions and 5 department sessions.
-        assertThat(messages).filteredOn(m -> m.startsWith("干部计分")).hasSize(5);
-        assertThat(messages).filteredOn(m -> m.startsWith("部门计分")).hasSize(5);
+        // The demo city has 6 departments, all with cadres: 6 cadre sessions and 6 department sessions.
+        assertThat(messages).filteredOn(m -> m.startsWith("干部计分")).hasSize(6);
+        assertThat(messages).filteredOn(m -> m.startsWith("部门计分")).hasSize(6);
     }
 
     @Test

@@ -151,7 +151,7 @@ class RunReplayTest {
         assertThat(page(get("/evaluation?run=" + run.id()), "AUDITOR")).contains("id=\"replay-button\"");
         assertThat(page(get("/evaluation?run=" + run.id()), "HR")).doesNotContain("replay-button");
         String replayPage = page(post("/runs/" + run.id() + "/replay").with(csrf()), "AUDITOR");
-        assertThat(replayPage).contains("id=\"replay\" class=\"card notice\"").contains("一致:重新计算的 85 个对象");
+        assertThat(replayPage).contains("id=\"replay\" class=\"card notice\"").contains("一致:重新计算的 91 个对象");
 
         for (String role : List.of("AUDITOR", "ADMIN")) {
             MockHttpServletResponse api = mvc.perform(get("/api/runs/" + run.id() + "/replay")
@@ -160,7 +160,7 @@ class RunReplayTest {
             assertThat(api.getHeader("Kaohe-Replay")).isEqualTo("IDENTICAL");
             JsonNode body = json.readTree(api.getContentAsString(StandardCharsets.UTF_8));
             assertThat(body.get("identical").asBoolean()).isTrue();
-            assertThat(body.get("subjects").asInt()).isEqualTo(85);
+            assertThat(body.get("subjects").asInt()).isEqualTo(6 + 85);
             assertThat(body.get("differences")).isEmpty();
         }
         assertThat(mvc.perform(get("/api/runs/99999/replay").with(user("script").roles("AUDITOR")))

@@ -38,7 +38,7 @@ class DemoDataImportTest extends ImportDatabaseTest {
             assertThat(file.rows()).as(file.fileName()).isEqualTo(dataLines);
         }
         PeriodRecords records = repository.loadCurrent(Period.parse(quarter)).orElseThrow();
-        assertThat(records.departments()).hasSize(5);
+        assertThat(records.departments()).hasSize(6);
         assertThat(records.cadres()).hasSizeBetween(60, 100);
     }
 

@@ -46,7 +46,7 @@ class WorkbookImportTest extends ImportDatabaseTest {
         ParsedImport xlsx = ImportParser.parseWorkbook("2026-Q3.xlsx", PeriodWorkbook.of(Q3, MIXED_NAMES::get), period);
 
         assertThat(xlsx.problems()).isEmpty();
-        assertThat(strip(xlsx)).hasSize(5 + 80 + 264 + 78 + 39 + 24).isEqualTo(strip(csv));
+        assertThat(strip(xlsx)).hasSize(6 + 85 + 288 + 83 + 39 + 24).isEqualTo(strip(csv));
         assertThat(xlsx.targets().get(0).source()).isEqualTo(new SourceRef("2026-Q3.xlsx!任务", 2));
         assertThat(xlsx.files()).extracting(ImportReport.FileReport::fileName).contains("2026-Q3.xlsx!部门", "2026-Q3.xlsx!cadres");
         assertThat(xlsx.files()).allSatisfy(f -> assertThat(f.encoding()).isEqualTo("XLSX"));
@@ -70,7 +70,7 @@ class WorkbookImportTest extends ImportDatabaseTest {
 
         List<String> csvResults = runs.results(csvRun).stream().map(WorkbookImportTest::outcome).toList();
         List<String> xlsxResults = runs.results(xlsxRun).stream().map(WorkbookImportTest::outcome).toList();
-        assertThat(xlsxResults).hasSize(85).isEqualTo(csvResults);
+        assertThat(xlsxResults).hasSize(6 + 85).isEqualTo(csvResults);
         SubjectResult c0002 = runs.subject(xlsxRun, "C0002").orElseThrow();
         assertThat(c0002.lines()).flatExtracting(l -> l.evidence()).extracting(SourceRef::file)
                 .allMatch(file -> file.startsWith("青川市 2062-Q3.xlsx!"));

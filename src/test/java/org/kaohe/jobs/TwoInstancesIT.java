@@ -161,16 +161,16 @@ class TwoInstancesIT {
                     + jobOnSecond + " WHERE j1.id = " + jobOnFirst + " AND j2.started_at >= j1.finished_at"))
                     .as("the second started only after the first ended").isEqualTo(1);
             for (long run : List.of(runA, runB)) {
-                assertThat(single(s, "SELECT COUNT(*) FROM subject_result WHERE run_id = " + run)).isEqualTo(85);
-                assertThat(single(s, "SELECT COUNT(*) FROM subject_detail WHERE run_id = " + run)).isEqualTo(85);
+                assertThat(single(s, "SELECT COUNT(*) FROM subject_result WHERE run_id = " + run)).isEqualTo(91);
+                assertThat(single(s, "SELECT COUNT(*) FROM subject_detail WHERE run_id = " + run)).isEqualTo(91);
                 assertThat(single(s, "SELECT subject_count FROM evaluation_run WHERE stored_at IS NOT NULL AND id = "
-                        + run)).isEqualTo(85);
+                        + run)).isEqualTo(91);
             }
         }
         JsonNode results = json.readTree(http.send(api(first + "/api/runs/" + runB + "/results").GET().build(),
                 HttpResponse.BodyHandlers.ofString()).body());
-        // a page of the results (the API pages them): all 85 subjects of the run, counted by the API
-        assertThat(results.get("total").asInt()).as(results.toString()).isEqualTo(85);
+        // a page of the results (the API pages them): all 91 subjects of the run (6 departments, 85 cadres), counted by the API
+        assertThat(results.get("total").asInt()).as(results.toString()).isEqualTo(91);
         assertThat(results.get("runId").asLong()).isEqualTo(runB);
     }
 
