@@ -71,7 +71,8 @@ public final class CommandLineLauncher {
         }
         String[] all = rest.toArray(String[]::new);
         try (LazySpringFactory factory = new LazySpringFactory(springArgs(all), user)) {
-            return KaoheCommands.commandLine(factory).execute(commandArgs(all));
+            String[] commandArgs = commandArgs(all);
+            return KaoheCommands.commandLine(factory, commandArgs).execute(commandArgs);
         } catch (RuntimeException e) {
             // Spring failed to start for a command picocli was still creating (a bad setting).
             System.err.println(startupProblem(e));

@@ -20,6 +20,7 @@ final class LazySpringFactory implements CommandLine.IFactory, AutoCloseable {
 
     static final String LOGGING_CONFIG = "logging.config";
     static final String COMMAND_LINE_LOGGING = "classpath:logback-cli.xml";
+    static final String MINIMUM_IDLE = "spring.datasource.hikari.minimum-idle";
 
     private final String[] springArgs;
     private final String user;
@@ -56,7 +57,10 @@ final class LazySpringFactory implements CommandLine.IFactory, AutoCloseable {
         // Every log line to standard error, so that standard output is the command's alone. A default
         // of this application, not a system property: --logging.config=... still wins, and a command
         // run inside a test's JVM changes no setting of the JVM.
-        app.setDefaultProperties(Map.of(LOGGING_CONFIG, COMMAND_LINE_LOGGING));
+        // One connection opened up front, not Hikari's ten: the other nine were opened on a thread of
+        // their own while the command started (each an H2 session), competing for the two cores; a
+        // command that needs more (an evaluation's parallel departments) gets them when it asks.
+        app.setDefaultProperties(Map.of(LOGGING_CONFIG, COMMAND_LINE_LOGGING, MINIMUM_IDLE, "1"));
         app.setWebApplicationType(WebApplicationType.NONE);
         app.setBannerMode(Banner.Mode.OFF);
         app.setLogStartupInfo(false);
