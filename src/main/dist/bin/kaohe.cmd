@@ -45,7 +45,7 @@ del /q "%ARCHIVE%" "%CDS%\jar.stamp" "%CDS%\unavailable" 2>nul
 if exist "%CDS%\app" rmdir /s /q "%CDS%\app"
 "%JAVA%" -Djarmode=tools -jar "%JAR%" extract --destination "%CDS%\app" >nul
 if errorlevel 1 goto failed
-"%JAVA%" %QUIET% -XX:ArchiveClassesAtExit="%ARCHIVE%" -jar "%APP%" rules list --spring.datasource.url="jdbc:h2:file:%CDS%\training\kaohe" --kaohe.key-file="%CDS%\training\kaohe.key" --logging.level.root=OFF >nul 2>&1
+"%JAVA%" %QUIET% -XX:ArchiveClassesAtExit="%ARCHIVE%" -Dspring.aot.enabled=true -jar "%APP%" rules list --spring.datasource.url="jdbc:h2:file:%CDS%\training\kaohe" --kaohe.key-file="%CDS%\training\kaohe.key" --logging.level.root=OFF >nul 2>&1
 if errorlevel 1 goto failed
 if not exist "%ARCHIVE%" goto failed
 if exist "%CDS%\training" rmdir /s /q "%CDS%\training"
@@ -69,7 +69,11 @@ rem Short commands run on C1 alone, as in bin/kaohe; the web server and long com
 set "JIT="
 for %%w in (--version -V --help -h completion users explain audit) do if /i "%~1"=="%%w" set "JIT=-XX:TieredStopAtLevel=1"
 if /i "%~1"=="rules" for %%w in (list draft test) do if /i "%~2"=="%%w" set "JIT=-XX:TieredStopAtLevel=1"
-"%JAVA%" %QUIET% -XX:SharedArchiveFile="%ARCHIVE%" %JIT% %KAOHE_JAVA_OPTS% -jar "%APP%" %*
+rem A command (a first argument that is not an option) starts Spring from its ahead-of-time code, as in bin/kaohe.
+set "AOT="
+set "FIRST=%~1"
+if defined FIRST if not "%FIRST:~0,1%"=="-" set "AOT=-Dspring.aot.enabled=true"
+"%JAVA%" %QUIET% -XX:SharedArchiveFile="%ARCHIVE%" %JIT% %AOT% %KAOHE_JAVA_OPTS% -jar "%APP%" %*
 
 :end
 set "EXIT=%ERRORLEVEL%"

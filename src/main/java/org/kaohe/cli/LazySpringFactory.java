@@ -61,6 +61,8 @@ final class LazySpringFactory implements CommandLine.IFactory, AutoCloseable {
         // their own while the command started (each an H2 session), competing for the two cores; a
         // command that needs more (an evaluation's parallel departments) gets them when it asks.
         app.setDefaultProperties(Map.of(LOGGING_CONFIG, COMMAND_LINE_LOGGING, MINIMUM_IDLE, "1"));
+        // The class whose name Spring's ahead-of-time code is found by (spring.aot.enabled, set by the launcher).
+        app.setMainApplicationClass(CommandLineAot.class);
         app.setWebApplicationType(WebApplicationType.NONE);
         app.setBannerMode(Banner.Mode.OFF);
         app.setLogStartupInfo(false);
