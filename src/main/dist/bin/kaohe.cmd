@@ -73,6 +73,8 @@ rem A command (a first argument that is not an option) starts Spring from its ah
 set "AOT="
 set "FIRST=%~1"
 if defined FIRST if not "%FIRST:~0,1%"=="-" set "AOT=-Dspring.aot.enabled=true"
+rem That code carries logback-cli.xml's model: a logging configuration of the user's own needs the ordinary start.
+echo(%*| findstr /c:"--logging.config" >nul && set "AOT="
 "%JAVA%" %QUIET% -XX:SharedArchiveFile="%ARCHIVE%" %JIT% %AOT% %KAOHE_JAVA_OPTS% -jar "%APP%" %*
 
 :end
