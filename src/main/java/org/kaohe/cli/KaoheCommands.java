@@ -2,6 +2,7 @@ package org.kaohe.cli;
 
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 
 import org.kaohe.records.Period;
 import org.slf4j.LoggerFactory;
@@ -51,20 +52,15 @@ public class KaoheCommands implements Runnable {
      * options and parameters: for {@code rules list} the other branches were a fifth of the start-up.
      */
     static CommandLine commandLine(CommandLine.IFactory factory, String[] args) {
-        String word = args.length == 0 ? null : args[0];
-        List<Class<?>> commands = CommandCatalog.commands();
-        List<Class<?>> named = commands.stream().filter(type -> nameOf(type).equals(word)).toList();
-        return named.isEmpty() ? tree(factory, commands, true) : tree(factory, named, false);
-    }
-
-    private static String nameOf(Class<?> command) {
-        return command.getAnnotation(Command.class).name();
+        return (args.length == 0 ? Optional.<Class<?>>empty() : CommandCatalog.named(args[0]))
+                .map(named -> tree(factory, List.of(named), false))
+                .orElseGet(() -> tree(factory, CommandCatalog.commands(), true));
     }
 
     private static CommandLine tree(CommandLine.IFactory factory, List<Class<?>> commands, boolean withCompletion) {
         CommandLine root = new CommandLine(new KaoheCommands(), factory);
         commands.stream()
-                .sorted(Comparator.comparing(KaoheCommands::nameOf))
+                .sorted(Comparator.comparing(CommandCatalog::nameOf))
                 .forEach(type -> root.addSubcommand(new CommandLine(type, factory)));
         if (withCompletion) {
             root.addSubcommand(new CommandLine(new CompletionCommand(), factory));
