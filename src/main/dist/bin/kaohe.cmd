@@ -2,7 +2,7 @@
 rem kaohe.cmd: runs kaohe.jar (one folder up: target\kaohe.jar after `mvn package`) with class-data
 rem sharing, passing every argument through, as bin/kaohe does on Linux: after each build the first
 rem call extracts the jar (cds\app) and records the archive (cds\kaohe.jsa) in a training run of
-rem `rules list` on an in-memory database; later calls map it. A changed jar (its size or time
+rem `rules list` on a file database of its own (cds\training, deleted after); later calls map it. A changed jar (its size or time
 rem differs from cds\jar.stamp) makes both again. Where they cannot be made, the jar runs as
 rem `java -jar` would. KAOHE_JAVA_OPTS: JVM options (e.g. -Xmx1g). JAVA_HOME: the JDK (17 or newer).
 setlocal EnableExtensions
@@ -45,17 +45,18 @@ del /q "%ARCHIVE%" "%CDS%\jar.stamp" "%CDS%\unavailable" 2>nul
 if exist "%CDS%\app" rmdir /s /q "%CDS%\app"
 "%JAVA%" -Djarmode=tools -jar "%JAR%" extract --destination "%CDS%\app" >nul
 if errorlevel 1 goto failed
-"%JAVA%" %QUIET% -XX:ArchiveClassesAtExit="%ARCHIVE%" -jar "%APP%" rules list --spring.datasource.url=jdbc:h2:mem:kaohe-cds --kaohe.key-file="%CDS%\training.key" --logging.level.root=OFF >nul 2>&1
+"%JAVA%" %QUIET% -XX:ArchiveClassesAtExit="%ARCHIVE%" -Dspring.aot.enabled=true -jar "%APP%" rules list --spring.datasource.url="jdbc:h2:file:%CDS%\training\kaohe" --kaohe.key-file="%CDS%\training\kaohe.key" --logging.level.root=OFF >nul 2>&1
 if errorlevel 1 goto failed
 if not exist "%ARCHIVE%" goto failed
-del /q "%CDS%\training.key" 2>nul
+if exist "%CDS%\training" rmdir /s /q "%CDS%\training"
 > "%CDS%\jar.stamp" echo %STAMP%
 rmdir "%CDS%.lock"
 goto shared
 
 :failed
 echo kaohe: 未能准备类数据共享,照常运行 / class-data sharing could not be prepared: running without it 1>&2
-del /q "%ARCHIVE%" "%CDS%\training.key" 2>nul
+del /q "%ARCHIVE%" 2>nul
+if exist "%CDS%\training" rmdir /s /q "%CDS%\training"
 > "%CDS%\unavailable" echo %STAMP%
 rmdir "%CDS%.lock"
 
@@ -68,7 +69,13 @@ rem Short commands run on C1 alone, as in bin/kaohe; the web server and long com
 set "JIT="
 for %%w in (--version -V --help -h completion users explain audit) do if /i "%~1"=="%%w" set "JIT=-XX:TieredStopAtLevel=1"
 if /i "%~1"=="rules" for %%w in (list draft test) do if /i "%~2"=="%%w" set "JIT=-XX:TieredStopAtLevel=1"
-"%JAVA%" %QUIET% -XX:SharedArchiveFile="%ARCHIVE%" %JIT% %KAOHE_JAVA_OPTS% -jar "%APP%" %*
+rem A command (a first argument that is not an option) starts Spring from its ahead-of-time code, as in bin/kaohe.
+set "AOT="
+set "FIRST=%~1"
+if defined FIRST if not "%FIRST:~0,1%"=="-" set "AOT=-Dspring.aot.enabled=true"
+rem That code carries logback-cli.xml's model: a logging configuration of the user's own needs the ordinary start.
+echo(%*| findstr /c:"--logging.config" >nul && set "AOT="
+"%JAVA%" %QUIET% -XX:SharedArchiveFile="%ARCHIVE%" %JIT% %AOT% %KAOHE_JAVA_OPTS% -jar "%APP%" %*
 
 :end
 set "EXIT=%ERRORLEVEL%"

@@ -2,10 +2,13 @@ package org.kaohe;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
+import java.util.regex.Pattern;
+
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.properties.HasName;
 import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.core.importer.Location;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
@@ -16,8 +19,23 @@ import com.tngtech.archunit.lang.ArchRule;
  * the audit log, Drools), never the list of modules, so a new package is covered without editing
  * this class; modules, their internals and cycles between them are {@link ModulesTest}'s.
  */
-@AnalyzeClasses(packages = "org.kaohe", importOptions = ImportOption.DoNotIncludeTests.class)
+@AnalyzeClasses(packages = "org.kaohe", importOptions = {ImportOption.DoNotIncludeTests.class,
+        ArchitectureTest.NotAheadOfTimeCode.class})
 class ArchitectureTest {
+
+    /**
+     * Spring's ahead-of-time code for the command line ({@code Foo__BeanDefinitions} and the like,
+     * written into target/classes by {@code mvn package}: cli.CommandLineAot) registers every bean
+     * of every module by design; it is generated, not written, so the layering is not its to keep.
+     */
+    static final class NotAheadOfTimeCode implements ImportOption {
+        private static final Pattern GENERATED = Pattern.compile(".*/[^/]+__[A-Za-z]+(\\$[^/]*)?\\.class$");
+
+        @Override
+        public boolean includes(Location location) {
+            return !location.matches(GENERATED);
+        }
+    }
 
     private static final String[] FACES = {"org.kaohe.web..", "org.kaohe.api..", "org.kaohe.cli.."};
 

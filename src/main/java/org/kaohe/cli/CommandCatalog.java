@@ -1,6 +1,9 @@
 package org.kaohe.cli;
 
 import java.util.List;
+import java.util.Optional;
+
+import picocli.CommandLine.Command;
 
 /**
  * Every top-level command of {@code kaohe}, by class. Listed here rather than found by scanning the
@@ -28,6 +31,15 @@ final class CommandCatalog {
 
     static List<Class<?>> commands() {
         return CLASS_NAMES.stream().<Class<?>>map(CommandCatalog::load).toList();
+    }
+
+    /** The top-level command of this name, if there is one. */
+    static Optional<Class<?>> named(String name) {
+        return commands().stream().filter(type -> nameOf(type).equals(name)).findFirst();
+    }
+
+    static String nameOf(Class<?> command) {
+        return command.getAnnotation(Command.class).name();
     }
 
     private static Class<?> load(String name) {

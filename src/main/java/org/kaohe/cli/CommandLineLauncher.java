@@ -71,7 +71,11 @@ public final class CommandLineLauncher {
         }
         String[] all = rest.toArray(String[]::new);
         try (LazySpringFactory factory = new LazySpringFactory(springArgs(all), user)) {
-            return KaoheCommands.commandLine(factory).execute(commandArgs(all));
+            String[] commandArgs = commandArgs(all);
+            if (commandArgs.length > 0 && CommandCatalog.named(commandArgs[0]).filter(LazySpringFactory::isBean).isPresent()) {
+                factory.startNow(); // picocli builds its tree meanwhile
+            }
+            return KaoheCommands.commandLine(factory, commandArgs).execute(commandArgs);
         } catch (RuntimeException e) {
             // Spring failed to start for a command picocli was still creating (a bad setting).
             System.err.println(startupProblem(e));

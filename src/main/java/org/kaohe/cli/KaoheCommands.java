@@ -1,6 +1,8 @@
 package org.kaohe.cli;
 
 import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
 
 import org.kaohe.records.Period;
 import org.slf4j.LoggerFactory;
@@ -39,11 +41,30 @@ public class KaoheCommands implements Runnable {
      * object only when that command runs (or prints its own help).
      */
     static CommandLine commandLine(CommandLine.IFactory factory) {
+        return tree(factory, CommandCatalog.commands(), true);
+    }
+
+    /**
+     * The command tree for these arguments: when the first names a top-level command, the root with
+     * that command's branch alone, which parses and prints as the whole tree does for it; otherwise
+     * the whole tree ({@code --help} before the command, {@code completion}, a mistyped command
+     * answered with the list). picocli reflects over every command class it is given and loads the types of all their
+     * options and parameters: for {@code rules list} the other branches were a fifth of the start-up.
+     */
+    static CommandLine commandLine(CommandLine.IFactory factory, String[] args) {
+        return (args.length == 0 ? Optional.<Class<?>>empty() : CommandCatalog.named(args[0]))
+                .map(named -> tree(factory, List.of(named), false))
+                .orElseGet(() -> tree(factory, CommandCatalog.commands(), true));
+    }
+
+    private static CommandLine tree(CommandLine.IFactory factory, List<Class<?>> commands, boolean withCompletion) {
         CommandLine root = new CommandLine(new KaoheCommands(), factory);
-        CommandCatalog.commands().stream()
-                .sorted(Comparator.comparing(type -> type.getAnnotation(Command.class).name()))
+        commands.stream()
+                .sorted(Comparator.comparing(CommandCatalog::nameOf))
                 .forEach(type -> root.addSubcommand(new CommandLine(type, factory)));
-        root.addSubcommand(new CommandLine(new CompletionCommand(), factory));
+        if (withCompletion) {
+            root.addSubcommand(new CommandLine(new CompletionCommand(), factory));
+        }
         root.setCaseInsensitiveEnumValuesAllowed(true);
         root.registerConverter(Period.class, Period::parse);
         root.setExecutionExceptionHandler(KaoheCommands::reportFailure);

@@ -1,6 +1,8 @@
 package org.kaohe.cli;
 
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 
 import org.springframework.boot.Banner;
 import org.springframework.boot.SpringApplication;
@@ -11,8 +13,9 @@ import org.springframework.stereotype.Component;
 import picocli.CommandLine;
 
 /**
- * Creates picocli's command objects, starting Spring only when a command that is a Spring bean is
- * about to run: {@code --help} and {@code --version} never start it. The context it starts is the
+ * Creates picocli's command objects, starting Spring only for a command that is a Spring bean (as
+ * soon as it is named, {@link #startNow}, or when picocli creates it): {@code --help} and
+ * {@code --version} never start it. The context it starts is the
  * command-line one: no web server, every bean lazy (a command creates only the services it uses,
  * and the database and its Flyway migration only when one of them needs it), no background jobs.
  */
@@ -20,10 +23,12 @@ final class LazySpringFactory implements CommandLine.IFactory, AutoCloseable {
 
     static final String LOGGING_CONFIG = "logging.config";
     static final String COMMAND_LINE_LOGGING = "classpath:logback-cli.xml";
+    static final String MINIMUM_IDLE = "spring.datasource.hikari.minimum-idle";
 
     private final String[] springArgs;
     private final String user;
     private ConfigurableApplicationContext context;
+    private FutureTask<ConfigurableApplicationContext> starting;
 
     /** {@code user}: the {@code --user} option, or null for the configured operator ({@code kaohe.operator}). */
     LazySpringFactory(String[] springArgs, String user) {
@@ -34,20 +39,57 @@ final class LazySpringFactory implements CommandLine.IFactory, AutoCloseable {
 
     @Override
     public <K> K create(Class<K> type) throws Exception {
-        if (type.isAnnotationPresent(Component.class)) {
+        if (isBean(type)) {
             return context().getBean(type);
         }
         return CommandLine.defaultFactory().create(type);
     }
 
+    /** True for a command that is a Spring bean: creating it starts Spring. */
+    static boolean isBean(Class<?> command) {
+        return command.isAnnotationPresent(Component.class);
+    }
+
+    /**
+     * Starts Spring now, on a thread of its own, for a command known to be a bean: picocli builds its
+     * command tree on the other core meanwhile (a fifth of a short command's start-up), and the
+     * command waits for the context when picocli first asks for it.
+     */
+    void startNow() {
+        if (context == null && starting == null) {
+            starting = new FutureTask<>(() -> commandLineApplication().run(springArgs));
+            Thread thread = new Thread(starting, "kaohe-start");
+            thread.setDaemon(true);
+            thread.start();
+        }
+    }
+
     private ConfigurableApplicationContext context() {
         if (context == null) {
-            context = commandLineApplication().run(springArgs);
+            context = starting == null ? commandLineApplication().run(springArgs) : started();
             if (user == null) {
                 CliSupport.setOperator(context.getEnvironment().getProperty("kaohe.operator"));
             }
         }
         return context;
+    }
+
+    /** The context started by {@link #startNow}; its failure as if it had happened on this thread. */
+    private ConfigurableApplicationContext started() {
+        try {
+            return starting.get();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException failure) {
+                throw failure;
+            }
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while Spring started", e);
+        }
     }
 
     /** The Spring application of a command: what it starts is what the command-line start-up costs. */
@@ -56,7 +98,12 @@ final class LazySpringFactory implements CommandLine.IFactory, AutoCloseable {
         // Every log line to standard error, so that standard output is the command's alone. A default
         // of this application, not a system property: --logging.config=... still wins, and a command
         // run inside a test's JVM changes no setting of the JVM.
-        app.setDefaultProperties(Map.of(LOGGING_CONFIG, COMMAND_LINE_LOGGING));
+        // One connection opened up front, not Hikari's ten: the other nine were opened on a thread of
+        // their own while the command started (each an H2 session), competing for the two cores; a
+        // command that needs more (an evaluation's parallel departments) gets them when it asks.
+        app.setDefaultProperties(Map.of(LOGGING_CONFIG, COMMAND_LINE_LOGGING, MINIMUM_IDLE, "1"));
+        // The class whose name Spring's ahead-of-time code is found by (spring.aot.enabled, set by the launcher).
+        app.setMainApplicationClass(CommandLineAot.class);
         app.setWebApplicationType(WebApplicationType.NONE);
         app.setBannerMode(Banner.Mode.OFF);
         app.setLogStartupInfo(false);
@@ -66,6 +113,13 @@ final class LazySpringFactory implements CommandLine.IFactory, AutoCloseable {
 
     @Override
     public void close() {
+        if (context == null && starting != null) {
+            try {
+                context = started(); // started for a command that ended before asking for it
+            } catch (RuntimeException | Error e) {
+                return; // nothing started, nothing to close
+            }
+        }
         if (context != null) {
             closeH2Cleanly(context);
             context.close();

@@ -11,7 +11,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
  * The cost (log2 of the rounds, BCrypt's default 10) is a setting only so that tests which are not
  * about passwords can hash cheaply; a hash keeps its own cost, so any setting checks every hash.
  */
-@Configuration
+@Configuration(proxyBeanMethods = false) // no bean method calls another: no CGLIB subclass to generate at start-up
 class PasswordConfig {
 
     @Bean

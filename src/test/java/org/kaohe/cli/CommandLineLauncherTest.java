@@ -9,6 +9,8 @@ import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import com.zaxxer.hikari.HikariDataSource;
+
 /**
  * Which arguments start a command and which start the web UI, and which of them Spring gets; and a
  * command run in process changes no setting of the JVM.
@@ -42,6 +44,24 @@ class CommandLineLauncherTest {
                 .filter(name -> name.startsWith("spring.") || name.startsWith("logging."))
                 .forEach(name -> found.put(name, System.getProperty(name)));
         return found;
+    }
+
+    /**
+     * The command line's pool opens one H2 session up front, not Hikari's ten on a thread of its own
+     * while the command starts; a setting of the user's still wins.
+     */
+    @Test
+    void theCommandLinePoolOpensOneConnectionUpFrontUnlessToldOtherwise() {
+        String url = "--spring.datasource.url=jdbc:h2:file:" + dir.resolve("pool").toAbsolutePath();
+        for (Map.Entry<String[], Integer> run : Map.of(new String[] {url}, 1,
+                new String[] {url, "--spring.datasource.hikari.minimum-idle=3"}, 3).entrySet()) {
+            try (org.springframework.context.ConfigurableApplicationContext context =
+                         LazySpringFactory.commandLineApplication().run(run.getKey())) {
+                HikariDataSource pool = context.getBean(HikariDataSource.class);
+
+                assertThat(pool.getMinimumIdle()).isEqualTo(run.getValue());
+            }
+        }
     }
 
     @Test

@@ -91,6 +91,13 @@ class LauncherIT {
         assertThat(loadedFrom(listLog, "org.springframework.context.support.AbstractApplicationContext")).contains(SHARED);
         assertThat(loadedFrom(listLog, "org.h2.engine.Database")).contains(SHARED);
         assertThat(loadedFrom(listLog, "org.kaohe.cli.RulesCommand")).contains(SHARED);
+        // trained on a file database: H2's file store and its mixed mode's server are in the archive
+        assertThat(loadedFrom(listLog, "org.h2.mvstore.FileStore")).contains(SHARED);
+        assertThat(loadedFrom(listLog, "org.h2.server.TcpServer")).contains(SHARED);
+        // the command's context is built from the build's ahead-of-time code: nothing scanned or parsed
+        assertThat(loadedFrom(listLog, "org.kaohe.cli.CommandLineAot__ApplicationContextInitializer")).contains(SHARED);
+        assertThat(loadedFrom(listLog, "org.springframework.context.annotation.ConfigurationClassParser"))
+                .startsWith("(not loaded");
     }
 
     @Test
