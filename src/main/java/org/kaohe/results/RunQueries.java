@@ -157,11 +157,15 @@ public class RunQueries {
      * the whole run's lines are never held in memory at once.
      */
     public void forEachSubjectsLines(long runId, java.util.function.BiConsumer<String, List<ExplanationLine>> action) {
+        forEachSubjectsLinesText(runId, (key, json) -> action.accept(key, readLines(json)));
+    }
+
+    /** As {@link #forEachSubjectsLines}, each subject's lines as their stored JSON ({@link #readLines} reads it). */
+    public void forEachSubjectsLinesText(long runId, java.util.function.BiConsumer<String, String> action) {
         jdbc.sql("SELECT subject_type, subject_id, lines FROM subject_detail WHERE run_id = ?")
                 .param(runId)
                 .query(rs -> {
-                    action.accept(key(rs.getString("subject_type"), rs.getString("subject_id")),
-                            readLines(rs.getString("lines")));
+                    action.accept(key(rs.getString("subject_type"), rs.getString("subject_id")), rs.getString("lines"));
                 });
     }
 
