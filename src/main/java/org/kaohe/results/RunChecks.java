@@ -194,7 +194,7 @@ public class RunChecks {
                 ? java.util.concurrent.CompletableFuture.supplyAsync(() -> imports.check(run.importId()))
                 : java.util.concurrent.CompletableFuture.completedFuture(imports.check(run.importId()));
         Verification results = verifyResults(run);
-        Optional<ImportRepository.Check> input = inputCheck.join();
+        Optional<ImportRepository.Check> input = joined(inputCheck);
         if (input.isEmpty() || !input.get().failed()) {
             return results;
         }
@@ -203,6 +203,15 @@ public class RunChecks {
         input.get().problems().forEach(p -> problems.add("  " + p));
         SealStatus status = results.status() == SealStatus.OTHER_KEY ? SealStatus.OTHER_KEY : SealStatus.ALTERED;
         return new Verification(run, status, problems);
+    }
+
+    /** The check's answer, or what it threw as it threw it (not wrapped by the thread it ran on). */
+    private static <T> T joined(java.util.concurrent.CompletableFuture<T> check) {
+        try {
+            return check.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
+        }
     }
 
     private Verification verifyResults(RunInfo run) {
