@@ -103,7 +103,12 @@ public class RunChainChecker {
                                    java.util.function.Consumer<java.util.function.BiConsumer<String, String>> lines) {
         Set<String> withLines = new HashSet<>();
         Set<String> altered = java.util.concurrent.ConcurrentHashMap.newKeySet();
-        try (LinesBatches batches = new LinesBatches(digests, altered)) {
+        try (LinesBatches batches = new LinesBatches(parallel ? CHECKERS : null, parallelism(),
+                (key, json) -> {
+                    if (!linesIntact(digests.get(key), RunQueries.readLines(json))) {
+                        altered.add(key);
+                    }
+                })) {
             lines.accept((key, json) -> {
                 withLines.add(key);
                 if (digests.containsKey(key)) {
@@ -118,69 +123,6 @@ public class RunChainChecker {
         });
         // Keys are TYPE/ID: their text order is the chain's (type, then id).
         return altered.stream().sorted().map(RunChainChecker::linesAltered).toList();
-    }
-
-    /** Subjects' lines checked a batch at a time: on the checkers' pool (at most two batches a thread waiting), or here. */
-    private final class LinesBatches implements AutoCloseable {
-        private static final int SIZE = 500;
-        private final Map<String, String> digests;
-        private final Set<String> altered;
-        private final java.util.concurrent.Semaphore inFlight = new java.util.concurrent.Semaphore(2 * parallelism());
-        private final List<java.util.concurrent.Future<?>> pending = new ArrayList<>();
-        private List<String[]> batch = new ArrayList<>(SIZE);
-
-        LinesBatches(Map<String, String> digests, Set<String> altered) {
-            this.digests = digests;
-            this.altered = altered;
-        }
-
-        void add(String key, String json) {
-            batch.add(new String[] {key, json});
-            if (batch.size() == SIZE) {
-                submit();
-            }
-        }
-
-        private void submit() {
-            List<String[]> full = batch;
-            batch = new ArrayList<>(SIZE);
-            if (!parallel) {
-                check(full);
-                return;
-            }
-            inFlight.acquireUninterruptibly();
-            pending.add(CHECKERS.submit(() -> {
-                try {
-                    check(full);
-                } finally {
-                    inFlight.release();
-                }
-            }));
-        }
-
-        private void check(List<String[]> subjects) {
-            for (String[] s : subjects) {
-                if (!linesIntact(digests.get(s[0]), RunQueries.readLines(s[1]))) {
-                    altered.add(s[0]);
-                }
-            }
-        }
-
-        /** Checks the last batch and waits for every batch (a failed batch fails the check). */
-        @Override
-        public void close() {
-            submit();
-            pending.forEach(f -> {
-                try {
-                    f.get();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new IllegalStateException("run check interrupted", e);
-                } catch (java.util.concurrent.ExecutionException e) {
-                    throw new IllegalStateException("run check failed", e.getCause());
-                }
-            });
-        }
     }
 
     private <T> Stream<T> stream(List<T> items) {
