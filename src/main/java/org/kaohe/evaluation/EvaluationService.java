@@ -86,7 +86,7 @@ public class EvaluationService {
         progress.report(0.02, "读取导入数据 / loading the period's records");
         PeriodRecords records = currentRecords(period);
         progress.report(0.10, "准备考核规则 / preparing the rulebook");
-        CompiledRulebook rulebook = publishedRulebook(who);
+        CompiledRulebook rulebook = publishedRulebook(who, records);
         OffsetDateTime startedAt = OffsetDateTime.now();
         long start = System.nanoTime();
         EvaluationOutcome outcome;
@@ -120,10 +120,13 @@ public class EvaluationService {
         return imports.currentImportId(period);
     }
 
-    /** The published rulebook, publishing the default one first on a fresh database. */
-    CompiledRulebook publishedRulebook(String who) {
+    /**
+     * The published rulebook, publishing the default one first on a fresh database: its trial is
+     * run on {@code records}, just read, rather than on the same import read again.
+     */
+    private CompiledRulebook publishedRulebook(String who, PeriodRecords records) {
         try {
-            return rulebooks.currentOrDefault(who);
+            return rulebooks.currentOrDefault(who, java.util.Optional.of(records));
         } catch (RulebookInvalidException e) {
             throw new EvaluationException("尚未发布考核规则,默认规则无效 / no rulebook published and the default one is invalid:\n"
                     + String.join("\n", e.problems().stream().map(Object::toString).toList()));

@@ -1,10 +1,14 @@
 package org.kaohe.results;
 
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ForkJoinPool;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import org.kaohe.errors.SealBrokenException;
 import org.kaohe.scoring.ExplanationLine;
@@ -16,9 +20,16 @@ import org.springframework.stereotype.Component;
  * the row before), the chain between rows (a deleted row is named by the row that points at it),
  * the number of rows and the run's seal over them all; and, apart, a subject's lines against their
  * sealed digest. Each problem names its row, worded once here for both kinds of run.
+ *
+ * <p>The seals of a whole run are checked on every core ({@link #parallelism}): rows and lines
+ * are independent of each other, and the problems are reported in the chain's order whatever the
+ * order the threads finish in, so a parallel check says exactly what a sequential one says.
  */
 @Component
 public class RunChainChecker {
+
+    /** The threads of whole-run checks (daemons: a command's end never waits for them). */
+    private static final ForkJoinPool CHECKERS = new ForkJoinPool(Math.max(1, Runtime.getRuntime().availableProcessors()));
 
     /** What checking the rows found: each altered row by its key ({@code CADRE/C0001}), and every problem in order. */
     public record Found(Map<String, String> alteredRows, List<String> problems) {
@@ -28,9 +39,22 @@ public class RunChainChecker {
     }
 
     private final RunSealer sealer;
+    private final boolean parallel;
 
+    @org.springframework.beans.factory.annotation.Autowired
     public RunChainChecker(RunSealer sealer) {
+        this(sealer, true);
+    }
+
+    /** A checker on every core, or on the calling thread alone ({@code parallel} false: what tests compare with). */
+    RunChainChecker(RunSealer sealer, boolean parallel) {
         this.sealer = sealer;
+        this.parallel = parallel && CHECKERS.getParallelism() > 1;
+    }
+
+    /** How many threads a whole-run check uses. */
+    public int parallelism() {
+        return parallel ? CHECKERS.getParallelism() : 1;
     }
 
     /**
@@ -44,8 +68,10 @@ public class RunChainChecker {
                 .sorted((a, b) -> RunSealer.ORDER.compare(a.result(), b.result())).toList();
         Set<String> present = new HashSet<>();
         chain.forEach(s -> present.add(s.key()));
+        Set<String> notIntact = onCheckers(() -> stream(chain).filter(s -> !rowIntact(header, s)).map(StoredSubject::key)
+                .collect(Collectors.toSet()));
         for (StoredSubject s : chain) {
-            if (!rowIntact(header, s)) {
+            if (notIntact.contains(s.key())) {
                 altered.put(s.key(), rowAltered(s.key()));
                 problems.add(rowAltered(s.key()));
             }
@@ -63,6 +89,56 @@ public class RunChainChecker {
             problems.add("运行封印不符 / the run's seal does not match its rows");
         }
         return new Found(altered, problems);
+    }
+
+    /**
+     * Checks every subject's stored lines (their JSON as stored, read back as a page reads them)
+     * against the digest its row's seal covers: {@code digests} by subject key; {@code lines} hands
+     * each stored subject's key and lines to the consumer it is given, in any order, as it reads
+     * them. They are checked in batches on every core while the reading goes on, a few batches at
+     * a time, so a run's lines are never all in memory. Subjects with a digest but no stored lines
+     * pass only when the digest is that of no lines. Returns the problems in the chain's order.
+     */
+    public List<String> checkLines(Map<String, String> digests,
+                                   java.util.function.Consumer<java.util.function.BiConsumer<String, String>> lines) {
+        Set<String> withLines = new HashSet<>();
+        Set<String> altered = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        try (LinesBatches batches = new LinesBatches(parallel ? CHECKERS : null, parallelism(),
+                (key, json) -> {
+                    if (!linesIntact(digests.get(key), RunQueries.readLines(json))) {
+                        altered.add(key);
+                    }
+                })) {
+            lines.accept((key, json) -> {
+                withLines.add(key);
+                if (digests.containsKey(key)) {
+                    batches.add(key, json);
+                }
+            });
+        }
+        digests.forEach((key, digest) -> {
+            if (!withLines.contains(key) && !noLines(digest)) {
+                altered.add(key);
+            }
+        });
+        // Keys are TYPE/ID: their text order is the chain's (type, then id).
+        return altered.stream().sorted().map(RunChainChecker::linesAltered).toList();
+    }
+
+    private <T> Stream<T> stream(List<T> items) {
+        return parallel ? items.parallelStream() : items.stream();
+    }
+
+    /** Runs a (parallel) stream's work on the checkers' pool, so it never takes the common pool's threads. */
+    private <T> T onCheckers(java.util.concurrent.Callable<T> work) {
+        if (!parallel) {
+            try {
+                return work.call();
+            } catch (Exception e) {
+                throw e instanceof RuntimeException r ? r : new IllegalStateException(e);
+            }
+        }
+        return CHECKERS.submit(work).join();
     }
 
     /** The row's own seal holds for its stored result, lines' digest and previous key under the header. */

@@ -3,6 +3,7 @@ package org.kaohe.results;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.stream.IntStream;
 
 import org.kaohe.scoring.ExplanationLine;
 import org.kaohe.scoring.StoredExplanation;
@@ -25,15 +26,25 @@ public class RunChainWriter {
     /** The most one subject's lines may take as JSON (V15's subject_detail.lines). */
     public static final int MAX_LINES_JSON = 1_000_000;
     private static final String CUT = "…(已截断 / truncated)";
+    /** Subjects sealed at once, in parallel, before they are handed on: what a storing batch holds. */
+    private static final int SLICE = 1_000;
 
     /** One subject ready to store: its result, its lines as stored JSON and what its seal covers. */
     public record SealedRow(SubjectResult subject, String linesJson, String partsJson, String linesDigest,
                             String seal, String previousSubject) {}
 
     private final RunSealer sealer;
+    private final boolean parallel;
 
+    @org.springframework.beans.factory.annotation.Autowired
     public RunChainWriter(RunSealer sealer) {
+        this(sealer, true);
+    }
+
+    /** A writer sealing on every core, or on the calling thread alone ({@code parallel} false: what tests compare with). */
+    RunChainWriter(RunSealer sealer, boolean parallel) {
         this.sealer = sealer;
+        this.parallel = parallel;
     }
 
     /**
@@ -43,18 +54,29 @@ public class RunChainWriter {
     public String write(RunSealer.Header header, List<SubjectResult> subjects, Consumer<SealedRow> store) {
         List<SubjectResult> chain = subjects.stream().sorted(RunSealer.ORDER).toList();
         List<String> seals = new ArrayList<>(chain.size());
-        for (int i = 0; i < chain.size(); i++) {
-            SubjectResult s = chain.get(i);
-            String previous = RunSealer.subjectKey(chain.get(i == 0 ? chain.size() - 1 : i - 1));
-            // The digest is taken over the lines as they will read back from their JSON, so the seal
-            // covers exactly what a page shows.
-            String linesJson = linesJson(s.lines());
-            String digest = sealer.linesDigest(StoredExplanation.lines(linesJson));
-            String seal = sealer.subjectSeal(header, s, digest, previous);
-            seals.add(seal);
-            store.accept(new SealedRow(s, linesJson, StoredExplanation.partsJson(s.parts()), digest, seal, previous));
+        // Each subject's row depends only on itself and its predecessor's key: a slice of the chain
+        // is sealed on every core, then handed on in the chain's order (the same rows as one by one).
+        for (int from = 0; from < chain.size(); from += SLICE) {
+            IntStream slice = IntStream.range(from, Math.min(chain.size(), from + SLICE));
+            List<SealedRow> rows = (parallel ? slice.parallel() : slice).mapToObj(i -> sealed(header, chain, i)).toList();
+            for (SealedRow row : rows) {
+                seals.add(row.seal());
+                store.accept(row);
+            }
         }
         return sealer.runSeal(header, seals);
+    }
+
+    /** The chain's {@code i}th subject, sealed after the one before it (the first after the last). */
+    private SealedRow sealed(RunSealer.Header header, List<SubjectResult> chain, int i) {
+        SubjectResult s = chain.get(i);
+        String previous = RunSealer.subjectKey(chain.get(i == 0 ? chain.size() - 1 : i - 1));
+        // The digest is taken over the lines as they will read back from their JSON, so the seal
+        // covers exactly what a page shows.
+        String linesJson = linesJson(s.lines());
+        String digest = sealer.linesDigest(StoredExplanation.lines(linesJson));
+        String seal = sealer.subjectSeal(header, s, digest, previous);
+        return new SealedRow(s, linesJson, StoredExplanation.partsJson(s.parts()), digest, seal, previous);
     }
 
     /**

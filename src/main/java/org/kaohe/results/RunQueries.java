@@ -142,11 +142,22 @@ public class RunQueries {
 
     /** As {@link #results}, each with its seal columns. */
     public List<StoredSubject> storedResults(long runId) {
+        return storedResults(runId, """
+                ORDER BY CASE subject_type WHEN 'DEPARTMENT' THEN 0 ELSE 1 END, dept_id, rank_no, subject_id""");
+    }
+
+    /**
+     * As {@link #storedResults(long)} in the table's own order: for a whole-run check, which puts
+     * them in the chain's order itself (a sort of the run in the database costs seconds at 100,000 cadres).
+     */
+    public List<StoredSubject> storedResultsInAnyOrder(long runId) {
+        return storedResults(runId, "");
+    }
+
+    private List<StoredSubject> storedResults(long runId, String order) {
         Map<String, Map<String, BigDecimal>> parts = parts(runId, null, null);
         Map<SubjectType, GradeScale> scales = scales(runId);
-        return jdbc.sql("""
-                        SELECT * FROM subject_result WHERE run_id = ?
-                        ORDER BY CASE subject_type WHEN 'DEPARTMENT' THEN 0 ELSE 1 END, dept_id, rank_no, subject_id""")
+        return jdbc.sql("SELECT * FROM subject_result WHERE run_id = ? " + order)
                 .param(runId)
                 .query((rs, n) -> stored(rs, subjectResult(rs, parts, scales, List.of())))
                 .list();
@@ -157,11 +168,15 @@ public class RunQueries {
      * the whole run's lines are never held in memory at once.
      */
     public void forEachSubjectsLines(long runId, java.util.function.BiConsumer<String, List<ExplanationLine>> action) {
+        forEachSubjectsLinesText(runId, (key, json) -> action.accept(key, readLines(json)));
+    }
+
+    /** As {@link #forEachSubjectsLines}, each subject's lines as their stored JSON ({@link #readLines} reads it). */
+    public void forEachSubjectsLinesText(long runId, java.util.function.BiConsumer<String, String> action) {
         jdbc.sql("SELECT subject_type, subject_id, lines FROM subject_detail WHERE run_id = ?")
                 .param(runId)
                 .query(rs -> {
-                    action.accept(key(rs.getString("subject_type"), rs.getString("subject_id")),
-                            readLines(rs.getString("lines")));
+                    action.accept(key(rs.getString("subject_type"), rs.getString("subject_id")), rs.getString("lines"));
                 });
     }
 

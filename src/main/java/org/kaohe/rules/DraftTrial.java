@@ -76,17 +76,30 @@ public class DraftTrial {
     /** Tries the draft on every imported period; problems that refuse it are added to {@code problems}. */
     List<PeriodTrial> run(CompiledRulebook draft, Optional<CompiledRulebook> published, RunLimits limits,
                           List<RuleProblem> problems) {
-        return run(draft, published, limits, problems, true);
+        return run(draft, published, limits, problems, Optional.empty());
+    }
+
+    /** As above, using {@code loaded} for its period when it is still that period's current import (not read again). */
+    List<PeriodTrial> run(CompiledRulebook draft, Optional<CompiledRulebook> published, RunLimits limits,
+                          List<RuleProblem> problems, Optional<PeriodRecords> loaded) {
+        return run(draft, published, limits, problems, true, loaded);
     }
 
     /** As above; {@code checkRegistry} false when the caller has matched the registry to the imports itself (a rollback). */
     List<PeriodTrial> run(CompiledRulebook draft, Optional<CompiledRulebook> published, RunLimits limits,
                           List<RuleProblem> problems, boolean checkRegistry) {
+        return run(draft, published, limits, problems, checkRegistry, Optional.empty());
+    }
+
+    private List<PeriodTrial> run(CompiledRulebook draft, Optional<CompiledRulebook> published, RunLimits limits,
+                                  List<RuleProblem> problems, boolean checkRegistry, Optional<PeriodRecords> loaded) {
         List<PeriodTrial> trials = new ArrayList<>();
         FaultPoint.CHECK_TRIAL.reached();
         for (Period period : imports.periods()) {
             stopIfCancelled(limits);
-            Optional<PeriodRecords> records = imports.loadCurrent(period);
+            Optional<PeriodRecords> records = loaded
+                    .filter(r -> r.period().equals(period) && imports.currentImportId(period).equals(Optional.of(r.importId())))
+                    .or(() -> imports.loadCurrent(period));
             if (records.isEmpty()) {
                 continue;
             }

@@ -13,6 +13,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.kaohe.audit.AuditLog;
 import org.kaohe.imports.ItemRegistrySource;
 import org.kaohe.records.ItemRegistry;
+import org.kaohe.records.PeriodRecords;
 import org.kaohe.rules.book.BookTable;
 import org.kaohe.rules.engine.RunLimits;
 import org.kaohe.work.HeavyWork;
@@ -83,8 +84,13 @@ public class RulebookService implements ItemRegistrySource {
      * ({@link HeavyWork}): {@code who} may cancel it, and it stops at its time limit.
      */
     public DraftCheck check(RulebookSource upload, String who) {
+        return check(upload, who, Optional.empty());
+    }
+
+    /** As {@link #check(RulebookSource, String)}, trying the draft on {@code loaded} instead of reading its import again. */
+    private DraftCheck check(RulebookSource upload, String who, Optional<PeriodRecords> loaded) {
         return heavy.run(HeavyWork.Kind.VALIDATE, who, "规则检查 / rulebook check " + RulebookSource.shortVersion(
-                upload.version()), job -> checkWithin(upload, limits(job)));
+                upload.version()), job -> checkWithin(upload, limits(job), loaded));
     }
 
     /** The limits of a check's trial and cases: its job's cancellation and remaining time, on the engine's check lane. */
@@ -92,7 +98,7 @@ public class RulebookService implements ItemRegistrySource {
         return RunLimits.DEFAULT.forCheck(job::cancelled, job.remaining());
     }
 
-    private DraftCheck checkWithin(RulebookSource upload, RunLimits limits) {
+    private DraftCheck checkWithin(RulebookSource upload, RunLimits limits, Optional<PeriodRecords> loaded) {
         Optional<CompiledRulebook> published = current();
         List<String> kept = new ArrayList<>();
         RulebookSource draft = complete(upload, published, kept);
@@ -105,7 +111,7 @@ public class RulebookService implements ItemRegistrySource {
         }
         List<ScenarioCases.CaseResult> cases = ScenarioCases.run(compiled, draft, limits.cancelled());
         cases.forEach(c -> problems.addAll(c.failures()));
-        List<DraftTrial.PeriodTrial> trials = trial.run(compiled, published, limits, problems);
+        List<DraftTrial.PeriodTrial> trials = trial.run(compiled, published, limits, problems, loaded);
         return new DraftCheck(draft.version(), draft, kept, problems, cases, trials,
                 trial.years(compiled, published, problems));
     }
@@ -151,7 +157,7 @@ public class RulebookService implements ItemRegistrySource {
                     + " saved as draft #" + id)));
         }
         return heavy.run(HeavyWork.Kind.PUBLISH, who, publishing(upload.version()),
-                job -> publishChecked(checkWithin(upload, limits(job)), who, reason, who, null));
+                job -> publishChecked(checkWithin(upload, limits(job), Optional.empty()), who, reason, who, null));
     }
 
     private static String publishing(String version) {
@@ -168,7 +174,7 @@ public class RulebookService implements ItemRegistrySource {
         }
         RulebookSource source = RulebookSource.of(repository.draftFiles(draftId));
         return heavy.run(HeavyWork.Kind.PUBLISH, who, publishing(source.version()),
-                job -> publishChecked(checkWithin(source, limits(job)), who, reason, draft.author(), draftId));
+                job -> publishChecked(checkWithin(source, limits(job), Optional.empty()), who, reason, draft.author(), draftId));
     }
 
     /**
@@ -358,13 +364,22 @@ public class RulebookService implements ItemRegistrySource {
      * followed by {@code evaluate} works on a fresh installation. Throws when that folder is broken.
      */
     public CompiledRulebook currentOrDefault(String who) throws RulebookInvalidException {
+        return currentOrDefault(who, Optional.empty());
+    }
+
+    /**
+     * As {@link #currentOrDefault(String)}; the default book's trial uses {@code loaded}, a period's
+     * current import the caller has just read (and checked against its seals), instead of reading
+     * it again: at 100,000 cadres reading an import back is seconds.
+     */
+    public CompiledRulebook currentOrDefault(String who, Optional<PeriodRecords> loaded) throws RulebookInvalidException {
         Optional<CompiledRulebook> current = current();
         if (current.isPresent()) {
             return current.get();
         }
         log.info("尚未发布规则,发布默认规则 no rulebook published yet: publishing {}", defaultFolder.toAbsolutePath());
         // The first publication of the shipped book needs no second pair of eyes: nothing was published before.
-        publishChecked(check(read(defaultFolder)), who, "首次使用,发布默认规则 / first use: the default rulebook", who, null);
+        publishChecked(check(read(defaultFolder), null, loaded), who, "首次使用,发布默认规则 / first use: the default rulebook", who, null);
         return current().orElseThrow();
     }
 

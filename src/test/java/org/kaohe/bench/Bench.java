@@ -62,6 +62,13 @@ public final class Bench {
     private static final String USER = "bench";
     private static final String PASSWORD = "Copper-kettle-lantern-42"; // never holding the user name: the password check refuses that
 
+    /** Above this 1-minute load average (what {@code uptime} shows) a figure is not the quiet machine's. */
+    private static final double QUIET_LOAD = 1.5;
+    /** The load averages sampled since the last row: before and after each measured step. */
+    private static final List<Double> loads = new ArrayList<>();
+    /** The highest load before any figure: the table is fit for docs/performance.md only when it is quiet. */
+    private static double worstLoadBefore = 0;
+
     private final List<String[]> table = new ArrayList<>();
 
     public static void main(String[] args) throws Exception {
@@ -85,6 +92,7 @@ public final class Bench {
         row("CLI `--version`", seconds(jar(List.of(), "--version")), "≤ 0.5 s", "");
         row("CLI `--help`", seconds(jar(List.of(), "--help")), "≤ 0.5 s", "");
         jar(List.of(), "rules", "list", url(db)); // first start: creates the schema
+        loads.clear(); // not a figure
         row("CLI `rules list` (fixed cost of a command)", seconds(jar(List.of(), "rules", "list", url(db))), "≤ 2 s", "");
         row("CLI `rules list`, C1 only (-XX:TieredStopAtLevel=1)",
                 seconds(jar(List.of("-XX:TieredStopAtLevel=1"), "rules", "list", url(db))), "≤ 2 s", "");
@@ -134,6 +142,7 @@ public final class Bench {
     private void importVersusRaw(String size, Path folder) throws Exception {
         double kaohe = Double.MAX_VALUE;
         double raw = Double.MAX_VALUE;
+        measuring();
         for (int round = 0; round < 2; round++) {
             Path rawDb = fresh("raw-" + size + "-" + round);
             Flyway.configure().dataSource(jdbcUrl(rawDb), "sa", "").load().migrate();
@@ -153,6 +162,7 @@ public final class Bench {
                 }
             }
         }
+        measured();
         row(size + " import ÷ raw CSV + JDBC batch", String.format("%.2f×", kaohe / raw), "≤ 1.5×",
                 String.format("Kaohe %.1f s, raw %.1f s (in one JVM, best of 2)", kaohe, raw));
     }
@@ -166,6 +176,7 @@ public final class Bench {
         double reference = Double.MAX_VALUE;
         List<SubjectResult> engineResults = null;
         List<ReferenceResult> referenceResults = null;
+        measuring();
         for (int round = 0; round < 3; round++) {
             long cpu = processCpu();
             long start = System.nanoTime();
@@ -179,6 +190,7 @@ public final class Bench {
             referenceResults = ReferenceScorer.evaluate(records);
             reference = Math.min(reference, (System.nanoTime() - start) / 1e9);
         }
+        measured();
         row(size + " Drools ÷ plain Java", String.format("%.1f×", engine / reference), "≤ 2×, both cores used",
                 String.format("engine %.2f s using %.1f cores, reference %.2f s (best of 3)", engine, cores, reference));
         List<String> differences = differences(engineResults, referenceResults);
@@ -221,6 +233,7 @@ public final class Bench {
         if (added.exit != 0) {
             throw new IllegalStateException("users add " + USER + " failed (exit " + added.exit + "): the pages step needs its account");
         }
+        loads.clear(); // not a figure
         int port;
         try (ServerSocket socket = new ServerSocket(0)) {
             port = socket.getLocalPort();
@@ -283,6 +296,7 @@ public final class Bench {
         for (int i = 0; i < 3; i++) {
             send(http, uri, header, value);
         }
+        measuring();
         long[] ms = new long[n];
         int status = 0;
         for (int i = 0; i < n; i++) {
@@ -290,6 +304,7 @@ public final class Bench {
             status = send(http, uri, header, value).statusCode();
             ms[i] = (System.nanoTime() - start) / 1_000_000;
         }
+        measured();
         Arrays.sort(ms);
         return String.format("p50 %d ms, p95 %d ms%s", ms[n / 2], ms[Math.min(n - 1, (int) Math.ceil(n * 0.95) - 1)],
                 status == 200 ? "" : " (HTTP " + status + ")");
@@ -336,6 +351,7 @@ public final class Bench {
     }
 
     private static Timed run(List<String> jvmOptions, Path jar, String... args) throws Exception {
+        measuring();
         Path times = Files.createTempFile("kaohe-bench", ".time");
         List<String> line = new ArrayList<>(List.of("/usr/bin/time", "-o", times.toString(), "-f", "%e %U %S %M", java()));
         line.addAll(jvmOptions);
@@ -344,6 +360,7 @@ public final class Bench {
         Process process = new ProcessBuilder(line).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
         int exit = process.waitFor();
+        measured();
         String[] figures = Files.readString(times).trim().split("\\s+");
         Files.delete(times);
         int n = figures.length;
@@ -408,8 +425,38 @@ public final class Bench {
         return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
     }
 
+    /** The 1-minute load average, as {@code uptime} prints it. */
     private static double load() {
         return ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+    }
+
+    /**
+     * Before a measured step: waits up to a minute for the load average to fall to {@link #QUIET_LOAD}
+     * (the bench's own previous step raises it too: a 2-core step drives it towards 2, and it decays
+     * over a minute or so), then records it as the load the step started under.
+     */
+    private static void measuring() throws InterruptedException {
+        for (int i = 0; i < 12 && load() > QUIET_LOAD; i++) {
+            Thread.sleep(5_000);
+        }
+        double before = load();
+        worstLoadBefore = Math.max(worstLoadBefore, before);
+        loads.add(before);
+    }
+
+    /** After a measured step: the load it ended under (its own work included). */
+    private static void measured() {
+        loads.add(load());
+    }
+
+    /** The load before the row's first step and after its last ({@code uptime}'s 1-minute average). */
+    private static String loadsOfRow() {
+        if (loads.isEmpty()) {
+            return "(the rows above)";
+        }
+        String text = String.format("%.1f → %.1f", loads.get(0), loads.get(loads.size() - 1));
+        loads.clear();
+        return text;
     }
 
     private static String java() {
@@ -417,16 +464,27 @@ public final class Bench {
     }
 
     private void row(String what, String figure, String goal, String note) {
-        table.add(new String[] {what, figure, goal, note});
-        System.out.printf("  %s: %s (goal %s) %s%n", what, figure, goal, note);
+        String load = loadsOfRow();
+        table.add(new String[] {what, figure, load, goal, note});
+        System.out.printf("  %s: %s [load %s] (goal %s) %s%n", what, figure, load, goal, note);
     }
 
+    /**
+     * The table for docs/performance.md, only when every figure started on a quiet machine (load
+     * average at most {@link #QUIET_LOAD} before it): figures taken while others ran are printed
+     * above, row by row with their load, but are not the document's.
+     */
     private void print() {
-        System.out.printf("%n| step | measured | goal | note |%n|---|---|---|---|%n");
-        for (String[] r : table) {
-            System.out.printf("| %s | %s | %s | %s |%n", (Object[]) r);
+        System.out.printf("%nload average at the end: %.1f; highest before a figure: %.1f%n", load(), worstLoadBefore);
+        if (worstLoadBefore > QUIET_LOAD) {
+            System.out.printf("NOT writing the table for docs/performance.md: the load average was %.1f (above %.1f)"
+                    + " before a figure, so the machine was not quiet. The figures above, each with its load, stand"
+                    + " for this run only.%n", worstLoadBefore, QUIET_LOAD);
+            return;
         }
-        System.out.printf("%nload average at the end: %.1f (2 shared cores: figures above about 2 are slowed by others)%n",
-                load());
+        System.out.printf("%n| step | measured | load before → after | goal | note |%n|---|---|---|---|---|%n");
+        for (String[] r : table) {
+            System.out.printf("| %s | %s | %s | %s | %s |%n", (Object[]) r);
+        }
     }
 }
