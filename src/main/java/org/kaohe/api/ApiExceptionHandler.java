@@ -2,6 +2,8 @@ package org.kaohe.api;
 
 import java.util.List;
 
+import jakarta.servlet.http.HttpServletRequest;
+
 import org.kaohe.errors.BusyException;
 import org.kaohe.errors.ConflictException;
 import org.kaohe.errors.Echo;
@@ -41,10 +43,14 @@ class ApiExceptionHandler {
                         + " listed)" : ""), problems));
     }
 
-    /** Services reject bad input with a bilingual InvalidInputException: a client error. */
+    /**
+     * Services reject bad input with an InvalidInputException: a client error, worded in the
+     * request's {@code Accept-Language} (Chinese unless English is asked), in both languages without one.
+     */
     @ExceptionHandler(InvalidInputException.class)
-    ResponseEntity<ApiError> badInput(InvalidInputException e) {
-        return body(HttpStatus.BAD_REQUEST, e.getMessage());
+    ResponseEntity<ApiError> badInput(InvalidInputException e, HttpServletRequest request) {
+        boolean asked = request.getHeader(HttpHeaders.ACCEPT_LANGUAGE) != null;
+        return body(HttpStatus.BAD_REQUEST, asked ? e.getMessage(request.getLocale()) : e.getMessage());
     }
 
     /** Any other IllegalArgumentException is Kaohe's defect, never the client's mistake: logged, answered 500. */

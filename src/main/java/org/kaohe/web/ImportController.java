@@ -20,6 +20,7 @@ import org.kaohe.imports.RemovalConfirmation;
 import org.kaohe.imports.VersionDiffs;
 import org.kaohe.uploads.PendingUploads;
 import org.kaohe.uploads.Uploads;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -82,7 +83,7 @@ class ImportController {
             return answer(report, upload, who, model, redirect);
         } catch (InvalidInputException e) {
             // No period found, no file chosen, a workbook among CSV files: said on the page itself.
-            model.addAttribute("uploadProblem", e.getMessage());
+            model.addAttribute("uploadProblem", e.getMessage(LocaleContextHolder.getLocale()));
         }
         return page(model);
     }

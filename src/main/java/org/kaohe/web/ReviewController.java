@@ -13,6 +13,7 @@ import org.kaohe.reviews.Review;
 import org.kaohe.reviews.ReviewService;
 import org.kaohe.scoring.ExplanationDiff;
 import org.kaohe.scoring.SubjectResult;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -62,7 +63,7 @@ class ReviewController {
                     attachments), who.getName());
             return "redirect:/reviews/" + review.id();
         } catch (InvalidInputException e) {
-            redirect.addFlashAttribute("reviewProblem", e.getMessage());
+            redirect.addFlashAttribute("reviewProblem", e.getMessage(LocaleContextHolder.getLocale()));
             return "redirect:/runs/" + run + "/subjects/" + subject + "#reviews";
         }
     }
@@ -97,7 +98,7 @@ class ReviewController {
         try {
             reviews.decide(id, run, decision, note, who.getName());
         } catch (InvalidInputException e) {
-            redirect.addFlashAttribute("reviewProblem", e.getMessage());
+            redirect.addFlashAttribute("reviewProblem", e.getMessage(LocaleContextHolder.getLocale()));
         }
         return "redirect:/reviews/" + id + "?run=" + run;
     }

@@ -8,6 +8,7 @@ import org.kaohe.errors.Echo;
 import org.kaohe.errors.InvalidInputException;
 import org.kaohe.errors.SealBrokenException;
 import org.kaohe.errors.WorkStoppedException;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.MissingServletRequestParameterException;
@@ -30,7 +31,7 @@ class WebExceptionHandler {
     @ExceptionHandler(InvalidInputException.class)
     @ResponseStatus(HttpStatus.BAD_REQUEST)
     ModelAndView badInput(InvalidInputException e) {
-        return errorPage(HttpStatus.BAD_REQUEST, e.getMessage());
+        return errorPage(HttpStatus.BAD_REQUEST, e.getMessage(LocaleContextHolder.getLocale()));
     }
 
     /** Stored records or rulebook files that no longer match their seals: refused, each row named, never a raw error. */

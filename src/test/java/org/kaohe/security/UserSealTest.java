@@ -13,6 +13,8 @@ import jakarta.servlet.http.Cookie;
 
 import org.junit.jupiter.api.Test;
 import org.kaohe.audit.AuditLog;
+import org.kaohe.errors.InvalidInputException;
+import org.kaohe.errors.Message;
 import org.kaohe.results.SealStatus;
 import org.kaohe.testing.KaoheTest;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -103,7 +105,8 @@ class UserSealTest {
         assertThat(auditLog.latest(10)).anyMatch(e -> e.action().equals("USER_REPAIRED")
                 && "ADMIN".equals(AuditLog.params(e.detail()).get("found")));
         assertThatThrownBy(() -> accounts.repair("admin", "sql-repair", EnumSet.of(Role.HR)))
-                .hasMessageContaining("nothing to repair");
+                .isInstanceOfSatisfying(InvalidInputException.class,
+                        e -> assertThat(e.message()).map(Message::key).contains("input.user.sealIntact"));
     }
 
     @Test
