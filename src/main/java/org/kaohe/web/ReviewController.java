@@ -24,6 +24,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.kaohe.errors.InvalidInputException;
+import org.kaohe.errors.Message;
 
 /**
  * Reviews (复核): the list with counts per period, a request recorded from the subject page, and a
@@ -107,7 +108,7 @@ class ReviewController {
         try {
             return text == null || text.isBlank() ? null : LocalDate.parse(text.trim());
         } catch (DateTimeParseException e) {
-            throw new InvalidInputException("申请日期应为 yyyy-MM-dd / request_date must be yyyy-MM-dd: " + org.kaohe.errors.Echo.of(text));
+            throw new InvalidInputException(Message.of("input.review.requestDateFormat", org.kaohe.errors.Echo.of(text)));
         }
     }
 }

@@ -93,7 +93,8 @@ class UserSealTest {
         jdbc.sql("UPDATE app_user SET roles = 'ADMIN' WHERE username = 'sql-repair'").update();
 
         assertThatThrownBy(() -> accounts.setEnabled("admin", "sql-repair", true))
-                .hasMessageContaining("changed outside Kaohe");
+                .isInstanceOfSatisfying(InvalidInputException.class,
+                        e -> assertThat(e.message()).map(Message::key).contains("input.user.alteredOutside"));
         String password = accounts.repair("admin", "sql-repair", EnumSet.of(Role.AUDITOR));
 
         UserAccount repaired = accounts.find("sql-repair").orElseThrow();
