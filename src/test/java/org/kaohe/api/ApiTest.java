@@ -95,7 +95,7 @@ class ApiTest {
                 .andExpect(jsonPath("$.total").value(1));
         mvc.perform(get("/api/periods/2026-Q3/results?size=5000").with(httpBasic("api-auditor", "api-cobalt-pigeon-7")))
                 .andExpect(status().isBadRequest())
-                .andExpect(jsonPath("$.message").value(org.hamcrest.Matchers.containsString("size is at most 1000")));
+                .andExpect(jsonPath("$.message").value(MessageText.bilingual(Message.of("input.results.pageSize", "1000", "5000"))));
         mvc.perform(get("/api/periods/2026-Q3/results?sort=salary").with(httpBasic("api-auditor", "api-cobalt-pigeon-7")))
                 .andExpect(status().isBadRequest());
     }
