@@ -41,6 +41,12 @@ class MessageTextTest {
     }
 
     @Test
+    void anApostropheInAPatternIsWrittenDoubledAndReadsSingle() {
+        assertThat(MessageText.of(Message.of("input.upload.partMissing", "files"), Locale.ENGLISH))
+                .isEqualTo("the upload's part files is missing");
+    }
+
+    @Test
     void argumentsAreShownAsGivenAndAnUnknownKeyIsShownNotHidden() {
         assertThat(MessageText.of(Message.of("input.period.invalid", "20260-Q5"), Locale.ENGLISH)).endsWith(" 20260-Q5");
         assertThat(MessageText.of(Message.of("no.such.key", "x"), Locale.ENGLISH)).isEqualTo("no.such.key[x]");
