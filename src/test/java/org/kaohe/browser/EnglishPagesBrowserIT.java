@@ -100,7 +100,8 @@ class EnglishPagesBrowserIT {
         for (Role role : Role.values()) {
             accounts.create("test", "en-" + role.name().toLowerCase(), EnumSet.of(role), PASSWORD);
         }
-        rulebooks.publish(RulebookService.read(Path.of("rules")), "en-leader", "默认考核细则");
+        // A reason in English: it is the leader's own text, quoted in the audit log's English detail.
+        rulebooks.publish(RulebookService.read(Path.of("rules")), "en-leader", "the default rulebook");
         for (int q = 1; q <= 4; q++) { // the demo's quarters and year, as the first start loads them
             Period period = new Period(2026, q);
             imports.importFolder(Path.of("data", period.toString()), period, "en-hr");
