@@ -28,6 +28,7 @@ import org.kaohe.evaluation.EvaluationService;
 import org.kaohe.imports.ImportService;
 import org.kaohe.records.Period;
 import org.kaohe.results.RunQueries;
+import org.kaohe.reviews.ReviewService;
 import org.kaohe.rules.RulebookService;
 import org.kaohe.security.Role;
 import org.kaohe.security.UserAccountService;
@@ -87,6 +88,7 @@ class EnglishPagesBrowserIT {
     @Autowired EvaluationService evaluation;
     @Autowired AnnualService annual;
     @Autowired RunQueries runs;
+    @Autowired ReviewService reviews;
 
     /** Each Chinese text found, with the pages (role and path) that show it. */
     private final Map<String, Set<String>> found = new LinkedHashMap<>();
@@ -111,6 +113,9 @@ class EnglishPagesBrowserIT {
         annual.importFolder(Path.of("data", "2026"), 2026, "en-hr");
         annual.evaluate(2026, "en-hr");
         long run = runs.currentRun(new Period(2026, 4)).orElseThrow().id();
+        // A review requested, for the reviews' pages (the person's own words in English: data either way).
+        reviews.request(run, "C0001", new ReviewService.Request("Li Wei", java.time.LocalDate.now(), "the score looks low",
+                ""), "en-hr");
         String version = rulebooks.publications().get(0).version();
         // Pages no link of the navigation's pages leads to without a form: where the crawl starts, beside "/".
         List<String> everyone = List.of("/", "/runs/" + run + "/subjects/C0001", "/evaluation/compare?period=2026-Q4",
