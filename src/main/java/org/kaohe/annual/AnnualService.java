@@ -14,6 +14,7 @@ import org.kaohe.errors.ConflictException;
 import org.kaohe.errors.Echo;
 import org.kaohe.errors.EvaluationException;
 import org.kaohe.errors.InvalidInputException;
+import org.kaohe.errors.Message;
 import org.kaohe.imports.AnnualAppraisalFile;
 import org.kaohe.imports.ImportProblem;
 import org.kaohe.imports.RemovalConfirmation;
@@ -87,7 +88,7 @@ public class AnnualService {
     /** The year a folder name stands for ({@code 2026}); a bilingual message otherwise. */
     public static int parseYear(String text) {
         if (text == null || !text.trim().matches("\\d{4}") || Integer.parseInt(text.trim()) < 1900) {
-            throw new InvalidInputException("年度格式应为 YYYY(如 2026)/ a year must look like 2026: " + Echo.of(text));
+            throw new InvalidInputException(Message.of("input.year.format", Echo.of(text)));
         }
         return Integer.parseInt(text.trim());
     }

@@ -1,12 +1,17 @@
 package org.kaohe.api;
 
 import java.util.List;
+import java.util.Locale;
+
+import jakarta.servlet.http.HttpServletRequest;
 
 import org.kaohe.errors.BusyException;
 import org.kaohe.errors.ConflictException;
 import org.kaohe.errors.Echo;
 import org.kaohe.errors.EvaluationException;
 import org.kaohe.errors.InvalidInputException;
+import org.kaohe.errors.Message;
+import org.kaohe.errors.MessageText;
 import org.kaohe.errors.SealBrokenException;
 import org.kaohe.errors.WorkStoppedException;
 import org.kaohe.rules.RulebookInvalidException;
@@ -41,17 +46,30 @@ class ApiExceptionHandler {
                         + " listed)" : ""), problems));
     }
 
-    /** Services reject bad input with a bilingual InvalidInputException: a client error. */
+    /**
+     * Services reject bad input with an InvalidInputException: a client error, worded in the
+     * request's {@code Accept-Language} (Chinese unless English is asked), in both languages without one.
+     */
     @ExceptionHandler(InvalidInputException.class)
-    ResponseEntity<ApiError> badInput(InvalidInputException e) {
-        return body(HttpStatus.BAD_REQUEST, e.getMessage());
+    ResponseEntity<ApiError> badInput(InvalidInputException e, HttpServletRequest request) {
+        return body(HttpStatus.BAD_REQUEST, e.getMessage(readerLocale(request)));
+    }
+
+    /** The language the request accepts; null (both languages) when it sends no {@code Accept-Language}. */
+    private static Locale readerLocale(HttpServletRequest request) {
+        return request.getHeader(HttpHeaders.ACCEPT_LANGUAGE) != null ? request.getLocale() : null;
+    }
+
+    private static String worded(Message message, HttpServletRequest request) {
+        Locale locale = readerLocale(request);
+        return locale == null ? MessageText.bilingual(message) : MessageText.of(message, locale);
     }
 
     /** Any other IllegalArgumentException is Kaohe's defect, never the client's mistake: logged, answered 500. */
     @ExceptionHandler(IllegalArgumentException.class)
-    ResponseEntity<ApiError> defect(IllegalArgumentException e) {
+    ResponseEntity<ApiError> defect(IllegalArgumentException e, HttpServletRequest request) {
         log.error("internal error", e);
-        return body(HttpStatus.INTERNAL_SERVER_ERROR, "内部错误,已记录 / internal error, logged");
+        return body(HttpStatus.INTERNAL_SERVER_ERROR, worded(Message.of("error.internal"), request));
     }
 
     /** Nothing imported for the period, or no rulebook published: the request is fine, the state is not. */
@@ -82,21 +100,20 @@ class ApiExceptionHandler {
 
     /** An upload endpoint called without its files part. */
     @ExceptionHandler(MissingServletRequestPartException.class)
-    ResponseEntity<ApiError> missingPart(MissingServletRequestPartException e) {
-        return body(HttpStatus.BAD_REQUEST, "缺少上传的文件(表单字段 " + e.getRequestPartName() + ")/ the upload's part "
-                + e.getRequestPartName() + " is missing");
+    ResponseEntity<ApiError> missingPart(MissingServletRequestPartException e, HttpServletRequest request) {
+        return body(HttpStatus.BAD_REQUEST, worded(Message.of("input.upload.partMissing", e.getRequestPartName()), request));
     }
 
     @ExceptionHandler(MissingServletRequestParameterException.class)
-    ResponseEntity<ApiError> missingParameter(MissingServletRequestParameterException e) {
-        return body(HttpStatus.BAD_REQUEST, "缺少请求参数 / missing request parameter: " + e.getParameterName());
+    ResponseEntity<ApiError> missingParameter(MissingServletRequestParameterException e, HttpServletRequest request) {
+        return body(HttpStatus.BAD_REQUEST, worded(Message.of("input.parameter.missing", e.getParameterName()), request));
     }
 
     /** A path or parameter that is not of its type ({@code /api/runs/abc}, a 14-digit year): named, its value cut short. */
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
-    ResponseEntity<ApiError> badParameter(MethodArgumentTypeMismatchException e) {
-        return body(HttpStatus.BAD_REQUEST, "请求参数 " + e.getName() + " 的值无效 / bad value for " + e.getName() + ": "
-                + Echo.of(e.getValue()));
+    ResponseEntity<ApiError> badParameter(MethodArgumentTypeMismatchException e, HttpServletRequest request) {
+        return body(HttpStatus.BAD_REQUEST,
+                worded(Message.of("input.parameter.badValue", e.getName(), Echo.of(e.getValue())), request));
     }
 
     @ExceptionHandler(ResponseStatusException.class)

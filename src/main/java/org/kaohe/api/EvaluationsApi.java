@@ -6,6 +6,7 @@ import java.net.URI;
 import java.security.Principal;
 
 import org.kaohe.errors.InvalidInputException;
+import org.kaohe.errors.Message;
 import org.kaohe.jobs.EvaluationJob;
 import org.kaohe.jobs.EvaluationRuns;
 import org.kaohe.records.Period;
@@ -46,7 +47,7 @@ class EvaluationsApi {
                     + "poll its Location until state is DONE or FAILED")
     ResponseEntity<EvaluationJob> start(@RequestBody EvaluationRequest request, Principal who) {
         if (request == null || request.period() == null) {
-            throw new InvalidInputException("缺少考核期 / period is required, e.g. {\"period\":\"2026-Q3\"}");
+            throw new InvalidInputException(Message.of("input.evaluation.periodRequired"));
         }
         String jobId = evaluationRuns.start(Period.parse(request.period()), who.getName());
         return ResponseEntity.accepted().location(URI.create("/api/evaluations/" + jobId)).body(job(jobId, who));

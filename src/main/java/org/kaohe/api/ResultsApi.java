@@ -11,6 +11,7 @@ import java.util.Map;
 
 import org.kaohe.errors.Echo;
 import org.kaohe.errors.InvalidInputException;
+import org.kaohe.errors.Message;
 import org.kaohe.records.CodedValue;
 import org.kaohe.records.Period;
 import org.kaohe.records.SourceRef;
@@ -161,7 +162,8 @@ class ResultsApi {
     private ResponseEntity<ResultsPageJson> page(RunInfo run, int page, int size, String type, String dept, String grade,
                                                  String sort, Locale locale) {
         if (size > MAX_PAGE_SIZE) {
-            throw new InvalidInputException("每页最多 " + MAX_PAGE_SIZE + " 条 / size is at most " + MAX_PAGE_SIZE + ": " + Echo.of(size));
+            throw new InvalidInputException(Message.of("input.results.pageSize", String.valueOf(MAX_PAGE_SIZE),
+                    Echo.of(size)));
         }
         ResultsFilter filter = new ResultsFilter(subjectType(type), dept, gradeCode(run, grade), sortOf(sort),
                 descending(sort));
@@ -181,7 +183,7 @@ class ResultsApi {
         }
         return runs.scales(run.id()).values().stream().flatMap(scale -> scale.find(grade).stream()).findFirst()
                 .map(org.kaohe.scoring.Grade::name)
-                .orElseThrow(() -> new InvalidInputException("没有此等次 / no such grade: " + Echo.of(grade)));
+                .orElseThrow(() -> new InvalidInputException(Message.of("input.results.grade", Echo.of(grade))));
     }
 
     private static SubjectType subjectType(String text) {
@@ -190,7 +192,7 @@ class ResultsApi {
         }
         SubjectType type = CodedValue.lookup(SubjectType.class, text);
         if (type == null) {
-            throw new InvalidInputException("对象类型应为 CADRE 或 DEPARTMENT / type must be CADRE or DEPARTMENT: " + Echo.of(text));
+            throw new InvalidInputException(Message.of("input.results.type", Echo.of(text)));
         }
         return type;
     }
@@ -204,7 +206,7 @@ class ResultsApi {
     private static boolean descending(String sort) {
         String[] parts = sort.split(",");
         if (parts.length > 1 && !parts[1].trim().equalsIgnoreCase("asc") && !parts[1].trim().equalsIgnoreCase("desc")) {
-            throw new InvalidInputException("排序方向应为 asc 或 desc / sort direction must be asc or desc: " + Echo.of(sort));
+            throw new InvalidInputException(Message.of("input.results.direction", Echo.of(sort)));
         }
         return sort.startsWith("-") || (parts.length > 1 && parts[1].trim().equalsIgnoreCase("desc"));
     }

@@ -1,6 +1,8 @@
 package org.kaohe.cli;
 
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 
 import org.kaohe.results.StaleReason;
 
@@ -44,5 +46,20 @@ public final class CliSupport {
 
     static void setOperator(String name) {
         operator = name;
+    }
+
+    /**
+     * The reader's language for typed messages, from the environment as POSIX orders it ({@code LC_ALL},
+     * then {@code LC_MESSAGES}, then {@code LANG}): English for {@code en…}, Chinese for {@code zh…}, and
+     * null (both languages, as the command line writes by default) for anything else, {@code C.UTF-8} among them.
+     */
+    static Locale readerLocale(Map<String, String> environment) {
+        for (String name : List.of("LC_ALL", "LC_MESSAGES", "LANG")) {
+            String value = environment.getOrDefault(name, "");
+            if (!value.isEmpty()) {
+                return value.startsWith("en") ? Locale.ENGLISH : value.startsWith("zh") ? Locale.SIMPLIFIED_CHINESE : null;
+            }
+        }
+        return null;
     }
 }

@@ -9,6 +9,7 @@ import java.util.concurrent.Callable;
 
 import org.kaohe.annual.AnnualService;
 import org.kaohe.errors.InvalidInputException;
+import org.kaohe.errors.Message;
 import org.kaohe.imports.ImportProblem;
 import org.kaohe.imports.ImportReport;
 import org.kaohe.imports.ImportService;
@@ -82,8 +83,7 @@ class ImportCommand implements Callable<Integer> {
         }
         // a period that is none: exit 2, said by KaoheCommands
         Period parsed = period != null ? Period.parse(period) : Period.findIn(name).orElseThrow(() ->
-                new InvalidInputException("考核期格式应为 YYYY-Qn(如 2026-Q3)/ period must look like 2026-Q3: "
-                        + name + "\n文件夹名不是考核期，请用 --period 指定 / the folder name is not a period: give --period"));
+                new InvalidInputException(Message.of("input.import.folderPeriod", name)));
         ImportReport report;
         String lower = name.toLowerCase(Locale.ROOT);
         RemovalConfirmation confirmation = RemovalConfirmation.of(confirmRemovals);

@@ -81,8 +81,8 @@ public class KaoheCommands implements Runnable {
      */
     private static int reportFailure(Exception e, CommandLine commandLine, CommandLine.ParseResult parseResult) {
         LoggerFactory.getLogger(KaoheCommands.class).debug("Command failed", e);
-        if (e instanceof InvalidInputException) {
-            commandLine.getErr().println(e.getMessage());
+        if (e instanceof InvalidInputException invalid) {
+            commandLine.getErr().println(invalid.getMessage(CliSupport.readerLocale(System.getenv())));
             return CliSupport.EXIT_INVALID;
         }
         if (e instanceof RulebookInvalidException invalid) {

@@ -5,6 +5,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.kaohe.errors.Echo;
 import org.kaohe.errors.InvalidInputException;
+import org.kaohe.errors.Message;
 
 /** An assessment period: one quarter, written {@code YYYY-Qn} (docs/scheme.md). */
 public record Period(int year, int quarter) implements Comparable<Period> {
@@ -13,7 +14,7 @@ public record Period(int year, int quarter) implements Comparable<Period> {
 
     public Period {
         if (year < 1900 || year > 9999 || quarter < 1 || quarter > 4) {
-            throw new InvalidInputException("考核期无效 / invalid period: " + year + "-Q" + quarter);
+            throw new InvalidInputException(Message.of("input.period.invalid", year + "-Q" + quarter));
         }
     }
 
@@ -21,8 +22,7 @@ public record Period(int year, int quarter) implements Comparable<Period> {
     public static Period parse(String text) {
         Matcher m = text == null ? null : FORMAT.matcher(text.trim());
         if (m == null || !m.matches()) {
-            throw new InvalidInputException(
-                    "考核期格式应为 YYYY-Qn(如 2026-Q3)/ period must look like 2026-Q3: " + Echo.of(text));
+            throw new InvalidInputException(Message.of("input.period.format", Echo.of(text)));
         }
         return new Period(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)));
     }

@@ -5,6 +5,7 @@ import java.util.Locale;
 
 import org.kaohe.records.SubjectType;
 import org.kaohe.errors.InvalidInputException;
+import org.kaohe.errors.Message;
 
 /**
  * Which results a list shows and in what order: by subject type, department and final grade (its
@@ -23,9 +24,9 @@ public record ResultsFilter(SubjectType type, String dept, String grade, Sort so
             try {
                 return valueOf(name.trim().toUpperCase(Locale.ROOT));
             } catch (IllegalArgumentException e) {
-                throw new InvalidInputException("排序列无效，可选 / unknown sort column, expected one of: "
-                        + String.join(", ", Arrays.stream(values()).map(s -> s.name().toLowerCase(Locale.ROOT)).toList())
-                        + ": " + name);
+                String columns = String.join(", ",
+                        Arrays.stream(values()).map(s -> s.name().toLowerCase(Locale.ROOT)).toList());
+                throw new InvalidInputException(Message.of("input.results.sortColumn", columns, name));
             }
         }
 

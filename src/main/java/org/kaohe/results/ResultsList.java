@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.function.Consumer;
 
 import org.kaohe.errors.InvalidInputException;
+import org.kaohe.errors.Message;
 import org.kaohe.records.SubjectType;
 import org.kaohe.scoring.ExplanationLine;
 import org.kaohe.scoring.GradeScale;
@@ -51,8 +52,8 @@ public class ResultsList {
      */
     public ResultsPage page(long runId, ResultsFilter filter, int page, int size) {
         if (page < 1 || size < 1) {
-            throw new InvalidInputException("页码和每页条数须大于 0 / page and size must be at least 1: page=" + page
-                    + ", size=" + size);
+            throw new InvalidInputException(Message.of("input.page.atLeastOne", String.valueOf(page),
+                    String.valueOf(size)));
         }
         long total = count(runId, filter);
         Where where = where(runId, filter);

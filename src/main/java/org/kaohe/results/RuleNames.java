@@ -8,7 +8,7 @@ import org.kaohe.rules.book.RowRef;
 
 /**
  * A rule an explanation line cites ({@code bonus-points.csv:4}) as people read it: the table's
- * name and its row, 加分表 第 4 行 (加分表 row 4 for an English reader). The one wording of a rule
+ * name and its row, 加分表 第 4 行 (Bonus points row 4 for an English reader). The one wording of a rule
  * reference, for the pages ({@code web.RuleLinks} adds the links), the command line and the JSON.
  * Rules that are not a table row (engine rule names of runs made before the rulebook was tables)
  * are kept as written.
@@ -29,10 +29,10 @@ public final class RuleNames {
         return label(rule, Locale.SIMPLIFIED_CHINESE);
     }
 
-    /** 加分表 第 4 行, 加分表 row 4 in English, or the rule as written. */
+    /** 加分表 第 4 行, Bonus points row 4 in English, or the rule as written. */
     public static String label(String rule, Locale locale) {
         boolean english = Locale.ENGLISH.getLanguage().equals(locale.getLanguage());
-        return tableRow(rule).map(r -> BookTable.byFileName(r.file()).orElseThrow().title()
+        return tableRow(rule).map(r -> BookTable.byFileName(r.file()).orElseThrow().title(locale)
                 + (english ? " row " + r.line() : " 第 " + r.line() + " 行")).orElse(rule);
     }
 }

@@ -15,6 +15,7 @@ import org.kaohe.scoring.GradeScale;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.kaohe.errors.InvalidInputException;
+import org.kaohe.errors.Message;
 
 /**
  * What changed between two runs of a period: the subjects whose score or grade differs (or that are
@@ -97,7 +98,8 @@ public class RunComparison {
 
     public Page compare(RunInfo from, RunInfo to, int page, int size) {
         if (page < 1 || size < 1) {
-            throw new InvalidInputException("页码和每页条数须大于 0 / page and size must be at least 1");
+            throw new InvalidInputException(Message.of("input.page.atLeastOne", String.valueOf(page),
+                    String.valueOf(size)));
         }
         Object[] ids = {from.id(), to.id(), to.id(), from.id()};
         Summary summary = jdbc.sql("""

@@ -24,6 +24,11 @@ public enum SealStatus {
         return chinese + " / " + english;
     }
 
+    /** The Chinese and the English label, as a typed message's arguments (each wording takes its own). */
+    public String[] labels() {
+        return new String[] {chinese, english};
+    }
+
     /**
      * One row's status within a checked run, quarterly or annual: ALTERED when the row itself
      * failed, else the run's status (INTACT when only other rows failed).

@@ -21,6 +21,7 @@ import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.kaohe.errors.InvalidInputException;
+import org.kaohe.errors.Message;
 
 /**
  * Records review requests and decisions, and reads them back by period and by subject. Every
@@ -53,18 +54,17 @@ public class ReviewService {
     /** Records a request about a subject's result in a run; returns the new review. */
     @Transactional
     public Review request(long runId, String subjectId, Request request, String user) {
-        RunInfo run = runs.run(runId).orElseThrow(() -> new InvalidInputException("没有此运行 / no such run: " + runId));
+        RunInfo run = runs.run(runId).orElseThrow(() -> new InvalidInputException(Message.of("input.run.unknown", String.valueOf(runId))));
         SubjectResult subject = runs.subject(runId, subjectId).orElseThrow(() ->
-                new InvalidInputException("此运行中没有该对象 / no such subject in this run: " + org.kaohe.errors.Echo.of(subjectId)));
+                new InvalidInputException(Message.of("input.review.subjectUnknown", org.kaohe.errors.Echo.of(subjectId))));
         String requestedBy = text("requested_by", "申请人", request.requestedBy(), 200, true);
         String reason = text("reason", "复核理由", request.reason(), 2000, true);
         String attachments = text("attachments", "附件", request.attachments(), 4000, false);
         if (request.requestDate() == null) {
-            throw new InvalidInputException("申请日期: 必填项为空 / request_date: required value missing");
+            throw new InvalidInputException(Message.of("input.field.required", "申请日期", "request_date"));
         }
         if (request.requestDate().isAfter(LocalDate.now())) {
-            throw new InvalidInputException("申请日期: 不能晚于今天 / request_date: cannot be in the future: "
-                    + request.requestDate());
+            throw new InvalidInputException(Message.of("input.review.requestDateFuture", request.requestDate().toString()));
         }
         GeneratedKeyHolder key = new GeneratedKeyHolder();
         jdbc.sql("""
@@ -86,22 +86,21 @@ public class ReviewService {
      */
     @Transactional
     public Review decide(long reviewId, long reviewRunId, Review.Decision decision, String note, String user) {
-        Review review = get(reviewId).orElseThrow(() -> new InvalidInputException("没有此复核 / no such review: " + reviewId));
+        Review review = get(reviewId).orElseThrow(() -> new InvalidInputException(Message.of("input.review.unknown", String.valueOf(reviewId))));
         if (!review.open()) {
-            throw new InvalidInputException("此复核已有决定(" + review.decision().label() + "),不能再改 / this review "
-                    + "is already decided (" + review.decision().name() + ") and cannot be changed");
+            throw new InvalidInputException(Message.of("input.review.decided", review.decision().label(),
+                    review.decision().name()));
         }
         RunInfo reRun = runs.run(reviewRunId).orElseThrow(() ->
-                new InvalidInputException("没有此运行 / no such run: " + reviewRunId));
+                new InvalidInputException(Message.of("input.run.unknown", String.valueOf(reviewRunId))));
         if (!reRun.period().equals(review.period()) || reRun.id() <= review.originalRunId()) {
-            throw new InvalidInputException("复核须比较同一考核期较晚的一次运行 / a review compares a later run of the "
-                    + "same period: run " + reviewRunId);
+            throw new InvalidInputException(Message.of("input.review.laterRun", String.valueOf(reviewRunId)));
         }
         if (runs.subject(reviewRunId, review.subjectId()).isEmpty()) {
-            throw new InvalidInputException("该运行中没有此对象 / the subject is not in run " + reviewRunId);
+            throw new InvalidInputException(Message.of("input.review.subjectNotInRun", String.valueOf(reviewRunId)));
         }
         if (decision == null) {
-            throw new InvalidInputException("决定: 应为 维持 或 变更 / decision: expected MAINTAIN or CHANGE");
+            throw new InvalidInputException(Message.of("input.review.decision"));
         }
         String shortNote = text("note", "说明", note, 2000, false);
         try {
@@ -111,7 +110,7 @@ public class ReviewService {
                     .params(reviewId, reviewRunId, decision.name(), shortNote, user, OffsetDateTime.now())
                     .update();
         } catch (DuplicateKeyException e) {
-            throw new InvalidInputException("此复核已有决定 / this review was decided meanwhile");
+            throw new InvalidInputException(Message.of("input.review.decidedMeanwhile"));
         }
         auditLog.record(user, "REVIEW_DECIDED", decidedDetail(review, reviewRunId, decision, shortNote));
         return get(reviewId).orElseThrow();
@@ -194,11 +193,11 @@ public class ReviewService {
     private static String text(String field, String chinese, String value, int max, boolean required) {
         String v = value == null ? "" : value.strip();
         if (required && v.isEmpty()) {
-            throw new InvalidInputException(chinese + ": 必填项为空 / " + field + ": required value missing");
+            throw new InvalidInputException(Message.of("input.field.required", chinese, field));
         }
         if (v.length() > max) {
-            throw new InvalidInputException(chinese + ": 文字过长(最多 " + max + " 个字符,实有 " + v.length() + " 个) / "
-                    + field + ": text too long (at most " + max + " characters, found " + v.length() + ")");
+            throw new InvalidInputException(Message.of("input.field.tooLong", chinese, field, String.valueOf(max),
+                    String.valueOf(v.length())));
         }
         return v;
     }

@@ -245,7 +245,7 @@ public class RulebookService implements ItemRegistrySource {
         RulebookSource draft = complete(upload, published, new ArrayList<>());
         return transaction.execute(status -> {
             long id = repository.saveDraft(author, draft.files(), published.map(CompiledRulebook::version).orElse(null));
-            auditLog.record(author, "RULES_DRAFT", "保存规则草稿 saved rulebook draft #" + id + " (" + draft.version() + ")");
+            auditLog.record(author, "RULES_DRAFT", Map.of("draft", id, "version", draft.version(), "change", "UPLOADED"));
             return id;
         });
     }
@@ -305,7 +305,7 @@ public class RulebookService implements ItemRegistrySource {
     public void discardDraft(long id, String who) {
         transaction.executeWithoutResult(status -> {
             repository.closeDraft(id, "DISCARDED", null);
-            auditLog.record(who, "RULES_DRAFT_DISCARD", "放弃规则草稿 discarded rulebook draft #" + id);
+            auditLog.record(who, "RULES_DRAFT_DISCARD", Map.of("draft", id));
         });
     }
 
@@ -333,14 +333,23 @@ public class RulebookService implements ItemRegistrySource {
             if (check.rollbackOf() != null) {
                 auditLog.record(who, "RULES_ROLLBACK", rollbackDetail(check, unknown, why));
             } else {
-                auditLog.record(who, "RULES_PUBLISH", "发布规则版本 published rulebook " + check.version() + "(" + (unknown
-                        ? "新版本" : "已有版本重新发布") + ",试算:" + check.scoresChanged() + " 个得分、" + check.gradesChanged()
-                        + " 个等次变化)原因 reason: " + why);
+                auditLog.record(who, "RULES_PUBLISH", publishDetail(check, unknown, why));
             }
             return unknown;
         });
         cache.set(compiled);
         return new Published(check.version(), newVersion, check.source().files().size(), check);
+    }
+
+    /** A publication's audit entry: the version, new or published again, the trial, why. */
+    private static Map<String, Object> publishDetail(DraftCheck check, boolean newVersion, String reason) {
+        Map<String, Object> detail = new java.util.LinkedHashMap<>();
+        detail.put("version", check.version());
+        detail.put("state", newVersion ? "NEW" : "AGAIN");
+        detail.put("scores", check.scoresChanged());
+        detail.put("grades", check.gradesChanged());
+        detail.put("reason", reason);
+        return detail;
     }
 
     /** A rollback's audit entry: the version asked for, the one published, every row carried over, the trial, why. */

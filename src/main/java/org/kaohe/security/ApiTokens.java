@@ -14,6 +14,7 @@ import java.util.Map;
 
 import org.kaohe.audit.AuditLog;
 import org.kaohe.errors.InvalidInputException;
+import org.kaohe.errors.Message;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -104,12 +105,11 @@ public class ApiTokens {
     public NewToken create(String username, String name, Integer days) {
         String label = name == null || name.isBlank() ? "script" : name.strip();
         if (label.length() > 100) {
-            throw new InvalidInputException("名称最多 100 个字符 / a token name has at most 100 characters");
+            throw new InvalidInputException(Message.of("input.token.nameLength"));
         }
         int valid = days == null ? defaultDays : days;
         if (valid < 1 || valid > maxDays) {
-            throw new InvalidInputException("有效期须为 1–" + maxDays + " 天 / a token is valid for 1 to " + maxDays
-                    + " days: " + valid);
+            throw new InvalidInputException(Message.of("input.token.days", String.valueOf(maxDays), String.valueOf(valid)));
         }
         byte[] secret = new byte[32];
         RANDOM.nextBytes(secret);

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 
 import org.kaohe.errors.InvalidInputException;
+import org.kaohe.errors.Message;
 
 import me.gosimple.nbvcxz.Nbvcxz;
 import me.gosimple.nbvcxz.resources.Configuration;
@@ -53,8 +54,9 @@ final class PasswordPolicy {
         }
     }
 
+    /** The reason in each language as the message's arguments: the Chinese wording takes {0}, the English {1}. */
     private static InvalidInputException refused(String chinese, String english) {
-        return new InvalidInputException("密码不符合要求:" + chinese + " / password refused: " + english);
+        return new InvalidInputException(Message.of("input.password.refused", chinese, english));
     }
 
     /**

@@ -5,6 +5,7 @@ import java.util.EnumSet;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.kaohe.errors.InvalidInputException;
+import org.kaohe.errors.Message;
 
 /**
  * What a user may do. HR imports and evaluates; LEADER validates, publishes and simulates
@@ -30,7 +31,7 @@ public enum Role {
     /** Parses {@code HR,LEADER} (case-insensitive); throws with a bilingual message on an unknown role. */
     public static Set<Role> parseList(String text) {
         if (text == null || text.isBlank()) {
-            throw new InvalidInputException("至少需要一个角色 / at least one role is required");
+            throw new InvalidInputException(Message.of("input.role.required"));
         }
         EnumSet<Role> roles = EnumSet.noneOf(Role.class);
         for (String part : text.split(",")) {
@@ -41,12 +42,11 @@ public enum Role {
             try {
                 roles.add(Role.valueOf(name));
             } catch (IllegalArgumentException e) {
-                throw new InvalidInputException("未知角色 / unknown role: " + part.trim()
-                        + "(可选 / one of " + Arrays.toString(values()) + ")");
+                throw new InvalidInputException(Message.of("input.role.unknown", part.trim(), Arrays.toString(values())));
             }
         }
         if (roles.isEmpty()) {
-            throw new InvalidInputException("至少需要一个角色 / at least one role is required");
+            throw new InvalidInputException(Message.of("input.role.required"));
         }
         return roles;
     }

@@ -12,6 +12,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.kaohe.errors.InvalidInputException;
+import org.kaohe.errors.Message;
 
 /**
  * Creates, lists and changes users; the command line and the users page both call it. Every
@@ -85,14 +86,13 @@ public class UserAccountService {
     @Transactional
     public CreatedUser create(String actor, String username, String displayName, Set<Role> roles, String password) {
         if (username == null || !USERNAME.matcher(username).matches()) {
-            throw new InvalidInputException(
-                    "用户名须为 2–64 个字母、数字或 . _ - / username must be 2-64 letters, digits or . _ -: " + username);
+            throw new InvalidInputException(Message.of("input.user.nameFormat", username));
         }
         if (roles.isEmpty()) {
-            throw new InvalidInputException("至少需要一个角色 / at least one role is required");
+            throw new InvalidInputException(Message.of("input.role.required"));
         }
         if (users.find(username).isPresent()) {
-            throw new InvalidInputException("用户已存在 / user already exists: " + username);
+            throw new InvalidInputException(Message.of("input.user.exists", username));
         }
         String name = checkedDisplayName(displayName);
         boolean generated = password == null || password.isBlank();
@@ -111,7 +111,7 @@ public class UserAccountService {
     public void setEnabled(String actor, String username, boolean enabled) {
         require(username);
         if (!enabled && actor.equals(username)) {
-            throw new InvalidInputException("不能停用自己的账号 / you cannot disable your own account");
+            throw new InvalidInputException(Message.of("input.user.disableSelf"));
         }
         users.setEnabled(username, enabled);
         auditLog.record(actor, enabled ? "USER_ENABLED" : "USER_DISABLED", java.util.Map.of("user", username));
@@ -124,11 +124,11 @@ public class UserAccountService {
     public void setRoles(String actor, String username, Set<Role> roles) {
         require(username);
         if (roles.isEmpty()) {
-            throw new InvalidInputException("至少需要一个角色 / at least one role is required");
+            throw new InvalidInputException(Message.of("input.role.required"));
         }
         if (actor.equals(username) && !roles.contains(Role.ADMIN)) {
             // Otherwise the last administrator could lock everybody out of user administration.
-            throw new InvalidInputException("不能取消自己的管理员角色 / you cannot take the ADMIN role from yourself");
+            throw new InvalidInputException(Message.of("input.user.dropOwnAdmin"));
         }
         boolean changed = !require(username).roles().equals(roles);
         users.setRoles(username, Role.format(roles));
@@ -159,11 +159,10 @@ public class UserAccountService {
     public String repair(String actor, String username, Set<Role> roles) {
         UserAccount account = require(username);
         if (account.sealIntact()) {
-            throw new InvalidInputException("用户 " + username + " 的账号记录完好,无需修复 / the account of " + username
-                    + " passes its seal check: nothing to repair");
+            throw new InvalidInputException(Message.of("input.user.sealIntact", username));
         }
         if (roles.isEmpty()) {
-            throw new InvalidInputException("至少需要一个角色 / at least one role is required");
+            throw new InvalidInputException(Message.of("input.role.required"));
         }
         String password = generatePassword();
         UserSeals.Sealed found = users.repair(username, Role.format(roles), passwordEncoder.encode(password));
@@ -192,10 +191,10 @@ public class UserAccountService {
     public void changeOwnPassword(String username, String currentPassword, String newPassword, String keepSession) {
         UserRepository.StoredUser stored = requireLocal(username);
         if (currentPassword == null || !passwordEncoder.matches(currentPassword, stored.passwordHash())) {
-            throw new InvalidInputException("当前密码不正确 / the current password is wrong");
+            throw new InvalidInputException(Message.of("input.user.wrongPassword"));
         }
         if (newPassword != null && newPassword.equals(currentPassword)) {
-            throw new InvalidInputException("新密码不能与当前密码相同 / the new password must differ from the current one");
+            throw new InvalidInputException(Message.of("input.user.samePassword"));
         }
         PasswordPolicy.check(username, newPassword);
         users.setPasswordHash(username, passwordEncoder.encode(newPassword), false);
@@ -226,24 +225,22 @@ public class UserAccountService {
     private static String checkedDisplayName(String displayName) {
         String name = displayName == null ? "" : displayName.strip();
         if (name.length() > MAX_DISPLAY_NAME || name.chars().anyMatch(Character::isISOControl)) {
-            throw new InvalidInputException("姓名最多 " + MAX_DISPLAY_NAME + " 个字符,不能含控制字符 / a display name has at most "
-                    + MAX_DISPLAY_NAME + " characters and no control characters");
+            throw new InvalidInputException(Message.of("input.user.displayName", String.valueOf(MAX_DISPLAY_NAME)));
         }
         return name;
     }
 
     private UserAccount require(String username) {
         return users.find(username).map(UserRepository.StoredUser::account)
-                .orElseThrow(() -> new InvalidInputException("没有此用户 / no such user: " + username));
+                .orElseThrow(() -> new InvalidInputException(Message.of("input.user.unknown", username)));
     }
 
     /** A local account: a directory's or provider's person has no password in Kaohe to change or reset. */
     private UserRepository.StoredUser requireLocal(String username) {
         UserRepository.StoredUser stored = users.find(username)
-                .orElseThrow(() -> new InvalidInputException("没有此用户 / no such user: " + username));
+                .orElseThrow(() -> new InvalidInputException(Message.of("input.user.unknown", username)));
         if (stored.source() != LoginSource.LOCAL) {
-            throw new InvalidInputException(username + " 通过 " + stored.source() + " 登录,密码由目录或统一身份认证管理 / "
-                    + username + " logs in through " + stored.source() + ": the directory or provider keeps the password");
+            throw new InvalidInputException(Message.of("input.user.externalPassword", username, stored.source().name()));
         }
         return stored;
     }

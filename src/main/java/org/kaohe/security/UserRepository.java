@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.function.UnaryOperator;
 
 import org.kaohe.errors.InvalidInputException;
+import org.kaohe.errors.Message;
 import org.kaohe.results.SealStatus;
 import org.springframework.context.annotation.DependsOn;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -116,11 +117,11 @@ class UserRepository {
     private UserSeals.Sealed reseal(String username, boolean mustBeIntact, UnaryOperator<UserSeals.Sealed> change) {
         StoredUser current = jdbc.sql("SELECT " + COLUMNS + " FROM app_user WHERE username = ? FOR UPDATE")
                 .param(username).query(this::map).optional()
-                .orElseThrow(() -> new InvalidInputException("没有此用户 / no such user: " + username));
+                .orElseThrow(() -> new InvalidInputException(Message.of("input.user.unknown", username)));
         if (mustBeIntact && !current.account().sealIntact()) {
-            throw new InvalidInputException("用户 " + username + " 的账号记录在 Kaohe 之外被改动过(" + current.account().seal().label()
-                    + "),须先修复:重新设定角色并生成一次性密码 / the account of " + username + " was changed outside Kaohe ("
-                    + current.account().seal().label() + "): repair it first (set its roles again, with a new one-time password)");
+            // The seal status in each language: {1} for the Chinese wording, {2} for the English one.
+            String[] status = current.account().seal().labels();
+            throw new InvalidInputException(Message.of("input.user.alteredOutside", username, status[0], status[1]));
         }
         UserSeals.Sealed before = new UserSeals.Sealed(username, Role.format(current.account().roles()),
                 current.account().enabled(), current.passwordHash(), current.account().mustChangePassword());

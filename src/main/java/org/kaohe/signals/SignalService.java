@@ -14,6 +14,7 @@ import org.kaohe.audit.AuditLog;
 import org.kaohe.errors.Echo;
 import org.kaohe.errors.EvaluationException;
 import org.kaohe.errors.InvalidInputException;
+import org.kaohe.errors.Message;
 import org.kaohe.imports.ImportRepository;
 import org.kaohe.records.Period;
 import org.kaohe.rules.CompiledRulebook;
@@ -110,7 +111,7 @@ public class SignalService {
     }
 
     private SignalRun stored(long id) {
-        return store.find(id).orElseThrow(() -> new InvalidInputException("没有预警运行 #" + id + " / no signal run #" + id));
+        return store.find(id).orElseThrow(() -> new InvalidInputException(Message.of("input.signals.run", String.valueOf(id))));
     }
 
     /** The run's flags computed again from the runs and the rulebook version it names. */
@@ -163,11 +164,11 @@ public class SignalService {
     public void note(long runId, String flagKey, String note, String who) {
         SignalRun run = stored(runId);
         Flag flag = run.flags().stream().filter(f -> f.key().equals(flagKey)).findFirst().orElseThrow(() ->
-                new InvalidInputException("预警运行 #" + runId + " 中没有提示 " + Echo.of(flagKey) + " / no such flag"));
+                new InvalidInputException(Message.of("input.signals.flag", String.valueOf(runId), Echo.of(flagKey))));
         String text = note == null ? "" : note.strip();
         if (text.isEmpty() || text.length() > NOTE_MAX) {
-            throw new InvalidInputException("说明: " + (text.isEmpty() ? "必填项为空 / note: required" : "文字过长(最多 "
-                    + NOTE_MAX + " 个字符)/ note: at most " + NOTE_MAX + " characters"));
+            throw new InvalidInputException(text.isEmpty() ? Message.of("input.signals.noteRequired")
+                    : Message.of("input.signals.noteLong", String.valueOf(NOTE_MAX)));
         }
         store.note(runId, flagKey, text, who, OffsetDateTime.now().truncatedTo(ChronoUnit.MILLIS));
         Map<String, Object> detail = new LinkedHashMap<>();

@@ -7,6 +7,7 @@ import java.util.List;
 import org.springframework.web.multipart.MultipartFile;
 import org.kaohe.errors.Echo;
 import org.kaohe.errors.InvalidInputException;
+import org.kaohe.errors.Message;
 
 /**
  * An uploaded draft rulebook written to a temporary folder, so it is read exactly as
@@ -23,14 +24,15 @@ public final class DraftRulebook implements AutoCloseable {
     public static DraftRulebook of(List<MultipartFile> files) throws IOException {
         List<MultipartFile> chosen = files.stream().filter(f -> !f.isEmpty()).toList();
         if (chosen.isEmpty()) {
-            throw new InvalidInputException("请选择规则文件 / choose the rule files");
+            throw new InvalidInputException(Message.of("input.rules.chooseFiles"));
         }
         DraftRulebook draft = new DraftRulebook(new UploadFolder("kaohe-draft-rules"));
         for (MultipartFile file : chosen) {
             String name = Uploads.name(file);
             if (name.isBlank() || name.startsWith(".")) {
                 draft.close();
-                throw new InvalidInputException("文件名无效 / invalid file name: " + Echo.of(file.getOriginalFilename()));
+                throw new InvalidInputException(
+                        Message.of("input.rules.fileName", Echo.of(file.getOriginalFilename())));
             }
             draft.folder.save(file, name);
         }

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.kaohe.errors.InvalidInputException;
+import org.kaohe.errors.Message;
 import org.kaohe.imports.ImportReport;
 import org.kaohe.imports.ImportService;
 import org.kaohe.imports.RemovalConfirmation;
@@ -73,7 +74,7 @@ public final class Uploads {
     public static Upload read(String period, List<MultipartFile> files) throws IOException {
         List<MultipartFile> chosen = files.stream().filter(f -> !f.isEmpty()).toList();
         if (chosen.isEmpty()) {
-            throw new InvalidInputException("请选择要导入的文件 / choose the files to import");
+            throw new InvalidInputException(Message.of("input.upload.chooseFiles"));
         }
         Period p = period(period, chosen);
         UploadFolder folder = new UploadFolder("kaohe-import");
@@ -123,8 +124,7 @@ public final class Uploads {
             }
         }
         if (files.keySet().stream().anyMatch(Uploads::isWorkbook)) {
-            throw new InvalidInputException("Excel 工作簿须单独上传(一个工作簿含六个工作表)/ upload an Excel workbook "
-                    + "on its own (one workbook holds the six sheets)");
+            throw new InvalidInputException(Message.of("input.upload.workbookAlone"));
         }
         return imports.importPaths(files, upload.period(), user, confirmation);
     }
@@ -136,12 +136,9 @@ public final class Uploads {
         }
         Optional<Period> found = files.stream().map(Uploads::fullName).map(Period::findIn)
                 .flatMap(Optional::stream).distinct().reduce((a, b) -> {
-                    throw new InvalidInputException("上传的文件名中有不同的考核期，请填写考核期 / the uploaded names hold "
-                            + "different periods: give the period");
+                    throw new InvalidInputException(Message.of("input.upload.periodsDiffer"));
                 });
-        return found.orElseThrow(() -> new InvalidInputException("请填写考核期(格式 YYYY-Qn，如 2026-Q3)，或使用含考核期"
-                + "的文件夹、zip 或工作簿名(如 2026-Q3.zip)/ give the period (YYYY-Qn, e.g. 2026-Q3), or upload a "
-                + "folder, zip or workbook whose name holds it (e.g. 2026-Q3.zip)"));
+        return found.orElseThrow(() -> new InvalidInputException(Message.of("input.upload.periodMissing")));
     }
 
     private static boolean isWorkbook(String name) {

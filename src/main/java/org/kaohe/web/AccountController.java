@@ -5,8 +5,10 @@ import java.security.Principal;
 import jakarta.servlet.http.HttpSession;
 
 import org.kaohe.errors.InvalidInputException;
+import org.kaohe.errors.Message;
 import org.kaohe.security.ApiTokens;
 import org.kaohe.security.UserAccountService;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -47,12 +49,12 @@ class AccountController {
                           RedirectAttributes flash) {
         try {
             if (!newPassword.equals(confirmPassword)) {
-                throw new InvalidInputException("两次输入的新密码不一致 / the two new passwords differ");
+                throw new InvalidInputException(Message.of("input.user.passwordsDiffer"));
             }
             accounts.changeOwnPassword(who.getName(), currentPassword, newPassword, session.getId());
             flash.addFlashAttribute("passwordChanged", true);
         } catch (InvalidInputException e) {
-            flash.addFlashAttribute("problem", e.getMessage());
+            flash.addFlashAttribute("problem", e.getMessage(LocaleContextHolder.getLocale()));
         }
         return "redirect:/account";
     }
@@ -63,7 +65,7 @@ class AccountController {
             accounts.setDisplayName(who.getName(), who.getName(), displayName);
             flash.addFlashAttribute("nameChanged", true);
         } catch (InvalidInputException e) {
-            flash.addFlashAttribute("problem", e.getMessage());
+            flash.addFlashAttribute("problem", e.getMessage(LocaleContextHolder.getLocale()));
         }
         return "redirect:/account";
     }
@@ -76,7 +78,7 @@ class AccountController {
         try {
             made = tokens.create(who.getName(), name, days);
         } catch (InvalidInputException e) {
-            flash.addFlashAttribute("problem", e.getMessage());
+            flash.addFlashAttribute("problem", e.getMessage(LocaleContextHolder.getLocale()));
             return "redirect:/account";
         }
         model.addAttribute("newToken", made.token());

@@ -18,6 +18,8 @@ import org.kaohe.annual.AnnualWorkbook;
 import org.kaohe.annual.AuditedYears;
 import org.kaohe.annual.StaleQuartersException;
 import org.kaohe.errors.EvaluationException;
+import org.kaohe.errors.Message;
+import org.kaohe.errors.MessageText;
 import org.kaohe.imports.AnnualAppraisalFile;
 import org.kaohe.imports.RemovalConfirmation;
 import org.kaohe.records.SubjectType;
@@ -26,6 +28,7 @@ import org.kaohe.rules.book.QuotaScope;
 import org.kaohe.scoring.SubjectResult;
 import org.kaohe.uploads.PendingUploads;
 import org.kaohe.work.HeavyWork;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -106,7 +109,7 @@ class AnnualController {
         Optional<PendingUploads.Pending> held = pending.find(token, who.getName())
                 .filter(p -> p.kind() == PendingUploads.Kind.YEAR);
         if (held.isEmpty()) {
-            model.addAttribute("heldProblem", ImportController.notHeld());
+            model.addAttribute("heldProblem", ImportController.notHeld(LocaleContextHolder.getLocale()));
             return newestPage(model);
         }
         byte[] bytes = pending.bytes(held.get(), 0);
@@ -200,8 +203,8 @@ class AnnualController {
         AnnualResults.CheckedYear checked = checked(year);
         SubjectResult subject = checked.subject(id).orElseThrow(() -> {
             results.refuseIfMissing(checked, id); // a row deleted from the sealed annual run: said so
-            return new ResponseStatusException(HttpStatus.NOT_FOUND, "年度 " + year + " 中没有对象 " + id + " / no subject "
-                    + id + " in " + year);
+            return new ResponseStatusException(HttpStatus.NOT_FOUND, MessageText.of(
+                    Message.of("notFound.annualSubject", String.valueOf(year), id), LocaleContextHolder.getLocale()));
         });
         model.addAttribute("year", year);
         model.addAttribute("check", checked);
@@ -214,7 +217,7 @@ class AnnualController {
     /** For people: Chinese headers and the run's facts first, as the quarter's page export (scripts: results --year). */
     @GetMapping("/years/{year}/export.csv")
     ResponseEntity<byte[]> csv(@PathVariable int year, Principal who) {
-        return heavy.run(HeavyWork.Kind.EXPORT, who.getName(), "导出 / export of " + year, job -> csvNow(year, who));
+        return heavy.run(HeavyWork.Kind.EXPORT, who.getName(), exportTitle(year), job -> csvNow(year, who));
     }
 
     private ResponseEntity<byte[]> csvNow(int year, Principal who) {
@@ -229,7 +232,7 @@ class AnnualController {
 
     @GetMapping("/years/{year}/export.xlsx")
     ResponseEntity<byte[]> xlsx(@PathVariable int year, Principal who) {
-        return heavy.run(HeavyWork.Kind.EXPORT, who.getName(), "导出 / export of " + year, job -> xlsxNow(year, who));
+        return heavy.run(HeavyWork.Kind.EXPORT, who.getName(), exportTitle(year), job -> xlsxNow(year, who));
     }
 
     private ResponseEntity<byte[]> xlsxNow(int year, Principal who) {
@@ -258,7 +261,14 @@ class AnnualController {
         return audited.export(year, format, who.getName()).orElseThrow(() -> noAnnualRun(year));
     }
 
-    private static ResponseStatusException noAnnualRun(int year) {
-        return new ResponseStatusException(HttpStatus.NOT_FOUND, "年度 " + year + " 尚无年度考核结果 / no annual run for " + year);
+    /** "No annual run for 2026", in the page's language: also the annual notices' answer. */
+    static ResponseStatusException noAnnualRun(int year) {
+        return new ResponseStatusException(HttpStatus.NOT_FOUND,
+                MessageText.of(Message.of("notFound.annualRun", String.valueOf(year)), LocaleContextHolder.getLocale()));
+    }
+
+    /** A year's export as the work list names it, in the language of the page that asked for it. */
+    private static String exportTitle(int year) {
+        return MessageText.of(Message.of("work.title.yearExport", String.valueOf(year)), LocaleContextHolder.getLocale());
     }
 }

@@ -59,8 +59,7 @@ class AnnualNoticesController {
     }
 
     private AnnualResults.CheckedYear checked(int year) {
-        return results.current(year).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND,
-                "年度 " + year + " 尚无年度考核结果 / no annual run for " + year));
+        return results.current(year).orElseThrow(() -> AnnualController.noAnnualRun(year));
     }
 
     private static ResponseEntity<byte[]> pdf(byte[] body, String fileName) {

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Set;
 
 import org.kaohe.errors.InvalidInputException;
+import org.kaohe.errors.Message;
 import org.kaohe.results.RunChecks;
 import org.kaohe.results.RunComparison;
 import org.kaohe.results.RunInfo;
@@ -48,8 +49,8 @@ class CompareController {
                 ? runs.run(from).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND))
                 : comparison.previous(later).orElse(null);
         if (earlier != null && !earlier.period().equals(later.period())) {
-            throw new InvalidInputException("只能比较同一考核期的两次运行 / only two runs of one period can be compared: "
-                    + earlier.period() + ", " + later.period());
+            throw new InvalidInputException(Message.of("input.compare.periods", earlier.period().toString(),
+                    later.period().toString()));
         }
         if (earlier != null) {
             model.addAttribute("comparison", comparison.compare(earlier, later, Math.max(1, page), PAGE_SIZE));

@@ -76,7 +76,7 @@ class EditorPage {
                 rows.add(row(table, specs, i, row.line(), row.cells(), problems, choices, locale));
             }
             RowView blank = row(table, specs, -1, 0, Map.of(), FieldProblems.none(), choices, locale);
-            views.add(new TableView(table.fileName(), table.title(), anchor(table), columns(table, locale), rows, blank,
+            views.add(new TableView(table.fileName(), table.title(locale), anchor(table), columns(table, locale), rows, blank,
                     editable.formEditable(), editable.overLimit() ? null : editable.content(),
                     notice(table, editable, locale), problems.table(table.fileName()),
                     problems.count(table.fileName())));
@@ -109,8 +109,8 @@ class EditorPage {
         List<ColumnView> columns = new ArrayList<>();
         for (BookColumn column : table.columns()) {
             String hint = messages.getMessage("editor.hint." + table.fileName() + "." + column.code(), null, "", locale);
-            columns.add(new ColumnView(column.code(), chinese ? column.chinese() : column.code(),
-                    chinese ? column.code() : column.chinese(), hint));
+            // The Chinese header with the code on hover; in English the code alone (the header files may carry).
+            columns.add(new ColumnView(column.code(), chinese ? column.chinese() : column.code(), column.code(), hint));
         }
         return columns;
     }
@@ -244,11 +244,10 @@ class EditorPage {
         return messages.getMessage("setting." + name.name(), null, name.meaning(), locale);
     }
 
-    /** Kaohe's own choices (subject types, methods …): the Chinese name, the code on hover; both in English. */
+    /** Kaohe's own choices (subject types, methods …): the Chinese name, the code on hover; the code in English. */
     private static List<Option> coded(List<? extends CodedValue> values, Locale locale) {
         boolean chinese = isChinese(locale);
-        return values.stream().map(v -> new Option(v.name(), chinese ? v.label() : v.name() + " " + v.label(), v.name(),
-                false)).toList();
+        return values.stream().map(v -> new Option(v.name(), chinese ? v.label() : v.name(), v.name(), false)).toList();
     }
 
     private static boolean isChinese(Locale locale) {

@@ -7,10 +7,13 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
 import org.kaohe.errors.InvalidInputException;
+import org.kaohe.errors.Message;
+import org.kaohe.errors.MessageText;
 import org.kaohe.imports.ImportProblem;
 import org.kaohe.imports.ImportReport;
 import org.kaohe.imports.ImportRepository;
@@ -20,6 +23,7 @@ import org.kaohe.imports.RemovalConfirmation;
 import org.kaohe.imports.VersionDiffs;
 import org.kaohe.uploads.PendingUploads;
 import org.kaohe.uploads.Uploads;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -82,7 +86,7 @@ class ImportController {
             return answer(report, upload, who, model, redirect);
         } catch (InvalidInputException e) {
             // No period found, no file chosen, a workbook among CSV files: said on the page itself.
-            model.addAttribute("uploadProblem", e.getMessage());
+            model.addAttribute("uploadProblem", e.getMessage(LocaleContextHolder.getLocale()));
         }
         return page(model);
     }
@@ -97,7 +101,7 @@ class ImportController {
         Optional<PendingUploads.Pending> held = pending.find(token, who.getName())
                 .filter(p -> p.kind() == PendingUploads.Kind.QUARTER);
         if (held.isEmpty()) {
-            model.addAttribute("uploadProblem", notHeld());
+            model.addAttribute("uploadProblem", notHeld(LocaleContextHolder.getLocale()));
             return page(model);
         }
         try (Uploads.Upload upload = Uploads.held(pending, held.get())) {
@@ -117,10 +121,9 @@ class ImportController {
         return held.filter(p -> p.kind() == PendingUploads.Kind.YEAR).map(p -> "redirect:/years").orElse("redirect:/import");
     }
 
-    /** "此待确认的导入已不存在" in both languages: what a stale confirm button is told. */
-    static String notHeld() {
-        return "此待确认的导入已不存在(已确认、已取消、已被新的上传取代或已超过一天),请重新上传 / this upload is no longer "
-                + "held for confirmation (confirmed, cancelled, replaced by a newer upload or a day old): upload it again";
+    /** What a stale confirm button is told, in the page's language. */
+    static String notHeld(Locale locale) {
+        return MessageText.of(Message.of("input.upload.notHeld"), locale);
     }
 
     private String answer(ImportReport report, Uploads.Upload upload, Principal who, Model model,

@@ -6,11 +6,14 @@ import java.security.Principal;
 
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.kaohe.errors.Message;
+import org.kaohe.errors.MessageText;
 import org.kaohe.reports.Notices;
 import org.kaohe.results.RunChecks;
 import org.kaohe.results.RunInfo;
 import org.kaohe.results.RunQueries;
 import org.kaohe.work.HeavyWork;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -60,7 +63,9 @@ class NoticesController {
         RunInfo run = run(runId);
         String name = notices.zipFileName(run, deptId).orElseThrow(() -> notFound(run, deptId));
         // A department's every notice as PDF: heavy work, with a permit while it is written.
-        heavy.run(HeavyWork.Kind.EXPORT, who.getName(), "通知书 / notices of " + deptId + ", run " + runId, job -> {
+        String title = MessageText.of(Message.of("work.title.notices", deptId, String.valueOf(runId)),
+                LocaleContextHolder.getLocale());
+        heavy.run(HeavyWork.Kind.EXPORT, who.getName(), title, job -> {
             response.setContentType("application/zip");
             response.setHeader(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
                     .filename(name, StandardCharsets.UTF_8).build().toString());

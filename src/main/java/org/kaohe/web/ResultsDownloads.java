@@ -8,6 +8,8 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import java.security.Principal;
 
+import org.kaohe.errors.Message;
+import org.kaohe.errors.MessageText;
 import org.kaohe.records.SubjectType;
 import org.kaohe.results.AuditedRuns;
 import org.kaohe.results.ResultsExport;
@@ -17,6 +19,7 @@ import org.kaohe.results.RunInfo;
 import org.kaohe.results.RunQueries;
 import org.kaohe.scoring.Grade;
 import org.kaohe.work.HeavyWork;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -69,7 +72,7 @@ class ResultsDownloads {
 
     /** A whole run's export is heavy work (every row checked and written): it takes a permit while it runs. */
     private static String exportTitle(RunInfo run) {
-        return "导出 / export of run " + run.id();
+        return MessageText.of(Message.of("work.title.runExport", String.valueOf(run.id())), LocaleContextHolder.getLocale());
     }
 
     @GetMapping("/evaluation/export.xlsx")

@@ -13,6 +13,7 @@ import org.kaohe.reviews.Review;
 import org.kaohe.reviews.ReviewService;
 import org.kaohe.scoring.ExplanationDiff;
 import org.kaohe.scoring.SubjectResult;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -23,6 +24,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.kaohe.errors.InvalidInputException;
+import org.kaohe.errors.Message;
 
 /**
  * Reviews (复核): the list with counts per period, a request recorded from the subject page, and a
@@ -62,7 +64,7 @@ class ReviewController {
                     attachments), who.getName());
             return "redirect:/reviews/" + review.id();
         } catch (InvalidInputException e) {
-            redirect.addFlashAttribute("reviewProblem", e.getMessage());
+            redirect.addFlashAttribute("reviewProblem", e.getMessage(LocaleContextHolder.getLocale()));
             return "redirect:/runs/" + run + "/subjects/" + subject + "#reviews";
         }
     }
@@ -97,7 +99,7 @@ class ReviewController {
         try {
             reviews.decide(id, run, decision, note, who.getName());
         } catch (InvalidInputException e) {
-            redirect.addFlashAttribute("reviewProblem", e.getMessage());
+            redirect.addFlashAttribute("reviewProblem", e.getMessage(LocaleContextHolder.getLocale()));
         }
         return "redirect:/reviews/" + id + "?run=" + run;
     }
@@ -106,7 +108,7 @@ class ReviewController {
         try {
             return text == null || text.isBlank() ? null : LocalDate.parse(text.trim());
         } catch (DateTimeParseException e) {
-            throw new InvalidInputException("申请日期应为 yyyy-MM-dd / request_date must be yyyy-MM-dd: " + org.kaohe.errors.Echo.of(text));
+            throw new InvalidInputException(Message.of("input.review.requestDateFormat", org.kaohe.errors.Echo.of(text)));
         }
     }
 }

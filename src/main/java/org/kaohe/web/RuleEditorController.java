@@ -14,6 +14,7 @@ import java.util.regex.Pattern;
 
 import org.kaohe.audit.AuditLog;
 import org.kaohe.errors.InvalidInputException;
+import org.kaohe.errors.Message;
 import org.kaohe.imports.ImportRepository;
 import org.kaohe.rules.DraftCheck;
 import org.kaohe.rules.RuleProblem;
@@ -126,7 +127,7 @@ class RuleEditorController {
     String saveText(@RequestParam String file, @RequestParam(defaultValue = "") String text, Principal who,
                     RedirectAttributes redirect) throws RulebookInvalidException {
         BookTable table = BookTable.byFileName(file).orElseThrow(() ->
-                new InvalidInputException("不是规则表 / not a rule table: " + org.kaohe.errors.Echo.of(file)));
+                new InvalidInputException(Message.of("input.rules.notATable", org.kaohe.errors.Echo.of(file))));
         RuleEditor.Saved saved = editor.saveText(who.getName(), table, text);
         redirect.addFlashAttribute("savedDraft", saved.draftId());
         redirect.addFlashAttribute("openText", table.fileName());

@@ -202,10 +202,10 @@ class RuleVersionsController {
         }
         EditableTable editable = EditableTable.read(table.get(), content);
         if (!editable.formEditable()) {
-            return new ShownTable(file, table.get().title(), List.of(), null, content);
+            return new ShownTable(file, table.get().title(locale), List.of(), null, content);
         }
         boolean chinese = "zh".equals(locale.getLanguage());
-        List<String> headers = table.get().columns().stream().map(c -> chinese ? c.chinese() : c.header()).toList();
+        List<String> headers = table.get().columns().stream().map(c -> chinese ? c.chinese() : c.code()).toList();
         List<BookColumn> specs = table.get().columns();
         CodeNames names = CodeNames.of(files);
         List<ShownRow> rows = new ArrayList<>();
@@ -219,7 +219,7 @@ class RuleVersionsController {
             }
             rows.add(new ShownRow(row.line(), cells));
         }
-        return new ShownTable(file, table.get().title(), headers, rows, content);
+        return new ShownTable(file, table.get().title(locale), headers, rows, content);
     }
 
     /** A cell as people read it: a code by its name ({@link CodeNames}), a setting by its meaning. */

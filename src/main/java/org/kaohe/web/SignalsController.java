@@ -13,6 +13,7 @@ import org.kaohe.signals.SignalCharts;
 import org.kaohe.signals.SignalRun;
 import org.kaohe.signals.SignalService;
 import org.kaohe.signals.SignalWorkbook;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
@@ -79,7 +80,7 @@ class SignalsController {
         try {
             signals.note(run, flag, note, who.getName());
         } catch (InvalidInputException e) {
-            redirect.addFlashAttribute("noteProblem", e.getMessage());
+            redirect.addFlashAttribute("noteProblem", e.getMessage(LocaleContextHolder.getLocale()));
         }
         redirect.addAttribute("scope", signalRun.scope());
         return "redirect:/signals";

@@ -7,6 +7,7 @@ import java.util.List;
 import org.kaohe.errors.InvalidInputException;
 import org.kaohe.security.Role;
 import org.kaohe.security.UserAccountService;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -43,7 +44,7 @@ class UsersController {
             created = accounts.create(who.getName(), username.trim(), displayName,
                     roles == null ? EnumSet.noneOf(Role.class) : EnumSet.copyOf(roles), password);
         } catch (InvalidInputException e) {
-            flash.addFlashAttribute("problem", e.getMessage());
+            flash.addFlashAttribute("problem", e.getMessage(LocaleContextHolder.getLocale()));
             return "redirect:/users";
         }
         if (created.passwordGenerated()) {
@@ -78,7 +79,7 @@ class UsersController {
         try {
             password = accounts.resetPassword(who.getName(), username);
         } catch (InvalidInputException e) {
-            flash.addFlashAttribute("problem", e.getMessage());
+            flash.addFlashAttribute("problem", e.getMessage(LocaleContextHolder.getLocale()));
             return "redirect:/users";
         }
         return oneTimePassword(username, password, model);
@@ -93,7 +94,7 @@ class UsersController {
             password = accounts.repair(who.getName(), username,
                     roles == null ? EnumSet.noneOf(Role.class) : EnumSet.copyOf(roles));
         } catch (InvalidInputException e) {
-            flash.addFlashAttribute("problem", e.getMessage());
+            flash.addFlashAttribute("problem", e.getMessage(LocaleContextHolder.getLocale()));
             return "redirect:/users";
         }
         return oneTimePassword(username, password, model);
@@ -116,7 +117,7 @@ class UsersController {
         try {
             change.run();
         } catch (InvalidInputException e) {
-            flash.addFlashAttribute("problem", e.getMessage());
+            flash.addFlashAttribute("problem", e.getMessage(LocaleContextHolder.getLocale()));
         }
         return "redirect:/users";
     }

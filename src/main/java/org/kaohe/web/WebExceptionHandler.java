@@ -6,8 +6,11 @@ import org.kaohe.errors.BusyException;
 import org.kaohe.errors.ConflictException;
 import org.kaohe.errors.Echo;
 import org.kaohe.errors.InvalidInputException;
+import org.kaohe.errors.Message;
+import org.kaohe.errors.MessageText;
 import org.kaohe.errors.SealBrokenException;
 import org.kaohe.errors.WorkStoppedException;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.MissingServletRequestParameterException;
@@ -30,7 +33,7 @@ class WebExceptionHandler {
     @ExceptionHandler(InvalidInputException.class)
     @ResponseStatus(HttpStatus.BAD_REQUEST)
     ModelAndView badInput(InvalidInputException e) {
-        return errorPage(HttpStatus.BAD_REQUEST, e.getMessage());
+        return errorPage(HttpStatus.BAD_REQUEST, e.getMessage(LocaleContextHolder.getLocale()));
     }
 
     /** Stored records or rulebook files that no longer match their seals: refused, each row named, never a raw error. */
@@ -62,18 +65,18 @@ class WebExceptionHandler {
     @ExceptionHandler({MethodArgumentTypeMismatchException.class, MissingServletRequestParameterException.class})
     @ResponseStatus(HttpStatus.BAD_REQUEST)
     ModelAndView badParameter(Exception e) {
-        String message = e instanceof MethodArgumentTypeMismatchException mismatch
-                ? "请求参数 " + mismatch.getName() + " 的值无效 / bad value for " + mismatch.getName() + ": "
-                        + Echo.of(mismatch.getValue())
-                : "缺少请求参数 / missing request parameter: " + ((MissingServletRequestParameterException) e).getParameterName();
-        return errorPage(HttpStatus.BAD_REQUEST, message);
+        Message message = e instanceof MethodArgumentTypeMismatchException mismatch
+                ? Message.of("input.parameter.badValue", mismatch.getName(), Echo.of(mismatch.getValue()))
+                : Message.of("input.parameter.missing", ((MissingServletRequestParameterException) e).getParameterName());
+        return errorPage(HttpStatus.BAD_REQUEST, MessageText.of(message, LocaleContextHolder.getLocale()));
     }
 
     @ExceptionHandler(IllegalArgumentException.class)
     @ResponseStatus(HttpStatus.INTERNAL_SERVER_ERROR)
     ModelAndView defect(IllegalArgumentException e) {
         log.error("internal error", e);
-        return errorPage(HttpStatus.INTERNAL_SERVER_ERROR, "内部错误,已记录 / internal error, logged");
+        return errorPage(HttpStatus.INTERNAL_SERVER_ERROR,
+                MessageText.of(Message.of("error.internal"), LocaleContextHolder.getLocale()));
     }
 
     private static ModelAndView errorPage(HttpStatus status, String message) {

@@ -63,7 +63,7 @@ class AnnualPagesTest {
     @Test
     void thePageListsDepartmentsAndCadresEachLinkedToItsExplanation() throws Exception {
         String page = body(get("/years/2026").with(user("viewer").roles("LEADER")));
-        assertThat(page).contains("年度考核", "全市排名", "部门内排名", "青川市妇女联合会", "不定等次", "完好 / intact")
+        assertThat(page).contains("年度考核", "全市排名", "部门内排名", "青川市妇女联合会", "不定等次", "id=\"seal-status\">完好<")
                 .contains("href=\"/years/2026/subjects/C0009\"", "href=\"/years/2026/subjects/D03\"")
                 .doesNotContain("id=\"seal-alarm\"");
         assertThat(body(get("/years").with(user("viewer").roles("LEADER")))).isEmpty(); // a redirect to the newest year
@@ -127,7 +127,7 @@ class AnnualPagesTest {
         long run = results.current(2026).orElseThrow().run().id();
         jdbc.sql("UPDATE annual_result SET score = 99.00 WHERE run_id = ? AND subject_id = 'C0022'").param(run).update();
         String page = body(get("/years/2026").with(user("viewer").roles("LEADER")));
-        assertThat(page).contains("id=\"seal-alarm\"", "CADRE/C0022", "已被改动 / ALTERED");
+        assertThat(page).contains("id=\"seal-alarm\"", "CADRE/C0022", "<td>已被改动</td>");
         JsonNode rows = json(get("/api/years/2026/results").with(user("viewer").roles("LEADER"))).get("rows");
         assertThat(find(rows, "C0022").get("seal").asText()).contains("ALTERED");
         assertThat(find(rows, "C0001").get("seal").asText()).contains("intact");

@@ -13,6 +13,8 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.kaohe.errors.Message;
+import org.kaohe.errors.MessageText;
 import org.kaohe.evaluation.SampleRun;
 import org.kaohe.security.Role;
 import org.kaohe.security.UserAccountService;
@@ -93,16 +95,26 @@ class ApiTest {
                 .andExpect(jsonPath("$.total").value(1));
         mvc.perform(get("/api/periods/2026-Q3/results?size=5000").with(httpBasic("api-auditor", "api-cobalt-pigeon-7")))
                 .andExpect(status().isBadRequest())
-                .andExpect(jsonPath("$.message").value(org.hamcrest.Matchers.containsString("size is at most 1000")));
+                .andExpect(jsonPath("$.message").value(MessageText.bilingual(Message.of("input.results.pageSize", "1000", "5000"))));
         mvc.perform(get("/api/periods/2026-Q3/results?sort=salary").with(httpBasic("api-auditor", "api-cobalt-pigeon-7")))
                 .andExpect(status().isBadRequest());
     }
 
     @Test
     void errorsAreJsonWithABilingualMessage() throws Exception {
+        Message malformed = Message.of("input.period.format", "2026-13");
         mvc.perform(get("/api/periods/2026-13/results").with(httpBasic("api-auditor", "api-cobalt-pigeon-7")))
                 .andExpect(status().isBadRequest())
-                .andExpect(jsonPath("$.message").value(org.hamcrest.Matchers.containsString("period must look like")));
+                .andExpect(jsonPath("$.message").value(MessageText.bilingual(malformed)));
+        // Worded in the language the request accepts.
+        mvc.perform(get("/api/periods/2026-13/results").header("Accept-Language", "en-GB,en;q=0.9")
+                        .with(httpBasic("api-auditor", "api-cobalt-pigeon-7")))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.message").value(MessageText.of(malformed, java.util.Locale.ENGLISH)));
+        mvc.perform(get("/api/periods/2026-13/results").header("Accept-Language", "zh-CN")
+                        .with(httpBasic("api-auditor", "api-cobalt-pigeon-7")))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.message").value(MessageText.of(malformed, java.util.Locale.SIMPLIFIED_CHINESE)));
         mvc.perform(get("/api/runs/999999/results").with(httpBasic("api-auditor", "api-cobalt-pigeon-7")))
                 .andExpect(status().isNotFound())
                 .andExpect(jsonPath("$.message").value(org.hamcrest.Matchers.containsString("no such run")));
@@ -124,7 +136,7 @@ class ApiTest {
         mvc.perform(post("/api/users").with(httpBasic("api-admin", "api-cobalt-pigeon-7"))
                         .contentType(MediaType.APPLICATION_JSON).content("{\"username\":\"script-hr\",\"roles\":[\"HR\"]}"))
                 .andExpect(status().isBadRequest())
-                .andExpect(jsonPath("$.message").value(org.hamcrest.Matchers.containsString("user already exists")));
+                .andExpect(jsonPath("$.message").value(MessageText.bilingual(Message.of("input.user.exists", "script-hr"))));
 
         List<String> actions = json.readTree(mvc.perform(get("/api/audit").with(httpBasic("api-admin", "api-cobalt-pigeon-7")))
                         .andReturn().getResponse().getContentAsByteArray())

@@ -4,8 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 import org.kaohe.errors.InvalidInputException;
+import org.kaohe.errors.Message;
+import org.kaohe.errors.MessageText;
 import org.kaohe.records.Period;
 import org.springframework.http.ResponseEntity;
+import org.springframework.mock.web.MockHttpServletRequest;
 
 /**
  * The API's one error model: the user's bad input is a 400 with its message; any other
@@ -21,17 +24,19 @@ class ErrorModelTest {
         InvalidInputException bad = org.junit.jupiter.api.Assertions.assertThrows(InvalidInputException.class,
                 () -> Period.parse("2026-Q9"));
 
-        ResponseEntity<ApiError> answer = handler.badInput(bad);
+        ResponseEntity<ApiError> answer = handler.badInput(bad, new MockHttpServletRequest());
 
         assertThat(answer.getStatusCode().value()).isEqualTo(400);
-        assertThat(answer.getBody().message()).contains("2026-Q9").contains("考核期格式");
+        assertThat(bad.message()).map(Message::key).contains("input.period.format");
+        assertThat(answer.getBody().message()).isEqualTo(MessageText.bilingual(Message.of("input.period.format", "2026-Q9")));
     }
 
     @Test
     void anyOtherIllegalArgumentIsAnInternalErrorThatHidesTheDefect() {
-        ResponseEntity<ApiError> answer = handler.defect(new IllegalArgumentException("index -1 out of bounds"));
+        ResponseEntity<ApiError> answer = handler.defect(new IllegalArgumentException("index -1 out of bounds"),
+                new MockHttpServletRequest());
 
         assertThat(answer.getStatusCode().value()).isEqualTo(500);
-        assertThat(answer.getBody().message()).contains("内部错误").doesNotContain("index -1");
+        assertThat(answer.getBody().message()).isEqualTo(MessageText.bilingual(Message.of("error.internal")));
     }
 }

@@ -6,6 +6,8 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 
 import org.junit.jupiter.api.Test;
+import org.kaohe.errors.Message;
+import org.kaohe.errors.MessageText;
 
 /** One test per field rule of docs/scheme.md, each on a one-row change to the valid quarter. */
 class FieldValidationTest {
@@ -128,7 +130,7 @@ class FieldValidationTest {
                 "targets.csv:2: period: 考核期与本次导入的考核期 2026-Q3 不一致 / period differs from the import's period "
                         + "2026-Q3: 2026-Q2");
         assertThat(target("T1,Q3,CADRE,C1,QUALITY,培训,5,1,1,2026-09-30,,N").errors()).containsExactly(
-                "targets.csv:2: period: 考核期格式应为 YYYY-Qn(如 2026-Q3)/ period must look like 2026-Q3: Q3");
+                "targets.csv:2: period: " + MessageText.bilingual(Message.of("input.period.format", "Q3")));
         assertThat(target("T1,,CADRE,C1,QUALITY,培训,5,1,1,2026-09-30,,N").errors()).isEmpty();
     }
 

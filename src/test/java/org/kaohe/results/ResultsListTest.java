@@ -11,6 +11,8 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.kaohe.errors.InvalidInputException;
+import org.kaohe.errors.Message;
 import org.kaohe.evaluation.StoredRuns;
 import org.kaohe.records.Period;
 import org.kaohe.records.SubjectType;
@@ -113,7 +115,8 @@ class ResultsListTest {
     @Test
     void badPagesAndSortsAreRefusedWithAMessage() {
         assertThatThrownBy(() -> list.page(runId, ResultsFilter.all(), 0, 10)).hasMessageContaining("page and size");
-        assertThatThrownBy(() -> Sort.of("salary")).hasMessageContaining("unknown sort column");
+        assertThatThrownBy(() -> Sort.of("salary")).isInstanceOfSatisfying(InvalidInputException.class,
+                e -> assertThat(e.message()).map(Message::key).contains("input.results.sortColumn"));
     }
 
     private static SubjectResult subject(SubjectType type, String id, String name, String dept, int score, Grade band,

@@ -19,6 +19,8 @@ import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 import org.kaohe.audit.AuditLog;
+import org.kaohe.errors.InvalidInputException;
+import org.kaohe.errors.Message;
 import org.kaohe.evaluation.EvaluationService;
 import org.kaohe.imports.ImportService;
 import org.kaohe.records.Period;
@@ -103,14 +105,16 @@ class ReviewFlowTest {
 
         // A decision is made once; a second is refused with a message and changes nothing.
         assertThatThrownBy(() -> reviews.decide(reviewId, reRun, Review.Decision.MAINTAIN, "", "hr"))
-                .hasMessageContaining("already decided");
+                .isInstanceOfSatisfying(InvalidInputException.class,
+                        e -> assertThat(e.message()).map(Message::key).contains("input.review.decided"));
         assertThat(reviews.get(reviewId).orElseThrow().decision()).isEqualTo(Review.Decision.CHANGE);
     }
 
     @Test
     void aRequestWithoutAReasonIsRefusedAndOnlyHrMayRecordOne() throws Exception {
         assertThatThrownBy(() -> reviews.request(999_999, "C1", new ReviewService.Request("x", LocalDate.now(), "r", ""),
-                "hr")).hasMessageContaining("no such run");
+                "hr")).isInstanceOfSatisfying(InvalidInputException.class,
+                        e -> assertThat(e.message()).map(Message::key).contains("input.run.unknown"));
         mvc.perform(post("/reviews").param("run", "1").param("subject", "C0003").param("requestedBy", "x")
                         .param("requestDate", "2026-10-01").param("reason", "r").with(user("a").roles("AUDITOR")).with(csrf()))
                 .andExpect(status().isForbidden());

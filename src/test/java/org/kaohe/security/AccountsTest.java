@@ -18,6 +18,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.kaohe.audit.AuditLog;
+import org.kaohe.errors.InvalidInputException;
+import org.kaohe.errors.Message;
+import org.kaohe.errors.MessageText;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.MockMvc;
 import org.kaohe.testing.KaoheTest;
@@ -97,13 +100,15 @@ class AccountsTest {
         accounts.create("admin", "self-service", EnumSet.of(Role.AUDITOR), "Current-pebble-kite-19");
 
         assertThatThrownBy(() -> accounts.changeOwnPassword("self-service", "wrong", "Brand-New-Secret-2"))
-                .hasMessageContaining("current password is wrong");
+                .isInstanceOfSatisfying(InvalidInputException.class,
+                        e -> assertThat(e.message()).map(Message::key).contains("input.user.wrongPassword"));
         assertThatThrownBy(() -> accounts.changeOwnPassword("self-service", "Current-pebble-kite-19", "12345678"))
                 .hasMessageContaining("password refused");
         String page = mvc.perform(post("/account/password").with(user("self-service").roles("AUDITOR")).with(csrf())
                         .param("currentPassword", "Current-pebble-kite-19").param("newPassword", "Brand-New-Secret-2")
                         .param("confirmPassword", "Brand-New-Secret-3")).andReturn().getFlashMap().get("problem").toString();
-        assertThat(page).contains("differ");
+        assertThat(page).isEqualTo(
+                MessageText.of(Message.of("input.user.passwordsDiffer"), java.util.Locale.SIMPLIFIED_CHINESE));
 
         accounts.changeOwnPassword("self-service", "Current-pebble-kite-19", "Brand-New-Secret-2");
         mvc.perform(get("/api/runs").with(httpBasic("self-service", "Brand-New-Secret-2"))).andExpect(status().isOk());

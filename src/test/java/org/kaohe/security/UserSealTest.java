@@ -13,6 +13,8 @@ import jakarta.servlet.http.Cookie;
 
 import org.junit.jupiter.api.Test;
 import org.kaohe.audit.AuditLog;
+import org.kaohe.errors.InvalidInputException;
+import org.kaohe.errors.Message;
 import org.kaohe.results.SealStatus;
 import org.kaohe.testing.KaoheTest;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -91,7 +93,8 @@ class UserSealTest {
         jdbc.sql("UPDATE app_user SET roles = 'ADMIN' WHERE username = 'sql-repair'").update();
 
         assertThatThrownBy(() -> accounts.setEnabled("admin", "sql-repair", true))
-                .hasMessageContaining("changed outside Kaohe");
+                .isInstanceOfSatisfying(InvalidInputException.class,
+                        e -> assertThat(e.message()).map(Message::key).contains("input.user.alteredOutside"));
         String password = accounts.repair("admin", "sql-repair", EnumSet.of(Role.AUDITOR));
 
         UserAccount repaired = accounts.find("sql-repair").orElseThrow();
@@ -103,7 +106,8 @@ class UserSealTest {
         assertThat(auditLog.latest(10)).anyMatch(e -> e.action().equals("USER_REPAIRED")
                 && "ADMIN".equals(AuditLog.params(e.detail()).get("found")));
         assertThatThrownBy(() -> accounts.repair("admin", "sql-repair", EnumSet.of(Role.HR)))
-                .hasMessageContaining("nothing to repair");
+                .isInstanceOfSatisfying(InvalidInputException.class,
+                        e -> assertThat(e.message()).map(Message::key).contains("input.user.sealIntact"));
     }
 
     @Test

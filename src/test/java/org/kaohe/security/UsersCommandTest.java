@@ -8,6 +8,8 @@ import java.io.StringWriter;
 import org.junit.jupiter.api.Test;
 import org.kaohe.audit.AuditLog;
 import org.kaohe.cli.KaoheCommands;
+import org.kaohe.errors.Message;
+import org.kaohe.errors.MessageText;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -68,10 +70,11 @@ class UsersCommandTest {
         int before = accounts.list().size();
 
         assertThat(run("users", "add", "sun", "--role", "BOSS")).isEqualTo(2);
-        assertThat(err.toString()).contains("未知角色 / unknown role: BOSS");
+        assertThat(err.toString()).contains(MessageText.bilingual(
+                Message.of("input.role.unknown", "BOSS", java.util.Arrays.toString(Role.values()))));
         assertThat(run("users", "add", "sun", "--role", "HR", "--password", "short")).isEqualTo(2);
         assertThat(run("users", "disable", "nobody")).isEqualTo(2);
-        assertThat(err.toString()).contains("没有此用户 / no such user: nobody");
+        assertThat(err.toString()).contains(MessageText.bilingual(Message.of("input.user.unknown", "nobody")));
         assertThat(accounts.list()).hasSize(before);
     }
 

@@ -8,11 +8,14 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
+import org.kaohe.errors.Message;
+import org.kaohe.errors.MessageText;
 import org.kaohe.testing.Eventually;
 import org.kaohe.testing.KaoheTest;
 import org.kaohe.work.HeavyWork;
@@ -43,6 +46,10 @@ class ErrorShapesTest {
             assertThat(page.getResponse().getStatus()).as(path).isEqualTo(400);
             assertThat(body(page)).as(path).contains("请求参数").doesNotContain("内部错误");
         }
+        // In the page's language: English after the switch.
+        MvcResult english = perform(get("/runs/abc/subjects/C0001?lang=en").with(user("auditor").roles("AUDITOR")));
+        assertThat(body(english)).contains(MessageText.of(Message.of("input.parameter.badValue", "runId", "abc"),
+                Locale.ENGLISH)).doesNotContain("请求参数");
     }
 
     @Test

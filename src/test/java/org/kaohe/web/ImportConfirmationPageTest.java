@@ -12,11 +12,14 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 import org.kaohe.audit.AuditLog;
+import org.kaohe.errors.Message;
+import org.kaohe.errors.MessageText;
 import org.kaohe.imports.ImportRepository;
 import org.kaohe.imports.ImportService;
 import org.kaohe.imports.ImportVersionInfo;
@@ -37,6 +40,8 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
  */
 @KaoheTest
 class ImportConfirmationPageTest {
+
+    private static final String NOT_HELD = MessageText.of(Message.of("input.upload.notHeld"), Locale.SIMPLIFIED_CHINESE);
 
     private static final Pattern CONFIRM = Pattern.compile("action=\"/import/confirm/([0-9a-f]+)\"");
     private static final String EVENTS_HEADER = "event_id,period,subject_type,subject_id,kind,level,count,date,note\n";
@@ -61,7 +66,7 @@ class ImportConfirmationPageTest {
         String token = token(held);
 
         String notTheirs = page(post("/import/confirm/" + token), user("hr2").roles("HR"));
-        assertThat(notTheirs).contains("id=\"upload-problem\"", "no longer held");
+        assertThat(notTheirs).contains("id=\"upload-problem\"", NOT_HELD);
         assertThat(versions(period)).hasSize(1);
 
         String confirmed = PostRedirectGet.follow(mvc, post("/import/confirm/" + token), HR, "/import");
@@ -72,7 +77,7 @@ class ImportConfirmationPageTest {
                 .containsExactly(org.assertj.core.groups.Tuple.tuple(1, false), org.assertj.core.groups.Tuple.tuple(2, true));
         assertThat(imports.loadCurrent(period).orElseThrow().events()).isEmpty();
         assertThat(auditLog.latest(1).get(0).action()).isEqualTo("IMPORT_REMOVALS_CONFIRMED");
-        assertThat(page(post("/import/confirm/" + token), HR)).contains("no longer held");
+        assertThat(page(post("/import/confirm/" + token), HR)).contains(NOT_HELD);
         assertThat(pendingUploads()).isZero();
     }
 

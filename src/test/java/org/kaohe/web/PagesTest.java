@@ -15,11 +15,14 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.util.EnumSet;
+import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 import org.kaohe.audit.AuditLog;
+import org.kaohe.errors.Message;
+import org.kaohe.errors.MessageText;
 import org.kaohe.security.Role;
 import org.kaohe.security.UserAccountService;
 import org.kaohe.testing.KaoheTest;
@@ -99,7 +102,8 @@ class PagesTest {
     void aBadUserIsRefusedWithTheServiceMessage() throws Exception {
         mvc.perform(post("/users").param("username", "x y").param("roles", "HR")
                         .with(user("boss").roles("ADMIN")).with(csrf()))
-                .andExpect(flash().attribute("problem", org.hamcrest.Matchers.containsString("username")));
+                .andExpect(flash().attribute("problem",
+                        MessageText.of(Message.of("input.user.nameFormat", "x y"), Locale.SIMPLIFIED_CHINESE)));
     }
 
     @Test
@@ -108,10 +112,12 @@ class PagesTest {
 
         mvc.perform(post("/users/only-admin/enabled").param("enabled", "false")
                         .with(user("only-admin").roles("ADMIN")).with(csrf()))
-                .andExpect(flash().attribute("problem", org.hamcrest.Matchers.containsString("cannot disable your own")));
+                .andExpect(flash().attribute("problem",
+                        MessageText.of(Message.of("input.user.disableSelf"), Locale.SIMPLIFIED_CHINESE)));
         mvc.perform(post("/users/only-admin/roles").param("roles", "HR")
                         .with(user("only-admin").roles("ADMIN")).with(csrf()))
-                .andExpect(flash().attribute("problem", org.hamcrest.Matchers.containsString("ADMIN role from yourself")));
+                .andExpect(flash().attribute("problem",
+                        MessageText.of(Message.of("input.user.dropOwnAdmin"), Locale.SIMPLIFIED_CHINESE)));
         assertThat(accounts.list()).anyMatch(u -> u.username().equals("only-admin") && u.enabled()
                 && u.roles().contains(org.kaohe.security.Role.ADMIN));
     }
@@ -136,10 +142,16 @@ class PagesTest {
     }
 
     @Test
-    void aMalformedPeriodIsABadRequestWithABilingualMessage() throws Exception {
-        String body = mvc.perform(get("/evaluation?period=2026-Q9").with(user("h").roles("HR")))
+    void aMalformedPeriodIsABadRequestWordedInThePagesLanguage() throws Exception {
+        Message malformed = Message.of("input.period.format", "2026-Q9");
+        String chinese = mvc.perform(get("/evaluation?period=2026-Q9").with(user("h").roles("HR")))
                 .andExpect(status().isBadRequest()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
-        assertThat(body).contains("period must look like 2026-Q3");
+        assertThat(chinese).contains(MessageText.of(malformed, Locale.SIMPLIFIED_CHINESE))
+                .doesNotContain(MessageText.of(malformed, Locale.ENGLISH));
+        String english = mvc.perform(get("/evaluation?period=2026-Q9&lang=en").with(user("h").roles("HR")))
+                .andExpect(status().isBadRequest()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(english).contains(MessageText.of(malformed, Locale.ENGLISH))
+                .doesNotContain(MessageText.of(malformed, Locale.SIMPLIFIED_CHINESE));
     }
 
     private void publish(String version, String file, String content) {

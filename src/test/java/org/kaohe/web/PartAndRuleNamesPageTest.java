@@ -8,6 +8,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -18,6 +19,7 @@ import org.kaohe.records.Period;
 import org.kaohe.results.RunQueries;
 import org.kaohe.rules.RulebookService;
 import org.kaohe.rules.RulebookSource;
+import org.kaohe.rules.book.BookTable;
 import org.kaohe.scoring.ExplanationLine;
 import org.kaohe.scoring.SubjectResult;
 import org.kaohe.testing.KaoheTest;
@@ -67,7 +69,8 @@ class PartAndRuleNamesPageTest {
         assertThat(subject).containsPattern("data-chart=\"\\{&quot;labels&quot;:\\[&quot;目标任务&quot;");
 
         assertThat(page("/runs/" + first + "/subjects/C0047?lang=en"))
-                .contains("<td class=\"part-name\" title=\"T\">目标任务 (T)</td>").contains(">加分表 row " + row + "</a>");
+                .contains("<td class=\"part-name\" title=\"T\">目标任务 (T)</td>").contains(">" + BookTable.BONUS.title(Locale.ENGLISH) + " row " + row + "</a>")
+                .doesNotContain(">加分表 row");
 
         String results = page("/evaluation?run=" + first);
         assertThat(results).contains("id=\"part-legend\"").contains("<span class=\"part-name\">干部队伍</span>")

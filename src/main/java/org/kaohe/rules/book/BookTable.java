@@ -2,6 +2,7 @@ package org.kaohe.rules.book;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -12,34 +13,36 @@ import java.util.Optional;
  */
 public enum BookTable {
 
-    SETTINGS("settings.csv", "参数表", TableColumns.settings()),
-    PARTS("parts.csv", "计分部分", TableColumns.parts()),
-    GRADES("grades.csv", "等次", TableColumns.grades()),
-    KINDS("kinds.csv", "事项类型", TableColumns.kinds()),
-    LEVELS("levels.csv", "级别", TableColumns.levels()),
-    BONUS("bonus-points.csv", "加分表", TableColumns.prices()),
-    DEDUCTIONS("deduction-points.csv", "扣分表", TableColumns.prices()),
-    GATES("gates.csv", "等次限制与一票否决", TableColumns.gates()),
-    PARTICIPATION("participation.csv", "参评条件", TableColumns.participation()),
+    SETTINGS("settings.csv", "参数表", "Settings", TableColumns.settings()),
+    PARTS("parts.csv", "计分部分", "Parts", TableColumns.parts()),
+    GRADES("grades.csv", "等次", "Grades", TableColumns.grades()),
+    KINDS("kinds.csv", "事项类型", "Kinds", TableColumns.kinds()),
+    LEVELS("levels.csv", "级别", "Levels", TableColumns.levels()),
+    BONUS("bonus-points.csv", "加分表", "Bonus points", TableColumns.prices()),
+    DEDUCTIONS("deduction-points.csv", "扣分表", "Deduction points", TableColumns.prices()),
+    GATES("gates.csv", "等次限制与一票否决", "Grade gates and vetoes", TableColumns.gates()),
+    PARTICIPATION("participation.csv", "参评条件", "Participation", TableColumns.participation()),
     // The annual assessment (年度考核): the year's numbers, grades and gates (AnnualRules).
-    ANNUAL_SETTINGS("annual-settings.csv", "年度考核参数", true, TableColumns.annualSettings()),
-    ANNUAL_GRADES("annual-grades.csv", "年度等次", true, TableColumns.annualGrades()),
-    ANNUAL_GATES("annual-gates.csv", "年度等次限制与一票否决", true, TableColumns.annualGates()),
+    ANNUAL_SETTINGS("annual-settings.csv", "年度考核参数", "Annual settings", true, TableColumns.annualSettings()),
+    ANNUAL_GRADES("annual-grades.csv", "年度等次", "Annual grades", true, TableColumns.annualGrades()),
+    ANNUAL_GATES("annual-gates.csv", "年度等次限制与一票否决", "Annual grade gates and vetoes", true, TableColumns.annualGates()),
     // The warning signals' thresholds (advisory: never in a score; SignalThresholds).
-    SIGNALS("signals.csv", "预警阈值", TableColumns.signals());
+    SIGNALS("signals.csv", "预警阈值", "Signal thresholds", TableColumns.signals());
 
     private final String fileName;
     private final String title;
+    private final String englishTitle;
     private final List<BookColumn> columns;
     private final boolean annual;
 
-    BookTable(String fileName, String title, List<BookColumn> columns) {
-        this(fileName, title, false, columns);
+    BookTable(String fileName, String title, String englishTitle, List<BookColumn> columns) {
+        this(fileName, title, englishTitle, false, columns);
     }
 
-    BookTable(String fileName, String title, boolean annual, List<BookColumn> columns) {
+    BookTable(String fileName, String title, String englishTitle, boolean annual, List<BookColumn> columns) {
         this.fileName = fileName;
         this.title = title;
+        this.englishTitle = englishTitle;
         this.annual = annual;
         this.columns = columns;
     }
@@ -59,6 +62,11 @@ public enum BookTable {
     /** The table's Chinese name, as pages and messages call it. */
     public String title() {
         return title;
+    }
+
+    /** The table's name in the reader's language: English for an English locale, else Chinese. */
+    public String title(Locale locale) {
+        return locale != null && "en".equals(locale.getLanguage()) ? englishTitle : title;
     }
 
     public List<BookColumn> columns() {
