@@ -12,6 +12,7 @@ import org.kaohe.rules.DraftTrial;
 import org.kaohe.rules.RuleProblem;
 import org.kaohe.rules.RulebookInvalidException;
 import org.kaohe.rules.RulebookRepository.Publication;
+import org.kaohe.rules.RulebookDrafts;
 import org.kaohe.rules.RulebookService;
 import org.kaohe.rules.RulebookSource;
 import org.kaohe.rules.ScenarioCases;
@@ -34,10 +35,12 @@ class RulesCommand {
     private static final int LISTED_CHANGES = 30;
 
     private final RulebookService rulebooks;
+    private final RulebookDrafts drafts;
     private final AuditLog auditLog;
 
-    RulesCommand(RulebookService rulebooks, AuditLog auditLog) {
+    RulesCommand(RulebookService rulebooks, RulebookDrafts drafts, AuditLog auditLog) {
         this.rulebooks = rulebooks;
+        this.drafts = drafts;
         this.auditLog = auditLog;
     }
 
@@ -115,7 +118,7 @@ class RulesCommand {
     @Command(name = "draft", description = "保存为草稿,由他人检查后发布 / keep as a draft for someone else to publish")
     int draft(@Parameters(arity = "0..1", defaultValue = "rules", paramLabel = "DIR") Path dir)
             throws RulebookInvalidException {
-        long id = rulebooks.saveDraft(RulebookService.read(dir), CliSupport.user());
+        long id = drafts.saveDraft(RulebookService.read(dir), CliSupport.user());
         System.out.println("已保存为草稿 #" + id + " / saved as draft #" + id);
         return CliSupport.EXIT_OK;
     }

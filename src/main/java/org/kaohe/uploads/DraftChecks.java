@@ -8,6 +8,7 @@ import org.kaohe.rules.DraftCheck;
 import org.kaohe.audit.AuditLog;
 import org.kaohe.rules.RuleProblem;
 import org.kaohe.rules.RulebookInvalidException;
+import org.kaohe.rules.RulebookDrafts;
 import org.kaohe.rules.RulebookService;
 import org.kaohe.rules.RulebookSource;
 import org.kaohe.rules.edit.RulebookZip;
@@ -19,10 +20,12 @@ import org.springframework.web.multipart.MultipartFile;
 public class DraftChecks {
 
     private final RulebookService rulebooks;
+    private final RulebookDrafts drafts;
     private final AuditLog auditLog;
 
-    DraftChecks(RulebookService rulebooks, AuditLog auditLog) {
+    DraftChecks(RulebookService rulebooks, RulebookDrafts drafts, AuditLog auditLog) {
         this.rulebooks = rulebooks;
+        this.drafts = drafts;
         this.auditLog = auditLog;
     }
 
@@ -50,7 +53,7 @@ public class DraftChecks {
 
     /** Keeps the upload as the author's draft; returns its number. */
     public long saveDraft(List<MultipartFile> files, String author) throws IOException, RulebookInvalidException {
-        return rulebooks.saveDraft(read(files), author);
+        return drafts.saveDraft(read(files), author);
     }
 
     /**
