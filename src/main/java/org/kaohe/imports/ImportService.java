@@ -225,7 +225,7 @@ public class ImportService {
         try {
             report = transaction.execute(status -> {
                 Optional<ImportStore.CurrentVersion> current = store.current(period);
-                ImportStore.Writer writer = store.begin(period, current, user);
+                VersionWriter writer = store.begin(period, current, user);
                 ImportParser.Outcome read = upload.read(kinds, writer);
                 List<ImportProblem> problems = new ArrayList<>(notes);
                 problems.addAll(read.problems());
@@ -270,7 +270,7 @@ public class ImportService {
      * The valid, changed version written so far: compared with the current one, then finished and
      * logged, or held for HR's confirmation when it removes a large share of a file's rows.
      */
-    private ImportReport store(Period period, Optional<ImportStore.CurrentVersion> current, ImportStore.Writer writer,
+    private ImportReport store(Period period, Optional<ImportStore.CurrentVersion> current, VersionWriter writer,
                                ImportParser.Outcome read, List<ImportProblem> problems, String user,
                                RemovalConfirmation confirmation) {
         ImportStore.CurrentVersion stored = writer.finish(read.contentHash());
