@@ -106,15 +106,6 @@ public class RulebookService implements ItemRegistrySource {
                 trial.years(compiled, published, problems));
     }
 
-    /** Checks a rulebook folder (the command line's {@code rules validate DIR}). */
-    public DraftCheck check(Path folder) {
-        try {
-            return check(read(folder));
-        } catch (RulebookInvalidException e) {
-            return new DraftCheck("", RulebookSource.of(Map.of()), List.of(), e.problems(), List.of(), List.of());
-        }
-    }
-
     /** Compiles a draft (completed with the published tables it lacks) without checking it on data: for simulations. */
     public CompiledRulebook compileDraft(RulebookSource upload) throws RulebookInvalidException {
         return RulebookCompiler.compile(RulebookDrafts.complete(upload, current(), new ArrayList<>()));

@@ -20,6 +20,7 @@ import org.kaohe.rules.RuleProblem;
 import org.kaohe.rules.RulebookInvalidException;
 import org.kaohe.rules.RulebookService;
 import org.kaohe.rules.RulebookSource;
+import org.kaohe.rules.RulebookValidation;
 import org.kaohe.rules.book.BookTable;
 import org.kaohe.rules.edit.FieldProblems;
 import org.kaohe.rules.edit.RuleEditor;
@@ -51,14 +52,16 @@ class RuleEditorController {
 
     private final RuleEditor editor;
     private final RulebookService rulebooks;
+    private final RulebookValidation validation;
     private final EditorPage page;
     private final ImportRepository imports;
     private final AuditLog auditLog;
 
-    RuleEditorController(RuleEditor editor, RulebookService rulebooks, EditorPage page, ImportRepository imports,
+    RuleEditorController(RuleEditor editor, RulebookService rulebooks, RulebookValidation validation, EditorPage page, ImportRepository imports,
                          AuditLog auditLog) {
         this.editor = editor;
         this.rulebooks = rulebooks;
+        this.validation = validation;
         this.page = page;
         this.imports = imports;
         this.auditLog = auditLog;
@@ -196,9 +199,8 @@ class RuleEditorController {
     }
 
     private String validate(RuleEditor.Editing editing, Principal who, Model model, Locale locale) {
-        DraftCheck check = rulebooks.check(editing.source(), who.getName());
-        auditLog.record(who.getName(), "RULES_VALIDATE", Map.of("version", check.version(), "folder",
-                " (草稿 draft #" + editing.draft().id() + ")", "problems", check.problems().size()));
+        DraftCheck check = validation.validate(editing.source(), who.getName(),
+                Map.of("folder", " (草稿 draft #" + editing.draft().id() + ")"));
         model.addAttribute("check", check);
         return show(editing, FieldProblems.place(check.problems(), editing.byFile()), model, locale);
     }

@@ -8,8 +8,8 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.kaohe.audit.AuditLog;
-import org.kaohe.rules.RulebookRepository;
 import org.kaohe.rules.RulebookDrafts;
+import org.kaohe.rules.RulebookRepository;
 import org.kaohe.rules.RulebookService;
 import org.kaohe.rules.RulebookSource;
 import org.kaohe.rules.book.BookColumn;

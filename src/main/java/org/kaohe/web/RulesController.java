@@ -10,9 +10,10 @@ import org.kaohe.errors.EvaluationException;
 import org.kaohe.evaluation.SimulationService;
 import org.kaohe.imports.ImportRepository;
 import org.kaohe.records.Period;
+import org.kaohe.rules.DraftCheck;
+import org.kaohe.rules.RulebookDrafts;
 import org.kaohe.rules.RulebookInvalidException;
 import org.kaohe.rules.RulebookRepository;
-import org.kaohe.rules.RulebookDrafts;
 import org.kaohe.rules.RulebookService;
 import org.kaohe.uploads.DraftChecks;
 import org.kaohe.security.UserAccountService;
@@ -127,7 +128,7 @@ class RulesController {
 
     /** A refused draft is answered with the rules page and its problems, each at its file and line. */
     private String refused(RulebookInvalidException e, Model model) {
-        model.addAttribute("check", DraftChecks.failed(e.problems()));
+        model.addAttribute("check", DraftCheck.unreadable(e.problems()));
         return versions(model);
     }
 
@@ -148,7 +149,7 @@ class RulesController {
                     .collect(java.util.stream.Collectors.toMap(SimulationService.Comparison::subjectId,
                             SimulationService.Comparison::name)));
         } catch (RulebookInvalidException e) {
-            model.addAttribute("check", DraftChecks.failed(e.problems()));
+            model.addAttribute("check", DraftCheck.unreadable(e.problems()));
         } catch (EvaluationException e) {
             model.addAttribute("simulationProblem", e.getMessage());
         }

@@ -26,6 +26,7 @@ class RulebookPublicationTest {
 
     @Autowired RulebookService rulebooks;
     @Autowired RulebookDrafts drafts;
+    @Autowired RulebookValidation validation;
     @Autowired ImportService imports;
     @Autowired AuditLog auditLog;
 
@@ -140,7 +141,7 @@ class RulebookPublicationTest {
 
     @Test
     void aMissingFolderIsAProblemNotACrash() {
-        assertThat(rulebooks.check(dir.resolve("nowhere")).problems())
+        assertThat(validation.validate(dir.resolve("nowhere"), "leader").problems())
                 .singleElement().satisfies(p -> assertThat(p.message()).contains("nowhere"));
     }
 
