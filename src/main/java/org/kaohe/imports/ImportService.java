@@ -22,6 +22,7 @@ import org.kaohe.records.Period;
 import org.kaohe.work.HeavyWork;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.PessimisticLockingFailureException;
+import org.springframework.modulith.NamedInterface;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -40,6 +41,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * API all come through here.
  */
 @Service
+@NamedInterface("imports") // the import module's API; every type here not marked so is internal
 public class ImportService {
 
     private final ImportStore store;
