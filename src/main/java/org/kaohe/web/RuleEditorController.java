@@ -2,15 +2,10 @@ package org.kaohe.web;
 
 import java.io.IOException;
 import java.security.Principal;
-import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.TreeMap;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.kaohe.audit.AuditLog;
 import org.kaohe.errors.InvalidInputException;
@@ -45,8 +40,6 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class RuleEditorController {
 
-    /** A form input's name: {@code t:FILE:ROW:COLUMN}. */
-    private static final Pattern CELL = Pattern.compile("t:([a-z-]+\\.csv):(\\d{1,5}):([a-z_]+)");
     /** The reason field's length (maxlength in the form; the rulebook refuses a longer reason). */
     private static final int REASON_FIELD = 500;
 
@@ -100,7 +93,7 @@ class RuleEditorController {
                 Principal who, Model model, Locale locale, RedirectAttributes redirect) throws RulebookInvalidException {
         RuleEditor.Saved saved;
         try {
-            saved = editor.saveForm(who.getName(), rows(form));
+            saved = editor.saveForm(who.getName(), EditorForm.rows(form));
         } catch (RulebookInvalidException e) {
             // Refused (a table over its row limit), nothing saved: the form again, problems at their tables.
             RuleEditor.Editing editing = editor.open(who.getName());
@@ -234,25 +227,5 @@ class RuleEditorController {
         model.addAttribute("problems", problems);
         model.addAttribute("importedPeriods", imports.periods().stream().sorted(Comparator.reverseOrder()).toList());
         return "rules-editor";
-    }
-
-    /** The form's cells by table, row and column, rows in the order of their numbers; tables named by {@code tables}. */
-    static Map<BookTable, List<Map<String, String>>> rows(MultiValueMap<String, String> form) {
-        Map<BookTable, TreeMap<Integer, Map<String, String>>> cells = new EnumMap<>(BookTable.class);
-        for (String file : form.getOrDefault("tables", List.of())) {
-            BookTable.byFileName(file).ifPresent(t -> cells.putIfAbsent(t, new TreeMap<>()));
-        }
-        form.forEach((name, values) -> {
-            Matcher m = CELL.matcher(name);
-            if (!m.matches()) {
-                return;
-            }
-            BookTable.byFileName(m.group(1)).filter(cells::containsKey).ifPresent(table -> cells.get(table)
-                    .computeIfAbsent(Integer.parseInt(m.group(2)), r -> new java.util.HashMap<>())
-                    .put(m.group(3), String.join("/", values)));
-        });
-        Map<BookTable, List<Map<String, String>>> rows = new EnumMap<>(BookTable.class);
-        cells.forEach((table, byRow) -> rows.put(table, new ArrayList<>(byRow.values())));
-        return rows;
     }
 }
