@@ -1,10 +1,5 @@
 package org.kaohe.evaluation;
 
-import static org.kaohe.evaluation.OutcomeComparison.byKey;
-import static org.kaohe.evaluation.OutcomeComparison.compare;
-import static org.kaohe.evaluation.OutcomeComparison.lines;
-import static org.kaohe.evaluation.OutcomeComparison.partNames;
-
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -22,7 +17,10 @@ import org.kaohe.scoring.EvaluationOutcome;
 import org.kaohe.scoring.PartLabel;
 import org.kaohe.scoring.SubjectResult;
 
-/** A period's outcome under the published book and under a draft, subject by subject, and the departments that move. */
+/**
+ * A period's outcome under the published book and under a draft, subject by subject, and the
+ * departments that move.
+ */
 final class OutcomeComparison {
 
     private OutcomeComparison() {}

@@ -9,11 +9,11 @@ import org.kaohe.records.SubjectType;
 /** kinds.csv and levels.csv: codes and names unique, sources and levels that exist. */
 final class RegistryChecks extends TableChecks {
 
+    private final Map<String, RowRef> firstRows = new HashMap<>();
+
     RegistryChecks(BookFindings findings) {
         super(findings);
     }
-
-    private final Map<String, RowRef> firstRows = new HashMap<>();
 
     void registry() {
         for (LevelRow level : book.levels()) {
