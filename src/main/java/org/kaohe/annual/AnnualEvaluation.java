@@ -5,14 +5,12 @@ import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
 import java.util.TreeMap;
 
 import org.kaohe.records.AnnualAppraisal;
-import org.kaohe.records.SourceRef;
 import org.kaohe.records.SubjectType;
 import org.kaohe.rules.book.AnnualGateRow;
 import org.kaohe.rules.book.AnnualRules;
@@ -33,7 +31,7 @@ import org.kaohe.scoring.SubjectResult;
  */
 public final class AnnualEvaluation {
 
-    private static final int CENTS = 2;
+    static final int CENTS = 2;
 
     private final AnnualRules rules;
     private final int year;
@@ -45,9 +43,9 @@ public final class AnnualEvaluation {
 
     /** Every cadre and department with a result in at least one of the four quarters (given in order Q1..Q4). */
     public List<SubjectResult> evaluate(List<QuarterInput> quarters, Map<String, AnnualAppraisal> appraisals) {
-        List<Subject> cadres = new ArrayList<>();
-        List<Subject> departments = new ArrayList<>();
-        for (Subject s : subjects(quarters)) {
+        List<AnnualSubject> cadres = new ArrayList<>();
+        List<AnnualSubject> departments = new ArrayList<>();
+        for (AnnualSubject s : AnnualSubject.of(quarters)) {
             if (s.type == SubjectType.CADRE) {
                 cadreScore(s, appraisals.get(s.id));
                 cadres.add(s);
@@ -57,7 +55,7 @@ public final class AnnualEvaluation {
             }
         }
         int minQuarters = rules.setting(AnnualSettingName.MIN_QUARTERS).intValueExact();
-        for (Subject s : cadres) {
+        for (AnnualSubject s : cadres) {
             s.graded = s.results.size() >= minQuarters;
             if (!s.graded) {
                 s.lines.add(new ExplanationLine(rules.settingRef(AnnualSettingName.MIN_QUARTERS).toString(),
@@ -65,25 +63,25 @@ public final class AnnualEvaluation {
                         Integer.toString(s.results.size()), Integer.toString(minQuarters)), List.of()));
             }
         }
-        for (Subject s : cadres) {
+        for (AnnualSubject s : cadres) {
             if (s.graded) {
                 grade(s);
             } else {
                 ungradedVetoes(s);
             }
         }
-        for (Subject s : departments) {
+        for (AnnualSubject s : departments) {
             grade(s);
         }
         QuotaScope cadreScope = rules.quotaScope(SubjectType.CADRE);
-        Map<String, List<Subject>> groups = new TreeMap<>();
+        Map<String, List<AnnualSubject>> groups = new TreeMap<>();
         cadres.stream().filter(s -> s.graded).forEach(s -> groups.computeIfAbsent(
                 cadreScope == QuotaScope.CITY ? "" : s.latest().deptId(), d -> new ArrayList<>()).add(s));
         groups.values().forEach(group -> quota(group, AnnualQuotas.scopeKey(SubjectType.CADRE, cadreScope)));
         quota(departments, AnnualQuotas.scopeKey(SubjectType.DEPARTMENT, QuotaScope.CITY));
         List<SubjectResult> results = new ArrayList<>();
-        departments.forEach(s -> results.add(s.result()));
-        cadres.forEach(s -> results.add(s.result()));
+        departments.forEach(s -> results.add(s.result(rules)));
+        cadres.forEach(s -> results.add(s.result(rules)));
         return results;
     }
 
@@ -99,7 +97,7 @@ public final class AnnualEvaluation {
     // --- scores ------------------------------------------------------------------------------
 
     /** Q = weight × mean S over the quarters with a result; E from the year-end appraisal. */
-    private void cadreScore(Subject s, AnnualAppraisal appraisal) {
+    private void cadreScore(AnnualSubject s, AnnualAppraisal appraisal) {
         BigDecimal weight = rules.setting(AnnualSettingName.QUARTERLY_WEIGHT);
         BigDecimal q = weight.multiply(s.sumOfS()).divide(BigDecimal.valueOf(s.results.size()), CENTS, RoundingMode.HALF_UP);
         s.add("Q", new ExplanationLine(rules.settingRef(AnnualSettingName.QUARTERLY_WEIGHT).toString(), "Q", q,
@@ -127,7 +125,7 @@ public final class AnnualEvaluation {
     }
 
     /** Y_d = mean of the department's quarterly scores over the quarters with a result. */
-    private void departmentScore(Subject s) {
+    private void departmentScore(AnnualSubject s) {
         BigDecimal y = s.sumOfS().divide(BigDecimal.valueOf(s.results.size()), CENTS, RoundingMode.HALF_UP);
         s.add("Q", new ExplanationLine("QUARTERLY_MEAN", "Q", y, Reason.of("annual.department", s.sumOfS().toPlainString(),
                 Integer.toString(s.results.size()), s.quarterList()), List.of()));
@@ -136,12 +134,12 @@ public final class AnnualEvaluation {
     // --- grades ------------------------------------------------------------------------------
 
     /** Band by score, then every gate whose number of quarters matches (gates only ever lower a grade). */
-    private void grade(Subject s) {
+    private void grade(AnnualSubject s) {
         GradeRules grades = rules.grades(s.type);
         s.band = grades.band(s.score());
         s.gated = s.band;
         for (AnnualGateRow gate : rules.gates(s.type)) {
-            List<String> quarters = matchingQuarters(s, gate);
+            List<String> quarters = AnnualSubject.matchingQuarters(s, gate);
             if (quarters.isEmpty() || !gate.matches(quarters.size())) {
                 continue;
             }
@@ -163,9 +161,9 @@ public final class AnnualEvaluation {
      * A cadre not graded keeps 不定等次, but a veto in a quarter of the year is still a fact of the
      * year: the cadre is reported as vetoed, with the veto's line (other gates set no grade here).
      */
-    private void ungradedVetoes(Subject s) {
+    private void ungradedVetoes(AnnualSubject s) {
         for (AnnualGateRow gate : rules.gates(s.type)) {
-            List<String> quarters = gate.veto() ? matchingQuarters(s, gate) : List.of();
+            List<String> quarters = gate.veto() ? AnnualSubject.matchingQuarters(s, gate) : List.of();
             if (!quarters.isEmpty() && gate.matches(quarters.size())) {
                 s.vetoed = true;
                 s.lines.add(gateLine(gate, quarters, Reason.of("annual.effect.ungraded")));
@@ -182,42 +180,15 @@ public final class AnnualEvaluation {
                         Integer.toString(quarters.size()), String.join("; ", quarters), outcome), List.of());
     }
 
-    /** The quarters in which the gate's condition held for the subject, each cited (run, rows or grade). */
-    private static List<String> matchingQuarters(Subject s, AnnualGateRow gate) {
-        List<String> quarters = new ArrayList<>();
-        for (Map.Entry<QuarterInput, SubjectResult> q : s.results.entrySet()) {
-            if (gate.kind() != null) {
-                List<SourceRef> items = q.getKey().items(s.type, s.id, gate.kind());
-                if (!items.isEmpty()) {
-                    quarters.add(q.getKey().period() + " (run #" + q.getKey().runId() + ", events.csv:"
-                            + String.join(",", items.stream().map(r -> Integer.toString(r.line())).toList()) + ")");
-                }
-            } else if (q.getValue().finalGrade().name().equals(quarterGradeCode(q.getKey(), s.type, gate))) {
-                quarters.add(q.getKey().period() + " " + q.getValue().finalGrade().label() + " (run #"
-                        + q.getKey().runId() + ")");
-            }
-        }
-        return quarters;
-    }
-
-    /** The code of the quarterly grade a gate names, in the quarter's own scale (null when the run has no such grade). */
-    private static String quarterGradeCode(QuarterInput quarter, SubjectType type, AnnualGateRow gate) {
-        GradeScale scale = quarter.scales().getOrDefault(type, GradeScale.QUARTERLY);
-        if (gate.lowestQuarterGrade()) {
-            return scale.lowest().name();
-        }
-        return scale.find(gate.quarterGrade()).map(Grade::name).orElse(null);
-    }
-
     /**
      * Ranks a group (Y desc, mean quarterly score desc, id asc) and holds each grade with a quota
      * to its number of places: a subject beyond them moves one grade down, with a line saying so.
      */
-    private void quota(List<Subject> group, String scopeKey) {
+    private void quota(List<AnnualSubject> group, String scopeKey) {
         if (group.isEmpty()) {
             return;
         }
-        group.sort(Comparator.comparing(Subject::score).reversed()
+        group.sort(Comparator.comparing(AnnualSubject::score).reversed()
                 .thenComparing((a, b) -> b.meanS().compareTo(a.meanS()))
                 .thenComparing(s -> s.id));
         for (int i = 0; i < group.size(); i++) {
@@ -230,7 +201,7 @@ public final class AnnualEvaluation {
                 continue;
             }
             int taken = 0;
-            for (Subject s : group) {
+            for (AnnualSubject s : group) {
                 if (!s.finalGrade.equals(grade)) {
                     continue;
                 }
@@ -243,92 +214,6 @@ public final class AnnualEvaluation {
                     s.finalGrade = lower;
                 }
             }
-        }
-    }
-
-    // --- one subject through the year --------------------------------------------------------
-
-    private List<Subject> subjects(List<QuarterInput> quarters) {
-        Map<String, Subject> subjects = new LinkedHashMap<>();
-        for (QuarterInput quarter : quarters) {
-            for (SubjectResult r : quarter.subjects()) {
-                subjects.computeIfAbsent(QuarterInput.key(r.subjectType(), r.subjectId()), k -> new Subject(r.subjectType(),
-                        r.subjectId())).results.put(quarter, r);
-            }
-        }
-        List<Subject> ordered = new ArrayList<>(subjects.values());
-        ordered.sort(Comparator.comparing((Subject s) -> s.type).thenComparing(s -> s.id));
-        return ordered;
-    }
-
-    private final class Subject {
-        final SubjectType type;
-        final String id;
-        /** The subject's result in each quarter that has one, in quarter order. */
-        final Map<QuarterInput, SubjectResult> results = new LinkedHashMap<>();
-        final Map<String, BigDecimal> parts = new LinkedHashMap<>();
-        final List<ExplanationLine> lines = new ArrayList<>();
-        boolean graded = true;
-        boolean vetoed;
-        Grade band;
-        Grade gated;
-        Grade finalGrade;
-        int rank;
-
-        Subject(SubjectType type, String id) {
-            this.type = type;
-            this.id = id;
-        }
-
-        void add(String part, ExplanationLine line) {
-            parts.merge(part, line.points(), BigDecimal::add);
-            lines.add(line);
-        }
-
-        BigDecimal score() {
-            return parts.values().stream().reduce(BigDecimal.ZERO.setScale(CENTS), BigDecimal::add);
-        }
-
-        BigDecimal sumOfS() {
-            return results.values().stream().map(SubjectResult::score).reduce(BigDecimal.ZERO, BigDecimal::add);
-        }
-
-        /** The mean quarterly score, exact enough to order ties: compared as sum × other count. */
-        Mean meanS() {
-            return new Mean(sumOfS(), results.size());
-        }
-
-        String quarterList() {
-            List<String> cited = new ArrayList<>();
-            for (Map.Entry<QuarterInput, SubjectResult> q : results.entrySet()) {
-                cited.add(q.getKey().period() + " run #" + q.getKey().runId() + " S=" + q.getValue().score().toPlainString());
-            }
-            return String.join(",", cited);
-        }
-
-        SubjectResult latest() {
-            SubjectResult last = null;
-            for (SubjectResult r : results.values()) {
-                last = r;
-            }
-            return last;
-        }
-
-        SubjectResult result() {
-            SubjectResult latest = latest();
-            GradeScale scale = rules.grades(type).scale();
-            Grade shownBand = band != null ? band : rules.grades(type).band(score());
-            Grade shownFinal = graded ? finalGrade : AnnualGrades.ungraded(scale);
-            return new SubjectResult(type, id, latest.name(), latest.deptId(), score(), parts, shownBand,
-                    graded ? gated : shownFinal, shownFinal, graded ? rank : 0, vetoed, lines);
-        }
-    }
-
-    /** An exact mean (sum ÷ count), ordered without dividing. */
-    private record Mean(BigDecimal sum, int count) implements Comparable<Mean> {
-        @Override
-        public int compareTo(Mean other) {
-            return sum.multiply(BigDecimal.valueOf(other.count)).compareTo(other.sum.multiply(BigDecimal.valueOf(count)));
         }
     }
 }

@@ -18,8 +18,8 @@ import org.kaohe.records.Period;
 import org.kaohe.records.SourceRef;
 import org.kaohe.records.SubjectType;
 import org.kaohe.results.RunChainWriter;
-import org.kaohe.results.RunQueries;
 import org.kaohe.results.RunSealer;
+import org.kaohe.results.StoredRunRows;
 import org.kaohe.results.StoredSubject;
 import org.kaohe.scoring.ExplanationLine;
 import org.kaohe.scoring.GradeScale;
@@ -131,7 +131,7 @@ class AnnualRepository {
 
     /** True when a row of the annual run's seal chain points at the subject (as a cadre or a department). */
     boolean namedByChain(long runId, String subjectId) {
-        return RunQueries.namedByChain(jdbc, "annual_result", runId, subjectId);
+        return StoredRunRows.namedByChain(jdbc, "annual_result", runId, subjectId);
     }
 
     // --- runs --------------------------------------------------------------------------------
@@ -196,7 +196,7 @@ class AnnualRepository {
     }
 
     Map<SubjectType, GradeScale> scales(long runId) {
-        return RunQueries.storedScales(jdbc, "annual_run_grade", runId);
+        return StoredRunRows.storedScales(jdbc, "annual_run_grade", runId);
     }
 
     /** Every subject of the run with its lines: departments by rank, then cadres by department, rank (不定等次 last) and id. */
@@ -216,9 +216,9 @@ class AnnualRepository {
         SubjectType type = SubjectType.valueOf(rs.getString("subject_type"));
         GradeScale scale = scales.getOrDefault(type, GradeScale.QUARTERLY);
         // Unreadable text reads as a line saying so, or as no parts: the row's seal check then names it.
-        List<ExplanationLine> lines = RunQueries.readLines(rs.getString("lines"));
+        List<ExplanationLine> lines = StoredRunRows.readLines(rs.getString("lines"));
         SubjectResult result = new SubjectResult(type, rs.getString("subject_id"), rs.getString("name"),
-                rs.getString("dept_id"), rs.getBigDecimal("score"), RunQueries.readParts(rs.getString("parts")),
+                rs.getString("dept_id"), rs.getBigDecimal("score"), StoredRunRows.readParts(rs.getString("parts")),
                 AnnualGrades.byCode(scale, rs.getString("band_grade")), AnnualGrades.byCode(scale, rs.getString("gated_grade")),
                 AnnualGrades.byCode(scale, rs.getString("final_grade")), rs.getInt("rank_no"), rs.getBoolean("vetoed"), lines);
         return new StoredSubject(result, rs.getString("seal"), rs.getString("lines_digest"), rs.getString("prev_subject"));

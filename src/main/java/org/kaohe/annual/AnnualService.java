@@ -7,7 +7,6 @@ import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 import org.kaohe.audit.AuditLog;
 import org.kaohe.errors.ConflictException;
@@ -19,7 +18,6 @@ import org.kaohe.imports.AnnualAppraisalFile;
 import org.kaohe.imports.ImportProblem;
 import org.kaohe.imports.RemovalConfirmation;
 import org.kaohe.imports.VersionDiff;
-import org.kaohe.imports.VersionDiffs;
 import org.kaohe.records.SubjectType;
 import org.kaohe.results.RunInfo;
 import org.kaohe.results.StaleRuns;
@@ -70,11 +68,11 @@ public class AnnualService {
     private final AnnualStaleness staleness;
     private final AuditLog auditLog;
     private final TransactionTemplate transaction;
-    private final VersionDiffs diffs;
+    private final AnnualImportPass importPass;
     private final HeavyWork heavy;
 
     AnnualService(AnnualRepository repository, AnnualInputs inputs, RulebookService rulebooks, AnnualStaleness staleness,
-                  AuditLog auditLog, TransactionTemplate transaction, VersionDiffs diffs, HeavyWork heavy) {
+                  AuditLog auditLog, TransactionTemplate transaction, AnnualImportPass importPass, HeavyWork heavy) {
         this.staleness = staleness;
         this.heavy = heavy;
         this.repository = repository;
@@ -82,7 +80,7 @@ public class AnnualService {
         this.rulebooks = rulebooks;
         this.auditLog = auditLog;
         this.transaction = transaction;
-        this.diffs = diffs;
+        this.importPass = importPass;
     }
 
     /** The year a folder name stands for ({@code 2026}); a bilingual message otherwise. */
@@ -119,7 +117,7 @@ public class AnnualService {
                 bytes = Files.readAllBytes(file);
             }
         } catch (IOException e) {
-            return refused(user, new ImportResult(year, ImportStatus.REJECTED, null, null, 0, List.of(new ImportProblem(
+            return importPass.refused(user, new ImportResult(year, ImportStatus.REJECTED, null, null, 0, List.of(new ImportProblem(
                     file.toString(), 0, null, ImportProblem.Severity.ERROR, "无法读取文件 / cannot read the file: " + e)),
                     null));
         }
@@ -141,72 +139,12 @@ public class AnnualService {
         return heavy.run(HeavyWork.Kind.IMPORT, user, "导入 " + year + " 年度测评 / import of " + year, "import " + year,
                 job -> {
                     try {
-                        return importInTransaction(bytes, year, user, confirmation);
+                        return importPass.run(bytes, year, user, confirmation);
                     } catch (DuplicateKeyException | PessimisticLockingFailureException e) {
                         throw new ConflictException("年度 " + year + " 的测评正在另一处导入,本次未导入任何内容,请等它结束后重试 / "
                                 + "another import of " + year + " ran at the same time: nothing of this one was stored", e);
                     }
                 });
-    }
-
-    private ImportResult importInTransaction(byte[] bytes, int year, String user, RemovalConfirmation confirmation) {
-        ImportResult result = transaction.execute(status -> {
-            AnnualAppraisalFile.Result read = AnnualAppraisalFile.read(bytes, year, repository.cadresOfYear(year));
-            if (!read.ok()) {
-                return new ImportResult(year, ImportStatus.REJECTED, null, null, 0, read.problems(), null);
-            }
-            Optional<AnnualRepository.CurrentImport> current = repository.currentImport(year);
-            if (current.isPresent() && current.get().contentHash().equals(read.file().sha256())) {
-                return new ImportResult(year, ImportStatus.UNCHANGED, current.get().id(), current.get().version(),
-                        read.rows().size(), read.problems(), null);
-            }
-            AnnualRepository.CurrentImport stored = repository.storeImport(year, current, user, read);
-            VersionDiff diff = diffs.compare(List.of(AnnualRepository.APPRAISALS),
-                    current.map(c -> new VersionDiffs.Base(c.id(), c.version())), stored.id());
-            boolean confirmed = diff.needsConfirmation()
-                    && confirmation.covers(current.map(AnnualRepository.CurrentImport::version).orElse(null));
-            if (diff.needsConfirmation() && !confirmed) {
-                status.setRollbackOnly();
-                return new ImportResult(year, ImportStatus.NEEDS_CONFIRMATION, null, null, read.rows().size(),
-                        read.problems(), diff);
-            }
-            logStored(user, year, stored, read.rows().size(), diff, confirmed);
-            return new ImportResult(year, ImportStatus.STORED, stored.id(), stored.version(), read.rows().size(),
-                    read.problems(), diff);
-        });
-        switch (result.status()) {
-            case REJECTED -> refused(user, result);
-            case UNCHANGED -> auditLog.record(user, "IMPORT_YEAR_UNCHANGED", Map.of("year", year,
-                    "version", result.version()));
-            case NEEDS_CONFIRMATION -> auditLog.record(user, "IMPORT_YEAR_HELD", Map.of("year", year,
-                    "base", result.diff().baseVersion(), "removals", result.diff().largeRemovalSummary(),
-                    "threshold", result.diff().threshold()));
-            case STORED -> { }
-        }
-        return result;
-    }
-
-    private void logStored(String user, int year, AnnualRepository.CurrentImport stored, int rows, VersionDiff diff,
-                           boolean confirmed) {
-        Map<String, Object> detail = new LinkedHashMap<>();
-        detail.put("year", year);
-        detail.put("version", stored.version());
-        detail.put("rows", rows);
-        detail.put("hash", stored.contentHash());
-        detail.put("changes", diff.summary());
-        auditLog.record(user, "IMPORT_YEAR", detail);
-        if (confirmed) {
-            repository.confirmRemovals(stored.id());
-            auditLog.record(user, "IMPORT_YEAR_REMOVALS_CONFIRMED", Map.of("year", year, "version", stored.version(),
-                    "base", diff.baseVersion(), "removals", diff.largeRemovalSummary(), "threshold", diff.threshold()));
-        }
-    }
-
-    private ImportResult refused(String user, ImportResult result) {
-        List<ImportProblem> errors = result.errors();
-        auditLog.record(user, "IMPORT_YEAR_REFUSED", Map.of("year", result.year(), "errors", errors.size(),
-                "first", errors.isEmpty() ? "" : errors.get(0).toString()));
-        return result;
     }
 
     // --- evaluation --------------------------------------------------------------------------

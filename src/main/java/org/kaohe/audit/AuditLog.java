@@ -1,10 +1,11 @@
 package org.kaohe.audit;
 
+import static org.kaohe.audit.AuditFilter.where;
+
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -110,7 +111,7 @@ public class AuditLog {
 
     /** One page (from 1) of the entries matching the query, newest first. */
     public Page search(Query query, int page, int size) {
-        Where where = where(query);
+        AuditFilter.Where where = where(query);
         long total = jdbc.sql("SELECT COUNT(*) FROM audit_log" + where.sql()).params(where.args()).query(Long.class).single();
         int pages = (int) Math.max(1, (total + size - 1) / size);
         int shown = Math.min(Math.max(1, page), pages);
@@ -124,7 +125,7 @@ public class AuditLog {
 
     /** Every entry matching the query, oldest first, up to {@code limit} (the CSV export). */
     public List<Entry> all(Query query, int limit) {
-        Where where = where(query);
+        AuditFilter.Where where = where(query);
         List<Object> args = new ArrayList<>(where.args());
         args.add(limit);
         return jdbc.sql("SELECT * FROM audit_log" + where.sql() + " ORDER BY seq LIMIT ?").params(args)
@@ -226,38 +227,6 @@ public class AuditLog {
     }
 
     private record Head(long lastSeq, String lastMac) {}
-
-    private record Where(String sql, List<Object> args) {}
-
-    private static Where where(Query q) {
-        StringBuilder sql = new StringBuilder();
-        List<Object> args = new ArrayList<>();
-        if (q.actor() != null && !q.actor().isBlank()) {
-            add(sql, "actor = ?");
-            args.add(q.actor().strip());
-        }
-        if (q.action() != null && !q.action().isBlank()) {
-            add(sql, "action = ?");
-            args.add(q.action().strip());
-        }
-        if (q.period() != null && !q.period().isBlank()) {
-            add(sql, "detail LIKE ?");
-            args.add("%" + q.period().strip().replace("%", "").replace("_", "") + "%");
-        }
-        if (q.from() != null) {
-            add(sql, "at >= ?");
-            args.add(q.from().atStartOfDay(ZoneId.systemDefault()).toOffsetDateTime());
-        }
-        if (q.to() != null) {
-            add(sql, "at < ?");
-            args.add(q.to().plusDays(1).atStartOfDay(ZoneId.systemDefault()).toOffsetDateTime());
-        }
-        return new Where(sql.toString(), args);
-    }
-
-    private static void add(StringBuilder sql, String condition) {
-        sql.append(sql.length() == 0 ? " WHERE " : " AND ").append(condition);
-    }
 
     private static String clip(String value) {
         return value.length() > 300 ? value.substring(0, 297) + "..." : value;

@@ -3,17 +3,17 @@ package org.kaohe.cli;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
-import org.kaohe.audit.AuditLog;
 import org.kaohe.results.TextTable;
 import org.kaohe.rules.DraftCheck;
 import org.kaohe.rules.DraftTrial;
 import org.kaohe.rules.RuleProblem;
+import org.kaohe.rules.RulebookDrafts;
 import org.kaohe.rules.RulebookInvalidException;
 import org.kaohe.rules.RulebookRepository.Publication;
 import org.kaohe.rules.RulebookService;
 import org.kaohe.rules.RulebookSource;
+import org.kaohe.rules.RulebookValidation;
 import org.kaohe.rules.ScenarioCases;
 import org.springframework.beans.factory.config.ConfigurableBeanFactory;
 import org.springframework.context.annotation.Scope;
@@ -34,19 +34,19 @@ class RulesCommand {
     private static final int LISTED_CHANGES = 30;
 
     private final RulebookService rulebooks;
-    private final AuditLog auditLog;
+    private final RulebookDrafts drafts;
+    private final RulebookValidation validation;
 
-    RulesCommand(RulebookService rulebooks, AuditLog auditLog) {
+    RulesCommand(RulebookService rulebooks, RulebookDrafts drafts, RulebookValidation validation) {
         this.rulebooks = rulebooks;
-        this.auditLog = auditLog;
+        this.drafts = drafts;
+        this.validation = validation;
     }
 
     @Command(name = "validate", description = "逐格检查规则表、运行测试用例、用各考核期最新数据试算;列出全部问题(文件:行:列)和将变化的得分"
             + " / check every table, run the scenario cases and try the draft on every period's latest import")
     int validate(@Parameters(arity = "0..1", defaultValue = "rules", paramLabel = "DIR") Path dir) {
-        DraftCheck check = rulebooks.check(dir);
-        auditLog.record(CliSupport.user(), "RULES_VALIDATE", Map.of("folder", dir.toString(), "version", check.version(),
-                "problems", check.problems().size()));
+        DraftCheck check = validation.validate(dir, CliSupport.user());
         printCheck(check);
         if (!check.valid()) {
             return CliSupport.EXIT_INVALID;
@@ -115,7 +115,7 @@ class RulesCommand {
     @Command(name = "draft", description = "保存为草稿,由他人检查后发布 / keep as a draft for someone else to publish")
     int draft(@Parameters(arity = "0..1", defaultValue = "rules", paramLabel = "DIR") Path dir)
             throws RulebookInvalidException {
-        long id = rulebooks.saveDraft(RulebookService.read(dir), CliSupport.user());
+        long id = drafts.saveDraft(RulebookService.read(dir), CliSupport.user());
         System.out.println("已保存为草稿 #" + id + " / saved as draft #" + id);
         return CliSupport.EXIT_OK;
     }

@@ -1,18 +1,20 @@
 package org.kaohe.evaluation;
 
+import static org.kaohe.evaluation.OutcomeComparison.byKey;
+import static org.kaohe.evaluation.OutcomeComparison.compare;
+import static org.kaohe.evaluation.OutcomeComparison.lines;
+import static org.kaohe.evaluation.OutcomeComparison.partNames;
+
 import java.math.BigDecimal;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 import org.kaohe.audit.AuditLog;
+import org.kaohe.errors.EvaluationException;
 import org.kaohe.records.Period;
 import org.kaohe.records.PeriodRecords;
 import org.kaohe.records.SubjectType;
@@ -25,11 +27,9 @@ import org.kaohe.scoring.EvaluationOutcome;
 import org.kaohe.scoring.EvaluationProgress;
 import org.kaohe.scoring.ExplanationDiff;
 import org.kaohe.scoring.Grade;
-import org.kaohe.scoring.PartLabel;
 import org.kaohe.scoring.SubjectResult;
 import org.kaohe.work.HeavyWork;
 import org.springframework.stereotype.Service;
-import org.kaohe.errors.EvaluationException;
 
 /**
  * What-if: a period's current import evaluated under the published rulebook and under a draft,
@@ -210,58 +210,9 @@ public class SimulationService {
         return out;
     }
 
-    private static Map<String, SubjectResult> byKey(EvaluationOutcome outcome) {
-        return outcome.subjects().stream().collect(Collectors.toMap(SimulationService::key, Function.identity()));
-    }
-
-    private static List<org.kaohe.scoring.ExplanationLine> lines(SubjectResult s) {
-        return s == null ? List.of() : s.lines();
-    }
-
     private CompiledRulebook published() {
         return rulebooks.current().orElseThrow(() -> new EvaluationException(
                 "尚未发布考核规则,无可对照 / no rulebook published to compare the draft with: run `rules publish` first"));
-    }
-
-    static Simulation compare(Period period, String publishedVersion, String draftVersion, EvaluationOutcome before,
-                              EvaluationOutcome after) {
-        Map<String, SubjectResult> draftById = after.subjects().stream()
-                .collect(Collectors.toMap(SimulationService::key, Function.identity()));
-        List<Comparison> comparisons = new ArrayList<>();
-        for (SubjectResult s : before.subjects()) {
-            SubjectResult d = draftById.get(key(s));
-            if (d != null) {
-                comparisons.add(new Comparison(s.subjectType(), s.subjectId(), s.name(), s.deptId(), s.score(),
-                        s.finalGrade(), s.rank(), d.score(), d.finalGrade(), d.rank()));
-            }
-        }
-        return new Simulation(period, publishedVersion, draftVersion, comparisons, departments(comparisons));
-    }
-
-    private static List<DepartmentMove> departments(List<Comparison> subjects) {
-        Map<String, Integer> cadresChanged = new HashMap<>();
-        subjects.stream().filter(c -> c.subjectType() == SubjectType.CADRE && c.changed())
-                .forEach(c -> cadresChanged.merge(c.deptId(), 1, Integer::sum));
-        return subjects.stream().filter(c -> c.subjectType() == SubjectType.DEPARTMENT)
-                .filter(c -> c.changed() || cadresChanged.containsKey(c.subjectId()))
-                .map(c -> new DepartmentMove(c.subjectId(), c.name(), c.publishedScore(), c.draftScore(),
-                        c.publishedGrade(), c.draftGrade(), c.publishedRank(), c.draftRank(),
-                        cadresChanged.getOrDefault(c.subjectId(), 0)))
-                .sorted(Comparator.comparingInt(DepartmentMove::draftRank).thenComparing(DepartmentMove::deptId))
-                .toList();
-    }
-
-    /** Part codes to names, the draft's names first (a part it renames reads by its new name). */
-    private static Map<String, String> partNames(EvaluationOutcome before, EvaluationOutcome after, SubjectType type) {
-        Map<String, String> names = new HashMap<>();
-        for (EvaluationOutcome outcome : List.of(before, after)) {
-            for (PartLabel p : outcome.parts()) {
-                if (p.subjectType() == type) {
-                    names.put(p.code(), p.name());
-                }
-            }
-        }
-        return names;
     }
 
     private synchronized void keep(Kept entry) {
@@ -292,9 +243,5 @@ public class SimulationService {
 
     private static String cacheKey(Period period, String draftVersion) {
         return period + "|" + draftVersion;
-    }
-
-    private static String key(SubjectResult s) {
-        return s.subjectType() + "/" + s.subjectId();
     }
 }

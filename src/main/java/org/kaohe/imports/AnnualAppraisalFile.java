@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Set;
 
 import org.kaohe.records.AnnualAppraisal;
+import org.springframework.modulith.NamedInterface;
 
 /**
  * Reads a year's {@code annual-appraisals.csv} with the quarterly import's pieces (decoding, CSV
@@ -12,6 +13,7 @@ import org.kaohe.records.AnnualAppraisal;
  * a repeated cadre with the line it first appeared on, and a cadre who is in none of the year's
  * quarters as unknown. Touches no database.
  */
+@NamedInterface("imports") // the import module's API; every type here not marked so is internal
 public final class AnnualAppraisalFile {
 
     public static final String FILE_NAME = InputFile.ANNUAL_APPRAISALS.fileName();

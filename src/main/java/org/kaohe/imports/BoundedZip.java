@@ -7,12 +7,15 @@ import java.io.InputStream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 
+import org.springframework.modulith.NamedInterface;
+
 /**
  * An uploaded zip read entry by entry within limits: past its limit of entries no entry is read;
  * an entry that would pass the limit of one entry or take the unpacked total past the limit, or
  * unpack far more than the packed bytes read so far (a zip bomb), is not read to its end. Shared
  * by the record upload ({@link ImportLimits}) and the rulebook upload (its own limits).
  */
+@NamedInterface("imports") // the import module's API; every type here not marked so is internal
 public final class BoundedZip implements AutoCloseable {
 
     private final CountingStream packed;

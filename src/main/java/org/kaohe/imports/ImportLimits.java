@@ -1,10 +1,13 @@
 package org.kaohe.imports;
 
+import org.springframework.modulith.NamedInterface;
+
 /**
  * How much one import may hold, so that a mistaken or hostile upload is refused quickly and in
  * bounded memory instead of filling the server. Chosen around the largest real quarter: 100,000
  * cadres make about 36 MB of CSV with 253,000 target rows (docs/performance.md), which imports.
  */
+@NamedInterface("imports") // the import module's API; every type here not marked so is internal
 public final class ImportLimits {
 
     /** Rows of one file: above the largest quarter's 253,000 target rows, far below what would exhaust the memory. */

@@ -8,18 +8,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Consumer;
 import java.util.function.Supplier;
 
-import org.kaohe.records.Appraisal;
-import org.kaohe.records.Cadre;
-import org.kaohe.records.Department;
-import org.kaohe.records.Event;
 import org.kaohe.records.EventKinds;
 import org.kaohe.records.ItemRegistry;
-import org.kaohe.records.Organization;
 import org.kaohe.records.Period;
-import org.kaohe.records.Target;
 
 /**
  * Reads and validates one period's files: decoding, CSV shape, every field and the checks between
@@ -51,7 +44,7 @@ final class ImportParser {
     static ParsedImport parse(Map<String, byte[]> files, Period period, ItemRegistry registry, MissingFiles missing) {
         Map<String, Supplier<byte[]>> sources = new LinkedHashMap<>();
         files.forEach((name, bytes) -> sources.put(name, () -> bytes));
-        Collected collected = new Collected();
+        CollectedRecords collected = new CollectedRecords();
         return collected.parsed(period, parse(sources, period, registry, missing, collected));
     }
 
@@ -84,7 +77,7 @@ final class ImportParser {
             String sha256 = bytes == null ? null : Sha256.of(bytes);
             DecodedFile decoded = bytes == null ? null : TextDecoder.decode(file.fileName(), bytes, problems);
             bytes = null; // the decoded text is all that is needed from here on
-            RowReader rows = new RowReader(file, period, registry, sink, references, problems);
+            ImportRowReader rows = new ImportRowReader(file, period, registry, sink, references, problems);
             CsvTable table = read(file, source != null, decoded, missing, problems, rows);
             references.fileDone(table);
             if (decoded != null) {
@@ -100,7 +93,7 @@ final class ImportParser {
 
     /** Reads one Excel workbook into memory whole (tests and tools). */
     static ParsedImport parseWorkbook(String workbookName, byte[] workbook, Period period) {
-        Collected collected = new Collected();
+        CollectedRecords collected = new CollectedRecords();
         Outcome outcome = parseWorkbook(workbookName, workbook, period, EventKinds.registry(), collected);
         return collected.parsed(period, outcome);
     }
@@ -130,7 +123,7 @@ final class ImportParser {
         List<ImportReport.FileReport> reports;
         try (WorkbookReader sheets = opened) {
             for (InputFile file : InputFile.quarterly()) {
-                RowReader rows = new RowReader(file, period, registry, sink, references, problems);
+                ImportRowReader rows = new ImportRowReader(file, period, registry, sink, references, problems);
                 CsvTable table = sheets.read(file, rows);
                 sources.put(table.fileName(), file);
                 references.fileDone(table);
@@ -142,62 +135,6 @@ final class ImportParser {
         }
         return new Outcome(reports, contentHash(reports), sorted(problems.list(), sources),
                 problems.omittedErrors(), problems.omittedWarnings());
-    }
-
-    /** Turns each row of one file into its record for the sink, checking its references on the way. */
-    private record RowReader(InputFile file, Period period, ItemRegistry registry, RecordSink sink,
-                             CrossFileChecks references, Problems problems, UniqueIds ids)
-            implements CsvTableReader.RowHandler {
-
-        RowReader(InputFile file, Period period, ItemRegistry registry, RecordSink sink, CrossFileChecks references,
-                  Problems problems) {
-            this(file, period, registry, sink, references, problems, new UniqueIds());
-        }
-
-        @Override
-        public void row(CsvTable table, CsvRow row) {
-            switch (file) {
-                case DEPARTMENTS -> accept(DepartmentRows.row(table, row, ids, problems), sink::department);
-                case CADRES -> accept(CadreRows.row(table, row, period, ids, problems), sink::cadre);
-                case TARGETS -> accept(TargetRows.row(table, row, period, ids, problems), sink::target);
-                case APPRAISALS -> accept(AppraisalRows.row(table, row, period, ids, problems), sink::appraisal);
-                case EVENTS -> accept(EventRows.row(table, row, period, registry, ids, problems), sink::event);
-                case ORGANIZATIONS -> accept(OrganizationRows.row(table, row, ids, problems), sink::organization);
-                case ANNUAL_APPRAISALS -> throw new IllegalStateException("not a quarterly file");
-            }
-            references.row(table, row);
-        }
-
-        private static <T> void accept(T record, Consumer<T> to) {
-            if (record != null) {
-                to.accept(record);
-            }
-        }
-    }
-
-    /** The in-memory sink of {@link #parse(Map, Period, ItemRegistry, MissingFiles)}. */
-    private static final class Collected implements RecordSink {
-        final List<Department> departments = new ArrayList<>();
-        final List<Cadre> cadres = new ArrayList<>();
-        final List<Target> targets = new ArrayList<>();
-        final List<Appraisal> appraisals = new ArrayList<>();
-        final List<Event> events = new ArrayList<>();
-        final List<Organization> organizations = new ArrayList<>();
-        final Map<String, String> contents = new LinkedHashMap<>();
-
-        @Override public void department(Department d) { departments.add(d); }
-        @Override public void cadre(Cadre c) { cadres.add(c); }
-        @Override public void target(Target t) { targets.add(t); }
-        @Override public void appraisal(Appraisal a) { appraisals.add(a); }
-        @Override public void event(Event e) { events.add(e); }
-        @Override public void organization(Organization o) { organizations.add(o); }
-        @Override public void file(ImportReport.FileReport file, String text) { contents.put(file.fileName(), text); }
-
-        ParsedImport parsed(Period period, Outcome outcome) {
-            return new ParsedImport(period, departments, cadres, targets, appraisals, events, organizations,
-                    outcome.files(), contents, outcome.contentHash(), outcome.problems(), outcome.omittedErrors(),
-                    outcome.omittedWarnings());
-        }
     }
 
     private static CsvTable read(InputFile file, boolean present, DecodedFile decoded, MissingFiles missing,

@@ -3,6 +3,7 @@ package org.kaohe.imports;
 import java.util.List;
 
 import org.kaohe.records.Period;
+import org.springframework.modulith.NamedInterface;
 
 /**
  * The outcome of one import: whether it was stored, the import version it made (or found
@@ -14,6 +15,7 @@ import org.kaohe.records.Period;
  * @param diff     per file, the rows added, removed and changed against the version before; null
  *                 when REJECTED or UNCHANGED
  */
+@NamedInterface("imports") // the import module's API; every type here not marked so is internal
 public record ImportReport(Period period, Status status, Long importId, Integer version, List<FileReport> files,
                            List<ImportProblem> problems, int omittedErrors, int omittedWarnings, VersionDiff diff) {
 

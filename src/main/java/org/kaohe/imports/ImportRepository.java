@@ -18,6 +18,7 @@ import org.kaohe.records.Period;
 import org.kaohe.records.PeriodRecords;
 import org.kaohe.records.Target;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.modulith.NamedInterface;
 import org.springframework.stereotype.Repository;
 
 /**
@@ -26,6 +27,7 @@ import org.springframework.stereotype.Repository;
  * with its {@link SourceRef}.
  */
 @Repository
+@NamedInterface("imports") // the import module's API; every type here not marked so is internal
 public class ImportRepository {
 
     /**

@@ -2,11 +2,14 @@ package org.kaohe.imports;
 
 import java.util.List;
 
+import org.springframework.modulith.NamedInterface;
+
 /**
  * A stored table of imported records as {@link VersionDiffs} compares two versions of it: the file
  * it holds, its natural key and the columns whose values make a row "changed" (all but the key,
  * the import version and the source line: a row moved to another line is the same row).
  */
+@NamedInterface("imports") // the import module's API; every type here not marked so is internal
 public record KeyedTable(String file, String table, String key, List<String> values) {
 
     public KeyedTable {

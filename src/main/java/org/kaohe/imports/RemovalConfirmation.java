@@ -1,5 +1,7 @@
 package org.kaohe.imports;
 
+import org.springframework.modulith.NamedInterface;
+
 /**
  * Whether HR confirmed that a new version may remove a large share of a file's rows
  * ({@link VersionDiff#needsConfirmation()}): {@code --confirm-removals} on the command line,
@@ -7,6 +9,7 @@ package org.kaohe.imports;
  * it showed: the removals against one current version ({@code againstVersion}); if another import
  * made a newer one meanwhile, the confirmation does not cover it and HR is asked again.
  */
+@NamedInterface("imports") // the import module's API; every type here not marked so is internal
 public record RemovalConfirmation(boolean given, Integer againstVersion) {
 
     /** No confirmation: a large removal is held and nothing is stored. */

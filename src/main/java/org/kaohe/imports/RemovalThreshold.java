@@ -1,11 +1,14 @@
 package org.kaohe.imports;
 
+import org.springframework.modulith.NamedInterface;
+
 /**
  * How large a share of a file's rows a new version may remove before HR must confirm it: more than
  * {@code numerator/denominator} of the current version's rows (property
  * {@code kaohe.imports.confirm-removals-over}, {@code 1/3} by default; docs/web-and-api.md). Compared
  * in whole numbers, so a third is exactly a third.
  */
+@NamedInterface("imports") // the import module's API; every type here not marked so is internal
 public record RemovalThreshold(int numerator, int denominator) {
 
     public RemovalThreshold {

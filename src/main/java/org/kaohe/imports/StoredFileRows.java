@@ -11,12 +11,14 @@ import java.util.Optional;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
+import org.springframework.modulith.NamedInterface;
 
 /**
  * A stored input file by physical line, numbered exactly as the import numbered it
  * ({@link LineIndex}: a record is found by the line it starts on; a quoted cell may span lines and
  * blank lines count), so a source reference {@code targets.csv:12} finds the row the import read.
  */
+@NamedInterface("imports") // the import module's API; every type here not marked so is internal
 public record StoredFileRows(List<String> header, Map<Integer, List<String>> byLine) {
 
     private static final CSVFormat FORMAT = CSVFormat.DEFAULT.builder().setIgnoreEmptyLines(true).get();

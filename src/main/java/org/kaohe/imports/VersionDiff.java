@@ -4,6 +4,8 @@ import java.io.Serializable;
 import java.util.List;
 import java.util.stream.Collectors;
 
+import org.springframework.modulith.NamedInterface;
+
 /**
  * What a new import version changes against the current one, file by file: rows added, removed and
  * changed, a row matched by its record's natural key (dept_id, cadre_id, target_id, event_id,
@@ -16,6 +18,7 @@ import java.util.stream.Collectors;
  *                    where every row is added
  * @param threshold   the threshold the large removals were judged by, as written ({@code 1/3})
  */
+@NamedInterface("imports") // the import module's API; every type here not marked so is internal
 public record VersionDiff(Integer baseVersion, String threshold, List<FileDiff> files) implements Serializable {
 
     /** Keys listed per kind of change: enough to recognise what went, not a listing of the file. */

@@ -7,6 +7,7 @@ import java.util.stream.Collectors;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.modulith.NamedInterface;
 import org.springframework.stereotype.Component;
 
 /**
@@ -17,6 +18,7 @@ import org.springframework.stereotype.Component;
  * The one place the removal threshold ({@code kaohe.imports.confirm-removals-over}) is applied.
  */
 @Component
+@NamedInterface("imports") // the import module's API; every type here not marked so is internal
 public class VersionDiffs {
 
     /** The version compared against: its id and number within its period or year. */

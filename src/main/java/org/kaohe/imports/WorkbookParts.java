@@ -1,38 +1,29 @@
 package org.kaohe.imports;
 
+import static org.kaohe.imports.WorkbookPackage.listSheets;
+import static org.kaohe.imports.WorkbookPackage.measureBookkeeping;
+import static org.kaohe.imports.WorkbookPackage.place;
+import static org.kaohe.imports.WorkbookPackage.reader;
+import static org.kaohe.imports.WorkbookPackage.workbookPart;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Enumeration;
 import java.util.EnumMap;
 import java.util.EnumSet;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipFile;
 
-import javax.xml.parsers.ParserConfigurationException;
-
-import org.apache.poi.openxml4j.exceptions.InvalidFormatException;
 import org.apache.poi.openxml4j.exceptions.OpenXML4JException;
 import org.apache.poi.openxml4j.opc.OPCPackage;
 import org.apache.poi.openxml4j.opc.PackageAccess;
 import org.apache.poi.openxml4j.opc.PackagePart;
-import org.apache.poi.openxml4j.opc.PackageRelationship;
-import org.apache.poi.openxml4j.opc.PackageRelationshipCollection;
-import org.apache.poi.openxml4j.opc.PackageRelationshipTypes;
-import org.apache.poi.util.XMLHelper;
 import org.apache.poi.xssf.eventusermodel.ReadOnlySharedStringsTable;
 import org.apache.poi.xssf.model.StylesTable;
-import org.apache.poi.xssf.usermodel.XSSFRelation;
 import org.xml.sax.Attributes;
 import org.xml.sax.ContentHandler;
 import org.xml.sax.InputSource;
 import org.xml.sax.SAXException;
-import org.xml.sax.XMLReader;
-import org.xml.sax.helpers.DefaultHandler;
 import org.xml.sax.helpers.XMLFilterImpl;
 
 /**
@@ -48,11 +39,6 @@ final class WorkbookParts implements AutoCloseable {
     /** An input sheet found: its name, where problems point ({@code book.xlsx!targets}), its part. */
     record Sheet(String name, String source, PackagePart part) {}
 
-    /** Stored file names and source references are at most 100 characters. */
-    private static final int MAX_SOURCE_NAME = 100;
-    private static final String MAIN_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
-    private static final String RELATIONSHIPS_NS =
-            "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
 
     private final OPCPackage pkg;
     private final Map<InputFile, Sheet> sheets;
@@ -80,8 +66,8 @@ final class WorkbookParts implements AutoCloseable {
             for (String[] listed : listSheets(workbook)) {
                 place(workbookName, listed[0], workbook, listed[1], sheets, refused, problems);
             }
-            StylesTable styles = styles(workbook);
-            ReadOnlySharedStringsTable strings = strings(workbook);
+            StylesTable styles = WorkbookPackage.styles(workbook);
+            ReadOnlySharedStringsTable strings = WorkbookPackage.strings(workbook);
             return new WorkbookParts(pkg, sheets, refused, styles, strings);
         } catch (IOException | OpenXML4JException | SAXException | RuntimeException e) {
             pkg.revert();
@@ -137,125 +123,5 @@ final class WorkbookParts implements AutoCloseable {
         };
         cells.setContentHandler(handler);
         cells.parse(new InputSource(xml));
-    }
-
-    /** The package's bookkeeping parts, which POI reads whole when it opens it: each must be small. */
-    private static void measureBookkeeping(Path file) throws IOException {
-        try (ZipFile zip = new ZipFile(file.toFile())) {
-            if (zip.size() > ImportLimits.MAX_WORKBOOK_ENTRIES) {
-                throw new LimitedStream.LimitPassed("工作簿包含超过 " + ImportLimits.MAX_WORKBOOK_ENTRIES + " 个部件 / the "
-                        + "workbook holds more than " + ImportLimits.MAX_WORKBOOK_ENTRIES + " parts");
-            }
-            Enumeration<? extends ZipEntry> entries = zip.entries();
-            while (entries.hasMoreElements()) {
-                ZipEntry entry = entries.nextElement();
-                if (entry.getName().equals("[Content_Types].xml") || entry.getName().endsWith(".rels")) {
-                    try (InputStream in = new LimitedStream(zip.getInputStream(entry),
-                            ImportLimits.MAX_WORKBOOK_PART_BYTES, entry.getName())) {
-                        in.transferTo(java.io.OutputStream.nullOutputStream());
-                    }
-                }
-            }
-        }
-    }
-
-    private static PackagePart workbookPart(OPCPackage pkg) throws InvalidFormatException {
-        List<PackagePart> documents = pkg.getPartsByRelationshipType(PackageRelationshipTypes.CORE_DOCUMENT);
-        if (documents.isEmpty()) {
-            documents = pkg.getPartsByRelationshipType(PackageRelationshipTypes.STRICT_CORE_DOCUMENT);
-        }
-        if (documents.isEmpty()) {
-            throw new InvalidFormatException("no workbook part");
-        }
-        return documents.get(0);
-    }
-
-    /** The workbook's sheets in their order: name and relationship id, read by SAX within the part limit. */
-    private static List<String[]> listSheets(PackagePart workbook) throws IOException, SAXException {
-        List<String[]> listed = new ArrayList<>();
-        try (InputStream in = limited(workbook, "workbook.xml")) {
-            XMLReader reader = reader();
-            reader.setContentHandler(new DefaultHandler() {
-                @Override
-                public void startElement(String uri, String localName, String qName, Attributes atts) {
-                    if ("sheet".equals(localName) && (MAIN_NS.equals(uri) || uri.contains("spreadsheetml"))) {
-                        String id = atts.getValue(RELATIONSHIPS_NS, "id");
-                        if (id == null) {
-                            id = atts.getValue("http://purl.oclc.org/ooxml/officeDocument/relationships", "id");
-                        }
-                        listed.add(new String[] {String.valueOf(atts.getValue("name")), id});
-                    }
-                }
-            });
-            reader.parse(new InputSource(in));
-        }
-        return listed;
-    }
-
-    private static void place(String workbookName, String sheetName, PackagePart workbook, String id,
-                              Map<InputFile, Sheet> sheets, Set<InputFile> refused, Problems problems)
-            throws InvalidFormatException {
-        InputFile file = SheetNames.fileFor(sheetName).orElse(null);
-        String source = workbookName + "!" + sheetName;
-        if (file == null) {
-            problems.warning(workbookName, 0, null, "工作表“" + sheetName + "”不是六个输入表之一，已忽略 / sheet \""
-                    + sheetName + "\" is not one of the six input tables, ignored (expected: " + SheetNames.known() + ")");
-        } else if (sheets.containsKey(file) || refused.contains(file)) {
-            String first = sheets.containsKey(file) ? sheets.get(file).name() : file.fileName();
-            problems.error(workbookName, 0, null, "工作表“" + sheetName + "”与“" + first + "”是同一个表 / sheets \""
-                    + sheetName + "\" and \"" + first + "\" are the same table (" + file.fileName() + ")");
-            sheets.remove(file);
-            refused.add(file);
-        } else if (source.length() > MAX_SOURCE_NAME) {
-            problems.error(workbookName, 0, null, "工作簿文件名过长(工作簿名与工作表名合计最多 " + MAX_SOURCE_NAME
-                    + " 个字符)，请改短文件名 / the workbook's file name is too long (at most " + MAX_SOURCE_NAME
-                    + " characters with the sheet name): rename the file");
-            refused.add(file);
-        } else {
-            PackageRelationship relationship = id == null ? null : workbook.getRelationship(id);
-            PackagePart part = relationship == null ? null : workbook.getRelatedPart(relationship);
-            if (part == null) {
-                throw new InvalidFormatException("sheet " + sheetName + " has no part");
-            }
-            sheets.put(file, new Sheet(sheetName, source, part));
-        }
-    }
-
-    private static StylesTable styles(PackagePart workbook) throws IOException, InvalidFormatException {
-        PackagePart part = related(workbook, XSSFRelation.STYLES.getRelation());
-        if (part == null) {
-            return new StylesTable();
-        }
-        try (InputStream in = limited(part, "styles.xml")) {
-            return new StylesTable(in);
-        }
-    }
-
-    private static ReadOnlySharedStringsTable strings(PackagePart workbook)
-            throws IOException, InvalidFormatException, SAXException {
-        PackagePart part = related(workbook, XSSFRelation.SHARED_STRINGS.getRelation());
-        if (part == null) {
-            return new ReadOnlySharedStringsTable(InputStream.nullInputStream());
-        }
-        try (InputStream in = limited(part, "sharedStrings.xml")) {
-            return new ReadOnlySharedStringsTable(in);
-        }
-    }
-
-    private static PackagePart related(PackagePart workbook, String type) throws InvalidFormatException {
-        PackageRelationshipCollection relationships = workbook.getRelationshipsByType(type);
-        return relationships.isEmpty() ? null : workbook.getRelatedPart(relationships.getRelationship(0));
-    }
-
-    private static InputStream limited(PackagePart part, String what) throws IOException {
-        return new LimitedStream(part.getInputStream(), ImportLimits.MAX_WORKBOOK_PART_BYTES, what);
-    }
-
-    private static XMLReader reader() throws SAXException {
-        try {
-            return XMLHelper.newXMLReader();
-        } catch (ParserConfigurationException e) {
-            throw new IllegalStateException("the JDK's XML parser is always configured", e);
-        }
     }
 }

@@ -92,18 +92,10 @@ public final class ZipUpload {
                 if (entry.isDirectory() || path.startsWith("__MACOSX/") || base.startsWith(".")) {
                     continue;
                 }
-                if (BoundedZip.unsafePath(path)) {
-                    problems.add(error(zipName, path, "路径不安全，已拒绝 / unsafe path in the archive, refused"));
-                    continue;
-                }
-                if (InputFile.byName(base).isEmpty()) {
-                    problems.add(error(zipName, path, "未知的文件名，应为 / unknown file name, expected: "
-                            + InputFile.knownNames()));
-                    continue;
-                }
                 String key = base.toLowerCase(java.util.Locale.ROOT);
-                if (taken.test(key)) {
-                    problems.add(error(zipName, path, "压缩包中有两个同名文件 / the archive holds this file twice"));
+                String refused = refusal(path, base, taken.test(key));
+                if (refused != null) {
+                    problems.add(error(zipName, path, refused));
                     continue;
                 }
                 long size = target.write(key, in, total);
@@ -131,6 +123,20 @@ public final class ZipUpload {
             problems.add(error(zipName, null, "无法读取 zip 压缩包 / cannot read the zip archive: " + e.getMessage()));
         }
         return problems;
+    }
+
+    /** Why an entry of the archive is refused (an unsafe path, an unknown file, a file twice); null when it is not. */
+    private static String refusal(String path, String base, boolean taken) {
+        if (BoundedZip.unsafePath(path)) {
+            return "路径不安全，已拒绝 / unsafe path in the archive, refused";
+        }
+        if (InputFile.byName(base).isEmpty()) {
+            return "未知的文件名，应为 / unknown file name, expected: " + InputFile.knownNames();
+        }
+        if (taken) {
+            return "压缩包中有两个同名文件 / the archive holds this file twice";
+        }
+        return null;
     }
 
     private static ImportProblem error(String zipName, String entry, String message) {

@@ -3,8 +3,11 @@
  * stored as one atomic import version. Kept inside: decode ({@code TextDecoder}) → CSV shape
  * ({@code CsvTableReader}) → fields, one reader per file ({@code DepartmentRows} ...) → checks
  * between files ({@code CrossFileChecks}), all collected by {@code ImportParser} without touching
- * the database; {@code ImportStore} writes. Other modules use the few public types
- * (ArchitectureTest lists them): {@link org.kaohe.imports.ImportService} imports and answers
+ * the database ({@code ImportRowReader} turns rows into records, {@code CollectedRecords} keeps them
+ * in memory when nothing is stored); {@code ImportStore} begins a version and {@code VersionWriter}
+ * writes its records in batches. Other modules use only the types marked
+ * {@code @NamedInterface("imports")} (ArchitectureTest keeps every other type inside):
+ * {@link org.kaohe.imports.ImportService} imports and answers
  * with an {@link org.kaohe.imports.ImportReport}; {@link org.kaohe.imports.ImportRepository}
  * gives a period's current records, any stored version, the list of versions and the original files.
  * Every stored record, file and version is sealed under the installation's key ({@code RecordSeals})

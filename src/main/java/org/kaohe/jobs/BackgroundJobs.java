@@ -8,9 +8,9 @@ import java.time.OffsetDateTime;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.kaohe.scoring.EvaluationProgress;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.kaohe.scoring.EvaluationProgress;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -74,7 +74,7 @@ public class BackgroundJobs {
     /** How often a job waiting for an earlier one of its queue looks again. */
     static final Duration WAIT_FOR_EARLIER = Duration.ofSeconds(1);
     /** Progress is written at most this often (a city has thousands of departments). */
-    private static final Duration PROGRESS_EVERY = Duration.ofMillis(300);
+    static final Duration PROGRESS_EVERY = Duration.ofMillis(300);
 
     private final JdbcClient jdbc;
     private final ObjectProvider<Work> works;
@@ -170,7 +170,7 @@ public class BackgroundJobs {
     private record Job(long id, String kind, String argument, String queue, String owner, State state) {}
 
     private void run(Job job) {
-        JobProgress progress = new JobProgress(job.id(), Instant.now().plus(timeLimit));
+        JobProgress progress = new JobProgress(jdbc, job.id(), Instant.now().plus(timeLimit), timeLimit);
         try {
             Work work = works.orderedStream().filter(w -> w.kind().equals(job.kind())).findFirst()
                     .orElseThrow(() -> new IllegalStateException("no work of kind " + job.kind()));
@@ -212,90 +212,11 @@ public class BackgroundJobs {
                 .params(state.name(), OffsetDateTime.now(), result, progress, progress, clip(message), id).update();
     }
 
-    /**
-     * Writes progress now and then, and stops the work when the job is cancelled or out of time.
-     * Thread-safe: an evaluation reports and asks from each of its parallel sessions.
-     */
-    private final class JobProgress implements Progress {
-        private final long id;
-        private final Instant deadline;
-        private long lastWrite;
-        private long lastLook;
-        private Stopped stop;
-
-        JobProgress(long id, Instant deadline) {
-            this.id = id;
-            this.deadline = deadline;
-            this.lastWrite = System.nanoTime() - PROGRESS_EVERY.toNanos();
-            this.lastLook = lastWrite;
-        }
-
-        @Override
-        public synchronized void report(double fraction, String message) {
-            if (fraction >= 1) {
-                // The work is done (an evaluation's run is stored): a cancel that comes now is too late.
-                jdbc.sql("UPDATE background_job SET progress = 1, message = ? WHERE id = ?").params(clip(message), id)
-                        .update();
-                return;
-            }
-            if (stop != null || outOfTime()) {
-                throw stop;
-            }
-            long now = System.nanoTime();
-            if (now - lastWrite < PROGRESS_EVERY.toNanos()) {
-                return;
-            }
-            lastWrite = now;
-            int written = jdbc.sql("""
-                    UPDATE background_job SET progress = ?, message = ? WHERE id = ? AND NOT cancel_requested""")
-                    .params(Math.max(0, Math.min(1, fraction)), clip(message), id).update();
-            if (written == 0) {
-                stop = cancelledStop();
-                throw stop;
-            }
-        }
-
-        /** Looks at the database at most every {@link #PROGRESS_EVERY}; the engine asks every 256 firings. */
-        @Override
-        public synchronized boolean cancelled() {
-            if (stop != null) {
-                return true;
-            }
-            if (outOfTime()) {
-                return true;
-            }
-            long now = System.nanoTime();
-            if (now - lastLook >= PROGRESS_EVERY.toNanos()) {
-                lastLook = now;
-                boolean requested = jdbc.sql("SELECT cancel_requested FROM background_job WHERE id = ?").param(id)
-                        .query(Boolean.class).optional().orElse(true);
-                if (requested) {
-                    stop = cancelledStop();
-                }
-            }
-            return stop != null;
-        }
-
-        private boolean outOfTime() {
-            if (Instant.now().isAfter(deadline)) {
-                stop = new Stopped(State.FAILED, "超过时限 " + timeLimit.toMinutes() + " 分钟,已停止 / stopped at the time "
-                        + "limit of " + timeLimit.toMinutes() + " min (kaohe.jobs.time-limit)");
-                return true;
-            }
-            return false;
-        }
-
-        /** Why the work must stop, once it must; null while it may go on. */
-        synchronized Stopped stop() {
-            return stop;
-        }
-    }
-
-    private static Stopped cancelledStop() {
+    static Stopped cancelledStop() {
         return new Stopped(State.CANCELLED, "已取消 / cancelled");
     }
 
-    private static String clip(String message) {
+    static String clip(String message) {
         return message == null || message.length() <= 2000 ? message : message.substring(0, 2000);
     }
 

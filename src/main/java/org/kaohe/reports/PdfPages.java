@@ -1,14 +1,10 @@
 package org.kaohe.reports;
 
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDDocumentInformation;
@@ -25,27 +21,22 @@ import org.apache.pdfbox.pdmodel.font.PDType0Font;
  */
 final class PdfPages implements AutoCloseable {
 
-    private static final String FONT = "/fonts/NotoSansSC-Regular.ttf";
     private static final float MARGIN = 56;
     private static final float WIDTH = PDRectangle.A4.getWidth() - 2 * MARGIN;
     private static final float[] BLACK = {0f, 0f, 0f};
     private static final float[] RED = {0.75f, 0f, 0f};
-    private static byte[] fontBytes;
 
     private final PDDocument document = new PDDocument();
     private final PDType0Font font;
-    private final Map<Integer, Boolean> printable = new HashMap<>();
+    private final FontText fontText;
     private PDPageContentStream page;
     private float y;
     private float[] ink = BLACK;
     private String stamp;
 
     PdfPages(String title) {
-        try {
-            font = PDType0Font.load(document, new ByteArrayInputStream(font()), true);
-        } catch (IOException e) {
-            throw new UncheckedIOException("the bundled font " + FONT + " cannot be read", e);
-        }
+        fontText = new FontText(document);
+        font = fontText.pdfFont();
         PDDocumentInformation info = document.getDocumentInformation();
         info.setTitle(title);
         info.setCreator("Kaohe 考核");
@@ -58,7 +49,7 @@ final class PdfPages implements AutoCloseable {
     }
 
     PdfPages text(String text, float size, float indent) {
-        for (String line : wrap(clean(text), size, WIDTH - indent)) {
+        for (String line : fontText.wrap(fontText.clean(text), size, WIDTH - indent)) {
             room(size * 1.5f);
             show(line, MARGIN + indent, size);
             y -= size * 1.5f;
@@ -78,25 +69,25 @@ final class PdfPages implements AutoCloseable {
 
     /** A red line in the top margin of this page and of every page after it. */
     PdfPages stamp(String text) {
-        stamp = clean(text);
+        stamp = fontText.clean(text);
         drawStamp();
         return this;
     }
 
     /** A line centred on the page. */
     PdfPages centred(String text, float size) {
-        String t = clean(text);
+        String t = fontText.clean(text);
         room(size * 1.8f);
-        show(t, MARGIN + (WIDTH - width(t, size)) / 2, size);
+        show(t, MARGIN + (WIDTH - fontText.width(t, size)) / 2, size);
         y -= size * 1.8f;
         return this;
     }
 
     /** A line set against the right margin. */
     PdfPages right(String text, float size) {
-        String t = clean(text);
+        String t = fontText.clean(text);
         room(size * 1.5f);
-        show(t, MARGIN + WIDTH - width(t, size), size);
+        show(t, MARGIN + WIDTH - fontText.width(t, size), size);
         y -= size * 1.5f;
         return this;
     }
@@ -154,7 +145,8 @@ final class PdfPages implements AutoCloseable {
         List<List<String>> wrapped = new ArrayList<>();
         int lines = 1;
         for (int c = 0; c < widths.length; c++) {
-            List<String> cell = wrap(clean(c < cells.size() ? cells.get(c) : ""), size, widths[c] - 6);
+            String text = fontText.clean(c < cells.size() ? cells.get(c) : "");
+            List<String> cell = fontText.wrap(text, size, widths[c] - 6);
             wrapped.add(cell);
             lines = Math.max(lines, cell.size());
         }
@@ -237,81 +229,5 @@ final class PdfPages implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    /** Greedy wrapping by measured width; Chinese breaks anywhere, a Latin word only at a space when it can. */
-    private List<String> wrap(String text, float size, float width) {
-        List<String> lines = new ArrayList<>();
-        StringBuilder line = new StringBuilder();
-        int lastSpace = -1;
-        for (int i = 0; i < text.length(); ) {
-            int cp = text.codePointAt(i);
-            line.appendCodePoint(cp);
-            if (cp == ' ') {
-                lastSpace = line.length() - 1;
-            }
-            if (width(line.toString(), size) > width && line.length() > 1) {
-                String full = line.toString();
-                int cut = lastSpace > 0 && !isWide(cp) ? lastSpace : full.length() - Character.charCount(cp);
-                lines.add(full.substring(0, cut).stripTrailing());
-                line = new StringBuilder(full.substring(cut).stripLeading());
-                lastSpace = -1;
-            }
-            i += Character.charCount(cp);
-        }
-        if (line.length() > 0 || lines.isEmpty()) {
-            lines.add(line.toString());
-        }
-        return lines;
-    }
-
-    private static boolean isWide(int cp) {
-        return Character.UnicodeScript.of(cp) == Character.UnicodeScript.HAN || (cp >= 0x3000 && cp <= 0x30FF)
-                || (cp >= 0xFF00 && cp <= 0xFFEF);
-    }
-
-    private float width(String text, float size) {
-        try {
-            return font.getStringWidth(text) / 1000 * size;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    /** Line breaks and tabs as spaces; characters the font cannot show as □. */
-    private String clean(String text) {
-        StringBuilder out = new StringBuilder();
-        (text == null ? "" : text).codePoints().forEach(cp -> {
-            if (Character.isWhitespace(cp) || Character.isISOControl(cp)) {
-                out.append(' ');
-            } else if (printable.computeIfAbsent(cp, this::hasGlyph)) {
-                out.appendCodePoint(cp);
-            } else {
-                out.append('□');
-            }
-        });
-        return out.toString();
-    }
-
-    private boolean hasGlyph(int cp) {
-        try {
-            font.encode(new String(Character.toChars(cp)));
-            return true;
-        } catch (IOException | IllegalArgumentException e) {
-            return false;
-        }
-    }
-
-    /** The font file, read once from the jar. */
-    private static synchronized byte[] font() throws IOException {
-        if (fontBytes == null) {
-            try (InputStream in = PdfPages.class.getResourceAsStream(FONT)) {
-                if (in == null) {
-                    throw new IOException("missing from the classpath");
-                }
-                fontBytes = in.readAllBytes();
-            }
-        }
-        return fontBytes;
     }
 }

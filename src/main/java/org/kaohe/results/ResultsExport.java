@@ -5,10 +5,8 @@ import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
-import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -19,19 +17,11 @@ import java.util.Set;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
-import org.apache.poi.ss.usermodel.Cell;
-import org.apache.poi.ss.usermodel.CellStyle;
-import org.apache.poi.ss.usermodel.Font;
-import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.ss.usermodel.Workbook;
-import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.ss.util.WorkbookUtil;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.kaohe.records.SubjectType;
 import org.kaohe.scoring.Grade;
 import org.kaohe.scoring.GradeScale;
-import org.kaohe.scoring.ReasonText;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Service;
 
@@ -45,8 +35,6 @@ import org.springframework.stereotype.Service;
  */
 @Service
 public class ResultsExport {
-
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
     private final ResultsList list;
     private final RunQueries runs;
@@ -63,7 +51,7 @@ public class ResultsExport {
     /** UTF-8 CSV with a byte-order mark (Excel opens it as UTF-8): the first block, a blank line, the table. */
     public void csv(RunChecks.CheckedRun checked, ResultsFilter filter, Locale locale, OutputStream out) {
         RunInfo run = checked.run();
-        Labels labels = new Labels(locale, checked);
+        ExportLabels labels = new ExportLabels(messages, locale, checked);
         try {
             Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
             writer.write(ResultsFormat.BOM);
@@ -95,28 +83,28 @@ public class ResultsExport {
     public void xlsx(RunChecks.CheckedRun checked, ResultsFilter filter, Locale locale, boolean sheetPerDepartment,
                      OutputStream out) {
         RunInfo run = checked.run();
-        Labels labels = new Labels(locale, checked);
+        ExportLabels labels = new ExportLabels(messages, locale, checked);
         SXSSFWorkbook workbook = new SXSSFWorkbook(200);
         try {
-            Styles styles = new Styles(workbook);
+            ExportSheet.Styles styles = new ExportSheet.Styles(workbook);
             List<String[]> facts = facts(run, filter, labels);
-            Map<String, SheetWriter> sheets = new HashMap<>();
+            Map<String, ExportSheet> sheets = new HashMap<>();
             Set<String> sheetNames = new HashSet<>();
             String title = labels.printTitle(run);
             if (!sheetPerDepartment) {
-                sheets.put("", new SheetWriter(workbook.createSheet(sheetName(run.period().toString(), sheetNames)),
+                sheets.put("", new ExportSheet(workbook.createSheet(sheetName(run.period().toString(), sheetNames)),
                         facts, labels, styles, title));
             }
             list.forEach(run.id(), filter, row -> {
                 String key = sheetPerDepartment ? row.deptId() : "";
-                sheets.computeIfAbsent(key, k -> new SheetWriter(workbook.createSheet(sheetName(row.deptName(), sheetNames)),
+                sheets.computeIfAbsent(key, k -> new ExportSheet(workbook.createSheet(sheetName(row.deptName(), sheetNames)),
                         facts, labels, styles, title + " · " + row.deptName())).add(row);
             });
             if (sheets.isEmpty()) { // nothing selected: one sheet that says so by its empty table
-                sheets.put("", new SheetWriter(workbook.createSheet(sheetName(run.period().toString(), sheetNames)),
+                sheets.put("", new ExportSheet(workbook.createSheet(sheetName(run.period().toString(), sheetNames)),
                         facts, labels, styles, title));
             }
-            sheets.values().forEach(SheetWriter::finish);
+            sheets.values().forEach(ExportSheet::finish);
             workbook.write(out);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -135,12 +123,12 @@ public class ResultsExport {
     }
 
     /** The first block: what these figures are, so a printed sheet can be traced to its run. */
-    private List<String[]> facts(RunInfo run, ResultsFilter filter, Labels labels) {
+    private List<String[]> facts(RunInfo run, ResultsFilter filter, ExportLabels labels) {
         List<String[]> facts = new ArrayList<>();
         facts.add(new String[] {labels.text("export.title"), run.period().toString()});
         facts.add(new String[] {labels.text("export.period"), run.period().toString()});
         facts.add(new String[] {labels.text("export.run"), labels.text("export.runValue", Long.toString(run.id()), run.runBy(),
-                WHEN.format(run.startedAt()))});
+                ExportLabels.WHEN.format(run.startedAt()))});
         facts.add(new String[] {labels.text("export.importVersion"), Integer.toString(run.importVersion())});
         facts.add(new String[] {labels.text("export.rulebookVersion"), run.rulebookVersion()});
         facts.add(new String[] {labels.text("export.seal"), labels.seal()});
@@ -150,7 +138,7 @@ public class ResultsExport {
         String deptName = filter.dept() == null ? null : list.departments(run.id()).stream()
                 .filter(d -> d.id().equals(filter.dept())).map(ResultsList.Department::name).findFirst().orElse(filter.dept());
         facts.add(new String[] {labels.text("export.filter"), labels.filter(filter, deptName, gradeName(run, filter))});
-        facts.add(new String[] {labels.text("export.exportedAt"), WHEN.format(OffsetDateTime.now())});
+        facts.add(new String[] {labels.text("export.exportedAt"), ExportLabels.WHEN.format(OffsetDateTime.now())});
         facts.add(new String[] {labels.text("export.rankNote"), labels.text("results.rankLegend")});
         return facts;
     }
@@ -180,178 +168,5 @@ public class ResultsExport {
         }
         taken.add(name.toLowerCase(Locale.ROOT));
         return name;
-    }
-
-    /** One sheet being written: the first block, the header, then rows as they come. */
-    private static final class SheetWriter {
-        private final Sheet sheet;
-        private final Labels labels;
-        private final Styles styles;
-        private final String title;
-        private final int labelsWidth;
-        private final int headerRow;
-        private int next;
-
-        SheetWriter(Sheet sheet, List<String[]> facts, Labels labels, Styles styles, String title) {
-            this.sheet = sheet;
-            this.labels = labels;
-            this.styles = styles;
-            this.title = title;
-            this.labelsWidth = facts.stream().mapToInt(fact -> PrintLayout.width(0, fact[0])).max().orElse(0);
-            Row first = sheet.createRow(next++);
-            text(first, 0, facts.get(0)[0] + " " + facts.get(0)[1], styles.title);
-            for (String[] fact : facts.subList(1, facts.size())) {
-                Row row = sheet.createRow(next++);
-                text(row, 0, fact[0], styles.bold);
-                text(row, 1, fact[1], null);
-            }
-            next++; // a blank row between the block and the table
-            headerRow = next;
-            Row header = sheet.createRow(next++);
-            String[] columns = labels.columns();
-            for (int c = 0; c < columns.length; c++) {
-                text(header, c, columns[c], styles.bold);
-            }
-        }
-
-        void add(ListedResult r) {
-            Row row = sheet.createRow(next++);
-            String[] cells = labels.cells(r);
-            for (int c = 0; c < cells.length; c++) {
-                if (c == Labels.SCORE) {
-                    Cell score = row.createCell(c);
-                    score.setCellValue(r.score().setScale(2, RoundingMode.HALF_UP).doubleValue());
-                    score.setCellStyle(styles.score);
-                } else if (c == Labels.RANK) {
-                    row.createCell(c).setCellValue(r.rank());
-                } else {
-                    text(row, c, cells[c], c == Labels.GRADE_NOTE ? styles.wrapped : null);
-                }
-            }
-        }
-
-        void finish() {
-            String[] columns = labels.columns();
-            sheet.setAutoFilter(new CellRangeAddress(headerRow, Math.max(headerRow, next - 1), 0, columns.length - 1));
-            int[] widths = {10, 12, 16, 18, 10, 12, 10, 8, 10, 48, 12};
-            for (int c = 0; c < columns.length; c++) {
-                sheet.setColumnWidth(c, PrintLayout.width(widths[c], columns[c]));
-            }
-            sheet.setColumnWidth(0, Math.max(sheet.getColumnWidth(0), labelsWidth)); // the first block's labels
-            PrintLayout.apply(sheet, headerRow, title, labels.locale);
-        }
-
-        private static void text(Row row, int column, String value, CellStyle style) {
-            Cell cell = row.createCell(column);
-            cell.setCellValue(SpreadsheetSafe.text(value));
-            if (style != null) {
-                cell.setCellStyle(style);
-            }
-        }
-    }
-
-    private static final class Styles {
-        final CellStyle title;
-        final CellStyle bold;
-        final CellStyle score;
-        final CellStyle wrapped;
-
-        Styles(Workbook workbook) {
-            Font boldFont = workbook.createFont();
-            boldFont.setBold(true);
-            bold = workbook.createCellStyle();
-            bold.setFont(boldFont);
-            Font big = workbook.createFont();
-            big.setBold(true);
-            big.setFontHeightInPoints((short) 14);
-            title = workbook.createCellStyle();
-            title.setFont(big);
-            score = workbook.createCellStyle();
-            score.setDataFormat(workbook.createDataFormat().getFormat("0.00"));
-            wrapped = workbook.createCellStyle();
-            wrapped.setWrapText(true); // long reasons wrap inside the printed page instead of running off it
-        }
-    }
-
-    /** Column names and cell texts in the reader's language, from the message bundles. */
-    private final class Labels {
-        static final int SCORE = 4;
-        static final int RANK = 7;
-        static final int GRADE_NOTE = 9;
-
-        private final Locale locale;
-        private final RunChecks.CheckedRun checked;
-
-        Labels(Locale locale, RunChecks.CheckedRun checked) {
-            this.locale = locale;
-            this.checked = checked;
-        }
-
-        /** The first block's seal line: the run's check, loudly when it failed. */
-        String seal() {
-            return checked.status() == SealStatus.INTACT ? text("export.sealIntact")
-                    : checked.failed() ? text("export.sealBroken") + " " + checked.status().label()
-                    : checked.status().label();
-        }
-
-        /**
-         * A grade as the rulebook names it; in another language the bundle's name of its code when
-         * there is one (the default book's 好 is "Good"), else the rulebook's name with its code.
-         */
-        String grade(Grade grade) {
-            return Locale.CHINESE.getLanguage().equals(locale.getLanguage()) ? grade.label()
-                    : messages.getMessage("grade." + grade.name(), null, grade.label() + " (" + grade.name() + ")", locale);
-        }
-
-        /** What every printed page names at its top: the period and the run, and a failed seal check loudly. */
-        String printTitle(RunInfo run) {
-            return text("export.title") + " " + run.period() + " · "
-                    + text("export.runValue", Long.toString(run.id()), run.runBy(), WHEN.format(run.startedAt()))
-                    + (checked.failed() ? " · " + seal() : "");
-        }
-
-        String text(String key, Object... args) {
-            return messages.getMessage(key, args.length == 0 ? null : args, locale);
-        }
-
-        String[] columns() {
-            String[] columns = withSeal(new String[] {text("export.col.type"), text("export.col.id"), text("export.col.name"),
-                    text("export.col.dept"), text("export.col.score"), text("export.col.bandGrade"),
-                    text("export.col.grade"), text("export.col.rank"), text("export.col.vetoed"),
-                    text("export.col.gradeNote")}, checked.failed() ? 1 : 0);
-            if (checked.failed()) {
-                columns[columns.length - 1] = text("export.seal");
-            }
-            return columns;
-        }
-
-        /** The columns, with a last seal column when the run failed its check (an intact run keeps the fixed ones). */
-        private String[] withSeal(String[] cells, int extra) {
-            return extra == 0 ? cells : java.util.Arrays.copyOf(cells, cells.length + extra);
-        }
-
-        String[] cells(ListedResult r) {
-            String[] cells = withSeal(new String[] {text("subjectType." + r.subjectType().name()), r.subjectId(), r.name(),
-                    r.deptName(), r.score().setScale(2, RoundingMode.HALF_UP).toPlainString(), grade(r.bandGrade()),
-                    grade(r.finalGrade()), Integer.toString(r.rank()),
-                    text(r.vetoed() ? "common.yes" : "common.no"), String.join("; ", r.gradeReasons().stream().map(reason -> ReasonText.of(reason, locale)).toList())},
-                    checked.failed() ? 1 : 0);
-            if (checked.failed()) {
-                cells[cells.length - 1] = checked.alteredRows().containsKey(r.subjectType().name() + "/" + r.subjectId())
-                        ? SealStatus.ALTERED.label() : checked.status().label();
-            }
-            return cells;
-        }
-
-        /** The filter line in words: the type, department and grade by name, never by code. */
-        String filter(ResultsFilter f, String deptName, Grade grade) {
-            String all = text("common.all");
-            return text("export.filterValue",
-                    f.type() == null ? all : text("subjectType." + f.type().name()),
-                    f.dept() == null ? all : deptName,
-                    grade == null ? all : grade(grade),
-                    text("export.sort." + f.sort().param()),
-                    text(f.descending() ? "export.descending" : "export.ascending"));
-        }
     }
 }

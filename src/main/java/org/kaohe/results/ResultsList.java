@@ -184,7 +184,7 @@ public class ResultsList {
         return rows.stream().map(r -> r.withReasons(jdbc.sql("""
                         SELECT lines FROM subject_detail WHERE run_id = ? AND subject_type = ? AND subject_id = ?""")
                 .params(runId, r.subjectType().name(), r.subjectId())
-                .query(String.class).optional().map(json -> gradeReasons(RunQueries.readLines(json)))
+                .query(String.class).optional().map(json -> gradeReasons(StoredRunRows.readLines(json)))
                 .orElse(List.of()))).toList();
     }
 

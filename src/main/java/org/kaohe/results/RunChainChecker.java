@@ -105,7 +105,7 @@ public class RunChainChecker {
         Set<String> altered = java.util.concurrent.ConcurrentHashMap.newKeySet();
         try (LinesBatches batches = new LinesBatches(parallel ? CHECKERS : null, parallelism(),
                 (key, json) -> {
-                    if (!linesIntact(digests.get(key), RunQueries.readLines(json))) {
+                    if (!linesIntact(digests.get(key), StoredRunRows.readLines(json))) {
                         altered.add(key);
                     }
                 })) {

@@ -66,7 +66,7 @@ public class RunChecks {
     }
 
     private final RunQueries runs;
-    private final RunSealer sealer;
+    private final RunRowChecks rowChecks;
     private final RunChainChecker chain;
     private final UnkeyedRuns unkeyedRuns;
     private final ImportRepository imports;
@@ -74,7 +74,7 @@ public class RunChecks {
     public RunChecks(RunQueries runs, RunSealer sealer, RunChainChecker chain, UnkeyedRuns unkeyedRuns,
                      ImportRepository imports) {
         this.runs = runs;
-        this.sealer = sealer;
+        this.rowChecks = new RunRowChecks(runs, sealer, chain);
         this.chain = chain;
         this.unkeyedRuns = unkeyedRuns;
         this.imports = imports;
@@ -88,7 +88,7 @@ public class RunChecks {
         if (unkeyed.isPresent()) {
             return new CheckedRun(run, unkeyed.get(), subjects, Map.of(), unkeyedRuns.problems(run, unkeyed.get()));
         }
-        RunChainChecker.Found found = checkRows(run, stored);
+        RunChainChecker.Found found = rowChecks.checkRows(run, stored);
         return new CheckedRun(run, found.intact() ? SealStatus.INTACT : SealStatus.ALTERED, subjects,
                 found.alteredRows(), found.problems());
     }
@@ -120,7 +120,7 @@ public class RunChecks {
         Optional<SealStatus> unkeyed = unkeyedRuns.status(run);
         List<ListedResult> rows = page.rows().stream().map(row -> row.withSeal(unkeyed.orElseGet(() ->
                 runs.storedSubject(run.id(), row.subjectId())
-                        .filter(stored -> rowIntact(run, stored) && matches(stored.result(), row))
+                        .filter(stored -> rowChecks.rowIntact(run, stored) && matches(stored.result(), row))
                         .map(stored -> SealStatus.INTACT).orElse(SealStatus.ALTERED)))).toList();
         if (whole.status() == SealStatus.INTACT && (rows.stream().anyMatch(r -> r.seal() == SealStatus.ALTERED)
                 || runs.storedCount(run.id()) != run.subjectCount())) {
@@ -153,10 +153,10 @@ public class RunChecks {
             if (!chain.linesIntact(stored.linesDigest(), stored.result().lines())) {
                 problems.add(RunChainChecker.linesAltered(stored.key()));
             }
-            if (!rowIntact(run, stored)) {
+            if (!rowChecks.rowIntact(run, stored)) {
                 problems.add(RunChainChecker.rowAltered(stored.key()));
             }
-            checkLabels(run, problems);
+            rowChecks.checkLabels(run, problems);
             return new CheckedSubject(run, stored.result(), problems.isEmpty() ? SealStatus.INTACT : SealStatus.ALTERED,
                     problems);
         });
@@ -224,41 +224,10 @@ public class RunChecks {
             return new Verification(run, unkeyed.get(), unkeyedRuns.problems(run, unkeyed.get()));
         }
         List<StoredSubject> stored = runs.storedResultsInAnyOrder(run.id());
-        List<String> problems = new ArrayList<>(checkRows(run, stored).problems());
+        List<String> problems = new ArrayList<>(rowChecks.checkRows(run, stored).problems());
         Map<String, String> digests = new HashMap<>();
         stored.forEach(s -> digests.put(s.key(), s.linesDigest()));
         problems.addAll(chain.checkLines(digests, lines -> runs.forEachSubjectsLinesText(run.id(), lines)));
         return new Verification(run, problems.isEmpty() ? SealStatus.INTACT : SealStatus.ALTERED, problems);
-    }
-
-    /** Rows: each row's own seal (with its stored line digest), the chain, the count and the run's seal; and the names. */
-    private RunChainChecker.Found checkRows(RunInfo run, List<StoredSubject> stored) {
-        RunChainChecker.Found found = chain.checkRows(header(run), run.subjectCount(), run.seal(), stored);
-        List<String> labels = new ArrayList<>();
-        checkLabels(run, labels);
-        if (labels.isEmpty()) {
-            return found;
-        }
-        labels.addAll(found.problems());
-        return new RunChainChecker.Found(found.alteredRows(), labels);
-    }
-
-    /** The grade and part names every page reads the run with, against their seal (when the run has one). */
-    private void checkLabels(RunInfo run, List<String> problems) {
-        runs.labelsSeal(run.id()).ifPresent(seal -> {
-            if (!seal.equals(sealer.labelsSeal(run.id(), runs.scales(run.id()), runs.partLabels(run.id())))) {
-                problems.add("运行 #" + run.id() + " 的等次名称或分项名称与封印不符:已被改动 / run #" + run.id()
-                        + ": its grade or part names do not match their seal (altered)");
-            }
-        });
-    }
-
-    private boolean rowIntact(RunInfo run, StoredSubject s) {
-        return chain.rowIntact(header(run), s);
-    }
-
-    private static RunSealer.RunHeader header(RunInfo run) {
-        return new RunSealer.RunHeader(run.id(), run.period().toString(), run.importId(), run.rulebookVersion(),
-                run.runBy(), run.startedAt().toInstant(), run.subjectCount());
     }
 }

@@ -173,7 +173,7 @@ public class RunComparison {
                         .query(rs -> {
                             Map<String, BigDecimal[]> byPart = parts.computeIfAbsent(
                                     type.name() + "/" + rs.getString("subject_id"), k -> new LinkedHashMap<>());
-                            RunQueries.readParts(rs.getString("parts")).forEach((part, points) ->
+                            StoredRunRows.readParts(rs.getString("parts")).forEach((part, points) ->
                                     byPart.computeIfAbsent(part, k -> new BigDecimal[2])[index] = points);
                         });
             }

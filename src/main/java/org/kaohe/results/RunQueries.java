@@ -1,12 +1,16 @@
 package org.kaohe.results;
 
+import static org.kaohe.results.StoredRunRows.key;
+import static org.kaohe.results.StoredRunRows.readLines;
+import static org.kaohe.results.StoredRunRows.readParts;
+import static org.kaohe.results.StoredRunRows.stored;
+import static org.kaohe.results.StoredRunRows.storedScales;
+import static org.kaohe.results.StoredRunRows.subjectResult;
+import static org.kaohe.results.StoredRunRows.withLines;
+
 import java.math.BigDecimal;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,10 +21,8 @@ import org.kaohe.records.Period;
 import org.kaohe.records.SubjectType;
 import org.kaohe.scoring.EnginePart;
 import org.kaohe.scoring.ExplanationLine;
-import org.kaohe.scoring.Grade;
 import org.kaohe.scoring.GradeScale;
 import org.kaohe.scoring.PartLabel;
-import org.kaohe.scoring.StoredExplanation;
 import org.kaohe.scoring.SubjectResult;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -48,12 +50,12 @@ public class RunQueries {
     public Optional<RunInfo> currentRun(Period period) {
         return jdbc.sql(RUN_COLUMNS + " AND r.period = ? ORDER BY r.id DESC LIMIT 1")
                 .param(period.toString())
-                .query(RunQueries::runInfo)
+                .query(StoredRunRows::runInfo)
                 .optional();
     }
 
     public Optional<RunInfo> run(long runId) {
-        return jdbc.sql(RUN_COLUMNS + " AND r.id = ?").param(runId).query(RunQueries::runInfo).optional();
+        return jdbc.sql(RUN_COLUMNS + " AND r.id = ?").param(runId).query(StoredRunRows::runInfo).optional();
     }
 
     /** The first run sealed under a key: every later run must be too (an older seal on one is a downgrade). */
@@ -63,7 +65,7 @@ public class RunQueries {
 
     /** Every run, newest first. */
     public List<RunInfo> runs() {
-        return jdbc.sql(RUN_COLUMNS + " ORDER BY r.id DESC").query(RunQueries::runInfo).list();
+        return jdbc.sql(RUN_COLUMNS + " ORDER BY r.id DESC").query(StoredRunRows::runInfo).list();
     }
 
     /** The grade scales the run was graded on (runs before configurable grades: the quarterly scale). */
@@ -72,24 +74,6 @@ public class RunQueries {
         for (SubjectType type : SubjectType.values()) {
             scales.putIfAbsent(type, GradeScale.QUARTERLY);
         }
-        return scales;
-    }
-
-    /**
-     * The grade scales a run stored to be read with, from its grade table ({@code run_grade}, or
-     * {@code annual_run_grade} for an annual run), for the subject types it holds.
-     */
-    public static Map<SubjectType, GradeScale> storedScales(JdbcClient jdbc, String gradeTable, long runId) {
-        Map<SubjectType, List<Grade>> grades = new EnumMap<>(SubjectType.class);
-        jdbc.sql("SELECT subject_type, position, code, label FROM " + gradeTable
-                        + " WHERE run_id = ? ORDER BY subject_type, position")
-                .param(runId)
-                .query(rs -> {
-                    grades.computeIfAbsent(SubjectType.valueOf(rs.getString("subject_type")), t -> new ArrayList<>())
-                            .add(new Grade(rs.getString("code"), rs.getString("label"), rs.getInt("position")));
-                });
-        Map<SubjectType, GradeScale> scales = new EnumMap<>(SubjectType.class);
-        grades.forEach((type, list) -> scales.put(type, new GradeScale(list)));
         return scales;
     }
 
@@ -129,15 +113,7 @@ public class RunQueries {
 
     /** True when a row of the run's seal chain points at the subject (as a cadre or a department) as the one before it. */
     public boolean namedByChain(long runId, String subjectId) {
-        return namedByChain(jdbc, "subject_result", runId, subjectId);
-    }
-
-    /** As {@link #namedByChain(long, String)} in a run's result table ({@code subject_result}, {@code annual_result}). */
-    public static boolean namedByChain(JdbcClient jdbc, String resultTable, long runId, String subjectId) {
-        return jdbc.sql("SELECT COUNT(*) FROM " + resultTable + " WHERE run_id = ? AND prev_subject IN (?, ?)")
-                .params(runId, RunSealer.subjectKey(SubjectType.CADRE, subjectId),
-                        RunSealer.subjectKey(SubjectType.DEPARTMENT, subjectId))
-                .query(Integer.class).single() > 0;
+        return StoredRunRows.namedByChain(jdbc, "subject_result", runId, subjectId);
     }
 
     /** As {@link #results}, each with its seal columns. */
@@ -225,35 +201,8 @@ public class RunQueries {
                 .params(runId, type.name(), subjectId)
                 .query(String.class)
                 .optional()
-                .map(RunQueries::readLines)
+                .map(StoredRunRows::readLines)
                 .orElse(List.of());
-    }
-
-    /**
-     * The lines of a subject's stored JSON, quarterly or annual. Text that is no longer in the stored form (somebody
-     * edited it by hand) reads as one line saying so: its digest then differs from the sealed one,
-     * so every check reports the subject's lines as altered instead of failing to read the run.
-     */
-    public static List<ExplanationLine> readLines(String json) {
-        try {
-            return StoredExplanation.lines(json);
-        } catch (RuntimeException unreadable) {
-            return List.of(ExplanationLine.unreadable());
-        }
-    }
-
-    /** The parts of a subject's stored JSON, quarterly or annual; none when unreadable (the subject's seal then fails). */
-    public static Map<String, BigDecimal> readParts(String json) {
-        try {
-            return StoredExplanation.parts(json);
-        } catch (RuntimeException unreadable) {
-            return Map.of();
-        }
-    }
-
-    private static StoredSubject stored(ResultSet rs, SubjectResult result) throws SQLException {
-        return new StoredSubject(result, rs.getString("seal"), rs.getString("lines_digest"),
-                rs.getString("prev_subject"));
     }
 
     /** Parts of runs made before part names were stored, in the order of the old formula. */
@@ -281,33 +230,5 @@ public class RunQueries {
             parts.put(key(rs.getString("subject_type"), rs.getString("subject_id")), ordered);
         });
         return parts;
-    }
-
-    private static SubjectResult subjectResult(ResultSet rs, Map<String, Map<String, BigDecimal>> parts,
-                                               Map<SubjectType, GradeScale> scales, List<ExplanationLine> lines)
-            throws SQLException {
-        String type = rs.getString("subject_type");
-        String id = rs.getString("subject_id");
-        GradeScale scale = scales.get(SubjectType.valueOf(type));
-        return new SubjectResult(SubjectType.valueOf(type), id, rs.getString("name"), rs.getString("dept_id"),
-                rs.getBigDecimal("score"), parts.getOrDefault(key(type, id), Map.of()),
-                scale.byCode(rs.getString("band_grade")), scale.byCode(rs.getString("gated_grade")),
-                scale.byCode(rs.getString("final_grade")), rs.getInt("rank_no"), rs.getBoolean("vetoed"), lines);
-    }
-
-    private static SubjectResult withLines(SubjectResult s, List<ExplanationLine> lines) {
-        return new SubjectResult(s.subjectType(), s.subjectId(), s.name(), s.deptId(), s.score(), s.parts(),
-                s.bandGrade(), s.gatedGrade(), s.finalGrade(), s.rank(), s.vetoed(), lines);
-    }
-
-    private static String key(String type, String id) {
-        return type + "/" + id;
-    }
-
-    private static RunInfo runInfo(ResultSet rs, int rowNum) throws SQLException {
-        return new RunInfo(rs.getLong("id"), Period.parse(rs.getString("period")), rs.getLong("import_id"),
-                rs.getInt("import_version"), rs.getString("rulebook_version"), rs.getString("run_by"),
-                rs.getObject("started_at", OffsetDateTime.class), rs.getLong("duration_ms"),
-                rs.getInt("subject_count"), rs.getString("seal"), rs.getString("seal_scheme"), rs.getString("key_id"));
     }
 }

@@ -37,6 +37,11 @@ public record DraftCheck(String version, RulebookSource source, List<String> kep
         this(version, source, keptFromPublished, problems, cases, trials, List.of());
     }
 
+    /** The check of a draft that could not even be read: nothing but the problems that stopped it. */
+    public static DraftCheck unreadable(List<RuleProblem> problems) {
+        return new DraftCheck("", RulebookSource.of(java.util.Map.of()), List.of(), problems, List.of(), List.of());
+    }
+
     /** True when nothing refuses the draft: it may be published. */
     public boolean valid() {
         return problems.isEmpty();

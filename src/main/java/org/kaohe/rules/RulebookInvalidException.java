@@ -13,6 +13,11 @@ public class RulebookInvalidException extends Exception {
         this.problems = List.copyOf(problems);
     }
 
+    /** A rulebook refused for one reason that no file or line of it explains. */
+    static RulebookInvalidException of(String message) {
+        return new RulebookInvalidException(List.of(new RuleProblem("", 0, message)));
+    }
+
     public List<RuleProblem> problems() {
         return problems;
     }

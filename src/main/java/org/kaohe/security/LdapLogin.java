@@ -67,27 +67,12 @@ class LdapLogin {
         PersonMapper mapper = new PersonMapper(displayNameAttribute);
         this.displayNameAttribute = displayNameAttribute;
         if (!adDomain.isBlank()) {
-            var ad = new ActiveDirectoryLdapAuthenticationProvider(adDomain, url, adRootDn.isBlank() ? null : adRootDn);
-            ad.setConvertSubErrorCodesToExceptions(true);
-            if (!userSearchFilter.isBlank()) {
-                ad.setSearchFilter(userSearchFilter);
-            }
-            ad.setUserDetailsContextMapper(mapper);
-            this.directory = ad;
+            this.directory = activeDirectory(url, adDomain, adRootDn, userSearchFilter, mapper);
             this.people = null;
             this.groups = null;
             return;
         }
-        var context = new DefaultSpringSecurityContextSource(url);
-        if (!managerDn.isBlank()) {
-            context.setUserDn(managerDn);
-            context.setPassword(managerPassword);
-        }
-        if (startTls) {
-            context.setAuthenticationStrategy(new DefaultTlsDirContextAuthenticationStrategy());
-            context.setPooled(false);
-        }
-        context.afterPropertiesSet();
+        var context = contextSource(url, managerDn, managerPassword, startTls);
         var bind = new BindAuthenticator(context);
         if (!userDnPattern.isBlank()) {
             bind.setUserDnPatterns(new String[] {userDnPattern});
@@ -111,6 +96,34 @@ class LdapLogin {
         this.directory = provider;
         this.people = search;
         this.groups = memberOf;
+    }
+
+    /** Active Directory: one bind as user@domain, its groups from the person's own entry. */
+    private static ActiveDirectoryLdapAuthenticationProvider activeDirectory(String url, String adDomain, String adRootDn,
+                                                                             String userSearchFilter, PersonMapper mapper) {
+        var ad = new ActiveDirectoryLdapAuthenticationProvider(adDomain, url, adRootDn.isBlank() ? null : adRootDn);
+        ad.setConvertSubErrorCodesToExceptions(true);
+        if (!userSearchFilter.isBlank()) {
+            ad.setSearchFilter(userSearchFilter);
+        }
+        ad.setUserDetailsContextMapper(mapper);
+        return ad;
+    }
+
+    /** The directory's connection: bound as the manager when one is given, over StartTLS when asked. */
+    private static DefaultSpringSecurityContextSource contextSource(String url, String managerDn, String managerPassword,
+                                                                     boolean startTls) {
+        var context = new DefaultSpringSecurityContextSource(url);
+        if (!managerDn.isBlank()) {
+            context.setUserDn(managerDn);
+            context.setPassword(managerPassword);
+        }
+        if (startTls) {
+            context.setAuthenticationStrategy(new DefaultTlsDirContextAuthenticationStrategy());
+            context.setPooled(false);
+        }
+        context.afterPropertiesSet();
+        return context;
     }
 
     private static FilterBasedLdapUserSearch patternSearch(String pattern, DefaultSpringSecurityContextSource context) {

@@ -1,18 +1,19 @@
 package org.kaohe.security;
 
-import java.security.SecureRandom;
+import static org.kaohe.security.PasswordGenerator.generatePassword;
+
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
 
 import org.kaohe.audit.AuditLog;
+import org.kaohe.errors.InvalidInputException;
+import org.kaohe.errors.Message;
 import org.kaohe.results.SealStatus;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.kaohe.errors.InvalidInputException;
-import org.kaohe.errors.Message;
 
 /**
  * Creates, lists and changes users; the command line and the users page both call it. Every
@@ -29,9 +30,6 @@ public class UserAccountService {
 
     static final int MAX_DISPLAY_NAME = 50;
     private static final Pattern USERNAME = Pattern.compile("[A-Za-z0-9._-]{2,64}");
-    // No look-alike characters (0/O, 1/l/I): the password is read off a console and typed in.
-    private static final String PASSWORD_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnpqrstuvwxyz23456789";
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final UserRepository users;
     private final PasswordEncoder passwordEncoder;
@@ -243,13 +241,5 @@ public class UserAccountService {
             throw new InvalidInputException(Message.of("input.user.externalPassword", username, stored.source().name()));
         }
         return stored;
-    }
-
-    static String generatePassword() {
-        StringBuilder sb = new StringBuilder(16);
-        for (int i = 0; i < 16; i++) {
-            sb.append(PASSWORD_ALPHABET.charAt(RANDOM.nextInt(PASSWORD_ALPHABET.length())));
-        }
-        return sb.toString();
     }
 }

@@ -5,11 +5,11 @@ import java.util.List;
 import java.util.Map;
 
 import org.kaohe.rules.DraftCheck;
-import org.kaohe.audit.AuditLog;
-import org.kaohe.rules.RuleProblem;
+import org.kaohe.rules.RulebookDrafts;
 import org.kaohe.rules.RulebookInvalidException;
 import org.kaohe.rules.RulebookService;
 import org.kaohe.rules.RulebookSource;
+import org.kaohe.rules.RulebookValidation;
 import org.kaohe.rules.edit.RulebookZip;
 import org.springframework.stereotype.Component;
 import org.springframework.web.multipart.MultipartFile;
@@ -19,27 +19,25 @@ import org.springframework.web.multipart.MultipartFile;
 public class DraftChecks {
 
     private final RulebookService rulebooks;
-    private final AuditLog auditLog;
+    private final RulebookDrafts drafts;
+    private final RulebookValidation validation;
 
-    DraftChecks(RulebookService rulebooks, AuditLog auditLog) {
+    DraftChecks(RulebookService rulebooks, RulebookDrafts drafts, RulebookValidation validation) {
         this.rulebooks = rulebooks;
-        this.auditLog = auditLog;
+        this.drafts = drafts;
+        this.validation = validation;
     }
 
-    /** The whole check of an upload (some tables or all), logged with who checked what; a folder that cannot be read is a check with its problem. */
+    /** The whole check of an upload (some tables or all), logged with who checked what; files that cannot be read are a check with their problems. */
     public DraftCheck check(List<MultipartFile> files, String who) throws IOException {
-        DraftCheck check = checked(files, who);
-        auditLog.record(who, "RULES_VALIDATE", Map.of("version", check.version(), "files", files.size(),
-                "problems", check.problems().size()));
-        return check;
-    }
-
-    private DraftCheck checked(List<MultipartFile> files, String who) throws IOException {
+        Map<String, Object> what = Map.of("files", files.size());
+        RulebookSource draft;
         try {
-            return rulebooks.check(read(files), who);
+            draft = read(files);
         } catch (RulebookInvalidException e) {
-            return failed(e.problems());
+            return validation.unreadable(e.problems(), who, what);
         }
+        return validation.validate(draft, who, what);
     }
 
     /** Publishes the upload when nothing refuses it; otherwise throws with every problem and publishes nothing. */
@@ -50,7 +48,7 @@ public class DraftChecks {
 
     /** Keeps the upload as the author's draft; returns its number. */
     public long saveDraft(List<MultipartFile> files, String author) throws IOException, RulebookInvalidException {
-        return rulebooks.saveDraft(read(files), author);
+        return drafts.saveDraft(read(files), author);
     }
 
     /**
@@ -67,9 +65,5 @@ public class DraftChecks {
         try (DraftRulebook draft = DraftRulebook.of(files)) {
             return RulebookService.read(draft.folder());
         }
-    }
-
-    public static DraftCheck failed(List<RuleProblem> problems) {
-        return new DraftCheck("", RulebookSource.of(java.util.Map.of()), List.of(), problems, List.of(), List.of());
     }
 }

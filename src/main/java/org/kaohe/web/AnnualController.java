@@ -1,21 +1,15 @@
 package org.kaohe.web;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.Serializable;
-import java.nio.charset.StandardCharsets;
 import java.security.Principal;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
-import org.kaohe.annual.AnnualPeopleCsv;
 import org.kaohe.annual.AnnualQuotas;
 import org.kaohe.annual.AnnualResults;
 import org.kaohe.annual.AnnualService;
 import org.kaohe.annual.AnnualStaleness;
-import org.kaohe.annual.AnnualWorkbook;
-import org.kaohe.annual.AuditedYears;
 import org.kaohe.annual.StaleQuartersException;
 import org.kaohe.errors.EvaluationException;
 import org.kaohe.errors.Message;
@@ -23,17 +17,11 @@ import org.kaohe.errors.MessageText;
 import org.kaohe.imports.AnnualAppraisalFile;
 import org.kaohe.imports.RemovalConfirmation;
 import org.kaohe.records.SubjectType;
-import org.kaohe.results.StaleReason;
 import org.kaohe.rules.book.QuotaScope;
 import org.kaohe.scoring.SubjectResult;
 import org.kaohe.uploads.PendingUploads;
-import org.kaohe.work.HeavyWork;
 import org.springframework.context.i18n.LocaleContextHolder;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -41,14 +29,14 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
-import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * The annual assessment's pages (every logged-in user, as quarterly results): a year's results,
- * departments and cadres apart, each subject linked to its explanation, and the CSV export. Every
- * row is checked against its seal first; an altered row is marked, and the page warns. HR imports
- * a year's annual-appraisals.csv and evaluates the year here too.
+ * departments and cadres apart, each subject linked to its explanation (the downloads are
+ * {@link AnnualExportController}'s). Every row is checked against its seal first; an altered row is
+ * marked, and the page warns. HR imports a year's annual-appraisals.csv and evaluates the year here too.
  */
 @Controller
 class AnnualController {
@@ -56,20 +44,16 @@ class AnnualController {
     private final AnnualResults results;
     private final AnnualService annual;
     private final AnnualStaleness staleness;
-    private final AuditedYears audited;
     private final PendingUploads pending;
     private final AnnualQuotas quotas;
-    private final HeavyWork heavy;
 
-    AnnualController(AnnualResults results, AnnualService annual, AnnualStaleness staleness, AuditedYears audited,
-                     PendingUploads pending, AnnualQuotas quotas, HeavyWork heavy) {
+    AnnualController(AnnualResults results, AnnualService annual, AnnualStaleness staleness, PendingUploads pending,
+                     AnnualQuotas quotas) {
         this.results = results;
         this.staleness = staleness;
         this.annual = annual;
-        this.audited = audited;
         this.pending = pending;
         this.quotas = quotas;
-        this.heavy = heavy;
     }
 
     /**
@@ -214,61 +198,13 @@ class AnnualController {
         return "annual-subject";
     }
 
-    /** For people: Chinese headers and the run's facts first, as the quarter's page export (scripts: results --year). */
-    @GetMapping("/years/{year}/export.csv")
-    ResponseEntity<byte[]> csv(@PathVariable int year, Principal who) {
-        return heavy.run(HeavyWork.Kind.EXPORT, who.getName(), exportTitle(year), job -> csvNow(year, who));
-    }
-
-    private ResponseEntity<byte[]> csvNow(int year, Principal who) {
-        AnnualResults.CheckedYear checked = exported(year, "csv", who);
-        List<StaleReason> stale = staleness.reasons(checked.run());
-        String name = fileName(year, checked, stale, "csv");
-        return ResponseEntity.ok()
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(name).build().toString())
-                .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
-                .body(AnnualPeopleCsv.write(checked, stale).getBytes(StandardCharsets.UTF_8));
-    }
-
-    @GetMapping("/years/{year}/export.xlsx")
-    ResponseEntity<byte[]> xlsx(@PathVariable int year, Principal who) {
-        return heavy.run(HeavyWork.Kind.EXPORT, who.getName(), exportTitle(year), job -> xlsxNow(year, who));
-    }
-
-    private ResponseEntity<byte[]> xlsxNow(int year, Principal who) {
-        AnnualResults.CheckedYear checked = exported(year, "xlsx", who);
-        List<StaleReason> stale = staleness.reasons(checked.run());
-        ByteArrayOutputStream workbook = new ByteArrayOutputStream();
-        AnnualWorkbook.write(checked, stale, workbook);
-        String name = fileName(year, checked, stale, "xlsx");
-        return ResponseEntity.ok()
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(name).build().toString())
-                .contentType(MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
-                .body(workbook.toByteArray());
-    }
-
-    /** The file says in its name when the run failed its seal check or is out of date. */
-    private static String fileName(int year, AnnualResults.CheckedYear checked, List<StaleReason> stale, String extension) {
-        return "kaohe-" + year + "-annual" + (checked.failed() ? "-ALTERED" : "") + (stale.isEmpty() ? "" : "-STALE") + "."
-                + extension;
-    }
-
     private AnnualResults.CheckedYear checked(int year) {
         return results.current(year).orElseThrow(() -> noAnnualRun(year));
     }
 
-    private AnnualResults.CheckedYear exported(int year, String format, Principal who) {
-        return audited.export(year, format, who.getName()).orElseThrow(() -> noAnnualRun(year));
-    }
-
-    /** "No annual run for 2026", in the page's language: also the annual notices' answer. */
+    /** "No annual run for 2026", in the page's language: also the annual exports' and notices' answer. */
     static ResponseStatusException noAnnualRun(int year) {
         return new ResponseStatusException(HttpStatus.NOT_FOUND,
                 MessageText.of(Message.of("notFound.annualRun", String.valueOf(year)), LocaleContextHolder.getLocale()));
-    }
-
-    /** A year's export as the work list names it, in the language of the page that asked for it. */
-    private static String exportTitle(int year) {
-        return MessageText.of(Message.of("work.title.yearExport", String.valueOf(year)), LocaleContextHolder.getLocale());
     }
 }

@@ -40,7 +40,7 @@ class EditorProblemsController {
         RuleEditor.Editing preview;
         List<RuleProblem> problems;
         try {
-            preview = editor.preview(who.getName(), RuleEditorController.rows(form));
+            preview = editor.preview(who.getName(), EditorForm.rows(form));
             problems = RuleEditor.problems(preview.source());
         } catch (RulebookInvalidException e) {
             preview = editor.open(who.getName()); // a table over its row limit: said at the table, not at a cell

@@ -2,15 +2,10 @@ package org.kaohe.web;
 
 import java.io.IOException;
 import java.security.Principal;
-import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.TreeMap;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.kaohe.audit.AuditLog;
 import org.kaohe.errors.InvalidInputException;
@@ -21,6 +16,7 @@ import org.kaohe.rules.RuleProblem;
 import org.kaohe.rules.RulebookInvalidException;
 import org.kaohe.rules.RulebookService;
 import org.kaohe.rules.RulebookSource;
+import org.kaohe.rules.RulebookValidation;
 import org.kaohe.rules.book.BookTable;
 import org.kaohe.rules.edit.FieldProblems;
 import org.kaohe.rules.edit.RuleEditor;
@@ -45,21 +41,21 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class RuleEditorController {
 
-    /** A form input's name: {@code t:FILE:ROW:COLUMN}. */
-    private static final Pattern CELL = Pattern.compile("t:([a-z-]+\\.csv):(\\d{1,5}):([a-z_]+)");
     /** The reason field's length (maxlength in the form; the rulebook refuses a longer reason). */
     private static final int REASON_FIELD = 500;
 
     private final RuleEditor editor;
     private final RulebookService rulebooks;
+    private final RulebookValidation validation;
     private final EditorPage page;
     private final ImportRepository imports;
     private final AuditLog auditLog;
 
-    RuleEditorController(RuleEditor editor, RulebookService rulebooks, EditorPage page, ImportRepository imports,
+    RuleEditorController(RuleEditor editor, RulebookService rulebooks, RulebookValidation validation, EditorPage page, ImportRepository imports,
                          AuditLog auditLog) {
         this.editor = editor;
         this.rulebooks = rulebooks;
+        this.validation = validation;
         this.page = page;
         this.imports = imports;
         this.auditLog = auditLog;
@@ -98,7 +94,7 @@ class RuleEditorController {
                 Principal who, Model model, Locale locale, RedirectAttributes redirect) throws RulebookInvalidException {
         RuleEditor.Saved saved;
         try {
-            saved = editor.saveForm(who.getName(), rows(form));
+            saved = editor.saveForm(who.getName(), EditorForm.rows(form));
         } catch (RulebookInvalidException e) {
             // Refused (a table over its row limit), nothing saved: the form again, problems at their tables.
             RuleEditor.Editing editing = editor.open(who.getName());
@@ -197,9 +193,8 @@ class RuleEditorController {
     }
 
     private String validate(RuleEditor.Editing editing, Principal who, Model model, Locale locale) {
-        DraftCheck check = rulebooks.check(editing.source(), who.getName());
-        auditLog.record(who.getName(), "RULES_VALIDATE", Map.of("version", check.version(), "folder",
-                " (草稿 draft #" + editing.draft().id() + ")", "problems", check.problems().size()));
+        DraftCheck check = validation.validate(editing.source(), who.getName(),
+                Map.of("folder", " (草稿 draft #" + editing.draft().id() + ")"));
         model.addAttribute("check", check);
         return show(editing, FieldProblems.place(check.problems(), editing.byFile()), model, locale);
     }
@@ -233,25 +228,5 @@ class RuleEditorController {
         model.addAttribute("problems", problems);
         model.addAttribute("importedPeriods", imports.periods().stream().sorted(Comparator.reverseOrder()).toList());
         return "rules-editor";
-    }
-
-    /** The form's cells by table, row and column, rows in the order of their numbers; tables named by {@code tables}. */
-    static Map<BookTable, List<Map<String, String>>> rows(MultiValueMap<String, String> form) {
-        Map<BookTable, TreeMap<Integer, Map<String, String>>> cells = new EnumMap<>(BookTable.class);
-        for (String file : form.getOrDefault("tables", List.of())) {
-            BookTable.byFileName(file).ifPresent(t -> cells.putIfAbsent(t, new TreeMap<>()));
-        }
-        form.forEach((name, values) -> {
-            Matcher m = CELL.matcher(name);
-            if (!m.matches()) {
-                return;
-            }
-            BookTable.byFileName(m.group(1)).filter(cells::containsKey).ifPresent(table -> cells.get(table)
-                    .computeIfAbsent(Integer.parseInt(m.group(2)), r -> new java.util.HashMap<>())
-                    .put(m.group(3), String.join("/", values)));
-        });
-        Map<BookTable, List<Map<String, String>>> rows = new EnumMap<>(BookTable.class);
-        cells.forEach((table, byRow) -> rows.put(table, new ArrayList<>(byRow.values())));
-        return rows;
     }
 }

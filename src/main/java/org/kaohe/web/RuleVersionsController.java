@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.kaohe.audit.AuditLog;
+import org.kaohe.rules.RulebookDrafts;
 import org.kaohe.rules.RulebookRepository;
 import org.kaohe.rules.RulebookService;
 import org.kaohe.rules.RulebookSource;
@@ -55,13 +56,15 @@ class RuleVersionsController {
     }
 
     private final RulebookService rulebooks;
+    private final RulebookDrafts drafts;
     private final AuditLog auditLog;
     private final MessageSource messages;
     private final UserAccountService accounts;
 
-    RuleVersionsController(RulebookService rulebooks, AuditLog auditLog, MessageSource messages,
+    RuleVersionsController(RulebookService rulebooks, RulebookDrafts drafts, AuditLog auditLog, MessageSource messages,
                            UserAccountService accounts) {
         this.rulebooks = rulebooks;
+        this.drafts = drafts;
         this.auditLog = auditLog;
         this.messages = messages;
         this.accounts = accounts;
@@ -132,8 +135,8 @@ class RuleVersionsController {
     /** A draft waiting for publication, as a zip. */
     @GetMapping("/rules/drafts/{id}/download.zip")
     ResponseEntity<byte[]> downloadDraft(@PathVariable long id, Principal who) {
-        rulebooks.draft(id).orElseThrow(() -> new ResponseStatusException(NOT_FOUND));
-        RulebookSource source = rulebooks.draftSource(id);
+        drafts.draft(id).orElseThrow(() -> new ResponseStatusException(NOT_FOUND));
+        RulebookSource source = drafts.draftSource(id);
         String name = "kaohe-rules-draft-" + id + ".zip";
         auditLog.record(who.getName(), "RULES_DOWNLOAD", Map.of("version", source.version(), "file", name));
         return zip(name, RulebookZip.zip(source));
@@ -151,7 +154,7 @@ class RuleVersionsController {
         if (id.startsWith("draft:")) {
             try {
                 long draft = Long.parseLong(id.substring("draft:".length()));
-                return rulebooks.draft(draft).isPresent() ? rulebooks.draftSource(draft).files() : Map.of();
+                return drafts.draft(draft).isPresent() ? drafts.draftSource(draft).files() : Map.of();
             } catch (NumberFormatException e) {
                 return Map.of();
             }

@@ -10,6 +10,8 @@ import org.kaohe.errors.EvaluationException;
 import org.kaohe.evaluation.SimulationService;
 import org.kaohe.imports.ImportRepository;
 import org.kaohe.records.Period;
+import org.kaohe.rules.DraftCheck;
+import org.kaohe.rules.RulebookDrafts;
 import org.kaohe.rules.RulebookInvalidException;
 import org.kaohe.rules.RulebookRepository;
 import org.kaohe.rules.RulebookService;
@@ -35,14 +37,16 @@ class RulesController {
     record HistoryRow(RulebookRepository.Publication publication, String previousVersion) {}
 
     private final RulebookService rulebooks;
+    private final RulebookDrafts ruleDrafts;
     private final DraftChecks drafts;
     private final SimulationService simulations;
     private final ImportRepository imports;
     private final UserAccountService accounts;
 
-    RulesController(RulebookService rulebooks, DraftChecks drafts, SimulationService simulations,
+    RulesController(RulebookService rulebooks, RulebookDrafts ruleDrafts, DraftChecks drafts, SimulationService simulations,
                     ImportRepository imports, UserAccountService accounts) {
         this.rulebooks = rulebooks;
+        this.ruleDrafts = ruleDrafts;
         this.drafts = drafts;
         this.simulations = simulations;
         this.imports = imports;
@@ -84,7 +88,7 @@ class RulesController {
     /** A check of a kept draft, not a change: its result is shown in this answer and stored nowhere. */
     @PostMapping("/rules/drafts/{id}/check")
     String checkDraft(@PathVariable long id, Model model, Principal who) {
-        model.addAttribute("check", rulebooks.check(rulebooks.draftSource(id), who.getName()));
+        model.addAttribute("check", rulebooks.check(ruleDrafts.draftSource(id), who.getName()));
         model.addAttribute("checkedDraft", id);
         return versions(model);
     }
@@ -101,7 +105,7 @@ class RulesController {
 
     @PostMapping("/rules/drafts/{id}/discard")
     String discardDraft(@PathVariable long id, Principal who) {
-        rulebooks.discardDraft(id, who.getName());
+        ruleDrafts.discardDraft(id, who.getName());
         return "redirect:/rules";
     }
 
@@ -124,7 +128,7 @@ class RulesController {
 
     /** A refused draft is answered with the rules page and its problems, each at its file and line. */
     private String refused(RulebookInvalidException e, Model model) {
-        model.addAttribute("check", DraftChecks.failed(e.problems()));
+        model.addAttribute("check", DraftCheck.unreadable(e.problems()));
         return versions(model);
     }
 
@@ -145,7 +149,7 @@ class RulesController {
                     .collect(java.util.stream.Collectors.toMap(SimulationService.Comparison::subjectId,
                             SimulationService.Comparison::name)));
         } catch (RulebookInvalidException e) {
-            model.addAttribute("check", DraftChecks.failed(e.problems()));
+            model.addAttribute("check", DraftCheck.unreadable(e.problems()));
         } catch (EvaluationException e) {
             model.addAttribute("simulationProblem", e.getMessage());
         }
@@ -154,7 +158,7 @@ class RulesController {
 
     @GetMapping("/rules")
     String versions(Principal who, Model model) {
-        model.addAttribute("myDraft", rulebooks.openDraft(who.getName()).orElse(null));
+        model.addAttribute("myDraft", ruleDrafts.openDraft(who.getName()).orElse(null));
         return versions(model);
     }
 
@@ -167,7 +171,7 @@ class RulesController {
                     i + 1 < publications.size() ? publications.get(i + 1).version() : null));
         }
         model.addAttribute("history", history);
-        model.addAttribute("drafts", rulebooks.openDrafts());
+        model.addAttribute("drafts", ruleDrafts.openDrafts());
         model.addAttribute("people", accounts.displayNames()); // who published or drafted, by the name people read
         model.addAttribute("importedPeriods", imports.periods().stream().sorted(Comparator.reverseOrder()).toList());
         model.addAttribute("versions", publications.stream().map(RulebookRepository.Publication::version).distinct().toList());

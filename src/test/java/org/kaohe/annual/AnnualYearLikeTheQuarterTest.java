@@ -28,6 +28,7 @@ import org.kaohe.evaluation.EvaluationService;
 import org.kaohe.imports.ImportService;
 import org.kaohe.records.Period;
 import org.kaohe.records.SubjectType;
+import org.kaohe.rules.RulebookDrafts;
 import org.kaohe.rules.RulebookService;
 import org.kaohe.rules.RulebookSource;
 import org.kaohe.testing.CliRun;
@@ -58,6 +59,7 @@ class AnnualYearLikeTheQuarterTest {
     @Autowired AnnualService annual;
     @Autowired AnnualResults results;
     @Autowired RulebookService rulebooks;
+    @Autowired RulebookDrafts drafts;
     @Autowired ApplicationContext context;
 
     @TempDir Path temp;
@@ -187,7 +189,7 @@ class AnnualYearLikeTheQuarterTest {
         RulebookSource published = rulebooks.current().orElseThrow().source();
         String grades = published.files().get("annual-grades.csv")
                 .replace(",EXCELLENT,优秀,90,SHARE,0.20,1,FLOOR,", ",EXCELLENT,优秀,90,SHARE,0.15,1,FLOOR,CITY");
-        rulebooks.keepDraft(published.with(RulebookSource.of(Map.of("annual-grades.csv", grades))), "leader-year", "test");
+        drafts.keepDraft(published.with(RulebookSource.of(Map.of("annual-grades.csv", grades))), "leader-year", "test");
         String page = body(get("/rules/whatif/year").param("year", "2026").with(user("leader-year").roles("LEADER")));
         assertThat(page).contains("年度模拟 2026:共 93 个对象", "id=\"count-grades\"", "等次变化:1 个对象", "排名变化:84 个对象", "谢雨桐");
         assertThat(body(get("/rules/editor").with(user("leader-year").roles("LEADER")))).contains("/rules/whatif/year");

@@ -9,6 +9,7 @@ import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.kaohe.rules.RulebookDrafts;
 import org.kaohe.rules.RulebookService;
 import org.kaohe.rules.RulebookSource;
 import org.kaohe.security.Role;
@@ -32,6 +33,7 @@ class CaseAcceptanceBrowserIT {
     @LocalServerPort int port;
     @Autowired UserAccountService accounts;
     @Autowired RulebookService rulebooks;
+    @Autowired RulebookDrafts drafts;
     Browser browser;
 
     @BeforeEach
@@ -62,7 +64,7 @@ class CaseAcceptanceBrowserIT {
         WebElement error = browser.await().until(ExpectedConditions.presenceOfElementLocated(
                 By.xpath("//input[@name='t:grades.csv:0:quota_value']/ancestor::td[1]/div[@class='field-error']")));
         assertThat(error.getText()).contains("比例应大于 0 且不超过 1");
-        assertThat(rulebooks.openDraft("leader-cases")).isEmpty();
+        assertThat(drafts.openDraft("leader-cases")).isEmpty();
         type("t:grades.csv:0:quota_value", before);
         browser.await().until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("table.editor .field-error")));
 

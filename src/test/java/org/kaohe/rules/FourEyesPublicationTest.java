@@ -17,6 +17,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 class FourEyesPublicationTest {
 
     @Autowired RulebookService rulebooks;
+    @Autowired RulebookDrafts drafts;
 
     @TempDir Path dir;
 
@@ -27,7 +28,7 @@ class FourEyesPublicationTest {
         assertThatThrownBy(() -> rulebooks.publish(RulebookService.read(book), "wang", "直接发布"))
                 .isInstanceOfSatisfying(RulebookInvalidException.class, e -> assertThat(e.problems()).singleElement()
                         .satisfies(p -> assertThat(p.message()).contains("须由起草人以外的人发布").contains("草稿 #")));
-        long draft = rulebooks.openDraft("wang").orElseThrow().id();
+        long draft = drafts.openDraft("wang").orElseThrow().id();
         assertThat(rulebooks.publications()).isEmpty();
 
         assertThatThrownBy(() -> rulebooks.publishDraft(draft, "wang", "自己发布"))

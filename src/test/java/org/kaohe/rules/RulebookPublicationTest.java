@@ -25,6 +25,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 class RulebookPublicationTest {
 
     @Autowired RulebookService rulebooks;
+    @Autowired RulebookDrafts drafts;
+    @Autowired RulebookValidation validation;
     @Autowired ImportService imports;
     @Autowired AuditLog auditLog;
 
@@ -123,8 +125,8 @@ class RulebookPublicationTest {
     @Test
     void aDraftKeptForAnotherLeaderIsPublishedByThem() throws Exception {
         Path changed = changedCopy("draft", "parts.csv", "B,加分,CADRE,,5,", "B,加分,CADRE,,4,");
-        long id = rulebooks.saveDraft(RulebookService.read(changed), "leader");
-        assertThat(rulebooks.openDraft("leader")).hasValueSatisfying(d -> assertThat(d.id()).isEqualTo(id));
+        long id = drafts.saveDraft(RulebookService.read(changed), "leader");
+        assertThat(drafts.openDraft("leader")).hasValueSatisfying(d -> assertThat(d.id()).isEqualTo(id));
 
         RulebookService.Published published = rulebooks.publishDraft(id, "leader2", "审核通过");
 
@@ -133,13 +135,13 @@ class RulebookPublicationTest {
             assertThat(p.draftedBy()).isEqualTo("leader");
             assertThat(p.publishedBy()).isEqualTo("leader2");
         });
-        assertThat(rulebooks.draft(id).orElseThrow().open()).isFalse();
+        assertThat(drafts.draft(id).orElseThrow().open()).isFalse();
         assertThatThrownBy(() -> rulebooks.publishDraft(id, "leader2", "again")).isInstanceOf(RulebookInvalidException.class);
     }
 
     @Test
     void aMissingFolderIsAProblemNotACrash() {
-        assertThat(rulebooks.check(dir.resolve("nowhere")).problems())
+        assertThat(validation.validate(dir.resolve("nowhere"), "leader").problems())
                 .singleElement().satisfies(p -> assertThat(p.message()).contains("nowhere"));
     }
 

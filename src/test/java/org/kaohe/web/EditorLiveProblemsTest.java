@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.kaohe.rules.RulebookDrafts;
 import org.kaohe.rules.RulebookService;
 import org.kaohe.testing.KaoheTest;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -27,6 +28,7 @@ class EditorLiveProblemsTest {
 
     @Autowired MockMvc mvc;
     @Autowired RulebookService rulebooks;
+    @Autowired RulebookDrafts drafts;
     @Autowired ObjectMapper json;
 
     @Test
@@ -48,7 +50,7 @@ class EditorLiveProblemsTest {
         JsonNode wrongGrade = problems(form);
         assertThat(wrongGrade.get("cells").size()).isEqualTo(1);
         assertThat(wrongGrade.at("/cells/t:gates.csv:1:grade/0").asText()).contains("等次「优」不在干部的等次表中");
-        assertThat(rulebooks.openDraft("leader-live")).as("nothing is kept").isEmpty();
+        assertThat(drafts.openDraft("leader-live")).as("nothing is kept").isEmpty();
 
         form.put("t:gates.csv:1:grade", "较差");
         assertThat(problems(form).get("total").asInt()).isZero();

@@ -27,6 +27,7 @@ import org.kaohe.imports.ImportService;
 import org.kaohe.records.Period;
 import org.kaohe.results.RunInfo;
 import org.kaohe.results.RunQueries;
+import org.kaohe.rules.RulebookDrafts;
 import org.kaohe.rules.RulebookService;
 import org.kaohe.scoring.ExplanationLine;
 import org.kaohe.scoring.SubjectResult;
@@ -56,6 +57,7 @@ class EvaluationAndRulesPagesTest {
     @Autowired MockMvc mvc;
     @Autowired ObjectMapper json;
     @Autowired RulebookService rulebooks;
+    @Autowired RulebookDrafts drafts;
     @Autowired ImportService imports;
     @Autowired RunQueries runs;
     @Autowired UserAccountService accounts;
@@ -187,7 +189,7 @@ class EvaluationAndRulesPagesTest {
         List<MockMultipartFile> files = rulesFiles("parts.csv", content -> content);
 
         String kept = PostRedirectGet.follow(mvc, upload("/rules/drafts", files), user("keeper").roles("LEADER"), "/rules");
-        long draft = rulebooks.openDrafts().stream().filter(d -> d.author().equals("keeper")).findFirst().orElseThrow().id();
+        long draft = drafts.openDrafts().stream().filter(d -> d.author().equals("keeper")).findFirst().orElseThrow().id();
         assertThat(kept).contains("id=\"saved-draft\"").contains("草稿 #" + draft);
 
         int before = rulebooks.publications().size();

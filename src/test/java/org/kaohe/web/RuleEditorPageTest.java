@@ -18,6 +18,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.kaohe.rules.RulebookDrafts;
 import org.kaohe.rules.RulebookService;
 import org.kaohe.rules.RulebookSource;
 import org.kaohe.rules.book.BookTable;
@@ -43,6 +44,7 @@ class RuleEditorPageTest {
 
     @Autowired MockMvc mvc;
     @Autowired RulebookService rulebooks;
+    @Autowired RulebookDrafts drafts;
 
     @BeforeAll
     void published() throws Exception {
@@ -74,7 +76,7 @@ class RuleEditorPageTest {
         assertThat(page).contains("id=\"editor-problems\"")
                 .containsPattern("(?s)name=\"t:grades.csv:0:quota_value\"[^>]*value=\"1.5\"[^>]*>\\s*"
                         + "<div class=\"field-error\">[^<]*比例应大于 0 且不超过 1");
-        assertThat(rulebooks.openDraft("leader-form")).isPresent();
+        assertThat(drafts.openDraft("leader-form")).isPresent();
     }
 
     @Test
@@ -93,7 +95,7 @@ class RuleEditorPageTest {
         assertThat(rulebooks.publications()).hasSize(before + 1);
         assertThat(rulebooks.publications().get(0).reason()).isEqualTo("好的比例改为 30%");
         assertThat(rulebooks.current().orElseThrow().source().files().get("grades.csv")).contains(",GOOD,好,90,SHARE,0.30,");
-        assertThat(rulebooks.openDraft("leader-publish")).isEmpty();
+        assertThat(drafts.openDraft("leader-publish")).isEmpty();
     }
 
     @Test
@@ -130,7 +132,7 @@ class RuleEditorPageTest {
         assertThat(page).contains("id=\"validation\"")
                 .containsPattern("name=\"reason\"[^>]*value=\"好的比例改为 35%\"")
                 .containsPattern("name=\"t:grades.csv:0:quota_value\"[^>]*value=\"0.35\"");
-        assertThat(rulebooks.draftSource(rulebooks.openDraft("leader-check").orElseThrow().id()).files()
+        assertThat(drafts.draftSource(drafts.openDraft("leader-check").orElseThrow().id()).files()
                 .get("grades.csv")).contains(",SHARE,0.35,");
     }
 
@@ -145,7 +147,7 @@ class RuleEditorPageTest {
         assertThat(page).contains("id=\"saved-notice\"")
                 .containsPattern("<details class=\"advanced-table\" open=\"open\">\\s*<summary><span>[^<]*</span> "
                         + "<span class=\"mono\">levels.csv</span>");
-        assertThat(rulebooks.draftSource(rulebooks.openDraft("leader-text").orElseThrow().id()).files()
+        assertThat(drafts.draftSource(drafts.openDraft("leader-text").orElseThrow().id()).files()
                 .get("levels.csv")).isEqualTo(levels);
     }
 
@@ -165,7 +167,7 @@ class RuleEditorPageTest {
                 "text/csv", bonus.getBytes(StandardCharsets.UTF_8))), "leader-flood");
 
         assertThat(page).contains("bonus-points.csv").contains("未读取").hasSizeLessThan(2_000_000);
-        assertThat(rulebooks.openDraft("leader-flood")).isEmpty();
+        assertThat(drafts.openDraft("leader-flood")).isEmpty();
     }
 
     @Test
@@ -175,7 +177,7 @@ class RuleEditorPageTest {
         files.put("bonus-points.csv", files.get("bonus-points.csv") + ",,AWARD,CITY,1,,\n".repeat(100_000));
         files.put("deduction-points.csv", files.get("deduction-points.csv") + ",,WARNING,,1,,\n".repeat(1_000));
         // as a draft stored before the limits were checked: straight into the repository's keeping
-        rulebooks.keepDraft(RulebookSource.of(files), "leader-old-draft", "before the limits");
+        drafts.keepDraft(RulebookSource.of(files), "leader-old-draft", "before the limits");
 
         String page = page(get("/rules/editor"), "leader-old-draft");
 

@@ -19,6 +19,7 @@ import java.util.zip.ZipInputStream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.kaohe.rules.RulebookDrafts;
 import org.kaohe.rules.RulebookService;
 import org.kaohe.rules.RulebookSource;
 import org.kaohe.rules.edit.RulebookZip;
@@ -38,6 +39,7 @@ class RuleFilesPageTest {
 
     @Autowired MockMvc mvc;
     @Autowired RulebookService rulebooks;
+    @Autowired RulebookDrafts drafts;
     RulebookSource rules;
 
     @BeforeAll
@@ -79,7 +81,7 @@ class RuleFilesPageTest {
 
     @Test
     void aWaitingDraftDownloadsAsAZip() throws Exception {
-        long draft = rulebooks.saveDraft(RulebookSource.of(Map.of("levels.csv",
+        long draft = drafts.saveDraft(RulebookSource.of(Map.of("levels.csv",
                 rules.files().get("levels.csv") + "DISTRICT,区级\n")), "other-leader");
 
         byte[] zip = mvc.perform(get("/rules/drafts/" + draft + "/download.zip").with(user("l").roles("LEADER")))

@@ -17,43 +17,13 @@ import org.kaohe.rules.RuleProblem;
  * column with a Chinese message, instead of stopping at the first. A getter returns null for a bad
  * or empty optional cell; {@link #ok()} tells whether the row had no error.
  */
-final class Cells {
+final class Cells extends CellRow {
 
     /** A plain decimal number: no formula, no thousands separator, no exponent. */
     private static final Pattern NUMBER = Pattern.compile("-?\\d{1,9}(\\.\\d{1,6})?");
 
-    private final TableText text;
-    private final TableText.Row row;
-    private final List<RuleProblem> problems;
-    private final int before;
-
     Cells(TableText text, TableText.Row row, List<RuleProblem> problems) {
-        this.text = text;
-        this.row = row;
-        this.problems = problems;
-        this.before = problems.size();
-    }
-
-    boolean ok() {
-        return problems.size() == before;
-    }
-
-    RowRef ref() {
-        return new RowRef(text.table().fileName(), row.line());
-    }
-
-    String raw(String column) {
-        return row.cell(column);
-    }
-
-    void error(String column, String message) {
-        problems.add(new RuleProblem(text.table().fileName(), row.line(), column == null ? "" : text.columnName(column),
-                message));
-    }
-
-    /** The column's definition. */
-    BookColumn column(String column) {
-        return text.table().column(column);
+        super(text, row, problems);
     }
 
     /** A text cell, as its column defines it. */

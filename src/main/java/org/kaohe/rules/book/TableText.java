@@ -65,16 +65,8 @@ public final class TableText {
                     + " / the file contains a NUL character: not a plain text file"));
             return null;
         }
-        List<CSVRecord> records;
-        try (CSVParser parser = CSVParser.parse(new StringReader(content), FORMAT)) {
-            records = new ArrayList<>();
-            Iterator<CSVRecord> it = parser.iterator();
-            while (it.hasNext()) {
-                records.add(it.next());
-            }
-        } catch (IOException | UncheckedIOException | IllegalStateException e) {
-            problems.add(new RuleProblem(file, 0, "CSV 格式错误(多半是引号不成对)/ broken CSV (most likely an"
-                    + " unmatched quote): " + e.getMessage()));
+        List<CSVRecord> records = records(file, content, problems);
+        if (records == null) {
             return null;
         }
         LineCounter lines = new LineCounter(content);
@@ -107,6 +99,23 @@ public final class TableText {
             rows.add(new Row(line, cells));
         }
         return new TableText(table, rows, positions);
+    }
+
+    /** The file's CSV records; null, with the problem added, when it is not CSV. */
+    private static List<CSVRecord> records(String file, String content, List<RuleProblem> problems) {
+        List<CSVRecord> records;
+        try (CSVParser parser = CSVParser.parse(new StringReader(content), FORMAT)) {
+            records = new ArrayList<>();
+            Iterator<CSVRecord> it = parser.iterator();
+            while (it.hasNext()) {
+                records.add(it.next());
+            }
+        } catch (IOException | UncheckedIOException | IllegalStateException e) {
+            problems.add(new RuleProblem(file, 0, "CSV 格式错误(多半是引号不成对)/ broken CSV (most likely an"
+                    + " unmatched quote): " + e.getMessage()));
+            return null;
+        }
+        return records;
     }
 
     /**

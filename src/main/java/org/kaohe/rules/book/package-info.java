@@ -1,8 +1,9 @@
 /**
  * The rulebook as tables: each CSV file of {@code rules/} read cell by cell against its template
  * ({@link org.kaohe.rules.book.BookTable}), every problem located (file, row, column) with a
- * Chinese message, and the book checked for meaning as a whole ({@code BookChecks}) before anything
- * is compiled. The result, {@link org.kaohe.rules.book.Rulebook}, is plain data: rows the engine
+ * Chinese message ({@code RulebookParser}, each table's rows by {@code RowReaders}), and the book checked for
+ * meaning as a whole ({@code BookChecks}: one class of checks per table, such as {@code PartChecks}, over
+ * {@code BookFindings}) before anything is compiled. The result, {@link org.kaohe.rules.book.Rulebook}, is plain data: rows the engine
  * inserts as facts.
  *
  * <p>Each table's columns are defined once ({@code TableColumns}, one

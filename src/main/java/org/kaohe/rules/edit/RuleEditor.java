@@ -11,6 +11,7 @@ import java.util.TreeMap;
 import org.kaohe.rules.CompiledRulebook;
 import org.kaohe.rules.RuleProblem;
 import org.kaohe.rules.RulebookCompiler;
+import org.kaohe.rules.RulebookDrafts;
 import org.kaohe.rules.RulebookInvalidException;
 import org.kaohe.rules.RulebookRepository;
 import org.kaohe.rules.RulebookService;
@@ -63,16 +64,18 @@ public class RuleEditor {
     public record Saved(long draftId, Editing editing, List<RuleProblem> problems) {}
 
     private final RulebookService rulebooks;
+    private final RulebookDrafts drafts;
 
-    RuleEditor(RulebookService rulebooks) {
+    RuleEditor(RulebookService rulebooks, RulebookDrafts drafts) {
         this.rulebooks = rulebooks;
+        this.drafts = drafts;
     }
 
     /** The author's open draft, or the published book (the default one before any publication). */
     public Editing open(String author) throws RulebookInvalidException {
-        Optional<RulebookRepository.Draft> draft = rulebooks.openDraft(author);
-        RulebookSource source = draft.isPresent() ? rulebooks.draftSource(draft.get().id())
-                : rulebooks.publishedOrDefaultSource();
+        Optional<RulebookRepository.Draft> draft = drafts.openDraft(author);
+        RulebookSource source = draft.isPresent() ? drafts.draftSource(draft.get().id())
+                : drafts.publishedOrDefaultSource();
         return editing(draft.orElse(null), source);
     }
 
@@ -197,7 +200,7 @@ public class RuleEditor {
 
     /** Discards the author's open draft, if any. */
     public void discard(String author) {
-        rulebooks.openDraft(author).ifPresent(d -> rulebooks.discardDraft(d.id(), author));
+        drafts.openDraft(author).ifPresent(d -> drafts.discardDraft(d.id(), author));
     }
 
     /** The problems of a book's tables (every cell, then the book for meaning); fast, no data involved. */
@@ -219,8 +222,8 @@ public class RuleEditor {
         if (!tooLarge.isEmpty()) {
             throw new RulebookInvalidException(tooLarge);
         }
-        long id = rulebooks.keepDraft(whole, author, what);
-        RulebookRepository.Draft draft = rulebooks.draft(id).orElseThrow();
+        long id = drafts.keepDraft(whole, author, what);
+        RulebookRepository.Draft draft = drafts.draft(id).orElseThrow();
         return new Saved(id, editing(draft, whole), problems(whole));
     }
 

@@ -73,10 +73,7 @@ public final class PeriodEvaluation {
         Map<String, List<Object>> recordsBySubject = recordsBySubject(records);
         Map<String, DeptType> deptTypes = new HashMap<>();
         records.departments().forEach(d -> deptTypes.put(d.deptId(), d.type()));
-        Map<String, List<Cadre>> cadresByDept = new LinkedHashMap<>();
-        records.departments().forEach(d -> cadresByDept.put(d.deptId(), new ArrayList<>()));
-        records.cadres().forEach(c -> cadresByDept.computeIfAbsent(c.deptId(), k -> new ArrayList<>()).add(c));
-        cadresByDept.values().removeIf(List::isEmpty);
+        Map<String, List<Cadre>> cadresByDept = cadresByDept(records);
         int steps = cadresByDept.size() + records.departments().size();
         AtomicInteger done = new AtomicInteger();
 
@@ -107,6 +104,28 @@ public final class PeriodEvaluation {
             }
         }
 
+        List<ScoredSubject> departments = new ArrayList<>();
+        inParallel(departmentSessions(records, recordsBySubject, cadreScores, done, steps, progress))
+                .forEach(departments::addAll);
+        sessions.checkBetweenSessions();
+        List<SubjectResult> results = new ArrayList<>(grading.rank(departments, Grading.Scope.CITY));
+        results.addAll(cadreResults);
+        return new EvaluationOutcome(records.period(), records.importId(), rulebookVersion, results, scales(), partLabels());
+    }
+
+    /** Each department's cadres, in the departments' order; a department without cadres has no entry. */
+    private static Map<String, List<Cadre>> cadresByDept(PeriodRecords records) {
+        Map<String, List<Cadre>> cadresByDept = new LinkedHashMap<>();
+        records.departments().forEach(d -> cadresByDept.put(d.deptId(), new ArrayList<>()));
+        records.cadres().forEach(c -> cadresByDept.computeIfAbsent(c.deptId(), k -> new ArrayList<>()).add(c));
+        cadresByDept.values().removeIf(List::isEmpty);
+        return cadresByDept;
+    }
+
+    /** One session per department, its cadres' scores among its facts. */
+    private List<Supplier<List<ScoredSubject>>> departmentSessions(PeriodRecords records,
+            Map<String, List<Object>> recordsBySubject, Map<String, List<CadreScore>> cadreScores, AtomicInteger done,
+            int steps, EvaluationProgress progress) {
         List<Supplier<List<ScoredSubject>>> departmentSessions = new ArrayList<>();
         for (Department d : records.departments()) {
             departmentSessions.add(() -> {
@@ -119,12 +138,7 @@ public final class PeriodEvaluation {
                 return scored;
             });
         }
-        List<ScoredSubject> departments = new ArrayList<>();
-        inParallel(departmentSessions).forEach(departments::addAll);
-        sessions.checkBetweenSessions();
-        List<SubjectResult> results = new ArrayList<>(grading.rank(departments, Grading.Scope.CITY));
-        results.addAll(cadreResults);
-        return new EvaluationOutcome(records.period(), records.importId(), rulebookVersion, results, scales(), partLabels());
+        return departmentSessions;
     }
 
     /**

@@ -21,6 +21,7 @@ import org.kaohe.rules.CaseDiff;
 import org.kaohe.rules.CompiledRulebook;
 import org.kaohe.rules.RuleProblem;
 import org.kaohe.rules.RulebookCompiler;
+import org.kaohe.rules.RulebookDrafts;
 import org.kaohe.rules.RulebookInvalidException;
 import org.kaohe.rules.RulebookService;
 import org.kaohe.rules.RulebookSource;
@@ -45,6 +46,7 @@ class RuleEditorTest {
 
     @Autowired RuleEditor editor;
     @Autowired RulebookService rulebooks;
+    @Autowired RulebookDrafts drafts;
     RulebookSource published;
 
     @BeforeAll
@@ -64,7 +66,7 @@ class RuleEditorTest {
         assertThat(saved.problems()).isEmpty();
         assertThat(saved.editing().hasDraft()).isTrue();
         assertThat(saved.editing().version()).isEqualTo(published.version());
-        assertThat(rulebooks.draftSource(saved.draftId()).files()).isEqualTo(published.files());
+        assertThat(drafts.draftSource(saved.draftId()).files()).isEqualTo(published.files());
     }
 
     @Test
@@ -77,7 +79,7 @@ class RuleEditorTest {
         RuleEditor.Saved saved = editor.saveForm("leader-edit", rows);
 
         assertThat(saved.problems()).isEmpty();
-        RulebookSource draft = rulebooks.draftSource(saved.draftId());
+        RulebookSource draft = drafts.draftSource(saved.draftId());
         assertThat(draft.files().get("grades.csv").split("\n")[1]).isEqualTo(",GOOD,好,90,SHARE,0.30,1,HALF_UP");
         for (String unchanged : List.of("settings.csv", "parts.csv", "kinds.csv", "levels.csv", "deduction-points.csv",
                 "gates.csv", "participation.csv")) {
@@ -96,7 +98,7 @@ class RuleEditorTest {
         cell(again, BookTable.GRADES, "code", "GOOD").put("quota_value", "0.35");
         RuleEditor.Saved second = editor.saveForm("leader-edit", again);
         assertThat(second.draftId()).isEqualTo(saved.draftId());
-        assertThat(rulebooks.openDrafts()).filteredOn(d -> d.author().equals("leader-edit")).hasSize(1);
+        assertThat(drafts.openDrafts()).filteredOn(d -> d.author().equals("leader-edit")).hasSize(1);
         assertThat(editor.open("leader-edit").table(BookTable.GRADES).rows().get(0).cell("quota_value")).isEqualTo("0.35");
         assertThat(editor.open("leader-edit").table(BookTable.BONUS).content()).contains(",,AWARD,CITY,1.5,,");
     }
@@ -142,7 +144,7 @@ class RuleEditorTest {
         RuleEditor.Saved saved = editor.saveForm("leader-rows", rows);
 
         assertThat(saved.problems()).isEmpty();
-        assertThat(rulebooks.draftSource(saved.draftId()).files().get("levels.csv")).isEqualTo("""
+        assertThat(drafts.draftSource(saved.draftId()).files().get("levels.csv")).isEqualTo("""
                 代码 code,名称 name
                 LEAD,牵头
                 NATIONAL,国家级
@@ -166,7 +168,7 @@ class RuleEditorTest {
 
         editor.discard("leader-one");
         assertThat(editor.open("leader-one").hasDraft()).isFalse();
-        assertThat(rulebooks.draft(one).orElseThrow().status()).isEqualTo("DISCARDED");
+        assertThat(drafts.draft(one).orElseThrow().status()).isEqualTo("DISCARDED");
     }
 
     @Test
@@ -179,7 +181,7 @@ class RuleEditorTest {
         assertThat(unzipped.files()).isEqualTo(folder.files());
         RuleEditor.Saved saved = editor.upload("leader-zip", unzipped);
 
-        RulebookSource draft = rulebooks.draftSource(saved.draftId());
+        RulebookSource draft = drafts.draftSource(saved.draftId());
         assertThat(draft.testFiles()).isEqualTo(folder.testFiles());
         assertThat(draft.tables()).isEqualTo(folder.tables());
     }
@@ -213,7 +215,7 @@ class RuleEditorTest {
 
         RuleEditor.Saved saved = editor.upload("leader-upload", RulebookSource.of(Map.of("levels.csv", levels)));
 
-        RulebookSource draft = rulebooks.draftSource(saved.draftId());
+        RulebookSource draft = drafts.draftSource(saved.draftId());
         assertThat(draft.files().get("levels.csv")).isEqualTo(levels);
         assertThat(draft.files().get("grades.csv")).contains(",GOOD,好,92,");
     }
@@ -231,7 +233,7 @@ class RuleEditorTest {
 
         RuleEditor.Saved saved = editor.saveText("leader-text", BookTable.LEVELS, text);
 
-        assertThat(rulebooks.draftSource(saved.draftId()).files().get("levels.csv")).isEqualTo(text);
+        assertThat(drafts.draftSource(saved.draftId()).files().get("levels.csv")).isEqualTo(text);
         assertThat(saved.editing().table(BookTable.LEVELS).rows()).hasSize(9);
     }
 
@@ -257,7 +259,7 @@ class RuleEditorTest {
             assertThat(d.recheck()).containsExactly("干部 C3", "部门 D1");
             assertThat(d.remaining()).isEmpty();
         });
-        assertThat(rulebooks.draftSource(editor.open("leader-cases").draft().id())).isEqualTo(draft); // nothing kept yet
+        assertThat(drafts.draftSource(editor.open("leader-cases").draft().id())).isEqualTo(draft); // nothing kept yet
 
         // Confirming a review of another draft is refused; confirming this one writes what it showed.
         assertThatThrownBy(() -> editor.acceptFailingCases("leader-cases", "sha256:older"))

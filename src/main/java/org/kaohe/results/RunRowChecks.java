@@ -1,0 +1,52 @@
+package org.kaohe.results;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The row checks every path of {@link RunChecks} shares: a row's own seal, the chain and the run's
+ * seal over the rows, and the grade and part names against their seal.
+ */
+final class RunRowChecks {
+
+    private final RunQueries runs;
+    private final RunSealer sealer;
+    private final RunChainChecker chain;
+
+    RunRowChecks(RunQueries runs, RunSealer sealer, RunChainChecker chain) {
+        this.runs = runs;
+        this.sealer = sealer;
+        this.chain = chain;
+    }
+
+    /** Rows: each row's own seal (with its stored line digest), the chain, the count and the run's seal; and the names. */
+    RunChainChecker.Found checkRows(RunInfo run, List<StoredSubject> stored) {
+        RunChainChecker.Found found = chain.checkRows(header(run), run.subjectCount(), run.seal(), stored);
+        List<String> labels = new ArrayList<>();
+        checkLabels(run, labels);
+        if (labels.isEmpty()) {
+            return found;
+        }
+        labels.addAll(found.problems());
+        return new RunChainChecker.Found(found.alteredRows(), labels);
+    }
+
+    /** The grade and part names every page reads the run with, against their seal (when the run has one). */
+    void checkLabels(RunInfo run, List<String> problems) {
+        runs.labelsSeal(run.id()).ifPresent(seal -> {
+            if (!seal.equals(sealer.labelsSeal(run.id(), runs.scales(run.id()), runs.partLabels(run.id())))) {
+                problems.add("运行 #" + run.id() + " 的等次名称或分项名称与封印不符:已被改动 / run #" + run.id()
+                        + ": its grade or part names do not match their seal (altered)");
+            }
+        });
+    }
+
+    boolean rowIntact(RunInfo run, StoredSubject s) {
+        return chain.rowIntact(header(run), s);
+    }
+
+    private static RunSealer.RunHeader header(RunInfo run) {
+        return new RunSealer.RunHeader(run.id(), run.period().toString(), run.importId(), run.rulebookVersion(),
+                run.runBy(), run.startedAt().toInstant(), run.subjectCount());
+    }
+}
