@@ -105,33 +105,32 @@ final class StoredRecords {
     record CitedRow(SourceRef source, List<String> header, List<String> cells, boolean intact) {}
 
     /**
-     * The record rows of one file at the given lines, each checked against its seal on the way: an
-     * indexed look-up by file and line (V57) in each table until the file's table is found, so the
-     * cost is the rows cited, whatever the version's size.
+     * The record rows of one file at the given lines, each checked against its seal on the way: the
+     * file's table is found, then each line is one exact look-up by file and line (V57), so the cost
+     * is the rows cited, whatever the version's size.
      */
     static void readCited(JdbcClient jdbc, long importId, ImportSealCheck check, String file, Collection<Integer> lines,
                           Consumer<CitedRow> sink) {
-        for (Kind<?> kind : KINDS) {
-            if (readCited(jdbc, importId, check, kind, file, lines, sink)) {
-                return; // a file's records are all in one table
-            }
-        }
+        KINDS.stream().filter(kind -> holdsFile(jdbc, importId, kind, file)).findFirst() // a file's records are in one table
+                .ifPresent(kind -> lines.forEach(line -> readCited(jdbc, importId, check, kind, file, line, sink)));
     }
 
-    private static <T> boolean readCited(JdbcClient jdbc, long importId, ImportSealCheck check, Kind<T> kind, String file,
-                                         Collection<Integer> lines, Consumer<CitedRow> sink) {
-        boolean[] found = {false};
-        jdbc.sql("SELECT * FROM " + kind.table().sqlName
-                        + " WHERE import_id = :id AND source_file = :file AND source_line IN (:lines)")
-                .param("id", importId).param("file", file).param("lines", lines)
+    private static boolean holdsFile(JdbcClient jdbc, long importId, Kind<?> kind, String file) {
+        return jdbc.sql("SELECT 1 FROM " + kind.table().sqlName + " WHERE import_id = ? AND source_file = ? LIMIT 1")
+                .params(importId, file).query(Integer.class).optional().isPresent();
+    }
+
+    // One line at a time: H2 reads all the file's rows for "source_line IN (...)", not the lines listed.
+    private static <T> void readCited(JdbcClient jdbc, long importId, ImportSealCheck check, Kind<T> kind, String file,
+                                      int line, Consumer<CitedRow> sink) {
+        jdbc.sql("SELECT * FROM " + kind.table().sqlName + " WHERE import_id = ? AND source_file = ? AND source_line = ?")
+                .params(importId, file, line)
                 .query(rs -> {
-                    found[0] = true;
                     T record = kind.mapper().mapRow(rs, rs.getRow());
                     boolean intact = check.row(kind.table(), kind.id().apply(record), kind.source().apply(record),
                             rs.getString("seal"), () -> kind.seal().of(check.seals(), importId, record));
                     shown(rs, kind.source().apply(record), intact, sink);
                 });
-        return found[0];
     }
 
     /** The row's columns but {@link #NOT_SHOWN}, named as the database names them (lower case), amounts plain. */
