@@ -49,7 +49,7 @@ class ArchitectureTest {
                     .and(DescribedPredicate.not(HasName.Predicates.nameMatching("org\\.kaohe\\.imports\\.(ImportService|"
                             + "ImportRepository|ImportReport|ImportProblem|ImportVersionInfo|ImportLimits|RecordFiles|"
                             + "AnnualAppraisalFile|StoredFileRows|ItemRegistrySource|BoundedZip|VersionDiff|VersionDiffs|"
-                            + "KeyedTable|RemovalConfirmation|RemovalThreshold)(\\$.*)?"))));
+                            + "KeyedTable|RemovalConfirmation|RemovalThreshold|CitedRecords)(\\$.*)?"))));
 
     /** Every module but the faces (and the application class that starts them), whatever its name. */
     @ArchTest
