@@ -39,12 +39,17 @@ class ResultCounts {
 
     /** How many rows of the run the filter selects (its sort plays no part). */
     long count(long runId, ResultsFilter filter) {
-        long rows = 0;
+        return byGrade(runId, filter).values().stream().mapToLong(Long::longValue).sum();
+    }
+
+    /** As {@link #count}, by final grade code. */
+    Map<String, Long> byGrade(long runId, ResultsFilter filter) {
+        Map<String, Long> rows = new LinkedHashMap<>();
         for (Group group : groups(runId)) {
             if ((filter.type() == null || filter.type() == group.type())
                     && (filter.dept() == null || filter.dept().equals(group.dept()))
                     && (filter.grade() == null || filter.grade().equals(group.grade()))) {
-                rows += group.rows();
+                rows.merge(group.grade(), group.rows(), Long::sum);
             }
         }
         return rows;

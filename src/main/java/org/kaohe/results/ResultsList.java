@@ -74,11 +74,15 @@ public class ResultsList {
         List<Object> params = new ArrayList<>(where.params());
         params.add(shown);
         params.add(fromTheEnd ? total - offset - shown : offset);
-        List<String[]> keys = new ArrayList<>(jdbc.sql("SELECT r.subject_type, r.subject_id FROM subject_result r"
-                        + where.sql() + orderBy(filter, scales, fromTheEnd) + " LIMIT ? OFFSET ?")
-                .params(params).query((rs, n) -> new String[] {rs.getString(1), rs.getString(2)}).list());
-        if (fromTheEnd) {
-            Collections.reverse(keys);
+        List<String[]> keys = filter.sort() == ResultsFilter.Sort.GRADE ? gradeKeys(runId, filter, scales, offset, shown)
+                : null;
+        if (keys == null) {
+            keys = new ArrayList<>(jdbc.sql("SELECT r.subject_type, r.subject_id FROM subject_result r"
+                            + where.sql() + orderBy(filter, scales, fromTheEnd) + " LIMIT ? OFFSET ?")
+                    .params(params).query((rs, n) -> new String[] {rs.getString(1), rs.getString(2)}).list());
+            if (fromTheEnd) {
+                Collections.reverse(keys);
+            }
         }
         List<ListedResult> rows = keys.stream().flatMap(key -> jdbc.sql("SELECT " + ROW_COLUMNS
                         + " FROM subject_result r WHERE r.run_id = ? AND r.subject_type = ? AND r.subject_id = ?")
@@ -90,6 +94,45 @@ public class ResultsList {
     /** How many rows the filter selects (no scan: {@link ResultCounts}). */
     public long count(long runId, ResultsFilter filter) {
         return counts.count(runId, filter);
+    }
+
+    /**
+     * A page's keys in grade order (no index can serve the order of a grade scale): whole grades
+     * stepped over by their kept counts, then each grade's rows by id from an index (V59). Null when
+     * two codes share a place in the order (their rows interleave by id): the page is then read as
+     * any other.
+     */
+    private List<String[]> gradeKeys(long runId, ResultsFilter filter, Map<SubjectType, GradeScale> scales, long offset,
+                                     long shown) {
+        Map<String, Integer> places = gradePlaces(scales);
+        Map<String, Long> rows = counts.byGrade(runId, filter);
+        java.util.TreeMap<Integer, List<String>> byPlace = new java.util.TreeMap<>();
+        rows.keySet().forEach(code -> byPlace.computeIfAbsent(places.getOrDefault(code, places.size() + 1000),
+                place -> new ArrayList<>()).add(code));
+        if (byPlace.values().stream().anyMatch(codes -> codes.size() > 1)) {
+            return null;
+        }
+        List<String[]> keys = new ArrayList<>();
+        long skip = offset;
+        for (List<String> codes : filter.descending() ? byPlace.descendingMap().values() : byPlace.values()) {
+            long inGrade = rows.get(codes.get(0));
+            if (skip >= inGrade) {
+                skip -= inGrade;
+                continue;
+            }
+            Where where = where(runId, filter);
+            List<Object> params = new ArrayList<>(where.params());
+            params.addAll(List.of(codes.get(0), Math.min(inGrade - skip, shown - keys.size()), skip));
+            keys.addAll(jdbc.sql("SELECT r.subject_type, r.subject_id FROM subject_result r" + where.sql()
+                            + " AND r.final_grade = ? ORDER BY r.run_id" + (filter.type() == null ? "" : ", r.subject_type")
+                            + ", r.final_grade, r.subject_id LIMIT ? OFFSET ?")
+                    .params(params).query((rs, n) -> new String[] {rs.getString(1), rs.getString(2)}).list());
+            skip = 0;
+            if (keys.size() >= shown) {
+                break;
+            }
+        }
+        return keys;
     }
 
     /**
@@ -183,10 +226,16 @@ public class ResultsList {
      */
     private static String gradeOrder(Map<SubjectType, GradeScale> scales) {
         StringBuilder sql = new StringBuilder("CASE r.final_grade");
-        Map<String, Integer> order = new java.util.LinkedHashMap<>();
-        scales.values().forEach(scale -> scale.grades().forEach(g -> order.putIfAbsent(g.name(), g.order())));
+        Map<String, Integer> order = gradePlaces(scales);
         order.forEach((code, rank) -> sql.append(" WHEN '").append(code.replace("'", "''")).append("' THEN ").append(rank));
         return sql.append(" ELSE ").append(order.size() + 1000).append(" END").toString();
+    }
+
+    /** Each grade code's place in the grade order (a code of both scales: its first). */
+    private static Map<String, Integer> gradePlaces(Map<SubjectType, GradeScale> scales) {
+        Map<String, Integer> order = new java.util.LinkedHashMap<>();
+        scales.values().forEach(scale -> scale.grades().forEach(g -> order.putIfAbsent(g.name(), g.order())));
+        return order;
     }
 
     /** The reasons of a subject's grade lines (gates, vetoes, quota), in their order. */
