@@ -106,7 +106,7 @@ final class StoredRecords {
 
     /**
      * The record rows of one file at the given lines, each checked against its seal on the way: the
-     * file's table is found, then each line is one exact look-up by file and line (V57), so the cost
+     * file's table is found, then each line is one exact look-up by file and line (V71), so the cost
      * is the rows cited, whatever the version's size.
      */
     static void readCited(JdbcClient jdbc, long importId, ImportSealCheck check, String file, Collection<Integer> lines,

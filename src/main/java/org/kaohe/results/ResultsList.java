@@ -98,7 +98,7 @@ public class ResultsList {
 
     /**
      * A page's keys in grade order (no index can serve the order of a grade scale): whole grades
-     * stepped over by their kept counts, then each grade's rows by id from an index (V59). Null when
+     * stepped over by their kept counts, then each grade's rows by id from an index (V73). Null when
      * two codes share a place in the order (their rows interleave by id): the page is then read as
      * any other.
      */
