@@ -457,6 +457,20 @@ class PostgresIT {
         assertThat(page.total()).isEqualTo(runs.results(first.id()).stream()
                 .filter(s -> s.subjectType() == org.kaohe.records.SubjectType.CADRE && s.deptId().equals("D01")).count());
         assertThat(page.rows()).hasSize(5).allSatisfy(r -> assertThat(r.deptName()).isEqualTo("青川市总工会"));
+        // Pages read from the nearer end of their order (PostgreSQL reads its indexes backwards too) are the
+        // whole ordered list cut by offset, for every sort both ways.
+        for (org.kaohe.results.ResultsFilter.Sort sort : org.kaohe.results.ResultsFilter.Sort.values()) {
+            for (boolean descending : new boolean[] {false, true}) {
+                org.kaohe.results.ResultsFilter filter = new org.kaohe.results.ResultsFilter(null, null, null, sort, descending);
+                List<String> whole = new java.util.ArrayList<>();
+                resultsList.forEach(first.id(), filter, r -> whole.add(r.subjectId()));
+                List<String> paged = new java.util.ArrayList<>();
+                for (int p = 1; p <= (whole.size() + 6) / 7; p++) {
+                    resultsList.page(first.id(), filter, p, 7).rows().forEach(r -> paged.add(r.subjectId()));
+                }
+                assertThat(paged).as("%s", filter).isEqualTo(whole);
+            }
+        }
 
         org.kaohe.reviews.Review review = reviews.request(first.id(), "C0003", new org.kaohe.reviews.ReviewService.Request(
                 "邓蕾", java.time.LocalDate.now(), "投诉不属实", ""), WHO);

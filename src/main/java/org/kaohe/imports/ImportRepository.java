@@ -155,6 +155,19 @@ public class ImportRepository {
                             .add(new ImportReport.FileReport(rs.getString("file_name"), rs.getString("encoding"),
                                     rs.getInt("row_count"), rs.getString("sha256")));
                 });
+        return versions(files);
+    }
+
+    /**
+     * Each period's newest version, without its files (their list is left empty): what a run's
+     * freshness is checked against. The stored files' rows hold their text (35 MB at 100,000
+     * cadres), which {@link #list()} reads on H2 even for the names.
+     */
+    public List<ImportVersionInfo> currentVersions() {
+        return versions(Map.of()).stream().filter(ImportVersionInfo::current).toList();
+    }
+
+    private List<ImportVersionInfo> versions(Map<Long, List<ImportReport.FileReport>> files) {
         List<ImportVersionInfo> versions = jdbc.sql("SELECT v.id, v.period, v.version, v.imported_by, v.imported_at,"
                         + " v.content_hash, v.removals_confirmed, (SELECT MAX(w.version) FROM import_version w WHERE w.period = v.period) AS newest"
                         + " FROM import_version v")

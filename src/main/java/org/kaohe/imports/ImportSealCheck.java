@@ -49,13 +49,15 @@ final class ImportSealCheck {
         return state == ImportRepository.Check.Status.INTACT;
     }
 
-    /** One row read: its stored seal against the seal its fields make. */
-    void row(RecordSeals.Table table, String id, SourceRef source, String stored, Supplier<String> expected) {
+    /** One row read: its stored seal against the seal its fields make; false when it fails (named in the problems). */
+    boolean row(RecordSeals.Table table, String id, SourceRef source, String stored, Supplier<String> expected) {
         counts[table.ordinal()]++;
-        if (checksRows() && (stored == null || !stored.equals(expected.get()))) {
+        boolean fails = checksRows() && (stored == null || !stored.equals(expected.get()));
+        if (fails) {
             problems.add(source + "(" + table.sqlName + " " + id + ")与封印不符:记录被改动或插入 / " + source + " ("
                     + table.sqlName + " " + id + ") does not match its seal: the record was altered or inserted");
         }
+        return !fails;
     }
 
     /** A stored file whose text no longer matches its seal. */
@@ -76,6 +78,16 @@ final class ImportSealCheck {
     /** What the check found when only some tables were read: their rows and the version's seal, not the counts. */
     ImportRepository.Check finishPartial() {
         return finish(false);
+    }
+
+    /**
+     * What the check found when only some rows were read (a subject's cited rows): their own seals
+     * and whether the version is sealed under this key; neither the counts nor the version's seal.
+     */
+    ImportRepository.Check finishRows() {
+        ImportRepository.Check.Status status = state == ImportRepository.Check.Status.INTACT && !problems.isEmpty()
+                ? ImportRepository.Check.Status.ALTERED : state;
+        return new ImportRepository.Check(header.importId(), header.period(), header.version(), status, List.copyOf(problems));
     }
 
     private ImportRepository.Check finish(boolean everyTableRead) {

@@ -22,6 +22,11 @@ final class SealedVersion {
         String seal(RecordSeals seals, String withCounts) {
             return seals.version(importId, period, version, importedBy, importedAtMillis, contentHash, files, withCounts);
         }
+
+        Header withFiles(String fileList) {
+            return new Header(importId, period, version, importedBy, importedAtMillis, contentHash, fileList, seal, keyId,
+                    counts);
+        }
     }
 
     static Optional<Header> header(JdbcClient jdbc, long importId) {
@@ -31,12 +36,20 @@ final class SealedVersion {
                 .query((rs, n) -> rs.getString("file_name") + ":" + rs.getString("sha256") + ":" + rs.getString("encoding")
                         + ":" + rs.getInt("row_count"))
                 .list());
+        return headerWithoutFiles(jdbc, importId).map(header -> header.withFiles(files));
+    }
+
+    /**
+     * The version's header without its file list (which would read the stored files' rows): enough to
+     * check record rows against their seals, not the version's own seal ({@link ImportSealCheck#finishRows}).
+     */
+    static Optional<Header> headerWithoutFiles(JdbcClient jdbc, long importId) {
         return jdbc.sql("SELECT period, version, imported_by, imported_at, content_hash, seal, key_id, record_counts"
                         + " FROM import_version WHERE id = ?")
                 .param(importId)
                 .query((rs, n) -> new Header(importId, rs.getString("period"), rs.getInt("version"),
                         rs.getString("imported_by"), rs.getObject("imported_at", OffsetDateTime.class).toInstant().toEpochMilli(),
-                        rs.getString("content_hash"), files, rs.getString("seal"), rs.getString("key_id"),
+                        rs.getString("content_hash"), null, rs.getString("seal"), rs.getString("key_id"),
                         rs.getString("record_counts")))
                 .optional();
     }

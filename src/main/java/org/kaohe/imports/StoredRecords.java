@@ -3,7 +3,12 @@ package org.kaohe.imports;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.ResultSetMetaData;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
@@ -88,6 +93,61 @@ final class StoredRecords {
         read(jdbc, importId, check, APPRAISALS, sinks.appraisals());
         read(jdbc, importId, check, EVENTS, sinks.events());
         read(jdbc, importId, check, ORGANIZATIONS, sinks.organizations());
+    }
+
+    /** The tables, in {@link RecordSeals.Table} order. */
+    private static final List<Kind<?>> KINDS = List.of(DEPARTMENTS, CADRES, TARGETS, APPRAISALS, EVENTS, ORGANIZATIONS);
+
+    /** Columns a cited row does not show: where it is kept and its seal. */
+    private static final Set<String> NOT_SHOWN = Set.of("import_id", "source_file", "source_line", "seal");
+
+    /** One cited record row as stored: its columns and their values, as text, and whether its seal matched. */
+    record CitedRow(SourceRef source, List<String> header, List<String> cells, boolean intact) {}
+
+    /**
+     * The record rows of one file at the given lines, each checked against its seal on the way: the
+     * file's table is found, then each line is one exact look-up by file and line (V71), so the cost
+     * is the rows cited, whatever the version's size.
+     */
+    static void readCited(JdbcClient jdbc, long importId, ImportSealCheck check, String file, Collection<Integer> lines,
+                          Consumer<CitedRow> sink) {
+        KINDS.stream().filter(kind -> holdsFile(jdbc, importId, kind, file)).findFirst() // a file's records are in one table
+                .ifPresent(kind -> lines.forEach(line -> readCited(jdbc, importId, check, kind, file, line, sink)));
+    }
+
+    private static boolean holdsFile(JdbcClient jdbc, long importId, Kind<?> kind, String file) {
+        return jdbc.sql("SELECT 1 FROM " + kind.table().sqlName + " WHERE import_id = ? AND source_file = ? LIMIT 1")
+                .params(importId, file).query(Integer.class).optional().isPresent();
+    }
+
+    // One line at a time: H2 reads all the file's rows for "source_line IN (...)", not the lines listed.
+    private static <T> void readCited(JdbcClient jdbc, long importId, ImportSealCheck check, Kind<T> kind, String file,
+                                      int line, Consumer<CitedRow> sink) {
+        jdbc.sql("SELECT * FROM " + kind.table().sqlName + " WHERE import_id = ? AND source_file = ? AND source_line = ?")
+                .params(importId, file, line)
+                .query(rs -> {
+                    T record = kind.mapper().mapRow(rs, rs.getRow());
+                    boolean intact = check.row(kind.table(), kind.id().apply(record), kind.source().apply(record),
+                            rs.getString("seal"), () -> kind.seal().of(check.seals(), importId, record));
+                    shown(rs, kind.source().apply(record), intact, sink);
+                });
+    }
+
+    /** The row's columns but {@link #NOT_SHOWN}, named as the database names them (lower case), amounts plain. */
+    private static void shown(ResultSet rs, SourceRef source, boolean intact, Consumer<CitedRow> sink) throws SQLException {
+        ResultSetMetaData meta = rs.getMetaData();
+        List<String> header = new ArrayList<>();
+        List<String> cells = new ArrayList<>();
+        for (int i = 1; i <= meta.getColumnCount(); i++) {
+            String name = meta.getColumnLabel(i).toLowerCase(java.util.Locale.ROOT);
+            if (!NOT_SHOWN.contains(name)) {
+                Object value = rs.getObject(i);
+                header.add(name);
+                cells.add(value == null ? "" : value instanceof BigDecimal amount ? plain(amount).toPlainString()
+                        : value.toString());
+            }
+        }
+        sink.accept(new CitedRow(source, header, cells, intact));
     }
 
     static void readEvents(JdbcClient jdbc, long importId, ImportSealCheck check, Consumer<Event> sink) {

@@ -3,6 +3,7 @@ package org.kaohe.results;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -40,41 +41,99 @@ public class ResultsList {
 
     private final JdbcClient jdbc;
     private final RunQueries runs;
+    private final ResultCounts counts;
 
-    public ResultsList(JdbcClient jdbc, RunQueries runs) {
+    ResultsList(JdbcClient jdbc, RunQueries runs, ResultCounts counts) {
         this.jdbc = jdbc;
         this.runs = runs;
+        this.counts = counts;
     }
 
     /**
      * Page {@code page} (from 1) of {@code size} rows; a page past the last is empty. The rows carry
      * their grade reasons, read for this page's subjects only.
+     *
+     * <p>The count costs no scan ({@link ResultCounts}). The page's keys are read from the end of
+     * the order nearer to it (the last page as the first page of the reversed order), then its rows
+     * by their keys: the database steps over at most half the selected rows' keys, never the whole
+     * run, and reads whole rows for the page only.
      */
     public ResultsPage page(long runId, ResultsFilter filter, int page, int size) {
         if (page < 1 || size < 1) {
             throw new InvalidInputException(Message.of("input.page.atLeastOne", String.valueOf(page),
                     String.valueOf(size)));
         }
-        long total = count(runId, filter);
+        long total = counts.count(runId, filter);
+        long offset = (long) (page - 1) * size;
+        if (offset >= total) {
+            return new ResultsPage(List.of(), page, size, total);
+        }
+        long shown = Math.min(size, total - offset);
+        boolean fromTheEnd = offset + shown / 2 > total / 2;
+        Map<SubjectType, GradeScale> scales = runs.scales(runId);
         Where where = where(runId, filter);
         List<Object> params = new ArrayList<>(where.params());
-        params.add(size);
-        params.add((long) (page - 1) * size);
-        // One query reads the page straight from an index (V20); the names of its departments and its
-        // grade reasons are then looked up by whole key for these rows only. (A join in the same query
-        // made H2 sort the whole run first.)
-        Map<SubjectType, GradeScale> scales = runs.scales(runId);
-        List<ListedResult> rows = jdbc.sql("SELECT " + ROW_COLUMNS + " FROM subject_result r" + where.sql()
-                        + orderBy(filter, scales) + " LIMIT ? OFFSET ?")
-                .params(params).query((rs, n) -> row(rs, null, scales)).list();
+        params.add(shown);
+        params.add(fromTheEnd ? total - offset - shown : offset);
+        List<String[]> keys = filter.sort() == ResultsFilter.Sort.GRADE ? gradeKeys(runId, filter, scales, offset, shown)
+                : null;
+        if (keys == null) {
+            keys = new ArrayList<>(jdbc.sql("SELECT r.subject_type, r.subject_id FROM subject_result r"
+                            + where.sql() + orderBy(filter, scales, fromTheEnd) + " LIMIT ? OFFSET ?")
+                    .params(params).query((rs, n) -> new String[] {rs.getString(1), rs.getString(2)}).list());
+            if (fromTheEnd) {
+                Collections.reverse(keys);
+            }
+        }
+        List<ListedResult> rows = keys.stream().flatMap(key -> jdbc.sql("SELECT " + ROW_COLUMNS
+                        + " FROM subject_result r WHERE r.run_id = ? AND r.subject_type = ? AND r.subject_id = ?")
+                .params(runId, key[0], key[1]).query((rs, n) -> row(rs, null, scales)).optional().stream()).toList();
         rows = withDepartmentNames(runId, rows);
         return new ResultsPage(withReasons(runId, rows), page, size, total);
     }
 
-    /** How many rows the filter selects. */
+    /** How many rows the filter selects (no scan: {@link ResultCounts}). */
     public long count(long runId, ResultsFilter filter) {
-        Where where = where(runId, filter);
-        return jdbc.sql("SELECT COUNT(*) FROM subject_result r" + where.sql()).params(where.params()).query(Long.class).single();
+        return counts.count(runId, filter);
+    }
+
+    /**
+     * A page's keys in grade order (no index can serve the order of a grade scale): whole grades
+     * stepped over by their kept counts, then each grade's rows by id from an index (V73). Null when
+     * two codes share a place in the order (their rows interleave by id): the page is then read as
+     * any other.
+     */
+    private List<String[]> gradeKeys(long runId, ResultsFilter filter, Map<SubjectType, GradeScale> scales, long offset,
+                                     long shown) {
+        Map<String, Integer> places = gradePlaces(scales);
+        Map<String, Long> rows = counts.byGrade(runId, filter);
+        java.util.TreeMap<Integer, List<String>> byPlace = new java.util.TreeMap<>();
+        rows.keySet().forEach(code -> byPlace.computeIfAbsent(places.getOrDefault(code, places.size() + 1000),
+                place -> new ArrayList<>()).add(code));
+        if (byPlace.values().stream().anyMatch(codes -> codes.size() > 1)) {
+            return null;
+        }
+        List<String[]> keys = new ArrayList<>();
+        long skip = offset;
+        for (List<String> codes : filter.descending() ? byPlace.descendingMap().values() : byPlace.values()) {
+            long inGrade = rows.get(codes.get(0));
+            if (skip >= inGrade) {
+                skip -= inGrade;
+                continue;
+            }
+            Where where = where(runId, filter);
+            List<Object> params = new ArrayList<>(where.params());
+            params.addAll(List.of(codes.get(0), Math.min(inGrade - skip, shown - keys.size()), skip));
+            keys.addAll(jdbc.sql("SELECT r.subject_type, r.subject_id FROM subject_result r" + where.sql()
+                            + " AND r.final_grade = ? ORDER BY r.run_id" + (filter.type() == null ? "" : ", r.subject_type")
+                            + ", r.final_grade, r.subject_id LIMIT ? OFFSET ?")
+                    .params(params).query((rs, n) -> new String[] {rs.getString(1), rs.getString(2)}).list());
+            skip = 0;
+            if (keys.size() >= shown) {
+                break;
+            }
+        }
+        return keys;
     }
 
     /**
@@ -91,7 +150,7 @@ public class ResultsList {
         });
         Map<SubjectType, GradeScale> scales = runs.scales(runId);
         Where where = where(runId, filter);
-        jdbc.sql(COLUMNS.formatted("subject_result") + where.sql() + orderBy(filter, scales)).params(where.params())
+        jdbc.sql(COLUMNS.formatted("subject_result") + where.sql() + orderBy(filter, scales, false)).params(where.params())
                 .query(rs -> {
             ListedResult row = row(rs, rs.getString("dept_name"), scales);
             each.accept(row.withReasons(reasons.getOrDefault(key(row.subjectType().name(), row.subjectId()), List.of())));
@@ -133,7 +192,7 @@ public class ResultsList {
      * a tab's default order, a tab by score best first, every type in the default order — and the
      * database reads one page from the index instead of sorting the run.
      */
-    private static String orderBy(ResultsFilter filter, Map<SubjectType, GradeScale> scales) {
+    private static String orderBy(ResultsFilter filter, Map<SubjectType, GradeScale> scales, boolean reversed) {
         List<String> keys = switch (filter.sort()) {
             case DEPT -> filter.type() == null
                     ? List.of("r.dept_id ASC", "r.subject_type DESC", "r.rank_no ASC") // a department before its cadres
@@ -154,7 +213,8 @@ public class ResultsList {
             ordered.add(filter.descending() ? flip(key) : key);
         }
         ordered.add(filter.sort() == ResultsFilter.Sort.ID && filter.descending() ? "r.subject_id DESC" : "r.subject_id ASC");
-        return " ORDER BY " + String.join(", ", ordered);
+        // Reversed: every key flipped, the exact reverse of the order (its keys end with the unique id).
+        return " ORDER BY " + String.join(", ", reversed ? ordered.stream().map(ResultsList::flip).toList() : ordered);
     }
 
     private static String flip(String key) {
@@ -167,10 +227,16 @@ public class ResultsList {
      */
     private static String gradeOrder(Map<SubjectType, GradeScale> scales) {
         StringBuilder sql = new StringBuilder("CASE r.final_grade");
-        Map<String, Integer> order = new java.util.LinkedHashMap<>();
-        scales.values().forEach(scale -> scale.grades().forEach(g -> order.putIfAbsent(g.name(), g.order())));
+        Map<String, Integer> order = gradePlaces(scales);
         order.forEach((code, rank) -> sql.append(" WHEN '").append(code.replace("'", "''")).append("' THEN ").append(rank));
         return sql.append(" ELSE ").append(order.size() + 1000).append(" END").toString();
+    }
+
+    /** Each grade code's place in the grade order (a code of both scales: its first). */
+    private static Map<String, Integer> gradePlaces(Map<SubjectType, GradeScale> scales) {
+        Map<String, Integer> order = new java.util.LinkedHashMap<>();
+        scales.values().forEach(scale -> scale.grades().forEach(g -> order.putIfAbsent(g.name(), g.order())));
+        return order;
     }
 
     /** The reasons of a subject's grade lines (gates, vetoes, quota), in their order. */

@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import org.kaohe.errors.SealBrokenException;
 import org.kaohe.imports.ImportRepository;
@@ -100,35 +101,64 @@ public class RunChecks {
         }
     }
 
-    /** How long a whole run's check is reused by pages: a page's own rows are always checked afresh. */
+    /** How long a whole run's check is reused by pages before it is done again (in the background). */
     static final java.time.Duration RUN_CHECK_REUSED_FOR = java.time.Duration.ofSeconds(30);
 
     private record TimedCheck(SealStatus status, List<String> problems, java.time.Instant at) {}
 
     private final Map<Long, TimedCheck> lastRunChecks = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Set<Long> checking = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    /** One thread checks whole runs for the pages, off their requests: one run at a time, whatever the visitors. */
+    private final java.util.concurrent.ExecutorService background = java.util.concurrent.Executors.newSingleThreadExecutor(
+            task -> {
+                Thread thread = new Thread(task, "run-check");
+                thread.setDaemon(true);
+                return thread;
+            });
 
     /**
-     * Marks each row of a page with its own seal check (the cost of the page's rows), and gives the
-     * whole run's check (every row, the chain, the count), reused for {@link #RUN_CHECK_REUSED_FOR}
-     * so that paging through a city of 100,000 cadres does not read the whole run on every page.
-     * The run's number of rows is counted afresh on every page (one indexed count): a row deleted
-     * or added anywhere in the run since the last whole check redoes it at once.
+     * Marks each row of a page with its own seal check (the cost of the page's rows) and adds what
+     * the run's last whole check found (every row, the chain, the count). The whole check never runs
+     * inside the page's request: it runs on a background thread when none was made in the last
+     * {@link #RUN_CHECK_REUSED_FOR}, so paging through a city of 100,000 cadres costs the page only.
+     * A row changed or deleted elsewhere in the run is therefore flagged on the pages within seconds
+     * (once that check ends), not on the very next page; a row the page shows, at once.
      */
     public CheckedPage page(RunInfo run, ResultsPage page) {
-        TimedCheck whole = lastRunChecks.compute(run.id(), (id, last) -> last != null
-                && last.at().plus(RUN_CHECK_REUSED_FOR).isAfter(java.time.Instant.now()) ? last : wholeRunCheck(run));
         Optional<SealStatus> unkeyed = unkeyedRuns.status(run);
         List<ListedResult> rows = page.rows().stream().map(row -> row.withSeal(unkeyed.orElseGet(() ->
-                runs.storedSubject(run.id(), row.subjectId())
+                runs.storedRow(run.id(), row.subjectId()) // the row's seal: its fields, parts and lines' digest
                         .filter(stored -> rowChecks.rowIntact(run, stored) && matches(stored.result(), row))
                         .map(stored -> SealStatus.INTACT).orElse(SealStatus.ALTERED)))).toList();
-        if (whole.status() == SealStatus.INTACT && (rows.stream().anyMatch(r -> r.seal() == SealStatus.ALTERED)
-                || runs.storedCount(run.id()) != run.subjectCount())) {
-            whole = wholeRunCheck(run); // changed since the last whole check: check again now, name every row
-            lastRunChecks.put(run.id(), whole);
+        ResultsPage checked = new ResultsPage(rows, page.page(), page.size(), page.total());
+        if (unkeyed.isPresent()) {
+            return new CheckedPage(checked, unkeyed.get(), unkeyedRuns.problems(run, unkeyed.get()));
         }
-        return new CheckedPage(new ResultsPage(rows, page.page(), page.size(), page.total()), whole.status(),
-                whole.problems());
+        TimedCheck whole = lastRunChecks.get(run.id());
+        boolean rowAltered = rows.stream().anyMatch(r -> r.seal() == SealStatus.ALTERED);
+        if (whole == null || rowAltered || whole.at().plus(RUN_CHECK_REUSED_FOR).isBefore(java.time.Instant.now())) {
+            checkInBackground(run);
+        }
+        List<String> problems = new ArrayList<>();
+        rowChecks.checkLabels(run, problems); // the grade and part names every row is shown with
+        if (whole != null) {
+            problems.addAll(whole.problems());
+        }
+        return new CheckedPage(checked, problems.isEmpty() && !rowAltered ? SealStatus.INTACT : SealStatus.ALTERED,
+                problems);
+    }
+
+    /** Starts the run's whole check unless one is already under way. */
+    private void checkInBackground(RunInfo run) {
+        if (checking.add(run.id())) {
+            background.execute(() -> {
+                try {
+                    lastRunChecks.put(run.id(), wholeRunCheck(run));
+                } finally {
+                    checking.remove(run.id());
+                }
+            });
+        }
     }
 
     private TimedCheck wholeRunCheck(RunInfo run) {

@@ -168,8 +168,20 @@ public class RunQueries {
 
     /** As {@link #subject}, with its seal columns. */
     public Optional<StoredSubject> storedSubject(long runId, String subjectId) {
+        return storedSubject(runId, subjectId, true);
+    }
+
+    /**
+     * As {@link #storedSubject} without its explanation lines (the row's seal covers their stored
+     * digest, not their text): what a results page checks of each row it shows.
+     */
+    public Optional<StoredSubject> storedRow(long runId, String subjectId) {
+        return storedSubject(runId, subjectId, false);
+    }
+
+    private Optional<StoredSubject> storedSubject(long runId, String subjectId, boolean withLines) {
         for (SubjectType type : SubjectType.values()) {
-            Optional<StoredSubject> found = storedSubject(runId, type, subjectId);
+            Optional<StoredSubject> found = storedSubject(runId, type, subjectId, withLines);
             if (found.isPresent()) {
                 return found;
             }
@@ -177,7 +189,7 @@ public class RunQueries {
         return Optional.empty();
     }
 
-    private Optional<StoredSubject> storedSubject(long runId, SubjectType type, String subjectId) {
+    private Optional<StoredSubject> storedSubject(long runId, SubjectType type, String subjectId, boolean withLines) {
         Map<String, Map<String, BigDecimal>> parts = parts(runId, type, subjectId);
         Map<SubjectType, GradeScale> scales = scales(runId);
         Optional<StoredSubject> bare = jdbc.sql("""
@@ -185,8 +197,8 @@ public class RunQueries {
                 .params(runId, type.name(), subjectId)
                 .query((rs, n) -> stored(rs, subjectResult(rs, parts, scales, List.of())))
                 .optional();
-        return bare.map(s -> new StoredSubject(withLines(s.result(), lines(runId, type, subjectId)), s.seal(),
-                s.linesDigest(), s.previousSubject()));
+        return withLines ? bare.map(s -> new StoredSubject(withLines(s.result(), lines(runId, type, subjectId)), s.seal(),
+                s.linesDigest(), s.previousSubject())) : bare;
     }
 
     /** Every subject of the run with its lines: for checking a run of the legacy seal, which covers all at once. */

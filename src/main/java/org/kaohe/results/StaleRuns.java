@@ -126,7 +126,7 @@ public class StaleRuns {
     /** Reads what is in force once, for checking several runs against it. */
     public InForce inForce() {
         Map<Period, ImportVersionInfo> current = new HashMap<>();
-        imports.list().stream().filter(ImportVersionInfo::current).forEach(v -> current.put(v.period(), v));
+        imports.currentVersions().forEach(v -> current.put(v.period(), v)); // headers only: no file is read
         return new InForce(rulebooks.currentPublication().orElse(null), current);
     }
 

@@ -1,8 +1,6 @@
 package org.kaohe.web;
 
 import java.io.UncheckedIOException;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -10,17 +8,19 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
+import org.kaohe.imports.CitedRecords;
 import org.kaohe.imports.ImportRepository;
 import org.kaohe.imports.StoredFileRows;
 import org.kaohe.records.SourceRef;
 import org.springframework.stereotype.Component;
 
 /**
- * The very rows behind a score: the header and the row a {@link SourceRef} points at, read from
- * the decoded file stored with the import (line 1 is the header).
+ * The very rows behind a score. A subject's page shows the stored record rows its lines cite, each
+ * checked against its own seal ({@link CitedRecords}: the cost of the rows shown); the source view
+ * shows the header and the row a {@link SourceRef} points at in the decoded file stored with the
+ * import (line 1 is the header), the file checked against its seal.
  */
 @Component
 class SourceRows {
@@ -30,36 +30,35 @@ class SourceRows {
     /** The header and the cells of one source row; {@code intact} false when its stored file no longer matches its seal. */
     record SourceRow(SourceRef ref, List<String> header, List<String> cells, boolean intact) {}
 
-    /** How long a whole import version's check is reused by the pages: records never change, unless forged. */
-    private static final Duration CHECK_REUSED_FOR = Duration.ofSeconds(30);
-
-    private record TimedCheck(ImportRepository.Check check, Instant at) {}
+    /** The rows a subject's lines cite and what checking them found (null: the version is no longer stored). */
+    record Cited(Map<SourceRef, SourceRow> rows, ImportRepository.Check check) {}
 
     private final ImportRepository imports;
-    private final Map<Long, TimedCheck> checks = new ConcurrentHashMap<>();
+    private final CitedRecords citedRecords;
 
-    SourceRows(ImportRepository imports) {
+    SourceRows(ImportRepository imports, CitedRecords citedRecords) {
         this.imports = imports;
+        this.citedRecords = citedRecords;
     }
 
     /**
-     * The import version's records and files checked against their seals (reused for
-     * {@link #CHECK_REUSED_FOR}: a subject page of a city of 100,000 cadres does not read the whole
-     * import on every view). Empty when the version is no longer stored.
+     * The stored record rows the references cite, each checked against its own seal: a subject's page
+     * reads its own input only, whatever the import's size. A reference to no stored record is left out.
      */
-    Optional<ImportRepository.Check> inputCheck(long importId) {
-        TimedCheck timed = checks.compute(importId, (id, last) -> last != null
-                && last.at().plus(CHECK_REUSED_FOR).isAfter(Instant.now()) ? last
-                : imports.check(id).map(check -> new TimedCheck(check, Instant.now())).orElse(null));
-        return Optional.ofNullable(timed).map(TimedCheck::check);
+    Cited cited(long importId, Collection<SourceRef> refs) {
+        return citedRecords.find(importId, refs)
+                .map(found -> new Cited(found.rows().values().stream().collect(Collectors.toMap(CitedRecords.Row::ref,
+                        row -> new SourceRow(row.ref(), row.header(), row.cells(), row.intact()), (a, b) -> a,
+                        LinkedHashMap::new)), found.check()))
+                .orElse(new Cited(Map.of(), null));
     }
 
+    /** The file's row as it was imported, its file checked against its seal (the source view: one file). */
     Optional<SourceRow> find(long importId, SourceRef ref) {
         return Optional.ofNullable(find(importId, List.of(ref)).get(ref));
     }
 
-    /** The rows found for the references, reading each file once; references to no row are left out. */
-    Map<SourceRef, SourceRow> find(long importId, Collection<SourceRef> refs) {
+    private Map<SourceRef, SourceRow> find(long importId, Collection<SourceRef> refs) {
         Map<SourceRef, SourceRow> found = new LinkedHashMap<>();
         Set<String> files = refs.stream().map(SourceRef::file).collect(Collectors.toCollection(TreeSet::new));
         for (String file : files) {

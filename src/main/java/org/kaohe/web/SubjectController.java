@@ -59,9 +59,10 @@ class SubjectController {
         // Only this subject is checked against its seal (and its lines): one subject's cost, whatever the run's size.
         RunChecks.CheckedSubject checked = checks.subject(run, subjectId).orElseThrow(() -> notFound(run, subjectId));
         SubjectResult subject = checked.subject();
-        Map<SourceRef, SourceRows.SourceRow> found = sourceRows.find(run.importId(),
+        // The import rows the lines cite, each checked against its own seal: never the whole import inside a page.
+        SourceRows.Cited cited = sourceRows.cited(run.importId(),
                 subject.lines().stream().flatMap(l -> l.evidence().stream()).distinct().toList());
-        List<LineWithRows> lines = subject.lines().stream().map(line -> withRows(line, found)).toList();
+        List<LineWithRows> lines = subject.lines().stream().map(line -> withRows(line, cited.rows())).toList();
         model.addAttribute("run", run);
         model.addAttribute("subject", subject);
         model.addAttribute("lines", lines);
@@ -81,7 +82,7 @@ class SubjectController {
             throw new IllegalStateException("chart data are plain values and always serialise", e);
         }
         model.addAttribute("check", checked);
-        model.addAttribute("inputCheck", sourceRows.inputCheck(run.importId()).orElse(null));
+        model.addAttribute("inputCheck", cited.check());
         model.addAttribute("reviews", reviews.ofSubject(run.period(), subject.subjectType(), subject.subjectId()));
         model.addAttribute("today", java.time.LocalDate.now());
         return "subject";
@@ -90,11 +91,12 @@ class SubjectController {
     @GetMapping("/runs/{runId}/source")
     String source(@PathVariable long runId, @RequestParam String file, @RequestParam int line, Model model) {
         RunInfo run = runs.run(runId).orElseThrow(() -> new ResponseStatusException(NOT_FOUND));
-        SourceRows.SourceRow row = sourceRows.find(run.importId(), new SourceRef(file, line))
+        SourceRef ref = new SourceRef(file, line);
+        SourceRows.SourceRow row = sourceRows.find(run.importId(), ref)
                 .orElseThrow(() -> new ResponseStatusException(NOT_FOUND));
         model.addAttribute("run", run);
         model.addAttribute("row", row);
-        model.addAttribute("inputCheck", sourceRows.inputCheck(run.importId()).orElse(null));
+        model.addAttribute("inputCheck", sourceRows.cited(run.importId(), List.of(ref)).check());
         return "source";
     }
 

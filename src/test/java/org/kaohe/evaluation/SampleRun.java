@@ -55,6 +55,7 @@ public final class SampleRun {
         storeFile(jdbc, importId, "cadres.csv", CADRES_CSV);
         storeFile(jdbc, importId, "targets.csv", TARGETS_CSV);
         storeFile(jdbc, importId, "events.csv", EVENTS_CSV);
+        storeRecords(jdbc, importId);
         // plain SQL (no H2-only MERGE ... KEY), so the fixture runs on PostgreSQL as well
         if (jdbc.sql("SELECT COUNT(*) FROM rulebook_version WHERE version = 'v-sample'").query(Long.class).single() == 0) {
             jdbc.sql("INSERT INTO rulebook_version (version, created_by, created_at) VALUES ('v-sample', 'test', ?)")
@@ -67,6 +68,23 @@ public final class SampleRun {
                 subject(SubjectType.CADRE, "C3", "张伟", "D01", "75.25", QuarterlyGrades.AVERAGE, 3, "targets.csv", 2)));
         TransactionTemplate transaction = new TransactionTemplate(new DataSourceTransactionManager(template.getDataSource()));
         return new RunRepository(jdbc, template, transaction, sealer, new org.kaohe.results.RunChainWriter(sealer)).insert(outcome, "test", OffsetDateTime.now(), 5);
+    }
+
+    /** The files' rows as an import stores them (unsealed, as the version): what a subject's page shows of its input. */
+    private static void storeRecords(JdbcClient jdbc, long importId) {
+        String cadre = "INSERT INTO cadre_record (import_id, cadre_id, name, dept_id, position, birth_date, source_file,"
+                + " source_line) VALUES (?, ?, ?, 'D01', ?, ?, 'cadres.csv', ?)";
+        jdbc.sql(cadre).params(importId, "C1", MARKUP_NAME, "主席", java.time.LocalDate.of(1970, 2, 19), 2).update();
+        jdbc.sql(cadre).params(importId, "C2", FORMULA_NAME, "副主席", java.time.LocalDate.of(1975, 3, 1), 3).update();
+        jdbc.sql(cadre).params(importId, "C3", "张伟", "干事", java.time.LocalDate.of(1990, 5, 5), 4).update();
+        jdbc.sql("INSERT INTO target_record (import_id, target_id, owner_type, owner_id, project, title, planned, actual,"
+                        + " weight, due_date, done_date, key_work, source_file, source_line)"
+                        + " VALUES (?, 'T1', 'CADRE', 'C3', 'RIGHTS', '维权工程:工资集体协商(份)', 8, 8, 1, ?, ?, FALSE, 'targets.csv', 2)")
+                .params(importId, java.time.LocalDate.of(2026, 8, 21), java.time.LocalDate.of(2026, 8, 15)).update();
+        String event = "INSERT INTO event_record (import_id, event_id, subject_type, subject_id, kind, level, unit_count,"
+                + " event_date, note, source_file, source_line) VALUES (?, ?, 'CADRE', ?, 'AWARD', 'CITY', 1, ?, ?, 'events.csv', ?)";
+        jdbc.sql(event).params(importId, "E1", "C1", java.time.LocalDate.of(2026, 7, 4), MARKUP_NOTE, 2).update();
+        jdbc.sql(event).params(importId, "E2", "C2", java.time.LocalDate.of(2026, 7, 5), FORMULA_NOTE, 3).update();
     }
 
     private static void storeFile(JdbcClient jdbc, long importId, String name, String content) {
