@@ -18,6 +18,7 @@ import org.kaohe.records.SourceRef;
 import org.kaohe.records.SubjectType;
 import org.kaohe.results.AuditedRuns;
 import org.kaohe.results.ListedResult;
+import org.kaohe.results.ResultPageChecks;
 import org.kaohe.results.ResultsFilter;
 import org.kaohe.results.ResultsList;
 import org.kaohe.results.ResultsPage;
@@ -85,17 +86,22 @@ class ResultsApi {
 
     /** A header on every results answer, so a script that reads only the rows still sees a failed check. */
     static final String SEAL_HEADER = "Kaohe-Seal";
+    /** A results page's rows are checked in the request; the rest of the run by a whole check, PENDING until its first ends. */
+    static final String WHOLE_CHECK_HEADER = "Kaohe-Run-Check";
 
     private final RunQueries runs;
     private final RunChecks checks;
+    private final ResultPageChecks pageChecks;
     private final AuditedRuns audited;
     private final ResultsList list;
     private final StaleRuns staleRuns;
 
-    ResultsApi(RunQueries runs, RunChecks checks, AuditedRuns audited, ResultsList list, StaleRuns staleRuns) {
+    ResultsApi(RunQueries runs, RunChecks checks, ResultPageChecks pageChecks, AuditedRuns audited, ResultsList list,
+               StaleRuns staleRuns) {
         this.staleRuns = staleRuns;
         this.runs = runs;
         this.checks = checks;
+        this.pageChecks = pageChecks;
         this.audited = audited;
         this.list = list;
     }
@@ -167,10 +173,11 @@ class ResultsApi {
         }
         ResultsFilter filter = new ResultsFilter(subjectType(type), dept, gradeCode(run, grade), sortOf(sort),
                 descending(sort));
-        RunChecks.CheckedPage checked = checks.page(run, list.page(run.id(), filter, page, size));
+        ResultPageChecks.CheckedPage checked = pageChecks.page(run, list.page(run.id(), filter, page, size));
         ResultsPage found = checked.page();
         List<StaleReason> stale = staleRuns.reasons(run);
         return ResponseEntity.ok().header(SEAL_HEADER, checked.failed() ? SealStatus.ALTERED.name() : checked.status().name())
+                .header(WHOLE_CHECK_HEADER, checked.wholeCheckPending() ? "PENDING" : "DONE")
                 .body(new ResultsPageJson(run.period().toString(), run.id(), found.page(), found.size(), found.total(),
                         found.pages(), found.rows().stream().map(r -> Row.of(r, locale)).toList(), !stale.isEmpty(),
                         StaleReason.json(stale, locale)));

@@ -114,11 +114,11 @@ public class AnnualNotices {
             String deptName = department(year, cadre.deptId()).map(SubjectResult::name).orElse(cadre.deptId());
             try (PdfPages pdf = new PdfPages("年度考核结果通知书 " + cadre.name() + " " + y)) {
                 pdf.centred("年度考核结果通知书", 20).centred("(" + y + "年度)", 12).gap(10);
-                Notices.staleMark(pdf, "第 " + year.run().id() + " 次年度考核", stale);
+                PaperText.staleMark(pdf, "第 " + year.run().id() + " 次年度考核", stale);
                 pdf.text(cadre.name() + " 同志(编号 " + cadre.subjectId() + "):", 12).gap(2);
                 pdf.text("经" + y + "年度考核(平时考核与年度民主测评),你的考核结果如下:", 12, 24).gap(4);
                 pdf.table(new float[] {1, 1.6f, 1, 1.6f}, List.of("项目", "内容", "项目", "内容"), List.of(
-                        List.of("所在部门", deptName, "年度得分", Notices.score(cadre.score())),
+                        List.of("所在部门", deptName, "年度得分", PaperText.score(cadre.score())),
                         List.of("年度等次", cadre.finalGrade().label(), rankLabel(), rank(cadre)),
                         List.of("一票否决", cadre.vetoed() ? "是" : "否", "分数段等次", cadre.bandGrade().label())), 11);
                 List<String> why = why(cadre);
@@ -130,13 +130,13 @@ public class AnnualNotices {
                 List<List<String>> rows = new ArrayList<>();
                 for (ExplanationLine line : cadre.lines()) {
                     if (!line.part().equals(ExplanationLine.GRADE_PART)) {
-                        rows.add(List.of(line.part(), Notices.signed(line.points()), ReasonText.chinese(line.reason())));
+                        rows.add(List.of(line.part(), PaperText.signed(line.points()), ReasonText.chinese(line.reason())));
                     }
                 }
-                rows.add(List.of("", Notices.score(cadre.score()), "合计"));
+                rows.add(List.of("", PaperText.score(cadre.score()), "合计"));
                 pdf.table(new float[] {0.6f, 1, 6}, List.of("部分", "分值", "理由"), rows, 10);
                 pdf.gap(10).text("如对年度考核结果有异议,可向组织人事科申请复核。", 11, 24).gap(16);
-                pdf.right("组织人事科", 12).right(LocalDate.now().format(Notices.DATE), 12).gap(16);
+                pdf.right("组织人事科", 12).right(LocalDate.now().format(PaperText.DATE), 12).gap(16);
                 footer(pdf);
                 return pdf.bytes();
             }
@@ -147,8 +147,8 @@ public class AnnualNotices {
             long departments = year.subjects().stream().filter(s -> s.subjectType() == SubjectType.DEPARTMENT).count();
             try (PdfPages pdf = new PdfPages("部门年度考核结果汇总 " + department.name() + " " + y)) {
                 pdf.centred(department.name() + " 年度考核结果汇总", 18).centred("(" + y + "年度)", 12).gap(8);
-                Notices.staleMark(pdf, "第 " + year.run().id() + " 次年度考核", stale);
-                pdf.text("部门年度得分 " + Notices.score(department.score()) + ",等次 " + department.finalGrade().label()
+                PaperText.staleMark(pdf, "第 " + year.run().id() + " 次年度考核", stale);
+                pdf.text("部门年度得分 " + PaperText.score(department.score()) + ",等次 " + department.finalGrade().label()
                         + ",全市排名 " + department.rank() + " / " + departments + (department.vetoed() ? ",一票否决" : "") + "。", 12);
                 why(department).forEach(reason -> pdf.text("· " + reason, 11, 12));
                 quotaLines(department.subjectId()).forEach(line -> pdf.text(line, 11));
@@ -156,7 +156,7 @@ public class AnnualNotices {
                 List<List<String>> rows = new ArrayList<>();
                 for (SubjectResult cadre : cadresOf(department.subjectId())) {
                     rows.add(List.of(cadre.rank() == 0 ? "-" : Integer.toString(cadre.rank()), cadre.subjectId(), cadre.name(),
-                            Notices.score(cadre.score()), cadre.finalGrade().label(), cadre.vetoed() ? "是" : "否",
+                            PaperText.score(cadre.score()), cadre.finalGrade().label(), cadre.vetoed() ? "是" : "否",
                             String.join(";", why(cadre))));
                 }
                 pdf.table(new float[] {0.7f, 1.2f, 1.3f, 1, 1, 0.9f, 4}, List.of("排名", "编号", "姓名", "年度得分", "等次",

@@ -1,12 +1,13 @@
 package org.kaohe.reports;
 
+import static org.kaohe.reports.PaperText.quarter;
+import static org.kaohe.reports.PaperText.score;
+import static org.kaohe.reports.PaperText.signed;
+
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -39,8 +40,6 @@ import org.springframework.stereotype.Service;
  */
 @Service
 public class Notices {
-
-    static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy年M月d日");
 
     private final RunQueries runs;
     private final ResultsList list;
@@ -156,11 +155,11 @@ public class Notices {
         String position = jdbc.sql("SELECT position FROM cadre_record WHERE import_id = ? AND cadre_id = ?")
                 .params(run.importId(), cadre.subjectId()).query(String.class).optional().orElse("");
         try (PdfPages pdf = new PdfPages("考核结果通知书 " + cadre.name() + " " + run.period())) {
-            pdf.centred("考核结果通知书", 20).centred("(" + quarter(run) + ")", 12).gap(10);
+            pdf.centred("考核结果通知书", 20).centred("(" + quarter(run.period()) + ")", 12).gap(10);
             reviewed.markNotInForce(pdf, cadre.subjectId());
             staleMark(pdf, run, cadre.subjectId(), reviewed);
             pdf.text(cadre.name() + " 同志(编号 " + cadre.subjectId() + "):", 12).gap(2);
-            pdf.text("经" + quarter(run) + "平时考核,你的考核结果如下:", 12, 24).gap(4);
+            pdf.text("经" + quarter(run.period()) + "平时考核,你的考核结果如下:", 12, 24).gap(4);
             pdf.table(new float[] {1, 1.6f, 1, 1.6f}, List.of("项目", "内容", "项目", "内容"), List.of(
                     List.of("所在部门", deptName, "职务", position),
                     List.of("考核得分", score(cadre.score()), "考核等次", cadre.finalGrade().label()),
@@ -183,7 +182,7 @@ public class Notices {
             rows.add(List.of(score(cadre.score()), "合计"));
             pdf.table(new float[] {1, 6}, List.of("分值", "理由"), rows, 10);
             reviewed.paragraphs(pdf, cadre.subjectId());
-            pdf.right("组织人事科", 12).right(LocalDate.now().format(DATE), 12).gap(16);
+            pdf.right("组织人事科", 12).right(LocalDate.now().format(PaperText.DATE), 12).gap(16);
             footer(pdf, run, intact);
             reviewed.mark(cadre.subjectId()).ifPresent(mark -> pdf.alert(mark, 9));
             return pdf.bytes();
@@ -193,7 +192,7 @@ public class Notices {
     private byte[] summary(RunInfo run, SubjectResult department, boolean intact, NoticeReviews reviewed) {
         long departments = list.count(run.id(), new ResultsFilter(SubjectType.DEPARTMENT, null, null, null, false));
         try (PdfPages pdf = new PdfPages("部门考核结果汇总 " + department.name() + " " + run.period())) {
-            pdf.centred(department.name() + " 考核结果汇总", 18).centred("(" + quarter(run) + ")", 12).gap(8);
+            pdf.centred(department.name() + " 考核结果汇总", 18).centred("(" + quarter(run.period()) + ")", 12).gap(8);
             reviewed.markNotInForce(pdf, department.subjectId());
             staleMark(pdf, run, department.subjectId(), reviewed);
             pdf.text("部门得分 " + score(department.score()) + ",等次 " + department.finalGrade().label() + ",全市排名 "
@@ -225,17 +224,8 @@ public class Notices {
      */
     private void staleMark(PdfPages pdf, RunInfo run, String subjectId, NoticeReviews reviewed) {
         boolean reviewMarked = reviewed.mark(subjectId).isPresent();
-        staleMark(pdf, "第 " + run.id() + " 次考核运行", staleRuns.reasons(run).stream()
+        PaperText.staleMark(pdf, "第 " + run.id() + " 次考核运行", staleRuns.reasons(run).stream()
                 .filter(r -> !(reviewMarked && r.kind() == StaleReason.Kind.SUPERSEDED)).toList());
-    }
-
-    /** Under the title, when the run the paper is printed from is out of date: that it is, and why. */
-    static void staleMark(PdfPages pdf, String run, List<StaleReason> stale) {
-        if (!stale.isEmpty()) {
-            pdf.text("注意:本结果已过时,未反映现行规则或最新数据(" + run + "):", 11);
-            stale.forEach(reason -> pdf.text("· " + ReasonText.chinese(reason.reason()), 10, 12));
-            pdf.gap(6);
-        }
     }
 
     private static void footer(PdfPages pdf, RunInfo run, boolean intact) {
@@ -253,18 +243,5 @@ public class Notices {
 
     private Optional<SubjectResult> department(RunInfo run, String deptId) {
         return runs.subject(run.id(), deptId).filter(s -> s.subjectType() == SubjectType.DEPARTMENT);
-    }
-
-    private static String quarter(RunInfo run) {
-        return run.period().year() + "年第" + "一二三四".charAt(run.period().quarter() - 1) + "季度";
-    }
-
-    static String score(BigDecimal score) {
-        return score.setScale(2, RoundingMode.HALF_UP).toPlainString();
-    }
-
-    static String signed(BigDecimal points) {
-        String text = points.setScale(2, RoundingMode.HALF_UP).toPlainString();
-        return points.signum() > 0 ? "+" + text : text;
     }
 }

@@ -35,7 +35,7 @@ public class RulebookService implements ItemRegistrySource {
     private static final Logger log = LoggerFactory.getLogger(RulebookService.class);
 
     private final RulebookRepository repository;
-    private final DraftTrial trial;
+    private final DraftChecker checker;
     private final CompiledVersions versions;
     private final RulebookPublication publication;
     private final Rollbacks rollbacks;
@@ -44,12 +44,12 @@ public class RulebookService implements ItemRegistrySource {
     private final Path defaultFolder;
     private final boolean publisherMustDiffer;
 
-    RulebookService(RulebookRepository repository, DraftTrial trial, CompiledVersions versions, RulebookPublication publication,
+    RulebookService(RulebookRepository repository, DraftChecker checker, CompiledVersions versions, RulebookPublication publication,
                     Rollbacks rollbacks, RulebookDrafts drafts, HeavyWork heavy,
                     @Value("${kaohe.rules-dir}") Path defaultFolder,
                     @Value("${kaohe.rules.publisher-must-differ:false}") boolean publisherMustDiffer) {
         this.repository = repository;
-        this.trial = trial;
+        this.checker = checker;
         this.versions = versions;
         this.publication = publication;
         this.rollbacks = rollbacks;
@@ -86,30 +86,12 @@ public class RulebookService implements ItemRegistrySource {
     /** As {@link #check(RulebookSource, String)}, trying the draft on {@code loaded} instead of reading its import again. */
     private DraftCheck check(RulebookSource upload, String who, Optional<PeriodRecords> loaded) {
         return heavy.run(HeavyWork.Kind.VALIDATE, who, "规则检查 / rulebook check " + RulebookSource.shortVersion(
-                upload.version()), job -> checkWithin(upload, limits(job), loaded));
+                upload.version()), job -> checker.check(upload, limits(job), loaded));
     }
 
     /** The limits of a check's trial and cases: its job's cancellation and remaining time, on the engine's check lane. */
     private static RunLimits limits(HeavyWork.Job job) {
         return RunLimits.DEFAULT.forCheck(job::cancelled, job.remaining());
-    }
-
-    private DraftCheck checkWithin(RulebookSource upload, RunLimits limits, Optional<PeriodRecords> loaded) {
-        Optional<CompiledRulebook> published = current();
-        List<String> kept = new ArrayList<>();
-        RulebookSource draft = RulebookDrafts.complete(upload, published, kept);
-        List<RuleProblem> problems = new ArrayList<>();
-        CompiledRulebook compiled;
-        try {
-            compiled = RulebookCompiler.compile(draft);
-        } catch (RulebookInvalidException e) {
-            return new DraftCheck(draft.version(), draft, kept, e.problems(), List.of(), List.of());
-        }
-        List<ScenarioCases.CaseResult> cases = ScenarioCases.run(compiled, draft, limits.cancelled());
-        cases.forEach(c -> problems.addAll(c.failures()));
-        List<DraftTrial.PeriodTrial> trials = trial.run(compiled, published, limits, problems, loaded);
-        return new DraftCheck(draft.version(), draft, kept, problems, cases, trials,
-                trial.years(compiled, published, problems));
     }
 
     /** Compiles a draft (completed with the published tables it lacks) without checking it on data: for simulations. */
@@ -144,7 +126,7 @@ public class RulebookService implements ItemRegistrySource {
                     + " saved as draft #" + id)));
         }
         return heavy.run(HeavyWork.Kind.PUBLISH, who, publishing(upload.version()),
-                job -> publication.publish(checkWithin(upload, limits(job), Optional.empty()), who, reason, who, null));
+                job -> publication.publish(checker.check(upload, limits(job), Optional.empty()), who, reason, who, null));
     }
 
     private static String publishing(String version) {
@@ -161,7 +143,7 @@ public class RulebookService implements ItemRegistrySource {
         }
         RulebookSource source = RulebookSource.of(repository.draftFiles(draftId));
         return heavy.run(HeavyWork.Kind.PUBLISH, who, publishing(source.version()),
-                job -> publication.publish(checkWithin(source, limits(job), Optional.empty()), who, reason, draft.author(), draftId));
+                job -> publication.publish(checker.check(source, limits(job), Optional.empty()), who, reason, draft.author(), draftId));
     }
 
     /**

@@ -11,6 +11,7 @@ import org.kaohe.jobs.EvaluationRuns;
 import org.kaohe.records.Period;
 import org.kaohe.records.SubjectType;
 import org.kaohe.results.PartNames;
+import org.kaohe.results.ResultPageChecks;
 import org.kaohe.results.ResultsFilter;
 import org.kaohe.results.ResultsList;
 import org.kaohe.results.RunChecks;
@@ -52,10 +53,10 @@ class ResultsController {
     private final ResultsList results;
     private final ImportRepository imports;
     private final EvaluationRuns evaluationRuns;
-    private final RunChecks checks;
+    private final ResultPageChecks checks;
 
     ResultsController(RunSelection selection, RunQueries runs, ResultsList results, ImportRepository imports,
-                      EvaluationRuns evaluationRuns, RunChecks checks) {
+                      EvaluationRuns evaluationRuns, ResultPageChecks checks) {
         this.checks = checks;
         this.selection = selection;
         this.runs = runs;
@@ -96,7 +97,7 @@ class ResultsController {
                 table = results.page(shown.id(), query.filter(), table.pages(), PAGE_SIZE); // past the end: the last page
             }
             // Every row shown checked against its seal; the page marks the run and each altered row.
-            RunChecks.CheckedPage checked = checks.page(shown, table);
+            ResultPageChecks.CheckedPage checked = checks.page(shown, table);
             model.addAttribute("check", checked);
             model.addAttribute("table", checked.page());
         }, () -> {

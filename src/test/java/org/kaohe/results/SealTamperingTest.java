@@ -64,6 +64,26 @@ class SealTamperingTest {
     }
 
     @Test
+    void aFirstLookAtARunSaysItsWholeCheckIsUnderWayUntilItEnds() throws Exception {
+        long runId = SampleRun.store(jdbc, template, sealer);
+        accounts.create("test", "run-watcher", EnumSet.of(Role.AUDITOR), "Qingchuan-Probe-42");
+
+        // No whole check of a new run has ended yet: the page's rows are checked, the rest is not.
+        assertThat(page("/evaluation?run=" + runId)).contains("id=\"whole-check-pending\"");
+        Eventually.until("the whole check ends and the API says so", () -> "DONE".equals(apiCheck(runId)));
+        assertThat(page("/evaluation?run=" + runId)).doesNotContain("whole-check-pending");
+    }
+
+    private String apiCheck(long runId) {
+        try {
+            return mvc.perform(get("/api/runs/" + runId + "/results").with(httpBasic("run-watcher", "Qingchuan-Probe-42")))
+                    .andReturn().getResponse().getHeader("Kaohe-Run-Check");
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
     void aScoreChangedInTheDatabaseIsFlaggedOnEveryPathAndNamedByVerify() throws Exception {
         long runId = SampleRun.store(jdbc, template, sealer);
         jdbc.sql("UPDATE subject_result SET score = 99.00 WHERE run_id = ? AND subject_id = 'C3'").param(runId).update();

@@ -1,0 +1,114 @@
+package org.kaohe.results;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import org.kaohe.scoring.SubjectResult;
+import org.springframework.stereotype.Service;
+
+/**
+ * The results pages' check, off the request for what is not on the page: each row a page shows is
+ * checked against its seal in the request; the whole run (every other row, the chain, the count) on
+ * one background thread, whose last finding every page then shows ({@link RunChecks} is the check).
+ */
+@Service
+public class ResultPageChecks {
+
+    private final RunChecks checks;
+    private final RunQueries runs;
+    private final RunRowChecks rowChecks;
+    private final UnkeyedRuns unkeyedRuns;
+
+    public ResultPageChecks(RunChecks checks, RunQueries runs, RunSealer sealer, RunChainChecker chain,
+                            UnkeyedRuns unkeyedRuns) {
+        this.checks = checks;
+        this.runs = runs;
+        this.rowChecks = new RunRowChecks(runs, sealer, chain);
+        this.unkeyedRuns = unkeyedRuns;
+    }
+
+    /**
+     * A page of a results list, each row checked, with what the run's last whole check found;
+     * {@code wholeCheckPending} while the run's first whole check is still under way (the page's own
+     * rows are checked, the rest of the run not yet).
+     */
+    public record CheckedPage(ResultsPage page, SealStatus status, List<String> problems, boolean wholeCheckPending) {
+        public boolean failed() {
+            return status.failed() || page.rows().stream().anyMatch(r -> r.seal() == SealStatus.ALTERED);
+        }
+    }
+
+    /** How long a whole run's check is reused by pages before it is done again (in the background). */
+    static final java.time.Duration RUN_CHECK_REUSED_FOR = java.time.Duration.ofSeconds(30);
+
+    private record TimedCheck(SealStatus status, List<String> problems, java.time.Instant at) {}
+
+    private final Map<Long, TimedCheck> lastRunChecks = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Set<Long> checking = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    /** One thread checks whole runs for the pages, off their requests: one run at a time, whatever the visitors. */
+    private final java.util.concurrent.ExecutorService background = java.util.concurrent.Executors.newSingleThreadExecutor(
+            task -> {
+                Thread thread = new Thread(task, "run-check");
+                thread.setDaemon(true);
+                return thread;
+            });
+
+    /**
+     * Marks each row of a page with its own seal check (the cost of the page's rows) and adds what
+     * the run's last whole check found (every row, the chain, the count). The whole check never runs
+     * inside the page's request: it runs on a background thread when none was made in the last
+     * {@link #RUN_CHECK_REUSED_FOR}, so paging through a city of 100,000 cadres costs the page only.
+     * A row changed or deleted elsewhere in the run is therefore flagged on the pages within seconds
+     * (once that check ends), not on the very next page; a row the page shows, at once.
+     */
+    public CheckedPage page(RunInfo run, ResultsPage page) {
+        Optional<SealStatus> unkeyed = unkeyedRuns.status(run);
+        List<ListedResult> rows = page.rows().stream().map(row -> row.withSeal(unkeyed.orElseGet(() ->
+                runs.storedRow(run.id(), row.subjectId()) // the row's seal: its fields, parts and lines' digest
+                        .filter(stored -> rowChecks.rowIntact(run, stored) && matches(stored.result(), row))
+                        .map(stored -> SealStatus.INTACT).orElse(SealStatus.ALTERED)))).toList();
+        ResultsPage checked = new ResultsPage(rows, page.page(), page.size(), page.total());
+        if (unkeyed.isPresent()) {
+            return new CheckedPage(checked, unkeyed.get(), unkeyedRuns.problems(run, unkeyed.get()), false);
+        }
+        TimedCheck whole = lastRunChecks.get(run.id());
+        boolean rowAltered = rows.stream().anyMatch(r -> r.seal() == SealStatus.ALTERED);
+        if (whole == null || rowAltered || whole.at().plus(RUN_CHECK_REUSED_FOR).isBefore(java.time.Instant.now())) {
+            checkInBackground(run);
+        }
+        List<String> problems = new ArrayList<>();
+        rowChecks.checkLabels(run, problems); // the grade and part names every row is shown with
+        if (whole != null) {
+            problems.addAll(whole.problems());
+        }
+        return new CheckedPage(checked, problems.isEmpty() && !rowAltered ? SealStatus.INTACT : SealStatus.ALTERED,
+                problems, whole == null);
+    }
+
+    /** Starts the run's whole check unless one is already under way. */
+    private void checkInBackground(RunInfo run) {
+        if (checking.add(run.id())) {
+            background.execute(() -> {
+                try {
+                    lastRunChecks.put(run.id(), wholeRunCheck(run));
+                } finally {
+                    checking.remove(run.id());
+                }
+            });
+        }
+    }
+
+    private TimedCheck wholeRunCheck(RunInfo run) {
+        RunChecks.CheckedRun checked = checks.results(run);
+        return new TimedCheck(checked.status(), checked.problems(), java.time.Instant.now());
+    }
+
+    /** The listed row shows what the checked stored row holds (both were read from the same table). */
+    private static boolean matches(SubjectResult stored, ListedResult row) {
+        return stored.score().compareTo(row.score()) == 0 && stored.finalGrade().name().equals(row.finalGrade().name())
+                && stored.rank() == row.rank() && stored.vetoed() == row.vetoed() && stored.name().equals(row.name());
+    }
+}
