@@ -74,15 +74,11 @@ final class CsvTableReader {
                 } else if (cells.stream().allMatch(String::isEmpty)) {
                     continue; // a row of empty cells, as Excel leaves below the data: a blank line
                 } else if (rowCount >= ImportLimits.MAX_ROWS_PER_FILE) {
-                    // Bounded memory: a runaway file is refused here rather than read to its end.
-                    problems.error(name, line, null, "超过每个文件 " + ImportLimits.MAX_ROWS_PER_FILE + " 行的上限,"
-                            + "文件从此行起未读 / more than " + ImportLimits.MAX_ROWS_PER_FILE + " rows in one file: "
-                            + "not read from this line on");
+                    tooManyRows(name, line, problems); // bounded memory: refused here, not read to its end
                     complete = false;
                     break;
                 } else if (cells.size() != headerSize) {
-                    problems.error(name, line, null, "本行有 " + cells.size() + " 个单元格，表头有 " + headerSize
-                            + " 列 / row has " + cells.size() + " cells but the header has " + headerSize + " columns");
+                    wrongCellCount(name, line, cells.size(), headerSize, problems);
                 } else {
                     handler.row(header, new CsvRow(line, cells));
                     rowCount++;
@@ -102,6 +98,17 @@ final class CsvTableReader {
             complete = false;
         }
         return new CsvTable(file, decoded.encoding(), index, headers, rows, complete, rowCount);
+    }
+
+    private static void tooManyRows(String name, int line, Problems problems) {
+        problems.error(name, line, null, "超过每个文件 " + ImportLimits.MAX_ROWS_PER_FILE + " 行的上限,"
+                + "文件从此行起未读 / more than " + ImportLimits.MAX_ROWS_PER_FILE + " rows in one file: "
+                + "not read from this line on");
+    }
+
+    private static void wrongCellCount(String name, int line, int cells, int headerSize, Problems problems) {
+        problems.error(name, line, null, "本行有 " + cells + " 个单元格，表头有 " + headerSize
+                + " 列 / row has " + cells + " cells but the header has " + headerSize + " columns");
     }
 
     /** An empty file is refused: it may be an export that failed. "No records" is said by the header alone. */

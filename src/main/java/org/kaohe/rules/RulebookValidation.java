@@ -33,6 +33,11 @@ public class RulebookValidation {
         return recorded(rulebooks.check(draft, who), who, what);
     }
 
+    /** What names a draft kept on the server in the check's audit entry (its wording shows it after the version). */
+    public static Map<String, ?> keptDraft(long id) {
+        return Map.of("folder", " (草稿 draft #" + id + ")");
+    }
+
     /** Reads a rulebook folder and validates it ({@code rules validate DIR}); a folder that cannot be read is a check with its problem. */
     public DraftCheck validate(Path folder, String who) {
         Map<String, ?> what = Map.of("folder", folder.toString());

@@ -194,7 +194,7 @@ class RuleEditorController {
 
     private String validate(RuleEditor.Editing editing, Principal who, Model model, Locale locale) {
         DraftCheck check = validation.validate(editing.source(), who.getName(),
-                Map.of("folder", " (草稿 draft #" + editing.draft().id() + ")"));
+                RulebookValidation.keptDraft(editing.draft().id()));
         model.addAttribute("check", check);
         return show(editing, FieldProblems.place(check.problems(), editing.byFile()), model, locale);
     }

@@ -15,6 +15,7 @@ import org.kaohe.rules.RulebookDrafts;
 import org.kaohe.rules.RulebookInvalidException;
 import org.kaohe.rules.RulebookRepository;
 import org.kaohe.rules.RulebookService;
+import org.kaohe.rules.RulebookValidation;
 import org.kaohe.uploads.DraftChecks;
 import org.kaohe.security.UserAccountService;
 import org.springframework.stereotype.Controller;
@@ -42,15 +43,17 @@ class RulesController {
     private final SimulationService simulations;
     private final ImportRepository imports;
     private final UserAccountService accounts;
+    private final RulebookValidation validation;
 
     RulesController(RulebookService rulebooks, RulebookDrafts ruleDrafts, DraftChecks drafts, SimulationService simulations,
-                    ImportRepository imports, UserAccountService accounts) {
+                    ImportRepository imports, UserAccountService accounts, RulebookValidation validation) {
         this.rulebooks = rulebooks;
         this.ruleDrafts = ruleDrafts;
         this.drafts = drafts;
         this.simulations = simulations;
         this.imports = imports;
         this.accounts = accounts;
+        this.validation = validation;
     }
 
     /**
@@ -85,10 +88,11 @@ class RulesController {
         }
     }
 
-    /** A check of a kept draft, not a change: its result is shown in this answer and stored nowhere. */
+    /** A check of a kept draft, not a change: its result is shown in this answer, stored nowhere but the audit log. */
     @PostMapping("/rules/drafts/{id}/check")
     String checkDraft(@PathVariable long id, Model model, Principal who) {
-        model.addAttribute("check", rulebooks.check(ruleDrafts.draftSource(id), who.getName()));
+        model.addAttribute("check", validation.validate(ruleDrafts.draftSource(id), who.getName(),
+                RulebookValidation.keptDraft(id)));
         model.addAttribute("checkedDraft", id);
         return versions(model);
     }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -28,6 +29,7 @@ class RulebookValidationTest {
     @Autowired RulebookValidation validation;
     @Autowired AuditLog auditLog;
     @Autowired MockMvc mvc;
+    @Autowired RulebookDrafts drafts;
 
     @TempDir Path dir;
 
@@ -66,6 +68,19 @@ class RulebookValidationTest {
                 assertThat(AuditLog.params(e.detail())).containsEntry("files", "1");
             });
         }
+    }
+
+    @Test
+    void aKeptDraftCheckedFromTheRulesPageIsRecordedOnceNamingTheDraft() throws Exception {
+        long id = drafts.saveDraft(RulebookService.read(StandardBook.FOLDER), "leader-author");
+
+        mvc.perform(post("/rules/drafts/" + id + "/check").with(user("leader-checker").roles("LEADER")).with(csrf()));
+
+        assertThat(entriesOf("leader-checker")).singleElement().satisfies(e -> {
+            assertThat(e.action()).isEqualTo("RULES_VALIDATE");
+            assertThat(AuditLog.params(e.detail())).containsEntry("folder", " (草稿 draft #" + id + ")")
+                    .containsKey("problems");
+        });
     }
 
     private List<AuditLog.Entry> entriesOf(String actor) {
