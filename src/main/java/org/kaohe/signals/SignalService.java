@@ -59,10 +59,19 @@ public class SignalService {
         return YEAR.matcher(t).matches() ? t : Period.parse(t).toString();
     }
 
+    /**
+     * A signal run as its page shows it: checked, with the charts drawn from the same records its check
+     * read (a city's quarters are read once per view, not once for the check and again for the charts).
+     */
+    public record Shown(SignalRun run, SignalCharts charts) {}
+
     /** Computes the scope's signals from what is in force and stores them as a new signal run. */
     @Transactional
     public SignalRun compute(String scopeText, String who) {
-        String scope = scope(scopeText);
+        return computed(scope(scopeText), who).run();
+    }
+
+    private Shown computed(String scope, String who) {
         CompiledRulebook book = rulebooks.current().orElseThrow(() -> new EvaluationException(
                 "尚未发布考核细则 / no rulebook has been published"));
         SignalInputs inputs = reader.current(scope, book.version(), thresholds(book), deductionKinds(book));
@@ -76,7 +85,8 @@ public class SignalService {
         auditLog.record(who, "SIGNALS_COMPUTED", detail);
         SignalRun stored = stored(id);
         // just computed from these inputs: the flags read back are checked against them, not computed twice
-        return stored.withWarnings(reader.warnings(stored)).withCheck(SignalCheck.of(stored.flags(), flags));
+        return new Shown(stored.withWarnings(reader.warnings(stored)).withCheck(SignalCheck.of(stored.flags(), flags)),
+                SignalCharts.of(inputs));
     }
 
     /**
@@ -85,12 +95,18 @@ public class SignalService {
      */
     @Transactional
     public SignalRun current(String scopeText, String who) {
+        return shown(scopeText, who).run();
+    }
+
+    /** {@link #current} with its charts, for the page. */
+    @Transactional
+    public Shown shown(String scopeText, String who) {
         String scope = scope(scopeText);
         String version = rulebooks.currentPublication().map(p -> p.version()).orElse(null);
         // a reused run is shown as stored, checked: a tampered one is marked, never quietly replaced
         return store.latest(scope).map(this::stored)
                 .filter(run -> run.rulebookVersion().equals(version) && reader.readsWhatIsInForce(run))
-                .map(this::read).orElseGet(() -> compute(scope, who));
+                .map(this::readShown).orElseGet(() -> computed(scope, who));
     }
 
     /** The newest signal run of the scope, if any was computed. */
@@ -110,15 +126,27 @@ public class SignalService {
         return run.withWarnings(reader.warnings(run)).withCheck(SignalCheck.of(run.flags(), again(run)));
     }
 
+    /** As {@link #read}, with the charts from the records the check read. */
+    private Shown readShown(SignalRun run) {
+        SignalInputs inputs = storedInputs(run);
+        return new Shown(run.withWarnings(reader.warnings(run)).withCheck(SignalCheck.of(run.flags(), Signals.compute(inputs))),
+                SignalCharts.of(inputs));
+    }
+
     private SignalRun stored(long id) {
         return store.find(id).orElseThrow(() -> new InvalidInputException(Message.of("input.signals.run", String.valueOf(id))));
     }
 
     /** The run's flags computed again from the runs and the rulebook version it names. */
     private List<Flag> again(SignalRun run) {
+        return Signals.compute(storedInputs(run));
+    }
+
+    /** What the run read, read again (through the runs' seal checks), with its rulebook version's thresholds. */
+    private SignalInputs storedInputs(SignalRun run) {
         CompiledRulebook book = rulebooks.version(run.rulebookVersion()).orElseThrow(() -> new EvaluationException(
                 "规则版本 " + run.rulebookVersion() + " 已不在库中 / rulebook version no longer stored"));
-        return Signals.compute(reader.stored(run, thresholds(book), deductionKinds(book)));
+        return reader.stored(run, thresholds(book), deductionKinds(book));
     }
 
     /**
@@ -133,11 +161,6 @@ public class SignalService {
         Set<Long> read = run.inputs().stream().filter(i -> !i.previous()).map(SignalRun.Input::importId)
                 .collect(Collectors.toSet());
         return imports.list().stream().anyMatch(v -> read.contains(v.importId()) && user.equals(v.importedBy()));
-    }
-
-    /** The charts of a stored run, drawn from exactly the records it read. */
-    public SignalCharts charts(SignalRun run) {
-        return SignalCharts.of(reader.stored(run, null, Set.of()));
     }
 
     /** Leaders and auditors see every signal run and may note that a flag was looked at. */

@@ -58,11 +58,12 @@ class SignalsController {
         if (shown == null) {
             return "signals";
         }
-        SignalRun run = visible(signals.current(shown, who.getName()), who);
+        SignalService.Shown page = signals.shown(shown, who.getName());
+        SignalRun run = visible(page.run(), who);
         model.addAttribute("run", run);
         model.addAttribute("rulebookShort", org.kaohe.rules.RulebookSource.shortVersion(run.rulebookVersion()));
         model.addAttribute("canNote", SignalService.mayNote(authorities(who)));
-        SignalCharts charts = signals.charts(run);
+        SignalCharts charts = page.charts();
         // Chart data travel in data attributes (escaped as any attribute): no inline script, as the CSP asks.
         model.addAttribute("positionChart", objectMapper.writeValueAsString(run.flags().stream().map(f -> Map.of(
                 "name", f.deptName() + (f.cadreName() == null ? "" : " " + f.cadreName()) + " · " + f.signal().label(),
