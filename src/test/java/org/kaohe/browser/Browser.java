@@ -1,5 +1,7 @@
 package org.kaohe.browser;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -77,6 +79,18 @@ final class Browser implements AutoCloseable {
         return driver.manage().logs().get(org.openqa.selenium.logging.LogType.BROWSER).getAll().stream()
                 .filter(entry -> entry.getLevel().intValue() >= java.util.logging.Level.SEVERE.intValue())
                 .map(entry -> entry.getMessage()).toList();
+    }
+
+    /**
+     * Ends a journey: every page it opened ran under the Content-Security-Policy without a console
+     * error (asserted), and the browser is closed whatever that finds.
+     */
+    void closeWithoutConsoleErrors() throws IOException {
+        try {
+            assertThat(consoleErrors()).isEmpty();
+        } finally {
+            close();
+        }
     }
 
     /**

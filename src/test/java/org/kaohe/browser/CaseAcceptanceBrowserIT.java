@@ -45,11 +45,7 @@ class CaseAcceptanceBrowserIT {
 
     @AfterEach
     void stop() throws Exception {
-        try {
-            assertThat(browser.consoleErrors()).isEmpty();
-        } finally {
-            browser.close();
-        }
+        browser.closeWithoutConsoleErrors();
     }
 
     @Test

@@ -64,11 +64,7 @@ class RuleChangeBrowserIT {
 
     @AfterEach
     void stop() throws Exception {
-        try {
-            assertThat(browser.consoleErrors()).isEmpty();
-        } finally {
-            browser.close();
-        }
+        browser.closeWithoutConsoleErrors();
     }
 
     @Test

@@ -54,11 +54,7 @@ class SignalsBrowserIT {
 
     @AfterEach
     void stop() throws Exception {
-        try {
-            assertThat(browser.consoleErrors()).isEmpty();
-        } finally {
-            browser.close();
-        }
+        browser.closeWithoutConsoleErrors();
     }
 
     @Test

@@ -65,11 +65,7 @@ class StaleYearBrowserIT {
 
     @AfterEach
     void stop() throws Exception {
-        try {
-            assertThat(browser.consoleErrors()).isEmpty();
-        } finally {
-            browser.close();
-        }
+        browser.closeWithoutConsoleErrors();
     }
 
     @Test
