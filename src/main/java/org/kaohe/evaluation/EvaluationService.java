@@ -14,6 +14,7 @@ import org.kaohe.records.PeriodRecords;
 import org.kaohe.records.SubjectType;
 import org.kaohe.results.RunRepository;
 import org.kaohe.rules.CompiledRulebook;
+import org.kaohe.rules.LoadedPeriod;
 import org.kaohe.rules.RulebookInvalidException;
 import org.kaohe.rules.RulebookService;
 import org.kaohe.rules.engine.RunLimits;
@@ -84,30 +85,41 @@ public class EvaluationService {
 
     private RunSummary evaluateLogged(Period period, String who, EvaluationProgress progress, BooleanSupplier cancelled) {
         progress.report(0.02, "读取导入数据 / loading the period's records");
-        PeriodRecords records = currentRecords(period);
+        LoadedPeriod loaded = new LoadedPeriod(currentRecords(period));
         progress.report(0.10, "准备考核规则 / preparing the rulebook");
-        CompiledRulebook rulebook = publishedRulebook(who, records);
+        CompiledRulebook rulebook = publishedRulebook(who, loaded);
         OffsetDateTime startedAt = OffsetDateTime.now();
-        long start = System.nanoTime();
-        EvaluationOutcome outcome;
-        try {
-            outcome = rulebook.evaluate(records, progress.within(0.15, 0.80), limits.withCancellation(cancelled));
-        } catch (RunStoppedException e) {
-            throw new EvaluationException(e.getMessage());
-        }
-        Duration duration = Duration.ofNanos(System.nanoTime() - start);
+        LoadedPeriod.Tried tried = loaded.triedUnder(rulebook.version())
+                .orElseGet(() -> engine(rulebook, loaded.records(), progress, cancelled));
+        EvaluationOutcome outcome = tried.outcome();
         progress.report(0.85, "保存考核结果 / storing the run");
         // The run is written in batches and made visible, with its audit line, in one last transaction.
-        long runId = runs.insert(outcome, who, startedAt, duration.toMillis(), id -> {
+        long runId = runs.insert(outcome, who, startedAt, tried.took().toMillis(), id -> {
             Map<String, Object> detail = new LinkedHashMap<>();
             detail.put("period", period.toString());
             detail.put("run", id);
-            detail.put("importVersion", imports.version(records.importId()).map(String::valueOf).orElse("?"));
+            detail.put("importVersion", imports.version(outcome.importId()).map(String::valueOf).orElse("?"));
             detail.put("rulebook", rulebook.version());
             detail.put("subjects", outcome.subjects().size());
             auditLog.record(who, "EVALUATE", detail);
         });
-        return summary(runId, outcome, duration);
+        return summary(runId, outcome, tried.took());
+    }
+
+    /**
+     * The engine's pass over the records. Not run when publishing the default rulebook just now
+     * tried that very book on these records ({@link LoadedPeriod}): its outcome is the same.
+     */
+    private LoadedPeriod.Tried engine(CompiledRulebook rulebook, PeriodRecords records, EvaluationProgress progress,
+                                      BooleanSupplier cancelled) {
+        long start = System.nanoTime();
+        try {
+            EvaluationOutcome outcome = rulebook.evaluate(records, progress.within(0.15, 0.80),
+                    limits.withCancellation(cancelled));
+            return new LoadedPeriod.Tried(outcome, Duration.ofNanos(System.nanoTime() - start));
+        } catch (RunStoppedException e) {
+            throw new EvaluationException(e.getMessage());
+        }
     }
 
     PeriodRecords currentRecords(Period period) {
@@ -122,9 +134,10 @@ public class EvaluationService {
 
     /**
      * The published rulebook, publishing the default one first on a fresh database: its trial is
-     * run on {@code records}, just read, rather than on the same import read again.
+     * run on {@code records}, just read, rather than on the same import read again, and leaves its
+     * outcome there.
      */
-    private CompiledRulebook publishedRulebook(String who, PeriodRecords records) {
+    private CompiledRulebook publishedRulebook(String who, LoadedPeriod records) {
         try {
             return rulebooks.currentOrDefault(who, java.util.Optional.of(records));
         } catch (RulebookInvalidException e) {

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-import org.kaohe.records.PeriodRecords;
 import org.kaohe.rules.engine.RunLimits;
 import org.springframework.stereotype.Component;
 
@@ -25,7 +24,7 @@ class DraftChecker {
      * scenario cases and tries it on every period's latest import ({@code loaded}, a period's import
      * just read by the caller, is used for its period instead of reading it again).
      */
-    DraftCheck check(RulebookSource upload, RunLimits limits, Optional<PeriodRecords> loaded) {
+    DraftCheck check(RulebookSource upload, RunLimits limits, Optional<LoadedPeriod> loaded) {
         Optional<CompiledRulebook> published = versions.current();
         List<String> kept = new ArrayList<>();
         RulebookSource draft = RulebookDrafts.complete(upload, published, kept);

@@ -1,6 +1,7 @@
 package org.kaohe.rules;
 
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -79,9 +80,12 @@ public class DraftTrial {
         return run(draft, published, limits, problems, Optional.empty());
     }
 
-    /** As above, using {@code loaded} for its period when it is still that period's current import (not read again). */
+    /**
+     * As above, using {@code loaded} for its period when it is still that period's current import (not
+     * read again), and leaving there the draft's outcome over it.
+     */
     List<PeriodTrial> run(CompiledRulebook draft, Optional<CompiledRulebook> published, RunLimits limits,
-                          List<RuleProblem> problems, Optional<PeriodRecords> loaded) {
+                          List<RuleProblem> problems, Optional<LoadedPeriod> loaded) {
         return run(draft, published, limits, problems, true, loaded);
     }
 
@@ -92,14 +96,14 @@ public class DraftTrial {
     }
 
     private List<PeriodTrial> run(CompiledRulebook draft, Optional<CompiledRulebook> published, RunLimits limits,
-                                  List<RuleProblem> problems, boolean checkRegistry, Optional<PeriodRecords> loaded) {
+                                  List<RuleProblem> problems, boolean checkRegistry, Optional<LoadedPeriod> loaded) {
         List<PeriodTrial> trials = new ArrayList<>();
         FaultPoint.CHECK_TRIAL.reached();
         for (Period period : imports.periods()) {
             stopIfCancelled(limits);
-            Optional<PeriodRecords> records = loaded
-                    .filter(r -> r.period().equals(period) && imports.currentImportId(period).equals(Optional.of(r.importId())))
-                    .or(() -> imports.loadCurrent(period));
+            Optional<LoadedPeriod> lent = loaded.filter(l -> l.records().period().equals(period)
+                    && imports.currentImportId(period).equals(Optional.of(l.records().importId())));
+            Optional<PeriodRecords> records = lent.map(LoadedPeriod::records).or(() -> imports.loadCurrent(period));
             if (records.isEmpty()) {
                 continue;
             }
@@ -108,7 +112,9 @@ public class DraftTrial {
             }
             EvaluationOutcome after;
             try {
+                long start = System.nanoTime();
                 after = draft.evaluate(records.get(), EvaluationProgress.NONE, limits);
+                lent.ifPresent(l -> l.tried(after, Duration.ofNanos(System.nanoTime() - start)));
             } catch (RunStoppedException | IllegalStateException | ArithmeticException e) {
                 stopIfCancelled(limits); // the check stopped, not the draft: no problem of the draft's
                 problems.add(new RuleProblem("", 0, "用 " + period + " 的数据试算失败,新规则无法给所有对象计分 / the draft cannot"

@@ -10,7 +10,6 @@ import java.util.Set;
 
 import org.kaohe.imports.ItemRegistrySource;
 import org.kaohe.records.ItemRegistry;
-import org.kaohe.records.PeriodRecords;
 import org.kaohe.rules.engine.RunLimits;
 import org.kaohe.work.HeavyWork;
 import org.slf4j.Logger;
@@ -84,7 +83,7 @@ public class RulebookService implements ItemRegistrySource {
     }
 
     /** As {@link #check(RulebookSource, String)}, trying the draft on {@code loaded} instead of reading its import again. */
-    private DraftCheck check(RulebookSource upload, String who, Optional<PeriodRecords> loaded) {
+    private DraftCheck check(RulebookSource upload, String who, Optional<LoadedPeriod> loaded) {
         return heavy.run(HeavyWork.Kind.VALIDATE, who, "规则检查 / rulebook check " + RulebookSource.shortVersion(
                 upload.version()), job -> checker.check(upload, limits(job), loaded));
     }
@@ -175,9 +174,9 @@ public class RulebookService implements ItemRegistrySource {
     /**
      * As {@link #currentOrDefault(String)}; the default book's trial uses {@code loaded}, a period's
      * current import the caller has just read (and checked against its seals), instead of reading
-     * it again: at 100,000 cadres reading an import back is seconds.
+     * it again (at 100,000 cadres reading an import back is seconds), and leaves its outcome there.
      */
-    public CompiledRulebook currentOrDefault(String who, Optional<PeriodRecords> loaded) throws RulebookInvalidException {
+    public CompiledRulebook currentOrDefault(String who, Optional<LoadedPeriod> loaded) throws RulebookInvalidException {
         Optional<CompiledRulebook> current = current();
         if (current.isPresent()) {
             return current.get();
