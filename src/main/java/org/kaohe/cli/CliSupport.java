@@ -4,9 +4,14 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import org.kaohe.errors.Message;
+import org.kaohe.errors.MessageText;
 import org.kaohe.results.StaleReason;
 
-/** Exit codes, who is running the command and the out-of-date note, shared by the commands. */
+/**
+ * Exit codes, who is running the command, the reader's language and the out-of-date note, shared by
+ * the commands.
+ */
 public final class CliSupport {
 
     static final int EXIT_OK = 0;
@@ -19,6 +24,8 @@ public final class CliSupport {
     static final int EXIT_FAILED = 1;
 
     private static volatile String operator;
+    /** The language {@code --lang} chose for the command being run; null to follow the environment. */
+    private static volatile Locale chosenLanguage;
 
     private CliSupport() {}
 
@@ -46,6 +53,36 @@ public final class CliSupport {
 
     static void setOperator(String name) {
         operator = name;
+    }
+
+    /**
+     * The command line's reader's language, the one definition every command and the failure report
+     * word their messages in: {@code --lang zh|en} when given, else the environment's
+     * ({@link #readerLocale(Map)}); null, both languages, when neither says.
+     */
+    public static Locale locale() {
+        Locale chosen = chosenLanguage;
+        return chosen != null ? chosen : readerLocale(System.getenv());
+    }
+
+    /** A message worded in the reader's language ({@link #locale()}): both, {@code 中文 / English}, when not known. */
+    public static String text(Message message) {
+        Locale locale = locale();
+        return locale == null ? MessageText.bilingual(message) : MessageText.of(message, locale);
+    }
+
+    /** The message of this key and arguments (numbers and names shown as given), in the reader's language. */
+    static String text(String key, Object... args) {
+        String[] shown = new String[args.length];
+        for (int i = 0; i < args.length; i++) {
+            shown[i] = String.valueOf(args[i]);
+        }
+        return text(Message.of(key, shown));
+    }
+
+    /** {@code --lang}: the language of this command's messages, over the environment's; null to follow it. */
+    static void chooseLanguage(Locale language) {
+        chosenLanguage = language;
     }
 
     /**

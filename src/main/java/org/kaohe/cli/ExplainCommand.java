@@ -43,10 +43,6 @@ class ExplainCommand implements Callable<Integer> {
     @Option(names = "--format", defaultValue = "text", description = "text or json (default: ${DEFAULT-VALUE})")
     ExplanationFormat format;
 
-    @Option(names = "--lang", defaultValue = "zh", description = "理由的语言 language of the reasons: zh or en "
-            + "(default: ${DEFAULT-VALUE})")
-    String lang;
-
     private final RunQueries runs;
     private final RunChecks checks;
     private final AnnualResults annual;
@@ -66,10 +62,6 @@ class ExplainCommand implements Callable<Integer> {
     public Integer call() {
         if ((period == null) == (year == null)) {
             System.err.println("请给出 --period YYYY-Qn 或 --year YYYY 之一 / give --period YYYY-Qn or --year YYYY");
-            return CliSupport.EXIT_INVALID;
-        }
-        if (!"zh".equalsIgnoreCase(lang) && !"en".equalsIgnoreCase(lang)) {
-            System.err.println("--lang 应为 zh 或 en / --lang is zh or en: " + lang);
             return CliSupport.EXIT_INVALID;
         }
         if (year != null) {
@@ -123,8 +115,12 @@ class ExplainCommand implements Callable<Integer> {
         return CliSupport.EXIT_OK;
     }
 
-    /** English for {@code --lang en}; Chinese for {@code zh}, the default, as everywhere else. */
+    /**
+     * The reasons' language: English for an English reader ({@code --lang en} or the environment's),
+     * else Chinese, as before the global {@code --lang}: one language, as the reasons are data a
+     * script may read.
+     */
     private Locale locale() {
-        return "en".equalsIgnoreCase(lang) ? Locale.ENGLISH : ReasonText.CHINESE;
+        return Locale.ENGLISH.equals(CliSupport.locale()) ? Locale.ENGLISH : ReasonText.CHINESE;
     }
 }
