@@ -3,6 +3,7 @@ package org.kaohe.cli;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Function;
 
 import org.kaohe.errors.Message;
 import org.kaohe.errors.MessageText;
@@ -41,14 +42,32 @@ public final class CliSupport {
     }
 
     /**
-     * One line on standard error when what was shown is out of date ({@code what}: "运行 run #12"),
-     * with each reason in Chinese and English; nothing when it is not. The exit code stays as it is.
+     * One line on standard error when what was shown is out of date ({@code what}: {@link #runName}),
+     * with each reason, in the reader's language; nothing when it is not. The exit code stays as it is.
      */
-    static void staleNote(String what, List<StaleReason> reasons) {
+    static void staleNote(Message what, List<StaleReason> reasons) {
         if (!reasons.isEmpty()) {
-            System.err.println("注意 note: " + what + " 已过时 is out of date: "
-                    + String.join("; ", reasons.stream().map(StaleReason::bilingual).toList()));
+            System.err.println(worded(locale -> MessageText.of(Message.of("cli.stale.note", MessageText.of(what, locale),
+                    String.join("; ", reasons.stream().map(r -> r.text(locale)).toList())), locale)));
         }
+    }
+
+    /**
+     * "警告: 运行 #12: {detail}" when a check failed, else "注意: ...": {@code what} in the reader's
+     * language, the detail as given.
+     */
+    static String marked(boolean failed, Message what, String detail) {
+        return text(failed ? "cli.warning" : "cli.note") + ": " + text(what) + ": " + detail;
+    }
+
+    /** "运行 #12" / "run #12": a quarter's run as messages name it. */
+    static Message runName(long runId) {
+        return Message.of("cli.run", Long.toString(runId));
+    }
+
+    /** "年度考核 #3" / "annual run #3": a year's annual run as messages name it. */
+    static Message annualRunName(long runId) {
+        return Message.of("cli.annualRun", Long.toString(runId));
     }
 
     static void setOperator(String name) {
@@ -67,8 +86,17 @@ public final class CliSupport {
 
     /** A message worded in the reader's language ({@link #locale()}): both, {@code 中文 / English}, when not known. */
     public static String text(Message message) {
+        return worded(locale -> MessageText.of(message, locale));
+    }
+
+    /**
+     * A text made in one language ({@code wording}, given the locale) in the reader's: both,
+     * {@code 中文 / English}, each whole in its own language, when the reader's is not known.
+     */
+    static String worded(Function<Locale, String> wording) {
         Locale locale = locale();
-        return locale == null ? MessageText.bilingual(message) : MessageText.of(message, locale);
+        return locale != null ? wording.apply(locale)
+                : wording.apply(Locale.SIMPLIFIED_CHINESE) + " / " + wording.apply(Locale.ENGLISH);
     }
 
     /** The message of this key and arguments (numbers and names shown as given), in the reader's language. */

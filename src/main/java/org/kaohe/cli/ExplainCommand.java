@@ -61,7 +61,7 @@ class ExplainCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         if ((period == null) == (year == null)) {
-            System.err.println("请给出 --period YYYY-Qn 或 --year YYYY 之一 / give --period YYYY-Qn or --year YYYY");
+            System.err.println(CliSupport.text("cli.periodOrYear"));
             return CliSupport.EXIT_INVALID;
         }
         if (year != null) {
@@ -70,19 +70,19 @@ class ExplainCommand implements Callable<Integer> {
         Period p = period;
         RunInfo run = runs.currentRun(p).orElse(null);
         if (run == null) {
-            System.err.println("考核期 " + p + " 尚无考核结果,请先运行 evaluate / no run for " + p + " yet");
+            System.err.println(CliSupport.text("cli.noRun", p, "evaluate --period " + p));
             return CliSupport.EXIT_INVALID;
         }
         RunChecks.CheckedSubject checked = checks.subject(run, subject).orElse(null);
         if (checked == null) {
             checks.refuseIfMissing(run, subject); // a row deleted from the sealed run: said so, exit 3
-            System.err.println("考核期 " + p + " 中没有对象 " + subject + " / no subject " + subject + " in " + p);
+            System.err.println(CliSupport.text("cli.noSubject", p, subject));
             return CliSupport.EXIT_INVALID;
         }
         System.out.print(format.render(checked, PartNames.of(runs.partLabels(run.id())), locale()));
-        CliSupport.staleNote("运行 run #" + run.id(), staleRuns.reasons(run));
+        CliSupport.staleNote(CliSupport.runName(run.id()), staleRuns.reasons(run));
         if (checked.failed()) {
-            System.err.println("警告 WARNING: " + checked.status().label());
+            System.err.println(CliSupport.marked(true, CliSupport.runName(run.id()), checked.status().label()));
             checked.problems().forEach(System.err::println);
             return CliSupport.EXIT_ALTERED;
         }
@@ -93,22 +93,23 @@ class ExplainCommand implements Callable<Integer> {
         int y = AnnualService.parseYear(year); // a bad year: exit 2, said by KaoheCommands
         AnnualResults.CheckedYear checked = annual.current(y).orElse(null);
         if (checked == null) {
-            System.err.println("年度 " + y + " 尚无年度考核结果 / no annual run for " + y + " yet");
+            System.err.println(CliSupport.text("cli.noAnnualRun", y, "evaluate --year " + y));
             return CliSupport.EXIT_INVALID;
         }
         var found = checked.subject(subject);
         if (found.isEmpty()) {
             annual.refuseIfMissing(checked, subject); // a row deleted from the sealed annual run: said so, exit 3
-            System.err.println("年度 " + y + " 中没有对象 " + subject + " / no subject " + subject + " in " + y);
+            System.err.println(CliSupport.text("notFound.annualSubject", y, subject));
             return CliSupport.EXIT_INVALID;
         }
         List<StaleReason> stale = annualStaleness.reasons(checked.run());
         System.out.print(format == ExplanationFormat.JSON
                 ? AnnualFormat.json(AnnualFormat.explanation(checked, found.get(), locale(), stale))
                 : AnnualFormat.explanationText(checked, found.get(), locale()));
-        CliSupport.staleNote("年度考核 annual run #" + checked.run().id(), stale);
+        CliSupport.staleNote(CliSupport.annualRunName(checked.run().id()), stale);
         if (checked.statusOf(found.get()).failed()) {
-            System.err.println("警告 WARNING: " + checked.statusOf(found.get()).label());
+            System.err.println(CliSupport.marked(true, CliSupport.annualRunName(checked.run().id()),
+                    checked.statusOf(found.get()).label()));
             checked.problems().forEach(System.err::println);
             return CliSupport.EXIT_ALTERED;
         }

@@ -77,9 +77,18 @@ public class KaoheCommands implements Runnable {
      * options and parameters: for {@code rules list} the other branches were a fifth of the start-up.
      */
     static CommandLine commandLine(CommandLine.IFactory factory, String[] args) {
-        return (args.length == 0 ? Optional.<Class<?>>empty() : CommandCatalog.named(args[0]))
+        return named(args)
                 .map(named -> tree(factory, List.of(named), false))
                 .orElseGet(() -> tree(factory, CommandCatalog.commands(), true));
+    }
+
+    /** The top-level command the arguments name first, past a leading {@code --lang zh|en}; empty when none. */
+    static Optional<Class<?>> named(String[] args) {
+        int i = 0;
+        while (i < args.length && (args[i].equals("--lang") || args[i].startsWith("--lang="))) {
+            i += args[i].equals("--lang") ? 2 : 1;
+        }
+        return i < args.length ? CommandCatalog.named(args[i]) : Optional.empty();
     }
 
     private static CommandLine tree(CommandLine.IFactory factory, List<Class<?>> commands, boolean withCompletion) {
