@@ -227,6 +227,17 @@ class CommandLineIT {
         assertThat(period.exitCode()).isEqualTo(2);
         assertThat(malformed.exitCode()).isEqualTo(2);
         assertThat(malformed.err()).contains("2026-3");
+
+        // in the language asked for, before or after the command; in both on a machine whose locale says neither
+        assertThat(kaohe.run("--lang", "en", "results", "--period", "2031-Q1").err().strip())
+                .isEqualTo("no run for 2031-Q1 yet: run `evaluate --period 2031-Q1` first");
+        assertThat(kaohe.run("results", "--period", "2031-Q1", "--lang", "zh").err().strip())
+                .isEqualTo("考核期 2031-Q1 尚无考核结果,请先运行 evaluate --period 2031-Q1");
+        assertThat(period.err().strip()).isEqualTo("考核期 2031-Q1 尚无考核结果,请先运行 evaluate --period 2031-Q1"
+                + " / no run for 2031-Q1 yet: run `evaluate --period 2031-Q1` first");
+        KaoheJar.Run unknownLanguage = kaohe.run("results", "--period", "2031-Q1", "--lang", "fr");
+        assertThat(unknownLanguage.exitCode()).isEqualTo(2);
+        assertThat(unknownLanguage.err()).contains("--lang", "'fr'");
     }
 
     @Test
