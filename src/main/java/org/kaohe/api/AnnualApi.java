@@ -70,8 +70,7 @@ class AnnualApi {
                     .map(ApiError.Problem::of)
                     .toList();
             return ResponseEntity.status(HttpStatus.UNPROCESSABLE_ENTITY).body(new ApiError(
-                    HttpStatus.UNPROCESSABLE_ENTITY.value(), "年度民主测评有 " + result.errors().size()
-                            + " 个错误,未存储任何内容 / the file has " + result.errors().size() + " errors; nothing was stored",
+                    HttpStatus.UNPROCESSABLE_ENTITY.value(), ApiText.of("api.annual.importRejected", result.errors().size()),
                     problems));
         }
         if (result.status() == AnnualService.ImportStatus.NEEDS_CONFIRMATION) {
@@ -137,8 +136,7 @@ class AnnualApi {
         AnnualResults.CheckedYear checked = checked(year);
         SubjectResult subject = checked.subject(id).orElseThrow(() -> {
             results.refuseIfMissing(checked, id); // a row deleted from the sealed annual run: 409, said so
-            return new ResponseStatusException(NOT_FOUND, "年度 " + year + " 中没有对象 " + id + " / no subject " + id
-                    + " in " + year);
+            return new ResponseStatusException(NOT_FOUND, ApiText.of("notFound.annualSubject", year, id));
         });
         return AnnualFormat.explanation(checked, subject, locale, staleness.reasons(checked.run()));
     }
@@ -168,6 +166,6 @@ class AnnualApi {
 
     private AnnualResults.CheckedYear checked(int year) {
         return results.current(year).orElseThrow(() -> new ResponseStatusException(NOT_FOUND,
-                "年度 " + year + " 尚无年度考核结果 / no annual run for " + year));
+                ApiText.of("notFound.annualRun", year)));
     }
 }

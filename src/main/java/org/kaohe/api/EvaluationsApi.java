@@ -67,6 +67,6 @@ class EvaluationsApi {
     @Operation(summary = "考核任务状态 / the status of an evaluation job (only its starter sees it)")
     EvaluationJob job(@PathVariable String jobId, Principal who) {
         return evaluationRuns.status(jobId, who.getName())
-                .orElseThrow(() -> new ResponseStatusException(NOT_FOUND, "没有此任务 / no such job: " + jobId));
+                .orElseThrow(() -> new ResponseStatusException(NOT_FOUND, ApiText.of("api.job.unknown", jobId)));
     }
 }

@@ -68,8 +68,7 @@ class ImportsApi {
                     .toList();
             return ResponseEntity.status(HttpStatus.UNPROCESSABLE_ENTITY).body(new ApiError(
                     HttpStatus.UNPROCESSABLE_ENTITY.value(),
-                    "导入有 " + report.errorCount() + " 个错误,未存储任何内容 / the import has "
-                            + report.errorCount() + " errors; nothing was stored"
+                    ApiText.of("api.import.rejected", report.errorCount())
                             + (report.omitted() > 0 ? "; " + report.omittedNote() : ""), problems));
         }
         if (report.status() == ImportReport.Status.NEEDS_CONFIRMATION) {

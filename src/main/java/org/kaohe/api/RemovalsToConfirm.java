@@ -12,7 +12,6 @@ record RemovalsToConfirm(int status, String message, VersionDiff diff) {
 
     static ResponseEntity<RemovalsToConfirm> answer(VersionDiff diff) {
         return ResponseEntity.status(HttpStatus.CONFLICT).body(new RemovalsToConfirm(HttpStatus.CONFLICT.value(),
-                diff.largeRemovalMessage() + ". 未存储任何内容;确属有意请带 confirmRemovals=true 再次上传 / nothing was "
-                        + "stored; if this is intended, upload again with confirmRemovals=true", diff));
+                diff.largeRemovalMessage() + ". " + ApiText.of("api.import.confirmRemovals"), diff));
     }
 }

@@ -149,7 +149,7 @@ class ResultsApi {
                                    @RequestParam(required = false) String grade,
                                    @RequestParam(defaultValue = "dept") String sort, Locale locale) {
         RunInfo run = runs.currentRun(Period.parse(period))
-                .orElseThrow(() -> new ResponseStatusException(NOT_FOUND, "考核期 " + period + " 尚无考核结果 / no run for " + period));
+                .orElseThrow(() -> new ResponseStatusException(NOT_FOUND, ApiText.of("api.results.noRun", period)));
         return page(run, page, size, type, dept, grade, sort, locale);
     }
 
@@ -225,7 +225,7 @@ class ResultsApi {
         RunInfo run = run(runId);
         RunChecks.CheckedSubject checked = checks.subject(run, subjectId).orElseThrow(() -> {
             checks.refuseIfMissing(run, subjectId); // a row deleted from the sealed run: 409, said so
-            return new ResponseStatusException(NOT_FOUND, "没有此对象 / no such subject: " + subjectId);
+            return new ResponseStatusException(NOT_FOUND, ApiText.of("api.results.noSubject", subjectId));
         });
         SubjectResult s = checked.subject();
         List<StaleReason> stale = staleRuns.reasons(run);
@@ -245,7 +245,7 @@ class ResultsApi {
     }
 
     private RunInfo run(long runId) {
-        return runs.run(runId).orElseThrow(() -> new ResponseStatusException(NOT_FOUND, "没有此运行 / no such run: " + runId));
+        return runs.run(runId).orElseThrow(() -> new ResponseStatusException(NOT_FOUND, ApiText.of("input.run.unknown", runId)));
     }
 
 }

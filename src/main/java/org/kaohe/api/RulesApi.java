@@ -56,7 +56,7 @@ class RulesApi {
     Map<String, String> files(@PathVariable String version) {
         Map<String, String> files = rulebooks.files(version);
         if (files.isEmpty()) {
-            throw new ResponseStatusException(NOT_FOUND, "没有此版本 / no such version: " + org.kaohe.errors.Echo.of(version));
+            throw new ResponseStatusException(NOT_FOUND, ApiText.of("api.rules.noVersion", org.kaohe.errors.Echo.of(version)));
         }
         return files;
     }

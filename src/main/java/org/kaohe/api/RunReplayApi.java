@@ -64,8 +64,7 @@ class RunReplayApi {
     @Operation(summary = "重放运行(审计、管理员)/ replay a run (AUDITOR, ADMIN): its import evaluated again with its "
             + "rulebook version, every score, grade, rank, veto, part and line compared (header Kaohe-Replay)")
     ResponseEntity<Replay> replay(@PathVariable long runId, Principal who) {
-        var run = runs.run(runId).orElseThrow(() -> new ResponseStatusException(NOT_FOUND, "没有此运行 / no such run: "
-                + runId));
+        var run = runs.run(runId).orElseThrow(() -> new ResponseStatusException(NOT_FOUND, ApiText.of("input.run.unknown", runId)));
         RunReplay.Replay replay = replays.replay(run, who.getName());
         return ResponseEntity.ok().header(REPLAY_HEADER, replay.status().name()).body(Replay.of(replay));
     }

@@ -60,7 +60,7 @@ class SignalsApi {
     private Map<String, Object> answer(String scope, Authentication who, Locale locale) {
         SignalRun run = signals.current(scope, who.getName());
         if (!signals.visibleTo(run, who.getName(), authorities(who))) {
-            throw new ResponseStatusException(FORBIDDEN, "人事只能查看自己导入的数据的预警 / HR sees the signals of its own imports only");
+            throw new ResponseStatusException(FORBIDDEN, ApiText.of("api.signals.ownImportsOnly"));
         }
         return SignalFormat.json(run, english(locale));
     }

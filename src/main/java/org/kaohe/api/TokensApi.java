@@ -57,7 +57,7 @@ class TokensApi {
     @Operation(summary = "撤销令牌 / revoke one of your tokens")
     ResponseEntity<Void> revoke(@PathVariable long id, Principal who) {
         if (!tokens.revoke(who.getName(), id)) {
-            throw new ResponseStatusException(HttpStatus.NOT_FOUND, "没有此令牌 / no such token of yours: " + id);
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND, ApiText.of("api.tokens.unknown", id));
         }
         return ResponseEntity.noContent().build();
     }

@@ -45,7 +45,7 @@ class WorkApi {
     @Operation(summary = "取消进行中的繁重操作(发起人或管理员)/ cancel running heavy work (its owner, or an admin)")
     List<HeavyWork.Running> cancel(@PathVariable String id, Authentication who) {
         if (!heavy.cancel(id, who.getName(), admin(who))) {
-            throw new ResponseStatusException(NOT_FOUND, "没有此进行中的操作 / no such work running: " + org.kaohe.errors.Echo.of(id));
+            throw new ResponseStatusException(NOT_FOUND, ApiText.of("api.work.unknown", org.kaohe.errors.Echo.of(id)));
         }
         return heavy.running(who.getName(), admin(who));
     }

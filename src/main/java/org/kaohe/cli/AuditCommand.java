@@ -27,11 +27,9 @@ class AuditCommand {
     int verify() {
         AuditLog.Verification v = check.verify(CliSupport.user());
         if (v.intact()) {
-            System.out.printf("日志链完好 audit log intact: %d 条 entries (%d 条启用密钥前的旧记录 written before the key)%n",
-                    v.entries(), v.legacyEntries());
+            System.out.println(CliSupport.text("cli.audit.intact", v.entries(), v.legacyEntries()));
         } else {
-            System.out.printf("日志链被破坏 audit log BROKEN: %d 处问题 problems in %d 条 entries%n", v.problems().size(),
-                    v.entries());
+            System.out.println(CliSupport.text("cli.audit.broken", v.problems().size(), v.entries()));
             v.problems().forEach(p -> System.out.println("  " + p));
         }
         return v.intact() ? CliSupport.EXIT_OK : CliSupport.EXIT_ALTERED;

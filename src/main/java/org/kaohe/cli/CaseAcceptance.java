@@ -26,22 +26,22 @@ final class CaseAcceptance {
     /** Prints each case's changes, what accepting marks to re-check and what it cannot solve. */
     static void print(ScenarioCases.Accepted accepted) {
         for (CaseDiff diff : accepted.diffs()) {
-            System.out.println("用例 case " + diff.caseName() + (diff.about().isEmpty() ? "" : ":" + diff.about()));
+            System.out.println(CliSupport.text("cli.cases.case", diff.caseName()) + (diff.about().isEmpty() ? "" : ": " + diff.about()));
             if (diff.empty()) {
-                System.out.println("  结果未变,用例不改 / no value changes");
+                System.out.println("  " + CliSupport.text("cli.cases.noChanges"));
             } else {
                 List<String[]> rows = new ArrayList<>();
                 diff.changes().forEach(c -> rows.add(new String[] {c.line() > 0 ? c.file() + ":" + c.line() : c.file(),
                         c.subject(), c.item(), c.before(), c.after()}));
-                System.out.print(TextTable.render(new String[] {"文件 file", "对象 subject", "项目 item", "原值 old", "新值 new"},
-                        rows).indent(2));
+                System.out.print(TextTable.render(new String[] {CliSupport.text("cli.cases.file"),
+                        CliSupport.text("cli.cases.subject"), CliSupport.text("cli.cases.item"),
+                        CliSupport.text("cli.cases.old"), CliSupport.text("cli.cases.new")}, rows).indent(2));
             }
             if (!diff.recheck().isEmpty()) {
-                System.out.println("  说明改为由得分行生成,标为待核对 / notes generated from the lines, marked to re-check: "
-                        + String.join("、", diff.recheck()));
+                System.out.println("  " + CliSupport.text("cli.cases.recheck", String.join("、", diff.recheck())));
             }
             if (!diff.remaining().isEmpty()) {
-                System.out.println("  接受新结果不能解决,须改写用例 / accepting does not solve these, rewrite the case:");
+                System.out.println("  " + CliSupport.text("cli.cases.remaining"));
                 diff.remaining().forEach(p -> System.out.println("    " + p));
             }
         }

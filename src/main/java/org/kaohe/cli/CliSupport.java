@@ -3,10 +3,16 @@ package org.kaohe.cli;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Function;
 
+import org.kaohe.errors.Message;
+import org.kaohe.errors.MessageText;
 import org.kaohe.results.StaleReason;
 
-/** Exit codes, who is running the command and the out-of-date note, shared by the commands. */
+/**
+ * Exit codes, who is running the command, the reader's language and the out-of-date note, shared by
+ * the commands.
+ */
 public final class CliSupport {
 
     static final int EXIT_OK = 0;
@@ -19,6 +25,8 @@ public final class CliSupport {
     static final int EXIT_FAILED = 1;
 
     private static volatile String operator;
+    /** The language {@code --lang} chose for the command being run; null to follow the environment. */
+    private static volatile Locale chosenLanguage;
 
     private CliSupport() {}
 
@@ -34,18 +42,75 @@ public final class CliSupport {
     }
 
     /**
-     * One line on standard error when what was shown is out of date ({@code what}: "运行 run #12"),
-     * with each reason in Chinese and English; nothing when it is not. The exit code stays as it is.
+     * One line on standard error when what was shown is out of date ({@code what}: {@link #runName}),
+     * with each reason, in the reader's language; nothing when it is not. The exit code stays as it is.
      */
-    static void staleNote(String what, List<StaleReason> reasons) {
+    static void staleNote(Message what, List<StaleReason> reasons) {
         if (!reasons.isEmpty()) {
-            System.err.println("注意 note: " + what + " 已过时 is out of date: "
-                    + String.join("; ", reasons.stream().map(StaleReason::bilingual).toList()));
+            System.err.println(worded(locale -> MessageText.of(Message.of("cli.stale.note", MessageText.of(what, locale),
+                    String.join("; ", reasons.stream().map(r -> r.text(locale)).toList())), locale)));
         }
+    }
+
+    /**
+     * "警告: 运行 #12: {detail}" when a check failed, else "注意: ...": {@code what} in the reader's
+     * language, the detail as given.
+     */
+    static String marked(boolean failed, Message what, String detail) {
+        return text(failed ? "cli.warning" : "cli.note") + ": " + text(what) + ": " + detail;
+    }
+
+    /** "运行 #12" / "run #12": a quarter's run as messages name it. */
+    static Message runName(long runId) {
+        return Message.of("cli.run", Long.toString(runId));
+    }
+
+    /** "年度考核 #3" / "annual run #3": a year's annual run as messages name it. */
+    static Message annualRunName(long runId) {
+        return Message.of("cli.annualRun", Long.toString(runId));
     }
 
     static void setOperator(String name) {
         operator = name;
+    }
+
+    /**
+     * The command line's reader's language, the one definition every command and the failure report
+     * word their messages in: {@code --lang zh|en} when given, else the environment's
+     * ({@link #readerLocale(Map)}); null, both languages, when neither says.
+     */
+    public static Locale locale() {
+        Locale chosen = chosenLanguage;
+        return chosen != null ? chosen : readerLocale(System.getenv());
+    }
+
+    /** A message worded in the reader's language ({@link #locale()}): both, {@code 中文 / English}, when not known. */
+    public static String text(Message message) {
+        return worded(locale -> MessageText.of(message, locale));
+    }
+
+    /**
+     * A text made in one language ({@code wording}, given the locale) in the reader's: both,
+     * {@code 中文 / English}, each whole in its own language, when the reader's is not known.
+     */
+    static String worded(Function<Locale, String> wording) {
+        Locale locale = locale();
+        return locale != null ? wording.apply(locale)
+                : wording.apply(Locale.SIMPLIFIED_CHINESE) + " / " + wording.apply(Locale.ENGLISH);
+    }
+
+    /** The message of this key and arguments (numbers and names shown as given), in the reader's language. */
+    static String text(String key, Object... args) {
+        String[] shown = new String[args.length];
+        for (int i = 0; i < args.length; i++) {
+            shown[i] = String.valueOf(args[i]);
+        }
+        return text(Message.of(key, shown));
+    }
+
+    /** {@code --lang}: the language of this command's messages, over the environment's; null to follow it. */
+    static void chooseLanguage(Locale language) {
+        chosenLanguage = language;
     }
 
     /**

@@ -65,14 +65,13 @@ public final class CommandLineLauncher {
         List<String> rest = new ArrayList<>();
         String user = takeUser(args, rest);
         if (user != null && !user.matches("[\\p{L}\\p{Nd}._@:-]{1,64}")) {
-            System.err.println("--user 须为 1–64 个字母、数字或 . _ @ : - / --user must be 1-64 letters, digits or . _ @ : -: "
-                    + user);
+            System.err.println(CliSupport.text("cli.launcher.badUser", user));
             return CliSupport.EXIT_INVALID;
         }
         String[] all = rest.toArray(String[]::new);
         try (LazySpringFactory factory = new LazySpringFactory(springArgs(all), user)) {
             String[] commandArgs = commandArgs(all);
-            if (commandArgs.length > 0 && CommandCatalog.named(commandArgs[0]).filter(LazySpringFactory::isBean).isPresent()) {
+            if (KaoheCommands.named(commandArgs).filter(LazySpringFactory::isBean).isPresent()) {
                 factory.startNow(); // picocli builds its tree meanwhile
             }
             return KaoheCommands.commandLine(factory, commandArgs).execute(commandArgs);
@@ -100,17 +99,15 @@ public final class CommandLineLauncher {
 
     /** Why the application could not start, in one Chinese and English line. */
     static String startupProblem(Throwable e) {
-        return databaseInUse(e) ? DATABASE_IN_USE : "无法启动 / cannot start: " + oneLine(e);
+        return databaseInUse(e) ? CliSupport.text("cli.launcher.databaseInUse")
+                : CliSupport.text("cli.launcher.cannotStart") + ": " + oneLine(e);
     }
 
     /** Why a command failed, in one line: the database held by another program is told as at start-up. */
     static String failure(Throwable e) {
-        return databaseInUse(e) ? DATABASE_IN_USE : "失败 failed: " + oneLine(e);
+        return databaseInUse(e) ? CliSupport.text("cli.launcher.databaseInUse")
+                : CliSupport.text("cli.launcher.failed") + ": " + oneLine(e);
     }
-
-    private static final String DATABASE_IN_USE = "数据库正被另一个程序使用(如未以 AUTO_SERVER=TRUE 打开它的网页服务器):"
-            + "请停止该程序,或让两者都用默认的数据库地址 / the database is in use by another program (e.g. a web server that "
-            + "opened it without AUTO_SERVER=TRUE): stop it, or let both use the default database URL";
 
     private static boolean databaseInUse(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {

@@ -37,7 +37,9 @@ class CompletionCommand implements Runnable {
         CommandSpec original = tree.getCommandSpec();
         CommandSpec copy = CommandSpec.create().name(original.name());
         copy.usageMessage().hidden(original.usageMessage().hidden());
-        original.options().forEach(option -> copy.addOption(OptionSpec.builder(option).build()));
+        // an inherited option (--lang) is the parent's: the copy's parent hands it down again
+        original.options().stream().filter(option -> !option.inherited())
+                .forEach(option -> copy.addOption(OptionSpec.builder(option).build()));
         original.positionalParameters().forEach(parameter -> copy.addPositional(
                 PositionalParamSpec.builder(parameter).build()));
         CommandLine outline = new CommandLine(copy);

@@ -5,10 +5,11 @@ import java.util.concurrent.Callable;
 import org.kaohe.annual.AnnualService;
 import org.kaohe.annual.StaleQuartersException;
 import org.kaohe.errors.EvaluationException;
+import org.kaohe.errors.Message;
+import org.kaohe.errors.MessageText;
 import org.kaohe.evaluation.EvaluationService;
 import org.kaohe.evaluation.EvaluationService.RunSummary;
 import org.kaohe.records.Period;
-import org.kaohe.results.StaleReason;
 import org.kaohe.results.StaleRuns;
 import org.springframework.beans.factory.config.ConfigurableBeanFactory;
 import org.springframework.context.annotation.Scope;
@@ -45,14 +46,14 @@ class EvaluateCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         if ((period == null) == (year == null)) {
-            System.err.println("请给出 --period YYYY-Qn 或 --year YYYY 之一 / give --period YYYY-Qn or --year YYYY");
+            System.err.println(CliSupport.text("cli.periodOrYear"));
             return CliSupport.EXIT_INVALID;
         }
         if (year != null) {
             return evaluateYear();
         }
         if (allowStaleQuarters) {
-            System.err.println("--allow-stale-quarters 只用于 --year / --allow-stale-quarters goes with --year only");
+            System.err.println(CliSupport.text("cli.evaluate.staleOnlyForYear"));
             return CliSupport.EXIT_INVALID;
         }
         RunSummary run;
@@ -62,13 +63,13 @@ class EvaluateCommand implements Callable<Integer> {
             System.err.println(e.getMessage());
             return CliSupport.EXIT_INVALID;
         }
-        System.out.printf("考核完成 evaluated %s: 运行 run #%d%n", run.period(), run.runId());
-        System.out.printf("  部门 departments: %d, 干部 cadres: %d%n", run.departments(), run.cadres());
-        StringBuilder grades = new StringBuilder("  干部等次 cadre grades:");
+        System.out.println(CliSupport.text("cli.evaluate.done", run.period(), run.runId()));
+        System.out.println("  " + CliSupport.text("cli.evaluate.counts", run.departments(), run.cadres()));
+        StringBuilder grades = new StringBuilder();
         run.cadreGrades().forEach((g, count) -> grades.append(' ').append(g.label()).append(' ').append(count));
-        System.out.println(grades);
-        System.out.printf("  规则版本 rulebook: %s, 导入 import #%d, 用时 took %d ms%n", run.rulebookVersion(),
-                run.importId(), run.duration().toMillis());
+        System.out.println("  " + CliSupport.text("cli.evaluate.grades", grades));
+        System.out.println("  " + CliSupport.text("cli.evaluate.facts", run.rulebookVersion(), run.importId(),
+                run.duration().toMillis()));
         return CliSupport.EXIT_OK;
     }
 
@@ -83,26 +84,24 @@ class EvaluateCommand implements Callable<Integer> {
             System.err.println(e.getMessage());
             return CliSupport.EXIT_INVALID;
         }
-        System.out.printf("年度考核完成 evaluated %d: 年度考核 annual run #%d%n", run.year(), run.runId());
-        System.out.printf("  部门 departments: %d, 干部 cadres: %d%n", run.departments(), run.cadres());
-        System.out.printf("  季度考核 quarterly runs: %s; 规则版本 rulebook: %s%n", run.quarterRuns(), run.rulebookVersion());
+        System.out.println(CliSupport.text("cli.evaluate.yearDone", run.year(), run.runId()));
+        System.out.println("  " + CliSupport.text("cli.evaluate.counts", run.departments(), run.cadres()));
+        System.out.println("  " + CliSupport.text("cli.evaluate.quarterRuns", run.quarterRuns(), run.rulebookVersion()));
         if (run.staleQuartersAllowed() != null) {
-            System.err.println("注意 note: 按 --allow-stale-quarters 使用了已过时的季度考核 / read out-of-date quarterly runs: "
-                    + run.staleQuartersAllowed() + " (已记入年度考核和操作日志 / recorded in the run and the audit log)");
+            System.err.println(CliSupport.text("cli.evaluate.staleAllowed", run.staleQuartersAllowed()));
         }
         return CliSupport.EXIT_OK;
     }
 
     /** Each out-of-date quarter with its reasons and the exact command that evaluates it again. */
     private static void refused(StaleQuartersException e) {
-        System.err.println("年度 " + e.year() + " 未考核:以下季度的当前考核已过时,请先重新考核 / year " + e.year()
-                + " not evaluated: the current runs of these quarters are out of date; evaluate them again first:");
+        System.err.println(CliSupport.text("cli.evaluate.staleRefused", e.year()));
         for (StaleRuns.Staleness quarter : e.quarters()) {
-            System.err.println("  " + quarter.run().period() + " (运行 run #" + quarter.run().id() + "): "
-                    + String.join("; ", quarter.reasons().stream().map(StaleReason::bilingual).toList()));
-            System.err.println("    先运行 run first: " + StaleQuartersException.command(quarter));
+            System.err.println("  " + CliSupport.worded(locale -> MessageText.of(Message.of("cli.evaluate.staleQuarter",
+                    quarter.run().period().toString(), Long.toString(quarter.run().id()),
+                    String.join("; ", quarter.reasons().stream().map(r -> r.text(locale)).toList())), locale)));
+            System.err.println("    " + CliSupport.text("cli.evaluate.runFirst", StaleQuartersException.command(quarter)));
         }
-        System.err.println("或 or: evaluate --year " + e.year() + " --allow-stale-quarters"
-                + "(仍用过时的季度,记入操作日志 / on the stale quarters all the same, recorded in the audit log)");
+        System.err.println(CliSupport.text("cli.evaluate.orAllowStale", "evaluate --year " + e.year() + " --allow-stale-quarters"));
     }
 }

@@ -43,10 +43,6 @@ class ExplainCommand implements Callable<Integer> {
     @Option(names = "--format", defaultValue = "text", description = "text or json (default: ${DEFAULT-VALUE})")
     ExplanationFormat format;
 
-    @Option(names = "--lang", defaultValue = "zh", description = "理由的语言 language of the reasons: zh or en "
-            + "(default: ${DEFAULT-VALUE})")
-    String lang;
-
     private final RunQueries runs;
     private final RunChecks checks;
     private final AnnualResults annual;
@@ -65,11 +61,7 @@ class ExplainCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         if ((period == null) == (year == null)) {
-            System.err.println("请给出 --period YYYY-Qn 或 --year YYYY 之一 / give --period YYYY-Qn or --year YYYY");
-            return CliSupport.EXIT_INVALID;
-        }
-        if (!"zh".equalsIgnoreCase(lang) && !"en".equalsIgnoreCase(lang)) {
-            System.err.println("--lang 应为 zh 或 en / --lang is zh or en: " + lang);
+            System.err.println(CliSupport.text("cli.periodOrYear"));
             return CliSupport.EXIT_INVALID;
         }
         if (year != null) {
@@ -78,19 +70,19 @@ class ExplainCommand implements Callable<Integer> {
         Period p = period;
         RunInfo run = runs.currentRun(p).orElse(null);
         if (run == null) {
-            System.err.println("考核期 " + p + " 尚无考核结果,请先运行 evaluate / no run for " + p + " yet");
+            System.err.println(CliSupport.text("cli.noRun", p, "evaluate --period " + p));
             return CliSupport.EXIT_INVALID;
         }
         RunChecks.CheckedSubject checked = checks.subject(run, subject).orElse(null);
         if (checked == null) {
             checks.refuseIfMissing(run, subject); // a row deleted from the sealed run: said so, exit 3
-            System.err.println("考核期 " + p + " 中没有对象 " + subject + " / no subject " + subject + " in " + p);
+            System.err.println(CliSupport.text("cli.noSubject", p, subject));
             return CliSupport.EXIT_INVALID;
         }
         System.out.print(format.render(checked, PartNames.of(runs.partLabels(run.id())), locale()));
-        CliSupport.staleNote("运行 run #" + run.id(), staleRuns.reasons(run));
+        CliSupport.staleNote(CliSupport.runName(run.id()), staleRuns.reasons(run));
         if (checked.failed()) {
-            System.err.println("警告 WARNING: " + checked.status().label());
+            System.err.println(CliSupport.marked(true, CliSupport.runName(run.id()), checked.status().label()));
             checked.problems().forEach(System.err::println);
             return CliSupport.EXIT_ALTERED;
         }
@@ -101,30 +93,35 @@ class ExplainCommand implements Callable<Integer> {
         int y = AnnualService.parseYear(year); // a bad year: exit 2, said by KaoheCommands
         AnnualResults.CheckedYear checked = annual.current(y).orElse(null);
         if (checked == null) {
-            System.err.println("年度 " + y + " 尚无年度考核结果 / no annual run for " + y + " yet");
+            System.err.println(CliSupport.text("cli.noAnnualRun", y, "evaluate --year " + y));
             return CliSupport.EXIT_INVALID;
         }
         var found = checked.subject(subject);
         if (found.isEmpty()) {
             annual.refuseIfMissing(checked, subject); // a row deleted from the sealed annual run: said so, exit 3
-            System.err.println("年度 " + y + " 中没有对象 " + subject + " / no subject " + subject + " in " + y);
+            System.err.println(CliSupport.text("notFound.annualSubject", y, subject));
             return CliSupport.EXIT_INVALID;
         }
         List<StaleReason> stale = annualStaleness.reasons(checked.run());
         System.out.print(format == ExplanationFormat.JSON
                 ? AnnualFormat.json(AnnualFormat.explanation(checked, found.get(), locale(), stale))
                 : AnnualFormat.explanationText(checked, found.get(), locale()));
-        CliSupport.staleNote("年度考核 annual run #" + checked.run().id(), stale);
+        CliSupport.staleNote(CliSupport.annualRunName(checked.run().id()), stale);
         if (checked.statusOf(found.get()).failed()) {
-            System.err.println("警告 WARNING: " + checked.statusOf(found.get()).label());
+            System.err.println(CliSupport.marked(true, CliSupport.annualRunName(checked.run().id()),
+                    checked.statusOf(found.get()).label()));
             checked.problems().forEach(System.err::println);
             return CliSupport.EXIT_ALTERED;
         }
         return CliSupport.EXIT_OK;
     }
 
-    /** English for {@code --lang en}; Chinese for {@code zh}, the default, as everywhere else. */
+    /**
+     * The reasons' language: English for an English reader ({@code --lang en} or the environment's),
+     * else Chinese, as before the global {@code --lang}: one language, as the reasons are data a
+     * script may read.
+     */
     private Locale locale() {
-        return "en".equalsIgnoreCase(lang) ? Locale.ENGLISH : ReasonText.CHINESE;
+        return Locale.ENGLISH.equals(CliSupport.locale()) ? Locale.ENGLISH : ReasonText.CHINESE;
     }
 }

@@ -15,14 +15,14 @@ final class ImportChanges {
 
     static void print(VersionDiff diff, PrintStream out) {
         if (diff.baseVersion() == null) {
-            out.println("首个版本,各行均为新增 / the first version: every row is added");
+            out.println(CliSupport.text("cli.import.firstVersion"));
             return;
         }
-        out.printf("与第 %d 版相比 / against version %d:%n", diff.baseVersion(), diff.baseVersion());
+        out.println(CliSupport.text("cli.import.against", diff.baseVersion()));
         for (VersionDiff.FileDiff f : diff.files()) {
-            out.printf("  %-22s 新增 added %d, 删除 removed %d, 修改 changed %d  (%d → %d)%s%n", f.file(), f.added(),
-                    f.removed(), f.changed(), f.before(), f.after(), f.largeRemoval()
-                            ? "  删除超过 " + diff.threshold() + " / removes more than " + diff.threshold() : "");
+            out.printf("  %-22s %s  (%d → %d)%s%n", f.file(), CliSupport.text("cli.import.fileChanges", f.added(),
+                    f.removed(), f.changed()), f.before(), f.after(), f.largeRemoval()
+                            ? "  " + CliSupport.text("cli.import.removesMore", diff.threshold()) : "");
         }
     }
 
@@ -30,11 +30,10 @@ final class ImportChanges {
     static void printHeld(String what, VersionDiff diff, PrintStream out) {
         print(diff, out);
         for (VersionDiff.FileDiff f : diff.largeRemovals()) {
-            out.printf("  %s 将删除 / would remove: %s%s%n", f.file(), String.join(", ", f.removedKeys()),
-                    f.removed() > f.removedKeys().size() ? " …(+" + (f.removed() - f.removedKeys().size()) + ")" : "");
+            out.println("  " + CliSupport.text("cli.import.wouldRemove", f.file(), String.join(", ", f.removedKeys())
+                    + (f.removed() > f.removedKeys().size() ? " …(+" + (f.removed() - f.removedKeys().size()) + ")" : "")));
         }
         out.println(what + ":" + diff.largeRemovalMessage());
-        out.println("未导入任何数据;如确属有意,请加 --confirm-removals 再次导入 / nothing imported; if this is intended, "
-                + "import again with --confirm-removals");
+        out.println(CliSupport.text("cli.import.confirmRemovals"));
     }
 }

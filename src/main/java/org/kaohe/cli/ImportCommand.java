@@ -70,12 +70,12 @@ class ImportCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         PrintStream out = System.out;
         if (!Files.exists(folder)) {
-            System.err.println("文件夹不存在 / folder not found (nor a file): " + folder);
+            System.err.println(CliSupport.text("cli.import.folderMissing", folder));
             return CliSupport.EXIT_INVALID;
         }
         String name = folder.toAbsolutePath().normalize().getFileName().toString();
         if (year != null && period != null) {
-            System.err.println("--year 与 --period 只能给一个 / give --year or --period, not both");
+            System.err.println(CliSupport.text("cli.import.yearOrPeriod"));
             return CliSupport.EXIT_INVALID;
         }
         if (year != null || (period == null && Files.isDirectory(folder) && name.matches("\\d{4}"))) {
@@ -94,8 +94,7 @@ class ImportCommand implements Callable<Integer> {
         } else if (lower.endsWith(".zip")) {
             report = importService.importZip(name, folder, parsed, CliSupport.user(), confirmation);
         } else {
-            System.err.println("应为文件夹、.xlsx 工作簿或 .zip 压缩包 / expected a folder, an .xlsx workbook or a .zip: "
-                    + folder);
+            System.err.println(CliSupport.text("cli.import.notAnUpload", folder));
             return CliSupport.EXIT_INVALID;
         }
         print(report, out);
@@ -108,19 +107,14 @@ class ImportCommand implements Callable<Integer> {
         AnnualService.ImportResult result = annualService.importFolder(folder, parsed, CliSupport.user(),
                 RemovalConfirmation.of(confirmRemovals));
         PrintStream out = System.out;
-        for (ImportProblem problem : result.problems()) {
-            out.println((problem.isError() ? "" : "警告 / warning: ") + problem);
-        }
+        result.problems().forEach(problem -> out.println(shown(problem)));
         switch (result.status()) {
-            case REJECTED -> out.printf("%d:%d 个错误,未导入任何数据 / %d errors: nothing imported%n", parsed,
-                    result.errors().size(), result.errors().size());
-            case UNCHANGED -> out.printf("%d:annual-appraisals.csv 与当前版本 v%d 完全相同,未重复导入 / identical to the"
-                    + " current version v%d: nothing changed%n", parsed, result.version(), result.version());
+            case REJECTED -> out.println(CliSupport.text("cli.import.yearRejected", parsed, result.errors().size()));
+            case UNCHANGED -> out.println(CliSupport.text("cli.import.yearUnchanged", parsed, result.version()));
             case NEEDS_CONFIRMATION -> ImportChanges.printHeld(Integer.toString(parsed), result.diff(), out);
             case STORED -> {
                 ImportChanges.print(result.diff(), out);
-                out.printf("%d:年度民主测评已导入为第 %d 版(%d 条记录)/ annual appraisal imported as version %d"
-                        + " (%d rows)%n", parsed, result.version(), result.rows(), result.version(), result.rows());
+                out.println(CliSupport.text("cli.import.yearStored", parsed, result.version(), result.rows()));
             }
         }
         // Refused or held for confirmation: nothing stored.
@@ -128,20 +122,16 @@ class ImportCommand implements Callable<Integer> {
     }
 
     static void print(ImportReport report, PrintStream out) {
-        for (ImportProblem problem : report.problems()) {
-            out.println((problem.isError() ? "" : "警告 / warning: ") + problem);
-        }
+        report.problems().forEach(problem -> out.println(shown(problem)));
         if (report.omitted() > 0) {
             out.println(report.omittedNote());
         }
         switch (report.status()) {
-            case REJECTED -> out.printf("%s：%d 个错误，%d 个警告，未导入任何数据 / %d errors, %d warnings: nothing imported%n",
-                    report.period(), report.errorCount(), report.warningCount(), report.errorCount(),
-                    report.warningCount());
+            case REJECTED -> out.println(CliSupport.text("cli.import.rejected", report.period(), report.errorCount(),
+                    report.warningCount()));
             case UNCHANGED -> {
                 printFiles(report, out);
-                out.printf("%s：文件与当前版本 v%d 完全相同，未重复导入 / files identical to the current version v%d: "
-                        + "nothing changed%n", report.period(), report.version(), report.version());
+                out.println(CliSupport.text("cli.import.unchanged", report.period(), report.version()));
             }
             case NEEDS_CONFIRMATION -> {
                 printFiles(report, out);
@@ -150,16 +140,23 @@ class ImportCommand implements Callable<Integer> {
             case STORED -> {
                 printFiles(report, out);
                 ImportChanges.print(report.diff(), out);
-                out.printf("%s：已导入为第 %d 版(导入编号 %d)，%d 个警告 / imported as version %d (import id %d), "
-                                + "%d warnings%n", report.period(), report.version(), report.importId(),
-                        report.warnings().size(), report.version(), report.importId(), report.warnings().size());
+                out.println(CliSupport.text("cli.import.stored", report.period(), report.version(), report.importId(),
+                        report.warnings().size()));
             }
         }
     }
 
     private static void printFiles(ImportReport report, PrintStream out) {
         for (ImportReport.FileReport file : report.files()) {
-            out.printf("  %-18s %6d 条记录 / rows  (%s)%n", file.fileName(), file.rows(), file.encoding());
+            out.printf("  %-18s %s  (%s)%n", file.fileName(), CliSupport.text("cli.import.fileRows",
+                    String.format("%6d", file.rows())), file.encoding());
         }
+    }
+
+    /** {@code file:line: column: message}, in the reader's language; a warning marked as one. */
+    private static String shown(ImportProblem problem) {
+        String located = problem.file() + ":" + problem.line() + ": "
+                + (problem.column() == null ? "" : problem.column() + ": ") + problem.message(CliSupport.locale());
+        return problem.isError() ? located : CliSupport.text("cli.import.warning") + ": " + located;
     }
 }

@@ -2,6 +2,7 @@ package org.kaohe.cli;
 
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 import org.kaohe.records.Period;
@@ -10,6 +11,8 @@ import org.springframework.context.ApplicationContext;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
 import org.kaohe.errors.InvalidInputException;
 import org.kaohe.errors.SealBrokenException;
 import org.kaohe.rules.RulebookInvalidException;
@@ -25,6 +28,28 @@ public class KaoheCommands implements Runnable {
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
+
+    /**
+     * {@code --lang}, a global option (any command takes it, before or after the command's name): the
+     * language of the command's messages, over the environment's ({@link CliSupport#locale()}).
+     */
+    @Option(names = "--lang", paramLabel = "zh|en", scope = ScopeType.INHERIT,
+            description = "消息的语言 / the language of messages: zh or en (default: the environment's LC_ALL, "
+                    + "LC_MESSAGES, LANG; both languages when it names neither)")
+    void language(Language language) {
+        CliSupport.chooseLanguage(language.locale);
+    }
+
+    /** The languages the command line words its messages in. */
+    enum Language {
+        zh(Locale.SIMPLIFIED_CHINESE), en(Locale.ENGLISH);
+
+        private final Locale locale;
+
+        Language(Locale locale) {
+            this.locale = locale;
+        }
+    }
 
     @Override
     public void run() {
@@ -52,12 +77,22 @@ public class KaoheCommands implements Runnable {
      * options and parameters: for {@code rules list} the other branches were a fifth of the start-up.
      */
     static CommandLine commandLine(CommandLine.IFactory factory, String[] args) {
-        return (args.length == 0 ? Optional.<Class<?>>empty() : CommandCatalog.named(args[0]))
+        return named(args)
                 .map(named -> tree(factory, List.of(named), false))
                 .orElseGet(() -> tree(factory, CommandCatalog.commands(), true));
     }
 
+    /** The top-level command the arguments name first, past a leading {@code --lang zh|en}; empty when none. */
+    static Optional<Class<?>> named(String[] args) {
+        int i = 0;
+        while (i < args.length && (args[i].equals("--lang") || args[i].startsWith("--lang="))) {
+            i += args[i].equals("--lang") ? 2 : 1;
+        }
+        return i < args.length ? CommandCatalog.named(args[i]) : Optional.empty();
+    }
+
     private static CommandLine tree(CommandLine.IFactory factory, List<Class<?>> commands, boolean withCompletion) {
+        CliSupport.chooseLanguage(null); // a tree is built per command: no --lang of an earlier one is kept
         CommandLine root = new CommandLine(new KaoheCommands(), factory);
         commands.stream()
                 .sorted(Comparator.comparing(CommandCatalog::nameOf))
@@ -82,7 +117,7 @@ public class KaoheCommands implements Runnable {
     private static int reportFailure(Exception e, CommandLine commandLine, CommandLine.ParseResult parseResult) {
         LoggerFactory.getLogger(KaoheCommands.class).debug("Command failed", e);
         if (e instanceof InvalidInputException invalid) {
-            commandLine.getErr().println(invalid.getMessage(CliSupport.readerLocale(System.getenv())));
+            commandLine.getErr().println(invalid.getMessage(CliSupport.locale()));
             return CliSupport.EXIT_INVALID;
         }
         if (e instanceof RulebookInvalidException invalid) {

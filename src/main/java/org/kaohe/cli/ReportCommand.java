@@ -87,11 +87,11 @@ class ReportCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         if ((subject == null) == (dept == null)) {
-            System.err.println("请给出 --subject 或 --dept 之一 / give exactly one of --subject ID and --dept ID");
+            System.err.println(CliSupport.text("cli.report.subjectOrDept"));
             return CliSupport.EXIT_INVALID;
         }
         if ((period == null) == (year == null)) {
-            System.err.println("请给出 --period 或 --year 之一 / give exactly one of --period P and --year YYYY");
+            System.err.println(CliSupport.text("cli.periodOrYear"));
             return CliSupport.EXIT_INVALID;
         }
         return year != null ? year() : quarter();
@@ -100,9 +100,8 @@ class ReportCommand implements Callable<Integer> {
     private int quarter() throws IOException {
         RunInfo run = chosenRun().orElse(null);
         if (run == null) {
-            System.err.println(runId == null ? "考核期 " + period + " 尚无考核结果,请先运行 evaluate / no run for " + period
-                    + " yet: run `evaluate --period " + period + "` first" : "考核期 " + period + " 没有第 " + runId
-                    + " 次运行 / no run " + runId + " of " + period);
+            System.err.println(runId == null ? CliSupport.text("cli.noRun", period, "evaluate --period " + period)
+                    : CliSupport.text("cli.report.noSuchRun", period, runId));
             return CliSupport.EXIT_INVALID;
         }
         String id = id();
@@ -120,11 +119,11 @@ class ReportCommand implements Callable<Integer> {
         if (!found) {
             return notFound(run, id);
         }
-        System.err.println("已写入 written: " + target);
+        System.err.println(CliSupport.text("cli.written", target));
         if (subject != null) {
-            notices.reviewMark(run, id).ifPresent(mark -> System.err.println("注意 / note: " + mark));
+            notices.reviewMark(run, id).ifPresent(mark -> System.err.println(CliSupport.text("cli.note") + ": " + mark));
         }
-        CliSupport.staleNote("运行 run #" + run.id(), staleRuns.reasons(run));
+        CliSupport.staleNote(CliSupport.runName(run.id()), staleRuns.reasons(run));
         return sealChecked(run.id(), notices.printedSeal(run, id));
     }
 
@@ -132,8 +131,7 @@ class ReportCommand implements Callable<Integer> {
     private int year() throws IOException {
         AnnualResults.CheckedYear checked = annualResults.current(year).orElse(null);
         if (checked == null) {
-            System.err.println("年度 " + year + " 尚无年度考核结果,请先运行 evaluate --year / no annual run for " + year
-                    + " yet: run `evaluate --year " + year + "` first");
+            System.err.println(CliSupport.text("cli.noAnnualRun", year, "evaluate --year " + year));
             return CliSupport.EXIT_INVALID;
         }
         String id = id();
@@ -148,21 +146,19 @@ class ReportCommand implements Callable<Integer> {
                 : writePdf(target, subject != null ? annualNotices.notice(checked, id) : annualNotices.departmentSummary(checked, id)));
         if (!found) {
             annualResults.refuseIfMissing(checked, id); // a row deleted from the sealed annual run: said so, exit 3
-            System.err.println("年度 " + year + " 的年度考核中没有" + (dept != null ? "部门 " : "对象 ") + id + " / no "
-                    + (dept != null ? "department " : "subject ") + id + " in the annual run of " + year);
+            System.err.println(CliSupport.text(dept != null ? "cli.report.deptNotInYear" : "cli.report.subjectNotInYear",
+                    year, id));
             return CliSupport.EXIT_INVALID;
         }
-        System.err.println("已写入 written: " + target);
-        CliSupport.staleNote("年度考核 annual run #" + checked.run().id(), annualStaleness.reasons(checked.run()));
+        System.err.println(CliSupport.text("cli.written", target));
+        CliSupport.staleNote(CliSupport.annualRunName(checked.run().id()), annualStaleness.reasons(checked.run()));
         return sealChecked(checked.run().id(), checked.status());
     }
 
     /** Paper printed from a run that fails its seal check says so on the page; the command exits 3 as well. */
     private static int sealChecked(long runId, SealStatus seal) {
         if (seal.failed()) {
-            System.err.println("警告:所印结果与封印不符(" + seal.label() + "),请运行 runs verify " + runId
-                    + " / WARNING: what was printed does not match its seal (" + seal.label() + "): run `runs verify "
-                    + runId + "`");
+            System.err.println(CliSupport.text("cli.report.sealMismatch", seal.label(), "runs verify " + runId));
             return CliSupport.EXIT_ALTERED;
         }
         return CliSupport.EXIT_OK;
@@ -190,7 +186,7 @@ class ReportCommand implements Callable<Integer> {
     private boolean validTarget(Path target) {
         String name = target.getFileName().toString().toLowerCase(Locale.ROOT);
         if (!isZip(target) && !name.endsWith(".pdf") || isZip(target) && subject != null) {
-            System.err.println("输出文件应为 .pdf(部门也可为 .zip)/ --out must be a .pdf file (or a .zip for --dept): " + target);
+            System.err.println(CliSupport.text("cli.report.badOut", target));
             return false;
         }
         return true;
@@ -222,9 +218,9 @@ class ReportCommand implements Callable<Integer> {
 
     private int notFound(RunInfo run, String id) {
         checks.refuseIfMissing(run, id); // a row deleted from the sealed run: said so, exit 3
-        System.err.println("第 " + period + " 考核期" + (runId == null ? "当前运行" : "第 " + runId + " 次运行") + "中没有"
-                + (dept != null ? "部门 " : "对象 ") + id + " / no " + (dept != null ? "department " : "subject ") + id
-                + " in " + (runId == null ? "the current run" : "run " + runId) + " of " + period);
+        String key = dept != null ? (runId == null ? "cli.report.deptNotInCurrentRun" : "cli.report.deptNotInRun")
+                : (runId == null ? "cli.report.subjectNotInCurrentRun" : "cli.report.subjectNotInRun");
+        System.err.println(CliSupport.text(key, period, id, runId));
         return CliSupport.EXIT_INVALID;
     }
 }

@@ -85,11 +85,11 @@ class ResultsCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         if ((period == null) == (year == null)) {
-            System.err.println("请给出 --period YYYY-Qn 或 --year YYYY 之一 / give --period YYYY-Qn or --year YYYY");
+            System.err.println(CliSupport.text("cli.periodOrYear"));
             return CliSupport.EXIT_INVALID;
         }
         if (format == Format.XLSX && out == null) {
-            System.err.println("xlsx 需要 --out 文件 / xlsx needs --out FILE (a workbook is not text for a terminal)");
+            System.err.println(CliSupport.text("cli.results.xlsxNeedsOut"));
             return CliSupport.EXIT_INVALID;
         }
         if (year != null) {
@@ -98,18 +98,16 @@ class ResultsCommand implements Callable<Integer> {
         Period p = period;
         RunInfo run = runs.currentRun(p).orElse(null);
         if (run == null) {
-            System.err.println("考核期 " + p + " 尚无考核结果,请先运行 evaluate / no run for " + p
-                    + " yet: run `evaluate --period " + p + "` first");
+            System.err.println(CliSupport.text("cli.noRun", p, "evaluate --period " + p));
             return CliSupport.EXIT_INVALID;
         }
         RunChecks.CheckedRun checked = audited.export(run, formatName(), CliSupport.user());
-        CliSupport.staleNote("运行 run #" + run.id(), staleRuns.reasons(run));
+        CliSupport.staleNote(CliSupport.runName(run.id()), staleRuns.reasons(run));
         if (format == Format.XLSX) {
             writeWhole(out, file -> export.xlsx(checked, ResultsFilter.all(), Locale.SIMPLIFIED_CHINESE, false, file));
-            System.err.println("已写入 written: " + out + " (" + run.subjectCount() + " 行 rows)");
+            System.err.println(CliSupport.text("cli.writtenRows", out, run.subjectCount()));
             if (checked.status() != SealStatus.INTACT) {
-                System.err.println((checked.failed() ? "警告 WARNING: " : "注意 note: ") + "运行 run #" + run.id() + ": "
-                        + checked.status().label());
+                System.err.println(CliSupport.marked(checked.failed(), CliSupport.runName(run.id()), checked.status().label()));
             }
             return checked.failed() ? CliSupport.EXIT_ALTERED : CliSupport.EXIT_OK;
         }
@@ -119,15 +117,14 @@ class ResultsCommand implements Callable<Integer> {
             System.out.print(text);
         } else {
             Files.writeString(out, text, StandardCharsets.UTF_8);
-            System.err.println("已写入 written: " + out + " (" + rows.size() + " 行 rows)");
+            System.err.println(CliSupport.text("cli.writtenRows", out, rows.size()));
         }
         if (checked.status() != SealStatus.INTACT) {
-            System.err.println((checked.failed() ? "警告 WARNING: " : "注意 note: ") + "运行 run #" + run.id() + ": "
-                    + checked.status().label());
+            System.err.println(CliSupport.marked(checked.failed(), CliSupport.runName(run.id()), checked.status().label()));
             checked.problems().stream().limit(50).forEach(System.err::println);
             if (checked.problems().size() > 50) {
-                System.err.println("… 另 " + (checked.problems().size() - 50) + " 个问题 / " + (checked.problems().size() - 50)
-                        + " more problems: kaohe runs verify " + run.id());
+                System.err.println("… " + CliSupport.text("cli.results.moreProblems", checked.problems().size() - 50,
+                        "kaohe runs verify " + run.id()));
             }
         }
         return checked.failed() ? CliSupport.EXIT_ALTERED : CliSupport.EXIT_OK;
@@ -164,24 +161,23 @@ class ResultsCommand implements Callable<Integer> {
         int y = AnnualService.parseYear(year); // a bad year: exit 2, said by KaoheCommands
         AnnualResults.CheckedYear checked = auditedYears.export(y, formatName(), CliSupport.user()).orElse(null);
         if (checked == null) {
-            System.err.println("年度 " + y + " 尚无年度考核结果,请先运行 evaluate --year " + y + " / no annual run for " + y
-                    + " yet: run `evaluate --year " + y + "` first");
+            System.err.println(CliSupport.text("cli.noAnnualRun", y, "evaluate --year " + y));
             return CliSupport.EXIT_INVALID;
         }
         List<StaleReason> stale = annualStaleness.reasons(checked.run());
-        CliSupport.staleNote("年度考核 annual run #" + checked.run().id(), stale);
+        CliSupport.staleNote(CliSupport.annualRunName(checked.run().id()), stale);
         if (format == Format.XLSX) {
             writeWhole(out, file -> AnnualWorkbook.write(checked, stale, file));
-            System.err.println("已写入 written: " + out + " (" + checked.subjects().size() + " 行 rows)");
+            System.err.println(CliSupport.text("cli.writtenRows", out, checked.subjects().size()));
         } else if (out == null) {
             System.out.print(AnnualFormat.results(checked, ResultsFormat.valueOf(format.name()), stale));
         } else {
             Files.writeString(out, AnnualFormat.results(checked, ResultsFormat.valueOf(format.name()), stale),
                     StandardCharsets.UTF_8);
-            System.err.println("已写入 written: " + out + " (" + checked.subjects().size() + " 行 rows)");
+            System.err.println(CliSupport.text("cli.writtenRows", out, checked.subjects().size()));
         }
         if (checked.failed()) {
-            System.err.println("警告 WARNING: 年度考核 annual run #" + checked.run().id() + ": " + checked.status().label());
+            System.err.println(CliSupport.marked(true, CliSupport.annualRunName(checked.run().id()), checked.status().label()));
             checked.problems().forEach(System.err::println);
             return CliSupport.EXIT_ALTERED;
         }

@@ -51,7 +51,7 @@ class RulesCommand {
         if (!check.valid()) {
             return CliSupport.EXIT_INVALID;
         }
-        System.out.println("规则有效,可以发布 / the rulebook is valid and may be published: " + check.version());
+        System.out.println(CliSupport.text("cli.rules.valid", check.version()));
         return CliSupport.EXIT_OK;
     }
 
@@ -73,20 +73,21 @@ class RulesCommand {
                 ScenarioCases.Accepted accepted = rulebooks.acceptCases(source, names);
                 CaseAcceptance.print(accepted);
                 List<String> written = CaseAcceptance.write(dir, source, accepted);
-                System.out.println("已写入 written: " + (written.isEmpty() ? "无 none" : String.join(", ", written)));
+                System.out.println(CliSupport.text("cli.written", written.isEmpty() ? CliSupport.text("cli.rules.noneKept")
+                        : String.join(", ", written)));
                 results = rulebooks.test(RulebookService.read(dir));
             }
         } catch (java.io.IOException e) {
-            System.out.println("无法写入用例 / cannot write the case files: " + e.getMessage());
+            System.out.println(CliSupport.text("cli.rules.cannotWriteCases", e.getMessage()));
             return CliSupport.EXIT_INVALID;
         }
         long failed = results.stream().filter(r -> !r.passed()).count();
         for (ScenarioCases.CaseResult r : results) {
-            System.out.println((r.passed() ? "通过 PASS  " : "失败 FAIL  ") + r.name() + (r.toRecheck() == 0 ? ""
-                    : "(" + r.toRecheck() + " 行说明待核对 / notes to re-check)"));
+            System.out.println(CliSupport.text(r.passed() ? "cli.rules.pass" : "cli.rules.fail") + "  " + r.name()
+                    + (r.toRecheck() == 0 ? "" : " (" + CliSupport.text("cli.rules.toRecheck", r.toRecheck()) + ")"));
             r.failures().forEach(p -> System.out.println("    " + p));
         }
-        System.out.printf("共 %d 个用例,%d 个失败 / %d case(s), %d failed%n", results.size(), failed, results.size(), failed);
+        System.out.println(CliSupport.text("cli.rules.casesFailed", results.size(), failed));
         return failed == 0 ? CliSupport.EXIT_OK : CliSupport.EXIT_INVALID;
     }
 
@@ -107,8 +108,8 @@ class RulesCommand {
                     reason);
         }
         printCheck(published.check());
-        System.out.println((published.newVersion() ? "已发布新版本 published new version " : "已重新发布 re-published ")
-                + published.version() + " (" + published.fileCount() + " 个文件 files)");
+        System.out.println(CliSupport.text(published.newVersion() ? "cli.rules.published" : "cli.rules.republished",
+                published.version(), published.fileCount()));
         return CliSupport.EXIT_OK;
     }
 
@@ -116,7 +117,7 @@ class RulesCommand {
     int draft(@Parameters(arity = "0..1", defaultValue = "rules", paramLabel = "DIR") Path dir)
             throws RulebookInvalidException {
         long id = drafts.saveDraft(RulebookService.read(dir), CliSupport.user());
-        System.out.println("已保存为草稿 #" + id + " / saved as draft #" + id);
+        System.out.println(CliSupport.text("cli.rules.draftSaved", id));
         return CliSupport.EXIT_OK;
     }
 
@@ -138,17 +139,15 @@ class RulesCommand {
     static void printCheck(DraftCheck check) {
         printCarried(check);
         if (!check.keptFromPublished().isEmpty()) {
-            System.out.println("沿用已发布版本的表 / tables kept from the published version: "
-                    + String.join(", ", check.keptFromPublished()));
+            System.out.println(CliSupport.text("cli.rules.keptTables", String.join(", ", check.keptFromPublished())));
         }
         if (!check.cases().isEmpty()) {
             long passed = check.cases().stream().filter(ScenarioCases.CaseResult::passed).count();
-            System.out.printf("测试用例 scenario cases: %d/%d 通过 passed%n", passed, check.cases().size());
+            System.out.println(CliSupport.text("cli.rules.casesPassed", passed, check.cases().size()));
         }
         for (DraftTrial.PeriodTrial trial : check.trials()) {
-            System.out.printf("试算 trial %s: %d 个对象中 %d 个得分、%d 个等次会变化 / of %d subjects, %d scores and %d grades"
-                    + " would change%n", trial.period(), trial.subjects(), trial.scoresChanged(), trial.gradesChanged(),
-                    trial.subjects(), trial.scoresChanged(), trial.gradesChanged());
+            System.out.println(CliSupport.text("cli.rules.trial", trial.period(), trial.subjects(), trial.scoresChanged(),
+                    trial.gradesChanged()));
             printChanges(trial.changes());
         }
         check.years().forEach(RulesCommand::printYear);
@@ -162,18 +161,14 @@ class RulesCommand {
         if (check.carried().isEmpty()) {
             return;
         }
-        System.out.println("回退到 " + check.rollbackOf() + ":导入数据使用了该版本没有的事项或级别,以下 " + check.carried().size()
-                + " 行沿用自已发布的登记簿(未定分值,计 0 分),发布的是含这些行的版本 " + check.version() + " / rolling back to "
-                + check.rollbackOf() + ": the imported data use kinds or levels it lacks; these rows are carried over (priced"
-                + " at 0), so the version published is " + check.version());
+        System.out.println(CliSupport.text("cli.rules.carried", check.rollbackOf(), check.carried().size(), check.version()));
         check.carried().forEach(row -> System.out.println("  " + row));
     }
 
     /** The year's part of the trial: the annual scores and grades the draft's annual tables would change. */
     private static void printYear(DraftTrial.YearTrial trial) {
-        System.out.printf("试算 trial %d 年度 year: %d 个对象中 %d 个年度得分、%d 个年度等次会变化 / of %d subjects, %d annual"
-                + " scores and %d annual grades would change%n", trial.year(), trial.subjects(), trial.scoresChanged(),
-                trial.gradesChanged(), trial.subjects(), trial.scoresChanged(), trial.gradesChanged());
+        System.out.println(CliSupport.text("cli.rules.yearTrial", trial.year(), trial.subjects(), trial.scoresChanged(),
+                trial.gradesChanged()));
         printChanges(trial.changes());
     }
 
@@ -187,12 +182,12 @@ class RulesCommand {
                     "grade_before", "grade_after"}, rows));
         }
         if (changes.size() > LISTED_CHANGES) {
-            System.out.printf("  …另有 %d 个 / %d more%n", changes.size() - LISTED_CHANGES, changes.size() - LISTED_CHANGES);
+            System.out.println("  …" + CliSupport.text("cli.rules.more", changes.size() - LISTED_CHANGES));
         }
     }
 
     static void printProblems(List<RuleProblem> problems) {
         problems.forEach(p -> System.out.println(p));
-        System.out.println("共 " + problems.size() + " 个问题 / " + problems.size() + " problem(s)");
+        System.out.println(CliSupport.text("cli.rules.problems", problems.size()));
     }
 }

@@ -57,7 +57,7 @@ class RunsCommand {
         if (year != null) {
             Optional<AnnualResults.CheckedYear> checked = auditedYears.verify(year, CliSupport.user());
             if (checked.isEmpty()) {
-                System.err.println(year + " 年尚无年度考核结果 / no annual run for " + year);
+                System.err.println(CliSupport.text("cli.noAnnualRun", year, "evaluate --year " + year));
                 return CliSupport.EXIT_INVALID;
             }
             return report(checked.get()) ? CliSupport.EXIT_OK : CliSupport.EXIT_ALTERED;
@@ -69,7 +69,7 @@ class RunsCommand {
         } else {
             Optional<RunInfo> run = runs.run(runId);
             if (run.isEmpty()) {
-                System.err.println("没有运行 #" + runId + " / no run #" + runId);
+                System.err.println(CliSupport.text("input.run.unknown", runId));
                 return CliSupport.EXIT_INVALID;
             }
             chosen = List.of(run.get());
@@ -78,12 +78,12 @@ class RunsCommand {
         for (RunInfo run : chosen) {
             RunChecks.Verification v = audited.verify(run, CliSupport.user());
             anyFailed |= !v.intact();
-            System.out.printf("考核 #%d %s (导入版本 %d, %d 个对象 subjects): %s%n", run.id(), run.period(),
-                    run.importVersion(), run.subjectCount(), v.status().label());
+            System.out.println(CliSupport.text("cli.runs.verified", run.id(), run.period(), run.importVersion(),
+                    run.subjectCount()) + ": " + v.status().label());
             v.problems().forEach(p -> System.out.println("  " + p));
         }
         if (chosen.isEmpty()) {
-            System.out.println("尚无考核运行 / no runs yet");
+            System.out.println(CliSupport.text("cli.runs.none"));
         }
         if (runId == null) {
             for (int y : annual.years()) {
@@ -96,8 +96,8 @@ class RunsCommand {
     /** Prints the check of a year's annual run; true when intact. */
     private boolean report(AnnualResults.CheckedYear year) {
         AnnualRunInfo run = year.run();
-        System.out.printf("年度考核 #%d %d (%d 个对象 subjects): %s%n", run.id(), run.year(), run.subjectCount(),
-                year.status().label());
+        System.out.println(CliSupport.text("cli.runs.yearVerified", run.id(), run.year(), run.subjectCount()) + ": "
+                + year.status().label());
         year.problems().forEach(p -> System.out.println("  " + p));
         return year.status() == SealStatus.INTACT;
     }
@@ -109,15 +109,15 @@ class RunsCommand {
     int replay(@Parameters(paramLabel = "RUN", description = "运行编号 run id") long runId) {
         Optional<RunInfo> run = runs.run(runId);
         if (run.isEmpty()) {
-            System.err.println("没有运行 #" + runId + " / no run #" + runId);
+            System.err.println(CliSupport.text("input.run.unknown", runId));
             return CliSupport.EXIT_INVALID;
         }
         RunInfo r = run.get();
         RunReplay.Replay replay = replays.replay(r, CliSupport.user());
-        System.out.printf("重放考核 replay of run #%d %s (导入版本 import version %d, 考核细则 rulebook %s): %s%n", r.id(),
-                r.period(), r.importVersion(), r.rulebookVersion(), replay.status().label());
+        System.out.println(CliSupport.text("cli.runs.replayed", r.id(), r.period(), r.importVersion(), r.rulebookVersion())
+                + ": " + replay.status().label());
         if (replay.oldFormat()) {
-            System.out.println("  注意 note: " + RunReplay.Replay.OLD_FORMAT_NOTE);
+            System.out.println("  " + CliSupport.text("cli.note") + ": " + RunReplay.Replay.OLD_FORMAT_NOTE);
         }
         System.out.println("  " + replay.summary());
         for (ReplayDifference d : replay.differences()) {

@@ -47,16 +47,15 @@ class SignalsCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         if ((period == null) == (year == null)) {
-            System.err.println("请给出 --period YYYY-Qn 或 --year YYYY 之一 / give --period YYYY-Qn or --year YYYY");
+            System.err.println(CliSupport.text("cli.periodOrYear"));
             return CliSupport.EXIT_INVALID;
         }
         SignalRun run = signals.current(period != null ? period.toString() : year, CliSupport.user());
         System.out.print(SignalFormat.valueOf(format.name()).render(run));
-        System.err.println("预警运行 signal run #" + run.id() + ":" + run.scope() + "," + run.flags().size()
-                + " 条提示 flags");
-        run.warnings().forEach(w -> System.err.println("注意 note: " + w));
+        System.err.println(CliSupport.text("cli.signals.run", run.id(), run.scope(), run.flags().size()));
+        run.warnings().forEach(w -> System.err.println(CliSupport.text("cli.note") + ": " + w));
         if (!run.intact()) {
-            run.check().problems().forEach(p -> System.err.println("已被改动 ALTERED: " + p));
+            run.check().problems().forEach(p -> System.err.println(CliSupport.text("cli.signals.altered") + ": " + p));
             return CliSupport.EXIT_ALTERED;
         }
         return CliSupport.EXIT_OK;

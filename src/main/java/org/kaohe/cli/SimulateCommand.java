@@ -64,7 +64,7 @@ class SimulateCommand implements Callable<Integer> {
     @Override
     public Integer call() throws RulebookInvalidException { // a refused draft: exit 2, said by KaoheCommands
         if ((period == null) == (year == null)) {
-            System.err.println("请给出 --period 或 --year 之一 / give exactly one of --period P and --year YYYY");
+            System.err.println(CliSupport.text("cli.periodOrYear"));
             return CliSupport.EXIT_INVALID;
         }
         if (year != null) {
@@ -81,7 +81,7 @@ class SimulateCommand implements Callable<Integer> {
         if (subject != null) {
             SubjectWhatIf one = simulation.subject(period, result.draftVersion(), subject.strip()).orElse(null);
             if (one == null) {
-                System.err.println("考核期 " + period + " 中没有对象 " + subject + " / no subject " + subject + " in " + period);
+                System.err.println(CliSupport.text("cli.noSubject", period, subject));
                 return CliSupport.EXIT_INVALID;
             }
             listed.add(one);
@@ -107,7 +107,7 @@ class SimulateCommand implements Callable<Integer> {
                 ? result.subjects().stream().filter(c -> c.subjectId().equals(subject.strip())).toList()
                 : all ? result.subjects() : result.changed();
         if (subject != null && listed.isEmpty()) {
-            System.err.println("年度 " + year + " 中没有对象 " + subject + " / no subject " + subject + " in " + year);
+            System.err.println(CliSupport.text("notFound.annualSubject", year, subject));
             return CliSupport.EXIT_INVALID;
         }
         System.out.print(switch (format) {

@@ -58,10 +58,10 @@ class UsersCommand implements Runnable {
             parent(spec).showInitialAdmin(out);
             UserAccountService.CreatedUser created = parent(spec).accounts.create(org.kaohe.cli.CliSupport.user(),
                     username, displayName, Role.parseList(roles), password);
-            out.println("已创建用户 / created user " + created.account().username()
-                    + " (" + Role.format(created.account().roles()) + ")");
+            out.println(CliSupport.text("cli.users.created", created.account().username(),
+                    Role.format(created.account().roles())));
             if (created.passwordGenerated()) {
-                out.println("密码 / password: " + created.password());
+                out.println(CliSupport.text("cli.users.password", created.password()));
             }
             return 0;
         }
@@ -96,7 +96,7 @@ class UsersCommand implements Runnable {
         public Integer call() {
             return parent(spec).change(spec, () -> parent(spec).accounts.setEnabled(org.kaohe.cli.CliSupport.user(),
                     username, false),
-                    "已停用 / disabled " + username);
+                    CliSupport.text("cli.users.disabled", username));
         }
     }
 
@@ -109,7 +109,7 @@ class UsersCommand implements Runnable {
         public Integer call() {
             return parent(spec).change(spec, () -> parent(spec).accounts.setEnabled(org.kaohe.cli.CliSupport.user(),
                     username, true),
-                    "已启用 / enabled " + username);
+                    CliSupport.text("cli.users.enabled", username));
         }
     }
 
@@ -126,8 +126,8 @@ class UsersCommand implements Runnable {
             String password = parent(spec).accounts.repair(org.kaohe.cli.CliSupport.user(), username,
                     Role.parseList(roles));
             PrintWriter out = spec.commandLine().getOut();
-            out.println("已修复 / repaired " + username + " (" + Role.format(Role.parseList(roles)) + ")");
-            out.println("一次性密码 / one-time password: " + password);
+            out.println(CliSupport.text("cli.users.repaired", username, Role.format(Role.parseList(roles))));
+            out.println(CliSupport.text("cli.users.oneTimePassword", password));
             return 0;
         }
     }

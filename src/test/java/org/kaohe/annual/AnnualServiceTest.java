@@ -270,6 +270,6 @@ class AnnualServiceTest {
 
 
     private CliRun run(String... args) {
-        return CliRun.of(context, args);
+        return CliRun.inChinese(context, args);
     }
 }

@@ -104,7 +104,7 @@ class AnnualYearLikeTheQuarterTest {
                         + "排名 rank,一票否决 veto,等次说明 grade reasons\r\n")
                 .contains("\r\n干部,C0082,林子涵,D02,89.33,不定等次,,否,\"不定等次:只有 1 个季度有考核结果")
                 .contains("\r\n干部,C0009,谢雨桐,D01,91.00,称职,5,否,\"名额:部门内 19 个参评对象");
-        CliRun machine = CliRun.of(context, "results", "--year", "2026", "--format", "csv");
+        CliRun machine = CliRun.inChinese(context, "results", "--year", "2026", "--format", "csv");
         assertThat(machine.exitCode()).isZero();
         assertThat(machine.out()).startsWith("\uFEFFsubject_type,subject_id,name,dept_id,score,grade,rank,vetoed\r\n")
                 .contains("CADRE,C0082,林子涵,D02,89.33,不定等次,,false");
@@ -137,12 +137,12 @@ class AnnualYearLikeTheQuarterTest {
         mvc.perform(get("/years/2026/subjects/C9999/notice.pdf").with(user("hr").roles("HR"))).andExpect(status().isNotFound());
 
         Path file = temp.resolve("C0004.pdf");
-        CliRun cli = CliRun.of(context, "report", "--year", "2026", "--subject", "C0004", "--out", file.toString());
+        CliRun cli = CliRun.inChinese(context, "report", "--year", "2026", "--subject", "C0004", "--out", file.toString());
         assertThat(cli.exitCode()).isZero();
         assertThat(pdfText(Files.readAllBytes(file))).contains("姚秀兰", "优秀", "为第 3 个优秀");
-        assertThat(CliRun.of(context, "report", "--year", "2031", "--dept", "D01", "--out", temp.resolve("x.pdf").toString())
+        assertThat(CliRun.inChinese(context, "report", "--year", "2031", "--dept", "D01", "--out", temp.resolve("x.pdf").toString())
                 .exitCode()).isEqualTo(2);
-        assertThat(CliRun.of(context, "report", "--year", "2026", "--period", "2026-Q1", "--dept", "D01", "--out",
+        assertThat(CliRun.inChinese(context, "report", "--year", "2026", "--period", "2026-Q1", "--dept", "D01", "--out",
                 temp.resolve("y.pdf").toString()).exitCode()).isEqualTo(2);
     }
 
@@ -157,7 +157,7 @@ class AnnualYearLikeTheQuarterTest {
         Path draft = Files.createDirectory(temp.resolve("city-wide"));
         Files.writeString(draft.resolve("annual-grades.csv"), Files.readString(Path.of("rules/annual-grades.csv"))
                 .replace(",EXCELLENT,优秀,90,SHARE,0.20,1,FLOOR,", ",EXCELLENT,优秀,90,SHARE,0.15,1,FLOOR,CITY"));
-        CliRun simulated = CliRun.of(context, "simulate", "--year", "2026", "--rules", draft.toString(), "--format", "csv");
+        CliRun simulated = CliRun.inChinese(context, "simulate", "--year", "2026", "--rules", draft.toString(), "--format", "csv");
         assertThat(simulated.exitCode()).as(simulated.err()).isZero();
         List<String> gradeChanges = simulated.out().lines().filter(l -> {
             String[] c = l.split(",");
@@ -166,12 +166,12 @@ class AnnualYearLikeTheQuarterTest {
         assertThat(gradeChanges).containsExactly("CADRE,C0009,谢雨桐,D01,91.00,称职,5,91.00,优秀,7,0.00");
         assertThat(simulated.out()).contains("\r\nCADRE,C0022,郑春华,D02,94.98,优秀,1,94.98,优秀,3,0.00\r\n")
                 .doesNotContain("DEPARTMENT,");
-        String table = CliRun.of(context, "simulate", "--year", "2026", "--rules", draft.toString()).out();
+        String table = CliRun.inChinese(context, "simulate", "--year", "2026", "--rules", draft.toString()).out();
         assertThat(table).contains("年度得分变化 scores changed: 0; 年度等次变化 grades changed: 1; 排名变化 ranks changed: 84");
 
-        CliRun validated = CliRun.of(context, "rules", "validate", draft.toString());
+        CliRun validated = CliRun.inChinese(context, "rules", "validate", draft.toString());
         assertThat(validated.exitCode()).isZero();
-        assertThat(validated.out()).contains("试算 trial 2026 年度 year: 93 个对象中 0 个年度得分、1 个年度等次会变化")
+        assertThat(validated.out()).contains("试算 2026 年度:93 个对象中 0 个年度得分、1 个年度等次会变化")
                 .containsPattern("干部 +C0009 +谢雨桐 +91.00 +91.00 +称职 +优秀");
         // the rules page's check lists the year's changes as it lists the quarters'
         String page = mvc.perform(multipart("/rules/validate").file(new MockMultipartFile("files", "annual-grades.csv", "text/csv",
@@ -181,7 +181,7 @@ class AnnualYearLikeTheQuarterTest {
         assertThat(page).contains("class=\"trial year-trial\"", "试算 2026 年度:93 个对象中 0 个年度得分、1 个年度等次会变化", "谢雨桐");
         Path quarterOnly = Files.createDirectory(temp.resolve("unchanged-year"));
         Files.writeString(quarterOnly.resolve("annual-grades.csv"), Files.readString(Path.of("rules/annual-grades.csv")));
-        assertThat(CliRun.of(context, "rules", "validate", quarterOnly.toString()).out()).doesNotContain("年度 year");
+        assertThat(CliRun.inChinese(context, "rules", "validate", quarterOnly.toString()).out()).doesNotContain("试算 2026 年度");
     }
 
     @Test

@@ -140,10 +140,10 @@ class StaleYearTest {
         long q4Run = runs.currentRun(Q4).orElseThrow().id();
         long annualRun = current().id();
 
-        CliRun refused = CliRun.of(context, "evaluate", "--year", "2026");
+        CliRun refused = CliRun.inChinese(context, "evaluate", "--year", "2026");
         assertThat(refused.exit()).isEqualTo(2);
-        assertThat(refused.err()).contains("2026-Q4 (运行 run #" + q4Run + ")", "此次运行用的是导入版本",
-                "先运行 run first: evaluate --period 2026-Q4", "--allow-stale-quarters");
+        assertThat(refused.err()).contains("2026-Q4(运行 #" + q4Run + "):", "此次运行用的是导入版本",
+                "先运行:evaluate --period 2026-Q4", "或:evaluate --year 2026 --allow-stale-quarters");
         assertThatThrownBy(() -> annual.evaluate(YEAR, "hr")).isInstanceOf(StaleQuartersException.class)
                 .hasMessageContaining("2026-Q4").hasMessageContaining("evaluate --period 2026-Q4");
         mvc.perform(post("/api/years/2026/evaluations").with(user("hr").roles("HR")))
@@ -163,7 +163,7 @@ class StaleYearTest {
         long newQ4Run = evaluation.evaluate(Q4, "hr").runId();
         assertThat(staleness.reasons(current())).containsExactly(
                 StaleReason.of(StaleReason.Kind.QUARTER_RUN_REPLACED, "2026-Q4", q4Run, newQ4Run));
-        CliRun accepted = CliRun.of(context, "evaluate", "--year", "2026");
+        CliRun accepted = CliRun.inChinese(context, "evaluate", "--year", "2026");
         assertThat(accepted.exit()).isEqualTo(0);
         AnnualRunInfo run = current();
         assertThat(run.id()).isGreaterThan(annualRun);
@@ -178,7 +178,7 @@ class StaleYearTest {
         importNewQ4();
         long q4Run = runs.currentRun(Q4).orElseThrow().id();
 
-        CliRun allowed = CliRun.of(context, "evaluate", "--year", "2026", "--allow-stale-quarters");
+        CliRun allowed = CliRun.inChinese(context, "evaluate", "--year", "2026", "--allow-stale-quarters");
         assertThat(allowed.exit()).isEqualTo(0);
         assertThat(allowed.err()).contains("--allow-stale-quarters", "2026-Q4:" + q4Run);
         AnnualResults.CheckedYear year = results.current(YEAR).orElseThrow();
@@ -215,13 +215,14 @@ class StaleYearTest {
         JsonNode explanation = json(get("/api/years/2026/subjects/C0001").with(user("viewer").roles("LEADER")));
         assertThat(explanation.get("stale").asBoolean()).isTrue();
 
-        CliRun results = CliRun.of(context, "results", "--year", "2026", "--format", "csv");
+        CliRun results = CliRun.inChinese(context, "results", "--year", "2026", "--format", "csv");
         assertThat(results.exit()).isEqualTo(0);
-        assertThat(results.err()).contains("年度考核 annual run #" + current().id() + " 已过时 is out of date", chinese, english);
+        assertThat(results.err()).contains("注意:年度考核 #" + current().id() + " 已过时:", chinese).doesNotContain(english);
         assertThat(results.out()).contains(",vetoed,stale\r\n");
-        CliRun explain = CliRun.of(context, "explain", "--year", "2026", "--subject", "C0001");
+        CliRun explain = CliRun.inEnglish(context, "explain", "--year", "2026", "--subject", "C0001");
         assertThat(explain.exit()).isEqualTo(0);
-        assertThat(explain.err()).contains("已过时 is out of date", chinese);
+        assertThat(explain.err()).contains("note: annual run #" + current().id() + " is out of date: ", english)
+                .doesNotContain(chinese);
 
         MockHttpServletResponse csv = mvc.perform(get("/years/2026/export.csv").with(user("hr").roles("HR"))).andReturn()
                 .getResponse();
@@ -241,7 +242,7 @@ class StaleYearTest {
         JsonNode api = json(get("/api/years/2026/results").with(user("viewer").roles("LEADER")));
         assertThat(api.get("stale").asBoolean()).isFalse();
         assertThat(api.get("staleReasons").size()).isZero();
-        CliRun results = CliRun.of(context, "results", "--year", "2026", "--format", "csv");
+        CliRun results = CliRun.inChinese(context, "results", "--year", "2026", "--format", "csv");
         assertThat(results.err()).doesNotContain("已过时");
         assertThat(results.out()).contains(",vetoed\r\n");
         assertThat(body(get("/years/2026/export.csv").with(user("hr").roles("HR"))))

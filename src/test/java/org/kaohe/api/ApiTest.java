@@ -115,9 +115,19 @@ class ApiTest {
                         .with(httpBasic("api-auditor", "api-cobalt-pigeon-7")))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.message").value(MessageText.of(malformed, java.util.Locale.SIMPLIFIED_CHINESE)));
+        // the API's own messages too: in the language asked for, in both without Accept-Language
+        Message noRun = Message.of("input.run.unknown", "999999");
+        mvc.perform(get("/api/runs/999999/results").header("Accept-Language", "en")
+                        .with(httpBasic("api-auditor", "api-cobalt-pigeon-7")))
+                .andExpect(status().isNotFound())
+                .andExpect(jsonPath("$.message").value(MessageText.of(noRun, java.util.Locale.ENGLISH)));
+        mvc.perform(get("/api/runs/999999/results").header("Accept-Language", "zh-CN")
+                        .with(httpBasic("api-auditor", "api-cobalt-pigeon-7")))
+                .andExpect(status().isNotFound())
+                .andExpect(jsonPath("$.message").value(MessageText.of(noRun, java.util.Locale.SIMPLIFIED_CHINESE)));
         mvc.perform(get("/api/runs/999999/results").with(httpBasic("api-auditor", "api-cobalt-pigeon-7")))
                 .andExpect(status().isNotFound())
-                .andExpect(jsonPath("$.message").value(org.hamcrest.Matchers.containsString("no such run")));
+                .andExpect(jsonPath("$.message").value(MessageText.bilingual(noRun)));
         mvc.perform(get("/api/periods/2025-Q1/results").with(httpBasic("api-auditor", "api-cobalt-pigeon-7")))
                 .andExpect(status().isNotFound());
     }

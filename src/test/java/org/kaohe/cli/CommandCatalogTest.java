@@ -69,7 +69,11 @@ class CommandCatalogTest {
                     .contains("kaohe " + name);
         }
         assertThat(described(KaoheCommands.commandLine(REFUSING, new String[] {"rules", "list"}).getSubcommands().get("rules")))
-                .contains("kaohe rules list", "kaohe rules publish", "--reason");
+                .contains("kaohe rules list", "kaohe rules publish", "--reason");        // the global --lang before the command does not hide it
+        assertThat(KaoheCommands.commandLine(REFUSING, new String[] {"--lang", "en", "rules", "list"}).getSubcommands())
+                .containsOnlyKeys("rules");
+        assertThat(KaoheCommands.commandLine(REFUSING, new String[] {"--lang=zh", "users", "list"}).getSubcommands())
+                .containsOnlyKeys("users");
     }
 
     /** Help asked before the command, the completion script, a mistyped or no command: the whole tree answers. */

@@ -59,14 +59,14 @@ class CommandLineIT {
     @Test
     @Order(1)
     void importStoresTheDemoQuarterAndPrintsCounts() throws Exception {
-        KaoheJar.Run run = kaohe.run("import", DEMO_Q3.toString());
+        KaoheJar.Run run = kaohe.run("import", DEMO_Q3.toString(), "--lang", "zh");
 
         assertThat(run.exitCode()).as(run.err()).isZero();
         // one line per file with its exact row count (the file's lines less its header), then the version
         for (String file : List.of("departments.csv", "cadres.csv", "targets.csv", "appraisals.csv", "events.csv",
                 "organizations.csv")) {
             assertThat(run.out().lines()).as(run.out())
-                    .contains(String.format("  %-18s %6d 条记录 / rows  (UTF-8)", file, dataRows(DEMO_Q3.resolve(file))));
+                    .contains(String.format("  %-18s %6d 条记录  (UTF-8)", file, dataRows(DEMO_Q3.resolve(file))));
         }
         assertThat(run.out()).contains("2026-Q3：已导入为第 1 版(导入编号 1)");
         // Standard output is the command's alone: without the command line's logging set up, Spring,
@@ -227,6 +227,17 @@ class CommandLineIT {
         assertThat(period.exitCode()).isEqualTo(2);
         assertThat(malformed.exitCode()).isEqualTo(2);
         assertThat(malformed.err()).contains("2026-3");
+
+        // in the language asked for, before or after the command; in both on a machine whose locale says neither
+        assertThat(kaohe.run("--lang", "en", "results", "--period", "2031-Q1").err().strip())
+                .isEqualTo("no run for 2031-Q1 yet: run `evaluate --period 2031-Q1` first");
+        assertThat(kaohe.run("results", "--period", "2031-Q1", "--lang", "zh").err().strip())
+                .isEqualTo("考核期 2031-Q1 尚无考核结果,请先运行 evaluate --period 2031-Q1");
+        assertThat(period.err().strip()).isEqualTo("考核期 2031-Q1 尚无考核结果,请先运行 evaluate --period 2031-Q1"
+                + " / no run for 2031-Q1 yet: run `evaluate --period 2031-Q1` first");
+        KaoheJar.Run unknownLanguage = kaohe.run("results", "--period", "2031-Q1", "--lang", "fr");
+        assertThat(unknownLanguage.exitCode()).isEqualTo(2);
+        assertThat(unknownLanguage.err()).contains("--lang", "'fr'");
     }
 
     @Test
@@ -286,10 +297,11 @@ class CommandLineIT {
         Files.writeString(leaderCase.resolve("appraisals.csv"),
                 "cadre_id,votes_good,votes_fair,votes_average,votes_poor,leader_score\nC1,0,0,0,0,90\n");
         Files.writeString(leaderCase.resolve("expected.csv"), "subject_type,subject_id,score,grade\nCADRE,C1,9,较差\n");
-        KaoheJar.Run publish = kaohe.run("rules", "publish", changed.toString(), "--reason", "领导评价改为 10 分");
+        KaoheJar.Run publish = kaohe.run("rules", "publish", changed.toString(), "--reason", "领导评价改为 10 分",
+                "--lang", "zh");
         assertThat(publish.exitCode()).as(publish.out()).isZero();
-        assertThat(publish.out()).contains("测试用例 scenario cases: 1/1 通过 passed");
-        assertThat(publish.out()).contains("试算 trial 2026-Q3");
+        assertThat(publish.out()).contains("测试用例:1/1 通过");
+        assertThat(publish.out()).contains("试算 2026-Q3:");
         assertThat(kaohe.run("evaluate", "--period", "2026-Q3").exitCode()).isZero();
 
         // C0001's leader_score is 98 (appraisals.csv): L goes from 20 × 98 / 100 = 19.60 to 10 × 98 / 100 = 9.80.

@@ -99,14 +99,20 @@ class CommandLineLauncherTest {
     }
 
     @Test
-    void aDatabaseHeldByAnotherProgramIsOneLineInBothLanguages() {
+    void aDatabaseHeldByAnotherProgramIsOneLineInTheReadersLanguage() {
         RuntimeException failure = new IllegalStateException("Failed to start", new RuntimeException(
                 "Database may be already in use: \"/srv/kaohe/var/kaohe.mv.db\". Possible solutions: close all other"
                         + " connection(s); use the server mode [90020-232]"));
-
-        String line = CommandLineLauncher.startupProblem(failure);
-
-        assertThat(line).doesNotContain("\n").contains("数据库正被另一个程序使用").contains("in use by another program");
+        try {
+            CliSupport.chooseLanguage(java.util.Locale.SIMPLIFIED_CHINESE);
+            assertThat(CommandLineLauncher.startupProblem(failure)).doesNotContain("\n").contains("数据库正被另一个程序使用")
+                    .doesNotContain("in use by another program");
+            CliSupport.chooseLanguage(java.util.Locale.ENGLISH);
+            assertThat(CommandLineLauncher.startupProblem(failure)).doesNotContain("\n")
+                    .startsWith("the database is in use by another program");
+        } finally {
+            CliSupport.chooseLanguage(null);
+        }
     }
 
     @Test

@@ -36,10 +36,12 @@ class CompletionCommandTest {
         String script = out.toString();
         assertThat(script).contains("complete -F _complete_kaohe").contains("function _picocli_kaohe_rules()")
                 .contains("function _picocli_kaohe_rules_publish()").contains("function _picocli_kaohe_results()");
-        // the words offered after "kaohe": every command; after "kaohe results": its options and formats
+        // the words offered after "kaohe": every command; after "kaohe results": its options, the
+        // global --lang among them, and their values
         assertThat(script).contains("local commands=\"audit evaluate explain import report results rules runs signals simulate "
                 + "users completion\"");
-        assertThat(script).contains("local arg_opts=\"'--period' '--year' '--format' '--out'\"")
-                .contains("(\"TABLE\" \"CSV\" \"JSON\" \"XLSX\") # --format values");
+        assertThat(script).contains("local arg_opts=\"'--period' '--year' '--format' '--out' '--lang'\"")
+                .contains("(\"TABLE\" \"CSV\" \"JSON\" \"XLSX\") # --format values")
+                .contains("(\"zh\" \"en\") # --lang values");
     }
 }

@@ -89,7 +89,9 @@ final class KaoheJar {
         Path out = Files.createTempFile("kaohe-out", ".txt");
         Path err = Files.createTempFile("kaohe-err", ".txt");
         try {
-            Process process = new ProcessBuilder(line)
+            ProcessBuilder builder = new ProcessBuilder(line);
+            neutralLanguage(builder);
+            Process process = builder
                     .redirectOutput(out.toFile())
                     .redirectError(err.toFile())
                     .start();
@@ -103,6 +105,16 @@ final class KaoheJar {
             Files.deleteIfExists(out);
             Files.deleteIfExists(err);
         }
+    }
+
+    /**
+     * The command's language as on a machine whose locale names none ({@code C.UTF-8}): both languages,
+     * whatever this machine's {@code LANG}; a test wanting one passes {@code --lang}.
+     */
+    private static void neutralLanguage(ProcessBuilder builder) {
+        builder.environment().remove("LC_ALL");
+        builder.environment().remove("LC_MESSAGES");
+        builder.environment().put("LANG", "C.UTF-8");
     }
 
     private static String javaBinary() {

@@ -36,7 +36,7 @@ class RefusedRulebookCommandTest {
         Files.writeString(bonus, Files.readString(bonus).replace(",,AWARD,CITY,1,,", ",,AWARD,CITY,one,,"));
         int publications = rulebooks.publications().size();
 
-        CliRun refused = CliRun.of(context, "rules", "publish", rules.toString(), "--reason", "broken");
+        CliRun refused = CliRun.inChinese(context, "rules", "publish", rules.toString(), "--reason", "broken");
 
         assertThat(refused.exitCode()).as(refused.out() + refused.err()).isEqualTo(2);
         assertThat(refused.out()).contains("bonus-points.csv:4:E(每次分值): 「one」不是数字")

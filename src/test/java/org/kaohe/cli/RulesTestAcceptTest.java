@@ -44,12 +44,12 @@ class RulesTestAcceptTest {
         Files.writeString(bonus, Files.readString(bonus).replace(",,AWARD,CITY,1,,", ",,AWARD,CITY,1.5,,"));
         Map<Path, String> before = caseFiles(rules);
 
-        CliRun failing = CliRun.of(context, "rules", "test", rules.toString());
-        CliRun accept = CliRun.of(context, "rules", "test", rules.toString(), "--accept", "bonus");
-        CliRun after = CliRun.of(context, "rules", "test", rules.toString());
+        CliRun failing = CliRun.inChinese(context, "rules", "test", rules.toString());
+        CliRun accept = CliRun.inChinese(context, "rules", "test", rules.toString(), "--accept", "bonus");
+        CliRun after = CliRun.inChinese(context, "rules", "test", rules.toString());
 
         assertThat(failing.exitCode()).isEqualTo(2);
-        assertThat(failing.out()).contains("失败 FAIL  bonus");
+        assertThat(failing.out()).contains("失败  bonus");
         // What was shown: one row per changed subject and part, old and new side by side.
         Set<List<String>> shown = new LinkedHashSet<>();
         accept.out().lines().filter(l -> l.startsWith("  tests/bonus/"))
@@ -67,12 +67,12 @@ class RulesTestAcceptTest {
         assertThat(shown).isEqualTo(partChanges(before.get(lines), written.get(lines)))
                 .contains(List.of("干部 C3", "部分 B", "1 市级表彰 ×1;1 县级表彰「中文写法」 ×2;0.6 市级宣传信息采用 ×3",
                         "1.5 市级表彰 ×1;1 县级表彰「中文写法」 ×2;0.6 市级宣传信息采用 ×3"));
-        assertThat(accept.out()).contains("marked to re-check: 干部 C3、部门 D1")
-                .contains("已写入 written: tests/bonus/expected-lines.csv, tests/bonus/expected.csv");
+        assertThat(accept.out()).contains("标为待核对:干部 C3、部门 D1")
+                .contains("已写入 tests/bonus/expected-lines.csv, tests/bonus/expected.csv");
         assertThat(written.get(rules.resolve("tests/bonus/expected.csv"))).startsWith("\uFEFF")
                 .contains("CADRE,C3,,,,,待核对 / to re-check: B 1.5 + 1 + 0.6\n");
         assertThat(after.exitCode()).as(after.out()).isZero();
-        assertThat(after.out()).contains("通过 PASS  bonus(2 行说明待核对 / notes to re-check)");
+        assertThat(after.out()).contains("通过  bonus (2 行说明待核对)");
     }
 
     /** Each subject's part whose lines differ between two versions of expected-lines.csv: its lines before and after. */

@@ -198,6 +198,6 @@ class RunReplayTest {
 
 
     private CliRun cli(String... args) {
-        return CliRun.of(context, args);
+        return CliRun.inChinese(context, args);
     }
 }

@@ -123,7 +123,7 @@ class ImportSealTamperingTest {
     }
 
     private CliRun cli(String... args) {
-        return CliRun.of(context, args);
+        return CliRun.inChinese(context, args);
     }
 
     private String page(String path) throws Exception {

@@ -73,7 +73,7 @@ class PrintedSealTest {
         Path out = dir.resolve("forged.pdf");
         CliRun report = cli("report", "--period", SampleRun.PERIOD, "--subject", "C1", "--out", out.toString());
         assertThat(report.exit()).isEqualTo(3);
-        assertThat(report.err()).contains("WARNING");
+        assertThat(report.err()).contains("警告:所印结果与封印不符");
         assertThat(text(Files.readAllBytes(out))).doesNotContain("完好").contains("已损坏");
         assertThat(cli("report", "--period", SampleRun.PERIOD, "--dept", "D01", "--out",
                 dir.resolve("d01.zip").toString()).exit()).isEqualTo(3);
@@ -165,6 +165,6 @@ class PrintedSealTest {
     }
 
     private CliRun cli(String... args) {
-        return CliRun.of(context, args);
+        return CliRun.inChinese(context, args);
     }
 }

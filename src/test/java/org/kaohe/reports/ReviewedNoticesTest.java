@@ -156,7 +156,7 @@ class ReviewedNoticesTest {
     void theReportCommandNamesItsFileByPeriodRunAndSubjectAndMarksTheReplacedResult(@TempDir Path dir) throws Exception {
         Path named = Path.of("2026-Q3-run" + original + "-C0003-邓蕾-考核结果通知书-已被取代.pdf");
         try {
-            CliRun report = CliRun.of(context, "report", "--period", "2026-Q3", "--run", Long.toString(original),
+            CliRun report = CliRun.inChinese(context, "report", "--period", "2026-Q3", "--run", Long.toString(original),
                     "--subject", "C0003");
             assertThat(report.exitCode()).as(report.err()).isZero();
             assertThat(report.err()).contains("已被第 " + reRun + " 次运行取代(复核)");
@@ -164,12 +164,12 @@ class ReviewedNoticesTest {
         } finally {
             Files.deleteIfExists(named);
         }
-        CliRun current = CliRun.of(context, "report", "--period", "2026-Q3", "--subject", "C0003", "--out",
+        CliRun current = CliRun.inChinese(context, "report", "--period", "2026-Q3", "--subject", "C0003", "--out",
                 dir.resolve("c0003.pdf").toString());
         assertThat(current.exitCode()).isZero();
         assertThat(current.err()).doesNotContain("取代");
         assertThat(text(Files.readAllBytes(dir.resolve("c0003.pdf")))).contains(n("复核决定变更"));
-        assertThat(CliRun.of(context, "report", "--period", "2026-Q2", "--run", Long.toString(original), "--subject",
+        assertThat(CliRun.inChinese(context, "report", "--period", "2026-Q2", "--run", Long.toString(original), "--subject",
                 "C0003").exitCode()).isEqualTo(2);
     }
 

@@ -253,6 +253,6 @@ class SealTamperingTest {
 
 
     private CliRun cli(String... args) {
-        return CliRun.of(context, args);
+        return CliRun.inChinese(context, args);
     }
 }

@@ -78,7 +78,7 @@ class RollbackPastAKindInUseTest {
         assertScores(underNewBook, "100.50", "30.50", "89.65");
         assertADraftDroppingTheKindIsRefused();
 
-        CliRun rollback = CliRun.of(context, "rules", "publish", "--version", earlier, "--reason", "撤回新增事项");
+        CliRun rollback = CliRun.inChinese(context, "rules", "publish", "--version", earlier, "--reason", "撤回新增事项");
 
         assertThat(rollback.exitCode()).as(rollback.out() + rollback.err()).isZero();
         String published = rulebooks.current().orElseThrow().version();

@@ -58,11 +58,11 @@ class RulebookSealTamperingTest {
             }
             assertThatThrownBy(() -> evaluation.evaluate(PERIOD, "hr")).isInstanceOf(SealBrokenException.class)
                     .hasMessageContaining("rule file settings.csv does not match its seal");
-            CliRun evaluate = CliRun.of(context, "evaluate", "--period", PERIOD.toString());
+            CliRun evaluate = CliRun.inChinese(context, "evaluate", "--period", PERIOD.toString());
             assertThat(evaluate.exit()).isEqualTo(3);
             assertThat(evaluate.err()).contains("settings.csv").doesNotContainIgnoringCase("foreign key")
                     .doesNotContainIgnoringCase("constraint");
-            CliRun simulate = CliRun.of(context, "simulate", "--period", PERIOD.toString(), "--rules", "rules");
+            CliRun simulate = CliRun.inChinese(context, "simulate", "--period", PERIOD.toString(), "--rules", "rules");
             assertThat(simulate.exit()).isEqualTo(3);
             assertThat(simulate.err()).contains("settings.csv");
         } finally {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.util.Locale;
 
 import org.junit.jupiter.api.Test;
 import org.kaohe.audit.AuditLog;
@@ -30,19 +31,27 @@ class UsersCommandTest {
     private final StringWriter out = new StringWriter();
     private final StringWriter err = new StringWriter();
 
+    /** The command in Chinese ({@code --lang zh}), whatever the machine's language. */
     private int run(String... args) {
+        return inLanguage("zh", args);
+    }
+
+    private int inLanguage(String language, String... args) {
         CommandLine cli = KaoheCommands.commandLine(context);
         cli.setOut(new PrintWriter(out, true));
         cli.setErr(new PrintWriter(err, true));
-        return cli.execute(args);
+        String[] withLanguage = java.util.Arrays.copyOf(args, args.length + 2);
+        withLanguage[args.length] = "--lang";
+        withLanguage[args.length + 1] = language;
+        return cli.execute(withLanguage);
     }
 
     @Test
     void addWithoutPasswordPrintsAGeneratedOneThatMatchesTheStoredHash() {
         assertThat(run("users", "add", "chen", "--role", "HR,leader")).isZero();
 
-        String password = out.toString().lines().filter(l -> l.startsWith("密码 / password: ")).findFirst()
-                .orElseThrow().substring("密码 / password: ".length());
+        String password = out.toString().lines().filter(l -> l.startsWith("密码:")).findFirst()
+                .orElseThrow().substring("密码:".length());
         String hash = jdbc.sql("SELECT password_hash FROM app_user WHERE username = 'chen'").query(String.class).single();
         assertThat(encoder.matches(password, hash)).isTrue();
         assertThat(hash).startsWith("$2");
@@ -66,15 +75,15 @@ class UsersCommandTest {
     }
 
     @Test
-    void badInputExitsTwoWithABilingualMessageAndStoresNothing() {
+    void badInputExitsTwoWithAMessageInTheAskedLanguageAndStoresNothing() {
         int before = accounts.list().size();
 
         assertThat(run("users", "add", "sun", "--role", "BOSS")).isEqualTo(2);
-        assertThat(err.toString()).contains(MessageText.bilingual(
-                Message.of("input.role.unknown", "BOSS", java.util.Arrays.toString(Role.values()))));
+        assertThat(err.toString()).contains(MessageText.of(
+                Message.of("input.role.unknown", "BOSS", java.util.Arrays.toString(Role.values())), Locale.SIMPLIFIED_CHINESE));
         assertThat(run("users", "add", "sun", "--role", "HR", "--password", "short")).isEqualTo(2);
-        assertThat(run("users", "disable", "nobody")).isEqualTo(2);
-        assertThat(err.toString()).contains(MessageText.bilingual(Message.of("input.user.unknown", "nobody")));
+        assertThat(inLanguage("en", "users", "disable", "nobody")).isEqualTo(2);
+        assertThat(err.toString()).contains(MessageText.of(Message.of("input.user.unknown", "nobody"), Locale.ENGLISH));
         assertThat(accounts.list()).hasSize(before);
     }
 

@@ -110,12 +110,12 @@ class SignalFacesTest {
         String json = body(get("/api/years/2026/signals").with(user("boss").roles("LEADER")).accept(MediaType.APPLICATION_JSON));
         assertThat(json).contains("\"signal_run\":" + run.id(), "\"key\":\"" + run.flags().get(0).key() + "\"")
                 .contains("2026-Q3 没有考核结果");
-        CliRun cli = CliRun.of(context, "signals", "--year", "2026", "--format", "csv");
+        CliRun cli = CliRun.inEnglish(context, "signals", "--year", "2026", "--format", "csv");
         assertThat(cli.exitCode()).isZero();
         assertThat(cli.out()).startsWith("\uFEFF" + String.join(",", SignalFormat.COLUMNS) + "\r\n");
         assertThat(cli.out().lines().count()).isEqualTo(run.flags().size() + 1);
         assertThat(cli.err()).contains("signal run #" + run.id(), "2026-Q4");
-        assertThat(CliRun.of(context, "signals").exitCode()).isEqualTo(2);
+        assertThat(CliRun.inEnglish(context, "signals").exitCode()).isEqualTo(2);
     }
 
     private String body(RequestBuilder request) throws Exception {

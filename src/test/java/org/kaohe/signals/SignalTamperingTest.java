@@ -102,7 +102,7 @@ class SignalTamperingTest {
 
     @Test
     void theCommandLineExitsWith3AndNamesTheFlags() {
-        CliRun cli = CliRun.of(context, "signals", "--period", "2026-Q2", "--format", "csv");
+        CliRun cli = CliRun.inEnglish(context, "signals", "--period", "2026-Q2", "--format", "csv");
         assertThat(cli.exitCode()).isEqualTo(3);
         assertThat(cli.err()).contains("signal run #" + run.id(), "ALTERED", EDITED, DELETED);
     }

@@ -29,6 +29,23 @@ public record CliRun(int exitCode, String out, String err) {
         }
     }
 
+    /** The command with {@code --lang zh}: its messages in Chinese whatever the machine's {@code LANG}. */
+    public static CliRun inChinese(ApplicationContext context, String... args) {
+        return of(context, withLanguage("zh", args));
+    }
+
+    /** The command with {@code --lang en}: its messages in English whatever the machine's {@code LANG}. */
+    public static CliRun inEnglish(ApplicationContext context, String... args) {
+        return of(context, withLanguage("en", args));
+    }
+
+    private static String[] withLanguage(String language, String... args) {
+        String[] all = java.util.Arrays.copyOf(args, args.length + 2);
+        all[args.length] = "--lang";
+        all[args.length + 1] = language;
+        return all;
+    }
+
     /** The exit code, by the shorter name some tests use. */
     public int exit() {
         return exitCode;

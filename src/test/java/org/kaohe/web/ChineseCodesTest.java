@@ -82,9 +82,9 @@ class ChineseCodesTest {
         String version = rulebooks.publications().get(0).version();
         assertThat(page("/rules/versions/" + version + "?file=grades.csv")).contains("优秀");
 
-        CliRun verify = CliRun.of(context, "runs", "verify", Long.toString(run));
+        CliRun verify = CliRun.inChinese(context, "runs", "verify", Long.toString(run));
         assertThat(verify.exitCode()).as(verify.out()).isZero();
-        assertThat(CliRun.of(context, "results", "--period", "2026-Q3", "--format", "csv").out())
+        assertThat(CliRun.inChinese(context, "results", "--period", "2026-Q3", "--format", "csv").out())
                 .contains(good.subjectId() + ",").contains(",好,");
     }
 

@@ -95,10 +95,10 @@ class StaleQuarterPathsTest {
         try (PDDocument notice = Loader.loadPDF(bytes(get("/runs/" + olderQ3Run + "/subjects/C0047/notice.pdf")))) {
             assertThat(new PDFTextStripper().getText(notice)).contains("本结果已过时", superseded);
         }
-        CliRun report = CliRun.of(context, "report", "--period", "2026-Q3", "--run", Long.toString(olderQ3Run),
+        CliRun report = CliRun.inChinese(context, "report", "--period", "2026-Q3", "--run", Long.toString(olderQ3Run),
                 "--subject", "C0047", "--out", dir.resolve("older.pdf").toString());
         assertThat(report.exit()).isZero();
-        assertThat(report.err()).contains("已过时 is out of date", superseded);
+        assertThat(report.err()).contains("注意:运行 #" + olderQ3Run + " 已过时:", superseded);
     }
 
     @Test
@@ -128,18 +128,21 @@ class StaleQuarterPathsTest {
 
     @Test
     void theCommandLineSaysItOnStandardErrorAndKeepsItsExitCode() throws Exception {
-        CliRun results = CliRun.of(context, "results", "--period", "2026-Q3");
+        CliRun results = CliRun.inChinese(context, "results", "--period", "2026-Q3");
         assertThat(results.exit()).isZero();
-        assertThat(results.err()).contains("运行 run #" + q3Run + " 已过时 is out of date", STALE_ZH,
-                "This run used import version 1");
-        CliRun explain = CliRun.of(context, "explain", "--period", "2026-Q3", "--subject", "C0047");
+        assertThat(results.err()).contains("注意:运行 #" + q3Run + " 已过时:" + STALE_ZH)
+                .doesNotContain("This run used import version 1");
+        CliRun english = CliRun.inEnglish(context, "results", "--period", "2026-Q3");
+        assertThat(english.err()).contains("note: run #" + q3Run + " is out of date: This run used import version 1")
+                .doesNotContain(STALE_ZH);
+        CliRun explain = CliRun.inChinese(context, "explain", "--period", "2026-Q3", "--subject", "C0047");
         assertThat(explain.exit()).isZero();
-        assertThat(explain.err()).contains("已过时 is out of date");
-        CliRun report = CliRun.of(context, "report", "--period", "2026-Q3", "--subject", "C0047", "--out",
+        assertThat(explain.err()).contains("运行 #" + q3Run + " 已过时:");
+        CliRun report = CliRun.inChinese(context, "report", "--period", "2026-Q3", "--subject", "C0047", "--out",
                 dir.resolve("c0047.pdf").toString());
         assertThat(report.exit()).isZero();
-        assertThat(report.err()).contains("已过时 is out of date");
-        assertThat(CliRun.of(context, "results", "--period", "2026-Q2").err()).doesNotContain("已过时");
+        assertThat(report.err()).contains("运行 #" + q3Run + " 已过时:");
+        assertThat(CliRun.inChinese(context, "results", "--period", "2026-Q2").err()).doesNotContain("已过时");
     }
 
     @Test
