@@ -50,7 +50,7 @@ final class TableColumns {
                                 + " are reserved"),
                 of("name", "名称", TEXT).notEmpty().length(30)
                         .note("显示在结果和说明中 / shown in results and explanations"),
-                subjectType().notEmpty(), deptType().note("填了则替换同代码的通用行 / replaces the shared row of its code"),
+                englishName(), subjectType().notEmpty(), deptType().note("填了则替换同代码的通用行 / replaces the shared row of its code"),
                 of("max", "满分", NUMBER).range("0", "1000").empty("editor.empty.noCap").unit(POINTS)
                         .note("加分部分的满分即加分上限;只有扣分部分可以空 / a bonus part's cap; only a deduction part"
                                 + " may leave it empty"),
@@ -67,7 +67,7 @@ final class TableColumns {
                 of("code", "代码", GRADE_CODE).notEmpty()
                         .note("如 `GOOD` 或 `优秀`,结果中存的就是它;不能与另一个等次的名称相同 / stored in results; not"
                                 + " another grade's name"),
-                of("name", "名称", TEXT).notEmpty().length(16).note("如 `好` / e.g. `好`"),
+                of("name", "名称", TEXT).notEmpty().length(16).note("如 `好` / e.g. `好`"), englishName(),
                 of("min_score", "最低分", NUMBER).range("-1000", "1000").empty("editor.empty.lowest").unit(POINTS)
                         .note("达到此分即为该等次;自上而下最低分依次降低,最差的等次不填 / strictly descending; empty for"
                                 + " the last"),
@@ -86,6 +86,7 @@ final class TableColumns {
         return List.of(of("code", "代码", KIND_CODE).notEmpty().note("如 `AWARD` 或 `五个一兑现` / e.g. `AWARD`"),
                 of("name", "名称", TEXT).notEmpty().length(30)
                         .note("导入文件中的\"类型\"可以写代码,也可以写这个名称 / events.csv may use it"),
+                englishName(),
                 of("applies_to", "适用对象", CHOICE).choices(SubjectType.class).empty("editor.empty.bothTypes")
                         .note("填了则另一类对象不能登记此事项 / the other type cannot record it"),
                 of("levels", "级别", LEVELS).empty("editor.empty.noLevels")
@@ -98,7 +99,7 @@ final class TableColumns {
 
     static List<BookColumn> levels() {
         return List.of(of("code", "代码", LEVEL_CODE).notEmpty().note("不能重复 / unique"),
-                of("name", "名称", TEXT).notEmpty().length(30).note("不能重复 / unique"));
+                of("name", "名称", TEXT).notEmpty().length(30).note("不能重复 / unique"), englishName());
     }
 
     /** bonus-points.csv and deduction-points.csv. */
@@ -165,6 +166,16 @@ final class TableColumns {
                 of("grade", "等次", TEXT).length(16)
                         .note("必填:年度等次(`annual-grades.csv` 中的名称或代码)/ required: an annual grade"),
                 veto());
+    }
+
+    /**
+     * The English name beside a Chinese one (grades, parts, kinds, levels): what English pages,
+     * answers and exports show; empty shows the Chinese name. Added later: a book without it still reads.
+     */
+    private static BookColumn englishName() {
+        return of("name_en", "英文名称", TEXT).length(60).empty("editor.empty.chineseName").later()
+                .note("英文界面显示的名称;空则显示中文名称;后加的列,旧表没有它照常读取 / shown on English pages;"
+                        + " empty: the Chinese name; added later: a book without it still reads");
     }
 
     private static BookColumn subjectType() {
