@@ -16,6 +16,8 @@ import org.kaohe.results.RunInfo;
 import org.kaohe.results.RunQueries;
 import org.kaohe.results.StaleReason;
 import org.kaohe.results.StaleRuns;
+import org.kaohe.rules.RulebookService;
+import org.kaohe.rules.book.EnglishNames;
 import org.kaohe.scoring.ReasonText;
 import org.springframework.beans.factory.config.ConfigurableBeanFactory;
 import org.springframework.context.annotation.Scope;
@@ -52,9 +54,11 @@ class ExplainCommand implements Callable<Integer> {
     private final AnnualResults annual;
     private final StaleRuns staleRuns;
     private final AnnualStaleness annualStaleness;
+    private final RulebookService rulebooks;
 
     ExplainCommand(RunQueries runs, RunChecks checks, AnnualResults annual, StaleRuns staleRuns,
-                   AnnualStaleness annualStaleness) {
+                   AnnualStaleness annualStaleness, RulebookService rulebooks) {
+        this.rulebooks = rulebooks;
         this.staleRuns = staleRuns;
         this.annualStaleness = annualStaleness;
         this.runs = runs;
@@ -87,7 +91,7 @@ class ExplainCommand implements Callable<Integer> {
             System.err.println("考核期 " + p + " 中没有对象 " + subject + " / no subject " + subject + " in " + p);
             return CliSupport.EXIT_INVALID;
         }
-        System.out.print(format.render(checked, PartNames.of(runs.partLabels(run.id())), locale()));
+        System.out.print(format.render(checked, PartNames.of(runs.partLabels(run.id()), englishNames()), englishNames(), locale()));
         CliSupport.staleNote("运行 run #" + run.id(), staleRuns.reasons(run));
         if (checked.failed()) {
             System.err.println("警告 WARNING: " + checked.status().label());
@@ -112,8 +116,8 @@ class ExplainCommand implements Callable<Integer> {
         }
         List<StaleReason> stale = annualStaleness.reasons(checked.run());
         System.out.print(format == ExplanationFormat.JSON
-                ? AnnualFormat.json(AnnualFormat.explanation(checked, found.get(), locale(), stale))
-                : AnnualFormat.explanationText(checked, found.get(), locale()));
+                ? AnnualFormat.json(AnnualFormat.explanation(checked, found.get(), locale(), stale, englishNames()))
+                : AnnualFormat.explanationText(checked, found.get(), locale(), englishNames()));
         CliSupport.staleNote("年度考核 annual run #" + checked.run().id(), stale);
         if (checked.statusOf(found.get()).failed()) {
             System.err.println("警告 WARNING: " + checked.statusOf(found.get()).label());
@@ -126,5 +130,10 @@ class ExplainCommand implements Callable<Integer> {
     /** English for {@code --lang en}; Chinese for {@code zh}, the default, as everywhere else. */
     private Locale locale() {
         return "en".equalsIgnoreCase(lang) ? Locale.ENGLISH : ReasonText.CHINESE;
+    }
+
+    /** The published rulebook's English names of grades, parts, kinds and levels, for {@code --lang en}. */
+    private EnglishNames englishNames() {
+        return "en".equalsIgnoreCase(lang) ? rulebooks.englishNames() : EnglishNames.NONE;
     }
 }

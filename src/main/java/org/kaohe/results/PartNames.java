@@ -54,9 +54,9 @@ public final class PartNames {
         return chinese || name.equals(code) ? name : !translated.equals(name) ? translated : name + " (" + code + ")";
     }
 
-    /** {@code T 目标任务}: both, for text where nothing shows on hover (the command line). */
-    public String codeAndName(SubjectType type, String code) {
-        String name = name(type, code);
+    /** {@code T 目标任务} ({@code T Targets} in English): both, for text where nothing shows on hover (the command line). */
+    public String codeAndName(SubjectType type, String code, Locale locale) {
+        String name = english.name(name(type, code), locale);
         return name.equals(code) ? code : code + " " + name;
     }
 

@@ -50,24 +50,31 @@ final class TableColumns {
                                 + " are reserved"),
                 of("name", "名称", TEXT).notEmpty().length(30)
                         .note("显示在结果和说明中 / shown in results and explanations"),
-                englishName(), subjectType().notEmpty(), deptType().note("填了则替换同代码的通用行 / replaces the shared row of its code"),
+                subjectType().notEmpty(), deptType().note("填了则替换同代码的通用行 / replaces the shared row of its code"),
                 of("max", "满分", NUMBER).range("0", "1000").empty("editor.empty.noCap").unit(POINTS)
                         .note("加分部分的满分即加分上限;只有扣分部分可以空 / a bonus part's cap; only a deduction part"
                                 + " may leave it empty"),
                 of("method", "计分方法", CHOICE).notEmpty().choices(Method.class).note("算法见下表 / formulas below"),
                 of("projects", "目标范围", PROJECTS).choices(Project.class).empty("editor.empty.allProjects")
                         .note("只用于目标任务部分:只计这些工程类别的目标 / TARGETS only: the projects it counts"),
-                meaning());
+                meaning(), englishName());
     }
 
     static List<BookColumn> grades() {
+        List<BookColumn> columns = new java.util.ArrayList<>(gradeColumns());
+        columns.add(englishName());
+        return List.copyOf(columns);
+    }
+
+    /** The columns grades.csv and annual-grades.csv share (the English name ends both, after the annual scope). */
+    private static List<BookColumn> gradeColumns() {
         return List.of(subjectType().empty("editor.empty.bothTypes")
                         .note("填了的行只给该类对象用(该类对象不再用通用行)/ a typed set replaces the shared one for that"
                                 + " type"),
                 of("code", "代码", GRADE_CODE).notEmpty()
                         .note("如 `GOOD` 或 `优秀`,结果中存的就是它;不能与另一个等次的名称相同 / stored in results; not"
                                 + " another grade's name"),
-                of("name", "名称", TEXT).notEmpty().length(16).note("如 `好` / e.g. `好`"), englishName(),
+                of("name", "名称", TEXT).notEmpty().length(16).note("如 `好` / e.g. `好`"),
                 of("min_score", "最低分", NUMBER).range("-1000", "1000").empty("editor.empty.lowest").unit(POINTS)
                         .note("达到此分即为该等次;自上而下最低分依次降低,最差的等次不填 / strictly descending; empty for"
                                 + " the last"),
@@ -86,7 +93,6 @@ final class TableColumns {
         return List.of(of("code", "代码", KIND_CODE).notEmpty().note("如 `AWARD` 或 `五个一兑现` / e.g. `AWARD`"),
                 of("name", "名称", TEXT).notEmpty().length(30)
                         .note("导入文件中的\"类型\"可以写代码,也可以写这个名称 / events.csv may use it"),
-                englishName(),
                 of("applies_to", "适用对象", CHOICE).choices(SubjectType.class).empty("editor.empty.bothTypes")
                         .note("填了则另一类对象不能登记此事项 / the other type cannot record it"),
                 of("levels", "级别", LEVELS).empty("editor.empty.noLevels")
@@ -94,7 +100,7 @@ final class TableColumns {
                 of("source", "来源", CHOICE).choices(ItemSource.class).empty("editor.empty.event")
                         .note("新增事项都用 `EVENT`;`ORGANIZATION`、`TARGET` 只用于系统识别的四个事项 / new kinds are"
                                 + " EVENT"),
-                meaning());
+                meaning(), englishName());
     }
 
     static List<BookColumn> levels() {
@@ -144,10 +150,11 @@ final class TableColumns {
     }
 
     static List<BookColumn> annualGrades() {
-        List<BookColumn> columns = new java.util.ArrayList<>(grades());
+        List<BookColumn> columns = new java.util.ArrayList<>(gradeColumns());
         columns.add(of("scope", "名额范围", CHOICE).choices(QuotaScope.class).empty("editor.empty.defaultScope").later()
                 .note("只在有名额的行填写;后加的列,旧表没有它照常读取 / rows with a quota only; added later: a book"
                         + " without it still reads"));
+        columns.add(englishName());
         return List.copyOf(columns);
     }
 
