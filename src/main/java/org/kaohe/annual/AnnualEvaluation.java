@@ -139,7 +139,7 @@ public final class AnnualEvaluation {
         s.band = grades.band(s.score());
         s.gated = s.band;
         for (AnnualGateRow gate : rules.gates(s.type)) {
-            List<String> quarters = AnnualSubject.matchingQuarters(s, gate);
+            List<Object> quarters = AnnualSubject.matchingQuarters(s, gate);
             if (quarters.isEmpty() || !gate.matches(quarters.size())) {
                 continue;
             }
@@ -163,7 +163,7 @@ public final class AnnualEvaluation {
      */
     private void ungradedVetoes(AnnualSubject s) {
         for (AnnualGateRow gate : rules.gates(s.type)) {
-            List<String> quarters = gate.veto() ? AnnualSubject.matchingQuarters(s, gate) : List.of();
+            List<Object> quarters = gate.veto() ? AnnualSubject.matchingQuarters(s, gate) : List.of();
             if (!quarters.isEmpty() && gate.matches(quarters.size())) {
                 s.vetoed = true;
                 s.lines.add(gateLine(gate, quarters, Reason.of("annual.effect.ungraded")));
@@ -171,13 +171,28 @@ public final class AnnualEvaluation {
         }
     }
 
-    private static ExplanationLine gateLine(AnnualGateRow gate, List<String> quarters, Reason outcome) {
+    private static ExplanationLine gateLine(AnnualGateRow gate, List<Object> quarters, Reason outcome) {
         Reason condition = gate.kind() != null ? Reason.of("annual.condition.kind", gate.kind())
                 : gate.lowestQuarterGrade() ? Reason.of("annual.condition.lowest")
                 : Reason.of("annual.condition.grade", gate.quarterGrade());
         return new ExplanationLine(gate.ref().toString(), ExplanationLine.GRADE_PART, BigDecimal.ZERO,
                 Reason.of(gate.veto() ? "annual.gate.veto" : "annual.gate", condition,
-                        Integer.toString(quarters.size()), String.join("; ", quarters), outcome), List.of());
+                        Integer.toString(quarters.size()), quarterList(quarters), outcome), List.of());
+    }
+
+    /**
+     * The quarters a gate counted, "; " between them: as text when each is text (items' quarters), else
+     * as clauses ({@code annual.quarters}), so the quarterly grades they name read in the reader's language.
+     */
+    private static Object quarterList(List<Object> quarters) {
+        if (quarters.stream().allMatch(String.class::isInstance)) {
+            return String.join("; ", quarters.stream().map(String.class::cast).toList());
+        }
+        Object list = quarters.get(quarters.size() - 1);
+        for (int i = quarters.size() - 2; i >= 0; i--) {
+            list = Reason.of("annual.quarters", quarters.get(i), list);
+        }
+        return list;
     }
 
     /**

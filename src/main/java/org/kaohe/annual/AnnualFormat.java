@@ -18,6 +18,7 @@ import org.kaohe.results.ResultsFormat;
 import org.kaohe.results.SpreadsheetSafe;
 import org.kaohe.results.StaleReason;
 import org.kaohe.results.TextTable;
+import org.kaohe.rules.book.EnglishNames;
 import org.kaohe.scoring.ExplanationLine;
 import org.kaohe.scoring.ReasonText;
 import org.kaohe.scoring.SubjectResult;
@@ -99,7 +100,8 @@ public final class AnnualFormat {
     }
 
     /** The explanation of one subject of the year, the seal check first when it failed. */
-    public static String explanationText(AnnualResults.CheckedYear year, SubjectResult s, Locale locale) {
+    public static String explanationText(AnnualResults.CheckedYear year, SubjectResult s, Locale locale,
+                                         EnglishNames english) {
         StringBuilder out = new StringBuilder();
         AnnualRunInfo run = year.run();
         if (year.statusOf(s).failed()) {
@@ -111,14 +113,15 @@ public final class AnnualFormat {
         out.append(String.format("%s %s %s (部门 dept %s) %d 年度 year%n", s.subjectType().label(), s.subjectId(), s.name(),
                 s.deptId(), run.year()));
         out.append(String.format("年度得分 score %s  等次 grade %s (分数段 band %s)  排名 rank %s  一票否决 veto %s%n",
-                score(s).toPlainString(), s.finalGrade().label(), s.bandGrade().label(),
+                score(s).toPlainString(), english.name(s.finalGrade().label(), locale),
+                english.name(s.bandGrade().label(), locale),
                 s.rank() == 0 ? "-" : Integer.toString(s.rank()), s.vetoed() ? "是 yes" : "否 no"));
         out.append(String.format("季度考核 quarterly runs %s  年度民主测评 appraisal v%d  规则版本 rulebook %s  年度考核 annual run #%d (%s, %s)%n",
                 run.quarterRuns(), run.appraisalVersion(), run.rulebookVersion(), run.id(), run.runBy(), run.startedAt()));
         out.append("封印 seal: ").append(year.statusOf(s).label()).append("\n\n");
         List<String[]> rows = new ArrayList<>();
         for (ExplanationLine line : s.lines()) {
-            rows.add(new String[] {line.part(), line.points().toPlainString(), ReasonText.of(line.reason(), locale),
+            rows.add(new String[] {line.part(), line.points().toPlainString(), ReasonText.of(line.reason(), locale, english.in(locale)),
                     line.rule(),
                     String.join(", ", line.evidence().stream().map(SourceRef::toString).toList())});
         }
@@ -133,7 +136,7 @@ public final class AnnualFormat {
      * {@code staleReasons} say whether the run is out of date and why.
      */
     public static Map<String, Object> explanation(AnnualResults.CheckedYear year, SubjectResult s, Locale locale,
-                                                  List<StaleReason> stale) {
+                                                  List<StaleReason> stale, EnglishNames english) {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("year", year.run().year());
         out.put("annual_run_id", year.run().id());
@@ -145,8 +148,8 @@ public final class AnnualFormat {
         out.put("name", s.name());
         out.put("dept_id", s.deptId());
         out.put("score", score(s));
-        out.put("band_grade", s.bandGrade().label());
-        out.put("grade", s.finalGrade().label());
+        out.put("band_grade", english.name(s.bandGrade().label(), locale));
+        out.put("grade", english.name(s.finalGrade().label(), locale));
         out.put("rank", s.rank() == 0 ? null : s.rank());
         out.put("vetoed", s.vetoed());
         out.put("parts", s.parts());
@@ -155,7 +158,7 @@ public final class AnnualFormat {
             line.put("rule", l.rule());
             line.put("part", l.part());
             line.put("points", l.points());
-            line.put("reason", ReasonText.of(l.reason(), locale));
+            line.put("reason", ReasonText.of(l.reason(), locale, english.in(locale)));
             line.put("why", l.reason());
             line.put("evidence", l.evidence().stream().map(SourceRef::toString).toList());
             return line;

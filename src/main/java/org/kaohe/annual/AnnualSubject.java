@@ -14,6 +14,7 @@ import org.kaohe.rules.book.AnnualRules;
 import org.kaohe.scoring.ExplanationLine;
 import org.kaohe.scoring.Grade;
 import org.kaohe.scoring.GradeScale;
+import org.kaohe.scoring.Reason;
 import org.kaohe.scoring.SubjectResult;
 
 /**
@@ -98,8 +99,8 @@ final class AnnualSubject {
     }
 
     /** The quarters in which the gate's condition held for the subject, each cited (run, rows or grade). */
-    static List<String> matchingQuarters(AnnualSubject s, AnnualGateRow gate) {
-        List<String> quarters = new ArrayList<>();
+    static List<Object> matchingQuarters(AnnualSubject s, AnnualGateRow gate) {
+        List<Object> quarters = new ArrayList<>();
         for (Map.Entry<QuarterInput, SubjectResult> q : s.results.entrySet()) {
             if (gate.kind() != null) {
                 List<SourceRef> items = q.getKey().items(s.type, s.id, gate.kind());
@@ -108,8 +109,9 @@ final class AnnualSubject {
                             + String.join(",", items.stream().map(r -> Integer.toString(r.line())).toList()) + ")");
                 }
             } else if (q.getValue().finalGrade().name().equals(quarterGradeCode(q.getKey(), s.type, gate))) {
-                quarters.add(q.getKey().period() + " " + q.getValue().finalGrade().label() + " (run #"
-                        + q.getKey().runId() + ")");
+                // A clause, not text: the grade's name reads in the reader's language (the rulebook's English name).
+                quarters.add(Reason.of("annual.quarter.grade", q.getKey().period().toString(),
+                        q.getValue().finalGrade().label(), Long.toString(q.getKey().runId())));
             }
         }
         return quarters;

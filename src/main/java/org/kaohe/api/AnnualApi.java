@@ -16,6 +16,8 @@ import org.kaohe.annual.AnnualStaleness;
 import org.kaohe.annual.StaleQuartersException;
 import org.kaohe.imports.RemovalConfirmation;
 import org.kaohe.results.StaleReason;
+import org.kaohe.rules.RulebookService;
+import org.kaohe.rules.book.EnglishNames;
 import org.kaohe.scoring.SubjectResult;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -45,8 +47,10 @@ class AnnualApi {
     private final AnnualResults results;
     private final AnnualService annual;
     private final AnnualStaleness staleness;
+    private final RulebookService rulebooks;
 
-    AnnualApi(AnnualResults results, AnnualService annual, AnnualStaleness staleness) {
+    AnnualApi(AnnualResults results, AnnualService annual, AnnualStaleness staleness, RulebookService rulebooks) {
+        this.rulebooks = rulebooks;
         this.results = results;
         this.annual = annual;
         this.staleness = staleness;
@@ -138,7 +142,8 @@ class AnnualApi {
             results.refuseIfMissing(checked, id); // a row deleted from the sealed annual run: 409, said so
             return new ResponseStatusException(NOT_FOUND, ApiText.of("notFound.annualSubject", year, id));
         });
-        return AnnualFormat.explanation(checked, subject, locale, staleness.reasons(checked.run()));
+        EnglishNames english = "en".equals(locale.getLanguage()) ? rulebooks.englishNames() : EnglishNames.NONE;
+        return AnnualFormat.explanation(checked, subject, locale, staleness.reasons(checked.run()), english);
     }
 
     private static Map<String, Object> row(AnnualResults.CheckedYear checked, SubjectResult s) {

@@ -28,6 +28,8 @@ import org.kaohe.results.RunQueries;
 import org.kaohe.results.SealStatus;
 import org.kaohe.results.StaleReason;
 import org.kaohe.results.StaleRuns;
+import org.kaohe.rules.RulebookService;
+import org.kaohe.rules.book.EnglishNames;
 import org.kaohe.scoring.ExplanationLine;
 import org.kaohe.scoring.Reason;
 import org.kaohe.scoring.ReasonText;
@@ -72,8 +74,8 @@ class ResultsApi {
      * stored ({@code why}: its key and arguments).
      */
     record Line(String rule, String part, BigDecimal points, String reason, Reason why, List<String> evidence) {
-        static Line of(ExplanationLine l, Locale locale) {
-            return new Line(l.rule(), l.part(), l.points(), ReasonText.of(l.reason(), locale), l.reason(),
+        static Line of(ExplanationLine l, Locale locale, EnglishNames names) {
+            return new Line(l.rule(), l.part(), l.points(), ReasonText.of(l.reason(), locale, names.in(locale)), l.reason(),
                     l.evidence().stream().map(SourceRef::toString).toList());
         }
     }
@@ -95,9 +97,11 @@ class ResultsApi {
     private final AuditedRuns audited;
     private final ResultsList list;
     private final StaleRuns staleRuns;
+    private final RulebookService rulebooks;
 
     ResultsApi(RunQueries runs, RunChecks checks, ResultPageChecks pageChecks, AuditedRuns audited, ResultsList list,
-               StaleRuns staleRuns) {
+               StaleRuns staleRuns, RulebookService rulebooks) {
+        this.rulebooks = rulebooks;
         this.staleRuns = staleRuns;
         this.runs = runs;
         this.checks = checks;
@@ -126,10 +130,10 @@ class ResultsApi {
      */
     record Row(String subjectType, String subjectId, String name, String deptId, String deptName, BigDecimal score,
                String grade, String gradeCode, int rank, boolean vetoed, List<String> gradeReasons, String seal) {
-        static Row of(ListedResult r, Locale locale) {
+        static Row of(ListedResult r, Locale locale, EnglishNames names) {
             return new Row(r.subjectType().name(), r.subjectId(), r.name(), r.deptId(), r.deptName(), r.score(),
-                    r.finalGrade().label(), r.finalGrade().name(), r.rank(), r.vetoed(),
-                    r.gradeReasons().stream().map(reason -> ReasonText.of(reason, locale)).toList(),
+                    names.name(r.finalGrade().label(), locale), r.finalGrade().name(), r.rank(), r.vetoed(),
+                    r.gradeReasons().stream().map(reason -> ReasonText.of(reason, locale, names.in(locale))).toList(),
                     r.seal() == null ? null : r.seal().label());
         }
     }
@@ -176,10 +180,11 @@ class ResultsApi {
         ResultPageChecks.CheckedPage checked = pageChecks.page(run, list.page(run.id(), filter, page, size));
         ResultsPage found = checked.page();
         List<StaleReason> stale = staleRuns.reasons(run);
+        EnglishNames names = englishNames(locale);
         return ResponseEntity.ok().header(SEAL_HEADER, checked.failed() ? SealStatus.ALTERED.name() : checked.status().name())
                 .header(WHOLE_CHECK_HEADER, checked.wholeCheckPending() ? "PENDING" : "DONE")
                 .body(new ResultsPageJson(run.period().toString(), run.id(), found.page(), found.size(), found.total(),
-                        found.pages(), found.rows().stream().map(r -> Row.of(r, locale)).toList(), !stale.isEmpty(),
+                        found.pages(), found.rows().stream().map(r -> Row.of(r, locale, names)).toList(), !stale.isEmpty(),
                         StaleReason.json(stale, locale)));
     }
 
@@ -229,10 +234,12 @@ class ResultsApi {
         });
         SubjectResult s = checked.subject();
         List<StaleReason> stale = staleRuns.reasons(run);
+        EnglishNames names = englishNames(locale);
         return ResponseEntity.ok().header(SEAL_HEADER, checked.status().name()).body(new Explanation(Run.of(run),
-                s.subjectType().name(), s.subjectId(), s.name(), s.deptId(), s.score(), s.parts(), s.bandGrade().label(),
-                s.gatedGrade().label(), s.finalGrade().label(), s.rank(), s.vetoed(), run.rulebookVersion(),
-                s.lines().stream().map(l -> Line.of(l, locale)).toList(), SealCheck.of(checked.status(), checked.problems()),
+                s.subjectType().name(), s.subjectId(), s.name(), s.deptId(), s.score(), s.parts(),
+                names.name(s.bandGrade().label(), locale), names.name(s.gatedGrade().label(), locale),
+                names.name(s.finalGrade().label(), locale), s.rank(), s.vetoed(), run.rulebookVersion(),
+                s.lines().stream().map(l -> Line.of(l, locale, names)).toList(), SealCheck.of(checked.status(), checked.problems()),
                 !stale.isEmpty(), StaleReason.json(stale, locale)));
     }
 
@@ -248,4 +255,9 @@ class ResultsApi {
         return runs.run(runId).orElseThrow(() -> new ResponseStatusException(NOT_FOUND, ApiText.of("input.run.unknown", runId)));
     }
 
+
+    /** The published rulebook's English names of grades, parts, kinds and levels for an English answer; else none. */
+    private EnglishNames englishNames(Locale locale) {
+        return "en".equals(locale.getLanguage()) ? rulebooks.englishNames() : EnglishNames.NONE;
+    }
 }

@@ -16,6 +16,8 @@ import org.kaohe.results.RunInfo;
 import org.kaohe.results.RunQueries;
 import org.kaohe.results.StaleReason;
 import org.kaohe.results.StaleRuns;
+import org.kaohe.rules.RulebookService;
+import org.kaohe.rules.book.EnglishNames;
 import org.kaohe.scoring.ReasonText;
 import org.springframework.beans.factory.config.ConfigurableBeanFactory;
 import org.springframework.context.annotation.Scope;
@@ -48,9 +50,11 @@ class ExplainCommand implements Callable<Integer> {
     private final AnnualResults annual;
     private final StaleRuns staleRuns;
     private final AnnualStaleness annualStaleness;
+    private final RulebookService rulebooks;
 
     ExplainCommand(RunQueries runs, RunChecks checks, AnnualResults annual, StaleRuns staleRuns,
-                   AnnualStaleness annualStaleness) {
+                   AnnualStaleness annualStaleness, RulebookService rulebooks) {
+        this.rulebooks = rulebooks;
         this.staleRuns = staleRuns;
         this.annualStaleness = annualStaleness;
         this.runs = runs;
@@ -79,7 +83,7 @@ class ExplainCommand implements Callable<Integer> {
             System.err.println(CliSupport.text("cli.noSubject", p, subject));
             return CliSupport.EXIT_INVALID;
         }
-        System.out.print(format.render(checked, PartNames.of(runs.partLabels(run.id())), locale()));
+        System.out.print(format.render(checked, PartNames.of(runs.partLabels(run.id()), englishNames()), englishNames(), locale()));
         CliSupport.staleNote(CliSupport.runName(run.id()), staleRuns.reasons(run));
         if (checked.failed()) {
             System.err.println(CliSupport.marked(true, CliSupport.runName(run.id()), checked.status().label()));
@@ -104,8 +108,8 @@ class ExplainCommand implements Callable<Integer> {
         }
         List<StaleReason> stale = annualStaleness.reasons(checked.run());
         System.out.print(format == ExplanationFormat.JSON
-                ? AnnualFormat.json(AnnualFormat.explanation(checked, found.get(), locale(), stale))
-                : AnnualFormat.explanationText(checked, found.get(), locale()));
+                ? AnnualFormat.json(AnnualFormat.explanation(checked, found.get(), locale(), stale, englishNames()))
+                : AnnualFormat.explanationText(checked, found.get(), locale(), englishNames()));
         CliSupport.staleNote(CliSupport.annualRunName(checked.run().id()), stale);
         if (checked.statusOf(found.get()).failed()) {
             System.err.println(CliSupport.marked(true, CliSupport.annualRunName(checked.run().id()),
@@ -123,5 +127,10 @@ class ExplainCommand implements Callable<Integer> {
      */
     private Locale locale() {
         return Locale.ENGLISH.equals(CliSupport.locale()) ? Locale.ENGLISH : ReasonText.CHINESE;
+    }
+
+    /** The published rulebook's English names of grades, parts, kinds and levels, for an English reader. */
+    private EnglishNames englishNames() {
+        return Locale.ENGLISH.equals(locale()) ? rulebooks.englishNames() : EnglishNames.NONE;
     }
 }

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 
 import org.kaohe.records.SourceRef;
+import org.kaohe.rules.book.EnglishNames;
 import org.kaohe.scoring.ExplanationLine;
 import org.kaohe.scoring.Reason;
 import org.kaohe.scoring.ReasonText;
@@ -29,11 +30,11 @@ public enum ExplanationFormat {
      * The explanation of a subject as checked against its seal; the check is shown first when it
      * failed. Parts are named by the run's rulebook ({@code names}), rules by their table and row.
      */
-    public String render(RunChecks.CheckedSubject checked, PartNames names, Locale locale) {
-        return this == TEXT ? text(checked, names, locale) : json(checked, names, locale);
+    public String render(RunChecks.CheckedSubject checked, PartNames names, EnglishNames english, Locale locale) {
+        return this == TEXT ? text(checked, names, english, locale) : json(checked, names, english, locale);
     }
 
-    private static String text(RunChecks.CheckedSubject checked, PartNames names, Locale locale) {
+    private static String text(RunChecks.CheckedSubject checked, PartNames names, EnglishNames english, Locale locale) {
         SubjectResult s = checked.subject();
         RunInfo run = checked.run();
         StringBuilder out = new StringBuilder();
@@ -46,15 +47,16 @@ public enum ExplanationFormat {
         out.append(String.format("%s %s %s (部门 dept %s) %s%n", s.subjectType().label(), s.subjectId(), s.name(),
                 s.deptId(), run.period()));
         out.append(String.format("得分 score %s  等次 grade %s (分数段 band %s, 关卡后 after gates %s)  排名 rank %d  一票否决 veto %s%n",
-                s.score().toPlainString(), s.finalGrade().label(), s.bandGrade().label(), s.gatedGrade().label(),
+                s.score().toPlainString(), english.name(s.finalGrade().label(), locale),
+                english.name(s.bandGrade().label(), locale), english.name(s.gatedGrade().label(), locale),
                 s.rank(), s.vetoed() ? "是 yes" : "否 no"));
         out.append(String.format("规则版本 rulebook %s  运行 run #%d (%s, %s)%n", run.rulebookVersion(), run.id(),
                 run.runBy(), run.startedAt()));
         out.append("封印 seal: ").append(checked.status().label()).append("\n\n");
         List<String[]> rows = new ArrayList<>();
         for (ExplanationLine line : s.lines()) {
-            rows.add(new String[] {names.codeAndName(s.subjectType(), line.part()), signed(line.points()),
-                    ReasonText.of(line.reason(), locale),
+            rows.add(new String[] {names.codeAndName(s.subjectType(), line.part(), locale), signed(line.points()),
+                    ReasonText.of(line.reason(), locale, english.in(locale)),
                     rule(line.rule()), evidence(line.evidence())});
         }
         BigDecimal total = s.lines().stream().map(ExplanationLine::points).reduce(BigDecimal.ZERO, BigDecimal::add);
@@ -69,17 +71,18 @@ public enum ExplanationFormat {
         return chinese.equals(rule) ? rule : chinese + " (" + rule + ")";
     }
 
-    private static String json(RunChecks.CheckedSubject checked, PartNames names, Locale locale) {
+    private static String json(RunChecks.CheckedSubject checked, PartNames names, EnglishNames english, Locale locale) {
         SubjectResult s = checked.subject();
         RunInfo run = checked.run();
         List<JsonLine> lines = s.lines().stream()
                 .map(l -> new JsonLine(l.rule(), RuleNames.chinese(l.rule()), l.part(),
-                        names.name(s.subjectType(), l.part()), l.points(), ReasonText.of(l.reason(), locale), l.reason(),
+                        english.name(names.name(s.subjectType(), l.part()), locale), l.points(),
+                        ReasonText.of(l.reason(), locale, english.in(locale)), l.reason(),
                         l.evidence().stream().map(SourceRef::toString).toList(), run.rulebookVersion()))
                 .toList();
         JsonExplanation explanation = new JsonExplanation(run.period().toString(), run.id(), s.subjectType().name(),
-                s.subjectId(), s.name(), s.deptId(), s.score(), s.bandGrade().label(), s.gatedGrade().label(),
-                s.finalGrade().label(), s.rank(), s.vetoed(), run.rulebookVersion(), s.parts(), lines,
+                s.subjectId(), s.name(), s.deptId(), s.score(), english.name(s.bandGrade().label(), locale),
+                english.name(s.gatedGrade().label(), locale), english.name(s.finalGrade().label(), locale), s.rank(), s.vetoed(), run.rulebookVersion(), s.parts(), lines,
                 new JsonSeal(checked.status().name(), checked.status().label(), checked.problems()));
         try {
             return Json.MAPPER.writeValueAsString(explanation) + "\n";

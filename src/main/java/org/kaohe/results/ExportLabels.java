@@ -4,6 +4,7 @@ import java.math.RoundingMode;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
+import org.kaohe.rules.book.EnglishNames;
 import org.kaohe.scoring.Grade;
 import org.kaohe.scoring.ReasonText;
 import org.springframework.context.MessageSource;
@@ -20,11 +21,14 @@ final class ExportLabels {
     final Locale locale;
     private final RunChecks.CheckedRun checked;
     private final MessageSource messages;
+    /** The rulebook's English names of grades (and of the names reasons quote). */
+    private final EnglishNames names;
 
-    ExportLabels(MessageSource messages, Locale locale, RunChecks.CheckedRun checked) {
+    ExportLabels(MessageSource messages, Locale locale, RunChecks.CheckedRun checked, EnglishNames names) {
         this.messages = messages;
         this.locale = locale;
         this.checked = checked;
+        this.names = names;
     }
 
     /** The first block's seal line: the run's check, loudly when it failed. */
@@ -35,12 +39,15 @@ final class ExportLabels {
     }
 
     /**
-     * A grade as the rulebook names it; in another language the bundle's name of its code when
-     * there is one (the default book's 好 is "Good"), else the rulebook's name with its code.
+     * A grade as the rulebook names it; in English the rulebook's English name when it gives one
+     * (the default book's 好 is "Good"), else its Chinese name with its code.
      */
     String grade(Grade grade) {
-        return Locale.CHINESE.getLanguage().equals(locale.getLanguage()) ? grade.label()
-                : messages.getMessage("grade." + grade.name(), null, grade.label() + " (" + grade.name() + ")", locale);
+        if (Locale.CHINESE.getLanguage().equals(locale.getLanguage())) {
+            return grade.label();
+        }
+        String shown = names.name(grade.label(), locale);
+        return shown.equals(grade.label()) ? grade.label() + " (" + grade.name() + ")" : shown;
     }
 
     /** What every printed page names at its top: the period and the run, and a failed seal check loudly. */
@@ -74,7 +81,7 @@ final class ExportLabels {
         String[] cells = withSeal(new String[] {text("subjectType." + r.subjectType().name()), r.subjectId(), r.name(),
                 r.deptName(), r.score().setScale(2, RoundingMode.HALF_UP).toPlainString(), grade(r.bandGrade()),
                 grade(r.finalGrade()), Integer.toString(r.rank()),
-                text(r.vetoed() ? "common.yes" : "common.no"), String.join("; ", r.gradeReasons().stream().map(reason -> ReasonText.of(reason, locale)).toList())},
+                text(r.vetoed() ? "common.yes" : "common.no"), String.join("; ", r.gradeReasons().stream().map(reason -> ReasonText.of(reason, locale, names.in(locale))).toList())},
                 checked.failed() ? 1 : 0);
         if (checked.failed()) {
             cells[cells.length - 1] = checked.alteredRows().containsKey(r.subjectType().name() + "/" + r.subjectId())

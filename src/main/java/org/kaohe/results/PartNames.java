@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Map;
 
 import org.kaohe.records.SubjectType;
+import org.kaohe.rules.book.EnglishNames;
 import org.kaohe.scoring.EnginePart;
 import org.kaohe.scoring.PartLabel;
 
@@ -19,14 +20,21 @@ public final class PartNames {
 
     private final List<PartLabel> labels;
     private final Map<String, String> byKey = new HashMap<>();
+    private final EnglishNames english;
 
-    private PartNames(List<PartLabel> labels) {
+    private PartNames(List<PartLabel> labels, EnglishNames english) {
         this.labels = List.copyOf(labels);
+        this.english = english;
         labels.forEach(l -> byKey.putIfAbsent(l.subjectType() + "|" + l.code(), l.name()));
     }
 
     public static PartNames of(List<PartLabel> labels) {
-        return new PartNames(labels);
+        return new PartNames(labels, EnglishNames.NONE);
+    }
+
+    /** The run's part names, shown in English by the rulebook's English names ({@link #shown}). */
+    public static PartNames of(List<PartLabel> labels, EnglishNames english) {
+        return new PartNames(labels, english);
     }
 
     /** The part's Chinese name, or its code when the run does not name it. */
@@ -35,16 +43,20 @@ public final class PartNames {
         return name != null ? name : EnginePart.of(code).map(EnginePart::chineseName).orElse(code);
     }
 
-    /** As people of the locale read it: 目标任务 in Chinese, "目标任务 (T)" elsewhere (the names are the rulebook's, in Chinese). */
+    /**
+     * As people of the locale read it: 目标任务 in Chinese, its English name in English ("Targets"),
+     * and "目标任务 (T)" elsewhere or when the rulebook gives no English name.
+     */
     public String shown(SubjectType type, String code, Locale locale) {
         String name = name(type, code);
         boolean chinese = locale == null || "zh".equals(locale.getLanguage());
-        return chinese || name.equals(code) ? name : name + " (" + code + ")";
+        String translated = english.name(name, locale);
+        return chinese || name.equals(code) ? name : !translated.equals(name) ? translated : name + " (" + code + ")";
     }
 
-    /** {@code T 目标任务}: both, for text where nothing shows on hover (the command line). */
-    public String codeAndName(SubjectType type, String code) {
-        String name = name(type, code);
+    /** {@code T 目标任务} ({@code T Targets} in English): both, for text where nothing shows on hover (the command line). */
+    public String codeAndName(SubjectType type, String code, Locale locale) {
+        String name = english.name(name(type, code), locale);
         return name.equals(code) ? code : code + " " + name;
     }
 

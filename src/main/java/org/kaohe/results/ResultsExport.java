@@ -20,6 +20,8 @@ import org.apache.commons.csv.CSVPrinter;
 import org.apache.poi.ss.util.WorkbookUtil;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.kaohe.records.SubjectType;
+import org.kaohe.rules.RulebookService;
+import org.kaohe.rules.book.EnglishNames;
 import org.kaohe.scoring.Grade;
 import org.kaohe.scoring.GradeScale;
 import org.springframework.context.MessageSource;
@@ -40,8 +42,11 @@ public class ResultsExport {
     private final RunQueries runs;
     private final MessageSource messages;
     private final StaleRuns staleRuns;
+    private final RulebookService rulebooks;
 
-    public ResultsExport(ResultsList list, RunQueries runs, MessageSource messages, StaleRuns staleRuns) {
+    public ResultsExport(ResultsList list, RunQueries runs, MessageSource messages, StaleRuns staleRuns,
+                         RulebookService rulebooks) {
+        this.rulebooks = rulebooks;
         this.list = list;
         this.runs = runs;
         this.messages = messages;
@@ -51,7 +56,7 @@ public class ResultsExport {
     /** UTF-8 CSV with a byte-order mark (Excel opens it as UTF-8): the first block, a blank line, the table. */
     public void csv(RunChecks.CheckedRun checked, ResultsFilter filter, Locale locale, OutputStream out) {
         RunInfo run = checked.run();
-        ExportLabels labels = new ExportLabels(messages, locale, checked);
+        ExportLabels labels = new ExportLabels(messages, locale, checked, englishNames(locale));
         try {
             Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
             writer.write(ResultsFormat.BOM);
@@ -83,7 +88,7 @@ public class ResultsExport {
     public void xlsx(RunChecks.CheckedRun checked, ResultsFilter filter, Locale locale, boolean sheetPerDepartment,
                      OutputStream out) {
         RunInfo run = checked.run();
-        ExportLabels labels = new ExportLabels(messages, locale, checked);
+        ExportLabels labels = new ExportLabels(messages, locale, checked, englishNames(locale));
         SXSSFWorkbook workbook = new SXSSFWorkbook(200);
         try {
             ExportSheet.Styles styles = new ExportSheet.Styles(workbook);
@@ -168,5 +173,10 @@ public class ResultsExport {
         }
         taken.add(name.toLowerCase(Locale.ROOT));
         return name;
+    }
+
+    /** The published rulebook's English names for an English export; none (nothing read) for a Chinese one. */
+    private EnglishNames englishNames(Locale locale) {
+        return "en".equals(locale.getLanguage()) ? rulebooks.englishNames() : EnglishNames.NONE;
     }
 }

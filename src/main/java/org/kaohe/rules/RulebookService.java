@@ -10,6 +10,7 @@ import java.util.Set;
 
 import org.kaohe.imports.ItemRegistrySource;
 import org.kaohe.records.ItemRegistry;
+import org.kaohe.rules.book.EnglishNames;
 import org.kaohe.rules.engine.RunLimits;
 import org.kaohe.work.HeavyWork;
 import org.slf4j.Logger;
@@ -190,6 +191,15 @@ public class RulebookService implements ItemRegistrySource {
     /** The compiled published rulebook, if one was ever published. */
     public Optional<CompiledRulebook> current() {
         return versions.current();
+    }
+
+    /**
+     * The English names the published rulebook gives its grades, parts, kinds and levels (none
+     * before a first publication): English pages, answers and exports show them for the Chinese
+     * names runs store.
+     */
+    public EnglishNames englishNames() {
+        return current().map(c -> c.book().englishNames()).orElse(EnglishNames.NONE);
     }
 
     /** A stored version, compiled (archived formats included); empty when unknown. */

@@ -4,6 +4,7 @@ import java.text.MessageFormat;
 import java.util.Locale;
 import java.util.MissingResourceException;
 import java.util.ResourceBundle;
+import java.util.function.UnaryOperator;
 
 /**
  * Words a {@link Reason} in Chinese or English from the reasons bundle
@@ -28,6 +29,15 @@ public final class ReasonText {
     }
 
     public static String of(Reason reason, Locale locale) {
+        return of(reason, locale, UnaryOperator.identity());
+    }
+
+    /**
+     * The reason in the locale's language, each text argument as {@code names} shows it: a rulebook's
+     * Chinese name of a grade, part, kind or level (which the reason holds as the run stored it) in
+     * the book's English on an English page.
+     */
+    public static String of(Reason reason, Locale locale, UnaryOperator<String> names) {
         if (reason.isFrozen()) {
             return reason.frozenText();
         }
@@ -37,7 +47,8 @@ public final class ReasonText {
             // its seal then flags): shown as it is stored rather than hidden.
             return reason.key() + reason.args();
         }
-        Object[] args = reason.args().stream().map(a -> a instanceof Reason clause ? of(clause, locale) : a).toArray();
+        Object[] args = reason.args().stream()
+                .map(a -> a instanceof Reason clause ? of(clause, locale, names) : names.apply((String) a)).toArray();
         return new MessageFormat(pattern, locale).format(args);
     }
 

@@ -2,8 +2,8 @@ package org.kaohe.signals;
 
 /** What a flag's figures measure, named in Chinese and English for every face. */
 public enum Measure {
-    GOOD_SHARE("\"好\"票占比", "share of 好 votes"),
-    GOOD_SPREAD("各干部\"好\"票占比的标准差", "spread of the cadres' shares of 好"),
+    GOOD_SHARE("\"好\"票占比", "share of good votes"),
+    GOOD_SPREAD("各干部\"好\"票占比的标准差", "spread of the cadres' shares of good votes"),
     LEADER_MEAN("领导评价平均分", "mean leader rating"),
     LEADER_SPREAD("领导评价的标准差", "spread of the leader ratings"),
     FAR_OVER_SHARE("大幅超额完成的目标占比", "share of targets far over the plan"),

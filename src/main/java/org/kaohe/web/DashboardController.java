@@ -3,7 +3,6 @@ package org.kaohe.web;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -19,7 +18,6 @@ import org.kaohe.results.RunQueries;
 import org.kaohe.results.StaleRuns;
 import org.kaohe.scoring.Grade;
 import org.kaohe.scoring.SubjectResult;
-import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -43,34 +41,34 @@ class DashboardController {
 
     private final RunSelection selection;
     private final RunQueries runs;
-    private final MessageSource messages;
     private final RunChecks checks;
     private final com.fasterxml.jackson.databind.ObjectMapper objectMapper;
     private final StaleRuns staleRuns;
     private final AnnualStaleness annualStaleness;
+    private final NamesView names;
 
-    DashboardController(RunSelection selection, RunQueries runs, MessageSource messages,
+    DashboardController(RunSelection selection, RunQueries runs,
                         RunChecks checks, com.fasterxml.jackson.databind.ObjectMapper objectMapper,
-                        StaleRuns staleRuns, AnnualStaleness annualStaleness) {
+                        StaleRuns staleRuns, AnnualStaleness annualStaleness, NamesView names) {
+        this.names = names;
         this.staleRuns = staleRuns;
         this.annualStaleness = annualStaleness;
         this.objectMapper = objectMapper;
         this.selection = selection;
         this.runs = runs;
-        this.messages = messages;
         this.checks = checks;
     }
 
     @GetMapping("/")
-    String dashboard(@RequestParam(required = false) String period, Model model, Locale locale) {
+    String dashboard(@RequestParam(required = false) String period, Model model) {
         model.addAttribute("periods", selection.periods());
         model.addAttribute("periodStatus", periodStatus());
         model.addAttribute("yearStatus", annualStaleness.years());
-        selection.current(period).ifPresent(run -> addRun(run, model, locale));
+        selection.current(period).ifPresent(run -> addRun(run, model));
         return "dashboard";
     }
 
-    private void addRun(RunInfo run, Model model, Locale locale) {
+    private void addRun(RunInfo run, Model model) {
         RunChecks.CheckedRun checked = checks.results(run);
         model.addAttribute("check", checked);
         List<SubjectResult> results = checked.subjects();
@@ -83,7 +81,7 @@ class DashboardController {
         List<DeptGrades> deptGrades = deptGrades(results, departments, grades);
         GradeChart chart = new GradeChart(
                 deptGrades.stream().map(DeptGrades::deptName).toList(),
-                grades.stream().map(g -> messages.getMessage("grade." + g.name(), null, g.label(), locale)).toList(),
+                grades.stream().map(g -> names.of(g.label())).toList(),
                 grades.stream().map(g -> deptGrades.stream().map(d -> d.counts().get(g)).toList()).toList());
         model.addAttribute("gradeChart", chart);
         // The chart's data travels in a data attribute (escaped as any attribute): no inline script, as the CSP asks.

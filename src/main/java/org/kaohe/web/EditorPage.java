@@ -66,7 +66,7 @@ class EditorPage {
     }
 
     List<TableView> tables(RuleEditor.Editing editing, FieldProblems problems, Locale locale) {
-        Choices choices = Choices.of(editing);
+        Choices choices = Choices.of(editing, !isChinese(locale));
         List<TableView> views = new ArrayList<>();
         for (BookTable table : BookTable.values()) {
             EditableTable editable = editing.table(table);
@@ -196,22 +196,25 @@ class EditorPage {
         return locale == null || "zh".equals(locale.getLanguage());
     }
 
-    /** The book's own codes a cell may name: its kinds, levels, parts and grades, from the draft being edited. */
+    /**
+     * The book's own codes a cell may name: its kinds, levels, parts and grades, from the draft being
+     * edited, each by its name (its English name on an English page, when the draft gives one).
+     */
     private record Choices(List<Option> kinds, List<Option> levels, List<Option> parts, List<Option> grades) {
-        static Choices of(RuleEditor.Editing editing) {
-            return new Choices(named(editing.table(BookTable.KINDS), "code", "name"),
-                    named(editing.table(BookTable.LEVELS), "code", "name"),
-                    named(editing.table(BookTable.PARTS), "code", "name"),
-                    grades(editing.table(BookTable.GRADES)));
+        static Choices of(RuleEditor.Editing editing, boolean english) {
+            return new Choices(named(editing.table(BookTable.KINDS), english),
+                    named(editing.table(BookTable.LEVELS), english),
+                    named(editing.table(BookTable.PARTS), english),
+                    grades(editing.table(BookTable.GRADES), english));
         }
 
         /** Code → name choices (the code on hover), each code once, in table order. */
-        private static List<Option> named(EditableTable table, String codeColumn, String nameColumn) {
+        private static List<Option> named(EditableTable table, boolean english) {
             Map<String, String> byCode = new LinkedHashMap<>();
             for (TableText.Row row : table.rows()) {
-                String code = row.cell(codeColumn);
+                String code = row.cell("code");
                 if (!code.isEmpty()) {
-                    byCode.putIfAbsent(code, row.cell(nameColumn));
+                    byCode.putIfAbsent(code, name(row, english));
                 }
             }
             List<Option> options = new ArrayList<>();
@@ -219,17 +222,21 @@ class EditorPage {
             return options;
         }
 
-        /** Gates name grades by their Chinese name, as the default tables do. */
-        private static List<Option> grades(EditableTable table) {
-            Map<String, String> byName = new LinkedHashMap<>();
+        /** Gates name grades by their Chinese name, as the default tables do: the cell's value, whatever the page's language. */
+        private static List<Option> grades(EditableTable table, boolean english) {
+            List<Option> options = new ArrayList<>();
             for (TableText.Row row : table.rows()) {
-                if (!row.cell("name").isEmpty()) {
-                    byName.putIfAbsent(row.cell("name"), row.cell("code"));
+                String name = row.cell("name");
+                if (!name.isEmpty() && options.stream().noneMatch(o -> o.value().equals(name))) {
+                    options.add(new Option(name, name(row, english), row.cell("code"), false));
                 }
             }
-            List<Option> options = new ArrayList<>();
-            byName.forEach((name, code) -> options.add(new Option(name, name, code, false)));
             return options;
+        }
+
+        /** The row's name as the page shows it: its English name on an English page when it has one. */
+        private static String name(TableText.Row row, boolean english) {
+            return english && !row.cell("name_en").isEmpty() ? row.cell("name_en") : row.cell("name");
         }
     }
 }

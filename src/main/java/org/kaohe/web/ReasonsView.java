@@ -1,5 +1,7 @@
 package org.kaohe.web;
 
+import java.util.Locale;
+
 import org.kaohe.scoring.Reason;
 import org.kaohe.scoring.ReasonText;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -12,7 +14,15 @@ import org.springframework.stereotype.Component;
 @Component("reasons")
 public class ReasonsView {
 
+    private final NamesView names;
+
+    ReasonsView(NamesView names) {
+        this.names = names;
+    }
+
+    /** The reason worded, the rulebook's names it quotes in the reader's language ({@link NamesView}). */
     public String text(Reason reason) {
-        return reason == null ? "" : ReasonText.of(reason, LocaleContextHolder.getLocale());
+        Locale locale = LocaleContextHolder.getLocale();
+        return reason == null ? "" : ReasonText.of(reason, locale, names.names().in(locale));
     }
 }

@@ -43,9 +43,12 @@ class SubjectController {
 
     private final com.fasterxml.jackson.databind.ObjectMapper objectMapper;
 
+    private final NamesView names;
+
     SubjectController(RunQueries runs, RunChecks checks, SourceRows sourceRows, MessageSource messages,
-                      ReviewService reviews, com.fasterxml.jackson.databind.ObjectMapper objectMapper) {
+                      ReviewService reviews, com.fasterxml.jackson.databind.ObjectMapper objectMapper, NamesView names) {
         this.objectMapper = objectMapper;
+        this.names = names;
         this.runs = runs;
         this.checks = checks;
         this.sourceRows = sourceRows;
@@ -69,7 +72,7 @@ class SubjectController {
         model.addAttribute("parts", partsInLineOrder(subject));
         model.addAttribute("linesTotal",
                 subject.lines().stream().map(ExplanationLine::points).reduce(BigDecimal.ZERO, BigDecimal::add));
-        PartNames partNames = PartNames.of(runs.partLabels(run.id()));
+        PartNames partNames = PartNames.of(runs.partLabels(run.id()), names.names());
         model.addAttribute("partNames", partNames);
         model.addAttribute("legend", Map.of(subject.subjectType(), partNames.of(subject.subjectType())));
         ScoreWaterfall waterfall = ScoreWaterfall.of(subject.lines(),

@@ -30,6 +30,8 @@ import org.kaohe.records.Period;
 import org.kaohe.results.RunQueries;
 import org.kaohe.reviews.ReviewService;
 import org.kaohe.rules.RulebookService;
+import org.kaohe.rules.book.BookTable;
+import org.kaohe.rules.edit.EditableTable;
 import org.kaohe.security.Role;
 import org.kaohe.security.UserAccountService;
 import org.kaohe.testing.KaoheServerTest;
@@ -237,11 +239,13 @@ class EnglishPagesBrowserIT {
 
     /**
      * Every cell holding Chinese of the demo's files and of the rulebook's tables, their header rows
-     * left out: names, titles, notes, and the rulebook's own names of grades, parts, kinds and
-     * levels (the tables have no English names; a page quotes them as written).
+     * left out: names, titles, notes, a rule table's own cells. The rulebook's names of grades,
+     * parts, kinds and levels are not among them: the tables give them English names
+     * ({@code name_en}), which English pages show.
      */
     private static List<String> dataValues() throws IOException {
         Set<String> values = new TreeSet<>();
+        Set<String> translated = rulebookNames();
         for (Path root : List.of(Path.of("data"), Path.of("rules"))) {
             try (Stream<Path> files = Files.walk(root)) {
                 for (Path file : files.filter(f -> f.toString().endsWith(".csv")).toList()) {
@@ -257,6 +261,18 @@ class EnglishPagesBrowserIT {
                 }
             }
         }
+        values.removeAll(translated);
         return values.stream().sorted(Comparator.comparingInt(String::length).reversed()).toList();
+    }
+
+    /** The Chinese names of the shipped rulebook's grades, parts, kinds and levels: what has an English name. */
+    private static Set<String> rulebookNames() throws IOException {
+        Set<String> names = new TreeSet<>();
+        for (BookTable table : List.of(BookTable.GRADES, BookTable.ANNUAL_GRADES, BookTable.PARTS, BookTable.KINDS,
+                BookTable.LEVELS)) {
+            String text = Files.readString(Path.of("rules", table.fileName()));
+            EditableTable.read(table, text).rows().forEach(row -> names.add(row.cell("name")));
+        }
+        return names;
     }
 }

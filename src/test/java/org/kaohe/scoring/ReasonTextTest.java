@@ -35,6 +35,18 @@ class ReasonTextTest {
     }
 
     @Test
+    void theNamesAReasonQuotesReadAsTheNamesLookUpGivesThem() {
+        java.util.function.UnaryOperator<String> names = text -> text.equals("领导评价") ? "Leader rating" : text;
+        Reason leader = Reason.of("line.leader", "领导评价", "86", "20");
+        assertThat(ReasonText.of(leader, Locale.ENGLISH, names)).isEqualTo(ReasonText.of(Reason.of("line.leader",
+                "Leader rating", "86", "20"), Locale.ENGLISH)).startsWith("Leader rating");
+        // in a clause too; a frozen reason is stored text and stays as it is
+        Reason withClause = Reason.of("annual.gate", Reason.of("annual.condition.grade", "领导评价"), "1", "2026-Q1", "x");
+        assertThat(ReasonText.of(withClause, Locale.ENGLISH, names)).contains("Leader rating").doesNotContain("领导评价");
+        assertThat(ReasonText.of(Reason.frozen("领导评价"), Locale.ENGLISH, names)).isEqualTo("领导评价");
+    }
+
+    @Test
     void aReasonReadsInTheReadersLanguage() {
         Reason leader = Reason.of("line.leader", "领导评价", "86", "20");
         assertThat(ReasonText.chinese(leader)).isEqualTo("领导评价 86 分 × 20/100");

@@ -71,7 +71,7 @@ class SignalFacesTest {
                 .contains("/webjars/echarts/5.3.1/dist/echarts.min.js", "/js/signals.js")
                 .contains("2026-Q1", "class=\"note-form\"");
         assertThat(body(get("/signals").param("scope", "2026-Q2").param("lang", "en").with(user("boss").roles("LEADER"))))
-                .contains("Warning signals", "uniform appraisal", "share of 好 votes");
+                .contains("Warning signals", "uniform appraisal", "share of good votes");
         assertThat(run.id()).as("a second view shows the same run").isEqualTo(signals.current("2026-Q2", "x").id());
     }
 

@@ -72,7 +72,8 @@ class EnglishReasonsTest {
         ExplanationLine grading = graded.lines().stream().filter(l -> l.part().equals(ExplanationLine.GRADE_PART))
                 .findFirst().orElseThrow();
         String results = "/evaluation?run=" + runId + "&type=CADRE&dept=" + graded.deptId();
-        assertThat(page(results + "&lang=en")).contains(html(ReasonText.of(grading.reason(), Locale.ENGLISH)));
+        String gradingEnglish = ReasonText.of(grading.reason(), Locale.ENGLISH, rulebooks.englishNames().in(Locale.ENGLISH));
+        assertThat(page(results + "&lang=en")).contains(html(gradingEnglish));
         assertThat(page(results + "&lang=zh_CN")).contains(html(ReasonText.chinese(grading.reason())));
 
         // the API: the reason worded, and as stored for programs
@@ -93,6 +94,48 @@ class EnglishReasonsTest {
         CliRun unknown = CliRun.of(context, "explain", "--period", "2026-Q3", "--subject", "C0047", "--lang", "fr");
         assertThat(unknown.exitCode()).isEqualTo(2);
         assertThat(unknown.err()).contains("--lang", "fr", "[zh, en]");
+    }
+
+    /**
+     * The rulebook's grade, part and kind names read in its English names (name_en) on every English
+     * face, and as stored (Chinese) on the Chinese ones: page, results API, explanation API, command line.
+     */
+    @Test
+    void gradesPartsAndKindsReadInTheRulebooksEnglishNames() throws Exception {
+        rulebooks.publish(RulebookService.read(Path.of("rules")), "leader", "测试 test");
+        assertThat(imports.importFolder(Path.of("data", "2026-Q3"), Q3, "hr").errors()).isEmpty();
+        long runId = evaluation.evaluate(Q3, "hr").runId();
+        SubjectResult cadre = runs.subject(runId, "C0047").orElseThrow();
+        String grade = cadre.finalGrade().label();
+        String gradeEnglish = java.util.Map.of("好", "Good", "较好", "Fairly good", "一般", "Average", "较差", "Poor")
+                .get(grade);
+
+        String english = page("/runs/" + runId + "/subjects/C0047?lang=en");
+        assertThat(english).contains("title=\"" + cadre.finalGrade().name() + "\">" + gradeEnglish + "<")
+                .contains(">Targets<", ">Appraisal<", ">Leader rating<").doesNotContain(">目标任务<", ">" + grade + "<");
+        assertThat(page("/runs/" + runId + "/subjects/C0047")).contains(">目标任务<", ">" + grade + "<")
+                .doesNotContain(">Targets<");
+        // the appraisal line quotes its part by name: in English, the English name
+        assertThat(english).contains(html("Appraisal: good ")).doesNotContain(html("民主测评: good"));
+
+        JsonNode explanation = api("/api/runs/" + runId + "/subjects/C0047?lang=en");
+        assertThat(explanation.get("grade").asText()).isEqualTo(gradeEnglish);
+        assertThat(api("/api/runs/" + runId + "/subjects/C0047").get("grade").asText()).isEqualTo(grade);
+        JsonNode rows = api("/api/periods/2026-Q3/results?type=CADRE&size=1000&lang=en").get("items");
+        JsonNode row = java.util.stream.StreamSupport.stream(rows.spliterator(), false)
+                .filter(r -> r.get("subjectId").asText().equals("C0047")).findFirst().orElseThrow();
+        assertThat(row.get("grade").asText()).isEqualTo(gradeEnglish);
+        assertThat(row.get("gradeCode").asText()).isEqualTo(cadre.finalGrade().name());
+
+        CliRun explainEn = CliRun.of(context, "explain", "--period", "2026-Q3", "--subject", "C0047", "--lang", "en");
+        assertThat(explainEn.out()).contains("T Targets", "grade " + gradeEnglish).doesNotContain("T 目标任务");
+        CliRun explainZh = CliRun.of(context, "explain", "--period", "2026-Q3", "--subject", "C0047");
+        assertThat(explainZh.out()).contains("T 目标任务", "grade " + grade);
+    }
+
+    private JsonNode api(String path) throws Exception {
+        return json.readTree(mvc.perform(get(path).with(user("auditor").roles("AUDITOR"))).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsByteArray());
     }
 
     /** As Thymeleaf writes text: only markup characters escaped. */

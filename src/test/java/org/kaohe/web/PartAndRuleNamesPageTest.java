@@ -69,7 +69,7 @@ class PartAndRuleNamesPageTest {
         assertThat(subject).containsPattern("data-chart=\"\\{&quot;labels&quot;:\\[&quot;目标任务&quot;");
 
         assertThat(page("/runs/" + first + "/subjects/C0047?lang=en"))
-                .contains("<td class=\"part-name\" title=\"T\">目标任务 (T)</td>").contains(">" + BookTable.BONUS.title(Locale.ENGLISH) + " row " + row + "</a>")
+                .contains("<td class=\"part-name\" title=\"T\">Targets</td>").contains(">" + BookTable.BONUS.title(Locale.ENGLISH) + " row " + row + "</a>")
                 .doesNotContain(">加分表 row");
 
         String results = page("/evaluation?run=" + first);
@@ -83,6 +83,10 @@ class PartAndRuleNamesPageTest {
         long second = evaluation.evaluate(Q3, "hr").runId();
         assertThat(page("/runs/" + second + "/subjects/C0047")).contains("<td class=\"part-name\" title=\"T\">工作目标</td>");
         assertThat(page("/runs/" + first + "/subjects/C0047")).contains("<td class=\"part-name\" title=\"T\">目标任务</td>");
+        // In English, a stored name reads in the English the book in force gives that name: the new run's 工作目标
+        // (its row kept "Targets"), and the old run's 目标任务 (the departments' part still has that name and English).
+        assertThat(page("/runs/" + second + "/subjects/C0047?lang=en")).contains("<td class=\"part-name\" title=\"T\">Targets</td>");
+        assertThat(page("/runs/" + first + "/subjects/C0047?lang=en")).contains("<td class=\"part-name\" title=\"T\">Targets</td>");
     }
 
     private String page(String path) throws Exception {

@@ -30,6 +30,7 @@ import org.kaohe.cli.KaoheCommands;
 import org.kaohe.evaluation.StoredRuns;
 import org.kaohe.records.Period;
 import org.kaohe.records.SubjectType;
+import org.kaohe.rules.RulebookService;
 import org.kaohe.scoring.ExplanationLine;
 import org.kaohe.scoring.Grade;
 import org.kaohe.scoring.QuarterlyGrades;
@@ -60,10 +61,13 @@ class ResultsExportTest {
     @Autowired JdbcTemplate template;
     @Autowired org.kaohe.results.RunSealer sealer;
     @Autowired ApplicationContext context;
+    @Autowired RulebookService rulebooks;
     long runId;
 
     @BeforeAll
-    void aRun() {
+    void aRun() throws Exception {
+        // The grades' English names are the published book's (grades.csv name_en: 好 is "Good").
+        rulebooks.publish(RulebookService.read(Path.of("rules")), "leader", "测试 test");
         List<SubjectResult> subjects = new ArrayList<>();
         subjects.add(subject(SubjectType.DEPARTMENT, "D01", "市总工会", "D01", "95.00", QuarterlyGrades.GOOD, 1, false));
         subjects.add(subject(SubjectType.DEPARTMENT, "D02", "团市委", "D02", "85.00", QuarterlyGrades.FAIR, 2, false));

@@ -15,7 +15,6 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
-import org.kaohe.scoring.Grade;
 import org.kaohe.security.Role;
 
 /**
@@ -63,9 +62,6 @@ class TemplateMessagesTest {
         Properties zh = bundle("messages.properties");
         for (Role role : Role.values()) {
             assertThat(zh).containsKey("role." + role.name());
-        }
-        for (Grade grade : org.kaohe.scoring.GradeScale.QUARTERLY.grades()) {
-            assertThat(zh).containsKey("grade." + grade.name());
         }
         for (org.kaohe.records.SubjectType type : org.kaohe.records.SubjectType.values()) {
             assertThat(zh).containsKey("subjectType." + type.name());

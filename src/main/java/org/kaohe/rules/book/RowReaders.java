@@ -93,6 +93,7 @@ final class RowReaders {
             c.error("code", code + " 是系统保留的代码 / a reserved code");
         }
         String name = c.text("name");
+        String nameEn = englishName(c);
         SubjectType subjectType = c.choice("subject_type");
         DeptType deptType = c.choice("dept_type");
         Method method = c.choice("method");
@@ -104,7 +105,7 @@ final class RowReaders {
             c.error("projects", "只有「目标任务加权」部分可以限定目标范围 / only a TARGETS part takes projects");
         }
         c.text("meaning");
-        return new PartRow(c.ref(), code, name, subjectType, deptType, max, method, projects);
+        return new PartRow(c.ref(), code, name, nameEn, subjectType, deptType, max, method, projects);
     }
 
     static GradeRow grade(Cells c, List<RuleProblem> problems) {
@@ -129,6 +130,7 @@ final class RowReaders {
         SubjectType subjectType = c.choice("subject_type");
         String code = c.code("code");
         String name = c.text("name");
+        String nameEn = englishName(c);
         BigDecimal minScore = c.decimal("min_score");
         QuotaKind quota = c.choice("quota");
         quota = quota == null ? QuotaKind.NONE : quota;
@@ -147,24 +149,31 @@ final class RowReaders {
         }
         Integer quotaMin = c.integer("quota_min");
         Rounding rounding = c.choice("rounding");
-        return new GradeRow(c.ref(), subjectType, code, name, minScore, quota, quotaValue,
+        return new GradeRow(c.ref(), subjectType, code, name, nameEn, minScore, quota, quotaValue,
                 quotaMin == null ? 0 : quotaMin, rounding == null ? Rounding.HALF_UP : rounding, scope);
     }
 
     static KindRow kind(Cells c, List<RuleProblem> problems) {
         String code = c.code("code");
         String name = c.text("name");
+        String nameEn = englishName(c);
         SubjectType appliesTo = c.choice("applies_to");
         List<String> levels = c.list("levels");
         ItemSource source = c.choice("source");
         c.text("meaning");
-        return new KindRow(c.ref(), code, name, appliesTo, levels, source == null ? ItemSource.EVENT : source);
+        return new KindRow(c.ref(), code, name, nameEn, appliesTo, levels, source == null ? ItemSource.EVENT : source);
     }
 
     static LevelRow level(Cells c, List<RuleProblem> problems) {
         String code = c.code("code");
         String name = c.text("name");
-        return new LevelRow(c.ref(), code, name);
+        return new LevelRow(c.ref(), code, name, englishName(c));
+    }
+
+    /** The row's English name; empty when the cell or the whole column (a book written before it) is. */
+    private static String englishName(Cells c) {
+        String nameEn = c.text("name_en");
+        return nameEn == null ? "" : nameEn;
     }
 
     static PriceRow price(Cells c, boolean deduction) {

@@ -33,6 +33,7 @@ public final class Rulebook {
     private final List<AnnualSettingRow> annualSettingRows;
     /** The warning signals' thresholds; null for a version published before signals.csv. */
     private final SignalThresholds signals;
+    private final EnglishNames englishNames;
 
     private Rulebook(Builder b) {
         this.settings = List.copyOf(b.settings);
@@ -56,6 +57,7 @@ public final class Rulebook {
         for (DeptType type : DeptType.values()) {
             views.put(type, new BookView(this, type));
         }
+        this.englishNames = EnglishNames.of(this, b.annualGrades);
     }
 
     public List<SettingRow> settings() {
@@ -119,6 +121,11 @@ public final class Rulebook {
     /** annual-settings.csv as read, duplicates included (for the checks). */
     List<AnnualSettingRow> annualSettingRows() {
         return annualSettingRows;
+    }
+
+    /** The English names of the book's grades, parts, kinds and levels, for English pages, answers and exports. */
+    public EnglishNames englishNames() {
+        return englishNames;
     }
 
     public BookView view(DeptType type) {

@@ -57,10 +57,17 @@ final class TableColumns {
                 of("method", "计分方法", CHOICE).notEmpty().choices(Method.class).note("算法见下表 / formulas below"),
                 of("projects", "目标范围", PROJECTS).choices(Project.class).empty("editor.empty.allProjects")
                         .note("只用于目标任务部分:只计这些工程类别的目标 / TARGETS only: the projects it counts"),
-                meaning());
+                meaning(), englishName());
     }
 
     static List<BookColumn> grades() {
+        List<BookColumn> columns = new java.util.ArrayList<>(gradeColumns());
+        columns.add(englishName());
+        return List.copyOf(columns);
+    }
+
+    /** The columns grades.csv and annual-grades.csv share (the English name ends both, after the annual scope). */
+    private static List<BookColumn> gradeColumns() {
         return List.of(subjectType().empty("editor.empty.bothTypes")
                         .note("填了的行只给该类对象用(该类对象不再用通用行)/ a typed set replaces the shared one for that"
                                 + " type"),
@@ -93,12 +100,12 @@ final class TableColumns {
                 of("source", "来源", CHOICE).choices(ItemSource.class).empty("editor.empty.event")
                         .note("新增事项都用 `EVENT`;`ORGANIZATION`、`TARGET` 只用于系统识别的四个事项 / new kinds are"
                                 + " EVENT"),
-                meaning());
+                meaning(), englishName());
     }
 
     static List<BookColumn> levels() {
         return List.of(of("code", "代码", LEVEL_CODE).notEmpty().note("不能重复 / unique"),
-                of("name", "名称", TEXT).notEmpty().length(30).note("不能重复 / unique"));
+                of("name", "名称", TEXT).notEmpty().length(30).note("不能重复 / unique"), englishName());
     }
 
     /** bonus-points.csv and deduction-points.csv. */
@@ -143,10 +150,11 @@ final class TableColumns {
     }
 
     static List<BookColumn> annualGrades() {
-        List<BookColumn> columns = new java.util.ArrayList<>(grades());
+        List<BookColumn> columns = new java.util.ArrayList<>(gradeColumns());
         columns.add(of("scope", "名额范围", CHOICE).choices(QuotaScope.class).empty("editor.empty.defaultScope").later()
                 .note("只在有名额的行填写;后加的列,旧表没有它照常读取 / rows with a quota only; added later: a book"
                         + " without it still reads"));
+        columns.add(englishName());
         return List.copyOf(columns);
     }
 
@@ -165,6 +173,16 @@ final class TableColumns {
                 of("grade", "等次", TEXT).length(16)
                         .note("必填:年度等次(`annual-grades.csv` 中的名称或代码)/ required: an annual grade"),
                 veto());
+    }
+
+    /**
+     * The English name beside a Chinese one (grades, parts, kinds, levels): what English pages,
+     * answers and exports show; empty shows the Chinese name. Added later: a book without it still reads.
+     */
+    private static BookColumn englishName() {
+        return of("name_en", "英文名称", TEXT).length(60).empty("editor.empty.chineseName").later()
+                .note("英文界面显示的名称;空则显示中文名称;后加的列,旧表没有它照常读取 / shown on English pages;"
+                        + " empty: the Chinese name; added later: a book without it still reads");
     }
 
     private static BookColumn subjectType() {

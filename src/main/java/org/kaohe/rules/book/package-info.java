@@ -4,7 +4,8 @@
  * Chinese message ({@code RulebookParser}, each table's rows by {@code RowReaders}), and the book checked for
  * meaning as a whole ({@code BookChecks}: one class of checks per table, such as {@code PartChecks}, over
  * {@code BookFindings}) before anything is compiled. The result, {@link org.kaohe.rules.book.Rulebook}, is plain data: rows the engine
- * inserts as facts.
+ * inserts as facts, and the English names its grades, parts, kinds and levels have for English readers
+ * ({@link org.kaohe.rules.book.EnglishNames}, from the optional {@code name_en} columns; never scored).
  *
  * <p>Each table's columns are defined once ({@code TableColumns}, one
  * {@link org.kaohe.rules.book.BookColumn} per column: headers, {@link org.kaohe.rules.book.CellType},

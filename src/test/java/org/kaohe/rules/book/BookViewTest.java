@@ -21,7 +21,7 @@ class BookViewTest {
     }
 
     private static PartRow part(int line, String code, SubjectType type, DeptType deptType, String max, Method method) {
-        return new PartRow(ref("parts.csv", line), code, code + "部分", type, deptType,
+        return new PartRow(ref("parts.csv", line), code, code + "部分", "", type, deptType,
                 max == null ? null : new BigDecimal(max), method, Set.of());
     }
 

@@ -14,7 +14,7 @@ class GradeRulesTest {
 
     private static GradeRow row(int line, String code, String min, QuotaKind quota, String value, int quotaMin,
                                 Rounding rounding) {
-        return new GradeRow(new RowRef("grades.csv", line), null, code, code.toLowerCase(),
+        return new GradeRow(new RowRef("grades.csv", line), null, code, code.toLowerCase(), "",
                 min == null ? null : new BigDecimal(min), quota, value == null ? null : new BigDecimal(value), quotaMin,
                 rounding, null);
     }

@@ -80,7 +80,8 @@ class RuleEditorTest {
 
         assertThat(saved.problems()).isEmpty();
         RulebookSource draft = drafts.draftSource(saved.draftId());
-        assertThat(draft.files().get("grades.csv").split("\n")[1]).isEqualTo(",GOOD,好,90,SHARE,0.30,1,HALF_UP");
+        // A table the form wrote has every column of its definition: the English name, empty in this book, too.
+        assertThat(draft.files().get("grades.csv").split("\n")[1]).isEqualTo(",GOOD,好,90,SHARE,0.30,1,HALF_UP,");
         for (String unchanged : List.of("settings.csv", "parts.csv", "kinds.csv", "levels.csv", "deduction-points.csv",
                 "gates.csv", "participation.csv")) {
             assertThat(draft.files().get(unchanged)).as(unchanged).isEqualTo(published.files().get(unchanged));
@@ -145,14 +146,14 @@ class RuleEditorTest {
 
         assertThat(saved.problems()).isEmpty();
         assertThat(drafts.draftSource(saved.draftId()).files().get("levels.csv")).isEqualTo("""
-                代码 code,名称 name
-                LEAD,牵头
-                NATIONAL,国家级
-                PROVINCIAL,省级
-                CITY,市级
-                DISTRICT,区级
-                COUNTY,县级
-                DEPARTMENT,单位内部
+                代码 code,名称 name,英文名称 name_en
+                LEAD,牵头,
+                NATIONAL,国家级,
+                PROVINCIAL,省级,
+                CITY,市级,
+                DISTRICT,区级,
+                COUNTY,县级,
+                DEPARTMENT,单位内部,
                 """);
     }
 

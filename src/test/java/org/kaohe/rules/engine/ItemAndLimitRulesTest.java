@@ -92,7 +92,7 @@ class ItemAndLimitRulesTest {
 
     @Test
     void deductionLinesBeyondACappedDeductionPartAreGivenBackByALimitLine() {
-        PartRow cappedD = new PartRow(new RowRef("parts.csv", 6), "D", "扣分", SubjectType.CADRE, null,
+        PartRow cappedD = new PartRow(new RowRef("parts.csv", 6), "D", "扣分", "", SubjectType.CADRE, null,
                 new BigDecimal("10"), Method.DEDUCTION, Set.of());
         var records = TestRecords.period().cadre("C1", "D1").cadre("C2", "D1").build();
 
