@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.BooleanSupplier;
 
+import org.kaohe.errors.Message;
 import org.kaohe.imports.ImportProblem;
 import org.kaohe.imports.RecordFiles;
 import org.kaohe.records.Period;
@@ -95,7 +96,8 @@ public final class ScenarioCases {
             CaseSpec spec = files == null ? null : CaseSpec.read(folder, files.get(CaseSpec.FILE), problems);
             EvaluationOutcome outcome = files == null ? null : outcome(rulebook, folder, files, problems, CASE_LIMITS);
             if (outcome == null) {
-                refused.addAll(files == null ? List.of(new RuleProblem(folder, 0, "没有此用例 / no such case")) : problems);
+                refused.addAll(files == null ? List.of(new RuleProblem(folder, 0, Message.of("rules.case.unknown"))) : problems);
+
                 continue;
             }
             Map<String, String> rewritten = new LinkedHashMap<>(files);
