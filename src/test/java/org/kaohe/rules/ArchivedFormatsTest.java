@@ -79,7 +79,8 @@ class ArchivedFormatsTest {
     void theOldFormatIsNeverAcceptedAsADraft() throws Exception {
         assertThatThrownBy(() -> RulebookCompiler.compile(stored(ARCHIVE.resolve("format-1"))))
                 .isInstanceOfSatisfying(RulebookInvalidException.class, e -> assertThat(e.problems())
-                        .allSatisfy(p -> assertThat(p.message()).contains("不再接受 Drools 规则文件")));
+                        .allSatisfy(p -> assertThat(p.typed().key()).isEqualTo("rules.file.drools")));
+
     }
 
     private static RulebookSource stored(Path folder) throws IOException {

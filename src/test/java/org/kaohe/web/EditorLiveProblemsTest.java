@@ -14,8 +14,8 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.kaohe.errors.Message;
-import org.kaohe.errors.MessageText;
 
+import org.kaohe.errors.MessageText;
 import org.kaohe.rules.RulebookDrafts;
 import org.kaohe.rules.RulebookService;
 import org.kaohe.testing.KaoheTest;

@@ -19,8 +19,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.kaohe.errors.Message;
-import org.kaohe.errors.MessageText;
 
+import org.kaohe.errors.MessageText;
 import org.kaohe.rules.CaseDiff;
 import org.kaohe.rules.CompiledRulebook;
 import org.kaohe.rules.RuleProblem;
@@ -213,9 +213,14 @@ class RuleEditorTest {
     @Test
     void anUnsafeOrBrokenArchiveIsRefusedWithItsReason() {
         assertThatThrownBy(() -> RulebookZip.unzip("evil.zip", zipOf(Map.of("../grades.csv", "x"))))
-                .isInstanceOf(RulebookInvalidException.class).hasMessageContaining("路径不安全");
+                .isInstanceOfSatisfying(RulebookInvalidException.class, e -> assertThat(e.problems())
+                        .extracting(RuleProblem::file, RuleProblem::typed)
+                        .containsExactly(tuple("evil.zip", Message.of("rules.zip.unsafePath", "../grades.csv"))));
         assertThatThrownBy(() -> RulebookZip.unzip("text.zip", "not a zip".getBytes(StandardCharsets.UTF_8)))
-                .isInstanceOf(RulebookInvalidException.class).hasMessageContaining("不是 zip 压缩包");
+                .isInstanceOfSatisfying(RulebookInvalidException.class, e -> assertThat(e.problems())
+                        .extracting(RuleProblem::file, RuleProblem::typed)
+                        .containsExactly(tuple("text.zip", Message.of("rules.zip.notAZip"))));
+
     }
 
     @Test
