@@ -6,6 +6,8 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.BooleanSupplier;
@@ -159,8 +161,7 @@ public final class ScenarioCases {
     private static EvaluationOutcome outcome(CompiledRulebook rulebook, String folder, Map<String, String> files,
                                              List<RuleProblem> failures, RunLimits limits) {
         if (!files.containsKey(EXPECTED)) {
-            failures.add(new RuleProblem(folder + EXPECTED, 0, "用例缺少 expected.csv(期望的得分和等次)/ the case has no"
-                    + " expected.csv"));
+            failures.add(new RuleProblem(folder + EXPECTED, 0, Message.of("rules.case.noExpected")));
             return null;
         }
         Map<String, byte[]> data = new LinkedHashMap<>();
@@ -172,7 +173,8 @@ public final class ScenarioCases {
         RecordFiles.Result records = RecordFiles.read(data, periodOf(folder, files), rulebook.registry());
         for (ImportProblem p : records.problems()) {
             if (p.isError()) {
-                failures.add(new RuleProblem(folder + p.file(), p.line(), p.column(), "用例数据有误 / case data: " + p.message()));
+                failures.add(new RuleProblem(folder + p.file(), p.line(), p.column(), Message.of("rules.case.data",
+                        p.message(Locale.SIMPLIFIED_CHINESE), p.message(Locale.ENGLISH))));
             }
         }
         if (!records.ok()) {
@@ -184,7 +186,7 @@ public final class ScenarioCases {
             if (limits.cancelled().getAsBoolean()) {
                 throw e; // the whole check stops, not just this case
             }
-            failures.add(new RuleProblem(folder, 0, "用例无法计分 / the case cannot be scored: " + e.getMessage()));
+            failures.add(new RuleProblem(folder, 0, Message.of("rules.case.unscorable", e.getMessage())));
             return null;
         }
     }
