@@ -73,8 +73,9 @@ final class CaseCheck {
             }
             String vetoed = expected.get(row, "vetoed", "一票否决");
             if (!vetoed.isEmpty() && isYes(vetoed) != result.vetoed()) {
-                failures.add(expected.problem(row, "一票否决", Message.of(result.vetoed() ? "rules.case.vetoed"
-                        : "rules.case.notVetoed", type, id, code)));
+                failures.add(expected.problem(row, "一票否决", result.vetoed() ? Message.of("rules.case.vetoed", type, id, code)
+                        : Message.of("rules.case.notVetoed", type, id, code)));
+
             }
         }
     }
