@@ -132,7 +132,7 @@ public class DraftTrial {
     /** Throws when the check the trial belongs to was cancelled or passed its time limit. */
     private static void stopIfCancelled(RunLimits limits) {
         if (limits.cancelled().getAsBoolean()) {
-            throw new RunStoppedException("检查已停止 / the check was stopped");
+            throw new RunStoppedException(Message.of("rules.check.stopped"));
         }
     }
 

@@ -139,7 +139,7 @@ public final class ScenarioCases {
         String folder = RulebookSource.TESTS + name + "/";
         List<RuleProblem> failures = new ArrayList<>();
         if (limits.cancelled().getAsBoolean()) {
-            throw new RunStoppedException("检查已停止 / the check was stopped");
+            throw new RunStoppedException(Message.of("rules.check.stopped"));
         }
         CaseSpec spec = CaseSpec.read(folder, files.get(CaseSpec.FILE), failures);
         EvaluationOutcome outcome = outcome(rulebook, folder, files, failures, limits);
