@@ -65,9 +65,12 @@ public class RulebookService implements ItemRegistrySource {
     public static RulebookSource read(Path folder) throws RulebookInvalidException {
         try {
             return RulebookSource.fromFolder(folder);
+        } catch (RulebookSource.Refused e) {
+            throw new RulebookInvalidException(List.of(new RuleProblem(folder.toString(), 0, e.reason())));
         } catch (IOException e) {
             throw new RulebookInvalidException(List.of(new RuleProblem(folder.toString(), 0, e.getMessage())));
         }
+
     }
 
     /** As {@link #check(RulebookSource, String)} for no one in particular (the command line, tests). */

@@ -87,7 +87,9 @@ class BookLimitsTest {
 
         assertThatThrownBy(() -> RulebookService.read(folder)).isInstanceOf(RulebookInvalidException.class)
                 .satisfies(e -> assertThat(((RulebookInvalidException) e).problems()).singleElement()
-                        .satisfies(p -> assertThat(p.message()).contains("levels.csv").contains("未读取")));
+                        .satisfies(p -> assertThat(p.typed()).isEqualTo(Message.of("rules.folder.fileTooLarge", "levels.csv",
+                                Integer.toString(BookLimits.MAX_FILE_CHARS)))));
+
     }
 
     @Test
