@@ -4,9 +4,13 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
+import org.kaohe.errors.Message;
+import org.kaohe.errors.MessageText;
 import org.kaohe.scoring.EvaluationOutcome;
+
 import org.kaohe.scoring.ExplanationLine;
 import org.kaohe.scoring.ReasonText;
 import org.kaohe.scoring.SubjectResult;
@@ -45,31 +49,33 @@ final class CaseCheck {
             if (result == null) {
                 continue;
             }
-            String who = result.subjectType().label() + " " + result.subjectId();
+            String type = result.subjectType().label();
+            String id = result.subjectId();
+            String code = result.subjectType().name();
             BigDecimal score = expected.get(row, "score", "得分").isEmpty() ? null
                     : expected.decimal(row, "score", "得分", failures);
             if (score != null && score.compareTo(result.score()) != 0) {
-                failures.add(expected.problem(row, "得分", who + " 的得分应为 " + score.toPlainString() + ",实际为 "
-                        + result.score().toPlainString() + " / expected score " + score.toPlainString() + ", got "
-                        + result.score().toPlainString()));
+                failures.add(expected.problem(row, "得分", Message.of("rules.case.score", type, id, score.toPlainString(),
+                        result.score().toPlainString(), code)));
             }
             String grade = expected.get(row, "grade", "等次");
             if (!grade.isEmpty()) {
                 var named = outcome.scale(result.subjectType()).find(grade);
                 if (named.isEmpty() || !named.get().name().equals(result.finalGrade().name())) {
-                    failures.add(expected.problem(row, "等次", who + " 的等次应为 " + grade + ",实际为 "
-                            + result.finalGrade().label() + " / expected grade " + grade + ", got " + result.finalGrade().label()));
+                    failures.add(expected.problem(row, "等次", Message.of("rules.case.grade", type, id, grade,
+                            result.finalGrade().label(), code)));
                 }
             }
             String rank = expected.get(row, "rank", "排名");
             if (!rank.isEmpty() && !rank.equals(Integer.toString(result.rank()))) {
-                failures.add(expected.problem(row, "排名", who + " 的排名应为 " + rank + ",实际为 " + result.rank()
-                        + " / expected rank " + rank + ", got " + result.rank()));
+                failures.add(expected.problem(row, "排名", Message.of("rules.case.rank", type, id, rank,
+                        Integer.toString(result.rank()), code)));
             }
             String vetoed = expected.get(row, "vetoed", "一票否决");
             if (!vetoed.isEmpty() && isYes(vetoed) != result.vetoed()) {
-                failures.add(expected.problem(row, "一票否决", who + (result.vetoed() ? " 被一票否决,用例预期没有"
-                        : " 没有被一票否决,用例预期有") + " / veto differs"));
+                failures.add(expected.problem(row, "一票否决", result.vetoed() ? Message.of("rules.case.vetoed", type, id, code)
+                        : Message.of("rules.case.notVetoed", type, id, code)));
+
             }
         }
     }
@@ -85,8 +91,8 @@ final class CaseCheck {
             for (CaseTable.Row row : expected.rows) {
                 String part = expected.get(row, "part", "部分");
                 if (spec.focused() && !spec.parts().contains(part)) {
-                    failures.add(expected.problem(row, "部分", "部分「" + part + "」不在用例检查的部分(" + String.join("/", spec.parts())
-                            + ")中:在 case.csv 中加上它,或删去此行 / not among the parts the case checks"));
+                    failures.add(expected.problem(row, "部分", Message.of("rules.case.partNotChecked", part,
+                            String.join("/", spec.parts()))));
                     continue;
                 }
                 groups.computeIfAbsent(expected.subjectKey(row) + "|" + part, k -> new ArrayList<>()).add(row);
@@ -113,16 +119,18 @@ final class CaseCheck {
             ExplanationLine match = actual.stream().filter(l -> (anyPoints || points != null && l.points().compareTo(points) == 0)
                     && ReasonText.chinese(l.reason()).contains(words)).findFirst().orElse(null);
             if (match == null) {
-                failures.add(expected.problem(row, "分值", result.subjectId() + " 没有 " + part + " 部分 "
-                        + (points == null ? "" : points.toPlainString()) + " 分" + (words.isEmpty() ? "" : "「" + words + "」")
-                        + "的得分行;实有:" + describe(actual) + " / no such line"));
+                failures.add(expected.problem(row, "分值", Message.of("rules.case.noSuchLine", result.subjectId(), part,
+                        points == null ? "" : points.toPlainString(), words.isEmpty() ? "" : "「" + words + "」",
+                        describe(actual, Locale.SIMPLIFIED_CHINESE),
+
+                        describe(actual, Locale.ENGLISH))));
             } else {
                 actual.remove(match);
             }
         }
         if (!actual.isEmpty()) {
-            failures.add(expected.problem(first, "部分", result.subjectId() + " 的 " + part + " 部分多出得分行:"
-                    + describe(actual) + " / unexpected lines"));
+            failures.add(expected.problem(first, "部分", Message.of("rules.case.extraLines", result.subjectId(), part,
+                    describe(actual, Locale.SIMPLIFIED_CHINESE), describe(actual, Locale.ENGLISH))));
         }
     }
 
@@ -132,9 +140,9 @@ final class CaseCheck {
             for (String part : spec.parts()) {
                 List<ExplanationLine> actual = linesOf(result, part);
                 if (!actual.isEmpty() && !groups.containsKey(result.subjectType() + "|" + result.subjectId() + "|" + part)) {
-                    failures.add(new RuleProblem(spec.file(), spec.partsLine(), "内容", result.subjectType().label() + " "
-                            + result.subjectId() + " 的 " + part + " 部分有用例未列出的得分行:" + describe(actual)
-                            + " / lines expected-lines.csv does not list"));
+                    failures.add(new RuleProblem(spec.file(), spec.partsLine(), "内容", Message.of("rules.case.unlisted",
+                            result.subjectType().label(), result.subjectId(), part, describe(actual, Locale.SIMPLIFIED_CHINESE),
+                            describe(actual, Locale.ENGLISH), result.subjectType().name())));
                 }
             }
         }
@@ -144,16 +152,17 @@ final class CaseCheck {
         return result.lines().stream().filter(l -> l.part().equals(part)).toList();
     }
 
-    private static String describe(List<ExplanationLine> lines) {
-        return lines.isEmpty() ? "无" : String.join(";", lines.stream()
-                .map(l -> l.points().toPlainString() + " " + ReasonText.chinese(l.reason())).toList());
+    /** The lines as points and reason in the reader's language ("none" in it for no line). */
+    private static String describe(List<ExplanationLine> lines, Locale locale) {
+        return lines.isEmpty() ? MessageText.of(Message.of("rules.case.noLines"), locale) : String.join("; ", lines.stream()
+                .map(l -> l.points().toPlainString() + " " + ReasonText.of(l.reason(), locale)).toList());
     }
 
     private SubjectResult subject(CaseTable table, CaseTable.Row row) {
         SubjectResult result = results.get(table.subjectKey(row));
         if (result == null) {
-            failures.add(table.problem(row, "对象编号", "用例结果中没有对象「" + table.get(row, "subject_type", "对象类型") + " "
-                    + table.get(row, "subject_id", "对象编号") + "」/ no such subject in the case's results"));
+            failures.add(table.problem(row, "对象编号", Message.of("rules.case.noSubject",
+                    table.get(row, "subject_type", "对象类型"), table.get(row, "subject_id", "对象编号"))));
         }
         return result;
     }

@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
+import org.kaohe.errors.Message;
+
 /**
  * What a scenario case says about itself in {@code case.csv}, two columns a leader edits in Excel
  * ({@code 项目 item,内容 value}), one line per item:
@@ -64,8 +66,8 @@ record CaseSpec(String file, String about, Set<String> parts, int partsLine, Lis
                         rules.add(new Declared(row.line, value));
                     }
                 }
-                default -> problems.add(table.problem(row, "项目", "「" + item + "」不是用例说明的项目,可写:说明 about、部分 parts、"
-                        + "规则 rule / not an item of case.csv: about, parts or rule"));
+                default -> problems.add(table.problem(row, "项目", Message.of("rules.case.specItem", item)));
+
             }
         }
         return new CaseSpec(file, about, Collections.unmodifiableSet(parts), partsLine, List.copyOf(rules));

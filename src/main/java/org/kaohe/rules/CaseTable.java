@@ -12,6 +12,7 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVPrinter;
 import org.apache.commons.csv.CSVRecord;
+import org.kaohe.errors.Message;
 import org.kaohe.records.CodedValue;
 import org.kaohe.records.SubjectType;
 
@@ -66,7 +67,7 @@ final class CaseTable {
             }
             return table;
         } catch (IOException | RuntimeException e) {
-            problems.add(new RuleProblem(file, 0, "无法读取 CSV / cannot read the CSV: " + e.getMessage()));
+            problems.add(new RuleProblem(file, 0, Message.of("rules.case.csv", e.getMessage())));
             return new CaseTable(file, new ArrayList<>());
         }
     }
@@ -103,7 +104,7 @@ final class CaseTable {
         try {
             return new BigDecimal(text);
         } catch (NumberFormatException e) {
-            problems.add(problem(row, chinese, "「" + text + "」不是数字 / not a number"));
+            problems.add(problem(row, chinese, Message.of("rules.cell.notNumber", text)));
             return null;
         }
     }
@@ -116,7 +117,8 @@ final class CaseTable {
     }
 
     /** A problem at a row's cell. */
-    RuleProblem problem(Row row, String column, String message) {
+    RuleProblem problem(Row row, String column, Message message) {
+
         return new RuleProblem(file, row.line, column, message);
     }
 

@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
+import org.kaohe.errors.Message;
 import org.kaohe.records.CodedValue;
 import org.kaohe.records.DeptType;
 import org.kaohe.records.SubjectType;
@@ -62,23 +63,21 @@ final class DeclaredRules {
             String[] words = declared.text().strip().split("\\s+");
             BookTable table = BookTable.byFileName(words[0].toLowerCase(Locale.ROOT)).orElse(null);
             if (table == null || !CITED.contains(table)) {
-                problems.add(new RuleProblem(spec.file(), declared.line(), "内容", "「" + words[0] + "」不是可以声明的规则表,可写:"
-                        + String.join("、", CITED.stream().map(BookTable::fileName).sorted().toList())
-                        + " / not a table whose rows a case can declare"));
+                problems.add(new RuleProblem(spec.file(), declared.line(), "内容", Message.of("rules.case.notCitable", words[0],
+                        String.join(", ", CITED.stream().map(BookTable::fileName).sorted().toList()))));
                 continue;
             }
             List<TableText.Row> rows = matching(table, List.of(words).subList(1, words.length));
             if (rows.isEmpty()) {
-                problems.add(new RuleProblem(spec.file(), declared.line(), "内容", "用例 " + caseName + " 为规则「"
-                        + declared.text() + "」而设,草稿中已没有这样的行:请改写用例或此行 / the case exists for a rule the draft"
-                        + " no longer has: rewrite the case or this line"));
+                problems.add(new RuleProblem(spec.file(), declared.line(), "内容", Message.of("rules.case.ruleGone", caseName,
+                        declared.text())));
             }
             for (TableText.Row row : rows) {
                 String ref = table.fileName() + ":" + row.line();
                 if (!fired.contains(ref)) {
-                    problems.add(new RuleProblem(spec.file(), declared.line(), "内容", "用例 " + caseName + " 为 " + ref
-                            + "(" + String.join(",", table.columns().stream().map(c -> row.cell(c.code())).toList()) + ")而设,在草稿下它已不被触发,用例不再检查它:请改写用例"
-                            + " / the case no longer reaches " + ref + ", the rule it exists for: rewrite the case"));
+                    problems.add(new RuleProblem(spec.file(), declared.line(), "内容", Message.of("rules.case.ruleUnreached",
+                            caseName, ref, String.join(",", table.columns().stream().map(c -> row.cell(c.code())).toList()))));
+
                 }
             }
         }

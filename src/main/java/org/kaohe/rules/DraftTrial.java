@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.TreeSet;
 
 import org.kaohe.errors.FaultPoint;
+import org.kaohe.errors.Message;
 import org.kaohe.imports.ImportRepository;
 import org.kaohe.records.ItemRegistry;
 import org.kaohe.records.Period;
@@ -117,8 +118,7 @@ public class DraftTrial {
                 lent.ifPresent(l -> l.tried(after, Duration.ofNanos(System.nanoTime() - start)));
             } catch (RunStoppedException | IllegalStateException | ArithmeticException e) {
                 stopIfCancelled(limits); // the check stopped, not the draft: no problem of the draft's
-                problems.add(new RuleProblem("", 0, "用 " + period + " 的数据试算失败,新规则无法给所有对象计分 / the draft cannot"
-                        + " score every subject of " + period + ": " + e.getMessage()));
+                problems.add(new RuleProblem("", 0, Message.of("rules.trial.failed", period.toString(), e.getMessage())));
                 continue;
             }
             EvaluationOutcome before = null;
@@ -138,7 +138,7 @@ public class DraftTrial {
     /** Throws when the check the trial belongs to was cancelled or passed its time limit. */
     private static void stopIfCancelled(RunLimits limits) {
         if (limits.cancelled().getAsBoolean()) {
-            throw new RunStoppedException("检查已停止 / the check was stopped");
+            throw new RunStoppedException(Message.of("rules.check.stopped"));
         }
     }
 
@@ -178,20 +178,14 @@ public class DraftTrial {
         Set<String> levels = new TreeSet<>();
         for (ImportedItems.Use use : used.kinds().values()) {
             if (registry.kinds().stream().noneMatch(k -> k.code().equals(use.kind()))) {
-                problems.add(new RuleProblem("kinds.csv", 0, "导入数据中有「" + use.kind() + "」事项:" + ImportedItems.where(use.rows())
-                        + ";草稿的事项类型表中没有它,这些事项将不计分。请在 kinds.csv 中保留「" + use.kind() + "」这一行;若确要删去此事项,"
-                        + "须先由人事重新导入 " + period + " 并在 events.csv 中删去这些行(回退到旧版本请用“重新发布”,它会沿用此事项)/ "
-                        + "imported data use kind " + use.kind() + ": " + ImportedItems.whereEnglish(use.rows()) + "; the draft's"
-                        + " registry lacks it, so they would count nothing. Keep its row in kinds.csv, or have " + period
-                        + " re-imported without those rows first (to roll back, publish the earlier version again: it carries"
-                        + " the kind over)"));
+                problems.add(new RuleProblem("kinds.csv", 0, Message.of("rules.trial.kindInUse", use.kind(),
+                        ImportedItems.where(use.rows()), period.toString(), ImportedItems.whereEnglish(use.rows()))));
             }
             use.levels().keySet().stream().filter(level -> !registry.levels().containsKey(level)).forEach(levels::add);
         }
-        levels.forEach(level -> problems.add(new RuleProblem("levels.csv", 0, "考核期 " + period + " 的导入数据使用了级别「"
-                + level + "」,草稿的级别表中没有它;请在 levels.csv 中保留这一行,或先由人事重新导入 " + period + " 并去掉使用它的事项 / "
-                + period + " uses level " + level + ", which the draft lacks: keep its row in levels.csv, or have " + period
-                + " re-imported without the events that use it")));
+        levels.forEach(level -> problems.add(new RuleProblem("levels.csv", 0, Message.of("rules.trial.levelInUse",
+                period.toString(), level))));
+
         return problems;
     }
 }

@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
+import org.kaohe.errors.Message;
 import org.kaohe.imports.ImportRepository;
 import org.kaohe.records.Event;
 import org.kaohe.records.ItemRegistry;
@@ -157,15 +158,10 @@ class RollbackCarryOver {
     private static RuleProblem cannotCarry(String version, ItemRegistry.Kind kind, ImportedItems.Use use,
                                            List<SubjectType> types) {
         String periods = String.join("、", use.rows().keySet().stream().map(Period::toString).toList());
-        return new RuleProblem("kinds.csv", 0, "回退到版本 " + RulebookSource.shortVersion(version) + ":导入数据中有「"
-                + kind.name() + "」事项(" + ImportedItems.where(use.rows()) + "),此版本没有这一事项类型,且"
-                + String.join("、", types.stream().map(SubjectType::label).toList()) + "没有加分或扣分部分,无法沿用。请二选一:"
-                + "① 由人事重新导入 " + periods + ",在 events.csv 中删去这些行,再回退;② 在规则页以此版本为底稿,在 kinds.csv"
-                + " 中登记「" + kind.name() + "」并在 parts.csv 中为" + types.get(0).label() + "设加分部分,校验后发布 / rolling back"
-                + " to " + RulebookSource.shortVersion(version) + ": imported data use kind " + kind.code() + " ("
-                + ImportedItems.whereEnglish(use.rows()) + "), which this version lacks, and it has no bonus or deduction"
-                + " part to carry it to. Either re-import " + periods + " without those rows and roll back again, or start"
-                + " a draft from this version, register the kind and give it a part, then validate and publish");
+        return new RuleProblem("kinds.csv", 0, Message.of("rules.rollback.cannotCarry", RulebookSource.shortVersion(version),
+                kind.name(), ImportedItems.where(use.rows()), String.join("、", types.stream().map(SubjectType::label).toList()),
+                periods, types.get(0).label(), kind.code(), ImportedItems.whereEnglish(use.rows())));
+
     }
 
     private static String why(String name, Map<Period, List<SourceRef>> rows) {

@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
 
+import org.kaohe.errors.Message;
 import org.kaohe.records.ItemRegistry;
 import org.kaohe.rules.engine.RunLimits;
 import org.springframework.stereotype.Component;
@@ -56,9 +57,7 @@ class Rollbacks {
             return versions.compileArchived(source.version(), source);
         } catch (RulebookInvalidException e) {
             List<RuleProblem> problems = new ArrayList<>();
-            problems.add(new RuleProblem("", 0, "沿用导入数据所需的事项类型后,规则无法读取(见下);请在规则页以该版本为底稿,登记这些事项后"
-                    + "校验并发布 / with the rows the imports need carried over, the book cannot be read (below): start a draft"
-                    + " from that version, register those kinds, then validate and publish"));
+            problems.add(new RuleProblem("", 0, Message.of("rules.rollback.unreadable")));
             problems.addAll(e.problems());
             throw new RulebookInvalidException(problems);
         }
@@ -73,7 +72,8 @@ class Rollbacks {
         List<String> matches = repository.publications().stream().map(RulebookRepository.Publication::version)
                 .filter(v -> v.startsWith("sha256:" + digits)).distinct().toList();
         if (matches.size() > 1) {
-            throw RulebookInvalidException.of("版本号 " + version + " 不唯一,请写出更多位 / more than one version starts with " + version);
+            throw new RulebookInvalidException(List.of(new RuleProblem("", 0, Message.of("rules.version.ambiguous", version))));
+
         }
         return matches.isEmpty() ? version : matches.get(0);
     }

@@ -41,9 +41,16 @@ public record RuleProblem(String file, int line, String column, String message, 
 
     @Override
     public String toString() {
+        return toString(null);
+    }
+
+    /** {@code file:row:column: message}, the message worded for {@code locale} (both languages for null). */
+    public String toString(Locale locale) {
+        String message = message(locale);
         if (file.isEmpty()) {
             return message;
         }
+
         StringBuilder where = new StringBuilder(file);
         if (line > 0) {
             where.append(':').append(line);

@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
 
+import org.kaohe.errors.Message;
 import org.kaohe.rules.book.BookLimits;
 import org.kaohe.rules.book.BookTable;
 import org.kaohe.rules.book.RulebookParser;
@@ -72,35 +73,32 @@ public final class RulebookCompiler {
     public static List<RuleProblem> limitProblems(RulebookSource source) {
         List<RuleProblem> problems = new ArrayList<>();
         if (source.files().size() > BookLimits.MAX_FILES) {
-            problems.add(new RuleProblem("", 0, "规则文件超过 " + BookLimits.MAX_FILES + " 个(含测试用例)/ more than "
-                    + BookLimits.MAX_FILES + " files (scenario cases included)"));
+            problems.add(new RuleProblem("", 0, Message.of("rules.limit.files", Integer.toString(BookLimits.MAX_FILES))));
             return problems;
         }
         long cases = source.testFiles().keySet().stream()
                 .map(name -> name.substring(RulebookSource.TESTS.length()).split("/", 2)[0]).distinct().count();
         if (cases > BookLimits.MAX_CASES) {
-            problems.add(new RuleProblem(RulebookSource.TESTS, 0, "测试用例超过 " + BookLimits.MAX_CASES + " 个 / more than "
-                    + BookLimits.MAX_CASES + " scenario cases"));
+            problems.add(new RuleProblem(RulebookSource.TESTS, 0, Message.of("rules.limit.cases",
+                    Integer.toString(BookLimits.MAX_CASES))));
         }
         long total = 0;
         for (Map.Entry<String, String> file : source.files().entrySet()) {
             int length = file.getValue().length();
             total += length;
             if (length > BookLimits.MAX_FILE_CHARS) {
-                problems.add(new RuleProblem(file.getKey(), 0, "文件超过 " + BookLimits.MAX_FILE_CHARS + " 个字符,未读取 / "
-                        + "longer than " + BookLimits.MAX_FILE_CHARS + " characters: not read"));
+                problems.add(new RuleProblem(file.getKey(), 0, Message.of("rules.limit.fileChars",
+                        Integer.toString(BookLimits.MAX_FILE_CHARS))));
                 continue;
             }
             int rows = BookTable.byFileName(file.getKey()).map(BookLimits::maxRows)
                     .orElse(BookLimits.MAX_ROWS_PER_TABLE);
             if (TableText.moreRowsThan(file.getValue(), rows)) {
-                problems.add(new RuleProblem(file.getKey(), 0, "超过 " + rows + " 行(此表最多 " + rows + " 行),未读取 / more than "
-                        + rows + " rows (the limit of this table): not read"));
+                problems.add(new RuleProblem(file.getKey(), 0, Message.of("rules.limit.rows", Integer.toString(rows))));
             }
         }
         if (total > BookLimits.MAX_BOOK_CHARS) {
-            problems.add(new RuleProblem("", 0, "规则文件合计超过 " + BookLimits.MAX_BOOK_CHARS + " 个字符 / the files hold more"
-                    + " than " + BookLimits.MAX_BOOK_CHARS + " characters"));
+            problems.add(new RuleProblem("", 0, Message.of("rules.limit.bookChars", Integer.toString(BookLimits.MAX_BOOK_CHARS))));
         }
         return problems;
     }
@@ -112,22 +110,18 @@ public final class RulebookCompiler {
             String lower = name.toLowerCase(Locale.ROOT);
             if (name.startsWith(RulebookSource.TESTS)) {
                 if (!CASE_FILE.matcher(name).matches()) {
-                    problems.add(new RuleProblem(name, 0, "测试用例文件应放在 tests/用例名/ 文件夹中,且为 .csv 文件 / a scenario "
-                            + "case file belongs in tests/CASE/ and is a .csv file"));
+                    problems.add(new RuleProblem(name, 0, Message.of("rules.file.caseFile")));
                 }
             } else if (lower.endsWith(".drl") || lower.endsWith(".drl.csv")) {
-                problems.add(new RuleProblem(name, 0, "不再接受 Drools 规则文件:规则只由数据表组成(" + BookTable.fileNames()
-                        + "),不含任何代码 / Drools rule files are no longer accepted: a rulebook is made of data tables"
-                        + " only, and holds no code"));
+                problems.add(new RuleProblem(name, 0, Message.of("rules.file.drools", BookTable.fileNames())));
             } else if (lower.endsWith(".xls") || lower.endsWith(".xlsx")) {
-                problems.add(new RuleProblem(name, 0, "请在 Excel 或 WPS 中把此表另存为 CSV(逗号分隔)文件 / save this"
-                        + " table as CSV in Excel or WPS"));
+                problems.add(new RuleProblem(name, 0, Message.of("rules.file.workbook")));
             } else if (BookTable.byFileName(name).isEmpty()) {
-                problems.add(new RuleProblem(name, 0, "不是规则表;规则表的文件名为:" + BookTable.fileNames()
-                        + " / not a rule table; the tables are: " + BookTable.fileNames()));
+                problems.add(new RuleProblem(name, 0, Message.of("rules.file.notATable", BookTable.fileNames())));
             } else if (!BookTable.byFileName(name).get().fileName().equals(name)) {
-                problems.add(new RuleProblem(name, 0, "文件名应为小写 " + BookTable.byFileName(name).get().fileName()
-                        + " / the file name must be " + BookTable.byFileName(name).get().fileName()));
+                problems.add(new RuleProblem(name, 0, Message.of("rules.file.lowerCase",
+                        BookTable.byFileName(name).get().fileName())));
+
             }
         }
         return problems;

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.kaohe.audit.AuditLog;
+import org.kaohe.errors.Message;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -36,9 +37,10 @@ class RulebookPublication {
         String why = reason == null ? "" : reason.strip();
         List<RuleProblem> problems = new ArrayList<>(check.problems());
         if (why.isEmpty()) {
-            problems.add(new RuleProblem("", 0, "发布规则须说明原因 / publishing needs a reason"));
+            problems.add(new RuleProblem("", 0, Message.of("rules.publish.reasonRequired")));
         } else if (why.length() > REASON_MAX) {
-            problems.add(new RuleProblem("", 0, "发布原因最多 " + REASON_MAX + " 个字 / the reason is too long"));
+            problems.add(new RuleProblem("", 0, Message.of("rules.publish.reasonTooLong", Integer.toString(REASON_MAX))));
+
         }
         if (!problems.isEmpty()) {
             auditLog.record(who, "RULES_PUBLISH_REFUSED", java.util.Map.of("version", check.version(),

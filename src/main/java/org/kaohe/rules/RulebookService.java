@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import org.kaohe.errors.Message;
 import org.kaohe.imports.ItemRegistrySource;
 import org.kaohe.records.ItemRegistry;
 import org.kaohe.rules.book.EnglishNames;
@@ -64,9 +65,12 @@ public class RulebookService implements ItemRegistrySource {
     public static RulebookSource read(Path folder) throws RulebookInvalidException {
         try {
             return RulebookSource.fromFolder(folder);
+        } catch (RulebookSource.Refused e) {
+            throw new RulebookInvalidException(List.of(new RuleProblem(folder.toString(), 0, e.reason())));
         } catch (IOException e) {
             throw new RulebookInvalidException(List.of(new RuleProblem(folder.toString(), 0, e.getMessage())));
         }
+
     }
 
     /** As {@link #check(RulebookSource, String)} for no one in particular (the command line, tests). */
@@ -121,9 +125,8 @@ public class RulebookService implements ItemRegistrySource {
     public Published publish(RulebookSource upload, String who, String reason) throws RulebookInvalidException {
         if (publisherMustDiffer) {
             long id = drafts.saveDraft(upload, who);
-            throw new RulebookInvalidException(List.of(new RuleProblem("", 0, "按本系统设置,规则须由起草人以外的人发布;已保存为草稿 #"
-                    + id + ",请他人发布(rules publish --draft " + id + ")/ the publisher must not be the draft's author:"
-                    + " saved as draft #" + id)));
+            throw new RulebookInvalidException(List.of(new RuleProblem("", 0, Message.of("rules.publish.savedAsDraft",
+                    Long.toString(id)))));
         }
         return heavy.run(HeavyWork.Kind.PUBLISH, who, publishing(upload.version()),
                 job -> publication.publish(checker.check(upload, limits(job), Optional.empty()), who, reason, who, null));
@@ -136,10 +139,11 @@ public class RulebookService implements ItemRegistrySource {
     /** Publishes a stored draft; refused when the publisher must differ from its author and does not. */
     public Published publishDraft(long draftId, String who, String reason) throws RulebookInvalidException {
         RulebookRepository.Draft draft = repository.draft(draftId).filter(RulebookRepository.Draft::open)
-                .orElseThrow(() -> RulebookInvalidException.of("没有待发布的草稿 #" + draftId + " / no open draft #" + draftId));
+                .orElseThrow(() -> new RulebookInvalidException(List.of(new RuleProblem("", 0,
+                        Message.of("rules.publish.noDraft", Long.toString(draftId))))));
         if (publisherMustDiffer && draft.author().equals(who)) {
-            throw RulebookInvalidException.of("按本系统设置,规则须由起草人(" + draft.author() + ")以外的人发布 / the publisher must not be the"
-                    + " draft's author");
+            throw new RulebookInvalidException(List.of(new RuleProblem("", 0, Message.of("rules.publish.notTheAuthor",
+                    draft.author()))));
         }
         RulebookSource source = RulebookSource.of(repository.draftFiles(draftId));
         return heavy.run(HeavyWork.Kind.PUBLISH, who, publishing(source.version()),
@@ -156,7 +160,8 @@ public class RulebookService implements ItemRegistrySource {
         String full = rollbacks.fullVersion(version);
         Map<String, String> files = repository.files(full);
         if (files.isEmpty()) {
-            throw RulebookInvalidException.of("没有规则版本 " + full + " / no rulebook version " + full);
+            throw new RulebookInvalidException(List.of(new RuleProblem("", 0, Message.of("rules.version.unknown", full))));
+
         }
         RulebookSource earlier = RulebookSource.of(files);
         return heavy.run(HeavyWork.Kind.PUBLISH, who, publishing(full), job -> publication.publish(

@@ -19,6 +19,8 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 
+import org.kaohe.errors.Message;
+import org.kaohe.errors.MessageText;
 import org.kaohe.rules.book.BookLimits;
 
 /**
@@ -54,7 +56,7 @@ public record RulebookSource(SortedMap<String, String> files) {
     /** Reads the rulebook files of a folder and of its {@code tests/} cases. */
     public static RulebookSource fromFolder(Path folder) throws IOException {
         if (!Files.isDirectory(folder)) {
-            throw new IOException("规则目录不存在 / rules folder not found: " + folder);
+            throw new Refused(Message.of("rules.folder.missing", folder.toString()));
         }
         TreeMap<String, String> files = new TreeMap<>();
         long[] total = {0};
@@ -91,15 +93,29 @@ public record RulebookSource(SortedMap<String, String> files) {
         long size = Files.size(path);
         total[0] += size;
         if (size > BookLimits.MAX_FILE_BYTES) {
-            throw new IOException(name + ":文件过大(超过 " + BookLimits.MAX_FILE_CHARS + " 个字符),未读取 / " + name
-                    + ": larger than " + BookLimits.MAX_FILE_CHARS + " characters, not read");
+            throw new Refused(Message.of("rules.folder.fileTooLarge", name, Integer.toString(BookLimits.MAX_FILE_CHARS)));
         }
         if (total[0] > BookLimits.MAX_BOOK_BYTES) {
-            throw new IOException("规则文件合计过大(超过 " + BookLimits.MAX_BOOK_CHARS + " 个字符),未读取 / the files are"
-                    + " larger together than " + BookLimits.MAX_BOOK_CHARS + " characters, not read");
+            throw new Refused(Message.of("rules.folder.tooLarge", Integer.toString(BookLimits.MAX_BOOK_CHARS)));
         }
         return Files.readAllBytes(path);
     }
+
+    /** A folder refused before it is read whole (missing, or past the book's limits): the reason typed. */
+    public static final class Refused extends IOException {
+
+        private final transient Message reason;
+
+        Refused(Message reason) {
+            super(MessageText.bilingual(reason));
+            this.reason = reason;
+        }
+
+        public Message reason() {
+            return reason;
+        }
+    }
+
 
     /** A file the rulebook takes from a folder: a table, a misnamed table, or an old rule file to refuse. */
     static boolean isRulebookFile(String name) {

@@ -6,10 +6,13 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.BooleanSupplier;
 
+import org.kaohe.errors.Message;
 import org.kaohe.imports.ImportProblem;
 import org.kaohe.imports.RecordFiles;
 import org.kaohe.records.Period;
@@ -95,7 +98,8 @@ public final class ScenarioCases {
             CaseSpec spec = files == null ? null : CaseSpec.read(folder, files.get(CaseSpec.FILE), problems);
             EvaluationOutcome outcome = files == null ? null : outcome(rulebook, folder, files, problems, CASE_LIMITS);
             if (outcome == null) {
-                refused.addAll(files == null ? List.of(new RuleProblem(folder, 0, "没有此用例 / no such case")) : problems);
+                refused.addAll(files == null ? List.of(new RuleProblem(folder, 0, Message.of("rules.case.unknown"))) : problems);
+
                 continue;
             }
             Map<String, String> rewritten = new LinkedHashMap<>(files);
@@ -135,7 +139,7 @@ public final class ScenarioCases {
         String folder = RulebookSource.TESTS + name + "/";
         List<RuleProblem> failures = new ArrayList<>();
         if (limits.cancelled().getAsBoolean()) {
-            throw new RunStoppedException("检查已停止 / the check was stopped");
+            throw new RunStoppedException(Message.of("rules.check.stopped"));
         }
         CaseSpec spec = CaseSpec.read(folder, files.get(CaseSpec.FILE), failures);
         EvaluationOutcome outcome = outcome(rulebook, folder, files, failures, limits);
@@ -157,8 +161,7 @@ public final class ScenarioCases {
     private static EvaluationOutcome outcome(CompiledRulebook rulebook, String folder, Map<String, String> files,
                                              List<RuleProblem> failures, RunLimits limits) {
         if (!files.containsKey(EXPECTED)) {
-            failures.add(new RuleProblem(folder + EXPECTED, 0, "用例缺少 expected.csv(期望的得分和等次)/ the case has no"
-                    + " expected.csv"));
+            failures.add(new RuleProblem(folder + EXPECTED, 0, Message.of("rules.case.noExpected")));
             return null;
         }
         Map<String, byte[]> data = new LinkedHashMap<>();
@@ -170,7 +173,8 @@ public final class ScenarioCases {
         RecordFiles.Result records = RecordFiles.read(data, periodOf(folder, files), rulebook.registry());
         for (ImportProblem p : records.problems()) {
             if (p.isError()) {
-                failures.add(new RuleProblem(folder + p.file(), p.line(), p.column(), "用例数据有误 / case data: " + p.message()));
+                failures.add(new RuleProblem(folder + p.file(), p.line(), p.column(), Message.of("rules.case.data",
+                        p.message(Locale.SIMPLIFIED_CHINESE), p.message(Locale.ENGLISH))));
             }
         }
         if (!records.ok()) {
@@ -182,7 +186,7 @@ public final class ScenarioCases {
             if (limits.cancelled().getAsBoolean()) {
                 throw e; // the whole check stops, not just this case
             }
-            failures.add(new RuleProblem(folder, 0, "用例无法计分 / the case cannot be scored: " + e.getMessage()));
+            failures.add(new RuleProblem(folder, 0, Message.of("rules.case.unscorable", e.getMessage())));
             return null;
         }
     }

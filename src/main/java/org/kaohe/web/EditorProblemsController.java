@@ -4,6 +4,7 @@ import java.security.Principal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import org.kaohe.rules.RuleProblem;
@@ -36,7 +37,9 @@ class EditorProblemsController {
     }
 
     @PostMapping(value = "/rules/editor/problems", produces = MediaType.APPLICATION_JSON_VALUE)
-    Problems problems(@RequestParam MultiValueMap<String, String> form, Principal who) throws RulebookInvalidException {
+    Problems problems(@RequestParam MultiValueMap<String, String> form, Principal who, Locale locale)
+            throws RulebookInvalidException {
+
         RuleEditor.Editing preview;
         List<RuleProblem> problems;
         try {
@@ -46,7 +49,7 @@ class EditorProblemsController {
             preview = editor.open(who.getName()); // a table over its row limit: said at the table, not at a cell
             problems = e.problems();
         }
-        FieldProblems placed = FieldProblems.place(problems, preview.byFile());
+        FieldProblems placed = FieldProblems.place(problems, preview.byFile(), locale);
         Map<String, List<String>> cells = new LinkedHashMap<>();
         Map<String, List<String>> rows = new LinkedHashMap<>();
         preview.byFile().forEach((file, table) -> collect(file, table, placed, cells, rows));

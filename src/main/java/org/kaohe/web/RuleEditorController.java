@@ -65,7 +65,7 @@ class RuleEditorController {
     String open(Principal who, Model model, Locale locale) throws RulebookInvalidException {
         RuleEditor.Editing editing = editor.open(who.getName());
         List<RuleProblem> problems = editing.hasDraft() ? RuleEditor.problems(editing.source()) : List.of();
-        return show(editing, FieldProblems.place(problems, editing.byFile()), model, locale);
+        return show(editing, FieldProblems.place(problems, editing.byFile(), locale), model, locale);
     }
 
     /**
@@ -98,7 +98,7 @@ class RuleEditorController {
         } catch (RulebookInvalidException e) {
             // Refused (a table over its row limit), nothing saved: the form again, problems at their tables.
             RuleEditor.Editing editing = editor.open(who.getName());
-            return show(editing, FieldProblems.place(e.problems(), editing.byFile()), model, locale);
+            return show(editing, FieldProblems.place(e.problems(), editing.byFile(), locale), model, locale);
         }
         return switch (action) {
             case "validate" -> {
@@ -142,7 +142,7 @@ class RuleEditorController {
             // Refused whole (a file a rulebook cannot hold): the editor with the upload's problems, nothing saved.
             RuleEditor.Editing editing = editor.open(who.getName());
             model.addAttribute("uploadRefused", true);
-            return show(editing, FieldProblems.place(e.problems(), editing.byFile()), model, locale);
+            return show(editing, FieldProblems.place(e.problems(), editing.byFile(), locale), model, locale);
         }
     }
 
@@ -173,7 +173,7 @@ class RuleEditorController {
     private String refused(RulebookInvalidException e, Principal who, Model model, Locale locale)
             throws RulebookInvalidException {
         RuleEditor.Editing editing = editor.open(who.getName());
-        return show(editing, FieldProblems.place(e.problems(), editing.byFile()), model, locale);
+        return show(editing, FieldProblems.place(e.problems(), editing.byFile(), locale), model, locale);
     }
 
     @PostMapping("/rules/editor/discard")
@@ -196,7 +196,7 @@ class RuleEditorController {
         DraftCheck check = validation.validate(editing.source(), who.getName(),
                 RulebookValidation.keptDraft(editing.draft().id()));
         model.addAttribute("check", check);
-        return show(editing, FieldProblems.place(check.problems(), editing.byFile()), model, locale);
+        return show(editing, FieldProblems.place(check.problems(), editing.byFile(), locale), model, locale);
     }
 
     private String publish(RuleEditor.Saved saved, String reason, Principal who, Model model, Locale locale,
@@ -205,7 +205,8 @@ class RuleEditorController {
             // The tables are wrong: nothing to try until they are right. The draft is saved, the
             // publication refused: the editor with the problems at their fields, as for a refused form.
             model.addAttribute("reason", reason);
-            return show(saved.editing(), FieldProblems.place(saved.problems(), saved.editing().byFile()), model, locale);
+            return show(saved.editing(), FieldProblems.place(saved.problems(), saved.editing().byFile(), locale), model,
+                    locale);
         }
         try {
             RulebookService.Published published = rulebooks.publishDraft(saved.draftId(), who.getName(), reason);
@@ -218,7 +219,8 @@ class RuleEditorController {
                 // Refused by its scenario cases: show them, each with "accept the draft's results" and "remove".
                 model.addAttribute("check", rulebooks.check(saved.editing().source(), who.getName()));
             }
-            return show(saved.editing(), FieldProblems.place(e.problems(), saved.editing().byFile()), model, locale);
+            return show(saved.editing(), FieldProblems.place(e.problems(), saved.editing().byFile(), locale), model,
+                    locale);
         }
     }
 

@@ -66,20 +66,24 @@ class ArchivedFormatsTest {
         files.put("2-parts.drl", files.get("2-parts.drl").replace("then", "then System.exit(0);"));
         assertThatThrownBy(() -> RulebookCompiler.compileArchived(RulebookSource.of(files)))
                 .isInstanceOfSatisfying(RulebookInvalidException.class, e -> assertThat(e.problems()).singleElement()
-                        .satisfies(p -> assertThat(p.toString()).startsWith("2-parts.drl: ").contains("DRL 文件被改动过")));
+                        .satisfies(p -> assertThat(List.of(p.file(), p.line(), p.typed().key()))
+                                .containsExactly("2-parts.drl", 0, "rules.legacy.drlChanged")));
 
         Map<String, String> tables = new LinkedHashMap<>(stored(ARCHIVE.resolve("format-1")).files());
         tables.put("bonus-points.drl.csv", tables.get("bonus-points.drl.csv").replace("insert(", "System.exit(0); insert("));
         assertThatThrownBy(() -> RulebookCompiler.compileArchived(RulebookSource.of(tables)))
                 .isInstanceOfSatisfying(RulebookInvalidException.class, e -> assertThat(e.problems()).singleElement()
-                        .satisfies(p -> assertThat(p.toString()).startsWith("bonus-points.drl.csv:1: ").contains("前 9 行")));
+                        .satisfies(p -> assertThat(List.of(p.file(), p.line(), p.typed().key()))
+                                .containsExactly("bonus-points.drl.csv", 1, "rules.legacy.headerChanged")));
+
     }
 
     @Test
     void theOldFormatIsNeverAcceptedAsADraft() throws Exception {
         assertThatThrownBy(() -> RulebookCompiler.compile(stored(ARCHIVE.resolve("format-1"))))
                 .isInstanceOfSatisfying(RulebookInvalidException.class, e -> assertThat(e.problems())
-                        .allSatisfy(p -> assertThat(p.message()).contains("不再接受 Drools 规则文件")));
+                        .allSatisfy(p -> assertThat(p.typed().key()).isEqualTo("rules.file.drools")));
+
     }
 
     private static RulebookSource stored(Path folder) throws IOException {

@@ -13,6 +13,7 @@ import java.util.zip.ZipOutputStream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.kaohe.errors.Message;
 import org.kaohe.rules.book.BookLimits;
 import org.kaohe.rules.edit.RulebookZip;
 
@@ -42,7 +43,7 @@ class BookLimitsTest {
 
         assertThat(problems).singleElement().satisfies(p -> {
             assertThat(p.file()).isEqualTo("parts.csv");
-            assertThat(p.message()).contains("超过 " + BookLimits.MAX_PARTS + " 行").contains("more than 100 rows");
+            assertThat(p.typed()).isEqualTo(Message.of("rules.limit.rows", Integer.toString(BookLimits.MAX_PARTS)));
         });
     }
 
@@ -55,10 +56,11 @@ class BookLimitsTest {
         }
         Files.writeString(folder.resolve("parts.csv"), parts);
 
-        List<RuleProblem> overlaps = problemsOf(folder).stream().filter(p -> p.message().contains("目标范围重叠")).toList();
+        List<RuleProblem> overlaps = problemsOf(folder).stream()
+                .filter(p -> p.typed().key().equals("rules.view.targetsOverlap")).toList();
 
         assertThat(overlaps).hasSize(BookLimits.MAX_PARTS - 1)
-                .allSatisfy(p -> assertThat(p.message()).contains("目标任务部分 T0 与"));
+                .allSatisfy(p -> assertThat(p.typed().args()).containsSequence("干部", "T0"));
     }
 
     @Test
@@ -73,7 +75,8 @@ class BookLimitsTest {
 
         assertThat(problemsOf(folder)).singleElement().satisfies(p -> {
             assertThat(p.file()).isEqualTo("bonus-points.csv");
-            assertThat(p.message()).contains("超过 " + BookLimits.MAX_ROWS_PER_TABLE + " 行");
+            assertThat(p.typed()).isEqualTo(Message.of("rules.limit.rows", Integer.toString(BookLimits.MAX_ROWS_PER_TABLE)));
+
         });
     }
 
@@ -84,7 +87,9 @@ class BookLimitsTest {
 
         assertThatThrownBy(() -> RulebookService.read(folder)).isInstanceOf(RulebookInvalidException.class)
                 .satisfies(e -> assertThat(((RulebookInvalidException) e).problems()).singleElement()
-                        .satisfies(p -> assertThat(p.message()).contains("levels.csv").contains("未读取")));
+                        .satisfies(p -> assertThat(p.typed()).isEqualTo(Message.of("rules.folder.fileTooLarge", "levels.csv",
+                                Integer.toString(BookLimits.MAX_FILE_CHARS)))));
+
     }
 
     @Test

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.kaohe.errors.Message;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 
@@ -27,8 +28,10 @@ class FourEyesPublicationTest {
 
         assertThatThrownBy(() -> rulebooks.publish(RulebookService.read(book), "wang", "直接发布"))
                 .isInstanceOfSatisfying(RulebookInvalidException.class, e -> assertThat(e.problems()).singleElement()
-                        .satisfies(p -> assertThat(p.message()).contains("须由起草人以外的人发布").contains("草稿 #")));
+                        .satisfies(p -> assertThat(p.typed()).isEqualTo(Message.of("rules.publish.savedAsDraft",
+                                Long.toString(drafts.openDraft("wang").orElseThrow().id())))));
         long draft = drafts.openDraft("wang").orElseThrow().id();
+
         assertThat(rulebooks.publications()).isEmpty();
 
         assertThatThrownBy(() -> rulebooks.publishDraft(draft, "wang", "自己发布"))

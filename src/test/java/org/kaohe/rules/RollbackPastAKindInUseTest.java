@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.kaohe.audit.AuditLog;
 import org.kaohe.audit.AuditText;
+import org.kaohe.errors.Message;
 import org.kaohe.evaluation.EvaluationService;
 import org.kaohe.imports.ImportReport;
 import org.kaohe.imports.ImportService;
@@ -138,11 +139,14 @@ class RollbackPastAKindInUseTest {
     private void assertADraftDroppingTheKindIsRefused() throws RulebookInvalidException {
         DraftCheck check = rulebooks.check(RulebookService.read(StandardBook.FOLDER));
 
-        assertThat(check.problems()).anySatisfy(p -> assertThat(p.toString()).startsWith("kinds.csv: ")
-                .contains("导入数据中有「志愿服务」事项:2027-Q1 的 2 条(events.csv 第 4、5 行)",
-                        "请在 kinds.csv 中保留「志愿服务」这一行", "须先由人事重新导入 2027-Q1 并在 events.csv 中删去这些行")
-                .doesNotContain("请保留此事项类型"));
-        assertThat(check.problems()).anySatisfy(p -> assertThat(p.message()).contains("级别「DISTRICT」"));
+        assertThat(check.problems()).anySatisfy(p -> {
+            assertThat(p.toString()).startsWith("kinds.csv: ");
+            assertThat(p.typed()).isEqualTo(Message.of("rules.trial.kindInUse", "志愿服务", "2027-Q1 的 2 条(events.csv 第 4、5 行)",
+                    "2027-Q1", "2 in 2027-Q1 (events.csv lines 4, 5)"));
+        });
+        assertThat(check.problems()).anySatisfy(p -> assertThat(p.typed())
+                .isEqualTo(Message.of("rules.trial.levelInUse", "2027-Q1", "DISTRICT")));
+
     }
 
     private void assertRolledBackInTheAuditLog(String earlier, String published) {

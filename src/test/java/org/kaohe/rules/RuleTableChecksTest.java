@@ -13,7 +13,11 @@ import java.util.TreeMap;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.kaohe.errors.Message;
 import org.kaohe.records.DeptType;
+import org.kaohe.rules.book.BookTable;
+import org.kaohe.rules.book.CellType;
+
 import org.kaohe.testing.TestRecords;
 
 /**
@@ -69,7 +73,7 @@ class RuleTableChecksTest {
         assertThat(problemsOf(folder)).extracting(RuleProblem::file).containsExactlyInAnyOrder("parts.csv", "grades.csv",
                 "kinds.csv", "levels.csv", "bonus-points.csv", "deduction-points.csv", "gates.csv", "participation.csv",
                 "annual-settings.csv", "annual-grades.csv", "annual-gates.csv", "signals.csv");
-        assertThat(problemsOf(folder)).allSatisfy(p -> assertThat(p.message()).startsWith("缺少必需的规则表"));
+        assertThat(problemsOf(folder)).allSatisfy(p -> assertThat(p.typed().key()).isEqualTo("rules.table.required"));
     }
 
     @Test
@@ -81,7 +85,8 @@ class RuleTableChecksTest {
         Files.write(bonus, lines.stream().map(RuleTableChecksTest::withoutFourthCell).toList());
         assertThat(problemsOf(folder)).singleElement().satisfies(p -> {
             assertThat(p.toString()).startsWith("bonus-points.csv:1: ");
-            assertThat(p.message()).contains("缺少列「级别 level」");
+            assertThat(p.typed()).isEqualTo(Message.of("rules.table.columnMissing", "级别 level",
+                    BookTable.BONUS.headerLine(), "level"));
         });
     }
 
@@ -99,8 +104,12 @@ class RuleTableChecksTest {
     @Test
     void aChangedOrExtraHeaderCellIsRefusedByColumn() throws Exception {
         assertThat(problemsAfter("parts.csv", "满分 max,", "满分值 full,"))
-                .anySatisfy(p -> assertThat(p.toString()).startsWith("parts.csv:1:E: ").contains("多余或无法识别的列「满分值 full」"))
-                .anySatisfy(p -> assertThat(p.message()).contains("缺少列「满分 max」"));
+                .anySatisfy(p -> {
+                    assertThat(p.toString()).startsWith("parts.csv:1:E: ");
+                    assertThat(p.typed().key()).isEqualTo("rules.table.unknownColumn");
+                    assertThat(p.typed().args()).startsWith("满分值 full");
+                })
+                .anySatisfy(p -> assertThat(p.typed().args()).startsWith("满分 max"));
         assertThat(problemsAfter("levels.csv", "代码 code,名称 name", "代码 code,名称 name,rule"))
                 .singleElement().satisfies(p -> assertThat(p.toString()).startsWith("levels.csv:1:C: "));
     }
@@ -111,18 +120,24 @@ class RuleTableChecksTest {
         assertThat(problemsAfter("bonus-points.csv", ",,AWARD,CITY,1,,", ",,AWRAD,CITY,1,,")).singleElement()
                 .satisfies(p -> {
                     assertThat(p.toString()).startsWith("bonus-points.csv:4:C(事项): ");
-                    assertThat(p.message()).contains("事项「AWRAD」未在事项类型表 kinds.csv 中登记");
+                    assertThat(p.typed().key()).isEqualTo("rules.kind.unknown");
+                    assertThat(p.typed().args()).startsWith("AWRAD");
                 });
     }
 
     @Test
     void aListItemAndAWholeNumberOutsideTheirColumnsDefinitionAreRefusedAtTheirCells() throws Exception {
         assertThat(problemsAfter("parts.csv", "T,目标任务,CADRE,,60,TARGETS,,", "T,目标任务,CADRE,,60,TARGETS,QUALITY/RIGTHS,"))
-                .anySatisfy(p -> assertThat(p.toString()).startsWith("parts.csv:2:G(目标范围): ")
-                        .contains("「RIGTHS」不是可选值").contains("RIGHTS 维权工程"));
+                .anySatisfy(p -> {
+                    assertThat(p.toString()).startsWith("parts.csv:2:G(目标范围): ");
+                    assertThat(p.typed().key()).isEqualTo("rules.cell.notAChoice");
+                    assertThat(p.typed().args()).startsWith("RIGTHS").anySatisfy(a -> assertThat(a).contains("RIGHTS 维权工程"));
+                });
         assertThat(problemsAfter("annual-gates.csv", "CADRE,,LOWEST,2,,", "CADRE,,LOWEST,5,,")).singleElement()
-                .satisfies(p -> assertThat(p.toString()).startsWith("annual-gates.csv:3:D(最少季度数): ")
-                        .contains("「5」应为 1 到 4 之间的整数"));
+                .satisfies(p -> {
+                    assertThat(p.toString()).startsWith("annual-gates.csv:3:D(最少季度数): ");
+                    assertThat(p.typed()).isEqualTo(Message.of("rules.cell.wholeBetween", "5", "1", "4"));
+                });
     }
 
     @Test
@@ -131,16 +146,19 @@ class RuleTableChecksTest {
         assertThat(problemsAfter("grades.csv", ",GOOD,好,90,", ",GOOD,好,70,")).singleElement()
                 .satisfies(p -> {
                     assertThat(p.toString()).startsWith("grades.csv:3:D(最低分): ");
-                    assertThat(p.message()).contains("等次分数线顺序错误");
+                    assertThat(p.typed()).isEqualTo(Message.of("rules.grade.outOfOrder", "较好", "80", "好", "70"));
                 });
     }
 
     @Test
     void aQuotaShareOutsideZeroToOneIsRefused() throws Exception {
         assertThat(problemsAfter("grades.csv", "SHARE,0.40,", "SHARE,1.5,")).singleElement()
-                .satisfies(p -> assertThat(p.toString()).startsWith("grades.csv:2:F(名额): ").contains("(0, 1]"));
+                .satisfies(p -> {
+                    assertThat(p.toString()).startsWith("grades.csv:2:F(名额): ");
+                    assertThat(p.typed()).isEqualTo(Message.of("rules.grade.share", "1.5"));
+                });
         assertThat(problemsAfter("grades.csv", "SHARE,0.40,", "SHARE,0,")).singleElement()
-                .satisfies(p -> assertThat(p.message()).contains("(0, 1]"));
+                .satisfies(p -> assertThat(p.typed()).isEqualTo(Message.of("rules.grade.share", "0")));
     }
 
     @Test
@@ -150,10 +168,11 @@ class RuleTableChecksTest {
         RuleFolders.deleteRows(copy, "parts.csv", "T,目标任务,CADRE,");
         assertThat(problemsOf(copy)).anySatisfy(p -> {
             assertThat(p.file()).isEqualTo("parts.csv");
-            assertThat(p.message()).contains("满分之和为 40").contains("FULL_MARKS_CADRE 100");
+            assertThat(p.typed().key()).isEqualTo("rules.view.fullMarks");
+            assertThat(p.typed().args()).containsSequence("干部", "40", "FULL_MARKS_CADRE", "100");
         });
         assertThat(problemsAfter("parts.csv", "T,目标任务,CADRE,,60,", "T,目标任务,CADRE,,65,")).isNotEmpty()
-                .allSatisfy(p -> assertThat(p.message()).contains("满分之和为 105"));
+                .allSatisfy(p -> assertThat(p.typed().args()).containsSequence("105", "FULL_MARKS_CADRE"));
     }
 
     @Test
@@ -161,18 +180,26 @@ class RuleTableChecksTest {
         assertThat(problemsAfter("settings.csv", "LATE_FACTOR,,0.8,", "LATE_FACTOR,,0.8,\nLATE_FACTOR,,0.7,"))
                 .singleElement().satisfies(p -> {
                     assertThat(p.toString()).startsWith("settings.csv:7:A(参数): ");
-                    assertThat(p.message()).contains("重复,第 6 行已有");
+                    assertThat(p.typed()).isEqualTo(Message.of("rules.setting.twice", "LATE_FACTOR", "6"));
                 });
     }
 
     @Test
     void unknownAndMissingSettingsAreRefused() throws Exception {
         assertThat(problemsAfter("settings.csv", "LATE_FACTOR,,0.8,", "LATE_FACTR,,0.8,")).singleElement()
-                .satisfies(p -> assertThat(p.toString()).startsWith("settings.csv:6:A(参数): ").contains("未知参数「LATE_FACTR」"));
+                .satisfies(p -> {
+                    assertThat(p.toString()).startsWith("settings.csv:6:A(参数): ");
+                    assertThat(p.typed().key()).isEqualTo("rules.cell.unknownSetting");
+                    assertThat(p.typed().args()).startsWith("LATE_FACTR");
+                });
         Path copy = RuleFolders.copyStandard(java.nio.file.Files.createTempDirectory(folder, "book"));
         RuleFolders.deleteRows(copy, "settings.csv", "LATE_FACTOR,");
         assertThat(problemsOf(copy)).singleElement()
-                .satisfies(p -> assertThat(p.toString()).startsWith("settings.csv: ").contains("缺少参数 LATE_FACTOR"));
+                .satisfies(p -> {
+                    assertThat(p.toString()).startsWith("settings.csv: ");
+                    assertThat(p.typed().key()).isEqualTo("rules.setting.missingForAll");
+                    assertThat(p.typed().args()).startsWith("LATE_FACTOR");
+                });
     }
 
     @Test
@@ -180,17 +207,22 @@ class RuleTableChecksTest {
         for (String bad : new String[] {"一分", "1,5", "=1+1", "System.exit(0)", "1e3", "0.5.1"}) {
             assertThat(problemsAfter("bonus-points.csv", ",,AWARD,CITY,1,,", ",,AWARD,CITY,\"" + bad + "\",,"))
                     .as(bad).singleElement()
-                    .satisfies(p -> assertThat(p.toString()).startsWith("bonus-points.csv:4:E(每次分值): ").contains("不是数字"));
+                    .satisfies(p -> {
+                        assertThat(p.toString()).startsWith("bonus-points.csv:4:E(每次分值): ");
+                        assertThat(p.typed()).isEqualTo(Message.of("rules.cell.notNumber", bad));
+                    });
         }
         assertThat(problemsAfter("settings.csv", "LATE_FACTOR,,0.8,", "LATE_FACTOR,,1.8,")).singleElement()
-                .satisfies(p -> assertThat(p.message()).contains("超出范围 [0, 1]"));
+                .satisfies(p -> assertThat(p.typed()).isEqualTo(Message.of("rules.cell.outOfRange", "1.8", "[0, 1]")));
     }
 
     @Test
     void formulaLikeTextIsRefused() throws Exception {
         assertThat(problemsAfter("bonus-points.csv", ",,AWARD,CITY,1,,", ",,AWARD,CITY,1,,\"=cmd|' /C calc'!A0\""))
-                .singleElement().satisfies(p -> assertThat(p.toString()).startsWith("bonus-points.csv:4:G(名称): ")
-                        .contains("像表格公式"));
+                .singleElement().satisfies(p -> {
+                    assertThat(p.toString()).startsWith("bonus-points.csv:4:G(名称): ");
+                    assertThat(p.typed()).isEqualTo(Message.of("rules.cell.formula", "=cmd|' /C calc'!A0"));
+                });
     }
 
     @Test
@@ -200,9 +232,10 @@ class RuleTableChecksTest {
         Files.writeString(folder.resolve("points.drl.csv"), "RuleSet,x");
         Files.write(folder.resolve("加分.xlsx"), new byte[] {0x50, 0x4b, 3, 4});
         Files.writeString(folder.resolve("加分.csv"), "a,b\n");
-        assertThat(problemsOf(folder)).extracting(RuleProblem::file, p -> p.message().substring(0, 5))
-                .containsExactlyInAnyOrder(tuple("extra.drl", "不再接受 "), tuple("points.drl.csv", "不再接受 "),
-                        tuple("加分.xlsx", "请在 Ex"), tuple("加分.csv", "不是规则表"));
+        assertThat(problemsOf(folder)).extracting(RuleProblem::file, p -> p.typed().key())
+                .containsExactlyInAnyOrder(tuple("extra.drl", "rules.file.drools"), tuple("points.drl.csv", "rules.file.drools"),
+                        tuple("加分.xlsx", "rules.file.workbook"), tuple("加分.csv", "rules.file.notATable"));
+
     }
 
     @Test
@@ -212,50 +245,65 @@ class RuleTableChecksTest {
         Files.writeString(folder.resolve("gates.csv"), "");
         Files.writeString(folder.resolve("participation.csv"), "对象类型 subject_type\u0000");
         assertThat(problemsOf(folder))
-                .anySatisfy(p -> assertThat(p.toString()).startsWith("levels.csv: ").contains("引号"))
-                .anySatisfy(p -> assertThat(p.toString()).startsWith("gates.csv: ").contains("文件是空的"))
-                .anySatisfy(p -> assertThat(p.toString()).startsWith("participation.csv:1: ").contains("NUL"));
+                .anySatisfy(p -> assertThat(List.of(p.file(), p.line(), p.typed().key()))
+                        .containsExactly("levels.csv", 0, "rules.table.brokenCsv"))
+                .anySatisfy(p -> assertThat(List.of(p.file(), p.line(), p.typed().key()))
+                        .containsExactly("gates.csv", 0, "rules.table.empty"))
+                .anySatisfy(p -> assertThat(List.of(p.file(), p.line(), p.typed().key()))
+                        .containsExactly("participation.csv", 1, "rules.table.nul"));
     }
 
     @Test
     void gatesAndPricesMustNameWhatExists() throws Exception {
         assertThat(problemsAfter("gates.csv", "CAP,一般,否", "CAP,及格,否")).singleElement()
-                .satisfies(p -> assertThat(p.toString()).startsWith("gates.csv:5:G(等次): ").contains("等次「及格」不在"));
+                .satisfies(p -> {
+                    assertThat(p.toString()).startsWith("gates.csv:5:G(等次): ");
+                    assertThat(p.typed().key()).isEqualTo("rules.grade.unknown");
+                    assertThat(p.typed().args()).startsWith("及格");
+                });
         assertThat(problemsAfter("deduction-points.csv", "CADRE,,OVERDUE,,0.5,,", "CADRE,,OVERDUE,,0.5,ZF,"))
-                .singleElement().satisfies(p -> assertThat(p.toString()).startsWith("deduction-points.csv:7:F(计入部分): ")
-                        .contains("没有计分部分 ZF"));
+                .singleElement().satisfies(p -> {
+                    assertThat(p.toString()).startsWith("deduction-points.csv:7:F(计入部分): ");
+                    assertThat(p.typed()).isEqualTo(Message.of("rules.view.noSuchPart", "", "", "干部", "ZF", "CADRE"));
+                });
         assertThat(problemsAfter("bonus-points.csv", ",,AWARD,CITY,1,,", ",,AWARD,CITY,1,T,")).isNotEmpty()
-                .allSatisfy(p -> assertThat(p.message()).contains("加分只能计入「加分」部分"));
+                .allSatisfy(p -> assertThat(p.typed().key()).isEqualTo("rules.view.bonusPart"));
         assertThat(problemsAfter("bonus-points.csv", ",,AWARD,CITY,1,,", ",,AWARD,DISTRICT,1,,")).singleElement()
-                .satisfies(p -> assertThat(p.message()).contains("级别「DISTRICT」未在级别表 levels.csv 中登记"));
+                .satisfies(p -> assertThat(p.typed()).isEqualTo(Message.of("rules.level.unknown", "DISTRICT")));
     }
 
     @Test
     void aRowThatWouldCountAnItemTwiceIsRefused() throws Exception {
         assertThat(problemsAfter("bonus-points.csv", ",,AWARD,CITY,1,,", ",,AWARD,CITY,1,,\n,,AWARD,CITY,2,,"))
-                .singleElement().satisfies(p -> assertThat(p.message()).contains("与第 4 行重复"));
+                .singleElement().satisfies(p -> assertThat(p.typed()).isEqualTo(Message.of("rules.price.twice", "4")));
         assertThat(problemsAfter("bonus-points.csv", ",,AWARD,CITY,1,,", ",,AWARD,CITY,1,,\n,,AWARD,,2,,"))
-                .anySatisfy(p -> assertThat(p.toString()).startsWith("bonus-points.csv:5:D(级别): ").contains("会让同一事项计两次分"));
+                .anySatisfy(p -> {
+                    assertThat(p.toString()).startsWith("bonus-points.csv:5:D(级别): ");
+                    assertThat(p.typed().key()).isEqualTo("rules.price.everyLevelAndOne");
+                });
         assertThat(problemsAfter("parts.csv", "L,领导评价,CADRE,,20,LEADER_RATING", "L,领导评价,CADRE,,20,APPRAISAL"))
-                .anySatisfy(p -> assertThat(p.message()).contains("有两个「民主测评」部分"));
+                .anySatisfy(p -> assertThat(p.typed()).isEqualTo(Message.of("rules.view.twoParts", "", "", "干部", "民主测评",
+                        "A", "L", "APPRAISAL")));
     }
 
     @Test
     void theLowestGradeTakesNoQuotaAndNoLowestScore() throws Exception {
         assertThat(problemsAfter("grades.csv", ",POOR,较差,,,,,", ",POOR,较差,0,COUNT,2,,"))
-                .anySatisfy(p -> assertThat(p.message()).contains("最后一个等次(最低等次)不填最低分"))
-                .anySatisfy(p -> assertThat(p.message()).contains("最低等次不能限额"));
+                .anySatisfy(p -> assertThat(p.typed().key()).isEqualTo("rules.grade.lowestHasMin"))
+                .anySatisfy(p -> assertThat(p.typed().key()).isEqualTo("rules.grade.lowestQuota"));
     }
 
     @Test
     void settingsThatMakeNoSenseAreRefused() throws Exception {
         assertThat(problemsAfter("settings.csv", "VOTE_WEIGHT_FAIR,,80,", "VOTE_WEIGHT_FAIR,,120,"))
-                .anySatisfy(p -> assertThat(p.message()).contains("超过票折算分满分"))
-                .anySatisfy(p -> assertThat(p.message()).contains("较差的票不应比较好的票折算分高"));
+                .anySatisfy(p -> assertThat(p.typed()).isEqualTo(Message.of("rules.view.weightAboveScale", "", "",
+                        "VOTE_WEIGHT_FAIR", "100")))
+                .anySatisfy(p -> assertThat(p.typed()).isEqualTo(Message.of("rules.view.worseWeighsMore", "", "",
+                        "VOTE_WEIGHT_FAIR", "VOTE_WEIGHT_GOOD")));
         assertThat(problemsAfter("settings.csv", "SCORE_MIN,,0,", "SCORE_MIN,,200,")).singleElement()
-                .satisfies(p -> assertThat(p.message()).contains("SCORE_MIN 应小于"));
+                .satisfies(p -> assertThat(p.typed().key()).isEqualTo("rules.view.scoreBounds"));
         assertThat(problemsAfter("parts.csv", "C,干部队伍,DEPARTMENT,,30,CADRE_MEAN", "C,干部队伍,CADRE,,30,CADRE_MEAN"))
-                .anySatisfy(p -> assertThat(p.message()).contains("干部平均得分只能用于部门"));
+                .anySatisfy(p -> assertThat(p.typed().key()).isEqualTo("rules.part.meanForDepartments"));
     }
 
     @Test
@@ -292,9 +340,13 @@ class RuleTableChecksTest {
     @Test
     void aGradeCodeThatIsAnotherGradesNameIsRefused() throws Exception {
         assertThat(problemsAfter("grades.csv", ",FAIR,较好,", ",好,较好,")).extracting(RuleProblem::toString)
-                .anySatisfy(p -> assertThat(p).startsWith("grades.csv:3:B(代码): 等次代码「好」是另一等次的名称"));
-        assertThat(problemsAfter("grades.csv", ",FAIR,较好,", ",较好a,较好,")).extracting(RuleProblem::toString)
-                .anySatisfy(p -> assertThat(p).contains("「较好a」不是有效的等次代码(大写英文字母或汉字开头"));
+                .anySatisfy(p -> assertThat(p).startsWith("grades.csv:3:B(代码): "));
+        assertThat(problemsAfter("grades.csv", ",FAIR,较好,", ",好,较好,"))
+                .anySatisfy(p -> assertThat(p.typed()).isEqualTo(Message.of("rules.grade.codeIsAName", "好")));
+        assertThat(problemsAfter("grades.csv", ",FAIR,较好,", ",较好a,较好,"))
+                .anySatisfy(p -> assertThat(p.typed()).isEqualTo(Message.of("rules.cell.code", "较好a", "等次代码",
+                        CellType.CodeForm.SHORT.chinese(), "a grade code", CellType.CodeForm.SHORT.english())));
+
     }
 
     @Test

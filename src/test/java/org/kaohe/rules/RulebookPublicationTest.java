@@ -77,7 +77,8 @@ class RulebookPublicationTest {
         Path changed = changedCopy("changed", "parts.csv", "B,加分,CADRE,,5,", "B,加分,CADRE,,6,");
         assertThatThrownBy(() -> rulebooks.publish(RulebookService.read(changed), "leader", "  "))
                 .isInstanceOfSatisfying(RulebookInvalidException.class, e -> assertThat(e.problems())
-                        .anySatisfy(p -> assertThat(p.message()).contains("须说明原因")));
+                        .anySatisfy(p -> assertThat(p.typed().key()).isEqualTo("rules.publish.reasonRequired")));
+
 
         RulebookService.Published published = rulebooks.publish(RulebookService.read(changed), "leader", "加分上限提高到 6 分");
 

@@ -13,6 +13,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.kaohe.audit.AuditLog;
+import org.kaohe.errors.Message;
+
 import org.kaohe.testing.KaoheTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.mock.web.MockMultipartFile;
@@ -49,7 +51,8 @@ class RulebookValidationTest {
     void aFolderThatCannotBeReadIsACheckWithItsProblemAndIsRecordedToo() {
         DraftCheck check = validation.validate(dir.resolve("nowhere"), "leader-nowhere");
 
-        assertThat(check.problems()).singleElement().satisfies(p -> assertThat(p.message()).contains("nowhere"));
+        assertThat(check.problems()).singleElement().satisfies(p -> assertThat(p.typed())
+                .isEqualTo(Message.of("rules.folder.missing", dir.resolve("nowhere").toString())));
         assertThat(entriesOf("leader-nowhere")).singleElement().satisfies(e ->
                 assertThat(AuditLog.params(e.detail())).containsEntry("problems", "1").containsEntry("version", ""));
     }

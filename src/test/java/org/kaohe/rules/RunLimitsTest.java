@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
+import org.kaohe.errors.Message;
 import org.kaohe.records.DeptType;
 import org.kaohe.records.PeriodRecords;
 import org.kaohe.rules.engine.RunLimits;
@@ -31,7 +32,8 @@ class RunLimitsTest {
     void tooManyRuleFiringsInOneSessionStopTheRun() {
         RunLimits limits = new RunLimits(Duration.ofMinutes(1), 50, () -> false);
         assertThatThrownBy(() -> StandardBook.get().evaluate(city(), EvaluationProgress.NONE, limits))
-                .isInstanceOf(RunStoppedException.class).hasMessageContaining("规则触发次数超过上限 50");
+                .isInstanceOfSatisfying(RunStoppedException.class, e -> assertThat(e.message())
+                        .contains(Message.of("rules.run.firings", "50")));
     }
 
     @Test
@@ -39,14 +41,17 @@ class RunLimitsTest {
         AtomicInteger sessions = new AtomicInteger();
         RunLimits limits = new RunLimits(Duration.ofMinutes(1), 1_000_000, () -> sessions.get() >= 1);
         assertThatThrownBy(() -> StandardBook.get().evaluate(city(), (f, m) -> sessions.incrementAndGet(), limits))
-                .isInstanceOf(RunStoppedException.class).hasMessageContaining("考核已被取消");
+                .isInstanceOfSatisfying(RunStoppedException.class, e -> assertThat(e.message())
+                        .contains(Message.of("rules.run.cancelled")));
     }
 
     @Test
     void aRunOutOfTimeStops() {
         RunLimits limits = new RunLimits(Duration.ZERO, 1_000_000, () -> false);
         assertThatThrownBy(() -> StandardBook.get().evaluate(city(), EvaluationProgress.NONE, limits))
-                .isInstanceOf(RunStoppedException.class).hasMessageContaining("超过时间上限");
+                .isInstanceOfSatisfying(RunStoppedException.class, e -> assertThat(e.message())
+                        .contains(Message.of("rules.run.timeLimit", "0")));
+
     }
 
     @Test

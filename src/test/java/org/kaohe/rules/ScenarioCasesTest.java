@@ -1,6 +1,7 @@
 package org.kaohe.rules;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -66,12 +67,22 @@ class ScenarioCasesTest {
         List<ScenarioCases.CaseResult> results = run(
                 "subject_type,subject_id,score,grade\nCADRE,C1,86.80,好\nCADRE,C9,1,\n",
                 "subject_type,subject_id,part,points\nCADRE,C1,D,-1\n");
-        assertThat(results.get(0).failures()).extracting(RuleProblem::toString).containsExactly(
-                "tests/worked-example/expected.csv:2:得分: 干部 C1 的得分应为 86.80,实际为 86.30 / expected score 86.80, got 86.30",
-                "tests/worked-example/expected.csv:2:等次: 干部 C1 的等次应为 好,实际为 较好 / expected grade 好, got 较好",
-                "tests/worked-example/expected.csv:3:对象编号: 用例结果中没有对象「CADRE C9」/ no such subject in the case's results",
-                "tests/worked-example/expected-lines.csv:2:分值: C1 没有 D 部分 -1 分的得分行;实有:-0.50 限时办结超期 ×1 −0.5 / no such line",
-                "tests/worked-example/expected-lines.csv:2:部分: C1 的 D 部分多出得分行:-0.50 限时办结超期 ×1 −0.5 / unexpected lines");
+        List<RuleProblem> failures = results.get(0).failures();
+        assertThat(failures).extracting(p -> p.file() + ":" + p.line() + ":" + p.column(), p -> p.typed().key())
+                .containsExactly(tuple("tests/worked-example/expected.csv:2:得分", "rules.case.score"),
+                        tuple("tests/worked-example/expected.csv:2:等次", "rules.case.grade"),
+                        tuple("tests/worked-example/expected.csv:3:对象编号", "rules.case.noSubject"),
+                        tuple("tests/worked-example/expected-lines.csv:2:分值", "rules.case.noSuchLine"),
+                        tuple("tests/worked-example/expected-lines.csv:2:部分", "rules.case.extraLines"));
+        assertThat(failures.get(0).typed().args()).containsExactly("干部", "C1", "86.80", "86.30", "CADRE");
+        assertThat(failures.get(1).typed().args()).containsExactly("干部", "C1", "好", "较好", "CADRE");
+        assertThat(failures.get(2).typed().args()).containsExactly("CADRE", "C9");
+        // The line found, worded in each language (here the reason is the item's name: the same in both).
+        assertThat(failures.get(3).typed().args()).containsExactly("C1", "D", "-1", "", "-0.50 限时办结超期 ×1 −0.5",
+                "-0.50 限时办结超期 ×1 −0.5");
+
+        assertThat(failures.get(4).typed().args()).startsWith("C1", "D", "-0.50 限时办结超期 ×1 −0.5");
+
     }
 
     @Test
@@ -83,6 +94,10 @@ class ScenarioCasesTest {
         Files.writeString(c.resolve("expected.csv"), "subject_type,subject_id,score\nCADRE,C1,0\n");
         RulebookSource source = RulebookSource.fromFolder(folder);
         assertThat(ScenarioCases.run(RulebookCompiler.compile(source), source).get(0).failures())
-                .anySatisfy(p -> assertThat(p.toString()).startsWith("tests/bad/cadres.csv:2:").contains("用例数据有误"));
+                .anySatisfy(p -> {
+                    assertThat(p.toString()).startsWith("tests/bad/cadres.csv:2:");
+                    assertThat(p.typed().key()).isEqualTo("rules.case.data");
+                });
+
     }
 }

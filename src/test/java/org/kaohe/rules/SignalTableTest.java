@@ -22,13 +22,15 @@ class SignalTableTest {
     @TempDir
     Path folder;
 
+    /** Each problem as its place and its message's key: "signals.csv:3:C(数值): rules.cell.notNumber". */
     private List<String> problemsAfter(String before, String after) throws Exception {
         Path copy = RuleFolders.copyStandard(Files.createTempDirectory(folder, "book"));
         RuleFolders.replaceOnce(copy, "signals.csv", before, after);
         try {
             RulebookCompiler.compile(RulebookSource.fromFolder(copy));
         } catch (RulebookInvalidException e) {
-            return e.problems().stream().map(RuleProblem::toString).toList();
+            return e.problems().stream().map(p -> new RuleProblem(p.file(), p.line(), p.column(), p.typed().key())
+                    .toString()).toList();
         }
         throw new AssertionError("signals.csv with " + after + " was accepted");
     }
@@ -44,26 +46,25 @@ class SignalTableTest {
     @Test
     void aBadCellIsLocatedAtItsRowAndColumn() throws Exception {
         assertThat(problemsAfter("UNIFORM_GOOD_SHARE,0.95", "UNIFORM_GOOD_SHARE,九成")).singleElement()
-                .asString().startsWith("signals.csv:3:C(数值): ");
+                .isEqualTo("signals.csv:3:C(数值): rules.cell.notNumber");
         assertThat(problemsAfter("UNIFORM_GOOD_SHARE,0.95", "UNIFORM_GOOD_SHARE,1.5")).singleElement()
-                .asString().startsWith("signals.csv:3:C(数值): ");
+                .isEqualTo("signals.csv:3:C(数值): rules.cell.outOfRange");
         assertThat(problemsAfter("LEADER_MIN_CADRES,3", "LEADER_MIN_CADRES,2.5")).singleElement()
-                .asString().startsWith("signals.csv:5:C(数值): ").contains("整数");
+                .isEqualTo("signals.csv:5:C(数值): rules.cell.whole");
         assertThat(problemsAfter("测评一边倒,UNIFORM_GOOD_SHARE", "测评一边倒,UNIFORM_GOOD_SHAER")).singleElement()
-                .asString().startsWith("signals.csv:3:B(参数): ").contains("未知参数");
+                .isEqualTo("signals.csv:3:B(参数): rules.cell.unknownSetting");
         assertThat(problemsAfter("测评一边倒,UNIFORM_GOOD_SHARE", "测评一遍倒,UNIFORM_GOOD_SHARE")).singleElement()
-                .asString().startsWith("signals.csv:3:A(预警): ");
+                .isEqualTo("signals.csv:3:A(预警): rules.cell.notAChoice");
         assertThat(problemsAfter("测评一边倒,UNIFORM_GOOD_SHARE", "零扣分,UNIFORM_GOOD_SHARE")).singleElement()
-                .asString().startsWith("signals.csv:3:A(预警): ").contains("属于「测评一边倒」");
+                .isEqualTo("signals.csv:3:A(预警): rules.signal.otherSignal");
     }
 
     @Test
     void everyParameterOnceAndNoneMissing() throws Exception {
         assertThat(problemsAfter("分数突变,JUMP_MIN_POINTS", "分数突变,JUMP_SIGMAS")).containsExactlyInAnyOrder(
-                "signals.csv:15:B(参数): 参数 JUMP_SIGMAS 重复(第 14 行已有)/ given twice, first at row 14",
-                "signals.csv: 缺少参数 JUMP_MIN_POINTS(分数突变:且变化至少此分数 / and at least this many points)/ parameter"
-                        + " JUMP_MIN_POINTS missing");
+                "signals.csv:15:B(参数): rules.setting.twice", "signals.csv: rules.signal.missing");
     }
+
 
     @Test
     void aStoredVersionWithoutTheTableStillReadsWithoutSignals() throws Exception {

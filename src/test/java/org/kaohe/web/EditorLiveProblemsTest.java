@@ -9,9 +9,13 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.kaohe.errors.Message;
+
+import org.kaohe.errors.MessageText;
 import org.kaohe.rules.RulebookDrafts;
 import org.kaohe.rules.RulebookService;
 import org.kaohe.testing.KaoheTest;
@@ -44,6 +48,8 @@ class EditorLiveProblemsTest {
         assertThat(wrongShare.get("cells").size()).isEqualTo(1);
         assertThat(wrongShare.at("/cells/t:grades.csv:0:quota_value/0").asText()).contains("比例应大于 0 且不超过 1");
         assertThat(wrongShare.get("total").asInt()).isEqualTo(1);
+        assertThat(problems(form, "en").at("/cells/t:grades.csv:0:quota_value/0").asText()).as("the English editor")
+                .isEqualTo(MessageText.of(Message.of("rules.grade.share", "1.5"), Locale.ENGLISH));
 
         form.put("t:grades.csv:0:quota_value", share);
         form.put("t:gates.csv:1:grade", "优");
@@ -57,8 +63,13 @@ class EditorLiveProblemsTest {
     }
 
     private JsonNode problems(Map<String, String> form) throws Exception {
+        return problems(form, "zh");
+    }
+
+    private JsonNode problems(Map<String, String> form, String lang) throws Exception {
         LinkedMultiValueMap<String, String> params = new LinkedMultiValueMap<>();
         form.forEach((name, value) -> params.add(name.startsWith("tables:") ? "tables" : name, value));
+        params.add("lang", lang);
         return json.readTree(mvc.perform(post("/rules/editor/problems").params(params)
                         .with(user("leader-live").roles("LEADER")).with(csrf()))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8));

@@ -11,6 +11,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -18,6 +19,9 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.kaohe.errors.Message;
+import org.kaohe.errors.MessageText;
+
 import org.kaohe.rules.RulebookDrafts;
 import org.kaohe.rules.RulebookService;
 import org.kaohe.rules.RulebookSource;
@@ -87,6 +91,11 @@ class RuleEditorPageTest {
 
         String refused = page(post("/rules/editor").params(params(form)).param("action", "publish"), "leader-publish");
         assertThat(refused).contains("id=\"editor-problems\"").contains("发布规则须说明原因");
+        String refusedInEnglish = page(post("/rules/editor").params(params(form)).param("action", "publish")
+                .param("lang", "en"), "leader-publish");
+        assertThat(refusedInEnglish).contains("id=\"editor-problems\"")
+                .contains(MessageText.of(Message.of("rules.publish.reasonRequired"), Locale.ENGLISH))
+                .doesNotContain("发布规则须说明原因");
         assertThat(rulebooks.publications()).hasSize(before);
 
         mvc.perform(post("/rules/editor").params(params(form)).param("action", "publish").param("reason", "好的比例改为 30%")

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
+import org.kaohe.errors.Message;
 import org.kaohe.records.DeptType;
 import org.kaohe.records.SubjectType;
 import org.kaohe.rules.RuleProblem;
@@ -26,7 +27,7 @@ final class BookFindings {
     private final Set<BookTable> incomplete;
     private final Set<RuleProblem> problems = new LinkedHashSet<>();
     /** Problems found in department types' views: (row, column, message) → the types where they arise. */
-    private final Map<List<Object>, Set<String>> inViews = new java.util.LinkedHashMap<>();
+    private final Map<List<Object>, Set<DeptType>> inViews = new java.util.LinkedHashMap<>();
 
     BookFindings(Rulebook book, Set<BookTable> incomplete) {
         this.book = book;
@@ -48,18 +49,29 @@ final class BookFindings {
         return problems.stream().anyMatch(p -> java.util.Arrays.stream(tables).anyMatch(t -> p.file().equals(t.fileName())));
     }
 
-    void problem(RowRef ref, String column, String message) {
+    void problem(RowRef ref, String column, Message message) {
         problems.add(new RuleProblem(ref.file(), ref.line(), book.columnName(ref.file(), column), message));
     }
 
-    /** A problem of one department type's view; reported once, naming the types (none when it is all of them). */
-    void inView(RowRef ref, String column, String message, DeptType type) {
-        inViews.computeIfAbsent(List.of(ref, column, message), k -> new LinkedHashSet<>()).add(type.label());
+    /**
+     * A problem of one department type's view; reported once, naming the types (none when it is all
+     * of them). Its message's first two arguments are left for those names, in Chinese and in English:
+     * its key's patterns begin with {@code {0}} and {@code {1}} respectively.
+     */
+    void inView(RowRef ref, String column, Message message, DeptType type) {
+        inViews.computeIfAbsent(List.of(ref, column, message), k -> new LinkedHashSet<>()).add(type);
     }
 
     void reportViewProblems() {
-        inViews.forEach((key, types) -> problem((RowRef) key.get(0), (String) key.get(1),
-                (types.size() == DeptType.values().length ? "" : String.join("、", types) + ":") + key.get(2)));
+        inViews.forEach((key, types) -> {
+            boolean all = types.size() == DeptType.values().length;
+            Message message = (Message) key.get(2);
+            List<String> args = new ArrayList<>();
+            args.add(all ? "" : String.join("、", types.stream().map(DeptType::label).toList()) + ":");
+            args.add(all ? "" : String.join(", ", types.stream().map(DeptType::name).toList()) + ": ");
+            args.addAll(message.args());
+            problem((RowRef) key.get(0), (String) key.get(1), new Message(message.key(), args));
+        });
     }
 
     boolean whole(BookTable... tables) {
@@ -77,16 +89,17 @@ final class BookFindings {
                 book.settings().stream().anyMatch(s -> s.name() == name && s.deptType() == null));
     }
 
-    void problem(BookTable table, String message) {
+    void problem(BookTable table, Message message) {
         problems.add(new RuleProblem(table.fileName(), 0, message));
     }
+
     KindRow knownKind(RowRef ref, String column, String code) {
         KindRow kind = book.kind(code).orElse(null);
         if (kind == null) {
             List<String> known = book.kinds().stream().limit(KINDS_NAMED).map(k -> k.code() + " " + k.name()).toList();
-            problem(ref, column, "事项「" + code + "」未在事项类型表 kinds.csv 中登记(拼写错误?已登记:" + String.join("、", known)
-                    + (book.kinds().size() > KINDS_NAMED ? " 等 " + book.kinds().size() + " 种" : "") + ")/ kind not in the"
-                    + " registry");
+            problem(ref, column, book.kinds().size() > KINDS_NAMED
+                    ? Message.of("rules.kind.unknownOfMany", code, String.join("、", known), Integer.toString(book.kinds().size()))
+                    : Message.of("rules.kind.unknown", code, String.join("、", known)));
         }
         return kind;
     }
@@ -94,18 +107,19 @@ final class BookFindings {
     void knownLevel(RowRef ref, String column, KindRow kind, String level) {
         boolean registered = book.levels().stream().anyMatch(l -> l.code().equals(level));
         if (!registered) {
-            problem(ref, column, "级别「" + level + "」未在级别表 levels.csv 中登记 / level not in levels.csv");
+            problem(ref, column, Message.of("rules.level.unknown", level));
         } else if (!kind.levels().isEmpty() && kind.levels().stream().noneMatch(l -> Objects.equals(book.levelCode(l), level))) {
-            problem(ref, column, kind.name() + "没有「" + book.levelName(level) + "」这一级别(事项类型表中它的级别为:"
-                    + String.join("/", kind.levels()) + ")/ the kind has no such level");
+            problem(ref, column, Message.of("rules.level.notOfKind", kind.name(), book.levelName(level),
+                    String.join("/", kind.levels())));
         }
     }
 
     void knownGrade(RowRef ref, String column, SubjectType type, String grade) {
         GradeScale scale = book.grades(type).scale();
         if (whole(BookTable.GRADES) && grade != null && scale.grades().size() >= 2 && scale.find(grade).isEmpty()) {
-            problem(ref, column, "等次「" + grade + "」不在" + type.label() + "的等次表中(" + String.join("/",
-                    scale.grades().stream().map(g -> g.label()).toList()) + ")/ no such grade");
+            problem(ref, column, Message.of("rules.grade.unknown", grade, type.label(), type.name(),
+                    String.join("/", scale.grades().stream().map(g -> g.label()).toList())));
         }
     }
+
 }

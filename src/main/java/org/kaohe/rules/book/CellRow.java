@@ -2,6 +2,7 @@ package org.kaohe.rules.book;
 
 import java.util.List;
 
+import org.kaohe.errors.Message;
 import org.kaohe.rules.RuleProblem;
 
 /**
@@ -34,7 +35,8 @@ abstract class CellRow {
         return row.cell(column);
     }
 
-    void error(String column, String message) {
+    void error(String column, Message message) {
+
         problems.add(new RuleProblem(text.table().fileName(), row.line(), column == null ? "" : text.columnName(column),
                 message));
     }

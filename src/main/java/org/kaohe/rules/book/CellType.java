@@ -102,10 +102,11 @@ public enum CellType {
         return codeForm;
     }
 
-    /** The noun a bad code cell's message uses: 「x」不是有效的部分代码. */
-    public String codeNoun() {
-        return this == PART ? PART_CODE.chinese : chinese;
+    /** The type whose words a bad code cell's message uses as its noun: 「x」不是有效的部分代码. */
+    public CellType codeNoun() {
+        return this == PART ? PART_CODE : this;
     }
+
 
     /** True when the editor offers a drop-down for it, so an empty required cell reads "(choose)". */
     public boolean chosen() {

@@ -8,13 +8,14 @@ import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
+import org.kaohe.errors.Message;
 import org.kaohe.records.CodedValue;
 import org.kaohe.rules.RuleProblem;
 
 /**
  * Reads the typed cells of one row of a rule table as their columns define them ({@link BookColumn}:
  * type, range, length, choices, required or not), reporting each bad cell at its file, row and
- * column with a Chinese message, instead of stopping at the first. A getter returns null for a bad
+ * column with a typed message, instead of stopping at the first. A getter returns null for a bad
  * or empty optional cell; {@link #ok()} tells whether the row had no error.
  */
 final class Cells extends CellRow {
@@ -37,18 +38,16 @@ final class Cells extends CellRow {
         String value = raw(column);
         if (value.isEmpty()) {
             if (required) {
-                error(column, "不能为空 / required");
+                error(column, Message.of("rules.cell.required"));
             }
             return required ? null : "";
         }
         if (value.length() > maxLength) {
-            error(column, "文字过长(最多 " + maxLength + " 个字,实有 " + value.length() + " 个)/ too long (at most "
-                    + maxLength + " characters)");
+            error(column, Message.of("rules.cell.tooLong", Integer.toString(maxLength), Integer.toString(value.length())));
             return null;
         }
         if ("=+@".indexOf(value.charAt(0)) >= 0 || (value.charAt(0) == '-' && value.length() > 1)) {
-            error(column, "「" + value + "」以 = + - @ 开头,像表格公式;规则表只收文字和数字 / looks like a spreadsheet "
-                    + "formula; a rule table holds only text and numbers");
+            error(column, Message.of("rules.cell.formula", value));
             return null;
         }
         return value;
@@ -61,14 +60,15 @@ final class Cells extends CellRow {
         String value = raw(column);
         if (value.isEmpty()) {
             if (definition.required()) {
-                error(column, "不能为空 / required");
+                error(column, Message.of("rules.cell.required"));
             }
             return null;
         }
         String code = isAscii(value) ? value.toUpperCase(Locale.ROOT) : value;
         if (!form.pattern().matcher(code).matches()) {
-            error(column, "「" + value + "」不是有效的" + definition.type().codeNoun() + "(" + form.chinese()
-                    + ")/ not a valid code");
+            CellType noun = definition.type().codeNoun();
+            error(column, Message.of("rules.cell.code", value, noun.chinese(), form.chinese(), noun.english(),
+                    form.english()));
             return null;
         }
         return code;
@@ -89,17 +89,17 @@ final class Cells extends CellRow {
         String value = raw(column);
         if (value.isEmpty()) {
             if (required) {
-                error(column, "缺少数值 / number missing");
+                error(column, Message.of("rules.cell.numberMissing"));
             }
             return null;
         }
         if (!NUMBER.matcher(value).matches()) {
-            error(column, "「" + value + "」不是数字(应写成 2、0.5 这样的普通数字)/ not a number (write it like 2 or 0.5)");
+            error(column, Message.of("rules.cell.notNumber", value));
             return null;
         }
         BigDecimal number = new BigDecimal(value);
         if (min != null && number.compareTo(min) < 0 || max != null && number.compareTo(max) > 0) {
-            error(column, "「" + value + "」超出范围 " + range(min, max) + " / out of range " + range(min, max));
+            error(column, Message.of("rules.cell.outOfRange", value, range(min, max)));
             return null;
         }
         return number;
@@ -117,19 +117,18 @@ final class Cells extends CellRow {
         String value = raw(column);
         if (value.isEmpty()) {
             if (required) {
-                error(column, "缺少数值 / number missing");
+                error(column, Message.of("rules.cell.numberMissing"));
             }
             return null;
         }
         if (!value.matches("\\d{1,9}") || Integer.parseInt(value) < min) {
-            error(column, "「" + value + "」应为不小于 " + min + " 的整数 / must be a whole number >= " + min);
+            error(column, Message.of("rules.cell.wholeAtLeast", value, Integer.toString(min)));
             return null;
         }
         int number = Integer.parseInt(value);
         if (definition.max() != null && number > definition.max().intValueExact()) {
             String max = definition.max().toPlainString();
-            error(column, "「" + value + "」应为 " + min + " 到 " + max + " 之间的整数 / must be a whole number from "
-                    + min + " to " + max);
+            error(column, Message.of("rules.cell.wholeBetween", value, Integer.toString(min), max));
             return null;
         }
         return number;
@@ -143,13 +142,13 @@ final class Cells extends CellRow {
         String value = raw(column);
         if (value.isEmpty()) {
             if (definition.required()) {
-                error(column, "不能为空,可选:" + choices(type) + " / required, one of: " + choices(type));
+                error(column, Message.of("rules.cell.choiceRequired", choices(type), codes(type)));
             }
             return null;
         }
         E found = CodedValue.lookup(type, value);
         if (found == null) {
-            error(column, "「" + value + "」不是可选值,可选:" + choices(type) + " / not one of: " + choices(type));
+            error(column, Message.of("rules.cell.notAChoice", value, choices(type), codes(type)));
         }
         return found;
     }
@@ -160,13 +159,13 @@ final class Cells extends CellRow {
         Class<E> names = (Class<E>) column(column).choices();
         String value = raw(column);
         if (value.isEmpty()) {
-            error(column, "不能为空 / required");
+            error(column, Message.of("rules.cell.required"));
             return null;
         }
         return EnumSet.allOf(names).stream().filter(n -> n.name().equalsIgnoreCase(value.trim())).findFirst()
                 .orElseGet(() -> {
-                    error(column, "未知参数「" + value + "」(拼写错误?)可用的参数:" + String.join("、",
-                            EnumSet.allOf(names).stream().map(Enum::name).toList()) + " / unknown setting");
+                    error(column, Message.of("rules.cell.unknownSetting", value,
+                            String.join(", ", EnumSet.allOf(names).stream().map(Enum::name).toList())));
                     return null;
                 });
     }
@@ -179,7 +178,7 @@ final class Cells extends CellRow {
         for (String item : list(column)) {
             E value = CodedValue.lookup(type, item);
             if (value == null) {
-                error(column, "「" + item + "」不是可选值,可选:" + choices(type) + " / not one of: " + choices(type));
+                error(column, Message.of("rules.cell.notAChoice", item, choices(type), codes(type)));
             } else {
                 values.add(value);
             }
@@ -194,7 +193,7 @@ final class Cells extends CellRow {
             case "", "否", "n", "no", "false" -> false;
             case "是", "y", "yes", "true" -> true;
             default -> {
-                error(column, "「" + raw(column) + "」应为 是 或 否 / must be 是 (yes) or 否 (no)");
+                error(column, Message.of("rules.cell.yesNo", raw(column)));
                 yield false;
             }
         };
@@ -219,6 +218,12 @@ final class Cells extends CellRow {
     static <E extends Enum<E> & CodedValue> String choices(Class<E> type) {
         return String.join("、", Arrays.stream(type.getEnumConstants()).map(e -> e.name() + " " + e.label()).toList());
     }
+
+    /** The choices' codes, as an English message lists them. */
+    private static <E extends Enum<E> & CodedValue> String codes(Class<E> type) {
+        return String.join(", ", Arrays.stream(type.getEnumConstants()).map(Enum::name).toList());
+    }
+
 
     private static boolean isAscii(String value) {
         return value.chars().allMatch(c -> c < 128);

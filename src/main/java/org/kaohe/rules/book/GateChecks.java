@@ -5,6 +5,7 @@ import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 
+import org.kaohe.errors.Message;
 import org.kaohe.records.SubjectType;
 
 /** gates.csv and participation.csv: no row twice, known kinds and grades. */
@@ -21,12 +22,12 @@ final class GateChecks extends TableChecks {
                     row.effect(), row.grade(), row.veto());
             RowRef first = seen.putIfAbsent(key, row.ref());
             if (first != null) {
-                problem(row.ref(), "kind", "与第 " + first.line() + " 行完全相同 / duplicates row " + first.line());
+                problem(row.ref(), "kind", Message.of("rules.row.identical", Integer.toString(first.line())));
             }
             KindRow kind = whole(BookTable.KINDS) ? knownKind(row.ref(), "kind", row.kind()) : null;
             if (kind != null && row.subjectType() != null && kind.appliesTo() != null && kind.appliesTo() != row.subjectType()) {
-                problem(row.ref(), "subject_type", kind.name() + "只适用于" + kind.appliesTo().label() + " / the kind applies to "
-                        + kind.appliesTo() + " only");
+                problem(row.ref(), "subject_type", Message.of("rules.kind.appliesTo", kind.name(), kind.appliesTo().label(),
+                        kind.appliesTo().name()));
             }
             for (SubjectType type : SubjectType.values()) {
                 if (row.appliesTo(type) && (kind == null || kind.appliesTo() == null || kind.appliesTo() == type)) {
@@ -40,7 +41,8 @@ final class GateChecks extends TableChecks {
         Set<String> seen = new HashSet<>();
         for (ParticipationRow row : book.participation()) {
             if (!seen.add(row.deptType() + "|" + row.minVotes())) {
-                problem(row.ref(), "min_votes", "同一部门类型的相同票数要求重复 / duplicate participation rule");
+                problem(row.ref(), "min_votes", Message.of("rules.participation.twice"));
+
             }
             knownGrade(row.ref(), "grade", SubjectType.CADRE, row.grade());
         }

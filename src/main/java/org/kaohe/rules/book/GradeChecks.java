@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.function.Function;
 
+import org.kaohe.errors.Message;
 import org.kaohe.records.SubjectType;
 
 /** grades.csv (and annual-grades.csv, for the annual checks): bands in order, codes and names unique, quotas that make sense. */
@@ -28,7 +29,7 @@ final class GradeChecks extends TableChecks {
             List<GradeRow> rows = rules.rows();
             String who = type.label();
             if (rows.size() < 2) {
-                problem(table, who + "至少需要两个等次 / at least two grades are needed for " + type);
+                problem(table, Message.of("rules.grade.twoNeeded", who, type.name()));
                 continue;
             }
             Set<String> codes = new HashSet<>();
@@ -36,33 +37,38 @@ final class GradeChecks extends TableChecks {
             for (int i = 0; i < rows.size(); i++) {
                 GradeRow row = rows.get(i);
                 if (!codes.add(row.code())) {
-                    problem(row.ref(), "code", "等次代码 " + row.code() + " 重复 / duplicate grade code");
+                    problem(row.ref(), "code", Message.of("rules.grade.codeTwice", row.code()));
                 }
                 if (!names.add(row.name())) {
-                    problem(row.ref(), "name", "等次名称「" + row.name() + "」重复 / duplicate grade name");
+                    problem(row.ref(), "name", Message.of("rules.grade.nameTwice", row.name()));
                 }
                 for (GradeRow other : rows) {
                     if (other != row && other.name().equals(row.code())) {
-                        problem(row.ref(), "code", "等次代码「" + row.code() + "」是另一等次的名称,写「" + row.code()
-                                + "」时分不清是哪个等次 / a grade's code is another grade's name");
+                        problem(row.ref(), "code", Message.of("rules.grade.codeIsAName", row.code()));
                     }
                 }
-                boolean last = i == rows.size() - 1;
-                if (last && row.minScore() != null) {
-                    problem(row.ref(), "min_score", "最后一个等次(最低等次)不填最低分:低于上一等次的都属于它 / the lowest "
-                            + "grade takes every score below the others: leave its lowest score empty");
-                } else if (!last && row.minScore() == null) {
-                    problem(row.ref(), "min_score", "除最低等次外都要填最低分 / every grade but the lowest needs a lowest score");
-                } else if (!last && i > 0 && rows.get(i - 1).minScore() != null
-                        && row.minScore().compareTo(rows.get(i - 1).minScore()) >= 0) {
-                    problem(row.ref(), "min_score", "等次分数线顺序错误:「" + row.name() + "」的最低分 " + row.minScore().toPlainString()
-                            + " 应低于上一等次「" + rows.get(i - 1).name() + "」的 " + rows.get(i - 1).minScore().toPlainString()
-                            + "(等次自上而下由好到差)/ grade bands out of order: each lowest score must be below the one above");
-                }
-                if (last && row.quota() != QuotaKind.NONE) {
-                    problem(row.ref(), "quota", "最低等次不能限额(超出名额的人无处可降)/ the lowest grade cannot have a quota");
-                }
+                bands(rows, i);
             }
         }
     }
+
+    /** Row {@code i}'s lowest score: strictly below the row above, empty on the last row only; no quota on the last. */
+    private void bands(List<GradeRow> rows, int i) {
+        GradeRow row = rows.get(i);
+        boolean last = i == rows.size() - 1;
+        if (last && row.minScore() != null) {
+            problem(row.ref(), "min_score", Message.of("rules.grade.lowestHasMin"));
+        } else if (!last && row.minScore() == null) {
+            problem(row.ref(), "min_score", Message.of("rules.grade.minNeeded"));
+        } else if (!last && i > 0 && rows.get(i - 1).minScore() != null
+                && row.minScore().compareTo(rows.get(i - 1).minScore()) >= 0) {
+            GradeRow above = rows.get(i - 1);
+            problem(row.ref(), "min_score", Message.of("rules.grade.outOfOrder", row.name(), row.minScore().toPlainString(),
+                    above.name(), above.minScore().toPlainString()));
+        }
+        if (last && row.quota() != QuotaKind.NONE) {
+            problem(row.ref(), "quota", Message.of("rules.grade.lowestQuota"));
+        }
+    }
 }
+

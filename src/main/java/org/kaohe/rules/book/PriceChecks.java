@@ -3,6 +3,7 @@ package org.kaohe.rules.book;
 import java.util.HashMap;
 import java.util.Map;
 
+import org.kaohe.errors.Message;
 import org.kaohe.records.DeptType;
 import org.kaohe.records.SubjectType;
 
@@ -24,8 +25,8 @@ final class PriceChecks extends TableChecks {
                 continue;
             }
             if (row.subjectType() != null && kind.appliesTo() != null && kind.appliesTo() != row.subjectType()) {
-                problem(row.ref(), "subject_type", kind.name() + "只适用于" + kind.appliesTo().label() + " / the kind applies to "
-                        + kind.appliesTo() + " only");
+                problem(row.ref(), "subject_type", Message.of("rules.kind.appliesTo", kind.name(), kind.appliesTo().label(),
+                        kind.appliesTo().name()));
             }
             if (row.level() != null && whole(BookTable.LEVELS)) {
                 knownLevel(row.ref(), "level", kind, row.level());
@@ -41,7 +42,7 @@ final class PriceChecks extends TableChecks {
             for (SubjectType type : SubjectType.values()) {
                 for (PriceRow row : view.prices(type)) {
                     KindRow kind = book.kind(row.kind()).orElseThrow();
-                    String problem = kind.appliesTo() == null || kind.appliesTo() == type ? partProblem(view, type, row) : null;
+                    Message problem = kind.appliesTo() == null || kind.appliesTo() == type ? partProblem(view, type, row) : null;
                     if (problem != null) {
                         inView(row.ref(), "part", problem, deptType);
                     }
@@ -61,13 +62,12 @@ final class PriceChecks extends TableChecks {
             PriceRow anyLevel = row.level() == null ? firstWithLevel(seen, key) : seen.get(key + "|null");
             seen.putIfAbsent(key + "|" + row.level(), row);
             if (same != null) {
-                problem(row.ref(), "kind", "与第 " + same.ref().line() + " 行重复:同一事项和级别会计两次分 / duplicates row "
-                        + same.ref().line());
+                problem(row.ref(), "kind", Message.of("rules.price.twice", Integer.toString(same.ref().line())));
                 return;
             }
             if (anyLevel != null) {
-                problem(row.ref(), "level", "第 " + anyLevel.ref().line() + " 行已对" + kind.name() + "的所有级别计分,"
-                        + "本行会让同一事项计两次分 / a row for every level and a row for one level would count twice");
+                problem(row.ref(), "level", Message.of("rules.price.everyLevelAndOne", Integer.toString(anyLevel.ref().line()),
+                        kind.name()));
                 return;
             }
         }
@@ -79,23 +79,22 @@ final class PriceChecks extends TableChecks {
     }
 
     /** Why a price row cannot count in its part for one subject type of a view, or null when it can. */
-    private static String partProblem(BookView view, SubjectType type, PriceRow row) {
+    private static Message partProblem(BookView view, SubjectType type, PriceRow row) {
         Method wanted = row.deduction() ? Method.DEDUCTION : Method.BONUS;
-        String who = type == SubjectType.CADRE ? "干部" : "部门";
         if (row.part() == null) {
-            return who + "没有唯一的「" + wanted.label() + "」部分,请填写计入哪个部分 / no single " + wanted + " part: name the part";
+            return Message.of("rules.view.noSinglePart", type.label(), wanted.label(), type.name(), wanted.name());
         }
         PartRow part = view.part(type, row.part());
         if (part == null) {
-            return who + "没有计分部分 " + row.part() + " / no part " + row.part() + " for " + type;
+            return Message.of("rules.view.noSuchPart", type.label(), row.part(), type.name());
         }
         if (row.deduction() && part.method() != Method.DEDUCTION && part.method() != Method.BASE_MINUS) {
-            return "扣分只能计入「扣分」或「基础分减扣分」部分," + part.code() + " 是「" + part.method().label()
-                    + "」/ a deduction goes to a DEDUCTION or BASE_MINUS part";
+            return Message.of("rules.view.deductionPart", part.code(), part.method().label(), part.method().name());
         }
         if (!row.deduction() && part.method() != Method.BONUS) {
-            return "加分只能计入「加分」部分," + part.code() + " 是「" + part.method().label() + "」/ a bonus goes to a BONUS part";
+            return Message.of("rules.view.bonusPart", part.code(), part.method().label(), part.method().name());
         }
+
         return null;
     }
 }

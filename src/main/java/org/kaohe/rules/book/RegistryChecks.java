@@ -4,6 +4,7 @@ import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.Map;
 
+import org.kaohe.errors.Message;
 import org.kaohe.records.SubjectType;
 
 /** kinds.csv and levels.csv: codes and names unique, sources and levels that exist. */
@@ -17,48 +18,52 @@ final class RegistryChecks extends TableChecks {
 
     void registry() {
         for (LevelRow level : book.levels()) {
-            duplicate("level code", level.code(), level.ref(), "code", "级别代码");
-            duplicate("level name", level.name(), level.ref(), "name", "级别名称");
+            duplicate("level code", level.code(), level.ref(), "code", line -> Message.of("rules.level.codeTwice",
+                    level.code(), line));
+            duplicate("level name", level.name(), level.ref(), "name", line -> Message.of("rules.level.nameTwice",
+                    level.name(), line));
         }
         Map<String, KindRow> codes = new HashMap<>();
         for (KindRow kind : book.kinds()) {
             codes.putIfAbsent(kind.code().toUpperCase(), kind);
-            duplicate("kind code", kind.code().toUpperCase(), kind.ref(), "code", "事项代码");
-            duplicate("kind name", kind.name(), kind.ref(), "name", "事项名称");
+            duplicate("kind code", kind.code().toUpperCase(), kind.ref(), "code", line -> Message.of("rules.kind.codeTwice",
+                    kind.code().toUpperCase(), line));
+            duplicate("kind name", kind.name(), kind.ref(), "name", line -> Message.of("rules.kind.nameTwice",
+                    kind.name(), line));
             DerivedKind derived = DerivedKind.of(kind.code()).orElse(null);
             if (derived != null && kind.source() != derived.source()) {
-                problem(kind.ref(), "source", kind.code() + " 由系统从" + derived.source().label() + "数据中识别,来源应为 "
-                        + derived.source() + " / a built-in kind: its source is " + derived.source());
+                problem(kind.ref(), "source", Message.of("rules.kind.builtInSource", kind.code(), derived.source().label(),
+                        derived.source().name()));
             } else if (derived == null && kind.source() != ItemSource.EVENT) {
-                problem(kind.ref(), "source", "新增事项只能来自事项登记(EVENT);系统能识别的" + kind.source().label()
-                        + "事项只有:" + String.join("、", EnumSet.allOf(DerivedKind.class).stream()
-                        .filter(d -> d.source() == kind.source()).map(Enum::name).toList())
-                        + " / a new kind must be an EVENT kind");
+                problem(kind.ref(), "source", Message.of("rules.kind.newIsEvent", kind.source().label(),
+                        String.join("、", EnumSet.allOf(DerivedKind.class).stream()
+                                .filter(d -> d.source() == kind.source()).map(Enum::name).toList()), kind.source().name()));
             }
             if (derived != null && derived.source() == ItemSource.ORGANIZATION && kind.appliesTo() == SubjectType.CADRE) {
-                problem(kind.ref(), "applies_to", "组织建设事项只适用于部门 / organization items belong to departments");
+                problem(kind.ref(), "applies_to", Message.of("rules.kind.organizationForDepartments"));
             }
             for (String level : kind.levels()) {
                 if (whole(BookTable.LEVELS)
                         && book.levels().stream().noneMatch(l -> l.code().equalsIgnoreCase(level) || l.name().equals(level))) {
-                    problem(kind.ref(), "levels", "级别「" + level + "」未在级别表 levels.csv 中登记 / level not in levels.csv");
+                    problem(kind.ref(), "levels", Message.of("rules.level.unknown", level));
                 }
             }
         }
         for (KindRow kind : book.kinds()) {
             KindRow other = codes.get(kind.name().toUpperCase());
             if (other != null && other != kind) {
-                problem(kind.ref(), "name", "名称「" + kind.name() + "」与第 " + other.ref().line() + " 行的代码相同,导入时"
-                        + "无法区分 / the name equals another kind's code");
+                problem(kind.ref(), "name", Message.of("rules.kind.nameIsACode", kind.name(), Integer.toString(other.ref().line())));
             }
         }
     }
 
-    private void duplicate(String namespace, String key, RowRef ref, String column, String what) {
+    /** Reports {@code key} when an earlier row of its namespace had it, with the message for that earlier row's number. */
+    private void duplicate(String namespace, String key, RowRef ref, String column,
+                           java.util.function.Function<String, Message> twice) {
         RowRef earlier = firstRows.putIfAbsent(namespace + "|" + key, ref);
         if (earlier != null) {
-            problem(ref, column, what + "「" + key + "」重复,第 " + earlier.line() + " 行已有 / duplicate, first at row "
-                    + earlier.line());
+            problem(ref, column, twice.apply(Integer.toString(earlier.line())));
         }
     }
+
 }

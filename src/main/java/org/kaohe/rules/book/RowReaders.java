@@ -5,6 +5,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 
+import org.kaohe.errors.Message;
 import org.kaohe.records.DeptType;
 import org.kaohe.records.Project;
 import org.kaohe.records.SubjectType;
@@ -38,8 +39,8 @@ final class RowReaders {
         SignalKind signal = c.choice("signal");
         SignalParameter name = c.setting("name");
         if (name != null && signal != null && name.signal() != signal) {
-            c.error("signal", "参数 " + name + " 属于「" + name.signal().label() + "」,不属于「" + signal.label() + "」/ "
-                    + name + " belongs to " + name.signal());
+            c.error("signal", Message.of("rules.signal.otherSignal", name.name(), name.signal().label(), signal.label(),
+                    name.signal().name()));
         }
         BigDecimal value = settingValue(c, name);
         c.text("meaning");
@@ -54,7 +55,7 @@ final class RowReaders {
         SettingSpec.Range range = name.range();
         BigDecimal value = c.decimal("value", true, range.min(), range.max());
         if (value != null && range.whole() && value.stripTrailingZeros().scale() > 0) {
-            c.error("value", "应为整数 / must be a whole number");
+            c.error("value", Message.of("rules.cell.whole"));
         }
         return value;
     }
@@ -66,21 +67,20 @@ final class RowReaders {
         boolean hasKind = kind != null && !kind.isEmpty();
         boolean hasGrade = quarterGrade != null && !quarterGrade.isEmpty();
         if (hasKind == hasGrade && kind != null && quarterGrade != null) {
-            c.error(hasKind ? "quarter_grade" : "kind", "「事项」和「季度等次」两列恰好填一列 / give exactly one of kind and"
-                    + " quarter_grade");
+            c.error(hasKind ? "quarter_grade" : "kind", Message.of("rules.annualGate.kindOrGrade"));
         }
         Integer min = c.integer("min_quarters");
         Integer max = c.integer("max_quarters");
         if (min != null && max != null && max < min) {
-            c.error("max_quarters", "最多季度数 " + max + " 小于最少季度数 " + min + " / max quarters below min quarters");
+            c.error("max_quarters", Message.of("rules.annualGate.maxBelowMin", max.toString(), min.toString()));
         }
         GateEffect effect = c.choice("effect");
         if (effect == GateEffect.NO_TOP) {
-            c.error("effect", "年度等次限制只用「定为」或「最高为」/ an annual gate is SET or CAP");
+            c.error("effect", Message.of("rules.annualGate.setOrCap"));
         }
         String grade = c.text("grade");
         if (effect != null && (grade == null || grade.isEmpty())) {
-            c.error("grade", "「" + effect.label() + "」需要填写等次 / " + effect + " needs a grade");
+            c.error("grade", Message.of("rules.gate.gradeNeeded", effect.label(), effect.name()));
         }
         boolean veto = c.yesNo("veto");
         return new AnnualGateRow(c.ref(), subjectType, hasKind ? kind : null, hasGrade ? quarterGrade : null,
@@ -90,7 +90,7 @@ final class RowReaders {
     static PartRow part(Cells c, List<RuleProblem> problems) {
         String code = c.code("code");
         if (EnginePart.reserved(code)) {
-            c.error("code", code + " 是系统保留的代码 / a reserved code");
+            c.error("code", Message.of("rules.part.reserved", code));
         }
         String name = c.text("name");
         String nameEn = englishName(c);
@@ -102,7 +102,7 @@ final class RowReaders {
         Set<Project> projects = EnumSet.noneOf(Project.class);
         projects.addAll(c.<Project>choiceList("projects"));
         if (!projects.isEmpty() && method != null && method != Method.TARGETS) {
-            c.error("projects", "只有「目标任务加权」部分可以限定目标范围 / only a TARGETS part takes projects");
+            c.error("projects", Message.of("rules.part.projectsOnlyTargets"));
         }
         c.text("meaning");
         return new PartRow(c.ref(), code, name, nameEn, subjectType, deptType, max, method, projects);
@@ -117,11 +117,9 @@ final class RowReaders {
         QuotaScope scope = c.choice("scope");
         GradeRow row = grade(c, scope);
         if (scope != null && row.quota() == QuotaKind.NONE) {
-            c.error("scope", "名额方式为「不限」时不填名额范围 / no quota scope without a quota");
+            c.error("scope", Message.of("rules.grade.scopeWithoutQuota"));
         } else if (scope == QuotaScope.DEPT && row.subjectType() != SubjectType.CADRE) {
-            c.error("scope", "部门的名额只能在全市范围内(部门内只有它自己);干部按部门、部门按全市请留空,或把干部与部门分行填写"
-                    + " / departments rank city-wide: leave the cell empty (cadres per department, departments city-wide),"
-                    + " or give cadres and departments rows of their own");
+            c.error("scope", Message.of("rules.grade.departmentsCityWide"));
         }
         return row;
     }
@@ -138,14 +136,13 @@ final class RowReaders {
         if (quota == QuotaKind.SHARE) {
             quotaValue = c.decimal("quota_value", true);
             if (quotaValue != null && (quotaValue.signum() <= 0 || quotaValue.compareTo(BigDecimal.ONE) > 0)) {
-                c.error("quota_value", "比例应大于 0 且不超过 1(如 0.4 表示 40%)/ a share must be in (0, 1]: "
-                        + quotaValue.toPlainString());
+                c.error("quota_value", Message.of("rules.grade.share", quotaValue.toPlainString()));
             }
         } else if (quota == QuotaKind.COUNT) {
             Integer count = c.integer("quota_value", true);
             quotaValue = count == null ? null : BigDecimal.valueOf(count);
         } else if (!c.raw("quota_value").isEmpty()) {
-            c.error("quota_value", "名额方式为「不限」时不填名额 / no quota value without a quota");
+            c.error("quota_value", Message.of("rules.grade.valueWithoutQuota"));
         }
         Integer quotaMin = c.integer("quota_min");
         Rounding rounding = c.choice("rounding");
@@ -195,7 +192,7 @@ final class RowReaders {
         Integer min = c.integer("min_units");
         Integer max = c.integer("max_units");
         if (min != null && max != null && max < min) {
-            c.error("max_units", "最多次数 " + max + " 小于最少次数 " + min + " / max units below min units");
+            c.error("max_units", Message.of("rules.gate.maxBelowMin", max.toString(), min.toString()));
         }
         GateEffect effect = c.choice("effect");
         String grade = gradeCell(c, effect);
@@ -206,7 +203,7 @@ final class RowReaders {
     static ParticipationRow participation(Cells c, List<RuleProblem> problems) {
         SubjectType subjectType = c.choice("subject_type");
         if (subjectType == SubjectType.DEPARTMENT) {
-            c.error("subject_type", "测评票数只属于干部 / appraisal votes belong to cadres");
+            c.error("subject_type", Message.of("rules.participation.cadresOnly"));
         }
         DeptType deptType = c.choice("dept_type");
         Integer minVotes = c.integer("min_votes");
@@ -214,7 +211,7 @@ final class RowReaders {
         GateEffect effect = c.choice("effect");
         String grade = effect == null ? null : gradeCell(c, effect);
         if (effect == null && !c.raw("grade").isEmpty()) {
-            c.error("grade", "没有填写效果时不填等次 / a grade needs an effect");
+            c.error("grade", Message.of("rules.participation.gradeWithoutEffect"));
         }
         return new ParticipationRow(c.ref(), SubjectType.CADRE, deptType, minVotes == null ? 1 : minVotes,
                 appraisal == null ? AppraisalEffect.KEEP : appraisal, effect, grade);
@@ -224,9 +221,10 @@ final class RowReaders {
     private static String gradeCell(Cells c, GateEffect effect) {
         String grade = c.text("grade");
         if (effect == GateEffect.NO_TOP && grade != null && !grade.isEmpty()) {
-            c.error("grade", "「取消评优资格」不填等次 / NO_TOP takes no grade");
+            c.error("grade", Message.of("rules.gate.noTopNoGrade"));
         } else if (effect != null && effect != GateEffect.NO_TOP && (grade == null || grade.isEmpty())) {
-            c.error("grade", "「" + effect.label() + "」需要填写等次 / " + effect + " needs a grade");
+            c.error("grade", Message.of("rules.gate.gradeNeeded", effect.label(), effect.name()));
+
         }
         return grade == null || grade.isEmpty() ? null : grade;
     }

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.BiFunction;
 
+import org.kaohe.errors.Message;
 import org.kaohe.rules.RuleProblem;
 
 /**
@@ -36,8 +37,9 @@ public final class RulebookParser {
         for (BookTable table : BookTable.values()) {
             if (!tables.containsKey(table.fileName()) && !(withoutAnnual && table.annual())
                     && !(withoutSignals && table == BookTable.SIGNALS)) {
-                problems.add(new RuleProblem(table.fileName(), 0, "缺少必需的规则表「" + table.title() + "」/ required table"
-                        + " missing: " + table.fileName()));
+                problems.add(new RuleProblem(table.fileName(), 0, Message.of("rules.table.required", table.title(),
+                        table.fileName())));
+
             }
         }
         Rulebook.Builder book = new Rulebook.Builder();

@@ -6,6 +6,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
+import org.kaohe.errors.Message;
 import org.kaohe.rules.RuleProblem;
 
 /**
@@ -51,15 +52,15 @@ public final class SignalThresholds {
             SignalRow first = seen.putIfAbsent(row.name(), row);
             if (first != null) {
                 problems.add(new RuleProblem(file, row.ref().line(), book.columnName(file, "name"),
-                        "参数 " + row.name() + " 重复(第 " + first.ref().line() + " 行已有)/ given twice, first at row "
-                                + first.ref().line()));
+                        Message.of("rules.setting.twice", row.name().name(), Integer.toString(first.ref().line()))));
             }
         }
         if (whole) {
             for (SignalParameter parameter : SignalParameter.values()) {
                 if (!seen.containsKey(parameter)) {
-                    problems.add(new RuleProblem(file, 0, "缺少参数 " + parameter + "(" + parameter.signal().label() + ":"
-                            + parameter.meaning() + ")/ parameter " + parameter + " missing"));
+                    problems.add(new RuleProblem(file, 0, Message.of("rules.signal.missing", parameter.name(),
+                            parameter.signal().label(), parameter.meaning())));
+
                 }
             }
         }

@@ -1,5 +1,6 @@
 package org.kaohe.rules.book;
 
+import org.kaohe.errors.Message;
 import org.kaohe.records.DeptType;
 import org.kaohe.records.SubjectType;
 
@@ -22,15 +23,17 @@ abstract class TableChecks {
         return findings;
     }
 
-    final void problem(RowRef ref, String column, String message) {
+    final void problem(RowRef ref, String column, Message message) {
         findings.problem(ref, column, message);
     }
 
-    final void problem(BookTable table, String message) {
+    final void problem(BookTable table, Message message) {
         findings.problem(table, message);
     }
 
-    final void inView(RowRef ref, String column, String message, DeptType type) {
+    /** A problem of one department type's view: its message's patterns begin with {0} (Chinese) or {1} (English), the types. */
+    final void inView(RowRef ref, String column, Message message, DeptType type) {
+
         findings.inView(ref, column, message, type);
     }
 

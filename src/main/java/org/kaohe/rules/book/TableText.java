@@ -12,6 +12,7 @@ import java.util.Map;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
+import org.kaohe.errors.Message;
 import org.kaohe.rules.RuleProblem;
 
 /**
@@ -61,8 +62,7 @@ public final class TableText {
         String file = table.fileName();
         int nul = content.indexOf('\0');
         if (nul >= 0) {
-            problems.add(new RuleProblem(file, lineOf(content, nul), "文件含有空字符(NUL),不是正常的文本文件"
-                    + " / the file contains a NUL character: not a plain text file"));
+            problems.add(new RuleProblem(file, lineOf(content, nul), Message.of("rules.table.nul")));
             return null;
         }
         List<CSVRecord> records = records(file, content, problems);
@@ -72,8 +72,7 @@ public final class TableText {
         LineCounter lines = new LineCounter(content);
         CSVRecord header = records.stream().filter(r -> !blank(r)).findFirst().orElse(null);
         if (header == null) {
-            problems.add(new RuleProblem(file, 0, "文件是空的,缺少表头行 / the file is empty: no header row. "
-                    + "表头应为 / the header is: " + table.headerLine()));
+            problems.add(new RuleProblem(file, 0, Message.of("rules.table.empty", table.headerLine())));
             return null;
         }
         int headerLine = lines.lineAt(header.getCharacterPosition());
@@ -88,9 +87,8 @@ public final class TableText {
             }
             int line = lines.lineAt(record.getCharacterPosition());
             if (record.size() > header.size() && !extraCellsBlank(record, header.size())) {
-                problems.add(new RuleProblem(file, line, "本行有 " + record.size() + " 个单元格,表头只有 "
-                        + header.size() + " 列 / the row has " + record.size() + " cells, the header "
-                        + header.size() + " columns"));
+                problems.add(new RuleProblem(file, line, Message.of("rules.table.extraCells",
+                        Integer.toString(record.size()), Integer.toString(header.size()))));
                 continue;
             }
             Map<String, String> cells = new HashMap<>();
@@ -111,8 +109,7 @@ public final class TableText {
                 records.add(it.next());
             }
         } catch (IOException | UncheckedIOException | IllegalStateException e) {
-            problems.add(new RuleProblem(file, 0, "CSV 格式错误(多半是引号不成对)/ broken CSV (most likely an"
-                    + " unmatched quote): " + e.getMessage()));
+            problems.add(new RuleProblem(file, 0, Message.of("rules.table.brokenCsv", e.getMessage())));
             return null;
         }
         return records;
@@ -150,12 +147,12 @@ public final class TableText {
             }
             BookColumn column = table.columns().stream().filter(c -> c.named(cell)).findFirst().orElse(null);
             if (column == null) {
-                problems.add(new RuleProblem(file, line, letter(i), "多余或无法识别的列「" + cell + "」,本表的列为:"
-                        + table.headerLine() + " / unknown or extra column \"" + cell + "\""));
+                problems.add(new RuleProblem(file, line, letter(i), Message.of("rules.table.unknownColumn", cell,
+                        table.headerLine())));
                 ok = false;
             } else if (positions.containsKey(column.code())) {
-                problems.add(new RuleProblem(file, line, letter(i), "列「" + column.chinese() + "」出现了两次"
-                        + " / column " + column.code() + " given twice"));
+                problems.add(new RuleProblem(file, line, letter(i), Message.of("rules.table.columnTwice",
+                        column.chinese(), column.code())));
                 ok = false;
             } else {
                 positions.put(column.code(), i);
@@ -163,8 +160,9 @@ public final class TableText {
         }
         for (BookColumn column : table.columns()) {
             if (!positions.containsKey(column.code()) && !column.addedLater()) {
-                problems.add(new RuleProblem(file, line, "", "缺少列「" + column.header() + "」(表头或模板行被改动?"
-                        + "本表的列为:" + table.headerLine() + ")/ column missing: " + column.code()));
+                problems.add(new RuleProblem(file, line, "", Message.of("rules.table.columnMissing", column.header(),
+                        table.headerLine(), column.code())));
+
                 ok = false;
             }
         }

@@ -3,6 +3,7 @@ package org.kaohe.rules.edit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import org.kaohe.rules.RuleProblem;
@@ -11,7 +12,7 @@ import org.kaohe.rules.RuleProblem;
  * The problems of a book placed where the editor shows them: at the cell a problem names (file,
  * row, column), at the row when it names no column, at the table when it names no row the form
  * shows, and for the whole book otherwise (scenario cases, publication). Every problem is placed
- * exactly once.
+ * exactly once. A cell's and a row's messages are worded for the page's reader.
  */
 public final class FieldProblems {
 
@@ -30,8 +31,11 @@ public final class FieldProblems {
         return new FieldProblems(0);
     }
 
-    /** Places each problem by the table it names, the row at its line and the column it names. */
-    public static FieldProblems place(List<RuleProblem> problems, Map<String, EditableTable> byFile) {
+    /**
+     * Places each problem by the table it names, the row at its line and the column it names; the
+     * messages of cells and rows worded for {@code locale} (both languages for null).
+     */
+    public static FieldProblems place(List<RuleProblem> problems, Map<String, EditableTable> byFile, Locale locale) {
         FieldProblems placed = new FieldProblems(problems.size());
         for (RuleProblem p : problems) {
             EditableTable table = byFile.get(p.file());
@@ -44,9 +48,10 @@ public final class FieldProblems {
             if (row < 0) {
                 placed.tables.computeIfAbsent(p.file(), f -> new ArrayList<>()).add(p);
             } else if (column == null) {
-                placed.rows.computeIfAbsent(rowKey(p.file(), row), k -> new ArrayList<>()).add(p.message());
+                placed.rows.computeIfAbsent(rowKey(p.file(), row), k -> new ArrayList<>()).add(p.message(locale));
             } else {
-                placed.cells.computeIfAbsent(cellKey(p.file(), row, column), k -> new ArrayList<>()).add(p.message());
+                placed.cells.computeIfAbsent(cellKey(p.file(), row, column), k -> new ArrayList<>()).add(p.message(locale));
+
             }
         }
         return placed;

@@ -8,7 +8,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 
+import org.kaohe.errors.Message;
 import org.kaohe.rules.CompiledRulebook;
+
 import org.kaohe.rules.RuleProblem;
 import org.kaohe.rules.RulebookCompiler;
 import org.kaohe.rules.RulebookDrafts;
@@ -112,8 +114,7 @@ public class RuleEditor {
         rows.forEach((table, tableRows) -> {
             int max = BookLimits.maxRows(table);
             if (tableRows.size() > max) {
-                refused.add(new RuleProblem(table.fileName(), 0, "此表最多 " + max + " 行 / this table holds at most "
-                        + max + " rows"));
+                refused.add(new RuleProblem(table.fileName(), 0, Message.of("rules.limit.tableRows", Integer.toString(max))));
                 return;
             }
             EditableTable shown = before.table(table);
@@ -145,7 +146,7 @@ public class RuleEditor {
         List<RuleProblem> misfits = new ArrayList<>(RulebookCompiler.fileProblems(upload));
         misfits.addAll(RulebookCompiler.limitProblems(upload));
         if (upload.files().isEmpty()) {
-            misfits = List.of(new RuleProblem("", 0, "上传的文件中没有规则表 / the upload holds no rule table"));
+            misfits = List.of(new RuleProblem("", 0, Message.of("rules.editor.emptyUpload")));
         }
         if (!misfits.isEmpty()) {
             throw new RulebookInvalidException(misfits);
@@ -179,8 +180,8 @@ public class RuleEditor {
     public ScenarioCases.Accepted acceptFailingCases(String author, String reviewed) throws RulebookInvalidException {
         RulebookSource before = open(author).source();
         if (!before.version().equals(reviewed)) {
-            throw new RulebookInvalidException(List.of(new RuleProblem("", 0, "草稿在查看之后又改过,请重新查看用例的新结果再确认"
-                    + " / the draft changed after the review: review the cases' new results again")));
+            throw new RulebookInvalidException(List.of(new RuleProblem("", 0, Message.of("rules.case.draftChanged"))));
+
         }
         ScenarioCases.Accepted accepted = reviewFailingCases(author);
         keep(author, accepted.source(), "用例按草稿结果更新 cases accepted: " + String.join(", ",
@@ -193,7 +194,7 @@ public class RuleEditor {
         TreeMap<String, String> files = new TreeMap<>(open(author).source().files());
         String folder = RulebookSource.TESTS + caseName + "/";
         if (!files.keySet().removeIf(name -> name.startsWith(folder))) {
-            throw new RulebookInvalidException(List.of(new RuleProblem(folder, 0, "没有此用例 / no such case")));
+            throw new RulebookInvalidException(List.of(new RuleProblem(folder, 0, Message.of("rules.case.unknown"))));
         }
         return keep(author, new RulebookSource(files), "删除用例 case removed: " + caseName);
     }

@@ -14,7 +14,9 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
 import java.util.zip.ZipOutputStream;
 
+import org.kaohe.errors.Message;
 import org.kaohe.imports.BoundedZip;
+
 import org.kaohe.imports.ImportLimits;
 import org.kaohe.rules.RuleProblem;
 import org.kaohe.rules.RulebookInvalidException;
@@ -74,30 +76,30 @@ public final class RulebookZip {
                     continue;
                 }
                 if (BoundedZip.unsafePath(path)) {
-                    problems.add(new RuleProblem(zipName, 0, path + ":路径不安全,已拒绝 / unsafe path in the archive, refused"));
+                    problems.add(new RuleProblem(zipName, 0, Message.of("rules.zip.unsafePath", path)));
                     continue;
                 }
                 byte[] content = in.read(total);
                 if (content == null) {
-                    problems.add(new RuleProblem(zipName, 0, path + ":解压后过大(一个文件最多 " + BookLimits.MAX_FILE_CHARS
-                            + " 个字符,合计最多 " + BookLimits.MAX_BOOK_CHARS + " 个,压缩比最多 "
-                            + ImportLimits.MAX_COMPRESSION_RATIO + " 倍),已拒绝 / the archive unpacks too large, refused"));
+                    problems.add(new RuleProblem(zipName, 0, Message.of("rules.zip.tooLarge", path,
+                            Integer.toString(BookLimits.MAX_FILE_CHARS), Integer.toString(BookLimits.MAX_BOOK_CHARS),
+                            Integer.toString(ImportLimits.MAX_COMPRESSION_RATIO))));
                     break;
                 }
                 total += content.length;
                 entries.put(path, content);
             }
             if (in.tooManyEntries()) {
-                problems.add(new RuleProblem(zipName, 0, "压缩包中的文件超过 " + in.maxEntries() + " 个,已拒绝 / the archive"
-                        + " holds more than " + in.maxEntries() + " entries, refused"));
+                problems.add(new RuleProblem(zipName, 0, Message.of("rules.zip.tooManyEntries",
+                        Integer.toString(in.maxEntries()))));
             }
         } catch (ZipException e) {
-            problems.add(new RuleProblem(zipName, 0, "zip 压缩包已损坏 / damaged zip archive: " + e.getMessage()));
+            problems.add(new RuleProblem(zipName, 0, Message.of("rules.zip.damaged", e.getMessage())));
         } catch (IOException e) {
-            problems.add(new RuleProblem(zipName, 0, "无法读取 zip 压缩包 / cannot read the zip archive: " + e.getMessage()));
+            problems.add(new RuleProblem(zipName, 0, Message.of("rules.zip.unreadable", e.getMessage())));
         }
         if (problems.isEmpty() && entries.isEmpty()) {
-            problems.add(new RuleProblem(zipName, 0, "不是 zip 压缩包或压缩包为空 / not a zip archive, or an empty one"));
+            problems.add(new RuleProblem(zipName, 0, Message.of("rules.zip.notAZip")));
         }
         if (!problems.isEmpty()) {
             throw new RulebookInvalidException(problems);

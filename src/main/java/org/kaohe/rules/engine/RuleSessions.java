@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.kaohe.errors.Message;
 import org.kaohe.records.SubjectType;
 import org.kaohe.rules.book.BookView;
 import org.kaohe.rules.book.Method;
@@ -53,8 +54,7 @@ final class RuleSessions {
             int fired = session.fireAllRules((int) Math.min(Integer.MAX_VALUE, limits.maxFiringsPerSession()));
             stop.throwIfStopped();
             if (fired >= limits.maxFiringsPerSession()) {
-                throw new RunStoppedException("规则触发次数超过上限 " + limits.maxFiringsPerSession() + "(一个部门),考核已停止"
-                        + " / more than " + limits.maxFiringsPerSession() + " rule firings in one session: stopped");
+                throw new RunStoppedException(Message.of("rules.run.firings", Long.toString(limits.maxFiringsPerSession())));
             }
             return collect(session, view, subjects);
         } finally {
@@ -179,7 +179,7 @@ final class RuleSessions {
     /** Stops a session when the run is cancelled or out of time; checked every 256 firings. */
     private final class StopCheck extends DefaultAgendaEventListener {
         private long firings;
-        private String reason;
+        private Message reason;
 
         @Override
         public void afterMatchFired(AfterMatchFiredEvent event) {
@@ -187,10 +187,9 @@ final class RuleSessions {
                 return;
             }
             if (limits.cancelled().getAsBoolean()) {
-                reason = "考核已被取消 / the evaluation was cancelled";
+                reason = Message.of("rules.run.cancelled");
             } else if (System.nanoTime() > deadline) {
-                reason = "考核超过时间上限 " + limits.maxTime().toSeconds() + " 秒,已停止 / the evaluation took longer than "
-                        + limits.maxTime().toSeconds() + " s: stopped";
+                reason = Message.of("rules.run.timeLimit", Long.toString(limits.maxTime().toSeconds()));
             }
             if (reason != null) {
                 event.getKieRuntime().halt();
@@ -208,11 +207,11 @@ final class RuleSessions {
     /** The same checks between sessions, where no rule fires. */
     void checkBetweenSessions() {
         if (limits.cancelled().getAsBoolean()) {
-            throw new RunStoppedException("考核已被取消 / the evaluation was cancelled");
+            throw new RunStoppedException(Message.of("rules.run.cancelled"));
         }
         if (System.nanoTime() > deadline) {
-            throw new RunStoppedException("考核超过时间上限 " + limits.maxTime().toSeconds() + " 秒,已停止 / the evaluation took"
-                    + " longer than " + limits.maxTime().toSeconds() + " s: stopped");
+            throw new RunStoppedException(Message.of("rules.run.timeLimit", Long.toString(limits.maxTime().toSeconds())));
+
         }
     }
 }

@@ -1,11 +1,34 @@
 package org.kaohe.rules.engine;
 
+import java.util.Locale;
+import java.util.Optional;
+
+import org.kaohe.errors.Message;
+import org.kaohe.errors.MessageText;
 import org.springframework.modulith.NamedInterface;
 
-/** An evaluation stopped at a limit or by cancellation; the message says which, in Chinese and English. */
+/**
+ * An evaluation stopped at a limit or by cancellation; the message says which: typed ({@link Message},
+ * worded per reader), its {@link #getMessage()} in Chinese and English for a reader whose language is
+ * not known.
+ */
 @NamedInterface("engine") // one of the few engine types other modules use; the rest is internal
 public class RunStoppedException extends RuntimeException {
-    public RunStoppedException(String message) {
-        super(message);
+
+    private final transient Message typed;
+
+    public RunStoppedException(Message message) {
+        super(MessageText.bilingual(message));
+        this.typed = message;
+    }
+
+    /** The message worded for {@code locale}; both languages for null. */
+    public String getMessage(Locale locale) {
+        return locale == null ? getMessage() : MessageText.of(typed, locale);
+    }
+
+    /** The typed message, for a test to check its key. */
+    public Optional<Message> message() {
+        return Optional.of(typed);
     }
 }

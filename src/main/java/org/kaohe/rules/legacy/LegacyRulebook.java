@@ -17,7 +17,9 @@ import java.util.TreeMap;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
+import org.kaohe.errors.Message;
 import org.kaohe.records.EventKinds;
+
 import org.kaohe.rules.RuleProblem;
 import org.kaohe.rules.RulebookInvalidException;
 import org.kaohe.rules.RulebookSource;
@@ -62,22 +64,19 @@ public final class LegacyRulebook {
         List<RuleProblem> problems = new ArrayList<>();
         for (String name : source.files().keySet()) {
             if (!SHIPPED_DRL.containsKey(name) && !SHIPPED_HEADERS.containsKey(name)) {
-                problems.add(new RuleProblem(name, 0, "旧格式规则中有 Kaohe 未发布过的文件,无法安全读取 / an old-format"
-                        + " rulebook with a file Kaohe never shipped cannot be read safely"));
+                problems.add(new RuleProblem(name, 0, Message.of("rules.legacy.unknownFile")));
             }
         }
         SHIPPED_DRL.forEach((name, hash) -> {
             String content = source.files().get(name);
             if (content == null || !sha256(content).equals(hash)) {
-                problems.add(new RuleProblem(name, 0, "旧格式规则的 DRL 文件被改动过(或缺失),其计算方法无法确知,不能重放"
-                        + " / the old rulebook's DRL was changed or is missing: what it computed cannot be known"));
+                problems.add(new RuleProblem(name, 0, Message.of("rules.legacy.drlChanged")));
             }
         });
         SHIPPED_HEADERS.forEach((name, hash) -> {
             String content = source.files().get(name);
             if (content == null || !sha256(headerRows(content)).equals(hash)) {
-                problems.add(new RuleProblem(name, 1, "旧格式决策表的前 9 行(含代码)被改动过(或文件缺失),不能安全读取"
-                        + " / the old decision table's header rows (with code) were changed or the table is missing"));
+                problems.add(new RuleProblem(name, 1, Message.of("rules.legacy.headerChanged")));
             }
         });
         if (!problems.isEmpty()) {
@@ -112,8 +111,8 @@ public final class LegacyRulebook {
             }
             return rows;
         } catch (IOException | RuntimeException e) {
-            throw new RulebookInvalidException(List.of(new RuleProblem(name, 0, "旧格式决策表无法读取 / the old table"
-                    + " cannot be read: " + e.getMessage())));
+            throw new RulebookInvalidException(List.of(new RuleProblem(name, 0, Message.of("rules.legacy.unreadable",
+                    e.getMessage()))));
         }
     }
 

@@ -10,7 +10,9 @@ import java.util.Set;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
+import org.kaohe.errors.Message;
 import org.kaohe.records.ItemRegistry;
+
 import org.kaohe.rules.RuleProblem;
 import org.kaohe.rules.RulebookInvalidException;
 import org.kaohe.rules.RulebookSource;
@@ -151,14 +153,14 @@ final class LegacyTables {
     private String value(String name) throws RulebookInvalidException {
         String value = settings.get(name);
         if (value == null || value.isBlank()) {
-            throw new RulebookInvalidException(List.of(new RuleProblem("settings.drl.csv", 0, "旧格式参数表缺少 " + name
-                    + " / the old settings table lacks " + name)));
+            throw new RulebookInvalidException(List.of(new RuleProblem("settings.drl.csv", 0,
+                    Message.of("rules.legacy.settingMissing", name))));
         }
         try {
             return LegacyRulebook.number(value);
         } catch (NumberFormatException e) {
-            throw new RulebookInvalidException(List.of(new RuleProblem("settings.drl.csv", 0, "旧格式参数 " + name
-                    + " 不是数字 / not a number: " + value)));
+            throw new RulebookInvalidException(List.of(new RuleProblem("settings.drl.csv", 0,
+                    Message.of("rules.legacy.settingNotNumber", name, value))));
         }
     }
 

@@ -11,12 +11,16 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.kaohe.errors.Message;
+
+import org.kaohe.errors.MessageText;
 import org.kaohe.rules.CaseDiff;
 import org.kaohe.rules.CompiledRulebook;
 import org.kaohe.rules.RuleProblem;
@@ -113,10 +117,18 @@ class RuleEditorTest {
         RuleEditor.Saved saved = editor.saveForm("leader-wrong", rows);
 
         assertThat(saved.problems()).extracting(RuleProblem::file).contains("grades.csv", "settings.csv");
-        FieldProblems placed = FieldProblems.place(saved.problems(), saved.editing().byFile());
-        assertThat(placed.cell("grades.csv", 0, "quota_value")).singleElement().asString().contains("比例应大于 0 且不超过 1");
+        assertThat(saved.problems()).extracting(RuleProblem::typed).contains(Message.of("rules.grade.share", "1.5"),
+                Message.of("rules.cell.notNumber", "八成"));
+        // Placed at their cells, worded for the page's reader: the English editor shows English problems.
+        FieldProblems placed = FieldProblems.place(saved.problems(), saved.editing().byFile(), Locale.ENGLISH);
+        assertThat(placed.cell("grades.csv", 0, "quota_value"))
+                .containsExactly(MessageText.of(Message.of("rules.grade.share", "1.5"), Locale.ENGLISH));
         int lateFactor = rowIndex(saved.editing().table(BookTable.SETTINGS), "name", "LATE_FACTOR");
-        assertThat(placed.cell("settings.csv", lateFactor, "value")).singleElement().asString().contains("「八成」不是数字");
+        assertThat(placed.cell("settings.csv", lateFactor, "value"))
+                .containsExactly(MessageText.of(Message.of("rules.cell.notNumber", "八成"), Locale.ENGLISH));
+        assertThat(FieldProblems.place(saved.problems(), saved.editing().byFile(), Locale.SIMPLIFIED_CHINESE)
+                .cell("settings.csv", lateFactor, "value"))
+                .containsExactly(MessageText.of(Message.of("rules.cell.notNumber", "八成"), Locale.SIMPLIFIED_CHINESE));
         assertThat(placed.count("grades.csv")).isEqualTo(1);
         assertThat(placed.book()).isEmpty();
         assertThat(editor.open("leader-wrong").table(BookTable.GRADES).rows().get(0).cell("quota_value")).isEqualTo("1.5");
@@ -202,9 +214,14 @@ class RuleEditorTest {
     @Test
     void anUnsafeOrBrokenArchiveIsRefusedWithItsReason() {
         assertThatThrownBy(() -> RulebookZip.unzip("evil.zip", zipOf(Map.of("../grades.csv", "x"))))
-                .isInstanceOf(RulebookInvalidException.class).hasMessageContaining("路径不安全");
+                .isInstanceOfSatisfying(RulebookInvalidException.class, e -> assertThat(e.problems())
+                        .extracting(RuleProblem::file, RuleProblem::typed)
+                        .containsExactly(tuple("evil.zip", Message.of("rules.zip.unsafePath", "../grades.csv"))));
         assertThatThrownBy(() -> RulebookZip.unzip("text.zip", "not a zip".getBytes(StandardCharsets.UTF_8)))
-                .isInstanceOf(RulebookInvalidException.class).hasMessageContaining("不是 zip 压缩包");
+                .isInstanceOfSatisfying(RulebookInvalidException.class, e -> assertThat(e.problems())
+                        .extracting(RuleProblem::file, RuleProblem::typed)
+                        .containsExactly(tuple("text.zip", Message.of("rules.zip.notAZip"))));
+
     }
 
     @Test
