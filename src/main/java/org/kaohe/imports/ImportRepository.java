@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.kaohe.audit.StreamedReads;
 import org.kaohe.errors.SealBrokenException;
 import org.kaohe.records.Appraisal;
 import org.kaohe.records.Cadre;
@@ -69,10 +70,12 @@ public class ImportRepository {
 
     private final JdbcClient jdbc;
     private final RecordSeals seals;
+    private final StreamedReads streamed;
 
-    public ImportRepository(JdbcClient jdbc, RecordSeals seals) {
+    public ImportRepository(JdbcClient jdbc, RecordSeals seals, StreamedReads streamed) {
         this.jdbc = jdbc;
         this.seals = seals;
+        this.streamed = streamed;
     }
 
     /** The records of the period's newest import version, if the period was ever imported. */
@@ -121,18 +124,23 @@ public class ImportRepository {
      * kept): what {@code runs verify}, a replay and the source-row view say about the run's input.
      */
     public Optional<Check> check(long importId) {
-        return SealedVersion.header(jdbc, importId).map(header -> {
-            ImportSealCheck check = new ImportSealCheck(header, seals, SealedVersion.firstSealed(jdbc));
-            StoredRecords.readAll(jdbc, importId, check, StoredRecords.Sinks.NONE);
+        return SealedVersion.headerWithoutFiles(jdbc, importId).map(bare -> {
+            // The stored files read once: their list for the version's seal, their text for their own.
+            List<String> files = new ArrayList<>();
+            List<String> alteredFiles = new ArrayList<>();
+            streamed.query("SELECT file_name, sha256, encoding, row_count, content, seal FROM import_file"
+                    + " WHERE import_id = ? ORDER BY file_name", rs -> {
+                        String name = rs.getString("file_name");
+                        files.add(SealedVersion.fileEntry(rs));
+                        if (!seals.file(importId, name, rs.getString("content")).equals(rs.getString("seal"))) {
+                            alteredFiles.add(name);
+                        }
+                    }, importId);
+            ImportSealCheck check = new ImportSealCheck(bare.withFiles(String.join(",", files)), seals,
+                    SealedVersion.firstSealed(jdbc));
+            StoredRecords.checkAll(streamed, importId, check);
             if (check.checksRows()) {
-                jdbc.sql("SELECT file_name, content, seal FROM import_file WHERE import_id = ? ORDER BY file_name")
-                        .param(importId)
-                        .query(rs -> {
-                            String name = rs.getString("file_name");
-                            if (!seals.file(importId, name, rs.getString("content")).equals(rs.getString("seal"))) {
-                                check.fileAltered(name);
-                            }
-                        });
+                alteredFiles.forEach(check::fileAltered);
             }
             return check.finish();
         });

@@ -1,6 +1,7 @@
 package org.kaohe.imports;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -10,7 +11,8 @@ import org.kaohe.records.SourceRef;
 /**
  * Checks one import version against its seals while its rows are read, one row at a time (nothing
  * kept but the counts and the problems): each row's own seal, then how many rows each table holds
- * and the version's seal over its header, files and counts.
+ * and the version's seal over its header, files and counts. Rows may come in any order: the
+ * problems name them by table, then source line and file, however they were read.
  */
 final class ImportSealCheck {
 
@@ -19,6 +21,14 @@ final class ImportSealCheck {
     private final ImportRepository.Check.Status state;
     private final int[] counts = new int[RecordSeals.Table.values().length];
     private final List<String> problems = new ArrayList<>();
+    private final List<RowProblem> rowProblems = new ArrayList<>();
+    private final List<String> fileProblems = new ArrayList<>();
+
+    /** A row that failed its seal, kept with where it sorts among the others. */
+    private record RowProblem(int table, SourceRef source, String text) {
+        static final Comparator<RowProblem> ORDER = Comparator.comparingInt(RowProblem::table)
+                .thenComparingInt(p -> p.source().line()).thenComparing(p -> p.source().file());
+    }
 
     /**
      * @param firstSealed the first version stored with a seal: a version after it without one had
@@ -54,15 +64,15 @@ final class ImportSealCheck {
         counts[table.ordinal()]++;
         boolean fails = checksRows() && (stored == null || !stored.equals(expected.get()));
         if (fails) {
-            problems.add(source + "(" + table.sqlName + " " + id + ")与封印不符:记录被改动或插入 / " + source + " ("
-                    + table.sqlName + " " + id + ") does not match its seal: the record was altered or inserted");
+            rowProblems.add(new RowProblem(table.ordinal(), source, source + "(" + table.sqlName + " " + id + ")与封印不符:记录被改动或插入 / " + source + " ("
+                    + table.sqlName + " " + id + ") does not match its seal: the record was altered or inserted"));
         }
         return !fails;
     }
 
     /** A stored file whose text no longer matches its seal. */
     void fileAltered(String fileName) {
-        problems.add("导入文件 " + fileName + " 的存档内容与封印不符:已被改动 / the stored text of " + fileName
+        fileProblems.add("导入文件 " + fileName + " 的存档内容与封印不符:已被改动 / the stored text of " + fileName
                 + " does not match its seal: it was altered");
     }
 
@@ -85,12 +95,14 @@ final class ImportSealCheck {
      * and whether the version is sealed under this key; neither the counts nor the version's seal.
      */
     ImportRepository.Check finishRows() {
+        takeRowAndFileProblems();
         ImportRepository.Check.Status status = state == ImportRepository.Check.Status.INTACT && !problems.isEmpty()
                 ? ImportRepository.Check.Status.ALTERED : state;
         return new ImportRepository.Check(header.importId(), header.period(), header.version(), status, List.copyOf(problems));
     }
 
     private ImportRepository.Check finish(boolean everyTableRead) {
+        takeRowAndFileProblems();
         if (checksRows() && everyTableRead) {
             String stored = SealedVersion.counts(counts);
             if (!stored.equals(header.counts())) {
@@ -108,5 +120,13 @@ final class ImportSealCheck {
         ImportRepository.Check.Status status = state == ImportRepository.Check.Status.INTACT && !problems.isEmpty()
                 ? ImportRepository.Check.Status.ALTERED : state;
         return new ImportRepository.Check(header.importId(), header.period(), header.version(), status, List.copyOf(problems));
+    }
+
+    /** The rows' problems in table and source order, then the files': after the version's own, before the counts'. */
+    private void takeRowAndFileProblems() {
+        rowProblems.stream().sorted(RowProblem.ORDER).map(RowProblem::text).forEach(problems::add);
+        rowProblems.clear();
+        problems.addAll(fileProblems);
+        fileProblems.clear();
     }
 }

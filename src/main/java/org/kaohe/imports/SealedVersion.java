@@ -33,10 +33,15 @@ final class SealedVersion {
         String files = String.join(",", jdbc.sql("SELECT file_name, sha256, encoding, row_count FROM import_file"
                         + " WHERE import_id = ? ORDER BY file_name")
                 .param(importId)
-                .query((rs, n) -> rs.getString("file_name") + ":" + rs.getString("sha256") + ":" + rs.getString("encoding")
-                        + ":" + rs.getInt("row_count"))
+                .query((rs, n) -> fileEntry(rs))
                 .list());
         return headerWithoutFiles(jdbc, importId).map(header -> header.withFiles(files));
+    }
+
+    /** One stored file as the version's seal lists it (the files by name, joined by commas). */
+    static String fileEntry(java.sql.ResultSet rs) throws java.sql.SQLException {
+        return rs.getString("file_name") + ":" + rs.getString("sha256") + ":" + rs.getString("encoding") + ":"
+                + rs.getInt("row_count");
     }
 
     /**

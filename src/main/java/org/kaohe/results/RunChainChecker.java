@@ -92,32 +92,33 @@ public class RunChainChecker {
     }
 
     /**
-     * Checks every subject's stored lines (their JSON as stored, read back as a page reads them)
-     * against the digest its row's seal covers: {@code digests} by subject key; {@code lines} hands
-     * each stored subject's key and lines to the consumer it is given, in any order, as it reads
-     * them. They are checked in batches on every core while the reading goes on, a few batches at
-     * a time, so a run's lines are never all in memory. Subjects with a digest but no stored lines
-     * pass only when the digest is that of no lines. Returns the problems in the chain's order.
+     * Gathers the digest of every subject's stored lines (their JSON as stored, read back as a page
+     * reads them): {@code lines} hands each stored subject's key and lines to the consumer it is
+     * given, in any order, as it reads them. They are digested in batches on every core while the
+     * reading goes on, a few batches at a time, so a run's lines are never all in memory. Returns
+     * each subject's digest by key, for {@link #checkLines(Map, Map)}.
      */
-    public List<String> checkLines(Map<String, String> digests,
-                                   java.util.function.Consumer<java.util.function.BiConsumer<String, String>> lines) {
-        Set<String> withLines = new HashSet<>();
-        Set<String> altered = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    public Map<String, String> linesDigests(
+            java.util.function.Consumer<java.util.function.BiConsumer<String, String>> lines) {
+        Map<String, String> digests = new java.util.concurrent.ConcurrentHashMap<>();
         try (LinesBatches batches = new LinesBatches(parallel ? CHECKERS : null, parallelism(),
-                (key, json) -> {
-                    if (!linesIntact(digests.get(key), StoredRunRows.readLines(json))) {
-                        altered.add(key);
-                    }
-                })) {
-            lines.accept((key, json) -> {
-                withLines.add(key);
-                if (digests.containsKey(key)) {
-                    batches.add(key, json);
-                }
-            });
+                (key, json) -> digests.put(key, sealer.linesDigest(StoredRunRows.readLines(json))))) {
+            lines.accept(batches::add);
         }
-        digests.forEach((key, digest) -> {
-            if (!withLines.contains(key) && !noLines(digest)) {
+        return digests;
+    }
+
+    /**
+     * Each subject's stored lines against the digest its row's seal covers: {@code sealed} and
+     * {@code stored} by subject key, the latter from {@link #linesDigests}. Subjects with a sealed
+     * digest but no stored lines pass only when the digest is that of no lines; lines of a subject
+     * without a row are the row check's to report. Returns the problems in the chain's order.
+     */
+    public List<String> checkLines(Map<String, String> sealed, Map<String, String> stored) {
+        List<String> altered = new ArrayList<>();
+        sealed.forEach((key, digest) -> {
+            String found = stored.get(key);
+            if (found == null ? !noLines(digest) : !found.equals(digest)) {
                 altered.add(key);
             }
         });

@@ -1,5 +1,6 @@
 package org.kaohe.results;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -174,11 +175,14 @@ public class RunChecks {
         if (unkeyed.isPresent()) {
             return new Verification(run, unkeyed.get(), unkeyedRuns.problems(run, unkeyed.get()));
         }
-        List<StoredSubject> stored = runs.storedResultsInAnyOrder(run.id());
+        // One read of the details (parts, and lines digested on the checkers meanwhile), one of the rows.
+        Map<String, Map<String, BigDecimal>> parts = new HashMap<>();
+        Map<String, String> storedDigests = chain.linesDigests(lines -> parts.putAll(runs.readDetails(run.id(), lines)));
+        List<StoredSubject> stored = runs.storedResultsInAnyOrder(run.id(), parts);
         List<String> problems = new ArrayList<>(rowChecks.checkRows(run, stored).problems());
-        Map<String, String> digests = new HashMap<>();
-        stored.forEach(s -> digests.put(s.key(), s.linesDigest()));
-        problems.addAll(chain.checkLines(digests, lines -> runs.forEachSubjectsLinesText(run.id(), lines)));
+        Map<String, String> sealedDigests = new HashMap<>();
+        stored.forEach(s -> sealedDigests.put(s.key(), s.linesDigest()));
+        problems.addAll(chain.checkLines(sealedDigests, storedDigests));
         return new Verification(run, problems.isEmpty() ? SealStatus.INTACT : SealStatus.ALTERED, problems);
     }
 }

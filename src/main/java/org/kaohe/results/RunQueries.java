@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 
+import org.kaohe.audit.StreamedReads;
 import org.kaohe.records.Period;
 import org.kaohe.records.SubjectType;
 import org.kaohe.scoring.EnginePart;
@@ -42,9 +43,11 @@ public class RunQueries {
             WHERE r.stored_at IS NOT NULL""";  // a run still being stored (or abandoned) is nobody's to see
 
     private final JdbcClient jdbc;
+    private final StreamedReads streamed;
 
-    public RunQueries(JdbcClient jdbc) {
+    public RunQueries(JdbcClient jdbc, StreamedReads streamed) {
         this.jdbc = jdbc;
+        this.streamed = streamed;
     }
 
     public Optional<RunInfo> currentRun(Period period) {
@@ -123,20 +126,40 @@ public class RunQueries {
     }
 
     /**
-     * As {@link #storedResults(long)} in the table's own order: for a whole-run check, which puts
-     * them in the chain's order itself (a sort of the run in the database costs seconds at 100,000 cadres).
+     * As {@link #storedResults(long)} in the table's own order, with the parts
+     * {@link #readDetails} read: for a whole-run check, which puts them in the chain's order itself
+     * (a sort of the run in the database costs seconds at 100,000 cadres).
      */
-    public List<StoredSubject> storedResultsInAnyOrder(long runId) {
-        return storedResults(runId, "");
+    public List<StoredSubject> storedResultsInAnyOrder(long runId, Map<String, Map<String, BigDecimal>> parts) {
+        return storedResults(runId, "", parts);
+    }
+
+    /**
+     * For a whole-run check, one read of the run's details: every subject's parts (by subject key,
+     * in the run's part order) are returned, and each subject's lines are handed to {@code lines}
+     * as their stored JSON as they are read, in no particular order, never all held at once.
+     */
+    public Map<String, Map<String, BigDecimal>> readDetails(long runId, java.util.function.BiConsumer<String, String> lines) {
+        Comparator<String> partOrder = partOrder(runId);
+        Map<String, Map<String, BigDecimal>> parts = new HashMap<>();
+        streamed.query("SELECT subject_type, subject_id, parts, lines FROM subject_detail WHERE run_id = ?", rs -> {
+            String key = key(rs.getString("subject_type"), rs.getString("subject_id"));
+            parts.put(key, ordered(partOrder, rs.getString("parts")));
+            lines.accept(key, rs.getString("lines"));
+        }, runId);
+        return parts;
     }
 
     private List<StoredSubject> storedResults(long runId, String order) {
-        Map<String, Map<String, BigDecimal>> parts = parts(runId, null, null);
+        return storedResults(runId, order, parts(runId, null, null));
+    }
+
+    private List<StoredSubject> storedResults(long runId, String order, Map<String, Map<String, BigDecimal>> parts) {
         Map<SubjectType, GradeScale> scales = scales(runId);
-        return jdbc.sql("SELECT * FROM subject_result WHERE run_id = ? " + order)
-                .param(runId)
-                .query((rs, n) -> stored(rs, subjectResult(rs, parts, scales, List.of())))
-                .list();
+        List<StoredSubject> stored = new ArrayList<>();
+        streamed.query("SELECT * FROM subject_result WHERE run_id = ? " + order,
+                rs -> stored.add(stored(rs, subjectResult(rs, parts, scales, List.of()))), runId);
+        return stored;
     }
 
     /**
@@ -149,11 +172,9 @@ public class RunQueries {
 
     /** As {@link #forEachSubjectsLines}, each subject's lines as their stored JSON ({@link #readLines} reads it). */
     public void forEachSubjectsLinesText(long runId, java.util.function.BiConsumer<String, String> action) {
-        jdbc.sql("SELECT subject_type, subject_id, lines FROM subject_detail WHERE run_id = ?")
-                .param(runId)
-                .query(rs -> {
-                    action.accept(key(rs.getString("subject_type"), rs.getString("subject_id")), rs.getString("lines"));
-                });
+        streamed.query("SELECT subject_type, subject_id, lines FROM subject_detail WHERE run_id = ?",
+                rs -> action.accept(key(rs.getString("subject_type"), rs.getString("subject_id")), rs.getString("lines")),
+                runId);
     }
 
     /**
@@ -223,24 +244,33 @@ public class RunQueries {
 
     /** The parts of every subject of the run (type and id null), or of one subject, in the rulebook's order. */
     private Map<String, Map<String, BigDecimal>> parts(long runId, SubjectType type, String subjectId) {
+        Comparator<String> partOrder = partOrder(runId);
+        Map<String, Map<String, BigDecimal>> parts = new HashMap<>();
+        String sql = "SELECT subject_type, subject_id, parts FROM subject_detail WHERE run_id = ?"
+                + (subjectId == null ? "" : " AND subject_type = ? AND subject_id = ?");
+        org.springframework.jdbc.core.RowCallbackHandler each = rs -> parts.put(
+                key(rs.getString("subject_type"), rs.getString("subject_id")), ordered(partOrder, rs.getString("parts")));
+        if (subjectId == null) {
+            streamed.query(sql, each, runId); // the whole run's: read as they come
+        } else {
+            jdbc.sql(sql).params(runId, type.name(), subjectId).query(each);
+        }
+        return parts;
+    }
+
+    /** The run's parts in the rulebook's order (the old formula's for runs made before part names were stored). */
+    private Comparator<String> partOrder(long runId) {
         List<String> order = new ArrayList<>(partLabels(runId).stream().map(PartLabel::code).distinct().toList());
         if (order.isEmpty()) {
             order.addAll(OLD_PART_ORDER);
         }
-        Comparator<String> partOrder = Comparator.comparingInt((String p) -> order.contains(p) ? order.indexOf(p)
-                : order.size()).thenComparing(p -> p);
-        Map<String, Map<String, BigDecimal>> parts = new HashMap<>();
-        String sql = "SELECT subject_type, subject_id, parts FROM subject_detail WHERE run_id = ?"
-                + (subjectId == null ? "" : " AND subject_type = ? AND subject_id = ?");
-        var statement = jdbc.sql(sql).param(runId);
-        if (subjectId != null) {
-            statement = statement.param(type.name()).param(subjectId);
-        }
-        statement.query(rs -> {
-            Map<String, BigDecimal> ordered = new TreeMap<>(partOrder);
-            ordered.putAll(readParts(rs.getString("parts")));
-            parts.put(key(rs.getString("subject_type"), rs.getString("subject_id")), ordered);
-        });
-        return parts;
+        return Comparator.comparingInt((String p) -> order.contains(p) ? order.indexOf(p) : order.size())
+                .thenComparing(p -> p);
+    }
+
+    private static Map<String, BigDecimal> ordered(Comparator<String> partOrder, String partsJson) {
+        Map<String, BigDecimal> ordered = new TreeMap<>(partOrder);
+        ordered.putAll(readParts(partsJson));
+        return ordered;
     }
 }

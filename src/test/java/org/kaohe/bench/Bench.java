@@ -128,6 +128,9 @@ public final class Bench {
         row(size + " `results --format csv`", results.summary(), "(same 30 s)", "database " + mb(db));
         double total = imported.seconds + evaluated.seconds + results.seconds;
         row(size + " import + evaluate + results", String.format("%.1f s", total), "≤ 30 s (100k)", "");
+        Timed verified = jar(List.of("-Xmx512m"), "runs", "verify", url(db));
+        row(size + " `runs verify` at -Xmx512m", verified.summary(), "≤ 3 s (100k)",
+                "every run of the database (the one evaluated): its rows, lines and the import's records against their seals");
         row(size + " database ÷ data it holds", String.format("%.1f×", (double) bytes(db) / compacted(db)), "≤ 3×",
                 "data = the file after SHUTDOWN COMPACT: " + String.format("%.0f MB", compacted(db) / 1e6));
 
@@ -269,6 +272,7 @@ public final class Bench {
                     "≤ 300 ms", "");
             row(size + " subject page", percentiles(http, base + "/runs/" + runId + "/subjects/C000123", 5, "Cookie", cookie),
                     "≤ 200 ms", "");
+            PagesMatrix.measure(size, http, base, "Bearer " + token, PERIOD.toString(), this::row);
         } finally {
             server.destroy();
             server.waitFor(30, TimeUnit.SECONDS);
@@ -292,7 +296,7 @@ public final class Bench {
     }
 
     /** p50 and p95 of {@code n} requests after 3 not counted. */
-    private static String percentiles(HttpClient http, String uri, int n, String header, String value) throws Exception {
+    static String percentiles(HttpClient http, String uri, int n, String header, String value) throws Exception {
         for (int i = 0; i < 3; i++) {
             send(http, uri, header, value);
         }
@@ -310,7 +314,7 @@ public final class Bench {
                 status == 200 ? "" : " (HTTP " + status + ")");
     }
 
-    private static HttpResponse<String> send(HttpClient http, String uri, String... headerAndMethod) throws Exception {
+    static HttpResponse<String> send(HttpClient http, String uri, String... headerAndMethod) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(uri));
         if (headerAndMethod.length >= 2) {
             request.header(headerAndMethod[0], headerAndMethod[1]);

@@ -55,11 +55,12 @@ class CompactRunsMigrationTest {
 
         Flyway.configure().dataSource(dataSource).load().migrate();
 
-        RunQueries queries = new RunQueries(jdbc);
+        RunQueries queries = new RunQueries(jdbc, new org.kaohe.audit.StreamedReads(dataSource));
         org.kaohe.results.RunChainChecker chain = new org.kaohe.results.RunChainChecker(sealer);
         RunChecks checks = new RunChecks(queries, sealer, chain,
                 new org.kaohe.results.UnkeyedRuns(queries, chain, new AuditLog(jdbc, KEY)),
-                new org.kaohe.imports.ImportRepository(jdbc, new org.kaohe.imports.RecordSeals(KEY)));
+                new org.kaohe.imports.ImportRepository(jdbc, new org.kaohe.imports.RecordSeals(KEY),
+                        new org.kaohe.audit.StreamedReads(dataSource)));
         RunInfo keyedRun = queries.run(keyed).orElseThrow();
         assertThat(checks.verify(keyedRun).problems()).isEmpty();
         assertThat(checks.verify(keyedRun).status()).isEqualTo(SealStatus.INTACT);

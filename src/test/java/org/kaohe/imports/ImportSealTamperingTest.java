@@ -2,11 +2,13 @@ package org.kaohe.imports;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.kaohe.errors.SealBrokenException;
@@ -107,6 +109,30 @@ class ImportSealTamperingTest {
 
         assertThat(imports.check(second).orElseThrow().problems()).anyMatch(p -> p.contains("cadre_record C1"));
         assertThat(imports.check(first).orElseThrow().failed()).isFalse();
+    }
+
+    @Test
+    void theWholeCheckReadsRowsAsStoredAndNamesThemInSourceOrderAsTheEvaluationDoes() {
+        long id = importSmall(2036);
+        jdbc.sql("UPDATE event_record SET unit_count = 7 WHERE import_id = ? AND event_id = 'E2'").param(id).update();
+        jdbc.sql("UPDATE cadre_record SET name = '王五' WHERE import_id = ? AND cadre_id = 'C2'").param(id).update();
+        // Inserted last, so stored after C2, but citing the line before it.
+        jdbc.sql("""
+                INSERT INTO cadre_record (import_id, cadre_id, name, dept_id, position, birth_date, source_file,
+                                          source_line, seal)
+                SELECT import_id, 'C0', name, dept_id, position, birth_date, source_file, source_line, seal
+                FROM cadre_record WHERE import_id = ? AND cadre_id = 'C1'""").param(id).update();
+
+        List<String> checked = imports.check(id).orElseThrow().problems();
+
+        assertThat(checked).hasSize(4);
+        assertThat(checked.get(0)).contains("cadres.csv:2").contains("cadre_record C0");
+        assertThat(checked.get(1)).contains("cadres.csv:3").contains("cadre_record C2");
+        assertThat(checked.get(2)).contains("events.csv:3").contains("event_record E2");
+        assertThat(checked.get(3)).contains("CADRE=3").contains("deleted or added");
+        // The evaluation's load reads each table in source-line order: it names the same, in the same order.
+        assertThat(catchThrowableOfType(SealBrokenException.class, () -> imports.load(id)).problems())
+                .containsExactlyElementsOf(checked);
     }
 
     private long importQuarter(String period) {
