@@ -63,14 +63,7 @@ class ImportsApi {
         ImportReport report = Uploads.importUploaded(imports, period, files, who.getName(),
                 RemovalConfirmation.of(confirmRemovals));
         if (report.status() == ImportReport.Status.REJECTED) {
-            List<ApiError.Problem> problems = report.problems().stream()
-                    .map(ApiError.Problem::of)
-                    .toList();
-            return ResponseEntity.status(HttpStatus.UNPROCESSABLE_ENTITY).body(new ApiError(
-                    HttpStatus.UNPROCESSABLE_ENTITY.value(),
-                    "导入有 " + report.errorCount() + " 个错误,未存储任何内容 / the import has "
-                            + report.errorCount() + " errors; nothing was stored"
-                            + (report.omitted() > 0 ? "; " + report.omittedNote() : ""), problems));
+            throw report.refusal(); // answered 422 with its problems, as every refusal
         }
         if (report.status() == ImportReport.Status.NEEDS_CONFIRMATION) {
             return RemovalsToConfirm.answer(report.diff());

@@ -2,6 +2,8 @@ package org.kaohe.imports;
 
 import java.util.List;
 
+import org.kaohe.errors.Message;
+import org.kaohe.errors.RefusedException;
 import org.kaohe.records.Period;
 import org.springframework.modulith.NamedInterface;
 
@@ -90,6 +92,17 @@ public record ImportReport(Period period, Status status, Long importId, Integer 
 
     public List<ImportProblem> warnings() {
         return problems.stream().filter(p -> !p.isError()).toList();
+    }
+
+    /**
+     * A REJECTED import as a refusal, for a face that answers it as one (the API's 422): its listed
+     * problems, warnings among them, and every error counted, listed or not.
+     */
+    public RefusedException refusal() {
+        Message summary = omitted() == 0 ? Message.of("refused.import", Integer.toString(errorCount()))
+                : Message.of("refused.importOmitted", Integer.toString(errorCount()), Integer.toString(omittedErrors),
+                        Integer.toString(omittedWarnings), Integer.toString(ImportLimits.MAX_PROBLEMS_LISTED));
+        return new RefusedException(summary, problems);
     }
 
     public boolean stored() {

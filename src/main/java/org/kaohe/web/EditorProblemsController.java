@@ -36,7 +36,7 @@ class EditorProblemsController {
     }
 
     @PostMapping(value = "/rules/editor/problems", produces = MediaType.APPLICATION_JSON_VALUE)
-    Problems problems(@RequestParam MultiValueMap<String, String> form, Principal who) throws RulebookInvalidException {
+    Problems problems(@RequestParam MultiValueMap<String, String> form, Principal who) {
         RuleEditor.Editing preview;
         List<RuleProblem> problems;
         try {

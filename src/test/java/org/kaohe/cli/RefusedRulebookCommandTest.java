@@ -40,7 +40,7 @@ class RefusedRulebookCommandTest {
 
         assertThat(refused.exitCode()).as(refused.out() + refused.err()).isEqualTo(2);
         assertThat(refused.out()).contains("bonus-points.csv:4:E(每次分值): 「one」不是数字")
-                .contains("规则未被采用,已发布的规则不变").doesNotContain("已发布新版本");
+                .contains("未被采用,已发布的规则不变").doesNotContain("已发布新版本");
         assertThat(refused.err()).doesNotContain("Exception");
         assertThat(rulebooks.publications()).hasSize(publications);
     }
