@@ -124,7 +124,8 @@ public class AnnualService {
             }
         } catch (IOException e) {
             return importPass.refused(user, new ImportResult(year, ImportStatus.REJECTED, null, null, 0, List.of(new ImportProblem(
-                    file.toString(), 0, null, ImportProblem.Severity.ERROR, "无法读取文件 / cannot read the file: " + e)),
+                    file.toString(), 0, null, ImportProblem.Severity.ERROR,
+                    Message.of("import.file.unreadable", e.toString()))),
                     null));
         }
         return importFile(bytes, year, user, confirmation);

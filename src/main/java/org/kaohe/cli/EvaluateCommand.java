@@ -4,7 +4,6 @@ import java.util.concurrent.Callable;
 
 import org.kaohe.annual.AnnualService;
 import org.kaohe.annual.StaleQuartersException;
-import org.kaohe.errors.EvaluationException;
 import org.kaohe.evaluation.EvaluationService;
 import org.kaohe.evaluation.EvaluationService.RunSummary;
 import org.kaohe.records.Period;
@@ -55,13 +54,7 @@ class EvaluateCommand implements Callable<Integer> {
             System.err.println("--allow-stale-quarters 只用于 --year / --allow-stale-quarters goes with --year only");
             return CliSupport.EXIT_INVALID;
         }
-        RunSummary run;
-        try {
-            run = evaluation.evaluate(period, CliSupport.user());
-        } catch (EvaluationException e) {
-            System.err.println(e.getMessage());
-            return CliSupport.EXIT_INVALID;
-        }
+        RunSummary run = evaluation.evaluate(period, CliSupport.user()); // cannot evaluate: exit 2, said by KaoheCommands
         System.out.printf("考核完成 evaluated %s: 运行 run #%d%n", run.period(), run.runId());
         System.out.printf("  部门 departments: %d, 干部 cadres: %d%n", run.departments(), run.cadres());
         StringBuilder grades = new StringBuilder("  干部等次 cadre grades:");
@@ -78,9 +71,6 @@ class EvaluateCommand implements Callable<Integer> {
             run = annual.evaluate(AnnualService.parseYear(year), CliSupport.user(), allowStaleQuarters);
         } catch (StaleQuartersException e) {
             refused(e);
-            return CliSupport.EXIT_INVALID;
-        } catch (EvaluationException | IllegalArgumentException e) {
-            System.err.println(e.getMessage());
             return CliSupport.EXIT_INVALID;
         }
         System.out.printf("年度考核完成 evaluated %d: 年度考核 annual run #%d%n", run.year(), run.runId());

@@ -10,6 +10,7 @@ import org.springframework.context.ApplicationContext;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import org.kaohe.errors.EvaluationException;
 import org.kaohe.errors.InvalidInputException;
 import org.kaohe.errors.RefusedException;
 import org.kaohe.errors.SealBrokenException;
@@ -76,7 +77,8 @@ public class KaoheCommands implements Runnable {
      * went away or that another program holds: the context is lazy, so the database opens only
      * while the command runs): one readable line on standard error, never a stack trace; the trace only with
      * {@code --logging.level.org.kaohe=DEBUG}. The user's bad input ({@link InvalidInputException})
-     * exits 2 as every refused input does, and so does input refused for located problems
+     * exits 2 as every refused input does, and so do an evaluation the present state refuses
+     * ({@link EvaluationException}: nothing imported, no rulebook) and input refused for located problems
      * ({@link RefusedException}: a rulebook, an import; each problem {@code file:line:column: message} on its
      * line of standard output, then what was refused); anything else exits 1.
      */
@@ -84,6 +86,11 @@ public class KaoheCommands implements Runnable {
         LoggerFactory.getLogger(KaoheCommands.class).debug("Command failed", e);
         if (e instanceof InvalidInputException invalid) {
             commandLine.getErr().println(invalid.getMessage(CliSupport.readerLocale(System.getenv())));
+            return CliSupport.EXIT_INVALID;
+        }
+        if (e instanceof EvaluationException cannot) {
+            // nothing imported for the period, no rulebook published: the state refuses, as bad input does
+            commandLine.getErr().println(cannot.getMessage());
             return CliSupport.EXIT_INVALID;
         }
         if (e instanceof RefusedException refused) {
