@@ -94,6 +94,25 @@ class ImportPageTest {
                 .andExpect(jsonPath("$.problems[0].column").value("birth_date"));
     }
 
+    /** A refused import is answered in the language the request accepts, each problem with its message's key. */
+    @Test
+    void theApiWordsTheProblemsInTheRequestsLanguageAndGivesTheirKeys() throws Exception {
+        accounts.create("test", "api-hr-en", EnumSet.of(Role.HR), "Api-Import-secret-2");
+        List<MockMultipartFile> files = demoFiles(DEMO, "cadres.csv", this::breakSecondCadre);
+        MockMultipartHttpServletRequestBuilder request = multipart("/api/imports");
+        files.forEach(request::file);
+
+        mvc.perform(request.param("period", "2026-Q3").header("Accept-Language", "en")
+                        .with(httpBasic("api-hr-en", "Api-Import-secret-2")))
+                .andExpect(status().isUnprocessableEntity())
+                .andExpect(jsonPath("$.message").value("the import has 1 error(s): nothing was stored"))
+                .andExpect(jsonPath("$.problems[0].file").value("cadres.csv"))
+                .andExpect(jsonPath("$.problems[0].line").value(3))
+                .andExpect(jsonPath("$.problems[0].column").value("birth_date"))
+                .andExpect(jsonPath("$.problems[0].message").value("ERROR: no such date: 1970-13-45"))
+                .andExpect(jsonPath("$.problems[0].key").value("import.cell.noSuchDate"));
+    }
+
     @Test
     void theApiTakesOneZipOfTheQuarter() throws Exception {
         accounts.create("test", "zip-hr", EnumSet.of(Role.HR), "Zip-Import-secret-1");
