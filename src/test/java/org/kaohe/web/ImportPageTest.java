@@ -79,6 +79,19 @@ class ImportPageTest {
         assertThat(imports.list()).hasSize(versionsBefore);
     }
 
+    /** On the English page each problem is worded in English: the bundle's wording of its key. */
+    @Test
+    void theEnglishPageWordsEachProblemInEnglish() throws Exception {
+        List<MockMultipartFile> files = demoFiles(DEMO, "cadres.csv", this::breakSecondCadre);
+
+        MockMultipartHttpServletRequestBuilder english = upload("/import", "2026-Q3", files);
+        english.param("lang", "en");
+
+        String html = page(english);
+
+        assertThat(html).contains("<td>no such date: 1970-13-45</td>").doesNotContain("日期不存在");
+    }
+
     @Test
     void theApiAnswers422WithTheLocatedProblems() throws Exception {
         accounts.create("test", "api-hr", EnumSet.of(Role.HR), "Api-Import-secret-1");
