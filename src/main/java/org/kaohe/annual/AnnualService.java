@@ -14,6 +14,7 @@ import org.kaohe.errors.Echo;
 import org.kaohe.errors.EvaluationException;
 import org.kaohe.errors.InvalidInputException;
 import org.kaohe.errors.Message;
+import org.kaohe.errors.RefusedException;
 import org.kaohe.imports.AnnualAppraisalFile;
 import org.kaohe.imports.ImportProblem;
 import org.kaohe.imports.RemovalConfirmation;
@@ -52,6 +53,11 @@ public class AnnualService {
                                List<ImportProblem> problems, VersionDiff diff) {
         public List<ImportProblem> errors() {
             return problems.stream().filter(ImportProblem::isError).toList();
+        }
+
+        /** A REJECTED import as a refusal, for a face that answers it as one (the API's 422). */
+        public RefusedException refusal() {
+            return new RefusedException(Message.of("refused.annualImport", Integer.toString(errors().size())), problems);
         }
     }
 
@@ -118,7 +124,8 @@ public class AnnualService {
             }
         } catch (IOException e) {
             return importPass.refused(user, new ImportResult(year, ImportStatus.REJECTED, null, null, 0, List.of(new ImportProblem(
-                    file.toString(), 0, null, ImportProblem.Severity.ERROR, "无法读取文件 / cannot read the file: " + e)),
+                    file.toString(), 0, null, ImportProblem.Severity.ERROR,
+                    Message.of("import.file.unreadable", e.toString()))),
                     null));
         }
         return importFile(bytes, year, user, confirmation);

@@ -70,12 +70,7 @@ class AnnualApi {
         AnnualService.ImportResult result = annual.importFile(file.isEmpty() ? null : file.getBytes(),
                 AnnualService.parseYear(Integer.toString(year)), who.getName(), RemovalConfirmation.of(confirmRemovals));
         if (result.status() == AnnualService.ImportStatus.REJECTED) {
-            List<ApiError.Problem> problems = result.problems().stream()
-                    .map(ApiError.Problem::of)
-                    .toList();
-            return ResponseEntity.status(HttpStatus.UNPROCESSABLE_ENTITY).body(new ApiError(
-                    HttpStatus.UNPROCESSABLE_ENTITY.value(), ApiText.of("api.annual.importRejected", result.errors().size()),
-                    problems));
+            throw result.refusal(); // answered 422 with its problems, as every refusal
         }
         if (result.status() == AnnualService.ImportStatus.NEEDS_CONFIRMATION) {
             return RemovalsToConfirm.answer(result.diff());

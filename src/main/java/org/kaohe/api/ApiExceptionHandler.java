@@ -12,9 +12,9 @@ import org.kaohe.errors.EvaluationException;
 import org.kaohe.errors.InvalidInputException;
 import org.kaohe.errors.Message;
 import org.kaohe.errors.MessageText;
+import org.kaohe.errors.RefusedException;
 import org.kaohe.errors.SealBrokenException;
 import org.kaohe.errors.WorkStoppedException;
-import org.kaohe.rules.RulebookInvalidException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -32,18 +32,20 @@ class ApiExceptionHandler {
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ApiExceptionHandler.class);
 
     /**
-     * A rulebook refused (publish, draft, rollback, what-if): 422 with the first problems, each
-     * located (file, row, column), every one counted; never the files. Nothing was published.
+     * Input refused whole for located problems (a rulebook refused at publish, draft, rollback or
+     * what-if; an import with errors): 422 with the first problems, each located (file, row,
+     * column), worded in the request's {@code Accept-Language} and keyed, every one counted; never
+     * the files. Nothing was stored or published.
      */
-    @ExceptionHandler(RulebookInvalidException.class)
-    ResponseEntity<ApiError> rulebookInvalid(RulebookInvalidException e) {
+    @ExceptionHandler(RefusedException.class)
+    ResponseEntity<ApiError> refused(RefusedException e, HttpServletRequest request) {
+        Locale locale = readerLocale(request);
         List<ApiError.Problem> problems = CheckAnswer.first(e.problems()).stream()
-                .map(p -> new ApiError.Problem(p.file(), p.line(), p.column(), p.message())).toList();
-        int count = e.problems().size();
-        return ResponseEntity.unprocessableEntity().body(new ApiError(HttpStatus.UNPROCESSABLE_ENTITY.value(),
-                "规则有 " + count + " 个问题,未发布 / the rulebook has " + count + " problems; nothing was published"
-                        + (count > problems.size() ? "(列出前 " + problems.size() + " 个 / the first " + problems.size()
-                        + " listed)" : ""), problems));
+                .map(p -> ApiError.Problem.of(p, locale)).toList();
+        String message = worded(e.summary(), request) + (e.problems().size() > problems.size()
+                ? worded(Message.of("refused.listed", Integer.toString(problems.size())), request) : "");
+        return ResponseEntity.unprocessableEntity()
+                .body(new ApiError(HttpStatus.UNPROCESSABLE_ENTITY.value(), Echo.message(message), problems));
     }
 
     /**

@@ -63,13 +63,7 @@ class ImportsApi {
         ImportReport report = Uploads.importUploaded(imports, period, files, who.getName(),
                 RemovalConfirmation.of(confirmRemovals));
         if (report.status() == ImportReport.Status.REJECTED) {
-            List<ApiError.Problem> problems = report.problems().stream()
-                    .map(ApiError.Problem::of)
-                    .toList();
-            return ResponseEntity.status(HttpStatus.UNPROCESSABLE_ENTITY).body(new ApiError(
-                    HttpStatus.UNPROCESSABLE_ENTITY.value(),
-                    ApiText.of("api.import.rejected", report.errorCount())
-                            + (report.omitted() > 0 ? "; " + report.omittedNote() : ""), problems));
+            throw report.refusal(); // answered 422 with its problems, as every refusal
         }
         if (report.status() == ImportReport.Status.NEEDS_CONFIRMATION) {
             return RemovalsToConfirm.answer(report.diff());

@@ -4,7 +4,6 @@ import java.util.concurrent.Callable;
 
 import org.kaohe.annual.AnnualService;
 import org.kaohe.annual.StaleQuartersException;
-import org.kaohe.errors.EvaluationException;
 import org.kaohe.errors.Message;
 import org.kaohe.errors.MessageText;
 import org.kaohe.evaluation.EvaluationService;
@@ -56,13 +55,7 @@ class EvaluateCommand implements Callable<Integer> {
             System.err.println(CliSupport.text("cli.evaluate.staleOnlyForYear"));
             return CliSupport.EXIT_INVALID;
         }
-        RunSummary run;
-        try {
-            run = evaluation.evaluate(period, CliSupport.user());
-        } catch (EvaluationException e) {
-            System.err.println(e.getMessage());
-            return CliSupport.EXIT_INVALID;
-        }
+        RunSummary run = evaluation.evaluate(period, CliSupport.user()); // cannot evaluate: exit 2, said by KaoheCommands
         System.out.println(CliSupport.text("cli.evaluate.done", run.period(), run.runId()));
         System.out.println("  " + CliSupport.text("cli.evaluate.counts", run.departments(), run.cadres()));
         StringBuilder grades = new StringBuilder();
@@ -79,9 +72,6 @@ class EvaluateCommand implements Callable<Integer> {
             run = annual.evaluate(AnnualService.parseYear(year), CliSupport.user(), allowStaleQuarters);
         } catch (StaleQuartersException e) {
             refused(e);
-            return CliSupport.EXIT_INVALID;
-        } catch (EvaluationException | IllegalArgumentException e) {
-            System.err.println(e.getMessage());
             return CliSupport.EXIT_INVALID;
         }
         System.out.println(CliSupport.text("cli.evaluate.yearDone", run.year(), run.runId()));

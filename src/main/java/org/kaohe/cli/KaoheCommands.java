@@ -5,6 +5,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
+import org.kaohe.errors.EvaluationException;
+import org.kaohe.errors.InvalidInputException;
+import org.kaohe.errors.RefusedException;
+import org.kaohe.errors.SealBrokenException;
 import org.kaohe.records.Period;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationContext;
@@ -13,9 +17,6 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
-import org.kaohe.errors.InvalidInputException;
-import org.kaohe.errors.SealBrokenException;
-import org.kaohe.rules.RulebookInvalidException;
 
 /**
  * The root command. Subcommands are Spring beans annotated with {@link Command} and
@@ -111,8 +112,10 @@ public class KaoheCommands implements Runnable {
      * went away or that another program holds: the context is lazy, so the database opens only
      * while the command runs): one readable line on standard error, never a stack trace; the trace only with
      * {@code --logging.level.org.kaohe=DEBUG}. The user's bad input ({@link InvalidInputException})
-     * exits 2 as every refused input does, and so does a refused rulebook ({@link RulebookInvalidException},
-     * every problem located, on standard output); anything else exits 1.
+     * exits 2 as every refused input does, and so do an evaluation the present state refuses
+     * ({@link EvaluationException}: nothing imported, no rulebook) and input refused for located problems
+     * ({@link RefusedException}: a rulebook, an import; each problem {@code file:line:column: message} on its
+     * line of standard output, then what was refused); anything else exits 1.
      */
     private static int reportFailure(Exception e, CommandLine commandLine, CommandLine.ParseResult parseResult) {
         LoggerFactory.getLogger(KaoheCommands.class).debug("Command failed", e);
@@ -120,10 +123,14 @@ public class KaoheCommands implements Runnable {
             commandLine.getErr().println(invalid.getMessage(CliSupport.locale()));
             return CliSupport.EXIT_INVALID;
         }
-        if (e instanceof RulebookInvalidException invalid) {
-            // the problems are the command's answer (standard output, as rules validate lists them)
-            RulesCommand.printProblems(invalid.problems());
-            System.out.println("规则未被采用,已发布的规则不变 / the rulebook was not taken up; the published one is unchanged");
+        if (e instanceof EvaluationException cannot) {
+            // nothing imported for the period, no rulebook published: the state refuses, as bad input does
+            commandLine.getErr().println(cannot.getMessage());
+            return CliSupport.EXIT_INVALID;
+        }
+        if (e instanceof RefusedException refused) {
+            // the problems are the command's answer (standard output, as rules validate lists them), each on its line
+            refused.lines(CliSupport.locale()).forEach(System.out::println);
             return CliSupport.EXIT_INVALID;
         }
         if (e instanceof SealBrokenException) {

@@ -9,7 +9,6 @@ import org.kaohe.annual.AnnualService;
 import org.kaohe.annual.AnnualSimulation;
 import org.kaohe.annual.AnnualSimulation.YearSimulation;
 import org.kaohe.annual.YearSimulationFormat;
-import org.kaohe.errors.EvaluationException;
 import org.kaohe.evaluation.SimulationFormat;
 import org.kaohe.evaluation.SimulationService;
 import org.kaohe.evaluation.SimulationService.Comparison;
@@ -70,13 +69,8 @@ class SimulateCommand implements Callable<Integer> {
         if (year != null) {
             return year();
         }
-        Simulation result;
-        try {
-            result = simulation.simulate(period, RulebookService.read(rules), CliSupport.user());
-        } catch (EvaluationException e) {
-            System.err.println(e.getMessage());
-            return CliSupport.EXIT_INVALID;
-        }
+        // a period that cannot be evaluated: exit 2, said by KaoheCommands
+        Simulation result = simulation.simulate(period, RulebookService.read(rules), CliSupport.user());
         List<SubjectWhatIf> listed = new ArrayList<>();
         if (subject != null) {
             SubjectWhatIf one = simulation.subject(period, result.draftVersion(), subject.strip()).orElse(null);
@@ -95,14 +89,8 @@ class SimulateCommand implements Callable<Integer> {
 
     /** The year under the draft's annual tables: the changed subjects (or every one, or one), then the counts. */
     private int year() throws RulebookInvalidException {
-        YearSimulation result;
-        try {
-            result = annual.simulate(AnnualService.parseYear(Integer.toString(year)), RulebookService.read(rules),
-                    CliSupport.user());
-        } catch (EvaluationException e) {
-            System.err.println(e.getMessage());
-            return CliSupport.EXIT_INVALID;
-        }
+        YearSimulation result = annual.simulate(AnnualService.parseYear(Integer.toString(year)),
+                RulebookService.read(rules), CliSupport.user());
         List<AnnualSimulation.Change> listed = subject != null
                 ? result.subjects().stream().filter(c -> c.subjectId().equals(subject.strip())).toList()
                 : all ? result.subjects() : result.changed();

@@ -26,4 +26,23 @@ public interface Located {
 
     /** The typed message, for a test to check its key; null where the message is finished text. */
     Message typed();
+
+    /**
+     * {@code file:line:column: message}, worded for {@code locale} (both languages for null): the
+     * line left out when it is 0 (the whole file), the column when empty, the place when there is no file.
+     */
+    default String located(Locale locale) {
+        String file = file() == null ? "" : file();
+        if (file.isEmpty()) {
+            return message(locale);
+        }
+        StringBuilder where = new StringBuilder(file);
+        if (line() > 0) {
+            where.append(':').append(line());
+            if (column() != null && !column().isEmpty()) {
+                where.append(':').append(column());
+            }
+        }
+        return where + ": " + message(locale);
+    }
 }

@@ -4,7 +4,10 @@
  * {@link org.kaohe.errors.EvaluationException} (an evaluation that cannot start in the present state),
  * {@link org.kaohe.errors.ConflictException} (it collides with work in progress),
  * {@link org.kaohe.errors.BusyException} (the server's heavy work is full: try again later) and
- * {@link org.kaohe.errors.WorkStoppedException} (heavy work cancelled or past its time limit); and
+ * {@link org.kaohe.errors.WorkStoppedException} (heavy work cancelled or past its time limit),
+ * {@link org.kaohe.errors.RefusedException} (input refused whole for problems each at a place,
+ * {@link org.kaohe.errors.Located}: a rulebook, an import); typed messages
+ * ({@link org.kaohe.errors.Message}, worded by {@link org.kaohe.errors.MessageText}); and
  * {@link org.kaohe.errors.FaultPoint}, the named moments at which a fault test stops a process. Depends on nothing.
  */
 package org.kaohe.errors;

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
+import org.kaohe.errors.Message;
 import org.kaohe.records.AnnualAppraisal;
 import org.springframework.modulith.NamedInterface;
 
@@ -42,8 +43,8 @@ public final class AnnualAppraisalFile {
             return new Result(List.of(), null, null, problems.list());
         }
         if (bytes.length > ImportLimits.MAX_UNPACKED_BYTES) {
-            problems.error(FILE_NAME, 0, null, "文件大小 " + ImportLimits.megabytes(bytes.length) + " 超过上限 "
-                    + ImportLimits.megabytes(ImportLimits.MAX_UNPACKED_BYTES) + " / the file is larger than the limit");
+            problems.error(FILE_NAME, 0, null, Message.of("import.file.tooLarge",
+                    ImportLimits.megabytes(bytes.length), ImportLimits.megabytes(ImportLimits.MAX_UNPACKED_BYTES)));
             return new Result(List.of(), null, null, problems.list());
         }
         DecodedFile decoded = TextDecoder.decode(FILE_NAME, bytes, problems);
@@ -69,13 +70,11 @@ public final class AnnualAppraisalFile {
         RowFields f = new RowFields(table, row, problems);
         String yearText = f.raw("year");
         if (!yearText.isEmpty() && !yearText.equals(Integer.toString(year))) {
-            f.error("year", "年度与本次导入的年度 " + year + " 不一致 / year differs from the import's year " + year + ": "
-                    + yearText);
+            f.error("year", Message.of("import.annual.year", Integer.toString(year), yearText));
         }
         String cadreId = f.id("cadre_id");
         if (ids.add(f, "cadre_id", cadreId) && cadreId != null && !cadres.contains(cadreId)) {
-            f.error("cadre_id", "未知的干部编号:" + year + " 年各季度的导入中都没有此干部 / unknown cadre: in none of the "
-                    + year + " quarters' imports: " + cadreId);
+            f.error("cadre_id", Message.of("import.annual.unknownCadre", Integer.toString(year), cadreId));
         }
         Integer excellent = f.integer("votes_excellent", 0, MAX_VOTES, null);
         Integer competent = f.integer("votes_competent", 0, MAX_VOTES, null);

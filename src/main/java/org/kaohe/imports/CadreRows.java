@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.kaohe.errors.Message;
 import org.kaohe.records.Cadre;
 import org.kaohe.records.Period;
 
@@ -34,7 +35,7 @@ final class CadreRows {
         String position = f.text("position", 200);
         LocalDate birthDate = f.date("birth_date");
         if (birthDate != null && birthDate.isAfter(period.endDate())) {
-            f.error("birth_date", "出生日期晚于考核期末 / birth date after the end of the period: " + birthDate);
+            f.error("birth_date", Message.of("import.row.bornAfterPeriod", birthDate.toString()));
         }
         return f.ok() ? new Cadre(id, name, deptId, position, birthDate, f.source()) : null;
     }

@@ -4,8 +4,12 @@ import java.math.BigDecimal;
 import java.text.Normalizer;
 import java.time.DateTimeException;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+
+import org.kaohe.errors.Message;
 
 /**
  * Numbers and dates as people type them into spreadsheets, read strictly but with a message that
@@ -14,14 +18,24 @@ import java.util.regex.Pattern;
  */
 final class CellText {
 
-    /** A parsed value, or the reason (Chinese / English) the text is not one. */
-    record Parsed<T>(T value, String problem) {
+    /**
+     * A parsed value, or the reason the text is not one: a message whose last argument, the cell's
+     * text, is added where the problem is reported ({@link #withText}).
+     */
+    record Parsed<T>(T value, Message problem) {
         static <T> Parsed<T> of(T value) {
             return new Parsed<>(value, null);
         }
 
-        static <T> Parsed<T> problem(String problem) {
+        static <T> Parsed<T> problem(Message problem) {
             return new Parsed<>(null, problem);
+        }
+
+        /** The problem with the cell's text as its last argument. */
+        Message withText(String text) {
+            List<String> args = new ArrayList<>(problem.args());
+            args.add(text);
+            return new Message(problem.key(), args);
         }
     }
 
@@ -44,10 +58,10 @@ final class CellText {
         }
         BigDecimal value = new BigDecimal(s);
         if (Math.max(value.scale(), 0) > MAX_DECIMALS) {
-            return Parsed.problem("小数位数不能超过" + MAX_DECIMALS + "位 / at most " + MAX_DECIMALS + " decimal places");
+            return Parsed.problem(Message.of("import.cell.decimals", Integer.toString(MAX_DECIMALS)));
         }
         if (value.precision() - value.scale() > MAX_INTEGER_DIGITS) {
-            return Parsed.problem("数值过大 / number too large");
+            return Parsed.problem(Message.of("import.cell.tooLarge"));
         }
         return Parsed.of(value);
     }
@@ -59,41 +73,41 @@ final class CellText {
             return Parsed.of(Long.parseLong(s));
         }
         if (LONG_INTEGER.matcher(s).matches()) {
-            return Parsed.problem("数值过大 / number too large");
+            return Parsed.problem(Message.of("import.cell.tooLarge"));
         }
-        return Parsed.problem(DECIMAL.matcher(s).matches() ? "必须是整数 / must be a whole number" : whyNotANumber(s));
+        return Parsed.problem(DECIMAL.matcher(s).matches() ? Message.of("import.cell.wholeNumber") : whyNotANumber(s));
     }
 
     /** A date written 2026-07-01, 2026/7/1 (as Excel writes it) or 2026年7月1日, from the year 1900. */
     static Parsed<LocalDate> date(String text) {
         Matcher m = DATE.matcher(normalize(text));
         if (!m.matches()) {
-            return Parsed.problem("日期格式应为 yyyy-MM-dd(如 2026-07-01) / date must look like 2026-07-01");
+            return Parsed.problem(Message.of("import.cell.dateFormat"));
         }
         int year = Integer.parseInt(m.group(1));
         int month = Integer.parseInt(m.group(2) != null ? m.group(2) : m.group(4));
         int day = Integer.parseInt(m.group(3) != null ? m.group(3) : m.group(5));
         if (year < 1900) {
-            return Parsed.problem("日期早于1900年 / date before 1900");
+            return Parsed.problem(Message.of("import.cell.dateBefore1900"));
         }
         try {
             return Parsed.of(LocalDate.of(year, month, day));
         } catch (DateTimeException e) {
-            return Parsed.problem("日期不存在 / no such date");
+            return Parsed.problem(Message.of("import.cell.noSuchDate"));
         }
     }
 
-    private static String whyNotANumber(String s) {
+    private static Message whyNotANumber(String s) {
         if (s.contains(",")) {
-            return "请用小数点“.”，不要用逗号或千位分隔符 / use '.' as the decimal point and no thousands separators";
+            return Message.of("import.cell.decimalComma");
         }
         if (SCIENTIFIC.matcher(s).matches()) {
-            return "不接受科学计数法，请写出完整数字 / scientific notation is not accepted, write the number in full";
+            return Message.of("import.cell.scientific");
         }
         if (s.endsWith("%")) {
-            return "不接受百分号，请写数字 / percent signs are not accepted, write the number";
+            return Message.of("import.cell.percent");
         }
-        return "不是数字 / not a number";
+        return Message.of("import.cell.notANumber");
     }
 
     private static String normalize(String text) {

@@ -3,6 +3,7 @@ package org.kaohe.imports;
 import java.util.HashSet;
 import java.util.Set;
 
+import org.kaohe.errors.Message;
 import org.kaohe.records.CodedValue;
 import org.kaohe.records.SubjectType;
 
@@ -36,9 +37,8 @@ final class CrossFileChecks {
                 String id = table.cell(row, "cadre_id");
                 cadreIds.add(id);
                 if (deptIds.contains(id)) {
-                    problems.error(table.fileName(), row.line(), table.header("cadre_id"), "干部编号与某部门编号相同，"
-                            + "编号须在干部和部门之间唯一 / a cadre id equal to a department id: ids must be unique "
-                            + "across cadres and departments: " + id);
+                    problems.error(table.fileName(), row.line(), table.header("cadre_id"), 
+                            Message.of("import.cross.idShared", id));
                 }
                 reference(table, row, "dept_id", InputFile.DEPARTMENTS);
             }
@@ -62,8 +62,8 @@ final class CrossFileChecks {
     private void reference(CsvTable from, CsvRow row, String column, InputFile to) {
         String id = from.cell(row, column);
         if (complete(to) && !id.isEmpty() && !ids(to).contains(id)) {
-            problems.error(from.fileName(), row.line(), from.header(column), "在 " + source(to) + " 中找不到 "
-                    + id + " / not found in " + source(to) + ": " + id);
+            problems.error(from.fileName(), row.line(), from.header(column), 
+                    Message.of("import.cross.notFound", source(to), id));
         }
     }
 
@@ -75,9 +75,8 @@ final class CrossFileChecks {
         }
         InputFile to = type == SubjectType.CADRE ? InputFile.CADRES : InputFile.DEPARTMENTS;
         if (complete(to) && !ids(to).contains(id)) {
-            problems.error(from.fileName(), row.line(), from.header(idColumn), "在 " + source(to) + " 中找不到"
-                    + type.label() + " " + id + " / " + type.name().toLowerCase() + " not found in "
-                    + source(to) + ": " + id);
+            problems.error(from.fileName(), row.line(), from.header(idColumn), 
+                    Message.of("import.cross.subjectNotFound", source(to), type.label(), type.name().toLowerCase(), id));
         }
     }
 

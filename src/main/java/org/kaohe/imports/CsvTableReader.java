@@ -16,6 +16,7 @@ import java.util.regex.Pattern;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
+import org.kaohe.errors.Message;
 
 /**
  * Reads one decoded CSV file into a {@link CsvTable}: maps the header (English or Chinese, any
@@ -85,8 +86,8 @@ final class CsvTableReader {
                 }
             }
         } catch (UncheckedIOException | IllegalStateException | IOException e) {
-            problems.error(name, lineOf(e, lines), null, "引号不配对或引号后有多余字符，文件从此处起无法读取 / broken quotes, "
-                    + "the file cannot be read from here: " + rootMessage(e));
+            problems.error(name, lineOf(e, lines), null, 
+                    Message.of("import.csv.brokenQuotes", rootMessage(e)));
             complete = false;
         }
         if (headerSize < 0) {
@@ -94,52 +95,50 @@ final class CsvTableReader {
             return new CsvTable(file, decoded.encoding(), index, headers, rows, false, 0);
         }
         if (rowCount == 0 && file.roster() && complete) {
-            problems.error(name, headerLine, null, "只有表头，没有数据行 / the file has a header but no data rows");
+            problems.error(name, headerLine, null, Message.of("import.csv.headerOnly"));
             complete = false;
         }
         return new CsvTable(file, decoded.encoding(), index, headers, rows, complete, rowCount);
     }
 
     private static void tooManyRows(String name, int line, Problems problems) {
-        problems.error(name, line, null, "超过每个文件 " + ImportLimits.MAX_ROWS_PER_FILE + " 行的上限,"
-                + "文件从此行起未读 / more than " + ImportLimits.MAX_ROWS_PER_FILE + " rows in one file: "
-                + "not read from this line on");
+        problems.error(name, line, null,
+                Message.of("import.csv.tooManyRows", Integer.toString(ImportLimits.MAX_ROWS_PER_FILE)));
     }
 
     private static void wrongCellCount(String name, int line, int cells, int headerSize, Problems problems) {
-        problems.error(name, line, null, "本行有 " + cells + " 个单元格，表头有 " + headerSize
-                + " 列 / row has " + cells + " cells but the header has " + headerSize + " columns");
+        problems.error(name, line, null,
+                Message.of("import.csv.cellCount", Integer.toString(cells), Integer.toString(headerSize)));
     }
 
     /** An empty file is refused: it may be an export that failed. "No records" is said by the header alone. */
     private static void emptyFile(InputFile file, Problems problems) {
-        problems.error(file.fileName(), 0, null, file.withNoRecordsHint("文件为空(没有表头和数据)",
-                "the file is empty (no header, no rows)", "文件", "file"));
+        problems.error(file.fileName(), 0, null, file.withNoRecordsHint(Message.of("import.csv.empty"),
+                Message.of("import.csv.emptyHint", file.headerLine())));
     }
 
     /** Maps header cells to columns; false when a required column is missing or one is repeated. */
     static boolean readHeader(String name, InputFile file, int line, List<String> cells, Map<String, Integer> index,
                               Map<String, String> headers, Problems problems) {
         if (cells.size() == 1 && (cells.get(0).contains(";") || cells.get(0).contains("\t"))) {
-            problems.error(name, line, null, "列之间应以英文逗号分隔(本文件用的是分号或制表符) / columns must be separated by "
-                    + "commas (this file uses semicolons or tabs)");
+            problems.error(name, line, null, Message.of("import.csv.separator"));
             return false;
         }
         boolean ok = true;
         for (int i = 0; i < cells.size(); i++) {
             String header = cells.get(i);
             if (header.isEmpty()) {
-                problems.warning(name, line, null, "第 " + (i + 1) + " 列表头为空，该列被忽略 / column " + (i + 1)
-                        + " has an empty header and is ignored");
+                problems.warning(name, line, null, 
+                        Message.of("import.csv.emptyHeader", Integer.toString(i + 1)));
                 continue;
             }
             Optional<Column> column = file.column(header);
             if (column.isEmpty()) {
-                problems.warning(name, line, header, "未知的列，已忽略 / unknown column, ignored (expected: "
-                        + String.join(", ", file.columns().stream().map(Column::display).toList()) + ")");
+                problems.warning(name, line, header, Message.of("import.csv.unknownColumn",
+                        String.join(", ", file.columns().stream().map(Column::display).toList())));
             } else if (index.containsKey(column.get().name())) {
-                problems.error(name, line, header, "列重复(与“" + headers.get(column.get().name()) + "”是同一列) / column "
-                        + "given twice (same as \"" + headers.get(column.get().name()) + "\")");
+                problems.error(name, line, header, 
+                        Message.of("import.csv.columnTwice", headers.get(column.get().name())));
                 ok = false;
             } else {
                 index.put(column.get().name(), i);
@@ -148,8 +147,8 @@ final class CsvTableReader {
         }
         for (Column column : file.columns()) {
             if (column.required() && !index.containsKey(column.name())) {
-                problems.error(name, line, column.name(), "缺少必需的列 " + column.display() + " / required column "
-                        + "missing: " + column.name() + " (" + column.chinese() + ")");
+                problems.error(name, line, column.name(), 
+                        Message.of("import.csv.columnMissing", column.display(), column.name(), column.chinese()));
                 ok = false;
             }
         }

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import org.kaohe.errors.Message;
 import org.kaohe.records.Event;
 import org.kaohe.records.ItemRegistry;
 import org.kaohe.records.Period;
@@ -44,7 +45,7 @@ final class EventRows {
         Integer count = f.integer("count", 1, 1_000_000, 1);
         LocalDate date = f.date("date");
         if (date != null && !period.contains(date)) {
-            f.warning("date", "日期不在考核期 " + period + " 内 / date outside the period " + period + ": " + date);
+            f.warning("date", Message.of("import.event.dateOutside", period.toString(), date.toString()));
         }
         String note = f.optionalText("note", 1000);
         return f.ok() ? new Event(id, subjectType, subjectId, kind.code(), level, count, date, note, f.source()) : null;
@@ -54,19 +55,18 @@ final class EventRows {
     private static ItemRegistry.Kind kind(RowFields f, ItemRegistry registry, SubjectType subjectType) {
         String text = f.raw("kind");
         if (text.isEmpty()) {
-            f.error("kind", "必填项为空 / required value missing");
+            f.error("kind", Message.of("import.row.required"));
             return null;
         }
         Optional<ItemRegistry.Kind> known = registry.kind(text);
         if (known.isEmpty()) {
-            f.error("kind", "未登记的事项类型「" + text + "」;新事项须先由领导在规则的事项类型表(kinds.csv)中登记 / kind not in the "
-                    + "rulebook's registry (kinds.csv): " + text + "; 已登记 / registered: " + knownKinds(registry));
+            f.error("kind", Message.of("import.event.kindUnknown", text, knownKinds(registry)));
             return null;
         }
         ItemRegistry.Kind kind = known.get();
         if (subjectType != null && kind.appliesTo() != null && kind.appliesTo() != subjectType) {
-            f.error("kind", kind.name() + "只适用于" + kind.appliesTo().label() + " / " + kind.code() + " applies to "
-                    + kind.appliesTo() + " only");
+            f.error("kind", Message.of("import.event.kindAppliesTo", kind.name(), kind.appliesTo().label(), kind.code(),
+                    kind.appliesTo().toString()));
             return null;
         }
         return kind;
@@ -78,7 +78,7 @@ final class EventRows {
         List<String> levels = kind == null ? List.of() : kind.levels();
         if (text.isEmpty()) {
             if (!levels.isEmpty()) {
-                f.error("level", kind.name() + "必须填写级别 / " + kind.code() + " needs a level: " + levelList(registry, levels));
+                f.error("level", Message.of("import.event.levelRequired", kind.name(), kind.code(), levelList(registry, levels)));
             }
             return null;
         }
@@ -86,7 +86,7 @@ final class EventRows {
         if (code.isEmpty() || (!levels.isEmpty() && levels.stream().noneMatch(l -> registry.levelCode(l).equals(code)))) {
             String expected = levels.isEmpty() ? levelList(registry, List.copyOf(registry.levels().keySet()))
                     : levelList(registry, levels);
-            f.error("level", "级别无效，可选 / invalid level, expected: " + expected + ": " + text);
+            f.error("level", Message.of("import.event.level", expected, text));
             return null;
         }
         return code.get();

@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.function.Supplier;
 
+import org.kaohe.errors.Message;
 import org.kaohe.imports.ImportProblem.Severity;
 
 /**
@@ -43,8 +44,8 @@ final class FolderFiles {
                     }
                     files.put(name, reader(entry));
                 } else if (name.toLowerCase(Locale.ROOT).endsWith(".csv")) {
-                    notes.add(new ImportProblem(name, 0, null, Severity.WARNING, "不是六个输入文件之一，已忽略 / not one "
-                            + "of the six input files, ignored (expected: " + InputFile.knownNames() + ")"));
+                    notes.add(new ImportProblem(name, 0, null, Severity.WARNING,
+                            Message.of("import.file.notAnInput", InputFile.knownNames())));
                 }
             }
         }

@@ -1,5 +1,6 @@
 package org.kaohe.imports;
 
+import org.kaohe.errors.Message;
 import org.springframework.modulith.NamedInterface;
 
 /**
@@ -65,8 +66,7 @@ public final class ImportLimits {
 
     /** The refusal of files holding more than {@link #MAX_UNPACKED_BYTES} together. */
     static ImportProblem tooLarge(String where, long bytes) {
-        return new ImportProblem(where, 0, null, ImportProblem.Severity.ERROR, "文件合计 " + megabytes(bytes) + ",超过上限 "
-                + megabytes(MAX_UNPACKED_BYTES) + " / the files hold " + megabytes(bytes) + ", more than the limit of "
-                + megabytes(MAX_UNPACKED_BYTES));
+        return new ImportProblem(where, 0, null, ImportProblem.Severity.ERROR,
+                Message.of("import.file.allTooLarge", megabytes(bytes), megabytes(MAX_UNPACKED_BYTES)));
     }
 }

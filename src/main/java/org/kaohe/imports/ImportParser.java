@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 
+import org.kaohe.errors.Message;
 import org.kaohe.records.EventKinds;
 import org.kaohe.records.ItemRegistry;
 import org.kaohe.records.Period;
@@ -150,8 +151,9 @@ final class ImportParser {
     }
 
     /** A missing file, named, with the way to say "no records" (the file with its header line only). */
-    static String missingMessage(InputFile file) {
-        return file.withNoRecordsHint("缺少文件 " + file.fileName(), "file missing: " + file.fileName(), "文件", "file");
+    static Message missingMessage(InputFile file) {
+        return file.withNoRecordsHint(Message.of("import.file.missing", file.fileName()),
+                Message.of("import.file.missingHint", file.fileName(), file.headerLine()));
     }
 
     private static <B> Map<InputFile, B> knownFiles(Map<String, B> files, Problems problems) {
@@ -160,11 +162,10 @@ final class ImportParser {
         for (Map.Entry<String, B> entry : files.entrySet()) {
             Optional<InputFile> file = InputFile.byName(entry.getKey());
             if (file.isEmpty()) {
-                problems.error(entry.getKey(), 0, null, "未知的文件名，应为 / unknown file name, expected: "
-                        + InputFile.knownNames());
+                problems.error(entry.getKey(), 0, null, Message.of("import.file.unknownName", InputFile.knownNames()));
             } else if (givenAs.containsKey(file.get())) {
-                problems.error(entry.getKey(), 0, null, "文件重复(已有 " + givenAs.get(file.get()) + ") / file given twice "
-                        + "(already as " + givenAs.get(file.get()) + ")");
+                problems.error(entry.getKey(), 0, null, 
+                        Message.of("import.file.twice", givenAs.get(file.get())));
             } else {
                 known.put(file.get(), entry.getValue());
                 givenAs.put(file.get(), entry.getKey());

@@ -1,7 +1,11 @@
 package org.kaohe.imports;
 
 import java.util.List;
+import java.util.Locale;
 
+import org.kaohe.errors.Message;
+import org.kaohe.errors.MessageText;
+import org.kaohe.errors.RefusedException;
 import org.kaohe.records.Period;
 import org.springframework.modulith.NamedInterface;
 
@@ -74,14 +78,19 @@ public record ImportReport(Period period, Status status, Long importId, Integer 
         return omittedErrors + omittedWarnings;
     }
 
-    /** "另有 N 个问题未列出" when problems were left out, else empty. */
+    /** "另有 N 个问题未列出" when problems were left out, else empty; in both languages. */
     public String omittedNote() {
+        return omittedNote(null);
+    }
+
+    /** As {@link #omittedNote()}, worded for {@code locale} (both languages for null). */
+    public String omittedNote(Locale locale) {
         if (omitted() == 0) {
             return "";
         }
-        return "另有 " + omittedErrors + " 个错误、" + omittedWarnings + " 个警告未列出(只列出前 "
-                + ImportLimits.MAX_PROBLEMS_LISTED + " 个) / " + omittedErrors + " more errors and " + omittedWarnings
-                + " more warnings not listed (only the first " + ImportLimits.MAX_PROBLEMS_LISTED + " are)";
+        Message note = Message.of("import.report.omitted", Integer.toString(omittedErrors), Integer.toString(omittedWarnings),
+                Integer.toString(ImportLimits.MAX_PROBLEMS_LISTED));
+        return locale == null ? MessageText.bilingual(note) : MessageText.of(note, locale);
     }
 
     public List<ImportProblem> errors() {
@@ -90,6 +99,17 @@ public record ImportReport(Period period, Status status, Long importId, Integer 
 
     public List<ImportProblem> warnings() {
         return problems.stream().filter(p -> !p.isError()).toList();
+    }
+
+    /**
+     * A REJECTED import as a refusal, for a face that answers it as one (the API's 422): its listed
+     * problems, warnings among them, and every error counted, listed or not.
+     */
+    public RefusedException refusal() {
+        Message summary = omitted() == 0 ? Message.of("refused.import", Integer.toString(errorCount()))
+                : Message.of("refused.importOmitted", Integer.toString(errorCount()), Integer.toString(omittedErrors),
+                        Integer.toString(omittedWarnings), Integer.toString(ImportLimits.MAX_PROBLEMS_LISTED));
+        return new RefusedException(summary, problems);
     }
 
     public boolean stored() {

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.function.Supplier;
 
 import org.kaohe.errors.ConflictException;
+import org.kaohe.errors.Message;
 import org.kaohe.imports.ImportProblem.Severity;
 import org.kaohe.imports.ImportReport.Status;
 import org.kaohe.records.ItemRegistry;
@@ -67,7 +68,7 @@ public class ImportService {
         return gated(period, user, () -> {
             if (!Files.isDirectory(folder)) {
                 return rejected(user, period, List.of(new ImportProblem(folder.toString(), 0, null, Severity.ERROR,
-                        "文件夹不存在 / folder not found")));
+                        Message.of("import.folder.notFound"))));
             }
             try {
                 FolderFiles.Listing listing = FolderFiles.of(folder);
@@ -194,7 +195,7 @@ public class ImportService {
 
     private ImportReport cannotRead(String user, Period period, Path folder, IOException e) {
         return rejected(user, period, List.of(new ImportProblem(folder.toString(), 0, null, Severity.ERROR,
-                "无法读取文件夹 / cannot read the folder: " + e)));
+                Message.of("import.folder.unreadable", e.toString()))));
     }
 
     private ImportReport rejected(String user, Period period, List<ImportProblem> problems) {

@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
+import org.kaohe.errors.Message;
+
 /**
  * The six files of a period folder (docs/scheme.md) and their columns. An import needs all six:
  * departments and cadres are the period's roster and hold at least one row; the other four may hold
@@ -72,13 +74,8 @@ enum InputFile {
      * to say that there are no records of its kind: the file (or sheet, the {@code thing} named in
      * both languages) with its header line only. The roster, which must hold rows, gets no such hint.
      */
-    String withNoRecordsHint(String zhProblem, String enProblem, String zhThing, String enThing) {
-        if (roster) {
-            return zhProblem + " / " + enProblem;
-        }
-        return zhProblem + ";若没有此类记录,请提供只有表头一行的" + zhThing + ":" + headerLine() + " / " + enProblem
-                + ": if there are no such records, give the " + enThing + " with its header line only: "
-                + headerLine();
+    Message withNoRecordsHint(Message problem, Message withHint) {
+        return roster ? problem : withHint;
     }
 
     List<Column> columns() {

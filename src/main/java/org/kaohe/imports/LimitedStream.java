@@ -4,27 +4,39 @@ import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 
+import org.kaohe.errors.Message;
+import org.kaohe.errors.MessageText;
+
 /**
  * A stream that fails once more than its limit has been read from it (an unpacked part of a
  * workbook, say), so that what reads it stops there instead of filling the memory or running on.
  */
 final class LimitedStream extends FilterInputStream {
 
-    /** Thrown when the limit is passed; its message says what and how much. */
+    /** Thrown when the limit is passed; its problem says what and how much. */
     static final class LimitPassed extends IOException {
-        LimitPassed(String message) {
-            super(message);
+
+        private final transient Message problem;
+
+        LimitPassed(Message problem) {
+            super(MessageText.bilingual(problem));
+            this.problem = problem;
+        }
+
+        Message problem() {
+            return problem;
         }
     }
 
     private final long limit;
-    private final String what;
+    private final Message passed;
     private long read;
 
-    LimitedStream(InputStream in, long limit, String what) {
+    /** {@code passed}: the problem reported when more than {@code limit} bytes are read. */
+    LimitedStream(InputStream in, long limit, Message passed) {
         super(in);
         this.limit = limit;
-        this.what = what;
+        this.passed = passed;
     }
 
     /** Bytes read so far. */
@@ -56,8 +68,7 @@ final class LimitedStream extends FilterInputStream {
     private void count(long n) throws LimitPassed {
         read += n;
         if (read > limit) {
-            throw new LimitPassed(what + "解压后超过 " + ImportLimits.megabytes(limit) + ",未读完 / " + what
-                    + " unpacks to more than " + ImportLimits.megabytes(limit) + ": not read to its end");
+            throw new LimitPassed(passed);
         }
     }
 }

@@ -3,6 +3,7 @@ package org.kaohe.imports;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.kaohe.errors.Message;
 import org.kaohe.imports.ImportProblem.Severity;
 
 /**
@@ -17,7 +18,7 @@ final class Problems {
     private int omittedErrors;
     private int omittedWarnings;
 
-    void error(String file, int line, String column, String message) {
+    void error(String file, int line, String column, Message message) {
         errors++;
         if (list.size() < ImportLimits.MAX_PROBLEMS_LISTED) {
             list.add(new ImportProblem(file, line, column, Severity.ERROR, message));
@@ -26,7 +27,7 @@ final class Problems {
         }
     }
 
-    void warning(String file, int line, String column, String message) {
+    void warning(String file, int line, String column, Message message) {
         if (list.size() < ImportLimits.MAX_PROBLEMS_LISTED) {
             list.add(new ImportProblem(file, line, column, Severity.WARNING, message));
         } else {

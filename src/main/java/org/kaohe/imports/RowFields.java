@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.regex.Pattern;
 
 import org.kaohe.errors.InvalidInputException;
+import org.kaohe.errors.Message;
 import org.kaohe.records.CodedValue;
 import org.kaohe.records.Period;
 import org.kaohe.records.SourceRef;
@@ -50,11 +51,11 @@ final class RowFields {
         return table.cell(row, column);
     }
 
-    void error(String column, String message) {
+    void error(String column, Message message) {
         problems.error(table.fileName(), row.line(), column == null ? null : table.header(column), message);
     }
 
-    void warning(String column, String message) {
+    void warning(String column, Message message) {
         problems.warning(table.fileName(), row.line(), column == null ? null : table.header(column), message);
     }
 
@@ -65,8 +66,7 @@ final class RowFields {
             return null;
         }
         if (!ID.matcher(value).matches()) {
-            error(column, "编号只能由字母、汉字、数字和 _ - . 组成(不能以 - 开头，不能有空格)，最长64个字符 / an id may hold only "
-                    + "letters, digits and _ - . (not starting with -, no spaces), at most 64 characters: " + value);
+            error(column, Message.of("import.row.idFormat", value));
             return null;
         }
         return value;
@@ -85,14 +85,12 @@ final class RowFields {
 
     private String checkedText(String column, String value, int maxLength) {
         if (value.length() > maxLength) {
-            error(column, "文字过长(最多 " + maxLength + " 个字符，实有 " + value.length() + " 个) / text too long "
-                    + "(at most " + maxLength + " characters, found " + value.length() + ")");
+            error(column, Message.of("import.row.textTooLong", Integer.toString(maxLength), Integer.toString(value.length())));
             return null;
         }
         if (!value.isEmpty() && "=+-@".indexOf(value.charAt(0)) >= 0) {
             // Kept as typed: the exports neutralise such cells so a spreadsheet never runs them.
-            warning(column, "内容以 = + - @ 开头，像表格公式，按普通文字保存 / starts like a spreadsheet formula, stored "
-                    + "as plain text: " + value);
+            warning(column, Message.of("import.row.formulaLike", value));
         }
         return value;
     }
@@ -101,7 +99,7 @@ final class RowFields {
     BigDecimal positive(String column) {
         BigDecimal value = decimal(column, required(column));
         if (value != null && value.signum() <= 0) {
-            error(column, columnLabel(column) + "必须大于0 / " + column + " must be > 0: " + raw(column));
+            error(column, Message.of("import.row.positive", columnLabel(column), column, raw(column)));
             return null;
         }
         return value;
@@ -111,7 +109,7 @@ final class RowFields {
     BigDecimal nonNegative(String column) {
         BigDecimal value = decimal(column, required(column));
         if (value != null && value.signum() < 0) {
-            error(column, columnLabel(column) + "不能小于0 / " + column + " must be >= 0: " + raw(column));
+            error(column, Message.of("import.row.nonNegative", columnLabel(column), column, raw(column)));
             return null;
         }
         return value;
@@ -125,7 +123,7 @@ final class RowFields {
         }
         BigDecimal value = decimal(column, text);
         if (value != null && (value.signum() < 0 || value.compareTo(BigDecimal.valueOf(100)) > 0)) {
-            error(column, columnLabel(column) + "必须在0到100之间 / " + column + " must be between 0 and 100: " + text);
+            error(column, Message.of("import.row.score", columnLabel(column), column, text));
             return null;
         }
         return value;
@@ -145,7 +143,7 @@ final class RowFields {
         Long value = text == null ? null : reported(column, text, CellText.wholeNumber(text));
         if (value != null && (value < min || value > max)) {
             String range = min + ".." + max;
-            error(column, columnLabel(column) + "必须在 " + range + " 范围内 / " + column + " must be " + range + ": " + text);
+            error(column, Message.of("import.row.range", columnLabel(column), column, range, text));
             return null;
         }
         return value == null ? null : value.intValue();
@@ -165,7 +163,7 @@ final class RowFields {
 
     private <T> T reported(String column, String text, CellText.Parsed<T> parsed) {
         if (parsed.problem() != null) {
-            error(column, parsed.problem() + ": " + text);
+            error(column, parsed.withText(text));
         }
         return parsed.value();
     }
@@ -180,7 +178,7 @@ final class RowFields {
         if (value == null) {
             String allowed = String.join(", ", Arrays.stream(type.getEnumConstants())
                     .map(e -> e.name() + " " + e.label()).toList());
-            error(column, "取值无效，可选 / invalid value, expected one of: " + allowed + ": " + text);
+            error(column, Message.of("import.row.code", allowed, text));
         }
         return value;
     }
@@ -197,7 +195,7 @@ final class RowFields {
             case "N", "NO", "FALSE", "否":
                 return false;
             default:
-                error(column, "应为 Y/N 或 是/否 / expected Y/N or 是/否: " + text);
+                error(column, Message.of("import.row.yesNo", text));
                 return null;
         }
     }
@@ -210,18 +208,17 @@ final class RowFields {
         }
         try {
             if (!Period.parse(text).equals(period)) {
-                error(column, "考核期与本次导入的考核期 " + period + " 不一致 / period differs from the import's period "
-                        + period + ": " + text);
+                error(column, Message.of("import.row.period", period.toString(), text));
             }
         } catch (InvalidInputException e) {
-            error(column, e.getMessage());
+            error(column, e.message().orElseGet(() -> Message.of("import.row.asGiven", e.getMessage())));
         }
     }
 
     private String required(String column) {
         String value = raw(column);
         if (value.isEmpty()) {
-            error(column, "必填项为空 / required value missing");
+            error(column, Message.of("import.row.required"));
             return null;
         }
         return value;

@@ -14,6 +14,7 @@ import org.apache.commons.csv.CSVPrinter;
 import org.apache.poi.ss.util.CellReference;
 import org.apache.poi.xssf.eventusermodel.XSSFSheetXMLHandler.SheetContentsHandler;
 import org.apache.poi.xssf.usermodel.XSSFComment;
+import org.kaohe.errors.Message;
 
 /**
  * Reads one sheet as POI's event reader hands its rows over (row numbers from 1, as Excel shows
@@ -78,15 +79,15 @@ final class SheetRows implements SheetContentsHandler {
         if (column >= ImportLimits.MAX_COLUMNS) {
             if (!value.isEmpty() && !tooWideWarned) {
                 tooWideWarned = true;
-                problems.warning(source, 0, null, "第 " + ImportLimits.MAX_COLUMNS + " 列以右的单元格被忽略 / cells right of "
-                        + "column " + ImportLimits.MAX_COLUMNS + " are ignored");
+                problems.warning(source, 0, null, 
+                        Message.of("import.sheet.tooWide", Integer.toString(ImportLimits.MAX_COLUMNS)));
             }
             return;
         }
         if (width >= 0 && column >= width) {
             if (!value.isEmpty() && ignoredColumns.add(column)) {
                 problems.warning(source, currentLine(cellReference), CellReference.convertNumToColString(column),
-                        "此列有内容但没有表头，该列被忽略 / this column has values but no header: ignored");
+                        Message.of("import.sheet.noHeader"));
             }
             return;
         }
@@ -104,8 +105,8 @@ final class SheetRows implements SheetContentsHandler {
             return;
         }
         if (rowCount >= ImportLimits.MAX_ROWS_PER_FILE) {
-            problems.error(source, line, null, "超过每个表 " + ImportLimits.MAX_ROWS_PER_FILE + " 行的上限,从此行起未读 / "
-                    + "more than " + ImportLimits.MAX_ROWS_PER_FILE + " rows in one sheet: not read from this row on");
+            problems.error(source, line, null, 
+                    Message.of("import.sheet.tooManyRows", Integer.toString(ImportLimits.MAX_ROWS_PER_FILE)));
             complete = false;
             throw new Stop();
         }
@@ -135,12 +136,12 @@ final class SheetRows implements SheetContentsHandler {
         }
         if (header == null) {
             // Refused like an empty file: "no records" is said by the header row alone.
-            problems.error(source, 0, null, file.withNoRecordsHint("工作表为空(没有表头和数据)",
-                    "the sheet is empty (no header, no rows)", "工作表", "sheet"));
+            problems.error(source, 0, null, file.withNoRecordsHint(Message.of("import.sheet.empty"),
+                    Message.of("import.sheet.emptyHint", file.headerLine())));
             return new CsvTable(file, source, WorkbookReader.ENCODING, index, headers, List.of(), false, 0);
         }
         if (rowCount == 0 && file.roster() && complete) {
-            problems.error(source, headerLine, null, "只有表头，没有数据行 / the sheet has a header but no data rows");
+            problems.error(source, headerLine, null, Message.of("import.sheet.headerOnly"));
             complete = false;
         }
         return new CsvTable(file, source, WorkbookReader.ENCODING, index, headers, List.of(), complete, rowCount);

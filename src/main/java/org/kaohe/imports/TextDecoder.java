@@ -9,6 +9,8 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 
+import org.kaohe.errors.Message;
+
 /**
  * Finds a file's encoding without asking the user. Excel and WPS on Chinese Windows save CSV as
  * GBK (a subset of GB18030) or as UTF-8 with a byte-order mark; other tools write UTF-8 without
@@ -32,7 +34,7 @@ final class TextDecoder {
         int nul = decoded.text().indexOf('\u0000');
         if (nul >= 0) {
             problems.error(fileName, lineOfIndex(decoded.text(), nul), null,
-                    "文件含有空字符(NUL，代码 0)，不是正常的文本文件 / file contains a NUL character (code 0): not a plain text file");
+                    Message.of("import.text.nul"));
             return null;
         }
         return decoded;
@@ -45,17 +47,15 @@ final class TextDecoder {
                 return new DecodedFile(text.get(), DecodedFile.UTF_8_BOM);
             }
             problems.error(fileName, lineOfFirstBadByte(bytes, StandardCharsets.UTF_8), null,
-                    "文件以 UTF-8 标记开头，但内容不是有效的 UTF-8 / file starts with a UTF-8 byte-order mark but is not valid UTF-8");
+                    Message.of("import.text.badUtf8Bom"));
             return null;
         }
         if (startsWith(bytes, 0xFF, 0xFE) || startsWith(bytes, 0xFE, 0xFF)) {
-            problems.error(fileName, 0, null, "文件是 UTF-16 编码，请在 Excel 中另存为“CSV UTF-8(逗号分隔)”"
-                    + " / file is UTF-16: save it from Excel as \"CSV UTF-8 (comma delimited)\"");
+            problems.error(fileName, 0, null, Message.of("import.text.utf16"));
             return null;
         }
         if (startsWith(bytes, 'P', 'K', 3, 4)) {
-            problems.error(fileName, 0, null, "这是 Excel 工作簿(xlsx)，不是 CSV 文件，请另存为 CSV"
-                    + " / this is an Excel workbook (xlsx), not a CSV file: save it as CSV");
+            problems.error(fileName, 0, null, Message.of("import.text.workbook"));
             return null;
         }
         Optional<String> utf8 = strict(StandardCharsets.UTF_8, bytes, 0);
@@ -67,7 +67,7 @@ final class TextDecoder {
             return new DecodedFile(gb.get(), DecodedFile.GB18030);
         }
         problems.error(fileName, lineOfFirstBadByte(bytes, StandardCharsets.UTF_8), null,
-                "无法识别文件编码(既不是 UTF-8 也不是 GBK/GB18030) / cannot decode the file: neither UTF-8 nor GBK/GB18030");
+                Message.of("import.text.encoding"));
         return null;
     }
 

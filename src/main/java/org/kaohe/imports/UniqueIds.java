@@ -3,6 +3,8 @@ package org.kaohe.imports;
 import java.util.HashMap;
 import java.util.Map;
 
+import org.kaohe.errors.Message;
+
 /** Remembers the ids of one file, reporting a repeated one with the line it first appeared on. */
 final class UniqueIds {
 
@@ -15,7 +17,7 @@ final class UniqueIds {
         }
         Integer first = firstLine.putIfAbsent(id, fields.line());
         if (first != null) {
-            fields.error(column, "编号重复(第 " + first + " 行已有) / duplicate id, already on line " + first + ": " + id);
+            fields.error(column, Message.of("import.row.duplicateId", Integer.toString(first), id));
             return false;
         }
         return true;

@@ -2,8 +2,11 @@ package org.kaohe.imports;
 
 import java.io.Serializable;
 import java.util.List;
+import java.util.Locale;
 import java.util.stream.Collectors;
 
+import org.kaohe.errors.Message;
+import org.kaohe.errors.MessageText;
 import org.springframework.modulith.NamedInterface;
 
 /**
@@ -78,11 +81,19 @@ public record VersionDiff(Integer baseVersion, String threshold, List<FileDiff> 
      * 1/3 / targets.csv removes 120 of its 300 rows (40%), more than 1/3". Each face adds how to confirm.
      */
     public String largeRemovalMessage() {
-        String zh = largeRemovals().stream().map(f -> f.file() + " 删除原有 " + f.before() + " 行中的 " + f.removed()
-                + " 行(" + f.removedPercent() + "%)").collect(Collectors.joining(";"));
-        String en = largeRemovals().stream().map(f -> f.file() + " removes " + f.removed() + " of its " + f.before()
-                + " rows (" + f.removedPercent() + "%)").collect(Collectors.joining("; "));
-        return zh + ",超过 " + threshold + " / " + en + ", more than " + threshold;
+        return largeRemovalMessage(Locale.SIMPLIFIED_CHINESE) + " / " + largeRemovalMessage(Locale.ENGLISH);
+    }
+
+    /** The large removals worded for {@code locale}; both languages for null. */
+    public String largeRemovalMessage(Locale locale) {
+        if (locale == null) {
+            return largeRemovalMessage();
+        }
+        String files = largeRemovals().stream()
+                .map(f -> MessageText.of(Message.of("import.removal.file", f.file(), Integer.toString(f.before()),
+                        Integer.toString(f.removed()), Integer.toString(f.removedPercent())), locale))
+                .collect(Collectors.joining(MessageText.of(Message.of("import.removal.separator"), locale)));
+        return MessageText.of(Message.of("import.removal.large", files, threshold), locale);
     }
 
     /** {@code targets.csv 120/300}: the large removals, for the audit log. */

@@ -23,6 +23,7 @@ import org.apache.poi.util.XMLHelper;
 import org.apache.poi.xssf.eventusermodel.ReadOnlySharedStringsTable;
 import org.apache.poi.xssf.model.StylesTable;
 import org.apache.poi.xssf.usermodel.XSSFRelation;
+import org.kaohe.errors.Message;
 import org.xml.sax.Attributes;
 import org.xml.sax.InputSource;
 import org.xml.sax.SAXException;
@@ -47,15 +48,14 @@ final class WorkbookPackage {
     static void measureBookkeeping(Path file) throws IOException {
         try (ZipFile zip = new ZipFile(file.toFile())) {
             if (zip.size() > ImportLimits.MAX_WORKBOOK_ENTRIES) {
-                throw new LimitedStream.LimitPassed("工作簿包含超过 " + ImportLimits.MAX_WORKBOOK_ENTRIES + " 个部件 / the "
-                        + "workbook holds more than " + ImportLimits.MAX_WORKBOOK_ENTRIES + " parts");
+                throw new LimitedStream.LimitPassed(
+                        Message.of("import.workbook.tooManyParts", Integer.toString(ImportLimits.MAX_WORKBOOK_ENTRIES)));
             }
             Enumeration<? extends ZipEntry> entries = zip.entries();
             while (entries.hasMoreElements()) {
                 ZipEntry entry = entries.nextElement();
                 if (entry.getName().equals("[Content_Types].xml") || entry.getName().endsWith(".rels")) {
-                    try (InputStream in = new LimitedStream(zip.getInputStream(entry),
-                            ImportLimits.MAX_WORKBOOK_PART_BYTES, entry.getName())) {
+                    try (InputStream in = limited(zip.getInputStream(entry), entry.getName())) {
                         in.transferTo(java.io.OutputStream.nullOutputStream());
                     }
                 }
@@ -102,18 +102,17 @@ final class WorkbookPackage {
         InputFile file = SheetNames.fileFor(sheetName).orElse(null);
         String source = workbookName + "!" + sheetName;
         if (file == null) {
-            problems.warning(workbookName, 0, null, "工作表“" + sheetName + "”不是六个输入表之一，已忽略 / sheet \""
-                    + sheetName + "\" is not one of the six input tables, ignored (expected: " + SheetNames.known() + ")");
+            problems.warning(workbookName, 0, null, 
+                    Message.of("import.workbook.unknownSheet", sheetName, SheetNames.known()));
         } else if (sheets.containsKey(file) || refused.contains(file)) {
             String first = sheets.containsKey(file) ? sheets.get(file).name() : file.fileName();
-            problems.error(workbookName, 0, null, "工作表“" + sheetName + "”与“" + first + "”是同一个表 / sheets \""
-                    + sheetName + "\" and \"" + first + "\" are the same table (" + file.fileName() + ")");
+            problems.error(workbookName, 0, null, 
+                    Message.of("import.workbook.sameTable", sheetName, first, file.fileName()));
             sheets.remove(file);
             refused.add(file);
         } else if (source.length() > MAX_SOURCE_NAME) {
-            problems.error(workbookName, 0, null, "工作簿文件名过长(工作簿名与工作表名合计最多 " + MAX_SOURCE_NAME
-                    + " 个字符)，请改短文件名 / the workbook's file name is too long (at most " + MAX_SOURCE_NAME
-                    + " characters with the sheet name): rename the file");
+            problems.error(workbookName, 0, null, 
+                    Message.of("import.workbook.nameTooLong", Integer.toString(MAX_SOURCE_NAME)));
             refused.add(file);
         } else {
             PackageRelationship relationship = id == null ? null : workbook.getRelationship(id);
@@ -152,7 +151,12 @@ final class WorkbookPackage {
     }
 
     static InputStream limited(PackagePart part, String what) throws IOException {
-        return new LimitedStream(part.getInputStream(), ImportLimits.MAX_WORKBOOK_PART_BYTES, what);
+        return limited(part.getInputStream(), what);
+    }
+
+    private static InputStream limited(InputStream in, String what) {
+        return new LimitedStream(in, ImportLimits.MAX_WORKBOOK_PART_BYTES, Message.of("import.workbook.partTooLarge", what,
+                ImportLimits.megabytes(ImportLimits.MAX_WORKBOOK_PART_BYTES)));
     }
 
     static XMLReader reader() throws SAXException {

@@ -20,6 +20,7 @@ import org.apache.poi.openxml4j.opc.PackageAccess;
 import org.apache.poi.openxml4j.opc.PackagePart;
 import org.apache.poi.xssf.eventusermodel.ReadOnlySharedStringsTable;
 import org.apache.poi.xssf.model.StylesTable;
+import org.kaohe.errors.Message;
 import org.xml.sax.Attributes;
 import org.xml.sax.ContentHandler;
 import org.xml.sax.InputSource;
@@ -115,8 +116,8 @@ final class WorkbookParts implements AutoCloseable {
             public void characters(char[] ch, int start, int length) throws SAXException {
                 text += length;
                 if (text > ImportLimits.MAX_CELL_CHARS) {
-                    throw new SAXException("单元格超过 " + ImportLimits.MAX_CELL_CHARS + " 个字符 / a cell longer than "
-                            + ImportLimits.MAX_CELL_CHARS + " characters");
+                    throw new SAXException(new LimitedStream.LimitPassed(
+                            Message.of("import.workbook.cellTooLong", Integer.toString(ImportLimits.MAX_CELL_CHARS))));
                 }
                 super.characters(ch, start, length);
             }

@@ -15,6 +15,7 @@ import org.apache.poi.openxml4j.exceptions.InvalidFormatException;
 import org.apache.poi.openxml4j.exceptions.NotOfficeXmlFileException;
 import org.apache.poi.openxml4j.exceptions.OpenXML4JException;
 import org.apache.poi.xssf.eventusermodel.XSSFSheetXMLHandler;
+import org.kaohe.errors.Message;
 import org.xml.sax.SAXException;
 
 /**
@@ -80,7 +81,7 @@ final class WorkbookReader implements AutoCloseable {
         } catch (NotOfficeXmlFileException | InvalidFormatException | ZipException e) {
             problems.error(workbookName, 0, null, notAWorkbook(workbookName));
         } catch (LimitedStream.LimitPassed e) {
-            problems.error(workbookName, 0, null, e.getMessage());
+            problems.error(workbookName, 0, null, e.problem());
         } catch (IOException | OpenXML4JException | SAXException | RuntimeException e) {
             problems.error(workbookName, 0, null, damaged(e));
         }
@@ -98,9 +99,9 @@ final class WorkbookReader implements AutoCloseable {
             return missing(input, parts != null && parts.refused(input));
         }
         SheetRows sheetRows = new SheetRows(input, sheet.source(), problems, rows);
-        try (LimitedStream xml = new LimitedStream(sheet.part().getInputStream(), Math.min(
-                ImportLimits.MAX_SHEET_XML_BYTES, ImportLimits.MAX_WORKBOOK_XML_BYTES - sheetBytes),
-                "工作表“" + sheet.name() + "” / sheet \"" + sheet.name() + "\"")) {
+        long limit = Math.min(ImportLimits.MAX_SHEET_XML_BYTES, ImportLimits.MAX_WORKBOOK_XML_BYTES - sheetBytes);
+        try (LimitedStream xml = new LimitedStream(sheet.part().getInputStream(), limit,
+                Message.of("import.workbook.sheetTooLarge", sheet.name(), ImportLimits.megabytes(limit)))) {
             try {
                 parse(xml, sheetRows);
             } finally {
@@ -110,7 +111,7 @@ final class WorkbookReader implements AutoCloseable {
             // the problem is reported: the rest of the sheet is not read
         } catch (LimitedStream.LimitPassed e) {
             sheetRows.cutOff();
-            problems.error(sheet.source(), 0, null, e.getMessage());
+            problems.error(sheet.source(), 0, null, e.problem());
         } catch (IOException | SAXException | RuntimeException e) {
             sheetRows.cutOff();
             problems.error(sheet.source(), 0, null, damaged(e));
@@ -157,24 +158,26 @@ final class WorkbookReader implements AutoCloseable {
         }
     }
 
-    private static String notAWorkbook(String workbookName) {
+    private static Message notAWorkbook(String workbookName) {
         return workbookName.toLowerCase(java.util.Locale.ROOT).endsWith(".xls")
-                ? "这是旧版 Excel 文件(.xls)，请在 Excel 中另存为 .xlsx 工作簿 / this is an old Excel file (.xls): save it "
-                + "as an .xlsx workbook"
-                : "不是 Excel 工作簿(.xlsx)或文件已损坏 / not an Excel workbook (.xlsx), or a damaged one";
+                ? Message.of("import.workbook.oldExcel") : Message.of("import.workbook.notAWorkbook");
     }
 
-    static String damaged(Exception e) {
+    /** A workbook that cannot be read; a limit passed while parsing (a cell too long) is said as itself. */
+    static Message damaged(Exception e) {
+        if (e instanceof SAXException sax && sax.getException() instanceof LimitedStream.LimitPassed limit) {
+            return limit.problem();
+        }
         String message = String.valueOf(e.getMessage());
-        return "无法读取工作簿，文件可能已损坏 / cannot read the workbook, it may be damaged: "
-                + (message.length() > 200 ? message.substring(0, 200) + "…" : message);
+        return Message.of("import.workbook.damaged", message.length() > 200 ? message.substring(0, 200) + "…" : message);
     }
 
     /** A sheet that is not there: refused, named, with the way to say "no records" (the sheet with its header only). */
     private CsvTable missing(InputFile input, boolean refused) {
         if (!refused) {
-            problems.error(workbookName, 0, null, input.withNoRecordsHint("缺少工作表 " + SheetNames.display(input),
-                    "sheet missing: " + SheetNames.display(input), "工作表", "sheet"));
+            problems.error(workbookName, 0, null, input.withNoRecordsHint(
+                    Message.of("import.workbook.sheetMissing", SheetNames.display(input)),
+                    Message.of("import.workbook.sheetMissingHint", SheetNames.display(input), input.headerLine())));
         }
         return CsvTable.absent(input, false);
     }

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
 
+import org.kaohe.errors.Message;
 import org.kaohe.imports.ImportProblem.Severity;
 
 /**
@@ -93,53 +94,50 @@ public final class ZipUpload {
                     continue;
                 }
                 String key = base.toLowerCase(java.util.Locale.ROOT);
-                String refused = refusal(path, base, taken.test(key));
+                Message refused = refusal(path, base, taken.test(key));
                 if (refused != null) {
                     problems.add(error(zipName, path, refused));
                     continue;
                 }
                 long size = target.write(key, in, total);
                 if (size < 0) {
-                    problems.add(error(zipName, path, "压缩包解压后过大(超过 "
-                            + ImportLimits.megabytes(ImportLimits.MAX_UNPACKED_BYTES) + ",或压缩比超过 "
-                            + ImportLimits.MAX_COMPRESSION_RATIO + " 倍,疑为压缩炸弹),已拒绝 / archive too large when "
-                            + "unpacked (over " + ImportLimits.megabytes(ImportLimits.MAX_UNPACKED_BYTES)
-                            + ", or more than " + ImportLimits.MAX_COMPRESSION_RATIO + " times its packed size: a zip "
-                            + "bomb), refused"));
+                    problems.add(error(zipName, path, Message.of("import.zip.bomb",
+                            ImportLimits.megabytes(ImportLimits.MAX_UNPACKED_BYTES),
+                            Integer.toString(ImportLimits.MAX_COMPRESSION_RATIO))));
                     break;
                 }
                 total += size;
             }
             if (in.tooManyEntries()) {
-                problems.add(error(zipName, null, "压缩包中的文件超过 " + in.maxEntries() + " 个,已拒绝 / the archive holds "
-                        + "more than " + in.maxEntries() + " entries, refused"));
+                problems.add(error(zipName, null,
+                        Message.of("import.zip.tooManyEntries", Integer.toString(in.maxEntries()))));
             }
             if (!any) {
-                problems.add(error(zipName, null, "不是 zip 压缩包或压缩包为空 / not a zip archive, or an empty one"));
+                problems.add(error(zipName, null, Message.of("import.zip.notAZip")));
             }
         } catch (ZipException e) {
-            problems.add(error(zipName, null, "zip 压缩包已损坏 / damaged zip archive: " + e.getMessage()));
+            problems.add(error(zipName, null, Message.of("import.zip.damaged", String.valueOf(e.getMessage()))));
         } catch (IOException e) {
-            problems.add(error(zipName, null, "无法读取 zip 压缩包 / cannot read the zip archive: " + e.getMessage()));
+            problems.add(error(zipName, null, Message.of("import.zip.unreadable", String.valueOf(e.getMessage()))));
         }
         return problems;
     }
 
     /** Why an entry of the archive is refused (an unsafe path, an unknown file, a file twice); null when it is not. */
-    private static String refusal(String path, String base, boolean taken) {
+    private static Message refusal(String path, String base, boolean taken) {
         if (BoundedZip.unsafePath(path)) {
-            return "路径不安全，已拒绝 / unsafe path in the archive, refused";
+            return Message.of("import.zip.unsafePath");
         }
         if (InputFile.byName(base).isEmpty()) {
-            return "未知的文件名，应为 / unknown file name, expected: " + InputFile.knownNames();
+            return Message.of("import.file.unknownName", InputFile.knownNames());
         }
         if (taken) {
-            return "压缩包中有两个同名文件 / the archive holds this file twice";
+            return Message.of("import.zip.twice");
         }
         return null;
     }
 
-    private static ImportProblem error(String zipName, String entry, String message) {
+    private static ImportProblem error(String zipName, String entry, Message message) {
         return new ImportProblem(zipName, 0, entry, Severity.ERROR, message);
     }
 }

@@ -39,25 +39,9 @@ public record RuleProblem(String file, int line, String column, String message, 
         return typed == null || locale == null ? message : MessageText.of(typed, locale);
     }
 
+    /** {@code file:row:column: message} in both languages ({@link Located#located}). */
     @Override
     public String toString() {
-        return toString(null);
-    }
-
-    /** {@code file:row:column: message}, the message worded for {@code locale} (both languages for null). */
-    public String toString(Locale locale) {
-        String message = message(locale);
-        if (file.isEmpty()) {
-            return message;
-        }
-
-        StringBuilder where = new StringBuilder(file);
-        if (line > 0) {
-            where.append(':').append(line);
-            if (!column.isEmpty()) {
-                where.append(':').append(column);
-            }
-        }
-        return where + ": " + message;
+        return located(null);
     }
 }

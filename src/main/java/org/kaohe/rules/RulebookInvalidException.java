@@ -1,15 +1,21 @@
 package org.kaohe.rules;
 
 import java.util.List;
-import java.util.stream.Collectors;
 
-/** A rulebook that cannot be used, with every problem found (file, line, message). */
-public class RulebookInvalidException extends Exception {
+import org.kaohe.errors.Message;
+import org.kaohe.errors.RefusedException;
 
-    private final List<RuleProblem> problems;
+/**
+ * A rulebook that cannot be used, with every problem found (file, line, message): refused whole,
+ * nothing published or saved. A {@link RefusedException}, so each face maps it where it maps every
+ * refusal; a page whose form shows itself again with the problems beside its cells says so once.
+ */
+public class RulebookInvalidException extends RefusedException {
+
+    private final transient List<RuleProblem> problems;
 
     public RulebookInvalidException(List<RuleProblem> problems) {
-        super(problems.stream().map(RuleProblem::toString).collect(Collectors.joining("\n")));
+        super(Message.of("refused.rulebook", Integer.toString(problems.size())), problems);
         this.problems = List.copyOf(problems);
     }
 
@@ -18,6 +24,7 @@ public class RulebookInvalidException extends Exception {
         return new RulebookInvalidException(List.of(new RuleProblem("", 0, message)));
     }
 
+    @Override
     public List<RuleProblem> problems() {
         return problems;
     }

@@ -2,8 +2,10 @@ package org.kaohe.web;
 
 import java.security.Principal;
 
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.kaohe.errors.RefusedException;
 import org.kaohe.rules.CaseDiff;
-import org.kaohe.rules.RulebookInvalidException;
 import org.kaohe.rules.ScenarioCases;
 import org.kaohe.rules.edit.RuleEditor;
 import org.springframework.stereotype.Controller;
@@ -20,7 +22,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * writes exactly that into the draft, and is refused if the draft changed in between.
  */
 @Controller
-class CaseReviewController {
+class CaseReviewController implements RefusalPage {
 
     private final RuleEditor editor;
 
@@ -29,33 +31,31 @@ class CaseReviewController {
     }
 
     @GetMapping("/rules/editor/cases")
-    String review(Principal who, Model model) throws RulebookInvalidException {
+    @ShowsRefusal // a case that cannot be scored: it must be mended first
+    String review(Principal who, Model model) {
         RuleEditor.Editing editing = editor.open(who.getName());
         if (!editing.hasDraft()) {
             return "redirect:/rules/editor";
         }
-        try {
-            ScenarioCases.Accepted review = editor.reviewFailingCases(who.getName());
-            model.addAttribute("review", review);
-        } catch (RulebookInvalidException e) {
-            model.addAttribute("problems", e.problems()); // a case that cannot be scored: it must be mended first
-        }
+        model.addAttribute("review", editor.reviewFailingCases(who.getName()));
         model.addAttribute("editing", editing);
         return "rules-cases";
     }
 
     @PostMapping("/rules/editor/cases/accept")
-    String accept(@RequestParam String version, Principal who, Model model, RedirectAttributes redirect)
-            throws RulebookInvalidException {
-        try {
-            ScenarioCases.Accepted accepted = editor.acceptFailingCases(who.getName(), version);
-            redirect.addFlashAttribute("caseNotice", "editor.casesAccepted");
-            redirect.addFlashAttribute("caseName", String.join("、", accepted.diffs().stream().map(CaseDiff::caseName).toList()));
-            return "redirect:/rules/editor/check";
-        } catch (RulebookInvalidException e) {
-            model.addAttribute("problems", e.problems());
-            model.addAttribute("editing", editor.open(who.getName()));
-            return "rules-cases";
-        }
+    @ShowsRefusal // the draft changed since the review, or a case cannot be scored
+    String accept(@RequestParam String version, Principal who, RedirectAttributes redirect) {
+        ScenarioCases.Accepted accepted = editor.acceptFailingCases(who.getName(), version);
+        redirect.addFlashAttribute("caseNotice", "editor.casesAccepted");
+        redirect.addFlashAttribute("caseName", String.join("、", accepted.diffs().stream().map(CaseDiff::caseName).toList()));
+        return "redirect:/rules/editor/check";
+    }
+
+    /** The review page with the problems that stop it, above the draft's cases. */
+    @Override
+    public String showRefused(RefusedException refused, HttpServletRequest request, Model model) {
+        model.addAttribute("problems", refused.problems());
+        model.addAttribute("editing", editor.open(request.getUserPrincipal().getName()));
+        return "rules-cases";
     }
 }

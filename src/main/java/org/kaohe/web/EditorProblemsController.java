@@ -37,9 +37,7 @@ class EditorProblemsController {
     }
 
     @PostMapping(value = "/rules/editor/problems", produces = MediaType.APPLICATION_JSON_VALUE)
-    Problems problems(@RequestParam MultiValueMap<String, String> form, Principal who, Locale locale)
-            throws RulebookInvalidException {
-
+    Problems problems(@RequestParam MultiValueMap<String, String> form, Principal who, Locale locale) {
         RuleEditor.Editing preview;
         List<RuleProblem> problems;
         try {

@@ -12,8 +12,10 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 @ControllerAdvice(basePackageClasses = ListedLimit.class)
 class ListedLimit {
 
+    static final int LIMIT = ImportLimits.MAX_PROBLEMS_LISTED;
+
     @ModelAttribute("listedLimit")
     int listedLimit() {
-        return ImportLimits.MAX_PROBLEMS_LISTED;
+        return LIMIT;
     }
 }

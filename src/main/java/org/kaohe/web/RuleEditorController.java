@@ -7,13 +7,15 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import jakarta.servlet.http.HttpServletRequest;
+
 import org.kaohe.audit.AuditLog;
 import org.kaohe.errors.InvalidInputException;
 import org.kaohe.errors.Message;
+import org.kaohe.errors.RefusedException;
 import org.kaohe.imports.ImportRepository;
 import org.kaohe.rules.DraftCheck;
 import org.kaohe.rules.RuleProblem;
-import org.kaohe.rules.RulebookInvalidException;
 import org.kaohe.rules.RulebookService;
 import org.kaohe.rules.RulebookSource;
 import org.kaohe.rules.RulebookValidation;
@@ -22,6 +24,7 @@ import org.kaohe.rules.edit.FieldProblems;
 import org.kaohe.rules.edit.RuleEditor;
 import org.kaohe.rules.edit.RulebookZip;
 import org.kaohe.uploads.DraftChecks;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -39,7 +42,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * draft uploaded from files or downloaded as a zip.
  */
 @Controller
-class RuleEditorController {
+class RuleEditorController implements RefusalPage {
 
     /** The reason field's length (maxlength in the form; the rulebook refuses a longer reason). */
     private static final int REASON_FIELD = 500;
@@ -62,7 +65,7 @@ class RuleEditorController {
     }
 
     @GetMapping("/rules/editor")
-    String open(Principal who, Model model, Locale locale) throws RulebookInvalidException {
+    String open(Principal who, Model model, Locale locale) {
         RuleEditor.Editing editing = editor.open(who.getName());
         List<RuleProblem> problems = editing.hasDraft() ? RuleEditor.problems(editing.source()) : List.of();
         return show(editing, FieldProblems.place(problems, editing.byFile(), locale), model, locale);
@@ -74,7 +77,7 @@ class RuleEditorController {
      * removed. A check of what is stored, so a reload checks again; its audit line records who looked.
      */
     @GetMapping("/rules/editor/check")
-    String check(Principal who, Model model, Locale locale) throws RulebookInvalidException {
+    String check(Principal who, Model model, Locale locale) {
         RuleEditor.Editing editing = editor.open(who.getName());
         if (!editing.hasDraft()) {
             return open(who, model, locale); // nothing of the leader's own to check: the editor as it opens
@@ -89,17 +92,12 @@ class RuleEditorController {
      * in the database.
      */
     @PostMapping("/rules/editor")
+    @ShowsRefusal
     String save(@RequestParam MultiValueMap<String, String> form, @RequestParam(defaultValue = "save") String action,
                 @RequestParam(defaultValue = "") String reason, @RequestParam(defaultValue = "") String period,
-                Principal who, Model model, Locale locale, RedirectAttributes redirect) throws RulebookInvalidException {
-        RuleEditor.Saved saved;
-        try {
-            saved = editor.saveForm(who.getName(), EditorForm.rows(form));
-        } catch (RulebookInvalidException e) {
-            // Refused (a table over its row limit), nothing saved: the form again, problems at their tables.
-            RuleEditor.Editing editing = editor.open(who.getName());
-            return show(editing, FieldProblems.place(e.problems(), editing.byFile(), locale), model, locale);
-        }
+                Principal who, Model model, Locale locale, RedirectAttributes redirect) {
+        // Refused (a table over its row limit), nothing saved: the form again, problems at their tables.
+        RuleEditor.Saved saved = editor.saveForm(who.getName(), EditorForm.rows(form));
         return switch (action) {
             case "validate" -> {
                 redirect.addFlashAttribute("reason", typedReason(reason));
@@ -120,8 +118,9 @@ class RuleEditorController {
 
     /** The advanced view: one table's text as typed, saved as it is (its problems are shown at its fields). */
     @PostMapping("/rules/editor/text")
+    @ShowsRefusal
     String saveText(@RequestParam String file, @RequestParam(defaultValue = "") String text, Principal who,
-                    RedirectAttributes redirect) throws RulebookInvalidException {
+                    RedirectAttributes redirect) {
         BookTable table = BookTable.byFileName(file).orElseThrow(() ->
                 new InvalidInputException(Message.of("input.rules.notATable", org.kaohe.errors.Echo.of(file))));
         RuleEditor.Saved saved = editor.saveText(who.getName(), table, text);
@@ -132,30 +131,20 @@ class RuleEditorController {
 
     /** Tables or one zip (with its scenario cases) applied to the leader's draft. */
     @PostMapping("/rules/editor/upload")
-    String upload(@RequestParam("files") List<MultipartFile> files, Principal who, Model model, Locale locale,
-                  RedirectAttributes redirect) throws IOException, RulebookInvalidException {
-        try {
-            RuleEditor.Saved saved = editor.upload(who.getName(), DraftChecks.read(files));
-            redirect.addFlashAttribute("uploaded", saved.draftId());
-            return "redirect:/rules/editor";
-        } catch (RulebookInvalidException e) {
-            // Refused whole (a file a rulebook cannot hold): the editor with the upload's problems, nothing saved.
-            RuleEditor.Editing editing = editor.open(who.getName());
-            model.addAttribute("uploadRefused", true);
-            return show(editing, FieldProblems.place(e.problems(), editing.byFile(), locale), model, locale);
-        }
+    @ShowsRefusal(flag = "uploadRefused") // refused whole (a file a rulebook cannot hold): nothing saved
+    String upload(@RequestParam("files") List<MultipartFile> files, Principal who, RedirectAttributes redirect)
+            throws IOException {
+        RuleEditor.Saved saved = editor.upload(who.getName(), DraftChecks.read(files));
+        redirect.addFlashAttribute("uploaded", saved.draftId());
+        return "redirect:/rules/editor";
     }
 
     /** A scenario case removed from the draft, then the draft validated again. */
     @PostMapping("/rules/editor/cases/drop")
-    String dropCase(@RequestParam("case") String caseName, Principal who, Model model, Locale locale,
-                    RedirectAttributes redirect) throws RulebookInvalidException {
-        try {
-            editor.dropCase(who.getName(), caseName);
-            return caseChanged("editor.caseDropped", caseName, redirect);
-        } catch (RulebookInvalidException e) {
-            return refused(e, who, model, locale);
-        }
+    @ShowsRefusal
+    String dropCase(@RequestParam("case") String caseName, Principal who, RedirectAttributes redirect) {
+        editor.dropCase(who.getName(), caseName);
+        return caseChanged("editor.caseDropped", caseName, redirect);
     }
 
     /** The reason typed so far, kept in the form across the redirect: at most what the field holds. */
@@ -169,11 +158,25 @@ class RuleEditorController {
         return "redirect:/rules/editor/check";
     }
 
-    /** A change the draft refused: the editor with the problems at their fields, nothing saved. */
-    private String refused(RulebookInvalidException e, Principal who, Model model, Locale locale)
-            throws RulebookInvalidException {
-        RuleEditor.Editing editing = editor.open(who.getName());
-        return show(editing, FieldProblems.place(e.problems(), editing.byFile(), locale), model, locale);
+    /**
+     * A change the draft refused: the editor with the problems at their fields, nothing saved. A
+     * publication refused (the form's "publish", its draft saved) keeps the reason typed and, when
+     * its scenario cases refused it, shows them, each with "accept the draft's results" and "remove".
+     */
+    @Override
+    public String showRefused(RefusedException refused, HttpServletRequest request, Model model) {
+        String who = request.getUserPrincipal().getName();
+        RuleEditor.Editing editing = editor.open(who);
+        List<RuleProblem> problems = RefusalPage.ruleProblems(refused);
+        if ("publish".equals(request.getParameter("action"))) {
+            model.addAttribute("reason", request.getParameter("reason"));
+            model.addAttribute("publishRefused", true);
+            if (problems.stream().anyMatch(p -> p.file().startsWith(RulebookSource.TESTS))) {
+                model.addAttribute("check", rulebooks.check(editing.source(), who));
+            }
+        }
+        Locale locale = LocaleContextHolder.getLocale();
+        return show(editing, FieldProblems.place(problems, editing.byFile(), locale), model, locale);
     }
 
     @PostMapping("/rules/editor/discard")
@@ -184,7 +187,7 @@ class RuleEditorController {
 
     /** The leader's draft (or, without one, the published book) as a zip: tables and tests/. */
     @GetMapping("/rules/editor/download.zip")
-    ResponseEntity<byte[]> download(Principal who) throws RulebookInvalidException {
+    ResponseEntity<byte[]> download(Principal who) {
         RuleEditor.Editing editing = editor.open(who.getName());
         String name = editing.hasDraft() ? "kaohe-rules-draft-" + editing.draft().id() + ".zip"
                 : "kaohe-rules-" + org.kaohe.rules.RulebookSource.shortVersion(editing.version()) + ".zip";
@@ -208,20 +211,9 @@ class RuleEditorController {
             return show(saved.editing(), FieldProblems.place(saved.problems(), saved.editing().byFile(), locale), model,
                     locale);
         }
-        try {
-            RulebookService.Published published = rulebooks.publishDraft(saved.draftId(), who.getName(), reason);
-            redirect.addFlashAttribute("published", PublishedNotice.of(published));
-            return "redirect:/rules";
-        } catch (RulebookInvalidException e) {
-            model.addAttribute("reason", reason);
-            model.addAttribute("publishRefused", true);
-            if (e.problems().stream().anyMatch(p -> p.file().startsWith(RulebookSource.TESTS))) {
-                // Refused by its scenario cases: show them, each with "accept the draft's results" and "remove".
-                model.addAttribute("check", rulebooks.check(saved.editing().source(), who.getName()));
-            }
-            return show(saved.editing(), FieldProblems.place(e.problems(), saved.editing().byFile(), locale), model,
-                    locale);
-        }
+        RulebookService.Published published = rulebooks.publishDraft(saved.draftId(), who.getName(), reason);
+        redirect.addFlashAttribute("published", PublishedNotice.of(published));
+        return "redirect:/rules";
     }
 
     private String show(RuleEditor.Editing editing, FieldProblems problems, Model model, Locale locale) {

@@ -6,13 +6,15 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 
+import jakarta.servlet.http.HttpServletRequest;
+
 import org.kaohe.errors.EvaluationException;
+import org.kaohe.errors.RefusedException;
 import org.kaohe.evaluation.SimulationService;
 import org.kaohe.imports.ImportRepository;
 import org.kaohe.records.Period;
 import org.kaohe.rules.DraftCheck;
 import org.kaohe.rules.RulebookDrafts;
-import org.kaohe.rules.RulebookInvalidException;
 import org.kaohe.rules.RulebookRepository;
 import org.kaohe.rules.RulebookService;
 import org.kaohe.rules.RulebookValidation;
@@ -32,7 +34,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * published or simulated on a period (LEADER).
  */
 @Controller
-class RulesController {
+class RulesController implements RefusalPage {
 
     /** A publication in the history, with the version published before it (null for the first). */
     record HistoryRow(RulebookRepository.Publication publication, String previousVersion) {}
@@ -67,25 +69,18 @@ class RulesController {
     }
 
     @PostMapping("/rules/publish")
+    @ShowsRefusal
     String publish(@RequestParam("files") List<MultipartFile> files, @RequestParam(defaultValue = "") String reason,
-                   Principal who, Model model, RedirectAttributes redirect) throws IOException {
-        try {
-            return published(drafts.publish(files, who.getName(), reason), redirect);
-        } catch (RulebookInvalidException e) {
-            return refused(e, model);
-        }
+                   Principal who, RedirectAttributes redirect) throws IOException {
+        return published(drafts.publish(files, who.getName(), reason), redirect);
     }
 
     /** Keeps the upload as the leader's draft, for another leader to check and publish. */
     @PostMapping("/rules/drafts")
-    String saveDraft(@RequestParam("files") List<MultipartFile> files, Principal who, Model model,
-                     RedirectAttributes redirect) throws IOException {
-        try {
-            redirect.addFlashAttribute("savedDraft", drafts.saveDraft(files, who.getName()));
-            return "redirect:/rules";
-        } catch (RulebookInvalidException e) {
-            return refused(e, model);
-        }
+    @ShowsRefusal
+    String saveDraft(@RequestParam("files") List<MultipartFile> files, Principal who, RedirectAttributes redirect) throws IOException {
+        redirect.addFlashAttribute("savedDraft", drafts.saveDraft(files, who.getName()));
+        return "redirect:/rules";
     }
 
     /** A check of a kept draft, not a change: its result is shown in this answer, stored nowhere but the audit log. */
@@ -98,13 +93,10 @@ class RulesController {
     }
 
     @PostMapping("/rules/drafts/{id}/publish")
+    @ShowsRefusal
     String publishDraft(@PathVariable long id, @RequestParam(defaultValue = "") String reason, Principal who,
-                        Model model, RedirectAttributes redirect) {
-        try {
-            return published(rulebooks.publishDraft(id, who.getName(), reason), redirect);
-        } catch (RulebookInvalidException e) {
-            return refused(e, model);
-        }
+                        RedirectAttributes redirect) {
+        return published(rulebooks.publishDraft(id, who.getName(), reason), redirect);
     }
 
     @PostMapping("/rules/drafts/{id}/discard")
@@ -115,13 +107,10 @@ class RulesController {
 
     /** Publishes an earlier version again (a rollback), after the same checks as a draft. */
     @PostMapping("/rules/versions/{version}/publish")
+    @ShowsRefusal
     String republish(@PathVariable String version, @RequestParam(defaultValue = "") String reason, Principal who,
-                     Model model, RedirectAttributes redirect) {
-        try {
-            return published(rulebooks.republish(version, who.getName(), reason), redirect);
-        } catch (RulebookInvalidException e) {
-            return refused(e, model);
-        }
+                     RedirectAttributes redirect) {
+        return published(rulebooks.republish(version, who.getName(), reason), redirect);
     }
 
     /** After a publication, the rules page (Post/Redirect/Get: a reload publishes nothing again) says which version. */
@@ -131,8 +120,9 @@ class RulesController {
     }
 
     /** A refused draft is answered with the rules page and its problems, each at its file and line. */
-    private String refused(RulebookInvalidException e, Model model) {
-        model.addAttribute("check", DraftCheck.unreadable(e.problems()));
+    @Override
+    public String showRefused(RefusedException refused, HttpServletRequest request, Model model) {
+        model.addAttribute("check", DraftCheck.unreadable(RefusalPage.ruleProblems(refused)));
         return versions(model);
     }
 
@@ -141,6 +131,7 @@ class RulesController {
      * uploaded draft exists only in this request, so the comparison is this request's answer.
      */
     @PostMapping("/rules/simulate")
+    @ShowsRefusal
     String simulate(@RequestParam String period, @RequestParam("files") List<MultipartFile> files, Principal who,
                     Model model) throws IOException {
         try {
@@ -152,8 +143,6 @@ class RulesController {
                     .filter(c -> c.subjectType() == org.kaohe.records.SubjectType.DEPARTMENT)
                     .collect(java.util.stream.Collectors.toMap(SimulationService.Comparison::subjectId,
                             SimulationService.Comparison::name)));
-        } catch (RulebookInvalidException e) {
-            model.addAttribute("check", DraftCheck.unreadable(e.problems()));
         } catch (EvaluationException e) {
             model.addAttribute("simulationProblem", e.getMessage());
         }

@@ -1,5 +1,6 @@
 package org.kaohe.web;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.kaohe.errors.BusyException;
@@ -8,27 +9,61 @@ import org.kaohe.errors.Echo;
 import org.kaohe.errors.InvalidInputException;
 import org.kaohe.errors.Message;
 import org.kaohe.errors.MessageText;
+import org.kaohe.errors.RefusedException;
 import org.kaohe.errors.SealBrokenException;
 import org.kaohe.errors.WorkStoppedException;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.ui.ExtendedModelMap;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.ModelAndView;
 
 /**
  * Bad input on a page (a malformed period and the like) shows the error page with the message;
- * any other IllegalArgumentException is Kaohe's defect: logged, and shown as an internal error
- * rather than as the user's mistake.
+ * input refused for located problems shows its form again with them ({@link RefusalPage}) or the
+ * error page listing them; any other IllegalArgumentException is Kaohe's defect: logged, and shown
+ * as an internal error rather than as the user's mistake.
  */
 @ControllerAdvice(basePackageClasses = WebExceptionHandler.class)
 class WebExceptionHandler {
 
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(WebExceptionHandler.class);
+
+    private final CurrentUser currentUser;
+
+    WebExceptionHandler(CurrentUser currentUser) {
+        this.currentUser = currentUser;
+    }
+
+    /**
+     * Input refused whole (a rulebook, an import) for located problems, nothing stored: a form marked
+     * {@link ShowsRefusal} shows itself again with them, as its page (200) so the user mends what
+     * they sent; elsewhere the error page lists each {@code file:line:column: message} (422).
+     */
+    @ExceptionHandler(RefusedException.class)
+    ModelAndView refused(RefusedException e, HandlerMethod handler, HttpServletRequest request) {
+        ShowsRefusal shows = handler.getMethodAnnotation(ShowsRefusal.class);
+        if (shows != null && handler.getBean() instanceof RefusalPage page) {
+            // An exception handler's model has none of the @ModelAttribute values every page gets: given here.
+            ExtendedModelMap model = new ExtendedModelMap();
+            model.addAttribute("me", currentUser.me(request.getUserPrincipal()));
+            model.addAttribute("listedLimit", ListedLimit.LIMIT);
+            if (!shows.flag().isEmpty()) {
+                model.addAttribute(shows.flag(), true);
+            }
+            return new ModelAndView(page.showRefused(e, request, model), model);
+        }
+        ModelAndView view = errorPage(HttpStatus.UNPROCESSABLE_ENTITY,
+                String.join("\n", e.lines(LocaleContextHolder.getLocale())));
+        view.setStatus(HttpStatus.UNPROCESSABLE_ENTITY);
+        return view;
+    }
 
     @ExceptionHandler(InvalidInputException.class)
     @ResponseStatus(HttpStatus.BAD_REQUEST)

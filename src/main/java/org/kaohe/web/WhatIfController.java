@@ -6,12 +6,14 @@ import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
+import jakarta.servlet.http.HttpServletRequest;
+
 import org.kaohe.errors.EvaluationException;
+import org.kaohe.errors.RefusedException;
 import org.kaohe.evaluation.SimulationService;
 import org.kaohe.imports.ImportRepository;
 import org.kaohe.records.Period;
 import org.kaohe.records.SubjectType;
-import org.kaohe.rules.RulebookInvalidException;
 import org.kaohe.rules.edit.RuleEditor;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -25,7 +27,7 @@ import org.springframework.web.bind.annotation.RequestParam;
  * explanations side by side, line by line, with the difference. Nothing is stored.
  */
 @Controller
-class WhatIfController {
+class WhatIfController implements RefusalPage {
 
     /** Changed subjects listed on the page; the summary counts them all. */
     static final int LISTED = 300;
@@ -41,26 +43,18 @@ class WhatIfController {
     }
 
     @GetMapping("/rules/whatif")
+    @ShowsRefusal
     String whatIf(@RequestParam(required = false) String period, @RequestParam(required = false) String draft,
-                  @RequestParam(required = false) String subject, Principal who, Model model)
-            throws RulebookInvalidException {
-        List<Period> periods = imports.periods().stream().sorted(Comparator.reverseOrder()).toList();
-        model.addAttribute("periods", periods);
-        model.addAttribute("draftParam", draft == null || draft.isBlank() ? null : draft);
-        if (periods.isEmpty()) {
+                  @RequestParam(required = false) String subject, Principal who, Model model) {
+        Period shown = shownPeriod(period, draft, model);
+        if (shown == null) {
             model.addAttribute("whatIfProblem", "whatif.noImport");
             return "rules-whatif";
         }
-        Period shown = period == null || period.isBlank() ? periods.get(0) : Period.parse(period);
-        model.addAttribute("period", shown);
         Optional<SimulationService.Simulation> simulation;
         try {
             simulation = draft == null || draft.isBlank() ? ofOwnDraft(shown, who, model)
                     : simulations.kept(shown, draft);
-        } catch (RulebookInvalidException e) {
-            model.addAttribute("whatIfProblem", "whatif.draftInvalid");
-            model.addAttribute("draftProblems", e.problems());
-            return "rules-whatif";
         } catch (EvaluationException e) {
             model.addAttribute("evaluationProblem", e.getMessage());
             return "rules-whatif";
@@ -82,9 +76,30 @@ class WhatIfController {
         return "rules-whatif";
     }
 
+    /** The draft cannot be used: the page says so, with its problems, for the period asked. */
+    @Override
+    public String showRefused(RefusedException refused, HttpServletRequest request, Model model) {
+        shownPeriod(request.getParameter("period"), request.getParameter("draft"), model);
+        model.addAttribute("whatIfProblem", "whatif.draftInvalid");
+        model.addAttribute("draftProblems", refused.problems());
+        return "rules-whatif";
+    }
+
+    /** The imported periods and the one shown (the latest unless asked), in the model; null when none is imported. */
+    private Period shownPeriod(String period, String draft, Model model) {
+        List<Period> periods = imports.periods().stream().sorted(Comparator.reverseOrder()).toList();
+        model.addAttribute("periods", periods);
+        model.addAttribute("draftParam", draft == null || draft.isBlank() ? null : draft);
+        if (periods.isEmpty()) {
+            return null;
+        }
+        Period shown = period == null || period.isBlank() ? periods.get(0) : Period.parse(period);
+        model.addAttribute("period", shown);
+        return shown;
+    }
+
     /** The leader's own draft simulated on the period (kept from a moment ago when nothing changed since). */
-    private Optional<SimulationService.Simulation> ofOwnDraft(Period period, Principal who, Model model)
-            throws RulebookInvalidException {
+    private Optional<SimulationService.Simulation> ofOwnDraft(Period period, Principal who, Model model) {
         RuleEditor.Editing editing = editor.open(who.getName());
         if (!editing.hasDraft()) {
             model.addAttribute("noDraft", true);

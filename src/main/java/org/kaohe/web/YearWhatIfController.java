@@ -3,9 +3,11 @@ package org.kaohe.web;
 import java.security.Principal;
 import java.util.List;
 
+import jakarta.servlet.http.HttpServletRequest;
+
 import org.kaohe.annual.AnnualSimulation;
 import org.kaohe.errors.EvaluationException;
-import org.kaohe.rules.RulebookInvalidException;
+import org.kaohe.errors.RefusedException;
 import org.kaohe.rules.edit.RuleEditor;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -18,7 +20,7 @@ import org.springframework.web.bind.annotation.RequestParam;
  * ranks change, and every subject that changes. Nothing is stored.
  */
 @Controller
-class YearWhatIfController {
+class YearWhatIfController implements RefusalPage {
 
     private final AnnualSimulation simulations;
     private final RuleEditor editor;
@@ -29,15 +31,13 @@ class YearWhatIfController {
     }
 
     @GetMapping("/rules/whatif/year")
-    String year(@RequestParam(required = false) Integer year, Principal who, Model model) throws RulebookInvalidException {
-        List<Integer> years = simulations.years();
-        model.addAttribute("years", years);
-        if (years.isEmpty()) {
+    @ShowsRefusal
+    String year(@RequestParam(required = false) Integer year, Principal who, Model model) {
+        Integer shown = shownYear(year, model);
+        if (shown == null) {
             model.addAttribute("whatIfProblem", "whatif.year.noYear");
             return "rules-whatif-year";
         }
-        int shown = year == null ? years.get(0) : year;
-        model.addAttribute("year", shown);
         RuleEditor.Editing editing = editor.open(who.getName());
         if (!editing.hasDraft()) {
             model.addAttribute("whatIfProblem", "whatif.noDraft");
@@ -47,12 +47,31 @@ class YearWhatIfController {
             AnnualSimulation.YearSimulation simulation = simulations.simulate(shown, editing.source(), who.getName());
             model.addAttribute("simulation", simulation);
             model.addAttribute("listed", simulation.changed().stream().limit(WhatIfController.LISTED).toList());
-        } catch (RulebookInvalidException e) {
-            model.addAttribute("whatIfProblem", "whatif.draftInvalid");
-            model.addAttribute("draftProblems", e.problems());
         } catch (EvaluationException e) {
             model.addAttribute("evaluationProblem", e.getMessage());
         }
         return "rules-whatif-year";
+    }
+
+    /** The draft cannot be used: the page says so, with its problems, for the year asked. */
+    @Override
+    public String showRefused(RefusedException refused, HttpServletRequest request, Model model) {
+        String year = request.getParameter("year");
+        shownYear(year == null || year.isBlank() ? null : Integer.valueOf(year), model);
+        model.addAttribute("whatIfProblem", "whatif.draftInvalid");
+        model.addAttribute("draftProblems", refused.problems());
+        return "rules-whatif-year";
+    }
+
+    /** The years that can be tried and the one shown (the latest unless asked), in the model; null when none. */
+    private Integer shownYear(Integer year, Model model) {
+        List<Integer> years = simulations.years();
+        model.addAttribute("years", years);
+        if (years.isEmpty()) {
+            return null;
+        }
+        int shown = year == null ? years.get(0) : year;
+        model.addAttribute("year", shown);
+        return shown;
     }
 }

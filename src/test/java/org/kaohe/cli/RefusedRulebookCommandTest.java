@@ -17,7 +17,8 @@ import org.springframework.context.ApplicationContext;
 
 /**
  * A refused rulebook on the command line is answered once, by {@link KaoheCommands}, not by each
- * command: every problem at its file, row and column on standard output, exit 2, nothing published.
+ * command: every problem at its file, row and column on standard output, exit 2, nothing published;
+ * so is an evaluation the present state refuses.
  */
 @KaoheTest
 class RefusedRulebookCommandTest {
@@ -40,9 +41,18 @@ class RefusedRulebookCommandTest {
 
         assertThat(refused.exitCode()).as(refused.out() + refused.err()).isEqualTo(2);
         assertThat(refused.out()).contains("bonus-points.csv:4:E(每次分值): 「one」不是数字")
-                .contains("规则未被采用,已发布的规则不变").doesNotContain("已发布新版本");
+                .contains("未被采用,已发布的规则不变").doesNotContain("已发布新版本");
         assertThat(refused.err()).doesNotContain("Exception");
         assertThat(rulebooks.publications()).hasSize(publications);
+    }
+
+    /** An evaluation the present state refuses (nothing imported for the period) is answered once too: exit 2, no trace. */
+    @Test
+    void anEvaluationOfAPeriodNeverImportedExitsTwoWithItsReason() {
+        CliRun refused = CliRun.of(context, "evaluate", "--period", "2099-Q1");
+
+        assertThat(refused.exitCode()).as(refused.out() + refused.err()).isEqualTo(2);
+        assertThat(refused.err()).contains("2099-Q1").doesNotContain("Exception");
     }
 
     private static void copy(Path from, Path to) throws IOException {

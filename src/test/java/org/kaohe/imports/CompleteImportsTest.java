@@ -21,9 +21,6 @@ import org.kaohe.imports.ImportReport.Status;
  */
 class CompleteImportsTest extends ImportDatabaseTest {
 
-    private static final String APPRAISALS_HINT = "若没有此类记录,请提供只有表头一行的文件:"
-            + "period,cadre_id,votes_good,votes_fair,votes_average,votes_poor,leader_score";
-
     @TempDir
     Path dir;
 
@@ -35,10 +32,9 @@ class CompleteImportsTest extends ImportDatabaseTest {
         ImportReport report = importService.importZip("2071-Q3.zip", zip(files), PeriodFiles.q3(2071), "hr");
 
         assertThat(report.status()).isEqualTo(Status.REJECTED);
-        assertThat(report.errors()).extracting(ImportProblem::toString).singleElement().asString()
-                .startsWith("appraisals.csv:0: 缺少文件 appraisals.csv;" + APPRAISALS_HINT)
-                .contains("file missing: appraisals.csv: if there are no such records, give the file with its header "
-                        + "line only: period,cadre_id,");
+        assertThat(report.errors()).extracting(PeriodFiles::keyed).containsExactly("appraisals.csv:0: "
+                + "import.file.missingHint[appraisals.csv, period,cadre_id,votes_good,votes_fair,votes_average,votes_poor,"
+                + "leader_score]");
         assertThat(report.warnings()).isEmpty();
         assertThat(rowCounts()).isEqualTo(before);
         assertThat(repository.periods()).doesNotContain(PeriodFiles.q3(2071));
@@ -52,9 +48,8 @@ class CompleteImportsTest extends ImportDatabaseTest {
         ImportReport report = importService.importFolder(folder, PeriodFiles.q3(2072), "hr");
 
         assertThat(report.status()).isEqualTo(Status.REJECTED);
-        assertThat(report.errors()).extracting(ImportProblem::toString).singleElement().asString()
-                .startsWith("organizations.csv:0: 缺少文件 organizations.csv;若没有此类记录,请提供只有表头一行的文件:"
-                        + "org_id,dept_id,area,secretary_age,members,activities");
+        assertThat(report.errors()).extracting(PeriodFiles::keyed).containsExactly("organizations.csv:0: "
+                + "import.file.missingHint[organizations.csv, org_id,dept_id,area,secretary_age,members,activities]");
         assertThat(rowCounts()).isEqualTo(before);
         assertThat(repository.periods()).doesNotContain(PeriodFiles.q3(2072));
     }
@@ -68,9 +63,8 @@ class CompleteImportsTest extends ImportDatabaseTest {
         ImportReport report = importService.importWorkbook("2073-Q3.xlsx", workbook, PeriodFiles.q3(2073), "hr");
 
         assertThat(report.status()).isEqualTo(Status.REJECTED);
-        assertThat(report.errors()).extracting(ImportProblem::toString).singleElement().asString()
-                .startsWith("2073-Q3.xlsx:0: 缺少工作表 events(事项);若没有此类记录,请提供只有表头一行的工作表:"
-                        + "event_id,period,subject_type,subject_id,kind,level,count,date,note / sheet missing: events(事项)");
+        assertThat(report.errors()).extracting(PeriodFiles::keyed).containsExactly("2073-Q3.xlsx:0: "
+                + "import.workbook.sheetMissingHint[events(事项), event_id,period,subject_type,subject_id,kind,level,count,date,note]");
         assertThat(rowCounts()).isEqualTo(before);
         assertThat(repository.periods()).doesNotContain(PeriodFiles.q3(2073));
     }

@@ -52,7 +52,7 @@ class CsvShapeTest {
 
         assertThat(files.errors()).isEmpty();
         assertThat(files.warnings()).singleElement().asString()
-                .startsWith("departments.csv:1: remark: 未知的列，已忽略 / unknown column, ignored");
+                .startsWith("departments.csv:1: remark: import.csv.unknownColumn[");
         assertThat(files.parse().departments()).hasSize(2);
     }
 
@@ -62,7 +62,7 @@ class CsvShapeTest {
                 .rows("departments.csv", "dept_id,name", "D1,市总工会", "D2,团市委");
 
         assertThat(files.errors()).containsExactly(
-                "departments.csv:1: type: 缺少必需的列 type(类型) / required column missing: type (类型)");
+                "departments.csv:1: type: import.csv.columnMissing[type(类型), type, 类型]");
     }
 
     @Test
@@ -70,7 +70,7 @@ class CsvShapeTest {
         PeriodFiles files = PeriodFiles.valid().with("departments.csv", "\n\ndept_id,name\nD1,市总工会\n");
 
         assertThat(files.errors()).containsExactly(
-                "departments.csv:3: type: 缺少必需的列 type(类型) / required column missing: type (类型)");
+                "departments.csv:3: type: import.csv.columnMissing[type(类型), type, 类型]");
     }
 
     @Test
@@ -80,7 +80,7 @@ class CsvShapeTest {
                         "D2,团市委,YOUTH_LEAGUE,团");
 
         assertThat(files.errors()).containsExactly(
-                "departments.csv:1: 部门名称: 列重复(与“name”是同一列) / column given twice (same as \"name\")");
+                "departments.csv:1: 部门名称: import.csv.columnTwice[name]");
     }
 
     @Test
@@ -105,11 +105,9 @@ class CsvShapeTest {
                         + "done_date,key_work", "T2,2026-Q3,DEPARTMENT,D1,RIGHTS,维权,4,2,1,2026-08-31,,N");
 
         assertThat(files.errors()).containsExactly(
-                "cadres.csv:0: 缺少文件 cadres.csv / file missing: cadres.csv",
-                "events.csv:0: 缺少文件 events.csv;若没有此类记录,请提供只有表头一行的文件:"
-                        + "event_id,period,subject_type,subject_id,kind,level,count,date,note / file missing: events.csv: "
-                        + "if there are no such records, give the file with its header line only: "
-                        + "event_id,period,subject_type,subject_id,kind,level,count,date,note");
+                "cadres.csv:0: import.file.missing[cadres.csv]",
+                "events.csv:0: import.file.missingHint[events.csv, "
+                        + "event_id,period,subject_type,subject_id,kind,level,count,date,note]");
         assertThat(files.warnings()).isEmpty();
     }
 
@@ -120,8 +118,8 @@ class CsvShapeTest {
                 .with("cadres.csv", "cadre_id,name,dept_id,position,birth_date\n");
 
         assertThat(files.errors()).containsExactly(
-                "departments.csv:0: 文件为空(没有表头和数据) / the file is empty (no header, no rows)",
-                "cadres.csv:1: 只有表头，没有数据行 / the file has a header but no data rows");
+                "departments.csv:0: import.csv.empty[]",
+                "cadres.csv:1: import.csv.headerOnly[]");
     }
 
     @Test
@@ -130,10 +128,8 @@ class CsvShapeTest {
                 .with("events.csv", "event_id,period,subject_type,subject_id,kind,level,count,date,note\n")
                 .with("organizations.csv", "");
 
-        assertThat(files.errors()).containsExactly("organizations.csv:0: 文件为空(没有表头和数据);若没有此类记录,"
-                + "请提供只有表头一行的文件:org_id,dept_id,area,secretary_age,members,activities / the file is empty (no header, "
-                + "no rows): if there are no such records, give the file with its header line only: "
-                + "org_id,dept_id,area,secretary_age,members,activities");
+        assertThat(files.errors()).containsExactly(
+                "organizations.csv:0: import.csv.emptyHint[org_id,dept_id,area,secretary_age,members,activities]");
         assertThat(files.warnings()).isEmpty();
         PeriodFiles headerOnly = PeriodFiles.valid().with("events.csv", "event_id,period,subject_type,subject_id,kind,"
                 + "level,count,date,note\n");
@@ -162,7 +158,7 @@ class CsvShapeTest {
         assertThat(files.parse().events()).extracting(Event::source)
                 .containsExactly(new SourceRef("events.csv", 2), new SourceRef("events.csv", 5));
         assertThat(files.errors()).containsExactly(
-                "events.csv:6: date: 日期不存在 / no such date: 2026-13-01");
+                "events.csv:6: date: import.cell.noSuchDate[2026-13-01]");
     }
 
     @Test
@@ -171,8 +167,8 @@ class CsvShapeTest {
                 .row("departments.csv", "D3,市妇联", "D4,市科协,SCIENCE_ASSOCIATION,extra");
 
         assertThat(files.errors()).containsExactly(
-                "departments.csv:4: 本行有 2 个单元格，表头有 3 列 / row has 2 cells but the header has 3 columns",
-                "departments.csv:5: 本行有 4 个单元格，表头有 3 列 / row has 4 cells but the header has 3 columns");
+                "departments.csv:4: import.csv.cellCount[2, 3]",
+                "departments.csv:5: import.csv.cellCount[4, 3]");
     }
 
     @Test
@@ -182,10 +178,8 @@ class CsvShapeTest {
                 .with("organizations.csv", "org_id\tdept_id\tarea\tsecretary_age\tmembers\tactivities\n");
 
         assertThat(files.errors()).containsExactly(
-                "departments.csv:1: 列之间应以英文逗号分隔(本文件用的是分号或制表符) / columns must be separated by commas "
-                        + "(this file uses semicolons or tabs)",
-                "organizations.csv:1: 列之间应以英文逗号分隔(本文件用的是分号或制表符) / columns must be separated by commas "
-                        + "(this file uses semicolons or tabs)");
+                "departments.csv:1: import.csv.separator[]",
+                "organizations.csv:1: import.csv.separator[]");
     }
 
     @Test
@@ -194,9 +188,9 @@ class CsvShapeTest {
         PeriodFiles textAfterQuote = PeriodFiles.valid().row("departments.csv", "D3,\"市妇联\"x,WOMENS_FEDERATION");
 
         assertThat(unclosed.errors()).singleElement().asString()
-                .startsWith("departments.csv:4: 引号不配对或引号后有多余字符，文件从此处起无法读取 / broken quotes");
+                .startsWith("departments.csv:4: import.csv.brokenQuotes[");
         assertThat(textAfterQuote.errors()).singleElement().asString()
-                .startsWith("departments.csv:4: 引号不配对或引号后有多余字符，文件从此处起无法读取 / broken quotes");
+                .startsWith("departments.csv:4: import.csv.brokenQuotes[");
     }
 
     @Test
@@ -214,9 +208,9 @@ class CsvShapeTest {
 
         ParsedImport parsed = ImportParser.parse(files, PeriodFiles.PERIOD);
 
-        assertThat(parsed.problems()).extracting(ImportProblem::toString).containsExactly(
-                "notes.csv:0: 未知的文件名，应为 / unknown file name, expected: departments.csv, cadres.csv, "
-                        + "targets.csv, appraisals.csv, events.csv, organizations.csv");
+        assertThat(parsed.problems()).extracting(PeriodFiles::keyed).containsExactly(
+                "notes.csv:0: import.file.unknownName[departments.csv, cadres.csv, "
+                        + "targets.csv, appraisals.csv, events.csv, organizations.csv]");
         assertThat(parsed.departments()).hasSize(2);
     }
 }

@@ -70,9 +70,7 @@ class EncodingDetectionTest {
 
         ParsedImport parsed = ImportParser.parse(files, PeriodFiles.PERIOD);
 
-        assertThat(parsed.problems()).extracting(ImportProblem::toString).containsExactly(
-                "departments.csv:3: 无法识别文件编码(既不是 UTF-8 也不是 GBK/GB18030) / cannot decode the file: "
-                        + "neither UTF-8 nor GBK/GB18030");
+        assertThat(parsed.problems()).extracting(PeriodFiles::keyed).containsExactly("departments.csv:3: import.text.encoding[]");
     }
 
     @Test
@@ -84,11 +82,8 @@ class EncodingDetectionTest {
 
         ParsedImport parsed = ImportParser.parse(files, PeriodFiles.PERIOD);
 
-        assertThat(parsed.problems()).extracting(ImportProblem::toString).containsExactly(
-                "departments.csv:0: 文件是 UTF-16 编码，请在 Excel 中另存为“CSV UTF-8(逗号分隔)” / file is UTF-16: save it "
-                        + "from Excel as \"CSV UTF-8 (comma delimited)\"",
-                "cadres.csv:0: 这是 Excel 工作簿(xlsx)，不是 CSV 文件，请另存为 CSV / this is an Excel workbook (xlsx), "
-                        + "not a CSV file: save it as CSV");
+        assertThat(parsed.problems()).extracting(PeriodFiles::keyed).containsExactly(
+                "departments.csv:0: import.text.utf16[]", "cadres.csv:0: import.text.workbook[]");
     }
 
     @Test
@@ -97,6 +92,6 @@ class EncodingDetectionTest {
         PeriodFiles files = PeriodFiles.valid().row("events.csv", "E9,2026-Q3,CADRE,C1,BLAME,,1,2026-08-01,damaged\u0000note");
 
         assertThat(files.errors()).containsExactly("events.csv:" + files.content("events.csv").split("\n").length
-                + ": 文件含有空字符(NUL，代码 0)，不是正常的文本文件 / file contains a NUL character (code 0): not a plain text file");
+                + ": import.text.nul[]");
     }
 }

@@ -28,9 +28,9 @@ class EventKindValidationTest {
     @Test
     void aKnownKindWithLevelsNeedsOneOfThem() {
         assertThat(event("E1,CADRE,C1,AWARD,,1,2026-07-01,").errors()).containsExactly(
-                "events.csv:2: level: 表彰必须填写级别 / AWARD needs a level: NATIONAL 国家级, PROVINCIAL 省级, CITY 市级, COUNTY 县级");
+                "events.csv:2: level: import.event.levelRequired[表彰, AWARD, NATIONAL 国家级, PROVINCIAL 省级, CITY 市级, COUNTY 县级]");
         assertThat(event("E1,CADRE,C1,PUBLICITY,COUNTY,1,2026-07-01,").errors()).containsExactly(
-                "events.csv:2: level: 级别无效，可选 / invalid level, expected: NATIONAL 国家级, PROVINCIAL 省级, CITY 市级: COUNTY");
+                "events.csv:2: level: import.event.level[NATIONAL 国家级, PROVINCIAL 省级, CITY 市级, COUNTY]");
     }
 
     @Test
@@ -43,29 +43,29 @@ class EventKindValidationTest {
     void aKindOutsideTheRegistryIsAnErrorNamingTheRegisteredKinds() {
         for (String kind : new String[] {"volunteer_service", "志愿服务"}) {
             assertThat(event("E1,CADRE,C1," + kind + ",,1,2026-07-01,").errors()).singleElement().asString()
-                    .startsWith("events.csv:2: kind: 未登记的事项类型「" + kind + "」;新事项须先由领导在规则的事项类型表(kinds.csv)中登记")
-                    .contains("已登记 / registered: AWARD 表彰, PUBLICITY 宣传信息采用");
+                    .startsWith("events.csv:2: kind: import.event.kindUnknown[" + kind + ", ")
+                    .contains("AWARD 表彰, PUBLICITY 宣传信息采用");
         }
     }
 
     @Test
     void aDepartmentOnlyKindOnACadreIsAnError() {
         assertThat(event("E1,CADRE,C1,DEMO_SITE,CITY,1,2026-07-01,").errors()).containsExactly(
-                "events.csv:2: kind: 示范点只适用于部门 / DEMO_SITE applies to DEPARTMENT only");
+                "events.csv:2: kind: import.event.kindAppliesTo[示范点, 部门, DEMO_SITE, DEPARTMENT]");
     }
 
     @Test
     void aLevelMustBeRegistered() {
         assertThat(event("E1,CADRE,C1,SANCTION,DISTRICT,1,2026-07-01,").errors()).singleElement().asString()
-                .startsWith("events.csv:2: level: 级别无效，可选 / invalid level, expected: NATIONAL 国家级");
+                .startsWith("events.csv:2: level: import.event.level[NATIONAL 国家级");
     }
 
     @Test
     void countIsAWholeNumberOfAtLeastOneAndDefaultsToOne() {
         assertThat(event("E1,CADRE,C1,COMPLAINT,,0,2026-07-01,").errors()).containsExactly(
-                "events.csv:2: count: 次数必须在 1..1000000 范围内 / count must be 1..1000000: 0");
+                "events.csv:2: count: import.row.range[次数, count, 1..1000000, 0]");
         assertThat(event("E1,CADRE,C1,COMPLAINT,,2.5,2026-07-01,").errors()).containsExactly(
-                "events.csv:2: count: 必须是整数 / must be a whole number: 2.5");
+                "events.csv:2: count: import.cell.wholeNumber[2.5]");
         assertThat(event("E1,CADRE,C1,COMPLAINT,,,2026-07-01,").parse().events().get(0).count()).isEqualTo(1);
     }
 
@@ -75,6 +75,6 @@ class EventKindValidationTest {
 
         assertThat(files.errors()).isEmpty();
         assertThat(files.warnings()).containsExactly(
-                "events.csv:2: date: 日期不在考核期 2026-Q3 内 / date outside the period 2026-Q3: 2026-06-30");
+                "events.csv:2: date: import.event.dateOutside[2026-Q3, 2026-06-30]");
     }
 }

@@ -85,9 +85,9 @@ class ImportCommandTest extends ImportDatabaseTest {
 
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.out().lines()).containsExactly(
-                "targets.csv:4: planned: 计划值必须大于0 / planned must be > 0: -1",
-                "targets.csv:4: owner_id: 在 cadres.csv 中找不到干部 C9 / cadre not found in cadres.csv: C9",
-                "organizations.csv:3: secretary_age: 不是数字 / not a number: abc",
+                "targets.csv:4: planned: " + chinese("import.row.positive", "计划值", "planned", "-1"),
+                "targets.csv:4: owner_id: " + chinese("import.cross.subjectNotFound", "cadres.csv", "干部", "cadre", "C9"),
+                "organizations.csv:3: secretary_age: " + chinese("import.cell.notANumber", "abc"),
                 "2042-Q3：3 个错误，0 个警告，未导入任何数据");
         assertThat(rowCounts()).isEqualTo(before);
     }
@@ -101,7 +101,7 @@ class ImportCommandTest extends ImportDatabaseTest {
         CliRun run = run("import", folder.toString());
 
         assertThat(run.exitCode()).isZero();
-        assertThat(run.out()).contains("警告: events.csv:4: date: 日期不在考核期 2043-Q3 内");
+        assertThat(run.out()).contains("警告: events.csv:4: date: " + chinese("import.event.dateOutside", "2043-Q3", "2043-06-30"));
     }
 
     @Test
@@ -195,5 +195,11 @@ class ImportCommandTest extends ImportDatabaseTest {
         assertThat(confirmed.out()).contains("删除 1", "年度民主测评已导入为第 2 版");
         assertThat(jdbc.sql("SELECT removals_confirmed FROM annual_import WHERE year_no = 2048 ORDER BY version")
                 .query(Boolean.class).list()).containsExactly(false, true);
+    }
+
+    /** A problem's message as the command line prints it when the reader's language is not known. */
+    /** A problem's message as the command line words it for a Chinese reader. */
+    private static String chinese(String key, String... args) {
+        return MessageText.of(Message.of(key, args), Locale.SIMPLIFIED_CHINESE);
     }
 }

@@ -21,18 +21,17 @@ class ManyErrorsTest {
                 .row("organizations.csv", "O2,D1,VILLAGE,abc,1,1");
 
         assertThat(files.errors()).containsExactly(
-                "departments.csv:4: dept_id: 编号重复(第 2 行已有) / duplicate id, already on line 2: D1",
-                "targets.csv:2: planned: 计划值必须大于0 / planned must be > 0: -3",
-                "targets.csv:3: period: 考核期与本次导入的考核期 2026-Q3 不一致 / period differs from the import's period "
-                        + "2026-Q3: 2026-Q2",
-                "targets.csv:4: owner_id: 在 cadres.csv 中找不到干部 C9 / cadre not found in cadres.csv: C9",
-                "targets.csv:5: target_id: 编号重复(第 4 行已有) / duplicate id, already on line 4: T3",
-                "targets.csv:5: project: 取值无效，可选 / invalid value, expected one of: QUALITY 素质工程, RIGHTS 维权工程, "
-                        + "ASSISTANCE 帮扶工程, ORGANIZATION 组织建设, OFFICE 机关建设, PUBLICITY 宣传, OTHER 其他: SPORTS",
-                "targets.csv:5: actual: 不是数字 / not a number: abc",
-                "targets.csv:5: due_date: 日期不存在 / no such date: 2026-09-31",
-                "targets.csv:5: key_work: 应为 Y/N 或 是/否 / expected Y/N or 是/否: X",
-                "targets.csv:6: 本行有 8 个单元格，表头有 12 列 / row has 8 cells but the header has 12 columns",
-                "organizations.csv:3: secretary_age: 不是数字 / not a number: abc");
+                "departments.csv:4: dept_id: import.row.duplicateId[2, D1]",
+                "targets.csv:2: planned: import.row.positive[计划值, planned, -3]",
+                "targets.csv:3: period: import.row.period[2026-Q3, 2026-Q2]",
+                "targets.csv:4: owner_id: import.cross.subjectNotFound[cadres.csv, 干部, cadre, C9]",
+                "targets.csv:5: target_id: import.row.duplicateId[4, T3]",
+                "targets.csv:5: project: import.row.code[QUALITY 素质工程, RIGHTS 维权工程, ASSISTANCE 帮扶工程, "
+                        + "ORGANIZATION 组织建设, OFFICE 机关建设, PUBLICITY 宣传, OTHER 其他, SPORTS]",
+                "targets.csv:5: actual: import.cell.notANumber[abc]",
+                "targets.csv:5: due_date: import.cell.noSuchDate[2026-09-31]",
+                "targets.csv:5: key_work: import.row.yesNo[X]",
+                "targets.csv:6: import.csv.cellCount[8, 12]",
+                "organizations.csv:3: secretary_age: import.cell.notANumber[abc]");
     }
 }

@@ -153,16 +153,25 @@ final class PeriodFiles {
         return ImportParser.parse(bytes(), PERIOD);
     }
 
-    /** Every problem as the command line prints it: {@code file:line: column: message}. */
+    /** Every problem, keyed: {@code file:line: column: key[arguments]} (see {@link #keyed}). */
     List<String> problems() {
-        return parse().problems().stream().map(ImportProblem::toString).toList();
+        return parse().problems().stream().map(PeriodFiles::keyed).toList();
     }
 
     List<String> errors() {
-        return parse().problems().stream().filter(ImportProblem::isError).map(ImportProblem::toString).toList();
+        return parse().problems().stream().filter(ImportProblem::isError).map(PeriodFiles::keyed).toList();
     }
 
     List<String> warnings() {
-        return parse().problems().stream().filter(p -> !p.isError()).map(ImportProblem::toString).toList();
+        return parse().problems().stream().filter(p -> !p.isError()).map(PeriodFiles::keyed).toList();
+    }
+
+    /**
+     * A problem where it is, with its message's key and arguments rather than its wording (tests
+     * assert keys; the wording is the bundle's): {@code file:line: column: key[arguments]}.
+     */
+    static String keyed(ImportProblem p) {
+        String where = p.file() + ":" + p.line() + ": " + (p.column() == null ? "" : p.column() + ": ");
+        return where + (p.typed() == null ? p.message() : p.typed().key() + p.typed().args());
     }
 }

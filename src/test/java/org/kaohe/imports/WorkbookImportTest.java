@@ -157,14 +157,13 @@ class WorkbookImportTest extends ImportDatabaseTest {
         Map<String, String> onlyCadres = Map.of("cadres.csv", validCsv().get("cadres.csv"), "说明.csv", "这是说明\n");
         ParsedImport missing = ImportParser.parseWorkbook("wb.xlsx", PeriodWorkbook.of(onlyCadres,
                 name -> name.replace(".csv", "")), PeriodFiles.PERIOD);
-        assertThat(missing.problems()).extracting(ImportProblem::toString)
-                .anyMatch(p -> p.equals("wb.xlsx:0: 缺少工作表 departments(部门) / sheet missing: departments(部门)"))
-                .anyMatch(p -> p.startsWith("wb.xlsx:0: 工作表“说明”不是六个输入表之一"));
+        assertThat(missing.problems()).extracting(PeriodFiles::keyed)
+                .contains("wb.xlsx:0: import.workbook.sheetMissing[departments(部门)]")
+                .anyMatch(p -> p.startsWith("wb.xlsx:0: import.workbook.unknownSheet[说明, "));
 
         ParsedImport notXlsx = ImportParser.parseWorkbook("old.xls", "not a workbook".getBytes(StandardCharsets.UTF_8),
                 PeriodFiles.PERIOD);
-        assertThat(notXlsx.problems()).extracting(ImportProblem::toString)
-                .anyMatch(p -> p.startsWith("old.xls:0: 这是旧版 Excel 文件(.xls)"));
+        assertThat(notXlsx.problems()).extracting(PeriodFiles::keyed).first().isEqualTo("old.xls:0: import.workbook.oldExcel[]");
     }
 
     @Test

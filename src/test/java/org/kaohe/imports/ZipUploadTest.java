@@ -49,20 +49,19 @@ class ZipUploadTest {
                 "b/events.csv", "e"));
 
         assertThat(unpacked.ok()).isFalse();
-        assertThat(unpacked.problems()).extracting(ImportProblem::toString).containsExactly(
-                "q3.zip:0: ../departments.csv: 路径不安全，已拒绝 / unsafe path in the archive, refused",
-                "q3.zip:0: /etc/cadres.csv: 路径不安全，已拒绝 / unsafe path in the archive, refused",
-                "q3.zip:0: readme.txt: 未知的文件名，应为 / unknown file name, expected: departments.csv, cadres.csv, "
-                        + "targets.csv, appraisals.csv, events.csv, organizations.csv",
-                "q3.zip:0: b/events.csv: 压缩包中有两个同名文件 / the archive holds this file twice");
+        assertThat(unpacked.problems()).extracting(PeriodFiles::keyed).containsExactly(
+                "q3.zip:0: ../departments.csv: import.zip.unsafePath[]",
+                "q3.zip:0: /etc/cadres.csv: import.zip.unsafePath[]",
+                "q3.zip:0: readme.txt: import.file.unknownName[departments.csv, cadres.csv, "
+                        + "targets.csv, appraisals.csv, events.csv, organizations.csv]",
+                "q3.zip:0: b/events.csv: import.zip.twice[]");
     }
 
     @Test
     void somethingThatIsNotAZipIsRefused() {
         ZipUpload.Unpacked unpacked = ZipUpload.unpack("q3.zip", "dept_id,name,type\n".getBytes(StandardCharsets.UTF_8));
 
-        assertThat(unpacked.problems()).extracting(ImportProblem::toString)
-                .containsExactly("q3.zip:0: 不是 zip 压缩包或压缩包为空 / not a zip archive, or an empty one");
+        assertThat(unpacked.problems()).extracting(PeriodFiles::keyed).containsExactly("q3.zip:0: import.zip.notAZip[]");
     }
 
     @Test

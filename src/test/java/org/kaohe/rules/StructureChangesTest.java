@@ -226,7 +226,10 @@ class StructureChangesTest {
         assertThat(c1.lines()).extracting(l -> ReasonText.chinese(l.reason())).contains("五个一兑现 ×2 +1", "区级表彰 ×1 +0.3");
         // the default registry knows neither
         assertThat(RecordFiles.read(files, Period.parse("2026-Q3"), StandardBook.get().registry()).problems())
-                .anySatisfy(p -> assertThat(p.message()).contains("未登记的事项类型「五个一兑现」"));
+                .anySatisfy(p -> {
+                    assertThat(p.typed().key()).isEqualTo("import.event.kindUnknown");
+                    assertThat(p.typed().args().get(0)).isEqualTo("五个一兑现");
+                });
     }
 
     @Test

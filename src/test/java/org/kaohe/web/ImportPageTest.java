@@ -79,6 +79,19 @@ class ImportPageTest {
         assertThat(imports.list()).hasSize(versionsBefore);
     }
 
+    /** On the English page each problem is worded in English: the bundle's wording of its key. */
+    @Test
+    void theEnglishPageWordsEachProblemInEnglish() throws Exception {
+        List<MockMultipartFile> files = demoFiles(DEMO, "cadres.csv", this::breakSecondCadre);
+
+        MockMultipartHttpServletRequestBuilder english = upload("/import", "2026-Q3", files);
+        english.param("lang", "en");
+
+        String html = page(english);
+
+        assertThat(html).contains("<td>no such date: 1970-13-45</td>").doesNotContain("日期不存在");
+    }
+
     @Test
     void theApiAnswers422WithTheLocatedProblems() throws Exception {
         accounts.create("test", "api-hr", EnumSet.of(Role.HR), "Api-Import-secret-1");
@@ -92,6 +105,25 @@ class ImportPageTest {
                 .andExpect(jsonPath("$.problems[0].file").value("cadres.csv"))
                 .andExpect(jsonPath("$.problems[0].line").value(3))
                 .andExpect(jsonPath("$.problems[0].column").value("birth_date"));
+    }
+
+    /** A refused import is answered in the language the request accepts, each problem with its message's key. */
+    @Test
+    void theApiWordsTheProblemsInTheRequestsLanguageAndGivesTheirKeys() throws Exception {
+        accounts.create("test", "api-hr-en", EnumSet.of(Role.HR), "Api-Import-secret-2");
+        List<MockMultipartFile> files = demoFiles(DEMO, "cadres.csv", this::breakSecondCadre);
+        MockMultipartHttpServletRequestBuilder request = multipart("/api/imports");
+        files.forEach(request::file);
+
+        mvc.perform(request.param("period", "2026-Q3").header("Accept-Language", "en")
+                        .with(httpBasic("api-hr-en", "Api-Import-secret-2")))
+                .andExpect(status().isUnprocessableEntity())
+                .andExpect(jsonPath("$.message").value("the import has 1 error(s): nothing was stored"))
+                .andExpect(jsonPath("$.problems[0].file").value("cadres.csv"))
+                .andExpect(jsonPath("$.problems[0].line").value(3))
+                .andExpect(jsonPath("$.problems[0].column").value("birth_date"))
+                .andExpect(jsonPath("$.problems[0].message").value("ERROR: no such date: 1970-13-45"))
+                .andExpect(jsonPath("$.problems[0].key").value("import.cell.noSuchDate"));
     }
 
     @Test
