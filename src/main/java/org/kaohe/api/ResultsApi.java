@@ -61,7 +61,7 @@ class ResultsApi {
     /** What checking the shown data against the seals found: INTACT, ALTERED, OTHER_KEY or LEGACY, and why. */
     record SealCheck(SealStatus status, String label, List<String> problems) {
         static SealCheck of(SealStatus status, List<String> problems) {
-            return new SealCheck(status, status.label(), problems);
+            return new SealCheck(status, ApiReader.worded(status.message()), problems);
         }
     }
 
@@ -130,7 +130,7 @@ class ResultsApi {
             return new Row(r.subjectType().name(), r.subjectId(), r.name(), r.deptId(), r.deptName(), r.score(),
                     r.finalGrade().label(), r.finalGrade().name(), r.rank(), r.vetoed(),
                     r.gradeReasons().stream().map(reason -> ReasonText.of(reason, locale)).toList(),
-                    r.seal() == null ? null : r.seal().label());
+                    r.seal() == null ? null : ApiReader.worded(r.seal().message()));
         }
     }
 

@@ -53,6 +53,11 @@ public final class CliSupport {
      * then {@code LC_MESSAGES}, then {@code LANG}): English for {@code en…}, Chinese for {@code zh…}, and
      * null (both languages, as the command line writes by default) for anything else, {@code C.UTF-8} among them.
      */
+    static Locale reader() {
+        return readerLocale(System.getenv());
+    }
+
+    /** The reader's language from {@code environment}: see {@link #reader()}. */
     static Locale readerLocale(Map<String, String> environment) {
         for (String name : List.of("LC_ALL", "LC_MESSAGES", "LANG")) {
             String value = environment.getOrDefault(name, "");

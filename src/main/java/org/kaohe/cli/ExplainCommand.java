@@ -90,7 +90,7 @@ class ExplainCommand implements Callable<Integer> {
         System.out.print(format.render(checked, PartNames.of(runs.partLabels(run.id())), locale()));
         CliSupport.staleNote("运行 run #" + run.id(), staleRuns.reasons(run));
         if (checked.failed()) {
-            System.err.println("警告 WARNING: " + checked.status().label());
+            System.err.println("警告 WARNING: " + checked.status().label(locale()));
             checked.problems().forEach(System.err::println);
             return CliSupport.EXIT_ALTERED;
         }
@@ -116,7 +116,7 @@ class ExplainCommand implements Callable<Integer> {
                 : AnnualFormat.explanationText(checked, found.get(), locale()));
         CliSupport.staleNote("年度考核 annual run #" + checked.run().id(), stale);
         if (checked.statusOf(found.get()).failed()) {
-            System.err.println("警告 WARNING: " + checked.statusOf(found.get()).label());
+            System.err.println("警告 WARNING: " + checked.statusOf(found.get()).label(locale()));
             checked.problems().forEach(System.err::println);
             return CliSupport.EXIT_ALTERED;
         }

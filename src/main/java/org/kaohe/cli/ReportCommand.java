@@ -160,8 +160,8 @@ class ReportCommand implements Callable<Integer> {
     /** Paper printed from a run that fails its seal check says so on the page; the command exits 3 as well. */
     private static int sealChecked(long runId, SealStatus seal) {
         if (seal.failed()) {
-            System.err.println("警告:所印结果与封印不符(" + seal.label() + "),请运行 runs verify " + runId
-                    + " / WARNING: what was printed does not match its seal (" + seal.label() + "): run `runs verify "
+            System.err.println("警告:所印结果与封印不符(" + seal.label(CliSupport.reader()) + "),请运行 runs verify " + runId
+                    + " / WARNING: what was printed does not match its seal (" + seal.label(CliSupport.reader()) + "): run `runs verify "
                     + runId + "`");
             return CliSupport.EXIT_ALTERED;
         }

@@ -109,11 +109,11 @@ class ResultsCommand implements Callable<Integer> {
             System.err.println("已写入 written: " + out + " (" + run.subjectCount() + " 行 rows)");
             if (checked.status() != SealStatus.INTACT) {
                 System.err.println((checked.failed() ? "警告 WARNING: " : "注意 note: ") + "运行 run #" + run.id() + ": "
-                        + checked.status().label());
+                        + checked.status().label(CliSupport.reader()));
             }
             return checked.failed() ? CliSupport.EXIT_ALTERED : CliSupport.EXIT_OK;
         }
-        List<ResultRow> rows = checked.rows();
+        List<ResultRow> rows = checked.rows(null); // the seal column of an interface: both languages
         String text = ResultsFormat.valueOf(format.name()).render(rows);
         if (out == null) {
             System.out.print(text);
@@ -123,7 +123,7 @@ class ResultsCommand implements Callable<Integer> {
         }
         if (checked.status() != SealStatus.INTACT) {
             System.err.println((checked.failed() ? "警告 WARNING: " : "注意 note: ") + "运行 run #" + run.id() + ": "
-                    + checked.status().label());
+                    + checked.status().label(CliSupport.reader()));
             checked.problems().stream().limit(50).forEach(System.err::println);
             if (checked.problems().size() > 50) {
                 System.err.println("… 另 " + (checked.problems().size() - 50) + " 个问题 / " + (checked.problems().size() - 50)
@@ -181,7 +181,8 @@ class ResultsCommand implements Callable<Integer> {
             System.err.println("已写入 written: " + out + " (" + checked.subjects().size() + " 行 rows)");
         }
         if (checked.failed()) {
-            System.err.println("警告 WARNING: 年度考核 annual run #" + checked.run().id() + ": " + checked.status().label());
+            System.err.println("警告 WARNING: 年度考核 annual run #" + checked.run().id() + ": "
+                    + checked.status().label(CliSupport.reader()));
             checked.problems().forEach(System.err::println);
             return CliSupport.EXIT_ALTERED;
         }

@@ -1,11 +1,13 @@
 package org.kaohe.cli;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 import org.kaohe.annual.AnnualResults;
 import org.kaohe.annual.AnnualRunInfo;
 import org.kaohe.annual.AuditedYears;
+import org.kaohe.errors.MessageText;
 import org.kaohe.evaluation.ReplayDifference;
 import org.kaohe.evaluation.RunReplay;
 import org.kaohe.results.AuditedRuns;
@@ -79,7 +81,7 @@ class RunsCommand {
             RunChecks.Verification v = audited.verify(run, CliSupport.user());
             anyFailed |= !v.intact();
             System.out.printf("考核 #%d %s (导入版本 %d, %d 个对象 subjects): %s%n", run.id(), run.period(),
-                    run.importVersion(), run.subjectCount(), v.status().label());
+                    run.importVersion(), run.subjectCount(), v.status().label(CliSupport.reader()));
             v.problems().forEach(p -> System.out.println("  " + p));
         }
         if (chosen.isEmpty()) {
@@ -97,7 +99,7 @@ class RunsCommand {
     private boolean report(AnnualResults.CheckedYear year) {
         AnnualRunInfo run = year.run();
         System.out.printf("年度考核 #%d %d (%d 个对象 subjects): %s%n", run.id(), run.year(), run.subjectCount(),
-                year.status().label());
+                year.status().label(CliSupport.reader()));
         year.problems().forEach(p -> System.out.println("  " + p));
         return year.status() == SealStatus.INTACT;
     }
@@ -114,18 +116,24 @@ class RunsCommand {
         }
         RunInfo r = run.get();
         RunReplay.Replay replay = replays.replay(r, CliSupport.user());
+        Locale reader = CliSupport.reader();
         System.out.printf("重放考核 replay of run #%d %s (导入版本 import version %d, 考核细则 rulebook %s): %s%n", r.id(),
-                r.period(), r.importVersion(), r.rulebookVersion(), replay.status().label());
+                r.period(), r.importVersion(), r.rulebookVersion(), MessageText.forReader(replay.status().label(), reader));
         if (replay.oldFormat()) {
-            System.out.println("  注意 note: " + RunReplay.Replay.OLD_FORMAT_NOTE);
+            System.out.println("  注意 note: " + MessageText.forReader(RunReplay.Replay.OLD_FORMAT_NOTE, reader));
         }
-        System.out.println("  " + replay.summary());
+        System.out.println("  " + MessageText.forReader(replay.summary(), reader));
+        if (replay.reason() != null) {
+            System.out.println("  " + MessageText.forReader(replay.reason(), reader));
+        }
         for (ReplayDifference d : replay.differences()) {
             System.out.println("  " + d.text());
         }
+        replay.differencesListed().ifPresent(m -> System.out.println("  " + MessageText.forReader(m, reader)));
         if (replay.wordingCount() > 0) {
-            System.out.println("  " + replay.wordingHeading() + ":");
+            System.out.println("  " + MessageText.forReader(replay.wordingHeading(), reader));
             replay.wordings().forEach(d -> System.out.println("    " + d.text()));
+            replay.wordingsListed().ifPresent(m -> System.out.println("  " + MessageText.forReader(m, reader)));
         }
         return replay.identical() ? CliSupport.EXIT_OK : CliSupport.EXIT_ALTERED;
     }

@@ -38,7 +38,7 @@ public enum ExplanationFormat {
         RunInfo run = checked.run();
         StringBuilder out = new StringBuilder();
         if (checked.failed()) {
-            out.append("!!! 警告 WARNING: ").append(checked.status().label())
+            out.append("!!! 警告 WARNING: ").append(checked.status().label(locale))
                     .append(" — 以下数据与封印不符,不可采信 / the data below does not match its seal: do not trust it\n");
             checked.problems().forEach(p -> out.append("!!! ").append(p).append('\n'));
             out.append('\n');
@@ -50,7 +50,7 @@ public enum ExplanationFormat {
                 s.rank(), s.vetoed() ? "是 yes" : "否 no"));
         out.append(String.format("规则版本 rulebook %s  运行 run #%d (%s, %s)%n", run.rulebookVersion(), run.id(),
                 run.runBy(), run.startedAt()));
-        out.append("封印 seal: ").append(checked.status().label()).append("\n\n");
+        out.append("封印 seal: ").append(checked.status().label(locale)).append("\n\n");
         List<String[]> rows = new ArrayList<>();
         for (ExplanationLine line : s.lines()) {
             rows.add(new String[] {names.codeAndName(s.subjectType(), line.part()), signed(line.points()),
@@ -80,7 +80,7 @@ public enum ExplanationFormat {
         JsonExplanation explanation = new JsonExplanation(run.period().toString(), run.id(), s.subjectType().name(),
                 s.subjectId(), s.name(), s.deptId(), s.score(), s.bandGrade().label(), s.gatedGrade().label(),
                 s.finalGrade().label(), s.rank(), s.vetoed(), run.rulebookVersion(), s.parts(), lines,
-                new JsonSeal(checked.status().name(), checked.status().label(), checked.problems()));
+                new JsonSeal(checked.status().name(), checked.status().label(locale), checked.problems()));
         try {
             return Json.MAPPER.writeValueAsString(explanation) + "\n";
         } catch (IOException e) {

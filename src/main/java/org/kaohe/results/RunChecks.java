@@ -3,9 +3,12 @@ package org.kaohe.results;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
+import org.kaohe.errors.Message;
+import org.kaohe.errors.MessageText;
 import org.kaohe.errors.SealBrokenException;
 import org.kaohe.imports.ImportRepository;
 import org.kaohe.scoring.SubjectResult;
@@ -32,22 +35,21 @@ public class RunChecks {
             return status.failed();
         }
 
-        /** What a row's {@code seal} cell says. */
-        public String sealText(SubjectResult s) {
+        /** What a row's {@code seal} cell says: {@code seal.status.*}, or {@code seal.rowIntactRunAltered}. */
+        public Message sealText(SubjectResult s) {
             if (alteredRows.containsKey(RunSealer.subjectKey(s))) {
-                return SealStatus.ALTERED.label();
+                return SealStatus.ALTERED.message();
             }
-            return status == SealStatus.ALTERED ? "本行完好,但运行已被改动 / row intact, run ALTERED" : status.label();
+            return status == SealStatus.ALTERED ? Message.of("seal.rowIntactRunAltered") : status.message();
         }
 
-        /** The rows for exports and {@code results}: marked with a seal column only when the run failed its check. */
-        public List<ResultRow> rows() {
-            return subjects.stream().map(s -> ResultRow.of(s, failed() ? sealText(s) : null)).toList();
-        }
-
-        /** Every row marked, failed or not (the API). */
-        public List<ResultRow> markedRows() {
-            return subjects.stream().map(s -> ResultRow.of(s, sealText(s))).toList();
+        /**
+         * The rows for exports and {@code results}: marked with a seal column only when the run failed
+         * its check, worded for the reader (both languages for a null locale).
+         */
+        public List<ResultRow> rows(Locale reader) {
+            return subjects.stream()
+                    .map(s -> ResultRow.of(s, failed() ? MessageText.forReader(sealText(s), reader) : null)).toList();
         }
     }
 

@@ -10,6 +10,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.EnumSet;
+import java.util.Locale;
 
 import org.kaohe.testing.CliRun;
 import org.kaohe.testing.Eventually;
@@ -100,7 +101,7 @@ class SealTamperingTest {
         assertThat(csvText.lines().filter(l -> l.contains(",结果封印"))).as("the table's header gains a seal column")
                 .hasSize(1);
         assertThat(csvText.lines().filter(l -> l.contains(",C3,"))).singleElement().asString()
-                .contains("99.00").endsWith("已被改动 / ALTERED");
+                .contains("99.00").endsWith(SealStatus.ALTERED.label(Locale.SIMPLIFIED_CHINESE));
 
         byte[] xlsx = mvc.perform(get("/evaluation/export.xlsx?run=" + runId).with(user("u").roles("HR")))
                 .andReturn().getResponse().getContentAsByteArray();
@@ -109,7 +110,8 @@ class SealTamperingTest {
             boolean flagged = false;
             for (Row row : sheet) {
                 if (row.getCell(1) != null && row.getCell(1).getStringCellValue().equals("C3")) {
-                    flagged = row.getCell(row.getLastCellNum() - 1).getStringCellValue().contains("ALTERED");
+                    flagged = row.getCell(row.getLastCellNum() - 1).getStringCellValue()
+                            .equals(SealStatus.ALTERED.label(Locale.SIMPLIFIED_CHINESE));
                 }
             }
             assertThat(flagged).as("C3's row carries the seal column's ALTERED").isTrue();
