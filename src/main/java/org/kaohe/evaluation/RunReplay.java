@@ -117,7 +117,7 @@ public class RunReplay {
      * threads of stored evaluations).
      */
     public Replay replay(RunInfo run, String who) {
-        Replay replay = heavy.run(HeavyWork.Kind.REPLAY, who, "重放 / replay run " + run.id(),
+        Replay replay = heavy.run(HeavyWork.Kind.REPLAY, who, Message.of("work.title.replay", Long.toString(run.id())),
                 job -> compare(run, limits.forCheck(job::cancelled, job.remaining())));
         Map<String, Object> detail = new LinkedHashMap<>();
         detail.put("period", run.period().toString());

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.function.Supplier;
 
 import org.kaohe.errors.ConflictException;
+import org.kaohe.errors.Message;
 import org.kaohe.imports.ImportProblem.Severity;
 import org.kaohe.imports.ImportReport.Status;
 import org.kaohe.records.ItemRegistry;
@@ -50,7 +51,7 @@ public class ImportService {
      * same period while one runs on this instance is refused at once ({@link ConflictException}).
      */
     private ImportReport gated(Period period, String user, Supplier<ImportReport> work) {
-        return heavy.run(HeavyWork.Kind.IMPORT, user, "导入 " + period + " / import of " + period, "import " + period,
+        return heavy.run(HeavyWork.Kind.IMPORT, user, Message.of("work.title.import", period.toString()), "import " + period,
                 job -> work.get());
     }
 
