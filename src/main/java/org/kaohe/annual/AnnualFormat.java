@@ -12,6 +12,7 @@ import java.util.Map;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
+import org.kaohe.errors.MessageText;
 import org.kaohe.records.SourceRef;
 import org.kaohe.results.ResultRow;
 import org.kaohe.results.ResultsFormat;
@@ -105,7 +106,7 @@ public final class AnnualFormat {
         if (year.statusOf(s).failed()) {
             out.append("!!! 警告 WARNING: ").append(year.statusOf(s).label(locale))
                     .append(" — 以下数据与封印不符,不可采信 / the data below does not match its seal: do not trust it\n");
-            year.problems().forEach(p -> out.append("!!! ").append(p).append('\n'));
+            year.problems().forEach(p -> out.append("!!! ").append(MessageText.of(p, locale)).append('\n'));
             out.append('\n');
         }
         out.append(String.format("%s %s %s (部门 dept %s) %d 年度 year%n", s.subjectType().label(), s.subjectId(), s.name(),
@@ -163,7 +164,7 @@ public final class AnnualFormat {
         Map<String, Object> seal = new LinkedHashMap<>();
         seal.put("status", year.statusOf(s).name());
         seal.put("label", year.statusOf(s).label(locale));
-        seal.put("problems", year.problems());
+        seal.put("problems", year.problems().stream().map(p -> MessageText.of(p, locale)).toList());
         out.put("seal", seal);
         out.put("stale", !stale.isEmpty());
         out.put("staleReasons", StaleReason.json(stale, locale));

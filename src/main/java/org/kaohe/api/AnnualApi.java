@@ -162,7 +162,7 @@ class AnnualApi {
         Map<String, Object> seal = new LinkedHashMap<>();
         seal.put("status", checked.status().name());
         seal.put("label", ApiReader.worded(checked.status().message()));
-        seal.put("problems", List.copyOf(checked.problems()));
+        seal.put("problems", checked.problems().stream().map(ApiReader::worded).toList());
         return seal;
     }
 

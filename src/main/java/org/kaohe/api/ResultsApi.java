@@ -60,8 +60,9 @@ class ResultsApi {
 
     /** What checking the shown data against the seals found: INTACT, ALTERED, OTHER_KEY or LEGACY, and why. */
     record SealCheck(SealStatus status, String label, List<String> problems) {
-        static SealCheck of(SealStatus status, List<String> problems) {
-            return new SealCheck(status, ApiReader.worded(status.message()), problems);
+        static SealCheck of(SealStatus status, List<Message> problems) {
+            return new SealCheck(status, ApiReader.worded(status.message()),
+                    problems.stream().map(ApiReader::worded).toList());
         }
     }
 

@@ -8,6 +8,7 @@ import org.kaohe.annual.AnnualFormat;
 import org.kaohe.annual.AnnualResults;
 import org.kaohe.annual.AnnualService;
 import org.kaohe.annual.AnnualStaleness;
+import org.kaohe.errors.MessageText;
 import org.kaohe.records.Period;
 import org.kaohe.results.ExplanationFormat;
 import org.kaohe.results.PartNames;
@@ -91,7 +92,7 @@ class ExplainCommand implements Callable<Integer> {
         CliSupport.staleNote("运行 run #" + run.id(), staleRuns.reasons(run));
         if (checked.failed()) {
             System.err.println("警告 WARNING: " + checked.status().label(locale()));
-            checked.problems().forEach(System.err::println);
+            checked.problems().forEach(problem -> System.err.println(MessageText.forReader(problem, locale())));
             return CliSupport.EXIT_ALTERED;
         }
         return CliSupport.EXIT_OK;
@@ -117,7 +118,7 @@ class ExplainCommand implements Callable<Integer> {
         CliSupport.staleNote("年度考核 annual run #" + checked.run().id(), stale);
         if (checked.statusOf(found.get()).failed()) {
             System.err.println("警告 WARNING: " + checked.statusOf(found.get()).label(locale()));
-            checked.problems().forEach(System.err::println);
+            checked.problems().forEach(problem -> System.err.println(MessageText.forReader(problem, locale())));
             return CliSupport.EXIT_ALTERED;
         }
         return CliSupport.EXIT_OK;

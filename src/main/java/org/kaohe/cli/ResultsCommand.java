@@ -16,6 +16,7 @@ import org.kaohe.annual.AnnualService;
 import org.kaohe.annual.AnnualStaleness;
 import org.kaohe.annual.AnnualWorkbook;
 import org.kaohe.annual.AuditedYears;
+import org.kaohe.errors.MessageText;
 import org.kaohe.records.Period;
 import org.kaohe.results.AuditedRuns;
 import org.kaohe.results.ResultRow;
@@ -124,7 +125,8 @@ class ResultsCommand implements Callable<Integer> {
         if (checked.status() != SealStatus.INTACT) {
             System.err.println((checked.failed() ? "警告 WARNING: " : "注意 note: ") + "运行 run #" + run.id() + ": "
                     + checked.status().label(CliSupport.reader()));
-            checked.problems().stream().limit(50).forEach(System.err::println);
+            checked.problems().stream().limit(50)
+                    .forEach(problem -> System.err.println(MessageText.forReader(problem, CliSupport.reader())));
             if (checked.problems().size() > 50) {
                 System.err.println("… 另 " + (checked.problems().size() - 50) + " 个问题 / " + (checked.problems().size() - 50)
                         + " more problems: kaohe runs verify " + run.id());
@@ -183,7 +185,7 @@ class ResultsCommand implements Callable<Integer> {
         if (checked.failed()) {
             System.err.println("警告 WARNING: 年度考核 annual run #" + checked.run().id() + ": "
                     + checked.status().label(CliSupport.reader()));
-            checked.problems().forEach(System.err::println);
+            checked.problems().forEach(p -> System.err.println(MessageText.forReader(p, CliSupport.reader())));
             return CliSupport.EXIT_ALTERED;
         }
         return CliSupport.EXIT_OK;

@@ -82,7 +82,7 @@ class RunsCommand {
             anyFailed |= !v.intact();
             System.out.printf("考核 #%d %s (导入版本 %d, %d 个对象 subjects): %s%n", run.id(), run.period(),
                     run.importVersion(), run.subjectCount(), v.status().label(CliSupport.reader()));
-            v.problems().forEach(p -> System.out.println("  " + p));
+            v.problems().forEach(p -> System.out.println("  " + MessageText.forReader(p, CliSupport.reader())));
         }
         if (chosen.isEmpty()) {
             System.out.println("尚无考核运行 / no runs yet");
@@ -100,7 +100,7 @@ class RunsCommand {
         AnnualRunInfo run = year.run();
         System.out.printf("年度考核 #%d %d (%d 个对象 subjects): %s%n", run.id(), run.year(), run.subjectCount(),
                 year.status().label(CliSupport.reader()));
-        year.problems().forEach(p -> System.out.println("  " + p));
+        year.problems().forEach(p -> System.out.println("  " + MessageText.forReader(p, CliSupport.reader())));
         return year.status() == SealStatus.INTACT;
     }
 

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
+import org.kaohe.errors.MessageText;
 import org.kaohe.records.SourceRef;
 import org.kaohe.scoring.ExplanationLine;
 import org.kaohe.scoring.Reason;
@@ -40,7 +41,7 @@ public enum ExplanationFormat {
         if (checked.failed()) {
             out.append("!!! 警告 WARNING: ").append(checked.status().label(locale))
                     .append(" — 以下数据与封印不符,不可采信 / the data below does not match its seal: do not trust it\n");
-            checked.problems().forEach(p -> out.append("!!! ").append(p).append('\n'));
+            checked.problems().forEach(p -> out.append("!!! ").append(MessageText.of(p, locale)).append('\n'));
             out.append('\n');
         }
         out.append(String.format("%s %s %s (部门 dept %s) %s%n", s.subjectType().label(), s.subjectId(), s.name(),
@@ -80,7 +81,8 @@ public enum ExplanationFormat {
         JsonExplanation explanation = new JsonExplanation(run.period().toString(), run.id(), s.subjectType().name(),
                 s.subjectId(), s.name(), s.deptId(), s.score(), s.bandGrade().label(), s.gatedGrade().label(),
                 s.finalGrade().label(), s.rank(), s.vetoed(), run.rulebookVersion(), s.parts(), lines,
-                new JsonSeal(checked.status().name(), checked.status().label(locale), checked.problems()));
+                new JsonSeal(checked.status().name(), checked.status().label(locale),
+                        checked.problems().stream().map(p -> MessageText.of(p, locale)).toList()));
         try {
             return Json.MAPPER.writeValueAsString(explanation) + "\n";
         } catch (IOException e) {

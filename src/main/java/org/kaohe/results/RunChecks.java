@@ -25,7 +25,7 @@ public class RunChecks {
 
     /** A run's results as a table shows them, with what the check found for the run and for each row. */
     public record CheckedRun(RunInfo run, SealStatus status, List<SubjectResult> subjects,
-                             Map<String, String> alteredRows, List<String> problems) {
+                             Map<String, Message> alteredRows, List<Message> problems) {
         /** The status of one row: ALTERED when the row itself failed, else the run's status unless that is ALTERED. */
         public SealStatus statusOf(SubjectResult s) {
             return SealStatus.ofRow(alteredRows.containsKey(RunSealer.subjectKey(s)), status);
@@ -54,14 +54,14 @@ public class RunChecks {
     }
 
     /** One subject with its lines, and what the check found. */
-    public record CheckedSubject(RunInfo run, SubjectResult subject, SealStatus status, List<String> problems) {
+    public record CheckedSubject(RunInfo run, SubjectResult subject, SealStatus status, List<Message> problems) {
         public boolean failed() {
             return status.failed();
         }
     }
 
     /** A whole run checked: every problem, each naming its row. */
-    public record Verification(RunInfo run, SealStatus status, List<String> problems) {
+    public record Verification(RunInfo run, SealStatus status, List<Message> problems) {
         public boolean intact() {
             return !status.failed();
         }
@@ -102,7 +102,7 @@ public class RunChecks {
             if (unkeyed.isPresent()) {
                 return new CheckedSubject(run, stored.result(), unkeyed.get(), unkeyedRuns.problems(run, unkeyed.get()));
             }
-            List<String> problems = new ArrayList<>();
+            List<Message> problems = new ArrayList<>();
             if (!chain.linesIntact(stored.linesDigest(), stored.result().lines())) {
                 problems.add(RunChainChecker.linesAltered(stored.key()));
             }
@@ -126,8 +126,7 @@ public class RunChecks {
         boolean missing = !runs.holds(run.id(), subjectId) && (runs.namedByChain(run.id(), subjectId)
                 || runs.storedCount(run.id()) < run.subjectCount() && imports.holdsSubject(run.importId(), subjectId));
         if (missing) {
-            throw RunChainChecker.missingFromRun(subjectId, "运行 #" + run.id(), "run #" + run.id(),
-                    "runs verify " + run.id());
+            throw RunChainChecker.missingFromRun(subjectId, "run", run.id(), "runs verify " + run.id());
         }
     }
 
@@ -151,9 +150,10 @@ public class RunChecks {
         if (input.isEmpty() || !input.get().failed()) {
             return results;
         }
-        List<String> problems = new ArrayList<>(results.problems());
-        problems.add(input.get().summary());
-        input.get().problems().forEach(p -> problems.add("  " + p));
+        List<Message> problems = new ArrayList<>(results.problems());
+        // The import's check words its own findings (in both languages, the imports module's way).
+        problems.add(Message.of("seal.problem.input", input.get().summary()));
+        input.get().problems().forEach(p -> problems.add(Message.of("seal.problem.inputRow", p)));
         SealStatus status = results.status() == SealStatus.OTHER_KEY ? SealStatus.OTHER_KEY : SealStatus.ALTERED;
         return new Verification(run, status, problems);
     }
@@ -177,7 +177,7 @@ public class RunChecks {
             return new Verification(run, unkeyed.get(), unkeyedRuns.problems(run, unkeyed.get()));
         }
         List<StoredSubject> stored = runs.storedResultsInAnyOrder(run.id());
-        List<String> problems = new ArrayList<>(rowChecks.checkRows(run, stored).problems());
+        List<Message> problems = new ArrayList<>(rowChecks.checkRows(run, stored).problems());
         Map<String, String> digests = new HashMap<>();
         stored.forEach(s -> digests.put(s.key(), s.linesDigest()));
         problems.addAll(chain.checkLines(digests, lines -> runs.forEachSubjectsLinesText(run.id(), lines)));

@@ -18,6 +18,7 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
+import org.kaohe.errors.Message;
 import org.kaohe.results.RunSealer;
 import org.kaohe.evaluation.SampleRun;
 import org.kaohe.security.Role;
@@ -202,7 +203,7 @@ class SealTamperingTest {
         assertThat(jdbc.sql("UPDATE run_grade SET label = '好' WHERE run_id = ? AND code = 'POOR'").param(runId)
                 .update()).isPositive();
 
-        assertThat(checks.verify(run(runId)).problems()).anyMatch(p -> p.contains("等次名称或分项名称"));
+        assertThat(checks.verify(run(runId)).problems()).contains(Message.of("seal.problem.labels", Long.toString(runId)));
         assertThat(page("/runs/" + runId + "/subjects/C3")).contains("seal-alarm");
         CliRun verify = cli("runs", "verify", Long.toString(runId));
         assertThat(verify.exit()).isEqualTo(3);
@@ -217,7 +218,7 @@ class SealTamperingTest {
                 .query(String.class).single();
         jdbc.sql("UPDATE subject_result SET seal = ? WHERE run_id = ? AND subject_id = 'C3'").params(seal, second).update();
 
-        assertThat(checks.verify(run(second)).problems()).anyMatch(p -> p.contains("CADRE/C3"));
+        assertThat(checks.verify(run(second)).problems()).contains(RunChainChecker.rowAltered("CADRE/C3"));
         assertThat(checks.verify(run(first)).intact()).isTrue();
     }
 
