@@ -19,6 +19,7 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
 import org.kaohe.errors.Message;
+import org.kaohe.errors.MessageText;
 import org.kaohe.results.RunSealer;
 import org.kaohe.evaluation.SampleRun;
 import org.kaohe.security.Role;
@@ -131,6 +132,14 @@ class SealTamperingTest {
                 .with(httpBasic("tamper-api", "Forged-Score-Probe-1"))).andReturn().getResponse()
                 .getContentAsString(StandardCharsets.UTF_8));
         assertThat(explanation.at("/seal/status").asText()).isEqualTo("ALTERED");
+        assertThat(explanation.at("/seal/label").asText()).as("no Accept-Language: both languages")
+                .isEqualTo(SealStatus.ALTERED.label(null));
+        JsonNode english = json.readTree(mvc.perform(get("/api/runs/" + runId + "/subjects/C3")
+                .header("Accept-Language", "en").with(httpBasic("tamper-api", "Forged-Score-Probe-1"))).andReturn()
+                .getResponse().getContentAsString(StandardCharsets.UTF_8));
+        assertThat(english.at("/seal/label").asText()).isEqualTo(SealStatus.ALTERED.label(Locale.ENGLISH));
+        assertThat(english.at("/seal/problems/0").asText())
+                .isEqualTo(MessageText.of(RunChainChecker.rowAltered("CADRE/C3"), Locale.ENGLISH));
 
         CliRun results = cli("results", "--period", SampleRun.PERIOD);
         assertThat(results.exit()).isEqualTo(3);
