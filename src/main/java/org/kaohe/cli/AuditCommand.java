@@ -2,6 +2,7 @@ package org.kaohe.cli;
 
 import org.kaohe.audit.AuditLog;
 import org.kaohe.audit.AuditLogCheck;
+import org.kaohe.errors.MessageText;
 import org.springframework.beans.factory.config.ConfigurableBeanFactory;
 import org.springframework.context.annotation.Scope;
 import org.springframework.stereotype.Component;
@@ -32,7 +33,7 @@ class AuditCommand {
         } else {
             System.out.printf("日志链被破坏 audit log BROKEN: %d 处问题 problems in %d 条 entries%n", v.problems().size(),
                     v.entries());
-            v.problems().forEach(p -> System.out.println("  " + p));
+            v.problems().forEach(p -> System.out.println("  " + MessageText.forReader(p, CliSupport.reader())));
         }
         return v.intact() ? CliSupport.EXIT_OK : CliSupport.EXIT_ALTERED;
     }
