@@ -66,7 +66,6 @@ class ResultsApi {
         }
     }
 
-
     /**
      * One explanation line with its evidence as {@code file:line} texts: the reason worded in the
      * request's language ({@code ?lang=en} for English, Chinese by default) and, for programs, as
