@@ -12,6 +12,7 @@ import java.util.Map;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
+import org.kaohe.errors.MessageText;
 import org.kaohe.records.SourceRef;
 import org.kaohe.results.ResultRow;
 import org.kaohe.results.ResultsFormat;
@@ -63,7 +64,7 @@ public final class AnnualFormat {
         for (SubjectResult s : year.subjects()) {
             List<String> cells = new ArrayList<>(List.of(cells(s, format == ResultsFormat.CSV)));
             if (marked) {
-                cells.add(year.statusOf(s).label());
+                cells.add(year.statusOf(s).label(null)); // this export is bilingual throughout
             }
             if (staleText != null) {
                 cells.add(staleText);
@@ -92,7 +93,7 @@ public final class AnnualFormat {
         row.put("grade", s.finalGrade().label());
         row.put("rank", s.rank() == 0 ? null : s.rank());
         row.put("vetoed", s.vetoed());
-        row.put("seal", year.statusOf(s).label());
+        row.put("seal", year.statusOf(s).label(null));
         if (staleText != null) {
             row.put(STALE_COLUMN, staleText);
         }
@@ -105,9 +106,9 @@ public final class AnnualFormat {
         StringBuilder out = new StringBuilder();
         AnnualRunInfo run = year.run();
         if (year.statusOf(s).failed()) {
-            out.append("!!! 警告 WARNING: ").append(year.statusOf(s).label())
+            out.append("!!! 警告 WARNING: ").append(year.statusOf(s).label(locale))
                     .append(" — 以下数据与封印不符,不可采信 / the data below does not match its seal: do not trust it\n");
-            year.problems().forEach(p -> out.append("!!! ").append(p).append('\n'));
+            year.problems().forEach(p -> out.append("!!! ").append(MessageText.of(p, locale)).append('\n'));
             out.append('\n');
         }
         out.append(String.format("%s %s %s (部门 dept %s) %d 年度 year%n", s.subjectType().label(), s.subjectId(), s.name(),
@@ -118,7 +119,7 @@ public final class AnnualFormat {
                 s.rank() == 0 ? "-" : Integer.toString(s.rank()), s.vetoed() ? "是 yes" : "否 no"));
         out.append(String.format("季度考核 quarterly runs %s  年度民主测评 appraisal v%d  规则版本 rulebook %s  年度考核 annual run #%d (%s, %s)%n",
                 run.quarterRuns(), run.appraisalVersion(), run.rulebookVersion(), run.id(), run.runBy(), run.startedAt()));
-        out.append("封印 seal: ").append(year.statusOf(s).label()).append("\n\n");
+        out.append("封印 seal: ").append(year.statusOf(s).label(locale)).append("\n\n");
         List<String[]> rows = new ArrayList<>();
         for (ExplanationLine line : s.lines()) {
             rows.add(new String[] {line.part(), line.points().toPlainString(), ReasonText.of(line.reason(), locale, english.in(locale)),
@@ -165,8 +166,8 @@ public final class AnnualFormat {
         }).toList());
         Map<String, Object> seal = new LinkedHashMap<>();
         seal.put("status", year.statusOf(s).name());
-        seal.put("label", year.statusOf(s).label());
-        seal.put("problems", year.problems());
+        seal.put("label", year.statusOf(s).label(locale));
+        seal.put("problems", year.problems().stream().map(p -> MessageText.of(p, locale)).toList());
         out.put("seal", seal);
         out.put("stale", !stale.isEmpty());
         out.put("staleReasons", StaleReason.json(stale, locale));

@@ -66,7 +66,7 @@ class AnnualInputs {
             Period period = run.period();
             RunChecks.CheckedRun checked = runChecks.results(run);
             if (checked.failed()) {
-                throw new EvaluationException(period + " 的当前考核 #" + run.id() + " 未通过封印核验(" + checked.status().label()
+                throw new EvaluationException(period + " 的当前考核 #" + run.id() + " 未通过封印核验(" + checked.status().label(null)
                         + "),不能用于年度考核 / the current run of " + period + " fails its seal check");
             }
             quarters.add(new QuarterInput(run.id(), period, checked.subjects(), runs.scales(run.id()), kinds(run.importId())));

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.kaohe.errors.Message;
 import org.kaohe.errors.SealBrokenException;
 import org.kaohe.results.RunChainChecker;
 import org.kaohe.results.RunSealer;
@@ -26,7 +27,7 @@ public class AnnualResults {
 
     /** The year's results as checked: the run's status, and each altered row by its key ({@code CADRE/C0001}). */
     public record CheckedYear(AnnualRunInfo run, SealStatus status, List<SubjectResult> subjects,
-                              Map<String, String> alteredRows, List<String> problems) {
+                              Map<String, Message> alteredRows, List<Message> problems) {
         public boolean failed() {
             return status.failed();
         }
@@ -63,8 +64,8 @@ public class AnnualResults {
      */
     public void refuseIfMissing(CheckedYear year, String subjectId) {
         if (year.subject(subjectId).isEmpty() && repository.namedByChain(year.run().id(), subjectId)) {
-            throw RunChainChecker.missingFromRun(subjectId, "年度考核 #" + year.run().id(),
-                    "run #" + year.run().id() + " (annual)", "runs verify --year " + year.run().year());
+            throw RunChainChecker.missingFromRun(subjectId, "year", year.run().id(),
+                    "runs verify --year " + year.run().year());
         }
     }
 
@@ -86,13 +87,13 @@ public class AnnualResults {
     private CheckedYear checked(AnnualRunInfo run) {
         List<StoredSubject> stored = repository.results(run.id());
         List<SubjectResult> subjects = stored.stream().map(StoredSubject::result).toList();
-        Optional<String> otherKey = chain.otherKey("年度考核 #" + run.id(), "annual run #" + run.id(), run.keyId());
+        Optional<Message> otherKey = chain.otherKey("year", run.id(), run.keyId());
         if (otherKey.isPresent()) {
             return new CheckedYear(run, SealStatus.OTHER_KEY, subjects, Map.of(), List.of(otherKey.get()));
         }
         RunChainChecker.Found found = chain.checkRows(run.header(), run.subjectCount(), run.seal(), stored);
-        Map<String, String> altered = new LinkedHashMap<>(found.alteredRows());
-        List<String> problems = new ArrayList<>(found.problems());
+        Map<String, Message> altered = new LinkedHashMap<>(found.alteredRows());
+        List<Message> problems = new ArrayList<>(found.problems());
         for (StoredSubject s : stored) {
             if (!chain.linesIntact(s.linesDigest(), s.result().lines())) {
                 altered.putIfAbsent(s.key(), RunChainChecker.linesAltered(s.key()));
@@ -101,13 +102,13 @@ public class AnnualResults {
         }
         String labelsSeal = sealer.annualLabelsSeal(run.id(), repository.scales(run.id()));
         if (run.labelsSeal() != null && !run.labelsSeal().equals(labelsSeal)) {
-            problems.add("年度考核的等次名称与封印不符:已被改动 / the annual run's grade names do not match their seal: altered");
+            problems.add(Message.of("seal.problem.annualLabels"));
         }
         try {
             repository.appraisals(run.appraisalImportId());
         } catch (SealBrokenException e) {
-            problems.add(e.getMessage().lines().findFirst().orElse(""));
-            e.problems().forEach(p -> problems.add("  " + p));
+            problems.add(Message.of("seal.problem.input", e.getMessage().lines().findFirst().orElse("")));
+            e.problems().forEach(p -> problems.add(Message.of("seal.problem.inputRow", p)));
         }
         return new CheckedYear(run, problems.isEmpty() ? SealStatus.INTACT : SealStatus.ALTERED, subjects, altered, problems);
     }

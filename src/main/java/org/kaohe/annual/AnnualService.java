@@ -143,7 +143,7 @@ public class AnnualService {
      * A second import of the year at the same time is a conflict.
      */
     public ImportResult importFile(byte[] bytes, int year, String user, RemovalConfirmation confirmation) {
-        return heavy.run(HeavyWork.Kind.IMPORT, user, "导入 " + year + " 年度测评 / import of " + year, "import " + year,
+        return heavy.run(HeavyWork.Kind.IMPORT, user, Message.of("work.title.yearImport", Integer.toString(year)), "import " + year,
                 job -> {
                     try {
                         return importPass.run(bytes, year, user, confirmation);

@@ -104,7 +104,7 @@ public final class AnnualWorkbook {
                 s.vetoed() ? "是" : "否", String.join(";", s.lines().stream()
                         .filter(l -> l.part().equals(ExplanationLine.GRADE_PART)).map(l -> ReasonText.chinese(l.reason())).toList())));
         if (year.failed()) {
-            cells.add(year.statusOf(s).label());
+            cells.add(year.statusOf(s).label(null)); // the workbook is bilingual throughout
         }
         return cells;
     }
@@ -121,7 +121,7 @@ public final class AnnualWorkbook {
         facts.add(new String[] {"所用季度考核 quarterly runs", run.quarterRuns()});
         facts.add(new String[] {"年度民主测评版本 appraisal version", "v" + run.appraisalVersion()});
         facts.add(new String[] {"规则版本 rulebook", run.rulebookVersion()});
-        String seal = year.status().label() + (year.problems().isEmpty() ? ""
+        String seal = year.status().label(null) + (year.problems().isEmpty() ? ""
                 : ":" + year.problems().size() + " 个问题,见 runs verify --year " + run.year() + " / problems: see runs verify");
         facts.add(new String[] {"封印 seal", seal});
         if (run.staleQuartersAllowed() != null) {

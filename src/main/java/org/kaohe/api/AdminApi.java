@@ -76,8 +76,16 @@ class AdminApi {
 
     @GetMapping("/audit/verify")
     @Operation(summary = "核验日志链 / verify the audit log's chain: every changed, inserted or deleted entry named")
-    AuditLog.Verification verifyAudit(Principal who) {
-        return auditLogCheck.verify(who.getName());
+    AuditVerification verifyAudit(Principal who) {
+        return AuditVerification.of(auditLogCheck.verify(who.getName()));
+    }
+
+    /** The chain's check, its problems in the request's language (both without {@code Accept-Language}). */
+    record AuditVerification(long entries, long legacyEntries, List<String> problems, java.util.Set<Long> brokenSeqs) {
+        static AuditVerification of(AuditLog.Verification v) {
+            return new AuditVerification(v.entries(), v.legacyEntries(), v.problems().stream().map(ApiText::worded).toList(),
+                    v.brokenSeqs());
+        }
     }
 
     @GetMapping("/users")

@@ -152,15 +152,15 @@ class AnnualApi {
         row.put("grade", cells[5]);
         row.put("rank", s.rank() == 0 ? null : s.rank());
         row.put("vetoed", s.vetoed());
-        row.put("seal", checked.statusOf(s).label());
+        row.put("seal", ApiText.worded(checked.statusOf(s).message()));
         return row;
     }
 
     private static Map<String, Object> seal(AnnualResults.CheckedYear checked) {
         Map<String, Object> seal = new LinkedHashMap<>();
         seal.put("status", checked.status().name());
-        seal.put("label", checked.status().label());
-        seal.put("problems", List.copyOf(checked.problems()));
+        seal.put("label", ApiText.worded(checked.status().message()));
+        seal.put("problems", checked.problems().stream().map(ApiText::worded).toList());
         return seal;
     }
 

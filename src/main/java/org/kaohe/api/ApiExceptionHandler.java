@@ -39,7 +39,7 @@ class ApiExceptionHandler {
      */
     @ExceptionHandler(RefusedException.class)
     ResponseEntity<ApiError> refused(RefusedException e, HttpServletRequest request) {
-        Locale locale = readerLocale(request);
+        Locale locale = ApiText.locale(request);
         List<ApiError.Problem> problems = CheckAnswer.first(e.problems()).stream()
                 .map(p -> ApiError.Problem.of(p, locale)).toList();
         String message = worded(e.summary(), request) + (e.problems().size() > problems.size()
@@ -54,17 +54,11 @@ class ApiExceptionHandler {
      */
     @ExceptionHandler(InvalidInputException.class)
     ResponseEntity<ApiError> badInput(InvalidInputException e, HttpServletRequest request) {
-        return body(HttpStatus.BAD_REQUEST, e.getMessage(readerLocale(request)));
-    }
-
-    /** The language the request accepts; null (both languages) when it sends no {@code Accept-Language}. */
-    private static Locale readerLocale(HttpServletRequest request) {
-        return request.getHeader(HttpHeaders.ACCEPT_LANGUAGE) != null ? request.getLocale() : null;
+        return body(HttpStatus.BAD_REQUEST, e.getMessage(ApiText.locale(request)));
     }
 
     private static String worded(Message message, HttpServletRequest request) {
-        Locale locale = readerLocale(request);
-        return locale == null ? MessageText.bilingual(message) : MessageText.of(message, locale);
+        return MessageText.forReader(message, ApiText.locale(request));
     }
 
     /** Any other IllegalArgumentException is Kaohe's defect, never the client's mistake: logged, answered 500. */

@@ -11,10 +11,10 @@ import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 
 /**
- * The API's own messages (a run or subject not found, an import refused) worded for the request
- * being answered, as its error handler words a refused input: in the language of the request's
- * {@code Accept-Language} (Chinese unless English is asked), in both, {@code 中文 / English}, when it
- * sends none.
+ * The API reader's language, the one definition every answer and the error handler word their
+ * messages in: the request's {@code Accept-Language} (Chinese unless English is asked), both
+ * languages, {@code 中文 / English}, when it sends none. Not the pages' locale cookie: a script's
+ * request says its language in the header.
  */
 final class ApiText {
 
@@ -26,18 +26,22 @@ final class ApiText {
         for (int i = 0; i < args.length; i++) {
             shown[i] = String.valueOf(args[i]);
         }
-        Message message = Message.of(key, shown);
-        Locale locale = readerLocale(currentRequest());
-        return locale == null ? MessageText.bilingual(message) : MessageText.of(message, locale);
+        return worded(Message.of(key, shown));
     }
 
-    /** The language the request accepts; null (both languages) when it sends no {@code Accept-Language}. */
-    static Locale readerLocale(HttpServletRequest request) {
-        return request != null && request.getHeader(HttpHeaders.ACCEPT_LANGUAGE) != null ? request.getLocale() : null;
+    /** The message in the current request's language, both languages when it names none. */
+    static String worded(Message message) {
+        return MessageText.forReader(message, locale());
     }
 
-    private static HttpServletRequest currentRequest() {
+    /** The language of the request being answered; null when it names none or outside a request. */
+    static Locale locale() {
         return RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes
-                ? attributes.getRequest() : null;
+                ? locale(attributes.getRequest()) : null;
+    }
+
+    /** The language {@code request} accepts; null (both languages) when it sends no {@code Accept-Language}. */
+    static Locale locale(HttpServletRequest request) {
+        return request != null && request.getHeader(HttpHeaders.ACCEPT_LANGUAGE) != null ? request.getLocale() : null;
     }
 }

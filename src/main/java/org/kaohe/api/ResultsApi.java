@@ -62,11 +62,11 @@ class ResultsApi {
 
     /** What checking the shown data against the seals found: INTACT, ALTERED, OTHER_KEY or LEGACY, and why. */
     record SealCheck(SealStatus status, String label, List<String> problems) {
-        static SealCheck of(SealStatus status, List<String> problems) {
-            return new SealCheck(status, status.label(), problems);
+        static SealCheck of(SealStatus status, List<Message> problems) {
+            return new SealCheck(status, ApiText.worded(status.message()),
+                    problems.stream().map(ApiText::worded).toList());
         }
     }
-
 
     /**
      * One explanation line with its evidence as {@code file:line} texts: the reason worded in the
@@ -134,7 +134,7 @@ class ResultsApi {
             return new Row(r.subjectType().name(), r.subjectId(), r.name(), r.deptId(), r.deptName(), r.score(),
                     names.name(r.finalGrade().label(), locale), r.finalGrade().name(), r.rank(), r.vetoed(),
                     r.gradeReasons().stream().map(reason -> ReasonText.of(reason, locale, names.in(locale))).toList(),
-                    r.seal() == null ? null : r.seal().label());
+                    r.seal() == null ? null : ApiText.worded(r.seal().message()));
         }
     }
 

@@ -44,11 +44,12 @@ class RunReplayApi {
                   int subjects, long lines, long differenceCount, List<Difference> differences, boolean oldFormat,
                   String oldFormatNote, long wordingCount, List<Difference> wordings, String reason) {
         static Replay of(RunReplay.Replay r) {
-            return new Replay(r.run().id(), r.run().period().toString(), r.status().name(), r.status().label(),
-                    r.identical(), r.summary(), r.subjects(), r.lines(), r.differenceCount(),
-                    r.differences().stream().map(Difference::of).toList(), r.oldFormat(),
-                    r.oldFormat() ? RunReplay.Replay.OLD_FORMAT_NOTE : null, r.wordingCount(),
-                    r.wordings().stream().map(Difference::of).toList(), r.reason());
+            return new Replay(r.run().id(), r.run().period().toString(), r.status().name(),
+                    ApiText.worded(r.status().label()), r.identical(), ApiText.worded(r.summary()), r.subjects(),
+                    r.lines(), r.differenceCount(), r.differences().stream().map(Difference::of).toList(), r.oldFormat(),
+                    r.oldFormat() ? ApiText.worded(RunReplay.Replay.OLD_FORMAT_NOTE) : null, r.wordingCount(),
+                    r.wordings().stream().map(Difference::of).toList(),
+                    r.reason() == null ? null : ApiText.worded(r.reason()));
         }
     }
 

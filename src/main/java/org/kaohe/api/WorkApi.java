@@ -2,6 +2,7 @@ package org.kaohe.api;
 
 import static org.springframework.http.HttpStatus.NOT_FOUND;
 
+import java.time.Instant;
 import java.util.List;
 
 import org.kaohe.work.HeavyWork;
@@ -28,6 +29,14 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 @Tag(name = "work", description = "进行中的繁重操作 / heavy work in progress on this server")
 class WorkApi {
 
+    /** A running job; its title in the request's language (both without {@code Accept-Language}). */
+    record Running(String id, HeavyWork.Kind kind, String owner, String title, Instant startedAt, boolean stopping) {
+        static List<Running> of(List<HeavyWork.Running> running) {
+            return running.stream().map(r -> new Running(r.id(), r.kind(), r.owner(), ApiText.worded(r.title()),
+                    r.startedAt(), r.stopping())).toList();
+        }
+    }
+
     private final HeavyWork heavy;
 
     WorkApi(HeavyWork heavy) {
@@ -37,17 +46,17 @@ class WorkApi {
     @GetMapping
     @Operation(summary = "本服务器上进行中的导入、检查、发布、模拟、重放与导出(自己的;管理员看全部)/ heavy work running on this"
             + " server: your own (an admin sees everyone's)")
-    List<HeavyWork.Running> running(Authentication who) {
-        return heavy.running(who.getName(), admin(who));
+    List<Running> running(Authentication who) {
+        return Running.of(heavy.running(who.getName(), admin(who)));
     }
 
     @DeleteMapping("/{id}")
     @Operation(summary = "取消进行中的繁重操作(发起人或管理员)/ cancel running heavy work (its owner, or an admin)")
-    List<HeavyWork.Running> cancel(@PathVariable String id, Authentication who) {
+    List<Running> cancel(@PathVariable String id, Authentication who) {
         if (!heavy.cancel(id, who.getName(), admin(who))) {
             throw new ResponseStatusException(NOT_FOUND, ApiText.of("api.work.unknown", org.kaohe.errors.Echo.of(id)));
         }
-        return heavy.running(who.getName(), admin(who));
+        return Running.of(heavy.running(who.getName(), admin(who)));
     }
 
     private static boolean admin(Authentication who) {

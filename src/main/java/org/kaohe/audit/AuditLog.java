@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.kaohe.errors.Message;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -44,8 +45,8 @@ public class AuditLog {
     /** A page of entries, newest first, and how many match in all. */
     public record Page(List<Entry> entries, long total, int page, int pages) {}
 
-    /** What checking the chain found: every problem names the entry (by number) where it is. */
-    public record Verification(long entries, long legacyEntries, List<String> problems, java.util.Set<Long> brokenSeqs) {
+    /** What checking the chain found: every problem ({@code audit.problem.*}) names the entry (by number) where it is. */
+    public record Verification(long entries, long legacyEntries, List<Message> problems, java.util.Set<Long> brokenSeqs) {
         public boolean intact() {
             return problems.isEmpty();
         }
@@ -164,7 +165,7 @@ public class AuditLog {
      * the chain existed) may only come before the first chained entry.
      */
     public Verification verify() {
-        List<String> problems = new ArrayList<>();
+        List<Message> problems = new ArrayList<>();
         java.util.Set<Long> broken = new java.util.TreeSet<>();
         long[] count = {0};
         long[] legacy = {0};
@@ -181,7 +182,7 @@ public class AuditLog {
             expectedSeq[0] = e.seq() + 1;
             if (e.mac() == null) {
                 if (chained[0]) {
-                    problems.add(altered(e, "封印被移除 / its seal was removed"));
+                    problems.add(altered(e, "audit.problem.sealRemoved"));
                     broken.add(e.seq());
                 } else {
                     legacy[0]++;
@@ -190,7 +191,7 @@ public class AuditLog {
             }
             if (!e.mac().equals(mac(previousMac[0], e.seq(), e.at(), e.actor(), e.action(), e.detail()))) {
                 if (!broken.contains(e.seq())) {
-                    problems.add(altered(e, "内容与封印不符:被改动或插入 / does not match its seal: changed or inserted"));
+                    problems.add(altered(e, "audit.problem.changed"));
                 }
                 broken.add(e.seq());
             }
@@ -200,12 +201,11 @@ public class AuditLog {
         Head head = jdbc.sql("SELECT last_seq, last_mac FROM audit_chain WHERE id = 1")
                 .query((rs, n) -> new Head(rs.getLong("last_seq"), rs.getString("last_mac"))).optional().orElse(null);
         if (head == null) {
-            problems.add("日志链头缺失 / the chain's head row is missing");
+            problems.add(Message.of("audit.problem.headMissing"));
         } else if (head.lastSeq() >= expectedSeq[0]) {
             problems.add(missing(expectedSeq[0], head.lastSeq()));
         } else if (head.lastSeq() < expectedSeq[0] - 1 || (chained[0] && !head.lastMac().equals(previousMac[0]))) {
-            problems.add("日志链头与最后一条(第 " + (expectedSeq[0] - 1) + " 条)不符:其后的条目被插入或链头被改动 / the chain's "
-                    + "head does not match the last entry (#" + (expectedSeq[0] - 1) + "): entries added after it, or the head changed");
+            problems.add(Message.of("audit.problem.headMismatch", Long.toString(expectedSeq[0] - 1)));
         }
         return new Verification(count[0], legacy[0], problems, broken);
     }
@@ -215,15 +215,13 @@ public class AuditLog {
                 Long.toString(at.toInstant().toEpochMilli()), actor, action, detail));
     }
 
-    private static String missing(long from, long to) {
-        String range = from == to ? "第 " + from + " 条" : "第 " + from + "–" + to + " 条";
-        String english = from == to ? "entry #" + from : "entries #" + from + "–#" + to;
-        return range + "缺失:已被删除 / " + english + " missing: deleted";
+    private static Message missing(long from, long to) {
+        return from == to ? Message.of("audit.problem.missing", Long.toString(from))
+                : Message.of("audit.problem.missingRange", Long.toString(from), Long.toString(to));
     }
 
-    private static String altered(Entry e, String why) {
-        return "第 " + e.seq() + " 条(" + e.action() + ",操作人 " + e.actor() + ")" + why.split(" / ")[0] + " / entry #"
-                + e.seq() + " (" + e.action() + " by " + e.actor() + ") " + why.split(" / ")[1];
+    private static Message altered(Entry e, String key) {
+        return Message.of(key, Long.toString(e.seq()), e.action(), e.actor());
     }
 
     private record Head(long lastSeq, String lastMac) {}

@@ -2,6 +2,7 @@ package org.kaohe.cli;
 
 import org.kaohe.audit.AuditLog;
 import org.kaohe.audit.AuditLogCheck;
+import org.kaohe.errors.MessageText;
 import org.springframework.beans.factory.config.ConfigurableBeanFactory;
 import org.springframework.context.annotation.Scope;
 import org.springframework.stereotype.Component;
@@ -30,7 +31,7 @@ class AuditCommand {
             System.out.println(CliSupport.text("cli.audit.intact", v.entries(), v.legacyEntries()));
         } else {
             System.out.println(CliSupport.text("cli.audit.broken", v.problems().size(), v.entries()));
-            v.problems().forEach(p -> System.out.println("  " + p));
+            v.problems().forEach(p -> System.out.println("  " + CliSupport.text(p)));
         }
         return v.intact() ? CliSupport.EXIT_OK : CliSupport.EXIT_ALTERED;
     }

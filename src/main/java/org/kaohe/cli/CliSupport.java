@@ -114,8 +114,8 @@ public final class CliSupport {
     }
 
     /**
-     * The reader's language for typed messages, from the environment as POSIX orders it ({@code LC_ALL},
-     * then {@code LC_MESSAGES}, then {@code LANG}): English for {@code en…}, Chinese for {@code zh…}, and
+     * The reader's language from {@code environment} as POSIX orders it ({@code LC_ALL}, then
+     * {@code LC_MESSAGES}, then {@code LANG}): English for {@code en…}, Chinese for {@code zh…}, and
      * null (both languages, as the command line writes by default) for anything else, {@code C.UTF-8} among them.
      */
     static Locale readerLocale(Map<String, String> environment) {

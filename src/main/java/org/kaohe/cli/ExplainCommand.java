@@ -8,6 +8,7 @@ import org.kaohe.annual.AnnualFormat;
 import org.kaohe.annual.AnnualResults;
 import org.kaohe.annual.AnnualService;
 import org.kaohe.annual.AnnualStaleness;
+import org.kaohe.errors.MessageText;
 import org.kaohe.records.Period;
 import org.kaohe.results.ExplanationFormat;
 import org.kaohe.results.PartNames;
@@ -86,8 +87,8 @@ class ExplainCommand implements Callable<Integer> {
         System.out.print(format.render(checked, PartNames.of(runs.partLabels(run.id()), englishNames()), englishNames(), locale()));
         CliSupport.staleNote(CliSupport.runName(run.id()), staleRuns.reasons(run));
         if (checked.failed()) {
-            System.err.println(CliSupport.marked(true, CliSupport.runName(run.id()), checked.status().label()));
-            checked.problems().forEach(System.err::println);
+            System.err.println(CliSupport.marked(true, CliSupport.runName(run.id()), checked.status().label(locale())));
+            checked.problems().forEach(problem -> System.err.println(CliSupport.text(problem)));
             return CliSupport.EXIT_ALTERED;
         }
         return CliSupport.EXIT_OK;
@@ -113,8 +114,8 @@ class ExplainCommand implements Callable<Integer> {
         CliSupport.staleNote(CliSupport.annualRunName(checked.run().id()), stale);
         if (checked.statusOf(found.get()).failed()) {
             System.err.println(CliSupport.marked(true, CliSupport.annualRunName(checked.run().id()),
-                    checked.statusOf(found.get()).label()));
-            checked.problems().forEach(System.err::println);
+                    checked.statusOf(found.get()).label(locale())));
+            checked.problems().forEach(problem -> System.err.println(CliSupport.text(problem)));
             return CliSupport.EXIT_ALTERED;
         }
         return CliSupport.EXIT_OK;

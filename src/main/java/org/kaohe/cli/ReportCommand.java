@@ -158,7 +158,7 @@ class ReportCommand implements Callable<Integer> {
     /** Paper printed from a run that fails its seal check says so on the page; the command exits 3 as well. */
     private static int sealChecked(long runId, SealStatus seal) {
         if (seal.failed()) {
-            System.err.println(CliSupport.text("cli.report.sealMismatch", seal.label(), "runs verify " + runId));
+            System.err.println(CliSupport.text("cli.report.sealMismatch", seal.label(CliSupport.locale()), "runs verify " + runId));
             return CliSupport.EXIT_ALTERED;
         }
         return CliSupport.EXIT_OK;

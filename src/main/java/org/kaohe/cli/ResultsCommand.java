@@ -16,6 +16,7 @@ import org.kaohe.annual.AnnualService;
 import org.kaohe.annual.AnnualStaleness;
 import org.kaohe.annual.AnnualWorkbook;
 import org.kaohe.annual.AuditedYears;
+import org.kaohe.errors.MessageText;
 import org.kaohe.records.Period;
 import org.kaohe.results.AuditedRuns;
 import org.kaohe.results.ResultRow;
@@ -107,11 +108,11 @@ class ResultsCommand implements Callable<Integer> {
             writeWhole(out, file -> export.xlsx(checked, ResultsFilter.all(), Locale.SIMPLIFIED_CHINESE, false, file));
             System.err.println(CliSupport.text("cli.writtenRows", out, run.subjectCount()));
             if (checked.status() != SealStatus.INTACT) {
-                System.err.println(CliSupport.marked(checked.failed(), CliSupport.runName(run.id()), checked.status().label()));
+                System.err.println(CliSupport.marked(checked.failed(), CliSupport.runName(run.id()), checked.status().label(CliSupport.locale())));
             }
             return checked.failed() ? CliSupport.EXIT_ALTERED : CliSupport.EXIT_OK;
         }
-        List<ResultRow> rows = checked.rows();
+        List<ResultRow> rows = checked.rows(null); // the seal column of an interface: both languages
         String text = ResultsFormat.valueOf(format.name()).render(rows);
         if (out == null) {
             System.out.print(text);
@@ -120,8 +121,8 @@ class ResultsCommand implements Callable<Integer> {
             System.err.println(CliSupport.text("cli.writtenRows", out, rows.size()));
         }
         if (checked.status() != SealStatus.INTACT) {
-            System.err.println(CliSupport.marked(checked.failed(), CliSupport.runName(run.id()), checked.status().label()));
-            checked.problems().stream().limit(50).forEach(System.err::println);
+            System.err.println(CliSupport.marked(checked.failed(), CliSupport.runName(run.id()), checked.status().label(CliSupport.locale())));
+            checked.problems().stream().limit(50).forEach(problem -> System.err.println(CliSupport.text(problem)));
             if (checked.problems().size() > 50) {
                 System.err.println("… " + CliSupport.text("cli.results.moreProblems", checked.problems().size() - 50,
                         "kaohe runs verify " + run.id()));
@@ -177,8 +178,8 @@ class ResultsCommand implements Callable<Integer> {
             System.err.println(CliSupport.text("cli.writtenRows", out, checked.subjects().size()));
         }
         if (checked.failed()) {
-            System.err.println(CliSupport.marked(true, CliSupport.annualRunName(checked.run().id()), checked.status().label()));
-            checked.problems().forEach(System.err::println);
+            System.err.println(CliSupport.marked(true, CliSupport.annualRunName(checked.run().id()), checked.status().label(CliSupport.locale())));
+            checked.problems().forEach(problem -> System.err.println(CliSupport.text(problem)));
             return CliSupport.EXIT_ALTERED;
         }
         return CliSupport.EXIT_OK;

@@ -1,11 +1,13 @@
 package org.kaohe.cli;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 import org.kaohe.annual.AnnualResults;
 import org.kaohe.annual.AnnualRunInfo;
 import org.kaohe.annual.AuditedYears;
+import org.kaohe.errors.MessageText;
 import org.kaohe.evaluation.ReplayDifference;
 import org.kaohe.evaluation.RunReplay;
 import org.kaohe.results.AuditedRuns;
@@ -79,8 +81,8 @@ class RunsCommand {
             RunChecks.Verification v = audited.verify(run, CliSupport.user());
             anyFailed |= !v.intact();
             System.out.println(CliSupport.text("cli.runs.verified", run.id(), run.period(), run.importVersion(),
-                    run.subjectCount()) + ": " + v.status().label());
-            v.problems().forEach(p -> System.out.println("  " + p));
+                    run.subjectCount()) + ": " + v.status().label(CliSupport.locale()));
+            v.problems().forEach(p -> System.out.println("  " + CliSupport.text(p)));
         }
         if (chosen.isEmpty()) {
             System.out.println(CliSupport.text("cli.runs.none"));
@@ -97,8 +99,8 @@ class RunsCommand {
     private boolean report(AnnualResults.CheckedYear year) {
         AnnualRunInfo run = year.run();
         System.out.println(CliSupport.text("cli.runs.yearVerified", run.id(), run.year(), run.subjectCount()) + ": "
-                + year.status().label());
-        year.problems().forEach(p -> System.out.println("  " + p));
+                + year.status().label(CliSupport.locale()));
+        year.problems().forEach(p -> System.out.println("  " + CliSupport.text(p)));
         return year.status() == SealStatus.INTACT;
     }
 
@@ -115,17 +117,22 @@ class RunsCommand {
         RunInfo r = run.get();
         RunReplay.Replay replay = replays.replay(r, CliSupport.user());
         System.out.println(CliSupport.text("cli.runs.replayed", r.id(), r.period(), r.importVersion(), r.rulebookVersion())
-                + ": " + replay.status().label());
+                + ": " + CliSupport.text(replay.status().label()));
         if (replay.oldFormat()) {
-            System.out.println("  " + CliSupport.text("cli.note") + ": " + RunReplay.Replay.OLD_FORMAT_NOTE);
+            System.out.println("  " + CliSupport.text("cli.note") + ": " + CliSupport.text(RunReplay.Replay.OLD_FORMAT_NOTE));
         }
-        System.out.println("  " + replay.summary());
+        System.out.println("  " + CliSupport.text(replay.summary()));
+        if (replay.reason() != null) {
+            System.out.println("  " + CliSupport.text(replay.reason()));
+        }
         for (ReplayDifference d : replay.differences()) {
             System.out.println("  " + d.text());
         }
+        replay.differencesListed().ifPresent(m -> System.out.println("  " + CliSupport.text(m)));
         if (replay.wordingCount() > 0) {
-            System.out.println("  " + replay.wordingHeading() + ":");
+            System.out.println("  " + CliSupport.text(replay.wordingHeading()));
             replay.wordings().forEach(d -> System.out.println("    " + d.text()));
+            replay.wordingsListed().ifPresent(m -> System.out.println("  " + CliSupport.text(m)));
         }
         return replay.identical() ? CliSupport.EXIT_OK : CliSupport.EXIT_ALTERED;
     }

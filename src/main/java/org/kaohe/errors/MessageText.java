@@ -34,6 +34,14 @@ public final class MessageText {
                         .format(message.args().toArray());
     }
 
+    /**
+     * In the reader's language, or in both ({@link #bilingual}) where it is not known: a null
+     * locale (the command line without {@code LANG}, an API request without {@code Accept-Language}).
+     */
+    public static String forReader(Message message, Locale reader) {
+        return reader == null ? bilingual(message) : of(message, reader);
+    }
+
     /** {@code 中文 / English}: for a reader whose language is not known. */
     public static String bilingual(Message message) {
         return of(message, Locale.SIMPLIFIED_CHINESE) + " / " + of(message, Locale.ENGLISH);

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.kaohe.audit.AuditLog;
+import org.kaohe.errors.Message;
 import org.kaohe.errors.SealBrokenException;
 import org.kaohe.imports.ImportRepository;
 import org.kaohe.records.PeriodRecords;
@@ -32,81 +33,63 @@ import org.springframework.stereotype.Service;
 @Service
 public class RunReplay {
 
-    /** What a replay found. */
+    /** What a replay found; worded by the bundles' {@code replay.label.*} (short) and {@code replay.status.*} (a sentence). */
     public enum Status {
         /** Everything compared is identical. */
-        IDENTICAL("一致", "identical"),
+        IDENTICAL,
         /** At least one stored figure differs from the replay. */
-        DIFFERENT("不一致", "NOT identical"),
+        DIFFERENT,
         /** The import or the rulebook version is gone or cannot be evaluated: nothing could be compared. */
-        NOT_REPLAYABLE("无法重放", "cannot be replayed");
+        NOT_REPLAYABLE;
 
-        private final String chinese;
-        private final String english;
-
-        Status(String chinese, String english) {
-            this.chinese = chinese;
-            this.english = english;
-        }
-
-        public String label() {
-            return chinese + " / " + english;
+        /** The status in a word or two ({@code replay.label.IDENTICAL}: 一致). */
+        public Message label() {
+            return Message.of("replay.label." + name());
         }
     }
 
     /**
      * A replay's report: the status, how much was compared, the differences (the first
      * {@value ReplayComparison#MAX_LISTED}; {@code differenceCount} counts all) and why a run could
-     * not be replayed. For a run made under an old-format rulebook ({@code oldFormat}), rule names
-     * are not compared and reasons worded otherwise on lines identical in every figure are listed
-     * apart ({@code wordings}, counted by {@code wordingCount}): they do not make it differ.
+     * not be replayed ({@code reason}, null otherwise). For a run made under an old-format rulebook
+     * ({@code oldFormat}), rule names are not compared and reasons worded otherwise on lines
+     * identical in every figure are listed apart ({@code wordings}, counted by {@code wordingCount}):
+     * they do not make it differ.
      */
     public record Replay(RunInfo run, Status status, boolean oldFormat, int subjects, long lines,
                          List<ReplayDifference> differences, long differenceCount,
-                         List<ReplayDifference> wordings, long wordingCount, String reason) {
+                         List<ReplayDifference> wordings, long wordingCount, Message reason) {
 
         /** What an old-format run's replay leaves out or lists apart, said wherever its result is shown. */
-        public static final String OLD_FORMAT_NOTE = "本运行由旧格式考核细则(Drools DRL 文件)生成,重放经旧格式转换为现行规则表计算。"
-                + "旧运行的明细以规则名称记录(如「T: target done on time」),重算的明细引用规则表的行(如「parts.csv:2」),"
-                + "故不比较规则名称;理由文字由旧规则的代码写成,措辞不同而分项、分值和依据相同的明细单独列出,不算不一致;"
-                + "其余全部比较 / this run was made under an old-format rulebook (Drools DRL files) and is replayed through"
-                + " its translation into today's tables. Its lines name rules such as \"T: target done on time\" where the"
-                + " replay cites table rows such as \"parts.csv:2\", so rule names are not compared; its reasons were"
-                + " written by the old rules' code, so a reason worded otherwise on a line whose part, points and evidence"
-                + " are identical is listed apart and does not count as a difference; everything else is compared";
+        public static final Message OLD_FORMAT_NOTE = Message.of("replay.oldFormat");
 
         public boolean identical() {
             return status == Status.IDENTICAL;
         }
 
-        /** One sentence on the outcome, Chinese first with English beside. */
-        public String summary() {
-            return switch (status) {
-                case IDENTICAL -> "重放结果与存储一致:比较了 " + subjects + " 个对象、" + lines + " 条明细的每个得分、等次、排名、"
-                        + "否决、分项和明细" + (oldFormat ? "(规则名称除外" + (wordingCount > 0 ? "," + wordingCount
-                        + " 条理由措辞不同" : "") + ")" : "") + " / the replay is identical: every score, grade, rank, veto,"
-                        + " part and line of " + subjects + " subjects and " + lines + " explanation lines matches the"
-                        + " stored run" + (oldFormat ? " (rule names apart" + (wordingCount > 0 ? "; " + wordingCount
-                        + " reasons worded otherwise" : "") + ")" : "");
-                case DIFFERENT -> "重放结果与存储不一致:" + differenceCount + " 处不同" + listedNote(differences, differenceCount,
-                        true) + " / the replay differs from the stored run in " + differenceCount + " places"
-                        + listedNote(differences, differenceCount, false);
-                case NOT_REPLAYABLE -> "无法重放 / cannot be replayed: " + reason;
-            };
+        /** One sentence on the outcome, the page's own ({@code replay.status.*}: subjects, lines, differences). */
+        public Message summary() {
+            return Message.of("replay.status." + status.name(), Integer.toString(subjects), Long.toString(lines),
+                    Long.toString(differenceCount));
         }
 
-        /** The heading of the wording list (old-format runs). */
-        public String wordingHeading() {
-            return wordingCount + " 条明细的理由措辞不同,分项、分值和依据相同" + listedNote(wordings, wordingCount, true)
-                    + " / " + wordingCount + " lines' reasons are worded otherwise, their part, points and evidence"
-                    + " identical" + listedNote(wordings, wordingCount, false);
+        /** When only the first differences are listed, how many of how many ({@code replay.more}). */
+        public Optional<Message> differencesListed() {
+            return listed(differences, differenceCount);
         }
 
-        private static String listedNote(List<ReplayDifference> listed, long count, boolean chinese) {
-            if (count <= listed.size()) {
-                return "";
-            }
-            return chinese ? "(列出前 " + listed.size() + " 处)" : " (the first " + listed.size() + " listed)";
+        /** The heading of the wording list (old-format runs), and how many of them are listed. */
+        public Message wordingHeading() {
+            return Message.of("replay.wordings", Long.toString(wordingCount));
+        }
+
+        public Optional<Message> wordingsListed() {
+            return listed(wordings, wordingCount);
+        }
+
+        private static Optional<Message> listed(List<ReplayDifference> listed, long count) {
+            return count <= listed.size() ? Optional.empty()
+                    : Optional.of(Message.of("replay.more", Integer.toString(listed.size()), Long.toString(count)));
         }
     }
 
@@ -134,7 +117,7 @@ public class RunReplay {
      * threads of stored evaluations).
      */
     public Replay replay(RunInfo run, String who) {
-        Replay replay = heavy.run(HeavyWork.Kind.REPLAY, who, "重放 / replay run " + run.id(),
+        Replay replay = heavy.run(HeavyWork.Kind.REPLAY, who, Message.of("work.title.replay", Long.toString(run.id())),
                 job -> compare(run, limits.forCheck(job::cancelled, job.remaining())));
         Map<String, Object> detail = new LinkedHashMap<>();
         detail.put("period", run.period().toString());
@@ -150,22 +133,22 @@ public class RunReplay {
         try {
             records = imports.load(run.importId());
         } catch (SealBrokenException e) {
-            return notReplayable(run, false, e.getMessage());
+            return notReplayable(run, false, Message.of("replay.reason.sealBroken", e.getMessage()));
         }
         if (records.isEmpty()) {
-            return notReplayable(run, false, "导入版本 " + run.importVersion() + "(导入编号 " + run.importId()
-                    + ")已不存在 / the run's import version is no longer stored");
+            return notReplayable(run, false, Message.of("replay.reason.importGone", Integer.toString(run.importVersion()),
+                    Long.toString(run.importId())));
         }
         CompiledRulebook rulebook;
         try {
             Optional<CompiledRulebook> stored = rulebooks.version(run.rulebookVersion());
             if (stored.isEmpty()) {
-                return notReplayable(run, false, "考核细则版本 " + run.rulebookVersion() + " 已不存在 / the run's"
-                        + " rulebook version is no longer stored");
+                return notReplayable(run, false, Message.of("replay.reason.rulebookGone", run.rulebookVersion()));
             }
             rulebook = stored.get();
         } catch (IllegalStateException | SealBrokenException e) {
-            return notReplayable(run, false, e.getMessage());
+            return notReplayable(run, false, Message.of("replay.reason.rulebookUnreadable", run.rulebookVersion(),
+                    e.getMessage()));
         }
         boolean oldFormat = LegacyRulebook.isLegacy(rulebook.source());
         EvaluationOutcome outcome;
@@ -176,8 +159,8 @@ public class RunReplay {
             if (limits.cancelled().getAsBoolean()) {
                 throw e; // the replay was stopped, not found different
             }
-            return notReplayable(run, oldFormat, "用考核细则 " + rulebook.shortVersion() + " 重算失败 / evaluating again"
-                    + " failed: " + e.getMessage());
+            return notReplayable(run, oldFormat, Message.of("replay.reason.evaluationFailed", rulebook.shortVersion(),
+                    String.valueOf(e.getMessage())));
         }
         ReplayComparison comparison = new ReplayComparison(outcome, oldFormat);
         comparison.scales(runs.scales(run.id()), outcome.gradeScales());
@@ -192,7 +175,7 @@ public class RunReplay {
                 comparison.wordings().count(), null);
     }
 
-    private static Replay notReplayable(RunInfo run, boolean oldFormat, String reason) {
+    private static Replay notReplayable(RunInfo run, boolean oldFormat, Message reason) {
         return new Replay(run, Status.NOT_REPLAYABLE, oldFormat, 0, 0, List.of(), 0, List.of(), 0, reason);
     }
 }

@@ -15,6 +15,7 @@ import java.util.Optional;
 
 import org.kaohe.audit.AuditLog;
 import org.kaohe.errors.EvaluationException;
+import org.kaohe.errors.Message;
 import org.kaohe.records.Period;
 import org.kaohe.records.PeriodRecords;
 import org.kaohe.records.SubjectType;
@@ -170,7 +171,7 @@ public class SimulationService {
     private Simulation simulateAs(Period period, RulebookSource draft, String who) throws RulebookInvalidException {
         CompiledRulebook draftRulebook = rulebooks.compileDraft(draft);
         CompiledRulebook published = published();
-        return heavy.run(HeavyWork.Kind.SIMULATE, who, "模拟 / what-if " + period, job -> {
+        return heavy.run(HeavyWork.Kind.SIMULATE, who, Message.of("work.title.simulate", period.toString()), job -> {
             RunLimits limits = this.limits.forCheck(job::cancelled, job.remaining());
             PeriodRecords records = evaluation.currentRecords(period);
             EvaluationOutcome before = published.evaluate(records, EvaluationProgress.NONE, limits);

@@ -51,7 +51,7 @@ public class ImportService {
      * same period while one runs on this instance is refused at once ({@link ConflictException}).
      */
     private ImportReport gated(Period period, String user, Supplier<ImportReport> work) {
-        return heavy.run(HeavyWork.Kind.IMPORT, user, "导入 " + period + " / import of " + period, "import " + period,
+        return heavy.run(HeavyWork.Kind.IMPORT, user, Message.of("work.title.import", period.toString()), "import " + period,
                 job -> work.get());
     }
 

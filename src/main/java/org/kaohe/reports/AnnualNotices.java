@@ -215,7 +215,7 @@ public class AnnualNotices {
             AnnualRunInfo run = year.run();
             pdf.text("依据:" + run.year() + " 年度第 " + run.id() + " 次年度考核(" + run.runBy() + "),季度考核 " + run.quarterRuns()
                     + ",年度民主测评第 " + run.appraisalVersion() + " 版,考核细则版本 " + run.rulebookVersion() + ";结果封印"
-                    + (year.status() == SealStatus.INTACT ? "完好" : "未通过核验(" + year.status().label() + "),结果可能在生成后被改动!"), 8);
+                    + (year.status() == SealStatus.INTACT ? "完好" : "未通过核验(" + year.status().label(java.util.Locale.SIMPLIFIED_CHINESE) + "),结果可能在生成后被改动!"), 8);
         }
     }
 }

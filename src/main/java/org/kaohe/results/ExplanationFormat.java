@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
+import org.kaohe.errors.MessageText;
 import org.kaohe.records.SourceRef;
 import org.kaohe.rules.book.EnglishNames;
 import org.kaohe.scoring.ExplanationLine;
@@ -39,9 +40,9 @@ public enum ExplanationFormat {
         RunInfo run = checked.run();
         StringBuilder out = new StringBuilder();
         if (checked.failed()) {
-            out.append("!!! 警告 WARNING: ").append(checked.status().label())
+            out.append("!!! 警告 WARNING: ").append(checked.status().label(locale))
                     .append(" — 以下数据与封印不符,不可采信 / the data below does not match its seal: do not trust it\n");
-            checked.problems().forEach(p -> out.append("!!! ").append(p).append('\n'));
+            checked.problems().forEach(p -> out.append("!!! ").append(MessageText.of(p, locale)).append('\n'));
             out.append('\n');
         }
         out.append(String.format("%s %s %s (部门 dept %s) %s%n", s.subjectType().label(), s.subjectId(), s.name(),
@@ -52,7 +53,7 @@ public enum ExplanationFormat {
                 s.rank(), s.vetoed() ? "是 yes" : "否 no"));
         out.append(String.format("规则版本 rulebook %s  运行 run #%d (%s, %s)%n", run.rulebookVersion(), run.id(),
                 run.runBy(), run.startedAt()));
-        out.append("封印 seal: ").append(checked.status().label()).append("\n\n");
+        out.append("封印 seal: ").append(checked.status().label(locale)).append("\n\n");
         List<String[]> rows = new ArrayList<>();
         for (ExplanationLine line : s.lines()) {
             rows.add(new String[] {names.codeAndName(s.subjectType(), line.part(), locale), signed(line.points()),
@@ -82,8 +83,10 @@ public enum ExplanationFormat {
                 .toList();
         JsonExplanation explanation = new JsonExplanation(run.period().toString(), run.id(), s.subjectType().name(),
                 s.subjectId(), s.name(), s.deptId(), s.score(), english.name(s.bandGrade().label(), locale),
-                english.name(s.gatedGrade().label(), locale), english.name(s.finalGrade().label(), locale), s.rank(), s.vetoed(), run.rulebookVersion(), s.parts(), lines,
-                new JsonSeal(checked.status().name(), checked.status().label(), checked.problems()));
+                english.name(s.gatedGrade().label(), locale), english.name(s.finalGrade().label(), locale), s.rank(),
+                s.vetoed(), run.rulebookVersion(), s.parts(), lines,
+                new JsonSeal(checked.status().name(), checked.status().label(locale),
+                        checked.problems().stream().map(p -> MessageText.of(p, locale)).toList()));
         try {
             return Json.MAPPER.writeValueAsString(explanation) + "\n";
         } catch (IOException e) {

@@ -34,8 +34,8 @@ final class ExportLabels {
     /** The first block's seal line: the run's check, loudly when it failed. */
     String seal() {
         return checked.status() == SealStatus.INTACT ? text("export.sealIntact")
-                : checked.failed() ? text("export.sealBroken") + " " + checked.status().label()
-                : checked.status().label();
+                : checked.failed() ? text("export.sealBroken") + " " + checked.status().label(locale)
+                : checked.status().label(locale);
     }
 
     /**
@@ -85,7 +85,7 @@ final class ExportLabels {
                 checked.failed() ? 1 : 0);
         if (checked.failed()) {
             cells[cells.length - 1] = checked.alteredRows().containsKey(r.subjectType().name() + "/" + r.subjectId())
-                    ? SealStatus.ALTERED.label() : checked.status().label();
+                    ? SealStatus.ALTERED.label(locale) : checked.status().label(locale);
         }
         return cells;
     }

@@ -41,10 +41,4 @@ public record ListedResult(SubjectType subjectType, String subjectId, String nam
         return new ListedResult(subjectType, subjectId, name, deptId, deptName, score, bandGrade, finalGrade, rank,
                 vetoed, gradeReasons, status);
     }
-
-    /** The row as the fixed columns of {@code results}, marked with its seal when {@code marked}. */
-    public ResultRow row(boolean marked) {
-        return new ResultRow(subjectType.name(), subjectId, name, deptId, score.setScale(2, java.math.RoundingMode.HALF_UP),
-                finalGrade.label(), rank, vetoed, marked && seal != null ? seal.label() : null);
-    }
 }

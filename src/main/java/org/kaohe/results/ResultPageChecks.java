@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import org.kaohe.errors.Message;
 import org.kaohe.scoring.SubjectResult;
 import org.springframework.stereotype.Service;
 
@@ -35,7 +36,7 @@ public class ResultPageChecks {
      * {@code wholeCheckPending} while the run's first whole check is still under way (the page's own
      * rows are checked, the rest of the run not yet).
      */
-    public record CheckedPage(ResultsPage page, SealStatus status, List<String> problems, boolean wholeCheckPending) {
+    public record CheckedPage(ResultsPage page, SealStatus status, List<Message> problems, boolean wholeCheckPending) {
         public boolean failed() {
             return status.failed() || page.rows().stream().anyMatch(r -> r.seal() == SealStatus.ALTERED);
         }
@@ -44,7 +45,7 @@ public class ResultPageChecks {
     /** How long a whole run's check is reused by pages before it is done again (in the background). */
     static final java.time.Duration RUN_CHECK_REUSED_FOR = java.time.Duration.ofSeconds(30);
 
-    private record TimedCheck(SealStatus status, List<String> problems, java.time.Instant at) {}
+    private record TimedCheck(SealStatus status, List<Message> problems, java.time.Instant at) {}
 
     private final Map<Long, TimedCheck> lastRunChecks = new java.util.concurrent.ConcurrentHashMap<>();
     private final Set<Long> checking = java.util.concurrent.ConcurrentHashMap.newKeySet();
@@ -79,7 +80,7 @@ public class ResultPageChecks {
         if (whole == null || rowAltered || whole.at().plus(RUN_CHECK_REUSED_FOR).isBefore(java.time.Instant.now())) {
             checkInBackground(run);
         }
-        List<String> problems = new ArrayList<>();
+        List<Message> problems = new ArrayList<>();
         rowChecks.checkLabels(run, problems); // the grade and part names every row is shown with
         if (whole != null) {
             problems.addAll(whole.problems());

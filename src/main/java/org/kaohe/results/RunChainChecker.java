@@ -10,6 +10,8 @@ import java.util.concurrent.ForkJoinPool;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
+import org.kaohe.errors.Message;
+import org.kaohe.errors.MessageText;
 import org.kaohe.errors.SealBrokenException;
 import org.kaohe.scoring.ExplanationLine;
 import org.springframework.stereotype.Component;
@@ -32,7 +34,7 @@ public class RunChainChecker {
     private static final ForkJoinPool CHECKERS = new ForkJoinPool(Math.max(1, Runtime.getRuntime().availableProcessors()));
 
     /** What checking the rows found: each altered row by its key ({@code CADRE/C0001}), and every problem in order. */
-    public record Found(Map<String, String> alteredRows, List<String> problems) {
+    public record Found(Map<String, Message> alteredRows, List<Message> problems) {
         public boolean intact() {
             return problems.isEmpty();
         }
@@ -62,8 +64,8 @@ public class RunChainChecker {
      * rows and the run's seal. Lines are not read: each row's seal covers its stored lines' digest.
      */
     public Found checkRows(RunSealer.Header header, int sealedCount, String runSeal, List<StoredSubject> stored) {
-        Map<String, String> altered = new LinkedHashMap<>();
-        List<String> problems = new java.util.ArrayList<>();
+        Map<String, Message> altered = new LinkedHashMap<>();
+        List<Message> problems = new java.util.ArrayList<>();
         List<StoredSubject> chain = stored.stream()
                 .sorted((a, b) -> RunSealer.ORDER.compare(a.result(), b.result())).toList();
         Set<String> present = new HashSet<>();
@@ -76,17 +78,15 @@ public class RunChainChecker {
                 problems.add(rowAltered(s.key()));
             }
             if (s.previousSubject() != null && !present.contains(s.previousSubject())) {
-                problems.add("缺少对象 " + s.previousSubject() + ":该行已被删除 / subject " + s.previousSubject()
-                        + " missing: its row was deleted");
+                problems.add(Message.of("seal.problem.rowDeleted", s.previousSubject()));
             }
         }
         if (chain.size() != sealedCount) {
-            problems.add("运行封印时有 " + sealedCount + " 个对象,现存 " + chain.size() + " 个 / the run was sealed with "
-                    + sealedCount + " subjects, " + chain.size() + " are stored");
+            problems.add(Message.of("seal.problem.count", Integer.toString(sealedCount), Integer.toString(chain.size())));
         }
         String recomputed = sealer.runSeal(header, chain.stream().map(s -> s.seal() == null ? "" : s.seal()).toList());
         if (problems.isEmpty() && !recomputed.equals(runSeal)) {
-            problems.add("运行封印不符 / the run's seal does not match its rows");
+            problems.add(Message.of("seal.problem.runSeal"));
         }
         return new Found(altered, problems);
     }
@@ -114,7 +114,7 @@ public class RunChainChecker {
      * digest but no stored lines pass only when the digest is that of no lines; lines of a subject
      * without a row are the row check's to report. Returns the problems in the chain's order.
      */
-    public List<String> checkLines(Map<String, String> sealed, Map<String, String> stored) {
+    public List<Message> checkLines(Map<String, String> sealed, Map<String, String> stored) {
         List<String> altered = new ArrayList<>();
         sealed.forEach((key, digest) -> {
             String found = stored.get(key);
@@ -163,31 +163,31 @@ public class RunChainChecker {
         return keyId != null && keyId.equals(sealer.keyId());
     }
 
-    /** The run was sealed under another key than this installation's, if so, as a problem naming both. */
-    public java.util.Optional<String> otherKey(String runChinese, String runEnglish, String keyId) {
+    /**
+     * The run was sealed under another key than this installation's, if so, as a problem naming
+     * both: {@code seal.problem.otherKey.run} or {@code .year} (an annual run), with the run's id.
+     */
+    public java.util.Optional<Message> otherKey(String runKind, long runId, String keyId) {
         if (ourKey(keyId)) {
             return java.util.Optional.empty();
         }
-        return java.util.Optional.of(runChinese + " 由密钥 " + keyId + " 封印,本系统的密钥为 " + sealer.keyId()
-                + ",请从备份恢复密钥文件 / " + runEnglish + " was sealed under key " + keyId
-                + ", this installation's key is " + sealer.keyId() + ": restore the key file from the backup");
+        return java.util.Optional.of(Message.of("seal.problem.otherKey." + runKind, Long.toString(runId), keyId,
+                sealer.keyId()));
     }
 
     /** A subject a sealed run names but no longer holds: every per-subject path answers this. */
-    public static SealBrokenException missingFromRun(String subjectId, String runChinese, String runEnglish,
-                                                     String verifyCommand) {
-        return new SealBrokenException("对象 " + subjectId + " 已从封印的" + runChinese + " 中缺失:其结果行被删除 / subject "
-                + subjectId + " is missing from sealed " + runEnglish + ": its result row was deleted",
-                List.of("请运行 " + verifyCommand + " / run `" + verifyCommand + "`"));
+    public static SealBrokenException missingFromRun(String subjectId, String runKind, long runId, String verifyCommand) {
+        // The exception carries finished text: both languages, for a reader not known here.
+        return new SealBrokenException(
+                MessageText.bilingual(Message.of("seal.problem.missing." + runKind, subjectId, Long.toString(runId))),
+                List.of(MessageText.bilingual(Message.of("seal.problem.runVerify", verifyCommand))));
     }
 
-    public static String rowAltered(String key) {
-        return "对象 " + key + " 的结果与封印不符:已被改动或伪造 / subject " + key
-                + ": the result does not match its seal (altered or forged)";
+    public static Message rowAltered(String key) {
+        return Message.of("seal.problem.rowAltered", key);
     }
 
-    public static String linesAltered(String key) {
-        return "对象 " + key + " 的得分明细与封印不符:明细被改动、增加或删除 / subject " + key
-                + ": its explanation lines were altered, added or deleted";
+    public static Message linesAltered(String key) {
+        return Message.of("seal.problem.linesAltered", key);
     }
 }

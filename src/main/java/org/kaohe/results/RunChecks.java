@@ -4,9 +4,12 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
+import org.kaohe.errors.Message;
+import org.kaohe.errors.MessageText;
 import org.kaohe.errors.SealBrokenException;
 import org.kaohe.imports.ImportRepository;
 import org.kaohe.scoring.SubjectResult;
@@ -23,7 +26,7 @@ public class RunChecks {
 
     /** A run's results as a table shows them, with what the check found for the run and for each row. */
     public record CheckedRun(RunInfo run, SealStatus status, List<SubjectResult> subjects,
-                             Map<String, String> alteredRows, List<String> problems) {
+                             Map<String, Message> alteredRows, List<Message> problems) {
         /** The status of one row: ALTERED when the row itself failed, else the run's status unless that is ALTERED. */
         public SealStatus statusOf(SubjectResult s) {
             return SealStatus.ofRow(alteredRows.containsKey(RunSealer.subjectKey(s)), status);
@@ -33,34 +36,33 @@ public class RunChecks {
             return status.failed();
         }
 
-        /** What a row's {@code seal} cell says. */
-        public String sealText(SubjectResult s) {
+        /** What a row's {@code seal} cell says: {@code seal.status.*}, or {@code seal.rowIntactRunAltered}. */
+        public Message sealText(SubjectResult s) {
             if (alteredRows.containsKey(RunSealer.subjectKey(s))) {
-                return SealStatus.ALTERED.label();
+                return SealStatus.ALTERED.message();
             }
-            return status == SealStatus.ALTERED ? "本行完好,但运行已被改动 / row intact, run ALTERED" : status.label();
+            return status == SealStatus.ALTERED ? Message.of("seal.rowIntactRunAltered") : status.message();
         }
 
-        /** The rows for exports and {@code results}: marked with a seal column only when the run failed its check. */
-        public List<ResultRow> rows() {
-            return subjects.stream().map(s -> ResultRow.of(s, failed() ? sealText(s) : null)).toList();
-        }
-
-        /** Every row marked, failed or not (the API). */
-        public List<ResultRow> markedRows() {
-            return subjects.stream().map(s -> ResultRow.of(s, sealText(s))).toList();
+        /**
+         * The rows for exports and {@code results}: marked with a seal column only when the run failed
+         * its check, worded for the reader (both languages for a null locale).
+         */
+        public List<ResultRow> rows(Locale reader) {
+            return subjects.stream()
+                    .map(s -> ResultRow.of(s, failed() ? MessageText.forReader(sealText(s), reader) : null)).toList();
         }
     }
 
     /** One subject with its lines, and what the check found. */
-    public record CheckedSubject(RunInfo run, SubjectResult subject, SealStatus status, List<String> problems) {
+    public record CheckedSubject(RunInfo run, SubjectResult subject, SealStatus status, List<Message> problems) {
         public boolean failed() {
             return status.failed();
         }
     }
 
     /** A whole run checked: every problem, each naming its row. */
-    public record Verification(RunInfo run, SealStatus status, List<String> problems) {
+    public record Verification(RunInfo run, SealStatus status, List<Message> problems) {
         public boolean intact() {
             return !status.failed();
         }
@@ -101,7 +103,7 @@ public class RunChecks {
             if (unkeyed.isPresent()) {
                 return new CheckedSubject(run, stored.result(), unkeyed.get(), unkeyedRuns.problems(run, unkeyed.get()));
             }
-            List<String> problems = new ArrayList<>();
+            List<Message> problems = new ArrayList<>();
             if (!chain.linesIntact(stored.linesDigest(), stored.result().lines())) {
                 problems.add(RunChainChecker.linesAltered(stored.key()));
             }
@@ -125,8 +127,7 @@ public class RunChecks {
         boolean missing = !runs.holds(run.id(), subjectId) && (runs.namedByChain(run.id(), subjectId)
                 || runs.storedCount(run.id()) < run.subjectCount() && imports.holdsSubject(run.importId(), subjectId));
         if (missing) {
-            throw RunChainChecker.missingFromRun(subjectId, "运行 #" + run.id(), "run #" + run.id(),
-                    "runs verify " + run.id());
+            throw RunChainChecker.missingFromRun(subjectId, "run", run.id(), "runs verify " + run.id());
         }
     }
 
@@ -150,9 +151,10 @@ public class RunChecks {
         if (input.isEmpty() || !input.get().failed()) {
             return results;
         }
-        List<String> problems = new ArrayList<>(results.problems());
-        problems.add(input.get().summary());
-        input.get().problems().forEach(p -> problems.add("  " + p));
+        List<Message> problems = new ArrayList<>(results.problems());
+        // The import's check words its own findings (in both languages, the imports module's way).
+        problems.add(Message.of("seal.problem.input", input.get().summary()));
+        input.get().problems().forEach(p -> problems.add(Message.of("seal.problem.inputRow", p)));
         SealStatus status = results.status() == SealStatus.OTHER_KEY ? SealStatus.OTHER_KEY : SealStatus.ALTERED;
         return new Verification(run, status, problems);
     }
@@ -179,7 +181,7 @@ public class RunChecks {
         Map<String, Map<String, BigDecimal>> parts = new HashMap<>();
         Map<String, String> storedDigests = chain.linesDigests(lines -> parts.putAll(runs.readDetails(run.id(), lines)));
         List<StoredSubject> stored = runs.storedResultsInAnyOrder(run.id(), parts);
-        List<String> problems = new ArrayList<>(rowChecks.checkRows(run, stored).problems());
+        List<Message> problems = new ArrayList<>(rowChecks.checkRows(run, stored).problems());
         Map<String, String> sealedDigests = new HashMap<>();
         stored.forEach(s -> sealedDigests.put(s.key(), s.linesDigest()));
         problems.addAll(chain.checkLines(sealedDigests, storedDigests));

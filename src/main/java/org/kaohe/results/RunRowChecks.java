@@ -3,6 +3,8 @@ package org.kaohe.results;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.kaohe.errors.Message;
+
 /**
  * The row checks every path of {@link RunChecks} shares: a row's own seal, the chain and the run's
  * seal over the rows, and the grade and part names against their seal.
@@ -22,7 +24,7 @@ final class RunRowChecks {
     /** Rows: each row's own seal (with its stored line digest), the chain, the count and the run's seal; and the names. */
     RunChainChecker.Found checkRows(RunInfo run, List<StoredSubject> stored) {
         RunChainChecker.Found found = chain.checkRows(header(run), run.subjectCount(), run.seal(), stored);
-        List<String> labels = new ArrayList<>();
+        List<Message> labels = new ArrayList<>();
         checkLabels(run, labels);
         if (labels.isEmpty()) {
             return found;
@@ -32,11 +34,10 @@ final class RunRowChecks {
     }
 
     /** The grade and part names every page reads the run with, against their seal (when the run has one). */
-    void checkLabels(RunInfo run, List<String> problems) {
+    void checkLabels(RunInfo run, List<Message> problems) {
         runs.labelsSeal(run.id()).ifPresent(seal -> {
             if (!seal.equals(sealer.labelsSeal(run.id(), runs.scales(run.id()), runs.partLabels(run.id())))) {
-                problems.add("运行 #" + run.id() + " 的等次名称或分项名称与封印不符:已被改动 / run #" + run.id()
-                        + ": its grade or part names do not match their seal (altered)");
+                problems.add(Message.of("seal.problem.labels", Long.toString(run.id())));
             }
         });
     }

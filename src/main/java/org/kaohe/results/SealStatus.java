@@ -1,32 +1,34 @@
 package org.kaohe.results;
 
-/** What checking a stored result against its seal found. */
+import java.util.Locale;
+
+import org.kaohe.errors.Message;
+import org.kaohe.errors.MessageText;
+
+/** What checking a stored result against its seal found; worded by the bundles' {@code seal.status.*}. */
 public enum SealStatus {
     /** The seal verifies under this installation's key: nothing was changed since the run. */
-    INTACT("完好", "intact"),
+    INTACT,
     /** Something stored was changed, added or deleted after the run. */
-    ALTERED("已被改动", "ALTERED"),
+    ALTERED,
     /** Sealed under another key (the key file was replaced or lost): nothing can be vouched for. */
-    OTHER_KEY("密钥不符,无法核验", "sealed under another key, cannot be checked"),
+    OTHER_KEY,
     /** A run stored before keyed seals: its plain SHA-256 seal protects nothing against an editor of the tables. */
-    LEGACY("旧式封印,无密钥保护", "legacy seal, not protected by a key");
+    LEGACY;
 
-    private final String chinese;
-    private final String english;
-
-    SealStatus(String chinese, String english) {
-        this.chinese = chinese;
-        this.english = english;
+    /** The status as a typed message ({@code seal.status.ALTERED}), for a face to word. */
+    public Message message() {
+        return Message.of("seal.status." + name());
     }
 
-    /** Chinese with English, for the command line, exports and the API. */
-    public String label() {
-        return chinese + " / " + english;
+    /** The status in the reader's language; both languages for a null locale (the reader's language not known). */
+    public String label(Locale reader) {
+        return MessageText.forReader(message(), reader);
     }
 
     /** The Chinese and the English label, as a typed message's arguments (each wording takes its own). */
     public String[] labels() {
-        return new String[] {chinese, english};
+        return new String[] {label(Locale.SIMPLIFIED_CHINESE), label(Locale.ENGLISH)};
     }
 
     /**

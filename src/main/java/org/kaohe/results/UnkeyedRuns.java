@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Optional;
 
 import org.kaohe.audit.AuditLog;
+import org.kaohe.errors.Message;
 import org.springframework.stereotype.Component;
 
 /**
@@ -45,25 +46,19 @@ public class UnkeyedRuns {
         String recomputed = ResultSeal.of(run.period().toString(), run.importId(), run.rulebookVersion(),
                 runs.resultsWithLines(run.id()));
         return Optional.of(recomputed.equals(run.seal())
-                ? new RunChecks.Verification(run, SealStatus.LEGACY, List.of(
-                        "旧式封印与数据一致,但它没有密钥保护,能改表的人也能重算它 / the legacy seal matches, but it is "
-                                + "not protected by a key: whoever can edit the tables can recompute it"))
-                : new RunChecks.Verification(run, SealStatus.ALTERED, List.of(
-                        "旧式封印与数据不符:本运行在生成后被改动,旧式封印无法指出是哪一行 / the legacy seal does not "
-                                + "match: the run was changed after it was made; a legacy seal cannot name the row")));
+                ? new RunChecks.Verification(run, SealStatus.LEGACY, List.of(Message.of("seal.problem.legacyMatches")))
+                : new RunChecks.Verification(run, SealStatus.ALTERED, List.of(Message.of("seal.problem.legacyDiffers"))));
     }
 
     /** What a page or a command says of a run with that {@link #status}. */
-    List<String> problems(RunInfo run, SealStatus status) {
+    List<Message> problems(RunInfo run, SealStatus status) {
         if (status == SealStatus.ALTERED) {
-            return List.of("运行 #" + run.id() + " 晚于密钥封印启用,却带旧式封印:封印被改写 / run #" + run.id()
-                    + " was made after keyed seals began but carries a legacy seal: its seal was rewritten");
+            return List.of(Message.of("seal.problem.legacyRewritten", Long.toString(run.id())));
         }
         if (status == SealStatus.LEGACY) {
-            return List.of("运行 #" + run.id() + " 为旧式封印(SHA-256),无密钥保护 / run #" + run.id()
-                    + " has a legacy seal (plain SHA-256), not protected by a key");
+            return List.of(Message.of("seal.problem.legacy", Long.toString(run.id())));
         }
-        return chain.otherKey("运行 #" + run.id(), "run #" + run.id(), run.keyId()).stream().toList();
+        return chain.otherKey("run", run.id(), run.keyId()).stream().toList();
     }
 
     /**

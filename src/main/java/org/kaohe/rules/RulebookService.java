@@ -89,8 +89,8 @@ public class RulebookService implements ItemRegistrySource {
 
     /** As {@link #check(RulebookSource, String)}, trying the draft on {@code loaded} instead of reading its import again. */
     private DraftCheck check(RulebookSource upload, String who, Optional<LoadedPeriod> loaded) {
-        return heavy.run(HeavyWork.Kind.VALIDATE, who, "规则检查 / rulebook check " + RulebookSource.shortVersion(
-                upload.version()), job -> checker.check(upload, limits(job), loaded));
+        return heavy.run(HeavyWork.Kind.VALIDATE, who, Message.of("work.title.validate",
+                RulebookSource.shortVersion(upload.version())), job -> checker.check(upload, limits(job), loaded));
     }
 
     /** The limits of a check's trial and cases: its job's cancellation and remaining time, on the engine's check lane. */
@@ -107,7 +107,7 @@ public class RulebookService implements ItemRegistrySource {
     public List<ScenarioCases.CaseResult> test(RulebookSource upload) throws RulebookInvalidException {
         RulebookSource draft = RulebookDrafts.complete(upload, current(), new ArrayList<>());
         CompiledRulebook compiled = RulebookCompiler.compile(draft);
-        return heavy.run(HeavyWork.Kind.VALIDATE, null, "用例 / scenario cases",
+        return heavy.run(HeavyWork.Kind.VALIDATE, null, Message.of("work.title.cases"),
                 job -> ScenarioCases.run(compiled, draft, job::cancelled));
     }
 
@@ -132,8 +132,8 @@ public class RulebookService implements ItemRegistrySource {
                 job -> publication.publish(checker.check(upload, limits(job), Optional.empty()), who, reason, who, null));
     }
 
-    private static String publishing(String version) {
-        return "发布规则 / publication " + RulebookSource.shortVersion(version);
+    private static Message publishing(String version) {
+        return Message.of("work.title.publish", RulebookSource.shortVersion(version));
     }
 
     /** Publishes a stored draft; refused when the publisher must differ from its author and does not. */

@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.Set;
 
 import org.kaohe.errors.EvaluationException;
+import org.kaohe.errors.MessageText;
 import org.kaohe.errors.SealBrokenException;
 import org.kaohe.imports.ImportRepository;
 import org.kaohe.records.Period;
@@ -132,7 +133,8 @@ class SignalInputsReader {
         RunChecks.CheckedRun checked = checks.results(run);
         if (checked.failed()) {
             throw new SealBrokenException("考核 #" + run.id() + " 的结果与封印不符,不计算预警 / run #" + run.id()
-                    + " does not match its seals: no signals are computed from it", checked.problems());
+                    + " does not match its seals: no signals are computed from it",
+                    checked.problems().stream().map(MessageText::bilingual).toList());
         }
         PeriodRecords records = imports.load(run.importId()).orElseThrow(() -> new EvaluationException(
                 "导入 #" + run.importId() + " 已不在库中 / import #" + run.importId() + " is no longer stored"));

@@ -11,10 +11,8 @@ import org.kaohe.annual.AnnualStaleness;
 import org.kaohe.annual.AnnualWorkbook;
 import org.kaohe.annual.AuditedYears;
 import org.kaohe.errors.Message;
-import org.kaohe.errors.MessageText;
 import org.kaohe.results.StaleReason;
 import org.kaohe.work.HeavyWork;
-import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -80,8 +78,8 @@ class AnnualExportController {
     }
 
     /** A year's export as the work list names it, in the language of the page that asked for it. */
-    private static String exportTitle(int year) {
-        return MessageText.of(Message.of("work.title.yearExport", String.valueOf(year)), LocaleContextHolder.getLocale());
+    private static Message exportTitle(int year) {
+        return Message.of("work.title.yearExport", String.valueOf(year));
     }
 
     private AnnualResults.CheckedYear exported(int year, String format, Principal who) {

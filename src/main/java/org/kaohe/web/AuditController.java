@@ -13,6 +13,8 @@ import java.util.Map;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.kaohe.audit.AuditLog;
+import org.kaohe.errors.Message;
+import org.kaohe.errors.MessageText;
 import org.kaohe.results.ResultsFormat;
 import org.kaohe.results.SpreadsheetSafe;
 import org.kaohe.security.UserAccountService;
@@ -97,8 +99,8 @@ class AuditController {
                         SpreadsheetSafe.text(e.actor()), SpreadsheetSafe.text(names.getOrDefault(e.actor(), "")), e.action(),
                         text.action(e.action(), locale), SpreadsheetSafe.text(text.detail(e, locale))));
                 if (!chain.intact()) {
-                    row.add(chain.brokenSeqs().contains(e.seq()) ? "已被改动 / ALTERED" : "本条完好,但日志链已被改动 / entry"
-                            + " intact, chain ALTERED");
+                    row.add(MessageText.of(chain.brokenSeqs().contains(e.seq()) ? Message.of("seal.status.ALTERED")
+                            : Message.of("audit.entryIntactChainAltered"), locale));
                 }
                 printer.printRecord(row);
             }

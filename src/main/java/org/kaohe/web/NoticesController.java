@@ -7,13 +7,11 @@ import java.security.Principal;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.kaohe.errors.Message;
-import org.kaohe.errors.MessageText;
 import org.kaohe.reports.Notices;
 import org.kaohe.results.RunChecks;
 import org.kaohe.results.RunInfo;
 import org.kaohe.results.RunQueries;
 import org.kaohe.work.HeavyWork;
-import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -63,8 +61,7 @@ class NoticesController {
         RunInfo run = run(runId);
         String name = notices.zipFileName(run, deptId).orElseThrow(() -> notFound(run, deptId));
         // A department's every notice as PDF: heavy work, with a permit while it is written.
-        String title = MessageText.of(Message.of("work.title.notices", deptId, String.valueOf(runId)),
-                LocaleContextHolder.getLocale());
+        Message title = Message.of("work.title.notices", deptId, String.valueOf(runId));
         heavy.run(HeavyWork.Kind.EXPORT, who.getName(), title, job -> {
             response.setContentType("application/zip");
             response.setHeader(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()

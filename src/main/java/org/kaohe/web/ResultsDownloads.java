@@ -9,7 +9,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.security.Principal;
 
 import org.kaohe.errors.Message;
-import org.kaohe.errors.MessageText;
 import org.kaohe.records.SubjectType;
 import org.kaohe.results.AuditedRuns;
 import org.kaohe.results.ResultsExport;
@@ -19,7 +18,6 @@ import org.kaohe.results.RunInfo;
 import org.kaohe.results.RunQueries;
 import org.kaohe.scoring.Grade;
 import org.kaohe.work.HeavyWork;
-import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -71,8 +69,8 @@ class ResultsDownloads {
     }
 
     /** A whole run's export is heavy work (every row checked and written): it takes a permit while it runs. */
-    private static String exportTitle(RunInfo run) {
-        return MessageText.of(Message.of("work.title.runExport", String.valueOf(run.id())), LocaleContextHolder.getLocale());
+    private static Message exportTitle(RunInfo run) {
+        return Message.of("work.title.runExport", String.valueOf(run.id()));
     }
 
     @GetMapping("/evaluation/export.xlsx")

@@ -4,15 +4,19 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
 
 import org.kaohe.errors.BusyException;
 import org.kaohe.errors.ConflictException;
+import org.kaohe.errors.Message;
+import org.kaohe.errors.MessageText;
 import org.kaohe.errors.WorkStoppedException;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
@@ -36,21 +40,12 @@ import org.springframework.stereotype.Component;
 @Component
 public class HeavyWork {
 
-    /** What the work is, as lists and messages name it. */
+    /** What the work is, as lists and messages name it ({@code work.kind.IMPORT}: 导入). */
     public enum Kind {
-        IMPORT("导入", "import"), VALIDATE("规则检查", "rulebook check"), PUBLISH("发布规则", "publication"),
-        SIMULATE("模拟", "what-if"), REPLAY("重放", "replay"), EXPORT("导出", "export");
+        IMPORT, VALIDATE, PUBLISH, SIMULATE, REPLAY, EXPORT;
 
-        private final String chinese;
-        private final String english;
-
-        Kind(String chinese, String english) {
-            this.chinese = chinese;
-            this.english = english;
-        }
-
-        public String label() {
-            return chinese + " / " + english;
+        public Message label() {
+            return Message.of("work.kind." + name());
         }
     }
 
@@ -69,8 +64,8 @@ public class HeavyWork {
         T run(Job job) throws E;
     }
 
-    /** A running job as lists show it. */
-    public record Running(String id, Kind kind, String owner, String title, Instant startedAt, boolean stopping) {}
+    /** A running job as lists show it; its title is worded for each reader ({@code work.title.*}). */
+    public record Running(String id, Kind kind, String owner, Message title, Instant startedAt, boolean stopping) {}
 
     private final Semaphore permits;
     private final int queueLength;
@@ -91,7 +86,7 @@ public class HeavyWork {
     }
 
     /** Runs the work under a permit; see the class comment for the queue, the limits and the exclusive key. */
-    public <T, E extends Exception> T run(Kind kind, String owner, String title, String exclusiveKey, Work<T, E> work)
+    public <T, E extends Exception> T run(Kind kind, String owner, Message title, String exclusiveKey, Work<T, E> work)
             throws E {
         Entry outer = current.get();
         if (outer != null) {
@@ -122,8 +117,8 @@ public class HeavyWork {
         }
     }
 
-    /** As {@link #run(Kind, String, String, String, Work)} with no exclusive key. */
-    public <T, E extends Exception> T run(Kind kind, String owner, String title, Work<T, E> work) throws E {
+    /** As {@link #run(Kind, String, Message, String, Work)} with no exclusive key. */
+    public <T, E extends Exception> T run(Kind kind, String owner, Message title, Work<T, E> work) throws E {
         return run(kind, owner, title, null, work);
     }
 
@@ -155,9 +150,8 @@ public class HeavyWork {
             return;
         }
         running.values().stream().filter(e -> entry.exclusiveKey.equals(e.exclusiveKey)).findFirst().ifPresent(e -> {
-            throw new ConflictException(e.title + " 正在进行(" + e.owner + " 于 " + e.startedAt + " 开始),请等它结束后再试 / "
-                    + e.title + " is already running (started by " + e.owner + " at " + e.startedAt + "): try again when"
-                    + " it has finished");
+            throw new ConflictException(inBothLanguages(locale -> Message.of("work.alreadyRunning",
+                    MessageText.of(e.title, locale), e.owner, e.startedAt.toString())));
         });
     }
 
@@ -183,9 +177,17 @@ public class HeavyWork {
 
     private BusyException busy(Kind kind) {
         long retry = Math.max(5, maxWait.toSeconds());
-        return new BusyException("服务器正忙(同时进行的导入、检查、重放或导出已达上限),未开始" + kind.chinese + ",请 " + retry
-                + " 秒后重试 / the server is busy (as many imports, checks, replays and exports as it runs at once):"
-                + " the " + kind.english + " was not started, try again in " + retry + " s", retry);
+        return new BusyException(inBothLanguages(locale -> Message.of("work.busy", MessageText.of(kind.label(), locale),
+                Long.toString(retry))), retry);
+    }
+
+    /**
+     * A message naming the work (its kind or title) in both languages, each wording with the work
+     * named in its own: these exceptions carry finished text, for a reader not known here.
+     */
+    private static String inBothLanguages(Function<Locale, Message> message) {
+        return MessageText.of(message.apply(Locale.SIMPLIFIED_CHINESE), Locale.SIMPLIFIED_CHINESE) + " / "
+                + MessageText.of(message.apply(Locale.ENGLISH), Locale.ENGLISH);
     }
 
     /** A running job; written by its owner's cancel, read by the work's thread. */
@@ -193,13 +195,14 @@ public class HeavyWork {
         final String id;
         final Kind kind;
         final String owner;
-        final String title;
+        final Message title;
         final String exclusiveKey;
         final Instant startedAt;
         final Instant deadline;
         volatile boolean cancelRequested;
 
-        Entry(String id, Kind kind, String owner, String title, String exclusiveKey, Instant startedAt, Instant deadline) {
+        Entry(String id, Kind kind, String owner, Message title, String exclusiveKey, Instant startedAt,
+              Instant deadline) {
             this.id = id;
             this.kind = kind;
             this.owner = owner;
@@ -223,12 +226,11 @@ public class HeavyWork {
         /** Why the work must stop, or null while it may go on. */
         String stopReason() {
             if (cancelRequested) {
-                return kind.chinese + "已取消 / the " + kind.english + " was cancelled";
+                return inBothLanguages(locale -> Message.of("work.cancelled", MessageText.of(kind.label(), locale)));
             }
             if (Instant.now().isAfter(deadline)) {
-                long minutes = Duration.between(startedAt, deadline).toMinutes();
-                return kind.chinese + "超过时限 " + minutes + " 分钟,已停止 / the " + kind.english + " passed its time limit"
-                        + " of " + minutes + " min (kaohe.heavy.time-limit) and was stopped";
+                String minutes = Long.toString(Duration.between(startedAt, deadline).toMinutes());
+                return inBothLanguages(locale -> Message.of("work.timeLimit", MessageText.of(kind.label(), locale), minutes));
             }
             return null;
         }

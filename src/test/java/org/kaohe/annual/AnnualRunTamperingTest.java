@@ -16,6 +16,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.kaohe.errors.Message;
 import org.kaohe.evaluation.EvaluationService;
 import org.kaohe.imports.ImportService;
 import org.kaohe.records.Period;
@@ -85,7 +86,10 @@ class AnnualRunTamperingTest {
         assertThat(results.current(YEAR).orElseThrow().status()).isEqualTo(SealStatus.INTACT);
     }
 
-    /** Each tampering: the SQL (the run's id as its only parameter) and a problem the check must list. */
+    /**
+     * Each tampering: the SQL (the run's id as its only parameter) and a problem the check must list
+     * (its key, and its arguments when given).
+     */
     static Stream<Arguments> tamperings() {
         String cadre = " WHERE run_id = ? AND subject_id = 'C0009'";
         return Stream.of(
@@ -108,7 +112,7 @@ class AnnualRunTamperingTest {
                         RunChainChecker.rowAltered(CADRE)),
                 Arguments.of("department", "UPDATE annual_result SET score = score - 1 WHERE run_id = ? AND subject_id = 'D01'",
                         RunChainChecker.rowAltered(DEPARTMENT)),
-                Arguments.of("row deleted", "DELETE FROM annual_result" + cadre, "缺少对象 " + CADRE),
+                Arguments.of("row deleted", "DELETE FROM annual_result" + cadre, Message.of("seal.problem.rowDeleted", CADRE)),
                 Arguments.of("row added", """
                         INSERT INTO annual_result (run_id, subject_type, subject_id, name, dept_id, score, band_grade,
                             gated_grade, final_grade, rank_no, vetoed, parts, lines, seal, lines_digest, prev_subject)
@@ -122,16 +126,16 @@ class AnnualRunTamperingTest {
                 Arguments.of("stale quarters allowed", "UPDATE annual_run SET stale_quarters_allowed = '2026-Q4:1' WHERE id = ?",
                         RunChainChecker.rowAltered(CADRE)),
                 Arguments.of("run's count", "UPDATE annual_run SET subject_count = subject_count + 1 WHERE id = ?",
-                        "运行封印时有"),
+                        Message.of("seal.problem.count")),
                 Arguments.of("run's seal", "UPDATE annual_run SET seal = REPEAT('0', 64) WHERE id = ?",
-                        "运行封印不符 / the run's seal does not match its rows"),
+                        Message.of("seal.problem.runSeal")),
                 Arguments.of("grade names", "UPDATE annual_run_grade SET label = '优秀' WHERE run_id = ? AND label = '不称职'",
-                        "等次名称与封印不符"));
+                        Message.of("seal.problem.annualLabels")));
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("tamperings")
-    void everyKindOfAnnualRowTamperedWithIsFoundByTheSharedChecker(String what, String sql, String problem) {
+    void everyKindOfAnnualRowTamperedWithIsFoundByTheSharedChecker(String what, String sql, Message problem) {
         long runId = annual.evaluate(YEAR, "hr").runId();
         assertThat(results.run(runId).orElseThrow().status()).isEqualTo(SealStatus.INTACT);
 
@@ -139,7 +143,12 @@ class AnnualRunTamperingTest {
 
         AnnualResults.CheckedYear checked = results.run(runId).orElseThrow();
         assertThat(checked.status()).as(what).isEqualTo(SealStatus.ALTERED);
-        assertThat(checked.problems()).as(what).anySatisfy(p -> assertThat(p).contains(problem));
+        assertThat(checked.problems()).as(what).anySatisfy(p -> {
+            assertThat(p.key()).isEqualTo(problem.key());
+            if (!problem.args().isEmpty()) {
+                assertThat(p.args()).isEqualTo(problem.args());
+            }
+        });
     }
 
     /** The run stands on its year-end appraisal: a forged appraisal record fails the run's check, named. */
@@ -153,7 +162,10 @@ class AnnualRunTamperingTest {
         try {
             AnnualResults.CheckedYear checked = results.run(run.id()).orElseThrow();
             assertThat(checked.status()).isEqualTo(SealStatus.ALTERED);
-            assertThat(checked.problems()).anySatisfy(p -> assertThat(p).contains("annual_appraisal_record C0009"));
+            assertThat(checked.problems()).anySatisfy(p -> {
+                assertThat(p.key()).isEqualTo("seal.problem.inputRow"); // the import's own check, as it words it
+                assertThat(p.args()).singleElement().asString().contains("annual_appraisal_record C0009");
+            });
         } finally {
             jdbc.sql("UPDATE annual_appraisal_record SET votes_excellent = votes_excellent - 1" + record)
                     .param(run.appraisalImportId()).update();

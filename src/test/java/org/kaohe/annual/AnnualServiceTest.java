@@ -11,6 +11,8 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.kaohe.errors.Message;
+import org.kaohe.errors.MessageText;
 import org.kaohe.errors.EvaluationException;
 import org.kaohe.errors.SealBrokenException;
 import org.kaohe.evaluation.EvaluationService;
@@ -187,7 +189,8 @@ class AnnualServiceTest {
 
         CliRun explain = run("explain", "--year", "2026", "--subject", "C0009");
         assertThat(explain.exitCode()).isEqualTo(3);
-        assertThat(explain.err()).contains("missing from sealed run");
+        assertThat(explain.err()).contains(MessageText.bilingual(Message.of("seal.problem.missing.year", "C0009",
+                Long.toString(runId))));
         assertThat(run("explain", "--year", "2026", "--subject", "NOBODY").exitCode()).as("never held").isEqualTo(2);
         annual.evaluate(YEAR, "hr");                      // a fresh run for the other tests
     }
@@ -202,7 +205,7 @@ class AnnualServiceTest {
         assertThat(year.status()).isEqualTo(SealStatus.ALTERED);
         assertThat(year.statusOf(year.subject("C0009").orElseThrow())).isEqualTo(SealStatus.ALTERED);
         assertThat(year.statusOf(year.subject("C0004").orElseThrow())).isEqualTo(SealStatus.INTACT);
-        assertThat(year.problems()).anySatisfy(p -> assertThat(p).contains("CADRE/C0009"));
+        assertThat(year.problems()).anySatisfy(p -> assertThat(p.args()).contains("CADRE/C0009"));
         CliRun cli = run("results", "--year", "2026", "--format", "csv");
         assertThat(cli.exitCode()).isEqualTo(3);
         assertThat(cli.out()).contains("seal").contains("C0009").contains("已被改动 / ALTERED");
@@ -224,10 +227,10 @@ class AnnualServiceTest {
 
         AnnualResults.CheckedYear year = results.current(YEAR).orElseThrow();
         assertThat(year.status()).isEqualTo(SealStatus.ALTERED);
-        assertThat(year.problems()).anySatisfy(p -> assertThat(p).contains("等次名称与封印不符"));
+        assertThat(year.problems()).contains(Message.of("seal.problem.annualLabels"));
         CliRun verify = run("runs", "verify", "--year", "2026");
         assertThat(verify.exitCode()).isEqualTo(3);
-        assertThat(verify.out()).contains("年度考核 #" + runId, "等次名称与封印不符");
+        assertThat(verify.out()).contains("年度考核 #" + runId, MessageText.bilingual(Message.of("seal.problem.annualLabels")));
         assertThat(run("runs", "verify").exitCode()).isEqualTo(3);
         assertThat(run("runs", "verify", "--year", "2031").exitCode()).isEqualTo(2);
         annual.evaluate(YEAR, "hr");                      // a fresh run for the other tests

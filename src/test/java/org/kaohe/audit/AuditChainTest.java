@@ -9,10 +9,13 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.util.EnumSet;
+import java.util.Locale;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.kaohe.cli.KaoheCommands;
+import org.kaohe.errors.Message;
+import org.kaohe.errors.MessageText;
 import org.kaohe.security.Role;
 import org.kaohe.security.UserAccountService;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -48,9 +51,13 @@ class AuditChainTest {
         String original = jdbc.sql("SELECT detail FROM audit_log WHERE seq = ?").param(victim).query(String.class).single();
         jdbc.sql("UPDATE audit_log SET detail = ? WHERE seq = ?").params(original.replace("HR", "ADMIN"), victim).update();
         AuditLog.Verification edited = auditLog.verify();
-        assertThat(edited.problems()).singleElement().asString().contains("entry #" + victim).contains("changed");
-        assertThat(cli("audit", "verify")).startsWith("3:").contains("entry #" + victim);
-        assertThat(auditPage("")).contains("card alarm").contains("entry #" + victim);
+        assertThat(edited.problems()).singleElement().satisfies(p -> {
+            assertThat(p.key()).isEqualTo("audit.problem.changed");
+            assertThat(p.args().get(0)).isEqualTo(Long.toString(victim));
+        });
+        assertThat(cli("audit", "verify")).startsWith("3:").contains(MessageText.bilingual(edited.problems().get(0)));
+        assertThat(auditPage("")).contains("card alarm")
+                .contains(MessageText.of(edited.problems().get(0), Locale.SIMPLIFIED_CHINESE));
         assertThat(mvc.perform(get("/api/audit").with(user("a").roles("AUDITOR"))).andReturn().getResponse()
                 .getContentAsString(StandardCharsets.UTF_8)).contains("\"chainIntact\":false");
         jdbc.sql("UPDATE audit_log SET detail = ? WHERE seq = ?").params(original, victim).update();
@@ -59,8 +66,9 @@ class AuditChainTest {
         // 2. An entry deleted from the middle.
         Map<String, Object> row = jdbc.sql("SELECT * FROM audit_log WHERE seq = ?").param(victim).query().singleRow();
         jdbc.sql("DELETE FROM audit_log WHERE seq = ?").param(victim).update();
-        assertThat(auditLog.verify().problems()).anyMatch(p -> p.contains("entry #" + victim + " missing"));
-        assertThat(cli("audit", "verify")).startsWith("3:").contains("#" + victim + " missing");
+        assertThat(auditLog.verify().problems()).contains(Message.of("audit.problem.missing", Long.toString(victim)));
+        assertThat(cli("audit", "verify")).startsWith("3:")
+                .contains(MessageText.bilingual(Message.of("audit.problem.missing", Long.toString(victim))));
         jdbc.sql("INSERT INTO audit_log (id, seq, at, actor, action, detail, mac) VALUES (?, ?, ?, ?, ?, ?, ?)")
                 .params(row.get("ID"), row.get("SEQ"), row.get("AT"), row.get("ACTOR"), row.get("ACTION"), row.get("DETAIL"),
                         row.get("MAC")).update();
@@ -70,13 +78,13 @@ class AuditChainTest {
         long last = jdbc.sql("SELECT MAX(seq) FROM audit_log").query(Long.class).single();
         jdbc.sql("INSERT INTO audit_log (seq, at, actor, action, detail, mac) VALUES (?, ?, 'admin', 'USER_CREATED', '{}', ?)")
                 .params(last + 1, OffsetDateTime.now(), "0".repeat(64)).update();
-        assertThat(auditLog.verify().problems()).anyMatch(p -> p.contains("entry #" + (last + 1)));
+        assertThat(auditLog.verify().problems()).anyMatch(p -> p.args().contains(Long.toString(last + 1)));
         jdbc.sql("DELETE FROM audit_log WHERE seq = ?").param(last + 1).update();
         assertThat(auditLog.verify().intact()).isTrue();
 
         // 4. The newest entry deleted (the head still remembers it).
         jdbc.sql("DELETE FROM audit_log WHERE seq = ?").param(last).update();
-        assertThat(auditLog.verify().problems()).anyMatch(p -> p.contains("entry #" + last + " missing"));
+        assertThat(auditLog.verify().problems()).contains(Message.of("audit.problem.missing", Long.toString(last)));
     }
 
     @Test

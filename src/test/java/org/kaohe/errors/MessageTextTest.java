@@ -16,7 +16,8 @@ import org.junit.jupiter.api.Test;
 /** Typed messages: every key Kaohe writes is worded in both languages; each face's choice of language. */
 class MessageTextTest {
 
-    private static final Pattern KEY = Pattern.compile("Message\\.of\\(\\s*\"([^\"]+)\"");
+    // A whole key only: a literal followed by more ("seal.status." + name()) is a prefix, checked by its enum's test.
+    private static final Pattern KEY = Pattern.compile("Message\\.of\\(\\s*\"([^\"]+)\"\\s*[,)]");
 
     @Test
     void everyKeyTheCodeWritesIsWordedInChineseAndInEnglish() throws IOException {

@@ -53,7 +53,7 @@ class EvaluateOnFreshDatabaseTest {
         assertThat(rulebooks.publications()).containsExactly(only);
 
         RunReplay.Replay replay = replays.replay(runs.run(run.runId()).orElseThrow(), "auditor");
-        assertThat(replay.status()).as(replay.summary()).isEqualTo(RunReplay.Status.IDENTICAL);
+        assertThat(replay.status()).as(replay.summary().toString()).isEqualTo(RunReplay.Status.IDENTICAL);
         assertThat(stored(run.runId())).hasSizeGreaterThan(80).isEqualTo(stored(next));
     }
 

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.kaohe.errors.Message;
 import org.kaohe.results.RunInfo;
 import org.kaohe.results.RunQueries;
 import org.kaohe.scoring.ExplanationLine;
@@ -101,7 +102,8 @@ class OldFormatRunReplayTest {
             assertThat(d.stored()).matches("领导评价 [\\d.]+ 分 ×0\\.2");
             assertThat(d.replayed()).matches("领导评价 [\\d.]+ 分 × 20/100");
         });
-        assertThat(replay.summary()).contains("规则名称除外").contains("77 条理由措辞不同");
+        assertThat(replay.summary()).isEqualTo(Message.of("replay.status.IDENTICAL", "85", "494", "0"));
+        assertThat(replay.wordingHeading()).isEqualTo(Message.of("replay.wordings", "77"));
         assertThat(jdbc.sql("SELECT lines FROM subject_detail WHERE run_id = ?").param(oldRun().id())
                 .query(String.class).list()).as("the stored lines name old rules").noneMatch(json -> json.contains(".csv:"));
     }

@@ -63,7 +63,7 @@ class RunReplayTest {
         for (RunInfo run : demoRuns) {
             RunReplay.Replay replay = replays.replay(run, "auditor-test");
 
-            assertThat(replay.status()).as(replay.summary()).isEqualTo(RunReplay.Status.IDENTICAL);
+            assertThat(replay.status()).as(replay.summary().toString()).isEqualTo(RunReplay.Status.IDENTICAL);
             assertThat(replay.differences()).isEmpty();
             assertThat(replay.oldFormat()).isFalse();
             assertThat(replay.subjects()).isEqualTo(run.subjectCount()).isGreaterThanOrEqualTo(5 + 79);

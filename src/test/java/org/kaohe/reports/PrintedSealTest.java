@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.kaohe.evaluation.SampleRun;
 import org.kaohe.results.RunSealer;
+import org.kaohe.results.SealStatus;
 import org.kaohe.testing.CliRun;
 import org.kaohe.testing.KaoheTest;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -128,7 +129,7 @@ class PrintedSealTest {
             String csv = auditExport();
             assertThat(csv.lines().findFirst().orElseThrow()).endsWith(",detail,seal");
             assertThat(csv.lines().filter(l -> l.startsWith(seq + ","))).singleElement().asString()
-                    .contains("mallory").endsWith("已被改动 / ALTERED");
+                    .contains("mallory").endsWith(SealStatus.ALTERED.label(java.util.Locale.SIMPLIFIED_CHINESE));
         } finally {
             jdbc.sql("UPDATE audit_log SET actor = ? WHERE seq = ?").params(actor, seq).update();
         }

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.kaohe.errors.Message;
 import org.kaohe.audit.SealKey;
 import org.kaohe.evaluation.SampleRun;
 import org.kaohe.records.SubjectType;
@@ -52,7 +53,7 @@ class LegacyAndForeignSealTest {
         RunChecks.Verification verification = checks.verify(run);
         assertThat(verification.status()).isEqualTo(SealStatus.LEGACY);
         assertThat(verification.intact()).isTrue();
-        assertThat(verification.problems()).singleElement().asString().contains("旧式封印").contains("not protected by a key");
+        assertThat(verification.problems()).containsExactly(Message.of("seal.problem.legacyMatches"));
     }
 
     @Test
@@ -90,7 +91,10 @@ class LegacyAndForeignSealTest {
         assertThat(checks.subject(run, "C3").orElseThrow().failed()).isTrue();
         RunChecks.Verification verification = checks.verify(run);
         assertThat(verification.intact()).isFalse();
-        assertThat(verification.problems()).singleElement().asString().contains("restore the key file");
+        assertThat(verification.problems()).singleElement().satisfies(p -> {
+            assertThat(p.key()).isEqualTo("seal.problem.otherKey.run");
+            assertThat(p.args()).containsExactly(Long.toString(runId), foreign.keyId(), sealer.keyId());
+        });
     }
 
     /** What the version before keyed seals wrote: a run row whose seal is a SHA-256 over everything. */

@@ -65,7 +65,7 @@ class ParallelRunCheckTest {
             jdbc.sql("DELETE FROM subject_detail WHERE run_id = ? AND subject_id = 'C000444'").param(run).update();
             RunChecks.Verification found = parallel.verify(queries.run(run).orElseThrow());
             // Its parts are gone from its row (the row's seal) and its lines from its digest: both named.
-            assertThat(found.problems()).filteredOn(p -> p.contains("CADRE/C000444")).hasSize(2);
+            assertThat(found.problems()).filteredOn(p -> p.args().contains("CADRE/C000444")).hasSize(2);
         });
         sameFindings(sequential, runId, "a grade renamed", run -> jdbc.sql(
                 "UPDATE run_grade SET label = '好' WHERE run_id = ? AND code = 'POOR'").param(run).update());

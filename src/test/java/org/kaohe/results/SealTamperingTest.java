@@ -10,6 +10,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.EnumSet;
+import java.util.Locale;
 
 import org.kaohe.testing.CliRun;
 import org.kaohe.testing.Eventually;
@@ -17,6 +18,8 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
+import org.kaohe.errors.Message;
+import org.kaohe.errors.MessageText;
 import org.kaohe.results.RunSealer;
 import org.kaohe.evaluation.SampleRun;
 import org.kaohe.security.Role;
@@ -100,7 +103,7 @@ class SealTamperingTest {
         assertThat(csvText.lines().filter(l -> l.contains(",结果封印"))).as("the table's header gains a seal column")
                 .hasSize(1);
         assertThat(csvText.lines().filter(l -> l.contains(",C3,"))).singleElement().asString()
-                .contains("99.00").endsWith("已被改动 / ALTERED");
+                .contains("99.00").endsWith(SealStatus.ALTERED.label(Locale.SIMPLIFIED_CHINESE));
 
         byte[] xlsx = mvc.perform(get("/evaluation/export.xlsx?run=" + runId).with(user("u").roles("HR")))
                 .andReturn().getResponse().getContentAsByteArray();
@@ -109,7 +112,8 @@ class SealTamperingTest {
             boolean flagged = false;
             for (Row row : sheet) {
                 if (row.getCell(1) != null && row.getCell(1).getStringCellValue().equals("C3")) {
-                    flagged = row.getCell(row.getLastCellNum() - 1).getStringCellValue().contains("ALTERED");
+                    flagged = row.getCell(row.getLastCellNum() - 1).getStringCellValue()
+                            .equals(SealStatus.ALTERED.label(Locale.SIMPLIFIED_CHINESE));
                 }
             }
             assertThat(flagged).as("C3's row carries the seal column's ALTERED").isTrue();
@@ -128,6 +132,14 @@ class SealTamperingTest {
                 .with(httpBasic("tamper-api", "Forged-Score-Probe-1"))).andReturn().getResponse()
                 .getContentAsString(StandardCharsets.UTF_8));
         assertThat(explanation.at("/seal/status").asText()).isEqualTo("ALTERED");
+        assertThat(explanation.at("/seal/label").asText()).as("no Accept-Language: both languages")
+                .isEqualTo(SealStatus.ALTERED.label(null));
+        JsonNode english = json.readTree(mvc.perform(get("/api/runs/" + runId + "/subjects/C3")
+                .header("Accept-Language", "en").with(httpBasic("tamper-api", "Forged-Score-Probe-1"))).andReturn()
+                .getResponse().getContentAsString(StandardCharsets.UTF_8));
+        assertThat(english.at("/seal/label").asText()).isEqualTo(SealStatus.ALTERED.label(Locale.ENGLISH));
+        assertThat(english.at("/seal/problems/0").asText())
+                .isEqualTo(MessageText.of(RunChainChecker.rowAltered("CADRE/C3"), Locale.ENGLISH));
 
         CliRun results = cli("results", "--period", SampleRun.PERIOD);
         assertThat(results.exit()).isEqualTo(3);
@@ -200,7 +212,7 @@ class SealTamperingTest {
         assertThat(jdbc.sql("UPDATE run_grade SET label = '好' WHERE run_id = ? AND code = 'POOR'").param(runId)
                 .update()).isPositive();
 
-        assertThat(checks.verify(run(runId)).problems()).anyMatch(p -> p.contains("等次名称或分项名称"));
+        assertThat(checks.verify(run(runId)).problems()).contains(Message.of("seal.problem.labels", Long.toString(runId)));
         assertThat(page("/runs/" + runId + "/subjects/C3")).contains("seal-alarm");
         CliRun verify = cli("runs", "verify", Long.toString(runId));
         assertThat(verify.exit()).isEqualTo(3);
@@ -215,7 +227,7 @@ class SealTamperingTest {
                 .query(String.class).single();
         jdbc.sql("UPDATE subject_result SET seal = ? WHERE run_id = ? AND subject_id = 'C3'").params(seal, second).update();
 
-        assertThat(checks.verify(run(second)).problems()).anyMatch(p -> p.contains("CADRE/C3"));
+        assertThat(checks.verify(run(second)).problems()).contains(RunChainChecker.rowAltered("CADRE/C3"));
         assertThat(checks.verify(run(first)).intact()).isTrue();
     }
 

@@ -125,7 +125,7 @@ class ErrorShapesTest {
 
     private void hold(CountDownLatch release) {
         try {
-            heavy.run(HeavyWork.Kind.IMPORT, "holder", "holding", job -> release.await(1, TimeUnit.MINUTES));
+            heavy.run(HeavyWork.Kind.IMPORT, "holder", Message.of("work.title.import", "2026-Q1"), job -> release.await(1, TimeUnit.MINUTES));
         } catch (RuntimeException | InterruptedException e) {
             // a holder refused or interrupted holds nothing
         }

@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -11,6 +14,8 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.kaohe.errors.BusyException;
 import org.kaohe.errors.ConflictException;
+import org.kaohe.errors.Message;
+import org.kaohe.errors.MessageText;
 import org.kaohe.errors.WorkStoppedException;
 import org.kaohe.testing.Eventually;
 
@@ -21,22 +26,25 @@ import org.kaohe.testing.Eventually;
  */
 class HeavyWorkTest {
 
+    private static final Message IMPORT_Q3 = Message.of("work.title.import", "2026-Q3");
+    private static final Message CHECK = Message.of("work.title.cases");
+
     @Test
     void pastThePermitsAndTheQueueARequestIsRefusedAtOnceWithWhenToRetry() throws Exception {
         HeavyWork heavy = new HeavyWork(1, 0, Duration.ofSeconds(30), Duration.ofMinutes(10));
         CountDownLatch release = new CountDownLatch(1);
         CompletableFuture<String> holding = CompletableFuture.supplyAsync(() -> heavy.run(HeavyWork.Kind.IMPORT, "lina",
-                "import", job -> await(release)));
+                IMPORT_Q3, job -> await(release)));
         Eventually.until("the first import holds the permit", () -> !heavy.running("lina", false).isEmpty());
 
-        assertThatThrownBy(() -> heavy.run(HeavyWork.Kind.VALIDATE, "wang", "check", job -> "ran"))
+        assertThatThrownBy(() -> heavy.run(HeavyWork.Kind.VALIDATE, "wang", CHECK, job -> "ran"))
                 .isInstanceOf(BusyException.class)
-                .hasMessageContaining("服务器正忙").hasMessageContaining("busy")
+                .hasMessage(bothLanguages("work.busy", HeavyWork.Kind.VALIDATE, "30"))
                 .satisfies(e -> assertThat(((BusyException) e).retryAfterSeconds()).isPositive());
 
         release.countDown();
         assertThat(holding.get(30, TimeUnit.SECONDS)).isEqualTo("done");
-        String ran = heavy.run(HeavyWork.Kind.VALIDATE, "wang", "check", job -> "ran");
+        String ran = heavy.run(HeavyWork.Kind.VALIDATE, "wang", CHECK, job -> "ran");
         assertThat(ran).isEqualTo("ran");
     }
 
@@ -45,18 +53,20 @@ class HeavyWorkTest {
         HeavyWork heavy = new HeavyWork(4, 4, Duration.ofSeconds(30), Duration.ofMinutes(10));
         CountDownLatch release = new CountDownLatch(1);
         CompletableFuture<String> first = CompletableFuture.supplyAsync(() -> heavy.run(HeavyWork.Kind.IMPORT, "lina",
-                "导入 2026-Q3 / import of 2026-Q3", "import 2026-Q3", job -> await(release)));
+                IMPORT_Q3, "import 2026-Q3", job -> await(release)));
         Eventually.until("the first import runs", () -> !heavy.running("lina", false).isEmpty());
 
-        assertThatThrownBy(() -> heavy.run(HeavyWork.Kind.IMPORT, "wang", "导入 2026-Q3 / import of 2026-Q3",
+        assertThatThrownBy(() -> heavy.run(HeavyWork.Kind.IMPORT, "wang", IMPORT_Q3,
                 "import 2026-Q3", job -> "second"))
-                .isInstanceOf(ConflictException.class).hasMessageContaining("lina").hasMessageContaining("already running");
-        String other = heavy.run(HeavyWork.Kind.IMPORT, "wang", "import of 2026-Q2", "import 2026-Q2", job -> "other");
+                .isInstanceOf(ConflictException.class).hasMessageContaining("lina")
+                .hasMessageStartingWith(MessageText.of(IMPORT_Q3, Locale.SIMPLIFIED_CHINESE))
+                .hasMessageContaining(" / " + MessageText.of(IMPORT_Q3, Locale.ENGLISH));
+        String other = heavy.run(HeavyWork.Kind.IMPORT, "wang", Message.of("work.title.import", "2026-Q2"), "import 2026-Q2", job -> "other");
         assertThat(other).as("another period is not held").isEqualTo("other");
 
         release.countDown();
         first.get(30, TimeUnit.SECONDS);
-        String again = heavy.run(HeavyWork.Kind.IMPORT, "wang", "import", "import 2026-Q3", job -> "again");
+        String again = heavy.run(HeavyWork.Kind.IMPORT, "wang", IMPORT_Q3, "import 2026-Q3", job -> "again");
         assertThat(again).isEqualTo("again");
     }
 
@@ -65,7 +75,7 @@ class HeavyWorkTest {
         HeavyWork heavy = new HeavyWork(2, 2, Duration.ofSeconds(30), Duration.ofMinutes(10));
         CountDownLatch looking = new CountDownLatch(1);
         CompletableFuture<String> check = CompletableFuture.supplyAsync(() -> heavy.run(HeavyWork.Kind.VALIDATE, "leader",
-                "check", job -> {
+                CHECK, job -> {
                     looking.countDown();
                     while (!job.cancelled()) {
                         Thread.onSpinWait();
@@ -80,26 +90,37 @@ class HeavyWorkTest {
         assertThat(heavy.cancel(id, "leader", false)).isTrue();
 
         assertThatThrownBy(() -> check.join()).hasCauseInstanceOf(WorkStoppedException.class)
-                .hasMessageContaining("已取消").hasMessageContaining("cancelled");
+                .hasMessageContaining(bothLanguages("work.cancelled", HeavyWork.Kind.VALIDATE));
         Eventually.until("the job is gone", () -> heavy.running("leader", false).isEmpty());
     }
 
     @Test
     void aJobPastItsTimeLimitStopsAndSaysSo() {
         HeavyWork heavy = new HeavyWork(2, 2, Duration.ofSeconds(30), Duration.ZERO);
-        assertThatThrownBy(() -> heavy.run(HeavyWork.Kind.REPLAY, "auditor", "replay", job -> {
+        assertThatThrownBy(() -> heavy.run(HeavyWork.Kind.REPLAY, "auditor", Message.of("work.title.replay", "1"), job -> {
             assertThat(job.remaining()).isEqualTo(Duration.ZERO);
             Eventually.until("past the time limit", job::cancelled);
             throw new IllegalStateException("stopped");
-        })).isInstanceOf(WorkStoppedException.class).hasMessageContaining("time limit");
+        })).isInstanceOf(WorkStoppedException.class).hasMessage(bothLanguages("work.timeLimit", HeavyWork.Kind.REPLAY, "0"));
     }
 
     @Test
     void workInsideOtherWorkOnTheSameThreadRunsInTheOuterJob() {
         HeavyWork heavy = new HeavyWork(1, 0, Duration.ofSeconds(30), Duration.ofMinutes(10));
-        String inner = heavy.run(HeavyWork.Kind.PUBLISH, "leader", "publish",
-                outer -> heavy.run(HeavyWork.Kind.VALIDATE, "leader", "check", job -> job == outer ? "same job" : "other"));
+        String inner = heavy.run(HeavyWork.Kind.PUBLISH, "leader", Message.of("work.title.publish", "v1"),
+                outer -> heavy.run(HeavyWork.Kind.VALIDATE, "leader", CHECK, job -> job == outer ? "same job" : "other"));
         assertThat(inner).isEqualTo("same job");
+    }
+
+    /** What a stop or refusal of this kind of work says: the key worded in each language, the kind named in it. */
+    private static String bothLanguages(String key, HeavyWork.Kind kind, String... figures) {
+        return worded(key, kind, Locale.SIMPLIFIED_CHINESE, figures) + " / " + worded(key, kind, Locale.ENGLISH, figures);
+    }
+
+    private static String worded(String key, HeavyWork.Kind kind, Locale locale, String... figures) {
+        List<String> args = new ArrayList<>(List.of(MessageText.of(kind.label(), locale)));
+        args.addAll(List.of(figures));
+        return MessageText.of(new Message(key, args), locale);
     }
 
     private static String await(CountDownLatch latch) {
