@@ -34,11 +34,21 @@ class SignalRunChecks {
         store.seal(stored.id(), new SignalStore.Seal(seals.of(stored, json), seals.keyId(), json));
     }
 
+    /** Whether the stored run matches its seal; empty for a run stored before seals. Computes nothing again. */
+    java.util.Optional<Boolean> sealHolds(SignalRun run) {
+        SignalStore.Seal seal = store.seal(run.id());
+        return seal.seal() == null ? java.util.Optional.empty() : java.util.Optional.of(holds(run, seal));
+    }
+
+    private boolean holds(SignalRun run, SignalStore.Seal seal) {
+        return seal.seal() != null && seal.charts() != null && seals.of(run, seal.charts()).equals(seal.seal());
+    }
+
     /** The run with what it read that is no longer in force, its check, and its charts. */
     SignalService.Shown checked(SignalRun run) {
         SignalRun warned = run.withWarnings(reader.warnings(run));
         SignalStore.Seal seal = store.seal(run.id());
-        if (seal.seal() != null && seal.charts() != null && seals.of(run, seal.charts()).equals(seal.seal())) {
+        if (holds(run, seal)) {
             return new SignalService.Shown(warned.withCheck(SignalCheck.INTACT), SignalCharts.fromJson(seal.charts()));
         }
         SignalInputs inputs = storedInputs(run);

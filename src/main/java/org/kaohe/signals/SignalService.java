@@ -154,6 +154,16 @@ public class SignalService {
         return authorities.contains("ROLE_LEADER") || authorities.contains("ROLE_AUDITOR");
     }
 
+    /** A signal run's seal as {@code runs verify} checks it: {@code sealed} false for a run stored before seals. */
+    public record SealCheck(long id, String scope, boolean sealed, boolean intact) {}
+
+    /** Every stored signal run against its seal, oldest first; nothing is computed again (a view names the flags). */
+    public List<SealCheck> verifySeals() {
+        return store.ids().stream().map(this::stored).map(run -> checks.sealHolds(run).map(holds ->
+                new SealCheck(run.id(), run.scope(), true, holds)).orElse(new SealCheck(run.id(), run.scope(), false, true)))
+                .toList();
+    }
+
     /** A stored run and the flags computed again from exactly the runs and rulebook version it names. */
     public record Recomputation(SignalRun stored, List<Flag> again) {
         public boolean same() {

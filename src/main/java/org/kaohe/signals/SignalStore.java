@@ -72,6 +72,11 @@ class SignalStore {
                 .params(seal.seal(), seal.keyId(), seal.charts(), id).update();
     }
 
+    /** Every signal run's id, oldest first. */
+    List<Long> ids() {
+        return jdbc.sql("SELECT id FROM signal_run ORDER BY id").query(Long.class).list();
+    }
+
     Optional<Long> latest(String scope) {
         return jdbc.sql("SELECT MAX(id) FROM signal_run WHERE scope = ?").param(scope).query(Long.class).optional();
     }
