@@ -15,6 +15,7 @@ import org.kaohe.results.RunChecks;
 import org.kaohe.results.RunInfo;
 import org.kaohe.results.RunQueries;
 import org.kaohe.results.SealStatus;
+import org.kaohe.signals.SignalService;
 import org.springframework.beans.factory.config.ConfigurableBeanFactory;
 import org.springframework.context.annotation.Scope;
 import org.springframework.stereotype.Component;
@@ -25,7 +26,7 @@ import picocli.CommandLine.Parameters;
 
 /**
  * {@code runs verify [RUN]}: checks stored runs against their seals and names every altered or
- * missing row; {@code runs replay RUN}: evaluates the run's import again with its rulebook and
+ * missing row, and every signal run against its seal; {@code runs replay RUN}: evaluates the run's import again with its rulebook and
  * names every figure that differs from what the run stored.
  */
 @Component
@@ -40,8 +41,11 @@ class RunsCommand {
     private final RunReplay replays;
     private final AnnualResults annual;
     private final AuditedYears auditedYears;
+    private final SignalService signals;
 
-    RunsCommand(RunQueries runs, AuditedRuns audited, RunReplay replays, AnnualResults annual, AuditedYears auditedYears) {
+    RunsCommand(RunQueries runs, AuditedRuns audited, RunReplay replays, AnnualResults annual, AuditedYears auditedYears,
+                SignalService signals) {
+        this.signals = signals;
         this.runs = runs;
         this.audited = audited;
         this.replays = replays;
@@ -91,8 +95,22 @@ class RunsCommand {
             for (int y : annual.years()) {
                 anyFailed |= !report(auditedYears.verify(y, CliSupport.user()).orElseThrow());
             }
+            anyFailed |= !reportSignals();
         }
         return anyFailed ? CliSupport.EXIT_ALTERED : CliSupport.EXIT_OK;
+    }
+
+    /** Prints every signal run's seal check; true when none fails (one stored before seals is checked when shown). */
+    private boolean reportSignals() {
+        boolean intact = true;
+        for (SignalService.SealCheck s : signals.verifySeals()) {
+            intact &= s.intact();
+            System.out.printf("预警运行 signal run #%d %s: %s%n", s.id(), s.scope(), !s.sealed()
+                    ? "未封印(封印前保存,显示时重新计算核验)/ not sealed (stored before seals: checked by recomputation when shown)"
+                    : s.intact() ? "完好 / intact" : "与封印不符:已被改动(signals 命令列出改动的提示)/ does not match its seal: altered "
+                    + "(the signals command names the flags)");
+        }
+        return intact;
     }
 
     /** Prints the check of a year's annual run; true when intact. */

@@ -7,6 +7,9 @@ import java.util.Map;
 
 import org.kaohe.records.Appraisal;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 /**
  * What the signals page draws beside the flags, from the records a signal run read: each department's
  * distribution of appraisal votes (and the city's), and each cadre's share of 好 votes against the
@@ -16,6 +19,8 @@ public record SignalCharts(List<String> departments, List<List<Double>> voteShar
 
     /** The vote kinds, in the order of {@link #voteShares}' inner lists: 好, 较好, 一般, 较差. */
     public static final List<String> VOTES = List.of("好", "较好", "一般", "较差");
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     static SignalCharts of(SignalInputs inputs) {
         Map<String, String> names = inputs.departments();
@@ -60,5 +65,23 @@ public record SignalCharts(List<String> departments, List<List<Double>> voteShar
 
     private static double round(double value) {
         return Stats.figure(value).doubleValue();
+    }
+
+    /** As stored with a signal run (and covered by its seal), so a view draws them without reading the records. */
+    String json() {
+        try {
+            return JSON.writeValueAsString(this);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("charts are plain lists and numbers", e);
+        }
+    }
+
+    /** Charts stored by {@link #json}; read only after the run's seal held, so the text is what was written. */
+    static SignalCharts fromJson(String json) {
+        try {
+            return JSON.readValue(json, SignalCharts.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("sealed charts are the JSON Kaohe wrote", e);
+        }
     }
 }

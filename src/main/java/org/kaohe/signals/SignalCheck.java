@@ -10,9 +10,9 @@ import java.util.Set;
 
 /**
  * A stored signal run's flags against the same flags computed again from exactly the runs, import
- * versions and rulebook version it names. The flags are advisory and carry no seal of their own:
- * the computation is their check, so a flag edited, added or deleted in the database is named here
- * and marked on every face that shows the run. Empty {@code problems}: the stored flags are what
+ * versions and rulebook version it names, made when the run's seal fails or it has none
+ * ({@link SignalRunChecks}): a flag edited, added or deleted in the database is named here and marked
+ * on every face that shows the run. Empty {@code problems}: the stored flags are what
  * their inputs give.
  */
 public record SignalCheck(List<String> problems, Set<String> alteredFlags) {
@@ -31,6 +31,15 @@ public record SignalCheck(List<String> problems, Set<String> alteredFlags) {
     /** Whether this stored flag differs from its recomputation (edited, or not in it at all). */
     public boolean altered(Flag flag) {
         return alteredFlags.contains(flag.key());
+    }
+
+    /**
+     * The run's seal fails though its flags are what its inputs give: its row, the runs it names or its
+     * charts were changed in the database (or it was sealed under another key).
+     */
+    static SignalCheck sealBroken(long runId) {
+        return new SignalCheck(List.of("预警运行 #" + runId + " 与其封印不符:其记录、所读考核或图表在库中被改动 / signal run #"
+                + runId + " does not match its seal: its row, the runs it names or its charts were altered"), Set.of());
     }
 
     /** The stored flags against those computed again, each difference named by the flag's key. */

@@ -27,8 +27,9 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * The signals' use cases: compute and store a signal run for a period or a year from what is in
  * force (each quarter's current run, the import version it read, the published rulebook), read one
- * back with why what it read may be out of date and its flags checked against the same computation
- * from exactly the versions it names (so a flag edited in the database is named on every face),
+ * back with why what it read may be out of date and checked against its seal (or, without one or when
+ * it fails, against the same computation from exactly the versions it names: a flag edited in the
+ * database is named on every face),
  * and note that a flag was looked at (an audit line). Never changes a score or a seal.
  */
 @Service
@@ -41,14 +42,16 @@ public class SignalService {
     private final SignalInputsReader reader;
     private final ImportRepository imports;
     private final SignalStore store;
+    private final SignalRunChecks checks;
     private final RulebookService rulebooks;
     private final AuditLog auditLog;
 
-    SignalService(SignalInputsReader reader, ImportRepository imports, SignalStore store, RulebookService rulebooks,
-                  AuditLog auditLog) {
+    SignalService(SignalInputsReader reader, ImportRepository imports, SignalStore store, SignalRunChecks checks,
+                  RulebookService rulebooks, AuditLog auditLog) {
         this.reader = reader;
         this.imports = imports;
         this.store = store;
+        this.checks = checks;
         this.rulebooks = rulebooks;
         this.auditLog = auditLog;
     }
@@ -60,8 +63,8 @@ public class SignalService {
     }
 
     /**
-     * A signal run as its page shows it: checked, with the charts drawn from the same records its check
-     * read (a city's quarters are read once per view, not once for the check and again for the charts).
+     * A signal run as its page shows it: checked, with its charts (stored with its seal; drawn from the
+     * records it read only when it is computed, or checked by computing it again).
      */
     public record Shown(SignalRun run, SignalCharts charts) {}
 
@@ -84,9 +87,13 @@ public class SignalService {
         detail.put("runs", inputs.quarters().stream().map(q -> q.period() + "#" + q.runId()).collect(Collectors.joining(" ")));
         auditLog.record(who, "SIGNALS_COMPUTED", detail);
         SignalRun stored = stored(id);
-        // just computed from these inputs: the flags read back are checked against them, not computed twice
-        return new Shown(stored.withWarnings(reader.warnings(stored)).withCheck(SignalCheck.of(stored.flags(), flags)),
-                SignalCharts.of(inputs));
+        SignalCharts charts = SignalCharts.of(inputs);
+        // sealed as read back, once its flags are checked against those just computed (not computed twice)
+        SignalCheck check = SignalCheck.of(stored.flags(), flags);
+        if (check.intact()) {
+            checks.sealNew(stored, charts);
+        }
+        return new Shown(stored.withWarnings(reader.warnings(stored)).withCheck(check), charts);
     }
 
     /**
@@ -106,7 +113,7 @@ public class SignalService {
         // a reused run is shown as stored, checked: a tampered one is marked, never quietly replaced
         return store.latest(scope).map(this::stored)
                 .filter(run -> run.rulebookVersion().equals(version) && reader.readsWhatIsInForce(run))
-                .map(this::readShown).orElseGet(() -> computed(scope, who));
+                .map(checks::checked).orElseGet(() -> computed(scope, who));
     }
 
     /** The newest signal run of the scope, if any was computed. */
@@ -115,39 +122,18 @@ public class SignalService {
     }
 
     /**
-     * A stored signal run, with why what it read may no longer be in force, and its flags checked
-     * against the same computation from exactly what it read: altered flags are named.
+     * A stored signal run, with why what it read may no longer be in force, and checked against its seal
+     * (or, without one or when it fails, against the same computation from exactly what it read):
+     * altered flags are named.
      */
     public SignalRun run(long id) {
-        return read(stored(id));
-    }
-
-    private SignalRun read(SignalRun run) {
-        return run.withWarnings(reader.warnings(run)).withCheck(SignalCheck.of(run.flags(), again(run)));
-    }
-
-    /** As {@link #read}, with the charts from the records the check read. */
-    private Shown readShown(SignalRun run) {
-        SignalInputs inputs = storedInputs(run);
-        return new Shown(run.withWarnings(reader.warnings(run)).withCheck(SignalCheck.of(run.flags(), Signals.compute(inputs))),
-                SignalCharts.of(inputs));
+        return checks.checked(stored(id)).run();
     }
 
     private SignalRun stored(long id) {
         return store.find(id).orElseThrow(() -> new InvalidInputException(Message.of("input.signals.run", String.valueOf(id))));
     }
 
-    /** The run's flags computed again from the runs and the rulebook version it names. */
-    private List<Flag> again(SignalRun run) {
-        return Signals.compute(storedInputs(run));
-    }
-
-    /** What the run read, read again (through the runs' seal checks), with its rulebook version's thresholds. */
-    private SignalInputs storedInputs(SignalRun run) {
-        CompiledRulebook book = rulebooks.version(run.rulebookVersion()).orElseThrow(() -> new EvaluationException(
-                "规则版本 " + run.rulebookVersion() + " 已不在库中 / rulebook version no longer stored"));
-        return reader.stored(run, thresholds(book), deductionKinds(book));
-    }
 
     /**
      * Who may read a signal run: leaders and auditors every one; HR the runs of its own imports (one
@@ -168,6 +154,16 @@ public class SignalService {
         return authorities.contains("ROLE_LEADER") || authorities.contains("ROLE_AUDITOR");
     }
 
+    /** A signal run's seal as {@code runs verify} checks it: {@code sealed} false for a run stored before seals. */
+    public record SealCheck(long id, String scope, boolean sealed, boolean intact) {}
+
+    /** Every stored signal run against its seal, oldest first; nothing is computed again (a view names the flags). */
+    public List<SealCheck> verifySeals() {
+        return store.ids().stream().map(this::stored).map(run -> checks.sealHolds(run).map(holds ->
+                new SealCheck(run.id(), run.scope(), true, holds)).orElse(new SealCheck(run.id(), run.scope(), false, true)))
+                .toList();
+    }
+
     /** A stored run and the flags computed again from exactly the runs and rulebook version it names. */
     public record Recomputation(SignalRun stored, List<Flag> again) {
         public boolean same() {
@@ -177,7 +173,7 @@ public class SignalService {
 
     public Recomputation recompute(long id) {
         SignalRun stored = stored(id);
-        List<Flag> again = again(stored);
+        List<Flag> again = checks.again(stored);
         return new Recomputation(stored.withWarnings(reader.warnings(stored)).withCheck(SignalCheck.of(stored.flags(), again)),
                 again);
     }
@@ -204,13 +200,13 @@ public class SignalService {
         auditLog.record(who, "SIGNAL_NOTED", detail);
     }
 
-    private static SignalThresholds thresholds(CompiledRulebook book) {
+    static SignalThresholds thresholds(CompiledRulebook book) {
         return book.book().signals().orElseThrow(() -> new EvaluationException("考核细则版本 " + book.shortVersion()
                 + " 没有预警阈值表 signals.csv:请在规则中加入后发布 / the rulebook version has no signals.csv"));
     }
 
     /** The kinds the book's deduction table prices: an event of one of them is a deduction. */
-    private static Set<String> deductionKinds(CompiledRulebook book) {
+    static Set<String> deductionKinds(CompiledRulebook book) {
         return book.book().prices().stream().filter(PriceRow::deduction).map(PriceRow::kind).collect(Collectors.toSet());
     }
 }

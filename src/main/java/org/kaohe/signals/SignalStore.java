@@ -12,7 +12,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
 
-/** Signal runs, their inputs, flags and notes in the database; insert-only. */
+/** Signal runs, their inputs, flags and notes in the database; insert-only but for a run's seal ({@link SignalSeal}). */
 @Repository
 class SignalStore {
 
@@ -56,6 +56,25 @@ class SignalStore {
                         rs.getString("rulebook_version"), inputs(id), flags(id), notes(id), rs.getString("computed_by"),
                         rs.getObject("computed_at", OffsetDateTime.class), List.of(), null))
                 .optional();
+    }
+
+    /** The run's seal, the key that made it and its charts; a run stored before seals has none of them. */
+    record Seal(String seal, String keyId, String charts) {}
+
+    Seal seal(long id) {
+        return jdbc.sql("SELECT seal, key_id, charts FROM signal_run WHERE id = ?").param(id)
+                .query((rs, n) -> new Seal(rs.getString("seal"), rs.getString("key_id"), rs.getString("charts"))).single();
+    }
+
+    /** Seals a run just stored, or one stored before seals once its recomputation matched it. */
+    void seal(long id, Seal seal) {
+        jdbc.sql("UPDATE signal_run SET seal = ?, key_id = ?, charts = ? WHERE id = ?")
+                .params(seal.seal(), seal.keyId(), seal.charts(), id).update();
+    }
+
+    /** Every signal run's id, oldest first. */
+    List<Long> ids() {
+        return jdbc.sql("SELECT id FROM signal_run ORDER BY id").query(Long.class).list();
     }
 
     Optional<Long> latest(String scope) {

@@ -9,7 +9,8 @@
  * <p>{@link org.kaohe.signals.Signals} is the computation (pure: the same {@link org.kaohe.signals.SignalInputs}
  * always give the same {@link org.kaohe.signals.Flag}s); {@link org.kaohe.signals.SignalService} gathers the
  * inputs (each quarter's current run and the import version that run read, the rulebook in force), stores
- * each computation as a signal run naming every version it read, recomputes a stored run from those
- * versions, and records a leader's or auditor's note on a flag in the audit log.
+ * each computation as a signal run naming every version it read, sealed through the runs' sealer
+ * ({@link org.kaohe.signals.SignalSeal}; a view checks the seal, {@link org.kaohe.signals.SignalRunChecks}),
+ * recomputes a stored run from those versions, and records a leader's or auditor's note on a flag in the audit log.
  */
 package org.kaohe.signals;
