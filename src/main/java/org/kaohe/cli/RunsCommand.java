@@ -105,10 +105,9 @@ class RunsCommand {
         boolean intact = true;
         for (SignalService.SealCheck s : signals.verifySeals()) {
             intact &= s.intact();
-            System.out.printf("预警运行 signal run #%d %s: %s%n", s.id(), s.scope(), !s.sealed()
-                    ? "未封印(封印前保存,显示时重新计算核验)/ not sealed (stored before seals: checked by recomputation when shown)"
-                    : s.intact() ? "完好 / intact" : "与封印不符:已被改动(signals 命令列出改动的提示)/ does not match its seal: altered "
-                    + "(the signals command names the flags)");
+            String status = !s.sealed() ? CliSupport.text("cli.runs.signalUnsealed")
+                    : s.intact() ? CliSupport.text(SealStatus.INTACT.message()) : CliSupport.text("cli.runs.signalAltered");
+            System.out.println(CliSupport.text("cli.runs.signalVerified", s.id(), s.scope()) + ": " + status);
         }
         return intact;
     }

@@ -67,10 +67,10 @@ class SignalSealTest {
         SignalRun kept = signals.compute(SCOPE, "leader");
         SignalRun changed = signals.compute(SCOPE, "leader");
         jdbc.sql("UPDATE signal_flag SET flag_value = 1 WHERE signal_run_id = ? AND position = 0").param(changed.id()).update();
-        CliRun cli = CliRun.of(context, "runs", "verify");
+        CliRun cli = CliRun.inEnglish(context, "runs", "verify");
         assertThat(cli.exitCode()).isEqualTo(3);
-        assertThat(cli.out()).contains("signal run #" + kept.id() + " " + SCOPE + ": 完好 / intact",
-                "signal run #" + changed.id() + " " + SCOPE + ": 与封印不符");
+        assertThat(cli.out()).contains("signal run #" + kept.id() + " " + SCOPE + ": intact",
+                "signal run #" + changed.id() + " " + SCOPE + ": does not match its seal");
     }
 
     @Test
