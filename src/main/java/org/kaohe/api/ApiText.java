@@ -22,11 +22,7 @@ final class ApiText {
 
     /** The message of this key and arguments (shown as given) for the current request's reader. */
     static String of(String key, Object... args) {
-        String[] shown = new String[args.length];
-        for (int i = 0; i < args.length; i++) {
-            shown[i] = String.valueOf(args[i]);
-        }
-        return worded(Message.of(key, shown));
+        return worded(Message.ofValues(key, args));
     }
 
     /** The message in the current request's language, both languages when it names none. */

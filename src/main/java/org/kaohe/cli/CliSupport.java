@@ -101,11 +101,7 @@ public final class CliSupport {
 
     /** The message of this key and arguments (numbers and names shown as given), in the reader's language. */
     static String text(String key, Object... args) {
-        String[] shown = new String[args.length];
-        for (int i = 0; i < args.length; i++) {
-            shown[i] = String.valueOf(args[i]);
-        }
-        return text(Message.of(key, shown));
+        return text(Message.ofValues(key, args));
     }
 
     /** {@code --lang}: the language of this command's messages, over the environment's; null to follow it. */

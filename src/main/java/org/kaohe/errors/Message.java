@@ -23,4 +23,9 @@ public record Message(String key, List<String> args) {
     public static Message of(String key, String... args) {
         return new Message(key, Arrays.asList(args));
     }
+
+    /** A message whose arguments are values shown as {@link String#valueOf} writes them (numbers ungrouped). */
+    public static Message ofValues(String key, Object... args) {
+        return new Message(key, Arrays.stream(args).map(String::valueOf).toList());
+    }
 }
