@@ -139,7 +139,7 @@ class RunReplayTest {
 
         CliRun cli = cli("runs", "replay", Long.toString(runId));
         assertThat(cli.exit()).isEqualTo(3);
-        assertThat(cli.out()).contains("不一致 / NOT identical").contains("CADRE/C0002").contains("DEPARTMENT/D03")
+        assertThat(cli.out()).contains(": 不一致\n").contains("CADRE/C0002").contains("DEPARTMENT/D03")
                 .doesNotContain("CADRE/C0001 ");
     }
 
