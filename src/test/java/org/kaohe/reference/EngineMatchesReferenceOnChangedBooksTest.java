@@ -46,10 +46,11 @@ class EngineMatchesReferenceOnChangedBooksTest {
                 {"gates.csv", "CADRE,,ADMONISHMENT,1,,CAP,一般,否", "CADRE,,ADMONISHMENT,1,,CAP,一般,否\n"
                         + "CADRE,WOMENS_FEDERATION,COMPLAINT,2,,CAP,一般,否"}},
             "five grades", new String[][] {
-                {"grades.csv", ",GOOD,好,90,SHARE,0.40,1,HALF_UP\n,FAIR,较好,80,,,,\n,AVERAGE,一般,60,,,,\n,POOR,较差,,,,,",
-                        "CADRE,A,优秀,95,SHARE,0.15,1,FLOOR\nCADRE,B,良好,85,COUNT,2,0,\nCADRE,C,合格,70,SHARE,0.50,0,CEILING\n"
-                        + "CADRE,D,基本合格,60,,,,\nCADRE,E,不合格,,,,,\nDEPARTMENT,X1,先进,88,COUNT,1,0,\n"
-                        + "DEPARTMENT,X2,达标,60,SHARE,0.5,0,HALF_UP\nDEPARTMENT,X3,不达标,,,,,"},
+                {"grades.csv", ",GOOD,好,90,SHARE,0.40,1,HALF_UP,Good\n,FAIR,较好,80,,,,,Fairly good\n,AVERAGE,一般,60,,,,,Average\n"
+                        + ",POOR,较差,,,,,,Poor",
+                        "CADRE,A,优秀,95,SHARE,0.15,1,FLOOR,\nCADRE,B,良好,85,COUNT,2,0,,\nCADRE,C,合格,70,SHARE,0.50,0,CEILING,\n"
+                        + "CADRE,D,基本合格,60,,,,,\nCADRE,E,不合格,,,,,,\nDEPARTMENT,X1,先进,88,COUNT,1,0,,\n"
+                        + "DEPARTMENT,X2,达标,60,SHARE,0.5,0,HALF_UP,\nDEPARTMENT,X3,不达标,,,,,,"},
                 {"gates.csv", "CADRE,,SANCTION,1,,SET,较差,是", "CADRE,,SANCTION,1,,SET,不合格,是"},
                 {"gates.csv", "CADRE,,COMPLAINT,3,,SET,较差,否", "CADRE,,COMPLAINT,3,,SET,基本合格,否"},
                 {"gates.csv", "CADRE,,COMPLAINT,1,2,CAP,较好,否", "CADRE,,COMPLAINT,1,2,NO_TOP,,否"},

@@ -168,7 +168,7 @@ class SealTamperingTest {
 
         CliRun verify = cli("runs", "verify", Long.toString(runId));
         assertThat(verify.exit()).isEqualTo(3);
-        assertThat(verify.out()).contains("CADRE/C1").contains("explanation lines");
+        assertThat(verify.out()).contains("CADRE/C1").contains("得分明细与封印不符");
         String verifyPage = mvc.perform(post("/runs/" + runId + "/verify").with(user("a").roles("AUDITOR")).with(csrf()))
                 .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
         assertThat(verifyPage).contains("card alarm").contains("CADRE/C1");
@@ -186,7 +186,7 @@ class SealTamperingTest {
                 .contains("card alarm") && pageText("/evaluation?run=" + runId).contains("CADRE/C2"));
         CliRun verify = cli("runs", "verify", Long.toString(runId));
         assertThat(verify.exit()).isEqualTo(3);
-        assertThat(verify.out()).contains("CADRE/C2").contains("missing");
+        assertThat(verify.out()).contains("CADRE/C2").contains("该行已被删除");
     }
 
     @Test
@@ -216,7 +216,7 @@ class SealTamperingTest {
         assertThat(page("/runs/" + runId + "/subjects/C3")).contains("seal-alarm");
         CliRun verify = cli("runs", "verify", Long.toString(runId));
         assertThat(verify.exit()).isEqualTo(3);
-        assertThat(verify.out()).contains("grade or part names");
+        assertThat(verify.out()).contains("等次名称或分项名称与封印不符");
     }
 
     @Test

@@ -19,9 +19,9 @@ enum LeaderChanges {
         @Override
         void apply(Path rules) throws IOException {
             replace(rules, "parts.csv", "T,目标任务,CADRE,,60,", "T,目标任务,CADRE,,50,");
-            replace(rules, "parts.csv", "L,领导评价,CADRE,,20,LEADER_RATING,,\"满分 × 领导评价 ÷ 100\"\n",
-                    "L,领导评价,CADRE,,20,LEADER_RATING,,\"满分 × 领导评价 ÷ 100\"\n"
-                            + "ZF,作风建设,CADRE,,10,BASE_MINUS,,\"从 10 分起按扣分表扣减,最低 0 分\"\n");
+            replace(rules, "parts.csv", "L,领导评价,CADRE,,20,LEADER_RATING,,\"满分 × 领导评价 ÷ 100\",Leader rating\n",
+                    "L,领导评价,CADRE,,20,LEADER_RATING,,\"满分 × 领导评价 ÷ 100\",Leader rating\n"
+                            + "ZF,作风建设,CADRE,,10,BASE_MINUS,,\"从 10 分起按扣分表扣减,最低 0 分\",\n");
             replace(rules, "deduction-points.csv", "CADRE,,COMMITMENT_BREACH,,1,,", "CADRE,,COMMITMENT_BREACH,,1,ZF,");
             replace(rules, "deduction-points.csv", "CADRE,,OVERDUE,,0.5,,", "CADRE,,OVERDUE,,0.5,ZF,");
             replace(rules, "deduction-points.csv", "CADRE,,FIRST_INQUIRY_BREACH,,1,,", "CADRE,,FIRST_INQUIRY_BREACH,,1,ZF,");
@@ -31,12 +31,12 @@ enum LeaderChanges {
     WOMENS_FEDERATION_MAXIMA() {
         @Override
         void apply(Path rules) throws IOException {
-            replace(rules, "parts.csv", "T,目标任务,DEPARTMENT,,50,TARGETS,,\"三项工程等目标任务,算法同干部\"\n",
-                    "T,目标任务,DEPARTMENT,,50,TARGETS,,\"三项工程等目标任务,算法同干部\"\n"
-                            + "T,目标任务,DEPARTMENT,WOMENS_FEDERATION,40,TARGETS,,妇联部门目标任务 40 分\n");
-            replace(rules, "parts.csv", "O,组织建设,DEPARTMENT,,20,BASE_MINUS,,\"从满分起按扣分表扣减,最低 0 分\"\n",
-                    "O,组织建设,DEPARTMENT,,20,BASE_MINUS,,\"从满分起按扣分表扣减,最低 0 分\"\n"
-                            + "O,组织建设,DEPARTMENT,WOMENS_FEDERATION,30,BASE_MINUS,,妇联部门组织建设 30 分\n");
+            replace(rules, "parts.csv", "T,目标任务,DEPARTMENT,,50,TARGETS,,\"三项工程等目标任务,算法同干部\",Targets\n",
+                    "T,目标任务,DEPARTMENT,,50,TARGETS,,\"三项工程等目标任务,算法同干部\",Targets\n"
+                            + "T,目标任务,DEPARTMENT,WOMENS_FEDERATION,40,TARGETS,,妇联部门目标任务 40 分,\n");
+            replace(rules, "parts.csv", "O,组织建设,DEPARTMENT,,20,BASE_MINUS,,\"从满分起按扣分表扣减,最低 0 分\",Organization\n",
+                    "O,组织建设,DEPARTMENT,,20,BASE_MINUS,,\"从满分起按扣分表扣减,最低 0 分\",Organization\n"
+                            + "O,组织建设,DEPARTMENT,WOMENS_FEDERATION,30,BASE_MINUS,,妇联部门组织建设 30 分,\n");
         }
     },
     /** Fewer than 12 votes: the appraisal counts 0 and the grade is at most 一般 (§7 d with 12). */
@@ -78,7 +78,7 @@ enum LeaderChanges {
     CHINESE_KIND_AND_LEVEL() {
         @Override
         void apply(Path rules) throws IOException {
-            replace(rules, "levels.csv", "CITY,市级\n", "CITY,市级\nDISTRICT,区级\n");
+            replace(rules, "levels.csv", "CITY,市级,City\n", "CITY,市级,City\nDISTRICT,区级,District\n");
             replace(rules, "kinds.csv", "AWARD,表彰,,NATIONAL/PROVINCIAL/CITY/COUNTY,EVENT,",
                     "AWARD,表彰,,NATIONAL/PROVINCIAL/CITY/DISTRICT/COUNTY,EVENT,");
             append(rules, "kinds.csv", "五个一兑现,五个一服务承诺兑现,CADRE,,EVENT,干部兑现五个一服务承诺受到服务对象书面表扬\n");
