@@ -44,7 +44,7 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * The province-scale bench: one command (bench/run) reproduces every figure of docs/performance.md.
+ * The province-scale bench: one command (src/test/bench/run) reproduces every figure of docs/performance.md.
  * For each city size it generates the quarter ({@link LargeCityFiles}), runs import, evaluate and
  * results through the real jar on a fresh H2 file database (wall time, peak memory, database size
  * against the data it holds), compares Kaohe's import with a raw Commons CSV + JDBC batch load of
@@ -96,7 +96,7 @@ public final class Bench {
         row("CLI `rules list` (fixed cost of a command)", seconds(jar(List.of(), "rules", "list", url(db))), "≤ 2 s", "");
         row("CLI `rules list`, C1 only (-XX:TieredStopAtLevel=1)",
                 seconds(jar(List.of("-XX:TieredStopAtLevel=1"), "rules", "list", url(db))), "≤ 2 s", "");
-        // Class-data sharing: the extracted jar (bench/run extracts it) with an archive of the classes
+        // Class-data sharing: the extracted jar (src/test/bench/run extracts it) with an archive of the classes
         // a command loads, made by one training run.
         Path extracted = Path.of("target", "bench-app", "kaohe.jar").toAbsolutePath();
         if (Files.exists(extracted)) {
