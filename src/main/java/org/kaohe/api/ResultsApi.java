@@ -12,10 +12,8 @@ import java.util.Map;
 import org.kaohe.errors.Echo;
 import org.kaohe.errors.InvalidInputException;
 import org.kaohe.errors.Message;
-import org.kaohe.records.CodedValue;
 import org.kaohe.records.Period;
 import org.kaohe.records.SourceRef;
-import org.kaohe.records.SubjectType;
 import org.kaohe.results.AuditedRuns;
 import org.kaohe.results.ListedResult;
 import org.kaohe.results.ResultPageChecks;
@@ -175,8 +173,8 @@ class ResultsApi {
             throw new InvalidInputException(Message.of("input.results.pageSize", String.valueOf(MAX_PAGE_SIZE),
                     Echo.of(size)));
         }
-        ResultsFilter filter = new ResultsFilter(subjectType(type), dept, gradeCode(run, grade), sortOf(sort),
-                descending(sort));
+        ResultsFilter filter = new ResultsFilter(ResultsParams.subjectType(type), dept, gradeCode(run, grade),
+                ResultsParams.sortOf(sort), ResultsParams.descending(sort));
         ResultPageChecks.CheckedPage checked = pageChecks.page(run, list.page(run.id(), filter, page, size));
         ResultsPage found = checked.page();
         List<StaleReason> stale = staleRuns.reasons(run);
@@ -196,31 +194,6 @@ class ResultsApi {
         return runs.scales(run.id()).values().stream().flatMap(scale -> scale.find(grade).stream()).findFirst()
                 .map(org.kaohe.scoring.Grade::name)
                 .orElseThrow(() -> new InvalidInputException(Message.of("input.results.grade", Echo.of(grade))));
-    }
-
-    private static SubjectType subjectType(String text) {
-        if (text == null || text.isBlank()) {
-            return null;
-        }
-        SubjectType type = CodedValue.lookup(SubjectType.class, text);
-        if (type == null) {
-            throw new InvalidInputException(Message.of("input.results.type", Echo.of(text)));
-        }
-        return type;
-    }
-
-    /** {@code score}, {@code score,desc}, {@code -score}. */
-    private static ResultsFilter.Sort sortOf(String sort) {
-        String name = sort.startsWith("-") ? sort.substring(1) : sort.split(",")[0];
-        return ResultsFilter.Sort.of(name);
-    }
-
-    private static boolean descending(String sort) {
-        String[] parts = sort.split(",");
-        if (parts.length > 1 && !parts[1].trim().equalsIgnoreCase("asc") && !parts[1].trim().equalsIgnoreCase("desc")) {
-            throw new InvalidInputException(Message.of("input.results.direction", Echo.of(sort)));
-        }
-        return sort.startsWith("-") || (parts.length > 1 && parts[1].trim().equalsIgnoreCase("desc"));
     }
 
     @GetMapping("/runs/{runId}/subjects/{subjectId}")

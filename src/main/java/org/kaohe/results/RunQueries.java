@@ -2,7 +2,6 @@ package org.kaohe.results;
 
 import static org.kaohe.results.StoredRunRows.key;
 import static org.kaohe.results.StoredRunRows.readLines;
-import static org.kaohe.results.StoredRunRows.readParts;
 import static org.kaohe.results.StoredRunRows.stored;
 import static org.kaohe.results.StoredRunRows.storedScales;
 import static org.kaohe.results.StoredRunRows.subjectResult;
@@ -15,12 +14,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 
 import org.kaohe.audit.StreamedReads;
 import org.kaohe.records.Period;
 import org.kaohe.records.SubjectType;
-import org.kaohe.scoring.EnginePart;
 import org.kaohe.scoring.ExplanationLine;
 import org.kaohe.scoring.GradeScale;
 import org.kaohe.scoring.PartLabel;
@@ -122,7 +119,8 @@ public class RunQueries {
     /** As {@link #results}, each with its seal columns. */
     public List<StoredSubject> storedResults(long runId) {
         return storedResults(runId, """
-                ORDER BY CASE subject_type WHEN 'DEPARTMENT' THEN 0 ELSE 1 END, dept_id, rank_no, subject_id""");
+                ORDER BY CASE subject_type WHEN 'DEPARTMENT' THEN 0 ELSE 1 END, dept_id, rank_no, subject_id""",
+                parts(runId, null, null));
     }
 
     /**
@@ -140,18 +138,14 @@ public class RunQueries {
      * as their stored JSON as they are read, in no particular order, never all held at once.
      */
     public Map<String, Map<String, BigDecimal>> readDetails(long runId, java.util.function.BiConsumer<String, String> lines) {
-        Comparator<String> partOrder = partOrder(runId);
+        Comparator<String> partOrder = RunPartOrder.of(partLabels(runId));
         Map<String, Map<String, BigDecimal>> parts = new HashMap<>();
         streamed.query("SELECT subject_type, subject_id, parts, lines FROM subject_detail WHERE run_id = ?", rs -> {
             String key = key(rs.getString("subject_type"), rs.getString("subject_id"));
-            parts.put(key, ordered(partOrder, rs.getString("parts")));
+            parts.put(key, RunPartOrder.ordered(partOrder, rs.getString("parts")));
             lines.accept(key, rs.getString("lines"));
         }, runId);
         return parts;
-    }
-
-    private List<StoredSubject> storedResults(long runId, String order) {
-        return storedResults(runId, order, parts(runId, null, null));
     }
 
     private List<StoredSubject> storedResults(long runId, String order, Map<String, Map<String, BigDecimal>> parts) {
@@ -167,14 +161,9 @@ public class RunQueries {
      * the whole run's lines are never held in memory at once.
      */
     public void forEachSubjectsLines(long runId, java.util.function.BiConsumer<String, List<ExplanationLine>> action) {
-        forEachSubjectsLinesText(runId, (key, json) -> action.accept(key, readLines(json)));
-    }
-
-    /** As {@link #forEachSubjectsLines}, each subject's lines as their stored JSON ({@link #readLines} reads it). */
-    public void forEachSubjectsLinesText(long runId, java.util.function.BiConsumer<String, String> action) {
         streamed.query("SELECT subject_type, subject_id, lines FROM subject_detail WHERE run_id = ?",
-                rs -> action.accept(key(rs.getString("subject_type"), rs.getString("subject_id")), rs.getString("lines")),
-                runId);
+                rs -> action.accept(key(rs.getString("subject_type"), rs.getString("subject_id")),
+                        readLines(rs.getString("lines"))), runId);
     }
 
     /**
@@ -238,39 +227,20 @@ public class RunQueries {
                 .orElse(List.of());
     }
 
-    /** Parts of runs made before part names were stored, in the order of the old formula. */
-    private static final List<String> OLD_PART_ORDER = List.of("T", "A", "L", "O", "C", "B", "D", EnginePart.CLAMP.code(),
-            EnginePart.GRADE.code());
-
     /** The parts of every subject of the run (type and id null), or of one subject, in the rulebook's order. */
     private Map<String, Map<String, BigDecimal>> parts(long runId, SubjectType type, String subjectId) {
-        Comparator<String> partOrder = partOrder(runId);
+        Comparator<String> partOrder = RunPartOrder.of(partLabels(runId));
         Map<String, Map<String, BigDecimal>> parts = new HashMap<>();
         String sql = "SELECT subject_type, subject_id, parts FROM subject_detail WHERE run_id = ?"
                 + (subjectId == null ? "" : " AND subject_type = ? AND subject_id = ?");
         org.springframework.jdbc.core.RowCallbackHandler each = rs -> parts.put(
-                key(rs.getString("subject_type"), rs.getString("subject_id")), ordered(partOrder, rs.getString("parts")));
+                key(rs.getString("subject_type"), rs.getString("subject_id")),
+                RunPartOrder.ordered(partOrder, rs.getString("parts")));
         if (subjectId == null) {
             streamed.query(sql, each, runId); // the whole run's: read as they come
         } else {
             jdbc.sql(sql).params(runId, type.name(), subjectId).query(each);
         }
         return parts;
-    }
-
-    /** The run's parts in the rulebook's order (the old formula's for runs made before part names were stored). */
-    private Comparator<String> partOrder(long runId) {
-        List<String> order = new ArrayList<>(partLabels(runId).stream().map(PartLabel::code).distinct().toList());
-        if (order.isEmpty()) {
-            order.addAll(OLD_PART_ORDER);
-        }
-        return Comparator.comparingInt((String p) -> order.contains(p) ? order.indexOf(p) : order.size())
-                .thenComparing(p -> p);
-    }
-
-    private static Map<String, BigDecimal> ordered(Comparator<String> partOrder, String partsJson) {
-        Map<String, BigDecimal> ordered = new TreeMap<>(partOrder);
-        ordered.putAll(readParts(partsJson));
-        return ordered;
     }
 }
