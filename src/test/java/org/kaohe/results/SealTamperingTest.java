@@ -147,7 +147,7 @@ class SealTamperingTest {
         assertThat(results.out()).contains("已被改动");
         CliRun explain = cli("explain", "--period", SampleRun.PERIOD, "--subject", "C3");
         assertThat(explain.exit()).isEqualTo(3);
-        assertThat(explain.out()).startsWith("!!! 警告 WARNING");
+        assertThat(explain.out()).startsWith("!!! " + MessageText.of(SealStatus.ALTERED.dataWarning(), Locale.SIMPLIFIED_CHINESE));
         CliRun verify = cli("runs", "verify", Long.toString(runId));
         assertThat(verify.exit()).isEqualTo(3);
         assertThat(verify.out()).contains("CADRE/C3").doesNotContain("CADRE/C1");
