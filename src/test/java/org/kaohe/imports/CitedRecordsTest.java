@@ -55,8 +55,8 @@ class CitedRecordsTest {
         CitedRecords.Found found = cited.find(importId, List.of(APPRAISAL, CADRE)).orElseThrow();
 
         assertThat(found.check().status()).isEqualTo(ImportRepository.Check.Status.ALTERED);
-        assertThat(found.check().problems()).singleElement().asString().contains("appraisals.csv:2")
-                .contains("appraisal_record C1");
+        assertThat(found.check().problems())
+                .containsExactly(Message.of("import.seal.row", "appraisals.csv:2", "appraisal_record", "C1"));
         assertThat(found.rows().get(APPRAISAL).intact()).isFalse();
         assertThat(found.rows().get(APPRAISAL).cells()).contains("99");
         assertThat(found.rows().get(CADRE).intact()).isTrue();
