@@ -9,12 +9,15 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 
 import org.junit.jupiter.api.Test;
 import org.kaohe.errors.Message;
+import org.kaohe.errors.MessageText;
 import org.kaohe.errors.SealBrokenException;
 import org.kaohe.evaluation.EvaluationService;
 import org.kaohe.records.Period;
+import org.kaohe.records.SourceRef;
 import org.kaohe.testing.CliRun;
 import org.kaohe.testing.KaoheTest;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -56,11 +59,13 @@ class ImportSealTamperingTest {
         assertThat(jdbc.sql("UPDATE appraisal_record SET leader_score = 99 WHERE import_id = ? AND cadre_id = 'C0002'")
                 .param(importId).update()).isEqualTo(1);
 
-        assertThatThrownBy(() -> evaluation.evaluate(period, "hr")).isInstanceOf(SealBrokenException.class)
-                .hasMessageContaining("appraisals.csv:3").hasMessageContaining("appraisal_record C0002");
+        Message row = ImportRepository.Check.rowAltered(new SourceRef("appraisals.csv", 3), "appraisal_record", "C0002");
+        assertThatThrownBy(() -> evaluation.evaluate(period, "hr")).isInstanceOfSatisfying(SealBrokenException.class,
+                e -> assertThat(e.problems()).containsExactly(row));
         CliRun evaluate = cli("evaluate", "--period", period.toString());
         assertThat(evaluate.exit()).isEqualTo(3);
-        assertThat(evaluate.err()).contains("appraisals.csv:3");
+        assertThat(evaluate.err()).contains(MessageText.of(row, Locale.SIMPLIFIED_CHINESE))
+                .doesNotContain(MessageText.of(row, Locale.ENGLISH));
 
         CliRun verify = cli("runs", "verify", Long.toString(runId));
         assertThat(verify.exit()).isEqualTo(3);
@@ -69,7 +74,9 @@ class ImportSealTamperingTest {
         assertThat(replay.exit()).isEqualTo(3);
         assertThat(replay.out()).contains("appraisal_record C0002");
 
-        assertThat(page("/runs/" + runId + "/subjects/C0002")).contains("id=\"input-alarm\"").contains("appraisals.csv:3");
+        assertThat(page("/runs/" + runId + "/subjects/C0002")).contains("id=\"input-alarm\"")
+                .contains(MessageText.of(row, Locale.SIMPLIFIED_CHINESE));
+        assertThat(page("/runs/" + runId + "/subjects/C0002?lang=en")).contains(MessageText.of(row, Locale.ENGLISH));
         assertThat(page("/runs/" + runId + "/source?file=appraisals.csv&line=3")).contains("id=\"input-alarm\"");
     }
 
