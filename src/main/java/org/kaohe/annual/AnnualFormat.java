@@ -106,8 +106,7 @@ public final class AnnualFormat {
         StringBuilder out = new StringBuilder();
         AnnualRunInfo run = year.run();
         if (year.statusOf(s).failed()) {
-            out.append("!!! 警告 WARNING: ").append(year.statusOf(s).label(locale))
-                    .append(" — 以下数据与封印不符,不可采信 / the data below does not match its seal: do not trust it\n");
+            out.append("!!! ").append(MessageText.forReader(year.statusOf(s).dataWarning(), locale)).append('\n');
             year.problems().forEach(p -> out.append("!!! ").append(MessageText.of(p, locale)).append('\n'));
             out.append('\n');
         }

@@ -10,7 +10,9 @@ import java.util.List;
 import java.util.Optional;
 
 import org.kaohe.audit.SealKey;
+import org.kaohe.errors.Message;
 import org.kaohe.errors.SealBrokenException;
+import org.kaohe.imports.ImportRepository;
 import org.kaohe.records.AnnualAppraisal;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -47,34 +49,28 @@ class AnnualImportSeals {
     /** Throws {@link SealBrokenException} naming every record, count or header that does not match its seal. */
     void check(long importId, List<AnnualAppraisal> records, List<String> recordSeals) {
         Header header = header(importId).orElseThrow();
-        List<String> problems = new ArrayList<>();
+        List<Message> problems = new ArrayList<>();
         if (header.seal() == null) {
             Optional<Long> first = jdbc.sql("SELECT MIN(id) FROM annual_import WHERE seal IS NOT NULL").query(Long.class)
                     .optional();
             if (first.map(f -> importId > f).orElse(false)) {
-                problems.add("年度测评导入 #" + importId + " 晚于封印启用,却没有封印:封印被删除 / annual import #" + importId
-                        + " was stored after seals began but carries none: its seal was removed");
+                problems.add(Message.ofValues("annual.seal.stripped", importId));
             }
         } else if (!key.id().equals(header.keyId())) {
-            problems.add("年度测评导入 #" + importId + " 由另一把密钥封印,请从备份恢复密钥文件 / annual import #" + importId
-                    + " was sealed under another key: restore the key file from the backup");
+            problems.add(Message.ofValues("annual.seal.otherKey", importId, header.keyId(), key.id()));
         } else {
             for (int i = 0; i < records.size(); i++) {
                 AnnualAppraisal a = records.get(i);
                 if (!record(importId, a).equals(recordSeals.get(i))) {
-                    problems.add(a.source() + "(annual_appraisal_record " + a.cadreId() + ")与封印不符:记录被改动或插入 / "
-                            + a.source() + " (annual_appraisal_record " + a.cadreId() + ") does not match its seal");
+                    problems.add(ImportRepository.Check.rowAltered(a.source(), "annual_appraisal_record", a.cadreId()));
                 }
             }
             if (!header.seal().equals(header.seal(this, records.size()))) {
-                problems.add("年度测评导入 #" + importId + " 的版本信息、文件或记录数(现存 " + records.size() + " 条)与封印不符:"
-                        + "记录被删除或增加 / annual import #" + importId + ": its header, file or record count ("
-                        + records.size() + " stored) does not match its seal");
+                problems.add(Message.ofValues("annual.seal.header", importId, records.size()));
             }
         }
         if (!problems.isEmpty()) {
-            throw new SealBrokenException("年度测评导入 #" + importId + " 的记录与封印不符,拒绝使用 / the year-end appraisal"
-                    + " import #" + importId + " does not match its seals: refused", problems);
+            throw new SealBrokenException(Message.ofValues("annual.seal.refused", importId), problems);
         }
     }
 

@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Map;
 
 import org.kaohe.errors.EvaluationException;
+import org.kaohe.errors.Message;
+import org.kaohe.errors.SealBrokenException;
 import org.kaohe.imports.AnnualAppraisalFile;
 import org.kaohe.imports.ImportRepository;
 import org.kaohe.records.AnnualAppraisal;
@@ -58,7 +60,10 @@ class AnnualInputs {
         return currentRuns;
     }
 
-    /** As {@link #load(int)}, from the quarters' current runs already read (and checked for staleness). */
+    /**
+     * As {@link #load(int)}, from the quarters' current runs already read (and checked for staleness); a
+     * quarter's run failing its seal check refuses the year ({@link SealBrokenException}, each problem named).
+     */
     YearInput load(int year, List<RunInfo> currentRuns) {
         List<QuarterInput> quarters = new ArrayList<>();
         List<String> cited = new ArrayList<>();
@@ -66,8 +71,8 @@ class AnnualInputs {
             Period period = run.period();
             RunChecks.CheckedRun checked = runChecks.results(run);
             if (checked.failed()) {
-                throw new EvaluationException(period + " 的当前考核 #" + run.id() + " 未通过封印核验(" + checked.status().label(null)
-                        + "),不能用于年度考核 / the current run of " + period + " fails its seal check");
+                // The year's input fails its seal: refused as any sealed input that fails is (exit 3), each problem named.
+                throw new SealBrokenException(Message.ofValues("annual.seal.quarter", period, run.id()), checked.problems());
             }
             quarters.add(new QuarterInput(run.id(), period, checked.subjects(), runs.scales(run.id()), kinds(run.importId())));
             cited.add(period + ":" + run.id());

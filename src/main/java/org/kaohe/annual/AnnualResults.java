@@ -107,8 +107,7 @@ public class AnnualResults {
         try {
             repository.appraisals(run.appraisalImportId());
         } catch (SealBrokenException e) {
-            problems.add(Message.of("seal.problem.input", e.getMessage().lines().findFirst().orElse("")));
-            e.problems().forEach(p -> problems.add(Message.of("seal.problem.inputRow", p)));
+            problems.addAll(RunChainChecker.inputProblems(e.summary(), e.problems()));
         }
         return new CheckedYear(run, problems.isEmpty() ? SealStatus.INTACT : SealStatus.ALTERED, subjects, altered, problems);
     }

@@ -13,6 +13,8 @@ import org.apache.poi.ss.usermodel.Font;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.kaohe.errors.Message;
+import org.kaohe.errors.MessageText;
 import org.kaohe.results.PrintLayout;
 import org.kaohe.results.SpreadsheetSafe;
 import org.kaohe.results.StaleReason;
@@ -121,14 +123,14 @@ public final class AnnualWorkbook {
         facts.add(new String[] {"所用季度考核 quarterly runs", run.quarterRuns()});
         facts.add(new String[] {"年度民主测评版本 appraisal version", "v" + run.appraisalVersion()});
         facts.add(new String[] {"规则版本 rulebook", run.rulebookVersion()});
-        String seal = year.status().label(null) + (year.problems().isEmpty() ? ""
-                : ":" + year.problems().size() + " 个问题,见 runs verify --year " + run.year() + " / problems: see runs verify");
+        String seal = year.status().label(null) + (year.problems().isEmpty() ? "" : ":" + MessageText.bilingual(
+                Message.ofValues("annual.workbook.sealProblems", year.problems().size(), run.year())));
         facts.add(new String[] {"封印 seal", seal});
         if (run.staleQuartersAllowed() != null) {
             facts.add(new String[] {"使用了过时的季度 stale quarters allowed", run.staleQuartersAllowed()});
         }
         if (stale.isEmpty()) {
-            facts.add(new String[] {STALE_FACT, "否,与现行数据和规则一致 / no: up to date"});
+            facts.add(new String[] {STALE_FACT, MessageText.bilingual(Message.of("annual.workbook.upToDate"))});
         }
         for (int i = 0; i < stale.size(); i++) {
             facts.add(new String[] {i == 0 ? STALE_FACT : "", "已过时 out of date: " + stale.get(i).bilingual()});

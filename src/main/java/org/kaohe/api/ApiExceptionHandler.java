@@ -76,8 +76,8 @@ class ApiExceptionHandler {
 
     /** Stored records or rulebook files do not match their seals: the request is refused, each row named. */
     @ExceptionHandler(SealBrokenException.class)
-    ResponseEntity<ApiError> sealBroken(SealBrokenException e) {
-        return body(HttpStatus.CONFLICT, e.getMessage());
+    ResponseEntity<ApiError> sealBroken(SealBrokenException e, HttpServletRequest request) {
+        return body(HttpStatus.CONFLICT, e.getMessage(ApiText.locale(request)));
     }
 
     /** A second import of a period while one runs, or heavy work its owner cancelled or that passed its time limit. */

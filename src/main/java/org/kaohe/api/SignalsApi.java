@@ -2,7 +2,6 @@ package org.kaohe.api;
 
 import static org.springframework.http.HttpStatus.FORBIDDEN;
 
-import java.util.Locale;
 import java.util.Map;
 
 import org.kaohe.signals.SignalFormat;
@@ -37,14 +36,14 @@ class SignalsApi {
             description = "最新的预警运行(若其读取的考核仍为当前考核),否则现在计算并存储一个;warnings 说明所读内容中已过时的部分"
                     + " / the newest signal run when it read the current runs, else one computed and stored now; warnings"
                     + " say what it read that is out of date")
-    Map<String, Object> period(@PathVariable String period, Authentication who, Locale locale) {
-        return answer(period, who, locale);
+    Map<String, Object> period(@PathVariable String period, Authentication who) {
+        return answer(period, who);
     }
 
     @GetMapping("/years/{year}/signals")
     @Operation(summary = "一年的预警 / a year's warning signals (轮流坐庄 only here)")
-    Map<String, Object> year(@PathVariable String year, Authentication who, Locale locale) {
-        return answer(year, who, locale);
+    Map<String, Object> year(@PathVariable String year, Authentication who) {
+        return answer(year, who);
     }
 
     /** A note's body: the flag's {@code key} as the answer gives it, and what was found. */
@@ -52,24 +51,20 @@ class SignalsApi {
 
     @PostMapping("/signal-runs/{run}/notes")
     @Operation(summary = "记录已查看某条提示及说明(领导、审计)/ note that a flag was looked at (leader, auditor); written to the audit log")
-    Map<String, Object> note(@PathVariable long run, @RequestBody NoteRequest request, Authentication who, Locale locale) {
+    Map<String, Object> note(@PathVariable long run, @RequestBody NoteRequest request, Authentication who) {
         signals.note(run, request.flag(), request.note(), who.getName());
-        return SignalFormat.json(signals.run(run), english(locale));
+        return SignalFormat.json(signals.run(run), ApiText.locale());
     }
 
-    private Map<String, Object> answer(String scope, Authentication who, Locale locale) {
+    private Map<String, Object> answer(String scope, Authentication who) {
         SignalRun run = signals.current(scope, who.getName());
         if (!signals.visibleTo(run, who.getName(), authorities(who))) {
             throw new ResponseStatusException(FORBIDDEN, ApiText.of("api.signals.ownImportsOnly"));
         }
-        return SignalFormat.json(run, english(locale));
+        return SignalFormat.json(run, ApiText.locale());
     }
 
     private static java.util.List<String> authorities(Authentication who) {
         return who.getAuthorities().stream().map(a -> a.getAuthority()).toList();
-    }
-
-    private static boolean english(Locale locale) {
-        return "en".equals(locale.getLanguage());
     }
 }

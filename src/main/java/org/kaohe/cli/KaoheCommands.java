@@ -133,8 +133,8 @@ public class KaoheCommands implements Runnable {
             refused.lines(CliSupport.locale()).forEach(System.out::println);
             return CliSupport.EXIT_INVALID;
         }
-        if (e instanceof SealBrokenException) {
-            commandLine.getErr().println(e.getMessage());
+        if (e instanceof SealBrokenException broken) {
+            commandLine.getErr().println(broken.getMessage(CliSupport.locale()));
             return CliSupport.EXIT_ALTERED;
         }
         commandLine.getErr().println(CommandLineLauncher.failure(e));

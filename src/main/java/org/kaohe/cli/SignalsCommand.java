@@ -55,7 +55,8 @@ class SignalsCommand implements Callable<Integer> {
         System.err.println(CliSupport.text("cli.signals.run", run.id(), run.scope(), run.flags().size()));
         run.warnings().forEach(w -> System.err.println(CliSupport.text("cli.note") + ": " + w));
         if (!run.intact()) {
-            run.check().problems().forEach(p -> System.err.println(CliSupport.text("cli.signals.altered") + ": " + p));
+            run.check().problems()
+                    .forEach(p -> System.err.println(CliSupport.text("cli.signals.altered") + ": " + CliSupport.text(p)));
             return CliSupport.EXIT_ALTERED;
         }
         return CliSupport.EXIT_OK;

@@ -47,6 +47,14 @@ public final class MessageText {
         return of(message, Locale.SIMPLIFIED_CHINESE) + " / " + of(message, Locale.ENGLISH);
     }
 
+    /**
+     * The Chinese and the English wording, as two arguments of another message: a message within a
+     * message, its Chinese pattern taking the first ({@code {n}}), its English one the second ({@code {n+1}}).
+     */
+    public static String[] inEachLanguage(Message message) {
+        return new String[] {of(message, Locale.SIMPLIFIED_CHINESE), of(message, Locale.ENGLISH)};
+    }
+
     /** Whether the bundle words this key in both languages. */
     public static boolean knows(String key) {
         return pattern(key, Locale.ROOT) != null && pattern(key, Locale.ENGLISH) != null;

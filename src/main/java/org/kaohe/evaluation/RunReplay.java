@@ -133,7 +133,7 @@ public class RunReplay {
         try {
             records = imports.load(run.importId());
         } catch (SealBrokenException e) {
-            return notReplayable(run, false, Message.of("replay.reason.sealBroken", e.getMessage()));
+            return notReplayable(run, false, Message.of("replay.reason.sealBroken", e.texts()));
         }
         if (records.isEmpty()) {
             return notReplayable(run, false, Message.of("replay.reason.importGone", Integer.toString(run.importVersion()),
@@ -146,7 +146,11 @@ public class RunReplay {
                 return notReplayable(run, false, Message.of("replay.reason.rulebookGone", run.rulebookVersion()));
             }
             rulebook = stored.get();
-        } catch (IllegalStateException | SealBrokenException e) {
+        } catch (SealBrokenException e) {
+            String[] texts = e.texts();
+            return notReplayable(run, false, Message.of("replay.reason.rulebookSealBroken", run.rulebookVersion(),
+                    texts[0], texts[1]));
+        } catch (IllegalStateException e) {
             return notReplayable(run, false, Message.of("replay.reason.rulebookUnreadable", run.rulebookVersion(),
                     e.getMessage()));
         }

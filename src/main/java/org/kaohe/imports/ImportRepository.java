@@ -9,6 +9,8 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.kaohe.audit.StreamedReads;
+import org.kaohe.errors.Message;
+import org.kaohe.errors.MessageText;
 import org.kaohe.errors.SealBrokenException;
 import org.kaohe.records.Appraisal;
 import org.kaohe.records.Cadre;
@@ -17,6 +19,7 @@ import org.kaohe.records.Event;
 import org.kaohe.records.Organization;
 import org.kaohe.records.Period;
 import org.kaohe.records.PeriodRecords;
+import org.kaohe.records.SourceRef;
 import org.kaohe.records.Target;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.NamedInterface;
@@ -35,25 +38,14 @@ public class ImportRepository {
      * What checking an import version against its seals found: each problem names its table, record
      * and {@code file:line}.
      */
-    public record Check(long importId, String period, int version, Status status, List<String> problems) {
+    public record Check(long importId, String period, int version, Status status, List<Message> problems) {
 
-        /** What a version's seal check can find. */
+        /** What a version's seal check can find; worded by the bundles' {@code import.seal.status.*}. */
         public enum Status {
-            INTACT("完好", "intact"),
-            ALTERED("已被改动", "ALTERED"),
-            OTHER_KEY("密钥不符,无法核验", "sealed under another key, cannot be checked"),
-            UNSEALED("封印启用前导入,无密钥保护", "imported before seals, not protected by a key");
+            INTACT, ALTERED, OTHER_KEY, UNSEALED;
 
-            private final String chinese;
-            private final String english;
-
-            Status(String chinese, String english) {
-                this.chinese = chinese;
-                this.english = english;
-            }
-
-            public String label() {
-                return chinese + " / " + english;
+            public Message message() {
+                return Message.of("import.seal.status." + name());
             }
         }
 
@@ -62,9 +54,15 @@ public class ImportRepository {
             return status == Status.ALTERED || status == Status.OTHER_KEY;
         }
 
-        /** One line naming the version and what its check found. */
-        public String summary() {
-            return "导入版本 import version " + version + "(" + period + ",#" + importId + "): " + status.label();
+        /** One line naming the version and what its check found (the status's wordings its arguments 3 and 4). */
+        public Message summary() {
+            String[] status = MessageText.inEachLanguage(this.status.message());
+            return Message.ofValues("import.seal.summary", version, period, importId, status[0], status[1]);
+        }
+
+        /** A stored record row that fails its seal, named by its source line, table and id: imports and year-end appraisals alike. */
+        public static Message rowAltered(SourceRef source, String table, String id) {
+            return Message.of("import.seal.row", source.toString(), table, id);
         }
     }
 
@@ -148,9 +146,8 @@ public class ImportRepository {
 
     private static void refuseIfFailed(Check check) {
         if (check.failed()) {
-            throw new SealBrokenException("导入版本 " + check.version() + "(" + check.period() + ",#" + check.importId()
-                    + ")的记录与封印不符,拒绝使用 / import version " + check.version() + " of " + check.period()
-                    + " does not match its seals: refused", check.problems());
+            throw new SealBrokenException(Message.ofValues("import.seal.refused", check.version(), check.period(),
+                    check.importId()), check.problems());
         }
     }
 

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
 
+import org.kaohe.errors.Message;
 import org.kaohe.records.SourceRef;
 
 /**
@@ -20,12 +21,12 @@ final class ImportSealCheck {
     private final RecordSeals seals;
     private final ImportRepository.Check.Status state;
     private final int[] counts = new int[RecordSeals.Table.values().length];
-    private final List<String> problems = new ArrayList<>();
+    private final List<Message> problems = new ArrayList<>();
     private final List<RowProblem> rowProblems = new ArrayList<>();
-    private final List<String> fileProblems = new ArrayList<>();
+    private final List<Message> fileProblems = new ArrayList<>();
 
     /** A row that failed its seal, kept with where it sorts among the others. */
-    private record RowProblem(int table, SourceRef source, String text) {
+    private record RowProblem(int table, SourceRef source, Message text) {
         static final Comparator<RowProblem> ORDER = Comparator.comparingInt(RowProblem::table)
                 .thenComparingInt(p -> p.source().line()).thenComparing(p -> p.source().file());
     }
@@ -41,14 +42,11 @@ final class ImportSealCheck {
             boolean stripped = firstSealed.map(first -> header.importId() > first).orElse(false);
             this.state = stripped ? ImportRepository.Check.Status.ALTERED : ImportRepository.Check.Status.UNSEALED;
             if (stripped) {
-                problems.add("导入版本 #" + header.importId() + " 晚于封印启用,却没有封印:封印被删除 / import #" + header.importId()
-                        + " was stored after seals began but carries none: its seal was removed");
+                problems.add(Message.ofValues("import.seal.stripped", header.importId()));
             }
         } else if (!seals.keyId().equals(header.keyId())) {
             this.state = ImportRepository.Check.Status.OTHER_KEY;
-            problems.add("导入版本 #" + header.importId() + " 由密钥 " + header.keyId() + " 封印,本系统的密钥为 " + seals.keyId()
-                    + ",请从备份恢复密钥文件 / import #" + header.importId() + " was sealed under key " + header.keyId()
-                    + ", this installation's key is " + seals.keyId() + ": restore the key file from the backup");
+            problems.add(Message.ofValues("import.seal.otherKey", header.importId(), header.keyId(), seals.keyId()));
         } else {
             this.state = ImportRepository.Check.Status.INTACT;
         }
@@ -64,16 +62,14 @@ final class ImportSealCheck {
         counts[table.ordinal()]++;
         boolean fails = checksRows() && (stored == null || !stored.equals(expected.get()));
         if (fails) {
-            rowProblems.add(new RowProblem(table.ordinal(), source, source + "(" + table.sqlName + " " + id + ")与封印不符:记录被改动或插入 / " + source + " ("
-                    + table.sqlName + " " + id + ") does not match its seal: the record was altered or inserted"));
+            rowProblems.add(new RowProblem(table.ordinal(), source, ImportRepository.Check.rowAltered(source, table.sqlName, id)));
         }
         return !fails;
     }
 
     /** A stored file whose text no longer matches its seal. */
     void fileAltered(String fileName) {
-        fileProblems.add("导入文件 " + fileName + " 的存档内容与封印不符:已被改动 / the stored text of " + fileName
-                + " does not match its seal: it was altered");
+        fileProblems.add(Message.of("import.seal.file", fileName));
     }
 
     RecordSeals seals() {
@@ -106,15 +102,12 @@ final class ImportSealCheck {
         if (checksRows() && everyTableRead) {
             String stored = SealedVersion.counts(counts);
             if (!stored.equals(header.counts())) {
-                problems.add("导入版本 #" + header.importId() + " 封印时的记录数为 " + header.counts() + ",现存 " + stored
-                        + ":记录被删除或增加 / import #" + header.importId() + " was sealed with " + header.counts()
-                        + " records, " + stored + " are stored: records were deleted or added");
+                problems.add(Message.ofValues("import.seal.counts", header.importId(), header.counts(), stored));
             }
         }
         if (checksRows()) {
             if (!header.seal().equals(header.seal(seals, header.counts()))) {
-                problems.add("导入版本 #" + header.importId() + " 的版本信息、文件清单或记录数与封印不符 / import #"
-                        + header.importId() + ": its header, file list or record counts do not match its seal");
+                problems.add(Message.ofValues("import.seal.header", header.importId()));
             }
         }
         ImportRepository.Check.Status status = state == ImportRepository.Check.Status.INTACT && !problems.isEmpty()

@@ -40,8 +40,7 @@ public enum ExplanationFormat {
         RunInfo run = checked.run();
         StringBuilder out = new StringBuilder();
         if (checked.failed()) {
-            out.append("!!! 警告 WARNING: ").append(checked.status().label(locale))
-                    .append(" — 以下数据与封印不符,不可采信 / the data below does not match its seal: do not trust it\n");
+            out.append("!!! ").append(MessageText.forReader(checked.status().dataWarning(), locale)).append('\n');
             checked.problems().forEach(p -> out.append("!!! ").append(MessageText.of(p, locale)).append('\n'));
             out.append('\n');
         }

@@ -177,10 +177,20 @@ public class RunChainChecker {
 
     /** A subject a sealed run names but no longer holds: every per-subject path answers this. */
     public static SealBrokenException missingFromRun(String subjectId, String runKind, long runId, String verifyCommand) {
-        // The exception carries finished text: both languages, for a reader not known here.
-        return new SealBrokenException(
-                MessageText.bilingual(Message.of("seal.problem.missing." + runKind, subjectId, Long.toString(runId))),
-                List.of(MessageText.bilingual(Message.of("seal.problem.runVerify", verifyCommand))));
+        return new SealBrokenException(Message.of("seal.problem.missing." + runKind, subjectId, Long.toString(runId)),
+                List.of(Message.of("seal.problem.runVerify", verifyCommand)));
+    }
+
+    /**
+     * What the run's input (an import version, a year-end appraisal import) failed in its own seal
+     * check, among the run's problems: {@code seal.problem.input} with the input's summary, then
+     * {@code seal.problem.inputRow} for each of its problems, each within in both its wordings.
+     */
+    public static List<Message> inputProblems(Message summary, List<Message> inputProblems) {
+        List<Message> problems = new ArrayList<>();
+        problems.add(Message.of("seal.problem.input", MessageText.inEachLanguage(summary)));
+        inputProblems.forEach(p -> problems.add(Message.of("seal.problem.inputRow", MessageText.inEachLanguage(p))));
+        return problems;
     }
 
     public static Message rowAltered(String key) {

@@ -152,9 +152,7 @@ public class RunChecks {
             return results;
         }
         List<Message> problems = new ArrayList<>(results.problems());
-        // The import's check words its own findings (in both languages, the imports module's way).
-        problems.add(Message.of("seal.problem.input", input.get().summary()));
-        input.get().problems().forEach(p -> problems.add(Message.of("seal.problem.inputRow", p)));
+        problems.addAll(RunChainChecker.inputProblems(input.get().summary(), input.get().problems()));
         SealStatus status = results.status() == SealStatus.OTHER_KEY ? SealStatus.OTHER_KEY : SealStatus.ALTERED;
         return new Verification(run, status, problems);
     }

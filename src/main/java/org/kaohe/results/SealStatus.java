@@ -31,6 +31,11 @@ public enum SealStatus {
         return new String[] {label(Locale.SIMPLIFIED_CHINESE), label(Locale.ENGLISH)};
     }
 
+    /** The warning a text puts above data with this status: the data below does not match its seal ({@code seal.dataWarning}). */
+    public Message dataWarning() {
+        return Message.of("seal.dataWarning", labels());
+    }
+
     /**
      * One row's status within a checked run, quarterly or annual: ALTERED when the row itself
      * failed, else the run's status (INTACT when only other rows failed).

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.kaohe.errors.Message;
 import org.kaohe.errors.SealBrokenException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -23,7 +24,7 @@ final class RulebookSealCheck {
 
     static Map<String, String> checked(JdbcClient jdbc, RulebookSeals seals, String version) {
         Map<String, String> files = new LinkedHashMap<>();
-        List<String> problems = new ArrayList<>();
+        List<Message> problems = new ArrayList<>();
         Optional<StoredVersion> stored = jdbc.sql("SELECT created_by, created_at, seal, key_id FROM rulebook_version"
                         + " WHERE version = ?").param(version)
                 .query((rs, n) -> new StoredVersion(rs.getString("created_by"),
@@ -37,8 +38,7 @@ final class RulebookSealCheck {
                     String content = rs.getString("content");
                     files.put(name, content);
                     if (sealed && !seals.file(version, name, content).equals(rs.getString("seal"))) {
-                        problems.add("规则文件 " + name + " 与封印不符:已被改动 / rule file " + name
-                                + " does not match its seal: it was altered");
+                        problems.add(Message.of("rules.seal.fileAltered", name));
                     }
                 });
         if (stored.isEmpty()) {
@@ -47,21 +47,16 @@ final class RulebookSealCheck {
         StoredVersion v = stored.get();
         if (!sealed) {
             if (sealedBefore(jdbc, version)) {
-                problems.add("规则版本晚于封印启用,却没有封印:封印被删除 / the version was stored after seals began but"
-                        + " carries none: its seal was removed");
+                problems.add(Message.of("rules.seal.stripped"));
             }
         } else if (!seals.keyId().equals(v.keyId())) {
-            problems.add("规则版本由密钥 " + v.keyId() + " 封印,本系统的密钥为 " + seals.keyId() + ",请从备份恢复密钥文件"
-                    + " / sealed under key " + v.keyId() + ", this installation's key is " + seals.keyId()
-                    + ": restore the key file from the backup");
+            problems.add(Message.of("rules.seal.otherKey", v.keyId(), seals.keyId()));
         } else if (problems.isEmpty() && !v.seal().equals(seals.version(version, v.createdBy(),
                 v.createdAt().toInstant().toEpochMilli(), files))) {
-            problems.add("规则版本的文件清单或创建信息与封印不符:文件被增加、删除或改名 / the version's file list or"
-                    + " creation does not match its seal: files were added, deleted or renamed");
+            problems.add(Message.of("rules.seal.files"));
         }
         if (!problems.isEmpty()) {
-            throw new SealBrokenException("考核细则版本 " + version + " 所存文件与封印不符,拒绝使用 / the stored files of"
-                    + " rulebook version " + version + " do not match their seals: refused", problems);
+            throw new SealBrokenException(Message.of("rules.seal.refused", version), problems);
         }
         return files;
     }
@@ -88,9 +83,8 @@ final class RulebookSealCheck {
                     p.publishedAt().toInstant().toEpochMilli(), p.reason(), p.draftedBy(), p.rollbackOf()));
         }
         if (forged) {
-            throw new SealBrokenException("规则发布记录 #" + p.id() + " 与封印不符,不是由本系统写入:拒绝使用 / publication #"
-                    + p.id() + " of rulebook " + p.version() + " does not match its seal: it was not written by Kaohe;"
-                    + " refused", List.of("请检查审计日志中的 RULES_PUBLISH 条目 / check the audit log's RULES_PUBLISH entries"));
+            throw new SealBrokenException(Message.ofValues("rules.seal.publicationForged", p.id(), p.version()),
+                    List.of(Message.of("rules.seal.checkAudit")));
         }
     }
 }

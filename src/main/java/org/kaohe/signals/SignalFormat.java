@@ -5,10 +5,12 @@ import java.io.StringWriter;
 import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
+import org.kaohe.errors.MessageText;
 import org.kaohe.results.ResultsFormat;
 import org.kaohe.results.TextTable;
 
@@ -49,8 +51,12 @@ public enum SignalFormat {
                 String.valueOf(run.notesOn(f).size())};
     }
 
-    /** The run as the API answers it and {@code --format json} prints it. */
-    public static Map<String, Object> json(SignalRun run, boolean english) {
+    /**
+     * The run as the API answers it and {@code --format json} prints it: names in English for an
+     * English reader, what was found altered in the reader's language (both for a null reader).
+     */
+    public static Map<String, Object> json(SignalRun run, Locale reader) {
+        boolean english = reader != null && "en".equals(reader.getLanguage());
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("signal_run", run.id());
         json.put("scope", run.scope());
@@ -61,7 +67,8 @@ public enum SignalFormat {
                 "import", i.importId(), "import_version", i.importVersion(), "previous", i.previous())).toList());
         json.put("warnings", run.warnings());
         json.put("intact", run.intact());
-        json.put("altered", run.check() == null ? List.of() : run.check().problems());
+        json.put("altered", run.check() == null ? List.of()
+                : run.check().problems().stream().map(p -> MessageText.forReader(p, reader)).toList());
         json.put("flags", run.flags().stream().map(f -> flag(run, f, english)).toList());
         return json;
     }
@@ -100,7 +107,7 @@ public enum SignalFormat {
 
     private static String json(SignalRun run) {
         try {
-            return Json.MAPPER.writeValueAsString(json(run, false)) + "\n";
+            return Json.MAPPER.writeValueAsString(json(run, null)) + "\n";
         } catch (IOException e) {
             throw new IllegalStateException("a signal run is plain values and always serialises", e);
         }

@@ -6,7 +6,7 @@ import java.util.Optional;
 import java.util.Set;
 
 import org.kaohe.errors.EvaluationException;
-import org.kaohe.errors.MessageText;
+import org.kaohe.errors.Message;
 import org.kaohe.errors.SealBrokenException;
 import org.kaohe.imports.ImportRepository;
 import org.kaohe.records.Period;
@@ -132,9 +132,7 @@ class SignalInputsReader {
     private QuarterData quarter(RunInfo run) {
         RunChecks.CheckedRun checked = checks.results(run);
         if (checked.failed()) {
-            throw new SealBrokenException("考核 #" + run.id() + " 的结果与封印不符,不计算预警 / run #" + run.id()
-                    + " does not match its seals: no signals are computed from it",
-                    checked.problems().stream().map(MessageText::bilingual).toList());
+            throw new SealBrokenException(Message.ofValues("signals.seal.runAltered", run.id()), checked.problems());
         }
         PeriodRecords records = imports.load(run.importId()).orElseThrow(() -> new EvaluationException(
                 "导入 #" + run.importId() + " 已不在库中 / import #" + run.importId() + " is no longer stored"));

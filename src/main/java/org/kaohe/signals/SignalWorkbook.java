@@ -7,6 +7,8 @@ import java.util.List;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.kaohe.errors.Message;
+import org.kaohe.errors.MessageText;
 import org.kaohe.results.SpreadsheetSafe;
 
 /**
@@ -43,8 +45,8 @@ public final class SignalWorkbook {
             int f = 0;
             row(facts, f++, List.of("预警运行 signal run", "#" + run.id()));
             if (!run.intact()) {
-                for (String problem : run.check().problems()) {
-                    row(facts, f++, List.of(ALTERED, problem));
+                for (Message problem : run.check().problems()) {
+                    row(facts, f++, List.of(ALTERED, MessageText.bilingual(problem))); // the facts' labels are bilingual
                 }
             }
             row(facts, f++, List.of("范围 scope", run.scope()));
@@ -57,7 +59,7 @@ public final class SignalWorkbook {
             for (String warning : run.warnings()) {
                 row(facts, f++, List.of("注意 note", warning));
             }
-            row(facts, f, List.of("说明 advisory", "预警仅供参考,不计入任何分数、等次或封印 / advisory: never in a score, grade or seal"));
+            row(facts, f, List.of("说明 advisory", MessageText.bilingual(Message.of("signals.workbook.advisory"))));
             workbook.write(out);
         }
     }

@@ -75,7 +75,7 @@ class WebExceptionHandler {
     @ExceptionHandler(SealBrokenException.class)
     @ResponseStatus(HttpStatus.CONFLICT)
     ModelAndView sealBroken(SealBrokenException e) {
-        return errorPage(HttpStatus.CONFLICT, e.getMessage());
+        return errorPage(HttpStatus.CONFLICT, e.getMessage(LocaleContextHolder.getLocale()));
     }
 
     /** A second import of a period while one runs, or heavy work cancelled or past its time limit. */

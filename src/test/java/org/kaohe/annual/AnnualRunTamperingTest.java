@@ -17,7 +17,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.kaohe.errors.Message;
+import org.kaohe.errors.MessageText;
 import org.kaohe.evaluation.EvaluationService;
+import org.kaohe.imports.ImportRepository;
 import org.kaohe.imports.ImportService;
 import org.kaohe.records.Period;
 import org.kaohe.records.SourceRef;
@@ -162,10 +164,10 @@ class AnnualRunTamperingTest {
         try {
             AnnualResults.CheckedYear checked = results.run(run.id()).orElseThrow();
             assertThat(checked.status()).isEqualTo(SealStatus.ALTERED);
-            assertThat(checked.problems()).anySatisfy(p -> {
-                assertThat(p.key()).isEqualTo("seal.problem.inputRow"); // the import's own check, as it words it
-                assertThat(p.args()).singleElement().asString().contains("annual_appraisal_record C0009");
-            });
+            // The import's own problem within the run's, in each language.
+            Message row = ImportRepository.Check.rowAltered(new SourceRef("annual-appraisals.csv", 10),
+                    "annual_appraisal_record", "C0009");
+            assertThat(checked.problems()).contains(Message.of("seal.problem.inputRow", MessageText.inEachLanguage(row)));
         } finally {
             jdbc.sql("UPDATE annual_appraisal_record SET votes_excellent = votes_excellent - 1" + record)
                     .param(run.appraisalImportId()).update();

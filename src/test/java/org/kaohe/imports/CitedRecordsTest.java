@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.kaohe.errors.Message;
 import org.kaohe.records.SourceRef;
 import org.kaohe.testing.KaoheTest;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -54,8 +55,8 @@ class CitedRecordsTest {
         CitedRecords.Found found = cited.find(importId, List.of(APPRAISAL, CADRE)).orElseThrow();
 
         assertThat(found.check().status()).isEqualTo(ImportRepository.Check.Status.ALTERED);
-        assertThat(found.check().problems()).singleElement().asString().contains("appraisals.csv:2")
-                .contains("appraisal_record C1");
+        assertThat(found.check().problems())
+                .containsExactly(Message.of("import.seal.row", "appraisals.csv:2", "appraisal_record", "C1"));
         assertThat(found.rows().get(APPRAISAL).intact()).isFalse();
         assertThat(found.rows().get(APPRAISAL).cells()).contains("99");
         assertThat(found.rows().get(CADRE).intact()).isTrue();
@@ -82,7 +83,7 @@ class CitedRecordsTest {
         CitedRecords.Found found = cited.find(importId, List.of(CADRE)).orElseThrow();
 
         assertThat(found.check().status()).isEqualTo(ImportRepository.Check.Status.ALTERED);
-        assertThat(found.check().problems()).anyMatch(p -> p.contains("its seal was removed"));
+        assertThat(found.check().problems()).contains(Message.of("import.seal.stripped", Long.toString(importId)));
         assertThat(cited.find(Long.MAX_VALUE, List.of(CADRE))).isEmpty();
     }
 

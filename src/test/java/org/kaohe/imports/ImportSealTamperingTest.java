@@ -9,11 +9,15 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 
 import org.junit.jupiter.api.Test;
+import org.kaohe.errors.Message;
+import org.kaohe.errors.MessageText;
 import org.kaohe.errors.SealBrokenException;
 import org.kaohe.evaluation.EvaluationService;
 import org.kaohe.records.Period;
+import org.kaohe.records.SourceRef;
 import org.kaohe.testing.CliRun;
 import org.kaohe.testing.KaoheTest;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -55,11 +59,13 @@ class ImportSealTamperingTest {
         assertThat(jdbc.sql("UPDATE appraisal_record SET leader_score = 99 WHERE import_id = ? AND cadre_id = 'C0002'")
                 .param(importId).update()).isEqualTo(1);
 
-        assertThatThrownBy(() -> evaluation.evaluate(period, "hr")).isInstanceOf(SealBrokenException.class)
-                .hasMessageContaining("appraisals.csv:3").hasMessageContaining("appraisal_record C0002");
+        Message row = ImportRepository.Check.rowAltered(new SourceRef("appraisals.csv", 3), "appraisal_record", "C0002");
+        assertThatThrownBy(() -> evaluation.evaluate(period, "hr")).isInstanceOfSatisfying(SealBrokenException.class,
+                e -> assertThat(e.problems()).containsExactly(row));
         CliRun evaluate = cli("evaluate", "--period", period.toString());
         assertThat(evaluate.exit()).isEqualTo(3);
-        assertThat(evaluate.err()).contains("appraisals.csv:3");
+        assertThat(evaluate.err()).contains(MessageText.of(row, Locale.SIMPLIFIED_CHINESE))
+                .doesNotContain(MessageText.of(row, Locale.ENGLISH));
 
         CliRun verify = cli("runs", "verify", Long.toString(runId));
         assertThat(verify.exit()).isEqualTo(3);
@@ -68,7 +74,9 @@ class ImportSealTamperingTest {
         assertThat(replay.exit()).isEqualTo(3);
         assertThat(replay.out()).contains("appraisal_record C0002");
 
-        assertThat(page("/runs/" + runId + "/subjects/C0002")).contains("id=\"input-alarm\"").contains("appraisals.csv:3");
+        assertThat(page("/runs/" + runId + "/subjects/C0002")).contains("id=\"input-alarm\"")
+                .contains(MessageText.of(row, Locale.SIMPLIFIED_CHINESE));
+        assertThat(page("/runs/" + runId + "/subjects/C0002?lang=en")).contains(MessageText.of(row, Locale.ENGLISH));
         assertThat(page("/runs/" + runId + "/source?file=appraisals.csv&line=3")).contains("id=\"input-alarm\"");
     }
 
@@ -78,7 +86,7 @@ class ImportSealTamperingTest {
         assertThat(jdbc.sql("DELETE FROM event_record WHERE import_id = ? AND event_id = 'E1'").param(deleted).update())
                 .isEqualTo(1);
         assertThat(imports.check(deleted).orElseThrow().problems())
-                .anyMatch(p -> p.contains("EVENT=") && p.contains("deleted or added"));
+                .anyMatch(p -> p.key().equals("import.seal.counts") && p.args().get(2).contains("EVENT="));
         assertThatThrownBy(() -> imports.load(deleted)).isInstanceOf(SealBrokenException.class);
 
         long stripped = importSmall(2032);
@@ -88,13 +96,12 @@ class ImportSealTamperingTest {
         }
         ImportRepository.Check check = imports.check(stripped).orElseThrow();
         assertThat(check.status()).isEqualTo(ImportRepository.Check.Status.ALTERED);
-        assertThat(check.problems()).anyMatch(p -> p.contains("its seal was removed"));
+        assertThat(check.problems()).contains(Message.of("import.seal.stripped", Long.toString(stripped)));
 
         long file = importSmall(2033);
         assertThat(jdbc.sql("UPDATE import_file SET content = REPLACE(content, 'C1,6,3,1,0,90', 'C1,6,3,1,0,99')"
                 + " WHERE import_id = ? AND file_name = 'appraisals.csv'").param(file).update()).isEqualTo(1);
-        assertThat(imports.check(file).orElseThrow().problems()).anyMatch(p -> p.contains("appraisals.csv")
-                && p.contains("stored text"));
+        assertThat(imports.check(file).orElseThrow().problems()).contains(Message.of("import.seal.file", "appraisals.csv"));
         assertThat(imports.checkedFile(file, "appraisals.csv").orElseThrow().intact()).isFalse();
         assertThat(imports.checkedFile(file, "cadres.csv").orElseThrow().intact()).isTrue();
     }
@@ -107,7 +114,8 @@ class ImportSealTamperingTest {
                 .query(String.class).single();
         jdbc.sql("UPDATE cadre_record SET seal = ? WHERE import_id = ? AND cadre_id = 'C1'").params(seal, second).update();
 
-        assertThat(imports.check(second).orElseThrow().problems()).anyMatch(p -> p.contains("cadre_record C1"));
+        assertThat(imports.check(second).orElseThrow().problems())
+                .anyMatch(p -> p.key().equals("import.seal.row") && p.args().subList(1, 3).equals(List.of("cadre_record", "C1")));
         assertThat(imports.check(first).orElseThrow().failed()).isFalse();
     }
 
@@ -123,13 +131,14 @@ class ImportSealTamperingTest {
                 SELECT import_id, 'C0', name, dept_id, position, birth_date, source_file, source_line, seal
                 FROM cadre_record WHERE import_id = ? AND cadre_id = 'C1'""").param(id).update();
 
-        List<String> checked = imports.check(id).orElseThrow().problems();
+        List<Message> checked = imports.check(id).orElseThrow().problems();
 
         assertThat(checked).hasSize(4);
-        assertThat(checked.get(0)).contains("cadres.csv:2").contains("cadre_record C0");
-        assertThat(checked.get(1)).contains("cadres.csv:3").contains("cadre_record C2");
-        assertThat(checked.get(2)).contains("events.csv:3").contains("event_record E2");
-        assertThat(checked.get(3)).contains("CADRE=3").contains("deleted or added");
+        assertThat(checked.get(0)).isEqualTo(Message.of("import.seal.row", "cadres.csv:2", "cadre_record", "C0"));
+        assertThat(checked.get(1)).isEqualTo(Message.of("import.seal.row", "cadres.csv:3", "cadre_record", "C2"));
+        assertThat(checked.get(2)).isEqualTo(Message.of("import.seal.row", "events.csv:3", "event_record", "E2"));
+        assertThat(checked.get(3).key()).isEqualTo("import.seal.counts");
+        assertThat(checked.get(3).args().get(2)).contains("CADRE=3");
         // The evaluation's load reads each table in source-line order: it names the same, in the same order.
         assertThat(catchThrowableOfType(SealBrokenException.class, () -> imports.load(id)).problems())
                 .containsExactlyElementsOf(checked);

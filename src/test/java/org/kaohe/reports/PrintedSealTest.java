@@ -8,6 +8,7 @@ import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 
@@ -16,6 +17,8 @@ import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.kaohe.errors.Message;
+import org.kaohe.errors.MessageText;
 import org.kaohe.evaluation.SampleRun;
 import org.kaohe.results.RunSealer;
 import org.kaohe.results.SealStatus;
@@ -104,18 +107,30 @@ class PrintedSealTest {
                 "/api/runs/" + runId + "/subjects/C2"}) {
             var response = mvc.perform(get(path).with(user("auditor").roles("AUDITOR"))).andReturn().getResponse();
             assertThat(response.getStatus()).as(path).isEqualTo(409);
-            assertThat(response.getContentAsString(StandardCharsets.UTF_8)).as(path).contains("missing from sealed run");
+            // The pages in their default language, Chinese; the API in both without Accept-Language.
+            Message missing = missing(path.contains("D01") ? "D01" : "C2", runId);
+            assertThat(response.getContentAsString(StandardCharsets.UTF_8)).as(path)
+                    .contains(MessageText.of(missing, Locale.SIMPLIFIED_CHINESE));
         }
+        assertThat(mvc.perform(get("/api/runs/" + runId + "/subjects/C2").with(user("auditor").roles("AUDITOR"))
+                .header("Accept-Language", "en")).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8))
+                .contains(MessageText.of(missing("C2", runId), Locale.ENGLISH)).doesNotContainPattern("\\p{IsHan}");
         assertThat(mvc.perform(get("/runs/" + runId + "/subjects/NOBODY").with(user("a").roles("AUDITOR")))
                 .andReturn().getResponse().getStatus()).as("an id the run never held").isEqualTo(404);
 
         CliRun explain = cli("explain", "--period", SampleRun.PERIOD, "--subject", "C2");
         assertThat(explain.exit()).isEqualTo(3);
-        assertThat(explain.err()).contains("missing from sealed run");
+        String chinese = MessageText.of(missing("C2", runId), Locale.SIMPLIFIED_CHINESE);
+        String english = MessageText.of(missing("C2", runId), Locale.ENGLISH);
+        assertThat(explain.err()).contains(chinese).doesNotContain(english); // the language the command runs in
         CliRun report = cli("report", "--period", SampleRun.PERIOD, "--subject", "C2", "--out",
                 dir.resolve("c2.pdf").toString());
         assertThat(report.exit()).isEqualTo(3);
-        assertThat(report.err()).contains("missing from sealed run");
+        assertThat(report.err()).contains(chinese).doesNotContain(english);
+    }
+
+    private static Message missing(String subject, long runId) {
+        return Message.of("seal.problem.missing.run", subject, Long.toString(runId));
     }
 
     @Test

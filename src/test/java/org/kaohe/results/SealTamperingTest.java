@@ -147,7 +147,7 @@ class SealTamperingTest {
         assertThat(results.out()).contains("已被改动");
         CliRun explain = cli("explain", "--period", SampleRun.PERIOD, "--subject", "C3");
         assertThat(explain.exit()).isEqualTo(3);
-        assertThat(explain.out()).startsWith("!!! 警告 WARNING");
+        assertThat(explain.out()).startsWith("!!! " + MessageText.of(SealStatus.ALTERED.dataWarning(), Locale.SIMPLIFIED_CHINESE));
         CliRun verify = cli("runs", "verify", Long.toString(runId));
         assertThat(verify.exit()).isEqualTo(3);
         assertThat(verify.out()).contains("CADRE/C3").doesNotContain("CADRE/C1");
@@ -168,7 +168,7 @@ class SealTamperingTest {
 
         CliRun verify = cli("runs", "verify", Long.toString(runId));
         assertThat(verify.exit()).isEqualTo(3);
-        assertThat(verify.out()).contains("CADRE/C1").contains("得分明细与封印不符");
+        assertThat(verify.out()).contains(MessageText.of(RunChainChecker.linesAltered("CADRE/C1"), Locale.SIMPLIFIED_CHINESE));
         String verifyPage = mvc.perform(post("/runs/" + runId + "/verify").with(user("a").roles("AUDITOR")).with(csrf()))
                 .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
         assertThat(verifyPage).contains("card alarm").contains("CADRE/C1");
@@ -186,7 +186,8 @@ class SealTamperingTest {
                 .contains("card alarm") && pageText("/evaluation?run=" + runId).contains("CADRE/C2"));
         CliRun verify = cli("runs", "verify", Long.toString(runId));
         assertThat(verify.exit()).isEqualTo(3);
-        assertThat(verify.out()).contains("CADRE/C2").contains("该行已被删除");
+        assertThat(verify.out()).contains(MessageText.of(Message.of("seal.problem.rowDeleted", "CADRE/C2"),
+                Locale.SIMPLIFIED_CHINESE));
     }
 
     @Test
@@ -216,7 +217,8 @@ class SealTamperingTest {
         assertThat(page("/runs/" + runId + "/subjects/C3")).contains("seal-alarm");
         CliRun verify = cli("runs", "verify", Long.toString(runId));
         assertThat(verify.exit()).isEqualTo(3);
-        assertThat(verify.out()).contains("等次名称或分项名称与封印不符");
+        assertThat(verify.out()).contains(MessageText.of(Message.of("seal.problem.labels", Long.toString(runId)),
+                Locale.SIMPLIFIED_CHINESE));
     }
 
     @Test

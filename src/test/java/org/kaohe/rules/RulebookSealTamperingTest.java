@@ -8,8 +8,11 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.OffsetDateTime;
+import java.util.Locale;
 
 import org.junit.jupiter.api.Test;
+import org.kaohe.errors.Message;
+import org.kaohe.errors.MessageText;
 import org.kaohe.errors.SealBrokenException;
 import org.kaohe.evaluation.EvaluationService;
 import org.kaohe.imports.ImportService;
@@ -48,19 +51,25 @@ class RulebookSealTamperingTest {
             jdbc.sql("UPDATE rulebook_file SET content = ? WHERE version = ? AND file_name = 'settings.csv'")
                     .params(original.replace("FULL_MARKS_CADRE,,100", "FULL_MARKS_CADRE,,120"), version).update();
 
+            Message altered = Message.of("rules.seal.fileAltered", "settings.csv");
             for (String path : new String[] {"/rules/versions/" + version, "/rules/versions/" + version + "/download.zip",
                     "/rules/diff?from=" + version + "&to=" + version, "/api/rules/versions/" + version + "/files"}) {
                 MockHttpServletResponse response = mvc.perform(get(path).with(user("leader").roles("LEADER")))
                         .andReturn().getResponse();
                 assertThat(response.getStatus()).as(path).isEqualTo(409);
+                // The pages in their default language (Chinese), the API in both without Accept-Language.
                 assertThat(response.getContentAsString(StandardCharsets.UTF_8)).as(path)
-                        .contains("settings.csv").contains("does not match its seal");
+                        .contains(MessageText.of(altered, Locale.SIMPLIFIED_CHINESE));
             }
-            assertThatThrownBy(() -> evaluation.evaluate(PERIOD, "hr")).isInstanceOf(SealBrokenException.class)
-                    .hasMessageContaining("rule file settings.csv does not match its seal");
+            assertThat(mvc.perform(get("/api/rules/versions/" + version + "/files").with(user("leader").roles("LEADER"))
+                    .header("Accept-Language", "en")).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8))
+                    .contains(MessageText.of(altered, Locale.ENGLISH)).doesNotContainPattern("\\p{IsHan}");
+            assertThatThrownBy(() -> evaluation.evaluate(PERIOD, "hr")).isInstanceOfSatisfying(SealBrokenException.class,
+                    e -> assertThat(e.problems()).contains(altered));
             CliRun evaluate = CliRun.inChinese(context, "evaluate", "--period", PERIOD.toString());
             assertThat(evaluate.exit()).isEqualTo(3);
-            assertThat(evaluate.err()).contains("settings.csv").doesNotContainIgnoringCase("foreign key")
+            assertThat(evaluate.err()).contains(MessageText.of(altered, Locale.SIMPLIFIED_CHINESE))
+                    .doesNotContain(MessageText.of(altered, Locale.ENGLISH)).doesNotContainIgnoringCase("foreign key")
                     .doesNotContainIgnoringCase("constraint");
             CliRun simulate = CliRun.inChinese(context, "simulate", "--period", PERIOD.toString(), "--rules", "rules");
             assertThat(simulate.exit()).isEqualTo(3);
@@ -80,8 +89,8 @@ class RulebookSealTamperingTest {
                         + " VALUES (?, 'mallory', ?, 'rollback')")
                 .params(version, OffsetDateTime.now()).update(new org.springframework.jdbc.support.GeneratedKeyHolder(), "id");
         try {
-            assertThatThrownBy(() -> rulebooks.current()).isInstanceOf(SealBrokenException.class)
-                    .hasMessageContaining("not written by Kaohe");
+            assertThatThrownBy(() -> rulebooks.current()).isInstanceOfSatisfying(SealBrokenException.class,
+                    e -> assertThat(e.summary().key()).isEqualTo("rules.seal.publicationForged"));
         } finally {
             jdbc.sql("DELETE FROM rulebook_publication WHERE published_by = 'mallory'").update();
         }

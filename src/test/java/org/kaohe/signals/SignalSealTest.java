@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.kaohe.errors.Message;
 import org.kaohe.evaluation.EvaluationService;
 import org.kaohe.imports.ImportService;
 import org.kaohe.records.Period;
@@ -59,7 +60,7 @@ class SignalSealTest {
         jdbc.sql("UPDATE signal_run SET computed_by = 'someone-else' WHERE id = ?").param(run.id()).update();
         SignalRun shown = signals.run(run.id());
         assertThat(shown.intact()).isFalse();
-        assertThat(shown.check().problems()).singleElement().asString().contains("#" + run.id(), "does not match its seal");
+        assertThat(shown.check().problems()).containsExactly(Message.of("signals.check.sealBroken", Long.toString(run.id())));
     }
 
     @Test
@@ -82,7 +83,7 @@ class SignalSealTest {
         position(run.id(), -1, 1);
         SignalRun shown = signals.run(run.id());
         assertThat(shown.intact()).isFalse();
-        assertThat(shown.check().problems()).anySatisfy(p -> assertThat(p).contains("order"));
+        assertThat(shown.check().problems()).contains(Message.of("signals.check.order"));
     }
 
     @Test

@@ -8,6 +8,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.Locale;
 
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
@@ -15,6 +16,8 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.kaohe.errors.Message;
+import org.kaohe.errors.MessageText;
 import org.kaohe.evaluation.EvaluationService;
 import org.kaohe.imports.ImportService;
 import org.kaohe.records.Period;
@@ -41,6 +44,8 @@ class SignalTamperingTest {
 
     private static final String EDITED = "LEADER_RATINGS/D06/LEADER_MEAN";
     private static final String DELETED = "SOFT_TARGETS/D06/FAR_OVER_SHARE";
+    private static final Message CHANGED = Message.of("signals.check.changed", EDITED);
+    private static final Message MISSING = Message.of("signals.check.missing", DELETED);
 
     @Autowired ImportService imports;
     @Autowired EvaluationService evaluation;
@@ -72,16 +77,15 @@ class SignalTamperingTest {
         assertThat(shown.id()).as("nothing it read changed: the same run, not a fresh one hiding the edit").isEqualTo(run.id());
         assertThat(shown.intact()).isFalse();
         assertThat(shown.check().alteredFlags()).containsExactly(EDITED);
-        assertThat(shown.check().problems()).hasSize(2)
-                .anySatisfy(p -> assertThat(p).contains(EDITED, "altered"))
-                .anySatisfy(p -> assertThat(p).contains(DELETED, "deleted"));
+        assertThat(shown.check().problems()).containsExactlyInAnyOrder(Message.of("signals.check.changed", EDITED),
+                Message.of("signals.check.missing", DELETED));
     }
 
     @Test
     void thePageMarksTheFlagAndSaysWhatWasChanged() throws Exception {
         String page = mvc.perform(get("/signals").param("scope", "2026-Q2").with(user("boss").roles("LEADER")))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
-        assertThat(page).contains("id=\"seal-alarm\"", "已在库中被改动", EDITED + " 与重新计算的结果不符", "缺少提示 " + DELETED)
+        assertThat(page).contains("id=\"seal-alarm\"", "已在库中被改动", chinese(CHANGED), chinese(MISSING))
                 .containsPattern("class=\"signal-flag altered\"[^>]*data-key=\"" + EDITED + "\"");
     }
 
@@ -93,7 +97,12 @@ class SignalTamperingTest {
         JsonNode json = new ObjectMapper().readTree(body);
         assertThat(json.get("signal_run").asLong()).isEqualTo(run.id());
         assertThat(json.get("intact").asBoolean()).isFalse();
-        assertThat(json.get("altered").toString()).contains(EDITED, DELETED);
+        assertThat(json.get("altered").toString()).contains(MessageText.bilingual(CHANGED), MessageText.bilingual(MISSING));
+        JsonNode english = new ObjectMapper().readTree(mvc.perform(get("/api/periods/2026-Q2/signals")
+                .with(user("boss").roles("LEADER")).header("Accept-Language", "en")).andReturn().getResponse()
+                .getContentAsString(StandardCharsets.UTF_8));
+        assertThat(english.get("altered")).extracting(JsonNode::asText).containsExactlyInAnyOrder(
+                MessageText.of(CHANGED, Locale.ENGLISH), MessageText.of(MISSING, Locale.ENGLISH));
         for (JsonNode flag : json.get("flags")) {
             assertThat(flag.get("altered").asBoolean()).as(flag.get("key").asText())
                     .isEqualTo(flag.get("key").asText().equals(EDITED));
@@ -104,7 +113,8 @@ class SignalTamperingTest {
     void theCommandLineExitsWith3AndNamesTheFlags() {
         CliRun cli = CliRun.inEnglish(context, "signals", "--period", "2026-Q2", "--format", "csv");
         assertThat(cli.exitCode()).isEqualTo(3);
-        assertThat(cli.err()).contains("signal run #" + run.id(), "ALTERED", EDITED, DELETED);
+        assertThat(cli.err()).contains("signal run #" + run.id(), "ALTERED", MessageText.of(CHANGED, Locale.ENGLISH),
+                MessageText.of(MISSING, Locale.ENGLISH)).doesNotContain(chinese(CHANGED));
     }
 
     @Test
@@ -127,5 +137,9 @@ class SignalTamperingTest {
             workbook.getSheet("说明").forEach(row -> row.forEach(cell -> facts.append(cell.getStringCellValue()).append('\n')));
             assertThat(facts).contains(SignalWorkbook.ALTERED, EDITED, DELETED);
         }
+    }
+
+    private static String chinese(Message message) {
+        return MessageText.of(message, Locale.SIMPLIFIED_CHINESE);
     }
 }
