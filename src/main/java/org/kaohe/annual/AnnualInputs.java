@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.kaohe.errors.EvaluationException;
+import org.kaohe.errors.Message;
 import org.kaohe.imports.AnnualAppraisalFile;
 import org.kaohe.imports.ImportRepository;
 import org.kaohe.records.AnnualAppraisal;
@@ -51,9 +52,8 @@ class AnnualInputs {
         List<RunInfo> currentRuns = new ArrayList<>();
         for (int q = 1; q <= 4; q++) {
             Period period = new Period(year, q);
-            currentRuns.add(runs.currentRun(period).orElseThrow(() -> new EvaluationException("年度 " + year + " 缺少 "
-                    + period + " 的季度考核结果,请先考核该季度 / " + period + " has no run: evaluate it first (evaluate --period "
-                    + period + ")")));
+            currentRuns.add(runs.currentRun(period).orElseThrow(() -> new EvaluationException(
+                    Message.of("state.annual.quarterMissing", Integer.toString(year), period.toString()))));
         }
         return currentRuns;
     }
@@ -66,15 +66,15 @@ class AnnualInputs {
             Period period = run.period();
             RunChecks.CheckedRun checked = runChecks.results(run);
             if (checked.failed()) {
-                throw new EvaluationException(period + " 的当前考核 #" + run.id() + " 未通过封印核验(" + checked.status().label(null)
-                        + "),不能用于年度考核 / the current run of " + period + " fails its seal check");
+                throw new EvaluationException(locale -> Message.of("state.annual.quarterSealFails", period.toString(),
+                        Long.toString(run.id()), checked.status().label(locale)));
             }
             quarters.add(new QuarterInput(run.id(), period, checked.subjects(), runs.scales(run.id()), kinds(run.importId())));
             cited.add(period + ":" + run.id());
         }
         AnnualRepository.CurrentImport appraisalImport = repository.currentImport(year).orElseThrow(() ->
-                new EvaluationException("年度 " + year + " 尚未导入 " + AnnualAppraisalFile.FILE_NAME + "(年度民主测评)/ no "
-                        + AnnualAppraisalFile.FILE_NAME + " imported for " + year + " (import FOLDER --year " + year + ")"));
+                new EvaluationException(
+                        Message.of("state.annual.noAppraisal", Integer.toString(year), AnnualAppraisalFile.FILE_NAME)));
         Map<String, AnnualAppraisal> appraisals = new HashMap<>();
         repository.appraisals(appraisalImport.id()).forEach(a -> appraisals.put(a.cadreId(), a));
         return new YearInput(year, quarters, String.join(",", cited), appraisalImport, appraisals);

@@ -144,8 +144,9 @@ class StaleYearTest {
         assertThat(refused.exit()).isEqualTo(2);
         assertThat(refused.err()).contains("2026-Q4(运行 #" + q4Run + "):", "此次运行用的是导入版本",
                 "先运行:evaluate --period 2026-Q4", "或:evaluate --year 2026 --allow-stale-quarters");
-        assertThatThrownBy(() -> annual.evaluate(YEAR, "hr")).isInstanceOf(StaleQuartersException.class)
-                .hasMessageContaining("2026-Q4").hasMessageContaining("evaluate --period 2026-Q4");
+        assertThatThrownBy(() -> annual.evaluate(YEAR, "hr")).isInstanceOfSatisfying(StaleQuartersException.class,
+                e -> assertThat(e.message().orElseThrow()).satisfies(m -> assertThat(m.key()).isEqualTo("state.annual.staleQuarters"),
+                        m -> assertThat(m.args()).contains("2026", "2026-Q4", "evaluate --period 2026-Q4")));
         mvc.perform(post("/api/years/2026/evaluations").with(user("hr").roles("HR")))
                 .andExpect(status().isConflict())
                 .andExpect(jsonPath("$.staleQuarters.length()").value(1))

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import org.kaohe.errors.EvaluationException;
+import org.kaohe.errors.Message;
 import org.kaohe.imports.ImportReport;
 import org.kaohe.imports.ImportRepository;
 import org.kaohe.imports.ImportService;
@@ -92,8 +93,8 @@ class EvaluationServiceTest {
     @Test
     void aPeriodWithNothingImportedIsRefusedClearly() {
         assertThatThrownBy(() -> evaluation.evaluate(Period.parse("2019-Q1"), "hr"))
-                .isInstanceOf(EvaluationException.class)
-                .hasMessageContaining("2019-Q1");
+                .isInstanceOfSatisfying(EvaluationException.class, e -> assertThat(e.message())
+                        .contains(Message.of("state.nothingImported", "2019-Q1")));
     }
 
     @Test
