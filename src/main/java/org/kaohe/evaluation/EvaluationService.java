@@ -85,15 +85,15 @@ public class EvaluationService {
     }
 
     private RunSummary evaluateLogged(Period period, String who, EvaluationProgress progress, BooleanSupplier cancelled) {
-        progress.report(0.02, "读取导入数据 / loading the period's records");
+        progress.report(0.02, Message.of("progress.loading"));
         LoadedPeriod loaded = new LoadedPeriod(currentRecords(period));
-        progress.report(0.10, "准备考核规则 / preparing the rulebook");
+        progress.report(0.10, Message.of("progress.rulebook"));
         CompiledRulebook rulebook = publishedRulebook(who, loaded);
         OffsetDateTime startedAt = OffsetDateTime.now();
         LoadedPeriod.Tried tried = loaded.triedUnder(rulebook.version())
                 .orElseGet(() -> engine(rulebook, loaded.records(), progress, cancelled));
         EvaluationOutcome outcome = tried.outcome();
-        progress.report(0.85, "保存考核结果 / storing the run");
+        progress.report(0.85, Message.of("progress.storing"));
         // The run is written in batches and made visible, with its audit line, in one last transaction.
         long runId = runs.insert(outcome, who, startedAt, tried.took().toMillis(), id -> {
             Map<String, Object> detail = new LinkedHashMap<>();
