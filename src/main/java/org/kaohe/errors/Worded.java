@@ -32,6 +32,11 @@ public interface Worded {
         return message(Locale.SIMPLIFIED_CHINESE);
     }
 
+    /** In the reader's language, each wording with what it names in it; both languages for a null reader. */
+    static String forReader(Function<Locale, Message> message, Locale reader) {
+        return reader == null ? bilingual(message) : MessageText.of(message.apply(reader), reader);
+    }
+
     /** {@code 中文 / English}, each wording with what it names in its own language. */
     static String bilingual(Function<Locale, Message> message) {
         return MessageText.of(message.apply(Locale.SIMPLIFIED_CHINESE), Locale.SIMPLIFIED_CHINESE) + " / "
