@@ -17,6 +17,7 @@ import java.util.function.Function;
 import org.kaohe.audit.AuditLog;
 import org.kaohe.errors.InvalidInputException;
 import org.kaohe.errors.Message;
+import org.kaohe.errors.MessageText;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -47,29 +48,15 @@ public class ApiTokens {
 
     /** Why a token stopped working before its time. */
     public enum Revocation {
-        REVOKED("由用户撤销", "revoked by its owner"),
-        PASSWORD_CHANGED("密码已修改", "the password was changed"),
-        PASSWORD_RESET("密码已重置", "the password was reset"),
-        USER_DISABLED("用户已停用", "the user was disabled"),
-        ROLES_CHANGED("角色已更改", "the roles were changed"),
-        USER_REPAIRED("账号已修复", "the account was repaired"),
-        DIRECTORY_WITHDREW("目录已不再授权", "the directory no longer grants access");
-
-        private final String chinese;
-        private final String english;
-
-        Revocation(String chinese, String english) {
-            this.chinese = chinese;
-            this.english = english;
-        }
+        REVOKED, PASSWORD_CHANGED, PASSWORD_RESET, USER_DISABLED, ROLES_CHANGED, USER_REPAIRED, DIRECTORY_WITHDREW;
 
         /** The reason in the reader's language. */
         String text(Locale locale) {
-            return "en".equals(locale.getLanguage()) ? english : chinese;
+            return MessageText.of(Message.of("security.token.revocation." + name()), locale);
         }
     }
 
-    /** What a token presented on a request comes to: its owner, or why it is refused (per reader's language: it may name the revocation's reason). */
+    /** What a token presented on a request comes to: its owner, or why it is refused (per reader's language). */
     record Use(UserDetails owner, Function<Locale, Message> refusal) {}
 
     static final String PREFIX = "kh_";

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.kaohe.errors.Message;
 import org.kaohe.errors.MessageText;
 import org.kaohe.evaluation.SampleRun;
+import org.kaohe.security.ApiTokens;
 import org.kaohe.security.Role;
 import org.kaohe.security.UserAccountService;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -90,6 +91,12 @@ class ApiTokenTest {
         mvc.perform(delete("/api/tokens/" + made.get("info").get("id").asLong())
                         .with(httpBasic("token-other", "token-indigo-falcon-8")))
                 .andExpect(status().isNotFound());
+    }
+
+    @Test
+    void everyRevocationReasonIsWordedInBothLanguages() {
+        assertThat(ApiTokens.Revocation.values())
+                .allSatisfy(r -> assertThat(MessageText.knows("security.token.revocation." + r.name())).as(r.name()).isTrue());
     }
 
     @Test
