@@ -29,6 +29,7 @@ import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
 import org.junit.jupiter.api.io.TempDir;
 import org.kaohe.audit.AuditLog;
 import org.kaohe.errors.ConflictException;
+import org.kaohe.errors.Message;
 import org.kaohe.evaluation.EvaluationService;
 import org.kaohe.imports.ImportProblem;
 import org.kaohe.imports.ImportReport.Status;
@@ -323,8 +324,8 @@ class PostgresIT {
         });
 
         // Refused as a conflict (409 on the API), nothing of it stored, the refusal in the audit log.
-        assertThatThrownBy(() -> racing.get(30, TimeUnit.SECONDS)).hasCauseInstanceOf(ConflictException.class)
-                .hasMessageContaining("another import of 2026-Q2 ran at the same time");
+        assertThatThrownBy(() -> racing.get(30, TimeUnit.SECONDS)).cause().isInstanceOfSatisfying(ConflictException.class,
+                e -> assertThat(e.message()).contains(Message.of("state.import.conflict", "2026-Q2")));
         Map<String, Long> after = tableRowCounts();
         assertThat(after.get("import_version")).isEqualTo(before.get("import_version") + 1);
         after.put("import_version", before.get("import_version"));

@@ -53,9 +53,8 @@ class AnnualInputs {
         List<RunInfo> currentRuns = new ArrayList<>();
         for (int q = 1; q <= 4; q++) {
             Period period = new Period(year, q);
-            currentRuns.add(runs.currentRun(period).orElseThrow(() -> new EvaluationException("年度 " + year + " 缺少 "
-                    + period + " 的季度考核结果,请先考核该季度 / " + period + " has no run: evaluate it first (evaluate --period "
-                    + period + ")")));
+            currentRuns.add(runs.currentRun(period).orElseThrow(() -> new EvaluationException(
+                    Message.of("state.annual.quarterMissing", Integer.toString(year), period.toString()))));
         }
         return currentRuns;
     }
@@ -78,8 +77,8 @@ class AnnualInputs {
             cited.add(period + ":" + run.id());
         }
         AnnualRepository.CurrentImport appraisalImport = repository.currentImport(year).orElseThrow(() ->
-                new EvaluationException("年度 " + year + " 尚未导入 " + AnnualAppraisalFile.FILE_NAME + "(年度民主测评)/ no "
-                        + AnnualAppraisalFile.FILE_NAME + " imported for " + year + " (import FOLDER --year " + year + ")"));
+                new EvaluationException(
+                        Message.of("state.annual.noAppraisal", Integer.toString(year), AnnualAppraisalFile.FILE_NAME)));
         Map<String, AnnualAppraisal> appraisals = new HashMap<>();
         repository.appraisals(appraisalImport.id()).forEach(a -> appraisals.put(a.cadreId(), a));
         return new YearInput(year, quarters, String.join(",", cited), appraisalImport, appraisals);

@@ -148,8 +148,8 @@ public class AnnualService {
                     try {
                         return importPass.run(bytes, year, user, confirmation);
                     } catch (DuplicateKeyException | PessimisticLockingFailureException e) {
-                        throw new ConflictException("年度 " + year + " 的测评正在另一处导入,本次未导入任何内容,请等它结束后重试 / "
-                                + "another import of " + year + " ran at the same time: nothing of this one was stored", e);
+                        throw new ConflictException(
+                                locale -> Message.of("state.annual.import.conflict", Integer.toString(year)), e);
                     }
                 });
     }
@@ -189,11 +189,10 @@ public class AnnualService {
         try {
             rulebook = rulebooks.currentOrDefault(who);
         } catch (RulebookInvalidException e) {
-            throw new EvaluationException("尚未发布考核规则,默认规则无效 / no rulebook published and the default one is invalid");
+            throw new EvaluationException(Message.of("state.defaultRulebookInvalid"));
         }
-        AnnualRules rules = rulebook.book().annual().orElseThrow(() -> new EvaluationException("已发布的考核细则 "
-                + rulebook.shortVersion() + " 没有年度考核表(annual-settings.csv 等),请发布含年度表的细则 / the published"
-                + " rulebook has no annual tables: publish one that has them"));
+        AnnualRules rules = rulebook.book().annual().orElseThrow(() -> new EvaluationException(
+                Message.of("state.publishedHasNoAnnualTables", rulebook.shortVersion())));
         AnnualEvaluation evaluation = new AnnualEvaluation(rules, year);
         List<SubjectResult> subjects = evaluation.evaluate(input.quarters(), input.appraisals());
         AnnualOutcome outcome = new AnnualOutcome(year, appraisalImport.id(), input.quarterRuns(), rulebook.version(),

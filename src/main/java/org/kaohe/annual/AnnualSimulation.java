@@ -11,6 +11,7 @@ import java.util.TreeMap;
 
 import org.kaohe.audit.AuditLog;
 import org.kaohe.errors.EvaluationException;
+import org.kaohe.errors.Message;
 import org.kaohe.records.SubjectType;
 import org.kaohe.rules.CompiledRulebook;
 import org.kaohe.rules.DraftTrial;
@@ -93,7 +94,7 @@ public class AnnualSimulation implements DraftTrial.Years {
     public YearSimulation simulate(int year, RulebookSource draft, String who) throws RulebookInvalidException {
         CompiledRulebook draftBook = rulebooks.compileDraft(draft);
         CompiledRulebook published = rulebooks.current().orElseThrow(() -> new EvaluationException(
-                "尚未发布考核规则,无可对照 / no rulebook published to compare the draft with: run `rules publish` first"));
+                Message.of("state.noRulebookToCompare")));
         AnnualInputs.YearInput input = inputs.load(year);
         List<SubjectResult> before = evaluate(annual(published), input);
         List<SubjectResult> after = evaluate(annual(draftBook), input);
@@ -136,8 +137,8 @@ public class AnnualSimulation implements DraftTrial.Years {
             try {
                 after = evaluate(annual(draft), input);
             } catch (RuntimeException e) {
-                problems.add(new RuleProblem("", 0, "用 " + year + " 年度的数据试算失败,新规则无法评定年度考核 / the draft cannot"
-                        + " evaluate the year " + year + ": " + e.getMessage()));
+                problems.add(new RuleProblem("", 0, Message.of("state.annual.trialFailed", Integer.toString(year),
+                        e.getMessage())));
                 continue;
             }
             List<SubjectResult> before = published.flatMap(p -> p.book().annual()).map(r -> evaluate(r, input)).orElse(null);
@@ -153,8 +154,8 @@ public class AnnualSimulation implements DraftTrial.Years {
     }
 
     private static AnnualRules annual(CompiledRulebook book) {
-        return book.book().annual().orElseThrow(() -> new EvaluationException("规则 " + book.shortVersion()
-                + " 没有年度考核表 / the rulebook has no annual tables"));
+        return book.book().annual().orElseThrow(() -> new EvaluationException(
+                Message.of("state.noAnnualTables", book.shortVersion())));
     }
 
     private static SortedMap<String, String> annualTables(CompiledRulebook book) {

@@ -1,10 +1,12 @@
 package org.kaohe.annual;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.stream.Collectors;
 
 import org.kaohe.errors.EvaluationException;
-import org.kaohe.results.StaleReason;
+import org.kaohe.errors.Message;
+import org.kaohe.errors.MessageText;
 import org.kaohe.results.StaleRuns;
 
 /**
@@ -18,7 +20,7 @@ public class StaleQuartersException extends EvaluationException {
     private final transient List<StaleRuns.Staleness> quarters;
 
     StaleQuartersException(int year, List<StaleRuns.Staleness> quarters) {
-        super(message(year, quarters));
+        super(locale -> message(year, quarters, locale));
         this.year = year;
         this.quarters = List.copyOf(quarters);
     }
@@ -37,12 +39,13 @@ public class StaleQuartersException extends EvaluationException {
         return "evaluate --period " + quarter.run().period();
     }
 
-    private static String message(int year, List<StaleRuns.Staleness> quarters) {
-        String named = quarters.stream().map(q -> q.run().period().toString()).collect(Collectors.joining("、"));
-        String reasons = quarters.stream().flatMap(q -> q.asQuarter().stream()).map(StaleReason::bilingual)
-                .collect(Collectors.joining(";"));
+    /** The year, its stale quarters, the commands that evaluate them again, and each quarter's reasons. */
+    private static Message message(int year, List<StaleRuns.Staleness> quarters, Locale locale) {
+        String separator = MessageText.of(Message.of("state.annual.staleQuarters.separator"), locale);
+        String named = quarters.stream().map(q -> q.run().period().toString()).collect(Collectors.joining(separator));
+        String reasons = quarters.stream().flatMap(q -> q.asQuarter().stream()).map(r -> r.text(locale))
+                .collect(Collectors.joining("; "));
         String commands = quarters.stream().map(StaleQuartersException::command).collect(Collectors.joining("; "));
-        return "年度 " + year + " 的季度考核已过时(" + named + "),请先重新考核这些季度 / the current runs of " + named
-                + " are out of date: evaluate them again first (" + commands + "). " + reasons;
+        return Message.of("state.annual.staleQuarters", Integer.toString(year), named, commands, reasons);
     }
 }

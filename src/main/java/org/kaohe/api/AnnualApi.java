@@ -93,7 +93,7 @@ class AnnualApi {
         } catch (StaleQuartersException e) {
             Map<String, Object> body = new LinkedHashMap<>();
             body.put("status", HttpStatus.CONFLICT.value());
-            body.put("message", e.getMessage());
+            body.put("message", e.getMessage(ApiText.locale()));
             body.put("problems", List.of());
             body.put("staleQuarters", e.quarters().stream().map(q -> {
                 Map<String, Object> quarter = new LinkedHashMap<>();

@@ -15,6 +15,7 @@ import org.kaohe.errors.MessageText;
 import org.kaohe.errors.RefusedException;
 import org.kaohe.errors.SealBrokenException;
 import org.kaohe.errors.WorkStoppedException;
+import org.kaohe.errors.Worded;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -70,8 +71,8 @@ class ApiExceptionHandler {
 
     /** Nothing imported for the period, or no rulebook published: the request is fine, the state is not. */
     @ExceptionHandler(EvaluationException.class)
-    ResponseEntity<ApiError> cannotEvaluate(EvaluationException e) {
-        return body(HttpStatus.CONFLICT, e.getMessage());
+    ResponseEntity<ApiError> cannotEvaluate(EvaluationException e, HttpServletRequest request) {
+        return body(HttpStatus.CONFLICT, e.getMessage(ApiText.locale(request)));
     }
 
     /** Stored records or rulebook files do not match their seals: the request is refused, each row named. */
@@ -82,16 +83,16 @@ class ApiExceptionHandler {
 
     /** A second import of a period while one runs, or heavy work its owner cancelled or that passed its time limit. */
     @ExceptionHandler({ConflictException.class, WorkStoppedException.class})
-    ResponseEntity<ApiError> conflict(RuntimeException e) {
-        return body(HttpStatus.CONFLICT, e.getMessage());
+    ResponseEntity<ApiError> conflict(RuntimeException e, HttpServletRequest request) {
+        return body(HttpStatus.CONFLICT, ((Worded) e).getMessage(ApiText.locale(request)));
     }
 
     /** The server's heavy work is full: nothing started; the same request may be sent again after Retry-After. */
     @ExceptionHandler(BusyException.class)
-    ResponseEntity<ApiError> busy(BusyException e) {
+    ResponseEntity<ApiError> busy(BusyException e, HttpServletRequest request) {
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
                 .header(HttpHeaders.RETRY_AFTER, Long.toString(e.retryAfterSeconds()))
-                .body(ApiError.of(HttpStatus.SERVICE_UNAVAILABLE.value(), e.getMessage()));
+                .body(ApiError.of(HttpStatus.SERVICE_UNAVAILABLE.value(), e.getMessage(ApiText.locale(request))));
     }
 
     /** An upload endpoint called without its files part. */

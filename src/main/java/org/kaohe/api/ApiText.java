@@ -6,6 +6,7 @@ import jakarta.servlet.http.HttpServletRequest;
 
 import org.kaohe.errors.Message;
 import org.kaohe.errors.MessageText;
+import org.kaohe.errors.ReaderLanguage;
 import org.springframework.http.HttpHeaders;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
@@ -38,6 +39,6 @@ final class ApiText {
 
     /** The language {@code request} accepts; null (both languages) when it sends no {@code Accept-Language}. */
     static Locale locale(HttpServletRequest request) {
-        return request != null && request.getHeader(HttpHeaders.ACCEPT_LANGUAGE) != null ? request.getLocale() : null;
+        return request == null ? null : ReaderLanguage.ofAcceptLanguage(request.getHeader(HttpHeaders.ACCEPT_LANGUAGE));
     }
 }

@@ -66,7 +66,7 @@ class EvaluationsApi {
     @GetMapping("/{jobId}")
     @Operation(summary = "考核任务状态 / the status of an evaluation job (only its starter sees it)")
     EvaluationJob job(@PathVariable String jobId, Principal who) {
-        return evaluationRuns.status(jobId, who.getName())
+        return evaluationRuns.status(jobId, who.getName(), ApiText.locale())
                 .orElseThrow(() -> new ResponseStatusException(NOT_FOUND, ApiText.of("api.job.unknown", jobId)));
     }
 }

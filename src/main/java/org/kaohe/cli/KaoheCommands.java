@@ -9,6 +9,7 @@ import org.kaohe.errors.EvaluationException;
 import org.kaohe.errors.InvalidInputException;
 import org.kaohe.errors.RefusedException;
 import org.kaohe.errors.SealBrokenException;
+import org.kaohe.errors.Worded;
 import org.kaohe.records.Period;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationContext;
@@ -125,7 +126,7 @@ public class KaoheCommands implements Runnable {
         }
         if (e instanceof EvaluationException cannot) {
             // nothing imported for the period, no rulebook published: the state refuses, as bad input does
-            commandLine.getErr().println(cannot.getMessage());
+            commandLine.getErr().println(cannot.getMessage(CliSupport.locale()));
             return CliSupport.EXIT_INVALID;
         }
         if (e instanceof RefusedException refused) {
@@ -136,6 +137,11 @@ public class KaoheCommands implements Runnable {
         if (e instanceof SealBrokenException broken) {
             commandLine.getErr().println(broken.getMessage(CliSupport.locale()));
             return CliSupport.EXIT_ALTERED;
+        }
+        if (e instanceof Worded worded) {
+            // work refused or stopped (busy, a conflict, cancelled, past its time limit): nothing changed
+            commandLine.getErr().println(CliSupport.text("cli.launcher.failed") + ": " + worded.getMessage(CliSupport.locale()));
+            return CliSupport.EXIT_FAILED;
         }
         commandLine.getErr().println(CommandLineLauncher.failure(e));
         return CliSupport.EXIT_FAILED;

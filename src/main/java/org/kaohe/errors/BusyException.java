@@ -1,20 +1,33 @@
 package org.kaohe.errors;
 
+import java.util.Locale;
+import java.util.Optional;
+import java.util.function.Function;
+
 /**
  * The server already runs as much heavy work as it may (imports, checks, replays, exports of a
- * whole run): the request was not started. Faces answer 503 with {@code Retry-After} (a page says
- * so in Chinese); nothing was changed, and the same request can simply be sent again later.
+ * whole run): the request was not started. Faces answer 503 with {@code Retry-After}, the message
+ * worded in the reader's language ({@link Worded}); nothing was changed, and the same request can
+ * simply be sent again later.
  */
-public class BusyException extends RuntimeException {
+public class BusyException extends RuntimeException implements Worded {
 
+    private final transient Function<Locale, Message> typed;
     private final long retryAfterSeconds;
 
-    public BusyException(String message, long retryAfterSeconds) {
-        super(message);
+    /** {@code message} per reader's language: it names the kind of work, worded in that language too. */
+    public BusyException(Function<Locale, Message> message, long retryAfterSeconds) {
+        super(Worded.bilingual(message));
+        this.typed = message;
         this.retryAfterSeconds = retryAfterSeconds;
     }
 
     public long retryAfterSeconds() {
         return retryAfterSeconds;
+    }
+
+    @Override
+    public Optional<Message> message(Locale locale) {
+        return Optional.of(typed.apply(locale));
     }
 }

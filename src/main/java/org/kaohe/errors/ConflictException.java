@@ -1,16 +1,30 @@
 package org.kaohe.errors;
 
+import java.util.Locale;
+import java.util.Optional;
+import java.util.function.Function;
+
 /**
  * The request is well-formed but collides with work in progress (a second import of a period
- * while one runs): nothing was changed. Faces answer 409 with the message.
+ * while one runs): nothing was changed. Faces answer 409 with the message, worded in the reader's
+ * language ({@link Worded}).
  */
-public class ConflictException extends RuntimeException {
+public class ConflictException extends RuntimeException implements Worded {
 
-    public ConflictException(String message) {
-        super(message);
+    private final transient Function<Locale, Message> typed;
+
+    public ConflictException(Message message) {
+        this(locale -> message, null);
     }
 
-    public ConflictException(String message, Throwable cause) {
-        super(message, cause);
+    /** A message naming other messages (the work that runs), each worded in the reader's language. */
+    public ConflictException(Function<Locale, Message> message, Throwable cause) {
+        super(Worded.bilingual(message), cause);
+        this.typed = message;
+    }
+
+    @Override
+    public Optional<Message> message(Locale locale) {
+        return Optional.of(typed.apply(locale));
     }
 }

@@ -1,8 +1,29 @@
 package org.kaohe.errors;
 
-/** An evaluation that cannot start: nothing imported for the period, or no rulebook published. */
-public class EvaluationException extends RuntimeException {
-    public EvaluationException(String message) {
-        super(message);
+import java.util.Locale;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * An evaluation that cannot start: nothing imported for the period, or no rulebook published. Its
+ * message is typed ({@link Worded}): each face words it in its reader's language.
+ */
+public class EvaluationException extends RuntimeException implements Worded {
+
+    private final transient Function<Locale, Message> typed;
+
+    public EvaluationException(Message message) {
+        this(locale -> message);
+    }
+
+    /** A message naming other messages, each worded in the reader's language. */
+    public EvaluationException(Function<Locale, Message> message) {
+        super(Worded.bilingual(message));
+        this.typed = message;
+    }
+
+    @Override
+    public Optional<Message> message(Locale locale) {
+        return Optional.of(typed.apply(locale));
     }
 }

@@ -11,7 +11,7 @@ import java.util.Optional;
  * {@link IllegalArgumentException} is a defect of Kaohe's, answered as an internal error, so a bug
  * is never shown to a user as their mistake.
  */
-public class InvalidInputException extends IllegalArgumentException {
+public class InvalidInputException extends IllegalArgumentException implements Worded {
 
     /** The typed message, when the thrower gave one; null for a message given as finished text. */
     private final transient Message typed;
@@ -32,16 +32,8 @@ public class InvalidInputException extends IllegalArgumentException {
         this.typed = null;
     }
 
-    /**
-     * The message in the reader's language: the typed one worded for {@code locale} (both languages
-     * for a null locale, the reader's language not known), else the text as given.
-     */
-    public String getMessage(Locale locale) {
-        return typed == null || locale == null ? getMessage() : MessageText.of(typed, locale);
-    }
-
-    /** The typed message, for a test to check its key; empty for a message given as finished text. */
-    public Optional<Message> message() {
+    @Override
+    public Optional<Message> message(Locale locale) {
         return Optional.ofNullable(typed);
     }
 }

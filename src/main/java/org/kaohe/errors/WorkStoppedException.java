@@ -1,12 +1,26 @@
 package org.kaohe.errors;
 
+import java.util.Locale;
+import java.util.Optional;
+import java.util.function.Function;
+
 /**
  * Heavy work stopped before its end because its owner cancelled it or it passed its time limit;
- * whatever it would have stored was not stored. Faces answer 409 with the message (which says which).
+ * whatever it would have stored was not stored. Faces answer 409 with the message (which says
+ * which), worded in the reader's language ({@link Worded}).
  */
-public class WorkStoppedException extends RuntimeException {
+public class WorkStoppedException extends RuntimeException implements Worded {
 
-    public WorkStoppedException(String message, Throwable cause) {
-        super(message, cause);
+    private final transient Function<Locale, Message> typed;
+
+    /** {@code message} per reader's language: it names the work, worded in that language too. */
+    public WorkStoppedException(Function<Locale, Message> message, Throwable cause) {
+        super(Worded.bilingual(message), cause);
+        this.typed = message;
+    }
+
+    @Override
+    public Optional<Message> message(Locale locale) {
+        return Optional.of(typed.apply(locale));
     }
 }

@@ -8,6 +8,7 @@ import java.util.function.BooleanSupplier;
 
 import org.kaohe.audit.AuditLog;
 import org.kaohe.errors.EvaluationException;
+import org.kaohe.errors.Message;
 import org.kaohe.imports.ImportRepository;
 import org.kaohe.records.Period;
 import org.kaohe.records.PeriodRecords;
@@ -84,15 +85,15 @@ public class EvaluationService {
     }
 
     private RunSummary evaluateLogged(Period period, String who, EvaluationProgress progress, BooleanSupplier cancelled) {
-        progress.report(0.02, "读取导入数据 / loading the period's records");
+        progress.report(0.02, Message.of("progress.loading"));
         LoadedPeriod loaded = new LoadedPeriod(currentRecords(period));
-        progress.report(0.10, "准备考核规则 / preparing the rulebook");
+        progress.report(0.10, Message.of("progress.rulebook"));
         CompiledRulebook rulebook = publishedRulebook(who, loaded);
         OffsetDateTime startedAt = OffsetDateTime.now();
         LoadedPeriod.Tried tried = loaded.triedUnder(rulebook.version())
                 .orElseGet(() -> engine(rulebook, loaded.records(), progress, cancelled));
         EvaluationOutcome outcome = tried.outcome();
-        progress.report(0.85, "保存考核结果 / storing the run");
+        progress.report(0.85, Message.of("progress.storing"));
         // The run is written in batches and made visible, with its audit line, in one last transaction.
         long runId = runs.insert(outcome, who, startedAt, tried.took().toMillis(), id -> {
             Map<String, Object> detail = new LinkedHashMap<>();
@@ -118,13 +119,13 @@ public class EvaluationService {
                     limits.withCancellation(cancelled));
             return new LoadedPeriod.Tried(outcome, Duration.ofNanos(System.nanoTime() - start));
         } catch (RunStoppedException e) {
-            throw new EvaluationException(e.getMessage());
+            throw new EvaluationException(e.message().orElseThrow());
         }
     }
 
     PeriodRecords currentRecords(Period period) {
         return imports.loadCurrent(period).orElseThrow(() -> new EvaluationException(
-                "考核期 " + period + " 尚未导入数据 / nothing imported for " + period));
+                Message.of("state.nothingImported", period.toString())));
     }
 
     /** The id of the period's current import, if any (what a new run of the period would use). */
@@ -141,8 +142,8 @@ public class EvaluationService {
         try {
             return rulebooks.currentOrDefault(who, java.util.Optional.of(records));
         } catch (RulebookInvalidException e) {
-            throw new EvaluationException("尚未发布考核规则,默认规则无效 / no rulebook published and the default one is invalid:\n"
-                    + String.join("\n", e.problems().stream().map(Object::toString).toList()));
+            throw new EvaluationException(locale -> Message.of("state.defaultRulebookInvalid.problems",
+                    String.join("\n", e.problems().stream().map(p -> p.located(locale)).toList())));
         }
     }
 

@@ -213,7 +213,7 @@ public class SimulationService {
 
     private CompiledRulebook published() {
         return rulebooks.current().orElseThrow(() -> new EvaluationException(
-                "尚未发布考核规则,无可对照 / no rulebook published to compare the draft with: run `rules publish` first"));
+                Message.of("state.noRulebookToCompare")));
     }
 
     private synchronized void keep(Kept entry) {

@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.kaohe.errors.EvaluationException;
+import org.kaohe.errors.Message;
 import org.kaohe.imports.ImportRepository;
 import org.kaohe.records.PeriodRecords;
 import org.kaohe.results.RunChecks;
@@ -42,9 +43,9 @@ public class StaleResults {
      */
     public DraftTrial.PeriodTrial changes(RunInfo run) {
         CompiledRulebook published = rulebooks.current().orElseThrow(() -> new EvaluationException(
-                "尚未发布考核规则 / no rulebook published"));
+                Message.of("state.noRulebook")));
         long importId = imports.currentImportId(run.period()).orElseThrow(() -> new EvaluationException(
-                "考核期 " + run.period() + " 尚未导入数据 / nothing imported for " + run.period()));
+                Message.of("state.nothingImported", run.period().toString())));
         String key = run.id() + "|" + published.version() + "|" + importId;
         synchronized (kept) {
             DraftTrial.PeriodTrial known = kept.get(key);

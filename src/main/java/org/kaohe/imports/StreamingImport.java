@@ -9,6 +9,7 @@ import java.util.stream.Collectors;
 
 import org.kaohe.audit.AuditLog;
 import org.kaohe.errors.ConflictException;
+import org.kaohe.errors.Message;
 import org.kaohe.imports.ImportProblem.Severity;
 import org.kaohe.imports.ImportReport.Status;
 import org.kaohe.records.ItemRegistry;
@@ -82,11 +83,10 @@ class StreamingImport {
         } catch (DuplicateKeyException | PessimisticLockingFailureException e) {
             // Two imports of one period at once (on two instances): the other one took this version number,
             // or holds it while this one waited for its lock. Nothing of this one was stored.
-            String message = "考核期 " + period + " 正在另一处导入,本次未导入任何内容,请等它结束后重试 / another import of "
-                    + period + " ran at the same time: nothing of this one was stored, try again when it has finished";
+            Message message = Message.of("state.import.conflict", period.toString());
             refused(user, new ImportReport(period, Status.REJECTED, null, null, List.of(),
                     List.of(new ImportProblem("-", 0, null, Severity.ERROR, message))));
-            throw new ConflictException(message, e);
+            throw new ConflictException(locale -> message, e);
         }
         switch (report.status()) {
             case REJECTED -> refused(user, report);

@@ -8,6 +8,12 @@ import java.time.OffsetDateTime;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.kaohe.errors.ConflictException;
+import org.kaohe.errors.EvaluationException;
+import org.kaohe.errors.InvalidInputException;
+import org.kaohe.errors.Message;
+import org.kaohe.errors.MessageText;
+import org.kaohe.errors.Worded;
 import org.kaohe.scoring.EvaluationProgress;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -63,16 +69,20 @@ public class BackgroundJobs {
     /** Thrown into the work by a progress report when the job was cancelled or ran out of time. */
     static final class Stopped extends RuntimeException {
         final State state;
+        /** The message as the job keeps it ({@link JobText}). */
+        final String stored;
 
-        Stopped(State state, String message) {
-            super(message);
+        Stopped(State state, Message message) {
+            super(MessageText.bilingual(message));
             this.state = state;
+            this.stored = JobText.stored(message);
         }
     }
 
     private static final Logger log = LoggerFactory.getLogger(BackgroundJobs.class);
     /** How often a job waiting for an earlier one of its queue looks again. */
     static final Duration WAIT_FOR_EARLIER = Duration.ofSeconds(1);
+    private static final Message CANCELLED = Message.of("job.cancelled");
     /** Progress is written at most this often (a city has thousands of departments). */
     static final Duration PROGRESS_EVERY = Duration.ofMillis(300);
 
@@ -133,8 +143,8 @@ public class BackgroundJobs {
         }
         int queued = jdbc.sql("""
                 UPDATE background_job SET state = 'CANCELLED', cancel_requested = TRUE, finished_at = ?,
-                       message = '已取消 / cancelled' WHERE id = ? AND state = 'QUEUED'""")
-                .params(OffsetDateTime.now(), jobId.get()).update();
+                       message = ? WHERE id = ? AND state = 'QUEUED'""")
+                .params(OffsetDateTime.now(), JobText.stored(CANCELLED), jobId.get()).update();
         int running = jdbc.sql("UPDATE background_job SET cancel_requested = TRUE WHERE id = ? AND state = 'RUNNING'")
                 .param(jobId.get()).update();
         return queued + running > 0;
@@ -177,11 +187,11 @@ public class BackgroundJobs {
             Long result = work.run(job.argument(), job.owner(), progress);
             finish(job.id(), State.DONE, 1, null, result);
         } catch (Stopped e) {
-            finish(job.id(), e.state, -1, e.getMessage(), null);
+            finish(job.id(), e.state, -1, e.stored, null);
         } catch (RuntimeException e) {
             Stopped stop = progress.stop();
             if (stop != null) { // the work saw cancelled() and stopped with its own exception
-                finish(job.id(), stop.state, -1, stop.getMessage(), null);
+                finish(job.id(), stop.state, -1, stop.stored, null);
                 return;
             }
             log.warn("Job {} ({} {}) failed", job.id(), job.kind(), job.argument(), e);
@@ -195,11 +205,11 @@ public class BackgroundJobs {
      * failed and was logged: a user never reads SQL.
      */
     private static String shown(RuntimeException e, long id) {
-        if (e instanceof org.kaohe.errors.EvaluationException || e instanceof org.kaohe.errors.InvalidInputException
-                || e instanceof org.kaohe.errors.ConflictException) {
-            return e.getMessage();
+        if (e instanceof EvaluationException || e instanceof InvalidInputException || e instanceof ConflictException) {
+            Worded worded = (Worded) e;
+            return worded.message().isPresent() ? JobText.stored(l -> worded.message(l).orElseThrow()) : e.getMessage();
         }
-        return "内部错误,已记录(任务 " + id + ")/ internal error, logged (job " + id + ")";
+        return JobText.stored(Message.of("job.failed", Long.toString(id)));
     }
 
     /** Ends the job; {@code progress} -1 and {@code message} null keep what was last reported. */
@@ -213,11 +223,11 @@ public class BackgroundJobs {
     }
 
     static Stopped cancelledStop() {
-        return new Stopped(State.CANCELLED, "已取消 / cancelled");
+        return new Stopped(State.CANCELLED, CANCELLED);
     }
 
     static String clip(String message) {
-        return message == null || message.length() <= 2000 ? message : message.substring(0, 2000);
+        return message == null || message.length() <= JobText.LIMIT ? message : message.substring(0, JobText.LIMIT);
     }
 
     private static Optional<Long> parse(String id) {

@@ -1,7 +1,9 @@
 package org.kaohe.jobs;
 
+import java.util.Locale;
 import java.util.Optional;
 
+import org.kaohe.errors.Message;
 import org.kaohe.evaluation.EvaluationService;
 import org.kaohe.records.Period;
 import org.springframework.stereotype.Component;
@@ -34,9 +36,12 @@ public class EvaluationRuns implements BackgroundJobs.Work {
         return "evaluate " + period;
     }
 
-    /** The job's status, if it exists and was started by {@code who}. */
-    public Optional<EvaluationJob> status(String jobId, String who) {
-        return ownJob(jobId, who).map(EvaluationJob::of);
+    /**
+     * The job's status, if it exists and was started by {@code who}, its message worded for
+     * {@code reader} (both languages for null).
+     */
+    public Optional<EvaluationJob> status(String jobId, String who, Locale reader) {
+        return ownJob(jobId, who).map(s -> EvaluationJob.of(s, reader));
     }
 
     /** Cancels the job if {@code who} started it and it has not ended; false otherwise. */
@@ -57,9 +62,8 @@ public class EvaluationRuns implements BackgroundJobs.Work {
     public Long run(String argument, String owner, BackgroundJobs.Progress progress) {
         EvaluationService.RunSummary run = evaluation.evaluate(Period.parse(argument), owner, progress,
                 progress::cancelled);
-        progress.report(1, "已完成:第 " + run.runId() + " 次运行,干部 " + run.cadres() + " 人,部门 "
-                + run.departments() + " 个 / done: run #" + run.runId() + ", " + run.cadres() + " cadres, "
-                + run.departments() + " departments, " + run.duration().toMillis() + " ms");
+        progress.report(1, Message.ofValues("progress.done", run.runId(), run.cadres(), run.departments(),
+                run.duration().toMillis()));
         return run.runId();
     }
 }

@@ -7,6 +7,7 @@ import static org.kaohe.jobs.BackgroundJobs.clip;
 import java.time.Duration;
 import java.time.Instant;
 
+import org.kaohe.errors.Message;
 import org.kaohe.jobs.BackgroundJobs.Progress;
 import org.kaohe.jobs.BackgroundJobs.State;
 import org.kaohe.jobs.BackgroundJobs.Stopped;
@@ -36,10 +37,10 @@ final class JobProgress implements Progress {
     }
 
     @Override
-    public synchronized void report(double fraction, String message) {
+    public synchronized void report(double fraction, Message message) {
         if (fraction >= 1) {
             // The work is done (an evaluation's run is stored): a cancel that comes now is too late.
-            jdbc.sql("UPDATE background_job SET progress = 1, message = ? WHERE id = ?").params(clip(message), id)
+            jdbc.sql("UPDATE background_job SET progress = 1, message = ? WHERE id = ?").params(clip(JobText.stored(message)), id)
                     .update();
             return;
         }
@@ -53,7 +54,7 @@ final class JobProgress implements Progress {
         lastWrite = now;
         int written = jdbc.sql("""
                 UPDATE background_job SET progress = ?, message = ? WHERE id = ? AND NOT cancel_requested""")
-                .params(Math.max(0, Math.min(1, fraction)), clip(message), id).update();
+                .params(Math.max(0, Math.min(1, fraction)), clip(JobText.stored(message)), id).update();
         if (written == 0) {
             stop = cancelledStop();
             throw stop;
@@ -83,8 +84,7 @@ final class JobProgress implements Progress {
 
     private boolean outOfTime() {
         if (Instant.now().isAfter(deadline)) {
-            stop = new Stopped(State.FAILED, "超过时限 " + timeLimit.toMinutes() + " 分钟,已停止 / stopped at the time "
-                    + "limit of " + timeLimit.toMinutes() + " min (kaohe.jobs.time-limit)");
+            stop = new Stopped(State.FAILED, Message.ofValues("job.timeLimit", timeLimit.toMinutes()));
             return true;
         }
         return false;

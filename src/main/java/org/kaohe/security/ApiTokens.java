@@ -10,11 +10,14 @@ import java.time.format.DateTimeFormatter;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.function.Function;
 
 import org.kaohe.audit.AuditLog;
 import org.kaohe.errors.InvalidInputException;
 import org.kaohe.errors.Message;
+import org.kaohe.errors.MessageText;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -45,25 +48,16 @@ public class ApiTokens {
 
     /** Why a token stopped working before its time. */
     public enum Revocation {
-        REVOKED("由用户撤销", "revoked by its owner"),
-        PASSWORD_CHANGED("密码已修改", "the password was changed"),
-        PASSWORD_RESET("密码已重置", "the password was reset"),
-        USER_DISABLED("用户已停用", "the user was disabled"),
-        ROLES_CHANGED("角色已更改", "the roles were changed"),
-        USER_REPAIRED("账号已修复", "the account was repaired"),
-        DIRECTORY_WITHDREW("目录已不再授权", "the directory no longer grants access");
+        REVOKED, PASSWORD_CHANGED, PASSWORD_RESET, USER_DISABLED, ROLES_CHANGED, USER_REPAIRED, DIRECTORY_WITHDREW;
 
-        private final String chinese;
-        private final String english;
-
-        Revocation(String chinese, String english) {
-            this.chinese = chinese;
-            this.english = english;
+        /** The reason in the reader's language. */
+        String text(Locale locale) {
+            return MessageText.of(Message.of("security.token.revocation." + name()), locale);
         }
     }
 
-    /** What a token presented on a request comes to: its owner, or why it is refused (bilingual). */
-    record Use(UserDetails owner, String refusal) {}
+    /** What a token presented on a request comes to: its owner, or why it is refused (per reader's language). */
+    record Use(UserDetails owner, Function<Locale, Message> refusal) {}
 
     static final String PREFIX = "kh_";
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -170,22 +164,21 @@ public class ApiTokens {
     /** The owner of a live token, as Spring Security sees them, or why the token is refused. */
     Use use(String token) {
         if (token == null || !token.startsWith(PREFIX)) {
-            return refused("API 令牌无效 / the API token is unknown");
+            return refused(Message.of("security.token.unknown"));
         }
         return jdbc.sql("SELECT * FROM api_token WHERE token_hash = ?")
                 .param(sha256(token))
                 .query(ApiTokens::stored)
                 .optional()
                 .map(this::use)
-                .orElseGet(() -> refused("API 令牌无效 / the API token is unknown"));
+                .orElseGet(() -> refused(Message.of("security.token.unknown")));
     }
 
     private Use use(Stored token) {
         if (!seals.tokenSeal(token.username(), token.tokenHash(), token.createdAt(), token.expiresAt(), token.revokedAt(),
                 token.revokedReason()).equals(token.seal())) {
             seals.reportRefusedToken(token.id(), token.username(), token.seal());
-            return refused("API 令牌记录未通过核验(在 Kaohe 之外被改动)/ the API token's record fails its check "
-                    + "(changed outside Kaohe)");
+            return refused(Message.of("security.token.altered"));
         }
         return use(token.id(), token.username(), token.expiresAt(), token.lastUsedAt(), token.revokedAt(),
                 token.revokedReason());
@@ -196,21 +189,19 @@ public class ApiTokens {
         OffsetDateTime now = OffsetDateTime.now();
         if (revoked != null) {
             Revocation why = reason == null ? Revocation.REVOKED : Revocation.valueOf(reason);
-            return refused("API 令牌已于 " + DAY.format(revoked) + " 撤销(" + why.chinese + ")/ the API token was revoked on "
-                    + DAY.format(revoked) + " (" + why.english + ")");
+            return new Use(null, locale -> Message.of("security.token.revoked", DAY.format(revoked), why.text(locale)));
         }
         if (!expires.isAfter(now)) {
-            return refused("API 令牌已于 " + DAY.format(expires) + " 过期,请新建一个 / the API token expired on "
-                    + DAY.format(expires) + ": make a new one");
+            return refused(Message.of("security.token.expired", DAY.format(expires)));
         }
         UserDetails owner;
         try {
             owner = users.loadUserByUsername(username);
         } catch (UsernameNotFoundException gone) {
-            return refused("API 令牌无效 / the API token is unknown");
+            return refused(Message.of("security.token.unknown"));
         }
         if (!owner.isEnabled()) {
-            return refused("API 令牌的用户已停用或不可用 / the API token's user is disabled or cannot be used");
+            return refused(Message.of("security.token.userUnusable"));
         }
         if (lastUsed == null || lastUsed.isBefore(now.minus(LAST_USED_PRECISION))) {
             jdbc.sql("UPDATE api_token SET last_used_at = ? WHERE id = ?").params(now, id).update();
@@ -225,8 +216,8 @@ public class ApiTokens {
                 rs.getString("revoked_reason"), rs.getString("seal"));
     }
 
-    private static Use refused(String why) {
-        return new Use(null, why);
+    private static Use refused(Message why) {
+        return new Use(null, locale -> why);
     }
 
     private static String sha256(String token) {

@@ -47,7 +47,7 @@ final class BearerTokenFilter extends OncePerRequestFilter {
             use = tokens.use(token); // the directory was asked: the token may just have been revoked
         }
         if (use.owner() == null) {
-            unauthorized.write(response, HttpServletResponse.SC_UNAUTHORIZED, use.refusal());
+            unauthorized.write(request, response, HttpServletResponse.SC_UNAUTHORIZED, use.refusal());
             return;
         }
         UserDetails owner = use.owner();

@@ -1,7 +1,6 @@
 package org.kaohe.security;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -11,6 +10,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 
+import org.kaohe.errors.Message;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
@@ -70,8 +70,8 @@ class CurrentAccountFilter extends OncePerRequestFilter {
             return;
         }
         if (isApi(request)) {
-            writeJson(response, HttpServletResponse.SC_FORBIDDEN, "请先在网页上修改一次性密码 / change your one-time "
-                    + "password on the web page first");
+            SecurityConfig.writeJson(request, response, HttpServletResponse.SC_FORBIDDEN,
+                    locale -> Message.of("security.api.changeOneTimePassword"));
             return;
         }
         response.sendRedirect(request.getContextPath() + CHANGE_PAGE);
@@ -96,8 +96,8 @@ class CurrentAccountFilter extends OncePerRequestFilter {
         }
         SecurityContextHolder.clearContext();
         if (isApi(request)) {
-            writeJson(response, HttpServletResponse.SC_UNAUTHORIZED, "账号已停用、权限或密码已更改,或账号记录未通过核验:请重新登录 / "
-                    + "the account was disabled, its rights or password changed, or its record failed its check: log in again");
+            SecurityConfig.writeJson(request, response, HttpServletResponse.SC_UNAUTHORIZED,
+                    locale -> Message.of("security.api.sessionEnded"));
             return;
         }
         response.sendRedirect(request.getContextPath() + ENDED_PAGE);
@@ -105,13 +105,6 @@ class CurrentAccountFilter extends OncePerRequestFilter {
 
     private static boolean isApi(HttpServletRequest request) {
         return request.getRequestURI().startsWith(request.getContextPath() + "/api/");
-    }
-
-    private static void writeJson(HttpServletResponse response, int status, String message) throws IOException {
-        response.setStatus(status);
-        response.setContentType("application/json");
-        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-        response.getWriter().write("{\"status\":" + status + ",\"message\":\"" + message + "\",\"problems\":[]}");
     }
 
     private static boolean allowedWithOneTimePassword(HttpServletRequest request) {

@@ -2,13 +2,20 @@ package org.kaohe.security;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import java.util.function.Function;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.kaohe.errors.Message;
+import org.kaohe.errors.ReaderLanguage;
+import org.kaohe.errors.Worded;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.security.config.Customizer;
@@ -37,10 +44,11 @@ class SecurityConfig {
     private static final String AUDITOR = Role.AUDITOR.name();
     private static final String ADMIN = Role.ADMIN.name();
 
-    /** Writes a JSON error the API's way. */
+    /** Writes a JSON error the API's way, worded for the request's {@code Accept-Language}. */
     @FunctionalInterface
     interface JsonError {
-        void write(HttpServletResponse response, int status, String message) throws IOException;
+        void write(HttpServletRequest request, HttpServletResponse response, int status, Function<Locale, Message> message)
+                throws IOException;
     }
 
     /**
@@ -94,13 +102,12 @@ class SecurityConfig {
                     // The API's "login page": the Basic challenge, with a JSON body for scripts. The same
                     // words whatever failed, so the answer tells nobody which accounts exist.
                     response.setHeader("WWW-Authenticate", "Basic realm=\"kaohe\"");
-                    writeJson(response, HttpServletResponse.SC_UNAUTHORIZED,
-                            "需要登录(HTTP Basic):用户名或密码错误,或账号不可用 / authentication required (HTTP Basic): "
-                                    + "wrong username or password, or the account cannot be used");
+                    writeJson(request, response, HttpServletResponse.SC_UNAUTHORIZED,
+                            locale -> Message.of("security.api.loginRequired"));
                 }))
                 .exceptionHandling(ex -> ex.accessDeniedHandler((request, response, e) ->
-                        writeJson(response, HttpServletResponse.SC_FORBIDDEN,
-                                "无此权限 / your role does not allow this")))
+                        writeJson(request, response, HttpServletResponse.SC_FORBIDDEN,
+                                locale -> Message.of("security.api.forbidden"))))
                 .addFilterBefore(new CurrentAccountFilter(users, seals, directory, logins), AuthorizationFilter.class)
                 .headers(this::headers)
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -165,10 +172,17 @@ class SecurityConfig {
                 .frameOptions(HeadersConfigurer.FrameOptionsConfig::deny);
     }
 
-    private static void writeJson(HttpServletResponse response, int status, String message) throws IOException {
+    /**
+     * A refusal answered before the request reaches the API, in the API's error shape, worded as
+     * the API's other errors are: in the request's {@code Accept-Language}, both languages without one.
+     */
+    static void writeJson(HttpServletRequest request, HttpServletResponse response, int status,
+                          Function<Locale, Message> message) throws IOException {
+        String worded = Worded.forReader(message, ReaderLanguage.ofAcceptLanguage(request.getHeader(HttpHeaders.ACCEPT_LANGUAGE)));
         response.setStatus(status);
         response.setContentType(MediaType.APPLICATION_JSON_VALUE);
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-        response.getWriter().write("{\"status\":" + status + ",\"message\":\"" + message + "\"}");
+        response.getWriter().write("{\"status\":" + status + ",\"message\":\"" + worded.replace("\"", "'")
+                + "\",\"problems\":[]}");
     }
 }

@@ -53,15 +53,14 @@ class SignalInputsReader {
         if (scope.contains("-")) {
             Period period = Period.parse(scope);
             quarters.add(runs.currentRun(period).map(this::quarter).orElseThrow(() -> new EvaluationException(
-                    "考核期 " + period + " 还没有考核结果:请先考核(evaluate --period " + period + ")/ " + period
-                            + " has no run: evaluate it first")));
+                    Message.of("state.signals.quarterMissing", period.toString()))));
             previous = runs.currentRun(before(period)).map(this::quarter).orElse(null);
         } else {
             for (Period period : quarters(Integer.parseInt(scope))) {
                 runs.currentRun(period).map(this::quarter).ifPresent(quarters::add);
             }
             if (quarters.isEmpty()) {
-                throw new EvaluationException(scope + " 年没有任何季度的考核结果 / the year " + scope + " has no quarter's run");
+                throw new EvaluationException(Message.of("state.signals.yearEmpty", scope));
             }
         }
         return new SignalInputs(scope, quarters, previous, version, thresholds, deductionKinds);
@@ -73,7 +72,7 @@ class SignalInputsReader {
         QuarterData previous = null;
         for (SignalRun.Input input : run.inputs()) {
             QuarterData quarter = quarter(runs.run(input.runId()).orElseThrow(() -> new EvaluationException(
-                    "考核 #" + input.runId() + " 已不在库中 / run #" + input.runId() + " is no longer stored")));
+                    Message.of("state.runGone", Long.toString(input.runId())))));
             if (input.previous()) {
                 previous = quarter;
             } else {
@@ -135,7 +134,7 @@ class SignalInputsReader {
             throw new SealBrokenException(Message.ofValues("signals.seal.runAltered", run.id()), checked.problems());
         }
         PeriodRecords records = imports.load(run.importId()).orElseThrow(() -> new EvaluationException(
-                "导入 #" + run.importId() + " 已不在库中 / import #" + run.importId() + " is no longer stored"));
+                Message.of("state.importGone", Long.toString(run.importId()))));
         GradeScale scale = runs.scales(run.id()).get(SubjectType.CADRE);
         return new QuarterData(run.period(), run.id(), records, checked.subjects(), scale == null ? null : scale.top());
     }

@@ -3,6 +3,7 @@ package org.kaohe.signals;
 import java.util.List;
 
 import org.kaohe.errors.EvaluationException;
+import org.kaohe.errors.Message;
 import org.kaohe.rules.CompiledRulebook;
 import org.kaohe.rules.RulebookService;
 import org.springframework.stereotype.Component;
@@ -70,7 +71,7 @@ class SignalRunChecks {
     /** What the run read, read again (through the runs' seal checks), with its rulebook version's thresholds. */
     private SignalInputs storedInputs(SignalRun run) {
         CompiledRulebook book = rulebooks.version(run.rulebookVersion()).orElseThrow(() -> new EvaluationException(
-                "规则版本 " + run.rulebookVersion() + " 已不在库中 / rulebook version no longer stored"));
+                Message.of("state.rulebookVersionGone", run.rulebookVersion())));
         return reader.stored(run, SignalService.thresholds(book), SignalService.deductionKinds(book));
     }
 }

@@ -76,7 +76,7 @@ public class SignalService {
 
     private Shown computed(String scope, String who) {
         CompiledRulebook book = rulebooks.current().orElseThrow(() -> new EvaluationException(
-                "尚未发布考核细则 / no rulebook has been published"));
+                Message.of("state.noRulebook")));
         SignalInputs inputs = reader.current(scope, book.version(), thresholds(book), deductionKinds(book));
         List<Flag> flags = Signals.compute(inputs);
         long id = store.insert(inputs, flags, who, OffsetDateTime.now().truncatedTo(ChronoUnit.MILLIS));
@@ -201,8 +201,8 @@ public class SignalService {
     }
 
     static SignalThresholds thresholds(CompiledRulebook book) {
-        return book.book().signals().orElseThrow(() -> new EvaluationException("考核细则版本 " + book.shortVersion()
-                + " 没有预警阈值表 signals.csv:请在规则中加入后发布 / the rulebook version has no signals.csv"));
+        return book.book().signals().orElseThrow(() -> new EvaluationException(
+                Message.of("state.noSignalsTable", book.shortVersion())));
     }
 
     /** The kinds the book's deduction table prices: an event of one of them is a deduction. */

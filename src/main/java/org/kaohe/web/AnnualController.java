@@ -143,7 +143,7 @@ class AnnualController {
             model.addAttribute("formYear", y);
             return page(y, model);
         } catch (EvaluationException e) {
-            model.addAttribute("evaluateProblem", e.getMessage());
+            model.addAttribute("evaluateProblem", e.getMessage(LocaleContextHolder.getLocale()));
             model.addAttribute("formYear", y);
             return page(y, model);
         }

@@ -18,6 +18,7 @@ import org.kaohe.results.RunChecks;
 import org.kaohe.results.RunQueries;
 import org.kaohe.scoring.Grade;
 import org.kaohe.scoring.GradeScale;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Controller;
@@ -140,7 +141,7 @@ class ResultsController {
     @GetMapping(value = "/evaluation/jobs/{jobId}", produces = MediaType.APPLICATION_JSON_VALUE)
     @ResponseBody
     EvaluationJob job(@PathVariable String jobId, Principal who) {
-        return evaluationRuns.status(jobId, who.getName())
+        return evaluationRuns.status(jobId, who.getName(), LocaleContextHolder.getLocale())
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
     }
 

@@ -20,6 +20,7 @@ import org.kaohe.rules.RulebookService;
 import org.kaohe.rules.RulebookValidation;
 import org.kaohe.uploads.DraftChecks;
 import org.kaohe.security.UserAccountService;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -144,7 +145,7 @@ class RulesController implements RefusalPage {
                     .collect(java.util.stream.Collectors.toMap(SimulationService.Comparison::subjectId,
                             SimulationService.Comparison::name)));
         } catch (EvaluationException e) {
-            model.addAttribute("simulationProblem", e.getMessage());
+            model.addAttribute("simulationProblem", e.getMessage(LocaleContextHolder.getLocale()));
         }
         return versions(model);
     }

@@ -4,6 +4,7 @@ import org.kaohe.errors.EvaluationException;
 import org.kaohe.evaluation.StaleResults;
 import org.kaohe.results.RunInfo;
 import org.kaohe.results.StaleRuns;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -46,7 +47,7 @@ class StaleController {
                 model.addAttribute("trial", trial);
                 model.addAttribute("listed", trial.changes().stream().limit(LISTED).toList());
             } catch (EvaluationException e) {
-                model.addAttribute("changesProblem", e.getMessage());
+                model.addAttribute("changesProblem", e.getMessage(LocaleContextHolder.getLocale()));
             }
         }
         return "stale :: changes";

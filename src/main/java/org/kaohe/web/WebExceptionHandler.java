@@ -12,6 +12,7 @@ import org.kaohe.errors.MessageText;
 import org.kaohe.errors.RefusedException;
 import org.kaohe.errors.SealBrokenException;
 import org.kaohe.errors.WorkStoppedException;
+import org.kaohe.errors.Worded;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -82,7 +83,7 @@ class WebExceptionHandler {
     @ExceptionHandler({ConflictException.class, WorkStoppedException.class})
     @ResponseStatus(HttpStatus.CONFLICT)
     ModelAndView conflict(RuntimeException e) {
-        return errorPage(HttpStatus.CONFLICT, e.getMessage());
+        return errorPage(HttpStatus.CONFLICT, ((Worded) e).getMessage(LocaleContextHolder.getLocale()));
     }
 
     /** The server's heavy work is full: the page says so, and when to try again. */
@@ -90,7 +91,7 @@ class WebExceptionHandler {
     @ResponseStatus(HttpStatus.SERVICE_UNAVAILABLE)
     ModelAndView busy(BusyException e, HttpServletResponse response) {
         response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(e.retryAfterSeconds()));
-        return errorPage(HttpStatus.SERVICE_UNAVAILABLE, e.getMessage());
+        return errorPage(HttpStatus.SERVICE_UNAVAILABLE, e.getMessage(LocaleContextHolder.getLocale()));
     }
 
     /**

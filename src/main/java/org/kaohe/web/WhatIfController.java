@@ -15,6 +15,7 @@ import org.kaohe.imports.ImportRepository;
 import org.kaohe.records.Period;
 import org.kaohe.records.SubjectType;
 import org.kaohe.rules.edit.RuleEditor;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -56,7 +57,7 @@ class WhatIfController implements RefusalPage {
             simulation = draft == null || draft.isBlank() ? ofOwnDraft(shown, who, model)
                     : simulations.kept(shown, draft);
         } catch (EvaluationException e) {
-            model.addAttribute("evaluationProblem", e.getMessage());
+            model.addAttribute("evaluationProblem", e.getMessage(LocaleContextHolder.getLocale()));
             return "rules-whatif";
         }
         if (simulation.isEmpty()) {

@@ -9,6 +9,7 @@ import org.kaohe.annual.AnnualSimulation;
 import org.kaohe.errors.EvaluationException;
 import org.kaohe.errors.RefusedException;
 import org.kaohe.rules.edit.RuleEditor;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -48,7 +49,7 @@ class YearWhatIfController implements RefusalPage {
             model.addAttribute("simulation", simulation);
             model.addAttribute("listed", simulation.changed().stream().limit(WhatIfController.LISTED).toList());
         } catch (EvaluationException e) {
-            model.addAttribute("evaluationProblem", e.getMessage());
+            model.addAttribute("evaluationProblem", e.getMessage(LocaleContextHolder.getLocale()));
         }
         return "rules-whatif-year";
     }

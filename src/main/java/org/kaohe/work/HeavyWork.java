@@ -105,7 +105,7 @@ public class HeavyWork {
             // Work that ends normally stands, even when a cancel came after its last look.
             return work.run(entry);
         } catch (RuntimeException e) {
-            String stop = entry.stopReason();
+            Function<Locale, Message> stop = entry.stopReason();
             if (stop != null && !(e instanceof WorkStoppedException)) {
                 throw new WorkStoppedException(stop, e);
             }
@@ -150,8 +150,8 @@ public class HeavyWork {
             return;
         }
         running.values().stream().filter(e -> entry.exclusiveKey.equals(e.exclusiveKey)).findFirst().ifPresent(e -> {
-            throw new ConflictException(inBothLanguages(locale -> Message.of("work.alreadyRunning",
-                    MessageText.of(e.title, locale), e.owner, e.startedAt.toString())));
+            throw new ConflictException(locale -> Message.of("work.alreadyRunning",
+                    MessageText.of(e.title, locale), e.owner, e.startedAt.toString()), null);
         });
     }
 
@@ -177,17 +177,8 @@ public class HeavyWork {
 
     private BusyException busy(Kind kind) {
         long retry = Math.max(5, maxWait.toSeconds());
-        return new BusyException(inBothLanguages(locale -> Message.of("work.busy", MessageText.of(kind.label(), locale),
-                Long.toString(retry))), retry);
-    }
-
-    /**
-     * A message naming the work (its kind or title) in both languages, each wording with the work
-     * named in its own: these exceptions carry finished text, for a reader not known here.
-     */
-    private static String inBothLanguages(Function<Locale, Message> message) {
-        return MessageText.of(message.apply(Locale.SIMPLIFIED_CHINESE), Locale.SIMPLIFIED_CHINESE) + " / "
-                + MessageText.of(message.apply(Locale.ENGLISH), Locale.ENGLISH);
+        return new BusyException(locale -> Message.of("work.busy", MessageText.of(kind.label(), locale),
+                Long.toString(retry)), retry);
     }
 
     /** A running job; written by its owner's cancel, read by the work's thread. */
@@ -223,14 +214,14 @@ public class HeavyWork {
             return left.isNegative() ? Duration.ZERO : left;
         }
 
-        /** Why the work must stop, or null while it may go on. */
-        String stopReason() {
+        /** Why the work must stop, per reader's language (the kind worded in it), or null while it may go on. */
+        Function<Locale, Message> stopReason() {
             if (cancelRequested) {
-                return inBothLanguages(locale -> Message.of("work.cancelled", MessageText.of(kind.label(), locale)));
+                return locale -> Message.of("work.cancelled", MessageText.of(kind.label(), locale));
             }
             if (Instant.now().isAfter(deadline)) {
                 String minutes = Long.toString(Duration.between(startedAt, deadline).toMinutes());
-                return inBothLanguages(locale -> Message.of("work.timeLimit", MessageText.of(kind.label(), locale), minutes));
+                return locale -> Message.of("work.timeLimit", MessageText.of(kind.label(), locale), minutes);
             }
             return null;
         }

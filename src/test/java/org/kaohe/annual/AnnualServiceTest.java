@@ -52,7 +52,7 @@ class AnnualServiceTest {
     @Autowired JdbcClient jdbc;
     @Autowired ApplicationContext context;
 
-    private String missingQuarter;
+    private Message missingQuarter;
     private long oldQ2Run;
 
     @BeforeAll
@@ -69,7 +69,7 @@ class AnnualServiceTest {
         try {
             annual.evaluate(YEAR, "hr");
         } catch (EvaluationException e) {
-            missingQuarter = e.getMessage();
+            missingQuarter = e.message().orElseThrow();
         }
         oldQ2Run = runs.currentRun(new Period(YEAR, 2)).orElseThrow().id();
         evaluation.evaluate(new Period(YEAR, 2), "hr");     // the old Q2 run is no longer current
@@ -79,7 +79,7 @@ class AnnualServiceTest {
 
     @Test
     void aMissingQuarterIsRefusedNamingIt() {
-        assertThat(missingQuarter).contains("2026-Q4", "缺少", "has no run");
+        assertThat(missingQuarter).isEqualTo(Message.of("state.annual.quarterMissing", "2026", "2026-Q4"));
         assertThat(jdbc.sql("SELECT COUNT(*) FROM audit_log WHERE action = 'EVALUATE_YEAR_FAILED'").query(Long.class).single())
                 .isEqualTo(1L);
     }

@@ -144,14 +144,19 @@ class StaleYearTest {
         assertThat(refused.exit()).isEqualTo(2);
         assertThat(refused.err()).contains("2026-Q4(运行 #" + q4Run + "):", "此次运行用的是导入版本",
                 "先运行:evaluate --period 2026-Q4", "或:evaluate --year 2026 --allow-stale-quarters");
-        assertThatThrownBy(() -> annual.evaluate(YEAR, "hr")).isInstanceOf(StaleQuartersException.class)
-                .hasMessageContaining("2026-Q4").hasMessageContaining("evaluate --period 2026-Q4");
+        assertThatThrownBy(() -> annual.evaluate(YEAR, "hr")).isInstanceOfSatisfying(StaleQuartersException.class,
+                e -> assertThat(e.message().orElseThrow()).satisfies(m -> assertThat(m.key()).isEqualTo("state.annual.staleQuarters"),
+                        m -> assertThat(m.args()).contains("2026", "2026-Q4", "evaluate --period 2026-Q4")));
         mvc.perform(post("/api/years/2026/evaluations").with(user("hr").roles("HR")))
                 .andExpect(status().isConflict())
                 .andExpect(jsonPath("$.staleQuarters.length()").value(1))
                 .andExpect(jsonPath("$.staleQuarters[0].period").value("2026-Q4"))
                 .andExpect(jsonPath("$.staleQuarters[0].runId").value(q4Run))
                 .andExpect(jsonPath("$.staleQuarters[0].staleReasons[0].kind").value("IMPORT_NEWER"));
+        mvc.perform(post("/api/years/2026/evaluations").with(user("hr").roles("HR")).header("Accept-Language", "en"))
+                .andExpect(status().isConflict())
+                .andExpect(jsonPath("$.message").value(org.hamcrest.Matchers.startsWith("the current runs of 2026-Q4 are out of date")))
+                .andExpect(jsonPath("$.message").value(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("已过时"))));
         String page = body(post("/years/evaluate").param("year", "2026").with(user("hr").roles("HR")).with(csrf()));
         assertThat(page).contains("id=\"year-stale-quarters\"", "id=\"evaluate-2026-Q4\"", "先重新考核 2026-Q4",
                 "class=\"quarter-run-form row\"", "action=\"/evaluation/run\"", "value=\"2026-Q4\"")

@@ -12,14 +12,19 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import java.time.OffsetDateTime;
 import java.util.EnumSet;
+import java.util.Locale;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.kaohe.errors.Message;
+import org.kaohe.errors.MessageText;
 import org.kaohe.evaluation.SampleRun;
+import org.kaohe.security.ApiTokens;
 import org.kaohe.security.Role;
 import org.kaohe.security.UserAccountService;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -89,9 +94,24 @@ class ApiTokenTest {
     }
 
     @Test
+    void everyRevocationReasonIsWordedInBothLanguages() {
+        assertThat(ApiTokens.Revocation.values())
+                .allSatisfy(r -> assertThat(MessageText.knows("security.token.revocation." + r.name())).as(r.name()).isTrue());
+    }
+
+    @Test
     void anUnknownTokenOrADisabledOwnersTokenIsRefused() throws Exception {
+        // Worded as the API's other errors: the request's Accept-Language, both languages without one.
         mvc.perform(get("/api/periods/2026-Q3/results").header("Authorization", "Bearer kh_made-up"))
-                .andExpect(status().isUnauthorized());
+                .andExpect(status().isUnauthorized())
+                .andExpect(jsonPath("$.message").value(MessageText.bilingual(Message.of("security.token.unknown"))));
+        mvc.perform(get("/api/periods/2026-Q3/results").header("Authorization", "Bearer kh_made-up")
+                        .header(HttpHeaders.ACCEPT_LANGUAGE, "en"))
+                .andExpect(status().isUnauthorized())
+                .andExpect(jsonPath("$.message").value(MessageText.of(Message.of("security.token.unknown"), Locale.ENGLISH)));
+        mvc.perform(get("/api/periods/2026-Q3/results").header(HttpHeaders.ACCEPT_LANGUAGE, "zh-CN,en;q=0.5"))
+                .andExpect(status().isUnauthorized())
+                .andExpect(jsonPath("$.message").value(MessageText.of(Message.of("security.api.loginRequired"), Locale.CHINESE)));
 
         String token = newToken("token-other", "soon disabled").get("token").asText();
         accounts.setEnabled("test", "token-other", false);

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.EnumSet;
+import java.util.Locale;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -16,6 +17,8 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.kaohe.errors.Message;
+import org.kaohe.errors.MessageText;
 import org.kaohe.imports.ImportReport;
 import org.kaohe.imports.ImportService;
 import org.kaohe.jobs.EvaluationRuns;
@@ -127,7 +130,7 @@ class HrBrowserIT {
             cancel.click();
 
             browser.await().until(ExpectedConditions.textToBePresentInElementLocated(By.id("run-message"),
-                    "已取消 / cancelled"));
+                    MessageText.of(Message.of("job.cancelled"), Locale.SIMPLIFIED_CHINESE)));
             assertThat(browser.driver.findElement(By.id("run-cancel")).isDisplayed()).isFalse();
             assertThat(browser.driver.findElement(By.id("run-button")).isEnabled()).isTrue();
             assertThat(browser.driver.getCurrentUrl()).endsWith("/evaluation");

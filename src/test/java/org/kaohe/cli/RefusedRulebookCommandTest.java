@@ -5,10 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.kaohe.errors.Message;
+import org.kaohe.errors.MessageText;
 import org.kaohe.rules.RulebookService;
 import org.kaohe.testing.CliRun;
 import org.kaohe.testing.KaoheTest;
@@ -52,7 +55,11 @@ class RefusedRulebookCommandTest {
         CliRun refused = CliRun.of(context, "evaluate", "--period", "2099-Q1");
 
         assertThat(refused.exitCode()).as(refused.out() + refused.err()).isEqualTo(2);
-        assertThat(refused.err()).contains("2099-Q1").doesNotContain("Exception");
+        assertThat(refused.err()).contains(MessageText.bilingual(Message.of("state.nothingImported", "2099-Q1")))
+                .doesNotContain("Exception");
+        CliRun english = CliRun.inEnglish(context, "evaluate", "--period", "2099-Q1");
+        assertThat(english.exitCode()).isEqualTo(2);
+        assertThat(english.err().strip()).isEqualTo(MessageText.of(Message.of("state.nothingImported", "2099-Q1"), Locale.ENGLISH));
     }
 
     private static void copy(Path from, Path to) throws IOException {

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import org.kaohe.errors.EvaluationException;
+import org.kaohe.errors.Message;
 import org.kaohe.imports.ImportReport;
 import org.kaohe.imports.ImportRepository;
 import org.kaohe.imports.ImportService;
@@ -75,7 +76,7 @@ class EvaluationServiceTest {
     @Test
     void progressClimbsThroughEveryDepartmentBeforeTheRunIsStored() {
         List<Double> fractions = new ArrayList<>();
-        List<String> messages = new ArrayList<>();
+        List<Message> messages = new ArrayList<>();
 
         evaluation.evaluate(Q3, "hr", (fraction, message) -> {
             fractions.add(fraction);
@@ -85,15 +86,16 @@ class EvaluationServiceTest {
         assertThat(fractions).isSorted().allSatisfy(f -> assertThat(f).isBetween(0.0, 1.0));
         assertThat(fractions.get(fractions.size() - 1)).isEqualTo(0.85);
         // The demo city has 6 departments, all with cadres: 6 cadre sessions and 6 department sessions.
-        assertThat(messages).filteredOn(m -> m.startsWith("干部计分")).hasSize(6);
-        assertThat(messages).filteredOn(m -> m.startsWith("部门计分")).hasSize(6);
+        assertThat(messages).filteredOn(m -> m.key().equals("progress.scoringCadres")).hasSize(6);
+        assertThat(messages).filteredOn(m -> m.key().equals("progress.scoringDepartment")).hasSize(6);
+        assertThat(messages).first().isEqualTo(Message.of("progress.loading"));
     }
 
     @Test
     void aPeriodWithNothingImportedIsRefusedClearly() {
         assertThatThrownBy(() -> evaluation.evaluate(Period.parse("2019-Q1"), "hr"))
-                .isInstanceOf(EvaluationException.class)
-                .hasMessageContaining("2019-Q1");
+                .isInstanceOfSatisfying(EvaluationException.class, e -> assertThat(e.message())
+                        .contains(Message.of("state.nothingImported", "2019-Q1")));
     }
 
     @Test

@@ -2,12 +2,15 @@ package org.kaohe.jobs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
+import org.kaohe.errors.Message;
+import org.kaohe.errors.MessageText;
 import org.kaohe.jobs.BackgroundJobs.State;
 import org.kaohe.testing.Eventually;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -45,7 +48,7 @@ class BackgroundJobsTest {
                     CountDownLatch latch = RELEASE.computeIfAbsent(argument, k -> new CountDownLatch(1));
                     try {
                         while (!latch.await(50, TimeUnit.MILLISECONDS)) {
-                            progress.report(0.5, "holding " + argument);
+                            progress.report(0.5, Message.of("progress.scoringDepartment", argument));
                         }
                     } catch (InterruptedException e) {
                         Thread.currentThread().interrupt();
@@ -132,7 +135,8 @@ class BackgroundJobsTest {
         assertThat(jobs.cancel(asking)).isTrue();
 
         awaitState(asking, State.CANCELLED);
-        assertThat(jobs.status(asking).orElseThrow().message()).contains("cancelled").doesNotContain("stopped by itself");
+        assertThat(JobText.worded(jobs.status(asking).orElseThrow().message(), Locale.ENGLISH))
+                .isEqualTo(MessageText.of(Message.of("job.cancelled"), Locale.ENGLISH));
     }
 
     @Test
@@ -140,7 +144,20 @@ class BackgroundJobsTest {
         String forever = jobs.submit("hr", "forever", "HOLD", "never-released", "queue-d");
 
         awaitState(forever, State.FAILED);
-        assertThat(jobs.status(forever).orElseThrow().message()).contains("time limit");
+        String stored = jobs.status(forever).orElseThrow().message();
+        assertThat(JobText.worded(stored, Locale.ENGLISH)).contains("time limit").doesNotContain("时限");
+        assertThat(JobText.worded(stored, Locale.SIMPLIFIED_CHINESE)).contains("超过时限").doesNotContain("time limit");
+    }
+
+    @Test
+    void aStoredMessageIsWordedForEachReaderAndAnOldPlainOneShownAsItIs() {
+        String stored = JobText.stored(Message.ofValues("progress.done", 7, 85, 6, 120));
+        assertThat(JobText.worded(stored, Locale.ENGLISH)).isEqualTo("done: run #7, 85 cadres, 6 departments, 120 ms");
+        assertThat(JobText.worded(stored, Locale.SIMPLIFIED_CHINESE)).startsWith("已完成:第 7 次运行");
+        assertThat(JobText.worded(stored, null)).isEqualTo(MessageText.bilingual(Message.ofValues("progress.done", 7, 85, 6, 120)));
+        assertThat(JobText.worded("已完成 / done", Locale.ENGLISH)).isEqualTo("已完成 / done");
+        String tooLong = JobText.stored(Message.of("state.defaultRulebookInvalid.problems", "x".repeat(3000)));
+        assertThat(tooLong).as("too long for JSON: plain text, cut").hasSize(JobText.LIMIT).startsWith("尚未发布考核规则");
     }
 
     private static void release(String argument) {

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.kaohe.errors.EvaluationException;
 import org.kaohe.errors.InvalidInputException;
+import org.kaohe.errors.Message;
 import org.kaohe.evaluation.EvaluationService;
 import org.kaohe.imports.ImportService;
 import org.kaohe.records.Period;
@@ -77,8 +78,8 @@ class SignalServiceTest {
         SignalRun year = signals.compute("2026", "leader");
         assertThat(year.inputs()).extracting(i -> i.period().toString()).containsExactly("2026-Q1", "2026-Q2", "2026-Q3");
         assertThat(year.warnings()).anySatisfy(w -> assertThat(w).contains("2026-Q4", "not counted"));
-        assertThatThrownBy(() -> signals.compute("2026-Q4", "leader")).isInstanceOf(EvaluationException.class)
-                .hasMessageContaining("evaluate --period 2026-Q4");
+        assertThatThrownBy(() -> signals.compute("2026-Q4", "leader")).isInstanceOfSatisfying(EvaluationException.class,
+                e -> assertThat(e.message()).contains(Message.of("state.signals.quarterMissing", "2026-Q4")));
         assertThatThrownBy(() -> signals.compute("2026-13", "leader")).isInstanceOf(InvalidInputException.class);
     }
 

@@ -20,6 +20,7 @@ import org.kaohe.testing.Eventually;
 import org.kaohe.testing.KaoheTest;
 import org.kaohe.work.HeavyWork;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
@@ -112,6 +113,10 @@ class ErrorShapesTest {
             assertThat(api.getResponse().getStatus()).isEqualTo(503);
             assertThat(api.getResponse().getHeader("Retry-After")).isNotBlank();
             assertThat(body(api)).startsWith("{\"status\":503").contains("服务器正忙").contains("busy");
+            MvcResult english = perform(multipart("/api/rules/validate").file(file).with(user("leader").roles("LEADER"))
+                    .header(HttpHeaders.ACCEPT_LANGUAGE, "en"));
+            assertThat(english.getResponse().getStatus()).isEqualTo(503);
+            assertThat(body(english)).contains("busy").doesNotContain("服务器正忙");
 
             MvcResult page = perform(multipart("/rules/validate").file(file).with(user("leader").roles("LEADER")).with(csrf()));
             assertThat(page.getResponse().getStatus()).isEqualTo(503);

@@ -36,6 +36,7 @@ import org.kaohe.security.UserAccountService;
 import org.kaohe.testing.Eventually;
 import org.kaohe.testing.KaoheTest;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
@@ -103,13 +104,22 @@ class EvaluationAndRulesPagesTest {
         String id = started.get("id").asText();
         JsonNode onThePage = pollPage("/evaluation/jobs/" + id);
 
-        JsonNode fromTheApi = json(mvc.perform(get("/api/evaluations/" + id)
+        JsonNode fromTheApi = json(mvc.perform(get("/api/evaluations/" + id).header(HttpHeaders.ACCEPT_LANGUAGE, "zh-CN")
+                .with(httpBasic("eval-hr", "Eval-Journey-pass-1"))).andExpect(status().isOk()));
+        JsonNode inEnglish = json(mvc.perform(get("/api/evaluations/" + id).header(HttpHeaders.ACCEPT_LANGUAGE, "en")
+                .with(httpBasic("eval-hr", "Eval-Journey-pass-1"))).andExpect(status().isOk()));
+        JsonNode inBoth = json(mvc.perform(get("/api/evaluations/" + id)
                 .with(httpBasic("eval-hr", "Eval-Journey-pass-1"))).andExpect(status().isOk()));
         JsonNode cancelledTooLate = json(mvc.perform(post("/evaluation/jobs/" + id + "/cancel")
                 .with(user("eval-hr").roles("HR")).with(csrf())).andExpect(status().isOk()));
 
         assertThat(onThePage.get("state").asText()).isEqualTo("DONE");
         assertThat(fromTheApi).isEqualTo(onThePage);
+        // The job's last word in each reader's language: the page's and Accept-Language's, both without one.
+        String runId = onThePage.get("runId").asText();
+        assertThat(onThePage.get("message").asText()).startsWith("已完成:第 " + runId + " 次运行");
+        assertThat(inEnglish.get("message").asText()).startsWith("done: run #" + runId + ",");
+        assertThat(inBoth.get("message").asText()).startsWith(onThePage.get("message").asText() + " / done: run #" + runId);
         assertThat(cancelledTooLate).as("an ended job is left as it is").isEqualTo(onThePage);
     }
 

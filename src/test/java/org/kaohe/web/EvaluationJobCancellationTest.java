@@ -9,6 +9,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.kaohe.errors.EvaluationException;
+import org.kaohe.errors.Message;
 import org.kaohe.imports.ImportService;
 import org.kaohe.jobs.BackgroundJobs;
 import org.kaohe.jobs.EvaluationRuns;
@@ -39,7 +40,7 @@ class EvaluationJobCancellationTest {
         List<Double> reported = new ArrayList<>();
         BackgroundJobs.Progress cancelledJob = new BackgroundJobs.Progress() {
             @Override
-            public void report(double fraction, String message) {
+            public void report(double fraction, Message message) {
                 reported.add(fraction);
             }
 
@@ -50,8 +51,8 @@ class EvaluationJobCancellationTest {
         };
 
         assertThatThrownBy(() -> evaluationRuns.run(Q3.toString(), "hr", cancelledJob))
-                .isInstanceOf(EvaluationException.class)
-                .hasMessageContaining("the evaluation was cancelled");
+                .isInstanceOfSatisfying(EvaluationException.class,
+                        e -> assertThat(e.message()).map(Message::key).contains("rules.run.cancelled"));
         assertThat(runs.currentRun(Q3)).isEmpty();
         assertThat(reported).as("it never came to storing the run").allMatch(fraction -> fraction < 0.85);
     }

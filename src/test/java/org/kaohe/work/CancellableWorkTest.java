@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
@@ -24,6 +25,8 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import org.kaohe.errors.ConflictException;
 import org.kaohe.errors.FaultPoint;
+import org.kaohe.errors.Message;
+import org.kaohe.errors.MessageText;
 import org.kaohe.errors.WorkStoppedException;
 import org.kaohe.imports.ImportReport;
 import org.kaohe.imports.ImportService;
@@ -78,8 +81,9 @@ class CancellableWorkTest {
         cancelOwn("leader-cancels");
         release("check.barrier");
 
-        assertThatThrownBy(() -> check.get(2, TimeUnit.MINUTES)).hasCauseInstanceOf(WorkStoppedException.class)
-                .hasMessageContaining("规则检查已取消").hasMessageContaining("cancelled");
+        assertThatThrownBy(() -> check.get(2, TimeUnit.MINUTES)).cause().isInstanceOfSatisfying(WorkStoppedException.class,
+                e -> assertThat(e.message(Locale.ENGLISH)).contains(Message.of("work.cancelled",
+                        MessageText.of(HeavyWork.Kind.VALIDATE.label(), Locale.ENGLISH))));
         assertThat(heavy.running("leader-cancels", false)).isEmpty();
     }
 
@@ -98,8 +102,8 @@ class CancellableWorkTest {
         cancelOwn("leader-cancels");
         release("publish.barrier");
 
-        assertThatThrownBy(() -> publish.get(2, TimeUnit.MINUTES)).hasCauseInstanceOf(WorkStoppedException.class)
-                .hasMessageContaining("发布规则已取消");
+        assertThatThrownBy(() -> publish.get(2, TimeUnit.MINUTES)).cause().isInstanceOfSatisfying(WorkStoppedException.class,
+                e -> assertThat(e.message()).map(Message::key).contains("work.cancelled"));
         assertThat(jdbc.sql("SELECT COUNT(*) FROM rulebook_publication").query(Long.class).single())
                 .as("nothing published").isEqualTo(publications);
     }
@@ -132,8 +136,9 @@ class CancellableWorkTest {
                 () -> imports.importFolder(Path.of("data", "2026-Q2"), q2, "hr-first"));
 
         assertThatThrownBy(() -> imports.importFolder(Path.of("data", "2026-Q2"), q2, "hr-second"))
-                .isInstanceOf(ConflictException.class)
-                .hasMessageContaining("2026-Q2").hasMessageContaining("hr-first").hasMessageContaining("already running");
+                .isInstanceOfSatisfying(ConflictException.class, e -> assertThat(e.message().orElseThrow())
+                        .satisfies(m -> assertThat(m.key()).isEqualTo("work.alreadyRunning"),
+                                m -> assertThat(m.args()).contains("hr-first")));
         release("import.barrier");
 
         ImportReport report = first.get(2, TimeUnit.MINUTES);

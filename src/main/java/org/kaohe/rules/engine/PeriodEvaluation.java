@@ -15,6 +15,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
+import org.kaohe.errors.Message;
 import org.kaohe.records.Appraisal;
 import org.kaohe.records.Cadre;
 import org.kaohe.records.Department;
@@ -88,7 +89,7 @@ public final class PeriodEvaluation {
                     facts.addAll(recordsBySubject.getOrDefault(key(SubjectType.CADRE, c.cadreId()), List.of()));
                 }
                 List<ScoredSubject> scored = sessions.score(book.view(type), subjects, facts);
-                stepDone(done, steps, progress, "干部计分:部门 " + dept.getKey() + " / scoring cadres of " + dept.getKey());
+                stepDone(done, steps, progress, Message.of("progress.scoringCadres", dept.getKey()));
                 return scored;
             });
         }
@@ -134,7 +135,7 @@ public final class PeriodEvaluation {
                         recordsBySubject.getOrDefault(key(SubjectType.DEPARTMENT, d.deptId()), List.of()));
                 facts.addAll(cadreScores.getOrDefault(d.deptId(), List.of()));
                 List<ScoredSubject> scored = sessions.score(book.view(d.type()), List.of(subject), facts);
-                stepDone(done, steps, progress, "部门计分 " + d.deptId() + " / scoring department " + d.deptId());
+                stepDone(done, steps, progress, Message.of("progress.scoringDepartment", d.deptId()));
                 return scored;
             });
         }
@@ -146,7 +147,7 @@ public final class PeriodEvaluation {
      * counting apart from reporting could report a later count before an earlier one (the progress
      * bar stepping back), or call the listener from two threads at once.
      */
-    private static void stepDone(AtomicInteger done, int steps, EvaluationProgress progress, String message) {
+    private static void stepDone(AtomicInteger done, int steps, EvaluationProgress progress, Message message) {
         synchronized (done) {
             progress.report((double) done.incrementAndGet() / steps, message);
         }

@@ -5,6 +5,7 @@ import java.util.Optional;
 
 import org.kaohe.errors.Message;
 import org.kaohe.errors.MessageText;
+import org.kaohe.errors.Worded;
 import org.springframework.modulith.NamedInterface;
 
 /**
@@ -13,7 +14,7 @@ import org.springframework.modulith.NamedInterface;
  * not known.
  */
 @NamedInterface("engine") // one of the few engine types other modules use; the rest is internal
-public class RunStoppedException extends RuntimeException {
+public class RunStoppedException extends RuntimeException implements Worded {
 
     private final transient Message typed;
 
@@ -22,13 +23,8 @@ public class RunStoppedException extends RuntimeException {
         this.typed = message;
     }
 
-    /** The message worded for {@code locale}; both languages for null. */
-    public String getMessage(Locale locale) {
-        return locale == null ? getMessage() : MessageText.of(typed, locale);
-    }
-
-    /** The typed message, for a test to check its key. */
-    public Optional<Message> message() {
+    @Override
+    public Optional<Message> message(Locale locale) {
         return Optional.of(typed);
     }
 }
