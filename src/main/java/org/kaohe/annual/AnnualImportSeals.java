@@ -12,7 +12,7 @@ import java.util.Optional;
 import org.kaohe.audit.SealKey;
 import org.kaohe.errors.Message;
 import org.kaohe.errors.SealBrokenException;
-import org.kaohe.imports.ImportRepository;
+import org.kaohe.imports.ImportCheck;
 import org.kaohe.records.AnnualAppraisal;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -62,7 +62,7 @@ class AnnualImportSeals {
             for (int i = 0; i < records.size(); i++) {
                 AnnualAppraisal a = records.get(i);
                 if (!record(importId, a).equals(recordSeals.get(i))) {
-                    problems.add(ImportRepository.Check.rowAltered(a.source(), "annual_appraisal_record", a.cadreId()));
+                    problems.add(ImportCheck.rowAltered(a.source(), "annual_appraisal_record", a.cadreId()));
                 }
             }
             if (!header.seal().equals(header.seal(this, records.size()))) {

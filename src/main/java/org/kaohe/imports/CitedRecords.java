@@ -31,7 +31,7 @@ public class CitedRecords {
      * The rows found (references to no stored record are left out), and what checking them found:
      * ALTERED naming each row that fails its seal, OTHER_KEY or UNSEALED as for the whole version.
      */
-    public record Found(Map<SourceRef, Row> rows, ImportRepository.Check check) {}
+    public record Found(Map<SourceRef, Row> rows, ImportCheck check) {}
 
     private final JdbcClient jdbc;
     private final RecordSeals seals;

@@ -10,7 +10,6 @@ import java.util.Optional;
 
 import org.kaohe.audit.StreamedReads;
 import org.kaohe.errors.Message;
-import org.kaohe.errors.MessageText;
 import org.kaohe.errors.SealBrokenException;
 import org.kaohe.records.Appraisal;
 import org.kaohe.records.Cadre;
@@ -33,38 +32,6 @@ import org.springframework.stereotype.Repository;
 @Repository
 @NamedInterface("imports") // the import module's API; every type here not marked so is internal
 public class ImportRepository {
-
-    /**
-     * What checking an import version against its seals found: each problem names its table, record
-     * and {@code file:line}.
-     */
-    public record Check(long importId, String period, int version, Status status, List<Message> problems) {
-
-        /** What a version's seal check can find; worded by the bundles' {@code import.seal.status.*}. */
-        public enum Status {
-            INTACT, ALTERED, OTHER_KEY, UNSEALED;
-
-            public Message message() {
-                return Message.of("import.seal.status." + name());
-            }
-        }
-
-        /** True when the records must not be used: altered, or sealed under a key this installation does not hold. */
-        public boolean failed() {
-            return status == Status.ALTERED || status == Status.OTHER_KEY;
-        }
-
-        /** One line naming the version and what its check found (the status's wordings its arguments 3 and 4). */
-        public Message summary() {
-            String[] status = MessageText.inEachLanguage(this.status.message());
-            return Message.ofValues("import.seal.summary", version, period, importId, status[0], status[1]);
-        }
-
-        /** A stored record row that fails its seal, named by its source line, table and id: imports and year-end appraisals alike. */
-        public static Message rowAltered(SourceRef source, String table, String id) {
-            return Message.of("import.seal.row", source.toString(), table, id);
-        }
-    }
 
     private final JdbcClient jdbc;
     private final RecordSeals seals;
@@ -121,7 +88,7 @@ public class ImportRepository {
      * Checks every record and stored file of a version against its seals, streaming (no record is
      * kept): what {@code runs verify}, a replay and the source-row view say about the run's input.
      */
-    public Optional<Check> check(long importId) {
+    public Optional<ImportCheck> check(long importId) {
         return SealedVersion.headerWithoutFiles(jdbc, importId).map(bare -> {
             // The stored files read once: their list for the version's seal, their text for their own.
             List<String> files = new ArrayList<>();
@@ -144,7 +111,7 @@ public class ImportRepository {
         });
     }
 
-    private static void refuseIfFailed(Check check) {
+    private static void refuseIfFailed(ImportCheck check) {
         if (check.failed()) {
             throw new SealBrokenException(Message.ofValues("import.seal.refused", check.version(), check.period(),
                     check.importId()), check.problems());

@@ -19,7 +19,7 @@ final class ImportSealCheck {
 
     private final SealedVersion.Header header;
     private final RecordSeals seals;
-    private final ImportRepository.Check.Status state;
+    private final ImportCheck.Status state;
     private final int[] counts = new int[RecordSeals.Table.values().length];
     private final List<Message> problems = new ArrayList<>();
     private final List<RowProblem> rowProblems = new ArrayList<>();
@@ -40,21 +40,21 @@ final class ImportSealCheck {
         this.seals = seals;
         if (header.seal() == null) {
             boolean stripped = firstSealed.map(first -> header.importId() > first).orElse(false);
-            this.state = stripped ? ImportRepository.Check.Status.ALTERED : ImportRepository.Check.Status.UNSEALED;
+            this.state = stripped ? ImportCheck.Status.ALTERED : ImportCheck.Status.UNSEALED;
             if (stripped) {
                 problems.add(Message.ofValues("import.seal.stripped", header.importId()));
             }
         } else if (!seals.keyId().equals(header.keyId())) {
-            this.state = ImportRepository.Check.Status.OTHER_KEY;
+            this.state = ImportCheck.Status.OTHER_KEY;
             problems.add(Message.ofValues("import.seal.otherKey", header.importId(), header.keyId(), seals.keyId()));
         } else {
-            this.state = ImportRepository.Check.Status.INTACT;
+            this.state = ImportCheck.Status.INTACT;
         }
     }
 
     /** True when rows are to be checked (a version sealed under this key). */
     boolean checksRows() {
-        return state == ImportRepository.Check.Status.INTACT;
+        return state == ImportCheck.Status.INTACT;
     }
 
     /** One row read: its stored seal against the seal its fields make; false when it fails (named in the problems). */
@@ -62,7 +62,7 @@ final class ImportSealCheck {
         counts[table.ordinal()]++;
         boolean fails = checksRows() && (stored == null || !stored.equals(expected.get()));
         if (fails) {
-            rowProblems.add(new RowProblem(table.ordinal(), source, ImportRepository.Check.rowAltered(source, table.sqlName, id)));
+            rowProblems.add(new RowProblem(table.ordinal(), source, ImportCheck.rowAltered(source, table.sqlName, id)));
         }
         return !fails;
     }
@@ -77,12 +77,12 @@ final class ImportSealCheck {
     }
 
     /** What the check found, once every row of every table was read. */
-    ImportRepository.Check finish() {
+    ImportCheck finish() {
         return finish(true);
     }
 
     /** What the check found when only some tables were read: their rows and the version's seal, not the counts. */
-    ImportRepository.Check finishPartial() {
+    ImportCheck finishPartial() {
         return finish(false);
     }
 
@@ -90,14 +90,14 @@ final class ImportSealCheck {
      * What the check found when only some rows were read (a subject's cited rows): their own seals
      * and whether the version is sealed under this key; neither the counts nor the version's seal.
      */
-    ImportRepository.Check finishRows() {
+    ImportCheck finishRows() {
         takeRowAndFileProblems();
-        ImportRepository.Check.Status status = state == ImportRepository.Check.Status.INTACT && !problems.isEmpty()
-                ? ImportRepository.Check.Status.ALTERED : state;
-        return new ImportRepository.Check(header.importId(), header.period(), header.version(), status, List.copyOf(problems));
+        ImportCheck.Status status = state == ImportCheck.Status.INTACT && !problems.isEmpty()
+                ? ImportCheck.Status.ALTERED : state;
+        return new ImportCheck(header.importId(), header.period(), header.version(), status, List.copyOf(problems));
     }
 
-    private ImportRepository.Check finish(boolean everyTableRead) {
+    private ImportCheck finish(boolean everyTableRead) {
         takeRowAndFileProblems();
         if (checksRows() && everyTableRead) {
             String stored = SealedVersion.counts(counts);
@@ -110,9 +110,9 @@ final class ImportSealCheck {
                 problems.add(Message.ofValues("import.seal.header", header.importId()));
             }
         }
-        ImportRepository.Check.Status status = state == ImportRepository.Check.Status.INTACT && !problems.isEmpty()
-                ? ImportRepository.Check.Status.ALTERED : state;
-        return new ImportRepository.Check(header.importId(), header.period(), header.version(), status, List.copyOf(problems));
+        ImportCheck.Status status = state == ImportCheck.Status.INTACT && !problems.isEmpty()
+                ? ImportCheck.Status.ALTERED : state;
+        return new ImportCheck(header.importId(), header.period(), header.version(), status, List.copyOf(problems));
     }
 
     /** The rows' problems in table and source order, then the files': after the version's own, before the counts'. */

@@ -11,6 +11,7 @@ import java.util.Optional;
 import org.kaohe.errors.Message;
 import org.kaohe.errors.MessageText;
 import org.kaohe.errors.SealBrokenException;
+import org.kaohe.imports.ImportCheck;
 import org.kaohe.imports.ImportRepository;
 import org.kaohe.scoring.SubjectResult;
 import org.springframework.stereotype.Service;
@@ -143,11 +144,11 @@ public class RunChecks {
      */
     public Verification verify(RunInfo run) {
         // The input's records are checked on another thread meanwhile: neither check needs the other.
-        java.util.concurrent.CompletableFuture<Optional<ImportRepository.Check>> inputCheck = chain.parallelism() > 1
+        java.util.concurrent.CompletableFuture<Optional<ImportCheck>> inputCheck = chain.parallelism() > 1
                 ? java.util.concurrent.CompletableFuture.supplyAsync(() -> imports.check(run.importId()))
                 : java.util.concurrent.CompletableFuture.completedFuture(imports.check(run.importId()));
         Verification results = verifyResults(run);
-        Optional<ImportRepository.Check> input = joined(inputCheck);
+        Optional<ImportCheck> input = joined(inputCheck);
         if (input.isEmpty() || !input.get().failed()) {
             return results;
         }

@@ -60,7 +60,6 @@ public class RulebookService implements ItemRegistrySource {
         this.publisherMustDiffer = publisherMustDiffer;
     }
 
-
     /** Reads a rulebook folder; an unreadable or missing folder is a problem like any other. */
     public static RulebookSource read(Path folder) throws RulebookInvalidException {
         try {
@@ -70,7 +69,6 @@ public class RulebookService implements ItemRegistrySource {
         } catch (IOException e) {
             throw new RulebookInvalidException(List.of(new RuleProblem(folder.toString(), 0, e.getMessage())));
         }
-
     }
 
     /** As {@link #check(RulebookSource, String)} for no one in particular (the command line, tests). */
@@ -115,8 +113,7 @@ public class RulebookService implements ItemRegistrySource {
      * A draft's results accepted into some of its scenario cases ({@link ScenarioCases#accept}): the
      * completed draft with those cases rewritten, and what changed in each. Stores nothing.
      */
-    public ScenarioCases.Accepted acceptCases(RulebookSource upload, java.util.Collection<String> names)
-            throws RulebookInvalidException {
+    public ScenarioCases.Accepted acceptCases(RulebookSource upload, java.util.Collection<String> names) {
         CompiledRulebook draft = compileDraft(upload);
         return ScenarioCases.accept(draft, draft.source(), names);
     }
@@ -198,11 +195,7 @@ public class RulebookService implements ItemRegistrySource {
         return versions.current();
     }
 
-    /**
-     * The English names the published rulebook gives its grades, parts, kinds and levels (none
-     * before a first publication): English pages, answers and exports show them for the Chinese
-     * names runs store.
-     */
+    /** The published book's English names of grades, parts, kinds and levels (none before a first publication). */
     public EnglishNames englishNames() {
         return current().map(c -> c.book().englishNames()).orElse(EnglishNames.NONE);
     }
@@ -239,10 +232,7 @@ public class RulebookService implements ItemRegistrySource {
         return repository.publications();
     }
 
-    /**
-     * The rows of a version that a rollback carried over for the imported data ({@code kinds.csv:17}),
-     * against the earlier version it was asked for; empty for any version no rollback made.
-     */
+    /** The rows a rollback carried over into a version for the imported data ({@code kinds.csv:17}); else none. */
     public java.util.Set<String> carriedRows(String version) {
         return rollbacks.carriedRows(version);
     }

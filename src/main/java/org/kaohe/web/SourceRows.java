@@ -11,6 +11,7 @@ import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 import org.kaohe.imports.CitedRecords;
+import org.kaohe.imports.ImportCheck;
 import org.kaohe.imports.ImportRepository;
 import org.kaohe.imports.StoredFileRows;
 import org.kaohe.records.SourceRef;
@@ -31,7 +32,7 @@ class SourceRows {
     record SourceRow(SourceRef ref, List<String> header, List<String> cells, boolean intact) {}
 
     /** The rows a subject's lines cite and what checking them found (null: the version is no longer stored). */
-    record Cited(Map<SourceRef, SourceRow> rows, ImportRepository.Check check) {}
+    record Cited(Map<SourceRef, SourceRow> rows, ImportCheck check) {}
 
     private final ImportRepository imports;
     private final CitedRecords citedRecords;

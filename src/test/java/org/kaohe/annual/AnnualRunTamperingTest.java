@@ -19,7 +19,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.kaohe.errors.Message;
 import org.kaohe.errors.MessageText;
 import org.kaohe.evaluation.EvaluationService;
-import org.kaohe.imports.ImportRepository;
+import org.kaohe.imports.ImportCheck;
 import org.kaohe.imports.ImportService;
 import org.kaohe.records.Period;
 import org.kaohe.records.SourceRef;
@@ -165,7 +165,7 @@ class AnnualRunTamperingTest {
             AnnualResults.CheckedYear checked = results.run(run.id()).orElseThrow();
             assertThat(checked.status()).isEqualTo(SealStatus.ALTERED);
             // The import's own problem within the run's, in each language.
-            Message row = ImportRepository.Check.rowAltered(new SourceRef("annual-appraisals.csv", 10),
+            Message row = ImportCheck.rowAltered(new SourceRef("annual-appraisals.csv", 10),
                     "annual_appraisal_record", "C0009");
             assertThat(checked.problems()).contains(Message.of("seal.problem.inputRow", MessageText.inEachLanguage(row)));
         } finally {

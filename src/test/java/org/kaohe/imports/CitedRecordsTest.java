@@ -34,7 +34,7 @@ class CitedRecordsTest {
         CitedRecords.Found found = cited.find(importId, List.of(APPRAISAL, TARGET, CADRE,
                 new SourceRef("cadres.csv", 99))).orElseThrow();
 
-        assertThat(found.check().status()).isEqualTo(ImportRepository.Check.Status.INTACT);
+        assertThat(found.check().status()).isEqualTo(ImportCheck.Status.INTACT);
         assertThat(found.rows()).containsOnlyKeys(APPRAISAL, TARGET, CADRE); // line 99 holds no record
         CitedRecords.Row appraisal = found.rows().get(APPRAISAL);
         assertThat(appraisal.intact()).isTrue();
@@ -54,7 +54,7 @@ class CitedRecordsTest {
 
         CitedRecords.Found found = cited.find(importId, List.of(APPRAISAL, CADRE)).orElseThrow();
 
-        assertThat(found.check().status()).isEqualTo(ImportRepository.Check.Status.ALTERED);
+        assertThat(found.check().status()).isEqualTo(ImportCheck.Status.ALTERED);
         assertThat(found.check().problems())
                 .containsExactly(Message.of("import.seal.row", "appraisals.csv:2", "appraisal_record", "C1"));
         assertThat(found.rows().get(APPRAISAL).intact()).isFalse();
@@ -68,10 +68,10 @@ class CitedRecordsTest {
         jdbc.sql("UPDATE target_record SET actual = 1 WHERE import_id = ? AND target_id = 'T1'").param(importId).update();
 
         assertThat(cited.find(importId, List.of(APPRAISAL, CADRE)).orElseThrow().check().status())
-                .isEqualTo(ImportRepository.Check.Status.INTACT);
+                .isEqualTo(ImportCheck.Status.INTACT);
         assertThat(cited.find(importId, List.of(new SourceRef("targets.csv", 2))).orElseThrow().check().status())
-                .isEqualTo(ImportRepository.Check.Status.ALTERED);
-        assertThat(imports.check(importId).orElseThrow().status()).isEqualTo(ImportRepository.Check.Status.ALTERED);
+                .isEqualTo(ImportCheck.Status.ALTERED);
+        assertThat(imports.check(importId).orElseThrow().status()).isEqualTo(ImportCheck.Status.ALTERED);
     }
 
     @Test
@@ -82,7 +82,7 @@ class CitedRecordsTest {
 
         CitedRecords.Found found = cited.find(importId, List.of(CADRE)).orElseThrow();
 
-        assertThat(found.check().status()).isEqualTo(ImportRepository.Check.Status.ALTERED);
+        assertThat(found.check().status()).isEqualTo(ImportCheck.Status.ALTERED);
         assertThat(found.check().problems()).contains(Message.of("import.seal.stripped", Long.toString(importId)));
         assertThat(cited.find(Long.MAX_VALUE, List.of(CADRE))).isEmpty();
     }

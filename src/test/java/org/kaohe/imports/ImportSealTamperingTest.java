@@ -46,7 +46,7 @@ class ImportSealTamperingTest {
     void anUntouchedImportChecksIntactAndEvaluates() {
         long importId = importQuarter("2026-Q1");
 
-        assertThat(imports.check(importId).orElseThrow().status()).isEqualTo(ImportRepository.Check.Status.INTACT);
+        assertThat(imports.check(importId).orElseThrow().status()).isEqualTo(ImportCheck.Status.INTACT);
         long runId = evaluation.evaluate(Period.parse("2026-Q1"), "hr").runId();
         assertThat(cli("runs", "verify", Long.toString(runId)).exit()).isZero();
     }
@@ -59,7 +59,7 @@ class ImportSealTamperingTest {
         assertThat(jdbc.sql("UPDATE appraisal_record SET leader_score = 99 WHERE import_id = ? AND cadre_id = 'C0002'")
                 .param(importId).update()).isEqualTo(1);
 
-        Message row = ImportRepository.Check.rowAltered(new SourceRef("appraisals.csv", 3), "appraisal_record", "C0002");
+        Message row = ImportCheck.rowAltered(new SourceRef("appraisals.csv", 3), "appraisal_record", "C0002");
         assertThatThrownBy(() -> evaluation.evaluate(period, "hr")).isInstanceOfSatisfying(SealBrokenException.class,
                 e -> assertThat(e.problems()).containsExactly(row));
         CliRun evaluate = cli("evaluate", "--period", period.toString());
@@ -94,8 +94,8 @@ class ImportSealTamperingTest {
         for (String table : new String[] {"department_record", "cadre_record", "appraisal_record"}) {
             jdbc.sql("UPDATE " + table + " SET seal = NULL WHERE import_id = ?").param(stripped).update();
         }
-        ImportRepository.Check check = imports.check(stripped).orElseThrow();
-        assertThat(check.status()).isEqualTo(ImportRepository.Check.Status.ALTERED);
+        ImportCheck check = imports.check(stripped).orElseThrow();
+        assertThat(check.status()).isEqualTo(ImportCheck.Status.ALTERED);
         assertThat(check.problems()).contains(Message.of("import.seal.stripped", Long.toString(stripped)));
 
         long file = importSmall(2033);
