@@ -1,6 +1,5 @@
 package org.kaohe.annual;
 
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -12,7 +11,6 @@ import java.util.TreeMap;
 import org.kaohe.audit.AuditLog;
 import org.kaohe.errors.EvaluationException;
 import org.kaohe.errors.Message;
-import org.kaohe.records.SubjectType;
 import org.kaohe.rules.CompiledRulebook;
 import org.kaohe.rules.DraftTrial;
 import org.kaohe.rules.RuleProblem;
@@ -21,7 +19,7 @@ import org.kaohe.rules.RulebookService;
 import org.kaohe.rules.RulebookSource;
 import org.kaohe.rules.book.AnnualRules;
 import org.kaohe.rules.book.BookTable;
-import org.kaohe.scoring.Grade;
+import org.kaohe.scoring.DraftComparison;
 import org.kaohe.scoring.SubjectResult;
 import org.springframework.stereotype.Service;
 
@@ -36,47 +34,27 @@ import org.springframework.stereotype.Service;
 @Service
 public class AnnualSimulation implements DraftTrial.Years {
 
-    /** One subject's year under both books (rank 0: not graded). */
-    public record Change(SubjectType subjectType, String subjectId, String name, String deptId, BigDecimal publishedScore,
-                         Grade publishedGrade, int publishedRank, BigDecimal draftScore, Grade draftGrade, int draftRank) {
-        public boolean scoreChanged() {
-            return publishedScore.compareTo(draftScore) != 0;
-        }
-
-        public boolean gradeChanged() {
-            return !publishedGrade.name().equals(draftGrade.name()) || !publishedGrade.label().equals(draftGrade.label());
-        }
-
-        public boolean rankChanged() {
-            return publishedRank != draftRank;
-        }
-
-        public boolean changed() {
-            return scoreChanged() || gradeChanged() || rankChanged();
-        }
-    }
-
     /** A year under both books: every subject, and the versions compared. */
     public record YearSimulation(int year, String quarterRuns, String publishedVersion, String draftVersion,
-                                 List<Change> subjects) {
+                                 List<DraftComparison> subjects) {
         public YearSimulation {
             subjects = List.copyOf(subjects);
         }
 
-        public List<Change> changed() {
-            return subjects.stream().filter(Change::changed).toList();
+        public List<DraftComparison> changed() {
+            return subjects.stream().filter(DraftComparison::changed).toList();
         }
 
         public long scoresChanged() {
-            return subjects.stream().filter(Change::scoreChanged).count();
+            return subjects.stream().filter(DraftComparison::scoreChanged).count();
         }
 
         public long gradesChanged() {
-            return subjects.stream().filter(Change::gradeChanged).count();
+            return subjects.stream().filter(DraftComparison::gradeChanged).count();
         }
 
         public long ranksChanged() {
-            return subjects.stream().filter(Change::rankChanged).count();
+            return subjects.stream().filter(DraftComparison::rankChanged).count();
         }
     }
 
@@ -100,10 +78,10 @@ public class AnnualSimulation implements DraftTrial.Years {
         List<SubjectResult> after = evaluate(annual(draftBook), input);
         Map<String, SubjectResult> drafted = new HashMap<>();
         after.forEach(s -> drafted.put(QuarterInput.key(s.subjectType(), s.subjectId()), s));
-        List<Change> changes = new ArrayList<>();
+        List<DraftComparison> changes = new ArrayList<>();
         for (SubjectResult p : before) {
             SubjectResult d = drafted.get(QuarterInput.key(p.subjectType(), p.subjectId()));
-            changes.add(new Change(p.subjectType(), p.subjectId(), p.name(), p.deptId(), p.score(), p.finalGrade(), p.rank(),
+            changes.add(new DraftComparison(p.subjectType(), p.subjectId(), p.name(), p.deptId(), p.score(), p.finalGrade(), p.rank(),
                     d.score(), d.finalGrade(), d.rank()));
         }
         YearSimulation simulation = new YearSimulation(year, input.quarterRuns(), published.version(), draftBook.version(),

@@ -9,11 +9,11 @@ import java.util.Map;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
-import org.kaohe.annual.AnnualSimulation.Change;
 import org.kaohe.annual.AnnualSimulation.YearSimulation;
 import org.kaohe.results.ResultsFormat;
 import org.kaohe.results.SpreadsheetSafe;
 import org.kaohe.results.TextTable;
+import org.kaohe.scoring.DraftComparison;
 
 /**
  * {@code simulate --year} in the shapes of the quarter's: the aligned table (the subjects listed,
@@ -27,7 +27,7 @@ public final class YearSimulationFormat {
 
     private YearSimulationFormat() {}
 
-    public static String table(YearSimulation s, List<Change> listed) {
+    public static String table(YearSimulation s, List<DraftComparison> listed) {
         StringBuilder out = new StringBuilder(String.format("年度模拟 annual simulation %d (%s): 已发布 published %s → 草稿 draft %s;"
                 + " %d/%d 个对象有变化 subjects changed%n%n", s.year(), s.quarterRuns(), s.publishedVersion(), s.draftVersion(),
                 s.changed().size(), s.subjects().size()));
@@ -37,11 +37,11 @@ public final class YearSimulationFormat {
         return out.toString();
     }
 
-    public static String csv(List<Change> listed) {
+    public static String csv(List<DraftComparison> listed) {
         StringWriter out = new StringWriter();
         CSVFormat format = CSVFormat.DEFAULT.builder().setHeader(COLUMNS).setRecordSeparator("\r\n").get();
         try (CSVPrinter printer = new CSVPrinter(out, format)) {
-            for (Change c : listed) {
+            for (DraftComparison c : listed) {
                 String[] cells = cells(c);
                 cells[2] = SpreadsheetSafe.text(cells[2]);
                 printer.printRecord((Object[]) cells);
@@ -52,7 +52,7 @@ public final class YearSimulationFormat {
         return ResultsFormat.BOM + out;
     }
 
-    public static String json(YearSimulation s, List<Change> listed) {
+    public static String json(YearSimulation s, List<DraftComparison> listed) {
         Map<String, Object> root = new LinkedHashMap<>();
         root.put("year", s.year());
         root.put("quarter_runs", s.quarterRuns());
@@ -63,7 +63,7 @@ public final class YearSimulationFormat {
         root.put("grades_changed", s.gradesChanged());
         root.put("ranks_changed", s.ranksChanged());
         List<Map<String, Object>> subjects = new ArrayList<>();
-        for (Change c : listed) {
+        for (DraftComparison c : listed) {
             Map<String, Object> m = new LinkedHashMap<>();
             String[] cells = cells(c);
             for (int i = 0; i < COLUMNS.length; i++) {
@@ -75,7 +75,7 @@ public final class YearSimulationFormat {
         return AnnualFormat.json(root);
     }
 
-    private static String[] cells(Change c) {
+    private static String[] cells(DraftComparison c) {
         return new String[] {c.subjectType().name(), c.subjectId(), c.name(), c.deptId(),
             c.publishedScore().toPlainString(), c.publishedGrade().label(), rank(c.publishedRank()),
             c.draftScore().toPlainString(), c.draftGrade().label(), rank(c.draftRank()),

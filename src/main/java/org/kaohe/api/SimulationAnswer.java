@@ -3,6 +3,7 @@ package org.kaohe.api;
 import java.util.List;
 
 import org.kaohe.evaluation.SimulationService;
+import org.kaohe.scoring.DraftComparison;
 
 /**
  * A what-if as the API answers it, bounded whatever the city: both versions, how many subjects were
@@ -11,11 +12,11 @@ import org.kaohe.evaluation.SimulationService;
  */
 record SimulationAnswer(String period, String publishedVersion, String draftVersion, int subjectCount,
                         long scoresChanged, long gradesChanged, long ranksChanged, int changedCount,
-                        List<SimulationService.Comparison> changed, int departmentCount,
+                        List<DraftComparison> changed, int departmentCount,
                         List<SimulationService.DepartmentMove> departments) {
 
     static SimulationAnswer of(SimulationService.Simulation s) {
-        List<SimulationService.Comparison> changed = s.changed();
+        List<DraftComparison> changed = s.changed();
         return new SimulationAnswer(s.period().toString(), s.publishedVersion(), s.draftVersion(), s.subjects().size(),
                 s.scoresChanged(), s.gradesChanged(), s.ranksChanged(), changed.size(), CheckAnswer.first(changed),
                 s.departments().size(), CheckAnswer.first(s.departments()));

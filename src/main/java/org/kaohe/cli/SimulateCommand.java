@@ -6,17 +6,17 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 import org.kaohe.annual.AnnualService;
-import org.kaohe.annual.AnnualSimulation;
 import org.kaohe.annual.AnnualSimulation.YearSimulation;
+import org.kaohe.annual.AnnualSimulation;
 import org.kaohe.annual.YearSimulationFormat;
 import org.kaohe.evaluation.SimulationFormat;
-import org.kaohe.evaluation.SimulationService;
-import org.kaohe.evaluation.SimulationService.Comparison;
 import org.kaohe.evaluation.SimulationService.Simulation;
 import org.kaohe.evaluation.SimulationService.SubjectWhatIf;
+import org.kaohe.evaluation.SimulationService;
 import org.kaohe.records.Period;
 import org.kaohe.rules.RulebookInvalidException;
 import org.kaohe.rules.RulebookService;
+import org.kaohe.scoring.DraftComparison;
 import org.springframework.beans.factory.config.ConfigurableBeanFactory;
 import org.springframework.context.annotation.Scope;
 import org.springframework.stereotype.Component;
@@ -80,7 +80,7 @@ class SimulateCommand implements Callable<Integer> {
             }
             listed.add(one);
         } else {
-            List<Comparison> shown = all ? result.subjects() : result.changed();
+            List<DraftComparison> shown = all ? result.subjects() : result.changed();
             listed.addAll(simulation.subjects(period, result.draftVersion(), shown));
         }
         System.out.print(format.render(result, listed, subject != null));
@@ -91,7 +91,7 @@ class SimulateCommand implements Callable<Integer> {
     private int year() throws RulebookInvalidException {
         YearSimulation result = annual.simulate(AnnualService.parseYear(Integer.toString(year)),
                 RulebookService.read(rules), CliSupport.user());
-        List<AnnualSimulation.Change> listed = subject != null
+        List<DraftComparison> listed = subject != null
                 ? result.subjects().stream().filter(c -> c.subjectId().equals(subject.strip())).toList()
                 : all ? result.subjects() : result.changed();
         if (subject != null && listed.isEmpty()) {

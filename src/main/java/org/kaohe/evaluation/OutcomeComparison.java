@@ -8,11 +8,11 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-import org.kaohe.evaluation.SimulationService.Comparison;
 import org.kaohe.evaluation.SimulationService.DepartmentMove;
 import org.kaohe.evaluation.SimulationService.Simulation;
 import org.kaohe.records.Period;
 import org.kaohe.records.SubjectType;
+import org.kaohe.scoring.DraftComparison;
 import org.kaohe.scoring.EvaluationOutcome;
 import org.kaohe.scoring.PartLabel;
 import org.kaohe.scoring.SubjectResult;
@@ -29,18 +29,18 @@ final class OutcomeComparison {
                               EvaluationOutcome after) {
         Map<String, SubjectResult> draftById = after.subjects().stream()
                 .collect(Collectors.toMap(OutcomeComparison::key, Function.identity()));
-        List<Comparison> comparisons = new ArrayList<>();
+        List<DraftComparison> comparisons = new ArrayList<>();
         for (SubjectResult s : before.subjects()) {
             SubjectResult d = draftById.get(key(s));
             if (d != null) {
-                comparisons.add(new Comparison(s.subjectType(), s.subjectId(), s.name(), s.deptId(), s.score(),
+                comparisons.add(new DraftComparison(s.subjectType(), s.subjectId(), s.name(), s.deptId(), s.score(),
                         s.finalGrade(), s.rank(), d.score(), d.finalGrade(), d.rank()));
             }
         }
         return new Simulation(period, publishedVersion, draftVersion, comparisons, departments(comparisons));
     }
 
-    private static List<DepartmentMove> departments(List<Comparison> subjects) {
+    private static List<DepartmentMove> departments(List<DraftComparison> subjects) {
         Map<String, Integer> cadresChanged = new HashMap<>();
         subjects.stream().filter(c -> c.subjectType() == SubjectType.CADRE && c.changed())
                 .forEach(c -> cadresChanged.merge(c.deptId(), 1, Integer::sum));

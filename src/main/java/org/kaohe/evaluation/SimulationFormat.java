@@ -9,7 +9,6 @@ import java.util.Map;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
-import org.kaohe.evaluation.SimulationService.Comparison;
 import org.kaohe.evaluation.SimulationService.DepartmentMove;
 import org.kaohe.evaluation.SimulationService.Simulation;
 import org.kaohe.evaluation.SimulationService.SubjectWhatIf;
@@ -17,6 +16,7 @@ import org.kaohe.results.ResultSeal;
 import org.kaohe.results.ResultsFormat;
 import org.kaohe.results.SpreadsheetSafe;
 import org.kaohe.results.TextTable;
+import org.kaohe.scoring.DraftComparison;
 import org.kaohe.scoring.ExplanationDiff;
 import org.kaohe.scoring.ExplanationLine;
 import org.kaohe.scoring.ReasonText;
@@ -58,7 +58,7 @@ public enum SimulationFormat {
                 s.period(), s.publishedVersion(), s.draftVersion(), s.changed().size(), s.subjects().size()));
         List<String[]> rows = new ArrayList<>();
         for (SubjectWhatIf w : listed) {
-            Comparison c = w.subject();
+            DraftComparison c = w.subject();
             rows.add(new String[] {c.subjectType().name(), c.subjectId(), c.name(), c.deptId(),
                     c.publishedScore().toPlainString(), c.publishedGrade().label(),
                     c.draftScore().toPlainString(), c.draftGrade().label(), c.delta().toPlainString()});
@@ -98,7 +98,7 @@ public enum SimulationFormat {
 
     private static String subjectCsv(List<SubjectWhatIf> listed) {
         return csv(SUBJECT_COLUMNS, listed.stream().map(w -> {
-            Comparison c = w.subject();
+            DraftComparison c = w.subject();
             return new Object[] {c.subjectType().name(), c.subjectId(), SpreadsheetSafe.text(c.name()), c.deptId(),
                     c.publishedScore(), c.publishedGrade().label(), c.publishedRank(), c.draftScore(),
                     c.draftGrade().label(), c.draftRank(), c.delta()};
@@ -162,7 +162,7 @@ public enum SimulationFormat {
     }
 
     private static Map<String, Object> subjectJson(SubjectWhatIf w) {
-        Comparison c = w.subject();
+        DraftComparison c = w.subject();
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("subject_type", c.subjectType().name());
         m.put("subject_id", c.subjectId());

@@ -18,12 +18,12 @@ import org.kaohe.errors.EvaluationException;
 import org.kaohe.errors.Message;
 import org.kaohe.records.Period;
 import org.kaohe.records.PeriodRecords;
-import org.kaohe.records.SubjectType;
 import org.kaohe.rules.CompiledRulebook;
 import org.kaohe.rules.RulebookInvalidException;
 import org.kaohe.rules.RulebookService;
 import org.kaohe.rules.RulebookSource;
 import org.kaohe.rules.engine.RunLimits;
+import org.kaohe.scoring.DraftComparison;
 import org.kaohe.scoring.EvaluationOutcome;
 import org.kaohe.scoring.EvaluationProgress;
 import org.kaohe.scoring.ExplanationDiff;
@@ -43,32 +43,6 @@ import org.springframework.stereotype.Service;
 @Service
 public class SimulationService {
 
-    /** One subject under both rulebooks. */
-    public record Comparison(SubjectType subjectType, String subjectId, String name, String deptId,
-                             BigDecimal publishedScore, Grade publishedGrade, int publishedRank,
-                             BigDecimal draftScore, Grade draftGrade, int draftRank) {
-        public BigDecimal delta() {
-            return draftScore.subtract(publishedScore);
-        }
-
-        public boolean scoreChanged() {
-            return delta().signum() != 0;
-        }
-
-        /** A grade changes when its code or its name does (both books may name their grades differently). */
-        public boolean gradeChanged() {
-            return !publishedGrade.name().equals(draftGrade.name()) || !publishedGrade.label().equals(draftGrade.label());
-        }
-
-        public boolean rankChanged() {
-            return publishedRank != draftRank;
-        }
-
-        public boolean changed() {
-            return scoreChanged() || gradeChanged() || rankChanged();
-        }
-    }
-
     /** A department whose score, grade or rank moves, or whose cadres' results change. */
     public record DepartmentMove(String deptId, String name, BigDecimal publishedScore, BigDecimal draftScore,
                                  Grade publishedGrade, Grade draftGrade, int publishedRank, int draftRank,
@@ -85,36 +59,36 @@ public class SimulationService {
 
     /** Both sides, which rulebook versions they came from, and what moved. */
     public record Simulation(Period period, String publishedVersion, String draftVersion,
-                             List<Comparison> subjects, List<DepartmentMove> departments) {
+                             List<DraftComparison> subjects, List<DepartmentMove> departments) {
         public Simulation {
             subjects = List.copyOf(subjects);
             departments = List.copyOf(departments);
         }
 
         public long scoresChanged() {
-            return subjects.stream().filter(Comparison::scoreChanged).count();
+            return subjects.stream().filter(DraftComparison::scoreChanged).count();
         }
 
         public long gradesChanged() {
-            return subjects.stream().filter(Comparison::gradeChanged).count();
+            return subjects.stream().filter(DraftComparison::gradeChanged).count();
         }
 
         public long ranksChanged() {
-            return subjects.stream().filter(Comparison::rankChanged).count();
+            return subjects.stream().filter(DraftComparison::rankChanged).count();
         }
 
         /** The subjects whose score, grade or rank changes, in display order. */
-        public List<Comparison> changed() {
-            return subjects.stream().filter(Comparison::changed).toList();
+        public List<DraftComparison> changed() {
+            return subjects.stream().filter(DraftComparison::changed).toList();
         }
 
-        public Optional<Comparison> subject(String subjectId) {
+        public Optional<DraftComparison> subject(String subjectId) {
             return subjects.stream().filter(c -> c.subjectId().equals(subjectId)).findFirst();
         }
     }
 
     /** One subject's two explanations side by side, with the totals they add up to. */
-    public record SubjectWhatIf(Simulation simulation, Comparison subject, List<ExplanationDiff.LineChange> lines) {
+    public record SubjectWhatIf(Simulation simulation, DraftComparison subject, List<ExplanationDiff.LineChange> lines) {
         public BigDecimal publishedTotal() {
             return lines.stream().filter(l -> l.before() != null).map(l -> l.before().points())
                     .reduce(BigDecimal.ZERO, BigDecimal::add);
@@ -194,15 +168,15 @@ public class SimulationService {
     }
 
     /** Subjects of a kept simulation, each with both explanations line by line (empty when it is not kept). */
-    public List<SubjectWhatIf> subjects(Period period, String draftVersion, List<Comparison> subjects) {
+    public List<SubjectWhatIf> subjects(Period period, String draftVersion, List<DraftComparison> subjects) {
         return keptEntry(period, draftVersion).map(k -> explain(k, subjects)).orElse(List.of());
     }
 
-    private static List<SubjectWhatIf> explain(Kept kept, List<Comparison> subjects) {
+    private static List<SubjectWhatIf> explain(Kept kept, List<DraftComparison> subjects) {
         Map<String, SubjectResult> before = byKey(kept.before());
         Map<String, SubjectResult> after = byKey(kept.after());
         List<SubjectWhatIf> out = new ArrayList<>();
-        for (Comparison c : subjects) {
+        for (DraftComparison c : subjects) {
             String key = c.subjectType() + "/" + c.subjectId();
             Map<String, String> names = partNames(kept.before(), kept.after(), c.subjectType());
             out.add(new SubjectWhatIf(kept.simulation(), c, ExplanationDiff.of(lines(before.get(key)),

@@ -18,8 +18,9 @@ import org.kaohe.rules.RulebookDrafts;
 import org.kaohe.rules.RulebookRepository;
 import org.kaohe.rules.RulebookService;
 import org.kaohe.rules.RulebookValidation;
-import org.kaohe.uploads.DraftChecks;
+import org.kaohe.scoring.DraftComparison;
 import org.kaohe.security.UserAccountService;
+import org.kaohe.uploads.DraftChecks;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -142,8 +143,8 @@ class RulesController implements RefusalPage {
             model.addAttribute("listed", simulation.changed().stream().limit(WhatIfController.LISTED).toList());
             model.addAttribute("deptNames", simulation.subjects().stream()
                     .filter(c -> c.subjectType() == org.kaohe.records.SubjectType.DEPARTMENT)
-                    .collect(java.util.stream.Collectors.toMap(SimulationService.Comparison::subjectId,
-                            SimulationService.Comparison::name)));
+                    .collect(java.util.stream.Collectors.toMap(DraftComparison::subjectId,
+                            DraftComparison::name)));
         } catch (EvaluationException e) {
             model.addAttribute("simulationProblem", e.getMessage(LocaleContextHolder.getLocale()));
         }

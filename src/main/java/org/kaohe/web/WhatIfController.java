@@ -15,6 +15,7 @@ import org.kaohe.imports.ImportRepository;
 import org.kaohe.records.Period;
 import org.kaohe.records.SubjectType;
 import org.kaohe.rules.edit.RuleEditor;
+import org.kaohe.scoring.DraftComparison;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -68,7 +69,7 @@ class WhatIfController implements RefusalPage {
         model.addAttribute("simulation", s);
         model.addAttribute("listed", s.changed().stream().limit(LISTED).toList());
         model.addAttribute("deptNames", s.subjects().stream().filter(c -> c.subjectType() == SubjectType.DEPARTMENT)
-                .collect(Collectors.toMap(SimulationService.Comparison::subjectId, SimulationService.Comparison::name)));
+                .collect(Collectors.toMap(DraftComparison::subjectId, DraftComparison::name)));
         if (subject != null && !subject.isBlank()) {
             model.addAttribute("subjectId", subject.strip());
             simulations.subject(shown, s.draftVersion(), subject.strip())

@@ -24,6 +24,7 @@ import org.kaohe.records.SubjectType;
 import org.kaohe.results.RunInfo;
 import org.kaohe.results.RunQueries;
 import org.kaohe.rules.RulebookService;
+import org.kaohe.scoring.DraftComparison;
 import org.kaohe.scoring.SubjectResult;
 import org.kaohe.testing.KaoheTest;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -116,7 +117,7 @@ class EvaluationServiceTest {
         assertThat(runs.runs()).hasSize(runsBefore);
         assertThat(result.draftVersion()).isNotEqualTo(result.publishedVersion());
         // C0001: leader_score 98 in appraisals.csv, so L falls from 19.60 to 9.80.
-        SimulationService.Comparison c0001 = result.subjects().stream()
+        DraftComparison c0001 = result.subjects().stream()
                 .filter(c -> c.subjectType() == SubjectType.CADRE && c.subjectId().equals("C0001"))
                 .findFirst().orElseThrow();
         assertThat(c0001.delta()).isEqualByComparingTo(new BigDecimal("-9.80"));

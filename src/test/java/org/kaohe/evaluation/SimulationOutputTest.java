@@ -16,8 +16,6 @@ import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.kaohe.scoring.ExplanationDiff.Change;
-import org.kaohe.evaluation.SimulationService.Comparison;
 import org.kaohe.evaluation.SimulationService.Simulation;
 import org.kaohe.evaluation.SimulationService.SubjectWhatIf;
 import org.kaohe.imports.ImportRepository;
@@ -26,7 +24,9 @@ import org.kaohe.records.Period;
 import org.kaohe.records.SubjectType;
 import org.kaohe.rules.RulebookService;
 import org.kaohe.rules.RulebookSource;
+import org.kaohe.scoring.DraftComparison;
 import org.kaohe.scoring.EvaluationOutcome;
+import org.kaohe.scoring.ExplanationDiff.Change;
 import org.kaohe.scoring.SubjectResult;
 import org.kaohe.testing.KaoheTest;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -88,7 +88,7 @@ class SimulationOutputTest {
     @Test
     void theDepartmentsThatMoveAreThoseWhoseResultOrCadresChange() {
         Map<String, Long> cadresChanged = simulation.changed().stream().filter(c -> c.subjectType() == SubjectType.CADRE)
-                .collect(Collectors.groupingBy(Comparison::deptId, Collectors.counting()));
+                .collect(Collectors.groupingBy(DraftComparison::deptId, Collectors.counting()));
 
         assertThat(simulation.departments()).isNotEmpty();
         simulation.departments().forEach(d -> assertThat((long) d.cadresChanged())
@@ -123,7 +123,7 @@ class SimulationOutputTest {
         List<CSVRecord> rows = parse(csv);
         assertThat(rows).hasSize(simulation.changed().size());
         CSVRecord c0047 = rows.stream().filter(r -> r.get("subject_id").equals("C0047")).findFirst().orElseThrow();
-        Comparison expected = simulation.subject("C0047").orElseThrow();
+        DraftComparison expected = simulation.subject("C0047").orElseThrow();
         assertThat(new BigDecimal(c0047.get("draft_score"))).isEqualByComparingTo(expected.draftScore());
         assertThat(c0047.get("draft_grade")).isEqualTo(expected.draftGrade().label());
 
