@@ -13,6 +13,7 @@ import org.kaohe.errors.EvaluationException;
 import org.kaohe.errors.InvalidInputException;
 import org.kaohe.errors.Message;
 import org.kaohe.errors.MessageText;
+import org.kaohe.errors.SealBrokenException;
 import org.kaohe.errors.Worded;
 import org.kaohe.scoring.EvaluationProgress;
 import org.slf4j.Logger;
@@ -201,13 +202,17 @@ public class BackgroundJobs {
 
     /**
      * What a failed job tells its owner: Kaohe's own message for an evaluation that cannot start or
-     * stopped at a limit; for anything else (a database error naming its SQL, a defect) only that it
+     * stopped at a limit, and what refused input failing its seal (its problems are named by
+     * {@code runs verify} and the pages); for anything else (a database error naming its SQL, a defect) only that it
      * failed and was logged: a user never reads SQL.
      */
     private static String shown(RuntimeException e, long id) {
         if (e instanceof EvaluationException || e instanceof InvalidInputException || e instanceof ConflictException) {
             Worded worded = (Worded) e;
             return worded.message().isPresent() ? JobText.stored(l -> worded.message(l).orElseThrow()) : e.getMessage();
+        }
+        if (e instanceof SealBrokenException broken) {
+            return JobText.stored(broken.summary());
         }
         return JobText.stored(Message.of("job.failed", Long.toString(id)));
     }

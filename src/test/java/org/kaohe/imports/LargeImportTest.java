@@ -11,7 +11,7 @@ import org.kaohe.imports.ImportReport.Status;
 
 /**
  * A city-sized quarter: 100,000 targets validate and are stored, every one. How long that takes
- * is a figure of the bench ({@code bench/}, docs/performance.md), not something a test on a shared machine asserts.
+ * is a figure of the bench ({@code src/test/bench/run}, docs/performance.md), not something a test on a shared machine asserts.
  */
 class LargeImportTest extends ImportDatabaseTest {
 

@@ -2,6 +2,7 @@ package org.kaohe.jobs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -11,6 +12,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.kaohe.errors.Message;
 import org.kaohe.errors.MessageText;
+import org.kaohe.errors.SealBrokenException;
 import org.kaohe.jobs.BackgroundJobs.State;
 import org.kaohe.testing.Eventually;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -84,6 +86,22 @@ class BackgroundJobsTest {
                 }
             };
         }
+
+        /** Work whose input fails its seal, as an evaluation of an import edited in the database does. */
+        @Bean
+        BackgroundJobs.Work brokenSealWork() {
+            return new BackgroundJobs.Work() {
+                @Override
+                public String kind() {
+                    return "BROKEN";
+                }
+
+                @Override
+                public Long run(String argument, String owner, BackgroundJobs.Progress progress) {
+                    throw new SealBrokenException(Message.of("import.seal.refused", "3", "2026-Q3", "7"), List.of());
+                }
+            };
+        }
     }
 
     @Autowired BackgroundJobs jobs;
@@ -147,6 +165,16 @@ class BackgroundJobsTest {
         String stored = jobs.status(forever).orElseThrow().message();
         assertThat(JobText.worded(stored, Locale.ENGLISH)).contains("time limit").doesNotContain("时限");
         assertThat(JobText.worded(stored, Locale.SIMPLIFIED_CHINESE)).contains("超过时限").doesNotContain("time limit");
+    }
+
+    @Test
+    void aJobWhoseInputFailsItsSealSaysSoNotThatItFailedInternally() {
+        String broken = jobs.submit("hr", "broken", "BROKEN", "x", "queue-e");
+
+        awaitState(broken, State.FAILED);
+        String stored = jobs.status(broken).orElseThrow().message();
+        assertThat(JobText.worded(stored, Locale.ENGLISH))
+                .isEqualTo(MessageText.of(Message.of("import.seal.refused", "3", "2026-Q3", "7"), Locale.ENGLISH));
     }
 
     @Test
