@@ -42,11 +42,13 @@ public class ResultsList {
     private final JdbcClient jdbc;
     private final RunQueries runs;
     private final ResultCounts counts;
+    private final MixedTypesPage mixedTypes;
 
-    ResultsList(JdbcClient jdbc, RunQueries runs, ResultCounts counts) {
+    ResultsList(JdbcClient jdbc, RunQueries runs, ResultCounts counts, MixedTypesPage mixedTypes) {
         this.jdbc = jdbc;
         this.runs = runs;
         this.counts = counts;
+        this.mixedTypes = mixedTypes;
     }
 
     /**
@@ -76,7 +78,7 @@ public class ResultsList {
         params.add(shown);
         params.add(fromTheEnd ? total - offset - shown : offset);
         List<String[]> keys = filter.sort() == ResultsFilter.Sort.GRADE ? gradeKeys(runId, filter, scales, offset, shown)
-                : null;
+                : mixedTypes.keys(runId, filter, scales, offset, shown, total);
         if (keys == null) {
             keys = new ArrayList<>(jdbc.sql("SELECT r.subject_type, r.subject_id FROM subject_result r"
                             + where.sql() + ResultsSql.orderBy(filter, scales, fromTheEnd) + " LIMIT ? OFFSET ?")
@@ -121,17 +123,32 @@ public class ResultsList {
                 skip -= inGrade;
                 continue;
             }
-            ResultsSql.Where where = ResultsSql.where(runId, filter);
-            List<Object> params = new ArrayList<>(where.params());
-            params.addAll(List.of(codes.get(0), Math.min(inGrade - skip, shown - keys.size()), skip));
-            keys.addAll(jdbc.sql("SELECT r.subject_type, r.subject_id FROM subject_result r" + where.sql()
-                            + " AND r.final_grade = ? ORDER BY r.run_id" + (filter.type() == null ? "" : ", r.subject_type")
-                            + ", r.final_grade, r.subject_id LIMIT ? OFFSET ?")
-                    .params(params).query((rs, n) -> new String[] {rs.getString(1), rs.getString(2)}).list());
+            keys.addAll(inGrade(runId, filter, codes.get(0), inGrade, skip, Math.min(inGrade - skip, shown - keys.size())));
             skip = 0;
             if (keys.size() >= shown) {
                 break;
             }
+        }
+        return keys;
+    }
+
+    /**
+     * {@code take} keys of one grade's rows by id from {@code skip}, read from the nearer end of the
+     * grade (its last page steps over none of the grade's rows).
+     */
+    private List<String[]> inGrade(long runId, ResultsFilter filter, String grade, long inGrade, long skip, long take) {
+        boolean fromTheEnd = skip + take / 2 > inGrade / 2;
+        String direction = fromTheEnd ? " DESC" : " ASC";
+        ResultsSql.Where where = ResultsSql.where(runId, filter);
+        List<Object> params = new ArrayList<>(where.params());
+        params.addAll(List.of(grade, take, fromTheEnd ? inGrade - skip - take : skip));
+        List<String[]> keys = new ArrayList<>(jdbc.sql("SELECT r.subject_type, r.subject_id FROM subject_result r"
+                        + where.sql() + " AND r.final_grade = ? ORDER BY r.run_id" + direction
+                        + (filter.type() == null ? "" : ", r.subject_type" + direction)
+                        + ", r.final_grade" + direction + ", r.subject_id" + direction + " LIMIT ? OFFSET ?")
+                .params(params).query((rs, n) -> new String[] {rs.getString(1), rs.getString(2)}).list());
+        if (fromTheEnd) {
+            Collections.reverse(keys);
         }
         return keys;
     }

@@ -36,39 +36,56 @@ final class ResultsSql {
         return new Where(sql.toString(), params);
     }
 
+    /** One key of an order: a column of {@code subject_result} (or {@link #GRADE_PLACE}) and its direction. */
+    record OrderKey(String column, boolean descending) {}
+
+    /** The key of a grade order: each grade's place in the run's grade scales, not a column. */
+    static final String GRADE_PLACE = "grade place";
+
     /**
      * The chosen column, then the id (ids are unique across cadres and departments): the same request
-     * always gives the same order. Written so that the common pages match an index of V20 exactly —
-     * a tab's default order, a tab by score best first, every type in the default order — and the
-     * database reads one page from the index instead of sorting the run.
+     * always gives the same order. The run and a filtered type come first, being the same on every
+     * row: that lets the database (H2 needs it) see that an index on (run_id, subject_type, ...) is
+     * already in this order. The one definition of a list's order: its SQL ({@link #orderBy}) and the
+     * merge of two types' walks ({@link MixedTypesPage}) are both made from it.
      */
-    static String orderBy(ResultsFilter filter, Map<SubjectType, GradeScale> scales, boolean reversed) {
-        List<String> keys = switch (filter.sort()) {
-            case DEPT -> filter.type() == null
-                    ? List.of("r.dept_id ASC", "r.subject_type DESC", "r.rank_no ASC") // a department before its cadres
-                    : List.of("r.dept_id ASC", "r.rank_no ASC");
-            case ID -> List.of();
-            case NAME -> List.of("r.name ASC");
-            case SCORE -> List.of("r.score ASC");
-            case GRADE -> List.of(gradeOrder(scales) + " ASC");
-            case RANK -> List.of("r.rank_no ASC");
-        };
-        // The run and a filtered type are the same on every row: naming them first lets the database
-        // (H2 needs it) see that an index on (run_id, subject_type, ...) is already in this order.
-        List<String> ordered = new ArrayList<>(List.of("r.run_id ASC"));
+    static List<OrderKey> orderKeys(ResultsFilter filter) {
+        boolean down = filter.descending();
+        List<OrderKey> keys = new ArrayList<>(List.of(new OrderKey("run_id", false)));
         if (filter.type() != null) {
-            ordered.add("r.subject_type ASC");
+            keys.add(new OrderKey("subject_type", false));
         }
-        for (String key : keys) {
-            ordered.add(filter.descending() ? flip(key) : key);
+        switch (filter.sort()) {
+            case DEPT -> {
+                keys.add(new OrderKey("dept_id", down));
+                if (filter.type() == null) {
+                    keys.add(new OrderKey("subject_type", !down)); // a department before its cadres
+                }
+                keys.add(new OrderKey("rank_no", down));
+            }
+            case ID -> { }
+            case NAME -> keys.add(new OrderKey("name", down));
+            case SCORE -> keys.add(new OrderKey("score", down));
+            case GRADE -> keys.add(new OrderKey(GRADE_PLACE, down));
+            case RANK -> keys.add(new OrderKey("rank_no", down));
         }
-        ordered.add(filter.sort() == ResultsFilter.Sort.ID && filter.descending() ? "r.subject_id DESC" : "r.subject_id ASC");
-        // Reversed: every key flipped, the exact reverse of the order (its keys end with the unique id).
-        return " ORDER BY " + String.join(", ", reversed ? ordered.stream().map(ResultsSql::flip).toList() : ordered);
+        keys.add(new OrderKey("subject_id", filter.sort() == ResultsFilter.Sort.ID && down));
+        return keys;
     }
 
-    private static String flip(String key) {
-        return key.endsWith(" ASC") ? key.substring(0, key.length() - 4) + " DESC" : key.substring(0, key.length() - 5) + " ASC";
+    /**
+     * The ORDER BY of {@link #orderKeys}, written so that the common pages match an index of V20 exactly
+     * (a tab's default order, a tab by score best first) and the database reads one page from the
+     * index instead of sorting the run. Reversed: every key flipped, the exact reverse of the order
+     * (its keys end with the unique id).
+     */
+    static String orderBy(ResultsFilter filter, Map<SubjectType, GradeScale> scales, boolean reversed) {
+        List<String> sql = new ArrayList<>();
+        for (OrderKey key : orderKeys(filter)) {
+            String column = key.column().equals(GRADE_PLACE) ? gradeOrder(scales) : "r." + key.column();
+            sql.add(column + (key.descending() != reversed ? " DESC" : " ASC"));
+        }
+        return " ORDER BY " + String.join(", ", sql);
     }
 
     /**
