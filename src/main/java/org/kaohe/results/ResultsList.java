@@ -123,7 +123,7 @@ public class ResultsList {
                 skip -= inGrade;
                 continue;
             }
-            keys.addAll(inGrade(runId, filter, codes.get(0), inGrade, skip, Math.min(inGrade - skip, shown - keys.size())));
+            keys.addAll(inGrade(runId, filter, scales, codes.get(0), inGrade, skip, Math.min(inGrade - skip, shown - keys.size())));
             skip = 0;
             if (keys.size() >= shown) {
                 break;
@@ -133,10 +133,17 @@ public class ResultsList {
     }
 
     /**
-     * {@code take} keys of one grade's rows by id from {@code skip}, read from the nearer end of the
-     * grade (its last page steps over none of the grade's rows).
+     * {@code take} keys of one grade's rows by id from {@code skip}: of every type, as the two types'
+     * walks merged ({@link MixedTypesPage}); of one type, from its index, read from the nearer end of
+     * the grade (its last page steps over none of the grade's rows).
      */
-    private List<String[]> inGrade(long runId, ResultsFilter filter, String grade, long inGrade, long skip, long take) {
+    private List<String[]> inGrade(long runId, ResultsFilter filter, Map<SubjectType, GradeScale> scales, String grade,
+                                   long inGrade, long skip, long take) {
+        List<String[]> merged = mixedTypes.keys(runId, new ResultsFilter(filter.type(), filter.dept(), grade,
+                ResultsFilter.Sort.ID, false), scales, skip, take, inGrade);
+        if (merged != null) {
+            return merged;
+        }
         boolean fromTheEnd = skip + take / 2 > inGrade / 2;
         String direction = fromTheEnd ? " DESC" : " ASC";
         ResultsSql.Where where = ResultsSql.where(runId, filter);
