@@ -1,7 +1,6 @@
 package org.kaohe.errors;
 
 import java.util.Locale;
-import java.util.Optional;
 import java.util.function.Function;
 
 /**
@@ -10,24 +9,17 @@ import java.util.function.Function;
  * worded in the reader's language ({@link Worded}); nothing was changed, and the same request can
  * simply be sent again later.
  */
-public class BusyException extends RuntimeException implements Worded {
+public class BusyException extends WordedException {
 
-    private final transient Function<Locale, Message> typed;
     private final long retryAfterSeconds;
 
     /** {@code message} per reader's language: it names the kind of work, worded in that language too. */
     public BusyException(Function<Locale, Message> message, long retryAfterSeconds) {
-        super(Worded.bilingual(message));
-        this.typed = message;
+        super(message, null);
         this.retryAfterSeconds = retryAfterSeconds;
     }
 
     public long retryAfterSeconds() {
         return retryAfterSeconds;
-    }
-
-    @Override
-    public Optional<Message> message(Locale locale) {
-        return Optional.of(typed.apply(locale));
     }
 }

@@ -1,7 +1,6 @@
 package org.kaohe.errors;
 
 import java.util.Locale;
-import java.util.Optional;
 import java.util.function.Function;
 
 /**
@@ -9,9 +8,7 @@ import java.util.function.Function;
  * while one runs): nothing was changed. Faces answer 409 with the message, worded in the reader's
  * language ({@link Worded}).
  */
-public class ConflictException extends RuntimeException implements Worded {
-
-    private final transient Function<Locale, Message> typed;
+public class ConflictException extends WordedException {
 
     public ConflictException(Message message) {
         this(locale -> message, null);
@@ -19,12 +16,6 @@ public class ConflictException extends RuntimeException implements Worded {
 
     /** A message naming other messages (the work that runs), each worded in the reader's language. */
     public ConflictException(Function<Locale, Message> message, Throwable cause) {
-        super(Worded.bilingual(message), cause);
-        this.typed = message;
-    }
-
-    @Override
-    public Optional<Message> message(Locale locale) {
-        return Optional.of(typed.apply(locale));
+        super(message, cause);
     }
 }

@@ -1,16 +1,13 @@
 package org.kaohe.errors;
 
 import java.util.Locale;
-import java.util.Optional;
 import java.util.function.Function;
 
 /**
  * An evaluation that cannot start: nothing imported for the period, or no rulebook published. Its
  * message is typed ({@link Worded}): each face words it in its reader's language.
  */
-public class EvaluationException extends RuntimeException implements Worded {
-
-    private final transient Function<Locale, Message> typed;
+public class EvaluationException extends WordedException {
 
     public EvaluationException(Message message) {
         this(locale -> message);
@@ -18,12 +15,6 @@ public class EvaluationException extends RuntimeException implements Worded {
 
     /** A message naming other messages, each worded in the reader's language. */
     public EvaluationException(Function<Locale, Message> message) {
-        super(Worded.bilingual(message));
-        this.typed = message;
-    }
-
-    @Override
-    public Optional<Message> message(Locale locale) {
-        return Optional.of(typed.apply(locale));
+        super(message, null);
     }
 }

@@ -36,7 +36,7 @@ public class RefusedException extends RuntimeException {
     public List<String> lines(Locale locale) {
         List<String> lines = new java.util.ArrayList<>();
         problems.forEach(p -> lines.add(p.located(locale)));
-        lines.add(locale == null ? MessageText.bilingual(summary) : MessageText.of(summary, locale));
+        lines.add(MessageText.forReader(summary, locale));
         return lines;
     }
 }

@@ -1,7 +1,6 @@
 package org.kaohe.errors;
 
 import java.util.Locale;
-import java.util.Optional;
 import java.util.function.Function;
 
 /**
@@ -9,18 +8,10 @@ import java.util.function.Function;
  * whatever it would have stored was not stored. Faces answer 409 with the message (which says
  * which), worded in the reader's language ({@link Worded}).
  */
-public class WorkStoppedException extends RuntimeException implements Worded {
-
-    private final transient Function<Locale, Message> typed;
+public class WorkStoppedException extends WordedException {
 
     /** {@code message} per reader's language: it names the work, worded in that language too. */
     public WorkStoppedException(Function<Locale, Message> message, Throwable cause) {
-        super(Worded.bilingual(message), cause);
-        this.typed = message;
-    }
-
-    @Override
-    public Optional<Message> message(Locale locale) {
-        return Optional.of(typed.apply(locale));
+        super(message, cause);
     }
 }
