@@ -42,9 +42,9 @@ public final class AnnualAppraisalFile {
             problems.error(FILE_NAME, 0, null, ImportParser.missingMessage(InputFile.ANNUAL_APPRAISALS));
             return new Result(List.of(), null, null, problems.list());
         }
-        if (bytes.length > ImportLimits.MAX_UNPACKED_BYTES) {
+        if (bytes.length > ImportLimits.maxUnpackedBytes()) {
             problems.error(FILE_NAME, 0, null, Message.of("import.file.tooLarge",
-                    ImportLimits.megabytes(bytes.length), ImportLimits.megabytes(ImportLimits.MAX_UNPACKED_BYTES)));
+                    ImportLimits.megabytes(bytes.length), ImportLimits.megabytes(ImportLimits.maxUnpackedBytes())));
             return new Result(List.of(), null, null, problems.list());
         }
         DecodedFile decoded = TextDecoder.decode(FILE_NAME, bytes, problems);

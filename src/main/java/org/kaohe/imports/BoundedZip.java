@@ -32,7 +32,7 @@ public final class BoundedZip implements AutoCloseable {
 
     /** A zip of a period's files read as a stream (an upload on disk), within {@link ImportLimits}. */
     public BoundedZip(InputStream zip) {
-        this(zip, ImportLimits.MAX_ZIP_ENTRIES, ImportLimits.MAX_UNPACKED_BYTES, ImportLimits.MAX_UNPACKED_BYTES);
+        this(zip, ImportLimits.MAX_ZIP_ENTRIES, ImportLimits.maxUnpackedBytes(), ImportLimits.maxUnpackedBytes());
     }
 
     public BoundedZip(byte[] zip, int maxEntries, long maxEntryBytes, long maxTotalBytes) {

@@ -74,7 +74,7 @@ final class CsvTableReader {
                     header = new CsvTable(file, decoded.encoding(), index, headers, rows, true, 0);
                 } else if (cells.stream().allMatch(String::isEmpty)) {
                     continue; // a row of empty cells, as Excel leaves below the data: a blank line
-                } else if (rowCount >= ImportLimits.MAX_ROWS_PER_FILE) {
+                } else if (rowCount >= ImportLimits.maxRowsPerFile()) {
                     tooManyRows(name, line, problems); // bounded memory: refused here, not read to its end
                     complete = false;
                     break;
@@ -103,7 +103,7 @@ final class CsvTableReader {
 
     private static void tooManyRows(String name, int line, Problems problems) {
         problems.error(name, line, null,
-                Message.of("import.csv.tooManyRows", Integer.toString(ImportLimits.MAX_ROWS_PER_FILE)));
+                Message.of("import.csv.tooManyRows", Integer.toString(ImportLimits.maxRowsPerFile())));
     }
 
     private static void wrongCellCount(String name, int line, int cells, int headerSize, Problems problems) {

@@ -39,7 +39,7 @@ final class FolderFiles {
                 }
                 if (InputFile.byName(name).isPresent()) {
                     total += Files.size(entry);
-                    if (total > ImportLimits.MAX_UNPACKED_BYTES) {
+                    if (total > ImportLimits.maxUnpackedBytes()) {
                         return new Listing(Map.of(), notes, ImportLimits.tooLarge(folder.toString(), total));
                     }
                     files.put(name, reader(entry));

@@ -11,11 +11,23 @@ import org.springframework.modulith.NamedInterface;
 @NamedInterface("imports") // the import module's API; every type here not marked so is internal
 public final class ImportLimits {
 
-    /** Rows of one file: above the largest quarter's 253,000 target rows, far below what would exhaust the memory. */
-    public static final int MAX_ROWS_PER_FILE = 300_000;
+    /**
+     * Rows of one file by default: above a 100,000-cadre quarter's 253,000 target rows, far below what
+     * would exhaust the memory (files are streamed, never held). A province installation raises it
+     * with {@code kaohe.imports.max-rows-per-file} ({@link ImportLimitSettings}).
+     */
+    public static final int DEFAULT_MAX_ROWS_PER_FILE = 300_000;
 
-    /** Bytes of all files once unpacked (or uploaded as they are): about three times the largest quarter. */
-    public static final long MAX_UNPACKED_BYTES = 100L * 1024 * 1024;
+    /**
+     * Bytes of all files once unpacked (or uploaded as they are) by default: about three times a
+     * 100,000-cadre quarter. Raised with {@code kaohe.imports.max-megabytes}.
+     */
+    public static final long DEFAULT_MAX_UNPACKED_BYTES = 100L * 1024 * 1024;
+
+    // Set once at start from the settings (ImportLimitSettings); read by the streaming readers, which
+    // are made per file and not by Spring.
+    private static volatile int maxRowsPerFile = DEFAULT_MAX_ROWS_PER_FILE;
+    private static volatile long maxUnpackedBytes = DEFAULT_MAX_UNPACKED_BYTES;
 
     /**
      * How much larger than its compressed size a zip may unpack, once past {@link #BOMB_CHECK_FROM}
@@ -60,13 +72,29 @@ public final class ImportLimits {
 
     private ImportLimits() {}
 
+    /** Rows one file of an import may hold. */
+    public static int maxRowsPerFile() {
+        return maxRowsPerFile;
+    }
+
+    /** Bytes all files of an import may hold together, once unpacked. */
+    public static long maxUnpackedBytes() {
+        return maxUnpackedBytes;
+    }
+
+    /** The limits of this installation ({@link ImportLimitSettings}, at start). */
+    static void set(int rowsPerFile, long unpackedBytes) {
+        maxRowsPerFile = rowsPerFile;
+        maxUnpackedBytes = unpackedBytes;
+    }
+
     static String megabytes(long bytes) {
         return (bytes / (1024 * 1024)) + " MB";
     }
 
-    /** The refusal of files holding more than {@link #MAX_UNPACKED_BYTES} together. */
+    /** The refusal of files holding more than {@link #maxUnpackedBytes()} together. */
     static ImportProblem tooLarge(String where, long bytes) {
         return new ImportProblem(where, 0, null, ImportProblem.Severity.ERROR,
-                Message.of("import.file.allTooLarge", megabytes(bytes), megabytes(MAX_UNPACKED_BYTES)));
+                Message.of("import.file.allTooLarge", megabytes(bytes), megabytes(maxUnpackedBytes())));
     }
 }

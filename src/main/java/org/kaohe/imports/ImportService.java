@@ -25,7 +25,7 @@ import org.springframework.stereotype.Service;
  * transaction — all of it or, on any error, nothing; a file missing is an error. Rows are validated
  * against the published rulebook's registry of kinds and levels and written as they are read (see
  * {@link ImportParser#parse(Map, Period, ItemRegistry, ImportParser.MissingFiles, RecordSink)}), so the quarter is
- * never in memory whole; files larger together than {@link ImportLimits#MAX_UNPACKED_BYTES} are refused
+ * never in memory whole; files larger together than {@link ImportLimits#maxUnpackedBytes()} are refused
  * before they are read, and uploads are read from files on disk (a workbook opened as a file, a zip
  * unpacked entry by entry), never held whole. Each import is heavy work ({@link HeavyWork}): it waits
  * for a permit, and a second import of a period while one runs is a conflict. Files byte-identical
@@ -94,7 +94,7 @@ public class ImportService {
                                     RemovalConfirmation confirmation) {
         return gated(period, user, () -> {
             long total = files.values().stream().mapToLong(b -> b.length).sum();
-            if (total > ImportLimits.MAX_UNPACKED_BYTES) {
+            if (total > ImportLimits.maxUnpackedBytes()) {
                 return rejected(user, period, List.of(ImportLimits.tooLarge("-", total)));
             }
             Map<String, Supplier<byte[]>> sources = new LinkedHashMap<>();
@@ -120,7 +120,7 @@ public class ImportService {
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
-            if (total > ImportLimits.MAX_UNPACKED_BYTES) {
+            if (total > ImportLimits.maxUnpackedBytes()) {
                 return rejected(user, period, List.of(ImportLimits.tooLarge("-", total)));
             }
             return importStreaming(sources, period, List.of(), user, confirmation);
@@ -179,7 +179,7 @@ public class ImportService {
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
-            if (size > ImportLimits.MAX_UNPACKED_BYTES) {
+            if (size > ImportLimits.maxUnpackedBytes()) {
                 return rejected(user, period, List.of(ImportLimits.tooLarge(workbookName, size)));
             }
             return streaming.run((kinds, writer) -> ImportParser.parseWorkbook(workbookName, workbook, period, kinds,

@@ -22,7 +22,7 @@ import org.kaohe.errors.Message;
  * (the first non-empty row is the header, blank rows are skipped) and handing each data row on at
  * once: no row is kept. What is kept is the sheet as CSV text whose line N is the sheet's row N,
  * for the source-row view (a line break inside a cell is shown there as a space). Reading stops
- * ({@link Stop}) at an unusable header or past {@link ImportLimits#MAX_ROWS_PER_FILE} rows.
+ * ({@link Stop}) at an unusable header or past {@link ImportLimits#maxRowsPerFile()} rows.
  */
 final class SheetRows implements SheetContentsHandler {
 
@@ -104,9 +104,9 @@ final class SheetRows implements SheetContentsHandler {
             headerRow(line);
             return;
         }
-        if (rowCount >= ImportLimits.MAX_ROWS_PER_FILE) {
+        if (rowCount >= ImportLimits.maxRowsPerFile()) {
             problems.error(source, line, null, 
-                    Message.of("import.sheet.tooManyRows", Integer.toString(ImportLimits.MAX_ROWS_PER_FILE)));
+                    Message.of("import.sheet.tooManyRows", Integer.toString(ImportLimits.maxRowsPerFile())));
             complete = false;
             throw new Stop();
         }

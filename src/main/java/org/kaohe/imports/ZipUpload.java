@@ -21,7 +21,7 @@ import org.kaohe.imports.ImportProblem.Severity;
  * Unpacks an uploaded zip of a period's files by base name: {@code 2026-Q3/targets.csv} gives
  * {@code targets.csv}. Entries that climb out of the archive ({@code ..}, absolute paths), unknown
  * file names, repeated names, more than {@link ImportLimits#MAX_ZIP_ENTRIES} entries, archives
- * larger than {@link ImportLimits#MAX_UNPACKED_BYTES} once unpacked and zip bombs (unpacking to more
+ * larger than {@link ImportLimits#maxUnpackedBytes()} once unpacked and zip bombs (unpacking to more
  * than {@link ImportLimits#MAX_COMPRESSION_RATIO} times their size) are refused with a message, as
  * soon as that is known: a bomb is never unpacked whole. Folders and the bookkeeping files macOS
  * adds ({@code __MACOSX/}, names starting with a dot) are skipped. The server unpacks an upload into
@@ -102,7 +102,7 @@ public final class ZipUpload {
                 long size = target.write(key, in, total);
                 if (size < 0) {
                     problems.add(error(zipName, path, Message.of("import.zip.bomb",
-                            ImportLimits.megabytes(ImportLimits.MAX_UNPACKED_BYTES),
+                            ImportLimits.megabytes(ImportLimits.maxUnpackedBytes()),
                             Integer.toString(ImportLimits.MAX_COMPRESSION_RATIO))));
                     break;
                 }

@@ -7,6 +7,7 @@ import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
 
+import org.kaohe.imports.ImportLimits;
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -45,17 +46,18 @@ class UploadTooLarge {
 
     private Object answer(HttpServletRequest request, HttpStatus status, Locale locale) {
         String key = status == HttpStatus.PAYLOAD_TOO_LARGE ? "error.413" : "error.notMultipart";
+        Object[] limit = {ImportLimits.maxUnpackedBytes() / (1024 * 1024)};
         if (request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
             Map<String, Object> body = new LinkedHashMap<>();
             body.put("status", status.value());
-            body.put("message", messages.getMessage(key, null, Locale.SIMPLIFIED_CHINESE) + " / "
-                    + messages.getMessage(key, null, Locale.ENGLISH));
+            body.put("message", messages.getMessage(key, limit, Locale.SIMPLIFIED_CHINESE) + " / "
+                    + messages.getMessage(key, limit, Locale.ENGLISH));
             body.put("problems", List.of());
             return ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON).body(body);
         }
         ModelAndView view = new ModelAndView("error", status);
         view.addObject("status", status.value());
-        view.addObject("message", messages.getMessage(key, null, locale));
+        view.addObject("message", messages.getMessage(key, limit, locale));
         return view;
     }
 }

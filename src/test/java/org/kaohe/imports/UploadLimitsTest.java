@@ -75,7 +75,7 @@ class UploadLimitsTest {
         try (OutputStream raw = Files.newOutputStream(events);
              BufferedWriter out = new BufferedWriter(new java.io.OutputStreamWriter(raw, StandardCharsets.UTF_8))) {
             out.write("event_id,subject_type,subject_id,kind,date\n");
-            for (int i = 0; i <= ImportLimits.MAX_ROWS_PER_FILE + 10; i++) {
+            for (int i = 0; i <= ImportLimits.maxRowsPerFile() + 10; i++) {
                 out.write("E" + i + ",CADRE,NOBODY,AWARD,2026-05-01\n");
             }
         }
