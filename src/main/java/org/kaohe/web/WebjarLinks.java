@@ -11,6 +11,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpServletResponseWrapper;
 
+import org.springframework.boot.autoconfigure.web.ConditionalOnEnabledResourceChain;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -32,6 +33,7 @@ class WebjarLinks {
     static final String WEBJARS = "/webjars/";
 
     @Bean
+    @ConditionalOnEnabledResourceChain // as Boot's: without the resource chain no link has a version to get
     FilterRegistrationBean<ResourceUrlEncodingFilter> resourceUrlEncodingFilter() {
         FilterRegistrationBean<ResourceUrlEncodingFilter> registration = new FilterRegistrationBean<>(new WebjarsOnly());
         registration.setDispatcherTypes(DispatcherType.REQUEST, DispatcherType.ERROR); // as Boot registers its own
