@@ -68,7 +68,7 @@ public class ResultPageChecks {
     public CheckedPage page(RunInfo run, ResultsPage page) {
         Optional<SealStatus> unkeyed = unkeyedRuns.status(run);
         List<ListedResult> rows = page.rows().stream().map(row -> row.withSeal(unkeyed.orElseGet(() ->
-                runs.storedRow(run.id(), row.subjectId()) // the row's seal: its fields, parts and lines' digest
+                runs.storedRow(run.id(), row.subjectType(), row.subjectId()) // the row's seal: its fields, parts and lines' digest
                         .filter(stored -> rowChecks.rowIntact(run, stored) && matches(stored.result(), row))
                         .map(stored -> SealStatus.INTACT).orElse(SealStatus.ALTERED)))).toList();
         ResultsPage checked = new ResultsPage(rows, page.page(), page.size(), page.total());

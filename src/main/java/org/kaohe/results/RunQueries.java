@@ -183,10 +183,11 @@ public class RunQueries {
 
     /**
      * As {@link #storedSubject} without its explanation lines (the row's seal covers their stored
-     * digest, not their text): what a results page checks of each row it shows.
+     * digest, not their text), of the type the page listed it as: what a results page checks of each
+     * row it shows (a cadre's row is not first looked for among the departments).
      */
-    public Optional<StoredSubject> storedRow(long runId, String subjectId) {
-        return storedSubject(runId, subjectId, false);
+    public Optional<StoredSubject> storedRow(long runId, SubjectType type, String subjectId) {
+        return storedSubject(runId, type, subjectId, false);
     }
 
     private Optional<StoredSubject> storedSubject(long runId, String subjectId, boolean withLines) {

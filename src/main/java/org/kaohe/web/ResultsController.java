@@ -55,10 +55,12 @@ class ResultsController {
     private final ImportRepository imports;
     private final EvaluationRuns evaluationRuns;
     private final ResultPageChecks checks;
+    private final DepartmentOptions departmentOptions;
 
     ResultsController(RunSelection selection, RunQueries runs, ResultsList results, ImportRepository imports,
-                      EvaluationRuns evaluationRuns, ResultPageChecks checks) {
+                      EvaluationRuns evaluationRuns, ResultPageChecks checks, DepartmentOptions departmentOptions) {
         this.checks = checks;
+        this.departmentOptions = departmentOptions;
         this.selection = selection;
         this.runs = runs;
         this.results = results;
@@ -91,7 +93,7 @@ class ResultsController {
             model.addAttribute("screenPeriod", shown.period());
             model.addAttribute("periodRuns", selection.runsOf(shown.period()));
             model.addAttribute("legend", PartNames.of(runs.partLabels(shown.id())).bySubjectType());
-            model.addAttribute("departments", results.departments(shown.id()));
+            model.addAttribute("departmentOptions", departmentOptions.html(shown.id(), query.dept()));
             model.addAttribute("typeCounts", typeCounts(shown.id(), query));
             var table = results.page(shown.id(), query.filter(), query.page(), PAGE_SIZE);
             if (table.rows().isEmpty() && query.page() > table.pages()) {

@@ -52,18 +52,22 @@ import org.springframework.context.ConfigurableApplicationContext;
  * checks engine == reference on every subject, and on the largest city times the pages and the API
  * of a running server. Prints a table with the goals beside the figures. A main, not a test.
  *
- * <p>{@code Bench [CADRES ...]} (default 10000 100000; 50 cadres per department, seed 42).
+ * <p>{@code Bench [--postgres] [--busy] [CADRES ...]} (default 10000 100000; 50 cadres per department, seed 42).
+ * {@code --postgres}: each city on PostgreSQL instead ({@link PostgresCity}); {@code --busy}: no waiting for a
+ * quiet machine before each figure (a shared machine; the table is refused all the same).
  */
 public final class Bench {
 
-    private static final Period PERIOD = Period.parse("2026-Q3");
+    static final Period PERIOD = Period.parse("2026-Q3");
     private static final Path JAR = Path.of("target", "kaohe.jar").toAbsolutePath();
-    private static final Path WORK = Path.of("target", "bench").toAbsolutePath();
+    static final Path WORK = Path.of("target", "bench").toAbsolutePath();
     private static final String USER = "bench";
     private static final String PASSWORD = "Copper-kettle-lantern-42"; // never holding the user name: the password check refuses that
 
     /** Above this 1-minute load average (what {@code uptime} shows) a figure is not the quiet machine's. */
     private static final double QUIET_LOAD = 1.5;
+    /** {@code --busy}: the machine is known to be shared, so no step waits for it to be quiet. */
+    private static boolean busy;
     /** The load averages sampled since the last row: before and after each measured step. */
     private static final List<Double> loads = new ArrayList<>();
     /** The highest load before any figure: the table is fit for docs/performance.md only when it is quiet. */
@@ -72,15 +76,25 @@ public final class Bench {
     private final List<String[]> table = new ArrayList<>();
 
     public static void main(String[] args) throws Exception {
-        int[] sizes = args.length == 0 ? new int[] {10_000, 100_000} : Arrays.stream(args).mapToInt(Integer::parseInt).toArray();
+        List<String> options = new ArrayList<>(List.of(args));
+        boolean postgres = options.remove("--postgres");
+        busy = options.remove("--busy");
+        int[] sizes = options.isEmpty() ? new int[] {10_000, 100_000} : options.stream().mapToInt(Integer::parseInt).toArray();
         Bench bench = new Bench();
-        System.out.printf("Kaohe bench, %s, %d cores, Java %s, load average %.1f%n", LocalDate.now(),
-                Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"), load());
-        bench.commandLineStart();
+        System.out.printf("Kaohe bench, %s, %d cores, Java %s, load average %.1f%s%n", LocalDate.now(),
+                Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"), load(),
+                postgres ? ", on PostgreSQL" : "");
+        if (!postgres) {
+            bench.commandLineStart();
+        }
         // Pages and API on the largest city up to 100,000 cadres (what the goals were set for).
         int pagesAt = Arrays.stream(sizes).filter(n -> n <= 100_000).max().orElse(sizes[0]);
         for (int cadres : sizes) {
-            bench.city(cadres, cadres == pagesAt);
+            if (postgres) {
+                PostgresCity.measure(bench, cadres, cadres == pagesAt);
+            } else {
+                bench.city(cadres, cadres == pagesAt);
+            }
         }
         bench.print();
     }
@@ -137,7 +151,7 @@ public final class Bench {
         importVersusRaw(size, folder);
         engineVersusReference(size, folder);
         if (pagesToo) {
-            pagesAndApi(size, db);
+            pagesAndApi(size, List.of(url(db)));
         }
     }
 
@@ -230,9 +244,12 @@ public final class Bench {
         return true;
     }
 
-    /** A running server on the city's database: the API with a password and with a token, and the pages. */
-    private void pagesAndApi(String size, Path db) throws Exception {
-        Timed added = jar(List.of(), "users", "add", USER, "--role", "AUDITOR", "--password", PASSWORD, url(db));
+    /**
+     * A running server on the city's database (the jar's arguments naming it): the API with a password and
+     * with a token, and the pages.
+     */
+    void pagesAndApi(String size, List<String> database) throws Exception {
+        Timed added = jar(List.of(), withDatabase(database, "users", "add", USER, "--role", "AUDITOR", "--password", PASSWORD));
         if (added.exit != 0) {
             throw new IllegalStateException("users add " + USER + " failed (exit " + added.exit + "): the pages step needs its account");
         }
@@ -241,9 +258,9 @@ public final class Bench {
         try (ServerSocket socket = new ServerSocket(0)) {
             port = socket.getLocalPort();
         }
-        Process server = new ProcessBuilder(java(), "-Xmx2g", "-jar", JAR.toString(), "--server.port=" + port,
-                "--kaohe.demo.load-on-start=false", url(db))
-                .redirectErrorStream(true).redirectOutput(WORK.resolve("server-" + size + ".log").toFile()).start();
+        Process server = new ProcessBuilder(withDatabase(List.of(java(), "-Xmx2g", "-jar", JAR.toString()), database,
+                "--server.port=" + port, "--kaohe.demo.load-on-start=false"))
+                .redirectErrorStream(true).redirectOutput(WORK.resolve("server-" + size.replace(' ', '-') + ".log").toFile()).start();
         String base = "http://localhost:" + port;
         HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
         try {
@@ -254,7 +271,7 @@ public final class Bench {
             Matcher run = Pattern.compile("\"id\"\\s*:\\s*(\\d+)").matcher(runs);
             if (!run.find()) { // say what the server answered instead of a bare "No match found"
                 throw new IllegalStateException("no run in GET /api/runs: HTTP " + runsAnswer.statusCode() + " "
-                        + runs.substring(0, Math.min(500, runs.length())) + " (server log: " + WORK.resolve("server-" + size + ".log") + ")");
+                        + runs.substring(0, Math.min(500, runs.length())) + " (server log: " + WORK.resolve("server-" + size.replace(' ', '-') + ".log") + ")");
             }
             String runId = run.group(1);
             String subject = "/api/runs/" + runId + "/subjects/C000123";
@@ -273,6 +290,7 @@ public final class Bench {
                     "≤ 300 ms", "");
             row(size + " subject page", percentiles(http, base + "/runs/" + runId + "/subjects/C000123", 5, "Cookie", cookie),
                     "≤ 200 ms", "");
+            WebPagesMatrix.measure(size, http, base, cookie, PERIOD.toString(), this::row);
             PagesMatrix.measure(size, http, base, "Bearer " + token, PERIOD.toString(), this::row);
         } finally {
             server.destroy();
@@ -342,8 +360,20 @@ public final class Bench {
 
     // ---------------------------------------------------------------- helpers
 
+    /** A command's arguments followed by the arguments naming its database. */
+    static String[] withDatabase(List<String> database, String... args) {
+        return withDatabase(List.of(), database, args).toArray(String[]::new);
+    }
+
+    private static List<String> withDatabase(List<String> first, List<String> database, String... args) {
+        List<String> line = new ArrayList<>(first);
+        line.addAll(List.of(args));
+        line.addAll(database);
+        return line;
+    }
+
     /** Wall time, CPU time (user + system: what the command itself cost, whatever else runs) and peak memory. */
-    private record Timed(double seconds, double cpuSeconds, long maxRssKb, int exit) {
+    record Timed(double seconds, double cpuSeconds, long maxRssKb, int exit) {
         String summary() {
             return String.format("%.1f s (CPU %.1f s), %d MB peak%s", seconds, cpuSeconds, maxRssKb / 1024,
                     exit == 0 ? "" : ", EXIT " + exit);
@@ -351,7 +381,7 @@ public final class Bench {
     }
 
     /** Runs the jar under /usr/bin/time (wall time and peak resident memory). */
-    private static Timed jar(List<String> jvmOptions, String... args) throws Exception {
+    static Timed jar(List<String> jvmOptions, String... args) throws Exception {
         return run(jvmOptions, JAR, args);
     }
 
@@ -385,7 +415,7 @@ public final class Bench {
                         "--spring.main.banner-mode=off", "--logging.level.root=WARN");
     }
 
-    private static Path fresh(String name) throws IOException {
+    static Path fresh(String name) throws IOException {
         Path dir = WORK.resolve(name);
         if (Files.exists(dir)) {
             try (Stream<Path> files = Files.walk(dir)) {
@@ -441,7 +471,7 @@ public final class Bench {
      * over a minute or so), then records it as the load the step started under.
      */
     private static void measuring() throws InterruptedException {
-        for (int i = 0; i < 12 && load() > QUIET_LOAD; i++) {
+        for (int i = 0; i < 12 && !busy && load() > QUIET_LOAD; i++) {
             Thread.sleep(5_000);
         }
         double before = load();
@@ -468,7 +498,7 @@ public final class Bench {
         return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
 
-    private void row(String what, String figure, String goal, String note) {
+    void row(String what, String figure, String goal, String note) {
         String load = loadsOfRow();
         table.add(new String[] {what, figure, load, goal, note});
         System.out.printf("  %s: %s [load %s] (goal %s) %s%n", what, figure, load, goal, note);

@@ -1,0 +1,91 @@
+package org.kaohe.bench;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.List;
+
+/**
+ * The bench's city on PostgreSQL ({@code src/test/bench/run --postgres 100000}): the same quarter
+ * imported, evaluated, exported and verified through the jar into a schema of its own, then the same
+ * pages and API steps against a server on it. The database is the one the tests use on PostgreSQL,
+ * named by {@code KAOHE_TEST_POSTGRES_URL}, {@code KAOHE_TEST_POSTGRES_USER} and
+ * {@code KAOHE_TEST_POSTGRES_PASSWORD} (docs/testing.md); the schema {@code kaohe_bench_<cadres>} is
+ * dropped before the city and kept after it. The database server's own CPU is not in the figures.
+ */
+final class PostgresCity {
+
+    private PostgresCity() {}
+
+    /** Where and as whom: the environment's database. */
+    private record Database(String url, String user, String password) {
+
+        static Database fromEnvironment() {
+            String url = System.getenv("KAOHE_TEST_POSTGRES_URL");
+            if (url == null || url.isBlank()) {
+                throw new IllegalStateException("--postgres needs KAOHE_TEST_POSTGRES_URL, KAOHE_TEST_POSTGRES_USER and"
+                        + " KAOHE_TEST_POSTGRES_PASSWORD (a database the user may create schemas in; .ci/run sets one up)");
+            }
+            return new Database(url, System.getenv("KAOHE_TEST_POSTGRES_USER"), System.getenv("KAOHE_TEST_POSTGRES_PASSWORD"));
+        }
+
+        Connection connect() throws Exception {
+            return DriverManager.getConnection(url, user, password);
+        }
+
+        /** The jar's arguments for the schema: Flyway makes it, every connection's search path is it. */
+        List<String> arguments(String schema, Path keyFile) {
+            return List.of("--spring.datasource.url=" + url + (url.contains("?") ? "&" : "?") + "currentSchema=" + schema,
+                    "--spring.flyway.schemas=" + schema, "--spring.datasource.username=" + user,
+                    "--spring.datasource.password=" + password, "--kaohe.key-file=" + keyFile);
+        }
+    }
+
+    /** One city on PostgreSQL: the commands through the jar, and the pages when asked. */
+    static void measure(Bench bench, int cadres, boolean pagesToo) throws Exception {
+        Database database = Database.fromEnvironment();
+        String size = cadres / 1000 + "k PostgreSQL";
+        String schema = "kaohe_bench_" + cadres;
+        Path folder = Bench.WORK.resolve(cadres / 1000 + "k").resolve(Bench.PERIOD.toString());
+        LargeCityFiles.write(folder, Bench.PERIOD, cadres, Math.max(1, cadres / 50), 42);
+        try (Connection c = database.connect(); Statement s = c.createStatement()) {
+            s.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
+        }
+        // A new schema needs a new key: the first command on it makes one here.
+        Path key = Bench.fresh("pg-" + cadres / 1000 + "k").resolve("kaohe.key");
+        List<String> on = database.arguments(schema, key);
+
+        Bench.Timed imported = Bench.jar(List.of("-Xmx512m"), Bench.withDatabase(on, "import", folder.toString()));
+        bench.row(size + " `import` at -Xmx512m", imported.summary(), "≤ 30 s with evaluate + results",
+                "schema " + megabytes(database, schema));
+        Bench.Timed evaluated = Bench.jar(List.of("-Xmx1g"), Bench.withDatabase(on, "evaluate", "--period",
+                Bench.PERIOD.toString()));
+        bench.row(size + " `evaluate` at -Xmx1g", evaluated.summary(), "(same 30 s)", "schema " + megabytes(database, schema));
+        Bench.Timed results = Bench.jar(List.of(), Bench.withDatabase(on, "results", "--period", Bench.PERIOD.toString(),
+                "--format", "csv", "--out", Bench.WORK.resolve("results-" + cadres / 1000 + "k-postgres.csv").toString()));
+        bench.row(size + " `results --format csv`", results.summary(), "(same 30 s)", "");
+        bench.row(size + " import + evaluate + results",
+                String.format("%.1f s", imported.seconds() + evaluated.seconds() + results.seconds()), "≤ 30 s (100k)", "");
+        Bench.Timed verified = Bench.jar(List.of("-Xmx512m"), Bench.withDatabase(on, "runs", "verify"));
+        bench.row(size + " `runs verify` at -Xmx512m", verified.summary(), "≤ 3 s (100k)", "");
+        if (pagesToo) {
+            bench.pagesAndApi(size, on);
+        }
+    }
+
+    /** What the schema's tables hold on disk, their indexes and TOAST included. */
+    private static String megabytes(Database database, String schema) throws Exception {
+        try (Connection c = database.connect(); PreparedStatement s = c.prepareStatement("""
+                SELECT COALESCE(SUM(pg_total_relation_size(t.oid)), 0) FROM pg_class t
+                JOIN pg_namespace n ON n.oid = t.relnamespace WHERE n.nspname = ? AND t.relkind = 'r'""")) {
+            s.setString(1, schema);
+            try (ResultSet rs = s.executeQuery()) {
+                rs.next();
+                return String.format("%.0f MB", rs.getLong(1) / 1e6);
+            }
+        }
+    }
+}
