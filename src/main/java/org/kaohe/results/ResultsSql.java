@@ -44,7 +44,7 @@ final class ResultsSql {
 
     /**
      * The chosen column, then the id (ids are unique across cadres and departments): the same request
-     * always gives the same order. The run and a filtered type come first, being the same on every
+     * always gives the same order, and the opposite direction gives its exact reverse. The run and a filtered type come first, being the same on every
      * row: that lets the database (H2 needs it) see that an index on (run_id, subject_type, ...) is
      * already in this order. The one definition of a list's order: its SQL ({@link #orderBy}) and the
      * merge of two types' walks ({@link MixedTypesPage}) are both made from it.
@@ -69,7 +69,15 @@ final class ResultsSql {
             case GRADE -> keys.add(new OrderKey(GRADE_PLACE, down));
             case RANK -> keys.add(new OrderKey("rank_no", down));
         }
-        keys.add(new OrderKey("subject_id", filter.sort() == ResultsFilter.Sort.ID && down));
+        // The id last, in the direction that makes the whole order one walk of the sort's index, forwards
+        // or backwards: the key's direction; by score, whose index is best first (score DESC, id ASC),
+        // the opposite one. Within a grade, by id ascending either way (no index holds the grade order).
+        boolean idDown = switch (filter.sort()) {
+            case SCORE -> !down;
+            case GRADE -> false;
+            default -> down;
+        };
+        keys.add(new OrderKey("subject_id", idDown));
         return keys;
     }
 
