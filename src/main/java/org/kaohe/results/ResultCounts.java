@@ -55,6 +55,17 @@ class ResultCounts {
         return rows;
     }
 
+    /** Rows of one type by department, then by final grade code. */
+    Map<String, Map<String, Long>> byDepartmentAndGrade(long runId, SubjectType type) {
+        Map<String, Map<String, Long>> rows = new LinkedHashMap<>();
+        for (Group group : groups(runId)) {
+            if (group.type() == type) {
+                rows.computeIfAbsent(group.dept(), dept -> new LinkedHashMap<>()).merge(group.grade(), group.rows(), Long::sum);
+            }
+        }
+        return rows;
+    }
+
     private List<Group> groups(long runId) {
         List<Group> known = byRun.get(runId);
         if (known != null) {

@@ -181,6 +181,11 @@ public class ResultsList {
         });
     }
 
+    /** The run's rows of one type by department and final grade code (no scan: {@link ResultCounts}). */
+    public Map<String, Map<String, Long>> gradesByDepartment(long runId, SubjectType type) {
+        return counts.byDepartmentAndGrade(runId, type);
+    }
+
     /** The run's departments by id. */
     public List<Department> departments(long runId) {
         return jdbc.sql("SELECT subject_id, name FROM subject_result WHERE run_id = ? AND subject_type = ? ORDER BY subject_id")

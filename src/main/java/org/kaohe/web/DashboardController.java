@@ -12,12 +12,14 @@ import org.kaohe.annual.AnnualStaleness;
 import org.kaohe.imports.ImportVersionInfo;
 import org.kaohe.records.Period;
 import org.kaohe.records.SubjectType;
-import org.kaohe.results.RunChecks;
+import org.kaohe.results.ResultPageChecks;
+import org.kaohe.results.ResultsFilter;
+import org.kaohe.results.ResultsList;
+import org.kaohe.results.ResultsPage;
 import org.kaohe.results.RunInfo;
 import org.kaohe.results.RunQueries;
 import org.kaohe.results.StaleRuns;
 import org.kaohe.scoring.Grade;
-import org.kaohe.scoring.SubjectResult;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -39,16 +41,23 @@ class DashboardController {
     /** What the chart script draws: one series per grade, one bar per department. */
     record GradeChart(List<String> departments, List<String> gradeLabels, List<List<Long>> counts) {}
 
+    /** The dashboard's ranking: the departments, best first. */
+    private static final ResultsFilter BEST_DEPARTMENTS = new ResultsFilter(SubjectType.DEPARTMENT, null, null,
+            ResultsFilter.Sort.RANK, false);
+    /** Departments the ranking shows; the results page lists them all. */
+    static final int DEPARTMENTS_SHOWN = 50;
+
     private final RunSelection selection;
     private final RunQueries runs;
-    private final RunChecks checks;
+    private final ResultsList list;
+    private final ResultPageChecks pageChecks;
     private final com.fasterxml.jackson.databind.ObjectMapper objectMapper;
     private final StaleRuns staleRuns;
     private final AnnualStaleness annualStaleness;
     private final NamesView names;
 
-    DashboardController(RunSelection selection, RunQueries runs,
-                        RunChecks checks, com.fasterxml.jackson.databind.ObjectMapper objectMapper,
+    DashboardController(RunSelection selection, RunQueries runs, ResultsList list, ResultPageChecks pageChecks,
+                        com.fasterxml.jackson.databind.ObjectMapper objectMapper,
                         StaleRuns staleRuns, AnnualStaleness annualStaleness, NamesView names) {
         this.names = names;
         this.staleRuns = staleRuns;
@@ -56,7 +65,8 @@ class DashboardController {
         this.objectMapper = objectMapper;
         this.selection = selection;
         this.runs = runs;
-        this.checks = checks;
+        this.list = list;
+        this.pageChecks = pageChecks;
     }
 
     @GetMapping("/")
@@ -68,17 +78,22 @@ class DashboardController {
         return "dashboard";
     }
 
+    /**
+     * The run's banner, its best departments and its chart, read as a results page is: the shown
+     * rows checked against their seals in the request, the whole run on the results pages'
+     * background check (never inside this request: at 100,000 cadres it is seconds), whose last
+     * finding the banner shows; the chart's counts from the run's kept counts.
+     */
     private void addRun(RunInfo run, Model model) {
-        RunChecks.CheckedRun checked = checks.results(run);
+        ResultsPage best = list.page(run.id(), BEST_DEPARTMENTS, 1, DEPARTMENTS_SHOWN);
+        ResultPageChecks.CheckedPage checked = pageChecks.page(run, best);
         model.addAttribute("check", checked);
-        List<SubjectResult> results = checked.subjects();
-        List<SubjectResult> departments = results.stream()
-                .filter(s -> s.subjectType() == SubjectType.DEPARTMENT)
-                .sorted(Comparator.comparingInt(SubjectResult::rank)).toList();
         model.addAttribute("run", run);
-        model.addAttribute("departments", departments);
+        model.addAttribute("departments", checked.page().rows());
+        model.addAttribute("departmentCount", best.total());
         List<Grade> grades = runs.scales(run.id()).get(SubjectType.CADRE).grades();
-        List<DeptGrades> deptGrades = deptGrades(results, departments, grades);
+        List<DeptGrades> deptGrades = deptGrades(list.departments(run.id()), list.gradesByDepartment(run.id(),
+                SubjectType.CADRE), grades);
         GradeChart chart = new GradeChart(
                 deptGrades.stream().map(DeptGrades::deptName).toList(),
                 grades.stream().map(g -> names.of(g.label())).toList(),
@@ -113,17 +128,21 @@ class DashboardController {
         }).toList();
     }
 
-    static List<DeptGrades> deptGrades(List<SubjectResult> results, List<SubjectResult> departments, List<Grade> grades) {
-        Map<String, String> names = new LinkedHashMap<>();
-        departments.stream().sorted(Comparator.comparing(SubjectResult::subjectId))
-                .forEach(d -> names.put(d.subjectId(), d.name()));
-        Map<String, Map<Grade, Long>> counts = new LinkedHashMap<>();
-        names.keySet().forEach(id -> counts.put(id, zeroCounts(grades)));
-        results.stream().filter(s -> s.subjectType() == SubjectType.CADRE)
-                .forEach(s -> counts.computeIfAbsent(s.deptId(), id -> zeroCounts(grades)).merge(s.finalGrade(), 1L, Long::sum));
-        return counts.entrySet().stream()
-                .map(e -> new DeptGrades(e.getKey(), names.getOrDefault(e.getKey(), e.getKey()), e.getValue()))
-                .toList();
+    /**
+     * Each department's cadres by final grade, departments by id; a department id cadres name that is
+     * no department of the run keeps its id as its name.
+     */
+    static List<DeptGrades> deptGrades(List<ResultsList.Department> departments, Map<String, Map<String, Long>> counted,
+                                       List<Grade> grades) {
+        Map<String, String> names = new TreeMap<>();
+        departments.forEach(d -> names.put(d.id(), d.name()));
+        counted.keySet().forEach(id -> names.putIfAbsent(id, id));
+        return names.entrySet().stream().map(dept -> {
+            Map<Grade, Long> counts = zeroCounts(grades);
+            Map<String, Long> byCode = counted.getOrDefault(dept.getKey(), Map.of());
+            grades.forEach(g -> counts.put(g, byCode.getOrDefault(g.name(), 0L)));
+            return new DeptGrades(dept.getKey(), dept.getValue(), counts);
+        }).toList();
     }
 
     private static Map<Grade, Long> zeroCounts(List<Grade> grades) {
