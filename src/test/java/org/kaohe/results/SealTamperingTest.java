@@ -72,10 +72,14 @@ class SealTamperingTest {
         accounts.create("test", "run-watcher", EnumSet.of(Role.AUDITOR), "Qingchuan-Probe-42");
 
         // No whole check of a new run has ended yet: the page's rows are checked, the rest is not.
-        assertThat(page("/?period=" + SampleRun.PERIOD)).contains("id=\"whole-check-pending\"");
         assertThat(page("/evaluation?run=" + runId)).contains("id=\"whole-check-pending\"");
         Eventually.until("the whole check ends and the API says so", () -> "DONE".equals(apiCheck(runId)));
         assertThat(page("/evaluation?run=" + runId)).doesNotContain("whole-check-pending");
+
+        // The dashboard, first to look at the period's next run, says the same of it.
+        long next = SampleRun.store(jdbc, template, sealer);
+        assertThat(page("/?period=" + SampleRun.PERIOD)).contains("第 " + next + " 次运行").contains("id=\"whole-check-pending\"");
+        Eventually.until("the next run's whole check ends", () -> "DONE".equals(apiCheck(next)));
         assertThat(page("/?period=" + SampleRun.PERIOD)).doesNotContain("whole-check-pending");
     }
 
@@ -96,7 +100,7 @@ class SealTamperingTest {
         assertThat(page("/evaluation?run=" + runId + "&type=CADRE")).contains("card alarm").contains("tr class=\"altered\"");
         // The dashboard shows departments only: the altered cadre is found by the whole check it never
         // runs in its request (the results pages' background check), and flagged once that ends.
-        Eventually.until("the dashboard flags the altered cadre", () -> page("/?period=" + SampleRun.PERIOD)
+        Eventually.until("the dashboard flags the altered cadre", () -> pageText("/?period=" + SampleRun.PERIOD)
                 .contains("card alarm"));
         assertThat(page("/runs/" + runId + "/subjects/C3")).contains("seal-alarm").contains("CADRE/C3");
         assertThat(page("/runs/" + runId + "/subjects/C1")).as("another subject, checked alone").doesNotContain("seal-alarm");
