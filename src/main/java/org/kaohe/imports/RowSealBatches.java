@@ -10,7 +10,7 @@ import java.util.function.Function;
 
 /**
  * The seals of one table's rows made on another thread while the rows are still being read (the
- * HMAC of a 100,000-cadre import is a fifth of reading it back), then handed to the
+ * HMAC of a 100,000-cadre import is a quarter of reading it back), then handed to the
  * {@link ImportSealCheck} on the reading thread in the order the rows were read: the check sees
  * exactly what it would see made one by one. At most {@link #IN_FLIGHT} batches wait, so the
  * rows' seals are never all in memory. When the version's rows are not to be checked (unsealed,
