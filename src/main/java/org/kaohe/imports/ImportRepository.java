@@ -77,7 +77,7 @@ public class ImportRepository {
         List<Appraisal> appraisals = new ArrayList<>();
         List<Event> events = new ArrayList<>();
         List<Organization> organizations = new ArrayList<>();
-        StoredRecords.readAll(jdbc, importId, check, new StoredRecords.Sinks(departments::add, cadres::add, targets::add,
+        StoredRecords.readAll(streamed, importId, check, new StoredRecords.Sinks(departments::add, cadres::add, targets::add,
                 appraisals::add, events::add, organizations::add));
         refuseIfFailed(check.finish());
         return Optional.of(new PeriodRecords(Period.parse(header.get().period()), importId, departments, cadres, targets,
@@ -212,7 +212,7 @@ public class ImportRepository {
         SealedVersion.Header header = SealedVersion.header(jdbc, id).orElseThrow();
         ImportSealCheck check = new ImportSealCheck(header, seals, SealedVersion.firstSealed(jdbc));
         List<Event> events = new ArrayList<>();
-        StoredRecords.readEvents(jdbc, id, check, events::add);
+        StoredRecords.readEvents(streamed, id, check, events::add);
         refuseIfFailed(check.finishPartial());
         return events;
     }

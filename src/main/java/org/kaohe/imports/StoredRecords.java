@@ -7,6 +7,7 @@ import java.sql.ResultSetMetaData;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -28,8 +29,8 @@ import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * Reads an import version's stored record rows table by table, in source-line order, handing each
- * record on as it is read and checking its seal on the way ({@link ImportSealCheck}).
+ * Reads an import version's stored record rows table by table, checking each row's seal on the way
+ * ({@link ImportSealCheck}), and hands a table's records on in source-line order once it is read.
  */
 final class StoredRecords {
 
@@ -84,13 +85,13 @@ final class StoredRecords {
             Organization::orgId, Organization::source, RecordSeals::of);
 
     /** Every table of the version, in {@link RecordSeals.Table} order. */
-    static void readAll(JdbcClient jdbc, long importId, ImportSealCheck check, Sinks sinks) {
-        read(jdbc, importId, check, DEPARTMENTS, sinks.departments());
-        read(jdbc, importId, check, CADRES, sinks.cadres());
-        read(jdbc, importId, check, TARGETS, sinks.targets());
-        read(jdbc, importId, check, APPRAISALS, sinks.appraisals());
-        read(jdbc, importId, check, EVENTS, sinks.events());
-        read(jdbc, importId, check, ORGANIZATIONS, sinks.organizations());
+    static void readAll(StreamedReads reads, long importId, ImportSealCheck check, Sinks sinks) {
+        read(reads, importId, check, DEPARTMENTS, sinks.departments());
+        read(reads, importId, check, CADRES, sinks.cadres());
+        read(reads, importId, check, TARGETS, sinks.targets());
+        read(reads, importId, check, APPRAISALS, sinks.appraisals());
+        read(reads, importId, check, EVENTS, sinks.events());
+        read(reads, importId, check, ORGANIZATIONS, sinks.organizations());
     }
 
     /**
@@ -165,20 +166,35 @@ final class StoredRecords {
         sink.accept(new CitedRow(source, header, cells, intact));
     }
 
-    static void readEvents(JdbcClient jdbc, long importId, ImportSealCheck check, Consumer<Event> sink) {
-        read(jdbc, importId, check, EVENTS, sink);
+    static void readEvents(StreamedReads reads, long importId, ImportSealCheck check, Consumer<Event> sink) {
+        read(reads, importId, check, EVENTS, sink);
     }
 
-    private static <T> void read(JdbcClient jdbc, long importId, ImportSealCheck check, Kind<T> kind, Consumer<T> sink) {
-        jdbc.sql("SELECT * FROM " + kind.table().sqlName + " WHERE import_id = ? ORDER BY source_line")
-                .param(importId)
-                .query(rs -> {
-                    T record = kind.mapper().mapRow(rs, rs.getRow());
-                    check.row(kind.table(), kind.id().apply(record), kind.source().apply(record), rs.getString("seal"),
-                            () -> kind.seal().of(check.seals(), importId, record));
-                    sink.accept(record);
-                });
+    /**
+     * One table of the version in source-line order. The rows are read as stored and streamed (an
+     * {@code ORDER BY source_line} made H2 sort the whole table into a temporary result first) and
+     * put in order here; their seals are made on another thread meanwhile ({@link RowSealBatches}).
+     * Nothing is handed on before every row of the table is read and checked.
+     */
+    private static <T> void read(StreamedReads reads, long importId, ImportSealCheck check, Kind<T> kind,
+                                 Consumer<T> sink) {
+        List<T> records = new ArrayList<>();
+        try (RowSealBatches<T> seals = new RowSealBatches<>(check, record -> kind.seal().of(check.seals(), importId, record),
+                (record, stored, expected) -> check.row(kind.table(), kind.id().apply(record), kind.source().apply(record),
+                        stored, () -> expected))) {
+            reads.query("SELECT * FROM " + kind.table().sqlName + " WHERE import_id = ?", rs -> {
+                T record = kind.mapper().mapRow(rs, 0);
+                records.add(record);
+                seals.add(record, rs.getString("seal"));
+            }, importId);
+        }
+        records.sort(Comparator.comparing(kind.source(), SOURCE_ORDER));
+        records.forEach(sink);
     }
+
+    /** The order the rows were imported in: by line (a table's rows come from one file), then by file. */
+    private static final Comparator<SourceRef> SOURCE_ORDER = Comparator.comparingInt(SourceRef::line)
+            .thenComparing(SourceRef::file);
 
     private static SourceRef source(ResultSet rs) throws SQLException {
         return new SourceRef(rs.getString("source_file"), rs.getInt("source_line"));

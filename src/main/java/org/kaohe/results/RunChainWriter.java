@@ -2,6 +2,8 @@ package org.kaohe.results;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.ForkJoinTask;
 import java.util.function.Consumer;
 import java.util.stream.IntStream;
 
@@ -26,8 +28,10 @@ public class RunChainWriter {
     /** The most one subject's lines may take as JSON (V15's subject_detail.lines). */
     public static final int MAX_LINES_JSON = 1_000_000;
     private static final String CUT = "…(已截断 / truncated)";
-    /** Subjects sealed at once, in parallel, before they are handed on: what a storing batch holds. */
+    /** Subjects sealed at once, in parallel, while the slice before is stored: what a storing batch holds. */
     private static final int SLICE = 1_000;
+    /** Where slices are sealed while the caller stores the one before (a pool of its own, as {@link RunChainChecker}'s). */
+    private static final ForkJoinPool SEALERS = new ForkJoinPool(Math.max(1, Runtime.getRuntime().availableProcessors()));
 
     /** One subject ready to store: its result, its lines as stored JSON and what its seal covers. */
     public record SealedRow(SubjectResult subject, String linesJson, String partsJson, String linesDigest,
@@ -55,16 +59,30 @@ public class RunChainWriter {
         List<SubjectResult> chain = subjects.stream().sorted(RunSealer.ORDER).toList();
         List<String> seals = new ArrayList<>(chain.size());
         // Each subject's row depends only on itself and its predecessor's key: a slice of the chain
-        // is sealed on every core, then handed on in the chain's order (the same rows as one by one).
+        // is sealed on the pool while the slice before it is being stored, then handed on in the
+        // chain's order (the same rows as one by one).
+        ForkJoinTask<List<SealedRow>> next = slice(header, chain, 0);
         for (int from = 0; from < chain.size(); from += SLICE) {
-            IntStream slice = IntStream.range(from, Math.min(chain.size(), from + SLICE));
-            List<SealedRow> rows = (parallel ? slice.parallel() : slice).mapToObj(i -> sealed(header, chain, i)).toList();
+            List<SealedRow> rows = next.join();
+            next = slice(header, chain, from + SLICE);
             for (SealedRow row : rows) {
                 seals.add(row.seal());
                 store.accept(row);
             }
         }
         return sealer.runSeal(header, seals);
+    }
+
+    /** The chain's slice from {@code from} sealed: on the pool (begun now), or here when not {@link #parallel}. */
+    private ForkJoinTask<List<SealedRow>> slice(RunSealer.Header header, List<SubjectResult> chain, int from) {
+        IntStream slice = IntStream.range(Math.min(from, chain.size()), Math.min(chain.size(), from + SLICE));
+        ForkJoinTask<List<SealedRow>> sealing = ForkJoinTask.adapt(
+                () -> (parallel ? slice.parallel() : slice).mapToObj(i -> sealed(header, chain, i)).toList());
+        if (parallel) {
+            return SEALERS.submit(sealing);
+        }
+        sealing.invoke();
+        return sealing;
     }
 
     /** The chain's {@code i}th subject, sealed after the one before it (the first after the last). */
