@@ -58,7 +58,9 @@ final class PostgresCity {
         Path key = Bench.fresh("pg-" + cadres / 1000 + "k").resolve("kaohe.key");
         List<String> on = database.arguments(schema, key);
 
-        Bench.Timed imported = Bench.jar(List.of("-Xmx512m"), Bench.withDatabase(on, "import", folder.toString()));
+        List<String> onWithLimits = new java.util.ArrayList<>(on);
+        onWithLimits.addAll(Bench.importLimits(cadres));
+        Bench.Timed imported = Bench.jar(List.of("-Xmx512m"), Bench.withDatabase(onWithLimits, "import", folder.toString()));
         bench.row(size + " `import` at -Xmx512m", imported.summary(), "≤ 30 s with evaluate + results",
                 "schema " + megabytes(database, schema));
         Bench.Timed evaluated = Bench.jar(List.of("-Xmx1g"), Bench.withDatabase(on, "evaluate", "--period",
