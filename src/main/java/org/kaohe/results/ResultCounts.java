@@ -1,7 +1,6 @@
 package org.kaohe.results;
 
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,12 +25,7 @@ class ResultCounts {
     private record Group(SubjectType type, String dept, String grade, long rows) {}
 
     private final JdbcClient jdbc;
-    private final Map<Long, List<Group>> byRun = Collections.synchronizedMap(new LinkedHashMap<>(16, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<Long, List<Group>> eldest) {
-            return size() > RUNS_KEPT;
-        }
-    });
+    private final Map<Long, List<Group>> byRun = RecentRuns.keeping(RUNS_KEPT);
 
     ResultCounts(JdbcClient jdbc) {
         this.jdbc = jdbc;

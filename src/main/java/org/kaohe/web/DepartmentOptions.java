@@ -1,10 +1,9 @@
 package org.kaohe.web;
 
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.kaohe.results.RecentRuns;
 import org.kaohe.results.ResultsList;
 import org.springframework.stereotype.Component;
 import org.springframework.web.util.HtmlUtils;
@@ -26,12 +25,7 @@ class DepartmentOptions {
     private record Option(String id, String start, String rest) {}
 
     private final ResultsList results;
-    private final Map<Long, List<Option>> byRun = Collections.synchronizedMap(new LinkedHashMap<>(16, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<Long, List<Option>> eldest) {
-            return size() > RUNS_KEPT;
-        }
-    });
+    private final Map<Long, List<Option>> byRun = RecentRuns.keeping(RUNS_KEPT);
 
     DepartmentOptions(ResultsList results) {
         this.results = results;
