@@ -8,7 +8,8 @@ import org.springframework.stereotype.Component;
  * This installation's import limits ({@link ImportLimits}): the defaults suit a city of 100,000
  * cadres; a province's quarter (a million cadres make some 340 MB of CSV and 2.5 million target rows)
  * needs them raised, with {@code kaohe.imports.max-megabytes} and
- * {@code kaohe.imports.max-rows-per-file}. Made at start even where beans are made on first use (the
+ * {@code kaohe.imports.max-rows-per-file}, and a heap of about ten times its largest file (an import
+ * holds one file's text at a time, to store it with the version). Made at start even where beans are made on first use (the
  * command line), so that every import path reads the same limits.
  */
 @Component
