@@ -132,11 +132,13 @@ public final class Bench {
         LargeCityFiles.write(folder, PERIOD, cadres, Math.max(1, cadres / 50), 42);
         Path db = fresh("db-" + size);
 
-        Timed imported = jar(List.of("-Xmx512m"), withDatabase(importLimits(cadres), "import", folder.toString(), url(db)));
-        row(size + " `import` at -Xmx512m", imported.summary(), "≤ 30 s with evaluate + results; passes at 512m",
+        String importHeap = heap(cadres, 512);
+        Timed imported = jar(List.of("-Xmx" + importHeap), withDatabase(importLimits(cadres), "import", folder.toString(), url(db)));
+        row(size + " `import` at -Xmx" + importHeap, imported.summary(), "≤ 30 s with evaluate + results (100k)",
                 "database " + mb(db));
-        Timed evaluated = jar(List.of("-Xmx1g"), "evaluate", "--period", PERIOD.toString(), url(db));
-        row(size + " `evaluate` at -Xmx1g", evaluated.summary(), "(same 30 s)", "database " + mb(db));
+        String evaluateHeap = heap(cadres, 1024);
+        Timed evaluated = jar(List.of("-Xmx" + evaluateHeap), "evaluate", "--period", PERIOD.toString(), url(db));
+        row(size + " `evaluate` at -Xmx" + evaluateHeap, evaluated.summary(), "(same 30 s)", "database " + mb(db));
         Timed results = jar(List.of(), "results", "--period", PERIOD.toString(), "--format", "csv", "--out",
                 WORK.resolve("results-" + size + ".csv").toString(), url(db));
         row(size + " `results --format csv`", results.summary(), "(same 30 s)", "database " + mb(db));
@@ -363,6 +365,11 @@ public final class Bench {
     // ---------------------------------------------------------------- helpers
 
     /** A command's arguments followed by the arguments naming its database. */
+    /** A heap of {@code megabytesAt100k} up to 100,000 cadres, and in proportion above. */
+    static String heap(int cadres, int megabytesAt100k) {
+        return Math.max(megabytesAt100k, (int) ((long) megabytesAt100k * cadres / 100_000)) + "m";
+    }
+
     /**
      * The import limits a city of this size needs (the defaults, 100 MB and 300,000 rows a file, suit
      * 100,000 cadres; a 300,000-cadre city holds 102 MB and some 580,000 target rows).

@@ -60,12 +60,14 @@ final class PostgresCity {
 
         List<String> onWithLimits = new java.util.ArrayList<>(on);
         onWithLimits.addAll(Bench.importLimits(cadres));
-        Bench.Timed imported = Bench.jar(List.of("-Xmx512m"), Bench.withDatabase(onWithLimits, "import", folder.toString()));
-        bench.row(size + " `import` at -Xmx512m", imported.summary(), "≤ 30 s with evaluate + results",
+        String importHeap = Bench.heap(cadres, 512);
+        Bench.Timed imported = Bench.jar(List.of("-Xmx" + importHeap), Bench.withDatabase(onWithLimits, "import", folder.toString()));
+        bench.row(size + " `import` at -Xmx" + importHeap, imported.summary(), "≤ 30 s with evaluate + results",
                 "schema " + megabytes(database, schema));
-        Bench.Timed evaluated = Bench.jar(List.of("-Xmx1g"), Bench.withDatabase(on, "evaluate", "--period",
+        String evaluateHeap = Bench.heap(cadres, 1024);
+        Bench.Timed evaluated = Bench.jar(List.of("-Xmx" + evaluateHeap), Bench.withDatabase(on, "evaluate", "--period",
                 Bench.PERIOD.toString()));
-        bench.row(size + " `evaluate` at -Xmx1g", evaluated.summary(), "(same 30 s)", "schema " + megabytes(database, schema));
+        bench.row(size + " `evaluate` at -Xmx" + evaluateHeap, evaluated.summary(), "(same 30 s)", "schema " + megabytes(database, schema));
         Bench.Timed results = Bench.jar(List.of(), Bench.withDatabase(on, "results", "--period", Bench.PERIOD.toString(),
                 "--format", "csv", "--out", Bench.WORK.resolve("results-" + cadres / 1000 + "k-postgres.csv").toString()));
         bench.row(size + " `results --format csv`", results.summary(), "(same 30 s)", "");
