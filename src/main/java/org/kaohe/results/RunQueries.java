@@ -123,29 +123,28 @@ public class RunQueries {
                 parts(runId, null, null));
     }
 
-    /**
-     * As {@link #storedResults(long)} in the table's own order, with the parts
-     * {@link #readDetails} read: for a whole-run check, which puts them in the chain's order itself
-     * (a sort of the run in the database costs seconds at 100,000 cadres).
-     */
-    public List<StoredSubject> storedResultsInAnyOrder(long runId, Map<String, Map<String, BigDecimal>> parts) {
-        return storedResults(runId, "", parts);
-    }
+    /** A subject's stored row (its parts with it) and its lines' stored JSON, null when its details row is gone. */
+    public record RowWithLines(StoredSubject subject, String linesJson) {}
 
     /**
-     * For a whole-run check, one read of the run's details: every subject's parts (by subject key,
-     * in the run's part order) are returned, and each subject's lines are handed to {@code lines}
-     * as their stored JSON as they are read, in no particular order, never all held at once.
+     * For a whole-run check, one read of the run: every subject's row with its parts and its
+     * lines' stored JSON (the details row joined to it), handed to {@code each} as it is read, in
+     * the table's order (the check puts them in the chain's order itself: a sort of the run in the
+     * database costs seconds at 100,000 cadres), never all held at once. The parts come in their
+     * stored order, which no seal depends on ({@link SealText#result} orders them).
      */
-    public Map<String, Map<String, BigDecimal>> readDetails(long runId, java.util.function.BiConsumer<String, String> lines) {
-        Comparator<String> partOrder = RunPartOrder.of(partLabels(runId));
-        Map<String, Map<String, BigDecimal>> parts = new HashMap<>();
-        streamed.query("SELECT subject_type, subject_id, parts, lines FROM subject_detail WHERE run_id = ?", rs -> {
-            String key = key(rs.getString("subject_type"), rs.getString("subject_id"));
-            parts.put(key, RunPartOrder.ordered(partOrder, rs.getString("parts")));
-            lines.accept(key, rs.getString("lines"));
+    public void forEachRowWithLines(long runId, java.util.function.Consumer<RowWithLines> each) {
+        Map<SubjectType, GradeScale> scales = scales(runId);
+        streamed.query("""
+                SELECT r.*, d.parts AS detail_parts, d.lines AS detail_lines FROM subject_result r
+                LEFT JOIN subject_detail d
+                    ON d.run_id = r.run_id AND d.subject_type = r.subject_type AND d.subject_id = r.subject_id
+                WHERE r.run_id = ?""", rs -> {
+            String parts = rs.getString("detail_parts");
+            SubjectResult result = StoredRunRows.ownSubjectResult(rs, parts == null ? Map.of() : StoredRunRows.readParts(parts),
+                    scales, List.of());
+            each.accept(new RowWithLines(stored(rs, result), rs.getString("detail_lines")));
         }, runId);
-        return parts;
     }
 
     private List<StoredSubject> storedResults(long runId, String order, Map<String, Map<String, BigDecimal>> parts) {

@@ -83,13 +83,19 @@ public final class StoredRunRows {
     static SubjectResult subjectResult(ResultSet rs, Map<String, Map<String, BigDecimal>> parts,
                                                Map<SubjectType, GradeScale> scales, List<ExplanationLine> lines)
             throws SQLException {
-        String type = rs.getString("subject_type");
-        String id = rs.getString("subject_id");
-        GradeScale scale = scales.get(SubjectType.valueOf(type));
-        return new SubjectResult(SubjectType.valueOf(type), id, rs.getString("name"), rs.getString("dept_id"),
-                rs.getBigDecimal("score"), parts.getOrDefault(key(type, id), Map.of()),
-                scale.byCode(rs.getString("band_grade")), scale.byCode(rs.getString("gated_grade")),
-                scale.byCode(rs.getString("final_grade")), rs.getInt("rank_no"), rs.getBoolean("vetoed"), lines);
+        Map<String, BigDecimal> own = parts.getOrDefault(key(rs.getString("subject_type"), rs.getString("subject_id")), Map.of());
+        return ownSubjectResult(rs, own, scales, lines);
+    }
+
+    /** As {@link #subjectResult} with the subject's own parts given. */
+    static SubjectResult ownSubjectResult(ResultSet rs, Map<String, BigDecimal> parts, Map<SubjectType, GradeScale> scales,
+                                          List<ExplanationLine> lines) throws SQLException {
+        SubjectType type = SubjectType.valueOf(rs.getString("subject_type"));
+        GradeScale scale = scales.get(type);
+        return new SubjectResult(type, rs.getString("subject_id"), rs.getString("name"), rs.getString("dept_id"),
+                rs.getBigDecimal("score"), parts, scale.byCode(rs.getString("band_grade")),
+                scale.byCode(rs.getString("gated_grade")), scale.byCode(rs.getString("final_grade")),
+                rs.getInt("rank_no"), rs.getBoolean("vetoed"), lines);
     }
 
     static SubjectResult withLines(SubjectResult s, List<ExplanationLine> lines) {
