@@ -87,13 +87,16 @@ public class RunChainChecker {
         RunSealer.Header fixed = fixed(header);
         String noLines = sealer.linesDigest(List.of());
         CheckBatches<RunQueries.RowWithLines, Link> batches = new CheckBatches<>(parallel ? CHECKERS : null,
-                parallelism(), row -> Link.of(row.subject(), rowIntact(fixed, row.subject()),
-                        (row.linesJson() == null ? noLines : sealer.storedLinesDigest(row.linesJson()))
-                                .equals(row.subject().linesDigest())));
+                parallelism(), row -> link(fixed, row.subject(), row.linesJson() == null ? noLines
+                        : sealer.storedLinesDigest(row.linesJson())));
         try (batches) {
             rows.accept(batches::add);
         }
         return chainFound(header, sealedCount, runSeal, batches.results());
+    }
+
+    private Link link(RunSealer.Header header, StoredSubject s, String storedLinesDigest) {
+        return Link.of(s, rowIntact(header, s), storedLinesDigest.equals(s.linesDigest()));
     }
 
     /** One row of the chain as checked: all a run's check keeps of it. */

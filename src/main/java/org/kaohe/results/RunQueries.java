@@ -4,7 +4,6 @@ import static org.kaohe.results.StoredRunRows.key;
 import static org.kaohe.results.StoredRunRows.readLines;
 import static org.kaohe.results.StoredRunRows.stored;
 import static org.kaohe.results.StoredRunRows.storedScales;
-import static org.kaohe.results.StoredRunRows.subjectResult;
 import static org.kaohe.results.StoredRunRows.withLines;
 
 import java.math.BigDecimal;
@@ -123,15 +122,24 @@ public class RunQueries {
                 parts(runId, null, null));
     }
 
-    /** A subject's stored row (its parts with it) and its lines' stored JSON, null when its details row is gone. */
-    public record RowWithLines(StoredSubject subject, String linesJson) {}
+    /**
+     * A subject's row and its parts' and lines' stored JSON (null when its details row is gone), as
+     * a whole-run check reads them: made into the stored subject ({@link #subject()}) on the
+     * checking threads, not on the reading one.
+     */
+    public record RowWithLines(StoredRunRows.ResultRow row, String partsJson, String linesJson,
+                               Map<SubjectType, GradeScale> scales) {
+        /** The stored subject, its parts in their stored order (no seal depends on it: {@link SealText#result}). */
+        public StoredSubject subject() {
+            return row.stored(partsJson == null ? Map.of() : StoredRunRows.readParts(partsJson), scales, List.of());
+        }
+    }
 
     /**
-     * For a whole-run check, one read of the run: every subject's row with its parts and its
-     * lines' stored JSON (the details row joined to it), handed to {@code each} as it is read, in
-     * the table's order (the check puts them in the chain's order itself: a sort of the run in the
-     * database costs seconds at 100,000 cadres), never all held at once. The parts come in their
-     * stored order, which no seal depends on ({@link SealText#result} orders them).
+     * For a whole-run check, one read of the run: every subject's row with its details row joined
+     * to it, handed to {@code each} as it is read, in the table's order (the check puts them in the
+     * chain's order itself: a sort of the run in the database costs seconds at 100,000 cadres),
+     * never all held at once.
      */
     public void forEachRowWithLines(long runId, java.util.function.Consumer<RowWithLines> each) {
         Map<SubjectType, GradeScale> scales = scales(runId);
@@ -139,19 +147,15 @@ public class RunQueries {
                 SELECT r.*, d.parts AS detail_parts, d.lines AS detail_lines FROM subject_result r
                 LEFT JOIN subject_detail d
                     ON d.run_id = r.run_id AND d.subject_type = r.subject_type AND d.subject_id = r.subject_id
-                WHERE r.run_id = ?""", rs -> {
-            String parts = rs.getString("detail_parts");
-            SubjectResult result = StoredRunRows.ownSubjectResult(rs, parts == null ? Map.of() : StoredRunRows.readParts(parts),
-                    scales, List.of());
-            each.accept(new RowWithLines(stored(rs, result), rs.getString("detail_lines")));
-        }, runId);
+                WHERE r.run_id = ?""", rs -> each.accept(new RowWithLines(StoredRunRows.ResultRow.of(rs),
+                rs.getString("detail_parts"), rs.getString("detail_lines"), scales)), runId);
     }
 
     private List<StoredSubject> storedResults(long runId, String order, Map<String, Map<String, BigDecimal>> parts) {
         Map<SubjectType, GradeScale> scales = scales(runId);
         List<StoredSubject> stored = new ArrayList<>();
         streamed.query("SELECT * FROM subject_result WHERE run_id = ? " + order,
-                rs -> stored.add(stored(rs, subjectResult(rs, parts, scales, List.of()))), runId);
+                rs -> stored.add(stored(rs, parts, scales)), runId);
         return stored;
     }
 
@@ -204,7 +208,7 @@ public class RunQueries {
         Optional<StoredSubject> bare = jdbc.sql("""
                         SELECT * FROM subject_result WHERE run_id = ? AND subject_type = ? AND subject_id = ?""")
                 .params(runId, type.name(), subjectId)
-                .query((rs, n) -> stored(rs, subjectResult(rs, parts, scales, List.of())))
+                .query((rs, n) -> stored(rs, parts, scales))
                 .optional();
         return withLines ? bare.map(s -> new StoredSubject(withLines(s.result(), lines(runId, type, subjectId)), s.seal(),
                 s.linesDigest(), s.previousSubject())) : bare;
