@@ -103,7 +103,7 @@ public class ImportRepository {
                     }, importId);
             ImportSealCheck check = new ImportSealCheck(bare.withFiles(String.join(",", files)), seals,
                     SealedVersion.firstSealed(jdbc));
-            StoredRecords.checkAll(streamed, importId, check);
+            StoredRecords.checkAll(streamed, importId, check, Runtime.getRuntime().availableProcessors());
             if (check.checksRows()) {
                 alteredFiles.forEach(check::fileAltered);
             }

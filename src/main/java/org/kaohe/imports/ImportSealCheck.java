@@ -1,9 +1,11 @@
 package org.kaohe.imports;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.function.Supplier;
 
 import org.kaohe.errors.Message;
@@ -20,9 +22,10 @@ final class ImportSealCheck {
     private final SealedVersion.Header header;
     private final RecordSeals seals;
     private final ImportCheck.Status state;
-    private final int[] counts = new int[RecordSeals.Table.values().length];
+    // Tables may be read on several threads at once (StoredRecords.checkAll): rows count and fail through these.
+    private final AtomicIntegerArray counts = new AtomicIntegerArray(RecordSeals.Table.values().length);
     private final List<Message> problems = new ArrayList<>();
-    private final List<RowProblem> rowProblems = new ArrayList<>();
+    private final List<RowProblem> rowProblems = java.util.Collections.synchronizedList(new ArrayList<>());
     private final List<Message> fileProblems = new ArrayList<>();
 
     /** A row that failed its seal, kept with where it sorts among the others. */
@@ -57,9 +60,12 @@ final class ImportSealCheck {
         return state == ImportCheck.Status.INTACT;
     }
 
-    /** One row read: its stored seal against the seal its fields make; false when it fails (named in the problems). */
+    /**
+     * One row read: its stored seal against the seal its fields make; false when it fails (named
+     * in the problems). Thread-safe; each table's rows must come from one thread, in the order read.
+     */
     boolean row(RecordSeals.Table table, String id, SourceRef source, String stored, Supplier<String> expected) {
-        counts[table.ordinal()]++;
+        counts.incrementAndGet(table.ordinal());
         boolean fails = checksRows() && (stored == null || !stored.equals(expected.get()));
         if (fails) {
             rowProblems.add(new RowProblem(table.ordinal(), source, ImportCheck.rowAltered(source, table.sqlName, id)));
@@ -74,6 +80,17 @@ final class ImportSealCheck {
 
     RecordSeals seals() {
         return seals;
+    }
+
+    /** How many rows of the table the version was sealed with, 0 when not known: a hint for reading it. */
+    long sealedCount(RecordSeals.Table table) {
+        String prefix = table.name() + "=";
+        for (String count : header.counts() == null ? new String[0] : header.counts().split(";")) {
+            if (count.startsWith(prefix) && count.substring(prefix.length()).matches("[0-9]{1,9}")) {
+                return Long.parseLong(count.substring(prefix.length()));
+            }
+        }
+        return 0;
     }
 
     /** What the check found, once every row of every table was read. */
@@ -100,7 +117,9 @@ final class ImportSealCheck {
     private ImportCheck finish(boolean everyTableRead) {
         takeRowAndFileProblems();
         if (checksRows() && everyTableRead) {
-            String stored = SealedVersion.counts(counts);
+            int[] read = new int[counts.length()];
+            Arrays.setAll(read, counts::get);
+            String stored = SealedVersion.counts(read);
             if (!stored.equals(header.counts())) {
                 problems.add(Message.ofValues("import.seal.counts", header.importId(), header.counts(), stored));
             }
@@ -117,6 +136,7 @@ final class ImportSealCheck {
 
     /** The rows' problems in table and source order, then the files': after the version's own, before the counts'. */
     private void takeRowAndFileProblems() {
+        // Stable: rows of one table and line keep the order they were read in.
         rowProblems.stream().sorted(RowProblem.ORDER).map(RowProblem::text).forEach(problems::add);
         rowProblems.clear();
         problems.addAll(fileProblems);

@@ -10,8 +10,14 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadFactory;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 
 import org.kaohe.audit.StreamedReads;
 import org.kaohe.records.Appraisal;
@@ -97,18 +103,56 @@ final class StoredRecords {
     /**
      * Every table of the version checked against its seals and dropped: each table read as it is
      * stored (no sort) and streamed ({@link StreamedReads}), the check putting its problems in
-     * source order itself. What a whole check of a version costs is one pass over its rows.
+     * source order itself. What a whole check of a version costs is one pass over its rows. The
+     * tables are read at once on {@code threads} threads, the largest first (the check is
+     * thread-safe, and each table's rows come from one thread), so a version's check takes about
+     * as long as its largest table where it has the cores.
      */
-    static void checkAll(StreamedReads reads, long importId, ImportSealCheck check) {
-        KINDS.forEach(kind -> check(reads, importId, check, kind));
+    static void checkAll(StreamedReads reads, long importId, ImportSealCheck check, int threads) {
+        List<Kind<?>> largestFirst = KINDS.stream()
+                .sorted(Comparator.comparingLong((Kind<?> kind) -> check.sealedCount(kind.table())).reversed()).toList();
+        if (threads <= 1) {
+            largestFirst.forEach(kind -> check(reads, importId, check, kind));
+            return;
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(Math.min(threads, largestFirst.size()), daemons());
+        try {
+            List<Future<?>> tables = largestFirst.stream()
+                    .map(kind -> pool.submit(() -> check(reads, importId, check, kind))).collect(Collectors.toList());
+            for (Future<?> table : tables) {
+                joined(table);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** Waits for a table's check; what it threw is thrown here as it was. */
+    private static void joined(Future<?> table) {
+        try {
+            table.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("import check interrupted", e);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : new IllegalStateException(e.getCause());
+        }
+    }
+
+    private static ThreadFactory daemons() {
+        return work -> {
+            Thread thread = new Thread(work, "import-check");
+            thread.setDaemon(true); // a command's end never waits for them
+            return thread;
+        };
     }
 
     private static <T> void check(StreamedReads reads, long importId, ImportSealCheck check, Kind<T> kind) {
-        reads.query("SELECT * FROM " + kind.table().sqlName + " WHERE import_id = ?", rs -> {
+        reads.rowsWhere(kind.table().sqlName, "import_id", importId, check.sealedCount(kind.table()), rs -> {
             T record = kind.mapper().mapRow(rs, 0);
             check.row(kind.table(), kind.id().apply(record), kind.source().apply(record), rs.getString("seal"),
                     () -> kind.seal().of(check.seals(), importId, record));
-        }, importId);
+        });
     }
 
     /** The tables, in {@link RecordSeals.Table} order. */

@@ -1,18 +1,20 @@
 package org.kaohe.results;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ForkJoinPool;
-import java.util.stream.Collectors;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 import org.kaohe.errors.Message;
 import org.kaohe.errors.MessageText;
 import org.kaohe.errors.SealBrokenException;
+import org.kaohe.records.SubjectType;
 import org.kaohe.scoring.ExplanationLine;
 import org.springframework.stereotype.Component;
 
@@ -64,66 +66,87 @@ public class RunChainChecker {
      * rows and the run's seal. Lines are not read: each row's seal covers its stored lines' digest.
      */
     public Found checkRows(RunSealer.Header header, int sealedCount, String runSeal, List<StoredSubject> stored) {
+        RunSealer.Header fixed = fixed(header);
+        List<Link> links = onCheckers(() -> stream(stored).map(s -> Link.of(s, rowIntact(fixed, s), true)).toList());
+        return chainFound(header, sealedCount, runSeal, links).rows();
+    }
+
+    /** What a whole run's check found: its rows as {@link #checkRows} finds them, and apart the subjects whose lines were altered. */
+    public record WholeRun(Found rows, List<Message> lines) {}
+
+    /**
+     * A whole run read once: {@code rows} hands each stored row with its lines' stored JSON to the
+     * consumer it is given, in any order, as it reads them. Each row is checked on the checkers
+     * while the reading goes on, a few batches at a time (a run is never all in memory): its own
+     * seal, and its lines against the digest that seal covers (a row without stored lines passes
+     * only when the digest is that of no lines). Then the chain, the count and the run's seal, as
+     * {@link #checkRows}; the altered lines are named in the order of their keys.
+     */
+    public WholeRun checkWholeRun(RunSealer.Header header, int sealedCount, String runSeal,
+                                  Consumer<Consumer<RunQueries.RowWithLines>> rows) {
+        RunSealer.Header fixed = fixed(header);
+        String noLines = sealer.linesDigest(List.of());
+        CheckBatches<RunQueries.RowWithLines, Link> batches = new CheckBatches<>(parallel ? CHECKERS : null,
+                parallelism(), row -> link(fixed, row.subject(), row.linesJson() == null ? noLines
+                        : sealer.storedLinesDigest(row.linesJson())));
+        try (batches) {
+            rows.accept(batches::add);
+        }
+        return chainFound(header, sealedCount, runSeal, batches.results());
+    }
+
+    private Link link(RunSealer.Header header, StoredSubject s, String storedLinesDigest) {
+        return Link.of(s, rowIntact(header, s), storedLinesDigest.equals(s.linesDigest()));
+    }
+
+    /** One row of the chain as checked: all a run's check keeps of it. */
+    private record Link(SubjectType type, String id, String seal, String previousSubject, boolean rowIntact,
+                        boolean linesIntact) {
+        static final Comparator<Link> ORDER = RunSealer.chainOrder(Link::type, Link::id);
+
+        static Link of(StoredSubject s, boolean rowIntact, boolean linesIntact) {
+            return new Link(s.result().subjectType(), s.result().subjectId(), s.seal(), s.previousSubject(), rowIntact,
+                    linesIntact);
+        }
+
+        String key() {
+            return RunSealer.subjectKey(type, id);
+        }
+    }
+
+    /** The rows' problems in the chain's order, a deleted row named by the row after it; the count; the run's seal. */
+    private WholeRun chainFound(RunSealer.Header header, int sealedCount, String runSeal, List<Link> links) {
         Map<String, Message> altered = new LinkedHashMap<>();
-        List<Message> problems = new java.util.ArrayList<>();
-        List<StoredSubject> chain = stored.stream()
-                .sorted((a, b) -> RunSealer.ORDER.compare(a.result(), b.result())).toList();
+        List<Message> problems = new ArrayList<>();
+        List<Link> chain = links.stream().sorted(Link.ORDER).toList();
         Set<String> present = new HashSet<>();
-        chain.forEach(s -> present.add(s.key()));
-        Set<String> notIntact = onCheckers(() -> stream(chain).filter(s -> !rowIntact(header, s)).map(StoredSubject::key)
-                .collect(Collectors.toSet()));
-        for (StoredSubject s : chain) {
-            if (notIntact.contains(s.key())) {
-                altered.put(s.key(), rowAltered(s.key()));
-                problems.add(rowAltered(s.key()));
+        chain.forEach(l -> present.add(l.key()));
+        for (Link l : chain) {
+            if (!l.rowIntact()) {
+                altered.put(l.key(), rowAltered(l.key()));
+                problems.add(rowAltered(l.key()));
             }
-            if (s.previousSubject() != null && !present.contains(s.previousSubject())) {
-                problems.add(Message.of("seal.problem.rowDeleted", s.previousSubject()));
+            if (l.previousSubject() != null && !present.contains(l.previousSubject())) {
+                problems.add(Message.of("seal.problem.rowDeleted", l.previousSubject()));
             }
         }
         if (chain.size() != sealedCount) {
             problems.add(Message.of("seal.problem.count", Integer.toString(sealedCount), Integer.toString(chain.size())));
         }
-        String recomputed = sealer.runSeal(header, chain.stream().map(s -> s.seal() == null ? "" : s.seal()).toList());
+        String recomputed = sealer.runSeal(header, chain.stream().map(l -> l.seal() == null ? "" : l.seal()).toList());
         if (problems.isEmpty() && !recomputed.equals(runSeal)) {
             problems.add(Message.of("seal.problem.runSeal"));
         }
-        return new Found(altered, problems);
-    }
-
-    /**
-     * Gathers the digest of every subject's stored lines (their JSON as stored, read back as a page
-     * reads them): {@code lines} hands each stored subject's key and lines to the consumer it is
-     * given, in any order, as it reads them. They are digested in batches on every core while the
-     * reading goes on, a few batches at a time, so a run's lines are never all in memory. Returns
-     * each subject's digest by key, for {@link #checkLines(Map, Map)}.
-     */
-    public Map<String, String> linesDigests(
-            java.util.function.Consumer<java.util.function.BiConsumer<String, String>> lines) {
-        Map<String, String> digests = new java.util.concurrent.ConcurrentHashMap<>();
-        try (LinesBatches batches = new LinesBatches(parallel ? CHECKERS : null, parallelism(),
-                (key, json) -> digests.put(key, sealer.linesDigest(StoredRunRows.readLines(json))))) {
-            lines.accept(batches::add);
-        }
-        return digests;
-    }
-
-    /**
-     * Each subject's stored lines against the digest its row's seal covers: {@code sealed} and
-     * {@code stored} by subject key, the latter from {@link #linesDigests}. Subjects with a sealed
-     * digest but no stored lines pass only when the digest is that of no lines; lines of a subject
-     * without a row are the row check's to report. Returns the problems in the chain's order.
-     */
-    public List<Message> checkLines(Map<String, String> sealed, Map<String, String> stored) {
-        List<String> altered = new ArrayList<>();
-        sealed.forEach((key, digest) -> {
-            String found = stored.get(key);
-            if (found == null ? !noLines(digest) : !found.equals(digest)) {
-                altered.add(key);
-            }
-        });
         // Keys are TYPE/ID: their text order is the chain's (type, then id).
-        return altered.stream().sorted().map(RunChainChecker::linesAltered).toList();
+        List<Message> lines = chain.stream().filter(l -> !l.linesIntact()).map(Link::key).sorted()
+                .map(RunChainChecker::linesAltered).toList();
+        return new WholeRun(new Found(altered, problems), lines);
+    }
+
+    /** The header with its text made once: every row's seal covers it. */
+    private static RunSealer.Header fixed(RunSealer.Header header) {
+        String text = header.text();
+        return () -> text;
     }
 
     private <T> Stream<T> stream(List<T> items) {

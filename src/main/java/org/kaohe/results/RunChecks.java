@@ -1,8 +1,6 @@
 package org.kaohe.results;
 
-import java.math.BigDecimal;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -176,14 +174,8 @@ public class RunChecks {
         if (unkeyed.isPresent()) {
             return new Verification(run, unkeyed.get(), unkeyedRuns.problems(run, unkeyed.get()));
         }
-        // One read of the details (parts, and lines digested on the checkers meanwhile), one of the rows.
-        Map<String, Map<String, BigDecimal>> parts = new HashMap<>();
-        Map<String, String> storedDigests = chain.linesDigests(lines -> parts.putAll(runs.readDetails(run.id(), lines)));
-        List<StoredSubject> stored = runs.storedResultsInAnyOrder(run.id(), parts);
-        List<Message> problems = new ArrayList<>(rowChecks.checkRows(run, stored).problems());
-        Map<String, String> sealedDigests = new HashMap<>();
-        stored.forEach(s -> sealedDigests.put(s.key(), s.linesDigest()));
-        problems.addAll(chain.checkLines(sealedDigests, storedDigests));
+        // One read of the rows with their details, each checked on the checkers meanwhile.
+        List<Message> problems = rowChecks.checkWholeRun(run, rows -> runs.forEachRowWithLines(run.id(), rows));
         return new Verification(run, problems.isEmpty() ? SealStatus.INTACT : SealStatus.ALTERED, problems);
     }
 }

@@ -4,7 +4,6 @@ import static org.kaohe.results.StoredRunRows.key;
 import static org.kaohe.results.StoredRunRows.readLines;
 import static org.kaohe.results.StoredRunRows.stored;
 import static org.kaohe.results.StoredRunRows.storedScales;
-import static org.kaohe.results.StoredRunRows.subjectResult;
 import static org.kaohe.results.StoredRunRows.withLines;
 
 import java.math.BigDecimal;
@@ -124,35 +123,39 @@ public class RunQueries {
     }
 
     /**
-     * As {@link #storedResults(long)} in the table's own order, with the parts
-     * {@link #readDetails} read: for a whole-run check, which puts them in the chain's order itself
-     * (a sort of the run in the database costs seconds at 100,000 cadres).
+     * A subject's row and its parts' and lines' stored JSON (null when its details row is gone), as
+     * a whole-run check reads them: made into the stored subject ({@link #subject()}) on the
+     * checking threads, not on the reading one.
      */
-    public List<StoredSubject> storedResultsInAnyOrder(long runId, Map<String, Map<String, BigDecimal>> parts) {
-        return storedResults(runId, "", parts);
+    public record RowWithLines(StoredRunRows.ResultRow row, String partsJson, String linesJson,
+                               Map<SubjectType, GradeScale> scales) {
+        /** The stored subject, its parts in their stored order (no seal depends on it: {@link SealText#result}). */
+        public StoredSubject subject() {
+            return row.stored(partsJson == null ? Map.of() : StoredRunRows.readParts(partsJson), scales, List.of());
+        }
     }
 
     /**
-     * For a whole-run check, one read of the run's details: every subject's parts (by subject key,
-     * in the run's part order) are returned, and each subject's lines are handed to {@code lines}
-     * as their stored JSON as they are read, in no particular order, never all held at once.
+     * For a whole-run check, one read of the run: every subject's row with its details row joined
+     * to it, handed to {@code each} as it is read, in the table's order (the check puts them in the
+     * chain's order itself: a sort of the run in the database costs seconds at 100,000 cadres),
+     * never all held at once.
      */
-    public Map<String, Map<String, BigDecimal>> readDetails(long runId, java.util.function.BiConsumer<String, String> lines) {
-        Comparator<String> partOrder = RunPartOrder.of(partLabels(runId));
-        Map<String, Map<String, BigDecimal>> parts = new HashMap<>();
-        streamed.query("SELECT subject_type, subject_id, parts, lines FROM subject_detail WHERE run_id = ?", rs -> {
-            String key = key(rs.getString("subject_type"), rs.getString("subject_id"));
-            parts.put(key, RunPartOrder.ordered(partOrder, rs.getString("parts")));
-            lines.accept(key, rs.getString("lines"));
-        }, runId);
-        return parts;
+    public void forEachRowWithLines(long runId, java.util.function.Consumer<RowWithLines> each) {
+        Map<SubjectType, GradeScale> scales = scales(runId);
+        streamed.query("""
+                SELECT r.*, d.parts AS detail_parts, d.lines AS detail_lines FROM subject_result r
+                LEFT JOIN subject_detail d
+                    ON d.run_id = r.run_id AND d.subject_type = r.subject_type AND d.subject_id = r.subject_id
+                WHERE r.run_id = ?""", rs -> each.accept(new RowWithLines(StoredRunRows.ResultRow.of(rs),
+                rs.getString("detail_parts"), rs.getString("detail_lines"), scales)), runId);
     }
 
     private List<StoredSubject> storedResults(long runId, String order, Map<String, Map<String, BigDecimal>> parts) {
         Map<SubjectType, GradeScale> scales = scales(runId);
         List<StoredSubject> stored = new ArrayList<>();
         streamed.query("SELECT * FROM subject_result WHERE run_id = ? " + order,
-                rs -> stored.add(stored(rs, subjectResult(rs, parts, scales, List.of()))), runId);
+                rs -> stored.add(stored(rs, parts, scales)), runId);
         return stored;
     }
 
@@ -206,7 +209,7 @@ public class RunQueries {
         Optional<StoredSubject> bare = jdbc.sql("""
                         SELECT * FROM subject_result WHERE run_id = ? AND subject_type = ? AND subject_id = ?""")
                 .params(runId, type.name(), subjectId)
-                .query((rs, n) -> stored(rs, subjectResult(rs, parts, scales, List.of())))
+                .query((rs, n) -> stored(rs, parts, scales))
                 .optional();
         return withLines ? bare.map(s -> new StoredSubject(withLines(s.result(), lines(runId, type, subjectId)), s.seal(),
                 s.linesDigest(), s.previousSubject())) : bare;

@@ -33,6 +33,20 @@ final class RunRowChecks {
         return new RunChainChecker.Found(found.alteredRows(), labels);
     }
 
+    /**
+     * A whole run read once ({@link RunChainChecker#checkWholeRun}): the names, then the rows as
+     * {@link #checkRows} finds them, then the subjects whose lines were altered.
+     */
+    List<Message> checkWholeRun(RunInfo run,
+                                java.util.function.Consumer<java.util.function.Consumer<RunQueries.RowWithLines>> rows) {
+        RunChainChecker.WholeRun found = chain.checkWholeRun(header(run), run.subjectCount(), run.seal(), rows);
+        List<Message> problems = new ArrayList<>();
+        checkLabels(run, problems);
+        problems.addAll(found.rows().problems());
+        problems.addAll(found.lines());
+        return problems;
+    }
+
     /** The grade and part names every page reads the run with, against their seal (when the run has one). */
     void checkLabels(RunInfo run, List<Message> problems) {
         runs.labelsSeal(run.id()).ifPresent(seal -> {

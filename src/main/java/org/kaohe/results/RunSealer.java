@@ -41,8 +41,13 @@ public class RunSealer {
     public static final String LEGACY_SCHEME = "SHA256";
 
     /** The order of the chain: by subject type, then id (Java string order, whatever the database's collation). */
-    public static final Comparator<SubjectResult> ORDER = Comparator
-            .comparing((SubjectResult s) -> s.subjectType().name()).thenComparing(SubjectResult::subjectId);
+    public static final Comparator<SubjectResult> ORDER = chainOrder(SubjectResult::subjectType, SubjectResult::subjectId);
+
+    /** {@link #ORDER} for anything that names a subject by its type and id. */
+    public static <T> Comparator<T> chainOrder(java.util.function.Function<T, SubjectType> type,
+                                               java.util.function.Function<T, String> id) {
+        return Comparator.comparing((T s) -> type.apply(s).name()).thenComparing(id);
+    }
 
     /** What of a run's row every seal of the run covers, as canonical text. */
     public interface Header {
@@ -98,8 +103,23 @@ public class RunSealer {
 
     /** SHA-256 of the lines' canonical text: kept on the subject row, covered by its seal. */
     public String linesDigest(List<ExplanationLine> lines) {
+        return digest(SealText.lines(lines));
+    }
+
+    /**
+     * {@link #linesDigest} of the lines a subject's stored JSON reads back as (text no longer in
+     * the stored form reads as one line saying so: {@link StoredRunRows#readLines}). The canonical
+     * text is made straight from the JSON when it is in the writer's exact form
+     * ({@link StoredLinesText}), else from the lines read back: one digest either way.
+     */
+    public String storedLinesDigest(String linesJson) {
+        return digest(StoredLinesText.canonical(linesJson)
+                .orElseGet(() -> SealText.lines(StoredRunRows.readLines(linesJson))));
+    }
+
+    private static String digest(String canonicalText) {
         try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(SealText.lines(lines).getBytes(StandardCharsets.UTF_8));
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(canonicalText.getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(digest);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every Java runtime", e);

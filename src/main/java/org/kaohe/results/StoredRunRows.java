@@ -75,21 +75,38 @@ public final class StoredRunRows {
         }
     }
 
-    static StoredSubject stored(ResultSet rs, SubjectResult result) throws SQLException {
-        return new StoredSubject(result, rs.getString("seal"), rs.getString("lines_digest"),
-                rs.getString("prev_subject"));
+    /**
+     * A subject's row of {@code subject_result} as stored, column by column: a whole-run check reads
+     * it on one thread and makes it into the subject on another.
+     */
+    record ResultRow(String subjectType, String subjectId, String name, String deptId, BigDecimal score,
+                     String bandGrade, String gatedGrade, String finalGrade, int rank, boolean vetoed, String seal,
+                     String linesDigest, String previousSubject) {
+
+        static ResultRow of(ResultSet rs) throws SQLException {
+            return new ResultRow(rs.getString("subject_type"), rs.getString("subject_id"), rs.getString("name"),
+                    rs.getString("dept_id"), rs.getBigDecimal("score"), rs.getString("band_grade"),
+                    rs.getString("gated_grade"), rs.getString("final_grade"), rs.getInt("rank_no"),
+                    rs.getBoolean("vetoed"), rs.getString("seal"), rs.getString("lines_digest"),
+                    rs.getString("prev_subject"));
+        }
+
+        /** The stored subject, with its own parts and lines, graded on the run's scales. */
+        StoredSubject stored(Map<String, BigDecimal> parts, Map<SubjectType, GradeScale> scales,
+                             List<ExplanationLine> lines) {
+            SubjectType type = SubjectType.valueOf(subjectType);
+            GradeScale scale = scales.get(type);
+            SubjectResult result = new SubjectResult(type, subjectId, name, deptId, score, parts,
+                    scale.byCode(bandGrade), scale.byCode(gatedGrade), scale.byCode(finalGrade), rank, vetoed, lines);
+            return new StoredSubject(result, seal, linesDigest, previousSubject);
+        }
     }
 
-    static SubjectResult subjectResult(ResultSet rs, Map<String, Map<String, BigDecimal>> parts,
-                                               Map<SubjectType, GradeScale> scales, List<ExplanationLine> lines)
-            throws SQLException {
-        String type = rs.getString("subject_type");
-        String id = rs.getString("subject_id");
-        GradeScale scale = scales.get(SubjectType.valueOf(type));
-        return new SubjectResult(SubjectType.valueOf(type), id, rs.getString("name"), rs.getString("dept_id"),
-                rs.getBigDecimal("score"), parts.getOrDefault(key(type, id), Map.of()),
-                scale.byCode(rs.getString("band_grade")), scale.byCode(rs.getString("gated_grade")),
-                scale.byCode(rs.getString("final_grade")), rs.getInt("rank_no"), rs.getBoolean("vetoed"), lines);
+    /** The row's stored subject with its parts from {@code parts} (by subject key; none when absent). */
+    static StoredSubject stored(ResultSet rs, Map<String, Map<String, BigDecimal>> parts,
+                                Map<SubjectType, GradeScale> scales) throws SQLException {
+        ResultRow row = ResultRow.of(rs);
+        return row.stored(parts.getOrDefault(key(row.subjectType(), row.subjectId()), Map.of()), scales, List.of());
     }
 
     static SubjectResult withLines(SubjectResult s, List<ExplanationLine> lines) {

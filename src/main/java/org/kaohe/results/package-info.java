@@ -7,7 +7,9 @@
  * ({@link org.kaohe.results.RunChecks}, its row checks {@code RunRowChecks}). The seal chain of every run, quarterly or annual, is
  * written by one {@link org.kaohe.results.RunChainWriter} (which also cuts over-long reasons) and
  * checked by one {@link org.kaohe.results.RunChainChecker}, over {@link org.kaohe.results.StoredSubject}
- * rows: the annual module stores its own rows with them and adds nothing to the chain. Quarterly
+ * rows: the annual module stores its own rows with them and adds nothing to the chain. A whole run's
+ * check reads each row once with its details and digests the lines straight from their stored JSON
+ * ({@code StoredLinesText}, the same digest as the lines read back). Quarterly
  * runs that cannot be checked under the key (stored before keyed seals, downgraded, or sealed under
  * another key) are {@link org.kaohe.results.UnkeyedRuns}'. Beside them:
  * whether a period's current run is out of date and why

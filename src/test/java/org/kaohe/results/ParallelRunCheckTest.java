@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.function.Consumer;
+import java.util.regex.Matcher;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -78,6 +79,37 @@ class ParallelRunCheckTest {
                     (SELECT import_id FROM evaluation_run WHERE id = ?)
                 AND event_id = (SELECT MIN(event_id) FROM event_record e WHERE e.import_id =
                     (SELECT import_id FROM evaluation_run WHERE id = ?))""").params(run, run).update());
+    }
+
+    @Test
+    void storedLinesRewrittenWithTheirMeaningKeptStayIntactAndAnyOtherChangeIsFound() throws Exception {
+        RunChecks sequential = new RunChecks(queries, sealer, new RunChainChecker(sealer, false), unkeyedRuns,
+                importRepository);
+        long runId = evaluate(Period.parse("2027-Q3"));
+        RunInfo run = queries.run(runId).orElseThrow();
+        String subject = "C000017";
+        String stored = jdbc.sql("SELECT lines FROM subject_detail WHERE run_id = ? AND subject_id = ?")
+                .params(runId, subject).query(String.class).single();
+
+        // The same lines written otherwise: spaces, a letter as an escape, an amount with three
+        // decimals. The check reads the text as a page does (not in the writer's exact form): intact.
+        String same = stored.replace("],[", "], [").replace("\"parts.csv", "\"\\u0070arts.csv").replaceFirst("\\.(\\d\\d),", ".$10,");
+        assertThat(same).isNotEqualTo(stored);
+        rewrite(runId, subject, same);
+        assertThat(sequential.verify(run).problems()).isEmpty();
+        assertThat(parallel.verify(run).problems()).isEmpty();
+        assertThat(parallel.subject(run, subject).orElseThrow().failed()).isFalse();
+
+        // One letter of a rule's name changed, through an escape: the lines are altered, and named.
+        rewrite(runId, subject, stored.replaceFirst("\"parts\\.csv", Matcher.quoteReplacement("\"\\u0071arts.csv")));
+        assertThat(parallel.verify(run).problems()).containsExactly(RunChainChecker.linesAltered("CADRE/" + subject));
+        assertThat(sequential.verify(run).problems()).containsExactlyElementsOf(parallel.verify(run).problems());
+        assertThat(parallel.subject(run, subject).orElseThrow().failed()).isTrue();
+    }
+
+    private void rewrite(long runId, String subject, String lines) {
+        assertThat(jdbc.sql("UPDATE subject_detail SET lines = ? WHERE run_id = ? AND subject_id = ?")
+                .params(lines, runId, subject).update()).isEqualTo(1);
     }
 
     /** Tampers with the run (cumulatively), then checks it both ways; a tampering must be found. */

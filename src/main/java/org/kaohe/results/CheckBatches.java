@@ -6,40 +6,42 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
-import java.util.function.BiConsumer;
+import java.util.function.Function;
 
 /**
- * Subjects' stored lines handed to a check a batch at a time while they are read: on a pool, with
- * at most two batches a thread waiting (so a run's lines are never all in memory), or on the
- * calling thread when there is no pool. Closing it checks the last batch and waits for them all.
- * Used by {@link RunChainChecker#checkLines}.
+ * Items read one by one, checked a batch at a time while the reading goes on: on a pool, with at
+ * most two batches a thread waiting (so a run is never all in memory), or on the calling thread
+ * when there is no pool. Closing it checks the last batch and waits for them all; then
+ * {@link #results()} holds what each item's check returned, in no particular order. Used by
+ * {@link RunChainChecker#checkWholeRun}.
  */
-final class LinesBatches implements AutoCloseable {
+final class CheckBatches<T, R> implements AutoCloseable {
 
     private static final int SIZE = 500;
 
     private final ExecutorService pool;
-    private final BiConsumer<String, String> check;
+    private final Function<T, R> check;
     private final Semaphore inFlight;
     private final List<Future<?>> pending = new ArrayList<>();
-    private List<String[]> batch = new ArrayList<>(SIZE);
+    private final List<R> results = new ArrayList<>(); // guarded by itself: the pool's threads add to it
+    private List<T> batch = new ArrayList<>(SIZE);
 
-    /** {@code check} gets each subject's key and stored JSON, on the pool's threads: it must be thread-safe. */
-    LinesBatches(ExecutorService pool, int threads, BiConsumer<String, String> check) {
+    /** {@code check} runs on the pool's threads: it must be thread-safe. */
+    CheckBatches(ExecutorService pool, int threads, Function<T, R> check) {
         this.pool = pool;
         this.check = check;
         this.inFlight = new Semaphore(2 * Math.max(1, threads));
     }
 
-    void add(String key, String json) {
-        batch.add(new String[] {key, json});
+    void add(T item) {
+        batch.add(item);
         if (batch.size() == SIZE) {
             submit();
         }
     }
 
     private void submit() {
-        List<String[]> full = batch;
+        List<T> full = batch;
         batch = new ArrayList<>(SIZE);
         if (pool == null) {
             check(full);
@@ -55,8 +57,12 @@ final class LinesBatches implements AutoCloseable {
         }));
     }
 
-    private void check(List<String[]> subjects) {
-        subjects.forEach(s -> check.accept(s[0], s[1]));
+    private void check(List<T> items) {
+        List<R> checked = new ArrayList<>(items.size());
+        items.forEach(item -> checked.add(check.apply(item)));
+        synchronized (results) {
+            results.addAll(checked);
+        }
     }
 
     /** Checks the last batch and waits for every batch (a failed batch fails the check). */
@@ -72,6 +78,13 @@ final class LinesBatches implements AutoCloseable {
             } catch (ExecutionException e) {
                 throw new IllegalStateException("run check failed", e.getCause());
             }
+        }
+    }
+
+    /** Every item's result, once closed. */
+    List<R> results() {
+        synchronized (results) {
+            return List.copyOf(results);
         }
     }
 }
