@@ -144,8 +144,9 @@ public final class Bench {
         row(size + " `results --format csv`", results.summary(), "(same 30 s)", "database " + mb(db));
         double total = imported.seconds + evaluated.seconds + results.seconds;
         row(size + " import + evaluate + results", String.format("%.1f s", total), "≤ 30 s (100k)", "");
-        Timed verified = jar(List.of("-Xmx512m"), "runs", "verify", url(db));
-        row(size + " `runs verify` at -Xmx512m", verified.summary(), "≤ 3 s (100k)",
+        String verifyHeap = heap(cadres, 512);
+        Timed verified = jar(List.of("-Xmx" + verifyHeap), "runs", "verify", url(db));
+        row(size + " `runs verify` at -Xmx" + verifyHeap, verified.summary(), "≤ 3 s (100k)",
                 "every run of the database (the one evaluated): its rows, lines and the import's records against their seals");
         row(size + " database ÷ data it holds", String.format("%.1f×", (double) bytes(db) / compacted(db)), "≤ 3×",
                 "data = the file after SHUTDOWN COMPACT: " + String.format("%.0f MB", compacted(db) / 1e6));

@@ -73,8 +73,9 @@ final class PostgresCity {
         bench.row(size + " `results --format csv`", results.summary(), "(same 30 s)", "");
         bench.row(size + " import + evaluate + results",
                 String.format("%.1f s", imported.seconds() + evaluated.seconds() + results.seconds()), "≤ 30 s (100k)", "");
-        Bench.Timed verified = Bench.jar(List.of("-Xmx512m"), Bench.withDatabase(on, "runs", "verify"));
-        bench.row(size + " `runs verify` at -Xmx512m", verified.summary(), "≤ 3 s (100k)", "");
+        String verifyHeap = Bench.heap(cadres, 512);
+        Bench.Timed verified = Bench.jar(List.of("-Xmx" + verifyHeap), Bench.withDatabase(on, "runs", "verify"));
+        bench.row(size + " `runs verify` at -Xmx" + verifyHeap, verified.summary(), "≤ 3 s (100k)", "");
         if (pagesToo) {
             bench.pagesAndApi(size, on);
         }
