@@ -51,9 +51,19 @@ final class ResultsSql {
      */
     static List<OrderKey> orderKeys(ResultsFilter filter) {
         boolean down = filter.descending();
-        List<OrderKey> keys = new ArrayList<>(List.of(new OrderKey("run_id", false)));
+        // The id last, in the direction that makes the whole order one walk of the sort's index, forwards
+        // or backwards: the key's direction; by score, whose index is best first (score DESC, id ASC),
+        // the opposite one. Within a grade, by id ascending either way (no index holds the grade order).
+        boolean backwards = switch (filter.sort()) {
+            case SCORE -> !down;
+            case GRADE -> false;
+            default -> down;
+        };
+        // The run and a filtered type, the same on every row, walk the same way as the rest: H2 sees an
+        // index read backwards as in this order only when every key of it is reversed.
+        List<OrderKey> keys = new ArrayList<>(List.of(new OrderKey("run_id", backwards)));
         if (filter.type() != null) {
-            keys.add(new OrderKey("subject_type", false));
+            keys.add(new OrderKey("subject_type", backwards));
         }
         switch (filter.sort()) {
             case DEPT -> {
@@ -69,15 +79,7 @@ final class ResultsSql {
             case GRADE -> keys.add(new OrderKey(GRADE_PLACE, down));
             case RANK -> keys.add(new OrderKey("rank_no", down));
         }
-        // The id last, in the direction that makes the whole order one walk of the sort's index, forwards
-        // or backwards: the key's direction; by score, whose index is best first (score DESC, id ASC),
-        // the opposite one. Within a grade, by id ascending either way (no index holds the grade order).
-        boolean idDown = switch (filter.sort()) {
-            case SCORE -> !down;
-            case GRADE -> false;
-            default -> down;
-        };
-        keys.add(new OrderKey("subject_id", idDown));
+        keys.add(new OrderKey("subject_id", backwards));
         return keys;
     }
 

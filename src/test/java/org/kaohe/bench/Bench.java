@@ -151,7 +151,7 @@ public final class Bench {
         row(size + " database ÷ data it holds", String.format("%.1f×", (double) bytes(db) / compacted(db)), "≤ 3×",
                 "data = the file after SHUTDOWN COMPACT: " + String.format("%.0f MB", compacted(db) / 1e6));
 
-        importVersusRaw(size, folder);
+        importVersusRaw(size, cadres, folder);
         engineVersusReference(size, folder);
         if (pagesToo) {
             pagesAndApi(size, List.of(url(db)));
@@ -159,7 +159,7 @@ public final class Bench {
     }
 
     /** Kaohe's import and the raw load, in one JVM, alternately; the best of two each. */
-    private void importVersusRaw(String size, Path folder) throws Exception {
+    private void importVersusRaw(String size, int cadres, Path folder) throws Exception {
         double kaohe = Double.MAX_VALUE;
         double raw = Double.MAX_VALUE;
         measuring();
@@ -172,7 +172,7 @@ public final class Bench {
                 raw = Math.min(raw, (System.nanoTime() - start) / 1e9);
             }
             Path kaoheDb = fresh("kaohe-" + size + "-" + round);
-            try (ConfigurableApplicationContext context = context(kaoheDb)) {
+            try (ConfigurableApplicationContext context = context(kaoheDb, importLimits(cadres))) {
                 ImportService imports = context.getBean(ImportService.class);
                 long start = System.nanoTime();
                 ImportReport report = imports.importFolder(folder, PERIOD, "bench");
@@ -430,11 +430,13 @@ public final class Bench {
                 timed.exit == 0 ? "" : ", EXIT " + timed.exit);
     }
 
-    private static ConfigurableApplicationContext context(Path db) {
+    private static ConfigurableApplicationContext context(Path db, List<String> settings) {
         // As arguments: they override application.properties (default properties would not).
+        List<String> arguments = new ArrayList<>(List.of("--spring.datasource.url=" + jdbcUrl(db),
+                "--db-scheduler.enabled=false", "--spring.main.banner-mode=off", "--logging.level.root=WARN"));
+        arguments.addAll(settings);
         return new SpringApplicationBuilder(KaoheApplication.class).web(WebApplicationType.NONE)
-                .run("--spring.datasource.url=" + jdbcUrl(db), "--db-scheduler.enabled=false",
-                        "--spring.main.banner-mode=off", "--logging.level.root=WARN");
+                .run(arguments.toArray(String[]::new));
     }
 
     static Path fresh(String name) throws IOException {
