@@ -44,10 +44,11 @@ final class ResultsSql {
 
     /**
      * The chosen column, then the id (ids are unique across cadres and departments): the same request
-     * always gives the same order, and the opposite direction gives its exact reverse. The run and a filtered type come first, being the same on every
-     * row: that lets the database (H2 needs it) see that an index on (run_id, subject_type, ...) is
-     * already in this order. The one definition of a list's order: its SQL ({@link #orderBy}) and the
-     * merge of two types' walks ({@link MixedTypesPage}) are both made from it.
+     * always gives the same order, and the opposite direction gives its exact reverse. The run and a
+     * filtered type come first, being the same on every row: that lets the database (H2 needs it) see
+     * that an index on (run_id, subject_type, ...) is already in this order. The one definition of a
+     * list's order: its SQL ({@link #orderBy}) and the merge of two types' walks
+     * ({@link MixedTypesPage}) are both made from it.
      */
     static List<OrderKey> orderKeys(ResultsFilter filter) {
         boolean down = filter.descending();
