@@ -30,9 +30,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * all the same: the run's row carries no {@code stored_at} until the last batch is in, and every
  * reader ignores such a run. The run's own seal (over every subject's seal, which names the new
  * run's id) is set in that last step too. A storing that dies leaves an invisible run, which a
- * later storing deletes ({@link #deleteAbandoned()}). A batch's details (each subject's lines) are
- * inserted on a thread of their own while the next batch's results are ({@link RunDetailsWriter}),
- * all of them before that last step.
+ * later storing deletes ({@link #deleteAbandoned()}).
  */
 @Repository
 public class RunRepository {
@@ -81,10 +79,22 @@ public class RunRepository {
         long runId = transaction.execute(status -> begin(outcome, runBy, started, durationMs));
         RunSealer.RunHeader header = new RunSealer.RunHeader(runId, outcome.period().toString(), outcome.importId(),
                 outcome.rulebookVersion(), runBy, started.toInstant(), outcome.subjects().size());
-        String runSeal;
-        try (RunDetailsWriter detailsWriter = new RunDetailsWriter(template, transaction)) {
-            runSeal = writeRows(runId, header, outcome.subjects(), detailsWriter);
-        }
+        List<Object[]> results = new ArrayList<>(BATCH);
+        List<Object[]> details = new ArrayList<>(BATCH);
+        String runSeal = chainWriter.write(header, outcome.subjects(), row -> {
+            SubjectResult s = row.subject();
+            results.add(new Object[] {runId, s.subjectType().name(), s.subjectId(), s.name(), s.deptId(), s.score(),
+                    s.bandGrade().name(), s.gatedGrade().name(), s.finalGrade().name(), s.rank(), s.vetoed(),
+                    row.seal(), row.linesDigest(), row.previousSubject(), row.partsJson()});
+            details.add(new Object[] {runId, s.subjectType().name(), s.subjectId(), row.linesJson()});
+            if (results.size() == BATCH) {
+                write(runId, results, details);
+                results.clear();
+                details.clear();
+                FaultPoint.RUN_FIRST_BATCH.reached();
+            }
+        });
+        write(runId, results, details);
         String labelsSeal = sealer.labelsSeal(runId, scales(outcome), outcome.parts());
         transaction.executeWithoutResult(status -> {
             jdbc.sql("UPDATE evaluation_run SET seal = ?, labels_seal = ?, stored_at = ?, written_at = ? WHERE id = ?"
@@ -93,31 +103,6 @@ public class RunRepository {
             completion.accept(runId);
         });
         return runId;
-    }
-
-    /**
-     * The subjects sealed and written in batches: each batch's results on this thread, then its
-     * details handed to {@code detailsWriter} while the next batch's results are written. Returns the
-     * run's seal once every row is in.
-     */
-    private String writeRows(long runId, RunSealer.RunHeader header, List<SubjectResult> subjects,
-                             RunDetailsWriter detailsWriter) {
-        List<Object[]> results = new ArrayList<>(BATCH);
-        List<Object[]> details = new ArrayList<>(BATCH);
-        String runSeal = chainWriter.write(header, subjects, row -> {
-            SubjectResult s = row.subject();
-            results.add(new Object[] {runId, s.subjectType().name(), s.subjectId(), s.name(), s.deptId(), s.score(),
-                    s.bandGrade().name(), s.gatedGrade().name(), s.finalGrade().name(), s.rank(), s.vetoed(),
-                    row.seal(), row.linesDigest(), row.previousSubject(), row.partsJson()});
-            details.add(new Object[] {runId, s.subjectType().name(), s.subjectId(), row.linesJson()});
-            if (results.size() == BATCH) {
-                write(runId, results, details, detailsWriter);
-                FaultPoint.RUN_FIRST_BATCH.reached();
-            }
-        });
-        write(runId, results, details, detailsWriter);
-        detailsWriter.finish();
-        return runSeal;
     }
 
     /** The run's row, still invisible and unsealed, with the grade scales and part names it is read with. */
@@ -163,11 +148,8 @@ public class RunRepository {
                 parts);
     }
 
-    /**
-     * One batch of subjects: their results in one transaction, then their details handed to the
-     * details' writer (their foreign key needs the results committed). Empties both lists.
-     */
-    private void write(long runId, List<Object[]> results, List<Object[]> details, RunDetailsWriter detailsWriter) {
+    /** One batch of subjects, results and details, in one transaction. */
+    private void write(long runId, List<Object[]> results, List<Object[]> details) {
         if (results.isEmpty()) {
             return;
         }
@@ -177,11 +159,11 @@ public class RunRepository {
                                                 gated_grade, final_grade, rank_no, vetoed, seal, lines_digest, prev_subject,
                                                 parts)
                     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", results);
+            template.batchUpdate("""
+                    INSERT INTO subject_detail (run_id, subject_type, subject_id, lines)
+                    VALUES (?, ?, ?, ?)""", details);
             jdbc.sql("UPDATE evaluation_run SET written_at = ? WHERE id = ?").params(OffsetDateTime.now(), runId).update();
         });
-        detailsWriter.write(details);
-        results.clear();
-        details.clear();
     }
 
     /**
