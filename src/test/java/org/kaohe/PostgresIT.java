@@ -285,7 +285,7 @@ class PostgresIT {
     void theSealShowsAStoredPointChangedAfterTheRun() {
         long runId = runs.currentRun(Q3).orElseThrow().id();
 
-        jdbc.sql("UPDATE subject_detail SET parts = REPLACE(parts, '\":', '\":1') WHERE run_id = ? AND subject_id = 'C0002'")
+        jdbc.sql("UPDATE subject_result SET parts = REPLACE(parts, '\":', '\":1') WHERE run_id = ? AND subject_id = 'C0002'")
                 .param(runId).update();
 
         assertThat(checks.intact(runId)).isFalse();

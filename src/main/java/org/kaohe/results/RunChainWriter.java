@@ -90,9 +90,10 @@ public class RunChainWriter {
         SubjectResult s = chain.get(i);
         String previous = RunSealer.subjectKey(chain.get(i == 0 ? chain.size() - 1 : i - 1));
         // The digest is taken over the lines as they will read back from their JSON, so the seal
-        // covers exactly what a page shows.
+        // covers exactly what a page shows: made from the JSON as a check makes it (one definition),
+        // without reading the lines back first.
         String linesJson = linesJson(s.lines());
-        String digest = sealer.linesDigest(StoredExplanation.lines(linesJson));
+        String digest = sealer.storedLinesDigest(linesJson);
         String seal = sealer.subjectSeal(header, s, digest, previous);
         return new SealedRow(s, linesJson, StoredExplanation.partsJson(s.parts()), digest, seal, previous);
     }

@@ -167,7 +167,7 @@ public class RunComparison {
                 int index = side;
                 List<Object> params = new ArrayList<>(List.of(side == 0 ? fromRun : toRun, type.name()));
                 params.addAll(ids);
-                jdbc.sql("SELECT subject_id, parts FROM subject_detail WHERE run_id = ? AND subject_type = ? AND subject_id IN ("
+                jdbc.sql("SELECT subject_id, parts FROM subject_result WHERE run_id = ? AND subject_type = ? AND subject_id IN ("
                                 + String.join(", ", ids.stream().map(id -> "?").toList()) + ")")
                         .params(params)
                         .query(rs -> {

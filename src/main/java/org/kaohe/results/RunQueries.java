@@ -6,10 +6,8 @@ import static org.kaohe.results.StoredRunRows.stored;
 import static org.kaohe.results.StoredRunRows.storedScales;
 import static org.kaohe.results.StoredRunRows.withLines;
 
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -117,15 +115,20 @@ public class RunQueries {
 
     /** As {@link #results}, each with its seal columns. */
     public List<StoredSubject> storedResults(long runId) {
-        return storedResults(runId, """
+        Map<SubjectType, GradeScale> scales = scales(runId);
+        Comparator<String> partOrder = RunPartOrder.of(partLabels(runId));
+        List<StoredSubject> stored = new ArrayList<>();
+        streamed.query("""
+                SELECT * FROM subject_result WHERE run_id = ?
                 ORDER BY CASE subject_type WHEN 'DEPARTMENT' THEN 0 ELSE 1 END, dept_id, rank_no, subject_id""",
-                parts(runId, null, null));
+                rs -> stored.add(stored(rs, partOrder, scales)), runId);
+        return stored;
     }
 
     /**
-     * A subject's row and its parts' and lines' stored JSON (null when its details row is gone), as
-     * a whole-run check reads them: made into the stored subject ({@link #subject()}) on the
-     * checking threads, not on the reading one.
+     * A subject's row with its parts' stored JSON (null for a row migrated by V77 whose details row
+     * was gone) and its lines' (null when its details row is gone), as a whole-run check reads them:
+     * made into the stored subject ({@link #subject()}) on the checking threads, not on the reading one.
      */
     public record RowWithLines(StoredRunRows.ResultRow row, String partsJson, String linesJson,
                                Map<SubjectType, GradeScale> scales) {
@@ -144,19 +147,11 @@ public class RunQueries {
     public void forEachRowWithLines(long runId, java.util.function.Consumer<RowWithLines> each) {
         Map<SubjectType, GradeScale> scales = scales(runId);
         streamed.query("""
-                SELECT r.*, d.parts AS detail_parts, d.lines AS detail_lines FROM subject_result r
+                SELECT r.*, d.lines AS detail_lines FROM subject_result r
                 LEFT JOIN subject_detail d
                     ON d.run_id = r.run_id AND d.subject_type = r.subject_type AND d.subject_id = r.subject_id
                 WHERE r.run_id = ?""", rs -> each.accept(new RowWithLines(StoredRunRows.ResultRow.of(rs),
-                rs.getString("detail_parts"), rs.getString("detail_lines"), scales)), runId);
-    }
-
-    private List<StoredSubject> storedResults(long runId, String order, Map<String, Map<String, BigDecimal>> parts) {
-        Map<SubjectType, GradeScale> scales = scales(runId);
-        List<StoredSubject> stored = new ArrayList<>();
-        streamed.query("SELECT * FROM subject_result WHERE run_id = ? " + order,
-                rs -> stored.add(stored(rs, parts, scales)), runId);
-        return stored;
+                rs.getString("parts"), rs.getString("detail_lines"), scales)), runId);
     }
 
     /**
@@ -204,12 +199,12 @@ public class RunQueries {
     }
 
     private Optional<StoredSubject> storedSubject(long runId, SubjectType type, String subjectId, boolean withLines) {
-        Map<String, Map<String, BigDecimal>> parts = parts(runId, type, subjectId);
+        Comparator<String> partOrder = RunPartOrder.of(partLabels(runId));
         Map<SubjectType, GradeScale> scales = scales(runId);
         Optional<StoredSubject> bare = jdbc.sql("""
                         SELECT * FROM subject_result WHERE run_id = ? AND subject_type = ? AND subject_id = ?""")
                 .params(runId, type.name(), subjectId)
-                .query((rs, n) -> stored(rs, parts, scales))
+                .query((rs, n) -> stored(rs, partOrder, scales))
                 .optional();
         return withLines ? bare.map(s -> new StoredSubject(withLines(s.result(), lines(runId, type, subjectId)), s.seal(),
                 s.linesDigest(), s.previousSubject())) : bare;
@@ -229,22 +224,5 @@ public class RunQueries {
                 .optional()
                 .map(StoredRunRows::readLines)
                 .orElse(List.of());
-    }
-
-    /** The parts of every subject of the run (type and id null), or of one subject, in the rulebook's order. */
-    private Map<String, Map<String, BigDecimal>> parts(long runId, SubjectType type, String subjectId) {
-        Comparator<String> partOrder = RunPartOrder.of(partLabels(runId));
-        Map<String, Map<String, BigDecimal>> parts = new HashMap<>();
-        String sql = "SELECT subject_type, subject_id, parts FROM subject_detail WHERE run_id = ?"
-                + (subjectId == null ? "" : " AND subject_type = ? AND subject_id = ?");
-        org.springframework.jdbc.core.RowCallbackHandler each = rs -> parts.put(
-                key(rs.getString("subject_type"), rs.getString("subject_id")),
-                RunPartOrder.ordered(partOrder, rs.getString("parts")));
-        if (subjectId == null) {
-            streamed.query(sql, each, runId); // the whole run's: read as they come
-        } else {
-            jdbc.sql(sql).params(runId, type.name(), subjectId).query(each);
-        }
-        return parts;
     }
 }

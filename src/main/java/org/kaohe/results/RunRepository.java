@@ -85,8 +85,8 @@ public class RunRepository {
             SubjectResult s = row.subject();
             results.add(new Object[] {runId, s.subjectType().name(), s.subjectId(), s.name(), s.deptId(), s.score(),
                     s.bandGrade().name(), s.gatedGrade().name(), s.finalGrade().name(), s.rank(), s.vetoed(),
-                    row.seal(), row.linesDigest(), row.previousSubject()});
-            details.add(new Object[] {runId, s.subjectType().name(), s.subjectId(), row.partsJson(), row.linesJson()});
+                    row.seal(), row.linesDigest(), row.previousSubject(), row.partsJson()});
+            details.add(new Object[] {runId, s.subjectType().name(), s.subjectId(), row.linesJson()});
             if (results.size() == BATCH) {
                 write(runId, results, details);
                 results.clear();
@@ -156,11 +156,12 @@ public class RunRepository {
         transaction.executeWithoutResult(status -> {
             template.batchUpdate("""
                     INSERT INTO subject_result (run_id, subject_type, subject_id, name, dept_id, score, band_grade,
-                                                gated_grade, final_grade, rank_no, vetoed, seal, lines_digest, prev_subject)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", results);
+                                                gated_grade, final_grade, rank_no, vetoed, seal, lines_digest, prev_subject,
+                                                parts)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", results);
             template.batchUpdate("""
-                    INSERT INTO subject_detail (run_id, subject_type, subject_id, parts, lines)
-                    VALUES (?, ?, ?, ?, ?)""", details);
+                    INSERT INTO subject_detail (run_id, subject_type, subject_id, lines)
+                    VALUES (?, ?, ?, ?)""", details);
             jdbc.sql("UPDATE evaluation_run SET written_at = ? WHERE id = ?").params(OffsetDateTime.now(), runId).update();
         });
     }

@@ -5,6 +5,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -102,11 +103,10 @@ public final class StoredRunRows {
         }
     }
 
-    /** The row's stored subject with its parts from {@code parts} (by subject key; none when absent). */
-    static StoredSubject stored(ResultSet rs, Map<String, Map<String, BigDecimal>> parts,
-                                Map<SubjectType, GradeScale> scales) throws SQLException {
-        ResultRow row = ResultRow.of(rs);
-        return row.stored(parts.getOrDefault(key(row.subjectType(), row.subjectId()), Map.of()), scales, List.of());
+    /** The row's stored subject with its parts (its own column) in {@code partOrder}; none when absent. */
+    static StoredSubject stored(ResultSet rs, Comparator<String> partOrder, Map<SubjectType, GradeScale> scales)
+            throws SQLException {
+        return ResultRow.of(rs).stored(RunPartOrder.ordered(partOrder, rs.getString("parts")), scales, List.of());
     }
 
     static SubjectResult withLines(SubjectResult s, List<ExplanationLine> lines) {

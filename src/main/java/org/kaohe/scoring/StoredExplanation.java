@@ -17,8 +17,8 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 
 /**
- * How a subject's parts and explanation lines are stored: one JSON text each, in the subject's
- * own row of {@code subject_detail}, instead of a database row per part and per line (a run of
+ * How a subject's parts and explanation lines are stored: one JSON text each, the parts in the
+ * subject's row of {@code subject_result} and the lines in its own row of {@code subject_detail}, instead of a database row per part and per line (a run of
  * 100,000 cadres has about 1.3 million of those, and storing them was most of an evaluation).
  * Still plain JSON, so a database can query it ({@code lines::jsonb} on PostgreSQL).
  *

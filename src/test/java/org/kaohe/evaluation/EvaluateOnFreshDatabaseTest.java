@@ -61,7 +61,7 @@ class EvaluateOnFreshDatabaseTest {
     private List<Map<String, Object>> stored(long runId) {
         return jdbc.sql("""
                 SELECT r.subject_type, r.subject_id, r.name, r.dept_id, r.score, r.band_grade, r.gated_grade,
-                       r.final_grade, r.rank_no, r.vetoed, r.lines_digest, r.prev_subject, d.parts, d.lines
+                       r.final_grade, r.rank_no, r.vetoed, r.lines_digest, r.prev_subject, r.parts, d.lines
                 FROM subject_result r JOIN subject_detail d
                   ON d.run_id = r.run_id AND d.subject_type = r.subject_type AND d.subject_id = r.subject_id
                 WHERE r.run_id = ? ORDER BY r.subject_type, r.subject_id""").param(runId).query().listOfRows();

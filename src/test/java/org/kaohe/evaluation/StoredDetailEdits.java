@@ -16,7 +16,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Edits a stored run's parts and lines as somebody with the database would: reads the subject's
- * JSON from {@code subject_detail}, changes it, writes it back well-formed. For tests that check
+ * JSON (its lines from {@code subject_detail}, its parts from {@code subject_result}), changes it,
+ * writes it back well-formed. For tests that check
  * such edits are found.
  */
 final class StoredDetailEdits {
@@ -28,15 +29,17 @@ final class StoredDetailEdits {
     }
 
     void lines(long runId, String subjectId, Consumer<List<ExplanationLine>> edit) {
-        List<ExplanationLine> lines = new ArrayList<>(StoredExplanation.lines(column("lines", runId, subjectId)));
+        List<ExplanationLine> lines = new ArrayList<>(StoredExplanation.lines(column("subject_detail", "lines", runId,
+                subjectId)));
         edit.accept(lines);
-        write("lines", StoredExplanation.linesJson(lines), runId, subjectId);
+        write("subject_detail", "lines", StoredExplanation.linesJson(lines), runId, subjectId);
     }
 
     void parts(long runId, String subjectId, Consumer<Map<String, BigDecimal>> edit) {
-        Map<String, BigDecimal> parts = new LinkedHashMap<>(StoredExplanation.parts(column("parts", runId, subjectId)));
+        Map<String, BigDecimal> parts = new LinkedHashMap<>(StoredExplanation.parts(column("subject_result", "parts",
+                runId, subjectId)));
         edit.accept(parts);
-        write("parts", StoredExplanation.partsJson(parts), runId, subjectId);
+        write("subject_result", "parts", StoredExplanation.partsJson(parts), runId, subjectId);
     }
 
     /** All lines of the run, over every subject. */
@@ -53,13 +56,13 @@ final class StoredDetailEdits {
         return new ExplanationLine(line.rule(), line.part(), line.points(), Reason.frozen(reason), line.evidence());
     }
 
-    private String column(String column, long runId, String subjectId) {
-        return jdbc.sql("SELECT " + column + " FROM subject_detail WHERE run_id = ? AND subject_id = ?")
+    private String column(String table, String column, long runId, String subjectId) {
+        return jdbc.sql("SELECT " + column + " FROM " + table + " WHERE run_id = ? AND subject_id = ?")
                 .params(runId, subjectId).query(String.class).single();
     }
 
-    private void write(String column, String json, long runId, String subjectId) {
-        assertThat(jdbc.sql("UPDATE subject_detail SET " + column + " = ? WHERE run_id = ? AND subject_id = ?")
+    private void write(String table, String column, String json, long runId, String subjectId) {
+        assertThat(jdbc.sql("UPDATE " + table + " SET " + column + " = ? WHERE run_id = ? AND subject_id = ?")
                 .params(json, runId, subjectId).update()).isEqualTo(1);
     }
 }

@@ -108,17 +108,18 @@ class LegacyAndForeignSealTest {
                 Map.of("T", new BigDecimal("80.00")), org.kaohe.scoring.QuarterlyGrades.FAIR, org.kaohe.scoring.QuarterlyGrades.FAIR, org.kaohe.scoring.QuarterlyGrades.FAIR, 1, false,
                 List.of(new ExplanationLine("t", "T", new BigDecimal("80.00"), Reason.frozen("目标"), List.of())));
         String seal = ResultSeal.of("2026-Q2", importId, "v-old", List.of(cadre));
-        // As V15 left a run stored before it: visible (stored_at), its parts and lines as JSON in subject_detail.
+        // As V15 (and V77) left a run stored before it: visible (stored_at), its parts as JSON in its row, its
+        // lines as JSON in subject_detail.
         jdbc.sql("INSERT INTO evaluation_run (period, import_id, rulebook_version, run_by, started_at, duration_ms, subject_count,"
                 + " seal, stored_at, written_at) VALUES ('2026-Q2', ?, 'v-old', 'old', ?, 1, 1, ?, ?, ?)")
                 .params(importId, now, seal, now, now).update();
         long runId = jdbc.sql("SELECT MAX(id) FROM evaluation_run").query(Long.class).single();
         jdbc.sql("INSERT INTO subject_result (run_id, subject_type, subject_id, name, dept_id, score, band_grade, gated_grade,"
-                + " final_grade, rank_no, vetoed) VALUES (?, 'CADRE', 'C1', '张三', 'D1', 80.00, 'FAIR', 'FAIR', 'FAIR', 1, FALSE)")
-                .param(runId).update();
-        jdbc.sql("INSERT INTO subject_detail (run_id, subject_type, subject_id, parts, lines) VALUES (?, 'CADRE', 'C1', ?, ?)")
-                .params(runId, StoredExplanation.partsJson(cadre.parts()), StoredExplanation.linesJson(cadre.lines()))
-                .update();
+                + " final_grade, rank_no, vetoed, parts) VALUES (?, 'CADRE', 'C1', '张三', 'D1', 80.00, 'FAIR', 'FAIR', 'FAIR',"
+                + " 1, FALSE, ?)")
+                .params(runId, StoredExplanation.partsJson(cadre.parts())).update();
+        jdbc.sql("INSERT INTO subject_detail (run_id, subject_type, subject_id, lines) VALUES (?, 'CADRE', 'C1', ?)")
+                .params(runId, StoredExplanation.linesJson(cadre.lines())).update();
         return runId;
     }
 }

@@ -15,7 +15,7 @@ public final class BookLimits {
 
     /**
      * Rows of parts.csv. Every subject's parts are stored as one JSON value of at most 10,000
-     * characters ({@code subject_detail.parts}): 100 parts of the longest code and the widest
+     * characters ({@code subject_result.parts}): 100 parts of the longest code and the widest
      * points take under 4,000. The parts are also sorted into every subject's explanation.
      */
     public static final int MAX_PARTS = 100;
