@@ -61,7 +61,7 @@ class StreamingImport {
             report = transaction.execute(status -> {
                 Optional<ImportStore.CurrentVersion> current = store.current(period);
                 VersionWriter writer = store.begin(period, current, user);
-                ImportParser.Outcome read = upload.read(kinds, writer);
+                ImportParser.Outcome read = ReadAhead.read(upload, kinds, writer);
                 List<ImportProblem> problems = new ArrayList<>(notes);
                 problems.addAll(read.problems());
                 if (read.hasErrors()) {
