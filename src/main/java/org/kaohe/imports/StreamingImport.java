@@ -109,7 +109,7 @@ class StreamingImport {
                                RemovalConfirmation confirmation) {
         ImportStore.CurrentVersion stored = writer.finish(read.contentHash());
         VersionDiff diff = diffs.compare(KeyedTable.QUARTERLY,
-                current.map(c -> new VersionDiffs.Base(c.importId(), c.version())), stored.importId());
+                current.map(c -> new VersionDiffs.Base(c.importId(), c.version())), stored.importId(), writer::rows);
         boolean confirmed = diff.needsConfirmation()
                 && confirmation.covers(current.map(ImportStore.CurrentVersion::version).orElse(null));
         if (diff.needsConfirmation() && !confirmed) {

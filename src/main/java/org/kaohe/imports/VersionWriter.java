@@ -197,6 +197,12 @@ final class VersionWriter {
                 .params(header.seal(seals, counts), seals.keyId(), counts, importId).update();
     }
 
+    /** How many records the table got in this version (as sealed with it). */
+    int rows(KeyedTable table) {
+        return java.util.Arrays.stream(RecordSeals.Table.values()).filter(t -> t.sqlName.equals(table.table()))
+                .mapToInt(this::count).findFirst().orElseThrow();
+    }
+
     private int count(RecordSeals.Table table) {
         return switch (table) {
             case DEPARTMENT -> departments.count;
