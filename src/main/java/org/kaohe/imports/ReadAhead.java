@@ -14,6 +14,7 @@ import org.kaohe.records.Appraisal;
 import org.kaohe.records.Cadre;
 import org.kaohe.records.Department;
 import org.kaohe.records.Event;
+import org.kaohe.records.ItemRegistry;
 import org.kaohe.records.Organization;
 import org.kaohe.records.Target;
 
@@ -50,8 +51,7 @@ final class ReadAhead implements RecordSink {
      * Reads the upload on a reading thread and writes what it reads to {@code writer} on this one;
      * returns what the reading found once everything it handed over is written.
      */
-    static ImportParser.Outcome read(StreamingImport.UploadReader upload, org.kaohe.records.ItemRegistry kinds,
-                                     VersionWriter writer) {
+    static ImportParser.Outcome read(StreamingImport.UploadReader upload, ItemRegistry kinds, VersionWriter writer) {
         ReadAhead ahead = new ReadAhead(writer.seals(), writer.importId());
         FutureTask<ImportParser.Outcome> reading = new FutureTask<>(() -> {
             try {
