@@ -97,7 +97,11 @@ public class SealKey {
      * no value can shift into its neighbour, whatever it holds.
      */
     public static String fields(String... values) {
-        StringBuilder out = new StringBuilder();
+        int size = 0;
+        for (String value : values) {
+            size += (value == null ? 0 : value.length()) + 8; // the text, its length and the separators
+        }
+        StringBuilder out = new StringBuilder(size); // sized once: an import seals some 1.5 million records
         for (String value : values) {
             String v = value == null ? "" : value;
             out.append(v.length()).append(':').append(v).append(';');

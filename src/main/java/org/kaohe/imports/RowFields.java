@@ -203,7 +203,7 @@ final class RowFields {
     /** The optional period column: when given, it must be the import's period. */
     void samePeriod(String column, Period period) {
         String text = raw(column);
-        if (text.isEmpty()) {
+        if (text.isEmpty() || text.equals(period.toString())) { // the period as written by every export: nothing to parse
             return;
         }
         try {

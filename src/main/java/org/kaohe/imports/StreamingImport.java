@@ -61,7 +61,7 @@ class StreamingImport {
             report = transaction.execute(status -> {
                 Optional<ImportStore.CurrentVersion> current = store.current(period);
                 VersionWriter writer = store.begin(period, current, user);
-                ImportParser.Outcome read = upload.read(kinds, writer);
+                ImportParser.Outcome read = ReadAhead.read(upload, kinds, writer);
                 List<ImportProblem> problems = new ArrayList<>(notes);
                 problems.addAll(read.problems());
                 if (read.hasErrors()) {
@@ -109,7 +109,7 @@ class StreamingImport {
                                RemovalConfirmation confirmation) {
         ImportStore.CurrentVersion stored = writer.finish(read.contentHash());
         VersionDiff diff = diffs.compare(KeyedTable.QUARTERLY,
-                current.map(c -> new VersionDiffs.Base(c.importId(), c.version())), stored.importId());
+                current.map(c -> new VersionDiffs.Base(c.importId(), c.version())), stored.importId(), writer::rows);
         boolean confirmed = diff.needsConfirmation()
                 && confirmation.covers(current.map(ImportStore.CurrentVersion::version).orElse(null));
         if (diff.needsConfirmation() && !confirmed) {

@@ -16,10 +16,11 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * Writes one import version's records as they come, in JDBC batches of {@value #BATCH}, then its
- * content hash and its seal ({@link ImportStore#begin} makes one). Callers hold the transaction.
+ * Writes one import version's records as they come, each with the seal {@link ReadAhead} made for it
+ * while reading, in JDBC batches of {@value #BATCH}, then its content hash and its seal
+ * ({@link ImportStore#begin} makes one). Callers hold the transaction; only their thread writes.
  */
-final class VersionWriter implements RecordSink {
+final class VersionWriter {
 
     static final int BATCH = 1000;
 
@@ -32,19 +33,19 @@ final class VersionWriter implements RecordSink {
     private final RecordBatch<Department> departments = new RecordBatch<>(this::jdbcTemplate,
             "INSERT INTO department_record (import_id, dept_id, name, type, source_file, source_line, seal)"
             + " VALUES (?, ?, ?, ?, ?, ?, ?)",
-            (ps, d) -> {
+            (ps, d, seal) -> {
                 ps.setLong(1, importId());
                 ps.setString(2, d.deptId());
                 ps.setString(3, d.name());
                 ps.setString(4, d.type().name());
                 source(ps, 5, d.source());
-                ps.setString(7, seals().of(importId(), d));
+                ps.setString(7, seal);
             });
     private final RecordBatch<Cadre> cadres = new RecordBatch<>(this::jdbcTemplate,
             "INSERT INTO cadre_record (import_id, cadre_id, name, dept_id, position, birth_date, source_file, source_line,"
             + " seal)"
             + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (ps, c) -> {
+            (ps, c, seal) -> {
                 ps.setLong(1, importId());
                 ps.setString(2, c.cadreId());
                 ps.setString(3, c.name());
@@ -52,12 +53,12 @@ final class VersionWriter implements RecordSink {
                 ps.setString(5, c.position());
                 date(ps, 6, c.birthDate());
                 source(ps, 7, c.source());
-                ps.setString(9, seals().of(importId(), c));
+                ps.setString(9, seal);
             });
     private final RecordBatch<Target> targets = new RecordBatch<>(this::jdbcTemplate,
             "INSERT INTO target_record (import_id, target_id, owner_type, owner_id, project, title, planned, actual, weight,"
             + " due_date, done_date, key_work, source_file, source_line, seal) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (ps, t) -> {
+            (ps, t, seal) -> {
                 ps.setLong(1, importId());
                 ps.setString(2, t.targetId());
                 ps.setString(3, t.ownerType().name());
@@ -71,12 +72,12 @@ final class VersionWriter implements RecordSink {
                 date(ps, 11, t.doneDate());
                 ps.setBoolean(12, t.keyWork());
                 source(ps, 13, t.source());
-                ps.setString(15, seals().of(importId(), t));
+                ps.setString(15, seal);
             });
     private final RecordBatch<Appraisal> appraisals = new RecordBatch<>(this::jdbcTemplate,
             "INSERT INTO appraisal_record (import_id, cadre_id, votes_good, votes_fair, votes_average, votes_poor,"
             + " leader_score, source_file, source_line, seal) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (ps, a) -> {
+            (ps, a, seal) -> {
                 ps.setLong(1, importId());
                 ps.setString(2, a.cadreId());
                 ps.setInt(3, a.votesGood());
@@ -89,12 +90,12 @@ final class VersionWriter implements RecordSink {
                     ps.setBigDecimal(7, a.leaderScore());
                 }
                 source(ps, 8, a.source());
-                ps.setString(10, seals().of(importId(), a));
+                ps.setString(10, seal);
             });
     private final RecordBatch<Event> events = new RecordBatch<>(this::jdbcTemplate,
             "INSERT INTO event_record (import_id, event_id, subject_type, subject_id, kind, level, unit_count, event_date,"
             + " note, source_file, source_line, seal) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (ps, e) -> {
+            (ps, e, seal) -> {
                 ps.setLong(1, importId());
                 ps.setString(2, e.eventId());
                 ps.setString(3, e.subjectType().name());
@@ -109,12 +110,12 @@ final class VersionWriter implements RecordSink {
                 date(ps, 8, e.date());
                 ps.setString(9, e.note());
                 source(ps, 10, e.source());
-                ps.setString(12, seals().of(importId(), e));
+                ps.setString(12, seal);
             });
     private final RecordBatch<Organization> organizations = new RecordBatch<>(this::jdbcTemplate,
             "INSERT INTO organization_record (import_id, org_id, dept_id, area, secretary_age, members, activities,"
             + " source_file, source_line, seal) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (ps, o) -> {
+            (ps, o, seal) -> {
                 ps.setLong(1, importId());
                 ps.setString(2, o.orgId());
                 ps.setString(3, o.deptId());
@@ -123,7 +124,7 @@ final class VersionWriter implements RecordSink {
                 ps.setInt(6, o.members());
                 ps.setInt(7, o.activities());
                 source(ps, 8, o.source());
-                ps.setString(10, seals().of(importId(), o));
+                ps.setString(10, seal);
             });
 
     VersionWriter(JdbcTemplate jdbcTemplate, JdbcClient jdbc, RecordSeals seals, long importId, int version) {
@@ -134,12 +135,13 @@ final class VersionWriter implements RecordSink {
         this.version = version;
     }
 
-    /** For the batches and their statements (a field initializer may not read the final fields themselves). */
-    private long importId() {
+    /** The version's id: the batches' statements and the records' seals name it. */
+    long importId() {
         return importId;
     }
 
-    private RecordSeals seals() {
+    /** How the version's records and files are sealed (a field initializer may not read the final field itself). */
+    RecordSeals seals() {
         return seals;
     }
 
@@ -147,42 +149,34 @@ final class VersionWriter implements RecordSink {
         return jdbcTemplate;
     }
 
-    @Override
-    public void department(Department d) {
-        departments.add(d);
+    void add(Department d, String seal) {
+        departments.add(d, seal);
     }
 
-    @Override
-    public void cadre(Cadre c) {
-        cadres.add(c);
+    void add(Cadre c, String seal) {
+        cadres.add(c, seal);
     }
 
-    @Override
-    public void target(Target t) {
-        targets.add(t);
+    void add(Target t, String seal) {
+        targets.add(t, seal);
     }
 
-    @Override
-    public void appraisal(Appraisal a) {
-        appraisals.add(a);
+    void add(Appraisal a, String seal) {
+        appraisals.add(a, seal);
     }
 
-    @Override
-    public void event(Event e) {
-        events.add(e);
+    void add(Event e, String seal) {
+        events.add(e, seal);
     }
 
-    @Override
-    public void organization(Organization o) {
-        organizations.add(o);
+    void add(Organization o, String seal) {
+        organizations.add(o, seal);
     }
 
-    @Override
-    public void file(ImportReport.FileReport file, String text) {
+    void file(ImportReport.FileReport file, String text, String seal) {
         jdbc.sql("INSERT INTO import_file (import_id, file_name, sha256, encoding, row_count, content, seal)"
                         + " VALUES (?, ?, ?, ?, ?, ?, ?)")
-                .params(importId, file.fileName(), file.sha256(), file.encoding(), file.rows(), text,
-                        seals().file(importId, file.fileName(), text))
+                .params(importId, file.fileName(), file.sha256(), file.encoding(), file.rows(), text, seal)
                 .update();
     }
 
@@ -201,6 +195,12 @@ final class VersionWriter implements RecordSink {
         SealedVersion.Header header = SealedVersion.header(jdbc, importId).orElseThrow();
         jdbc.sql("UPDATE import_version SET seal = ?, key_id = ?, record_counts = ? WHERE id = ?")
                 .params(header.seal(seals, counts), seals.keyId(), counts, importId).update();
+    }
+
+    /** How many records the table got in this version (as sealed with it). */
+    int rows(KeyedTable table) {
+        return java.util.Arrays.stream(RecordSeals.Table.values()).filter(t -> t.sqlName.equals(table.table()))
+                .mapToInt(this::count).findFirst().orElseThrow();
     }
 
     private int count(RecordSeals.Table table) {

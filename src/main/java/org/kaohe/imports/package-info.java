@@ -5,7 +5,8 @@
  * between files ({@code CrossFileChecks}), all collected by {@code ImportParser} without touching
  * the database ({@code ImportRowReader} turns rows into records, {@code CollectedRecords} keeps them
  * in memory when nothing is stored); {@code ImportStore} begins a version and {@code VersionWriter}
- * writes its records in batches. Other modules use only the types marked
+ * writes its records in batches, while {@code ReadAhead} reads, checks and seals the upload on a
+ * second thread that touches no database. Other modules use only the types marked
  * {@code @NamedInterface("imports")} (ArchitectureTest keeps every other type inside):
  * {@link org.kaohe.imports.ImportService} imports and answers
  * with an {@link org.kaohe.imports.ImportReport}; {@link org.kaohe.imports.ImportRepository}
