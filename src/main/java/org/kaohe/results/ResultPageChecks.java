@@ -73,10 +73,12 @@ public class ResultPageChecks {
      */
     public CheckedPage page(RunInfo run, ResultsPage page) {
         Optional<SealStatus> unkeyed = unkeyedRuns.status(run);
-        List<ListedResult> rows = page.rows().stream().map(row -> row.withSeal(unkeyed.orElseGet(() ->
-                runs.storedRow(run.id(), row.subjectType(), row.subjectId()) // the row's seal: its fields, parts and lines' digest
-                        .filter(stored -> rowChecks.rowIntact(run, stored) && matches(stored.result(), row))
-                        .map(stored -> SealStatus.INTACT).orElse(SealStatus.ALTERED)))).toList();
+        List<Optional<StoredSubject>> stored = unkeyed.isPresent() ? List.of() : runs.storedRows(run.id(), page.rows());
+        List<ListedResult> rows = new ArrayList<>();
+        for (int i = 0; i < page.rows().size(); i++) {
+            ListedResult row = page.rows().get(i);
+            rows.add(row.withSeal(unkeyed.isPresent() ? unkeyed.get() : rowStatus(run, row, stored.get(i))));
+        }
         ResultsPage checked = new ResultsPage(rows, page.page(), page.size(), page.total());
         if (unkeyed.isPresent()) {
             return new CheckedPage(checked, unkeyed.get(), unkeyedRuns.problems(run, unkeyed.get()), false);
@@ -111,6 +113,12 @@ public class ResultPageChecks {
     private TimedCheck wholeRunCheck(RunInfo run) {
         RunChecks.CheckedRun checked = checks.results(run, wholeRunRows);
         return new TimedCheck(checked.status(), checked.problems(), java.time.Instant.now());
+    }
+
+    /** The row's seal (its fields, parts and lines' digest) holds, and the list shows what it holds. */
+    private SealStatus rowStatus(RunInfo run, ListedResult row, Optional<StoredSubject> stored) {
+        return stored.filter(s -> rowChecks.rowIntact(run, s) && matches(s.result(), row))
+                .map(s -> SealStatus.INTACT).orElse(SealStatus.ALTERED);
     }
 
     /** The listed row shows what the checked stored row holds (both were read from the same table). */
