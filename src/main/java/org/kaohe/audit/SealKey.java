@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.Optional;
 
@@ -142,7 +143,7 @@ public class SealKey {
 
         private void room(int more) {
             if (length + more > array.length) {
-                array = java.util.Arrays.copyOf(array, Math.max(2 * array.length, length + more));
+                array = Arrays.copyOf(array, Math.max(2 * array.length, length + more));
             }
         }
     }

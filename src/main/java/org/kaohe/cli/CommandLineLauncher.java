@@ -55,22 +55,26 @@ public final class CommandLineLauncher {
      * The command's context built from Spring's ahead-of-time code, as the launcher
      * ({@code target/bin/kaohe}) does: for {@code java -jar kaohe.jar COMMAND} too, a second of CPU
      * less at every start (no scanning, no configuration classes parsed, no conditions evaluated;
-     * docs/performance.md). Not when the code is not there (classes compiled without
-     * {@code process-aot}), nor when the user names a logging configuration (the code carries
-     * {@code logback-cli.xml}'s model and would not read another file), nor when
+     * docs/performance.md). Only from a jar, where the code was built with the classes beside it
+     * (classes compiled since, in {@code target/classes}, may sit beside an older build's code, which
+     * would not know their beans); not when the user names a logging configuration (the code
+     * carries {@code logback-cli.xml}'s model and would not read another file), nor when
      * {@code -Dspring.aot.enabled} is given either way. Called by main only, for a command's own
      * process: it is a JVM system property.
      */
     public static void useAheadOfTimeCode(String[] args) {
-        if (aheadOfTimeCodeFor(args, System.getProperty(AOT_ENABLED),
-                CommandLineLauncher.class.getClassLoader().getResource(AOT_INITIALIZER.replace('.', '/') + ".class") != null)) {
+        java.net.URL code = CommandLineLauncher.class.getClassLoader().getResource(AOT_INITIALIZER.replace('.', '/') + ".class");
+        if (aheadOfTimeCodeFor(args, System.getProperty(AOT_ENABLED), code != null && "jar".equals(code.getProtocol()))) {
             System.setProperty(AOT_ENABLED, "true");
         }
     }
 
-    /** Whether a command with these arguments starts from the ahead-of-time code; {@code setting} is the JVM's, if any. */
-    static boolean aheadOfTimeCodeFor(String[] args, String setting, boolean codePresent) {
-        return setting == null && codePresent && isCommand(args)
+    /**
+     * Whether a command with these arguments starts from the ahead-of-time code; {@code setting} is
+     * the JVM's, if any; {@code codeInJar}: the code is in the jar the command runs from.
+     */
+    static boolean aheadOfTimeCodeFor(String[] args, String setting, boolean codeInJar) {
+        return setting == null && codeInJar && isCommand(args)
                 && Arrays.stream(args).noneMatch(a -> a.startsWith("--logging.config="));
     }
 
