@@ -127,8 +127,8 @@ public class RunSealer {
     }
 
     public String subjectSeal(Header header, SubjectResult subject, String linesDigest, String previousKey) {
-        return key.macJoined(header.text(), "\n", SealText.result(subject), "\n",
-                SealText.fields(linesDigest, previousKey));
+        return key.mac(header.text() + "\n" + SealText.result(subject) + "\n"
+                + SealText.fields(linesDigest, previousKey));
     }
 
     /**
