@@ -16,6 +16,7 @@ public class KaoheApplication {
     public static void main(String[] args) {
         if (CommandLineLauncher.isCommand(args)) {
             CommandLineLauncher.skipBackgroundPreinitializer(); // before any Spring class loads
+            CommandLineLauncher.useAheadOfTimeCode(args);
             CommandLineLauncher.useUtf8Console();
             System.exit(CommandLineLauncher.run(args));
         }

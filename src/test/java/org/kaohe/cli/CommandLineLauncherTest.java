@@ -37,6 +37,24 @@ class CommandLineLauncherTest {
         assertThat(springAndLoggingSystemProperties()).doesNotContainKey("logging.config").isEqualTo(before);
     }
 
+    /**
+     * {@code java -jar kaohe.jar COMMAND} starts from Spring's ahead-of-time code as the launcher
+     * does, but not the web server, not with a logging configuration of the user's, not when the
+     * JVM's setting says either way, and not when the code is not in the jar the command runs from.
+     */
+    @Test
+    void aCommandStartsFromTheAheadOfTimeCodeWhenItIsThereAndNothingSaysOtherwise() {
+        String[] verify = {"runs", "verify", "--spring.datasource.url=jdbc:h2:file:x"};
+        assertThat(CommandLineLauncher.aheadOfTimeCodeFor(verify, null, true)).isTrue();
+        assertThat(CommandLineLauncher.aheadOfTimeCodeFor(new String[] {"--version"}, null, true)).isTrue();
+        assertThat(CommandLineLauncher.aheadOfTimeCodeFor(verify, null, false)).isFalse(); // not in the jar run
+        assertThat(CommandLineLauncher.aheadOfTimeCodeFor(verify, "false", true)).isFalse();
+        assertThat(CommandLineLauncher.aheadOfTimeCodeFor(verify, "true", true)).isFalse(); // already set
+        assertThat(CommandLineLauncher.aheadOfTimeCodeFor(new String[] {"--server.port=0"}, null, true)).isFalse();
+        assertThat(CommandLineLauncher.aheadOfTimeCodeFor(new String[] {"runs", "verify", "--logging.config=my.xml"},
+                null, true)).isFalse();
+    }
+
     /** Spring Boot's own start sets upper-case ones (PID, CONSOLE_LOG_CHARSET...): those are not the launcher's. */
     private static Map<String, String> springAndLoggingSystemProperties() {
         Map<String, String> found = new TreeMap<>();
