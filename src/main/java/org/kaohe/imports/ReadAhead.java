@@ -17,6 +17,7 @@ import org.kaohe.records.Event;
 import org.kaohe.records.ItemRegistry;
 import org.kaohe.records.Organization;
 import org.kaohe.records.Target;
+import org.kaohe.work.Futures;
 
 /**
  * An upload read, checked and sealed on a thread of its own while the import's thread writes what it
@@ -69,7 +70,7 @@ final class ReadAhead implements RecordSink {
             }
             return reading.get();
         } catch (ExecutionException e) {
-            throw rethrown(e.getCause());
+            throw Futures.asThrown(e.getCause());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new CancellationException("import interrupted");
@@ -185,15 +186,5 @@ final class ReadAhead implements RecordSink {
     private static CancellationException stopped() {
         Thread.currentThread().interrupt();
         return new CancellationException("the import's writing stopped");
-    }
-
-    private static RuntimeException rethrown(Throwable cause) {
-        if (cause instanceof RuntimeException runtime) {
-            return runtime;
-        }
-        if (cause instanceof Error error) {
-            throw error;
-        }
-        return new IllegalStateException(cause);
     }
 }

@@ -10,7 +10,6 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -31,6 +30,7 @@ import org.kaohe.records.Project;
 import org.kaohe.records.SourceRef;
 import org.kaohe.records.SubjectType;
 import org.kaohe.records.Target;
+import org.kaohe.work.Futures;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -119,23 +119,9 @@ final class StoredRecords {
         try {
             List<Future<?>> tables = largestFirst.stream()
                     .map(kind -> pool.submit(() -> check(reads, importId, check, kind))).collect(Collectors.toList());
-            for (Future<?> table : tables) {
-                joined(table);
-            }
+            tables.forEach(table -> Futures.await(table, "import check"));
         } finally {
             pool.shutdownNow();
-        }
-    }
-
-    /** Waits for a table's check; what it threw is thrown here as it was. */
-    private static void joined(Future<?> table) {
-        try {
-            table.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("import check interrupted", e);
-        } catch (ExecutionException e) {
-            throw e.getCause() instanceof RuntimeException cause ? cause : new IllegalStateException(e.getCause());
         }
     }
 

@@ -2,11 +2,12 @@ package org.kaohe.results;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
 import java.util.function.Function;
+
+import org.kaohe.work.Futures;
 
 /**
  * Items read one by one, checked a batch at a time while the reading goes on: on a pool, with at
@@ -69,16 +70,7 @@ final class CheckBatches<T, R> implements AutoCloseable {
     @Override
     public void close() {
         submit();
-        for (Future<?> f : pending) {
-            try {
-                f.get();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("run check interrupted", e);
-            } catch (ExecutionException e) {
-                throw new IllegalStateException("run check failed", e.getCause());
-            }
-        }
+        pending.forEach(batch -> Futures.await(batch, "run check"));
     }
 
     /** Every item's result, once closed. */
