@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.LongConsumer;
 
+import org.kaohe.audit.PlannerStatistics;
 import org.kaohe.errors.FaultPoint;
 import org.kaohe.records.SubjectType;
 import org.kaohe.scoring.EvaluationOutcome;
@@ -44,14 +45,16 @@ public class RunRepository {
     private final TransactionTemplate transaction;
     private final RunSealer sealer;
     private final RunChainWriter chainWriter;
+    private final PlannerStatistics statistics;
 
     public RunRepository(JdbcClient jdbc, JdbcTemplate template, TransactionTemplate transaction, RunSealer sealer,
-                         RunChainWriter chainWriter) {
+                         RunChainWriter chainWriter, PlannerStatistics statistics) {
         this.jdbc = jdbc;
         this.template = template;
         this.transaction = transaction;
         this.sealer = sealer;
         this.chainWriter = chainWriter;
+        this.statistics = statistics;
     }
 
     /** As {@link #insert(EvaluationOutcome, String, OffsetDateTime, long, LongConsumer)} with nothing else to do. */
@@ -164,6 +167,8 @@ public class RunRepository {
                     VALUES (?, ?, ?, ?)""", details);
             jdbc.sql("UPDATE evaluation_run SET written_at = ? WHERE id = ?").params(OffsetDateTime.now(), runId).update();
         });
+        // On a fresh PostgreSQL database: the details' foreign-key checks planned by real rows from the next batch on.
+        statistics.analyzeIfNeverAnalyzed("subject_result", "subject_detail");
     }
 
     /**

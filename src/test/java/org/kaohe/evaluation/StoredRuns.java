@@ -42,6 +42,7 @@ public final class StoredRuns {
         }
         EvaluationOutcome outcome = new EvaluationOutcome(period, importId, rulebookVersion, subjects);
         TransactionTemplate transaction = new TransactionTemplate(new DataSourceTransactionManager(template.getDataSource()));
-        return new RunRepository(jdbc, template, transaction, sealer, new org.kaohe.results.RunChainWriter(sealer)).insert(outcome, "test", OffsetDateTime.now(), 1);
+        return new RunRepository(jdbc, template, transaction, sealer, new org.kaohe.results.RunChainWriter(sealer),
+                new org.kaohe.audit.PlannerStatistics(template)).insert(outcome, "test", OffsetDateTime.now(), 1);
     }
 }
