@@ -5,6 +5,8 @@
  * {@link org.kaohe.audit.AuditText}, which words its entries in the reader's language.
  * {@link org.kaohe.audit.SealKey#seal} is the one seal writer every module seals with;
  * {@link org.kaohe.audit.H2Password} keeps the embedded database's password beside the key.
+ * Beside it, for PostgreSQL: {@link org.kaohe.audit.PostgresDriverSettings} (the driver's batched
+ * inserts) and {@link org.kaohe.audit.PlannerStatistics} (tables analyzed once they hold rows).
  * Depends on no domain package: every other module may log.
  */
 package org.kaohe.audit;
