@@ -27,14 +27,23 @@ public class ResultPageChecks {
      */
     private final RunRowChecks wholeRunRows;
     private final UnkeyedRuns unkeyedRuns;
+    /**
+     * How long a whole run's check is reused by pages before it is done again (in the background):
+     * {@code kaohe.results.run-check-reused-for}, 30 s; 0 makes every page start one when none is under
+     * way (how the bench keeps the check running while it times the pages).
+     */
+    private final java.time.Duration reusedFor;
 
     public ResultPageChecks(RunChecks checks, RunQueries runs, RunSealer sealer, RunChainChecker chain,
-                            UnkeyedRuns unkeyedRuns) {
+                            UnkeyedRuns unkeyedRuns,
+                            @org.springframework.beans.factory.annotation.Value("${kaohe.results.run-check-reused-for:30s}")
+                            java.time.Duration reusedFor) {
         this.checks = checks;
         this.runs = runs;
         this.rowChecks = new RunRowChecks(runs, sealer, chain);
         this.wholeRunRows = new RunRowChecks(runs, sealer, new RunChainChecker(sealer, false));
         this.unkeyedRuns = unkeyedRuns;
+        this.reusedFor = reusedFor;
     }
 
     /**
@@ -47,9 +56,6 @@ public class ResultPageChecks {
             return status.failed() || page.rows().stream().anyMatch(r -> r.seal() == SealStatus.ALTERED);
         }
     }
-
-    /** How long a whole run's check is reused by pages before it is done again (in the background). */
-    static final java.time.Duration RUN_CHECK_REUSED_FOR = java.time.Duration.ofSeconds(30);
 
     private record TimedCheck(SealStatus status, List<Message> problems, java.time.Instant at) {}
 
@@ -67,7 +73,7 @@ public class ResultPageChecks {
      * Marks each row of a page with its own seal check (the cost of the page's rows) and adds what
      * the run's last whole check found (every row, the chain, the count). The whole check never runs
      * inside the page's request: it runs on a background thread when none was made in the last
-     * {@link #RUN_CHECK_REUSED_FOR}, so paging through a city of 100,000 cadres costs the page only.
+     * {@link #reusedFor}, so paging through a city of 100,000 cadres costs the page only.
      * A row changed or deleted elsewhere in the run is therefore flagged on the pages within seconds
      * (once that check ends), not on the very next page; a row the page shows, at once.
      */
@@ -85,7 +91,7 @@ public class ResultPageChecks {
         }
         TimedCheck whole = lastRunChecks.get(run.id());
         boolean rowAltered = rows.stream().anyMatch(r -> r.seal() == SealStatus.ALTERED);
-        if (whole == null || rowAltered || whole.at().plus(RUN_CHECK_REUSED_FOR).isBefore(java.time.Instant.now())) {
+        if (whole == null || rowAltered || !whole.at().plus(reusedFor).isAfter(java.time.Instant.now())) {
             checkInBackground(run);
         }
         List<Message> problems = new ArrayList<>();
