@@ -343,7 +343,7 @@ public final class Bench {
         return String.join("; ", calls);
     }
 
-    private static String login(HttpClient http, String base) throws Exception {
+    static String login(HttpClient http, String base) throws Exception {
         HttpResponse<String> page = send(http, base + "/login");
         Matcher csrf = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"").matcher(page.body());
         csrf.find();

@@ -1,0 +1,101 @@
+package org.kaohe.bench;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.http.HttpClient;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Not a test: the dashboard and the results page's first page while the results pages' whole-run
+ * check runs throughout, on a database a bench left (a city already imported and evaluated, with the
+ * bench's account). The server is started with {@code --kaohe.results.run-check-reused-for=0s}, so
+ * every view starts a whole check when none is under way: first the views until the first check
+ * ends (how long a check takes while somebody pages without a pause), then {@code n} views of each
+ * page, p50 and p95, with the load average before and after.
+ * <pre>
+ * java -cp "target/test-classes:target/classes:target/bench-app/lib/*" org.kaohe.bench.CheckingPagesBench \
+ *     JAR VIEWS [SERVER ARGUMENTS: the database, other settings]...
+ * </pre>
+ */
+public final class CheckingPagesBench {
+
+    private CheckingPagesBench() {}
+
+    public static void main(String[] args) throws Exception {
+        Path jar = Path.of(args[0]).toAbsolutePath();
+        int views = Integer.parseInt(args[1]);
+        List<String> line = new ArrayList<>(List.of(System.getProperty("java.home") + "/bin/java", "-Xmx2g", "-jar",
+                jar.toString()));
+        int port;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        line.addAll(List.of("--server.port=" + port, "--kaohe.demo.load-on-start=false",
+                "--kaohe.results.run-check-reused-for=0s"));
+        line.addAll(Arrays.asList(args).subList(2, args.length));
+        Path log = Files.createTempFile("checking-pages", ".log");
+        Process server = new ProcessBuilder(line).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        String base = "http://localhost:" + port;
+        HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+        try {
+            awaitUp(http, base, server, log);
+            String cookie = Bench.login(http, base);
+            String dashboard = base + "/?period=" + Bench.PERIOD;
+            firstCheck(http, dashboard, cookie);
+            System.out.printf("dashboard `/`, %d views: %s%n", views, timed(http, dashboard, cookie, views));
+            System.out.printf("results page `/evaluation`, %d views: %s%n", views,
+                    timed(http, base + "/evaluation?period=" + Bench.PERIOD, cookie, views));
+        } finally {
+            server.destroy();
+            server.waitFor(30, TimeUnit.SECONDS);
+        }
+    }
+
+    /** The dashboard viewed back to back until it no longer says the run's first whole check is under way. */
+    private static void firstCheck(HttpClient http, String uri, String cookie) throws Exception {
+        long start = System.nanoTime();
+        int n = 0;
+        while (Bench.send(http, uri, "Cookie", cookie).body().contains("whole-check-pending")) {
+            n++;
+        }
+        System.out.printf("first whole check while the dashboard is viewed back to back: %.1f s, %d views [load %.1f]%n",
+                (System.nanoTime() - start) / 1e9, n, load());
+    }
+
+    private static String timed(HttpClient http, String uri, String cookie, int n) throws Exception {
+        double before = load();
+        long[] ms = new long[n];
+        int status = 0;
+        for (int i = 0; i < n; i++) {
+            long start = System.nanoTime();
+            status = Bench.send(http, uri, "Cookie", cookie).statusCode();
+            ms[i] = (System.nanoTime() - start) / 1_000_000;
+        }
+        Arrays.sort(ms);
+        return String.format("p50 %d ms, p95 %d ms, max %d ms%s [load %.1f → %.1f]", ms[n / 2],
+                ms[(int) Math.ceil(n * 0.95) - 1], ms[n - 1], status == 200 ? "" : " (HTTP " + status + ")", before, load());
+    }
+
+    private static void awaitUp(HttpClient http, String base, Process server, Path log) throws Exception {
+        for (int i = 0; i < 600 && server.isAlive(); i++) {
+            try {
+                if (Bench.send(http, base + "/login").statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // starting
+            }
+            Thread.sleep(500);
+        }
+        throw new IllegalStateException("server did not start: " + log);
+    }
+
+    private static double load() throws IOException {
+        return Double.parseDouble(Files.readString(Path.of("/proc/loadavg")).split(" ")[0]);
+    }
+}
