@@ -14,7 +14,8 @@ import java.util.concurrent.TimeUnit;
  * Not a test: the dashboard and the results page's first page while the results pages' whole-run
  * check runs throughout, on a database a bench left (a city already imported and evaluated, with the
  * bench's account). The server is started with {@code --kaohe.results.run-check-reused-for=0s}, so
- * every view starts a whole check when none is under way: first the views until the first check
+ * every view starts a whole check when none is under way (unless the arguments give another reuse
+ * time: {@code 1h} times the pages with no check running): first the views until the first check
  * ends (how long a check takes while somebody pages without a pause), then {@code n} views of each
  * page, p50 and p95, with the load average before and after.
  * <pre>
@@ -23,6 +24,8 @@ import java.util.concurrent.TimeUnit;
  * </pre>
  */
 public final class CheckingPagesBench {
+
+    private static final String REUSED_FOR = "--kaohe.results.run-check-reused-for=";
 
     private CheckingPagesBench() {}
 
@@ -35,15 +38,18 @@ public final class CheckingPagesBench {
         try (ServerSocket socket = new ServerSocket(0)) {
             port = socket.getLocalPort();
         }
-        line.addAll(List.of("--server.port=" + port, "--kaohe.demo.load-on-start=false",
-                "--kaohe.results.run-check-reused-for=0s"));
-        line.addAll(Arrays.asList(args).subList(2, args.length));
+        List<String> server = Arrays.asList(args).subList(2, args.length);
+        line.addAll(List.of("--server.port=" + port, "--kaohe.demo.load-on-start=false"));
+        if (server.stream().noneMatch(a -> a.startsWith(REUSED_FOR))) { // given: the pages with no check, say (1h)
+            line.add(REUSED_FOR + "0s");
+        }
+        line.addAll(server);
         Path log = Files.createTempFile("checking-pages", ".log");
-        Process server = new ProcessBuilder(line).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        Process process = new ProcessBuilder(line).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         String base = "http://localhost:" + port;
         HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
         try {
-            awaitUp(http, base, server, log);
+            awaitUp(http, base, process, log);
             String cookie = Bench.login(http, base);
             String dashboard = base + "/?period=" + Bench.PERIOD;
             firstCheck(http, dashboard, cookie);
@@ -51,8 +57,8 @@ public final class CheckingPagesBench {
             System.out.printf("results page `/evaluation`, %d views: %s%n", views,
                     timed(http, base + "/evaluation?period=" + Bench.PERIOD, cookie, views));
         } finally {
-            server.destroy();
-            server.waitFor(30, TimeUnit.SECONDS);
+            process.destroy();
+            process.waitFor(30, TimeUnit.SECONDS);
         }
     }
 
