@@ -18,8 +18,8 @@ import org.springframework.stereotype.Component;
  * Counts the requests being served (pages, API, every face the server has: a filter before all
  * others, security included), so that background work can give way to them: the results pages'
  * whole-run check pauses between its pieces while any request is in flight
- * ({@link #giveWay(Duration)}), for a bounded time, so that on a server with two cores a page never
- * waits for a core the check holds, and a server that is never idle still finishes its check.
+ * ({@link #giveWay(Duration)}), for a bounded time, so that on a server with two cores a page
+ * seldom waits for a core the check holds, and a server that is never idle still finishes its check.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)

@@ -1,7 +1,6 @@
 package org.kaohe.bench;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.http.HttpClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,24 +31,16 @@ public final class CheckingPagesBench {
     public static void main(String[] args) throws Exception {
         Path jar = Path.of(args[0]).toAbsolutePath();
         int views = Integer.parseInt(args[1]);
-        List<String> line = new ArrayList<>(List.of(System.getProperty("java.home") + "/bin/java", "-Xmx2g", "-jar",
-                jar.toString()));
-        int port;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
+        List<String> database = new ArrayList<>(Arrays.asList(args).subList(2, args.length));
+        if (database.stream().noneMatch(a -> a.startsWith(REUSED_FOR))) { // given: the pages with no check, say (1h)
+            database.add(REUSED_FOR + "0s");
         }
-        List<String> server = Arrays.asList(args).subList(2, args.length);
-        line.addAll(List.of("--server.port=" + port, "--kaohe.demo.load-on-start=false"));
-        if (server.stream().noneMatch(a -> a.startsWith(REUSED_FOR))) { // given: the pages with no check, say (1h)
-            line.add(REUSED_FOR + "0s");
-        }
-        line.addAll(server);
-        Path log = Files.createTempFile("checking-pages", ".log");
-        Process process = new ProcessBuilder(line).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        int port = Bench.freePort();
+        Process server = Bench.server(jar, database, port, Files.createTempFile("checking-pages", ".log"));
         String base = "http://localhost:" + port;
         HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
         try {
-            awaitUp(http, base, process, log);
+            Bench.awaitUp(http, base);
             String cookie = Bench.login(http, base);
             String dashboard = base + "/?period=" + Bench.PERIOD;
             firstCheck(http, dashboard, cookie);
@@ -57,8 +48,8 @@ public final class CheckingPagesBench {
             System.out.printf("results page `/evaluation`, %d views: %s%n", views,
                     timed(http, base + "/evaluation?period=" + Bench.PERIOD, cookie, views));
         } finally {
-            process.destroy();
-            process.waitFor(30, TimeUnit.SECONDS);
+            server.destroy();
+            server.waitFor(30, TimeUnit.SECONDS);
         }
     }
 
@@ -85,20 +76,6 @@ public final class CheckingPagesBench {
         Arrays.sort(ms);
         return String.format("p50 %d ms, p95 %d ms, max %d ms%s [load %.1f → %.1f]", ms[n / 2],
                 ms[(int) Math.ceil(n * 0.95) - 1], ms[n - 1], status == 200 ? "" : " (HTTP " + status + ")", before, load());
-    }
-
-    private static void awaitUp(HttpClient http, String base, Process server, Path log) throws Exception {
-        for (int i = 0; i < 600 && server.isAlive(); i++) {
-            try {
-                if (Bench.send(http, base + "/login").statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException notYet) {
-                // starting
-            }
-            Thread.sleep(500);
-        }
-        throw new IllegalStateException("server did not start: " + log);
     }
 
     private static double load() throws IOException {
