@@ -110,6 +110,7 @@ class PostgresIT {
     @Autowired EvaluationService evaluation;
     @Autowired RunQueries runs;
     @Autowired org.kaohe.results.RunChecks checks;
+    @Autowired org.kaohe.results.ResultPageChecks pageChecks;
     @Autowired AuditLog auditLog;
     @Autowired JdbcClient jdbc;
     @Autowired org.springframework.jdbc.core.JdbcTemplate template;
@@ -513,5 +514,19 @@ class PostgresIT {
         assertThat(reviews.decide(review.id(), second.id(), org.kaohe.reviews.Review.Decision.MAINTAIN, "", WHO).decision())
                 .isEqualTo(org.kaohe.reviews.Review.Decision.MAINTAIN);
         assertThat(reviews.counts()).singleElement().satisfies(c -> assertThat(c.maintained()).isEqualTo(1));
+    }
+
+    @Test
+    @Order(21)
+    void thePagesBackgroundCheckFindsWhatTheCheckInARequestFinds() {
+        RunInfo run = runs.currentRun(Q3).orElseThrow();
+        jdbc.sql("UPDATE subject_result SET score = score + 1 WHERE run_id = ? AND subject_id = 'C0002'").param(run.id())
+                .update();
+        org.kaohe.results.ResultsPage page = resultsList.page(run.id(), org.kaohe.results.ResultsFilter.all(), 1, 5);
+
+        pageChecks.page(run, page); // starts the run's whole check, read in the table's order on PostgreSQL
+        org.kaohe.testing.Eventually.until("the pages' whole check ends", () -> !pageChecks.page(run, page).wholeCheckPending());
+        assertThat(pageChecks.page(run, page).problems()).containsExactlyElementsOf(checks.results(run).problems())
+                .contains(org.kaohe.results.RunChainChecker.rowAltered("CADRE/C0002"));
     }
 }

@@ -1,24 +1,35 @@
 package org.kaohe.results;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Consumer;
 
 import org.kaohe.errors.Message;
 import org.kaohe.scoring.SubjectResult;
+import org.kaohe.work.RequestsInFlight;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 
 /**
  * The results pages' check, off the request for what is not on the page: each row a page shows is
  * checked against its seal in the request; the whole run (every other row, the chain, the count) on
- * one background thread, whose last finding every page then shows ({@link RunChecks} is the check).
+ * one background thread, whose last finding every page then shows. That thread gives way to the
+ * requests: it reads and checks the run a few hundred rows at a time, and between two pieces waits
+ * while any request is being served ({@link RequestsInFlight}), at most
+ * {@code kaohe.results.run-check-gives-way-for} (50 ms) a piece, so a busy server still ends its check.
+ * The check finds what {@link RunChecks#results} finds; {@code runs verify} and exports never wait.
  */
 @Service
 public class ResultPageChecks {
 
-    private final RunChecks checks;
     private final RunQueries runs;
     private final RunRowChecks rowChecks;
     /**
@@ -27,14 +38,30 @@ public class ResultPageChecks {
      */
     private final RunRowChecks wholeRunRows;
     private final UnkeyedRuns unkeyedRuns;
+    /**
+     * How long a whole run's check is reused by pages before it is done again (in the background):
+     * {@code kaohe.results.run-check-reused-for}, 30 s; 0 makes every page start one when none is under
+     * way (how the bench keeps the check running while it times the pages).
+     */
+    private final Duration reusedFor;
+    private final RequestsInFlight requests;
+    /** How long the whole check waits for the requests in flight between two of its pieces, at most (0: never). */
+    private final Duration givesWayFor;
 
-    public ResultPageChecks(RunChecks checks, RunQueries runs, RunSealer sealer, RunChainChecker chain,
-                            UnkeyedRuns unkeyedRuns) {
-        this.checks = checks;
+    /** The rows the whole check reads and checks between two looks at the requests in flight. */
+    static final int GIVE_WAY_EVERY = 500;
+
+    public ResultPageChecks(RunQueries runs, RunSealer sealer, RunChainChecker chain, UnkeyedRuns unkeyedRuns,
+                            RequestsInFlight requests,
+                            @Value("${kaohe.results.run-check-reused-for:30s}") Duration reusedFor,
+                            @Value("${kaohe.results.run-check-gives-way-for:50ms}") Duration givesWayFor) {
         this.runs = runs;
         this.rowChecks = new RunRowChecks(runs, sealer, chain);
         this.wholeRunRows = new RunRowChecks(runs, sealer, new RunChainChecker(sealer, false));
         this.unkeyedRuns = unkeyedRuns;
+        this.requests = requests;
+        this.reusedFor = reusedFor;
+        this.givesWayFor = givesWayFor;
     }
 
     /**
@@ -48,15 +75,12 @@ public class ResultPageChecks {
         }
     }
 
-    /** How long a whole run's check is reused by pages before it is done again (in the background). */
-    static final java.time.Duration RUN_CHECK_REUSED_FOR = java.time.Duration.ofSeconds(30);
+    private record TimedCheck(SealStatus status, List<Message> problems, Instant at) {}
 
-    private record TimedCheck(SealStatus status, List<Message> problems, java.time.Instant at) {}
-
-    private final Map<Long, TimedCheck> lastRunChecks = new java.util.concurrent.ConcurrentHashMap<>();
-    private final Set<Long> checking = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private final Map<Long, TimedCheck> lastRunChecks = new ConcurrentHashMap<>();
+    private final Set<Long> checking = ConcurrentHashMap.newKeySet();
     /** One thread checks whole runs for the pages, off their requests: one run at a time, whatever the visitors. */
-    private final java.util.concurrent.ExecutorService background = java.util.concurrent.Executors.newSingleThreadExecutor(
+    private final ExecutorService background = Executors.newSingleThreadExecutor(
             task -> {
                 Thread thread = new Thread(task, "run-check");
                 thread.setDaemon(true);
@@ -67,7 +91,7 @@ public class ResultPageChecks {
      * Marks each row of a page with its own seal check (the cost of the page's rows) and adds what
      * the run's last whole check found (every row, the chain, the count). The whole check never runs
      * inside the page's request: it runs on a background thread when none was made in the last
-     * {@link #RUN_CHECK_REUSED_FOR}, so paging through a city of 100,000 cadres costs the page only.
+     * {@link #reusedFor}, so paging through a city of 100,000 cadres costs the page only.
      * A row changed or deleted elsewhere in the run is therefore flagged on the pages within seconds
      * (once that check ends), not on the very next page; a row the page shows, at once.
      */
@@ -85,7 +109,7 @@ public class ResultPageChecks {
         }
         TimedCheck whole = lastRunChecks.get(run.id());
         boolean rowAltered = rows.stream().anyMatch(r -> r.seal() == SealStatus.ALTERED);
-        if (whole == null || rowAltered || whole.at().plus(RUN_CHECK_REUSED_FOR).isBefore(java.time.Instant.now())) {
+        if (whole == null || rowAltered || !whole.at().plus(reusedFor).isAfter(Instant.now())) {
             checkInBackground(run);
         }
         List<Message> problems = new ArrayList<>();
@@ -110,9 +134,28 @@ public class ResultPageChecks {
         }
     }
 
+    /**
+     * Every row of the run, the chain, the count and the names, as {@link RunChecks#results} checks
+     * them (the same problems in the same order): the rows read in the table's order, no sort of the
+     * run, and checked on this thread as they come, giving way to requests every
+     * {@link #GIVE_WAY_EVERY} rows. On PostgreSQL the pause also holds the next fetch of rows, so the
+     * database server gives way too.
+     */
     private TimedCheck wholeRunCheck(RunInfo run) {
-        RunChecks.CheckedRun checked = checks.results(run, wholeRunRows);
-        return new TimedCheck(checked.status(), checked.problems(), java.time.Instant.now());
+        RunChainChecker.Found found = wholeRunRows.checkRowsAsRead(run,
+                rows -> runs.forEachStoredRow(run.id(), givingWay(rows)));
+        return new TimedCheck(found.intact() ? SealStatus.INTACT : SealStatus.ALTERED, found.problems(), Instant.now());
+    }
+
+    /** The rows handed on, with a pause for the requests in flight after each {@link #GIVE_WAY_EVERY}. */
+    private Consumer<StoredSubject> givingWay(Consumer<StoredSubject> rows) {
+        int[] read = {0};
+        return row -> {
+            rows.accept(row);
+            if (++read[0] % GIVE_WAY_EVERY == 0) {
+                requests.giveWay(givesWayFor);
+            }
+        };
     }
 
     /** The row's seal (its fields, parts and lines' digest) holds, and the list shows what it holds. */

@@ -71,6 +71,22 @@ public class RunChainChecker {
         return chainFound(header, sealedCount, runSeal, links).rows();
     }
 
+    /**
+     * As {@link #checkRows}, the rows handed one at a time by {@code rows} as they are read (in any
+     * order) and checked a batch at a time meanwhile ({@link CheckBatches}), so the run is never all
+     * in memory; on the calling thread when this checker is sequential.
+     */
+    public Found checkRowsAsRead(RunSealer.Header header, int sealedCount, String runSeal,
+                                 Consumer<Consumer<StoredSubject>> rows) {
+        RunSealer.Header fixed = fixed(header);
+        CheckBatches<StoredSubject, Link> batches = new CheckBatches<>(parallel ? CHECKERS : null, parallelism(),
+                s -> Link.of(s, rowIntact(fixed, s), true));
+        try (batches) {
+            rows.accept(batches::add);
+        }
+        return chainFound(header, sealedCount, runSeal, batches.results()).rows();
+    }
+
     /** What a whole run's check found: its rows as {@link #checkRows} finds them, and apart the subjects whose lines were altered. */
     public record WholeRun(Found rows, List<Message> lines) {}
 

@@ -84,11 +84,6 @@ public class RunChecks {
 
     /** The run's results, every row and the chain between them checked (lines are not read). */
     public CheckedRun results(RunInfo run) {
-        return results(run, rowChecks);
-    }
-
-    /** As {@link #results(RunInfo)}, the rows checked by {@code rowChecks} (the pages' background check: one thread). */
-    CheckedRun results(RunInfo run, RunRowChecks rowChecks) {
         List<StoredSubject> stored = runs.storedResults(run.id());
         List<SubjectResult> subjects = stored.stream().map(StoredSubject::result).toList();
         Optional<SealStatus> unkeyed = unkeyedRuns.status(run);

@@ -126,6 +126,18 @@ public class RunQueries {
     }
 
     /**
+     * Every subject's row of the run with its seal columns, without lines, handed to {@code each} as
+     * it is read, in the table's order (no sort of the run in the database), never all held at once:
+     * the results pages' background check of the whole run, which puts them in the chain's order itself.
+     */
+    public void forEachStoredRow(long runId, java.util.function.Consumer<StoredSubject> each) {
+        Map<SubjectType, GradeScale> scales = scales(runId);
+        Comparator<String> partOrder = RunPartOrder.of(partLabels(runId));
+        streamed.query("SELECT * FROM subject_result WHERE run_id = ?", rs -> each.accept(stored(rs, partOrder, scales)),
+                runId);
+    }
+
+    /**
      * A subject's row with its parts' stored JSON (null for a row migrated by V77 whose details row
      * was gone) and its lines' (null when its details row is gone), as a whole-run check reads them:
      * made into the stored subject ({@link #subject()}) on the checking threads, not on the reading one.

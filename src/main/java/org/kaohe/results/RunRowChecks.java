@@ -2,6 +2,7 @@ package org.kaohe.results;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 
 import org.kaohe.errors.Message;
 
@@ -23,7 +24,19 @@ final class RunRowChecks {
 
     /** Rows: each row's own seal (with its stored line digest), the chain, the count and the run's seal; and the names. */
     RunChainChecker.Found checkRows(RunInfo run, List<StoredSubject> stored) {
-        RunChainChecker.Found found = chain.checkRows(header(run), run.subjectCount(), run.seal(), stored);
+        return withLabels(run, chain.checkRows(header(run), run.subjectCount(), run.seal(), stored));
+    }
+
+    /**
+     * As {@link #checkRows}, the rows handed one at a time by {@code rows} as they are read
+     * ({@link RunChainChecker#checkRowsAsRead}): the same problems in the same order.
+     */
+    RunChainChecker.Found checkRowsAsRead(RunInfo run, Consumer<Consumer<StoredSubject>> rows) {
+        return withLabels(run, chain.checkRowsAsRead(header(run), run.subjectCount(), run.seal(), rows));
+    }
+
+    /** The names' problem, if any, before what the rows' check found. */
+    private RunChainChecker.Found withLabels(RunInfo run, RunChainChecker.Found found) {
         List<Message> labels = new ArrayList<>();
         checkLabels(run, labels);
         if (labels.isEmpty()) {
@@ -38,7 +51,7 @@ final class RunRowChecks {
      * {@link #checkRows} finds them, then the subjects whose lines were altered.
      */
     List<Message> checkWholeRun(RunInfo run,
-                                java.util.function.Consumer<java.util.function.Consumer<RunQueries.RowWithLines>> rows) {
+                                Consumer<Consumer<RunQueries.RowWithLines>> rows) {
         RunChainChecker.WholeRun found = chain.checkWholeRun(header(run), run.subjectCount(), run.seal(), rows);
         List<Message> problems = new ArrayList<>();
         checkLabels(run, problems);

@@ -272,13 +272,8 @@ public final class Bench {
             throw new IllegalStateException("users add " + USER + " failed (exit " + added.exit + "): the pages step needs its account");
         }
         loads.clear(); // not a figure
-        int port;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
-        Process server = new ProcessBuilder(withDatabase(List.of(java(), "-Xmx2g", "-jar", JAR.toString()), database,
-                "--server.port=" + port, "--kaohe.demo.load-on-start=false"))
-                .redirectErrorStream(true).redirectOutput(WORK.resolve("server-" + size.replace(' ', '-') + ".log").toFile()).start();
+        int port = freePort();
+        Process server = server(JAR, database, port, WORK.resolve("server-" + size.replace(' ', '-') + ".log"));
         String base = "http://localhost:" + port;
         HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
         try {
@@ -319,6 +314,46 @@ public final class Bench {
             server.destroy();
             server.waitFor(30, TimeUnit.SECONDS);
         }
+        pagesWhileChecking(size, database);
+    }
+
+    /**
+     * The dashboard and the results page while the results pages' whole check runs throughout: a
+     * server of its own that starts the check on every view when none is under way (the check is
+     * redone 30 s after the last while somebody pages, so the steps above meet it only now and then).
+     */
+    private void pagesWhileChecking(String size, List<String> database) throws Exception {
+        int port = freePort();
+        Process server = server(JAR, database, port, WORK.resolve("server-" + size.replace(' ', '-') + "-checking.log"),
+                "--kaohe.results.run-check-reused-for=0s");
+        String base = "http://localhost:" + port;
+        HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+        try {
+            awaitUp(http, base);
+            String cookie = login(http, base);
+            String note = "200 views; the run's whole check started again whenever none is under way";
+            row(size + " dashboard `/` while the whole check runs", percentiles(http, base + "/?period=" + PERIOD, 200,
+                    "Cookie", cookie), "p95 ≤ 100 ms", note);
+            row(size + " results page `/evaluation` while the whole check runs", percentiles(http,
+                    base + "/evaluation?period=" + PERIOD, 200, "Cookie", cookie), "p95 ≤ 100 ms", note);
+        } finally {
+            server.destroy();
+            server.waitFor(30, TimeUnit.SECONDS);
+        }
+    }
+
+    static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    /** The jar's server on the database (the jar's arguments naming it), with {@code settings}, its output in {@code log}. */
+    static Process server(Path jar, List<String> database, int port, Path log, String... settings) throws IOException {
+        List<String> arguments = new ArrayList<>(List.of("--server.port=" + port, "--kaohe.demo.load-on-start=false"));
+        arguments.addAll(List.of(settings));
+        return new ProcessBuilder(withDatabase(List.of(java(), "-Xmx2g", "-jar", jar.toString()), database,
+                arguments.toArray(String[]::new))).redirectErrorStream(true).redirectOutput(log.toFile()).start();
     }
 
     /**
@@ -343,7 +378,7 @@ public final class Bench {
         return String.join("; ", calls);
     }
 
-    private static String login(HttpClient http, String base) throws Exception {
+    static String login(HttpClient http, String base) throws Exception {
         HttpResponse<String> page = send(http, base + "/login");
         Matcher csrf = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"").matcher(page.body());
         csrf.find();
@@ -389,7 +424,7 @@ public final class Bench {
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    private static void awaitUp(HttpClient http, String base) throws Exception {
+    static void awaitUp(HttpClient http, String base) throws Exception {
         for (int i = 0; i < 600; i++) {
             try {
                 if (send(http, base + "/login").statusCode() == 200) {
