@@ -15,6 +15,8 @@ import java.util.function.Consumer;
 import org.kaohe.errors.Message;
 import org.kaohe.scoring.SubjectResult;
 import org.kaohe.work.RequestsInFlight;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 
@@ -29,6 +31,8 @@ import org.springframework.stereotype.Service;
  */
 @Service
 public class ResultPageChecks {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ResultPageChecks.class);
 
     private final RunQueries runs;
     private final RunRowChecks rowChecks;
@@ -127,6 +131,11 @@ public class ResultPageChecks {
             background.execute(() -> {
                 try {
                     lastRunChecks.put(run.id(), wholeRunCheck(run));
+                } catch (RuntimeException e) {
+                    // The pages go on saying the check is pending (never "intact"); the next page tries again.
+                    // On H2 a long streamed read can meet its store's housekeeping ("Chunk ... not found").
+                    LOG.warn("The whole check of run {} for the results pages failed; the next page tries again",
+                            run.id(), e);
                 } finally {
                     checking.remove(run.id());
                 }
