@@ -119,7 +119,8 @@ public class ResultPageChecks {
         List<Message> problems = new ArrayList<>();
         rowChecks.checkLabels(run, problems); // the grade and part names every row is shown with
         if (whole != null) {
-            problems.addAll(whole.problems());
+            // The whole check found the names' problem too (when it ran): listed once, as the page found it now.
+            whole.problems().stream().filter(p -> !problems.contains(p)).forEach(problems::add);
         }
         return new CheckedPage(checked, problems.isEmpty() && !rowAltered ? SealStatus.INTACT : SealStatus.ALTERED,
                 problems, whole == null);

@@ -99,6 +99,20 @@ class WholeCheckGivesWayTest {
         assertThat(checked.status()).isEqualTo(SealStatus.ALTERED);
     }
 
+    @Test
+    void aRenamedGradeIsListedOnceThoughThePageAndTheWholeCheckBothFindIt() {
+        RunInfo run = storedRun(Period.parse("2031-Q4"));
+        jdbc.sql("UPDATE run_grade SET label = '好' WHERE run_id = ? AND code = 'POOR'").param(run.id()).update();
+
+        pageChecks.page(run, firstPage(run));
+        Eventually.until("the whole check ends", () -> !pageChecks.page(run, firstPage(run)).wholeCheckPending());
+        ResultPageChecks.CheckedPage checked = pageChecks.page(run, firstPage(run));
+
+        org.kaohe.errors.Message renamed = org.kaohe.errors.Message.of("seal.problem.labels", Long.toString(run.id()));
+        assertThat(checked.problems()).containsOnlyOnce(renamed);
+        assertThat(checked.status()).isEqualTo(SealStatus.ALTERED);
+    }
+
     private ResultsPage firstPage(RunInfo run) {
         return list.page(run.id(), ResultsFilter.all(), 1, 50);
     }
