@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ForkJoinPool;
 import java.util.function.Consumer;
-import java.util.stream.Stream;
 
 import org.kaohe.errors.Message;
 import org.kaohe.errors.MessageText;
@@ -66,9 +65,7 @@ public class RunChainChecker {
      * rows and the run's seal. Lines are not read: each row's seal covers its stored lines' digest.
      */
     public Found checkRows(RunSealer.Header header, int sealedCount, String runSeal, List<StoredSubject> stored) {
-        RunSealer.Header fixed = fixed(header);
-        List<Link> links = onCheckers(() -> stream(stored).map(s -> Link.of(s, rowIntact(fixed, s), true)).toList());
-        return chainFound(header, sealedCount, runSeal, links).rows();
+        return checkRowsAsRead(header, sealedCount, runSeal, stored::forEach);
     }
 
     /**
@@ -163,22 +160,6 @@ public class RunChainChecker {
     private static RunSealer.Header fixed(RunSealer.Header header) {
         String text = header.text();
         return () -> text;
-    }
-
-    private <T> Stream<T> stream(List<T> items) {
-        return parallel ? items.parallelStream() : items.stream();
-    }
-
-    /** Runs a (parallel) stream's work on the checkers' pool, so it never takes the common pool's threads. */
-    private <T> T onCheckers(java.util.concurrent.Callable<T> work) {
-        if (!parallel) {
-            try {
-                return work.call();
-            } catch (Exception e) {
-                throw e instanceof RuntimeException r ? r : new IllegalStateException(e);
-            }
-        }
-        return CHECKERS.submit(work).join();
     }
 
     /** The row's own seal holds for its stored result, lines' digest and previous key under the header. */
