@@ -63,7 +63,7 @@ public final class Bench {
     private static final Path JAR = Path.of("target", "kaohe.jar").toAbsolutePath();
     static final Path WORK = Path.of("target", "bench").toAbsolutePath();
     private static final String USER = "bench";
-    private static final String PASSWORD = "Copper-kettle-lantern-42"; // never holding the user name: the password check refuses that
+    static final String PASSWORD = "Copper-kettle-lantern-42"; // never holding the user name: the password check refuses that
 
     /** Above this 1-minute load average (what {@code uptime} shows) a figure is not the quiet machine's. */
     private static final double QUIET_LOAD = 1.5;
@@ -156,6 +156,7 @@ public final class Bench {
         engineVersusReference(size, cadres, folder);
         if (pagesToo) {
             pagesAndApi(size, List.of(url(db)));
+            ServerQuarter.measure(this, size, folder, List.of(url(fresh("server-" + size))));
         }
     }
 
@@ -379,12 +380,16 @@ public final class Bench {
     }
 
     static String login(HttpClient http, String base) throws Exception {
+        return login(http, base, USER);
+    }
+
+    static String login(HttpClient http, String base, String user) throws Exception {
         HttpResponse<String> page = send(http, base + "/login");
         Matcher csrf = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"").matcher(page.body());
         csrf.find();
         HttpResponse<String> login = http.send(HttpRequest.newBuilder(URI.create(base + "/login"))
                 .header("Content-Type", "application/x-www-form-urlencoded").header("Cookie", cookie(page))
-                .POST(HttpRequest.BodyPublishers.ofString("username=" + USER + "&password=" + PASSWORD + "&_csrf="
+                .POST(HttpRequest.BodyPublishers.ofString("username=" + user + "&password=" + PASSWORD + "&_csrf="
                         + csrf.group(1))).build(), HttpResponse.BodyHandlers.ofString());
         return cookie(login);
     }
@@ -569,7 +574,7 @@ public final class Bench {
      * (the bench's own previous step raises it too: a 2-core step drives it towards 2, and it decays
      * over a minute or so), then records it as the load the step started under.
      */
-    private static void measuring() throws InterruptedException {
+    static void measuring() throws InterruptedException {
         for (int i = 0; i < 12 && !busy && load() > QUIET_LOAD; i++) {
             Thread.sleep(5_000);
         }
@@ -579,7 +584,7 @@ public final class Bench {
     }
 
     /** After a measured step: the load it ended under (its own work included). */
-    private static void measured() {
+    static void measured() {
         loads.add(load());
     }
 
