@@ -78,6 +78,12 @@ final class PostgresCity {
         bench.row(size + " `runs verify` at -Xmx" + verifyHeap, verified.summary(), "≤ 3 s (100k)", "");
         if (pagesToo) {
             bench.pagesAndApi(size, on);
+            String serverSchema = schema + "_server";
+            try (Connection c = database.connect(); Statement s = c.createStatement()) {
+                s.execute("DROP SCHEMA IF EXISTS " + serverSchema + " CASCADE");
+            }
+            ServerQuarter.measure(bench, size, folder, database.arguments(serverSchema,
+                    Bench.fresh("pg-" + cadres / 1000 + "k-server").resolve("kaohe.key")));
         }
         long held = bytes(database, schema);
         long data = compacted(database, schema);
