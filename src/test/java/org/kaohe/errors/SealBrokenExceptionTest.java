@@ -36,9 +36,9 @@ class SealBrokenExceptionTest {
     }
 
     @Test
-    void aMessageWithinAMessageIsGivenInEachLanguageAndEachWordingTakesItsOwn() {
+    void aMessageWithinAMessageIsWordedInTheLanguageOfTheOneAroundIt() {
         Message row = Message.of("rules.seal.fileAltered", "grades.csv");
-        Message within = Message.of("seal.problem.inputRow", MessageText.inEachLanguage(row));
+        Message within = Message.of("seal.problem.inputRow", row);
 
         assertThat(MessageText.of(within, Locale.ENGLISH)).isEqualTo(MessageText.of(row, Locale.ENGLISH));
         assertThat(MessageText.of(within, Locale.SIMPLIFIED_CHINESE)).isEqualTo(MessageText.of(row, Locale.SIMPLIFIED_CHINESE));
