@@ -30,7 +30,7 @@ class SealBrokenExceptionTest {
                 .doesNotContain(MessageText.of(SUMMARY, Locale.ENGLISH));
         assertThat(broken.getMessage(null)).isEqualTo(broken.getMessage())
                 .startsWith(MessageText.bilingual(SUMMARY));
-        assertThat(broken.texts()).containsExactly(broken.getMessage(Locale.SIMPLIFIED_CHINESE), english);
+        assertThat(broken.wording().in(Locale.ENGLISH)).isEqualTo(english);
         assertThat(broken.summary()).isEqualTo(SUMMARY);
         assertThat(broken.problems()).isEqualTo(problems);
     }
