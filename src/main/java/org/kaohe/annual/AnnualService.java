@@ -148,8 +148,7 @@ public class AnnualService {
                     try {
                         return importPass.run(bytes, year, user, confirmation);
                     } catch (DuplicateKeyException | PessimisticLockingFailureException e) {
-                        throw new ConflictException(
-                                locale -> Message.of("state.annual.import.conflict", Integer.toString(year)), e);
+                        throw new ConflictException(Message.of("state.annual.import.conflict", Integer.toString(year)), e);
                     }
                 });
     }

@@ -1,12 +1,11 @@
 package org.kaohe.annual;
 
 import java.util.List;
-import java.util.Locale;
 import java.util.stream.Collectors;
 
 import org.kaohe.errors.EvaluationException;
 import org.kaohe.errors.Message;
-import org.kaohe.errors.MessageText;
+import org.kaohe.errors.Wording;
 import org.kaohe.results.StaleRuns;
 
 /**
@@ -20,7 +19,7 @@ public class StaleQuartersException extends EvaluationException {
     private final transient List<StaleRuns.Staleness> quarters;
 
     StaleQuartersException(int year, List<StaleRuns.Staleness> quarters) {
-        super(locale -> message(year, quarters, locale));
+        super(message(year, quarters));
         this.year = year;
         this.quarters = List.copyOf(quarters);
     }
@@ -40,11 +39,11 @@ public class StaleQuartersException extends EvaluationException {
     }
 
     /** The year, its stale quarters, the commands that evaluate them again, and each quarter's reasons. */
-    private static Message message(int year, List<StaleRuns.Staleness> quarters, Locale locale) {
-        String separator = MessageText.of(Message.of("state.annual.staleQuarters.separator"), locale);
-        String named = quarters.stream().map(q -> q.run().period().toString()).collect(Collectors.joining(separator));
-        String reasons = quarters.stream().flatMap(q -> q.asQuarter().stream()).map(r -> r.text(locale))
-                .collect(Collectors.joining("; "));
+    private static Message message(int year, List<StaleRuns.Staleness> quarters) {
+        // "2026-Q3、2026-Q4", "2026-Q3, 2026-Q4": each further quarter a message around the ones before it
+        Object named = quarters.stream().map(q -> (Object) q.run().period().toString())
+                .reduce((before, next) -> Message.of("state.annual.staleQuarters.and", before, next)).orElse("");
+        Wording reasons = Wording.joined(quarters.stream().flatMap(q -> q.asQuarter().stream()).toList(), "; ");
         String commands = quarters.stream().map(StaleQuartersException::command).collect(Collectors.joining("; "));
         return Message.of("state.annual.staleQuarters", Integer.toString(year), named, commands, reasons);
     }

@@ -3,10 +3,10 @@ package org.kaohe.cli;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.function.Function;
 
 import org.kaohe.errors.Message;
 import org.kaohe.errors.MessageText;
+import org.kaohe.errors.Wording;
 import org.kaohe.results.StaleReason;
 
 /**
@@ -47,8 +47,7 @@ public final class CliSupport {
      */
     static void staleNote(Message what, List<StaleReason> reasons) {
         if (!reasons.isEmpty()) {
-            System.err.println(worded(locale -> MessageText.of(Message.of("cli.stale.note", MessageText.of(what, locale),
-                    String.join("; ", reasons.stream().map(r -> r.text(locale)).toList())), locale)));
+            System.err.println(text(Message.of("cli.stale.note", what, Wording.joined(reasons, "; "))));
         }
     }
 
@@ -86,17 +85,7 @@ public final class CliSupport {
 
     /** A message worded in the reader's language ({@link #locale()}): both, {@code 中文 / English}, when not known. */
     public static String text(Message message) {
-        return worded(locale -> MessageText.of(message, locale));
-    }
-
-    /**
-     * A text made in one language ({@code wording}, given the locale) in the reader's: both,
-     * {@code 中文 / English}, each whole in its own language, when the reader's is not known.
-     */
-    static String worded(Function<Locale, String> wording) {
-        Locale locale = locale();
-        return locale != null ? wording.apply(locale)
-                : wording.apply(Locale.SIMPLIFIED_CHINESE) + " / " + wording.apply(Locale.ENGLISH);
+        return MessageText.forReader(message, locale());
     }
 
     /** The message of this key and arguments (numbers and names shown as given), in the reader's language. */

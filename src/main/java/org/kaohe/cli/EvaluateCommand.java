@@ -5,7 +5,7 @@ import java.util.concurrent.Callable;
 import org.kaohe.annual.AnnualService;
 import org.kaohe.annual.StaleQuartersException;
 import org.kaohe.errors.Message;
-import org.kaohe.errors.MessageText;
+import org.kaohe.errors.Wording;
 import org.kaohe.evaluation.EvaluationService;
 import org.kaohe.evaluation.EvaluationService.RunSummary;
 import org.kaohe.records.Period;
@@ -87,9 +87,9 @@ class EvaluateCommand implements Callable<Integer> {
     private static void refused(StaleQuartersException e) {
         System.err.println(CliSupport.text("cli.evaluate.staleRefused", e.year()));
         for (StaleRuns.Staleness quarter : e.quarters()) {
-            System.err.println("  " + CliSupport.worded(locale -> MessageText.of(Message.of("cli.evaluate.staleQuarter",
+            System.err.println("  " + CliSupport.text(Message.of("cli.evaluate.staleQuarter",
                     quarter.run().period().toString(), Long.toString(quarter.run().id()),
-                    String.join("; ", quarter.reasons().stream().map(r -> r.text(locale)).toList())), locale)));
+                    Wording.joined(quarter.reasons(), "; "))));
             System.err.println("    " + CliSupport.text("cli.evaluate.runFirst", StaleQuartersException.command(quarter)));
         }
         System.err.println(CliSupport.text("cli.evaluate.orAllowStale", "evaluate --year " + e.year() + " --allow-stale-quarters"));

@@ -1,8 +1,5 @@
 package org.kaohe.errors;
 
-import java.util.Locale;
-import java.util.function.Function;
-
 /**
  * The server already runs as much heavy work as it may (imports, checks, replays, exports of a
  * whole run): the request was not started. Faces answer 503 with {@code Retry-After}, the message
@@ -13,8 +10,8 @@ public class BusyException extends WordedException {
 
     private final long retryAfterSeconds;
 
-    /** {@code message} per reader's language: it names the kind of work, worded in that language too. */
-    public BusyException(Function<Locale, Message> message, long retryAfterSeconds) {
+    /** {@code message} names the kind of work (the work kind's label), a message within it. */
+    public BusyException(Message message, long retryAfterSeconds) {
         super(message, null);
         this.retryAfterSeconds = retryAfterSeconds;
     }

@@ -1,6 +1,5 @@
 package org.kaohe.errors;
 
-import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -33,7 +32,7 @@ public class InvalidInputException extends IllegalArgumentException implements W
     }
 
     @Override
-    public Optional<Message> message(Locale locale) {
+    public Optional<Message> message() {
         return Optional.ofNullable(typed);
     }
 }

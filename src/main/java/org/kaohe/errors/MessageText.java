@@ -9,8 +9,10 @@ import java.util.ResourceBundle;
  * Words a {@link Message} from the messages bundle: Chinese ({@code messages.properties}) for any
  * locale whose language is not English, English ({@code messages_en.properties}) for English, and
  * both, {@code 中文 / English}, where the reader's language is not known (a request without
- * {@code Accept-Language}, a log line). Patterns are read as Spring's message source reads them for
- * the pages: with arguments through {@link MessageFormat}, without as written.
+ * {@code Accept-Language}, a log line). Patterns are read as Spring's message source reads them:
+ * with arguments through {@link MessageFormat}, without as written. An argument that is a
+ * {@link Wording} (another message) is worded in the same language first, so a message naming
+ * another reads whole in one language, and {@link #bilingual} gives each language whole.
  */
 public final class MessageText {
 
@@ -29,9 +31,12 @@ public final class MessageText {
             // A key the bundle lacks is Kaohe's defect (a test checks every key used): shown, not hidden.
             return message.key() + message.args();
         }
-        return message.args().isEmpty() ? pattern
-                : new MessageFormat(pattern, english ? Locale.ENGLISH : Locale.SIMPLIFIED_CHINESE)
-                        .format(message.args().toArray());
+        if (message.args().isEmpty()) {
+            return pattern;
+        }
+        Locale language = english ? Locale.ENGLISH : Locale.SIMPLIFIED_CHINESE;
+        Object[] args = message.args().stream().map(a -> a instanceof Wording inner ? inner.in(language) : a).toArray();
+        return new MessageFormat(pattern, language).format(args);
     }
 
     /**
@@ -45,14 +50,6 @@ public final class MessageText {
     /** {@code 中文 / English}: for a reader whose language is not known. */
     public static String bilingual(Message message) {
         return of(message, Locale.SIMPLIFIED_CHINESE) + " / " + of(message, Locale.ENGLISH);
-    }
-
-    /**
-     * The Chinese and the English wording, as two arguments of another message: a message within a
-     * message, its Chinese pattern taking the first ({@code {n}}), its English one the second ({@code {n+1}}).
-     */
-    public static String[] inEachLanguage(Message message) {
-        return new String[] {of(message, Locale.SIMPLIFIED_CHINESE), of(message, Locale.ENGLISH)};
     }
 
     /** Whether the bundle words this key in both languages. */

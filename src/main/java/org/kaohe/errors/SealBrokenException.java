@@ -39,9 +39,9 @@ public class SealBrokenException extends RuntimeException {
         return text(summary, problems, locale);
     }
 
-    /** The Chinese and the English text, as a typed message's two arguments (each wording takes its own). */
-    public String[] texts() {
-        return new String[] {getMessage(Locale.SIMPLIFIED_CHINESE), getMessage(Locale.ENGLISH)};
+    /** The summary and the problems as another message names them ({@link #getMessage(Locale)} in its language). */
+    public Wording wording() {
+        return this::getMessage;
     }
 
     private static String text(Message summary, List<Message> problems, Locale locale) {

@@ -9,6 +9,7 @@ import java.util.function.BooleanSupplier;
 import org.kaohe.audit.AuditLog;
 import org.kaohe.errors.EvaluationException;
 import org.kaohe.errors.Message;
+import org.kaohe.errors.Wording;
 import org.kaohe.imports.ImportRepository;
 import org.kaohe.records.Period;
 import org.kaohe.records.PeriodRecords;
@@ -142,8 +143,8 @@ public class EvaluationService {
         try {
             return rulebooks.currentOrDefault(who, java.util.Optional.of(records));
         } catch (RulebookInvalidException e) {
-            throw new EvaluationException(locale -> Message.of("state.defaultRulebookInvalid.problems",
-                    String.join("\n", e.problems().stream().map(p -> p.located(locale)).toList())));
+            throw new EvaluationException(Message.of("state.defaultRulebookInvalid.problems",
+                    Wording.joined(e.problems().stream().map(p -> (Wording) p::located).toList(), "\n")));
         }
     }
 

@@ -133,7 +133,7 @@ public class RunReplay {
         try {
             records = imports.load(run.importId());
         } catch (SealBrokenException e) {
-            return notReplayable(run, false, Message.of("replay.reason.sealBroken", e.texts()));
+            return notReplayable(run, false, Message.of("replay.reason.sealBroken", e.wording()));
         }
         if (records.isEmpty()) {
             return notReplayable(run, false, Message.of("replay.reason.importGone", Integer.toString(run.importVersion()),
@@ -147,9 +147,8 @@ public class RunReplay {
             }
             rulebook = stored.get();
         } catch (SealBrokenException e) {
-            String[] texts = e.texts();
             return notReplayable(run, false, Message.of("replay.reason.rulebookSealBroken", run.rulebookVersion(),
-                    texts[0], texts[1]));
+                    e.wording()));
         } catch (IllegalStateException e) {
             return notReplayable(run, false, Message.of("replay.reason.rulebookUnreadable", run.rulebookVersion(),
                     e.getMessage()));

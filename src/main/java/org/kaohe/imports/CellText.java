@@ -33,7 +33,7 @@ final class CellText {
 
         /** The problem with the cell's text as its last argument. */
         Message withText(String text) {
-            List<String> args = new ArrayList<>(problem.args());
+            List<Object> args = new ArrayList<>(problem.args());
             args.add(text);
             return new Message(problem.key(), args);
         }

@@ -3,7 +3,6 @@ package org.kaohe.imports;
 import java.util.List;
 
 import org.kaohe.errors.Message;
-import org.kaohe.errors.MessageText;
 import org.kaohe.records.SourceRef;
 import org.springframework.modulith.NamedInterface;
 
@@ -28,10 +27,9 @@ public record ImportCheck(long importId, String period, int version, Status stat
         return status == Status.ALTERED || status == Status.OTHER_KEY;
     }
 
-    /** One line naming the version and what its check found (the status's wordings its arguments 3 and 4). */
+    /** One line naming the version and what its check found (the status, a message within it). */
     public Message summary() {
-        String[] status = MessageText.inEachLanguage(this.status.message());
-        return Message.ofValues("import.seal.summary", version, period, importId, status[0], status[1]);
+        return Message.ofValues("import.seal.summary", version, period, importId, status.message());
     }
 
     /** A stored record row that fails its seal, named by its source line, table and id: imports and year-end appraisals alike. */

@@ -86,7 +86,7 @@ class StreamingImport {
             Message message = Message.of("state.import.conflict", period.toString());
             refused(user, new ImportReport(period, Status.REJECTED, null, null, List.of(),
                     List.of(new ImportProblem("-", 0, null, Severity.ERROR, message))));
-            throw new ConflictException(locale -> message, e);
+            throw new ConflictException(message, e);
         }
         switch (report.status()) {
             case REJECTED -> refused(user, report);

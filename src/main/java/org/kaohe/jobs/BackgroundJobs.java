@@ -209,7 +209,7 @@ public class BackgroundJobs {
     private static String shown(RuntimeException e, long id) {
         if (e instanceof EvaluationException || e instanceof InvalidInputException || e instanceof ConflictException) {
             Worded worded = (Worded) e;
-            return worded.message().isPresent() ? JobText.stored(l -> worded.message(l).orElseThrow()) : e.getMessage();
+            return worded.message().isPresent() ? JobText.stored(worded.message().orElseThrow()) : e.getMessage();
         }
         if (e instanceof SealBrokenException broken) {
             return JobText.stored(broken.summary());

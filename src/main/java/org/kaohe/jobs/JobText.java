@@ -3,11 +3,10 @@ package org.kaohe.jobs;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.function.Function;
 
 import org.kaohe.errors.Message;
 import org.kaohe.errors.MessageText;
-import org.kaohe.errors.Worded;
+import org.kaohe.errors.Wording;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -16,8 +15,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 /**
  * A job's message as {@code background_job.message} keeps it: typed, in no language, so each
  * reader of the job (the page's locale, the API's {@code Accept-Language}) has it worded in theirs.
- * Stored as JSON, {@code {"zh":{"key":…,"args":[…]},"en":{…}}}: a message may name another (a kind
- * of work, a rule problem) worded in each language. A row written before messages were typed
+ * Stored as JSON, {@code {"zh":{"key":…,"args":[…]},"en":{…}}}: what a message names (another
+ * message: a kind of work, a rule problem) is stored worded in each language, a text among the
+ * arguments of that language's message. A row written before messages were typed
  * holds plain text, shown as it is; so does a message too long for the column in JSON (a long list of
  * rule problems), kept in both languages and cut there.
  */
@@ -29,18 +29,19 @@ final class JobText {
 
     private JobText() {}
 
-    /** The stored form of a message that is the same in every language. */
+    /** The stored form of a message: in each language, what it names worded in that language. */
     static String stored(Message message) {
-        return stored(locale -> message);
+        var json = JSON.createObjectNode();
+        json.set("zh", JSON.valueToTree(namedIn(message, Locale.SIMPLIFIED_CHINESE)));
+        json.set("en", JSON.valueToTree(namedIn(message, Locale.ENGLISH)));
+        String stored = json.toString();
+        return stored.length() <= LIMIT ? stored : BackgroundJobs.clip(MessageText.bilingual(message));
     }
 
-    /** The stored form of a message per reader's language. */
-    static String stored(Function<Locale, Message> message) {
-        var json = JSON.createObjectNode();
-        json.set("zh", JSON.valueToTree(message.apply(Locale.SIMPLIFIED_CHINESE)));
-        json.set("en", JSON.valueToTree(message.apply(Locale.ENGLISH)));
-        String stored = json.toString();
-        return stored.length() <= LIMIT ? stored : BackgroundJobs.clip(Worded.bilingual(message));
+    /** The message with what it names ({@link Wording}: another message) worded in {@code locale}'s language. */
+    private static Message namedIn(Message message, Locale locale) {
+        return new Message(message.key(), message.args().stream()
+                .map(a -> a instanceof Wording inner ? inner.in(locale) : a).toList());
     }
 
     /** The stored message worded for {@code reader}: both languages for a null reader; plain text as it is. */
@@ -62,7 +63,7 @@ final class JobText {
     }
 
     private static Message message(JsonNode node) {
-        List<String> args = new ArrayList<>();
+        List<Object> args = new ArrayList<>();
         node.get("args").forEach(a -> args.add(a.asText()));
         return new Message(node.get("key").asText(), args);
     }

@@ -11,7 +11,6 @@ import java.util.concurrent.ForkJoinPool;
 import java.util.function.Consumer;
 
 import org.kaohe.errors.Message;
-import org.kaohe.errors.MessageText;
 import org.kaohe.errors.SealBrokenException;
 import org.kaohe.records.SubjectType;
 import org.kaohe.scoring.ExplanationLine;
@@ -204,12 +203,12 @@ public class RunChainChecker {
     /**
      * What the run's input (an import version, a year-end appraisal import) failed in its own seal
      * check, among the run's problems: {@code seal.problem.input} with the input's summary, then
-     * {@code seal.problem.inputRow} for each of its problems, each within in both its wordings.
+     * {@code seal.problem.inputRow} for each of its problems, each a message within.
      */
     public static List<Message> inputProblems(Message summary, List<Message> inputProblems) {
         List<Message> problems = new ArrayList<>();
-        problems.add(Message.of("seal.problem.input", MessageText.inEachLanguage(summary)));
-        inputProblems.forEach(p -> problems.add(Message.of("seal.problem.inputRow", MessageText.inEachLanguage(p))));
+        problems.add(Message.of("seal.problem.input", summary));
+        inputProblems.forEach(p -> problems.add(Message.of("seal.problem.inputRow", p)));
         return problems;
     }
 

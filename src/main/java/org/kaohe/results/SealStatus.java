@@ -26,14 +26,9 @@ public enum SealStatus {
         return MessageText.forReader(message(), reader);
     }
 
-    /** The Chinese and the English label, as a typed message's arguments (each wording takes its own). */
-    public String[] labels() {
-        return new String[] {label(Locale.SIMPLIFIED_CHINESE), label(Locale.ENGLISH)};
-    }
-
     /** The warning a text puts above data with this status: the data below does not match its seal ({@code seal.dataWarning}). */
     public Message dataWarning() {
-        return Message.of("seal.dataWarning", labels());
+        return Message.of("seal.dataWarning", message());
     }
 
     /**

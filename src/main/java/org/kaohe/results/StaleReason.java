@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import org.kaohe.errors.Wording;
 import org.kaohe.scoring.Reason;
 import org.kaohe.scoring.ReasonText;
 
@@ -13,7 +14,7 @@ import org.kaohe.scoring.ReasonText;
  * run numbers, versions, names, times). Worded in Chinese or English when shown, from the reasons
  * bundle ({@code stale.*} keys), so pages, exports, the API and the command line say the same.
  */
-public record StaleReason(Kind kind, List<String> args) {
+public record StaleReason(Kind kind, List<String> args) implements Wording {
 
     /** What changed since the run, each worded by its key in the reasons bundle. */
     public enum Kind {
@@ -60,6 +61,12 @@ public record StaleReason(Kind kind, List<String> args) {
 
     public String text(Locale locale) {
         return ReasonText.of(reason(), locale);
+    }
+
+    /** As {@link #text}: a message naming stale reasons words them in its own language. */
+    @Override
+    public String in(Locale locale) {
+        return text(locale);
     }
 
     /** As JSON answers give it: {@code kind}, {@code args} for programs, {@code text} in the reader's language. */

@@ -6,13 +6,13 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.BooleanSupplier;
 
 import org.kaohe.errors.Message;
+import org.kaohe.errors.Wording;
 import org.kaohe.imports.ImportProblem;
 import org.kaohe.imports.RecordFiles;
 import org.kaohe.records.Period;
@@ -174,7 +174,7 @@ public final class ScenarioCases {
         for (ImportProblem p : records.problems()) {
             if (p.isError()) {
                 failures.add(new RuleProblem(folder + p.file(), p.line(), p.column(), Message.of("rules.case.data",
-                        p.message(Locale.SIMPLIFIED_CHINESE), p.message(Locale.ENGLISH))));
+                        (Wording) p::message)));
             }
         }
         if (!records.ok()) {

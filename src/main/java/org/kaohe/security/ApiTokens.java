@@ -10,14 +10,11 @@ import java.time.format.DateTimeFormatter;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.function.Function;
 
 import org.kaohe.audit.AuditLog;
 import org.kaohe.errors.InvalidInputException;
 import org.kaohe.errors.Message;
-import org.kaohe.errors.MessageText;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -50,14 +47,14 @@ public class ApiTokens {
     public enum Revocation {
         REVOKED, PASSWORD_CHANGED, PASSWORD_RESET, USER_DISABLED, ROLES_CHANGED, USER_REPAIRED, DIRECTORY_WITHDREW;
 
-        /** The reason in the reader's language. */
-        String text(Locale locale) {
-            return MessageText.of(Message.of("security.token.revocation." + name()), locale);
+        /** The reason, as messages name it. */
+        Message label() {
+            return Message.of("security.token.revocation." + name());
         }
     }
 
-    /** What a token presented on a request comes to: its owner, or why it is refused (per reader's language). */
-    record Use(UserDetails owner, Function<Locale, Message> refusal) {}
+    /** What a token presented on a request comes to: its owner, or why it is refused. */
+    record Use(UserDetails owner, Message refusal) {}
 
     static final String PREFIX = "kh_";
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -189,7 +186,7 @@ public class ApiTokens {
         OffsetDateTime now = OffsetDateTime.now();
         if (revoked != null) {
             Revocation why = reason == null ? Revocation.REVOKED : Revocation.valueOf(reason);
-            return new Use(null, locale -> Message.of("security.token.revoked", DAY.format(revoked), why.text(locale)));
+            return refused(Message.of("security.token.revoked", DAY.format(revoked), why.label()));
         }
         if (!expires.isAfter(now)) {
             return refused(Message.of("security.token.expired", DAY.format(expires)));
@@ -217,7 +214,7 @@ public class ApiTokens {
     }
 
     private static Use refused(Message why) {
-        return new Use(null, locale -> why);
+        return new Use(null, why);
     }
 
     private static String sha256(String token) {

@@ -71,7 +71,7 @@ class CurrentAccountFilter extends OncePerRequestFilter {
         }
         if (isApi(request)) {
             SecurityConfig.writeJson(request, response, HttpServletResponse.SC_FORBIDDEN,
-                    locale -> Message.of("security.api.changeOneTimePassword"));
+                    Message.of("security.api.changeOneTimePassword"));
             return;
         }
         response.sendRedirect(request.getContextPath() + CHANGE_PAGE);
@@ -97,7 +97,7 @@ class CurrentAccountFilter extends OncePerRequestFilter {
         SecurityContextHolder.clearContext();
         if (isApi(request)) {
             SecurityConfig.writeJson(request, response, HttpServletResponse.SC_UNAUTHORIZED,
-                    locale -> Message.of("security.api.sessionEnded"));
+                    Message.of("security.api.sessionEnded"));
             return;
         }
         response.sendRedirect(request.getContextPath() + ENDED_PAGE);

@@ -2,15 +2,13 @@ package org.kaohe.security;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.util.Locale;
-import java.util.function.Function;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.kaohe.errors.Message;
+import org.kaohe.errors.MessageText;
 import org.kaohe.errors.ReaderLanguage;
-import org.kaohe.errors.Worded;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -47,7 +45,7 @@ class SecurityConfig {
     /** Writes a JSON error the API's way, worded for the request's {@code Accept-Language}. */
     @FunctionalInterface
     interface JsonError {
-        void write(HttpServletRequest request, HttpServletResponse response, int status, Function<Locale, Message> message)
+        void write(HttpServletRequest request, HttpServletResponse response, int status, Message message)
                 throws IOException;
     }
 
@@ -103,11 +101,11 @@ class SecurityConfig {
                     // words whatever failed, so the answer tells nobody which accounts exist.
                     response.setHeader("WWW-Authenticate", "Basic realm=\"kaohe\"");
                     writeJson(request, response, HttpServletResponse.SC_UNAUTHORIZED,
-                            locale -> Message.of("security.api.loginRequired"));
+                            Message.of("security.api.loginRequired"));
                 }))
                 .exceptionHandling(ex -> ex.accessDeniedHandler((request, response, e) ->
                         writeJson(request, response, HttpServletResponse.SC_FORBIDDEN,
-                                locale -> Message.of("security.api.forbidden"))))
+                                Message.of("security.api.forbidden"))))
                 .addFilterBefore(new CurrentAccountFilter(users, seals, directory, logins), AuthorizationFilter.class)
                 .headers(this::headers)
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -177,8 +175,8 @@ class SecurityConfig {
      * the API's other errors are: in the request's {@code Accept-Language}, both languages without one.
      */
     static void writeJson(HttpServletRequest request, HttpServletResponse response, int status,
-                          Function<Locale, Message> message) throws IOException {
-        String worded = Worded.forReader(message, ReaderLanguage.ofAcceptLanguage(request.getHeader(HttpHeaders.ACCEPT_LANGUAGE)));
+                          Message message) throws IOException {
+        String worded = MessageText.forReader(message, ReaderLanguage.ofAcceptLanguage(request.getHeader(HttpHeaders.ACCEPT_LANGUAGE)));
         response.setStatus(status);
         response.setContentType(MediaType.APPLICATION_JSON_VALUE);
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());

@@ -119,9 +119,8 @@ class UserRepository {
                 .param(username).query(this::map).optional()
                 .orElseThrow(() -> new InvalidInputException(Message.of("input.user.unknown", username)));
         if (mustBeIntact && !current.account().sealIntact()) {
-            // The seal status in each language: {1} for the Chinese wording, {2} for the English one.
-            String[] status = current.account().seal().labels();
-            throw new InvalidInputException(Message.of("input.user.alteredOutside", username, status[0], status[1]));
+            throw new InvalidInputException(Message.of("input.user.alteredOutside", username,
+                    current.account().seal().message()));
         }
         UserSeals.Sealed before = new UserSeals.Sealed(username, Role.format(current.account().roles()),
                 current.account().enabled(), current.passwordHash(), current.account().mustChangePassword());

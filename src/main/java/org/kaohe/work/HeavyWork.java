@@ -4,19 +4,16 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.Function;
 
 import org.kaohe.errors.BusyException;
 import org.kaohe.errors.ConflictException;
 import org.kaohe.errors.Message;
-import org.kaohe.errors.MessageText;
 import org.kaohe.errors.WorkStoppedException;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
@@ -105,7 +102,7 @@ public class HeavyWork {
             // Work that ends normally stands, even when a cancel came after its last look.
             return work.run(entry);
         } catch (RuntimeException e) {
-            Function<Locale, Message> stop = entry.stopReason();
+            Message stop = entry.stopReason();
             if (stop != null && !(e instanceof WorkStoppedException)) {
                 throw new WorkStoppedException(stop, e);
             }
@@ -150,8 +147,7 @@ public class HeavyWork {
             return;
         }
         running.values().stream().filter(e -> entry.exclusiveKey.equals(e.exclusiveKey)).findFirst().ifPresent(e -> {
-            throw new ConflictException(locale -> Message.of("work.alreadyRunning",
-                    MessageText.of(e.title, locale), e.owner, e.startedAt.toString()), null);
+            throw new ConflictException(Message.of("work.alreadyRunning", e.title, e.owner, e.startedAt.toString()));
         });
     }
 
@@ -177,8 +173,7 @@ public class HeavyWork {
 
     private BusyException busy(Kind kind) {
         long retry = Math.max(5, maxWait.toSeconds());
-        return new BusyException(locale -> Message.of("work.busy", MessageText.of(kind.label(), locale),
-                Long.toString(retry)), retry);
+        return new BusyException(Message.of("work.busy", kind.label(), Long.toString(retry)), retry);
     }
 
     /** A running job; written by its owner's cancel, read by the work's thread. */
@@ -214,14 +209,14 @@ public class HeavyWork {
             return left.isNegative() ? Duration.ZERO : left;
         }
 
-        /** Why the work must stop, per reader's language (the kind worded in it), or null while it may go on. */
-        Function<Locale, Message> stopReason() {
+        /** Why the work must stop (naming its kind), or null while it may go on. */
+        Message stopReason() {
             if (cancelRequested) {
-                return locale -> Message.of("work.cancelled", MessageText.of(kind.label(), locale));
+                return Message.of("work.cancelled", kind.label());
             }
             if (Instant.now().isAfter(deadline)) {
                 String minutes = Long.toString(Duration.between(startedAt, deadline).toMinutes());
-                return locale -> Message.of("work.timeLimit", MessageText.of(kind.label(), locale), minutes);
+                return Message.of("work.timeLimit", kind.label(), minutes);
             }
             return null;
         }

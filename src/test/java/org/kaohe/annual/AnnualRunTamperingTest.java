@@ -17,7 +17,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.kaohe.errors.Message;
-import org.kaohe.errors.MessageText;
 import org.kaohe.evaluation.EvaluationService;
 import org.kaohe.imports.ImportCheck;
 import org.kaohe.imports.ImportService;
@@ -167,7 +166,7 @@ class AnnualRunTamperingTest {
             // The import's own problem within the run's, in each language.
             Message row = ImportCheck.rowAltered(new SourceRef("annual-appraisals.csv", 10),
                     "annual_appraisal_record", "C0009");
-            assertThat(checked.problems()).contains(Message.of("seal.problem.inputRow", MessageText.inEachLanguage(row)));
+            assertThat(checked.problems()).contains(Message.of("seal.problem.inputRow", row));
         } finally {
             jdbc.sql("UPDATE annual_appraisal_record SET votes_excellent = votes_excellent - 1" + record)
                     .param(run.appraisalImportId()).update();

@@ -1,6 +1,7 @@
 package org.kaohe.errors;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -51,6 +52,41 @@ class MessageTextTest {
     void argumentsAreShownAsGivenAndAnUnknownKeyIsShownNotHidden() {
         assertThat(MessageText.of(Message.of("input.period.invalid", "20260-Q5"), Locale.ENGLISH)).endsWith(" 20260-Q5");
         assertThat(MessageText.of(Message.of("no.such.key", "x"), Locale.ENGLISH)).isEqualTo("no.such.key[x]");
+    }
+
+    @Test
+    void aMessageNamingAnotherWordsItInItsOwnLanguageHoweverDeep() {
+        Message status = Message.of("import.seal.status.ALTERED");
+        Message summary = Message.ofValues("import.seal.summary", 3, "2026-Q1", 7L, status);
+        Message input = Message.of("seal.problem.input", summary); // nested twice: the status in the summary in the problem
+
+        String chinese = "所依据的导入数据:导入版本 3(2026-Q1,#7):已被改动";
+        String english = "the run's input: import version 3 (2026-Q1, #7): ALTERED";
+        assertThat(MessageText.of(input, Locale.SIMPLIFIED_CHINESE)).isEqualTo(chinese);
+        assertThat(MessageText.of(input, Locale.ENGLISH)).isEqualTo(english);
+        assertThat(MessageText.bilingual(input)).isEqualTo(chinese + " / " + english);
+        assertThat(MessageText.forReader(input, null)).isEqualTo(chinese + " / " + english);
+        assertThat(input.args()).containsExactly(summary);
+        assertThat(summary.args()).containsExactly("3", "2026-Q1", "7", status);
+    }
+
+    @Test
+    void aFailureNamingAnotherMessageIsWordedWholeForEachReader() {
+        BusyException busy = new BusyException(Message.of("work.busy", Message.of("work.kind.IMPORT"), "30"), 30);
+
+        String english = "the server is busy (as many imports, checks, replays and exports as it runs at once):"
+                + " the import was not started, try again in 30 s";
+        String chinese = "服务器正忙(同时进行的导入、检查、重放或导出已达上限),未开始导入,请 30 秒后重试";
+        assertThat(busy.getMessage(Locale.ENGLISH)).isEqualTo(english);
+        assertThat(busy.getMessage(Locale.SIMPLIFIED_CHINESE)).isEqualTo(chinese);
+        assertThat(busy.getMessage()).isEqualTo(busy.getMessage(null)).isEqualTo(chinese + " / " + english);
+    }
+
+    @Test
+    void anArgumentIsTextOrAWordingNeverAValueFormattedBehindTheCallersBack() {
+        assertThat(Message.ofValues("input.user.unknown", 2026).args()).containsExactly("2026");
+        assertThatThrownBy(() -> Message.of("input.user.unknown", 2026))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test

@@ -30,15 +30,15 @@ class SealBrokenExceptionTest {
                 .doesNotContain(MessageText.of(SUMMARY, Locale.ENGLISH));
         assertThat(broken.getMessage(null)).isEqualTo(broken.getMessage())
                 .startsWith(MessageText.bilingual(SUMMARY));
-        assertThat(broken.texts()).containsExactly(broken.getMessage(Locale.SIMPLIFIED_CHINESE), english);
+        assertThat(broken.wording().in(Locale.ENGLISH)).isEqualTo(english);
         assertThat(broken.summary()).isEqualTo(SUMMARY);
         assertThat(broken.problems()).isEqualTo(problems);
     }
 
     @Test
-    void aMessageWithinAMessageIsGivenInEachLanguageAndEachWordingTakesItsOwn() {
+    void aMessageWithinAMessageIsWordedInTheLanguageOfTheOneAroundIt() {
         Message row = Message.of("rules.seal.fileAltered", "grades.csv");
-        Message within = Message.of("seal.problem.inputRow", MessageText.inEachLanguage(row));
+        Message within = Message.of("seal.problem.inputRow", row);
 
         assertThat(MessageText.of(within, Locale.ENGLISH)).isEqualTo(MessageText.of(row, Locale.ENGLISH));
         assertThat(MessageText.of(within, Locale.SIMPLIFIED_CHINESE)).isEqualTo(MessageText.of(row, Locale.SIMPLIFIED_CHINESE));

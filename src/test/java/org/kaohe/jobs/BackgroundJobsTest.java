@@ -188,6 +188,17 @@ class BackgroundJobsTest {
         assertThat(tooLong).as("too long for JSON: plain text, cut").hasSize(JobText.LIMIT).startsWith("尚未发布考核规则");
     }
 
+    @Test
+    void aMessageNamingAnotherIsStoredWithItWordedInEachLanguageAsEarlierRowsHoldIt() {
+        Message cancelled = Message.of("work.cancelled", Message.of("work.kind.IMPORT"));
+        String stored = JobText.stored(cancelled);
+        assertThat(stored).isEqualTo("{\"zh\":{\"key\":\"work.cancelled\",\"args\":[\"导入\"]},"
+                + "\"en\":{\"key\":\"work.cancelled\",\"args\":[\"import\"]}}");
+        assertThat(JobText.worded(stored, Locale.ENGLISH)).isEqualTo("the import was cancelled");
+        assertThat(JobText.worded(stored, Locale.SIMPLIFIED_CHINESE)).isEqualTo(MessageText.of(cancelled, Locale.SIMPLIFIED_CHINESE));
+        assertThat(JobText.worded(stored, null)).isEqualTo(MessageText.bilingual(cancelled));
+    }
+
     private static void release(String argument) {
         RELEASE.computeIfAbsent(argument, k -> new CountDownLatch(1)).countDown();
     }

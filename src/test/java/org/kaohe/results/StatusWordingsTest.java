@@ -42,6 +42,7 @@ class StatusWordingsTest {
         assertThat(chinese).containsPattern("[\\x{4e00}-\\x{9fff}]");
         assertThat(english).doesNotContainPattern("[\\x{4e00}-\\x{9fff}]");
         assertThat(SealStatus.ALTERED.label(null)).isEqualTo(chinese + " / " + english);
-        assertThat(SealStatus.ALTERED.labels()).containsExactly(chinese, english);
+        assertThat(MessageText.of(SealStatus.ALTERED.dataWarning(), Locale.SIMPLIFIED_CHINESE)).contains(chinese);
+        assertThat(MessageText.of(SealStatus.ALTERED.dataWarning(), Locale.ENGLISH)).contains(english).doesNotContain(chinese);
     }
 }

@@ -36,7 +36,7 @@ class RuleMessagesTest {
         List<String> keys = keysWritten();
         assertThat(keys).hasSizeGreaterThan(100).contains("rules.cell.required", "rules.view.fullMarks", "rules.case.score");
         for (String key : keys) {
-            Message message = new Message(key, IntStream.range(0, 10).mapToObj(i -> ARG + i + ARG).toList());
+            Message message = new Message(key, IntStream.range(0, 10).<Object>mapToObj(i -> ARG + i + ARG).toList());
             String chinese = MessageText.of(message, Locale.SIMPLIFIED_CHINESE);
             String english = MessageText.of(message, Locale.ENGLISH);
             assertThat(MessageText.knows(key)).as(key).isTrue();

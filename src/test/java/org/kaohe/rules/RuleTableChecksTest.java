@@ -131,7 +131,7 @@ class RuleTableChecksTest {
                 .anySatisfy(p -> {
                     assertThat(p.toString()).startsWith("parts.csv:2:G(目标范围): ");
                     assertThat(p.typed().key()).isEqualTo("rules.cell.notAChoice");
-                    assertThat(p.typed().args()).startsWith("RIGTHS").anySatisfy(a -> assertThat(a).contains("RIGHTS 维权工程"));
+                    assertThat(p.typed().args()).startsWith("RIGTHS").anySatisfy(a -> assertThat(a).asString().contains("RIGHTS 维权工程"));
                 });
         assertThat(problemsAfter("annual-gates.csv", "CADRE,,LOWEST,2,,", "CADRE,,LOWEST,5,,")).singleElement()
                 .satisfies(p -> {

@@ -82,8 +82,8 @@ class CancellableWorkTest {
         release("check.barrier");
 
         assertThatThrownBy(() -> check.get(2, TimeUnit.MINUTES)).cause().isInstanceOfSatisfying(WorkStoppedException.class,
-                e -> assertThat(e.message(Locale.ENGLISH)).contains(Message.of("work.cancelled",
-                        MessageText.of(HeavyWork.Kind.VALIDATE.label(), Locale.ENGLISH))));
+                e -> assertThat(e.getMessage(Locale.ENGLISH)).isEqualTo(MessageText.of(Message.of("work.cancelled",
+                        MessageText.of(HeavyWork.Kind.VALIDATE.label(), Locale.ENGLISH)), Locale.ENGLISH)));
         assertThat(heavy.running("leader-cancels", false)).isEmpty();
     }
 

@@ -118,7 +118,7 @@ class HeavyWorkTest {
     }
 
     private static String worded(String key, HeavyWork.Kind kind, Locale locale, String... figures) {
-        List<String> args = new ArrayList<>(List.of(MessageText.of(kind.label(), locale)));
+        List<Object> args = new ArrayList<>(List.of(MessageText.of(kind.label(), locale)));
         args.addAll(List.of(figures));
         return MessageText.of(new Message(key, args), locale);
     }

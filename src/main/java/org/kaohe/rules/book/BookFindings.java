@@ -66,7 +66,7 @@ final class BookFindings {
         inViews.forEach((key, types) -> {
             boolean all = types.size() == DeptType.values().length;
             Message message = (Message) key.get(2);
-            List<String> args = new ArrayList<>();
+            List<Object> args = new ArrayList<>();
             args.add(all ? "" : String.join("、", types.stream().map(DeptType::label).toList()) + ":");
             args.add(all ? "" : String.join(", ", types.stream().map(DeptType::name).toList()) + ": ");
             args.addAll(message.args());

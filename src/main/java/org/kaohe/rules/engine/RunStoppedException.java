@@ -1,6 +1,5 @@
 package org.kaohe.rules.engine;
 
-import java.util.Locale;
 import java.util.Optional;
 
 import org.kaohe.errors.Message;
@@ -24,7 +23,7 @@ public class RunStoppedException extends RuntimeException implements Worded {
     }
 
     @Override
-    public Optional<Message> message(Locale locale) {
+    public Optional<Message> message() {
         return Optional.of(typed);
     }
 }
