@@ -6,6 +6,7 @@ import java.util.Locale;
 
 import org.kaohe.errors.InvalidInputException;
 import org.kaohe.errors.Message;
+import org.kaohe.errors.Wording;
 
 import me.gosimple.nbvcxz.Nbvcxz;
 import me.gosimple.nbvcxz.resources.Configuration;
@@ -54,9 +55,10 @@ final class PasswordPolicy {
         }
     }
 
-    /** The reason in each language as the message's arguments: the Chinese wording takes {0}, the English {1}. */
+    /** The reason, worded in the language of the message that names it ({@link Wording}). */
     private static InvalidInputException refused(String chinese, String english) {
-        return new InvalidInputException(Message.of("input.password.refused", chinese, english));
+        Wording reason = locale -> Locale.ENGLISH.getLanguage().equals(locale.getLanguage()) ? english : chinese;
+        return new InvalidInputException(Message.of("input.password.refused", reason));
     }
 
     /**

@@ -1,12 +1,18 @@
 package org.kaohe.security;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import java.util.Locale;
+
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.kaohe.errors.InvalidInputException;
+import org.kaohe.errors.MessageText;
 
 /** The password policy on its own: the estimator's refusals, each saying why in Chinese and English. */
 class PasswordPolicyTest {
@@ -46,5 +52,14 @@ class PasswordPolicyTest {
     @ValueSource(strings = {"kaohe-kaohe-2026", "Kaohe@2026!"})
     void theProductsNameCountsAsAKnownWord(String password) {
         assertThatThrownBy(() -> PasswordPolicy.check("someone", password)).hasMessageContaining("password refused");
+    }
+
+    /** The reason is named inside the refusal in the refusal's own language: each language whole, never the other's words. */
+    @Test
+    void theReasonIsWordedInTheLanguageOfTheRefusal() {
+        InvalidInputException refused = catchThrowableOfType(
+                () -> PasswordPolicy.check("someone", "short-1"), InvalidInputException.class);
+        assertThat(MessageText.of(refused.message().orElseThrow(), Locale.SIMPLIFIED_CHINESE)).isEqualTo("密码不符合要求:至少 10 个字符");
+        assertThat(MessageText.of(refused.message().orElseThrow(), Locale.ENGLISH)).isEqualTo("password refused: at least 10 characters");
     }
 }
