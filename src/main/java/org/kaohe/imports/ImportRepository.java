@@ -93,7 +93,7 @@ public class ImportRepository {
             // The stored files read once: their list for the version's seal, their text for their own.
             List<String> files = new ArrayList<>();
             List<String> alteredFiles = new ArrayList<>();
-            streamed.query("SELECT file_name, sha256, encoding, row_count, content, seal FROM import_file"
+            streamed.query("SELECT file_name, sha256, encoding, row_count, CAST(content AS VARCHAR) AS content, seal FROM import_file"
                     + " WHERE import_id = ? ORDER BY file_name", rs -> {
                         String name = rs.getString("file_name");
                         files.add(SealedVersion.fileEntry(rs));

@@ -152,7 +152,7 @@ public class RunQueries {
 
     /** A run's subject rows, each with its details row's lines. */
     private static final TableRows WITH_LINES = TableRows.of("subject_result", "run_id").selecting(
-            "t.*, d.lines AS detail_lines", "LEFT JOIN subject_detail d"
+            "t.*, CAST(d.lines AS VARCHAR) AS detail_lines", "LEFT JOIN subject_detail d"
                     + " ON d.run_id = t.run_id AND d.subject_type = t.subject_type AND d.subject_id = t.subject_id");
 
     /**
@@ -172,7 +172,7 @@ public class RunQueries {
      * the whole run's lines are never held in memory at once.
      */
     public void forEachSubjectsLines(long runId, java.util.function.BiConsumer<String, List<ExplanationLine>> action) {
-        streamed.rowsWhere(TableRows.of("subject_detail", "run_id").selecting("t.subject_type, t.subject_id, t.lines", ""),
+        streamed.rowsWhere(TableRows.of("subject_detail", "run_id").selecting("t.subject_type, t.subject_id, CAST(t.lines AS VARCHAR) AS lines", ""),
                 runId, rs -> action.accept(key(rs.getString("subject_type"), rs.getString("subject_id")),
                         readLines(rs.getString("lines"))));
     }
