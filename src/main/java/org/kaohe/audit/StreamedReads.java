@@ -53,7 +53,10 @@ public class StreamedReads {
 
     static final int FETCH_SIZE = 1_000;
 
-    /** Rows per query on H2: measured against 500 and 5,000 (docs/performance.md, "Whole-table reads in chunks"). */
+    /**
+     * Rows per query on H2: 5,000 cost the same (docs/performance.md, "Whole-table reads in
+     * chunks"), and a chunk of a run's lines stays a few megabytes.
+     */
     static final int CHUNK_ROWS = 1_000;
 
     private final DataSource dataSource;
@@ -169,7 +172,9 @@ public class StreamedReads {
 
     /**
      * The read's own read-only transaction, unless the caller holds one (then used as it is):
-     * PostgreSQL's cursor needs one; H2's chunks need one at {@code REPEATABLE READ} (above).
+     * PostgreSQL's cursor needs one; H2's chunks need one at {@code REPEATABLE READ} (above). In
+     * a caller's transaction each H2 chunk is still safe (a materialised statement keeps its store
+     * version while it runs), and the chunks see one state when the caller's isolation gives it.
      */
     private record ReadOnly(Connection connection, boolean own, int isolation) {
 
