@@ -98,7 +98,7 @@ public class StreamedReads {
         try {
             boolean h2 = "H2".equalsIgnoreCase(connection.getMetaData().getDatabaseProductName());
             ReadOnly transaction = ReadOnly.begin(connection, h2);
-            sql = h2 ? rows.chunkSql(CHUNK_ROWS) : rows.sql();
+            sql = h2 ? rows.chunkSql() : rows.sql();
             try {
                 if (h2) {
                     inChunks(connection, rows, value, each);
@@ -131,7 +131,7 @@ public class StreamedReads {
                 }
             }
         }
-        try (PreparedStatement chunk = connection.prepareStatement(rows.chunkSql(CHUNK_ROWS))) {
+        try (PreparedStatement chunk = connection.prepareStatement(rows.chunkSql())) {
             int read;
             do {
                 bind(chunk, value, after, last);
@@ -143,7 +143,7 @@ public class StreamedReads {
                         read++;
                     }
                 }
-            } while (read == CHUNK_ROWS && after < last);
+            } while (read == rows.chunkRows() && after < last);
         }
     }
 

@@ -51,7 +51,7 @@ class StreamedReadsTest {
         for (TableRows rows : List.of(TableRows.of("department_record", "import_id"), TableRows.of("subject_result", "run_id"),
                 TableRows.of("subject_result", "run_id").selecting("t.*, d.lines", "LEFT JOIN subject_detail d"
                         + " ON d.run_id = t.run_id AND d.subject_type = t.subject_type AND d.subject_id = t.subject_id"))) {
-            String plan = jdbc.sql("EXPLAIN " + rows.chunkSql(CHUNK)).params(1, 0, 10).query(String.class).single();
+            String plan = jdbc.sql("EXPLAIN " + rows.chunkSql()).params(1, 0, 10).query(String.class).single();
             assertThat(plan).as(rows.table()).containsPattern("tableScan: _ROWID_ <= \\?3\\s+AND _ROWID_ > \\?2")
                     .contains("/* index sorted */");
         }
