@@ -19,7 +19,8 @@ import org.springframework.stereotype.Component;
  * <p>{@link #rowsWhere} is the one way a whole table is read. On PostgreSQL it is one query whose
  * rows the driver fetches {@link #FETCH_SIZE} at a time inside a read-only transaction: a
  * cursor, which sees the one snapshot its statement began with, and the fastest way (one plan,
- * one pass). On H2 it is a series of short queries, {@link #CHUNK_ROWS} rows each, in the order
+ * one pass). On H2 it is a series of short queries, {@link #CHUNK_ROWS} rows each (one for rows
+ * holding whole files: {@link TableRows#inChunksOf}), in the order
  * of H2's row key ({@code _ROWID_}), each materialised before its first row is handed over. No
  * lazy H2 cursor: one left open while other connections commit and the store checkpoints and
  * compacts reads pages of chunks the store has freed ({@code MVStoreException: Chunk ... not
@@ -38,15 +39,16 @@ import org.springframework.stereotype.Component;
  * <p>Each chunk is a scan of the table's rows by key ({@code USE INDEX ()}, served by the row key
  * range with no sort: {@code StreamedReadsTest} checks the plan), filtered by the column: a
  * version's or a run's rows are written together, so the range holds few others. The rows come
- * in the order they were stored, as H2's table scan gave them before.
+ * in the order they were stored; the checks put what they find in their own order.
  *
  * <p>A large object column ({@code TEXT}) is selected cast to {@code VARCHAR}: H2 copies each
  * large object of a materialised result into the database's own large object storage (a write
  * for every row read), where the cast reads its text once. PostgreSQL's cast changes nothing.
  *
  * <p>The row handler must not query the database itself. It may take its time between rows (the
- * results pages' check gives way to requests): on H2 nothing is open between two chunks but the
- * transaction, whose only cost is that the store keeps the chunks its snapshot uses meanwhile.
+ * results pages' check gives way to requests): on H2 nothing is open meanwhile but the
+ * transaction and the chunk's rows, already read; the only cost is that the store keeps the chunks
+ * the transaction's snapshot uses until the read ends.
  */
 @Component
 public class StreamedReads {
