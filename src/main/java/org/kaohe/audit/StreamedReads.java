@@ -4,7 +4,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 
 import javax.sql.DataSource;
 
@@ -14,19 +13,53 @@ import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.stereotype.Component;
 
 /**
- * Reads a query's rows as the database produces them, for whole-table checks (a run's verification,
- * an import's seal check) that visit hundreds of thousands of rows once and keep none. By default
- * H2 computes a query's whole result before handing over its first row (into a temporary file
- * beyond 40,000 rows), and the PostgreSQL driver fetches a whole result into memory; here H2 runs
- * the one query with {@code LAZY_QUERY_EXECUTION} (a setting of the session, switched back
- * afterwards: a lazy result forbids a second open result on the same connection, which other code
- * may need), and PostgreSQL fetches {@link #FETCH_SIZE} rows at a time inside a read-only
- * transaction. The row handler must not query the database itself.
+ * Reads whole tables for the checks (a run's verification, an import's seal check, the
+ * evaluation's read of an import): hundreds of thousands of rows visited once, none kept.
+ *
+ * <p>{@link #rowsWhere} is the one way a whole table is read. On PostgreSQL it is one query whose
+ * rows the driver fetches {@link #FETCH_SIZE} at a time inside a read-only transaction: a
+ * cursor, which sees the one snapshot its statement began with, and the fastest way (one plan,
+ * one pass). On H2 it is a series of short queries, {@link #CHUNK_ROWS} rows each (one for rows
+ * holding whole files: {@link TableRows#inChunksOf}), in the order
+ * of H2's row key ({@code _ROWID_}), each materialised before its first row is handed over. No
+ * lazy H2 cursor: one left open while other connections commit and the store checkpoints and
+ * compacts reads pages of chunks the store has freed ({@code MVStoreException: Chunk ... not
+ * found}, H2 issues #4142 and #4383, reproduced by {@code StreamedReadsHousekeepingTest}): a lazy
+ * result outlives its statement, and with it H2's registration of the store version it reads.
+ *
+ * <p>Why the chunks are sound on H2: they run in one read-only transaction at {@code REPEATABLE
+ * READ}. H2 (2.4) keeps such a transaction's snapshot, and its registration of the store version
+ * that snapshot reads ({@code Transaction.markStatementStart}: {@code registerVersionUsage}), from
+ * its first statement to its end, where {@code READ COMMITTED} releases both after each statement;
+ * the store frees no chunk a registered version still uses. So every chunk sees the rows as they
+ * stood at the first one: a row changed, removed or added meanwhile is seen as it was (or not at
+ * all), never half, and no check finds a problem the rows never had, nor misses one they had. The
+ * row key range is read first in the same snapshot, so the last chunk ends at the last row.
+ *
+ * <p>Each chunk is a scan of the table's rows by key ({@code USE INDEX ()}, served by the row key
+ * range with no sort: {@code StreamedReadsTest} checks the plan), filtered by the column: a
+ * version's or a run's rows are written together, so the range holds few others. The rows come
+ * in the order they were stored; the checks put what they find in their own order.
+ *
+ * <p>A large object column ({@code TEXT}) is selected cast to {@code VARCHAR}: H2 copies each
+ * large object of a materialised result into the database's own large object storage (a write
+ * for every row read), where the cast reads its text once. PostgreSQL's cast changes nothing.
+ *
+ * <p>The row handler must not query the database itself. It may take its time between rows (the
+ * results pages' check gives way to requests): on H2 nothing is open meanwhile but the
+ * transaction and the chunk's rows, already read; the only cost is that the store keeps the chunks
+ * the transaction's snapshot uses until the read ends.
  */
 @Component
 public class StreamedReads {
 
     static final int FETCH_SIZE = 1_000;
+
+    /**
+     * Rows per query on H2: 5,000 cost the same (docs/performance.md, "Whole-table reads in
+     * chunks"), and a chunk of a run's lines stays a few megabytes.
+     */
+    static final int CHUNK_ROWS = 1_000;
 
     private final DataSource dataSource;
 
@@ -34,101 +67,140 @@ public class StreamedReads {
         this.dataSource = dataSource;
     }
 
-    /** Hands each row of {@code sql} (its {@code ?} bound to {@code params}) to {@code each}, as it is read. */
-    public void query(String sql, RowCallbackHandler each, Object... params) {
-        query((connection, mode) -> sql, each, params);
-    }
-
     /**
-     * Hands each row of {@code table} whose {@code column} equals {@code value} to {@code each}, as
-     * it is read, in no particular order. {@code expectedRows} says about how many there are (a
-     * hint, such as a sealed count; 0 when not known). On H2, when they are at least half of the
-     * table's rows, the table is scanned instead of reached through the column's index, which
-     * looks each row up again by its key: a third less work for an import that fills its tables,
-     * the usual case. A scan of a table mostly made of other rows would cost more than it saves;
-     * PostgreSQL's planner makes that choice by itself. Table and column are the caller's
-     * constants, never input.
+     * Hands each row of {@code sql} (its {@code ?} bound to {@code params}) to {@code each}: one
+     * ordinary query, for reads of a few rows or sorted ones, whose result the database holds
+     * whole before the first row anyway (never lazy on H2; PostgreSQL fetches it by cursor).
      */
-    public void rowsWhere(String table, String column, Object value, long expectedRows, RowCallbackHandler each) {
-        query((connection, mode) -> "SELECT * FROM " + table
-                + (mode.h2() && 2 * expectedRows >= rowCount(connection, table) ? " USE INDEX ()" : "")
-                + " WHERE " + column + " = ?", each, value);
-    }
-
-    /** The query's text, which may depend on the database and what it holds. */
-    @FunctionalInterface
-    private interface Sql {
-        String of(Connection connection, Mode mode) throws SQLException;
-    }
-
-    private void query(Sql sql, RowCallbackHandler each, Object... params) {
+    public void query(String sql, RowCallbackHandler each, Object... params) {
         Connection connection = DataSourceUtils.getConnection(dataSource);
-        String text = null;
         try {
-            Mode mode = Mode.of(connection);
-            text = sql.of(connection, mode);
-            mode.begin(connection);
-            try (PreparedStatement statement = connection.prepareStatement(text)) {
-                statement.setFetchSize(FETCH_SIZE);
-                for (int i = 0; i < params.length; i++) {
-                    statement.setObject(i + 1, params[i]);
-                }
-                try (ResultSet rows = statement.executeQuery()) {
-                    while (rows.next()) {
-                        each.processRow(rows);
-                    }
-                }
+            ReadOnly transaction = ReadOnly.begin(connection, false);
+            try {
+                query(connection, sql, each, params);
             } finally {
-                mode.end(connection);
+                transaction.end();
             }
         } catch (SQLException e) {
-            throw new DataAccessResourceFailureException("streamed read failed: " + text, e);
+            throw new DataAccessResourceFailureException("streamed read failed: " + sql, e);
         } finally {
             DataSourceUtils.releaseConnection(connection, dataSource);
         }
     }
 
-    /** How many rows the table holds: H2 keeps the count, so this reads no row. */
-    private static long rowCount(Connection connection, String table) throws SQLException {
-        try (Statement statement = connection.createStatement();
-             ResultSet count = statement.executeQuery("SELECT COUNT(*) FROM " + table)) {
-            count.next();
-            return count.getLong(1);
+    /** Hands each row of {@code table} whose {@code column} equals {@code value} to {@code each}, in no particular order. */
+    public void rowsWhere(String table, String column, Object value, RowCallbackHandler each) {
+        rowsWhere(TableRows.of(table, column), value, each);
+    }
+
+    /** Hands each row {@code rows} names for {@code value} to {@code each}, in no particular order. */
+    public void rowsWhere(TableRows rows, Object value, RowCallbackHandler each) {
+        Connection connection = DataSourceUtils.getConnection(dataSource);
+        String sql = null;
+        try {
+            boolean h2 = "H2".equalsIgnoreCase(connection.getMetaData().getDatabaseProductName());
+            ReadOnly transaction = ReadOnly.begin(connection, h2);
+            sql = h2 ? rows.chunkSql() : rows.sql();
+            try {
+                if (h2) {
+                    inChunks(connection, rows, value, each);
+                } else {
+                    query(connection, sql, each, value);
+                }
+            } finally {
+                transaction.end();
+            }
+        } catch (SQLException e) {
+            throw new DataAccessResourceFailureException("streamed read failed: " + sql, e);
+        } finally {
+            DataSourceUtils.releaseConnection(connection, dataSource);
         }
     }
 
-    /** What makes a database stream a result, and how it is undone once the rows are read. */
-    private record Mode(boolean h2, boolean ownTransaction) {
-
-        static Mode of(Connection connection) throws SQLException {
-            String product = connection.getMetaData().getDatabaseProductName();
-            boolean postgres = "PostgreSQL".equalsIgnoreCase(product);
-            // PostgreSQL streams only inside a transaction; one the caller holds is used as it is.
-            return new Mode("H2".equalsIgnoreCase(product), postgres && connection.getAutoCommit());
-        }
-
-        void begin(Connection connection) throws SQLException {
-            if (h2) {
-                execute(connection, "SET LAZY_QUERY_EXECUTION TRUE");
-            }
-            if (ownTransaction) {
-                connection.setAutoCommit(false);
+    /** The rows in chunks by row key, from the first row of the value to its last (H2). */
+    private static void inChunks(Connection connection, TableRows rows, Object value, RowCallbackHandler each)
+            throws SQLException {
+        long last;
+        long after;
+        try (PreparedStatement range = connection.prepareStatement(rows.keyRangeSql())) {
+            range.setObject(1, value);
+            try (ResultSet keys = range.executeQuery()) {
+                keys.next();
+                after = keys.getLong(1) - 1;
+                last = keys.getLong(2);
+                if (keys.wasNull()) {
+                    return; // no row
+                }
             }
         }
+        try (PreparedStatement chunk = connection.prepareStatement(rows.chunkSql())) {
+            int read;
+            do {
+                bind(chunk, value, after, last);
+                read = 0;
+                try (ResultSet chunkRows = chunk.executeQuery()) {
+                    while (chunkRows.next()) {
+                        each.processRow(chunkRows);
+                        after = chunkRows.getLong(TableRows.KEY);
+                        read++;
+                    }
+                }
+            } while (read == rows.chunkRows() && after < last);
+        }
+    }
 
-        void end(Connection connection) throws SQLException {
-            if (h2) {
-                execute(connection, "SET LAZY_QUERY_EXECUTION FALSE");
-            }
-            if (ownTransaction) {
-                connection.rollback(); // it only read
-                connection.setAutoCommit(true);
+    private static void query(Connection connection, String sql, RowCallbackHandler each, Object... params)
+            throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            statement.setFetchSize(FETCH_SIZE);
+            bind(statement, params);
+            handEach(statement, each);
+        }
+    }
+
+    private static void handEach(PreparedStatement statement, RowCallbackHandler each) throws SQLException {
+        try (ResultSet rows = statement.executeQuery()) {
+            while (rows.next()) {
+                each.processRow(rows);
             }
         }
+    }
 
-        private static void execute(Connection connection, String sql) throws SQLException {
-            try (Statement statement = connection.createStatement()) {
-                statement.execute(sql);
+    private static void bind(PreparedStatement statement, Object... params) throws SQLException {
+        for (int i = 0; i < params.length; i++) {
+            statement.setObject(i + 1, params[i]);
+        }
+    }
+
+    /**
+     * The read's own read-only transaction, unless the caller holds one (then used as it is):
+     * PostgreSQL's cursor needs one; H2's chunks need one at {@code REPEATABLE READ} (above). In
+     * a caller's transaction each H2 chunk is still safe (a materialised statement keeps its store
+     * version while it runs), and the chunks see one state when the caller's isolation gives it.
+     */
+    private record ReadOnly(Connection connection, boolean own, int isolation) {
+
+        static ReadOnly begin(Connection connection, boolean repeatable) throws SQLException {
+            boolean postgres = "PostgreSQL".equalsIgnoreCase(connection.getMetaData().getDatabaseProductName());
+            if (!connection.getAutoCommit() || !(postgres || repeatable)) {
+                return new ReadOnly(connection, false, 0);
+            }
+            int isolation = connection.getTransactionIsolation();
+            if (repeatable) {
+                connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+            }
+            connection.setAutoCommit(false);
+            return new ReadOnly(connection, true, isolation);
+        }
+
+        void end() throws SQLException {
+            if (own) {
+                try {
+                    connection.rollback(); // it only read
+                } finally {
+                    connection.setAutoCommit(true);
+                    connection.setTransactionIsolation(isolation);
+                }
             }
         }
     }

@@ -7,8 +7,12 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 
 import org.kaohe.audit.StreamedReads;
+import org.kaohe.audit.TableRows;
 import org.kaohe.errors.Message;
 import org.kaohe.errors.SealBrokenException;
 import org.kaohe.records.Appraisal;
@@ -84,24 +88,28 @@ public class ImportRepository {
                 appraisals, events, organizations));
     }
 
+    /** A version's stored files, one a chunk on H2: a file's text can be tens of megabytes. */
+    private static final TableRows STORED_FILES = TableRows.of("import_file", "import_id").selecting(
+            "t.file_name, t.sha256, t.encoding, t.row_count, CAST(t.content AS VARCHAR) AS content, t.seal", "").inChunksOf(1);
+
     /**
      * Checks every record and stored file of a version against its seals, streaming (no record is
      * kept): what {@code runs verify}, a replay and the source-row view say about the run's input.
      */
     public Optional<ImportCheck> check(long importId) {
         return SealedVersion.headerWithoutFiles(jdbc, importId).map(bare -> {
-            // The stored files read once: their list for the version's seal, their text for their own.
-            List<String> files = new ArrayList<>();
-            List<String> alteredFiles = new ArrayList<>();
-            streamed.query("SELECT file_name, sha256, encoding, row_count, content, seal FROM import_file"
-                    + " WHERE import_id = ? ORDER BY file_name", rs -> {
-                        String name = rs.getString("file_name");
-                        files.add(SealedVersion.fileEntry(rs));
-                        if (!seals.file(importId, name, rs.getString("content")).equals(rs.getString("seal"))) {
-                            alteredFiles.add(name);
-                        }
-                    }, importId);
-            ImportSealCheck check = new ImportSealCheck(bare.withFiles(String.join(",", files)), seals,
+            // The stored files read once, one at a time: their list for the version's seal, their text for their own.
+            // By name, as the seal lists them: the six names (InputFile) sort alike in Java and in every collation.
+            Map<String, String> files = new TreeMap<>();
+            Set<String> alteredFiles = new TreeSet<>();
+            streamed.rowsWhere(STORED_FILES, importId, rs -> {
+                String name = rs.getString("file_name");
+                files.put(name, SealedVersion.fileEntry(rs));
+                if (!seals.file(importId, name, rs.getString("content")).equals(rs.getString("seal"))) {
+                    alteredFiles.add(name);
+                }
+            });
+            ImportSealCheck check = new ImportSealCheck(bare.withFiles(String.join(",", files.values())), seals,
                     SealedVersion.firstSealed(jdbc));
             StoredRecords.checkAll(streamed, importId, check, Runtime.getRuntime().availableProcessors());
             if (check.checksRows()) {

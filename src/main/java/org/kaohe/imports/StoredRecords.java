@@ -134,7 +134,7 @@ final class StoredRecords {
     }
 
     private static <T> void check(StreamedReads reads, long importId, ImportSealCheck check, Kind<T> kind) {
-        reads.rowsWhere(kind.table().sqlName, "import_id", importId, check.sealedCount(kind.table()), rs -> {
+        reads.rowsWhere(kind.table().sqlName, "import_id", importId, rs -> {
             T record = kind.mapper().mapRow(rs, 0);
             check.row(kind.table(), kind.id().apply(record), kind.source().apply(record), rs.getString("seal"),
                     () -> kind.seal().of(check.seals(), importId, record));
@@ -212,11 +212,11 @@ final class StoredRecords {
         try (RowSealBatches<T> seals = new RowSealBatches<>(check, record -> kind.seal().of(check.seals(), importId, record),
                 (record, stored, expected) -> check.row(kind.table(), kind.id().apply(record), kind.source().apply(record),
                         stored, () -> expected))) {
-            reads.query("SELECT * FROM " + kind.table().sqlName + " WHERE import_id = ?", rs -> {
+            reads.rowsWhere(kind.table().sqlName, "import_id", importId, rs -> {
                 T record = kind.mapper().mapRow(rs, 0);
                 records.add(record);
                 seals.add(record, rs.getString("seal"));
-            }, importId);
+            });
         }
         records.sort(Comparator.comparing(kind.source(), SOURCE_ORDER));
         records.forEach(sink);

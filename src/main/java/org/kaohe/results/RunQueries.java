@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.kaohe.audit.StreamedReads;
+import org.kaohe.audit.TableRows;
 import org.kaohe.records.Period;
 import org.kaohe.records.SubjectType;
 import org.kaohe.scoring.ExplanationLine;
@@ -133,8 +134,7 @@ public class RunQueries {
     public void forEachStoredRow(long runId, java.util.function.Consumer<StoredSubject> each) {
         Map<SubjectType, GradeScale> scales = scales(runId);
         Comparator<String> partOrder = RunPartOrder.of(partLabels(runId));
-        streamed.query("SELECT * FROM subject_result WHERE run_id = ?", rs -> each.accept(stored(rs, partOrder, scales)),
-                runId);
+        streamed.rowsWhere("subject_result", "run_id", runId, rs -> each.accept(stored(rs, partOrder, scales)));
     }
 
     /**
@@ -150,6 +150,11 @@ public class RunQueries {
         }
     }
 
+    /** A run's subject rows, each with its details row's lines. */
+    private static final TableRows WITH_LINES = TableRows.of("subject_result", "run_id").selecting(
+            "t.*, CAST(d.lines AS VARCHAR) AS detail_lines", "LEFT JOIN subject_detail d"
+                    + " ON d.run_id = t.run_id AND d.subject_type = t.subject_type AND d.subject_id = t.subject_id");
+
     /**
      * For a whole-run check, one read of the run: every subject's row with its details row joined
      * to it, handed to {@code each} as it is read, in the table's order (the check puts them in the
@@ -158,12 +163,8 @@ public class RunQueries {
      */
     public void forEachRowWithLines(long runId, java.util.function.Consumer<RowWithLines> each) {
         Map<SubjectType, GradeScale> scales = scales(runId);
-        streamed.query("""
-                SELECT r.*, d.lines AS detail_lines FROM subject_result r
-                LEFT JOIN subject_detail d
-                    ON d.run_id = r.run_id AND d.subject_type = r.subject_type AND d.subject_id = r.subject_id
-                WHERE r.run_id = ?""", rs -> each.accept(new RowWithLines(StoredRunRows.ResultRow.of(rs),
-                rs.getString("parts"), rs.getString("detail_lines"), scales)), runId);
+        streamed.rowsWhere(WITH_LINES, runId, rs -> each.accept(new RowWithLines(StoredRunRows.ResultRow.of(rs),
+                rs.getString("parts"), rs.getString("detail_lines"), scales)));
     }
 
     /**
@@ -171,9 +172,9 @@ public class RunQueries {
      * the whole run's lines are never held in memory at once.
      */
     public void forEachSubjectsLines(long runId, java.util.function.BiConsumer<String, List<ExplanationLine>> action) {
-        streamed.query("SELECT subject_type, subject_id, lines FROM subject_detail WHERE run_id = ?",
-                rs -> action.accept(key(rs.getString("subject_type"), rs.getString("subject_id")),
-                        readLines(rs.getString("lines"))), runId);
+        streamed.rowsWhere(TableRows.of("subject_detail", "run_id").selecting("t.subject_type, t.subject_id, CAST(t.lines AS VARCHAR) AS lines", ""),
+                runId, rs -> action.accept(key(rs.getString("subject_type"), rs.getString("subject_id")),
+                        readLines(rs.getString("lines"))));
     }
 
     /**
