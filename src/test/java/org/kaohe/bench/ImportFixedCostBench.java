@@ -1,6 +1,7 @@
 package org.kaohe.bench;
 
 import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadInfo;
 import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -8,6 +9,9 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.flywaydb.core.Flyway;
 import org.kaohe.KaoheApplication;
@@ -17,13 +21,16 @@ import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
+import com.sun.management.OperatingSystemMXBean;
+
 /**
  * The bench's step 3 ({@code Bench.importVersusRaw}) alone, at one size, with more rounds: Kaohe's
  * import and the raw load ({@link RawImport}) alternately in one warm JVM, each on a fresh H2 file
  * (Kaohe's in a fresh Spring context, as the bench runs it), printing every round (with the
  * process's CPU, each Java thread's, the bytes allocated, the collector's and the compiler's time
- * during the step) and then the best and the median of each with the load average. {@code kaohe} as the third argument runs Kaohe's
- * import alone, round after round (to profile its warm path with JFR). A main, not a test.
+ * during the step) and then the best and the median of each with the load average. {@code kaohe}
+ * as the third argument runs Kaohe's import alone, round after round (to profile its warm path with
+ * JFR). A main, not a test.
  *
  * <p>{@code ImportFixedCostBench CADRES ROUNDS [both|kaohe]}
  */
@@ -95,21 +102,24 @@ public final class ImportFixedCostBench {
         }
     }
 
-    /** Each Java thread's CPU during a step, by name, read every 10 ms (a thread that ends keeps its last reading). */
+    /**
+     * Each Java thread's CPU and allocation during a step, by name, read every 10 ms (a thread that
+     * ends keeps its last reading), with the collector's and the compiler's time.
+     */
     private static final class ThreadCpu {
-        private final java.util.Map<Long, Long> first = new java.util.concurrent.ConcurrentHashMap<>();
-        private final java.util.Map<Long, Long> last = new java.util.concurrent.ConcurrentHashMap<>();
-        private final java.util.Map<Long, String> names = new java.util.concurrent.ConcurrentHashMap<>();
-        private final java.util.Map<Long, Long> firstBytes = new java.util.concurrent.ConcurrentHashMap<>();
-        private final java.util.Map<Long, Long> lastBytes = new java.util.concurrent.ConcurrentHashMap<>();
+        private final Map<Long, Long> first = new ConcurrentHashMap<>();
+        private final Map<Long, Long> last = new ConcurrentHashMap<>();
+        private final Map<Long, String> names = new ConcurrentHashMap<>();
+        private final Map<Long, Long> firstBytes = new ConcurrentHashMap<>();
+        private final Map<Long, Long> lastBytes = new ConcurrentHashMap<>();
         private final long gcMillis = gcMillis();
         private final long jitMillis = ManagementFactory.getCompilationMXBean().getTotalCompilationTime();
         private volatile boolean running = true;
+        private Thread poller;
 
         private static long gcMillis() {
             return ManagementFactory.getGarbageCollectorMXBeans().stream().mapToLong(b -> b.getCollectionTime()).sum();
         }
-        private Thread poller;
 
         static ThreadCpu start() {
             ThreadCpu t = new ThreadCpu();
@@ -130,7 +140,7 @@ public final class ImportFixedCostBench {
         }
 
         private void poll() {
-            for (java.lang.management.ThreadInfo info : THREADS.getThreadInfo(THREADS.getAllThreadIds())) {
+            for (ThreadInfo info : THREADS.getThreadInfo(THREADS.getAllThreadIds())) {
                 if (info == null || info.getThreadName().equals("cpu-poller")) {
                     continue;
                 }
@@ -141,7 +151,7 @@ public final class ImportFixedCostBench {
                     last.put(info.getThreadId(), cpu);
                     firstBytes.putIfAbsent(info.getThreadId(), bytes);
                     lastBytes.put(info.getThreadId(), bytes);
-                    names.put(info.getThreadId(), info.getThreadName().replaceAll("-?\\d+.*", ""));
+                    names.put(info.getThreadId(), info.getThreadName().replaceAll("-\\d+(:.*)?$", ""));
                 }
             }
         }
@@ -150,12 +160,12 @@ public final class ImportFixedCostBench {
             poll();
             running = false;
             poller.join();
-            java.util.Map<String, Long> byName = new java.util.TreeMap<>();
+            Map<String, Long> byName = new TreeMap<>();
             last.forEach((id, cpu) -> byName.merge(names.get(id), cpu - first.get(id), Long::sum));
             long allocated = lastBytes.entrySet().stream().mapToLong(e -> e.getValue() - firstBytes.get(e.getKey())).sum();
             StringBuilder text = new StringBuilder(String.format("allocated %.0f MB, GC %d ms, JIT %d ms; ", allocated / 1e6,
                     gcMillis() - gcMillis, ManagementFactory.getCompilationMXBean().getTotalCompilationTime() - jitMillis));
-            java.util.Map<String, Long> bytesByName = new java.util.TreeMap<>();
+            Map<String, Long> bytesByName = new TreeMap<>();
             lastBytes.forEach((id, bytes) -> bytesByName.merge(names.get(id), bytes - firstBytes.get(id), Long::sum));
             byName.forEach((name, cpu) -> {
                 if (cpu > 5_000_000) {
@@ -167,7 +177,7 @@ public final class ImportFixedCostBench {
     }
 
     private static long processCpu() {
-        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
+        return ((OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
     }
 
     /** The 1-minute load average, as {@code uptime} prints it. */
