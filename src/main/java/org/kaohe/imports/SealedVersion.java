@@ -40,8 +40,13 @@ final class SealedVersion {
 
     /** One stored file as the version's seal lists it (the files by name, joined by commas). */
     static String fileEntry(java.sql.ResultSet rs) throws java.sql.SQLException {
-        return rs.getString("file_name") + ":" + rs.getString("sha256") + ":" + rs.getString("encoding") + ":"
-                + rs.getInt("row_count");
+        return fileEntry(rs.getString("file_name"), rs.getString("sha256"), rs.getString("encoding"),
+                rs.getInt("row_count"));
+    }
+
+    /** One file as the version's seal lists it, from what was stored ({@link VersionWriter} knows it). */
+    static String fileEntry(String fileName, String sha256, String encoding, int rows) {
+        return fileName + ":" + sha256 + ":" + encoding + ":" + rows;
     }
 
     /**

@@ -4,6 +4,8 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.time.LocalDate;
+import java.util.SortedMap;
+import java.util.TreeMap;
 
 import org.kaohe.records.Appraisal;
 import org.kaohe.records.Cadre;
@@ -30,6 +32,11 @@ final class VersionWriter {
 
     private final long importId;
     private final int version;
+    /**
+     * The files stored, each as the version's seal lists it, by name: the order of {@link SealedVersion#header}'s
+     * {@code ORDER BY file_name}, the same in every collation for the six names an import accepts.
+     */
+    private final SortedMap<String, String> files = new TreeMap<>();
     private final RecordBatch<Department> departments = new RecordBatch<>(this::jdbcTemplate,
             "INSERT INTO department_record (import_id, dept_id, name, type, source_file, source_line, seal)"
             + " VALUES (?, ?, ?, ?, ?, ?, ?)",
@@ -178,6 +185,7 @@ final class VersionWriter {
                         + " VALUES (?, ?, ?, ?, ?, ?, ?)")
                 .params(importId, file.fileName(), file.sha256(), file.encoding(), file.rows(), text, seal)
                 .update();
+        files.put(file.fileName(), SealedVersion.fileEntry(file.fileName(), file.sha256(), file.encoding(), file.rows()));
     }
 
     /** Writes what is left, the content hash and the version's seal; returns the version now stored. */
@@ -188,11 +196,16 @@ final class VersionWriter {
         return new ImportStore.CurrentVersion(importId, version, contentHash);
     }
 
-    /** Seals the version as stored: its row read back, its files, and how many records each table got. */
+    /**
+     * Seals the version as stored: its row read back, its files as this writer stored them (reading
+     * them back made the database decode every file's whole text again, when only their names,
+     * hashes, encodings and row counts are sealed), and how many records each table got.
+     */
     private void seal() {
         String counts = SealedVersion.counts(java.util.Arrays.stream(RecordSeals.Table.values())
                 .mapToInt(this::count).toArray());
-        SealedVersion.Header header = SealedVersion.header(jdbc, importId).orElseThrow();
+        SealedVersion.Header header = SealedVersion.headerWithoutFiles(jdbc, importId).orElseThrow()
+                .withFiles(String.join(",", files.values()));
         jdbc.sql("UPDATE import_version SET seal = ?, key_id = ?, record_counts = ? WHERE id = ?")
                 .params(header.seal(seals, counts), seals.keyId(), counts, importId).update();
     }
