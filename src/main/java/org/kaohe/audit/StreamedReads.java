@@ -73,19 +73,7 @@ public class StreamedReads {
      * whole before the first row anyway (never lazy on H2; PostgreSQL fetches it by cursor).
      */
     public void query(String sql, RowCallbackHandler each, Object... params) {
-        Connection connection = DataSourceUtils.getConnection(dataSource);
-        try {
-            ReadOnly transaction = ReadOnly.begin(connection, false);
-            try {
-                query(connection, sql, each, params);
-            } finally {
-                transaction.end();
-            }
-        } catch (SQLException e) {
-            throw new DataAccessResourceFailureException("streamed read failed: " + sql, e);
-        } finally {
-            DataSourceUtils.releaseConnection(connection, dataSource);
-        }
+        read(sql, false, (connection, h2) -> query(connection, sql, each, params));
     }
 
     /** Hands each row of {@code table} whose {@code column} equals {@code value} to {@code each}, in no particular order. */
@@ -95,23 +83,38 @@ public class StreamedReads {
 
     /** Hands each row {@code rows} names for {@code value} to {@code each}, in no particular order. */
     public void rowsWhere(TableRows rows, Object value, RowCallbackHandler each) {
+        read(rows.sql(), true, (connection, h2) -> {
+            if (h2) {
+                inChunks(connection, rows, value, each);
+            } else {
+                query(connection, rows.sql(), each, value);
+            }
+        });
+    }
+
+    /** What a read does on its connection, inside its read-only transaction. */
+    @FunctionalInterface
+    private interface Read {
+        void on(Connection connection, boolean h2) throws SQLException;
+    }
+
+    /**
+     * Runs {@code read} on a connection of the data source in a read-only transaction
+     * ({@link ReadOnly}; at {@code REPEATABLE READ} on H2 when {@code repeatableOnH2}); a failure
+     * names {@code what} was read.
+     */
+    private void read(String what, boolean repeatableOnH2, Read read) {
         Connection connection = DataSourceUtils.getConnection(dataSource);
-        String sql = null;
         try {
             boolean h2 = "H2".equalsIgnoreCase(connection.getMetaData().getDatabaseProductName());
-            ReadOnly transaction = ReadOnly.begin(connection, h2);
-            sql = h2 ? rows.chunkSql() : rows.sql();
+            ReadOnly transaction = ReadOnly.begin(connection, repeatableOnH2 && h2);
             try {
-                if (h2) {
-                    inChunks(connection, rows, value, each);
-                } else {
-                    query(connection, sql, each, value);
-                }
+                read.on(connection, h2);
             } finally {
                 transaction.end();
             }
         } catch (SQLException e) {
-            throw new DataAccessResourceFailureException("streamed read failed: " + sql, e);
+            throw new DataAccessResourceFailureException("streamed read failed: " + what, e);
         } finally {
             DataSourceUtils.releaseConnection(connection, dataSource);
         }
