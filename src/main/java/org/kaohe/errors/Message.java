@@ -39,6 +39,11 @@ public record Message(String key, List<Object> args) implements Wording {
         return new Message(key, Arrays.stream(args).map(a -> a instanceof Wording ? a : String.valueOf(a)).toList());
     }
 
+    /** The arguments, each {@link Wording} among them worded in {@code locale}'s language, the texts as they are. */
+    public List<Object> argsWordedIn(Locale locale) {
+        return args.stream().map(a -> a instanceof Wording inner ? (Object) inner.in(locale) : a).toList();
+    }
+
     /** This message worded in {@code locale}'s language ({@link MessageText#of}). */
     @Override
     public String in(Locale locale) {

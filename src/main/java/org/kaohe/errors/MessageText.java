@@ -35,8 +35,7 @@ public final class MessageText {
             return pattern;
         }
         Locale language = english ? Locale.ENGLISH : Locale.SIMPLIFIED_CHINESE;
-        Object[] args = message.args().stream().map(a -> a instanceof Wording inner ? inner.in(language) : a).toArray();
-        return new MessageFormat(pattern, language).format(args);
+        return new MessageFormat(pattern, language).format(message.argsWordedIn(language).toArray());
     }
 
     /**

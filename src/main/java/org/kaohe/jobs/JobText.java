@@ -40,8 +40,7 @@ final class JobText {
 
     /** The message with what it names ({@link Wording}: another message) worded in {@code locale}'s language. */
     private static Message namedIn(Message message, Locale locale) {
-        return new Message(message.key(), message.args().stream()
-                .map(a -> a instanceof Wording inner ? inner.in(locale) : a).toList());
+        return new Message(message.key(), message.argsWordedIn(locale));
     }
 
     /** The stored message worded for {@code reader}: both languages for a null reader; plain text as it is. */
