@@ -114,22 +114,30 @@ public class RunQueries {
         return StoredRunRows.namedByChain(jdbc, "subject_result", runId, subjectId);
     }
 
-    /** As {@link #results}, each with its seal columns. */
+    /**
+     * As {@link #results}, each with its seal columns. Read as stored ({@link #forEachStoredRow}) and
+     * put in display order here: H2 built the database's sorted result of a whole run into a
+     * temporary file before its first row, most of a 100k export's time (docs/performance.md).
+     */
     public List<StoredSubject> storedResults(long runId) {
-        Map<SubjectType, GradeScale> scales = scales(runId);
-        Comparator<String> partOrder = RunPartOrder.of(partLabels(runId));
         List<StoredSubject> stored = new ArrayList<>();
-        streamed.query("""
-                SELECT * FROM subject_result WHERE run_id = ?
-                ORDER BY CASE subject_type WHEN 'DEPARTMENT' THEN 0 ELSE 1 END, dept_id, rank_no, subject_id""",
-                rs -> stored.add(stored(rs, partOrder, scales)), runId);
+        forEachStoredRow(runId, stored::add);
+        stored.sort(DISPLAY_ORDER);
         return stored;
     }
+
+    /** Departments first, then by department, rank and id (each id compared as Java compares text). */
+    private static final Comparator<StoredSubject> DISPLAY_ORDER = Comparator
+            .comparing((StoredSubject s) -> s.result().subjectType() != SubjectType.DEPARTMENT)
+            .thenComparing(s -> s.result().deptId())
+            .thenComparingInt(s -> s.result().rank())
+            .thenComparing(s -> s.result().subjectId());
 
     /**
      * Every subject's row of the run with its seal columns, without lines, handed to {@code each} as
      * it is read, in the table's order (no sort of the run in the database), never all held at once:
-     * the results pages' background check of the whole run, which puts them in the chain's order itself.
+     * the results pages' background check of the whole run, which puts them in the chain's order
+     * itself, and {@link #storedResults}.
      */
     public void forEachStoredRow(long runId, java.util.function.Consumer<StoredSubject> each) {
         Map<SubjectType, GradeScale> scales = scales(runId);

@@ -162,6 +162,33 @@ class RunStorageTest {
         assertThat(checks.intact(runId)).isTrue();
     }
 
+    /**
+     * The run's rows are read as stored and put in display order in Java: the order the database's
+     * own ORDER BY gives (departments first, then department, rank, id), for subjects stored in a
+     * shuffled order across several chunks of the read, with ranks tied within a department.
+     */
+    @Test
+    void resultsComeInTheOrderTheDatabaseSortsThemIn() {
+        java.util.Random random = new java.util.Random(7);
+        List<SubjectResult> subjects = new java.util.ArrayList<>();
+        for (int i = 0; i < 2_500; i++) {
+            boolean department = i % 50 == 0;
+            String dept = "D" + (1 + random.nextInt(40));
+            subjects.add(new SubjectResult(department ? SubjectType.DEPARTMENT : SubjectType.CADRE,
+                    (department ? "D" : "C") + String.format("%05d", random.nextInt(100_000)) + "-" + i, "名" + i, dept,
+                    new BigDecimal("70.00"), Map.of("T", new BigDecimal("70.00")), QuarterlyGrades.AVERAGE,
+                    QuarterlyGrades.AVERAGE, QuarterlyGrades.AVERAGE, 1 + random.nextInt(30), false, List.of()));
+        }
+        java.util.Collections.shuffle(subjects, random);
+        long runId = store(new EvaluationOutcome(PERIOD, importId, "v1", subjects));
+
+        List<String> sortedByDatabase = jdbc.sql("""
+                SELECT subject_id FROM subject_result WHERE run_id = ?
+                ORDER BY CASE subject_type WHEN 'DEPARTMENT' THEN 0 ELSE 1 END, dept_id, rank_no, subject_id""")
+                .param(runId).query(String.class).list();
+        assertThat(queries.results(runId)).extracting(SubjectResult::subjectId).containsExactlyElementsOf(sortedByDatabase);
+    }
+
     private long store(EvaluationOutcome outcome) {
         return runs.insert(outcome, "tester", OffsetDateTime.now(), 12);
     }
