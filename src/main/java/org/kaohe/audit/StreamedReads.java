@@ -67,15 +67,6 @@ public class StreamedReads {
         this.dataSource = dataSource;
     }
 
-    /**
-     * Hands each row of {@code sql} (its {@code ?} bound to {@code params}) to {@code each}: one
-     * ordinary query, for reads of a few rows or sorted ones, whose result the database holds
-     * whole before the first row anyway (never lazy on H2; PostgreSQL fetches it by cursor).
-     */
-    public void query(String sql, RowCallbackHandler each, Object... params) {
-        read(sql, false, (connection, h2) -> query(connection, sql, each, params));
-    }
-
     /** Hands each row of {@code table} whose {@code column} equals {@code value} to {@code each}, in no particular order. */
     public void rowsWhere(String table, String column, Object value, RowCallbackHandler each) {
         rowsWhere(TableRows.of(table, column), value, each);
@@ -83,38 +74,21 @@ public class StreamedReads {
 
     /** Hands each row {@code rows} names for {@code value} to {@code each}, in no particular order. */
     public void rowsWhere(TableRows rows, Object value, RowCallbackHandler each) {
-        read(rows.sql(), true, (connection, h2) -> {
-            if (h2) {
-                inChunks(connection, rows, value, each);
-            } else {
-                query(connection, rows.sql(), each, value);
-            }
-        });
-    }
-
-    /** What a read does on its connection, inside its read-only transaction. */
-    @FunctionalInterface
-    private interface Read {
-        void on(Connection connection, boolean h2) throws SQLException;
-    }
-
-    /**
-     * Runs {@code read} on a connection of the data source in a read-only transaction
-     * ({@link ReadOnly}; at {@code REPEATABLE READ} on H2 when {@code repeatableOnH2}); a failure
-     * names {@code what} was read.
-     */
-    private void read(String what, boolean repeatableOnH2, Read read) {
         Connection connection = DataSourceUtils.getConnection(dataSource);
         try {
             boolean h2 = "H2".equalsIgnoreCase(connection.getMetaData().getDatabaseProductName());
-            ReadOnly transaction = ReadOnly.begin(connection, repeatableOnH2 && h2);
+            ReadOnly transaction = ReadOnly.begin(connection, h2);
             try {
-                read.on(connection, h2);
+                if (h2) {
+                    inChunks(connection, rows, value, each);
+                } else {
+                    query(connection, rows.sql(), each, value);
+                }
             } finally {
                 transaction.end();
             }
         } catch (SQLException e) {
-            throw new DataAccessResourceFailureException("streamed read failed: " + what, e);
+            throw new DataAccessResourceFailureException("streamed read failed: " + rows.sql(), e);
         } finally {
             DataSourceUtils.releaseConnection(connection, dataSource);
         }
