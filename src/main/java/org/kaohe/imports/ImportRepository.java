@@ -99,7 +99,7 @@ public class ImportRepository {
     public Optional<ImportCheck> check(long importId) {
         return SealedVersion.headerWithoutFiles(jdbc, importId).map(bare -> {
             // The stored files read once, one at a time: their list for the version's seal, their text for their own.
-            // By name, as the seal lists them: the six names (InputFile) sort alike in Java and in every collation.
+            // By name in Java's order of text, as the seal lists them (SealedVersion.header lists them the same way).
             Map<String, String> files = new TreeMap<>();
             Set<String> alteredFiles = new TreeSet<>();
             streamed.rowsWhere(STORED_FILES, importId, rs -> {

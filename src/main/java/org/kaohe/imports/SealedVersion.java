@@ -2,6 +2,8 @@ package org.kaohe.imports;
 
 import java.time.OffsetDateTime;
 import java.util.Optional;
+import java.util.SortedMap;
+import java.util.TreeMap;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -29,12 +31,19 @@ final class SealedVersion {
         }
     }
 
+    /**
+     * The version's stored header with its files listed by name in Java's order of text, as
+     * {@link VersionWriter} sealed them: not the database's {@code ORDER BY}, whose collation (a
+     * PostgreSQL database made with {@code en_US.UTF-8}, say) may sort names another way.
+     */
     static Optional<Header> header(JdbcClient jdbc, long importId) {
-        String files = String.join(",", jdbc.sql("SELECT file_name, sha256, encoding, row_count FROM import_file"
-                        + " WHERE import_id = ? ORDER BY file_name")
+        SortedMap<String, String> byName = new TreeMap<>();
+        jdbc.sql("SELECT file_name, sha256, encoding, row_count FROM import_file WHERE import_id = ?")
                 .param(importId)
-                .query((rs, n) -> fileEntry(rs))
-                .list());
+                .query(rs -> {
+                    byName.put(rs.getString("file_name"), fileEntry(rs));
+                });
+        String files = String.join(",", byName.values());
         return headerWithoutFiles(jdbc, importId).map(header -> header.withFiles(files));
     }
 

@@ -33,8 +33,8 @@ final class VersionWriter {
     private final long importId;
     private final int version;
     /**
-     * The files stored, each as the version's seal lists it, by name: the order of {@link SealedVersion#header}'s
-     * {@code ORDER BY file_name}, the same in every collation for the six names an import accepts.
+     * The files stored, each as the version's seal lists it, by name in Java's order of text, as
+     * {@link SealedVersion#header} lists them when the seal is checked.
      */
     private final SortedMap<String, String> files = new TreeMap<>();
     private final RecordBatch<Department> departments = new RecordBatch<>(this::jdbcTemplate,
