@@ -5,8 +5,10 @@ import java.util.List;
 import org.kie.api.runtime.KieSession;
 
 /**
- * The phases of a session, each a named agenda group of the DRL ({@code agenda-group "parts"}), in
- * the order they run. A phase runs to its end before the next starts, and never again after:
+ * The phases of a session, each a named agenda group of the DRL, in the order they run. The DRL
+ * names them {@code ruleflow-group "parts"}: Drools 10 reads a rule's ruleflow group as its agenda
+ * group, and warns on every compilation that {@code agenda-group}, the older word, is deprecated.
+ * A phase runs to its end before the next starts, and never again after:
  * every rule reads only facts the phases before it (or the session's start) inserted.
  */
 enum Phase {
