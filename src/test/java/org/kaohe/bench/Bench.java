@@ -156,7 +156,7 @@ public final class Bench {
         engineVersusReference(size, cadres, folder);
         if (pagesToo) {
             pagesAndApi(size, List.of(url(db)));
-            ServerQuarter.measure(this, size, folder, List.of(url(fresh("server-" + size))));
+            ServerQuarter.measure(this, size, cadres, folder, List.of(url(fresh("server-" + size))));
         }
     }
 

@@ -82,7 +82,7 @@ final class PostgresCity {
             try (Connection c = database.connect(); Statement s = c.createStatement()) {
                 s.execute("DROP SCHEMA IF EXISTS " + serverSchema + " CASCADE");
             }
-            ServerQuarter.measure(bench, size, folder, database.arguments(serverSchema,
+            ServerQuarter.measure(bench, size, cadres, folder, database.arguments(serverSchema,
                     Bench.fresh("pg-" + cadres / 1000 + "k-server").resolve("kaohe.key")));
         }
         long held = bytes(database, schema);

@@ -18,23 +18,29 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
+import org.kaohe.records.Period;
+
 /**
  * A quarter as HR does it in the running server, on a database of its own: the six files uploaded
  * through the API ({@code POST /api/imports}), the evaluation started and followed to its end
  * ({@code POST /api/evaluations}, its job polled), and the whole run's CSV downloaded from the
  * results page's export ({@code /evaluation/export.csv}). One JVM does all three, as against the
  * three commands of the rows above (each starting, warming up and reading the import back on its
- * own); the server has just started, so its JIT is as cold as a command's. The server's start is
- * not in the figure: HR's server is up before the upload.
+ * own). Two quarters in turn: the first in a server that has just started, so its JIT is as cold
+ * as a command's, then the next quarter (another city of the same size, {@link #NEXT}) in the same
+ * server, as a server that has run for a while meets it. The server's start is in neither figure:
+ * HR's server is up before the upload.
  */
 final class ServerQuarter {
 
     private static final String HR = "bench-hr";
     private static final String BOUNDARY = "kaohe-bench-" + Long.toHexString(System.nanoTime());
+    /** The quarter after {@link Bench#PERIOD}, imported and evaluated second in the same server. */
+    static final Period NEXT = Period.parse("2026-Q4");
 
     private ServerQuarter() {}
 
-    static void measure(Bench bench, String size, Path folder, List<String> database) throws Exception {
+    static void measure(Bench bench, String size, int cadres, Path folder, List<String> database) throws Exception {
         Bench.Timed added = Bench.jar(List.of(), Bench.withDatabase(database, "users", "add", HR, "--role", "HR",
                 "--password", Bench.PASSWORD));
         if (added.exit() != 0) {
@@ -51,31 +57,41 @@ final class ServerQuarter {
             String token = "Bearer " + Bench.send(http, base + "/api/tokens", "Authorization", basic, "POST").body()
                     .replaceAll("(?s).*\"token\"\\s*:\\s*\"([^\"]+)\".*", "$1");
             String cookie = Bench.login(http, base, HR);
-            Bench.measuring();
-            Duration cpuBefore = cpu(server);
-            long start = System.nanoTime();
-            upload(http, base, token, folder);
-            long imported = System.nanoTime();
-            evaluate(http, base, token);
-            long evaluated = System.nanoTime();
-            long bytes = export(http, base, cookie);
-            long exported = System.nanoTime();
-            double serverCpu = cpu(server).minus(cpuBefore).toMillis() / 1e3;
-            Bench.measured();
-            bench.row(size + " import + evaluate + export in the running server (HR's path)",
-                    String.format("%.1f s (import %.1f s, evaluate %.1f s, export %.1f s; server CPU %.1f s)",
-                            seconds(start, exported), seconds(start, imported), seconds(imported, evaluated),
-                            seconds(evaluated, exported), serverCpu),
-                    "≤ 30 s (100k)", String.format("POST /api/imports, POST /api/evaluations (job followed to its end), "
-                            + "GET /evaluation/export.csv (%.1f MB); a server just started, -Xmx2g", bytes / 1e6));
+            quarter(bench, server, http, base, token, cookie, folder, Bench.PERIOD,
+                    size + " import + evaluate + export in the running server (HR's path)", "a server just started");
+            Path next = folder.resolveSibling(NEXT.toString());
+            LargeCityFiles.write(next, NEXT, cadres, Math.max(1, cadres / 50), 43);
+            quarter(bench, server, http, base, token, cookie, next, NEXT,
+                    size + " the next quarter in the same server (HR's path)", "the server that did the quarter above");
         } finally {
             server.destroy();
             server.waitFor(30, TimeUnit.SECONDS);
         }
     }
 
+    /** One quarter's import, evaluation and export, timed as one row. */
+    private static void quarter(Bench bench, Process server, HttpClient http, String base, String token, String cookie,
+                                Path folder, Period period, String what, String whichServer) throws Exception {
+        Bench.measuring();
+        Duration cpuBefore = cpu(server);
+        long start = System.nanoTime();
+        upload(http, base, token, folder, period);
+        long imported = System.nanoTime();
+        evaluate(http, base, token, period);
+        long evaluated = System.nanoTime();
+        long bytes = export(http, base, cookie, period);
+        long exported = System.nanoTime();
+        double serverCpu = cpu(server).minus(cpuBefore).toMillis() / 1e3;
+        Bench.measured();
+        bench.row(what, String.format("%.1f s (import %.1f s, evaluate %.1f s, export %.1f s; server CPU %.1f s)",
+                        seconds(start, exported), seconds(start, imported), seconds(imported, evaluated),
+                        seconds(evaluated, exported), serverCpu),
+                "≤ 30 s (100k)", String.format("POST /api/imports, POST /api/evaluations (job followed to its end), "
+                        + "GET /evaluation/export.csv (%.1f MB); %s, -Xmx2g", bytes / 1e6, whichServer));
+    }
+
     /** The folder's files in one multipart request, as the import page and a script send them. */
-    private static void upload(HttpClient http, String base, String token, Path folder) throws Exception {
+    private static void upload(HttpClient http, String base, String token, Path folder, Period period) throws Exception {
         ByteArrayOutputStream body = new ByteArrayOutputStream();
         List<Path> files = new ArrayList<>();
         try (Stream<Path> listed = Files.list(folder)) {
@@ -88,7 +104,7 @@ final class ServerQuarter {
             body.writeBytes("\r\n".getBytes(StandardCharsets.UTF_8));
         }
         body.writeBytes(("--" + BOUNDARY + "--\r\n").getBytes(StandardCharsets.UTF_8));
-        HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create(base + "/api/imports?period=" + Bench.PERIOD))
+        HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create(base + "/api/imports?period=" + period))
                 .header("Authorization", token).header("Content-Type", "multipart/form-data; boundary=" + BOUNDARY)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build(), HttpResponse.BodyHandlers.ofString());
         if (answer.statusCode() != 201) {
@@ -97,10 +113,10 @@ final class ServerQuarter {
     }
 
     /** Starts the evaluation and polls its job every 100 ms until it is done. */
-    private static void evaluate(HttpClient http, String base, String token) throws Exception {
+    private static void evaluate(HttpClient http, String base, String token, Period period) throws Exception {
         HttpResponse<String> started = http.send(HttpRequest.newBuilder(URI.create(base + "/api/evaluations"))
                 .header("Authorization", token).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"period\":\"" + Bench.PERIOD + "\"}")).build(),
+                .POST(HttpRequest.BodyPublishers.ofString("{\"period\":\"" + period + "\"}")).build(),
                 HttpResponse.BodyHandlers.ofString());
         String job = started.headers().firstValue("Location").orElseThrow(() -> failed("POST /api/evaluations", started));
         Pattern state = Pattern.compile("\"state\"\\s*:\\s*\"([A-Z_]+)\"");
@@ -119,8 +135,8 @@ final class ServerQuarter {
     }
 
     /** The whole run's CSV, as the results page's export link downloads it: its size in bytes. */
-    private static long export(HttpClient http, String base, String cookie) throws Exception {
-        HttpResponse<byte[]> csv = http.send(HttpRequest.newBuilder(URI.create(base + "/evaluation/export.csv?period=" + Bench.PERIOD))
+    private static long export(HttpClient http, String base, String cookie, Period period) throws Exception {
+        HttpResponse<byte[]> csv = http.send(HttpRequest.newBuilder(URI.create(base + "/evaluation/export.csv?period=" + period))
                 .header("Cookie", cookie).build(), HttpResponse.BodyHandlers.ofByteArray());
         if (csv.statusCode() != 200) {
             throw new IllegalStateException("GET /evaluation/export.csv: HTTP " + csv.statusCode());
