@@ -23,4 +23,10 @@ public record Label(String chinese, String english) implements Wording {
     public String in(Locale locale) {
         return MessageText.english(locale) ? english : chinese;
     }
+
+    /** {@code 中文 / English}, as a message's arguments are listed where its key is shown (a test, a log). */
+    @Override
+    public String toString() {
+        return chinese + " / " + english;
+    }
 }

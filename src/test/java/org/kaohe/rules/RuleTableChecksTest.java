@@ -110,7 +110,7 @@ class RuleTableChecksTest {
                     assertThat(p.typed().key()).isEqualTo("rules.table.unknownColumn");
                     assertThat(p.typed().args()).startsWith("满分值 full");
                 })
-                .anySatisfy(p -> assertThat(p.typed().args()).startsWith("满分 max"));
+                .anySatisfy(p -> assertThat(p.typed().args()).startsWith(new Label("满分 max", "max")));
         assertThat(problemsAfter("levels.csv", "代码 code,名称 name", "代码 code,名称 name,rule"))
                 .singleElement().satisfies(p -> assertThat(p.toString()).startsWith("levels.csv:1:C: "));
     }
@@ -170,7 +170,7 @@ class RuleTableChecksTest {
         assertThat(problemsOf(copy)).anySatisfy(p -> {
             assertThat(p.file()).isEqualTo("parts.csv");
             assertThat(p.typed().key()).isEqualTo("rules.view.fullMarks");
-            assertThat(p.typed().args()).containsSequence("干部", "40", "FULL_MARKS_CADRE", "100");
+            assertThat(p.typed().args()).containsSequence(new Label("干部", "CADRE"), "40", "FULL_MARKS_CADRE", "100");
         });
         assertThat(problemsAfter("parts.csv", "T,目标任务,CADRE,,60,", "T,目标任务,CADRE,,65,")).isNotEmpty()
                 .allSatisfy(p -> assertThat(p.typed().args()).containsSequence("105", "FULL_MARKS_CADRE"));
