@@ -31,7 +31,10 @@ record Column(String name, String chinese, boolean required) {
         return name + "(" + chinese + ")";
     }
 
-    /** The column by both its headers, as a missing header's message names it: {@link #display}, in English {@code planned (计划值)}. */
+    /**
+     * The column by both its headers, as a missing header's message names it: {@link #display}, in
+     * English {@code planned (计划值)}.
+     */
     Label namedInFull() {
         return new Label(display(), name + " (" + chinese + ")");
     }

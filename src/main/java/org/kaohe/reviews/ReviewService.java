@@ -196,8 +196,8 @@ public class ReviewService {
             throw new InvalidInputException(Message.of("input.field.required", new Label(chinese, field)));
         }
         if (v.length() > max) {
-            throw new InvalidInputException(Message.of("input.field.tooLong", new Label(chinese, field), String.valueOf(max),
-                    String.valueOf(v.length())));
+            throw new InvalidInputException(Message.of("input.field.tooLong", new Label(chinese, field),
+                    String.valueOf(max), String.valueOf(v.length())));
         }
         return v;
     }

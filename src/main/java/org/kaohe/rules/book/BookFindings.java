@@ -68,11 +68,16 @@ final class BookFindings {
             boolean all = types.size() == DeptType.values().length;
             Message message = (Message) key.get(2);
             List<Object> args = new ArrayList<>();
-            args.add(all ? new Label("", "") : new Label(String.join("、", types.stream().map(DeptType::label).toList()) + ":",
-                    String.join(", ", types.stream().map(DeptType::name).toList()) + ": "));
+            args.add(all ? new Label("", "") : viewsNamed(types));
             args.addAll(message.args());
             problem((RowRef) key.get(0), (String) key.get(1), new Message(message.key(), args));
         });
+    }
+
+    /** The views a problem is in, as its message begins: "工会、妇联:", in English "TRADE_UNION, WOMENS_FEDERATION: ". */
+    private static Label viewsNamed(Set<DeptType> types) {
+        return new Label(String.join("、", types.stream().map(DeptType::label).toList()) + ":",
+                String.join(", ", types.stream().map(DeptType::name).toList()) + ": ");
     }
 
     boolean whole(BookTable... tables) {
