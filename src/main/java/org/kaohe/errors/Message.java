@@ -14,9 +14,9 @@ import java.util.Objects;
  * line's {@code LANG}. Tests assert the key, not the wording.
  *
  * <p>An argument is text, or what has a wording of its own ({@link Wording}): another message (a
- * kind of work inside "busy", an import's summary inside "input problem"), worded in the same
- * language as this one, however deeply nested. So each pattern takes each argument once, in both
- * bundles at the same index.
+ * kind of work inside "busy", an import's summary inside "input problem"), or a {@link Label} (a
+ * column, a table, a choice as each language names it), worded in the same language as this one,
+ * however deeply nested. So each pattern takes each argument once, in both bundles at the same index.
  */
 public record Message(String key, List<Object> args) implements Wording {
 

@@ -25,7 +25,7 @@ public final class MessageText {
     private MessageText() {}
 
     public static String of(Message message, Locale locale) {
-        boolean english = locale != null && "en".equals(locale.getLanguage());
+        boolean english = english(locale);
         String pattern = pattern(message.key(), english ? Locale.ENGLISH : Locale.ROOT);
         if (pattern == null) {
             // A key the bundle lacks is Kaohe's defect (a test checks every key used): shown, not hidden.
@@ -49,6 +49,11 @@ public final class MessageText {
     /** {@code 中文 / English}: for a reader whose language is not known. */
     public static String bilingual(Message message) {
         return of(message, Locale.SIMPLIFIED_CHINESE) + " / " + of(message, Locale.ENGLISH);
+    }
+
+    /** Whether {@code locale} reads the English bundle (its language is English); any other reads Chinese. */
+    public static boolean english(Locale locale) {
+        return locale != null && "en".equals(locale.getLanguage());
     }
 
     /** Whether the bundle words this key in both languages. */

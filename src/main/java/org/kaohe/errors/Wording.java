@@ -6,8 +6,8 @@ import java.util.stream.Collectors;
 
 /**
  * What a message may name that has a wording of its own: another {@link Message} (a kind of work,
- * a seal status, an import's summary), or a text worded elsewhere (a stale reason, a list of
- * rulebook problems). As an argument of a message it is worded in the language the message is
+ * a seal status, an import's summary), a {@link Label} (a column, a table, a choice: its Chinese and
+ * what an English reader sees), or a text worded elsewhere (a stale reason, a list of rulebook problems). As an argument of a message it is worded in the language the message is
  * worded in ({@link MessageText#of}), so a message naming another is one message in no language,
  * however deep the naming goes.
  */

@@ -8,7 +8,8 @@
  * {@link org.kaohe.errors.RefusedException} (input refused whole for problems each at a place,
  * {@link org.kaohe.errors.Located}: a rulebook, an import); typed messages
  * ({@link org.kaohe.errors.Message}, worded by {@link org.kaohe.errors.MessageText}; one names another as
- * an argument, a {@link org.kaohe.errors.Wording} worded in its language; failures that carry one are
+ * an argument, a {@link org.kaohe.errors.Wording} worded in its language, a label as one
+ * {@link org.kaohe.errors.Label}; failures that carry one are
  * {@link org.kaohe.errors.Worded}), the API reader's language from {@code Accept-Language}
  * ({@link org.kaohe.errors.ReaderLanguage}, for the API and the security filters alike); and
  * {@link org.kaohe.errors.FaultPoint}, the named moments at which a fault test stops a process. Depends on nothing.

@@ -1,5 +1,7 @@
 package org.kaohe.imports;
 
+import org.kaohe.errors.Label;
+
 /**
  * A column of an input file: its English header, its Chinese header, and whether the header must
  * be present. Whether a cell may be empty is the row reader's business, not the column's.
@@ -19,8 +21,21 @@ record Column(String name, String chinese, boolean required) {
         return name.equalsIgnoreCase(header) || chinese.equals(header);
     }
 
-    /** How messages name the column: {@code planned(计划值)}. */
+    /** The column as a message about a cell names it: its Chinese header in Chinese, its English one in English. */
+    Label named() {
+        return new Label(chinese, name);
+    }
+
+    /** How a list of columns in a message names one: {@code planned(计划值)}. */
     String display() {
         return name + "(" + chinese + ")";
+    }
+
+    /**
+     * The column by both its headers, as a missing header's message names it: {@link #display}, in
+     * English {@code planned (计划值)}.
+     */
+    Label namedInFull() {
+        return new Label(display(), name + " (" + chinese + ")");
     }
 }

@@ -1,8 +1,10 @@
 package org.kaohe.imports;
 
 import java.util.HashSet;
+import java.util.Locale;
 import java.util.Set;
 
+import org.kaohe.errors.Label;
 import org.kaohe.errors.Message;
 import org.kaohe.records.CodedValue;
 import org.kaohe.records.SubjectType;
@@ -76,7 +78,8 @@ final class CrossFileChecks {
         InputFile to = type == SubjectType.CADRE ? InputFile.CADRES : InputFile.DEPARTMENTS;
         if (complete(to) && !ids(to).contains(id)) {
             problems.error(from.fileName(), row.line(), from.header(idColumn), 
-                    Message.of("import.cross.subjectNotFound", source(to), type.label(), type.name().toLowerCase(), id));
+                    Message.of("import.cross.subjectNotFound", source(to),
+                            new Label(type.label(), type.name().toLowerCase(Locale.ROOT)), id));
         }
     }
 

@@ -148,7 +148,7 @@ final class CsvTableReader {
         for (Column column : file.columns()) {
             if (column.required() && !index.containsKey(column.name())) {
                 problems.error(name, line, column.name(), 
-                        Message.of("import.csv.columnMissing", column.display(), column.name(), column.chinese()));
+                        Message.of("import.csv.columnMissing", column.namedInFull()));
                 ok = false;
             }
         }

@@ -65,8 +65,7 @@ final class EventRows {
         }
         ItemRegistry.Kind kind = known.get();
         if (subjectType != null && kind.appliesTo() != null && kind.appliesTo() != subjectType) {
-            f.error("kind", Message.of("import.event.kindAppliesTo", kind.name(), kind.appliesTo().label(), kind.code(),
-                    kind.appliesTo().toString()));
+            f.error("kind", Message.of("import.event.kindAppliesTo", kind.named(), kind.appliesTo().named()));
             return null;
         }
         return kind;
@@ -78,7 +77,7 @@ final class EventRows {
         List<String> levels = kind == null ? List.of() : kind.levels();
         if (text.isEmpty()) {
             if (!levels.isEmpty()) {
-                f.error("level", Message.of("import.event.levelRequired", kind.name(), kind.code(), levelList(registry, levels)));
+                f.error("level", Message.of("import.event.levelRequired", kind.named(), levelList(registry, levels)));
             }
             return null;
         }

@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.regex.Pattern;
 
 import org.kaohe.errors.InvalidInputException;
+import org.kaohe.errors.Label;
 import org.kaohe.errors.Message;
 import org.kaohe.records.CodedValue;
 import org.kaohe.records.Period;
@@ -99,7 +100,7 @@ final class RowFields {
     BigDecimal positive(String column) {
         BigDecimal value = decimal(column, required(column));
         if (value != null && value.signum() <= 0) {
-            error(column, Message.of("import.row.positive", columnLabel(column), column, raw(column)));
+            error(column, Message.of("import.row.positive", columnNamed(column), raw(column)));
             return null;
         }
         return value;
@@ -109,7 +110,7 @@ final class RowFields {
     BigDecimal nonNegative(String column) {
         BigDecimal value = decimal(column, required(column));
         if (value != null && value.signum() < 0) {
-            error(column, Message.of("import.row.nonNegative", columnLabel(column), column, raw(column)));
+            error(column, Message.of("import.row.nonNegative", columnNamed(column), raw(column)));
             return null;
         }
         return value;
@@ -123,7 +124,7 @@ final class RowFields {
         }
         BigDecimal value = decimal(column, text);
         if (value != null && (value.signum() < 0 || value.compareTo(BigDecimal.valueOf(100)) > 0)) {
-            error(column, Message.of("import.row.score", columnLabel(column), column, text));
+            error(column, Message.of("import.row.score", columnNamed(column), text));
             return null;
         }
         return value;
@@ -143,7 +144,7 @@ final class RowFields {
         Long value = text == null ? null : reported(column, text, CellText.wholeNumber(text));
         if (value != null && (value < min || value > max)) {
             String range = min + ".." + max;
-            error(column, Message.of("import.row.range", columnLabel(column), column, range, text));
+            error(column, Message.of("import.row.range", columnNamed(column), range, text));
             return null;
         }
         return value == null ? null : value.intValue();
@@ -224,8 +225,8 @@ final class RowFields {
         return value;
     }
 
-    private String columnLabel(String column) {
+    private Label columnNamed(String column) {
         return table.file().columns().stream().filter(c -> c.name().equals(column)).findFirst()
-                .map(Column::chinese).orElse(column);
+                .map(Column::named).orElse(new Label(column, column));
     }
 }

@@ -7,6 +7,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
+import org.kaohe.errors.Label;
+
 /**
  * The kinds of item and the levels that events.csv may use, from the published rulebook's
  * registry (kinds.csv, levels.csv): each by its code or its Chinese name. Records store codes.
@@ -20,6 +22,11 @@ public record ItemRegistry(List<Kind> kinds, Map<String, String> levels) {
     public record Kind(String code, String name, SubjectType appliesTo, List<String> levels) {
         public Kind {
             levels = List.copyOf(levels);
+        }
+
+        /** The kind as a message names it: its Chinese name in Chinese, its code in English. */
+        public Label named() {
+            return new Label(name, code);
         }
     }
 

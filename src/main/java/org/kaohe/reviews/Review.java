@@ -3,6 +3,7 @@ package org.kaohe.reviews;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 
+import org.kaohe.records.CodedValue;
 import org.kaohe.records.Period;
 import org.kaohe.records.SubjectType;
 
@@ -18,7 +19,7 @@ public record Review(long id, Period period, SubjectType subjectType, String sub
                      String decidedBy, OffsetDateTime decidedAt) {
 
     /** The outcome of a review. */
-    public enum Decision {
+    public enum Decision implements CodedValue {
         /** 维持: the original result stands. */
         MAINTAIN("维持"),
         /** 变更: the re-run's result replaces the original. */
@@ -30,6 +31,7 @@ public record Review(long id, Period period, SubjectType subjectType, String sub
             this.label = label;
         }
 
+        @Override
         public String label() {
             return label;
         }

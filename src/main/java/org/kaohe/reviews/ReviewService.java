@@ -21,6 +21,7 @@ import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.kaohe.errors.InvalidInputException;
+import org.kaohe.errors.Label;
 import org.kaohe.errors.Message;
 
 /**
@@ -61,7 +62,7 @@ public class ReviewService {
         String reason = text("reason", "复核理由", request.reason(), 2000, true);
         String attachments = text("attachments", "附件", request.attachments(), 4000, false);
         if (request.requestDate() == null) {
-            throw new InvalidInputException(Message.of("input.field.required", "申请日期", "request_date"));
+            throw new InvalidInputException(Message.of("input.field.required", new Label("申请日期", "request_date")));
         }
         if (request.requestDate().isAfter(LocalDate.now())) {
             throw new InvalidInputException(Message.of("input.review.requestDateFuture", request.requestDate().toString()));
@@ -88,8 +89,7 @@ public class ReviewService {
     public Review decide(long reviewId, long reviewRunId, Review.Decision decision, String note, String user) {
         Review review = get(reviewId).orElseThrow(() -> new InvalidInputException(Message.of("input.review.unknown", String.valueOf(reviewId))));
         if (!review.open()) {
-            throw new InvalidInputException(Message.of("input.review.decided", review.decision().label(),
-                    review.decision().name()));
+            throw new InvalidInputException(Message.of("input.review.decided", review.decision().named()));
         }
         RunInfo reRun = runs.run(reviewRunId).orElseThrow(() ->
                 new InvalidInputException(Message.of("input.run.unknown", String.valueOf(reviewRunId))));
@@ -193,11 +193,11 @@ public class ReviewService {
     private static String text(String field, String chinese, String value, int max, boolean required) {
         String v = value == null ? "" : value.strip();
         if (required && v.isEmpty()) {
-            throw new InvalidInputException(Message.of("input.field.required", chinese, field));
+            throw new InvalidInputException(Message.of("input.field.required", new Label(chinese, field)));
         }
         if (v.length() > max) {
-            throw new InvalidInputException(Message.of("input.field.tooLong", chinese, field, String.valueOf(max),
-                    String.valueOf(v.length())));
+            throw new InvalidInputException(Message.of("input.field.tooLong", new Label(chinese, field),
+                    String.valueOf(max), String.valueOf(v.length())));
         }
         return v;
     }

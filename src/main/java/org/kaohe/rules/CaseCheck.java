@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import org.kaohe.errors.Label;
 import org.kaohe.errors.Message;
 import org.kaohe.errors.MessageText;
 import org.kaohe.scoring.EvaluationOutcome;
@@ -49,32 +50,31 @@ final class CaseCheck {
             if (result == null) {
                 continue;
             }
-            String type = result.subjectType().label();
+            Label type = result.subjectType().named();
             String id = result.subjectId();
-            String code = result.subjectType().name();
             BigDecimal score = expected.get(row, "score", "得分").isEmpty() ? null
                     : expected.decimal(row, "score", "得分", failures);
             if (score != null && score.compareTo(result.score()) != 0) {
                 failures.add(expected.problem(row, "得分", Message.of("rules.case.score", type, id, score.toPlainString(),
-                        result.score().toPlainString(), code)));
+                        result.score().toPlainString())));
             }
             String grade = expected.get(row, "grade", "等次");
             if (!grade.isEmpty()) {
                 var named = outcome.scale(result.subjectType()).find(grade);
                 if (named.isEmpty() || !named.get().name().equals(result.finalGrade().name())) {
                     failures.add(expected.problem(row, "等次", Message.of("rules.case.grade", type, id, grade,
-                            result.finalGrade().label(), code)));
+                            result.finalGrade().label())));
                 }
             }
             String rank = expected.get(row, "rank", "排名");
             if (!rank.isEmpty() && !rank.equals(Integer.toString(result.rank()))) {
                 failures.add(expected.problem(row, "排名", Message.of("rules.case.rank", type, id, rank,
-                        Integer.toString(result.rank()), code)));
+                        Integer.toString(result.rank()))));
             }
             String vetoed = expected.get(row, "vetoed", "一票否决");
             if (!vetoed.isEmpty() && isYes(vetoed) != result.vetoed()) {
-                failures.add(expected.problem(row, "一票否决", result.vetoed() ? Message.of("rules.case.vetoed", type, id, code)
-                        : Message.of("rules.case.notVetoed", type, id, code)));
+                failures.add(expected.problem(row, "一票否决", result.vetoed() ? Message.of("rules.case.vetoed", type, id)
+                        : Message.of("rules.case.notVetoed", type, id)));
 
             }
         }
@@ -121,16 +121,14 @@ final class CaseCheck {
             if (match == null) {
                 failures.add(expected.problem(row, "分值", Message.of("rules.case.noSuchLine", result.subjectId(), part,
                         points == null ? "" : points.toPlainString(), words.isEmpty() ? "" : "「" + words + "」",
-                        describe(actual, Locale.SIMPLIFIED_CHINESE),
-
-                        describe(actual, Locale.ENGLISH))));
+                        described(actual))));
             } else {
                 actual.remove(match);
             }
         }
         if (!actual.isEmpty()) {
             failures.add(expected.problem(first, "部分", Message.of("rules.case.extraLines", result.subjectId(), part,
-                    describe(actual, Locale.SIMPLIFIED_CHINESE), describe(actual, Locale.ENGLISH))));
+                    described(actual))));
         }
     }
 
@@ -141,8 +139,7 @@ final class CaseCheck {
                 List<ExplanationLine> actual = linesOf(result, part);
                 if (!actual.isEmpty() && !groups.containsKey(result.subjectType() + "|" + result.subjectId() + "|" + part)) {
                     failures.add(new RuleProblem(spec.file(), spec.partsLine(), "内容", Message.of("rules.case.unlisted",
-                            result.subjectType().label(), result.subjectId(), part, describe(actual, Locale.SIMPLIFIED_CHINESE),
-                            describe(actual, Locale.ENGLISH), result.subjectType().name())));
+                            result.subjectType().named(), result.subjectId(), part, described(actual))));
                 }
             }
         }
@@ -150,6 +147,11 @@ final class CaseCheck {
 
     static List<ExplanationLine> linesOf(SubjectResult result, String part) {
         return result.lines().stream().filter(l -> l.part().equals(part)).toList();
+    }
+
+    /** The lines as a message lists them, in each language; worded now, while they are the lines found. */
+    private static Label described(List<ExplanationLine> lines) {
+        return new Label(describe(lines, Locale.SIMPLIFIED_CHINESE), describe(lines, Locale.ENGLISH));
     }
 
     /** The lines as points and reason in the reader's language ("none" in it for no line). */

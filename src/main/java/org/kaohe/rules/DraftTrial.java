@@ -179,7 +179,7 @@ public class DraftTrial {
         for (ImportedItems.Use use : used.kinds().values()) {
             if (registry.kinds().stream().noneMatch(k -> k.code().equals(use.kind()))) {
                 problems.add(new RuleProblem("kinds.csv", 0, Message.of("rules.trial.kindInUse", use.kind(),
-                        ImportedItems.where(use.rows()), period.toString(), ImportedItems.whereEnglish(use.rows()))));
+                        ImportedItems.places(use.rows()), period.toString())));
             }
             use.levels().keySet().stream().filter(level -> !registry.levels().containsKey(level)).forEach(levels::add);
         }

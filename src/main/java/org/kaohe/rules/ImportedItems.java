@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 
+import org.kaohe.errors.Label;
 import org.kaohe.records.Event;
 import org.kaohe.records.Period;
 import org.kaohe.records.SourceRef;
@@ -39,6 +40,11 @@ record ImportedItems(Map<String, Use> kinds) {
             }
         }));
         return new ImportedItems(kinds);
+    }
+
+    /** Where rows are, as a message names the places: {@link #where} in Chinese, {@link #whereEnglish} in English. */
+    static Label places(Map<Period, List<SourceRef>> rows) {
+        return new Label(where(rows), whereEnglish(rows));
     }
 
     /** Where rows are, for people: "2026-Q4 的 3 条(events.csv 第 12、15、31 行)", period by period. */

@@ -159,8 +159,8 @@ class RollbackCarryOver {
                                            List<SubjectType> types) {
         String periods = String.join("、", use.rows().keySet().stream().map(Period::toString).toList());
         return new RuleProblem("kinds.csv", 0, Message.of("rules.rollback.cannotCarry", RulebookSource.shortVersion(version),
-                kind.name(), ImportedItems.where(use.rows()), String.join("、", types.stream().map(SubjectType::label).toList()),
-                periods, types.get(0).label(), kind.code(), ImportedItems.whereEnglish(use.rows())));
+                kind.named(), ImportedItems.places(use.rows()), String.join("、", types.stream().map(SubjectType::label).toList()),
+                periods, types.get(0).label()));
 
     }
 

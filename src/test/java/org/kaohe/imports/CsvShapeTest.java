@@ -62,7 +62,7 @@ class CsvShapeTest {
                 .rows("departments.csv", "dept_id,name", "D1,市总工会", "D2,团市委");
 
         assertThat(files.errors()).containsExactly(
-                "departments.csv:1: type: import.csv.columnMissing[type(类型), type, 类型]");
+                "departments.csv:1: type: import.csv.columnMissing[type(类型) / type (类型)]");
     }
 
     @Test
@@ -70,7 +70,7 @@ class CsvShapeTest {
         PeriodFiles files = PeriodFiles.valid().with("departments.csv", "\n\ndept_id,name\nD1,市总工会\n");
 
         assertThat(files.errors()).containsExactly(
-                "departments.csv:3: type: import.csv.columnMissing[type(类型), type, 类型]");
+                "departments.csv:3: type: import.csv.columnMissing[type(类型) / type (类型)]");
     }
 
     @Test

@@ -47,14 +47,14 @@ class DuplicateAndReferenceTest {
                 "T4,2026-Q3,DEPARTMENT,C1,QUALITY,培训,1,1,1,2026-09-30,,N");
 
         assertThat(files.errors()).containsExactly(
-                "targets.csv:4: owner_id: import.cross.subjectNotFound[cadres.csv, 干部, cadre, D1]",
-                "targets.csv:5: owner_id: import.cross.subjectNotFound[departments.csv, 部门, department, C1]");
+                "targets.csv:4: owner_id: import.cross.subjectNotFound[cadres.csv, 干部 / cadre, D1]",
+                "targets.csv:5: owner_id: import.cross.subjectNotFound[departments.csv, 部门 / department, C1]");
     }
 
     @Test
     void anEventSubjectExists() {
         assertThat(PeriodFiles.valid().row("events.csv", "E3,2026-Q3,CADRE,C9,COMPLAINT,,1,2026-07-01,").errors())
-                .containsExactly("events.csv:4: subject_id: import.cross.subjectNotFound[cadres.csv, 干部, cadre, C9]");
+                .containsExactly("events.csv:4: subject_id: import.cross.subjectNotFound[cadres.csv, 干部 / cadre, C9]");
     }
 
     @Test

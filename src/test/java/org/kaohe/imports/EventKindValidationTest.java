@@ -28,7 +28,7 @@ class EventKindValidationTest {
     @Test
     void aKnownKindWithLevelsNeedsOneOfThem() {
         assertThat(event("E1,CADRE,C1,AWARD,,1,2026-07-01,").errors()).containsExactly(
-                "events.csv:2: level: import.event.levelRequired[表彰, AWARD, NATIONAL 国家级, PROVINCIAL 省级, CITY 市级, COUNTY 县级]");
+                "events.csv:2: level: import.event.levelRequired[表彰 / AWARD, NATIONAL 国家级, PROVINCIAL 省级, CITY 市级, COUNTY 县级]");
         assertThat(event("E1,CADRE,C1,PUBLICITY,COUNTY,1,2026-07-01,").errors()).containsExactly(
                 "events.csv:2: level: import.event.level[NATIONAL 国家级, PROVINCIAL 省级, CITY 市级, COUNTY]");
     }
@@ -51,7 +51,7 @@ class EventKindValidationTest {
     @Test
     void aDepartmentOnlyKindOnACadreIsAnError() {
         assertThat(event("E1,CADRE,C1,DEMO_SITE,CITY,1,2026-07-01,").errors()).containsExactly(
-                "events.csv:2: kind: import.event.kindAppliesTo[示范点, 部门, DEMO_SITE, DEPARTMENT]");
+                "events.csv:2: kind: import.event.kindAppliesTo[示范点 / DEMO_SITE, 部门 / DEPARTMENT]");
     }
 
     @Test
@@ -63,7 +63,7 @@ class EventKindValidationTest {
     @Test
     void countIsAWholeNumberOfAtLeastOneAndDefaultsToOne() {
         assertThat(event("E1,CADRE,C1,COMPLAINT,,0,2026-07-01,").errors()).containsExactly(
-                "events.csv:2: count: import.row.range[次数, count, 1..1000000, 0]");
+                "events.csv:2: count: import.row.range[次数 / count, 1..1000000, 0]");
         assertThat(event("E1,CADRE,C1,COMPLAINT,,2.5,2026-07-01,").errors()).containsExactly(
                 "events.csv:2: count: import.cell.wholeNumber[2.5]");
         assertThat(event("E1,CADRE,C1,COMPLAINT,,,2026-07-01,").parse().events().get(0).count()).isEqualTo(1);

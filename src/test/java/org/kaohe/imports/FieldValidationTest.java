@@ -20,22 +20,22 @@ class FieldValidationTest {
     @Test
     void plannedMustBeGreaterThanZero() {
         assertThat(target("T1,2026-Q3,CADRE,C1,QUALITY,培训,-3,1,1,2026-09-30,,N").errors())
-                .containsExactly("targets.csv:2: planned: import.row.positive[计划值, planned, -3]");
+                .containsExactly("targets.csv:2: planned: import.row.positive[计划值 / planned, -3]");
         assertThat(target("T1,2026-Q3,CADRE,C1,QUALITY,培训,0,1,1,2026-09-30,,N").errors())
-                .containsExactly("targets.csv:2: planned: import.row.positive[计划值, planned, 0]");
+                .containsExactly("targets.csv:2: planned: import.row.positive[计划值 / planned, 0]");
     }
 
     @Test
     void actualMustNotBeNegative() {
         assertThat(target("T1,2026-Q3,CADRE,C1,QUALITY,培训,5,-1,1,2026-09-30,,N").errors())
-                .containsExactly("targets.csv:2: actual: import.row.nonNegative[完成值, actual, -1]");
+                .containsExactly("targets.csv:2: actual: import.row.nonNegative[完成值 / actual, -1]");
         assertThat(target("T1,2026-Q3,CADRE,C1,QUALITY,培训,5,0,1,2026-09-30,,N").errors()).isEmpty();
     }
 
     @Test
     void weightMustBeGreaterThanZero() {
         assertThat(target("T1,2026-Q3,CADRE,C1,QUALITY,培训,5,1,0,2026-09-30,,N").errors())
-                .containsExactly("targets.csv:2: weight: import.row.positive[权重, weight, 0]");
+                .containsExactly("targets.csv:2: weight: import.row.positive[权重 / weight, 0]");
     }
 
     @Test
@@ -63,7 +63,7 @@ class FieldValidationTest {
                         "cadre_id,votes_good,votes_fair,votes_average,votes_poor,leader_score",
                         "C1,99999999999999999999,0,3000000000,0,90").errors())
                 .containsExactly("appraisals.csv:2: votes_good: import.cell.tooLarge[99999999999999999999]",
-                        "appraisals.csv:2: votes_average: import.row.range[一般票, votes_average, 0..1000000, 3000000000]");
+                        "appraisals.csv:2: votes_average: import.row.range[一般票 / votes_average, 0..1000000, 3000000000]");
     }
 
     @Test
@@ -166,7 +166,7 @@ class FieldValidationTest {
 
         assertThat(files.errors()).containsExactly(
                 "appraisals.csv:2: votes_good: import.cell.wholeNumber[1.5]",
-                "appraisals.csv:2: votes_fair: import.row.range[较好票, votes_fair, 0..1000000, -1]",
+                "appraisals.csv:2: votes_fair: import.row.range[较好票 / votes_fair, 0..1000000, -1]",
                 "appraisals.csv:2: votes_average: import.cell.notANumber[x]");
     }
 
@@ -174,7 +174,7 @@ class FieldValidationTest {
     void leaderScoreIsFromZeroToHundredOrEmpty() {
         String header = "cadre_id,votes_good,votes_fair,votes_average,votes_poor,leader_score";
         assertThat(PeriodFiles.valid().rows("appraisals.csv", header, "C1,1,0,0,0,100.5").errors()).containsExactly(
-                "appraisals.csv:2: leader_score: import.row.score[领导评价, leader_score, 100.5]");
+                "appraisals.csv:2: leader_score: import.row.score[领导评价 / leader_score, 100.5]");
         PeriodFiles empty = PeriodFiles.valid().rows("appraisals.csv", header, "C1,1,0,0,0,");
         assertThat(empty.errors()).isEmpty();
         assertThat(empty.parse().appraisals().get(0).leaderScore()).isNull();
@@ -186,8 +186,8 @@ class FieldValidationTest {
                 "org_id,dept_id,area,secretary_age,members,activities", "O1,D2,TOWNSHIP,690,-2,1.0");
 
         assertThat(files.errors()).containsExactly(
-                "organizations.csv:2: secretary_age: import.row.range[书记年龄, secretary_age, 0..120, 690]",
-                "organizations.csv:2: members: import.row.range[成员数, members, 0..1000000, -2]",
+                "organizations.csv:2: secretary_age: import.row.range[书记年龄 / secretary_age, 0..120, 690]",
+                "organizations.csv:2: members: import.row.range[成员数 / members, 0..1000000, -2]",
                 "organizations.csv:2: activities: import.cell.wholeNumber[1.0]");
     }
 

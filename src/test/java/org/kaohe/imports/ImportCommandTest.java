@@ -10,6 +10,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.kaohe.errors.Label;
 import org.kaohe.errors.Message;
 import org.kaohe.errors.MessageText;
 import org.kaohe.testing.CliRun;
@@ -85,8 +86,8 @@ class ImportCommandTest extends ImportDatabaseTest {
 
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.out().lines()).containsExactly(
-                "targets.csv:4: planned: " + chinese("import.row.positive", "计划值", "planned", "-1"),
-                "targets.csv:4: owner_id: " + chinese("import.cross.subjectNotFound", "cadres.csv", "干部", "cadre", "C9"),
+                "targets.csv:4: planned: " + chinese("import.row.positive", new Label("计划值", "planned"), "-1"),
+                "targets.csv:4: owner_id: " + chinese("import.cross.subjectNotFound", "cadres.csv", new Label("干部", "cadre"), "C9"),
                 "organizations.csv:3: secretary_age: " + chinese("import.cell.notANumber", "abc"),
                 "2042-Q3：3 个错误，0 个警告，未导入任何数据");
         assertThat(rowCounts()).isEqualTo(before);
@@ -199,7 +200,7 @@ class ImportCommandTest extends ImportDatabaseTest {
 
     /** A problem's message as the command line prints it when the reader's language is not known. */
     /** A problem's message as the command line words it for a Chinese reader. */
-    private static String chinese(String key, String... args) {
+    private static String chinese(String key, Object... args) {
         return MessageText.of(Message.of(key, args), Locale.SIMPLIFIED_CHINESE);
     }
 }

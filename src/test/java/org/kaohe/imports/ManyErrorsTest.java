@@ -22,9 +22,9 @@ class ManyErrorsTest {
 
         assertThat(files.errors()).containsExactly(
                 "departments.csv:4: dept_id: import.row.duplicateId[2, D1]",
-                "targets.csv:2: planned: import.row.positive[计划值, planned, -3]",
+                "targets.csv:2: planned: import.row.positive[计划值 / planned, -3]",
                 "targets.csv:3: period: import.row.period[2026-Q3, 2026-Q2]",
-                "targets.csv:4: owner_id: import.cross.subjectNotFound[cadres.csv, 干部, cadre, C9]",
+                "targets.csv:4: owner_id: import.cross.subjectNotFound[cadres.csv, 干部 / cadre, C9]",
                 "targets.csv:5: target_id: import.row.duplicateId[4, T3]",
                 "targets.csv:5: project: import.row.code[QUALITY 素质工程, RIGHTS 维权工程, ASSISTANCE 帮扶工程, "
                         + "ORGANIZATION 组织建设, OFFICE 机关建设, PUBLICITY 宣传, OTHER 其他, SPORTS]",

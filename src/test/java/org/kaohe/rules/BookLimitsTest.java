@@ -13,6 +13,7 @@ import java.util.zip.ZipOutputStream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.kaohe.errors.Label;
 import org.kaohe.errors.Message;
 import org.kaohe.rules.book.BookLimits;
 import org.kaohe.rules.edit.RulebookZip;
@@ -60,7 +61,7 @@ class BookLimitsTest {
                 .filter(p -> p.typed().key().equals("rules.view.targetsOverlap")).toList();
 
         assertThat(overlaps).hasSize(BookLimits.MAX_PARTS - 1)
-                .allSatisfy(p -> assertThat(p.typed().args()).containsSequence("干部", "T0"));
+                .allSatisfy(p -> assertThat(p.typed().args()).containsSequence(new Label("干部", "CADRE"), "T0"));
     }
 
     @Test

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.kaohe.audit.AuditLog;
 import org.kaohe.audit.AuditText;
+import org.kaohe.errors.Label;
 import org.kaohe.errors.Message;
 import org.kaohe.evaluation.EvaluationService;
 import org.kaohe.imports.ImportReport;
@@ -141,8 +142,8 @@ class RollbackPastAKindInUseTest {
 
         assertThat(check.problems()).anySatisfy(p -> {
             assertThat(p.toString()).startsWith("kinds.csv: ");
-            assertThat(p.typed()).isEqualTo(Message.of("rules.trial.kindInUse", "志愿服务", "2027-Q1 的 2 条(events.csv 第 4、5 行)",
-                    "2027-Q1", "2 in 2027-Q1 (events.csv lines 4, 5)"));
+            assertThat(p.typed()).isEqualTo(Message.of("rules.trial.kindInUse", "志愿服务",
+                    new Label("2027-Q1 的 2 条(events.csv 第 4、5 行)", "2 in 2027-Q1 (events.csv lines 4, 5)"), "2027-Q1"));
         });
         assertThat(check.problems()).anySatisfy(p -> assertThat(p.typed())
                 .isEqualTo(Message.of("rules.trial.levelInUse", "2027-Q1", "DISTRICT")));

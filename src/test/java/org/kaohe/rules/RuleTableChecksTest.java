@@ -13,6 +13,7 @@ import java.util.TreeMap;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.kaohe.errors.Label;
 import org.kaohe.errors.Message;
 import org.kaohe.records.DeptType;
 import org.kaohe.rules.book.BookTable;
@@ -85,8 +86,8 @@ class RuleTableChecksTest {
         Files.write(bonus, lines.stream().map(RuleTableChecksTest::withoutFourthCell).toList());
         assertThat(problemsOf(folder)).singleElement().satisfies(p -> {
             assertThat(p.toString()).startsWith("bonus-points.csv:1: ");
-            assertThat(p.typed()).isEqualTo(Message.of("rules.table.columnMissing", "级别 level",
-                    BookTable.BONUS.headerLine(), "level"));
+            assertThat(p.typed()).isEqualTo(Message.of("rules.table.columnMissing", new Label("级别 level", "level"),
+                    BookTable.BONUS.headerLine()));
         });
     }
 
@@ -109,7 +110,7 @@ class RuleTableChecksTest {
                     assertThat(p.typed().key()).isEqualTo("rules.table.unknownColumn");
                     assertThat(p.typed().args()).startsWith("满分值 full");
                 })
-                .anySatisfy(p -> assertThat(p.typed().args()).startsWith("满分 max"));
+                .anySatisfy(p -> assertThat(p.typed().args()).startsWith(new Label("满分 max", "max")));
         assertThat(problemsAfter("levels.csv", "代码 code,名称 name", "代码 code,名称 name,rule"))
                 .singleElement().satisfies(p -> assertThat(p.toString()).startsWith("levels.csv:1:C: "));
     }
@@ -169,7 +170,7 @@ class RuleTableChecksTest {
         assertThat(problemsOf(copy)).anySatisfy(p -> {
             assertThat(p.file()).isEqualTo("parts.csv");
             assertThat(p.typed().key()).isEqualTo("rules.view.fullMarks");
-            assertThat(p.typed().args()).containsSequence("干部", "40", "FULL_MARKS_CADRE", "100");
+            assertThat(p.typed().args()).containsSequence(new Label("干部", "CADRE"), "40", "FULL_MARKS_CADRE", "100");
         });
         assertThat(problemsAfter("parts.csv", "T,目标任务,CADRE,,60,", "T,目标任务,CADRE,,65,")).isNotEmpty()
                 .allSatisfy(p -> assertThat(p.typed().args()).containsSequence("105", "FULL_MARKS_CADRE"));
@@ -264,7 +265,7 @@ class RuleTableChecksTest {
         assertThat(problemsAfter("deduction-points.csv", "CADRE,,OVERDUE,,0.5,,", "CADRE,,OVERDUE,,0.5,ZF,"))
                 .singleElement().satisfies(p -> {
                     assertThat(p.toString()).startsWith("deduction-points.csv:7:F(计入部分): ");
-                    assertThat(p.typed()).isEqualTo(Message.of("rules.view.noSuchPart", "", "", "干部", "ZF", "CADRE"));
+                    assertThat(p.typed()).isEqualTo(Message.of("rules.view.noSuchPart", new Label("", ""), new Label("干部", "CADRE"), "ZF"));
                 });
         assertThat(problemsAfter("bonus-points.csv", ",,AWARD,CITY,1,,", ",,AWARD,CITY,1,T,")).isNotEmpty()
                 .allSatisfy(p -> assertThat(p.typed().key()).isEqualTo("rules.view.bonusPart"));
@@ -282,8 +283,8 @@ class RuleTableChecksTest {
                     assertThat(p.typed().key()).isEqualTo("rules.price.everyLevelAndOne");
                 });
         assertThat(problemsAfter("parts.csv", "L,领导评价,CADRE,,20,LEADER_RATING", "L,领导评价,CADRE,,20,APPRAISAL"))
-                .anySatisfy(p -> assertThat(p.typed()).isEqualTo(Message.of("rules.view.twoParts", "", "", "干部", "民主测评",
-                        "A", "L", "APPRAISAL")));
+                .anySatisfy(p -> assertThat(p.typed()).isEqualTo(Message.of("rules.view.twoParts", new Label("", ""), new Label("干部", "CADRE"),
+                        new Label("民主测评", "APPRAISAL"), "A", "L")));
     }
 
     @Test
@@ -296,9 +297,9 @@ class RuleTableChecksTest {
     @Test
     void settingsThatMakeNoSenseAreRefused() throws Exception {
         assertThat(problemsAfter("settings.csv", "VOTE_WEIGHT_FAIR,,80,", "VOTE_WEIGHT_FAIR,,120,"))
-                .anySatisfy(p -> assertThat(p.typed()).isEqualTo(Message.of("rules.view.weightAboveScale", "", "",
+                .anySatisfy(p -> assertThat(p.typed()).isEqualTo(Message.of("rules.view.weightAboveScale", new Label("", ""),
                         "VOTE_WEIGHT_FAIR", "100")))
-                .anySatisfy(p -> assertThat(p.typed()).isEqualTo(Message.of("rules.view.worseWeighsMore", "", "",
+                .anySatisfy(p -> assertThat(p.typed()).isEqualTo(Message.of("rules.view.worseWeighsMore", new Label("", ""),
                         "VOTE_WEIGHT_FAIR", "VOTE_WEIGHT_GOOD")));
         assertThat(problemsAfter("settings.csv", "SCORE_MIN,,0,", "SCORE_MIN,,200,")).singleElement()
                 .satisfies(p -> assertThat(p.typed().key()).isEqualTo("rules.view.scoreBounds"));
@@ -344,8 +345,8 @@ class RuleTableChecksTest {
         assertThat(problemsAfter("grades.csv", ",FAIR,较好,", ",好,较好,"))
                 .anySatisfy(p -> assertThat(p.typed()).isEqualTo(Message.of("rules.grade.codeIsAName", "好")));
         assertThat(problemsAfter("grades.csv", ",FAIR,较好,", ",较好a,较好,"))
-                .anySatisfy(p -> assertThat(p.typed()).isEqualTo(Message.of("rules.cell.code", "较好a", "等次代码",
-                        CellType.CodeForm.SHORT.chinese(), "a grade code", CellType.CodeForm.SHORT.english())));
+                .anySatisfy(p -> assertThat(p.typed()).isEqualTo(Message.of("rules.cell.code", "较好a", new Label("等次代码", "a grade code"),
+                        new Label(CellType.CodeForm.SHORT.chinese(), CellType.CodeForm.SHORT.english()))));
 
     }
 

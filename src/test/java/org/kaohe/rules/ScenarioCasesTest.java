@@ -9,6 +9,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.kaohe.errors.Label;
 
 /**
  * A rulebook's scenario cases (tests/CASE/): given these records, this score, grade and these lines;
@@ -74,14 +75,14 @@ class ScenarioCasesTest {
                         tuple("tests/worked-example/expected.csv:3:对象编号", "rules.case.noSubject"),
                         tuple("tests/worked-example/expected-lines.csv:2:分值", "rules.case.noSuchLine"),
                         tuple("tests/worked-example/expected-lines.csv:2:部分", "rules.case.extraLines"));
-        assertThat(failures.get(0).typed().args()).containsExactly("干部", "C1", "86.80", "86.30", "CADRE");
-        assertThat(failures.get(1).typed().args()).containsExactly("干部", "C1", "好", "较好", "CADRE");
+        assertThat(failures.get(0).typed().args()).containsExactly(new Label("干部", "CADRE"), "C1", "86.80", "86.30");
+        assertThat(failures.get(1).typed().args()).containsExactly(new Label("干部", "CADRE"), "C1", "好", "较好");
         assertThat(failures.get(2).typed().args()).containsExactly("CADRE", "C9");
         // The line found, worded in each language (here the reason is the item's name: the same in both).
-        assertThat(failures.get(3).typed().args()).containsExactly("C1", "D", "-1", "", "-0.50 限时办结超期 ×1 −0.5",
-                "-0.50 限时办结超期 ×1 −0.5");
+        assertThat(failures.get(3).typed().args()).containsExactly("C1", "D", "-1", "",
+                new Label("-0.50 限时办结超期 ×1 −0.5", "-0.50 限时办结超期 ×1 −0.5"));
 
-        assertThat(failures.get(4).typed().args()).startsWith("C1", "D", "-0.50 限时办结超期 ×1 −0.5");
+        assertThat(failures.get(4).typed().args()).startsWith("C1", "D", new Label("-0.50 限时办结超期 ×1 −0.5", "-0.50 限时办结超期 ×1 −0.5"));
 
     }
 

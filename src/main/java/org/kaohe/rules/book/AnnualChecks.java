@@ -76,7 +76,7 @@ final class AnnualChecks extends TableChecks {
                     if (kind != null && row.subjectType() != null && kind.appliesTo() != null
                             && kind.appliesTo() != row.subjectType()) {
                         problem(row.ref(), "subject_type", Message.of("rules.kind.appliesTo", kind.name(),
-                                kind.appliesTo().label(), kind.appliesTo().name()));
+                                kind.appliesTo().named()));
                     }
                 }
                 if (row.quarterGrade() != null && !row.lowestQuarterGrade()) {
@@ -85,7 +85,7 @@ final class AnnualChecks extends TableChecks {
                 GradeScale scale = annual.grades(type).scale();
                 if (whole(BookTable.ANNUAL_GRADES) && row.grade() != null && scale.grades().size() >= 2
                         && scale.find(row.grade()).isEmpty()) {
-                    problem(row.ref(), "grade", Message.of("rules.annualGrade.unknown", row.grade(), type.label(), type.name(),
+                    problem(row.ref(), "grade", Message.of("rules.annualGrade.unknown", row.grade(), type.named(),
                             String.join("/", scale.grades().stream().map(g -> g.label()).toList())));
                 }
             }
@@ -97,8 +97,8 @@ final class AnnualChecks extends TableChecks {
         for (SubjectType type : SubjectType.values()) {
             QuotaScope scope = annual.quotaScope(type);
             annual.grades(type).rows().stream().filter(r -> r.quota() != QuotaKind.NONE && r.scope(type) != scope)
-                    .forEach(r -> problem(r.ref(), "scope", Message.of("rules.annualGrade.oneScope", type.label(),
-                            scope.label(), r.scope(type).label(), type.name(), scope.name(), r.scope(type).name())));
+                    .forEach(r -> problem(r.ref(), "scope", Message.of("rules.annualGrade.oneScope", type.named(),
+                            scope.named(), r.scope(type).named())));
 
         }
     }

@@ -3,6 +3,7 @@ package org.kaohe.rules.book;
 import java.math.BigDecimal;
 import java.util.List;
 
+import org.kaohe.errors.Label;
 import org.kaohe.records.CodedValue;
 
 /**
@@ -74,6 +75,16 @@ public record BookColumn(String code, String chinese, CellType type, boolean req
     /** The header cell the default files write. */
     public String header() {
         return chinese + " " + code;
+    }
+
+    /** The column as a message names it: its Chinese header in Chinese, its code in English. */
+    public Label named() {
+        return new Label(chinese, code);
+    }
+
+    /** The column as a missing header names it: the header the default files write in Chinese, its code in English. */
+    public Label namedByHeader() {
+        return new Label(header(), code);
     }
 
     /** What the editor shows for an empty cell: the column's meaning, or "(choose)" for a required drop-down. */

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
+import org.kaohe.errors.Label;
 import org.kaohe.errors.Message;
 import org.kaohe.records.DeptType;
 import org.kaohe.records.SubjectType;
@@ -55,8 +56,8 @@ final class BookFindings {
 
     /**
      * A problem of one department type's view; reported once, naming the types (none when it is all
-     * of them). Its message's first two arguments are left for those names, in Chinese and in English:
-     * its key's patterns begin with {@code {0}} and {@code {1}} respectively.
+     * of them). Its message's first argument is left for those names, one {@link Label} (the types'
+     * labels in Chinese, their codes in English): its key's patterns begin with {@code {0}}.
      */
     void inView(RowRef ref, String column, Message message, DeptType type) {
         inViews.computeIfAbsent(List.of(ref, column, message), k -> new LinkedHashSet<>()).add(type);
@@ -67,11 +68,16 @@ final class BookFindings {
             boolean all = types.size() == DeptType.values().length;
             Message message = (Message) key.get(2);
             List<Object> args = new ArrayList<>();
-            args.add(all ? "" : String.join("、", types.stream().map(DeptType::label).toList()) + ":");
-            args.add(all ? "" : String.join(", ", types.stream().map(DeptType::name).toList()) + ": ");
+            args.add(all ? new Label("", "") : viewsNamed(types));
             args.addAll(message.args());
             problem((RowRef) key.get(0), (String) key.get(1), new Message(message.key(), args));
         });
+    }
+
+    /** The views a problem is in, as its message begins: "工会、妇联:", in English "TRADE_UNION, WOMENS_FEDERATION: ". */
+    private static Label viewsNamed(Set<DeptType> types) {
+        return new Label(String.join("、", types.stream().map(DeptType::label).toList()) + ":",
+                String.join(", ", types.stream().map(DeptType::name).toList()) + ": ");
     }
 
     boolean whole(BookTable... tables) {
@@ -117,7 +123,7 @@ final class BookFindings {
     void knownGrade(RowRef ref, String column, SubjectType type, String grade) {
         GradeScale scale = book.grades(type).scale();
         if (whole(BookTable.GRADES) && grade != null && scale.grades().size() >= 2 && scale.find(grade).isEmpty()) {
-            problem(ref, column, Message.of("rules.grade.unknown", grade, type.label(), type.name(),
+            problem(ref, column, Message.of("rules.grade.unknown", grade, type.named(),
                     String.join("/", scale.grades().stream().map(g -> g.label()).toList())));
         }
     }

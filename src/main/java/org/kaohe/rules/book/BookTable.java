@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
+import org.kaohe.errors.Label;
+
 /**
  * The tables a rulebook is made of. Each has a fixed template that belongs to Kaohe, not to the
  * file: its columns, each defined once in {@link TableColumns} (type, range, choices, what empty
@@ -67,6 +69,11 @@ public enum BookTable {
     /** The table's name in the reader's language: English for an English locale, else Chinese. */
     public String title(Locale locale) {
         return locale != null && "en".equals(locale.getLanguage()) ? englishTitle : title;
+    }
+
+    /** The table as a problem names it: its Chinese title in Chinese, its file name in English. */
+    public Label named() {
+        return new Label(title, fileName);
     }
 
     public List<BookColumn> columns() {

@@ -2,6 +2,8 @@ package org.kaohe.rules.book;
 
 import java.util.regex.Pattern;
 
+import org.kaohe.errors.Label;
+
 /**
  * What a cell of a rule table holds, and so how it is read ({@link Cells}), which input the
  * editor gives it and how the manual describes it. The code types name what a table defines
@@ -72,6 +74,11 @@ public enum CellType {
         public String english() {
             return english;
         }
+
+        /** The form as a bad cell's message names it, in each language. */
+        public Label named() {
+            return new Label(chinese, english);
+        }
     }
 
     private final String chinese;
@@ -95,6 +102,11 @@ public enum CellType {
 
     public String english() {
         return english;
+    }
+
+    /** What the cell holds as a message names it, in each language. */
+    public Label named() {
+        return new Label(chinese, english);
     }
 
     /** How a code cell is written; null for a cell that holds no code of this book's own form. */

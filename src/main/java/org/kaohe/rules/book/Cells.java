@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
+import org.kaohe.errors.Label;
 import org.kaohe.errors.Message;
 import org.kaohe.records.CodedValue;
 import org.kaohe.rules.RuleProblem;
@@ -67,8 +68,7 @@ final class Cells extends CellRow {
         String code = isAscii(value) ? value.toUpperCase(Locale.ROOT) : value;
         if (!form.pattern().matcher(code).matches()) {
             CellType noun = definition.type().codeNoun();
-            error(column, Message.of("rules.cell.code", value, noun.chinese(), form.chinese(), noun.english(),
-                    form.english()));
+            error(column, Message.of("rules.cell.code", value, noun.named(), form.named()));
             return null;
         }
         return code;
@@ -142,13 +142,13 @@ final class Cells extends CellRow {
         String value = raw(column);
         if (value.isEmpty()) {
             if (definition.required()) {
-                error(column, Message.of("rules.cell.choiceRequired", choices(type), codes(type)));
+                error(column, Message.of("rules.cell.choiceRequired", choicesNamed(type)));
             }
             return null;
         }
         E found = CodedValue.lookup(type, value);
         if (found == null) {
-            error(column, Message.of("rules.cell.notAChoice", value, choices(type), codes(type)));
+            error(column, Message.of("rules.cell.notAChoice", value, choicesNamed(type)));
         }
         return found;
     }
@@ -178,7 +178,7 @@ final class Cells extends CellRow {
         for (String item : list(column)) {
             E value = CodedValue.lookup(type, item);
             if (value == null) {
-                error(column, Message.of("rules.cell.notAChoice", item, choices(type), codes(type)));
+                error(column, Message.of("rules.cell.notAChoice", item, choicesNamed(type)));
             } else {
                 values.add(value);
             }
@@ -219,9 +219,9 @@ final class Cells extends CellRow {
         return String.join("、", Arrays.stream(type.getEnumConstants()).map(e -> e.name() + " " + e.label()).toList());
     }
 
-    /** The choices' codes, as an English message lists them. */
-    private static <E extends Enum<E> & CodedValue> String codes(Class<E> type) {
-        return String.join(", ", Arrays.stream(type.getEnumConstants()).map(Enum::name).toList());
+    /** The choices as a message lists them: each code and label in Chinese ({@link #choices}), the codes in English. */
+    private static <E extends Enum<E> & CodedValue> Label choicesNamed(Class<E> type) {
+        return new Label(choices(type), String.join(", ", Arrays.stream(type.getEnumConstants()).map(Enum::name).toList()));
     }
 
 

@@ -26,8 +26,7 @@ final class GateChecks extends TableChecks {
             }
             KindRow kind = whole(BookTable.KINDS) ? knownKind(row.ref(), "kind", row.kind()) : null;
             if (kind != null && row.subjectType() != null && kind.appliesTo() != null && kind.appliesTo() != row.subjectType()) {
-                problem(row.ref(), "subject_type", Message.of("rules.kind.appliesTo", kind.name(), kind.appliesTo().label(),
-                        kind.appliesTo().name()));
+                problem(row.ref(), "subject_type", Message.of("rules.kind.appliesTo", kind.name(), kind.appliesTo().named()));
             }
             for (SubjectType type : SubjectType.values()) {
                 if (row.appliesTo(type) && (kind == null || kind.appliesTo() == null || kind.appliesTo() == type)) {

@@ -27,9 +27,8 @@ final class GradeChecks extends TableChecks {
         for (SubjectType type : SubjectType.values()) {
             GradeRules rules = gradesOf.apply(type);
             List<GradeRow> rows = rules.rows();
-            String who = type.label();
             if (rows.size() < 2) {
-                problem(table, Message.of("rules.grade.twoNeeded", who, type.name()));
+                problem(table, Message.of("rules.grade.twoNeeded", type.named()));
                 continue;
             }
             Set<String> codes = new HashSet<>();

@@ -27,7 +27,7 @@ final class PartChecks extends TableChecks {
             }
             boolean cadreOnly = part.method() == Method.APPRAISAL || part.method() == Method.LEADER_RATING;
             if (cadreOnly && part.subjectType() != SubjectType.CADRE) {
-                problem(part.ref(), "method", Message.of("rules.part.cadresOnly", part.method().label(), part.method().name()));
+                problem(part.ref(), "method", Message.of("rules.part.cadresOnly", part.method().named()));
             }
             if (part.method() == Method.CADRE_MEAN && part.subjectType() != SubjectType.DEPARTMENT) {
                 problem(part.ref(), "method", Message.of("rules.part.meanForDepartments"));
@@ -48,7 +48,7 @@ final class PartChecks extends TableChecks {
         List<PartRow> parts = view.parts(type);
         DeptType deptType = view.deptType();
         if (parts.isEmpty()) {
-            inView(new RowRef(BookTable.PARTS.fileName(), 0), "", Message.of("rules.view.noParts", type.label(), type.name()),
+            inView(new RowRef(BookTable.PARTS.fileName(), 0), "", Message.of("rules.view.noParts", type.named()),
                     deptType);
             return;
         }
@@ -62,14 +62,14 @@ final class PartChecks extends TableChecks {
                 : SettingName.FULL_MARKS_DEPARTMENT;
         BigDecimal fullMarks = view.setting(fullMarksName);
         if (sum.compareTo(fullMarks) != 0) {
-            inView(new RowRef(BookTable.PARTS.fileName(), 0), "", Message.of("rules.view.fullMarks", type.label(),
+            inView(new RowRef(BookTable.PARTS.fileName(), 0), "", Message.of("rules.view.fullMarks", type.named(),
                     sum.toPlainString(), fullMarksName.name(), fullMarks.toPlainString(), maxima(parts)), deptType);
         }
         for (Method single : List.of(Method.APPRAISAL, Method.LEADER_RATING, Method.CADRE_MEAN)) {
             List<PartRow> same = parts.stream().filter(p -> p.method() == single).toList();
             if (same.size() > 1) {
-                inView(same.get(1).ref(), "method", Message.of("rules.view.twoParts", type.label(), single.label(),
-                        same.get(0).code(), same.get(1).code(), single.name()), deptType);
+                inView(same.get(1).ref(), "method", Message.of("rules.view.twoParts", type.named(), single.named(),
+                        same.get(0).code(), same.get(1).code()), deptType);
             }
         }
         overlappingTargets(parts.stream().filter(p -> p.method() == Method.TARGETS).toList(), type, deptType);
@@ -84,8 +84,8 @@ final class PartChecks extends TableChecks {
         for (int j = 1; j < targets.size(); j++) {
             for (int i = 0; i < j; i++) {
                 if (overlap(targets.get(i).projects(), targets.get(j).projects())) {
-                    inView(targets.get(j).ref(), "projects", Message.of("rules.view.targetsOverlap", type.label(),
-                            targets.get(i).code(), targets.get(j).code(), type.name()), deptType);
+                    inView(targets.get(j).ref(), "projects", Message.of("rules.view.targetsOverlap", type.named(),
+                            targets.get(i).code(), targets.get(j).code()), deptType);
                     break;
                 }
             }

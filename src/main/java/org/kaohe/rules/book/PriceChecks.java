@@ -25,8 +25,7 @@ final class PriceChecks extends TableChecks {
                 continue;
             }
             if (row.subjectType() != null && kind.appliesTo() != null && kind.appliesTo() != row.subjectType()) {
-                problem(row.ref(), "subject_type", Message.of("rules.kind.appliesTo", kind.name(), kind.appliesTo().label(),
-                        kind.appliesTo().name()));
+                problem(row.ref(), "subject_type", Message.of("rules.kind.appliesTo", kind.name(), kind.appliesTo().named()));
             }
             if (row.level() != null && whole(BookTable.LEVELS)) {
                 knownLevel(row.ref(), "level", kind, row.level());
@@ -82,17 +81,17 @@ final class PriceChecks extends TableChecks {
     private static Message partProblem(BookView view, SubjectType type, PriceRow row) {
         Method wanted = row.deduction() ? Method.DEDUCTION : Method.BONUS;
         if (row.part() == null) {
-            return Message.of("rules.view.noSinglePart", type.label(), wanted.label(), type.name(), wanted.name());
+            return Message.of("rules.view.noSinglePart", type.named(), wanted.named());
         }
         PartRow part = view.part(type, row.part());
         if (part == null) {
-            return Message.of("rules.view.noSuchPart", type.label(), row.part(), type.name());
+            return Message.of("rules.view.noSuchPart", type.named(), row.part());
         }
         if (row.deduction() && part.method() != Method.DEDUCTION && part.method() != Method.BASE_MINUS) {
-            return Message.of("rules.view.deductionPart", part.code(), part.method().label(), part.method().name());
+            return Message.of("rules.view.deductionPart", part.code(), part.method().named());
         }
         if (!row.deduction() && part.method() != Method.BONUS) {
-            return Message.of("rules.view.bonusPart", part.code(), part.method().label(), part.method().name());
+            return Message.of("rules.view.bonusPart", part.code(), part.method().named());
         }
 
         return null;

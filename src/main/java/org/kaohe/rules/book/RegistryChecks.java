@@ -35,9 +35,9 @@ final class RegistryChecks extends TableChecks {
                 problem(kind.ref(), "source", Message.of("rules.kind.builtInSource", kind.code(), derived.source().label(),
                         derived.source().name()));
             } else if (derived == null && kind.source() != ItemSource.EVENT) {
-                problem(kind.ref(), "source", Message.of("rules.kind.newIsEvent", kind.source().label(),
+                problem(kind.ref(), "source", Message.of("rules.kind.newIsEvent", kind.source().named(),
                         String.join("、", EnumSet.allOf(DerivedKind.class).stream()
-                                .filter(d -> d.source() == kind.source()).map(Enum::name).toList()), kind.source().name()));
+                                .filter(d -> d.source() == kind.source()).map(Enum::name).toList())));
             }
             if (derived != null && derived.source() == ItemSource.ORGANIZATION && kind.appliesTo() == SubjectType.CADRE) {
                 problem(kind.ref(), "applies_to", Message.of("rules.kind.organizationForDepartments"));

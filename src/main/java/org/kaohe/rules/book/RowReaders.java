@@ -39,8 +39,8 @@ final class RowReaders {
         SignalKind signal = c.choice("signal");
         SignalParameter name = c.setting("name");
         if (name != null && signal != null && name.signal() != signal) {
-            c.error("signal", Message.of("rules.signal.otherSignal", name.name(), name.signal().label(), signal.label(),
-                    name.signal().name()));
+            c.error("signal", Message.of("rules.signal.otherSignal", name.name(), name.signal().named(),
+                    signal.label()));
         }
         BigDecimal value = settingValue(c, name);
         c.text("meaning");
@@ -80,7 +80,7 @@ final class RowReaders {
         }
         String grade = c.text("grade");
         if (effect != null && (grade == null || grade.isEmpty())) {
-            c.error("grade", Message.of("rules.gate.gradeNeeded", effect.label(), effect.name()));
+            c.error("grade", Message.of("rules.gate.gradeNeeded", effect.named()));
         }
         boolean veto = c.yesNo("veto");
         return new AnnualGateRow(c.ref(), subjectType, hasKind ? kind : null, hasGrade ? quarterGrade : null,
@@ -223,7 +223,7 @@ final class RowReaders {
         if (effect == GateEffect.NO_TOP && grade != null && !grade.isEmpty()) {
             c.error("grade", Message.of("rules.gate.noTopNoGrade"));
         } else if (effect != null && effect != GateEffect.NO_TOP && (grade == null || grade.isEmpty())) {
-            c.error("grade", Message.of("rules.gate.gradeNeeded", effect.label(), effect.name()));
+            c.error("grade", Message.of("rules.gate.gradeNeeded", effect.named()));
 
         }
         return grade == null || grade.isEmpty() ? null : grade;

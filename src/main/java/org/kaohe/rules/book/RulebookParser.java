@@ -37,8 +37,7 @@ public final class RulebookParser {
         for (BookTable table : BookTable.values()) {
             if (!tables.containsKey(table.fileName()) && !(withoutAnnual && table.annual())
                     && !(withoutSignals && table == BookTable.SIGNALS)) {
-                problems.add(new RuleProblem(table.fileName(), 0, Message.of("rules.table.required", table.title(),
-                        table.fileName())));
+                problems.add(new RuleProblem(table.fileName(), 0, Message.of("rules.table.required", table.named())));
 
             }
         }

@@ -21,8 +21,8 @@ final class SettingChecks extends TableChecks {
             if (first != null) {
                 String line = Integer.toString(first.ref().line());
                 problem(row.ref(), "name", row.deptType() == null ? Message.of("rules.setting.twice", row.name().name(), line)
-                        : Message.of("rules.setting.twiceForType", row.name().name(), line, row.deptType().label(),
-                                row.deptType().name()));
+                        : Message.of("rules.setting.twiceForType", row.name().name(), line,
+                                row.deptType().named()));
             }
         }
         if (!whole(BookTable.SETTINGS)) {

@@ -152,7 +152,7 @@ public final class TableText {
                 ok = false;
             } else if (positions.containsKey(column.code())) {
                 problems.add(new RuleProblem(file, line, letter(i), Message.of("rules.table.columnTwice",
-                        column.chinese(), column.code())));
+                        column.named())));
                 ok = false;
             } else {
                 positions.put(column.code(), i);
@@ -160,8 +160,8 @@ public final class TableText {
         }
         for (BookColumn column : table.columns()) {
             if (!positions.containsKey(column.code()) && !column.addedLater()) {
-                problems.add(new RuleProblem(file, line, "", Message.of("rules.table.columnMissing", column.header(),
-                        table.headerLine(), column.code())));
+                problems.add(new RuleProblem(file, line, "", Message.of("rules.table.columnMissing",
+                        column.namedByHeader(), table.headerLine())));
 
                 ok = false;
             }
