@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.Locale;
 
 import org.kaohe.errors.InvalidInputException;
+import org.kaohe.errors.Label;
 import org.kaohe.errors.Message;
-import org.kaohe.errors.Wording;
 
 import me.gosimple.nbvcxz.Nbvcxz;
 import me.gosimple.nbvcxz.resources.Configuration;
@@ -55,10 +55,9 @@ final class PasswordPolicy {
         }
     }
 
-    /** The reason, worded in the language of the message that names it ({@link Wording}). */
+    /** The reason as each language says it, worded in the language of the message that names it ({@link Label}). */
     private static InvalidInputException refused(String chinese, String english) {
-        Wording reason = locale -> Locale.ENGLISH.getLanguage().equals(locale.getLanguage()) ? english : chinese;
-        return new InvalidInputException(Message.of("input.password.refused", reason));
+        return new InvalidInputException(Message.of("input.password.refused", new Label(chinese, english)));
     }
 
     /**
