@@ -137,7 +137,7 @@ class AnnualApi {
             results.refuseIfMissing(checked, id); // a row deleted from the sealed annual run: 409, said so
             return new ResponseStatusException(NOT_FOUND, ApiText.of("notFound.annualSubject", year, id));
         });
-        EnglishNames english = "en".equals(locale.getLanguage()) ? rulebooks.englishNames() : EnglishNames.NONE;
+        EnglishNames english = rulebooks.englishNamesFor(locale);
         return AnnualFormat.explanation(checked, subject, locale, staleness.reasons(checked.run()), english);
     }
 

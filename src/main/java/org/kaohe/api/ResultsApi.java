@@ -231,6 +231,6 @@ class ResultsApi {
 
     /** The published rulebook's English names of grades, parts, kinds and levels for an English answer; else none. */
     private EnglishNames englishNames(Locale locale) {
-        return "en".equals(locale.getLanguage()) ? rulebooks.englishNames() : EnglishNames.NONE;
+        return rulebooks.englishNamesFor(locale);
     }
 }

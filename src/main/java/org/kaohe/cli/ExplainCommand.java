@@ -132,6 +132,6 @@ class ExplainCommand implements Callable<Integer> {
 
     /** The published rulebook's English names of grades, parts, kinds and levels, for an English reader. */
     private EnglishNames englishNames() {
-        return Locale.ENGLISH.equals(locale()) ? rulebooks.englishNames() : EnglishNames.NONE;
+        return rulebooks.englishNamesFor(locale());
     }
 }

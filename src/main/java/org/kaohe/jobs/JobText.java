@@ -55,7 +55,7 @@ final class JobText {
             if (reader == null) {
                 return MessageText.of(chinese, Locale.SIMPLIFIED_CHINESE) + " / " + MessageText.of(english, Locale.ENGLISH);
             }
-            return MessageText.of("en".equals(reader.getLanguage()) ? english : chinese, reader);
+            return MessageText.of(MessageText.english(reader) ? english : chinese, reader);
         } catch (JsonProcessingException | RuntimeException e) {
             return stored; // not a message of ours after all: shown as stored
         }

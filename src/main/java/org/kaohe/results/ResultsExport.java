@@ -177,6 +177,6 @@ public class ResultsExport {
 
     /** The published rulebook's English names for an English export; none (nothing read) for a Chinese one. */
     private EnglishNames englishNames(Locale locale) {
-        return "en".equals(locale.getLanguage()) ? rulebooks.englishNames() : EnglishNames.NONE;
+        return rulebooks.englishNamesFor(locale);
     }
 }

@@ -3,6 +3,7 @@ package org.kaohe.results;
 import java.util.Locale;
 import java.util.Optional;
 
+import org.kaohe.errors.MessageText;
 import org.kaohe.rules.book.BookTable;
 import org.kaohe.rules.book.RowRef;
 
@@ -31,7 +32,7 @@ public final class RuleNames {
 
     /** 加分表 第 4 行, Bonus points row 4 in English, or the rule as written. */
     public static String label(String rule, Locale locale) {
-        boolean english = Locale.ENGLISH.getLanguage().equals(locale.getLanguage());
+        boolean english = MessageText.english(locale);
         return tableRow(rule).map(r -> BookTable.byFileName(r.file()).orElseThrow().title(locale)
                 + (english ? " row " + r.line() : " 第 " + r.line() + " 行")).orElse(rule);
     }

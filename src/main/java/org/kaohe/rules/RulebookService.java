@@ -4,11 +4,13 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
 import org.kaohe.errors.Message;
+import org.kaohe.errors.MessageText;
 import org.kaohe.imports.ItemRegistrySource;
 import org.kaohe.records.ItemRegistry;
 import org.kaohe.rules.book.EnglishNames;
@@ -198,6 +200,11 @@ public class RulebookService implements ItemRegistrySource {
     /** The published book's English names of grades, parts, kinds and levels (none before a first publication). */
     public EnglishNames englishNames() {
         return current().map(c -> c.book().englishNames()).orElse(EnglishNames.NONE);
+    }
+
+    /** {@link #englishNames()} for an English reader; none (nothing read) for any other. */
+    public EnglishNames englishNamesFor(Locale reader) {
+        return MessageText.english(reader) ? englishNames() : EnglishNames.NONE;
     }
 
     /** A stored version, compiled (archived formats included); empty when unknown. */

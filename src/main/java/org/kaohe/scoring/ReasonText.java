@@ -6,6 +6,8 @@ import java.util.MissingResourceException;
 import java.util.ResourceBundle;
 import java.util.function.UnaryOperator;
 
+import org.kaohe.errors.MessageText;
+
 /**
  * Words a {@link Reason} in Chinese or English from the reasons bundle
  * ({@code org/kaohe/scoring/reasons.properties}, Chinese, and {@code reasons_en.properties}). Any
@@ -69,7 +71,7 @@ public final class ReasonText {
     }
 
     private static String pattern(String key, Locale locale) {
-        Locale bundleLocale = "en".equals(locale.getLanguage()) ? Locale.ENGLISH : Locale.ROOT;
+        Locale bundleLocale = MessageText.english(locale) ? Locale.ENGLISH : Locale.ROOT;
         try {
             return ResourceBundle.getBundle(BUNDLE, bundleLocale, NO_FALLBACK).getString(key);
         } catch (MissingResourceException e) {

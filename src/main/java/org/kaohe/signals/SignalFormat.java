@@ -56,7 +56,7 @@ public enum SignalFormat {
      * English reader, what was found altered in the reader's language (both for a null reader).
      */
     public static Map<String, Object> json(SignalRun run, Locale reader) {
-        boolean english = reader != null && "en".equals(reader.getLanguage());
+        boolean english = MessageText.english(reader);
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("signal_run", run.id());
         json.put("scope", run.scope());

@@ -2,6 +2,7 @@ package org.kaohe.web;
 
 import java.util.Locale;
 
+import org.kaohe.errors.MessageText;
 import org.kaohe.rules.RulebookService;
 import org.kaohe.rules.book.EnglishNames;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -29,12 +30,12 @@ public class NamesView {
     /** The name in the reader's language. */
     public String of(String name) {
         Locale locale = LocaleContextHolder.getLocale();
-        return english(locale) ? names().name(name, locale) : name;
+        return MessageText.english(locale) ? names().name(name, locale) : name;
     }
 
     /** The published book's English names, once per request; none for a Chinese reader. */
     public EnglishNames names() {
-        if (!english(LocaleContextHolder.getLocale())) {
+        if (!MessageText.english(LocaleContextHolder.getLocale())) {
             return EnglishNames.NONE;
         }
         RequestAttributes request = RequestContextHolder.getRequestAttributes();
@@ -47,9 +48,5 @@ public class NamesView {
             request.setAttribute(ATTRIBUTE, names, RequestAttributes.SCOPE_REQUEST);
         }
         return names;
-    }
-
-    private static boolean english(Locale locale) {
-        return locale != null && "en".equals(locale.getLanguage());
     }
 }

@@ -9,6 +9,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.security.Principal;
 
 import org.kaohe.errors.Message;
+import org.kaohe.errors.MessageText;
 import org.kaohe.records.SubjectType;
 import org.kaohe.results.AuditedRuns;
 import org.kaohe.results.ResultsExport;
@@ -125,7 +126,7 @@ class ResultsDownloads {
             name.append("-by-dept");
         }
         // The bundles are Chinese but for English: any other language reads the Chinese export.
-        String language = Locale.ENGLISH.getLanguage().equals(locale.getLanguage()) ? "en" : "zh";
+        String language = MessageText.english(locale) ? "en" : "zh";
         return name.append('-').append(language).append('.').append(extension).toString();
     }
 

@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Optional;
 
 import org.kaohe.errors.Label;
+import org.kaohe.errors.MessageText;
 
 /**
  * The tables a rulebook is made of. Each has a fixed template that belongs to Kaohe, not to the
@@ -68,7 +69,7 @@ public enum BookTable {
 
     /** The table's name in the reader's language: English for an English locale, else Chinese. */
     public String title(Locale locale) {
-        return locale != null && "en".equals(locale.getLanguage()) ? englishTitle : title;
+        return MessageText.english(locale) ? englishTitle : title;
     }
 
     /** The table as a problem names it: its Chinese title in Chinese, its file name in English. */

@@ -6,6 +6,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.function.UnaryOperator;
 
+import org.kaohe.errors.MessageText;
+
 /**
  * The English names a rulebook gives its grades, parts, kinds and levels (the {@code name_en}
  * columns), by their Chinese names: a run stores and seals the Chinese name (好, 目标任务), and a
@@ -59,7 +61,7 @@ public final class EnglishNames {
      * stays as it is).
      */
     public String name(String chinese, Locale locale) {
-        if (chinese == null || locale == null || !"en".equals(locale.getLanguage())) {
+        if (chinese == null || !MessageText.english(locale)) {
             return chinese;
         }
         return byChinese.getOrDefault(chinese, chinese);
