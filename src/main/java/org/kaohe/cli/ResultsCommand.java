@@ -26,6 +26,7 @@ import org.kaohe.results.ResultsFormat;
 import org.kaohe.results.RunChecks;
 import org.kaohe.results.RunInfo;
 import org.kaohe.results.RunQueries;
+import org.kaohe.results.RunVerdict;
 import org.kaohe.results.SealStatus;
 import org.kaohe.results.StaleReason;
 import org.kaohe.results.StaleRuns;
@@ -102,16 +103,19 @@ class ResultsCommand implements Callable<Integer> {
             System.err.println(CliSupport.text("cli.noRun", p, "evaluate --period " + p));
             return CliSupport.EXIT_INVALID;
         }
-        RunChecks.CheckedRun checked = audited.export(run, formatName(), CliSupport.user());
-        CliSupport.staleNote(CliSupport.runName(run.id()), staleRuns.reasons(run));
         if (format == Format.XLSX) {
-            writeWhole(out, file -> export.xlsx(checked, ResultsFilter.all(), Locale.SIMPLIFIED_CHINESE, false, file));
+            // The workbook is written from the database in the list's order: the check keeps no row.
+            RunVerdict verdict = audited.export(run, formatName(), CliSupport.user());
+            CliSupport.staleNote(CliSupport.runName(run.id()), staleRuns.reasons(run));
+            writeWhole(out, file -> export.xlsx(verdict, ResultsFilter.all(), Locale.SIMPLIFIED_CHINESE, false, file));
             System.err.println(CliSupport.text("cli.writtenRows", out, run.subjectCount()));
-            if (checked.status() != SealStatus.INTACT) {
-                System.err.println(CliSupport.marked(checked.failed(), CliSupport.runName(run.id()), checked.status().label(CliSupport.locale())));
+            if (verdict.status() != SealStatus.INTACT) {
+                System.err.println(CliSupport.marked(verdict.failed(), CliSupport.runName(run.id()), verdict.status().label(CliSupport.locale())));
             }
-            return checked.failed() ? CliSupport.EXIT_ALTERED : CliSupport.EXIT_OK;
+            return verdict.failed() ? CliSupport.EXIT_ALTERED : CliSupport.EXIT_OK;
         }
+        RunChecks.CheckedRun checked = audited.exportRows(run, formatName(), CliSupport.user());
+        CliSupport.staleNote(CliSupport.runName(run.id()), staleRuns.reasons(run));
         List<ResultRow> rows = checked.rows(null); // the seal column of an interface: both languages
         String text = ResultsFormat.valueOf(format.name()).render(rows);
         if (out == null) {

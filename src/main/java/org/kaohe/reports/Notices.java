@@ -100,7 +100,7 @@ public class Notices {
      * reasons). The worst status found; ALTERED when the subject is missing.
      */
     public SealStatus printedSeal(RunInfo run, String subjectId) {
-        SealStatus worst = checks.results(run).status();
+        SealStatus worst = checks.verdict(run).status();
         List<String> printed = new ArrayList<>(List.of(subjectId));
         department(run, subjectId).ifPresent(d -> cadres(run, subjectId).forEach(c -> printed.add(c.subjectId())));
         for (String id : printed) {

@@ -30,13 +30,28 @@ public class AuditedRuns {
     }
 
     /**
-     * The whole run checked once for an export (it reads every row anyway), and the export recorded
-     * as {@code EXPORT}: who took which run's results out, in what shape, and what its seal check said.
+     * The whole run checked for an export (its rows visited as stored, none kept: {@link RunChecks#verdict}),
+     * and the export recorded as {@code EXPORT}: who took which run's results out, in what shape, and
+     * what its seal check said.
      */
-    public RunChecks.CheckedRun export(RunInfo run, String format, String who) {
+    public RunVerdict export(RunInfo run, String format, String who) {
+        return recorded(checks.verdict(run), format, who);
+    }
+
+    /**
+     * As {@link #export}, for a face that shows every row it checked (the command line's table, CSV
+     * and JSON): the run's results held in display order with the same verdict.
+     */
+    public RunChecks.CheckedRun exportRows(RunInfo run, String format, String who) {
         RunChecks.CheckedRun checked = checks.results(run);
-        auditLog.record(who, "EXPORT", Map.of("period", run.period().toString(), "run", run.id(), "format", format,
-                "rows", checked.subjects().size(), "seal", checked.status().name()));
+        recorded(checked.verdict(), format, who);
         return checked;
+    }
+
+    private RunVerdict recorded(RunVerdict verdict, String format, String who) {
+        RunInfo run = verdict.run();
+        auditLog.record(who, "EXPORT", Map.of("period", run.period().toString(), "run", run.id(), "format", format,
+                "rows", verdict.rowsChecked(), "seal", verdict.status().name()));
+        return verdict;
     }
 }

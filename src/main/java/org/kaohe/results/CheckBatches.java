@@ -53,6 +53,9 @@ final class CheckBatches<T, R> implements AutoCloseable {
             try {
                 check(full);
             } finally {
+                // The pool's finished task keeps this lambda, and {@code pending} keeps the task until
+                // the end: without this, every batch, so the whole run, stayed reachable till then.
+                full.clear();
                 inFlight.release();
             }
         }));

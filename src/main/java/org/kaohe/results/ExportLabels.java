@@ -19,12 +19,12 @@ final class ExportLabels {
     static final int GRADE_NOTE = 9;
 
     final Locale locale;
-    private final RunChecks.CheckedRun checked;
+    private final RunVerdict checked;
     private final MessageSource messages;
     /** The rulebook's English names of grades (and of the names reasons quote). */
     private final EnglishNames names;
 
-    ExportLabels(MessageSource messages, Locale locale, RunChecks.CheckedRun checked, EnglishNames names) {
+    ExportLabels(MessageSource messages, Locale locale, RunVerdict checked, EnglishNames names) {
         this.messages = messages;
         this.locale = locale;
         this.checked = checked;
@@ -84,7 +84,7 @@ final class ExportLabels {
                 text(r.vetoed() ? "common.yes" : "common.no"), String.join("; ", r.gradeReasons().stream().map(reason -> ReasonText.of(reason, locale, names.in(locale))).toList())},
                 checked.failed() ? 1 : 0);
         if (checked.failed()) {
-            cells[cells.length - 1] = checked.alteredRows().containsKey(r.subjectType().name() + "/" + r.subjectId())
+            cells[cells.length - 1] = checked.rowAltered(RunSealer.subjectKey(r.subjectType(), r.subjectId()))
                     ? SealStatus.ALTERED.label(locale) : checked.status().label(locale);
         }
         return cells;

@@ -54,7 +54,7 @@ public class ResultsExport {
     }
 
     /** UTF-8 CSV with a byte-order mark (Excel opens it as UTF-8): the first block, a blank line, the table. */
-    public void csv(RunChecks.CheckedRun checked, ResultsFilter filter, Locale locale, OutputStream out) {
+    public void csv(RunVerdict checked, ResultsFilter filter, Locale locale, OutputStream out) {
         RunInfo run = checked.run();
         ExportLabels labels = new ExportLabels(messages, locale, checked, englishNames(locale));
         try {
@@ -85,7 +85,7 @@ public class ResultsExport {
      * to print ({@link PrintLayout}: every column and the header on every page, the run in the page
      * header). Written as a stream (a whole province fits in bounded memory).
      */
-    public void xlsx(RunChecks.CheckedRun checked, ResultsFilter filter, Locale locale, boolean sheetPerDepartment,
+    public void xlsx(RunVerdict checked, ResultsFilter filter, Locale locale, boolean sheetPerDepartment,
                      OutputStream out) {
         RunInfo run = checked.run();
         ExportLabels labels = new ExportLabels(messages, locale, checked, englishNames(locale));

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 import org.kaohe.errors.Message;
 import org.kaohe.errors.MessageText;
@@ -24,23 +25,38 @@ import org.springframework.stereotype.Service;
 public class RunChecks {
 
     /** A run's results as a table shows them, with what the check found for the run and for each row. */
-    public record CheckedRun(RunInfo run, SealStatus status, List<SubjectResult> subjects,
-                             Map<String, Message> alteredRows, List<Message> problems) {
+    public record CheckedRun(RunVerdict verdict, List<SubjectResult> subjects) {
+        public RunInfo run() {
+            return verdict.run();
+        }
+
+        public SealStatus status() {
+            return verdict.status();
+        }
+
+        public Map<String, Message> alteredRows() {
+            return verdict.alteredRows();
+        }
+
+        public List<Message> problems() {
+            return verdict.problems();
+        }
+
         /** The status of one row: ALTERED when the row itself failed, else the run's status unless that is ALTERED. */
         public SealStatus statusOf(SubjectResult s) {
-            return SealStatus.ofRow(alteredRows.containsKey(RunSealer.subjectKey(s)), status);
+            return SealStatus.ofRow(verdict.rowAltered(RunSealer.subjectKey(s)), status());
         }
 
         public boolean failed() {
-            return status.failed();
+            return verdict.failed();
         }
 
         /** What a row's {@code seal} cell says: {@code seal.status.*}, or {@code seal.rowIntactRunAltered}. */
         public Message sealText(SubjectResult s) {
-            if (alteredRows.containsKey(RunSealer.subjectKey(s))) {
+            if (verdict.rowAltered(RunSealer.subjectKey(s))) {
                 return SealStatus.ALTERED.message();
             }
-            return status == SealStatus.ALTERED ? Message.of("seal.rowIntactRunAltered") : status.message();
+            return status() == SealStatus.ALTERED ? Message.of("seal.rowIntactRunAltered") : status().message();
         }
 
         /**
@@ -82,17 +98,40 @@ public class RunChecks {
         this.imports = imports;
     }
 
-    /** The run's results, every row and the chain between them checked (lines are not read). */
+    /**
+     * The run's results in display order, every row and the chain between them checked (lines are
+     * not read): a table that shows them all. The whole run is held; what needs the check alone
+     * takes {@link #verdict}.
+     */
     public CheckedRun results(RunInfo run) {
         List<StoredSubject> stored = runs.storedResults(run.id());
-        List<SubjectResult> subjects = stored.stream().map(StoredSubject::result).toList();
+        return new CheckedRun(verdict(run, stored::forEach), stored.stream().map(StoredSubject::result).toList());
+    }
+
+    /**
+     * What {@link #results} finds of the run, the same status and problems in the same order, from
+     * the rows visited as stored ({@link RunQueries#forEachStoredRow}) and checked on every core as
+     * they come, keeping of each only what the chain's check needs: an export's check, which shows
+     * no row of it, never holds the run (at a million cadres the list was the export's memory).
+     */
+    public RunVerdict verdict(RunInfo run) {
+        return verdict(run, rows -> runs.forEachStoredRow(run.id(), rows));
+    }
+
+    /** The one check behind {@link #results} and {@link #verdict}: {@code rows} hands over the run's rows, in any order. */
+    private RunVerdict verdict(RunInfo run, Consumer<Consumer<StoredSubject>> rows) {
         Optional<SealStatus> unkeyed = unkeyedRuns.status(run);
         if (unkeyed.isPresent()) {
-            return new CheckedRun(run, unkeyed.get(), subjects, Map.of(), unkeyedRuns.problems(run, unkeyed.get()));
+            return new RunVerdict(run, unkeyed.get(), Map.of(), unkeyedRuns.problems(run, unkeyed.get()),
+                    runs.storedCount(run.id()));
         }
-        RunChainChecker.Found found = rowChecks.checkRows(run, stored);
-        return new CheckedRun(run, found.intact() ? SealStatus.INTACT : SealStatus.ALTERED, subjects,
-                found.alteredRows(), found.problems());
+        int[] read = {0};
+        RunChainChecker.Found found = rowChecks.checkRowsAsRead(run, each -> rows.accept(row -> {
+            read[0]++;
+            each.accept(row);
+        }));
+        return new RunVerdict(run, found.intact() ? SealStatus.INTACT : SealStatus.ALTERED, found.alteredRows(),
+                found.problems(), read[0]);
     }
 
     /** One subject with its lines, checked alone: the cost of one subject, whatever the run's size. */

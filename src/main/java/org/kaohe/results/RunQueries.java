@@ -39,10 +39,17 @@ public class RunQueries {
 
     private final JdbcClient jdbc;
     private final StreamedReads streamed;
+    /** Departments first, then by department, rank and id (each id compared as the database compares it: {@link IdOrder}). */
+    private final Comparator<StoredSubject> displayOrder;
 
-    public RunQueries(JdbcClient jdbc, StreamedReads streamed) {
+    public RunQueries(JdbcClient jdbc, StreamedReads streamed, IdOrder ids) {
         this.jdbc = jdbc;
         this.streamed = streamed;
+        this.displayOrder = Comparator
+                .comparing((StoredSubject s) -> s.result().subjectType() != SubjectType.DEPARTMENT)
+                .thenComparing(s -> s.result().deptId(), ids.ids())
+                .thenComparingInt(s -> s.result().rank())
+                .thenComparing(s -> s.result().subjectId(), ids.ids());
     }
 
     public Optional<RunInfo> currentRun(Period period) {
@@ -122,16 +129,9 @@ public class RunQueries {
     public List<StoredSubject> storedResults(long runId) {
         List<StoredSubject> stored = new ArrayList<>();
         forEachStoredRow(runId, stored::add);
-        stored.sort(DISPLAY_ORDER);
+        stored.sort(displayOrder);
         return stored;
     }
-
-    /** Departments first, then by department, rank and id (each id compared as Java compares text). */
-    private static final Comparator<StoredSubject> DISPLAY_ORDER = Comparator
-            .comparing((StoredSubject s) -> s.result().subjectType() != SubjectType.DEPARTMENT)
-            .thenComparing(s -> s.result().deptId())
-            .thenComparingInt(s -> s.result().rank())
-            .thenComparing(s -> s.result().subjectId());
 
     /**
      * Every subject's row of the run with its seal columns, without lines, handed to {@code each} as

@@ -22,14 +22,10 @@ final class RunRowChecks {
         this.chain = chain;
     }
 
-    /** Rows: each row's own seal (with its stored line digest), the chain, the count and the run's seal; and the names. */
-    RunChainChecker.Found checkRows(RunInfo run, List<StoredSubject> stored) {
-        return withLabels(run, chain.checkRows(header(run), run.subjectCount(), run.seal(), stored));
-    }
-
     /**
-     * As {@link #checkRows}, the rows handed one at a time by {@code rows} as they are read
-     * ({@link RunChainChecker#checkRowsAsRead}): the same problems in the same order.
+     * Rows, handed one at a time by {@code rows} as they are read, in any order
+     * ({@link RunChainChecker#checkRowsAsRead}): each row's own seal (with its stored line digest),
+     * the chain, the count and the run's seal; and the names first.
      */
     RunChainChecker.Found checkRowsAsRead(RunInfo run, Consumer<Consumer<StoredSubject>> rows) {
         return withLabels(run, chain.checkRowsAsRead(header(run), run.subjectCount(), run.seal(), rows));
@@ -48,7 +44,7 @@ final class RunRowChecks {
 
     /**
      * A whole run read once ({@link RunChainChecker#checkWholeRun}): the names, then the rows as
-     * {@link #checkRows} finds them, then the subjects whose lines were altered.
+     * {@link #checkRowsAsRead} finds them, then the subjects whose lines were altered.
      */
     List<Message> checkWholeRun(RunInfo run,
                                 Consumer<Consumer<RunQueries.RowWithLines>> rows) {

@@ -4,7 +4,9 @@
  * {@link org.kaohe.results.SealText} is the canonical text a seal covers), reading it
  * ({@link org.kaohe.results.RunQueries}; how stored rows read back, for the annual runs too:
  * {@link org.kaohe.results.StoredRunRows}), checking what is shown against the seals
- * ({@link org.kaohe.results.RunChecks}, its row checks {@code RunRowChecks}). The seal chain of every run, quarterly or annual, is
+ * ({@link org.kaohe.results.RunChecks}, its row checks {@code RunRowChecks}; an export's
+ * {@link org.kaohe.results.RunVerdict} from the rows visited as stored, none kept). Ids sort in one
+ * order in the database and in Java ({@link org.kaohe.results.IdOrder}). The seal chain of every run, quarterly or annual, is
  * written by one {@link org.kaohe.results.RunChainWriter} (which also cuts over-long reasons) and
  * checked by one {@link org.kaohe.results.RunChainChecker}, over {@link org.kaohe.results.StoredSubject}
  * rows: the annual module stores its own rows with them and adds nothing to the chain. A whole run's

@@ -14,9 +14,9 @@ import org.kaohe.records.SubjectType;
 import org.kaohe.results.AuditedRuns;
 import org.kaohe.results.ResultsExport;
 import org.kaohe.results.ResultsFilter;
-import org.kaohe.results.RunChecks;
 import org.kaohe.results.RunInfo;
 import org.kaohe.results.RunQueries;
+import org.kaohe.results.RunVerdict;
 import org.kaohe.scoring.Grade;
 import org.kaohe.work.HeavyWork;
 import org.springframework.http.ContentDisposition;
@@ -61,7 +61,7 @@ class ResultsDownloads {
              Principal who) throws IOException {
         RunInfo picked = pick(period, run);
         heavy.run(HeavyWork.Kind.EXPORT, who.getName(), exportTitle(picked), job -> {
-            RunChecks.CheckedRun checked = audited.export(picked, "csv", who.getName());
+            RunVerdict checked = audited.export(picked, "csv", who.getName());
             ResultsFilter filter = filter(checked.run(), type, dept, grade, sort, desc);
             start(response, fileName(checked, filter, false, locale, "csv"), new MediaType("text", "csv", StandardCharsets.UTF_8));
             export.csv(checked, filter, locale, response.getOutputStream());
@@ -82,7 +82,7 @@ class ResultsDownloads {
               Locale locale, HttpServletResponse response, Principal who) throws IOException {
         RunInfo picked = pick(period, run);
         heavy.run(HeavyWork.Kind.EXPORT, who.getName(), exportTitle(picked), job -> {
-            RunChecks.CheckedRun checked = audited.export(picked, byDept ? "xlsx-by-dept" : "xlsx", who.getName());
+            RunVerdict checked = audited.export(picked, byDept ? "xlsx-by-dept" : "xlsx", who.getName());
             ResultsFilter filter = filter(checked.run(), type, dept, grade, sort, desc);
             start(response, fileName(checked, filter, byDept, locale, "xlsx"), XLSX);
             export.xlsx(checked, filter, locale, byDept, response.getOutputStream());
@@ -106,7 +106,7 @@ class ResultsDownloads {
      * the filter (type, department, grade by their codes), one sheet per department, and the language,
      * e.g. {@code kaohe-2026-Q3-run5-grade-FAIR-zh.xlsx}. The sort is left out: it orders the same rows.
      */
-    static String fileName(RunChecks.CheckedRun checked, ResultsFilter filter, boolean byDept, Locale locale,
+    static String fileName(RunVerdict checked, ResultsFilter filter, boolean byDept, Locale locale,
                            String extension) {
         RunInfo run = checked.run();
         StringBuilder name = new StringBuilder("kaohe-").append(run.period()).append("-run").append(run.id());

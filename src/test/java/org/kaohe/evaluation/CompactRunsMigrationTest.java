@@ -55,7 +55,7 @@ class CompactRunsMigrationTest {
 
         Flyway.configure().dataSource(dataSource).load().migrate();
 
-        RunQueries queries = new RunQueries(jdbc, new org.kaohe.audit.StreamedReads(dataSource));
+        RunQueries queries = new RunQueries(jdbc, new org.kaohe.audit.StreamedReads(dataSource), new org.kaohe.results.IdOrder(dataSource));
         org.kaohe.results.RunChainChecker chain = new org.kaohe.results.RunChainChecker(sealer);
         RunChecks checks = new RunChecks(queries, sealer, chain,
                 new org.kaohe.results.UnkeyedRuns(queries, chain, new AuditLog(jdbc, KEY)),

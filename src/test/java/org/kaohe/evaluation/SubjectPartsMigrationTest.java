@@ -62,7 +62,7 @@ class SubjectPartsMigrationTest {
 
         Flyway.configure().dataSource(dataSource).load().migrate();
 
-        RunQueries queries = new RunQueries(jdbc, new StreamedReads(dataSource));
+        RunQueries queries = new RunQueries(jdbc, new StreamedReads(dataSource), new org.kaohe.results.IdOrder(dataSource));
         RunChainChecker chain = new RunChainChecker(sealer);
         RunChecks checks = new RunChecks(queries, sealer, chain, new UnkeyedRuns(queries, chain, new AuditLog(jdbc, KEY)),
                 new ImportRepository(jdbc, new RecordSeals(KEY), new StreamedReads(dataSource)));
