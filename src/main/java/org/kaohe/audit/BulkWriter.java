@@ -47,14 +47,15 @@ public class BulkWriter {
         try {
             if (connection.isWrapperFor(PGConnection.class)) {
                 copy(connection.unwrap(PGConnection.class), table, rows);
-            } else {
-                insertInBatch(table, rows);
+                return;
             }
         } catch (SQLException e) {
             throw template.getExceptionTranslator().translate("COPY " + table.table(), table.copySql(), e);
         } finally {
+            // Inside a transaction the connection stays bound to it; outside one it goes back before the batch takes one.
             DataSourceUtils.releaseConnection(connection, dataSource);
         }
+        insertInBatch(table, rows);
     }
 
     /** The rows as one JDBC batch of the table's {@code INSERT} (what H2 is given). */
