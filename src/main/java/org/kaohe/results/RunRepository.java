@@ -69,6 +69,7 @@ public class RunRepository {
             .column("subject_type", Type.TEXT, r -> r.subject().subjectType().name())
             .column("subject_id", Type.TEXT, r -> r.subject().subjectId())
             .column("lines", Type.TEXT, r -> r.sealed().linesJson());
+
     /** A run whose storing wrote nothing for this long was abandoned (its JVM died). */
     static final Duration ABANDONED_AFTER = Duration.ofMinutes(10);
 
