@@ -45,6 +45,12 @@ class ArchitectureTest {
             .that().resideOutsideOfPackage("org.kaohe.rules.engine..")
             .should().dependOnClassesThat().resideInAnyPackage("org.kie..", "org.drools..");
 
+    /** PostgreSQL's driver API (its COPY) is used in one place, audit.BulkWriter; everything else speaks JDBC to either database. */
+    @ArchTest
+    static final ArchRule onlyTheAuditModuleTouchesThePostgresqlDriver = noClasses()
+            .that().resideOutsideOfPackage("org.kaohe.audit..")
+            .should().dependOnClassesThat().resideInAPackage("org.postgresql..");
+
     /** The period model and the result model are the bottom: they know only each other and the error vocabulary. */
     @ArchTest
     static final ArchRule recordsAndScoringKnowNothingOfTheLayersAbove = noClasses()

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import org.kaohe.audit.BulkWriter;
 import org.kaohe.imports.AnnualAppraisalFile;
 import org.kaohe.imports.KeyedTable;
 import org.kaohe.records.AnnualAppraisal;
@@ -53,10 +54,12 @@ class AnnualRepository {
     private final RunSealer sealer;
     private final RunChainWriter chainWriter;
     private final AnnualImportSeals importSeals;
+    private final BulkWriter bulk;
 
     AnnualRepository(JdbcClient jdbc, JdbcTemplate template, RunSealer sealer, RunChainWriter chainWriter,
-                     AnnualImportSeals importSeals) {
+                     AnnualImportSeals importSeals, BulkWriter bulk) {
         this.importSeals = importSeals;
+        this.bulk = bulk;
         this.jdbc = jdbc;
         this.template = template;
         this.sealer = sealer;
@@ -98,12 +101,9 @@ class AnnualRepository {
                         file.file().rows(), file.text())
                 .update(keys, "id");
         long id = keys.getKeyAs(Number.class).longValue();
-        List<Object[]> rows = file.rows().stream().map(a -> new Object[] {id, a.cadreId(), a.excellent(), a.competent(),
-                a.basic(), a.incompetent(), a.source().line(), importSeals.record(id, a)}).toList();
-        template.batchUpdate("""
-                INSERT INTO annual_appraisal_record (import_id, cadre_id, votes_excellent, votes_competent, votes_basic,
-                                                     votes_incompetent, source_line, seal) VALUES (?, ?, ?, ?, ?, ?, ?, ?)""",
-                rows);
+        List<AnnualTables.AppraisalRow> rows = file.rows().stream()
+                .map(a -> new AnnualTables.AppraisalRow(id, a, importSeals.record(id, a))).toList();
+        bulk.write(AnnualTables.APPRAISALS, rows);
         importSeals.sealImport(id, rows.size());
         return new CurrentImport(id, version, file.file().sha256());
     }
@@ -159,17 +159,9 @@ class AnnualRepository {
                 grades.add(new Object[] {runId, type.name(), g.order(), g.name(), g.label()})));
         template.batchUpdate("INSERT INTO annual_run_grade (run_id, subject_type, position, code, label) VALUES (?, ?, ?, ?, ?)",
                 grades);
-        List<Object[]> rows = new ArrayList<>();
-        String runSeal = chainWriter.write(header, outcome.subjects(), row -> {
-            SubjectResult s = row.subject();
-            rows.add(new Object[] {runId, s.subjectType().name(), s.subjectId(), s.name(), s.deptId(), s.score(),
-                    s.bandGrade().name(), s.gatedGrade().name(), s.finalGrade().name(), s.rank(), s.vetoed(),
-                    row.partsJson(), row.linesJson(), row.seal(), row.linesDigest(), row.previousSubject()});
-        });
-        template.batchUpdate("""
-                INSERT INTO annual_result (run_id, subject_type, subject_id, name, dept_id, score, band_grade, gated_grade,
-                                           final_grade, rank_no, vetoed, parts, lines, seal, lines_digest, prev_subject)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", rows);
+        List<AnnualTables.ResultRow> rows = new ArrayList<>();
+        String runSeal = chainWriter.write(header, outcome.subjects(), row -> rows.add(new AnnualTables.ResultRow(runId, row)));
+        bulk.write(AnnualTables.RESULTS, rows);
         jdbc.sql("UPDATE annual_run SET seal = ?, labels_seal = ? WHERE id = ?")
                 .params(runSeal, sealer.annualLabelsSeal(runId, outcome.scales()), runId).update();
         return runId;

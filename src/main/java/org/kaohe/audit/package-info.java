@@ -6,7 +6,10 @@
  * {@link org.kaohe.audit.SealKey#seal} is the one seal writer every module seals with;
  * {@link org.kaohe.audit.H2Password} keeps the embedded database's password beside the key.
  * Beside it, for PostgreSQL: {@link org.kaohe.audit.PostgresDriverSettings} (the driver's batched
- * inserts) and {@link org.kaohe.audit.PlannerStatistics} (tables analyzed once they hold rows).
+ * inserts) and {@link org.kaohe.audit.PlannerStatistics} (tables analyzed once they hold rows); and
+ * for both databases {@link org.kaohe.audit.BulkWriter}, which writes the rows of a
+ * {@link org.kaohe.audit.BulkTable} (a table's columns and values, defined once) as COPY on
+ * PostgreSQL and as a batch of inserts elsewhere.
  * Depends on no domain package: every other module may log.
  */
 package org.kaohe.audit;

@@ -3,8 +3,8 @@ package org.kaohe.imports;
 import java.time.OffsetDateTime;
 import java.util.Optional;
 
+import org.kaohe.audit.BulkWriter;
 import org.kaohe.records.Period;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
@@ -12,7 +12,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Writes an import as a new version of its period, record by record as the import reads them, in
- * JDBC batches: a 250,000-row targets file stores in seconds and is never in memory whole. Callers
+ * batches (COPY on PostgreSQL): a 250,000-row targets file stores in seconds and is never in memory whole. Callers
  * hold the transaction.
  */
 @Component
@@ -21,12 +21,12 @@ class ImportStore {
     /** The newest version of a period: the one evaluations read. */
     record CurrentVersion(long importId, int version, String contentHash) {}
 
-    private final JdbcTemplate jdbcTemplate;
+    private final BulkWriter writer;
     private final JdbcClient jdbc;
     private final RecordSeals seals;
 
-    ImportStore(JdbcTemplate jdbcTemplate, JdbcClient jdbc, RecordSeals seals) {
-        this.jdbcTemplate = jdbcTemplate;
+    ImportStore(BulkWriter writer, JdbcClient jdbc, RecordSeals seals) {
+        this.writer = writer;
         this.jdbc = jdbc;
         this.seals = seals;
     }
@@ -49,7 +49,7 @@ class ImportStore {
         jdbc.sql("INSERT INTO import_version (period, version, content_hash, imported_by, imported_at) VALUES (?, ?, ?, ?, ?)")
                 .params(period.toString(), version, "", user, OffsetDateTime.now())
                 .update(key, "id");
-        return new VersionWriter(jdbcTemplate, jdbc, seals, key.getKeyAs(Number.class).longValue(), version);
+        return new VersionWriter(writer, jdbc, seals, key.getKeyAs(Number.class).longValue(), version);
     }
 
     /** Records with the version that HR confirmed it removes a large share of a file's rows. */

@@ -1,44 +1,38 @@
 package org.kaohe.imports;
 
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Supplier;
 
+import org.kaohe.audit.BulkTable;
+import org.kaohe.audit.BulkWriter;
 import org.kaohe.errors.FaultPoint;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Rows of one table waiting to be written, each with its seal (made where the row was read:
- * {@link ReadAhead}), in batches of {@value VersionWriter#BATCH}.
+ * {@link ReadAhead}), in batches of {@value VersionWriter#BATCH} ({@link BulkWriter}: COPY on
+ * PostgreSQL, a JDBC batch elsewhere).
  */
 final class RecordBatch<T> {
 
-    /** Sets a row's parameters, its seal among them. */
-    interface Setter<T> {
-        void set(PreparedStatement ps, T row, String seal) throws SQLException;
-    }
+    /** One record of the version as stored: the version's id, the record, its seal. */
+    record Sealed<T>(long importId, T row, String seal) {}
 
-    private record Sealed<T>(T row, String seal) {}
-
-    /** Asked for at the first write: the writer that makes its batches in field initializers has not set it yet. */
-    private final Supplier<JdbcTemplate> jdbcTemplate;
-    private final String sql;
-    private final Setter<T> setter;
+    private final BulkWriter writer;
+    private final long importId;
+    private final BulkTable<Sealed<T>> table;
     private final List<Sealed<T>> rows = new ArrayList<>(VersionWriter.BATCH);
     /** How many records this table got: sealed with the version. */
     int count;
 
-    RecordBatch(Supplier<JdbcTemplate> jdbcTemplate, String sql, Setter<T> setter) {
-        this.jdbcTemplate = jdbcTemplate;
-        this.sql = sql;
-        this.setter = setter;
+    RecordBatch(BulkWriter writer, long importId, BulkTable<Sealed<T>> table) {
+        this.writer = writer;
+        this.importId = importId;
+        this.table = table;
     }
 
     void add(T row, String seal) {
         count++;
-        rows.add(new Sealed<>(row, seal));
+        rows.add(new Sealed<>(importId, row, seal));
         if (rows.size() == VersionWriter.BATCH) {
             flush();
         }
@@ -46,7 +40,7 @@ final class RecordBatch<T> {
 
     void flush() {
         if (!rows.isEmpty()) {
-            jdbcTemplate.get().batchUpdate(sql, rows, VersionWriter.BATCH, (ps, r) -> setter.set(ps, r.row(), r.seal()));
+            writer.write(table, rows);
             rows.clear();
             FaultPoint.IMPORT_FIRST_BATCH.reached();
         }

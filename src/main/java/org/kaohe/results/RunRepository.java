@@ -7,6 +7,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.LongConsumer;
 
+import org.kaohe.audit.BulkTable;
+import org.kaohe.audit.BulkTable.Type;
+import org.kaohe.audit.BulkWriter;
 import org.kaohe.audit.PlannerStatistics;
 import org.kaohe.errors.FaultPoint;
 import org.kaohe.records.SubjectType;
@@ -37,6 +40,36 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class RunRepository {
 
     private static final int BATCH = 1_000;
+
+    /** One sealed subject of the run being stored: a row of each of the two tables below. */
+    private record StoredRow(long runId, RunChainWriter.SealedRow sealed) {
+        SubjectResult subject() {
+            return sealed.subject();
+        }
+    }
+
+    private static final BulkTable<StoredRow> RESULTS = BulkTable.<StoredRow>named("subject_result")
+            .column("run_id", Type.BIGINT, StoredRow::runId)
+            .column("subject_type", Type.TEXT, r -> r.subject().subjectType().name())
+            .column("subject_id", Type.TEXT, r -> r.subject().subjectId())
+            .column("name", Type.TEXT, r -> r.subject().name())
+            .column("dept_id", Type.TEXT, r -> r.subject().deptId())
+            .column("score", Type.NUMERIC, r -> r.subject().score())
+            .column("band_grade", Type.TEXT, r -> r.subject().bandGrade().name())
+            .column("gated_grade", Type.TEXT, r -> r.subject().gatedGrade().name())
+            .column("final_grade", Type.TEXT, r -> r.subject().finalGrade().name())
+            .column("rank_no", Type.INTEGER, r -> r.subject().rank())
+            .column("vetoed", Type.BOOLEAN, r -> r.subject().vetoed())
+            .column("seal", Type.TEXT, r -> r.sealed().seal())
+            .column("lines_digest", Type.TEXT, r -> r.sealed().linesDigest())
+            .column("prev_subject", Type.TEXT, r -> r.sealed().previousSubject())
+            .column("parts", Type.TEXT, r -> r.sealed().partsJson());
+    private static final BulkTable<StoredRow> DETAILS = BulkTable.<StoredRow>named("subject_detail")
+            .column("run_id", Type.BIGINT, StoredRow::runId)
+            .column("subject_type", Type.TEXT, r -> r.subject().subjectType().name())
+            .column("subject_id", Type.TEXT, r -> r.subject().subjectId())
+            .column("lines", Type.TEXT, r -> r.sealed().linesJson());
+
     /** A run whose storing wrote nothing for this long was abandoned (its JVM died). */
     static final Duration ABANDONED_AFTER = Duration.ofMinutes(10);
 
@@ -46,15 +79,17 @@ public class RunRepository {
     private final RunSealer sealer;
     private final RunChainWriter chainWriter;
     private final PlannerStatistics statistics;
+    private final BulkWriter bulk;
 
     public RunRepository(JdbcClient jdbc, JdbcTemplate template, TransactionTemplate transaction, RunSealer sealer,
-                         RunChainWriter chainWriter, PlannerStatistics statistics) {
+                         RunChainWriter chainWriter, PlannerStatistics statistics, BulkWriter bulk) {
         this.jdbc = jdbc;
         this.template = template;
         this.transaction = transaction;
         this.sealer = sealer;
         this.chainWriter = chainWriter;
         this.statistics = statistics;
+        this.bulk = bulk;
     }
 
     /** As {@link #insert(EvaluationOutcome, String, OffsetDateTime, long, LongConsumer)} with nothing else to do. */
@@ -82,22 +117,16 @@ public class RunRepository {
         long runId = transaction.execute(status -> begin(outcome, runBy, started, durationMs));
         RunSealer.RunHeader header = new RunSealer.RunHeader(runId, outcome.period().toString(), outcome.importId(),
                 outcome.rulebookVersion(), runBy, started.toInstant(), outcome.subjects().size());
-        List<Object[]> results = new ArrayList<>(BATCH);
-        List<Object[]> details = new ArrayList<>(BATCH);
+        List<StoredRow> rows = new ArrayList<>(BATCH);
         String runSeal = chainWriter.write(header, outcome.subjects(), row -> {
-            SubjectResult s = row.subject();
-            results.add(new Object[] {runId, s.subjectType().name(), s.subjectId(), s.name(), s.deptId(), s.score(),
-                    s.bandGrade().name(), s.gatedGrade().name(), s.finalGrade().name(), s.rank(), s.vetoed(),
-                    row.seal(), row.linesDigest(), row.previousSubject(), row.partsJson()});
-            details.add(new Object[] {runId, s.subjectType().name(), s.subjectId(), row.linesJson()});
-            if (results.size() == BATCH) {
-                write(runId, results, details);
-                results.clear();
-                details.clear();
+            rows.add(new StoredRow(runId, row));
+            if (rows.size() == BATCH) {
+                write(runId, rows);
+                rows.clear();
                 FaultPoint.RUN_FIRST_BATCH.reached();
             }
         });
-        write(runId, results, details);
+        write(runId, rows);
         String labelsSeal = sealer.labelsSeal(runId, scales(outcome), outcome.parts());
         transaction.executeWithoutResult(status -> {
             jdbc.sql("UPDATE evaluation_run SET seal = ?, labels_seal = ?, stored_at = ?, written_at = ? WHERE id = ?"
@@ -151,20 +180,14 @@ public class RunRepository {
                 parts);
     }
 
-    /** One batch of subjects, results and details, in one transaction. */
-    private void write(long runId, List<Object[]> results, List<Object[]> details) {
-        if (results.isEmpty()) {
+    /** One batch of subjects, results and details, in one transaction (COPY on PostgreSQL: {@link BulkWriter}). */
+    private void write(long runId, List<StoredRow> rows) {
+        if (rows.isEmpty()) {
             return;
         }
         transaction.executeWithoutResult(status -> {
-            template.batchUpdate("""
-                    INSERT INTO subject_result (run_id, subject_type, subject_id, name, dept_id, score, band_grade,
-                                                gated_grade, final_grade, rank_no, vetoed, seal, lines_digest, prev_subject,
-                                                parts)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", results);
-            template.batchUpdate("""
-                    INSERT INTO subject_detail (run_id, subject_type, subject_id, lines)
-                    VALUES (?, ?, ?, ?)""", details);
+            bulk.write(RESULTS, rows);
+            bulk.write(DETAILS, rows);
             jdbc.sql("UPDATE evaluation_run SET written_at = ? WHERE id = ?").params(OffsetDateTime.now(), runId).update();
         });
         // On a fresh PostgreSQL database: the details' foreign-key checks planned by real rows from the next batch on.

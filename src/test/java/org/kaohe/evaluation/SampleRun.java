@@ -68,7 +68,7 @@ public final class SampleRun {
                 subject(SubjectType.CADRE, "C3", "张伟", "D01", "75.25", QuarterlyGrades.AVERAGE, 3, "targets.csv", 2)));
         TransactionTemplate transaction = new TransactionTemplate(new DataSourceTransactionManager(template.getDataSource()));
         return new RunRepository(jdbc, template, transaction, sealer, new org.kaohe.results.RunChainWriter(sealer),
-                new org.kaohe.audit.PlannerStatistics(template)).insert(outcome, "test", OffsetDateTime.now(), 5);
+                new org.kaohe.audit.PlannerStatistics(template), new org.kaohe.audit.BulkWriter(template)).insert(outcome, "test", OffsetDateTime.now(), 5);
     }
 
     /** The files' rows as an import stores them (unsealed, as the version): what a subject's page shows of its input. */

@@ -43,6 +43,6 @@ public final class StoredRuns {
         EvaluationOutcome outcome = new EvaluationOutcome(period, importId, rulebookVersion, subjects);
         TransactionTemplate transaction = new TransactionTemplate(new DataSourceTransactionManager(template.getDataSource()));
         return new RunRepository(jdbc, template, transaction, sealer, new org.kaohe.results.RunChainWriter(sealer),
-                new org.kaohe.audit.PlannerStatistics(template)).insert(outcome, "test", OffsetDateTime.now(), 1);
+                new org.kaohe.audit.PlannerStatistics(template), new org.kaohe.audit.BulkWriter(template)).insert(outcome, "test", OffsetDateTime.now(), 1);
     }
 }
