@@ -162,8 +162,18 @@ final class StoredRecords {
     }
 
     private static boolean holdsFile(JdbcClient jdbc, long importId, Kind<?> kind, String file) {
-        return jdbc.sql("SELECT 1 FROM " + kind.table().sqlName + " WHERE import_id = ? AND source_file = ? LIMIT 1")
-                .params(importId, file).query(Integer.class).optional().isPresent();
+        return jdbc.sql(holdsFileSql(kind.table().sqlName)).params(importId, file).query(Integer.class).optional().isPresent();
+    }
+
+    /**
+     * Whether the table holds a row of the file. Ordered by the index's next column (V71's
+     * {@code (import_id, source_file, source_line)}) so that it is one look-up in the index on every
+     * database: PostgreSQL's generic plan of a prepared statement expects every row of a table to
+     * match (an import holds one version and one file a table), and without the order it scanned the
+     * whole table for a file held elsewhere (28 ms for 250,000 targets, twice per subject page at 100k).
+     */
+    static String holdsFileSql(String table) {
+        return "SELECT 1 FROM " + table + " WHERE import_id = ? AND source_file = ? ORDER BY source_line LIMIT 1";
     }
 
     // One line at a time: H2 reads all the file's rows for "source_line IN (...)", not the lines listed.
