@@ -310,6 +310,11 @@ class PostgresIT {
         assertThat(imports.list()).extracting(ImportVersionInfo::version, ImportVersionInfo::current)
                 .containsExactly(Tuple.tuple(1, false), Tuple.tuple(2, true));
         assertThat(checks.intact(runId)).isTrue();
+        // The second run's id is in the planner's statistics as soon as the run is stored (the first
+        // run's analysis knew only the first id): its export and pages are planned by its real rows.
+        assertThat(jdbc.sql("SELECT most_common_vals::text FROM pg_stats WHERE schemaname = current_schema()"
+                        + " AND tablename = 'subject_result' AND attname = 'run_id'").query(String.class).single())
+                .matches(".*\\b" + runId + "\\b.*");
     }
 
     @Test

@@ -134,6 +134,8 @@ public class RunRepository {
                     .params(runSeal, labelsSeal, OffsetDateTime.now(), OffsetDateTime.now(), runId).update();
             completion.accept(runId);
         });
+        // The run is read at once (its export, its pages): planned by statistics that know its id.
+        statistics.analyze("subject_result", "subject_detail");
         return runId;
     }
 
