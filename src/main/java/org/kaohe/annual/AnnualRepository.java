@@ -20,6 +20,7 @@ import org.kaohe.records.SourceRef;
 import org.kaohe.records.SubjectType;
 import org.kaohe.results.RunChainWriter;
 import org.kaohe.results.RunSealer;
+import org.kaohe.results.SealedSubjectRow;
 import org.kaohe.results.StoredRunRows;
 import org.kaohe.results.StoredSubject;
 import org.kaohe.scoring.ExplanationLine;
@@ -159,8 +160,8 @@ class AnnualRepository {
                 grades.add(new Object[] {runId, type.name(), g.order(), g.name(), g.label()})));
         template.batchUpdate("INSERT INTO annual_run_grade (run_id, subject_type, position, code, label) VALUES (?, ?, ?, ?, ?)",
                 grades);
-        List<AnnualTables.ResultRow> rows = new ArrayList<>();
-        String runSeal = chainWriter.write(header, outcome.subjects(), row -> rows.add(new AnnualTables.ResultRow(runId, row)));
+        List<SealedSubjectRow> rows = new ArrayList<>();
+        String runSeal = chainWriter.write(header, outcome.subjects(), row -> rows.add(new SealedSubjectRow(runId, row)));
         bulk.write(AnnualTables.RESULTS, rows);
         jdbc.sql("UPDATE annual_run SET seal = ?, labels_seal = ? WHERE id = ?")
                 .params(runSeal, sealer.annualLabelsSeal(runId, outcome.scales()), runId).update();

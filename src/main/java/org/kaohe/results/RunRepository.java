@@ -41,31 +41,10 @@ public class RunRepository {
 
     private static final int BATCH = 1_000;
 
-    /** One sealed subject of the run being stored: a row of each of the two tables below. */
-    private record StoredRow(long runId, RunChainWriter.SealedRow sealed) {
-        SubjectResult subject() {
-            return sealed.subject();
-        }
-    }
-
-    private static final BulkTable<StoredRow> RESULTS = BulkTable.<StoredRow>named("subject_result")
-            .column("run_id", Type.BIGINT, StoredRow::runId)
-            .column("subject_type", Type.TEXT, r -> r.subject().subjectType().name())
-            .column("subject_id", Type.TEXT, r -> r.subject().subjectId())
-            .column("name", Type.TEXT, r -> r.subject().name())
-            .column("dept_id", Type.TEXT, r -> r.subject().deptId())
-            .column("score", Type.NUMERIC, r -> r.subject().score())
-            .column("band_grade", Type.TEXT, r -> r.subject().bandGrade().name())
-            .column("gated_grade", Type.TEXT, r -> r.subject().gatedGrade().name())
-            .column("final_grade", Type.TEXT, r -> r.subject().finalGrade().name())
-            .column("rank_no", Type.INTEGER, r -> r.subject().rank())
-            .column("vetoed", Type.BOOLEAN, r -> r.subject().vetoed())
-            .column("seal", Type.TEXT, r -> r.sealed().seal())
-            .column("lines_digest", Type.TEXT, r -> r.sealed().linesDigest())
-            .column("prev_subject", Type.TEXT, r -> r.sealed().previousSubject())
+    private static final BulkTable<SealedSubjectRow> RESULTS = SealedSubjectRow.table("subject_result")
             .column("parts", Type.TEXT, r -> r.sealed().partsJson());
-    private static final BulkTable<StoredRow> DETAILS = BulkTable.<StoredRow>named("subject_detail")
-            .column("run_id", Type.BIGINT, StoredRow::runId)
+    private static final BulkTable<SealedSubjectRow> DETAILS = BulkTable.<SealedSubjectRow>named("subject_detail")
+            .column("run_id", Type.BIGINT, SealedSubjectRow::runId)
             .column("subject_type", Type.TEXT, r -> r.subject().subjectType().name())
             .column("subject_id", Type.TEXT, r -> r.subject().subjectId())
             .column("lines", Type.TEXT, r -> r.sealed().linesJson());
@@ -117,9 +96,9 @@ public class RunRepository {
         long runId = transaction.execute(status -> begin(outcome, runBy, started, durationMs));
         RunSealer.RunHeader header = new RunSealer.RunHeader(runId, outcome.period().toString(), outcome.importId(),
                 outcome.rulebookVersion(), runBy, started.toInstant(), outcome.subjects().size());
-        List<StoredRow> rows = new ArrayList<>(BATCH);
+        List<SealedSubjectRow> rows = new ArrayList<>(BATCH);
         String runSeal = chainWriter.write(header, outcome.subjects(), row -> {
-            rows.add(new StoredRow(runId, row));
+            rows.add(new SealedSubjectRow(runId, row));
             if (rows.size() == BATCH) {
                 write(runId, rows);
                 rows.clear();
@@ -183,7 +162,7 @@ public class RunRepository {
     }
 
     /** One batch of subjects, results and details, in one transaction (COPY on PostgreSQL: {@link BulkWriter}). */
-    private void write(long runId, List<StoredRow> rows) {
+    private void write(long runId, List<SealedSubjectRow> rows) {
         if (rows.isEmpty()) {
             return;
         }
