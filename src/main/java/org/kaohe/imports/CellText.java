@@ -6,8 +6,6 @@ import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.kaohe.errors.Message;
 
@@ -41,19 +39,15 @@ final class CellText {
 
     static final int MAX_DECIMALS = 10;
     private static final int MAX_INTEGER_DIGITS = 20;
-    private static final Pattern DECIMAL = Pattern.compile("[+-]?(\\d+(\\.\\d*)?|\\.\\d+)");
-    private static final Pattern SCIENTIFIC = Pattern.compile("[+-]?(\\d+(\\.\\d*)?|\\.\\d+)[eE][+-]?\\d+");
-    private static final Pattern INTEGER = Pattern.compile("[+-]?\\d{1,18}");
-    private static final Pattern LONG_INTEGER = Pattern.compile("[+-]?\\d+");
-    private static final Pattern DATE =
-            Pattern.compile("(\\d{4})(?:[-/](\\d{1,2})[-/](\\d{1,2})|年(\\d{1,2})月(\\d{1,2})日)");
+    /** Up to 18 digits a long always holds; 19 may be too large, and are refused as such. */
+    private static final int MAX_LONG_DIGITS = 18;
 
     private CellText() {}
 
     /** A decimal of at most 20 integer digits and 10 decimals (the database keeps NUMERIC(30, 10)). */
     static Parsed<BigDecimal> decimal(String text) {
         String s = normalize(text);
-        if (!DECIMAL.matcher(s).matches()) {
+        if (!CellTextShapes.decimal(s)) {
             return Parsed.problem(whyNotANumber(s));
         }
         BigDecimal value = new BigDecimal(s);
@@ -69,29 +63,27 @@ final class CellText {
     /** A whole number; one too long for a long is "too large", not "not a number". */
     static Parsed<Long> wholeNumber(String text) {
         String s = normalize(text);
-        if (INTEGER.matcher(s).matches()) {
+        int digits = CellTextShapes.wholeNumberDigits(s);
+        if (digits > 0 && digits <= MAX_LONG_DIGITS) {
             return Parsed.of(Long.parseLong(s));
         }
-        if (LONG_INTEGER.matcher(s).matches()) {
+        if (digits > 0) {
             return Parsed.problem(Message.of("import.cell.tooLarge"));
         }
-        return Parsed.problem(DECIMAL.matcher(s).matches() ? Message.of("import.cell.wholeNumber") : whyNotANumber(s));
+        return Parsed.problem(CellTextShapes.decimal(s) ? Message.of("import.cell.wholeNumber") : whyNotANumber(s));
     }
 
     /** A date written 2026-07-01, 2026/7/1 (as Excel writes it) or 2026年7月1日, from the year 1900. */
     static Parsed<LocalDate> date(String text) {
-        Matcher m = DATE.matcher(normalize(text));
-        if (!m.matches()) {
+        CellTextShapes.DateParts parts = CellTextShapes.date(normalize(text));
+        if (parts == null) {
             return Parsed.problem(Message.of("import.cell.dateFormat"));
         }
-        int year = Integer.parseInt(m.group(1));
-        int month = Integer.parseInt(m.group(2) != null ? m.group(2) : m.group(4));
-        int day = Integer.parseInt(m.group(3) != null ? m.group(3) : m.group(5));
-        if (year < 1900) {
+        if (parts.year() < 1900) {
             return Parsed.problem(Message.of("import.cell.dateBefore1900"));
         }
         try {
-            return Parsed.of(LocalDate.of(year, month, day));
+            return Parsed.of(LocalDate.of(parts.year(), parts.month(), parts.day()));
         } catch (DateTimeException e) {
             return Parsed.problem(Message.of("import.cell.noSuchDate"));
         }
@@ -101,7 +93,7 @@ final class CellText {
         if (s.contains(",")) {
             return Message.of("import.cell.decimalComma");
         }
-        if (SCIENTIFIC.matcher(s).matches()) {
+        if (CellTextShapes.scientific(s)) {
             return Message.of("import.cell.scientific");
         }
         if (s.endsWith("%")) {

@@ -82,13 +82,23 @@ final class EventRows {
             return null;
         }
         Optional<String> code = registry.levelCode(text);
-        if (code.isEmpty() || (!levels.isEmpty() && levels.stream().noneMatch(l -> registry.levelCode(l).equals(code)))) {
+        if (code.isEmpty() || (!levels.isEmpty() && !among(registry, levels, code))) {
             String expected = levels.isEmpty() ? levelList(registry, List.copyOf(registry.levels().keySet()))
                     : levelList(registry, levels);
             f.error("level", Message.of("import.event.level", expected, text));
             return null;
         }
         return code.get();
+    }
+
+    /** Whether one of the kind's levels is the level {@code code}: a loop, asked for every row (issue 19). */
+    private static boolean among(ItemRegistry registry, List<String> levels, Optional<String> code) {
+        for (String level : levels) {
+            if (registry.levelCode(level).equals(code)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String levelList(ItemRegistry registry, List<String> levels) {

@@ -1,8 +1,6 @@
 package org.kaohe.imports;
 
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
 
 /** Physical line numbers from character positions (a quoted cell may span several lines). */
 final class LineIndex {
@@ -11,15 +9,20 @@ final class LineIndex {
 
     LineIndex(String text) {
         this.text = text;
-        List<Integer> found = new ArrayList<>();
-        found.add(0);
+        // Into an int array grown as needed, not a list of boxed integers streamed into one: every
+        // line of every file boxed and copied was a share of the import's reading thread (issue 19).
+        int[] found = new int[64];
+        int count = 1; // found[0] = 0: the first line starts the text
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             if (c == '\n' || (c == '\r' && (i + 1 == text.length() || text.charAt(i + 1) != '\n'))) {
-                found.add(i + 1);
+                if (count == found.length) {
+                    found = Arrays.copyOf(found, 2 * count);
+                }
+                found[count++] = i + 1;
             }
         }
-        starts = found.stream().mapToInt(Integer::intValue).toArray();
+        starts = Arrays.copyOf(found, count);
     }
 
     /** The line of a record starting at {@code position}; Commons CSV counts skipped blank lines in. */

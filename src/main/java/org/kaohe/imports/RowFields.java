@@ -4,7 +4,6 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.Locale;
-import java.util.regex.Pattern;
 
 import org.kaohe.errors.InvalidInputException;
 import org.kaohe.errors.Label;
@@ -21,8 +20,8 @@ import org.kaohe.records.SourceRef;
  */
 final class RowFields {
 
-    /** Letters (Chinese too), digits, {@code _ - .}; not starting like a spreadsheet formula. */
-    private static final Pattern ID = Pattern.compile("[\\p{L}\\p{Nd}_.][\\p{L}\\p{Nd}_.\\-]{0,63}");
+    /** An id's longest length, in code points (characters beyond Unicode's first plane count once). */
+    private static final int MAX_ID_LENGTH = 64;
 
     private final CsvTable table;
     private final CsvRow row;
@@ -66,11 +65,33 @@ final class RowFields {
         if (value == null) {
             return null;
         }
-        if (!ID.matcher(value).matches()) {
+        if (!wellFormedId(value)) {
             error(column, Message.of("import.row.idFormat", value));
             return null;
         }
         return value;
+    }
+
+    /**
+     * Letters (Chinese too), digits, {@code _ - .}; not starting like a spreadsheet formula; at most
+     * 64: the texts {@code [\p{L}\p{Nd}_.][\p{L}\p{Nd}_.\-]{0,63}} matches, checked by a loop over
+     * the code points as the pattern reads them (a matcher per id was a share of the import's
+     * reading thread, issue 19; {@code RowFieldsIdTest} compares the two). {@code \p{L}} is
+     * {@link Character#isLetter(int)}, {@code \p{Nd}} {@link Character#isDigit(int)}: any script's
+     * decimal digits, '٣' too.
+     */
+    static boolean wellFormedId(String value) {
+        int count = 0;
+        for (int i = 0; i < value.length(); ) {
+            int c = value.codePointAt(i);
+            boolean allowed = Character.isLetter(c) || Character.isDigit(c) || c == '_' || c == '.'
+                    || (c == '-' && count > 0);
+            if (!allowed || ++count > MAX_ID_LENGTH) {
+                return false;
+            }
+            i += Character.charCount(c);
+        }
+        return count > 0;
     }
 
     /** A required text of at most {@code maxLength} characters. */

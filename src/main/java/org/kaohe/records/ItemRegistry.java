@@ -35,25 +35,41 @@ public record ItemRegistry(List<Kind> kinds, Map<String, String> levels) {
         levels = Collections.unmodifiableMap(new LinkedHashMap<>(levels)); // in levels.csv order, for messages
     }
 
+    // The look-ups below are loops, not streams: the import asks them for every row of events.csv,
+    // where streams were a share of its reading thread (issue 19). The first match in the
+    // registry's order wins, as before.
+
     /** The kind whose code (any case) or Chinese name is {@code text}. */
     public Optional<Kind> kind(String text) {
         String t = text.trim();
-        return kinds.stream().filter(k -> k.code().equals(t) || k.name().equals(t)
-                || k.code().toUpperCase(Locale.ROOT).equals(t.toUpperCase(Locale.ROOT))).findFirst();
+        String upper = t.toUpperCase(Locale.ROOT);
+        for (Kind k : kinds) {
+            if (k.code().equals(t) || k.name().equals(t) || k.code().toUpperCase(Locale.ROOT).equals(upper)) {
+                return Optional.of(k);
+            }
+        }
+        return Optional.empty();
     }
 
     /** The level code whose code (any case) or Chinese name is {@code text}. */
     public Optional<String> levelCode(String text) {
         String t = text.trim();
-        return levels.entrySet().stream()
-                .filter(e -> e.getKey().equalsIgnoreCase(t) || e.getValue().equals(t))
-                .map(Map.Entry::getKey)
-                .findFirst();
+        for (Map.Entry<String, String> e : levels.entrySet()) {
+            if (e.getKey().equalsIgnoreCase(t) || e.getValue().equals(t)) {
+                return Optional.of(e.getKey());
+            }
+        }
+        return Optional.empty();
     }
 
     /** Chinese name of a kind code, or the code itself. */
     public String kindName(String code) {
-        return kinds.stream().filter(k -> k.code().equals(code)).map(Kind::name).findFirst().orElse(code);
+        for (Kind k : kinds) {
+            if (k.code().equals(code)) {
+                return k.name();
+            }
+        }
+        return code;
     }
 
     /** Chinese name of a level code, or the code itself ("" for none). */
