@@ -51,37 +51,21 @@ final class PostgresCity {
         String schema = "kaohe_bench_" + cadres;
         Path folder = Bench.WORK.resolve(cadres / 1000 + "k").resolve(Bench.PERIOD.toString());
         LargeCityFiles.write(folder, Bench.PERIOD, cadres, Math.max(1, cadres / 50), 42);
-        try (Connection c = database.connect(); Statement s = c.createStatement()) {
-            s.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
-        }
+        dropSchema(database, schema);
         // A new schema needs a new key: the first command on it makes one here.
         Path key = Bench.fresh("pg-" + cadres / 1000 + "k").resolve("kaohe.key");
         List<String> on = database.arguments(schema, key);
-
-        List<String> onWithLimits = new java.util.ArrayList<>(on);
-        onWithLimits.addAll(Bench.importLimits(cadres));
-        String importHeap = Bench.heap(cadres, 512);
-        Bench.Timed imported = Bench.jar(List.of("-Xmx" + importHeap), Bench.withDatabase(onWithLimits, "import", folder.toString()));
-        bench.row(size + " `import` at -Xmx" + importHeap, imported.summary(), "≤ 30 s with evaluate + results",
-                "schema " + megabytes(database, schema));
-        String evaluateHeap = Bench.heap(cadres, 1024);
-        Bench.Timed evaluated = Bench.jar(List.of("-Xmx" + evaluateHeap), Bench.withDatabase(on, "evaluate", "--period",
-                Bench.PERIOD.toString()));
-        bench.row(size + " `evaluate` at -Xmx" + evaluateHeap, evaluated.summary(), "(same 30 s)", "schema " + megabytes(database, schema));
-        Bench.Timed results = Bench.jar(List.of(), Bench.withDatabase(on, "results", "--period", Bench.PERIOD.toString(),
-                "--format", "csv", "--out", Bench.WORK.resolve("results-" + cadres / 1000 + "k-postgres.csv").toString()));
-        bench.row(size + " `results --format csv`", results.summary(), "(same 30 s)", "");
-        bench.row(size + " import + evaluate + results",
-                String.format("%.1f s", imported.seconds() + evaluated.seconds() + results.seconds()), "≤ 30 s (100k)", "");
-        String verifyHeap = Bench.heap(cadres, 512);
-        Bench.Timed verified = Bench.jar(List.of("-Xmx" + verifyHeap), Bench.withDatabase(on, "runs", "verify"));
-        bench.row(size + " `runs verify` at -Xmx" + verifyHeap, verified.summary(), "≤ 3 s (100k)", "");
+        bench.threeCommands(size, Bench.Starter.JAR, cadres, folder, on, () -> "schema " + megabytes(database, schema));
+        // The same city again through the launcher (the README's way for daily use), in a schema of its own.
+        String launcherSchema = schema + "_launcher";
+        dropSchema(database, launcherSchema);
+        bench.threeCommands(size, Bench.Starter.LAUNCHER, cadres, folder, database.arguments(launcherSchema,
+                Bench.fresh("pg-" + cadres / 1000 + "k-launcher").resolve("kaohe.key")),
+                () -> "schema " + megabytes(database, launcherSchema));
         if (pagesToo) {
             bench.pagesAndApi(size, on);
             String serverSchema = schema + "_server";
-            try (Connection c = database.connect(); Statement s = c.createStatement()) {
-                s.execute("DROP SCHEMA IF EXISTS " + serverSchema + " CASCADE");
-            }
+            dropSchema(database, serverSchema);
             ServerQuarter.measure(bench, size, cadres, folder, database.arguments(serverSchema,
                     Bench.fresh("pg-" + cadres / 1000 + "k-server").resolve("kaohe.key")));
         }
@@ -89,6 +73,12 @@ final class PostgresCity {
         long data = compacted(database, schema);
         bench.row(size + " database ÷ data it holds", String.format("%.1f×", (double) held / data), "≤ 3×", String.format(
                 "schema %.0f MB as the commands left it; data = the schema after VACUUM FULL: %.0f MB", held / 1e6, data / 1e6));
+    }
+
+    private static void dropSchema(Database database, String schema) throws Exception {
+        try (Connection c = database.connect(); Statement s = c.createStatement()) {
+            s.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
+        }
     }
 
     /**
