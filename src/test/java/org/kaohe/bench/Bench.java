@@ -43,6 +43,7 @@ import org.kaohe.scoring.SubjectResult;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 
 /**
  * The province-scale bench: one command (src/test/bench/run) reproduces every figure of docs/performance.md.
@@ -89,6 +90,7 @@ public final class Bench {
         if (!postgres) {
             bench.commandLineStart();
         }
+        bench.yardstick("at the start");
         // Not a figure of a command: the launcher's preparation after the build, once, before it is timed.
         bench.row("launcher `target/bin/kaohe --version`, first call after the build", seconds(prepareLauncher()), "—",
                 "extracts the jar and records its class-data sharing archive (once a build)");
@@ -101,7 +103,42 @@ public final class Bench {
                 bench.city(cadres, cadres == pagesAt);
             }
         }
+        bench.yardstick("at the end");
         bench.print();
+    }
+
+    /**
+     * The machine's own speed, measured the same way in every run, at its start and its end: this
+     * virtual machine ran the same work 15-25 % slower in some runs than in others, and up to half
+     * again as slow within one session, with no code changed, so each run's figures are read beside
+     * it. Plain CPU work, no database and no disk: the reference scorer over the 10k city (seed 42),
+     * best of 15, and one BCrypt check at Kaohe's strength (10), median of 21.
+     */
+    private void yardstick(String when) throws Exception {
+        Path folder = WORK.resolve("yardstick").resolve(PERIOD.toString());
+        if (!Files.exists(folder.resolve("cadres.csv"))) {
+            LargeCityFiles.write(folder, PERIOD, 10_000, 200, 42);
+        }
+        PeriodRecords records = ParsedFolder.records(folder, PERIOD, 1);
+        measuring();
+        double scorer = Double.MAX_VALUE;
+        for (int round = 0; round < 15; round++) {
+            long start = System.nanoTime();
+            ReferenceScorer.evaluate(records);
+            scorer = Math.min(scorer, (System.nanoTime() - start) / 1e9);
+        }
+        BCryptPasswordEncoder bcrypt = new BCryptPasswordEncoder(10);
+        String hash = bcrypt.encode(PASSWORD);
+        long[] checks = new long[21];
+        for (int i = 0; i < checks.length; i++) {
+            long start = System.nanoTime();
+            bcrypt.matches(PASSWORD, hash);
+            checks[i] = System.nanoTime() - start;
+        }
+        Arrays.sort(checks);
+        measured();
+        row("machine yardstick " + when, String.format("reference scorer 10k %.0f ms, BCrypt check %.1f ms", scorer * 1e3,
+                checks[checks.length / 2] / 1e6), "—", "the same CPU work in every run: a slower machine reads higher");
     }
 
     // ---------------------------------------------------------------- start-up of the command line
