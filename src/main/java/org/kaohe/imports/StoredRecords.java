@@ -166,14 +166,18 @@ final class StoredRecords {
     }
 
     /**
-     * Whether the table holds a row of the file. Ordered by the index's next column (V71's
-     * {@code (import_id, source_file, source_line)}) so that it is one look-up in the index on every
-     * database: PostgreSQL's generic plan of a prepared statement expects every row of a table to
-     * match (an import holds one version and one file a table), and without the order it scanned the
-     * whole table for a file held elsewhere (28 ms for 250,000 targets, twice per subject page at 100k).
+     * Whether the table holds a row of the file. Ordered by all of V71's index
+     * {@code (import_id, source_file, source_line)}, so that it is one look-up in the index on both
+     * databases. PostgreSQL's generic plan of a prepared statement expects every row of a table to
+     * match (an import holds one version and one file a table), and without an order it scanned the
+     * whole table for a file held elsewhere (28 ms for 250,000 targets, twice per subject page at
+     * 100k; {@code CitedFilePlanPostgresIT}). H2 takes an order from an index only when it names the
+     * index's columns from the first: ordered by {@code source_line} alone it read and sorted all the
+     * file's rows (the subject page at 100k: p95 557 ms; {@code CitedFilePlanH2Test}).
      */
     static String holdsFileSql(String table) {
-        return "SELECT 1 FROM " + table + " WHERE import_id = ? AND source_file = ? ORDER BY source_line LIMIT 1";
+        return "SELECT 1 FROM " + table + " WHERE import_id = ? AND source_file = ?"
+                + " ORDER BY import_id, source_file, source_line LIMIT 1";
     }
 
     // One line at a time: H2 reads all the file's rows for "source_line IN (...)", not the lines listed.
