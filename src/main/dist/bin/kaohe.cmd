@@ -75,7 +75,12 @@ set "FIRST=%~1"
 if defined FIRST if not "%FIRST:~0,1%"=="-" set "AOT=-Dspring.aot.enabled=true"
 rem That code carries logback-cli.xml's model: a logging configuration of the user's own needs the ordinary start.
 echo(%*| findstr /c:"--logging.config" >nul && set "AOT="
-"%JAVA%" %QUIET% -XX:SharedArchiveFile="%ARCHIVE%" %JIT% %AOT% %KAOHE_JAVA_OPTS% -jar "%APP%" %*
+rem A command runs with the parallel collector, the web server with the JVM's choice, as in bin/kaohe;
+rem a collector named in KAOHE_JAVA_OPTS is used instead (the JVM refuses two).
+set "GC="
+if defined FIRST if not "%FIRST:~0,1%"=="-" set "GC=-XX:+UseParallelGC"
+echo(%KAOHE_JAVA_OPTS%| findstr /r /c:"-XX:+Use[A-Za-z]*GC" >nul && set "GC="
+"%JAVA%" %QUIET% -XX:SharedArchiveFile="%ARCHIVE%" %JIT% %AOT% %GC% %KAOHE_JAVA_OPTS% -jar "%APP%" %*
 
 :end
 set "EXIT=%ERRORLEVEL%"

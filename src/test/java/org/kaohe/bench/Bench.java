@@ -91,7 +91,7 @@ public final class Bench {
             bench.commandLineStart();
         }
         bench.yardstick("at the start");
-        // Not a figure of a command: the launcher's preparation after the build, once, before it is timed.
+        // The launcher's preparation after the build (extract, archive), timed once and before its figures.
         bench.row("launcher `target/bin/kaohe --version`, first call after the build", seconds(prepareLauncher()), "—",
                 "extracts the jar and records its class-data sharing archive (once a build)");
         // Pages and API on the largest city up to 100,000 cadres (what the goals were set for).

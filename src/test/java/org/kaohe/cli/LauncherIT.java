@@ -133,16 +133,38 @@ class LauncherIT {
         assertThat(home.resolve("var")).as("no command here opened the default database").doesNotExist();
     }
 
+    @Test
+    @Order(5)
+    void aCommandRunsWithTheParallelCollectorUnlessTheUserNamesOne() throws Exception {
+        Path chosen = home.resolve("gc-chosen.log");
+        Run list = kaoheWith("-Xlog:gc+init=info,gc=info:file=" + chosen, "rules", "list",
+                "--spring.datasource.url=jdbc:h2:file:" + database);
+        Path named = home.resolve("gc-named.log");
+        Run serial = kaoheWith("-XX:+UseSerialGC -Xlog:gc+init=info,gc=info:file=" + named, "rules", "list",
+                "--spring.datasource.url=jdbc:h2:file:" + database);
+
+        assertThat(list.exitCode()).as(list.err()).isZero();
+        assertThat(Files.readString(chosen)).contains("Using Parallel");
+        // the user's collector, not a refusal of two collectors
+        assertThat(serial.exitCode()).as(serial.err()).isZero();
+        assertThat(Files.readString(named)).contains("Using Serial").doesNotContain("Using Parallel");
+    }
+
     /** Runs the launcher; with {@code classLog}, the JVM logs where each class was loaded from there. */
     private Run kaohe(Path classLog, String... args) throws IOException, InterruptedException {
+        return kaoheWith(classLog == null ? null : "-Xlog:class+load=info:file=" + classLog, args);
+    }
+
+    /** Runs the launcher with {@code javaOptions} as {@code KAOHE_JAVA_OPTS} (none when null). */
+    private Run kaoheWith(String javaOptions, String... args) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(launcher.toString()));
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command).directory(home.toFile());
         Map<String, String> env = builder.environment();
         env.put("JAVA_HOME", System.getProperty("java.home"));
         env.remove("KAOHE_JAVA_OPTS");
-        if (classLog != null) {
-            env.put("KAOHE_JAVA_OPTS", "-Xlog:class+load=info:file=" + classLog);
+        if (javaOptions != null) {
+            env.put("KAOHE_JAVA_OPTS", javaOptions);
         }
         return finish(builder);
     }
