@@ -50,18 +50,32 @@
     });
   }
 
-  /** Each cadre: share of 好 votes (x) against the leader's rating (y), one series per department. */
+  /**
+   * Each cadre: share of 好 votes (x) against the leader's rating (y), one series per department; in a
+   * large city the cadres counted in cells instead ([share, rating, cadres], data-counted="true"), one
+   * series, each point sized by its count.
+   */
   function ratings() {
     var c = chartOf('signal-ratings-chart');
     if (!c) { return; }
     var names = Object.keys(c.data);
+    var counted = c.labels.counted === 'true';
+    var most = 1;
+    if (counted) {
+      names.forEach(function (name) { c.data[name].forEach(function (p) { most = Math.max(most, p[2]); }); });
+    }
     c.chart.setOption({
-      tooltip: { trigger: 'item' },
+      tooltip: { trigger: 'item', formatter: counted ? function (p) {
+        return p.value[0] + ' · ' + p.value[1] + ' · ' + c.labels.countLabel + ' ' + p.value[2];
+      } : undefined },
       legend: { data: names, type: 'scroll' },
       grid: { left: 50, right: 20, bottom: 40 },
       xAxis: { type: 'value', name: c.labels.xLabel, min: 0, max: 1 },
       yAxis: { type: 'value', name: c.labels.yLabel, scale: true },
-      series: names.map(function (name) { return { name: name, type: 'scatter', data: c.data[name] }; })
+      series: names.map(function (name) {
+        return { name: name, type: 'scatter', data: c.data[name],
+          symbolSize: counted ? function (v) { return 4 + 20 * Math.sqrt(v[2] / most); } : 10 };
+      })
     });
   }
 

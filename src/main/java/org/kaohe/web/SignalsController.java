@@ -31,10 +31,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletResponse;
 
 /**
- * 预警 / Warning signals: a period's or a year's flags as in force, each with its figures, the row of
- * signals.csv behind its threshold and links to the records behind it; three charts (each flag's
- * value against the city's and the threshold, the departments' votes, cadres' 好 share against the
- * leader's rating); a note that a flag was looked at (leaders, auditors); the workbook.
+ * 预警 / Warning signals: a period's or a year's flags as in force, a page of them at a time (of one
+ * signal, or all), each with its figures, the row of signals.csv behind its threshold and links to the
+ * records behind it; three charts (the page's flags' values against the city's and the threshold, the
+ * departments' votes, cadres' 好 share against the leader's rating), bounded whatever the city's size
+ * ({@link SignalCharts}); a note that a flag was looked at (leaders, auditors); the workbook.
  */
 @Controller
 class SignalsController {
@@ -49,25 +50,34 @@ class SignalsController {
         this.objectMapper = objectMapper;
     }
 
+    /** The most flags one page lists: a province's run may flag thousands. */
+    static final int PAGE_SIZE = 100;
+
     @GetMapping("/signals")
-    String page(@RequestParam(required = false) String scope, Authentication who, Model model) throws IOException {
+    String page(@RequestParam(required = false) String scope, @RequestParam(required = false) String signal,
+                @RequestParam(defaultValue = "1") int page, Authentication who, Model model) throws IOException {
         List<String> scopes = scopes();
         model.addAttribute("scopes", scopes);
-        String shown = scope != null ? SignalService.scope(scope) : scopes.isEmpty() ? null : scopes.get(0);
-        model.addAttribute("scope", shown);
-        if (shown == null) {
+        String shownScope = scope != null ? SignalService.scope(scope) : scopes.isEmpty() ? null : scopes.get(0);
+        model.addAttribute("scope", shownScope);
+        if (shownScope == null) {
             return "signals";
         }
-        SignalService.Shown page = signals.shown(shown, who.getName());
-        SignalRun run = visible(page.run(), who);
+        SignalService.Shown shown = signals.shown(shownScope, who.getName());
+        SignalRun run = visible(shown.run(), who);
         model.addAttribute("run", run);
         model.addAttribute("rulebookShort", org.kaohe.rules.RulebookSource.shortVersion(run.rulebookVersion()));
         model.addAttribute("canNote", SignalService.mayNote(authorities(who)));
-        SignalCharts charts = page.charts();
+
+        FlagPage flags = FlagPage.of(run.flags(), signal, page, PAGE_SIZE);
+        model.addAttribute("flags", flags);
+
         // Chart data travel in data attributes (escaped as any attribute): no inline script, as the CSP asks.
-        model.addAttribute("positionChart", objectMapper.writeValueAsString(run.flags().stream().map(f -> Map.of(
+        model.addAttribute("positionChart", objectMapper.writeValueAsString(flags.flags().stream().map(f -> Map.of(
                 "name", f.deptName() + (f.cadreName() == null ? "" : " " + f.cadreName()) + " · " + f.signal().label(),
                 "value", f.value(), "city", f.city(), "threshold", f.threshold())).toList()));
+        SignalCharts charts = shown.charts();
+        model.addAttribute("charts", charts);
         model.addAttribute("votesChart", objectMapper.writeValueAsString(Map.of("departments", charts.departments(),
                 "votes", SignalCharts.VOTES, "shares", charts.voteShares())));
         model.addAttribute("ratingsChart", objectMapper.writeValueAsString(charts.ratings()));
@@ -76,6 +86,7 @@ class SignalsController {
 
     @PostMapping("/signals/{run}/notes")
     String note(@PathVariable long run, @RequestParam String flag, @RequestParam(defaultValue = "") String note,
+                @RequestParam(required = false) String signal, @RequestParam(defaultValue = "1") int page,
                 Authentication who, RedirectAttributes redirect) {
         SignalRun signalRun = signals.run(run);
         try {
@@ -84,6 +95,10 @@ class SignalsController {
             redirect.addFlashAttribute("noteProblem", e.getMessage(LocaleContextHolder.getLocale()));
         }
         redirect.addAttribute("scope", signalRun.scope());
+        if (signal != null && !signal.isBlank()) {
+            redirect.addAttribute("signal", signal);
+        }
+        redirect.addAttribute("page", page); // back to the page the note was written on
         return "redirect:/signals";
     }
 

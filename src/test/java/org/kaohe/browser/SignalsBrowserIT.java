@@ -8,8 +8,12 @@ import java.util.EnumSet;
 import java.util.Map;
 
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+import org.kaohe.bench.LargeCityFiles;
 import org.kaohe.evaluation.EvaluationService;
 import org.kaohe.imports.ImportService;
 import org.kaohe.records.Period;
@@ -27,9 +31,11 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 /**
  * An auditor opens the 预警 page of a period whose leader lowered a threshold: the flags are listed
  * with their figures, the three charts are drawn (offline: ECharts from the app), one flag's record
- * leads to its source row, and a note on a flag is kept on the page.
+ * leads to its source row, and a note on a flag is kept on the page. A large city's charts are drawn
+ * as bounded (the departments furthest from the city's votes; cadres counted in cells).
  */
 @KaoheServerTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SignalsBrowserIT {
 
     @LocalServerPort int port;
@@ -39,8 +45,8 @@ class SignalsBrowserIT {
     @Autowired EvaluationService evaluation;
     Browser browser;
 
-    @BeforeEach
-    void start() throws Exception {
+    @BeforeAll
+    void quarters() throws Exception {
         String table = Files.readString(Path.of("rules", "signals.csv")).replace("UNIFORM_GOOD_SHARE,0.95", "UNIFORM_GOOD_SHARE,0.5");
         rulebooks.publish(RulebookService.read(Path.of("rules")).with(RulebookSource.of(Map.of("signals.csv", table))),
                 "leader", "测试 test");
@@ -49,6 +55,10 @@ class SignalsBrowserIT {
             evaluation.evaluate(Period.parse(period), "hr");
         }
         accounts.create("test", "signal-auditor", EnumSet.of(Role.AUDITOR), "Qingchuan-Signal-7");
+    }
+
+    @BeforeEach
+    void start() throws Exception {
         browser = new Browser(port);
     }
 
@@ -80,5 +90,21 @@ class SignalsBrowserIT {
         record.click();
         browser.await().until(ExpectedConditions.presenceOfElementLocated(By.id("source-row")));
         assertThat(browser.driver.findElement(By.tagName("h1")).getText()).contains(reference.substring(reference.indexOf(' ') + 1));
+    }
+
+    @Test
+    void aLargeCitysChartsAreDrawnCutToTheDepartmentsFurthestFromTheCityAndCadresCounted(@TempDir Path folder) throws Exception {
+        Period period = Period.parse("2027-Q1");
+        LargeCityFiles.write(folder, period, 3000, 50, 7); // 50 departments; about 77 % of cadres have votes and a rating
+        imports.importFolder(folder, period, "hr");
+        evaluation.evaluate(period, "hr");
+
+        browser.logIn("signal-auditor", "Qingchuan-Signal-7");
+        browser.open("/signals?scope=2027-Q1");
+        browser.await().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#signal-ratings-chart canvas")));
+        assertThat(browser.driver.findElements(By.cssSelector("#signal-votes-chart canvas"))).isNotEmpty();
+        assertThat(browser.driver.findElement(By.id("signal-votes-some")).getText()).contains("40", "50");
+        assertThat(browser.driver.findElement(By.id("signal-ratings-counted")).getText()).contains("共");
+        assertThat(browser.driver.findElement(By.id("signal-ratings-chart")).getAttribute("data-counted")).isEqualTo("true");
     }
 }

@@ -5,6 +5,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.io.ByteArrayInputStream;
@@ -73,6 +74,27 @@ class SignalFacesTest {
         assertThat(body(get("/signals").param("scope", "2026-Q2").param("lang", "en").with(user("boss").roles("LEADER"))))
                 .contains("Warning signals", "uniform appraisal", "share of good votes");
         assertThat(run.id()).as("a second view shows the same run").isEqualTo(signals.current("2026-Q2", "x").id());
+    }
+
+    @Test
+    void aLeaderListsTheFlagsOfOneSignalAndANoteLeadsBackToThatList() throws Exception {
+        SignalRun run = signals.current("2026", "leader");
+        Flag flag = run.flags().get(run.flags().size() - 1);
+        String page = body(get("/signals").param("scope", "2026").param("signal", flag.signal().name())
+                .with(user("boss").roles("LEADER")));
+        long ofThatSignal = run.flags().stream().filter(f -> f.signal() == flag.signal()).count();
+        assertThat(page.split("class=\"signal-flag").length - 1).isEqualTo((int) ofThatSignal);
+        assertThat(page).contains("data-signal=\"" + flag.signal().name() + "\"", "data-key=\"" + flag.key() + "\"")
+                .contains("name=\"signal\" value=\"" + flag.signal().name() + "\"")
+                .contains("data-counted=\"false\"") // the demo's cadres are drawn one by one
+                .doesNotContain("id=\"signals-pager\"", "id=\"signal-votes-some\"");
+        run.flags().stream().filter(f -> f.signal() != flag.signal()).findFirst()
+                .ifPresent(other -> assertThat(page).doesNotContain("data-key=\"" + other.key() + "\""));
+
+        mvc.perform(post("/signals/" + run.id() + "/notes").param("flag", flag.key()).param("note", "已看 / seen")
+                        .param("signal", flag.signal().name()).param("page", "1").with(user("boss").roles("LEADER")).with(csrf()))
+                .andExpect(status().is3xxRedirection())
+                .andExpect(redirectedUrl("/signals?scope=2026&signal=" + flag.signal().name() + "&page=1"));
     }
 
     @Test
