@@ -162,16 +162,24 @@ public class ResultsList {
 
     /**
      * Every row the filter selects, in its order, handed over one at a time (an export of a whole
-     * city does not hold it in memory). Grade reasons are read once for the run.
+     * city does not hold it in memory). Grade reasons are read once: for a department's rows (its
+     * summary on paper, its export) that department's lines only; else the whole run's, streamed.
      */
     public void forEach(long runId, ResultsFilter filter, Consumer<ListedResult> each) {
         Map<String, List<Reason>> reasons = new HashMap<>();
-        runs.forEachSubjectsLines(runId, (key, lines) -> {
-            List<Reason> grading = gradeReasons(lines);
-            if (!grading.isEmpty()) {
-                reasons.put(key, grading);
-            }
-        });
+        if (filter.dept() != null) {
+            ResultsSql.Where where = ResultsSql.where(runId, filter);
+            jdbc.sql("SELECT r.subject_type, r.subject_id, CAST(l.lines AS VARCHAR) AS lines FROM subject_result r"
+                            + " JOIN subject_detail l ON l.run_id = r.run_id AND l.subject_type = r.subject_type"
+                            + " AND l.subject_id = r.subject_id" + where.sql())
+                    .params(where.params())
+                    .query(rs -> {
+                        keepGradeReasons(reasons, key(rs.getString("subject_type"), rs.getString("subject_id")),
+                                StoredRunRows.readLines(rs.getString("lines")));
+                    });
+        } else {
+            runs.forEachSubjectsLines(runId, (key, lines) -> keepGradeReasons(reasons, key, lines));
+        }
         Map<SubjectType, GradeScale> scales = runs.scales(runId);
         ResultsSql.Where where = ResultsSql.where(runId, filter);
         jdbc.sql(COLUMNS.formatted("subject_result") + where.sql() + ResultsSql.orderBy(filter, scales, false)).params(where.params())
@@ -192,6 +200,13 @@ public class ResultsList {
                 .params(runId, SubjectType.DEPARTMENT.name())
                 .query((rs, n) -> new Department(rs.getString("subject_id"), rs.getString("name")))
                 .list();
+    }
+
+    private static void keepGradeReasons(Map<String, List<Reason>> reasons, String key, List<ExplanationLine> lines) {
+        List<Reason> grading = gradeReasons(lines);
+        if (!grading.isEmpty()) {
+            reasons.put(key, grading);
+        }
     }
 
     /** The reasons of a subject's grade lines (gates, vetoes, quota), in their order. */
@@ -221,7 +236,7 @@ public class ResultsList {
     }
 
     private static String key(String type, String id) {
-        return type + "/" + id;
+        return StoredRunRows.key(type, id); // as RunQueries keys the lines it streams
     }
 
     /** A row; {@code deptName} null when it is filled in afterwards (then the id stands in). */

@@ -113,6 +113,27 @@ class ResultsListTest {
     }
 
     @Test
+    void aDepartmentsStreamReadsItsOwnGradeLinesAsThePagesDo() {
+        // C07 (vetoed) is in D02: a department's stream reads that department's lines only, the same reasons
+        ResultsFilter d02 = new ResultsFilter(null, "D02", null, Sort.RANK, false);
+        List<String> paged = new ArrayList<>();
+        for (int p = 1; p <= 4; p++) {
+            list.page(runId, d02, p, 10).rows().forEach(r -> paged.add(r.subjectId() + r.gradeReasons()));
+        }
+        List<ListedResult> streamed = new ArrayList<>();
+
+        list.forEach(runId, d02, streamed::add);
+
+        assertThat(streamed).extracting(r -> r.subjectId() + r.gradeReasons()).hasSize(31).isEqualTo(paged);
+        assertThat(streamed).filteredOn(r -> r.subjectId().equals("C07")).singleElement()
+                .satisfies(r -> assertThat(r.gradeReasons()).extracting(ReasonText::chinese)
+                        .containsExactly("党纪政务处分 ×1:一票否决,等次定为较差"));
+        List<ListedResult> d01 = new ArrayList<>();
+        list.forEach(runId, new ResultsFilter(SubjectType.CADRE, "D01", null, Sort.RANK, false), d01::add);
+        assertThat(d01).hasSize(30).allSatisfy(r -> assertThat(r.gradeReasons()).isEmpty());
+    }
+
+    @Test
     void badPagesAndSortsAreRefusedWithAMessage() {
         assertThatThrownBy(() -> list.page(runId, ResultsFilter.all(), 0, 10)).hasMessageContaining("page and size");
         assertThatThrownBy(() -> Sort.of("salary")).isInstanceOfSatisfying(InvalidInputException.class,
