@@ -1,6 +1,7 @@
 package org.kaohe.annual;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -77,31 +78,68 @@ public class AnnualQuotas {
      * reasons, or, holding a grade with a quota, its place within the quota.
      */
     public static Map<String, List<Reason>> reasons(List<Quota> quotas, List<SubjectResult> subjects) {
+        List<Places> places = quotas.stream().map(q -> Places.of(q, subjects)).toList();
         Map<String, List<Reason>> reasons = new LinkedHashMap<>();
         for (SubjectResult s : subjects) {
             List<Reason> own = new ArrayList<>(s.lines().stream().filter(l -> l.part().equals(ExplanationLine.GRADE_PART))
                     .map(ExplanationLine::reason).toList());
             if (own.isEmpty()) {
-                inQuota(quotas, s, subjects).ifPresent(own::add);
+                inQuota(places, s).ifPresent(own::add);
             }
             reasons.put(QuarterInput.key(s.subjectType(), s.subjectId()), own);
         }
         return reasons;
     }
 
-    private static Optional<Reason> inQuota(List<Quota> quotas, SubjectResult s, List<SubjectResult> subjects) {
-        for (Quota quota : quotas) {
+    /**
+     * A quota's groups by id, and per group the ranks of the subjects holding its grade, in order:
+     * a subject's place within the quota is then a search, not a pass over the year (which made a
+     * year of 100,000 cadres' paper and page take seconds per subject).
+     */
+    private record Places(Quota quota, Map<String, Group> groups, Map<String, int[]> ranks) {
+
+        static Places of(Quota quota, List<SubjectResult> subjects) {
+            Map<String, Group> groups = new HashMap<>();
+            quota.groups().forEach(g -> groups.putIfAbsent(g.id(), g));
+            Map<String, List<Integer>> holding = new HashMap<>();
+            for (SubjectResult o : subjects) {
+                if (o.subjectType() == quota.type() && o.finalGrade().name().equals(quota.grade().name()) && o.rank() > 0) {
+                    holding.computeIfAbsent(groupOf(quota, o), g -> new ArrayList<>()).add(o.rank());
+                }
+            }
+            Map<String, int[]> ranks = new HashMap<>();
+            holding.forEach((group, list) -> ranks.put(group, list.stream().mapToInt(Integer::intValue).sorted().toArray()));
+            return new Places(quota, groups, ranks);
+        }
+
+        /** How many of the subject's group hold the quota's grade at a rank from 1 to the subject's own. */
+        int place(SubjectResult s) {
+            int[] sorted = ranks.getOrDefault(groupOf(quota, s), new int[0]);
+            int low = 0;
+            int high = sorted.length; // the first index whose rank is beyond s's
+            while (low < high) {
+                int middle = (low + high) >>> 1;
+                if (sorted[middle] <= s.rank()) {
+                    low = middle + 1;
+                } else {
+                    high = middle;
+                }
+            }
+            return low;
+        }
+    }
+
+    private static Optional<Reason> inQuota(List<Places> quotas, SubjectResult s) {
+        for (Places places : quotas) {
+            Quota quota = places.quota();
             if (quota.type() != s.subjectType() || !quota.grade().name().equals(s.finalGrade().name())) {
                 continue;
             }
-            String id = groupOf(quota, s);
-            Optional<Group> group = quota.group(id);
-            if (group.isPresent()) {
-                long place = subjects.stream().filter(o -> o.subjectType() == s.subjectType() && groupOf(quota, o).equals(id)
-                        && o.finalGrade().name().equals(s.finalGrade().name()) && o.rank() > 0 && o.rank() <= s.rank()).count();
-                return Optional.of(Reason.of("annual.inQuota", Reason.of(scopeKey(quota)), Integer.toString(group.get().graded()),
-                        s.finalGrade().label(), Integer.toString(group.get().places()), Integer.toString(s.rank()),
-                        Long.toString(place)));
+            Group group = places.groups().get(groupOf(quota, s));
+            if (group != null) {
+                return Optional.of(Reason.of("annual.inQuota", Reason.of(scopeKey(quota)), Integer.toString(group.graded()),
+                        s.finalGrade().label(), Integer.toString(group.places()), Integer.toString(s.rank()),
+                        Long.toString(places.place(s))));
             }
         }
         return Optional.empty();

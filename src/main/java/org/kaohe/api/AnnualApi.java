@@ -14,6 +14,9 @@ import org.kaohe.annual.AnnualResults;
 import org.kaohe.annual.AnnualService;
 import org.kaohe.annual.AnnualStaleness;
 import org.kaohe.annual.StaleQuartersException;
+import org.kaohe.errors.Echo;
+import org.kaohe.errors.InvalidInputException;
+import org.kaohe.errors.Message;
 import org.kaohe.imports.RemovalConfirmation;
 import org.kaohe.results.StaleReason;
 import org.kaohe.rules.RulebookService;
@@ -110,9 +113,20 @@ class AnnualApi {
     @GetMapping("/{year}/results")
     @Operation(summary = "年度考核结果 / the year's current annual results: the run, its seal check, whether it is out of "
             + "date (stale, staleReasons) and one row per subject (fixed columns; rank null for 不定等次; every row marked "
-            + "with its seal check)")
-    Map<String, Object> results(@PathVariable int year, Locale locale) {
+            + "with its seal check), a page at a time (page from 1, size up to 1000; total and pages say how many)")
+    Map<String, Object> results(@PathVariable int year, @RequestParam(defaultValue = "1") int page,
+                                @RequestParam(defaultValue = "100") int size, Locale locale) {
+        if (page < 1 || size < 1) { // as a period's results answer
+            throw new InvalidInputException(Message.of("input.page.atLeastOne", String.valueOf(page), String.valueOf(size)));
+        }
+        if (size > ResultsApi.MAX_PAGE_SIZE) {
+            throw new InvalidInputException(Message.of("input.results.pageSize", String.valueOf(ResultsApi.MAX_PAGE_SIZE),
+                    Echo.of(size)));
+        }
         AnnualResults.CheckedYear checked = checked(year);
+        List<SubjectResult> all = checked.subjects();
+        int from = (int) Math.min((long) (page - 1) * size, all.size()); // past the end: no rows, as a period's answer
+        List<SubjectResult> rows = all.subList(from, Math.min(all.size(), from + size));
         List<StaleReason> stale = staleness.reasons(checked.run());
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("year", year);
@@ -124,7 +138,11 @@ class AnnualApi {
         body.put("stale_quarters_allowed", checked.run().staleQuartersAllowed());
         body.put("stale", !stale.isEmpty());
         body.put("staleReasons", StaleReason.json(stale, locale));
-        body.put("rows", checked.subjects().stream().map(s -> row(checked, s)).toList());
+        body.put("page", page);
+        body.put("size", size);
+        body.put("total", all.size());
+        body.put("pages", Math.max(1, (all.size() + size - 1) / size));
+        body.put("rows", rows.stream().map(s -> row(checked, s)).toList());
         return body;
     }
 

@@ -17,6 +17,7 @@ import org.kaohe.errors.MessageText;
 import org.kaohe.imports.AnnualAppraisalFile;
 import org.kaohe.imports.RemovalConfirmation;
 import org.kaohe.records.SubjectType;
+import org.kaohe.results.Slice;
 import org.kaohe.rules.book.QuotaScope;
 import org.kaohe.scoring.SubjectResult;
 import org.kaohe.uploads.PendingUploads;
@@ -151,7 +152,7 @@ class AnnualController {
 
     /** The year's page when it has a run, else the page without results: where a refused form is answered. */
     private String page(int year, Model model) {
-        return results.current(year).isPresent() ? year(year, model) : newestPage(model);
+        return results.current(year).isPresent() ? year(year, 1, 1, null, model) : newestPage(model);
     }
 
     private String newestPage(Model model) {
@@ -159,16 +160,27 @@ class AnnualController {
         return "annual";
     }
 
+    /** The most rows of each table the year's page shows at once: a province's year has 100,000 cadres. */
+    static final int PAGE_SIZE = 100;
+
+    /**
+     * The year's results: its departments and its cadres (of one department when {@code dept} names
+     * one), each table a page at a time ({@code dpage}, {@code page}).
+     */
     @GetMapping("/years/{year}")
-    String year(@PathVariable int year, Model model) {
+    String year(@PathVariable int year, @RequestParam(defaultValue = "1") int page,
+                @RequestParam(defaultValue = "1") int dpage, @RequestParam(required = false) String dept, Model model) {
         AnnualResults.CheckedYear checked = checked(year);
         model.addAttribute("years", results.years());
         model.addAttribute("year", year);
         model.addAttribute("check", checked);
         model.addAttribute("staleReasons", staleness.reasons(checked.run()));
-        model.addAttribute("departments", checked.subjects().stream()
-                .filter(s -> s.subjectType() == SubjectType.DEPARTMENT).toList());
-        model.addAttribute("cadres", checked.subjects().stream().filter(s -> s.subjectType() == SubjectType.CADRE).toList());
+        String cadresOf = dept == null || dept.isBlank() ? null : dept.strip();
+        model.addAttribute("dept", cadresOf);
+        model.addAttribute("departments", Slice.of(checked.subjects().stream()
+                .filter(s -> s.subjectType() == SubjectType.DEPARTMENT).toList(), dpage, PAGE_SIZE));
+        model.addAttribute("cadres", Slice.of(checked.subjects().stream().filter(s -> s.subjectType() == SubjectType.CADRE
+                && (cadresOf == null || s.deptId().equals(cadresOf))).toList(), page, PAGE_SIZE));
         quotasAndReasons(checked, model);
         return "annual";
     }

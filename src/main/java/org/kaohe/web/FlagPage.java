@@ -5,15 +5,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import org.kaohe.results.Slice;
 import org.kaohe.rules.book.SignalKind;
 import org.kaohe.signals.Flag;
 
 /**
- * One page of a signal run's flags, of one signal or of all: the flags shown, how many the choice
- * lists in all, the page (from 1; one past either end shows the nearest page) and the number of pages,
- * and how many flags of each signal the run has (for the choice).
+ * One page of a signal run's flags, of one signal or of all ({@link Slice}: the flags shown, the page,
+ * the pages, how many the choice lists), and how many flags of each signal the run has (for the choice).
  */
-record FlagPage(List<Flag> flags, SignalKind signal, int listed, int page, int pages, Map<SignalKind, Long> kinds) {
+record FlagPage(Slice<Flag> flags, SignalKind signal, Map<SignalKind, Long> kinds) {
 
     /** {@code signal} a {@link SignalKind} name, or anything else (blank, unknown, absent from the run) for all. */
     static FlagPage of(List<Flag> all, String signal, int page, int size) {
@@ -21,9 +21,6 @@ record FlagPage(List<Flag> flags, SignalKind signal, int listed, int page, int p
                 () -> new EnumMap<>(SignalKind.class), Collectors.counting()));
         SignalKind wanted = kinds.keySet().stream().filter(k -> k.name().equals(signal)).findFirst().orElse(null);
         List<Flag> listed = wanted == null ? all : all.stream().filter(f -> f.signal() == wanted).toList();
-        int pages = Math.max(1, (listed.size() + size - 1) / size);
-        int shown = Math.min(Math.max(page, 1), pages);
-        return new FlagPage(List.copyOf(listed.subList((shown - 1) * size, Math.min(listed.size(), shown * size))),
-                wanted, listed.size(), shown, pages, kinds);
+        return new FlagPage(Slice.of(listed, page, size), wanted, kinds);
     }
 }

@@ -40,6 +40,9 @@ import jakarta.servlet.http.HttpServletResponse;
 @Controller
 class SignalsController {
 
+    /** The most flags one page lists: a province's run may flag thousands. */
+    static final int PAGE_SIZE = 100;
+
     private final SignalService signals;
     private final RunQueries runs;
     private final ObjectMapper objectMapper;
@@ -49,9 +52,6 @@ class SignalsController {
         this.runs = runs;
         this.objectMapper = objectMapper;
     }
-
-    /** The most flags one page lists: a province's run may flag thousands. */
-    static final int PAGE_SIZE = 100;
 
     @GetMapping("/signals")
     String page(@RequestParam(required = false) String scope, @RequestParam(required = false) String signal,
@@ -73,7 +73,7 @@ class SignalsController {
         model.addAttribute("flags", flags);
 
         // Chart data travel in data attributes (escaped as any attribute): no inline script, as the CSP asks.
-        model.addAttribute("positionChart", objectMapper.writeValueAsString(flags.flags().stream().map(f -> Map.of(
+        model.addAttribute("positionChart", objectMapper.writeValueAsString(flags.flags().items().stream().map(f -> Map.of(
                 "name", f.deptName() + (f.cadreName() == null ? "" : " " + f.cadreName()) + " · " + f.signal().label(),
                 "value", f.value(), "city", f.city(), "threshold", f.threshold())).toList()));
         SignalCharts charts = shown.charts();

@@ -14,6 +14,7 @@ import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
@@ -24,6 +25,8 @@ import org.junit.jupiter.api.TestInstance;
 import org.kaohe.evaluation.EvaluationService;
 import org.kaohe.imports.ImportService;
 import org.kaohe.records.Period;
+import org.kaohe.records.SubjectType;
+import org.kaohe.scoring.SubjectResult;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -69,6 +72,28 @@ class AnnualPagesTest {
         assertThat(body(get("/years").with(user("viewer").roles("LEADER")))).isEmpty(); // a redirect to the newest year
         String subject = body(get("/years/2026/subjects/C0009").with(user("viewer").roles("LEADER")));
         assertThat(subject).contains("谢雨桐", "91.00", "称职", "annual-appraisals.csv:10", "优秀 → 称职");
+    }
+
+    @Test
+    void theCadresOfOneDepartmentAreListedAloneAndEachTableIsAPage() throws Exception {
+        AnnualResults.CheckedYear year = results.current(2026).orElseThrow();
+        String dept = year.subjects().stream().filter(s -> s.subjectType() == SubjectType.CADRE).findFirst().orElseThrow().deptId();
+        List<String> ofDept = year.subjects().stream().filter(s -> s.subjectType() == SubjectType.CADRE && s.deptId().equals(dept))
+                .map(SubjectResult::subjectId).toList();
+        List<String> others = year.subjects().stream().filter(s -> s.subjectType() == SubjectType.CADRE && !s.deptId().equals(dept))
+                .map(SubjectResult::subjectId).toList();
+        assertThat(ofDept).isNotEmpty();
+        assertThat(others).isNotEmpty();
+
+        String page = body(get("/years/2026").param("dept", dept).param("page", "9").with(user("viewer").roles("LEADER")));
+
+        String cadres = page.substring(page.indexOf("id=\"annual-cadres\""));
+        ofDept.forEach(id -> assertThat(cadres).contains("href=\"/years/2026/subjects/" + id + "\""));
+        others.forEach(id -> assertThat(cadres).doesNotContain("href=\"/years/2026/subjects/" + id + "\""));
+        assertThat(page).contains("name=\"dept\" value=\"" + dept + "\"")
+                .doesNotContain("id=\"annual-cadres-pager\"", "id=\"annual-departments-pager\""); // the demo's year fits a page
+        assertThat(body(get("/years/2026").param("dept", "NO-SUCH").with(user("viewer").roles("LEADER"))))
+                .contains("id=\"annual-departments\"", "href=\"/years/2026/subjects/D03\"");
     }
 
     @Test
@@ -119,6 +144,24 @@ class AnnualPagesTest {
         assertThat(explanation.get("lines").toString()).contains("annual-gates.csv:2", "events.csv");
         mvc.perform(get("/api/years/2031/results").with(user("viewer").roles("LEADER"))).andExpect(status().isNotFound());
         mvc.perform(get("/api/years/2026/results")).andExpect(status().isUnauthorized());
+    }
+
+    @Test
+    void theApiGivesTheYearAPageAtATime() throws Exception {
+        List<String> all = results.current(2026).orElseThrow().subjects().stream().map(SubjectResult::subjectId).toList();
+        JsonNode second = json(get("/api/years/2026/results").param("page", "2").param("size", "40")
+                .with(user("viewer").roles("LEADER")));
+        assertThat(second.get("total").asInt()).isEqualTo(all.size());
+        assertThat(second.get("pages").asInt()).isEqualTo((all.size() + 39) / 40);
+        List<String> ids = new java.util.ArrayList<>();
+        second.get("rows").forEach(r -> ids.add(r.get("subject_id").asText()));
+        assertThat(ids).isEqualTo(all.subList(40, Math.min(80, all.size())));
+        assertThat(json(get("/api/years/2026/results").param("page", "99").with(user("viewer").roles("LEADER")))
+                .get("rows")).isEmpty();
+        mvc.perform(get("/api/years/2026/results").param("size", "1001").with(user("viewer").roles("LEADER")))
+                .andExpect(status().isBadRequest());
+        mvc.perform(get("/api/years/2026/results").param("size", "0").with(user("viewer").roles("LEADER")))
+                .andExpect(status().isBadRequest());
     }
 
     @Test

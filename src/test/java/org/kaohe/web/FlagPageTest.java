@@ -21,8 +21,8 @@ class FlagPageTest {
     void allFlagsAPageAtATime() {
         FlagPage first = FlagPage.of(FLAGS, null, 1, 3);
         assertThat(depts(first)).containsExactly("D0", "D1", "D2");
-        assertThat(first.listed()).isEqualTo(7);
-        assertThat(first.pages()).isEqualTo(3);
+        assertThat(first.flags().total()).isEqualTo(7);
+        assertThat(first.flags().pages()).isEqualTo(3);
         assertThat(first.signal()).isNull();
         assertThat(depts(FlagPage.of(FLAGS, null, 3, 3))).containsExactly("D6");
         assertThat(first.kinds()).containsExactly(java.util.Map.entry(SignalKind.UNIFORM_APPRAISAL, 5L),
@@ -34,25 +34,25 @@ class FlagPageTest {
         FlagPage soft = FlagPage.of(FLAGS, "SOFT_TARGETS", 1, 3);
         assertThat(depts(soft)).containsExactly("D5", "D6");
         assertThat(soft.signal()).isEqualTo(SignalKind.SOFT_TARGETS);
-        assertThat(soft.listed()).isEqualTo(2);
-        assertThat(soft.pages()).isEqualTo(1);
+        assertThat(soft.flags().total()).isEqualTo(2);
+        assertThat(soft.flags().pages()).isEqualTo(1);
         assertThat(depts(FlagPage.of(FLAGS, "UNIFORM_APPRAISAL", 2, 3))).containsExactly("D3", "D4");
     }
 
     @Test
     void aPageOrSignalThatIsNotThereShowsTheNearestPageOfAll() {
-        assertThat(FlagPage.of(FLAGS, null, 99, 3).page()).isEqualTo(3);
+        assertThat(FlagPage.of(FLAGS, null, 99, 3).flags().page()).isEqualTo(3);
         assertThat(depts(FlagPage.of(FLAGS, null, 0, 3))).containsExactly("D0", "D1", "D2");
         assertThat(FlagPage.of(FLAGS, "ROTATION", 1, 3).signal()).as("a signal the run has no flag of").isNull();
-        assertThat(FlagPage.of(FLAGS, "<script>", 1, 3).listed()).isEqualTo(7);
+        assertThat(FlagPage.of(FLAGS, "<script>", 1, 3).flags().total()).isEqualTo(7);
         FlagPage none = FlagPage.of(List.of(), null, 5, 3);
-        assertThat(none.flags()).isEmpty();
-        assertThat(none.page()).isEqualTo(1);
-        assertThat(none.pages()).isEqualTo(1);
+        assertThat(none.flags().items()).isEmpty();
+        assertThat(none.flags().page()).isEqualTo(1);
+        assertThat(none.flags().pages()).isEqualTo(1);
     }
 
     private static List<String> depts(FlagPage page) {
-        return page.flags().stream().map(Flag::deptId).toList();
+        return page.flags().items().stream().map(Flag::deptId).toList();
     }
 
     private static List<Flag> flags() {
