@@ -205,6 +205,21 @@ class AnnualRepository {
                 .list();
     }
 
+    /** One subject of the run with its lines, looked up by its whole key (ids are unique across the two types). */
+    Optional<StoredSubject> result(long runId, String subjectId) {
+        Map<SubjectType, GradeScale> scales = scales(runId);
+        for (SubjectType type : SubjectType.values()) {
+            Optional<StoredSubject> found = jdbc.sql("SELECT * FROM annual_result WHERE run_id = ? AND subject_type = ? AND subject_id = ?")
+                    .params(runId, type.name(), subjectId)
+                    .query((rs, n) -> stored(rs, scales))
+                    .optional();
+            if (found.isPresent()) {
+                return found;
+            }
+        }
+        return Optional.empty();
+    }
+
     private static StoredSubject stored(ResultSet rs, Map<SubjectType, GradeScale> scales) throws SQLException {
         SubjectType type = SubjectType.valueOf(rs.getString("subject_type"));
         GradeScale scale = scales.getOrDefault(type, GradeScale.QUARTERLY);

@@ -20,7 +20,8 @@ import org.springframework.stereotype.Service;
  * checked against its seal first by the same {@link RunChainChecker} as a quarter's
  * ({@link org.kaohe.results.RunChecks}): its own seal, its lines' digest recomputed, the chain
  * between rows, the count and the run's seal, then the grade names. An annual run is one row per
- * subject, lines included, so the whole run is always checked.
+ * subject, lines included: the year's page, exports and paper check the whole run; one subject's page
+ * and explanation check that subject's row ({@link #currentWith}).
  */
 @Service
 public class AnnualResults {
@@ -55,6 +56,17 @@ public class AnnualResults {
     /** The year's newest annual run, checked; empty when the year was never evaluated. */
     public Optional<CheckedYear> current(int year) {
         return repository.currentRun(year).map(this::checked);
+    }
+
+    /**
+     * The year's newest annual run with one subject, checked alone as a quarter's subject page checks
+     * its row: the row's own seal, its lines against their sealed digest, the grade names. The cost of
+     * one subject whatever the year's size (the whole run's check, the chain, the count and the year-end
+     * appraisal's records, is the year's page's, the exports', the paper's and {@code runs verify}'s).
+     * Empty when the year was never evaluated; holding no subject when the run does not hold this one.
+     */
+    public Optional<CheckedYear> currentWith(int year, String subjectId) {
+        return repository.currentRun(year).map(run -> checkedAlone(run, subjectId));
     }
 
     /**
@@ -100,15 +112,42 @@ public class AnnualResults {
                 problems.add(RunChainChecker.linesAltered(s.key()));
             }
         }
-        String labelsSeal = sealer.annualLabelsSeal(run.id(), repository.scales(run.id()));
-        if (run.labelsSeal() != null && !run.labelsSeal().equals(labelsSeal)) {
-            problems.add(Message.of("seal.problem.annualLabels"));
-        }
+        labelsProblem(run).ifPresent(problems::add);
         try {
             repository.appraisals(run.appraisalImportId());
         } catch (SealBrokenException e) {
             problems.addAll(RunChainChecker.inputProblems(e.summary(), e.problems()));
         }
         return new CheckedYear(run, problems.isEmpty() ? SealStatus.INTACT : SealStatus.ALTERED, subjects, altered, problems);
+    }
+
+    private CheckedYear checkedAlone(AnnualRunInfo run, String subjectId) {
+        Optional<StoredSubject> stored = repository.result(run.id(), subjectId);
+        List<SubjectResult> subjects = stored.map(s -> List.of(s.result())).orElse(List.of());
+        Optional<Message> otherKey = chain.otherKey("year", run.id(), run.keyId());
+        if (otherKey.isPresent()) {
+            return new CheckedYear(run, SealStatus.OTHER_KEY, subjects, Map.of(), List.of(otherKey.get()));
+        }
+        Map<String, Message> altered = new LinkedHashMap<>();
+        List<Message> problems = new ArrayList<>();
+        stored.ifPresent(s -> {
+            if (!chain.rowIntact(run.header(), s)) {
+                altered.put(s.key(), RunChainChecker.rowAltered(s.key()));
+                problems.add(RunChainChecker.rowAltered(s.key()));
+            }
+            if (!chain.linesIntact(s.linesDigest(), s.result().lines())) {
+                altered.putIfAbsent(s.key(), RunChainChecker.linesAltered(s.key()));
+                problems.add(RunChainChecker.linesAltered(s.key()));
+            }
+        });
+        labelsProblem(run).ifPresent(problems::add);
+        return new CheckedYear(run, problems.isEmpty() ? SealStatus.INTACT : SealStatus.ALTERED, subjects, altered, problems);
+    }
+
+    /** The grade names the run's rows are shown with, against their seal. */
+    private Optional<Message> labelsProblem(AnnualRunInfo run) {
+        String labelsSeal = sealer.annualLabelsSeal(run.id(), repository.scales(run.id()));
+        return run.labelsSeal() != null && !run.labelsSeal().equals(labelsSeal)
+                ? Optional.of(Message.of("seal.problem.annualLabels")) : Optional.empty();
     }
 }

@@ -150,7 +150,7 @@ class AnnualApi {
     @Operation(summary = "年度得分说明 / one subject's annual explanation: lines citing the quarterly runs and the "
             + "year-end appraisal rows, with the seal check")
     Map<String, Object> explanation(@PathVariable int year, @PathVariable String id, Locale locale) {
-        AnnualResults.CheckedYear checked = checked(year);
+        AnnualResults.CheckedYear checked = results.currentWith(year, id).orElseThrow(() -> noAnnualRun(year));
         SubjectResult subject = checked.subject(id).orElseThrow(() -> {
             results.refuseIfMissing(checked, id); // a row deleted from the sealed annual run: 409, said so
             return new ResponseStatusException(NOT_FOUND, ApiText.of("notFound.annualSubject", year, id));
@@ -183,7 +183,10 @@ class AnnualApi {
     }
 
     private AnnualResults.CheckedYear checked(int year) {
-        return results.current(year).orElseThrow(() -> new ResponseStatusException(NOT_FOUND,
-                ApiText.of("notFound.annualRun", year)));
+        return results.current(year).orElseThrow(() -> noAnnualRun(year));
+    }
+
+    private static ResponseStatusException noAnnualRun(int year) {
+        return new ResponseStatusException(NOT_FOUND, ApiText.of("notFound.annualRun", year));
     }
 }

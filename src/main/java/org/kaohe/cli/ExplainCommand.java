@@ -96,7 +96,7 @@ class ExplainCommand implements Callable<Integer> {
 
     private int explainYear() {
         int y = AnnualService.parseYear(year); // a bad year: exit 2, said by KaoheCommands
-        AnnualResults.CheckedYear checked = annual.current(y).orElse(null);
+        AnnualResults.CheckedYear checked = annual.currentWith(y, subject).orElse(null); // this subject's row checked alone
         if (checked == null) {
             System.err.println(CliSupport.text("cli.noAnnualRun", y, "evaluate --year " + y));
             return CliSupport.EXIT_INVALID;

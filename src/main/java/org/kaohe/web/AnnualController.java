@@ -196,7 +196,7 @@ class AnnualController {
 
     @GetMapping("/years/{year}/subjects/{id}")
     String subject(@PathVariable int year, @PathVariable String id, Model model) {
-        AnnualResults.CheckedYear checked = checked(year);
+        AnnualResults.CheckedYear checked = results.currentWith(year, id).orElseThrow(() -> noAnnualRun(year));
         SubjectResult subject = checked.subject(id).orElseThrow(() -> {
             results.refuseIfMissing(checked, id); // a row deleted from the sealed annual run: said so
             return new ResponseStatusException(HttpStatus.NOT_FOUND, MessageText.of(

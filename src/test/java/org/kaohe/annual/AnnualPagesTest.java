@@ -174,6 +174,18 @@ class AnnualPagesTest {
         JsonNode rows = json(get("/api/years/2026/results").with(user("viewer").roles("LEADER"))).get("rows");
         assertThat(find(rows, "C0022").get("seal").asText()).contains("ALTERED");
         assertThat(find(rows, "C0001").get("seal").asText()).contains("intact");
+        // a subject's own page and explanation check its own row: C0022's says so, C0001's holds
+        assertThat(body(get("/years/2026/subjects/C0022").with(user("viewer").roles("LEADER"))))
+                .contains("id=\"seal-alarm\"", "CADRE/C0022");
+        assertThat(json(get("/api/years/2026/subjects/C0022").with(user("viewer").roles("LEADER"))).get("seal")
+                .get("status").asText()).isEqualTo("ALTERED");
+        assertThat(body(get("/years/2026/subjects/C0001").with(user("viewer").roles("LEADER")))).doesNotContain("id=\"seal-alarm\"");
+        assertThat(json(get("/api/years/2026/subjects/C0001").with(user("viewer").roles("LEADER"))).get("seal")
+                .get("status").asText()).isEqualTo("INTACT");
+        jdbc.sql("UPDATE annual_result SET lines = (SELECT o.lines FROM annual_result o WHERE o.run_id = ? AND o.subject_id = 'C0005')"
+                + " WHERE run_id = ? AND subject_id = 'C0004'").params(run, run).update(); // C0004's lines: C0005's
+        assertThat(json(get("/api/years/2026/subjects/C0004").with(user("viewer").roles("LEADER"))).get("seal")
+                .get("status").asText()).isEqualTo("ALTERED");
         annual.evaluate(2026, "hr");     // a fresh run for the other tests
     }
 
