@@ -13,6 +13,7 @@ import org.kaohe.results.RunChecks;
 import org.kaohe.results.RunComparison;
 import org.kaohe.results.RunInfo;
 import org.kaohe.results.RunQueries;
+import org.kaohe.results.RunVerdict;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -64,11 +65,12 @@ class CompareController {
 
     /**
      * Every figure the comparison shows comes from the two runs' rows: both runs are checked against
-     * their seals (every row and the chain), and the page warns and marks each altered row.
+     * their seals (every row and the chain), and the page warns and marks each altered row. The
+     * check's verdict alone: the rows visited as stored, none kept (the comparison reads its own).
      */
     private void sealChecks(Model model, RunInfo earlier, RunInfo later) {
-        RunChecks.CheckedRun from = checks.results(earlier);
-        RunChecks.CheckedRun to = checks.results(later);
+        RunVerdict from = checks.verdict(earlier);
+        RunVerdict to = checks.verdict(later);
         List<String> problems = new ArrayList<>();
         Locale locale = LocaleContextHolder.getLocale();
         from.problems().forEach(p -> problems.add("#" + earlier.id() + ": " + MessageText.of(p, locale)));
