@@ -42,6 +42,9 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class AnnualController {
 
+    /** The most rows of each table the year's page shows at once: a province's year has 100,000 cadres. */
+    static final int PAGE_SIZE = 100;
+
     private final AnnualResults results;
     private final AnnualService annual;
     private final AnnualStaleness staleness;
@@ -159,9 +162,6 @@ class AnnualController {
         model.addAttribute("years", results.years());
         return "annual";
     }
-
-    /** The most rows of each table the year's page shows at once: a province's year has 100,000 cadres. */
-    static final int PAGE_SIZE = 100;
 
     /**
      * The year's results: its departments and its cadres (of one department when {@code dept} names
