@@ -386,6 +386,8 @@ public final class Bench {
                     "p95 ≤ 100 ms", "where every login lands");
             row(size + " subject page", percentiles(http, base + "/runs/" + runId + "/subjects/C000123", 5, "Cookie", cookie),
                     "≤ 200 ms", "");
+            row(size + " signals page `/signals`", percentiles(http, base + "/signals?scope=" + PERIOD, 20, "Cookie", cookie),
+                    "p95 ≤ 100 ms", "the quarter's signal run as stored (its first view, not timed, computes it)");
             WebPagesMatrix.measure(size, http, base, cookie, PERIOD.toString(), this::row);
             PagesMatrix.measure(size, http, base, "Bearer " + token, PERIOD.toString(), this::row);
         } finally {
