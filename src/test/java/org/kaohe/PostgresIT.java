@@ -120,6 +120,7 @@ class PostgresIT {
     @Autowired ApplicationEventPublisher events;
     @Autowired org.kaohe.annual.AnnualService annual;
     @Autowired org.kaohe.annual.AnnualResults annualResults;
+    @Autowired org.kaohe.annual.AnnualPages annualPages;
 
     @TempDir
     Path dir;
@@ -450,6 +451,14 @@ class PostgresIT {
             assertThat(s.lines().stream().map(l -> l.points()).reduce(java.math.BigDecimal.ZERO, java.math.BigDecimal::add))
                     .as(s.subjectId()).isEqualByComparingTo(s.score());
         }
+        // The year's page lists it without lines, in the same order, and reads the rows it shows whole.
+        org.kaohe.annual.AnnualPages.Listing listing = annualPages.listing(2026).orElseThrow();
+        assertThat(listing.subjects()).extracting(SubjectResult::subjectId)
+                .containsExactlyElementsOf(year.subjects().stream().map(SubjectResult::subjectId).toList());
+        org.kaohe.annual.AnnualPages.Shown shown = annualPages.shown(listing, listing.subjects().subList(0, 30));
+        assertThat(shown.check().status()).as(shown.check().problems().toString())
+                .isEqualTo(org.kaohe.results.SealStatus.INTACT);
+        assertThat(shown.check().subjects()).containsExactlyElementsOf(year.subjects().subList(0, 30));
     }
 
     private Map<String, Long> tableRowCounts() {

@@ -49,8 +49,13 @@ public class AnnualQuotas {
 
     /** The quotas of the year's run, by its rulebook version (none when that version has no annual tables). */
     public List<Quota> of(AnnualResults.CheckedYear year) {
-        Optional<AnnualRules> rules = rulebooks.version(year.run().rulebookVersion()).flatMap(b -> b.book().annual());
-        return rules.map(r -> of(r, year.subjects())).orElse(List.of());
+        return of(year.run(), year.subjects());
+    }
+
+    /** The quotas of the run over these subjects: every subject of the run (their lines are not needed). */
+    public List<Quota> of(AnnualRunInfo run, List<SubjectResult> subjects) {
+        Optional<AnnualRules> rules = rulebooks.version(run.rulebookVersion()).flatMap(b -> b.book().annual());
+        return rules.map(r -> of(r, subjects)).orElse(List.of());
     }
 
     static List<Quota> of(AnnualRules rules, List<SubjectResult> subjects) {
@@ -78,17 +83,45 @@ public class AnnualQuotas {
      * reasons, or, holding a grade with a quota, its place within the quota.
      */
     public static Map<String, List<Reason>> reasons(List<Quota> quotas, List<SubjectResult> subjects) {
-        List<Places> places = quotas.stream().map(q -> Places.of(q, subjects)).toList();
-        Map<String, List<Reason>> reasons = new LinkedHashMap<>();
-        for (SubjectResult s : subjects) {
-            List<Reason> own = new ArrayList<>(s.lines().stream().filter(l -> l.part().equals(ExplanationLine.GRADE_PART))
-                    .map(ExplanationLine::reason).toList());
-            if (own.isEmpty()) {
-                inQuota(places, s).ifPresent(own::add);
-            }
-            reasons.put(QuarterInput.key(s.subjectType(), s.subjectId()), own);
+        return new Applied(quotas, subjects).reasons(subjects);
+    }
+
+    /** The quotas of the run over every subject of it (their lines not needed), each quota's holders placed. */
+    public Applied applied(AnnualRunInfo run, List<SubjectResult> all) {
+        return new Applied(of(run, all), all);
+    }
+
+    /**
+     * A year's quotas as they fell, with each quota's holders placed once: why any subject has its
+     * grade is then a look-up, not a pass over the year (which a page of a province's year would pay
+     * per view).
+     */
+    public static final class Applied {
+        private final List<Quota> quotas;
+        private final List<Places> places;
+
+        Applied(List<Quota> quotas, List<SubjectResult> all) {
+            this.quotas = List.copyOf(quotas);
+            this.places = quotas.stream().map(q -> Places.of(q, all)).toList();
         }
-        return reasons;
+
+        public List<Quota> quotas() {
+            return quotas;
+        }
+
+        /** As {@link AnnualQuotas#reasons} for these subjects of the year, with their lines. */
+        public Map<String, List<Reason>> reasons(List<SubjectResult> subjects) {
+            Map<String, List<Reason>> reasons = new LinkedHashMap<>();
+            for (SubjectResult s : subjects) {
+                List<Reason> own = new ArrayList<>(s.lines().stream()
+                        .filter(l -> l.part().equals(ExplanationLine.GRADE_PART)).map(ExplanationLine::reason).toList());
+                if (own.isEmpty()) {
+                    inQuota(places, s).ifPresent(own::add);
+                }
+                reasons.put(QuarterInput.key(s.subjectType(), s.subjectId()), own);
+            }
+            return reasons;
+        }
     }
 
     /**

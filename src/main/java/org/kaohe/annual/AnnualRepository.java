@@ -5,9 +5,12 @@ import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
@@ -192,17 +195,71 @@ class AnnualRepository {
         return StoredRunRows.storedScales(jdbc, "annual_run_grade", runId);
     }
 
-    /** Every subject of the run with its lines: departments by rank, then cadres by department, rank (不定等次 last) and id. */
+    /**
+     * The order a year's subjects are listed in: departments by rank, then cadres by department, rank
+     * (不定等次 last) and id. Sorted here rather than by the database: the same order on H2 and
+     * PostgreSQL whatever its collation, and a sort of a province's year that costs the database
+     * server no more than the read.
+     */
+    static final Comparator<SubjectResult> LISTED_ORDER = Comparator
+            .comparingInt((SubjectResult s) -> s.subjectType() == SubjectType.DEPARTMENT ? 0 : 1)
+            .thenComparing(s -> s.subjectType() == SubjectType.DEPARTMENT ? "" : s.deptId())
+            .thenComparingInt(s -> s.rank() == 0 ? 1 : 0)
+            .thenComparingInt(SubjectResult::rank)
+            .thenComparing(SubjectResult::subjectId);
+
+    /** Every subject of the run with its lines, in the listed order. */
     List<StoredSubject> results(long runId) {
         Map<SubjectType, GradeScale> scales = scales(runId);
-        return jdbc.sql("""
-                        SELECT * FROM annual_result WHERE run_id = ?
-                        ORDER BY CASE subject_type WHEN 'DEPARTMENT' THEN 0 ELSE 1 END,
-                                 CASE subject_type WHEN 'DEPARTMENT' THEN '' ELSE dept_id END,
-                                 CASE rank_no WHEN 0 THEN 1 ELSE 0 END, rank_no, subject_id""")
+        List<StoredSubject> stored = new ArrayList<>(jdbc.sql("SELECT * FROM annual_result WHERE run_id = ?")
                 .param(runId)
                 .query((rs, n) -> stored(rs, scales))
-                .list();
+                .list());
+        stored.sort(Comparator.comparing(StoredSubject::result, LISTED_ORDER));
+        return stored;
+    }
+
+    /**
+     * Every subject of the run as listed, without its lines or parts (unchecked: what a page pages
+     * through, counts and places quotas by; the rows it shows are read again whole and checked).
+     */
+    List<SubjectResult> listed(long runId) {
+        Map<SubjectType, GradeScale> scales = scales(runId);
+        Map<String, String> departments = new HashMap<>(); // one string per department, not one per cadre
+        List<SubjectResult> listed = new ArrayList<>(jdbc.sql("""
+                        SELECT subject_type, subject_id, name, dept_id, score, band_grade, gated_grade, final_grade, rank_no,
+                               vetoed
+                        FROM annual_result WHERE run_id = ?""")
+                .param(runId)
+                .query((rs, n) -> {
+                    SubjectType type = SubjectType.valueOf(rs.getString("subject_type"));
+                    GradeScale scale = scales.getOrDefault(type, GradeScale.QUARTERLY);
+                    String dept = departments.computeIfAbsent(rs.getString("dept_id"), d -> d);
+                    return new SubjectResult(type, rs.getString("subject_id"), rs.getString("name"), dept,
+                            rs.getBigDecimal("score"), Map.of(), AnnualGrades.byCode(scale, rs.getString("band_grade")),
+                            AnnualGrades.byCode(scale, rs.getString("gated_grade")),
+                            AnnualGrades.byCode(scale, rs.getString("final_grade")), rs.getInt("rank_no"),
+                            rs.getBoolean("vetoed"), List.of());
+                })
+                .list());
+        listed.sort(LISTED_ORDER);
+        return listed;
+    }
+
+    /** These subjects of the run with their lines, in the order given; a subject the run no longer holds is left out. */
+    List<StoredSubject> results(long runId, List<SubjectResult> subjects) {
+        Map<SubjectType, GradeScale> scales = scales(runId);
+        Map<String, StoredSubject> found = new HashMap<>();
+        for (SubjectType type : SubjectType.values()) {
+            List<String> ids = subjects.stream().filter(s -> s.subjectType() == type).map(SubjectResult::subjectId).toList();
+            if (!ids.isEmpty()) {
+                jdbc.sql("SELECT * FROM annual_result WHERE run_id = :run AND subject_type = :type AND subject_id IN (:ids)")
+                        .param("run", runId).param("type", type.name()).param("ids", ids)
+                        .query((rs, n) -> stored(rs, scales))
+                        .list().forEach(s -> found.put(s.key(), s));
+            }
+        }
+        return subjects.stream().map(s -> found.get(RunSealer.subjectKey(s))).filter(Objects::nonNull).toList();
     }
 
     /** One subject of the run with its lines, looked up by its whole key (ids are unique across the two types). */

@@ -46,11 +46,14 @@ public class AnnualResults {
     private final AnnualRepository repository;
     private final RunSealer sealer;
     private final RunChainChecker chain;
+    /** The pages' background check's ({@link AnnualPages}): on every core it would take the cores their requests need. */
+    private final RunChainChecker oneThread;
 
     AnnualResults(AnnualRepository repository, RunSealer sealer, RunChainChecker chain) {
         this.repository = repository;
         this.sealer = sealer;
         this.chain = chain;
+        this.oneThread = RunChainChecker.onOneThread(sealer);
     }
 
     /** The year's newest annual run, checked; empty when the year was never evaluated. */
@@ -97,17 +100,26 @@ public class AnnualResults {
      * check reads its import's: a forged input fails the run's check too).
      */
     private CheckedYear checked(AnnualRunInfo run) {
+        return checked(run, chain);
+    }
+
+    /** As {@link #checked(AnnualRunInfo)} on the calling thread alone: the pages' background check. */
+    CheckedYear checkedOnOneThread(AnnualRunInfo run) {
+        return checked(run, oneThread);
+    }
+
+    private CheckedYear checked(AnnualRunInfo run, RunChainChecker checker) {
         List<StoredSubject> stored = repository.results(run.id());
         List<SubjectResult> subjects = stored.stream().map(StoredSubject::result).toList();
-        Optional<Message> otherKey = chain.otherKey("year", run.id(), run.keyId());
+        Optional<Message> otherKey = checker.otherKey("year", run.id(), run.keyId());
         if (otherKey.isPresent()) {
             return new CheckedYear(run, SealStatus.OTHER_KEY, subjects, Map.of(), List.of(otherKey.get()));
         }
-        RunChainChecker.Found found = chain.checkRows(run.header(), run.subjectCount(), run.seal(), stored);
+        RunChainChecker.Found found = checker.checkRows(run.header(), run.subjectCount(), run.seal(), stored);
         Map<String, Message> altered = new LinkedHashMap<>(found.alteredRows());
         List<Message> problems = new ArrayList<>(found.problems());
         for (StoredSubject s : stored) {
-            if (!chain.linesIntact(s.linesDigest(), s.result().lines())) {
+            if (!checker.linesIntact(s.linesDigest(), s.result().lines())) {
                 altered.putIfAbsent(s.key(), RunChainChecker.linesAltered(s.key()));
                 problems.add(RunChainChecker.linesAltered(s.key()));
             }
@@ -122,15 +134,23 @@ public class AnnualResults {
     }
 
     private CheckedYear checkedAlone(AnnualRunInfo run, String subjectId) {
-        Optional<StoredSubject> stored = repository.result(run.id(), subjectId);
-        List<SubjectResult> subjects = stored.map(s -> List.of(s.result())).orElse(List.of());
+        return checkedRows(run, repository.result(run.id(), subjectId).stream().toList());
+    }
+
+    /**
+     * These rows of the run, each checked alone (its own seal, its lines against their sealed digest),
+     * and the grade names they are shown with: not the chain, the count, the run's other rows nor the
+     * year-end appraisal's records, which the whole check ({@link #checked}) adds.
+     */
+    CheckedYear checkedRows(AnnualRunInfo run, List<StoredSubject> stored) {
+        List<SubjectResult> subjects = stored.stream().map(StoredSubject::result).toList();
         Optional<Message> otherKey = chain.otherKey("year", run.id(), run.keyId());
         if (otherKey.isPresent()) {
             return new CheckedYear(run, SealStatus.OTHER_KEY, subjects, Map.of(), List.of(otherKey.get()));
         }
         Map<String, Message> altered = new LinkedHashMap<>();
         List<Message> problems = new ArrayList<>();
-        stored.ifPresent(s -> {
+        for (StoredSubject s : stored) {
             if (!chain.rowIntact(run.header(), s)) {
                 altered.put(s.key(), RunChainChecker.rowAltered(s.key()));
                 problems.add(RunChainChecker.rowAltered(s.key()));
@@ -139,7 +159,7 @@ public class AnnualResults {
                 altered.putIfAbsent(s.key(), RunChainChecker.linesAltered(s.key()));
                 problems.add(RunChainChecker.linesAltered(s.key()));
             }
-        });
+        }
         labelsProblem(run).ifPresent(problems::add);
         return new CheckedYear(run, problems.isEmpty() ? SealStatus.INTACT : SealStatus.ALTERED, subjects, altered, problems);
     }

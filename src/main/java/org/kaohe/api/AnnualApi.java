@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 
 import org.kaohe.annual.AnnualFormat;
+import org.kaohe.annual.AnnualPages;
 import org.kaohe.annual.AnnualResults;
 import org.kaohe.annual.AnnualService;
 import org.kaohe.annual.AnnualStaleness;
@@ -51,9 +52,12 @@ class AnnualApi {
     private final AnnualService annual;
     private final AnnualStaleness staleness;
     private final RulebookService rulebooks;
+    private final AnnualPages pages;
 
-    AnnualApi(AnnualResults results, AnnualService annual, AnnualStaleness staleness, RulebookService rulebooks) {
+    AnnualApi(AnnualResults results, AnnualService annual, AnnualStaleness staleness, RulebookService rulebooks,
+              AnnualPages pages) {
         this.rulebooks = rulebooks;
+        this.pages = pages;
         this.results = results;
         this.annual = annual;
         this.staleness = staleness;
@@ -113,9 +117,11 @@ class AnnualApi {
     @GetMapping("/{year}/results")
     @Operation(summary = "年度考核结果 / the year's current annual results: the run, its seal check, whether it is out of "
             + "date (stale, staleReasons) and one row per subject (fixed columns; rank null for 不定等次; every row marked "
-            + "with its seal check), a page at a time (page from 1, size up to 1000; total and pages say how many)")
-    Map<String, Object> results(@PathVariable int year, @RequestParam(defaultValue = "1") int page,
-                                @RequestParam(defaultValue = "100") int size, Locale locale) {
+            + "with its seal check), a page at a time (page from 1, size up to 1000; total and pages say how many). The page's "
+            + "rows are checked in the request, the rest of the run by a whole check made in the background: the header "
+            + "Kaohe-Run-Check says PENDING until its first ends, and Kaohe-Seal gives the status, as a period's results do")
+    ResponseEntity<Map<String, Object>> results(@PathVariable int year, @RequestParam(defaultValue = "1") int page,
+                                                @RequestParam(defaultValue = "100") int size, Locale locale) {
         if (page < 1 || size < 1) { // as a period's results answer
             throw new InvalidInputException(Message.of("input.page.atLeastOne", String.valueOf(page), String.valueOf(size)));
         }
@@ -123,10 +129,12 @@ class AnnualApi {
             throw new InvalidInputException(Message.of("input.results.pageSize", String.valueOf(ResultsApi.MAX_PAGE_SIZE),
                     Echo.of(size)));
         }
-        AnnualResults.CheckedYear checked = checked(year);
-        List<SubjectResult> all = checked.subjects();
+        AnnualPages.Listing listing = pages.listing(year).orElseThrow(() -> noAnnualRun(year));
+        List<SubjectResult> all = listing.subjects();
         int from = (int) Math.min((long) (page - 1) * size, all.size()); // past the end: no rows, as a period's answer
-        List<SubjectResult> rows = all.subList(from, Math.min(all.size(), from + size));
+        // The page's rows are read whole and checked; the rest of the run by its last whole check (AnnualPages).
+        AnnualPages.Shown shown = pages.shown(listing, all.subList(from, Math.min(all.size(), from + size)));
+        AnnualResults.CheckedYear checked = shown.check();
         List<StaleReason> stale = staleness.reasons(checked.run());
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("year", year);
@@ -142,8 +150,10 @@ class AnnualApi {
         body.put("size", size);
         body.put("total", all.size());
         body.put("pages", Math.max(1, (all.size() + size - 1) / size));
-        body.put("rows", rows.stream().map(s -> row(checked, s)).toList());
-        return body;
+        body.put("rows", checked.subjects().stream().map(s -> row(checked, s)).toList());
+        return ResponseEntity.ok().header(ResultsApi.SEAL_HEADER, checked.status().name())
+                .header(ResultsApi.WHOLE_CHECK_HEADER, shown.wholeCheckPending() ? "PENDING" : "DONE")
+                .body(body);
     }
 
     @GetMapping("/{year}/subjects/{id}")
@@ -180,10 +190,6 @@ class AnnualApi {
         seal.put("label", ApiText.worded(checked.status().message()));
         seal.put("problems", checked.problems().stream().map(ApiText::worded).toList());
         return seal;
-    }
-
-    private AnnualResults.CheckedYear checked(int year) {
-        return results.current(year).orElseThrow(() -> noAnnualRun(year));
     }
 
     private static ResponseStatusException noAnnualRun(int year) {

@@ -1,29 +1,21 @@
 package org.kaohe.results;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.function.Consumer;
 
 import org.kaohe.errors.Message;
 import org.kaohe.scoring.SubjectResult;
 import org.kaohe.work.RequestsInFlight;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 
 /**
  * The results pages' check, off the request for what is not on the page: each row a page shows is
- * checked against its seal in the request; the whole run (every other row, the chain, the count) on
- * one background thread, whose last finding every page then shows. That thread gives way to the
+ * checked against its seal in the request; the whole run (every other row, the chain, the count) by
+ * {@link BackgroundChecks}, whose last finding every page then shows. That check gives way to the
  * requests: it reads and checks the run a few hundred rows at a time, and between two pieces waits
  * while any request is being served ({@link RequestsInFlight}), at most
  * {@code kaohe.results.run-check-gives-way-for} (50 ms) a piece, so a busy server still ends its check.
@@ -31,8 +23,6 @@ import org.springframework.stereotype.Service;
  */
 @Service
 public class ResultPageChecks {
-
-    private static final Logger LOG = LoggerFactory.getLogger(ResultPageChecks.class);
 
     private final RunQueries runs;
     private final RunRowChecks rowChecks;
@@ -42,12 +32,7 @@ public class ResultPageChecks {
      */
     private final RunRowChecks wholeRunRows;
     private final UnkeyedRuns unkeyedRuns;
-    /**
-     * How long a whole run's check is reused by pages before it is done again (in the background):
-     * {@code kaohe.results.run-check-reused-for}, 30 s; 0 makes every page start one when none is under
-     * way (how the bench keeps the check running while it times the pages).
-     */
-    private final Duration reusedFor;
+    private final BackgroundChecks background;
     private final RequestsInFlight requests;
     /** How long the whole check waits for the requests in flight between two of its pieces, at most (0: never). */
     private final Duration givesWayFor;
@@ -56,15 +41,14 @@ public class ResultPageChecks {
     static final int GIVE_WAY_EVERY = 500;
 
     public ResultPageChecks(RunQueries runs, RunSealer sealer, RunChainChecker chain, UnkeyedRuns unkeyedRuns,
-                            RequestsInFlight requests,
-                            @Value("${kaohe.results.run-check-reused-for:30s}") Duration reusedFor,
+                            RequestsInFlight requests, BackgroundChecks background,
                             @Value("${kaohe.results.run-check-gives-way-for:50ms}") Duration givesWayFor) {
         this.runs = runs;
         this.rowChecks = new RunRowChecks(runs, sealer, chain);
         this.wholeRunRows = new RunRowChecks(runs, sealer, new RunChainChecker(sealer, false));
         this.unkeyedRuns = unkeyedRuns;
         this.requests = requests;
-        this.reusedFor = reusedFor;
+        this.background = background;
         this.givesWayFor = givesWayFor;
     }
 
@@ -79,23 +63,11 @@ public class ResultPageChecks {
         }
     }
 
-    private record TimedCheck(SealStatus status, List<Message> problems, Instant at) {}
-
-    private final Map<Long, TimedCheck> lastRunChecks = new ConcurrentHashMap<>();
-    private final Set<Long> checking = ConcurrentHashMap.newKeySet();
-    /** One thread checks whole runs for the pages, off their requests: one run at a time, whatever the visitors. */
-    private final ExecutorService background = Executors.newSingleThreadExecutor(
-            task -> {
-                Thread thread = new Thread(task, "run-check");
-                thread.setDaemon(true);
-                return thread;
-            });
-
     /**
      * Marks each row of a page with its own seal check (the cost of the page's rows) and adds what
      * the run's last whole check found (every row, the chain, the count). The whole check never runs
-     * inside the page's request: it runs on a background thread when none was made in the last
-     * {@link #reusedFor}, so paging through a city of 100,000 cadres costs the page only.
+     * inside the page's request: it runs in the background ({@link BackgroundChecks}) when none was
+     * made lately, so paging through a city of 100,000 cadres costs the page only.
      * A row changed or deleted elsewhere in the run is therefore flagged on the pages within seconds
      * (once that check ends), not on the very next page; a row the page shows, at once.
      */
@@ -111,37 +83,15 @@ public class ResultPageChecks {
         if (unkeyed.isPresent()) {
             return new CheckedPage(checked, unkeyed.get(), unkeyedRuns.problems(run, unkeyed.get()), false);
         }
-        TimedCheck whole = lastRunChecks.get(run.id());
         boolean rowAltered = rows.stream().anyMatch(r -> r.seal() == SealStatus.ALTERED);
-        if (whole == null || rowAltered || !whole.at().plus(reusedFor).isAfter(Instant.now())) {
-            checkInBackground(run);
-        }
+        Optional<BackgroundChecks.Finding> whole = background.last("run " + run.id(), rowAltered,
+                () -> wholeRunCheck(run));
         List<Message> problems = new ArrayList<>();
         rowChecks.checkLabels(run, problems); // the grade and part names every row is shown with
-        if (whole != null) {
-            // The whole check found the names' problem too (when it ran): listed once, as the page found it now.
-            whole.problems().stream().filter(p -> !problems.contains(p)).forEach(problems::add);
-        }
+        // The whole check found the names' problem too (when it ran): listed once, as the page found it now.
+        whole.ifPresent(w -> w.problems().stream().filter(p -> !problems.contains(p)).forEach(problems::add));
         return new CheckedPage(checked, problems.isEmpty() && !rowAltered ? SealStatus.INTACT : SealStatus.ALTERED,
-                problems, whole == null);
-    }
-
-    /** Starts the run's whole check unless one is already under way. */
-    private void checkInBackground(RunInfo run) {
-        if (checking.add(run.id())) {
-            background.execute(() -> {
-                try {
-                    lastRunChecks.put(run.id(), wholeRunCheck(run));
-                } catch (RuntimeException e) {
-                    // The pages go on saying the check is pending (never "intact"); the next page tries again.
-                    // On H2 a long streamed read can meet its store's housekeeping ("Chunk ... not found").
-                    LOG.warn("The whole check of run {} for the results pages failed; the next page tries again",
-                            run.id(), e);
-                } finally {
-                    checking.remove(run.id());
-                }
-            });
-        }
+                problems, whole.isEmpty());
     }
 
     /**
@@ -151,12 +101,11 @@ public class ResultPageChecks {
      * {@link #GIVE_WAY_EVERY} rows. On PostgreSQL the pause also holds the next fetch of rows, so the
      * database server gives way too.
      */
-    private TimedCheck wholeRunCheck(RunInfo run) {
+    private BackgroundChecks.Finding wholeRunCheck(RunInfo run) {
         RunChainChecker.Found found = wholeRunRows.checkRowsAsRead(run,
                 rows -> runs.forEachStoredRow(run.id(), givingWay(rows)));
-        return new TimedCheck(found.intact() ? SealStatus.INTACT : SealStatus.ALTERED, found.problems(), Instant.now());
+        return BackgroundChecks.Finding.now(found.intact() ? SealStatus.INTACT : SealStatus.ALTERED, found.problems());
     }
-
     /** The rows handed on, with a pause for the requests in flight after each {@link #GIVE_WAY_EVERY}. */
     private Consumer<StoredSubject> givingWay(Consumer<StoredSubject> rows) {
         int[] read = {0};

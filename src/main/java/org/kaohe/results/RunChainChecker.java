@@ -54,6 +54,11 @@ public class RunChainChecker {
         this.parallel = parallel && CHECKERS.getParallelism() > 1;
     }
 
+    /** A checker on the calling thread alone: a background check that must leave the other cores to the requests. */
+    public static RunChainChecker onOneThread(RunSealer sealer) {
+        return new RunChainChecker(sealer, false);
+    }
+
     /** How many threads a whole-run check uses. */
     public int parallelism() {
         return parallel ? CHECKERS.getParallelism() : 1;

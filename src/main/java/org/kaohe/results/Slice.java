@@ -15,4 +15,9 @@ public record Slice<T>(List<T> items, int page, int pages, int total) {
         return new Slice<>(List.copyOf(all.subList((shown - 1) * size, Math.min(all.size(), shown * size))), shown, pages,
                 all.size());
     }
+
+    /** The same page of the list showing these items instead (the page's items as read again and checked). */
+    public <U> Slice<U> showing(List<U> shown) {
+        return new Slice<>(List.copyOf(shown), page, pages, total);
+    }
 }

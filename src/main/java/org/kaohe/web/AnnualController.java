@@ -6,6 +6,7 @@ import java.security.Principal;
 import java.util.List;
 import java.util.Optional;
 
+import org.kaohe.annual.AnnualPages;
 import org.kaohe.annual.AnnualQuotas;
 import org.kaohe.annual.AnnualResults;
 import org.kaohe.annual.AnnualService;
@@ -49,15 +50,15 @@ class AnnualController {
     private final AnnualService annual;
     private final AnnualStaleness staleness;
     private final PendingUploads pending;
-    private final AnnualQuotas quotas;
+    private final AnnualPages pages;
 
     AnnualController(AnnualResults results, AnnualService annual, AnnualStaleness staleness, PendingUploads pending,
-                     AnnualQuotas quotas) {
+                     AnnualPages pages) {
         this.results = results;
+        this.pages = pages;
         this.staleness = staleness;
         this.annual = annual;
         this.pending = pending;
-        this.quotas = quotas;
     }
 
     /**
@@ -124,7 +125,7 @@ class AnnualController {
                 if (result.diff() != null) {
                     redirect.addFlashAttribute("importDiff", result.diff().countsOnly());
                 }
-                return "redirect:" + (results.current(y).isPresent() ? "/years/" + y : "/years");
+                return "redirect:" + (results.years().contains(y) ? "/years/" + y : "/years");
             }
         }
         model.addAttribute("formYear", y);
@@ -155,7 +156,7 @@ class AnnualController {
 
     /** The year's page when it has a run, else the page without results: where a refused form is answered. */
     private String page(int year, Model model) {
-        return results.current(year).isPresent() ? year(year, 1, 1, null, model) : newestPage(model);
+        return results.years().contains(year) ? year(year, 1, 1, null, model) : newestPage(model);
     }
 
     private String newestPage(Model model) {
@@ -165,33 +166,40 @@ class AnnualController {
 
     /**
      * The year's results: its departments and its cadres (of one department when {@code dept} names
-     * one), each table a page at a time ({@code dpage}, {@code page}).
+     * one), each table a page at a time ({@code dpage}, {@code page}). The rows shown are each checked
+     * in the request; the rest of the run by its last whole check, made in the background
+     * ({@link AnnualPages}): a year of 100,000 cadres costs the page its rows.
      */
     @GetMapping("/years/{year}")
     String year(@PathVariable int year, @RequestParam(defaultValue = "1") int page,
                 @RequestParam(defaultValue = "1") int dpage, @RequestParam(required = false) String dept, Model model) {
-        AnnualResults.CheckedYear checked = checked(year);
+        AnnualPages.Listing listing = pages.listing(year).orElseThrow(() -> noAnnualRun(year));
+        String cadresOf = dept == null || dept.isBlank() ? null : dept.strip();
+        Slice<SubjectResult> departments = Slice.of(listing.subjects().stream()
+                .filter(s -> s.subjectType() == SubjectType.DEPARTMENT).toList(), dpage, PAGE_SIZE);
+        Slice<SubjectResult> cadres = Slice.of(listing.subjects().stream().filter(s -> s.subjectType() == SubjectType.CADRE
+                && (cadresOf == null || s.deptId().equals(cadresOf))).toList(), page, PAGE_SIZE);
+        AnnualPages.Shown shown = pages.shown(listing,
+                java.util.stream.Stream.concat(departments.items().stream(), cadres.items().stream()).toList());
+        AnnualResults.CheckedYear checked = shown.check();
         model.addAttribute("years", results.years());
         model.addAttribute("year", year);
         model.addAttribute("check", checked);
+        model.addAttribute("wholeCheckPending", shown.wholeCheckPending());
         model.addAttribute("staleReasons", staleness.reasons(checked.run()));
-        String cadresOf = dept == null || dept.isBlank() ? null : dept.strip();
         model.addAttribute("dept", cadresOf);
-        model.addAttribute("departments", Slice.of(checked.subjects().stream()
-                .filter(s -> s.subjectType() == SubjectType.DEPARTMENT).toList(), dpage, PAGE_SIZE));
-        model.addAttribute("cadres", Slice.of(checked.subjects().stream().filter(s -> s.subjectType() == SubjectType.CADRE
-                && (cadresOf == null || s.deptId().equals(cadresOf))).toList(), page, PAGE_SIZE));
-        quotasAndReasons(checked, model);
+        model.addAttribute("departments", departments.showing(ofType(checked, SubjectType.DEPARTMENT)));
+        model.addAttribute("cadres", cadres.showing(ofType(checked, SubjectType.CADRE)));
+        List<AnnualQuotas.Quota> applied = listing.quotas().quotas();
+        model.addAttribute("quotas", applied);
+        model.addAttribute("gradeReasons", listing.quotas().reasons(checked.subjects()));
+        model.addAttribute("cadreRankCityWide", applied.stream().anyMatch(q -> q.type() == SubjectType.CADRE
+                && q.scope() == QuotaScope.CITY));
         return "annual";
     }
 
-    /** The quotas as applied (rule, scope, places per group) and why each subject has its grade. */
-    private void quotasAndReasons(AnnualResults.CheckedYear checked, Model model) {
-        List<AnnualQuotas.Quota> applied = quotas.of(checked);
-        model.addAttribute("quotas", applied);
-        model.addAttribute("gradeReasons", AnnualQuotas.reasons(applied, checked.subjects()));
-        model.addAttribute("cadreRankCityWide", applied.stream().anyMatch(q -> q.type() == SubjectType.CADRE
-                && q.scope() == QuotaScope.CITY));
+    private static List<SubjectResult> ofType(AnnualResults.CheckedYear checked, SubjectType type) {
+        return checked.subjects().stream().filter(s -> s.subjectType() == type).toList();
     }
 
     @GetMapping("/years/{year}/subjects/{id}")
@@ -208,10 +216,6 @@ class AnnualController {
         model.addAttribute("status", checked.statusOf(subject));
         model.addAttribute("staleReasons", staleness.reasons(checked.run()));
         return "annual-subject";
-    }
-
-    private AnnualResults.CheckedYear checked(int year) {
-        return results.current(year).orElseThrow(() -> noAnnualRun(year));
     }
 
     /** "No annual run for 2026", in the page's language: also the annual exports' and notices' answer. */

@@ -27,10 +27,12 @@ import org.kaohe.imports.ImportService;
 import org.kaohe.records.Period;
 import org.kaohe.records.SubjectType;
 import org.kaohe.scoring.SubjectResult;
+import org.kaohe.testing.Eventually;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
@@ -51,6 +53,8 @@ class AnnualPagesTest {
     @Autowired AnnualService annual;
     @Autowired AnnualResults results;
     @Autowired JdbcClient jdbc;
+    @Autowired AnnualPages pages;
+    @Autowired AnnualRepository repository;
 
     @BeforeAll
     void demoYear() {
@@ -187,6 +191,81 @@ class AnnualPagesTest {
         assertThat(json(get("/api/years/2026/subjects/C0004").with(user("viewer").roles("LEADER"))).get("seal")
                 .get("status").asText()).isEqualTo("ALTERED");
         annual.evaluate(2026, "hr");     // a fresh run for the other tests
+    }
+
+    @Test
+    void theYearsPageChecksItsOwnRowsAndTheRestOfTheRunInTheBackground() throws Exception {
+        annual.evaluate(2026, "hr"); // a run no page has looked at yet
+        long run = results.current(2026).orElseThrow().run().id();
+        List<SubjectResult> listed = pages.listing(2026).orElseThrow().subjects();
+        SubjectResult last = listed.get(listed.size() - 1);
+        String otherDept = listed.stream().filter(s -> s.subjectType() == SubjectType.CADRE && !s.deptId().equals(last.deptId()))
+                .findFirst().orElseThrow().deptId();
+        jdbc.sql("UPDATE annual_result SET score = 99.00 WHERE run_id = ? AND subject_id = ?").params(run, last.subjectId())
+                .update();
+
+        // A page without the altered row: its own rows hold; the rest of the run is being checked.
+        String first = body(get("/years/2026").param("dept", otherDept).with(user("viewer").roles("LEADER")));
+        assertThat(first).contains("id=\"whole-check-pending\"", "id=\"seal-status\">完好<").doesNotContain("id=\"seal-alarm\"");
+        Eventually.until("the year's whole check ends", () -> "DONE".equals(apiPage().getHeader("Kaohe-Run-Check")));
+
+        // Once it has ended, every page and API page of the year says what it found.
+        String after = body(get("/years/2026").param("dept", otherDept).with(user("viewer").roles("LEADER")));
+        assertThat(after).contains("id=\"seal-alarm\"", "CADRE/" + last.subjectId()).doesNotContain("whole-check-pending");
+        MockHttpServletResponse api = apiPage();
+        assertThat(api.getHeader("Kaohe-Seal")).isEqualTo("ALTERED");
+        JsonNode answer = new ObjectMapper().readTree(api.getContentAsString(StandardCharsets.UTF_8));
+        assertThat(answer.get("seal").get("problems").toString()).contains("CADRE/" + last.subjectId());
+        assertThat(answer.get("rows")).hasSize(5).allSatisfy(row -> assertThat(row.get("seal").asText()).contains("intact"));
+        annual.evaluate(2026, "hr"); // a fresh run for the other tests
+    }
+
+    /** The first five of the year through the API, a page the altered last row is not on. */
+    private MockHttpServletResponse apiPage() {
+        try {
+            return mvc.perform(get("/api/years/2026/results").param("size", "5").with(user("viewer").roles("LEADER")))
+                    .andReturn().getResponse();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
+    void aRowDeletedSinceTheYearWasListedIsNamedOnThePageAtOnce() throws Exception {
+        annual.evaluate(2026, "hr");
+        long run = results.current(2026).orElseThrow().run().id();
+        assertThat(body(get("/years/2026").with(user("viewer").roles("LEADER")))).doesNotContain("id=\"seal-alarm\""); // listed, kept
+        SubjectResult cadre = pages.listing(2026).orElseThrow().subjects().stream()
+                .filter(s -> s.subjectType() == SubjectType.CADRE).findFirst().orElseThrow();
+        jdbc.sql("DELETE FROM annual_result WHERE run_id = ? AND subject_type = 'CADRE' AND subject_id = ?")
+                .params(run, cadre.subjectId()).update();
+
+        String page = body(get("/years/2026").with(user("viewer").roles("LEADER")));
+        assertThat(page).contains("id=\"seal-alarm\"", "缺少对象 CADRE/" + cadre.subjectId())
+                .doesNotContain("href=\"/years/2026/subjects/" + cadre.subjectId() + "\"");
+        annual.evaluate(2026, "hr");
+    }
+
+    @Test
+    void theYearIsListedInOneOrderDepartmentsThenCadresByDepartmentAndRankTheUngradedLast() {
+        long run = results.current(2026).orElseThrow().run().id();
+        List<SubjectResult> listed = repository.listed(run);
+        assertThat(listed).extracting(SubjectResult::subjectId)
+                .containsExactlyElementsOf(repository.results(run).stream().map(s -> s.result().subjectId()).toList());
+        for (int i = 1; i < listed.size(); i++) {
+            SubjectResult before = listed.get(i - 1);
+            SubjectResult s = listed.get(i);
+            if (before.subjectType() != s.subjectType()) {
+                assertThat(before.subjectType()).isEqualTo(SubjectType.DEPARTMENT);
+            } else if (s.subjectType() == SubjectType.DEPARTMENT || before.deptId().equals(s.deptId())) {
+                int placeBefore = before.rank() == 0 ? Integer.MAX_VALUE : before.rank();
+                int place = s.rank() == 0 ? Integer.MAX_VALUE : s.rank();
+                assertThat(placeBefore).as(s.subjectId()).isLessThanOrEqualTo(place);
+            } else {
+                assertThat(before.deptId()).isLessThan(s.deptId());
+            }
+        }
+        assertThat(listed).anyMatch(s -> s.rank() == 0).allMatch(s -> s.lines().isEmpty());
     }
 
     @Test

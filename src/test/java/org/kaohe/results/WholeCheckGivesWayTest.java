@@ -54,7 +54,7 @@ class WholeCheckGivesWayTest {
         RunInfo run = storedRun(Period.parse("2031-Q1"));
         // The application's check with an hour's patience: it can only go on when the request ends.
         ResultPageChecks patient = new ResultPageChecks(queries, sealer, chain, unkeyedRuns, requests,
-                Duration.ofSeconds(30), Duration.ofHours(1));
+                new BackgroundChecks(Duration.ofSeconds(30)), Duration.ofHours(1));
 
         try (HeldRequest request = new HeldRequest(requests)) {
             assertThat(patient.page(run, firstPage(run)).wholeCheckPending()).isTrue();

@@ -1,0 +1,125 @@
+package org.kaohe.annual;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import org.kaohe.errors.Message;
+import org.kaohe.results.BackgroundChecks;
+import org.kaohe.results.RunSealer;
+import org.kaohe.results.SealStatus;
+import org.kaohe.results.StoredSubject;
+import org.kaohe.scoring.SubjectResult;
+import org.springframework.stereotype.Service;
+
+/**
+ * A year's page and its list in the API at any size, as a quarter's results pages
+ * ({@link org.kaohe.results.ResultPageChecks}): the year's subjects are listed without their lines
+ * (to page through, count and place the quotas); the rows shown are read whole and each checked
+ * against its seal in the request; the whole run (every other row, the chain, the count, the
+ * year-end appraisal's records) is checked in the background ({@link BackgroundChecks}), and its
+ * last finding is what the page says of the rest. A row changed elsewhere in the run is flagged
+ * once that check ends; a row the page shows, at once. Exports, paper and {@code runs verify}
+ * check the whole run themselves ({@link AnnualResults}).
+ */
+@Service
+public class AnnualPages {
+
+    /**
+     * The most listed subjects kept between requests, all runs together (some 30 MB at 100,000). An
+     * annual run's rows are only ever inserted, so a run's listing never changes: one read serves
+     * every page of it. A row changed or deleted behind Kaohe's back since is caught where it
+     * matters, by the shown rows' own checks and the whole check, never taken from the listing.
+     * A run of more subjects is listed again for each page.
+     */
+    static final int KEPT_SUBJECTS = 300_000;
+
+    /**
+     * The year's newest run, every subject of it as listed (unchecked and without lines), and its
+     * quotas as they fell on them.
+     */
+    public record Listing(AnnualRunInfo run, List<SubjectResult> subjects, AnnualQuotas.Applied quotas) {}
+
+    /** What is kept of a run between requests. */
+    private record Listed(List<SubjectResult> subjects, AnnualQuotas.Applied quotas) {}
+
+    /**
+     * The rows a page shows, each checked, with the problems of the run the last whole check found;
+     * {@code wholeCheckPending} while the run's first whole check is still under way.
+     */
+    public record Shown(AnnualResults.CheckedYear check, boolean wholeCheckPending) {}
+
+    private final AnnualRepository repository;
+    private final AnnualResults results;
+    private final BackgroundChecks background;
+    private final AnnualQuotas quotas;
+    /** The runs last listed, by id, least recently used first. */
+    private final LinkedHashMap<Long, Listed> kept = new LinkedHashMap<>(4, 0.75f, true);
+
+    AnnualPages(AnnualRepository repository, AnnualResults results, BackgroundChecks background, AnnualQuotas quotas) {
+        this.repository = repository;
+        this.results = results;
+        this.background = background;
+        this.quotas = quotas;
+    }
+
+    /** Empty when the year was never evaluated. */
+    public Optional<Listing> listing(int year) {
+        return repository.currentRun(year).map(run -> {
+            Listed listed = listed(run);
+            return new Listing(run, listed.subjects(), listed.quotas());
+        });
+    }
+
+    private Listed listed(AnnualRunInfo run) {
+        synchronized (kept) {
+            Listed listed = kept.get(run.id());
+            if (listed != null) {
+                return listed;
+            }
+        }
+        List<SubjectResult> subjects = List.copyOf(repository.listed(run.id()));
+        Listed listed = new Listed(subjects, quotas.applied(run, subjects));
+        synchronized (kept) {
+            kept.put(run.id(), listed);
+            int held = kept.values().stream().mapToInt(l -> l.subjects().size()).sum();
+            var eldest = kept.values().iterator();
+            while (held > KEPT_SUBJECTS && eldest.hasNext()) {
+                held -= eldest.next().subjects().size();
+                eldest.remove();
+            }
+        }
+        return listed;
+    }
+
+    /**
+     * These listed rows read whole and checked, in the order given, with what the run's last whole
+     * check found. A listed row the run no longer holds was deleted: named at once.
+     */
+    public Shown shown(Listing listing, List<SubjectResult> rows) {
+        AnnualRunInfo run = listing.run();
+        List<StoredSubject> stored = repository.results(run.id(), rows);
+        AnnualResults.CheckedYear own = results.checkedRows(run, stored);
+        if (own.status() == SealStatus.OTHER_KEY) {
+            return new Shown(own, false); // nothing of the run can be checked: no whole check to wait for
+        }
+        List<Message> problems = new ArrayList<>(own.problems());
+        Set<String> read = new HashSet<>();
+        stored.forEach(s -> read.add(s.key()));
+        List<String> deleted = rows.stream().map(RunSealer::subjectKey).filter(key -> !read.contains(key)).toList();
+        deleted.forEach(key -> problems.add(Message.of("seal.problem.rowDeleted", key)));
+        boolean rowsFailed = !own.alteredRows().isEmpty() || !deleted.isEmpty(); // the whole finding should catch up
+        Optional<BackgroundChecks.Finding> whole = background.last("year-run " + run.id(), rowsFailed, () -> {
+            AnnualResults.CheckedYear checked = results.checkedOnOneThread(run);
+            return BackgroundChecks.Finding.now(checked.status(), checked.problems());
+        });
+        // The whole check found the shown rows' and the names' problems too (when it ran): listed once.
+        whole.ifPresent(w -> w.problems().stream().filter(p -> !problems.contains(p)).forEach(problems::add));
+        SealStatus status = problems.isEmpty() ? SealStatus.INTACT : SealStatus.ALTERED;
+        return new Shown(new AnnualResults.CheckedYear(run, status, own.subjects(), own.alteredRows(), problems),
+                whole.isEmpty());
+    }
+}
