@@ -3,8 +3,10 @@ package org.kaohe.web;
 import java.io.IOException;
 import java.io.Serializable;
 import java.security.Principal;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 import org.kaohe.annual.AnnualPages;
 import org.kaohe.annual.AnnualQuotas;
@@ -45,6 +47,8 @@ class AnnualController {
 
     /** The most rows of each table the year's page shows at once: a province's year has 100,000 cadres. */
     static final int PAGE_SIZE = 100;
+    /** The most groups of a quota the page lists whole (beyond, those of the departments it shows). */
+    static final int QUOTA_GROUPS_LISTED = 40;
 
     private final AnnualResults results;
     private final AnnualService annual;
@@ -191,11 +195,33 @@ class AnnualController {
         model.addAttribute("departments", departments.showing(ofType(checked, SubjectType.DEPARTMENT)));
         model.addAttribute("cadres", cadres.showing(ofType(checked, SubjectType.CADRE)));
         List<AnnualQuotas.Quota> applied = listing.quotas().quotas();
-        model.addAttribute("quotas", applied);
+        Set<String> onPage = new HashSet<>();
+        checked.subjects().forEach(s -> onPage.add(s.subjectType() == SubjectType.DEPARTMENT ? s.subjectId() : s.deptId()));
+        if (cadresOf != null) {
+            onPage.add(cadresOf);
+        }
+        model.addAttribute("quotas", applied.stream().map(q -> ShownQuota.of(q, onPage)).toList());
         model.addAttribute("gradeReasons", listing.quotas().reasons(checked.subjects()));
         model.addAttribute("cadreRankCityWide", applied.stream().anyMatch(q -> q.type() == SubjectType.CADRE
                 && q.scope() == QuotaScope.CITY));
         return "annual";
+    }
+
+    /**
+     * A quota with the groups the page lists: all of them up to {@link #QUOTA_GROUPS_LISTED}; beyond,
+     * the city's and those of the departments the page shows (a province's department-scoped quota has
+     * thousands), {@code others} saying how many more there are.
+     */
+    record ShownQuota(AnnualQuotas.Quota quota, List<AnnualQuotas.Group> groups, int others) {
+
+        static ShownQuota of(AnnualQuotas.Quota quota, Set<String> onPage) {
+            if (quota.groups().size() <= QUOTA_GROUPS_LISTED) {
+                return new ShownQuota(quota, quota.groups(), 0);
+            }
+            List<AnnualQuotas.Group> shown = quota.groups().stream()
+                    .filter(g -> g.id().isEmpty() || onPage.contains(g.id())).toList();
+            return new ShownQuota(quota, shown, quota.groups().size() - shown.size());
+        }
     }
 
     private static List<SubjectResult> ofType(AnnualResults.CheckedYear checked, SubjectType type) {
