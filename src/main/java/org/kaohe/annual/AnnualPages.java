@@ -114,7 +114,7 @@ public class AnnualPages {
         boolean rowsFailed = !own.alteredRows().isEmpty() || !deleted.isEmpty(); // the whole finding should catch up
         Optional<BackgroundChecks.Finding> whole = background.last("year-run " + run.id(), rowsFailed, () -> {
             AnnualResults.CheckedYear checked = results.checkedOnOneThread(run);
-            return BackgroundChecks.Finding.now(checked.status(), checked.problems());
+            return BackgroundChecks.Finding.now(checked.status(), checked.problems(), checked.alteredRows().keySet());
         });
         // The whole check found the shown rows' and the names' problems too (when it ran): listed once.
         whole.ifPresent(w -> w.problems().stream().filter(p -> !problems.contains(p)).forEach(problems::add));

@@ -29,15 +29,16 @@ public class BackgroundChecks {
 
     private static final Logger LOG = LoggerFactory.getLogger(BackgroundChecks.class);
 
-    /** What a run's whole check found, and when. */
-    public record Finding(SealStatus status, List<Message> problems, Instant at) {
+    /** What a run's whole check found (with the rows that failed their own seal, by key), and when. */
+    public record Finding(SealStatus status, List<Message> problems, Set<String> alteredRows, Instant at) {
         public Finding {
             problems = List.copyOf(problems);
+            alteredRows = Set.copyOf(alteredRows);
         }
 
         /** A finding made just now. */
-        public static Finding now(SealStatus status, List<Message> problems) {
-            return new Finding(status, problems, Instant.now());
+        public static Finding now(SealStatus status, List<Message> problems, Set<String> alteredRows) {
+            return new Finding(status, problems, alteredRows, Instant.now());
         }
     }
 

@@ -2,11 +2,15 @@ package org.kaohe.results;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 import org.kaohe.errors.Message;
+import org.kaohe.records.SubjectType;
 import org.kaohe.scoring.SubjectResult;
 import org.kaohe.work.RequestsInFlight;
 import org.springframework.beans.factory.annotation.Value;
@@ -84,14 +88,54 @@ public class ResultPageChecks {
             return new CheckedPage(checked, unkeyed.get(), unkeyedRuns.problems(run, unkeyed.get()), false);
         }
         boolean rowAltered = rows.stream().anyMatch(r -> r.seal() == SealStatus.ALTERED);
-        Optional<BackgroundChecks.Finding> whole = background.last("run " + run.id(), rowAltered,
-                () -> wholeRunCheck(run));
+        Optional<BackgroundChecks.Finding> whole = lastWholeCheck(run, rowAltered);
         List<Message> problems = new ArrayList<>();
         rowChecks.checkLabels(run, problems); // the grade and part names every row is shown with
         // The whole check found the names' problem too (when it ran): listed once, as the page found it now.
         whole.ifPresent(w -> w.problems().stream().filter(p -> !problems.contains(p)).forEach(problems::add));
         return new CheckedPage(checked, problems.isEmpty() && !rowAltered ? SealStatus.INTACT : SealStatus.ALTERED,
                 problems, whole.isEmpty());
+    }
+
+    /**
+     * What a view of two whole runs (a comparison) says of one of them: the rows it shows checked in
+     * its request, the rest by the run's last whole check, as a results page does; never a whole
+     * check inside the request.
+     */
+    public record RunView(SealStatus status, List<Message> problems, Set<String> alteredRows, boolean wholeCheckPending) {
+        public boolean failed() {
+            return status.failed();
+        }
+    }
+
+    /** The run as a view shows {@code shown} of its subjects (each by its type and id; all of them held by the run). */
+    public <T> RunView view(RunInfo run, List<T> shown, Function<T, SubjectType> type, Function<T, String> id) {
+        Optional<SealStatus> unkeyed = unkeyedRuns.status(run);
+        if (unkeyed.isPresent()) {
+            return new RunView(unkeyed.get(), unkeyedRuns.problems(run, unkeyed.get()), Set.of(), false);
+        }
+        List<Optional<StoredSubject>> stored = runs.storedRows(run.id(), shown, type, id);
+        Set<String> altered = new LinkedHashSet<>();
+        List<Message> problems = new ArrayList<>();
+        for (int i = 0; i < shown.size(); i++) {
+            String key = RunSealer.subjectKey(type.apply(shown.get(i)), id.apply(shown.get(i)));
+            if (stored.get(i).isEmpty() || !rowChecks.rowIntact(run, stored.get(i).get())) {
+                altered.add(key);
+                problems.add(stored.get(i).isEmpty() ? Message.of("seal.problem.rowDeleted", key) : RunChainChecker.rowAltered(key));
+            }
+        }
+        Optional<BackgroundChecks.Finding> whole = lastWholeCheck(run, !altered.isEmpty());
+        rowChecks.checkLabels(run, problems);
+        whole.ifPresent(w -> {
+            w.problems().stream().filter(p -> !problems.contains(p)).forEach(problems::add);
+            altered.addAll(w.alteredRows());
+        });
+        return new RunView(problems.isEmpty() ? SealStatus.INTACT : SealStatus.ALTERED, problems, altered, whole.isEmpty());
+    }
+
+    /** The run's last whole check, one started in the background when due ({@link BackgroundChecks}). */
+    private Optional<BackgroundChecks.Finding> lastWholeCheck(RunInfo run, boolean rowAltered) {
+        return background.last("run " + run.id(), rowAltered, () -> wholeRunCheck(run));
     }
 
     /**
@@ -104,7 +148,8 @@ public class ResultPageChecks {
     private BackgroundChecks.Finding wholeRunCheck(RunInfo run) {
         RunChainChecker.Found found = wholeRunRows.checkRowsAsRead(run,
                 rows -> runs.forEachStoredRow(run.id(), givingWay(rows)));
-        return BackgroundChecks.Finding.now(found.intact() ? SealStatus.INTACT : SealStatus.ALTERED, found.problems());
+        return BackgroundChecks.Finding.now(found.intact() ? SealStatus.INTACT : SealStatus.ALTERED, found.problems(),
+                found.alteredRows().keySet());
     }
     /** The rows handed on, with a pause for the requests in flight after each {@link #GIVE_WAY_EVERY}. */
     private Consumer<StoredSubject> givingWay(Consumer<StoredSubject> rows) {

@@ -11,6 +11,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 import org.kaohe.audit.StreamedReads;
 import org.kaohe.audit.TableRows;
@@ -218,9 +219,15 @@ public class RunQueries {
      * PostgreSQL made some 530 statements).
      */
     public List<Optional<StoredSubject>> storedRows(long runId, List<ListedResult> rows) {
+        return storedRows(runId, rows, ListedResult::subjectType, ListedResult::subjectId);
+    }
+
+    /** As {@link #storedRows(long, List)} for rows of any kind, by their subject's type and id. */
+    public <T> List<Optional<StoredSubject>> storedRows(long runId, List<T> rows, Function<T, SubjectType> type,
+                                                        Function<T, String> id) {
         Comparator<String> partOrder = RunPartOrder.of(partLabels(runId));
         Map<SubjectType, GradeScale> scales = scales(runId);
-        return rows.stream().map(row -> bareRow(runId, row.subjectType(), row.subjectId(), partOrder, scales)).toList();
+        return rows.stream().map(row -> bareRow(runId, type.apply(row), id.apply(row), partOrder, scales)).toList();
     }
 
     private Optional<StoredSubject> storedSubject(long runId, SubjectType type, String subjectId, boolean withLines) {

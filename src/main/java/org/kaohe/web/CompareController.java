@@ -9,11 +9,11 @@ import java.util.Set;
 import org.kaohe.errors.InvalidInputException;
 import org.kaohe.errors.Message;
 import org.kaohe.errors.MessageText;
-import org.kaohe.results.RunChecks;
+import org.kaohe.results.ResultPageChecks;
 import org.kaohe.results.RunComparison;
+import org.kaohe.results.RunComparison.Change;
 import org.kaohe.results.RunInfo;
 import org.kaohe.results.RunQueries;
-import org.kaohe.results.RunVerdict;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -34,13 +34,13 @@ class CompareController {
     private final RunQueries runs;
     private final RunComparison comparison;
     private final RunSelection selection;
-    private final RunChecks checks;
+    private final ResultPageChecks pageChecks;
 
-    CompareController(RunQueries runs, RunComparison comparison, RunSelection selection, RunChecks checks) {
+    CompareController(RunQueries runs, RunComparison comparison, RunSelection selection, ResultPageChecks pageChecks) {
         this.runs = runs;
         this.comparison = comparison;
         this.selection = selection;
-        this.checks = checks;
+        this.pageChecks = pageChecks;
     }
 
     @GetMapping("/evaluation/compare")
@@ -57,28 +57,36 @@ class CompareController {
                     later.period().toString()));
         }
         if (earlier != null) {
-            model.addAttribute("comparison", comparison.compare(earlier, later, Math.max(1, page), PAGE_SIZE));
-            sealChecks(model, earlier, later);
+            RunComparison.Page compared = comparison.compare(earlier, later, Math.max(1, page), PAGE_SIZE);
+            model.addAttribute("comparison", compared);
+            sealChecks(model, compared);
         }
         return "compare";
     }
 
     /**
-     * Every figure the comparison shows comes from the two runs' rows: both runs are checked against
-     * their seals (every row and the chain), and the page warns and marks each altered row. The
-     * check's verdict alone: the rows visited as stored, none kept (the comparison reads its own).
+     * Every figure the comparison shows comes from the two runs' rows: the rows it shows are checked
+     * against their seals in the request, in each run that holds them, and the rest of both runs by
+     * their last whole checks, made in the background as for the results pages
+     * ({@link ResultPageChecks#view}): the page warns and marks each altered row, and says while a
+     * whole check is under way. A comparison of two province-sized runs costs its own rows.
      */
-    private void sealChecks(Model model, RunInfo earlier, RunInfo later) {
-        RunVerdict from = checks.verdict(earlier);
-        RunVerdict to = checks.verdict(later);
+    private void sealChecks(Model model, RunComparison.Page compared) {
+        RunInfo earlier = compared.from();
+        RunInfo later = compared.to();
+        ResultPageChecks.RunView from = pageChecks.view(earlier,
+                compared.changes().stream().filter(c -> c.fromScore() != null).toList(), Change::subjectType, Change::subjectId);
+        ResultPageChecks.RunView to = pageChecks.view(later,
+                compared.changes().stream().filter(c -> c.toScore() != null).toList(), Change::subjectType, Change::subjectId);
         List<String> problems = new ArrayList<>();
         Locale locale = LocaleContextHolder.getLocale();
         from.problems().forEach(p -> problems.add("#" + earlier.id() + ": " + MessageText.of(p, locale)));
         to.problems().forEach(p -> problems.add("#" + later.id() + ": " + MessageText.of(p, locale)));
-        Set<String> altered = new HashSet<>(from.alteredRows().keySet());
-        altered.addAll(to.alteredRows().keySet());
+        Set<String> altered = new HashSet<>(from.alteredRows());
+        altered.addAll(to.alteredRows());
         model.addAttribute("sealFailed", from.failed() || to.failed());
         model.addAttribute("sealProblems", problems);
         model.addAttribute("alteredRows", altered);
+        model.addAttribute("wholeCheckPending", from.wholeCheckPending() || to.wholeCheckPending());
     }
 }

@@ -23,6 +23,7 @@ import org.kaohe.evaluation.SampleRun;
 import org.kaohe.results.RunSealer;
 import org.kaohe.results.SealStatus;
 import org.kaohe.testing.CliRun;
+import org.kaohe.testing.Eventually;
 import org.kaohe.testing.KaoheTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
@@ -93,6 +94,27 @@ class PrintedSealTest {
         jdbc.sql("UPDATE subject_result SET score = 12.00 WHERE run_id = ? AND subject_id = 'C3'").param(later).update();
 
         assertThat(html(page)).contains("id=\"seal-alarm\"").contains("CADRE/C3").contains("change altered");
+    }
+
+    @Test
+    void theComparePageChecksItsOwnRowsAndTheRestOfBothRunsInTheBackground() throws Exception {
+        long earlier = SampleRun.store(jdbc, template, sealer);
+        long later = SampleRun.store(jdbc, template, sealer);
+        // A name changed: no change of score or grade, so a row the comparison does not show.
+        jdbc.sql("UPDATE subject_result SET name = '改过的名字' WHERE run_id = ? AND subject_id = 'C1'").param(later).update();
+        String page = "/evaluation/compare?from=" + earlier + "&to=" + later;
+
+        assertThat(html(page)).contains("id=\"whole-check-pending\"").doesNotContain("seal-alarm");
+        Eventually.until("both runs' whole checks end", () -> !htmlNow(page).contains("whole-check-pending"));
+        assertThat(html(page)).contains("id=\"seal-alarm\"", "#" + later + ": ", "CADRE/C1").doesNotContain("#" + earlier + ": ");
+    }
+
+    private String htmlNow(String path) {
+        try {
+            return html(path);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @Test
