@@ -19,6 +19,7 @@ import org.kaohe.errors.Echo;
 import org.kaohe.errors.InvalidInputException;
 import org.kaohe.errors.Message;
 import org.kaohe.imports.RemovalConfirmation;
+import org.kaohe.results.Slice;
 import org.kaohe.results.StaleReason;
 import org.kaohe.rules.RulebookService;
 import org.kaohe.rules.book.EnglishNames;
@@ -149,7 +150,7 @@ class AnnualApi {
         body.put("page", page);
         body.put("size", size);
         body.put("total", all.size());
-        body.put("pages", Math.max(1, (all.size() + size - 1) / size));
+        body.put("pages", Slice.pages(all.size(), size));
         body.put("rows", checked.subjects().stream().map(s -> row(checked, s)).toList());
         return ResponseEntity.ok().header(ResultsApi.SEAL_HEADER, checked.status().name())
                 .header(ResultsApi.WHOLE_CHECK_HEADER, shown.wholeCheckPending() ? "PENDING" : "DONE")

@@ -10,6 +10,6 @@ public record ResultsPage(List<ListedResult> rows, int page, int size, long tota
     }
 
     public int pages() {
-        return (int) Math.max(1, (total + size - 1) / size);
+        return Slice.pages(total, size);
     }
 }

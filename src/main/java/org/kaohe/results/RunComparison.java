@@ -67,7 +67,7 @@ public class RunComparison {
     /** A page of changes between two runs. */
     public record Page(RunInfo from, RunInfo to, Cause cause, Summary summary, List<Change> changes, int page, int size) {
         public int pages() {
-            return (int) Math.max(1, (summary.changed() + size - 1) / size);
+            return Slice.pages(summary.changed(), size);
         }
     }
 

@@ -10,10 +10,15 @@ import java.util.List;
 public record Slice<T>(List<T> items, int page, int pages, int total) {
 
     public static <T> Slice<T> of(List<T> all, int page, int size) {
-        int pages = Math.max(1, (all.size() + size - 1) / size);
+        int pages = pages(all.size(), size);
         int shown = Math.min(Math.max(page, 1), pages);
         return new Slice<>(List.copyOf(all.subList((shown - 1) * size, Math.min(all.size(), shown * size))), shown, pages,
                 all.size());
+    }
+
+    /** How many pages of {@code size} a list of {@code total} items takes: one at least, an empty list's. */
+    public static int pages(long total, int size) {
+        return (int) Math.max(1, (total + size - 1) / size);
     }
 
     /** The same page of the list showing these items instead (the page's items as read again and checked). */
