@@ -63,6 +63,12 @@ final class ServerQuarter {
             LargeCityFiles.write(next, NEXT, cadres, Math.max(1, cadres / 50), 43);
             quarter(bench, server, http, base, token, cookie, next, NEXT,
                     size + " the next quarter in the same server (HR's path)", "the server that did the quarter above");
+            // The quarter evaluated once more from the same import: the compare page then compares two runs
+            // of it, the rows it shows checked in the request, the rest by the runs' background checks.
+            evaluate(http, base, token, NEXT);
+            bench.row(size + " compare page, the quarter's two runs", Bench.percentiles(http,
+                    base + "/evaluation/compare?period=" + NEXT, 20, "Cookie", cookie), "—",
+                    "its run made again (POST /api/evaluations) against the one before; the first 3 views not counted");
         } finally {
             server.destroy();
             server.waitFor(30, TimeUnit.SECONDS);
