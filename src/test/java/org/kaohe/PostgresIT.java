@@ -459,6 +459,10 @@ class PostgresIT {
         assertThat(shown.check().status()).as(shown.check().problems().toString())
                 .isEqualTo(org.kaohe.results.SealStatus.INTACT);
         assertThat(shown.check().subjects()).containsExactlyElementsOf(year.subjects().subList(0, 30));
+        // The year's whole check, the rows streamed from PostgreSQL in the background, ends and finds the run intact.
+        org.kaohe.testing.Eventually.until("the year's whole check ends",
+                () -> !annualPages.shown(listing, listing.subjects().subList(0, 1)).wholeCheckPending());
+        assertThat(annualPages.shown(listing, listing.subjects().subList(0, 1)).check().problems()).isEmpty();
     }
 
     private Map<String, Long> tableRowCounts() {

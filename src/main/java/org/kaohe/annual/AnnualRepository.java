@@ -13,8 +13,11 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 
 import org.kaohe.audit.BulkWriter;
+import org.kaohe.audit.StreamedReads;
+import org.kaohe.audit.TableRows;
 import org.kaohe.imports.AnnualAppraisalFile;
 import org.kaohe.imports.KeyedTable;
 import org.kaohe.records.AnnualAppraisal;
@@ -59,9 +62,11 @@ class AnnualRepository {
     private final RunChainWriter chainWriter;
     private final AnnualImportSeals importSeals;
     private final BulkWriter bulk;
+    private final StreamedReads streamed;
 
     AnnualRepository(JdbcClient jdbc, JdbcTemplate template, RunSealer sealer, RunChainWriter chainWriter,
-                     AnnualImportSeals importSeals, BulkWriter bulk) {
+                     AnnualImportSeals importSeals, BulkWriter bulk, StreamedReads streamed) {
+        this.streamed = streamed;
         this.importSeals = importSeals;
         this.bulk = bulk;
         this.jdbc = jdbc;
@@ -217,6 +222,23 @@ class AnnualRepository {
                 .list());
         stored.sort(Comparator.comparing(StoredSubject::result, LISTED_ORDER));
         return stored;
+    }
+
+    /**
+     * An annual run's rows as a whole check streams them: {@link #stored}'s columns, the lines cast
+     * to text (H2 copies a {@code TEXT} column of each materialised chunk into its own storage).
+     */
+    private static final TableRows RESULT_ROWS = TableRows.of("annual_result", "run_id").selecting("""
+            t.subject_type, t.subject_id, t.name, t.dept_id, t.score, t.band_grade, t.gated_grade, t.final_grade,
+            t.rank_no, t.vetoed, t.parts, CAST(t.lines AS VARCHAR) AS lines, t.seal, t.lines_digest, t.prev_subject""", "");
+
+    /**
+     * Every subject of the run with its lines, handed to {@code each} as it is read, in the table's
+     * order, never all held at once ({@link StreamedReads}): the year's pages' background check.
+     */
+    void forEachResult(long runId, Consumer<StoredSubject> each) {
+        Map<SubjectType, GradeScale> scales = scales(runId);
+        streamed.rowsWhere(RESULT_ROWS, runId, rs -> each.accept(stored(rs, scales)));
     }
 
     /**

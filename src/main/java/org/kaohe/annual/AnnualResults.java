@@ -100,29 +100,51 @@ public class AnnualResults {
      * check reads its import's: a forged input fails the run's check too).
      */
     private CheckedYear checked(AnnualRunInfo run) {
-        return checked(run, chain);
-    }
-
-    /** As {@link #checked(AnnualRunInfo)} on the calling thread alone: the pages' background check. */
-    CheckedYear checkedOnOneThread(AnnualRunInfo run) {
-        return checked(run, oneThread);
-    }
-
-    private CheckedYear checked(AnnualRunInfo run, RunChainChecker checker) {
         List<StoredSubject> stored = repository.results(run.id());
         List<SubjectResult> subjects = stored.stream().map(StoredSubject::result).toList();
-        Optional<Message> otherKey = checker.otherKey("year", run.id(), run.keyId());
+        Optional<Message> otherKey = chain.otherKey("year", run.id(), run.keyId());
         if (otherKey.isPresent()) {
             return new CheckedYear(run, SealStatus.OTHER_KEY, subjects, Map.of(), List.of(otherKey.get()));
         }
-        RunChainChecker.Found found = checker.checkRows(run.header(), run.subjectCount(), run.seal(), stored);
+        RunChainChecker.Found found = chain.checkRows(run.header(), run.subjectCount(), run.seal(), stored);
+        return verdict(run, subjects, found, stored.stream()
+                .filter(s -> !chain.linesIntact(s.linesDigest(), s.result().lines())).map(StoredSubject::key).toList());
+    }
+
+    /**
+     * As {@link #checked(AnnualRunInfo)} (the same status, problems in the same order and altered
+     * rows), the rows streamed and checked as they come on the calling thread alone, none kept: the
+     * year's pages' background check, whatever the year's size. Holds no subjects.
+     */
+    CheckedYear checkedAsStreamed(AnnualRunInfo run) {
+        Optional<Message> otherKey = oneThread.otherKey("year", run.id(), run.keyId());
+        if (otherKey.isPresent()) {
+            return new CheckedYear(run, SealStatus.OTHER_KEY, List.of(), Map.of(), List.of(otherKey.get()));
+        }
+        List<SubjectResult> linesAltered = new ArrayList<>(); // few: put in the listed order afterwards
+        RunChainChecker.Found found = oneThread.checkRowsAsRead(run.header(), run.subjectCount(), run.seal(),
+                rows -> repository.forEachResult(run.id(), s -> {
+                    if (!oneThread.linesIntact(s.linesDigest(), s.result().lines())) {
+                        linesAltered.add(s.result());
+                    }
+                    rows.accept(s);
+                }));
+        linesAltered.sort(AnnualRepository.LISTED_ORDER);
+        return verdict(run, List.of(), found, linesAltered.stream().map(RunSealer::subjectKey).toList());
+    }
+
+
+    /**
+     * What the rows' check found, then each subject whose lines fail their sealed digest (by key, in
+     * the listed order), the grade names, the year-end appraisal's records.
+     */
+    private CheckedYear verdict(AnnualRunInfo run, List<SubjectResult> subjects, RunChainChecker.Found found,
+                                List<String> linesAltered) {
         Map<String, Message> altered = new LinkedHashMap<>(found.alteredRows());
         List<Message> problems = new ArrayList<>(found.problems());
-        for (StoredSubject s : stored) {
-            if (!checker.linesIntact(s.linesDigest(), s.result().lines())) {
-                altered.putIfAbsent(s.key(), RunChainChecker.linesAltered(s.key()));
-                problems.add(RunChainChecker.linesAltered(s.key()));
-            }
+        for (String key : linesAltered) {
+            altered.putIfAbsent(key, RunChainChecker.linesAltered(key));
+            problems.add(RunChainChecker.linesAltered(key));
         }
         labelsProblem(run).ifPresent(problems::add);
         try {

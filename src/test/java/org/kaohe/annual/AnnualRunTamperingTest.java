@@ -150,6 +150,16 @@ class AnnualRunTamperingTest {
                 assertThat(p.args()).isEqualTo(problem.args());
             }
         });
+        assertFoundAlikeStreamed(checked, what);
+    }
+
+    /** The year's pages' background check, the rows streamed and none kept, finds what the whole check in memory finds. */
+    private void assertFoundAlikeStreamed(AnnualResults.CheckedYear checked, String what) {
+        AnnualResults.CheckedYear streamed = results.checkedAsStreamed(checked.run());
+        assertThat(streamed.status()).as(what).isEqualTo(checked.status());
+        assertThat(streamed.problems()).as(what).containsExactlyElementsOf(checked.problems());
+        assertThat(streamed.alteredRows()).as(what).containsExactlyEntriesOf(checked.alteredRows());
+        assertThat(streamed.subjects()).as("none kept").isEmpty();
     }
 
     /** The run stands on its year-end appraisal: a forged appraisal record fails the run's check, named. */
@@ -167,6 +177,7 @@ class AnnualRunTamperingTest {
             Message row = ImportCheck.rowAltered(new SourceRef("annual-appraisals.csv", 10),
                     "annual_appraisal_record", "C0009");
             assertThat(checked.problems()).contains(Message.of("seal.problem.inputRow", row));
+            assertFoundAlikeStreamed(checked, "a forged appraisal record");
         } finally {
             jdbc.sql("UPDATE annual_appraisal_record SET votes_excellent = votes_excellent - 1" + record)
                     .param(run.appraisalImportId()).update();
@@ -180,6 +191,7 @@ class AnnualRunTamperingTest {
         jdbc.sql("UPDATE annual_run SET key_id = 'other' WHERE id = ?").param(runId).update();
 
         assertThat(results.run(runId).orElseThrow().status()).isEqualTo(SealStatus.OTHER_KEY);
+        assertFoundAlikeStreamed(results.run(runId).orElseThrow(), "another key");
     }
 
     /**
