@@ -113,7 +113,7 @@ public class AnnualPages {
         deleted.forEach(key -> problems.add(Message.of("seal.problem.rowDeleted", key)));
         boolean rowsFailed = !own.alteredRows().isEmpty() || !deleted.isEmpty(); // the whole finding should catch up
         Optional<BackgroundChecks.Finding> whole = background.last("year-run " + run.id(), rowsFailed, () -> {
-            AnnualResults.CheckedYear checked = results.checkedAsStreamed(run);
+            AnnualResults.CheckedYear checked = results.checkedAsStreamed(run, background::givingWay);
             return BackgroundChecks.Finding.now(checked.status(), checked.problems(), checked.alteredRows().keySet());
         });
         // The whole check found the shown rows' and the names' problems too (when it ran): listed once.

@@ -5,6 +5,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
 
 import org.kaohe.errors.Message;
 import org.kaohe.errors.SealBrokenException;
@@ -113,22 +115,23 @@ public class AnnualResults {
 
     /**
      * As {@link #checked(AnnualRunInfo)} (the same status, problems in the same order and altered
-     * rows), the rows streamed and checked as they come on the calling thread alone, none kept: the
-     * year's pages' background check, whatever the year's size. Holds no subjects.
+     * rows), the rows streamed and checked as they come on the calling thread alone, none kept, each
+     * handed on through {@code pacing} (the background's {@code givingWay}): the year's pages'
+     * background check, whatever the year's size. Holds no subjects.
      */
-    CheckedYear checkedAsStreamed(AnnualRunInfo run) {
+    CheckedYear checkedAsStreamed(AnnualRunInfo run, UnaryOperator<Consumer<StoredSubject>> pacing) {
         Optional<Message> otherKey = oneThread.otherKey("year", run.id(), run.keyId());
         if (otherKey.isPresent()) {
             return new CheckedYear(run, SealStatus.OTHER_KEY, List.of(), Map.of(), List.of(otherKey.get()));
         }
         List<SubjectResult> linesAltered = new ArrayList<>(); // few: put in the listed order afterwards
         RunChainChecker.Found found = oneThread.checkRowsAsRead(run.header(), run.subjectCount(), run.seal(),
-                rows -> repository.forEachResult(run.id(), s -> {
+                rows -> repository.forEachResult(run.id(), pacing.apply(s -> {
                     if (!oneThread.linesIntact(s.linesDigest(), s.result().lines())) {
                         linesAltered.add(s.result());
                     }
                     rows.accept(s);
-                }));
+                })));
         linesAltered.sort(AnnualRepository.LISTED_ORDER);
         return verdict(run, List.of(), found, linesAltered.stream().map(RunSealer::subjectKey).toList());
     }

@@ -9,9 +9,11 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 import org.kaohe.errors.Message;
+import org.kaohe.work.RequestsInFlight;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -19,10 +21,12 @@ import org.springframework.stereotype.Component;
 
 /**
  * The whole checks of stored runs that pages show the finding of without making them in their
- * request: a quarter's results pages ({@link ResultPageChecks}) and a year's page and list
- * ({@code org.kaohe.annual.AnnualPages}). One thread makes them, one run at a time whatever the
- * visitors; each finding is reused for {@code kaohe.results.run-check-reused-for} (30 s), then made
- * again the next time a page asks (0: every page starts one when none is under way).
+ * request: a quarter's results pages and the compare page ({@link ResultPageChecks}) and a year's
+ * page and list ({@code org.kaohe.annual.AnnualPages}). One thread makes them, one run at a time
+ * whatever the visitors; each finding is reused for {@code kaohe.results.run-check-reused-for}
+ * (30 s), then made again the next time a page asks (0: every page starts one when none is under
+ * way). A check reads its run a few hundred rows at a time and between two pieces gives way to the
+ * requests being served ({@link #givingWay}).
  */
 @Component
 public class BackgroundChecks {
@@ -42,7 +46,13 @@ public class BackgroundChecks {
         }
     }
 
+    /** The rows a whole check reads and checks between two looks at the requests in flight. */
+    static final int GIVE_WAY_EVERY = 500;
+
     private final Duration reusedFor;
+    private final RequestsInFlight requests;
+    /** How long a whole check waits for the requests in flight between two of its pieces, at most (0: never). */
+    private final Duration givesWayFor;
     private final Map<String, Finding> last = new ConcurrentHashMap<>();
     private final Set<String> checking = ConcurrentHashMap.newKeySet();
     private final ExecutorService background = Executors.newSingleThreadExecutor(task -> {
@@ -51,8 +61,28 @@ public class BackgroundChecks {
         return thread;
     });
 
-    public BackgroundChecks(@Value("${kaohe.results.run-check-reused-for:30s}") Duration reusedFor) {
+    public BackgroundChecks(@Value("${kaohe.results.run-check-reused-for:30s}") Duration reusedFor,
+                            RequestsInFlight requests,
+                            @Value("${kaohe.results.run-check-gives-way-for:50ms}") Duration givesWayFor) {
         this.reusedFor = reusedFor;
+        this.requests = requests;
+        this.givesWayFor = givesWayFor;
+    }
+
+    /**
+     * The rows a whole check reads handed on, with a pause for the requests in flight after each
+     * {@link #GIVE_WAY_EVERY}: at most {@code kaohe.results.run-check-gives-way-for} (50 ms) a piece,
+     * so a busy server still ends its check. On PostgreSQL the pause also holds the next fetch of
+     * rows, so the database server gives way too.
+     */
+    public <T> Consumer<T> givingWay(Consumer<T> rows) {
+        int[] read = {0};
+        return row -> {
+            rows.accept(row);
+            if (++read[0] % GIVE_WAY_EVERY == 0) {
+                requests.giveWay(givesWayFor);
+            }
+        };
     }
 
     /**

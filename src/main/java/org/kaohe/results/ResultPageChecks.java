@@ -1,29 +1,23 @@
 package org.kaohe.results;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Consumer;
 import java.util.function.Function;
 
 import org.kaohe.errors.Message;
 import org.kaohe.records.SubjectType;
 import org.kaohe.scoring.SubjectResult;
-import org.kaohe.work.RequestsInFlight;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 
 /**
  * The results pages' check, off the request for what is not on the page: each row a page shows is
  * checked against its seal in the request; the whole run (every other row, the chain, the count) by
- * {@link BackgroundChecks}, whose last finding every page then shows. That check gives way to the
- * requests: it reads and checks the run a few hundred rows at a time, and between two pieces waits
- * while any request is being served ({@link RequestsInFlight}), at most
- * {@code kaohe.results.run-check-gives-way-for} (50 ms) a piece, so a busy server still ends its check.
- * The check finds what {@link RunChecks#results} finds; {@code runs verify} and exports never wait.
+ * {@link BackgroundChecks}, whose last finding every page then shows, and which gives way to the
+ * requests being served ({@link BackgroundChecks#givingWay}). The check finds what
+ * {@link RunChecks#results} finds; {@code runs verify} and exports never wait.
  */
 @Service
 public class ResultPageChecks {
@@ -37,23 +31,14 @@ public class ResultPageChecks {
     private final RunRowChecks wholeRunRows;
     private final UnkeyedRuns unkeyedRuns;
     private final BackgroundChecks background;
-    private final RequestsInFlight requests;
-    /** How long the whole check waits for the requests in flight between two of its pieces, at most (0: never). */
-    private final Duration givesWayFor;
-
-    /** The rows the whole check reads and checks between two looks at the requests in flight. */
-    static final int GIVE_WAY_EVERY = 500;
 
     public ResultPageChecks(RunQueries runs, RunSealer sealer, RunChainChecker chain, UnkeyedRuns unkeyedRuns,
-                            RequestsInFlight requests, BackgroundChecks background,
-                            @Value("${kaohe.results.run-check-gives-way-for:50ms}") Duration givesWayFor) {
+                            BackgroundChecks background) {
         this.runs = runs;
         this.rowChecks = new RunRowChecks(runs, sealer, chain);
         this.wholeRunRows = new RunRowChecks(runs, sealer, new RunChainChecker(sealer, false));
         this.unkeyedRuns = unkeyedRuns;
-        this.requests = requests;
         this.background = background;
-        this.givesWayFor = givesWayFor;
     }
 
     /**
@@ -141,27 +126,14 @@ public class ResultPageChecks {
     /**
      * Every row of the run, the chain, the count and the names, as {@link RunChecks#results} checks
      * them (the same problems in the same order): the rows read in the table's order, no sort of the
-     * run, and checked on this thread as they come, giving way to requests every
-     * {@link #GIVE_WAY_EVERY} rows. On PostgreSQL the pause also holds the next fetch of rows, so the
-     * database server gives way too.
+     * run, and checked on this thread as they come, giving way to the requests in flight.
      */
     private BackgroundChecks.Finding wholeRunCheck(RunInfo run) {
         RunChainChecker.Found found = wholeRunRows.checkRowsAsRead(run,
-                rows -> runs.forEachStoredRow(run.id(), givingWay(rows)));
+                rows -> runs.forEachStoredRow(run.id(), background.givingWay(rows)));
         return BackgroundChecks.Finding.now(found.intact() ? SealStatus.INTACT : SealStatus.ALTERED, found.problems(),
                 found.alteredRows().keySet());
     }
-    /** The rows handed on, with a pause for the requests in flight after each {@link #GIVE_WAY_EVERY}. */
-    private Consumer<StoredSubject> givingWay(Consumer<StoredSubject> rows) {
-        int[] read = {0};
-        return row -> {
-            rows.accept(row);
-            if (++read[0] % GIVE_WAY_EVERY == 0) {
-                requests.giveWay(givesWayFor);
-            }
-        };
-    }
-
     /** The row's seal (its fields, parts and lines' digest) holds, and the list shows what it holds. */
     private SealStatus rowStatus(RunInfo run, ListedResult row, Optional<StoredSubject> stored) {
         return stored.filter(s -> rowChecks.rowIntact(run, s) && matches(s.result(), row))

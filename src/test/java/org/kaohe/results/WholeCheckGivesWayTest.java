@@ -29,7 +29,7 @@ import org.springframework.mock.web.MockHttpServletResponse;
 
 /**
  * The results pages' whole-run check gives way to requests: between its pieces of
- * {@link ResultPageChecks#GIVE_WAY_EVERY} rows it waits while a request is being served (through the
+ * {@link BackgroundChecks#GIVE_WAY_EVERY} rows it waits while a request is being served (through the
  * real filter that counts them), goes on once none is, and still ends under requests that never stop
  * (its wait is bounded); what it finds is what the run's check in a request finds
  * ({@link RunChecks#results}), problem for problem and in order. The run has 1,530 subjects, so
@@ -53,8 +53,8 @@ class WholeCheckGivesWayTest {
     void theWholeCheckWaitsWhileARequestIsServedAndEndsOnceItIsDone() throws Exception {
         RunInfo run = storedRun(Period.parse("2031-Q1"));
         // The application's check with an hour's patience: it can only go on when the request ends.
-        ResultPageChecks patient = new ResultPageChecks(queries, sealer, chain, unkeyedRuns, requests,
-                new BackgroundChecks(Duration.ofSeconds(30)), Duration.ofHours(1));
+        ResultPageChecks patient = new ResultPageChecks(queries, sealer, chain, unkeyedRuns,
+                new BackgroundChecks(Duration.ofSeconds(30), requests, Duration.ofHours(1)));
 
         try (HeldRequest request = new HeldRequest(requests)) {
             assertThat(patient.page(run, firstPage(run)).wholeCheckPending()).isTrue();
