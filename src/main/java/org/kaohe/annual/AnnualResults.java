@@ -136,7 +136,6 @@ public class AnnualResults {
         return verdict(run, List.of(), found, linesAltered.stream().map(RunSealer::subjectKey).toList());
     }
 
-
     /**
      * What the rows' check found, then each subject whose lines fail their sealed digest (by key, in
      * the listed order), the grade names, the year-end appraisal's records.

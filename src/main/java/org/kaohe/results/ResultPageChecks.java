@@ -106,7 +106,8 @@ public class ResultPageChecks {
             String key = RunSealer.subjectKey(type.apply(shown.get(i)), id.apply(shown.get(i)));
             if (stored.get(i).isEmpty() || !rowChecks.rowIntact(run, stored.get(i).get())) {
                 altered.add(key);
-                problems.add(stored.get(i).isEmpty() ? Message.of("seal.problem.rowDeleted", key) : RunChainChecker.rowAltered(key));
+                problems.add(stored.get(i).isEmpty() ? Message.of("seal.problem.rowDeleted", key)
+                        : RunChainChecker.rowAltered(key));
             }
         }
         Optional<BackgroundChecks.Finding> whole = lastWholeCheck(run, !altered.isEmpty());
@@ -134,6 +135,7 @@ public class ResultPageChecks {
         return BackgroundChecks.Finding.now(found.intact() ? SealStatus.INTACT : SealStatus.ALTERED, found.problems(),
                 found.alteredRows().keySet());
     }
+
     /** The row's seal (its fields, parts and lines' digest) holds, and the list shows what it holds. */
     private SealStatus rowStatus(RunInfo run, ListedResult row, Optional<StoredSubject> stored) {
         return stored.filter(s -> rowChecks.rowIntact(run, s) && matches(s.result(), row))
