@@ -104,7 +104,7 @@ class PrintedSealTest {
         jdbc.sql("UPDATE subject_result SET name = '改过的名字' WHERE run_id = ? AND subject_id = 'C1'").param(later).update();
         String page = "/evaluation/compare?from=" + earlier + "&to=" + later;
 
-        assertThat(html(page)).contains("id=\"whole-check-pending\"").doesNotContain("seal-alarm");
+        assertThat(html(page)).contains("id=\"whole-check-pending\"", "两次运行其余各行").doesNotContain("seal-alarm");
         Eventually.until("both runs' whole checks end", () -> !htmlNow(page).contains("whole-check-pending"));
         assertThat(html(page)).contains("id=\"seal-alarm\"", "#" + later + ": ", "CADRE/C1").doesNotContain("#" + earlier + ": ");
     }
