@@ -4,10 +4,13 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 
 import org.kaohe.errors.Message;
+import org.kaohe.records.SubjectType;
 import org.kaohe.results.BackgroundChecks;
 import org.kaohe.results.RunSealer;
 import org.kaohe.results.SealStatus;
@@ -66,6 +69,39 @@ public class AnnualPages {
         this.quotas = quotas;
     }
 
+    /**
+     * What the year's paper is printed from: one department's rows (the department and its cadres)
+     * read whole and each checked alone, what the whole run's check made in this call found (paper
+     * prints its seal state for ever: it never takes a background finding), the quotas as they fell
+     * and the number of departments, from the year's listing. Bounded by one department whatever the
+     * year's size.
+     */
+    public record PaperYear(AnnualResults.CheckedYear printed, AnnualQuotas.Applied quotas, int departments) {}
+
+    /**
+     * The paper of subject {@code id}'s department ({@code id} a cadre or a department); holding no
+     * subjects when the year lists none of that id. Empty when the year was never evaluated.
+     */
+    public Optional<PaperYear> forPaper(int year, String id) {
+        return listing(year).map(listing -> {
+            Optional<String> dept = listing.subjects().stream().filter(s -> s.subjectId().equals(id)).findFirst()
+                    .map(s -> s.subjectType() == SubjectType.DEPARTMENT ? s.subjectId() : s.deptId());
+            List<SubjectResult> printed = dept.map(d -> listing.subjects().stream().filter(s -> s.subjectType()
+                    == SubjectType.DEPARTMENT ? s.subjectId().equals(d) : s.deptId().equals(d)).toList()).orElse(List.of());
+            Checked own = checkedRows(listing.run(), printed);
+            AnnualResults.CheckedYear whole = results.checkedAsStreamed(listing.run(), UnaryOperator.identity());
+            List<Message> problems = new ArrayList<>(own.problems());
+            whole.problems().stream().filter(p -> !problems.contains(p)).forEach(problems::add);
+            Map<String, Message> altered = new LinkedHashMap<>(own.check().alteredRows());
+            whole.alteredRows().forEach(altered::putIfAbsent);
+            SealStatus status = own.check().status() == SealStatus.OTHER_KEY ? SealStatus.OTHER_KEY
+                    : problems.isEmpty() ? SealStatus.INTACT : SealStatus.ALTERED;
+            int departments = (int) listing.subjects().stream().filter(s -> s.subjectType() == SubjectType.DEPARTMENT).count();
+            return new PaperYear(new AnnualResults.CheckedYear(listing.run(), status, own.check().subjects(), altered,
+                    problems), listing.quotas(), departments);
+        });
+    }
+
     /** Empty when the year was never evaluated. */
     public Optional<Listing> listing(int year) {
         return repository.currentRun(year).map(run -> {
@@ -101,17 +137,13 @@ public class AnnualPages {
      */
     public Shown shown(Listing listing, List<SubjectResult> rows) {
         AnnualRunInfo run = listing.run();
-        List<StoredSubject> stored = repository.results(run.id(), rows);
-        AnnualResults.CheckedYear own = results.checkedRows(run, stored);
+        Checked rowsChecked = checkedRows(run, rows);
+        AnnualResults.CheckedYear own = rowsChecked.check();
         if (own.status() == SealStatus.OTHER_KEY) {
             return new Shown(own, false); // nothing of the run can be checked: no whole check to wait for
         }
-        List<Message> problems = new ArrayList<>(own.problems());
-        Set<String> read = new HashSet<>();
-        stored.forEach(s -> read.add(s.key()));
-        List<String> deleted = rows.stream().map(RunSealer::subjectKey).filter(key -> !read.contains(key)).toList();
-        deleted.forEach(key -> problems.add(Message.of("seal.problem.rowDeleted", key)));
-        boolean rowsFailed = !own.alteredRows().isEmpty() || !deleted.isEmpty(); // the whole finding should catch up
+        List<Message> problems = new ArrayList<>(rowsChecked.problems());
+        boolean rowsFailed = !own.alteredRows().isEmpty() || rowsChecked.deleted(); // the whole finding should catch up
         Optional<BackgroundChecks.Finding> whole = background.last("year-run " + run.id(), rowsFailed, () -> {
             AnnualResults.CheckedYear checked = results.checkedAsStreamed(run, background::givingWay);
             return BackgroundChecks.Finding.now(checked.status(), checked.problems(), checked.alteredRows().keySet());
@@ -121,5 +153,21 @@ public class AnnualPages {
         SealStatus status = problems.isEmpty() ? SealStatus.INTACT : SealStatus.ALTERED;
         return new Shown(new AnnualResults.CheckedYear(run, status, own.subjects(), own.alteredRows(), problems),
                 whole.isEmpty());
+    }
+
+    /** Listed rows read whole and checked alone, with their problems and each listed row the run no longer holds. */
+    private record Checked(AnnualResults.CheckedYear check, List<Message> problems, boolean deleted) {}
+
+    private Checked checkedRows(AnnualRunInfo run, List<SubjectResult> rows) {
+        List<StoredSubject> stored = repository.results(run.id(), rows);
+        AnnualResults.CheckedYear own = results.checkedRows(run, stored);
+        List<Message> problems = new ArrayList<>(own.problems());
+        Set<String> read = new HashSet<>();
+        stored.forEach(s -> read.add(s.key()));
+        List<String> deleted = rows.stream().map(RunSealer::subjectKey).filter(key -> !read.contains(key)).toList();
+        if (own.status() != SealStatus.OTHER_KEY) {
+            deleted.forEach(key -> problems.add(Message.of("seal.problem.rowDeleted", key)));
+        }
+        return new Checked(own, problems, !deleted.isEmpty());
     }
 }

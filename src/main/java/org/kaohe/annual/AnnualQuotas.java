@@ -47,12 +47,10 @@ public class AnnualQuotas {
         this.rulebooks = rulebooks;
     }
 
-    /** The quotas of the year's run, by its rulebook version (none when that version has no annual tables). */
-    public List<Quota> of(AnnualResults.CheckedYear year) {
-        return of(year.run(), year.subjects());
-    }
-
-    /** The quotas of the run over these subjects: every subject of the run (their lines are not needed). */
+    /**
+     * The quotas of the run over these subjects, every subject of it (their lines are not needed), by
+     * its rulebook version (none when that version has no annual tables).
+     */
     public List<Quota> of(AnnualRunInfo run, List<SubjectResult> subjects) {
         Optional<AnnualRules> rules = rulebooks.version(run.rulebookVersion()).flatMap(b -> b.book().annual());
         return rules.map(r -> of(r, subjects)).orElse(List.of());

@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 
+import org.kaohe.annual.AnnualPages;
 import org.kaohe.annual.AnnualResults;
 import org.kaohe.annual.AnnualStaleness;
 import org.kaohe.records.Period;
@@ -72,9 +73,11 @@ class ReportCommand implements Callable<Integer> {
     private final AnnualResults annualResults;
     private final AnnualNotices annualNotices;
     private final AnnualStaleness annualStaleness;
+    private final AnnualPages annualPages;
 
     ReportCommand(RunQueries runs, Notices notices, RunChecks checks, StaleRuns staleRuns, AnnualResults annualResults,
-                  AnnualNotices annualNotices, AnnualStaleness annualStaleness) {
+                  AnnualNotices annualNotices, AnnualStaleness annualStaleness, AnnualPages annualPages) {
+        this.annualPages = annualPages;
         this.runs = runs;
         this.notices = notices;
         this.checks = checks;
@@ -129,21 +132,22 @@ class ReportCommand implements Callable<Integer> {
 
     /** The year's notice, summary or zip, from its current annual run. */
     private int year() throws IOException {
-        AnnualResults.CheckedYear checked = annualResults.current(year).orElse(null);
-        if (checked == null) {
+        String id = id();
+        AnnualPages.PaperYear paper = annualPages.forPaper(year, id).orElse(null);
+        if (paper == null) {
             System.err.println(CliSupport.text("cli.noAnnualRun", year, "evaluate --year " + year));
             return CliSupport.EXIT_INVALID;
         }
-        String id = id();
-        Optional<String> defaultName = subject != null ? annualNotices.fileName(checked, id)
-                : annualNotices.zipFileName(checked, id);
+        AnnualResults.CheckedYear checked = paper.printed();
+        Optional<String> defaultName = subject != null ? annualNotices.fileName(paper, id)
+                : annualNotices.zipFileName(paper, id);
         Path target = target(defaultName);
         if (target != null && !validTarget(target)) {
             return CliSupport.EXIT_INVALID;
         }
         boolean found = target != null && (isZip(target)
-                ? writeZip(target, file -> annualNotices.departmentNotices(checked, id, file))
-                : writePdf(target, subject != null ? annualNotices.notice(checked, id) : annualNotices.departmentSummary(checked, id)));
+                ? writeZip(target, file -> annualNotices.departmentNotices(paper, id, file))
+                : writePdf(target, subject != null ? annualNotices.notice(paper, id) : annualNotices.departmentSummary(paper, id)));
         if (!found) {
             annualResults.refuseIfMissing(checked, id); // a row deleted from the sealed annual run: said so, exit 3
             System.err.println(CliSupport.text(dept != null ? "cli.report.deptNotInYear" : "cli.report.subjectNotInYear",

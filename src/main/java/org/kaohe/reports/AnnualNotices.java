@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
+import org.kaohe.annual.AnnualPages.PaperYear;
 import org.kaohe.annual.AnnualQuotas;
 import org.kaohe.annual.AnnualResults.CheckedYear;
 import org.kaohe.annual.AnnualRunInfo;
@@ -32,55 +33,56 @@ import org.springframework.stereotype.Service;
  * what it is, Q and E with their reasons), a department's annual summary of its cadres with the
  * quota as applied, and a zip of the summary with every cadre's notice. Chinese only, as official
  * paper; each names the annual run, the quarterly runs, the appraisal version, the rulebook
- * version and the seal state it was made from.
+ * version and the seal state it was made from. Printed from one department's rows at a time
+ * ({@link PaperYear}), whatever the year's size.
  */
 @Service
 public class AnnualNotices {
 
-    private final AnnualQuotas quotas;
     private final AnnualStaleness staleness;
 
-    AnnualNotices(AnnualQuotas quotas, AnnualStaleness staleness) {
-        this.quotas = quotas;
+    AnnualNotices(AnnualStaleness staleness) {
         this.staleness = staleness;
     }
 
     /** A cadre's notice; a department's id gives its summary. Empty when the year has no such subject. */
-    public Optional<byte[]> notice(CheckedYear year, String subjectId) {
-        Paper paper = new Paper(year, quotas.of(year), staleness.reasons(year.run()));
-        return year.subject(subjectId).map(s -> s.subjectType() == SubjectType.DEPARTMENT ? paper.summary(s) : paper.cadre(s));
+    public Optional<byte[]> notice(PaperYear year, String subjectId) {
+        Paper paper = new Paper(year, staleness.reasons(year.printed().run()));
+        return year.printed().subject(subjectId)
+                .map(s -> s.subjectType() == SubjectType.DEPARTMENT ? paper.summary(s) : paper.cadre(s));
     }
 
     /** The file name of a subject's annual notice (a department's: its summary); empty when the year has no such subject. */
-    public Optional<String> fileName(CheckedYear year, String subjectId) {
-        return year.subject(subjectId).map(s -> NoticeFiles.annualNotice(year.run(), s));
+    public Optional<String> fileName(PaperYear year, String subjectId) {
+        return year.printed().subject(subjectId).map(s -> NoticeFiles.annualNotice(year.printed().run(), s));
     }
 
     /** The file name of a department's zip of annual notices; empty when the year has no such department. */
-    public Optional<String> zipFileName(CheckedYear year, String deptId) {
-        return department(year, deptId).map(d -> NoticeFiles.annualZip(year.run(), d));
+    public Optional<String> zipFileName(PaperYear year, String deptId) {
+        return department(year.printed(), deptId).map(d -> NoticeFiles.annualZip(year.printed().run(), d));
     }
 
     /** A department's annual summary of its cadres. */
-    public Optional<byte[]> departmentSummary(CheckedYear year, String deptId) {
-        Paper paper = new Paper(year, quotas.of(year), staleness.reasons(year.run()));
-        return department(year, deptId).map(paper::summary);
+    public Optional<byte[]> departmentSummary(PaperYear year, String deptId) {
+        Paper paper = new Paper(year, staleness.reasons(year.printed().run()));
+        return department(year.printed(), deptId).map(paper::summary);
     }
 
     /** A zip of the department's summary and every cadre's notice; false when there is no such department. */
-    public boolean departmentNotices(CheckedYear year, String deptId, OutputStream out) {
-        Optional<SubjectResult> department = department(year, deptId);
+    public boolean departmentNotices(PaperYear year, String deptId, OutputStream out) {
+        Optional<SubjectResult> department = department(year.printed(), deptId);
         if (department.isEmpty()) {
             return false;
         }
-        Paper paper = new Paper(year, quotas.of(year), staleness.reasons(year.run()));
+        Paper paper = new Paper(year, staleness.reasons(year.printed().run()));
+        AnnualRunInfo run = year.printed().run();
         try {
             ZipOutputStream zip = new ZipOutputStream(out);
-            zip.putNextEntry(new ZipEntry(NoticeFiles.annualNotice(year.run(), department.get())));
+            zip.putNextEntry(new ZipEntry(NoticeFiles.annualNotice(run, department.get())));
             zip.write(paper.summary(department.get()));
             zip.closeEntry();
             for (SubjectResult cadre : paper.cadresOf(deptId)) {
-                zip.putNextEntry(new ZipEntry(NoticeFiles.annualNotice(year.run(), cadre)));
+                zip.putNextEntry(new ZipEntry(NoticeFiles.annualNotice(run, cadre)));
                 zip.write(paper.cadre(cadre));
                 zip.closeEntry();
             }
@@ -95,18 +97,23 @@ public class AnnualNotices {
         return year.subject(deptId).filter(s -> s.subjectType() == SubjectType.DEPARTMENT);
     }
 
-    /** One year's paper: its quotas and reasons worked out once for every page printed from it. */
+    /**
+     * One department's paper: its quotas and reasons worked out once for every page printed from it
+     * (the department's subjects, placed among the year's: {@link PaperYear}).
+     */
     private static final class Paper {
         private final CheckedYear year;
         private final List<AnnualQuotas.Quota> quotas;
         private final Map<String, List<Reason>> reasons;
+        private final int departments;
         private final List<StaleReason> stale;
 
-        Paper(CheckedYear year, List<AnnualQuotas.Quota> quotas, List<StaleReason> stale) {
-            this.year = year;
-            this.quotas = quotas;
+        Paper(PaperYear paper, List<StaleReason> stale) {
+            this.year = paper.printed();
+            this.quotas = paper.quotas().quotas();
+            this.departments = paper.departments();
             this.stale = stale;
-            this.reasons = AnnualQuotas.reasons(quotas, year.subjects());
+            this.reasons = paper.quotas().reasons(year.subjects());
         }
 
         byte[] cadre(SubjectResult cadre) {
@@ -144,7 +151,6 @@ public class AnnualNotices {
 
         byte[] summary(SubjectResult department) {
             int y = year.run().year();
-            long departments = year.subjects().stream().filter(s -> s.subjectType() == SubjectType.DEPARTMENT).count();
             try (PdfPages pdf = new PdfPages("部门年度考核结果汇总 " + department.name() + " " + y)) {
                 pdf.centred(department.name() + " 年度考核结果汇总", 18).centred("(" + y + "年度)", 12).gap(8);
                 PaperText.staleMark(pdf, "第 " + year.run().id() + " 次年度考核", stale);

@@ -5,7 +5,7 @@ import java.nio.charset.StandardCharsets;
 
 import jakarta.servlet.http.HttpServletResponse;
 
-import org.kaohe.annual.AnnualResults;
+import org.kaohe.annual.AnnualPages;
 import org.kaohe.reports.AnnualNotices;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -25,24 +25,24 @@ import org.springframework.web.server.ResponseStatusException;
 @Controller
 class AnnualNoticesController {
 
-    private final AnnualResults results;
+    private final AnnualPages pages;
     private final AnnualNotices notices;
 
-    AnnualNoticesController(AnnualResults results, AnnualNotices notices) {
-        this.results = results;
+    AnnualNoticesController(AnnualPages pages, AnnualNotices notices) {
+        this.pages = pages;
         this.notices = notices;
     }
 
     @GetMapping("/years/{year}/subjects/{id}/notice.pdf")
     ResponseEntity<byte[]> notice(@PathVariable int year, @PathVariable String id) {
-        AnnualResults.CheckedYear checked = checked(year);
+        AnnualPages.PaperYear checked = paper(year, id);
         byte[] pdf = notices.notice(checked, id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         return pdf(pdf, notices.fileName(checked, id).orElseThrow());
     }
 
     @GetMapping("/years/{year}/departments/{deptId}/summary.pdf")
     ResponseEntity<byte[]> summary(@PathVariable int year, @PathVariable String deptId) {
-        AnnualResults.CheckedYear checked = checked(year);
+        AnnualPages.PaperYear checked = paper(year, deptId);
         byte[] pdf = notices.departmentSummary(checked, deptId)
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         return pdf(pdf, notices.fileName(checked, deptId).orElseThrow());
@@ -50,7 +50,7 @@ class AnnualNoticesController {
 
     @GetMapping("/years/{year}/departments/{deptId}/notices.zip")
     void zip(@PathVariable int year, @PathVariable String deptId, HttpServletResponse response) throws IOException {
-        AnnualResults.CheckedYear checked = checked(year);
+        AnnualPages.PaperYear checked = paper(year, deptId);
         String name = notices.zipFileName(checked, deptId).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         response.setContentType("application/zip");
         response.setHeader(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
@@ -58,8 +58,9 @@ class AnnualNoticesController {
         notices.departmentNotices(checked, deptId, response.getOutputStream());
     }
 
-    private AnnualResults.CheckedYear checked(int year) {
-        return results.current(year).orElseThrow(() -> AnnualController.noAnnualRun(year));
+    /** The department's paper, the year's whole run checked in this request ({@link AnnualPages#forPaper}). */
+    private AnnualPages.PaperYear paper(int year, String id) {
+        return pages.forPaper(year, id).orElseThrow(() -> AnnualController.noAnnualRun(year));
     }
 
     private static ResponseEntity<byte[]> pdf(byte[] body, String fileName) {

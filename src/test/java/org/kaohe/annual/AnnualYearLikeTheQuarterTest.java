@@ -36,6 +36,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.RequestBuilder;
@@ -61,6 +62,7 @@ class AnnualYearLikeTheQuarterTest {
     @Autowired RulebookService rulebooks;
     @Autowired RulebookDrafts drafts;
     @Autowired ApplicationContext context;
+    @Autowired JdbcClient jdbc;
 
     @TempDir Path temp;
 
@@ -147,6 +149,29 @@ class AnnualYearLikeTheQuarterTest {
                 .exitCode()).isEqualTo(2);
         assertThat(CliRun.inChinese(context, "report", "--year", "2026", "--period", "2026-Q1", "--dept", "D01", "--out",
                 temp.resolve("y.pdf").toString()).exitCode()).isEqualTo(2);
+    }
+
+    @Test
+    void theYearsPaperIsPrintedFromOneDepartmentAndChecksTheWholeRunInItsRequest() throws Exception {
+        long run = annual.evaluate(2026, "hr").runId();
+        // A cadre of another department altered: not on D01's paper, found by the whole check paper makes itself.
+        String other = results.current(2026).orElseThrow().subjects().stream()
+                .filter(s -> s.subjectType() == SubjectType.CADRE && !s.deptId().equals("D01")).findFirst().orElseThrow()
+                .subjectId();
+        jdbc.sql("UPDATE annual_result SET score = 99.00 WHERE run_id = ? AND subject_id = ?").params(run, other).update();
+        try {
+            String summary = pdfText(mvc.perform(get("/years/2026/departments/D01/summary.pdf").with(user("hr").roles("HR")))
+                    .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray());
+            assertThat(summary).contains("青川市总工会 年度考核结果汇总", "未通过核验").doesNotContain("结果封印完好");
+            String notice = pdfText(mvc.perform(get("/years/2026/subjects/C0009/notice.pdf").with(user("hr").roles("HR")))
+                    .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray());
+            assertThat(notice).contains("谢雨桐", "5 / 19", "未通过核验");
+            CliRun cli = CliRun.inChinese(context, "report", "--year", "2026", "--dept", "D01", "--out",
+                    temp.resolve("D01-altered.pdf").toString());
+            assertThat(cli.exitCode()).as(cli.err()).isEqualTo(3);
+        } finally {
+            annual.evaluate(2026, "hr"); // an intact run for the other tests
+        }
     }
 
     @Test
