@@ -25,8 +25,9 @@ import org.springframework.stereotype.Service;
  * against its seal in the request; the whole run (every other row, the chain, the count, the
  * year-end appraisal's records) is checked in the background ({@link BackgroundChecks}), and its
  * last finding is what the page says of the rest. A row changed elsewhere in the run is flagged
- * once that check ends; a row the page shows, at once. Exports, paper and {@code runs verify}
- * check the whole run themselves ({@link AnnualResults}).
+ * once that check ends; a row the page shows, at once. The year's paper is printed from one
+ * department's rows with a whole check made for it ({@link #forPaper}); exports and
+ * {@code runs verify} check the whole run themselves ({@link AnnualResults}).
  */
 @Service
 public class AnnualPages {
@@ -86,8 +87,8 @@ public class AnnualPages {
         return listing(year).map(listing -> {
             Optional<String> dept = listing.subjects().stream().filter(s -> s.subjectId().equals(id)).findFirst()
                     .map(s -> s.subjectType() == SubjectType.DEPARTMENT ? s.subjectId() : s.deptId());
-            List<SubjectResult> printed = dept.map(d -> listing.subjects().stream().filter(s -> s.subjectType()
-                    == SubjectType.DEPARTMENT ? s.subjectId().equals(d) : s.deptId().equals(d)).toList()).orElse(List.of());
+            List<SubjectResult> printed = dept.map(d -> listing.subjects().stream().filter(s -> inDepartment(s, d)).toList())
+                    .orElse(List.of());
             Checked own = checkedRows(listing.run(), printed);
             AnnualResults.CheckedYear whole = results.checkedAsStreamed(listing.run(), UnaryOperator.identity());
             List<Message> problems = new ArrayList<>(own.problems());
@@ -100,6 +101,11 @@ public class AnnualPages {
             return new PaperYear(new AnnualResults.CheckedYear(listing.run(), status, own.check().subjects(), altered,
                     problems), listing.quotas(), departments);
         });
+    }
+
+    /** The department itself, or one of its cadres. */
+    private static boolean inDepartment(SubjectResult s, String deptId) {
+        return s.subjectType() == SubjectType.DEPARTMENT ? s.subjectId().equals(deptId) : s.deptId().equals(deptId);
     }
 
     /** Empty when the year was never evaluated. */
