@@ -63,6 +63,16 @@ class RunComparisonTest {
         assertThat(page.changes()).filteredOn(c -> c.subjectId().equals("C3")).singleElement()
                 .satisfies(c -> assertThat(c.toScore()).isNull());
         assertThat(comparison.previous(runs.run(second).orElseThrow())).map(RunInfo::id).contains(first);
+
+        // Further pages of the same pair: the count as before (kept), each page's own changes read again.
+        RunComparison.Page second2 = comparison.compare(runs.run(first).orElseThrow(), runs.run(second).orElseThrow(), 2, 2);
+        assertThat(second2.summary()).isEqualTo(page.summary());
+        assertThat(second2.pages()).isEqualTo(2);
+        assertThat(second2.changes()).extracting(RunComparison.Change::subjectId).singleElement()
+                .isIn("C3", "C4").isNotEqualTo("C2");
+        // The other way round is another pair, counted of its own.
+        assertThat(comparison.compare(runs.run(second).orElseThrow(), runs.run(first).orElseThrow(), 1, 50).summary())
+                .isEqualTo(new RunComparison.Summary(3, 1, 1, 1, 1));
     }
 
     @Test
