@@ -43,12 +43,15 @@ public class ResultsList {
     private final RunQueries runs;
     private final ResultCounts counts;
     private final MixedTypesPage mixedTypes;
+    private final KeptGradeOrders gradeOrders;
 
-    ResultsList(JdbcClient jdbc, RunQueries runs, ResultCounts counts, MixedTypesPage mixedTypes) {
+    ResultsList(JdbcClient jdbc, RunQueries runs, ResultCounts counts, MixedTypesPage mixedTypes,
+                KeptGradeOrders gradeOrders) {
         this.jdbc = jdbc;
         this.runs = runs;
         this.counts = counts;
         this.mixedTypes = mixedTypes;
+        this.gradeOrders = gradeOrders;
     }
 
     /**
@@ -58,7 +61,8 @@ public class ResultsList {
      * <p>The count costs no scan ({@link ResultCounts}). The page's keys are read from the end of
      * the order nearer to it (the last page as the first page of the reversed order), then its rows
      * by their keys: the database steps over at most half the selected rows' keys, never the whole
-     * run, and reads whole rows for the page only.
+     * run, and reads whole rows for the page only. One grade's rows in an order no index serves are
+     * sorted once and the order kept ({@link KeptGradeOrders}).
      */
     public ResultsPage page(long runId, ResultsFilter filter, int page, int size) {
         if (page < 1 || size < 1) {
@@ -78,7 +82,10 @@ public class ResultsList {
         params.add(shown);
         params.add(fromTheEnd ? total - offset - shown : offset);
         List<String[]> keys = filter.sort() == ResultsFilter.Sort.GRADE ? gradeKeys(runId, filter, scales, offset, shown)
-                : mixedTypes.keys(runId, filter, scales, offset, shown, total);
+                : gradeOrders.keys(runId, filter, scales, offset, shown, total);
+        if (keys == null) {
+            keys = mixedTypes.keys(runId, filter, scales, offset, shown, total);
+        }
         if (keys == null) {
             keys = new ArrayList<>(jdbc.sql("SELECT r.subject_type, r.subject_id FROM subject_result r"
                             + where.sql() + ResultsSql.orderBy(filter, scales, fromTheEnd) + " LIMIT ? OFFSET ?")

@@ -89,6 +89,7 @@ class ResultsPagingTest {
                 filters.add(new ResultsFilter(SubjectType.DEPARTMENT, null, null, sort, descending));
                 filters.add(new ResultsFilter(null, dept, null, sort, descending));
                 filters.add(new ResultsFilter(null, null, grade, sort, descending));
+                filters.add(new ResultsFilter(SubjectType.CADRE, null, grade, sort, descending));
                 filters.add(new ResultsFilter(SubjectType.CADRE, dept, grade, sort, descending));
             }
         }
@@ -96,7 +97,7 @@ class ResultsPagingTest {
     }
 
     /** Departments D1..Dn and cadres with few distinct names, scores, grades and ranks: ties everywhere. */
-    private static List<SubjectResult> randomRun(Random random, int departments, int cadres) {
+    static List<SubjectResult> randomRun(Random random, int departments, int cadres) {
         List<Grade> grades = GradeScale.QUARTERLY.grades();
         List<SubjectResult> subjects = new ArrayList<>();
         for (int d = 1; d <= departments; d++) {
