@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.UnaryOperator;
+import java.util.stream.IntStream;
 
 import org.kaohe.errors.Message;
 import org.kaohe.records.SubjectType;
@@ -90,7 +90,7 @@ public class AnnualPages {
             List<SubjectResult> printed = dept.map(d -> listing.subjects().stream().filter(s -> inDepartment(s, d)).toList())
                     .orElse(List.of());
             Checked own = checkedRows(listing.run(), printed);
-            AnnualResults.CheckedYear whole = results.checkedAsStreamed(listing.run(), UnaryOperator.identity());
+            AnnualResults.CheckedYear whole = results.checkedAsRead(listing.run());
             List<Message> problems = new ArrayList<>(own.problems());
             whole.problems().stream().filter(p -> !problems.contains(p)).forEach(problems::add);
             Map<String, Message> altered = new LinkedHashMap<>(own.check().alteredRows());
@@ -100,6 +100,36 @@ public class AnnualPages {
             int departments = (int) listing.subjects().stream().filter(s -> s.subjectType() == SubjectType.DEPARTMENT).count();
             return new PaperYear(new AnnualResults.CheckedYear(listing.run(), status, own.check().subjects(), altered,
                     problems), listing.quotas(), departments);
+        });
+    }
+
+    /**
+     * A year's rows for an export: what the whole run's check made for it found (streamed: no row
+     * held), how many rows the year lists, and those rows read whole in the listed order, a chunk of
+     * {@link #EXPORTED_AT_ONCE} at a time, as they are iterated. A listed row the run no longer holds
+     * is left out; the check has then failed the run. Bounded by a chunk and the listing whatever the
+     * year's size, as a quarter's export ({@link org.kaohe.results.RunChecks#verdict}).
+     */
+    public record ExportedYear(AnnualResults.CheckedYear check, int rows, Iterable<SubjectResult> inOrder) {}
+
+    /** How many listed rows an export reads whole at once. */
+    static final int EXPORTED_AT_ONCE = 1_000;
+
+    /** The year's rows for an export ({@link ExportedYear}); empty when the year was never evaluated. */
+    public Optional<ExportedYear> forExport(int year) {
+        return forExport(year, EXPORTED_AT_ONCE);
+    }
+
+    /** As {@link #forExport(int)}, {@code atOnce} rows read whole at a time. */
+    Optional<ExportedYear> forExport(int year, int atOnce) {
+        return listing(year).map(listing -> {
+            AnnualResults.CheckedYear whole = results.checkedAsRead(listing.run());
+            List<SubjectResult> listed = listing.subjects();
+            Iterable<SubjectResult> inOrder = () -> IntStream.iterate(0, from -> from < listed.size(), from -> from + atOnce)
+                    .mapToObj(from -> listed.subList(from, Math.min(listed.size(), from + atOnce)))
+                    .flatMap(chunk -> repository.results(listing.run().id(), chunk).stream().map(StoredSubject::result))
+                    .iterator();
+            return new ExportedYear(whole, listed.size(), inOrder);
         });
     }
 

@@ -1,7 +1,11 @@
 package org.kaohe.annual;
 
+import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.StringWriter;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 import org.apache.commons.csv.CSVFormat;
@@ -22,21 +26,24 @@ public final class AnnualPeopleCsv {
 
     private AnnualPeopleCsv() {}
 
-    /** {@code stale}: why the run is out of date, said in the first block; empty when it is not. */
-    public static String write(AnnualResults.CheckedYear year, List<StaleReason> stale) {
-        StringWriter out = new StringWriter();
-        try (CSVPrinter printer = new CSVPrinter(out, CSVFormat.DEFAULT.builder().setRecordSeparator("\r\n").get())) {
-            for (String[] fact : AnnualWorkbook.facts(year, stale)) {
-                printer.printRecord(SpreadsheetSafe.text(fact[0]), SpreadsheetSafe.text(fact[1]));
-            }
-            printer.println();
-            printer.printRecord(AnnualWorkbook.headers(year));
-            for (SubjectResult s : year.subjects()) {
-                printer.printRecord(AnnualWorkbook.cells(year, s).stream().map(SpreadsheetSafe::text).toList());
-            }
-        } catch (IOException e) {
-            throw new IllegalStateException("writing to a string cannot fail", e);
+    /**
+     * Written to {@code out} as {@code rows} are iterated (a year of any size is never held);
+     * {@code year}: the run and what its check found; {@code stale}: why the run is out of date, said
+     * in the first block, empty when it is not.
+     */
+    public static void write(AnnualResults.CheckedYear year, Iterable<SubjectResult> rows, List<StaleReason> stale,
+                             OutputStream out) throws IOException {
+        Writer text = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
+        text.write(ResultsFormat.BOM);
+        CSVPrinter printer = new CSVPrinter(text, CSVFormat.DEFAULT.builder().setRecordSeparator("\r\n").get());
+        for (String[] fact : AnnualWorkbook.facts(year, stale)) {
+            printer.printRecord(SpreadsheetSafe.text(fact[0]), SpreadsheetSafe.text(fact[1]));
         }
-        return ResultsFormat.BOM + out;
+        printer.println();
+        printer.printRecord(AnnualWorkbook.headers(year));
+        for (SubjectResult s : rows) {
+            printer.printRecord(AnnualWorkbook.cells(year, s).stream().map(SpreadsheetSafe::text).toList());
+        }
+        printer.flush(); // not closed: the stream is the caller's
     }
 }

@@ -120,14 +120,27 @@ public class AnnualResults {
      * background check, whatever the year's size. Holds no subjects.
      */
     CheckedYear checkedAsStreamed(AnnualRunInfo run, UnaryOperator<Consumer<StoredSubject>> pacing) {
-        Optional<Message> otherKey = oneThread.otherKey("year", run.id(), run.keyId());
+        return checkedAsStreamed(run, pacing, oneThread);
+    }
+
+    /**
+     * As {@link #checkedAsStreamed}, the rows' seals checked on every core as they come: for an export
+     * or the paper, which a person waits for.
+     */
+    CheckedYear checkedAsRead(AnnualRunInfo run) {
+        return checkedAsStreamed(run, UnaryOperator.identity(), chain);
+    }
+
+    private CheckedYear checkedAsStreamed(AnnualRunInfo run, UnaryOperator<Consumer<StoredSubject>> pacing,
+                                          RunChainChecker checker) {
+        Optional<Message> otherKey = checker.otherKey("year", run.id(), run.keyId());
         if (otherKey.isPresent()) {
             return new CheckedYear(run, SealStatus.OTHER_KEY, List.of(), Map.of(), List.of(otherKey.get()));
         }
         List<SubjectResult> linesAltered = new ArrayList<>(); // few: put in the listed order afterwards
-        RunChainChecker.Found found = oneThread.checkRowsAsRead(run.header(), run.subjectCount(), run.seal(),
+        RunChainChecker.Found found = checker.checkRowsAsRead(run.header(), run.subjectCount(), run.seal(),
                 rows -> repository.forEachResult(run.id(), pacing.apply(s -> {
-                    if (!oneThread.linesIntact(s.linesDigest(), s.result().lines())) {
+                    if (!checker.linesIntact(s.linesDigest(), s.result().lines())) {
                         linesAltered.add(s.result());
                     }
                     rows.accept(s);

@@ -41,8 +41,13 @@ public final class AnnualWorkbook {
 
     private AnnualWorkbook() {}
 
-    /** The workbook; {@code stale}: why the run is out of date ({@link AnnualStaleness#reasons}), empty when it is not. */
-    public static void write(AnnualResults.CheckedYear year, List<StaleReason> stale, OutputStream out) {
+    /**
+     * The workbook of {@code rows}, written as they are iterated; {@code year}: the run and what its
+     * check found; {@code stale}: why the run is out of date ({@link AnnualStaleness#reasons}), empty
+     * when it is not.
+     */
+    public static void write(AnnualResults.CheckedYear year, Iterable<SubjectResult> rows, List<StaleReason> stale,
+                             OutputStream out) {
         AnnualRunInfo run = year.run();
         // Streamed, as a period's workbook: a province's year is 100,000 rows, which a workbook held
         // whole as XML objects took 13.6 s and hundreds of megabytes to write.
@@ -66,7 +71,7 @@ public final class AnnualWorkbook {
             for (int c = 0; c < headers.size(); c++) {
                 text(header, c, headers.get(c)).setCellStyle(bold);
             }
-            for (SubjectResult s : year.subjects()) {
+            for (SubjectResult s : rows) {
                 Row row = sheet.createRow(r++);
                 List<String> cells = cells(year, s);
                 for (int c = 0; c < cells.size(); c++) {

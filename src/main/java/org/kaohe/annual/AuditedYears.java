@@ -15,10 +15,12 @@ import org.springframework.stereotype.Service;
 public class AuditedYears {
 
     private final AnnualResults results;
+    private final AnnualPages pages;
     private final AuditLog auditLog;
 
-    AuditedYears(AnnualResults results, AuditLog auditLog) {
+    AuditedYears(AnnualResults results, AnnualPages pages, AuditLog auditLog) {
         this.results = results;
+        this.pages = pages;
         this.auditLog = auditLog;
     }
 
@@ -33,8 +35,23 @@ public class AuditedYears {
     /** The year's current annual run checked for an export, recorded as {@code EXPORT_YEAR} with its shape and seal. */
     public Optional<AnnualResults.CheckedYear> export(int year, String format, String who) {
         Optional<AnnualResults.CheckedYear> checked = results.current(year);
-        checked.ifPresent(c -> auditLog.record(who, "EXPORT_YEAR", Map.of("year", year, "run", c.run().id(),
-                "format", format, "rows", c.subjects().size(), "seal", c.status().name())));
+        checked.ifPresent(c -> recordExport(who, year, format, c, c.subjects().size()));
         return checked;
+    }
+
+    /**
+     * As {@link #export}, for a file written as its rows are read, whatever the year's size: the whole
+     * run checked streamed, the rows read a chunk at a time in the listed order
+     * ({@link AnnualPages#forExport}). The server's downloads take this way.
+     */
+    public Optional<AnnualPages.ExportedYear> exportAsRead(int year, String format, String who) {
+        Optional<AnnualPages.ExportedYear> exported = pages.forExport(year);
+        exported.ifPresent(e -> recordExport(who, year, format, e.check(), e.rows()));
+        return exported;
+    }
+
+    private void recordExport(String who, int year, String format, AnnualResults.CheckedYear checked, int rows) {
+        auditLog.record(who, "EXPORT_YEAR", Map.of("year", year, "run", checked.run().id(), "format", format,
+                "rows", rows, "seal", checked.status().name()));
     }
 }

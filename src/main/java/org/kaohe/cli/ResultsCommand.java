@@ -172,7 +172,7 @@ class ResultsCommand implements Callable<Integer> {
         List<StaleReason> stale = annualStaleness.reasons(checked.run());
         CliSupport.staleNote(CliSupport.annualRunName(checked.run().id()), stale);
         if (format == Format.XLSX) {
-            writeWhole(out, file -> AnnualWorkbook.write(checked, stale, file));
+            writeWhole(out, file -> AnnualWorkbook.write(checked, checked.subjects(), stale, file));
             System.err.println(CliSupport.text("cli.writtenRows", out, checked.subjects().size()));
         } else if (out == null) {
             System.out.print(AnnualFormat.results(checked, ResultsFormat.valueOf(format.name()), stale));

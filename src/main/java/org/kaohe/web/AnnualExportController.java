@@ -1,10 +1,13 @@
 package org.kaohe.web;
 
-import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.Principal;
 import java.util.List;
 
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.kaohe.annual.AnnualPages;
 import org.kaohe.annual.AnnualPeopleCsv;
 import org.kaohe.annual.AnnualResults;
 import org.kaohe.annual.AnnualStaleness;
@@ -13,10 +16,7 @@ import org.kaohe.annual.AuditedYears;
 import org.kaohe.errors.Message;
 import org.kaohe.results.StaleReason;
 import org.kaohe.work.HeavyWork;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -40,35 +40,26 @@ class AnnualExportController {
 
     /** For people: Chinese headers and the run's facts first, as the quarter's page export (scripts: results --year). */
     @GetMapping("/years/{year}/export.csv")
-    ResponseEntity<byte[]> csv(@PathVariable int year, Principal who) {
-        return heavy.run(HeavyWork.Kind.EXPORT, who.getName(), exportTitle(year), job -> csvNow(year, who));
-    }
-
-    private ResponseEntity<byte[]> csvNow(int year, Principal who) {
-        AnnualResults.CheckedYear checked = exported(year, "csv", who);
-        List<StaleReason> stale = staleness.reasons(checked.run());
-        String name = fileName(year, checked, stale, "csv");
-        return ResponseEntity.ok()
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(name).build().toString())
-                .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
-                .body(AnnualPeopleCsv.write(checked, stale).getBytes(StandardCharsets.UTF_8));
+    void csv(@PathVariable int year, HttpServletResponse response, Principal who) throws IOException {
+        heavy.run(HeavyWork.Kind.EXPORT, who.getName(), exportTitle(year), job -> {
+            AnnualPages.ExportedYear exported = exported(year, "csv", who);
+            List<StaleReason> stale = staleness.reasons(exported.check().run());
+            ResultsDownloads.start(response, fileName(year, exported.check(), stale, "csv"),
+                    new MediaType("text", "csv", StandardCharsets.UTF_8));
+            AnnualPeopleCsv.write(exported.check(), exported.inOrder(), stale, response.getOutputStream());
+            return null;
+        });
     }
 
     @GetMapping("/years/{year}/export.xlsx")
-    ResponseEntity<byte[]> xlsx(@PathVariable int year, Principal who) {
-        return heavy.run(HeavyWork.Kind.EXPORT, who.getName(), exportTitle(year), job -> xlsxNow(year, who));
-    }
-
-    private ResponseEntity<byte[]> xlsxNow(int year, Principal who) {
-        AnnualResults.CheckedYear checked = exported(year, "xlsx", who);
-        List<StaleReason> stale = staleness.reasons(checked.run());
-        ByteArrayOutputStream workbook = new ByteArrayOutputStream();
-        AnnualWorkbook.write(checked, stale, workbook);
-        String name = fileName(year, checked, stale, "xlsx");
-        return ResponseEntity.ok()
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(name).build().toString())
-                .contentType(MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
-                .body(workbook.toByteArray());
+    void xlsx(@PathVariable int year, HttpServletResponse response, Principal who) throws IOException {
+        heavy.run(HeavyWork.Kind.EXPORT, who.getName(), exportTitle(year), job -> {
+            AnnualPages.ExportedYear exported = exported(year, "xlsx", who);
+            List<StaleReason> stale = staleness.reasons(exported.check().run());
+            ResultsDownloads.start(response, fileName(year, exported.check(), stale, "xlsx"), ResultsDownloads.XLSX);
+            AnnualWorkbook.write(exported.check(), exported.inOrder(), stale, response.getOutputStream());
+            return null;
+        });
     }
 
     /** The file says in its name when the run failed its seal check or is out of date. */
@@ -82,7 +73,8 @@ class AnnualExportController {
         return Message.of("work.title.yearExport", String.valueOf(year));
     }
 
-    private AnnualResults.CheckedYear exported(int year, String format, Principal who) {
-        return audited.export(year, format, who.getName()).orElseThrow(() -> AnnualController.noAnnualRun(year));
+    /** The year's rows as an export reads them, the whole run checked first ({@link AuditedYears#exportAsRead}). */
+    private AnnualPages.ExportedYear exported(int year, String format, Principal who) {
+        return audited.exportAsRead(year, format, who.getName()).orElseThrow(() -> AnnualController.noAnnualRun(year));
     }
 }

@@ -247,6 +247,46 @@ class AnnualPagesTest {
     }
 
     @Test
+    void anExportReadsTheListedRowsAChunkAtATimeAsTheWholeRunHoldsThem() {
+        AnnualResults.CheckedYear whole = results.current(2026).orElseThrow();
+        for (int atOnce : new int[] {1, 7, 1_000}) {
+            AnnualPages.ExportedYear exported = pages.forExport(2026, atOnce).orElseThrow();
+            List<SubjectResult> rows = new java.util.ArrayList<>();
+            exported.inOrder().forEach(rows::add);
+            assertThat(rows).as("chunks of %d", atOnce).containsExactlyElementsOf(whole.subjects());
+            assertThat(exported.rows()).isEqualTo(whole.subjects().size());
+            assertThat(exported.check().status()).isEqualTo(whole.status());
+            assertThat(exported.check().subjects()).as("the check holds no row").isEmpty();
+        }
+    }
+
+    @Test
+    void theYearsExportMarksARowAlteredAnywhereInTheRunAndLeavesOutADeletedOne() throws Exception {
+        annual.evaluate(2026, "hr");
+        long run = results.current(2026).orElseThrow().run().id();
+        List<SubjectResult> cadres = pages.listing(2026).orElseThrow().subjects().stream()
+                .filter(s -> s.subjectType() == SubjectType.CADRE).toList();
+        SubjectResult altered = cadres.get(cadres.size() - 1);
+        SubjectResult deleted = cadres.get(0);
+        jdbc.sql("UPDATE annual_result SET score = 12.34 WHERE run_id = ? AND subject_id = ?")
+                .params(run, altered.subjectId()).update();
+        jdbc.sql("DELETE FROM annual_result WHERE run_id = ? AND subject_type = 'CADRE' AND subject_id = ?")
+                .params(run, deleted.subjectId()).update();
+
+        MockHttpServletResponse response = mvc.perform(get("/years/2026/export.csv").with(user("hr").roles("HR")))
+                .andExpect(status().isOk()).andReturn().getResponse();
+        String csv = response.getContentAsString(StandardCharsets.UTF_8);
+        assertThat(response.getHeader("Content-Disposition")).contains("kaohe-2026-annual-ALTERED");
+        assertThat(csv).contains("\r\n封印 seal,\"已被改动 / ALTERED", ",封印 seal\r\n")
+                .contains("\r\n干部," + altered.subjectId() + ",")
+                .doesNotContain("\r\n干部," + deleted.subjectId() + ",");
+        List<String> marked = csv.lines().filter(line -> line.endsWith(",已被改动 / ALTERED")).toList();
+        assertThat(marked).singleElement().satisfies(line -> assertThat(line).startsWith("干部," + altered.subjectId() + ",")
+                .contains(",12.34,"));
+        annual.evaluate(2026, "hr");
+    }
+
+    @Test
     void theYearIsListedInOneOrderDepartmentsThenCadresByDepartmentAndRankTheUngradedLast() {
         long run = results.current(2026).orElseThrow().run().id();
         List<SubjectResult> listed = repository.listed(run);

@@ -154,13 +154,18 @@ class AnnualRunTamperingTest {
         assertFoundAlikeStreamed(checked, what);
     }
 
-    /** The year's pages' background check, the rows streamed and none kept, finds what the whole check in memory finds. */
+    /**
+     * The year's pages' background check (one thread) and the exports' and paper's (every core), the
+     * rows streamed and none kept, find what the whole check in memory finds.
+     */
     private void assertFoundAlikeStreamed(AnnualResults.CheckedYear checked, String what) {
-        AnnualResults.CheckedYear streamed = results.checkedAsStreamed(checked.run(), UnaryOperator.identity());
-        assertThat(streamed.status()).as(what).isEqualTo(checked.status());
-        assertThat(streamed.problems()).as(what).containsExactlyElementsOf(checked.problems());
-        assertThat(streamed.alteredRows()).as(what).containsExactlyEntriesOf(checked.alteredRows());
-        assertThat(streamed.subjects()).as("none kept").isEmpty();
+        for (AnnualResults.CheckedYear streamed : List.of(results.checkedAsStreamed(checked.run(), UnaryOperator.identity()),
+                results.checkedAsRead(checked.run()))) {
+            assertThat(streamed.status()).as(what).isEqualTo(checked.status());
+            assertThat(streamed.problems()).as(what).containsExactlyElementsOf(checked.problems());
+            assertThat(streamed.alteredRows()).as(what).containsExactlyEntriesOf(checked.alteredRows());
+            assertThat(streamed.subjects()).as("none kept").isEmpty();
+        }
     }
 
     /** The run stands on its year-end appraisal: a forged appraisal record fails the run's check, named. */

@@ -120,8 +120,8 @@ class PrintedWorkbooksTest {
         AnnualRunInfo run = new AnnualRunInfo(7, 2027, 1, 1, "2027-Q1 #1, 2027-Q2 #2, 2027-Q3 #3, 2027-Q4 #4",
                 "sha256:print-test", "test", OffsetDateTime.now(), CADRES + DEPARTMENTS.size(), "seal", "key", "labels", null);
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        AnnualWorkbook.write(new AnnualResults.CheckedYear(run, SealStatus.INTACT, subjects(), Map.of(), List.of()), List.of(),
-                bytes);
+        AnnualWorkbook.write(new AnnualResults.CheckedYear(run, SealStatus.INTACT, List.of(), Map.of(), List.of()), subjects(),
+                List.of(), bytes);
         Path workbook = dir.resolve("year.xlsx");
         Files.write(workbook, bytes.toByteArray());
 
