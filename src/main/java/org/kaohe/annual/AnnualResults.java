@@ -64,6 +64,15 @@ public class AnnualResults {
     }
 
     /**
+     * The year's newest annual run checked as it is read, on every core, no row held
+     * ({@link #checkedAsRead}): what {@link #current} finds, its status, problems and altered rows,
+     * holding no subjects. Empty when the year was never evaluated.
+     */
+    public Optional<CheckedYear> currentAsRead(int year) {
+        return repository.currentRun(year).map(this::checkedAsRead);
+    }
+
+    /**
      * The year's newest annual run with one subject, checked alone as a quarter's subject page checks
      * its row: the row's own seal, its lines against their sealed digest, the grade names. The cost of
      * one subject whatever the year's size (the whole run's check, the chain, the count and the year-end
