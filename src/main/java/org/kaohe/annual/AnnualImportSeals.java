@@ -5,9 +5,12 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 
 import org.kaohe.audit.SealKey;
 import org.kaohe.errors.Message;
@@ -48,6 +51,18 @@ class AnnualImportSeals {
 
     /** Throws {@link SealBrokenException} naming every record, count or header that does not match its seal. */
     void check(long importId, List<AnnualAppraisal> records, List<String> recordSeals) {
+        checkAsRead(importId, each -> {
+            for (int i = 0; i < records.size(); i++) {
+                each.accept(records.get(i), recordSeals.get(i));
+            }
+        });
+    }
+
+    /**
+     * As {@link #check}, the records handed over with their stored seals by {@code records} one at a
+     * time, in any order, none kept: the altered ones are named in the order of their lines.
+     */
+    void checkAsRead(long importId, Consumer<BiConsumer<AnnualAppraisal, String>> records) {
         Header header = header(importId).orElseThrow();
         List<Message> problems = new ArrayList<>();
         if (header.seal() == null) {
@@ -59,14 +74,18 @@ class AnnualImportSeals {
         } else if (!key.id().equals(header.keyId())) {
             problems.add(Message.ofValues("annual.seal.otherKey", importId, header.keyId(), key.id()));
         } else {
-            for (int i = 0; i < records.size(); i++) {
-                AnnualAppraisal a = records.get(i);
-                if (!record(importId, a).equals(recordSeals.get(i))) {
-                    problems.add(ImportCheck.rowAltered(a.source(), "annual_appraisal_record", a.cadreId()));
+            int[] count = {0};
+            List<AnnualAppraisal> altered = new ArrayList<>(); // few: put in the order of their lines afterwards
+            records.accept((a, seal) -> {
+                count[0]++;
+                if (!record(importId, a).equals(seal)) {
+                    altered.add(a);
                 }
-            }
-            if (!header.seal().equals(header.seal(this, records.size()))) {
-                problems.add(Message.ofValues("annual.seal.header", importId, records.size()));
+            });
+            altered.sort(Comparator.comparingInt(a -> a.source().line()));
+            altered.forEach(a -> problems.add(ImportCheck.rowAltered(a.source(), "annual_appraisal_record", a.cadreId())));
+            if (!header.seal().equals(header.seal(this, count[0]))) {
+                problems.add(Message.ofValues("annual.seal.header", importId, count[0]));
             }
         }
         if (!problems.isEmpty()) {

@@ -129,13 +129,28 @@ class AnnualRepository {
         jdbc.sql("SELECT * FROM annual_appraisal_record WHERE import_id = ? ORDER BY source_line")
                 .param(importId)
                 .query(rs -> {
-                    records.add(new AnnualAppraisal(rs.getString("cadre_id"), rs.getInt("votes_excellent"),
-                            rs.getInt("votes_competent"), rs.getInt("votes_basic"), rs.getInt("votes_incompetent"),
-                            new SourceRef(AnnualAppraisalFile.FILE_NAME, rs.getInt("source_line"))));
+                    records.add(appraisal(rs));
                     seals.add(rs.getString("seal"));
                 });
         importSeals.check(importId, records, seals);
         return records;
+    }
+
+    /**
+     * The year-end appraisal's records checked against their seals as they are read, none kept (an
+     * annual run's whole check: at a million cadres the list {@link #appraisals} makes is hundreds
+     * of megabytes). Throws {@link SealBrokenException} as {@link #appraisals} does, naming the same
+     * problems in the same order.
+     */
+    void checkAppraisals(long importId) {
+        importSeals.checkAsRead(importId, each -> streamed.rowsWhere("annual_appraisal_record", "import_id", importId,
+                rs -> each.accept(appraisal(rs), rs.getString("seal"))));
+    }
+
+    private static AnnualAppraisal appraisal(ResultSet rs) throws SQLException {
+        return new AnnualAppraisal(rs.getString("cadre_id"), rs.getInt("votes_excellent"), rs.getInt("votes_competent"),
+                rs.getInt("votes_basic"), rs.getInt("votes_incompetent"),
+                new SourceRef(AnnualAppraisalFile.FILE_NAME, rs.getInt("source_line")));
     }
 
     /** True when a row of the annual run's seal chain points at the subject (as a cadre or a department). */

@@ -172,7 +172,7 @@ public class AnnualResults {
         }
         labelsProblem(run).ifPresent(problems::add);
         try {
-            repository.appraisals(run.appraisalImportId());
+            repository.checkAppraisals(run.appraisalImportId());
         } catch (SealBrokenException e) {
             problems.addAll(RunChainChecker.inputProblems(e.summary(), e.problems()));
         }

@@ -18,6 +18,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.kaohe.errors.Message;
+import org.kaohe.errors.SealBrokenException;
 import org.kaohe.evaluation.EvaluationService;
 import org.kaohe.imports.ImportCheck;
 import org.kaohe.imports.ImportService;
@@ -166,6 +167,59 @@ class AnnualRunTamperingTest {
             assertThat(streamed.alteredRows()).as(what).containsExactlyEntriesOf(checked.alteredRows());
             assertThat(streamed.subjects()).as("none kept").isEmpty();
         }
+    }
+
+    /**
+     * The whole check reads the year-end appraisal as stored, none kept: it names what the list read
+     * in line order finds, in the same order, whatever order the rows are stored in.
+     */
+    @Test
+    void theAppraisalCheckedAsReadNamesWhatTheListFindsInTheOrderOfTheLines() {
+        AnnualRunInfo run = results.run(annual.evaluate(YEAR, "hr").runId()).orElseThrow().run();
+        long importId = run.appraisalImportId();
+        List<Map<String, Object>> byLine = jdbc.sql("SELECT * FROM annual_appraisal_record WHERE import_id = ? ORDER BY source_line")
+                .param(importId).query().listOfRows();
+        Map<String, Object> early = byLine.get(1);
+        Map<String, Object> later = byLine.get(byLine.size() - 2);
+        Map<String, Object> gone = byLine.get(3);
+        String one = " WHERE import_id = ? AND cadre_id = ?";
+        // the early line's record stored again, forged, after every other row; a later one forged in place; one deleted
+        jdbc.sql("DELETE FROM annual_appraisal_record" + one).params(importId, early.get("cadre_id")).update();
+        insert(early, 1);
+        jdbc.sql("UPDATE annual_appraisal_record SET votes_basic = votes_basic + 1" + one).params(importId, later.get("cadre_id")).update();
+        jdbc.sql("DELETE FROM annual_appraisal_record" + one).params(importId, gone.get("cadre_id")).update();
+        try {
+            List<Message> listed = problems(() -> annualRuns.appraisals(importId));
+            List<Message> asRead = problems(() -> annualRuns.checkAppraisals(importId));
+            assertThat(listed).hasSize(3);
+            assertThat(asRead).containsExactlyElementsOf(listed);
+            assertThat(asRead.get(0)).isEqualTo(ImportCheck.rowAltered(new SourceRef("annual-appraisals.csv",
+                    ((Number) early.get("source_line")).intValue()), "annual_appraisal_record", (String) early.get("cadre_id")));
+        } finally {
+            jdbc.sql("DELETE FROM annual_appraisal_record" + one).params(importId, early.get("cadre_id")).update();
+            insert(early, 0);
+            insert(gone, 0);
+            jdbc.sql("UPDATE annual_appraisal_record SET votes_basic = votes_basic - 1" + one).params(importId, later.get("cadre_id")).update();
+        }
+        assertThat(results.run(run.id()).orElseThrow().status()).isEqualTo(SealStatus.INTACT);
+    }
+
+    private void insert(Map<String, Object> record, int moreExcellent) {
+        jdbc.sql("INSERT INTO annual_appraisal_record (import_id, cadre_id, votes_excellent, votes_competent, votes_basic,"
+                        + " votes_incompetent, source_line, seal) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
+                .params(record.get("import_id"), record.get("cadre_id"), ((Number) record.get("votes_excellent")).intValue() + moreExcellent,
+                        record.get("votes_competent"), record.get("votes_basic"), record.get("votes_incompetent"),
+                        record.get("source_line"), record.get("seal"))
+                .update();
+    }
+
+    private static List<Message> problems(Runnable check) {
+        try {
+            check.run();
+        } catch (SealBrokenException e) {
+            return e.problems();
+        }
+        return List.of();
     }
 
     /** The run stands on its year-end appraisal: a forged appraisal record fails the run's check, named. */
