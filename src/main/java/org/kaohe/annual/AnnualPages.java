@@ -26,8 +26,8 @@ import org.springframework.stereotype.Service;
  * year-end appraisal's records) is checked in the background ({@link BackgroundChecks}), and its
  * last finding is what the page says of the rest. A row changed elsewhere in the run is flagged
  * once that check ends; a row the page shows, at once. The year's paper is printed from one
- * department's rows with a whole check made for it ({@link #forPaper}); exports and
- * {@code runs verify} check the whole run themselves ({@link AnnualResults}).
+ * department's rows with a whole check made for it ({@link #forPaper}); the downloads write the
+ * listed rows read a chunk at a time after a whole check made for them ({@link #forExport}).
  */
 @Service
 public class AnnualPages {
