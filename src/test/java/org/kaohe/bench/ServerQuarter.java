@@ -29,7 +29,7 @@ import org.kaohe.records.Period;
  * own). Two quarters in turn: the first in a server that has just started, so its JIT is as cold
  * as a command's, then the next quarter (another city of the same size, {@link #NEXT}) in the same
  * server, as a server that has run for a while meets it. The server's start is in neither figure:
- * HR's server is up before the upload.
+ * HR's server is up before the upload. Then the year in the same server ({@link ServerYear}).
  */
 final class ServerQuarter {
 
@@ -69,6 +69,7 @@ final class ServerQuarter {
             bench.row(size + " compare page, the quarter's two runs", Bench.percentiles(http,
                     base + "/evaluation/compare?period=" + NEXT, 20, "Cookie", cookie), "—",
                     "its run made again (POST /api/evaluations) against the one before; the first 3 views not counted");
+            ServerYear.measure(bench, size, cadres, folder, server, http, base, token, cookie);
         } finally {
             server.destroy();
             server.waitFor(30, TimeUnit.SECONDS);
@@ -97,7 +98,7 @@ final class ServerQuarter {
     }
 
     /** The folder's files in one multipart request, as the import page and a script send them. */
-    private static void upload(HttpClient http, String base, String token, Path folder, Period period) throws Exception {
+    static void upload(HttpClient http, String base, String token, Path folder, Period period) throws Exception {
         ByteArrayOutputStream body = new ByteArrayOutputStream();
         List<Path> files = new ArrayList<>();
         try (Stream<Path> listed = Files.list(folder)) {
@@ -119,7 +120,7 @@ final class ServerQuarter {
     }
 
     /** Starts the evaluation and polls its job every 100 ms until it is done. */
-    private static void evaluate(HttpClient http, String base, String token, Period period) throws Exception {
+    static void evaluate(HttpClient http, String base, String token, Period period) throws Exception {
         HttpResponse<String> started = http.send(HttpRequest.newBuilder(URI.create(base + "/api/evaluations"))
                 .header("Authorization", token).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString("{\"period\":\"" + period + "\"}")).build(),
@@ -150,12 +151,12 @@ final class ServerQuarter {
         return csv.body().length;
     }
 
-    private static IllegalStateException failed(String what, HttpResponse<String> answer) {
+    static IllegalStateException failed(String what, HttpResponse<String> answer) {
         String body = answer.body();
         return new IllegalStateException(what + ": HTTP " + answer.statusCode() + " " + body.substring(0, Math.min(500, body.length())));
     }
 
-    private static Duration cpu(Process server) {
+    static Duration cpu(Process server) {
         return server.toHandle().info().totalCpuDuration().orElse(Duration.ZERO);
     }
 
