@@ -463,6 +463,12 @@ class PostgresIT {
         org.kaohe.testing.Eventually.until("the year's whole check ends",
                 () -> !annualPages.shown(listing, listing.subjects().subList(0, 1)).wholeCheckPending());
         assertThat(annualPages.shown(listing, listing.subjects().subList(0, 1)).check().problems()).isEmpty();
+        // The year's download: the whole run checked as read from PostgreSQL, its rows read whole in the listed order.
+        org.kaohe.annual.AnnualPages.ExportedYear exported = annualPages.forExport(2026).orElseThrow();
+        List<SubjectResult> rows = new java.util.ArrayList<>();
+        exported.inOrder().forEach(rows::add);
+        assertThat(rows).containsExactlyElementsOf(year.subjects());
+        assertThat(exported.check().status()).isEqualTo(org.kaohe.results.SealStatus.INTACT);
     }
 
     private Map<String, Long> tableRowCounts() {

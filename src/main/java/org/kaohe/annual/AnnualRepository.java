@@ -283,15 +283,23 @@ class AnnualRepository {
         return listed;
     }
 
-    /** These subjects of the run with their lines, in the order given; a subject the run no longer holds is left out. */
+    /**
+     * These subjects of the run with their lines, in the order given; a subject the run no longer holds
+     * is left out. The ids go as one array, each looked up by the primary key: with {@code IN (...)}
+     * H2 (2.4.240) reads every row of the type and tests each against the list, a whole year's rows
+     * with their lines for each page.
+     */
     List<StoredSubject> results(long runId, List<SubjectResult> subjects) {
         Map<SubjectType, GradeScale> scales = scales(runId);
         Map<String, StoredSubject> found = new HashMap<>();
         for (SubjectType type : SubjectType.values()) {
-            List<String> ids = subjects.stream().filter(s -> s.subjectType() == type).map(SubjectResult::subjectId).toList();
-            if (!ids.isEmpty()) {
-                jdbc.sql("SELECT * FROM annual_result WHERE run_id = :run AND subject_type = :type AND subject_id IN (:ids)")
-                        .param("run", runId).param("type", type.name()).param("ids", ids)
+            String[] ids = subjects.stream().filter(s -> s.subjectType() == type).map(SubjectResult::subjectId)
+                    .toArray(String[]::new);
+            if (ids.length > 0) {
+                jdbc.sql("""
+                                SELECT r.* FROM UNNEST(CAST(? AS VARCHAR ARRAY)) t(id)
+                                JOIN annual_result r ON r.run_id = ? AND r.subject_type = ? AND r.subject_id = t.id""")
+                        .params(ids, runId, type.name())
                         .query((rs, n) -> stored(rs, scales))
                         .list().forEach(s -> found.put(s.key(), s));
             }
