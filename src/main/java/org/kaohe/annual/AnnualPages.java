@@ -1,6 +1,7 @@
 package org.kaohe.annual;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -43,12 +44,42 @@ public class AnnualPages {
 
     /**
      * The year's newest run, every subject of it as listed (unchecked and without lines), and its
-     * quotas as they fell on them.
+     * quotas as they fell on them; its departments, and its cadres (all, and by department), each in
+     * the listed order.
      */
-    public record Listing(AnnualRunInfo run, List<SubjectResult> subjects, AnnualQuotas.Applied quotas) {}
+    public record Listing(AnnualRunInfo run, List<SubjectResult> subjects, AnnualQuotas.Applied quotas,
+                          List<SubjectResult> departments, List<SubjectResult> cadres,
+                          Map<String, List<SubjectResult>> cadresByDepartment) {
 
-    /** What is kept of a run between requests. */
-    private record Listed(List<SubjectResult> subjects, AnnualQuotas.Applied quotas) {}
+        /** The cadres of one department, in the listed order; none for a department the year does not list. */
+        public List<SubjectResult> cadresOf(String deptId) {
+            return cadresByDepartment.getOrDefault(deptId, List.of());
+        }
+    }
+
+    /**
+     * What is kept of a run between requests: its listing, and the listing grouped once (a page of a
+     * province's year would otherwise go through 100,000 subjects for each table it shows).
+     */
+    private record Listed(List<SubjectResult> subjects, AnnualQuotas.Applied quotas, List<SubjectResult> departments,
+                          List<SubjectResult> cadres, Map<String, List<SubjectResult>> cadresByDepartment) {
+
+        static Listed of(List<SubjectResult> subjects, AnnualQuotas.Applied quotas) {
+            List<SubjectResult> departments = new ArrayList<>();
+            List<SubjectResult> cadres = new ArrayList<>();
+            Map<String, List<SubjectResult>> byDepartment = new HashMap<>();
+            for (SubjectResult s : subjects) {
+                if (s.subjectType() == SubjectType.DEPARTMENT) {
+                    departments.add(s);
+                } else {
+                    cadres.add(s);
+                    byDepartment.computeIfAbsent(s.deptId(), d -> new ArrayList<>()).add(s);
+                }
+            }
+            byDepartment.replaceAll((dept, ofDept) -> List.copyOf(ofDept));
+            return new Listed(subjects, quotas, List.copyOf(departments), List.copyOf(cadres), Map.copyOf(byDepartment));
+        }
+    }
 
     /**
      * The rows a page shows, each checked, with the problems of the run the last whole check found;
@@ -87,8 +118,7 @@ public class AnnualPages {
         return listing(year).map(listing -> {
             Optional<String> dept = listing.subjects().stream().filter(s -> s.subjectId().equals(id)).findFirst()
                     .map(s -> s.subjectType() == SubjectType.DEPARTMENT ? s.subjectId() : s.deptId());
-            List<SubjectResult> printed = dept.map(d -> listing.subjects().stream().filter(s -> inDepartment(s, d)).toList())
-                    .orElse(List.of());
+            List<SubjectResult> printed = dept.map(d -> inDepartment(listing, d)).orElse(List.of());
             Checked own = checkedRows(listing.run(), printed);
             AnnualResults.CheckedYear whole = results.checkedAsRead(listing.run());
             List<Message> problems = new ArrayList<>(own.problems());
@@ -97,9 +127,8 @@ public class AnnualPages {
             whole.alteredRows().forEach(altered::putIfAbsent);
             SealStatus status = own.check().status() == SealStatus.OTHER_KEY ? SealStatus.OTHER_KEY
                     : problems.isEmpty() ? SealStatus.INTACT : SealStatus.ALTERED;
-            int departments = (int) listing.subjects().stream().filter(s -> s.subjectType() == SubjectType.DEPARTMENT).count();
             return new PaperYear(new AnnualResults.CheckedYear(listing.run(), status, own.check().subjects(), altered,
-                    problems), listing.quotas(), departments);
+                    problems), listing.quotas(), listing.departments().size());
         });
     }
 
@@ -133,16 +162,20 @@ public class AnnualPages {
         });
     }
 
-    /** The department itself, or one of its cadres. */
-    private static boolean inDepartment(SubjectResult s, String deptId) {
-        return s.subjectType() == SubjectType.DEPARTMENT ? s.subjectId().equals(deptId) : s.deptId().equals(deptId);
+    /** The department's own row (when the year lists it), then its cadres, in the listed order. */
+    private static List<SubjectResult> inDepartment(Listing listing, String deptId) {
+        List<SubjectResult> rows = new ArrayList<>();
+        listing.departments().stream().filter(d -> d.subjectId().equals(deptId)).forEach(rows::add);
+        rows.addAll(listing.cadresOf(deptId));
+        return rows;
     }
 
     /** Empty when the year was never evaluated. */
     public Optional<Listing> listing(int year) {
         return repository.currentRun(year).map(run -> {
             Listed listed = listed(run);
-            return new Listing(run, listed.subjects(), listed.quotas());
+            return new Listing(run, listed.subjects(), listed.quotas(), listed.departments(), listed.cadres(),
+                    listed.cadresByDepartment());
         });
     }
 
@@ -154,7 +187,7 @@ public class AnnualPages {
             }
         }
         List<SubjectResult> subjects = List.copyOf(repository.listed(run.id()));
-        Listed listed = new Listed(subjects, quotas.applied(run, subjects));
+        Listed listed = Listed.of(subjects, quotas.applied(run, subjects));
         synchronized (kept) {
             kept.put(run.id(), listed);
             int held = kept.values().stream().mapToInt(l -> l.subjects().size()).sum();

@@ -179,10 +179,9 @@ class AnnualController {
                 @RequestParam(defaultValue = "1") int dpage, @RequestParam(required = false) String dept, Model model) {
         AnnualPages.Listing listing = pages.listing(year).orElseThrow(() -> noAnnualRun(year));
         String cadresOf = dept == null || dept.isBlank() ? null : dept.strip();
-        Slice<SubjectResult> departments = Slice.of(listing.subjects().stream()
-                .filter(s -> s.subjectType() == SubjectType.DEPARTMENT).toList(), dpage, PAGE_SIZE);
-        Slice<SubjectResult> cadres = Slice.of(listing.subjects().stream().filter(s -> s.subjectType() == SubjectType.CADRE
-                && (cadresOf == null || s.deptId().equals(cadresOf))).toList(), page, PAGE_SIZE);
+        Slice<SubjectResult> departments = Slice.of(listing.departments(), dpage, PAGE_SIZE);
+        Slice<SubjectResult> cadres = Slice.of(cadresOf == null ? listing.cadres() : listing.cadresOf(cadresOf), page,
+                PAGE_SIZE);
         AnnualPages.Shown shown = pages.shown(listing,
                 java.util.stream.Stream.concat(departments.items().stream(), cadres.items().stream()).toList());
         AnnualResults.CheckedYear checked = shown.check();
