@@ -442,6 +442,9 @@ class PostgresIT {
         assertThat(annual.importFolder(Path.of("data", "2026"), 2026, WHO).status())
                 .isEqualTo(org.kaohe.annual.AnnualService.ImportStatus.STORED);
         annual.evaluate(2026, WHO);
+        // Its rows known to the planner at once: never analyzed, a page's rows were found by reading the run's.
+        assertThat(jdbc.sql("SELECT reltuples FROM pg_class WHERE oid = to_regclass('annual_result')").query(Double.class)
+                .single()).isPositive();
 
         org.kaohe.annual.AnnualResults.CheckedYear year = annualResults.current(2026).orElseThrow();
         assertThat(year.status()).as(year.problems().toString()).isEqualTo(org.kaohe.results.SealStatus.INTACT);

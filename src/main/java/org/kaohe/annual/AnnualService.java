@@ -212,6 +212,7 @@ public class AnnualService {
             }
             return id;
         });
+        repository.analyzeResults();
         int cadres = (int) subjects.stream().filter(s -> s.subjectType() == SubjectType.CADRE).count();
         return new RunSummary(runId, year, outcome.quarterRuns(), appraisalImport.id(), cadres, subjects.size() - cadres,
                 rulebook.version(), staleAllowed);
