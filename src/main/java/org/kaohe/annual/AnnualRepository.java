@@ -17,6 +17,7 @@ import java.util.function.Consumer;
 
 import org.kaohe.audit.BulkWriter;
 import org.kaohe.audit.PlannerStatistics;
+import org.kaohe.audit.RowsByKey;
 import org.kaohe.audit.StreamedReads;
 import org.kaohe.audit.TableRows;
 import org.kaohe.imports.AnnualAppraisalFile;
@@ -65,10 +66,12 @@ class AnnualRepository {
     private final BulkWriter bulk;
     private final StreamedReads streamed;
     private final PlannerStatistics statistics;
+    private final RowsByKey rowsByKey;
 
     AnnualRepository(JdbcClient jdbc, JdbcTemplate template, RunSealer sealer, RunChainWriter chainWriter,
-                     AnnualImportSeals importSeals, BulkWriter bulk, StreamedReads streamed, PlannerStatistics statistics) {
+                     AnnualImportSeals importSeals, BulkWriter bulk, StreamedReads streamed, PlannerStatistics statistics, RowsByKey rowsByKey) {
         this.streamed = streamed;
+        this.rowsByKey = rowsByKey;
         this.statistics = statistics;
         this.importSeals = importSeals;
         this.bulk = bulk;
@@ -299,10 +302,8 @@ class AnnualRepository {
 
     /**
      * These subjects of the run with their lines, in the order given; a subject the run no longer holds
-     * is left out. The ids go as one array ({@code = ANY}), which H2 (2.4.240) and PostgreSQL both
-     * look up in the primary key: with {@code IN (...)} H2 reads every row of the type and tests each
-     * against the list, a whole year's rows with their lines for each page. PostgreSQL does so too on
-     * a table it has no statistics of ({@link #analyzeResults}).
+     * is left out. Each is looked up by its key ({@link RowsByKey}); PostgreSQL does so once it has the
+     * table's statistics ({@link #analyzeResults}).
      */
     List<StoredSubject> results(long runId, List<SubjectResult> subjects) {
         Map<SubjectType, GradeScale> scales = scales(runId);
@@ -311,9 +312,7 @@ class AnnualRepository {
             String[] ids = subjects.stream().filter(s -> s.subjectType() == type).map(SubjectResult::subjectId)
                     .toArray(String[]::new);
             if (ids.length > 0) {
-                jdbc.sql("SELECT * FROM annual_result WHERE run_id = ? AND subject_type = ?"
-                                + " AND subject_id = ANY(CAST(? AS VARCHAR ARRAY))")
-                        .params(runId, type.name(), ids)
+                rowsByKey.select("r.*", "annual_result", runId, type.name(), ids)
                         .query((rs, n) -> stored(rs, scales))
                         .list().forEach(s -> found.put(s.key(), s));
             }

@@ -1,7 +1,6 @@
 package org.kaohe.results;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -34,9 +33,7 @@ class KeptGradeOrders {
     private record Kept(long runId, ResultsFilter ascending) {}
 
     private final JdbcClient jdbc;
-    private final long keptAtMost;
-    private final Map<Kept, List<String[]>> kept = new LinkedHashMap<>(16, 0.75f, true);
-    private long keptKeys;
+    private final KeptKeyLists<Kept> kept;
 
     @Autowired
     KeptGradeOrders(JdbcClient jdbc) {
@@ -45,7 +42,7 @@ class KeptGradeOrders {
 
     KeptGradeOrders(JdbcClient jdbc, long keptAtMost) {
         this.jdbc = jdbc;
-        this.keptAtMost = keptAtMost;
+        this.kept = new KeptKeyLists<>(keptAtMost);
     }
 
     /** One grade, every department, by name, score, rank or department: the lists this class keeps. */
@@ -60,15 +57,15 @@ class KeptGradeOrders {
      */
     List<String[]> keys(long runId, ResultsFilter filter, Map<SubjectType, GradeScale> scales, long offset, long shown,
                         long total) {
-        if (!serves(filter) || total > keptAtMost) {
+        if (!serves(filter) || !kept.canKeep(total)) {
             return null;
         }
         // The other direction is the exact reverse (ResultsSql.orderKeys): one order kept serves both.
         Kept key = new Kept(runId, new ResultsFilter(filter.type(), null, filter.grade(), filter.sort(), false));
-        List<String[]> whole = kept(key);
+        List<String[]> whole = kept.get(key);
         if (whole == null) {
             whole = read(runId, key.ascending(), scales);
-            keep(key, whole);
+            kept.keep(key, whole);
         }
         List<String[]> page = new ArrayList<>((int) shown);
         for (long i = offset; i < offset + shown && i < whole.size(); i++) {
@@ -86,22 +83,8 @@ class KeptGradeOrders {
                 .list();
     }
 
-    private synchronized List<String[]> kept(Kept key) {
-        return kept.get(key);
-    }
-
-    private synchronized void keep(Kept key, List<String[]> order) {
-        List<String[]> before = kept.put(key, order);
-        keptKeys += order.size() - (before == null ? 0 : before.size());
-        var eldest = kept.entrySet().iterator();
-        while (keptKeys > keptAtMost && eldest.hasNext()) {
-            keptKeys -= eldest.next().getValue().size();
-            eldest.remove();
-        }
-    }
-
     /** How many keys are kept now (for tests). */
-    synchronized long keptKeys() {
-        return keptKeys;
+    long keptKeys() {
+        return kept.keptKeys();
     }
 }

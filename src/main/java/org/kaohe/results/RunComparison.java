@@ -9,10 +9,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeSet;
+import java.util.stream.Stream;
 
+import org.kaohe.audit.RowsByKey;
 import org.kaohe.records.SubjectType;
 import org.kaohe.scoring.Grade;
 import org.kaohe.scoring.GradeScale;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.kaohe.errors.InvalidInputException;
@@ -89,12 +92,23 @@ public class RunComparison {
             LEFT JOIN subject_result b ON b.run_id = ? AND b.subject_type = a.subject_type AND b.subject_id = a.subject_id
             WHERE a.run_id = ? AND b.subject_id IS NULL""";
 
+    /**
+     * The order of a comparison's list: departments first; then the subjects in both runs by the
+     * size of their move, the largest first; then the new and the gone ones; by id within each.
+     */
+    private static final String ORDER = " ORDER BY CASE c.subject_type WHEN 'DEPARTMENT' THEN 0 ELSE 1 END,"
+            + " CASE WHEN c.from_score IS NULL OR c.to_score IS NULL THEN 1 ELSE 0 END,"
+            + " ABS(COALESCE(c.to_score, 0) - COALESCE(c.from_score, 0)) DESC, c.subject_id";
+
+    /** The most keys of changed subjects kept over every pair of runs compared: some 100 bytes each. */
+    static final int KEPT_KEYS = 400_000;
+
     private final JdbcClient jdbc;
     private final RunQueries runs;
+    private final RowsByKey rowsByKey;
     /**
      * The counts of the pairs of runs last compared, by "from to": a run's rows are only ever
-     * inserted, so the count of two runs' changes never changes, and each further page of a
-     * comparison pays one join of the two runs, not two (on H2 about a second each at 100,000 cadres).
+     * inserted, so the count of two runs' changes never changes, and it is counted once.
      * A row changed behind Kaohe's back since shows on the page read fresh, and the runs' checks flag it.
      */
     private final Map<String, Summary> summaries = Collections.synchronizedMap(new LinkedHashMap<>(16, 0.75f, true) {
@@ -103,13 +117,27 @@ public class RunComparison {
             return size() > KEPT_SUMMARIES;
         }
     });
+    /**
+     * The whole ordered list of the changed subjects' keys, by the same pairs: each page of a
+     * comparison used to join the two runs again for its 50 rows (on H2 about a second at 100,000
+     * cadres, however few changed). Now a page is a slice of the kept list, its rows read by key.
+     * A pair with more changes than can be kept is paged by the database, a join a page, as before.
+     */
+    private final KeptKeyLists<String> orders;
 
     /** The most pairs of runs whose count is kept. */
     static final int KEPT_SUMMARIES = 64;
 
-    public RunComparison(JdbcClient jdbc, RunQueries runs) {
+    @Autowired
+    public RunComparison(JdbcClient jdbc, RunQueries runs, RowsByKey rowsByKey) {
+        this(jdbc, runs, rowsByKey, KEPT_KEYS);
+    }
+
+    RunComparison(JdbcClient jdbc, RunQueries runs, RowsByKey rowsByKey, long keptKeys) {
         this.jdbc = jdbc;
         this.runs = runs;
+        this.rowsByKey = rowsByKey;
+        this.orders = new KeptKeyLists<>(keptKeys);
     }
 
     public Page compare(RunInfo from, RunInfo to, int page, int size) {
@@ -117,8 +145,9 @@ public class RunComparison {
             throw new InvalidInputException(Message.of("input.page.atLeastOne", String.valueOf(page),
                     String.valueOf(size)));
         }
+        String pair = from.id() + " " + to.id();
         Object[] ids = {from.id(), to.id(), to.id(), from.id()};
-        Summary summary = summaries.computeIfAbsent(from.id() + " " + to.id(), pair -> jdbc.sql("""
+        Summary summary = summaries.computeIfAbsent(pair, p -> jdbc.sql("""
                         SELECT COUNT(*) AS changed,
                                SUM(CASE WHEN from_score <> to_score THEN 1 ELSE 0 END) AS scores,
                                SUM(CASE WHEN from_grade <> to_grade THEN 1 ELSE 0 END) AS grades,
@@ -129,31 +158,19 @@ public class RunComparison {
                 .query((rs, n) -> new Summary(rs.getLong("changed"), rs.getLong("scores"), rs.getLong("grades"),
                         rs.getLong("added"), rs.getLong("removed")))
                 .single());
-        List<Object> params = new ArrayList<>(List.of(ids));
-        params.add(size);
-        params.add((long) (page - 1) * size);
-        Map<SubjectType, GradeScale> fromScales = runs.scales(from.id());
-        Map<SubjectType, GradeScale> toScales = runs.scales(to.id());
-        List<Change> changes = jdbc.sql("SELECT c.*, d.name AS dept_name FROM (" + CHANGES + ") c"
-                        + " LEFT JOIN subject_result d ON d.run_id = ? AND d.subject_type = 'DEPARTMENT' AND d.subject_id = c.dept_id"
-                        + " ORDER BY CASE c.subject_type WHEN 'DEPARTMENT' THEN 0 ELSE 1 END,"
-                        // subjects in both runs by the size of their move, then the new and the gone ones
-                        + " CASE WHEN c.from_score IS NULL OR c.to_score IS NULL THEN 1 ELSE 0 END,"
-                        + " ABS(COALESCE(c.to_score, 0) - COALESCE(c.from_score, 0)) DESC, c.subject_id"
-                        + " LIMIT ? OFFSET ?")
-                .params(withDeptRun(params, to.id()))
-                .query((rs, n) -> {
-                    SubjectType type = SubjectType.valueOf(rs.getString("subject_type"));
-                    return new Change(type, rs.getString("subject_id"),
-                        rs.getString("name"), rs.getString("dept_id"),
-                        rs.getString("dept_name") == null ? rs.getString("dept_id") : rs.getString("dept_name"),
-                        rs.getBigDecimal("from_score"), rs.getBigDecimal("to_score"),
-                        grade(fromScales, type, rs.getString("from_grade")), grade(toScales, type, rs.getString("to_grade")),
-                        (Integer) rs.getObject("from_rank", Integer.class),
-                        (Integer) rs.getObject("to_rank", Integer.class), List.of());
-                })
-                .list();
-        return new Page(from, to, Cause.of(from, to), summary, withParts(from.id(), to.id(), changes), page, size);
+        long offset = (long) (page - 1) * size;
+        List<String[]> keys;
+        if (orders.canKeep(summary.changed())) {
+            List<String[]> whole = orders.get(pair);
+            if (whole == null) {
+                whole = orderedKeys(ids, "", List.of());
+                orders.keep(pair, whole);
+            }
+            keys = whole.subList((int) Math.min(offset, whole.size()), (int) Math.min(offset + size, whole.size()));
+        } else {
+            keys = orderedKeys(ids, " LIMIT ? OFFSET ?", List.of(size, offset));
+        }
+        return new Page(from, to, Cause.of(from, to), summary, changes(from.id(), to.id(), keys), page, size);
     }
 
     /** The run compared with by default: the one made just before {@code to} for the same period. */
@@ -163,49 +180,92 @@ public class RunComparison {
                 .findFirst(); // newest first
     }
 
-    /** The department join's run id goes between the union's parameters and the page's. */
-    private static List<Object> withDeptRun(List<Object> params, long toRun) {
-        List<Object> all = new ArrayList<>(params.subList(0, 4));
-        all.add(toRun);
-        all.addAll(params.subList(4, params.size()));
-        return all;
+    /** The changed subjects' keys (type, id) in the list's order, {@code limit} appended to the query. */
+    private List<String[]> orderedKeys(Object[] ids, String limit, List<Object> limitParams) {
+        List<Object> params = new ArrayList<>(List.of(ids));
+        params.addAll(limitParams);
+        return jdbc.sql("SELECT c.subject_type, c.subject_id FROM (" + CHANGES + ") c" + ORDER + limit)
+                .params(params)
+                .query((rs, n) -> new String[] {SubjectType.valueOf(rs.getString(1)).name(), rs.getString(2)})
+                .list();
     }
 
-    /** The parts that moved, for the page's subjects only (read by the whole key). */
-    private List<Change> withParts(long fromRun, long toRun, List<Change> changes) {
-        Map<String, Map<String, BigDecimal[]>> parts = new HashMap<>();
-        for (SubjectType type : SubjectType.values()) {
-            List<String> ids = changes.stream().filter(c -> c.subjectType() == type).map(Change::subjectId).toList();
-            if (ids.isEmpty()) {
+    /** One subject's row in one run, as the comparison shows it. */
+    private record Side(String name, String deptId, BigDecimal score, String grade, Integer rank,
+                        Map<String, BigDecimal> parts) {}
+
+    /**
+     * The changes of these subjects, in their order, each side read by key from its run with its
+     * parts, and the department's name from the later run. A subject neither run holds any more
+     * (deleted behind Kaohe's back since its key was kept) is left out; the runs' checks find it.
+     */
+    private List<Change> changes(long fromRun, long toRun, List<String[]> keys) {
+        Map<String, Side> before = sides(fromRun, keys);
+        Map<String, Side> after = sides(toRun, keys);
+        Map<String, String> deptNames = deptNames(toRun, Stream.concat(before.values().stream(), after.values().stream())
+                .map(Side::deptId).filter(Objects::nonNull).distinct().toArray(String[]::new));
+        Map<SubjectType, GradeScale> fromScales = runs.scales(fromRun);
+        Map<SubjectType, GradeScale> toScales = runs.scales(toRun);
+        List<Change> changes = new ArrayList<>();
+        for (String[] key : keys) {
+            Side a = before.get(key[0] + "/" + key[1]);
+            Side b = after.get(key[0] + "/" + key[1]);
+            if (a == null && b == null) {
                 continue;
             }
-            for (int side = 0; side < 2; side++) {
-                int index = side;
-                List<Object> params = new ArrayList<>(List.of(side == 0 ? fromRun : toRun, type.name()));
-                params.addAll(ids);
-                jdbc.sql("SELECT subject_id, parts FROM subject_result WHERE run_id = ? AND subject_type = ? AND subject_id IN ("
-                                + String.join(", ", ids.stream().map(id -> "?").toList()) + ")")
-                        .params(params)
+            SubjectType type = SubjectType.valueOf(key[0]);
+            Side shown = b != null ? b : a;
+            String deptName = deptNames.get(shown.deptId());
+            changes.add(new Change(type, key[1], shown.name(), shown.deptId(), deptName == null ? shown.deptId() : deptName,
+                    a == null ? null : a.score(), b == null ? null : b.score(),
+                    a == null ? null : grade(fromScales, type, a.grade()), b == null ? null : grade(toScales, type, b.grade()),
+                    a == null ? null : a.rank(), b == null ? null : b.rank(),
+                    moved(a == null ? Map.of() : a.parts(), b == null ? Map.of() : b.parts())));
+        }
+        return changes;
+    }
+
+    /** These subjects' rows in one run, by "type/id", each looked up by its key ({@link RowsByKey}). */
+    private Map<String, Side> sides(long runId, List<String[]> keys) {
+        Map<String, Side> found = new HashMap<>();
+        for (SubjectType type : SubjectType.values()) {
+            String[] ids = keys.stream().filter(key -> key[0].equals(type.name())).map(key -> key[1]).toArray(String[]::new);
+            if (ids.length > 0) {
+                rowsByKey.select("r.subject_id, r.name, r.dept_id, r.score, r.final_grade, r.rank_no, r.parts",
+                                "subject_result", runId, type.name(), ids)
                         .query(rs -> {
-                            Map<String, BigDecimal[]> byPart = parts.computeIfAbsent(
-                                    type.name() + "/" + rs.getString("subject_id"), k -> new LinkedHashMap<>());
-                            StoredRunRows.readParts(rs.getString("parts")).forEach((part, points) ->
-                                    byPart.computeIfAbsent(part, k -> new BigDecimal[2])[index] = points);
+                            found.put(type.name() + "/" + rs.getString("subject_id"), new Side(rs.getString("name"),
+                                    rs.getString("dept_id"), rs.getBigDecimal("score"), rs.getString("final_grade"),
+                                    rs.getObject("rank_no", Integer.class), StoredRunRows.readParts(rs.getString("parts"))));
                         });
             }
         }
-        return changes.stream().map(c -> {
-            Map<String, BigDecimal[]> byPart = parts.getOrDefault(c.subjectType().name() + "/" + c.subjectId(), Map.of());
-            List<PartChange> moved = new ArrayList<>();
-            for (String part : new TreeSet<>(byPart.keySet())) {
-                BigDecimal[] points = byPart.get(part);
-                if (!sameValue(points[0], points[1])) {
-                    moved.add(new PartChange(part, points[0], points[1]));
-                }
+        return found;
+    }
+
+    /** The departments' names in the run, by id. */
+    private Map<String, String> deptNames(long runId, String[] deptIds) {
+        Map<String, String> names = new HashMap<>();
+        if (deptIds.length > 0) {
+            rowsByKey.select("r.subject_id, r.name", "subject_result", runId, SubjectType.DEPARTMENT.name(), deptIds)
+                    .query(rs -> {
+                        names.put(rs.getString(1), rs.getString(2));
+                    });
+        }
+        return names;
+    }
+
+    /** The parts whose points differ between the two sides, by part. */
+    private static List<PartChange> moved(Map<String, BigDecimal> from, Map<String, BigDecimal> to) {
+        List<PartChange> moved = new ArrayList<>();
+        TreeSet<String> parts = new TreeSet<>(from.keySet());
+        parts.addAll(to.keySet());
+        for (String part : parts) {
+            if (!sameValue(from.get(part), to.get(part))) {
+                moved.add(new PartChange(part, from.get(part), to.get(part)));
             }
-            return new Change(c.subjectType(), c.subjectId(), c.name(), c.deptId(), c.deptName(), c.fromScore(),
-                    c.toScore(), c.fromGrade(), c.toGrade(), c.fromRank(), c.toRank(), moved);
-        }).toList();
+        }
+        return moved;
     }
 
     private static boolean sameValue(BigDecimal a, BigDecimal b) {

@@ -7,8 +7,10 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 
 import org.junit.jupiter.api.Test;
 import org.kaohe.evaluation.StoredRuns;
@@ -36,6 +38,7 @@ class RunComparisonTest {
     @Autowired JdbcTemplate template;
     @Autowired org.kaohe.results.RunSealer sealer;
     @Autowired MockMvc mvc;
+    @Autowired org.kaohe.audit.RowsByKey rowsByKey;
 
     @Test
     void correctedRecordsChangeOneScoreAndGradeAndTheComparisonSaysRecords() {
@@ -91,6 +94,38 @@ class RunComparisonTest {
         String only = mvc.perform(get("/evaluation/compare?to=" + first).with(user("a").roles("AUDITOR")))
                 .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
         assertThat(only).contains("id=\"no-previous\"");
+    }
+
+    @Test
+    void everyPageOfAKeptComparisonIsThePageTheDatabasePages() {
+        Random random = new Random(23);
+        RunComparison pagedByTheDatabase = new RunComparison(jdbc, runs, rowsByKey, 0); // keeps no list: a join a page
+        for (int trial = 1; trial <= 4; trial++) {
+            Period period = Period.parse("2034-Q" + trial);
+            long first = StoredRuns.store(jdbc, template, sealer, period, "v1",
+                    ResultsPagingTest.randomRun(random, 3, 20 + random.nextInt(40)));
+            long second = StoredRuns.store(jdbc, template, sealer, period, "v1",
+                    ResultsPagingTest.randomRun(random, 3, 20 + random.nextInt(40)));
+            RunInfo from = runs.run(first).orElseThrow();
+            RunInfo to = runs.run(second).orElseThrow();
+            RunComparison.Summary summary = comparison.compare(from, to, 1, 1).summary();
+            assertThat(summary.changed()).isPositive();
+            for (int size : new int[] {1, 7, 50}) {
+                List<RunComparison.Change> whole = new ArrayList<>();
+                int pages = (int) ((summary.changed() + size - 1) / size);
+                for (int page = 1; page <= pages + 1; page++) { // one past the last: empty
+                    RunComparison.Page kept = comparison.compare(from, to, page, size);
+                    assertThat(kept.changes()).as("trial %d, page %d of %d", trial, page, size)
+                            .isEqualTo(pagedByTheDatabase.compare(from, to, page, size).changes());
+                    whole.addAll(kept.changes());
+                }
+                assertThat(whole).hasSize((int) summary.changed());
+                assertThat(whole).allSatisfy(c -> assertThat(c.fromScore() == null || c.toScore() == null
+                        || c.fromScore().compareTo(c.toScore()) != 0 || c.gradeChanged()).isTrue());
+                assertThat(whole.stream().filter(c -> c.fromScore() == null).count()).isEqualTo(summary.added());
+                assertThat(whole.stream().filter(c -> c.toScore() == null).count()).isEqualTo(summary.removed());
+            }
+        }
     }
 
     private static SubjectResult cadre(String id, String name, String score, String t, String a, Grade grade, int rank) {
