@@ -1,13 +1,10 @@
 package org.kaohe.audit;
 
-import java.sql.DatabaseMetaData;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.support.JdbcUtils;
-import org.springframework.jdbc.support.MetaDataAccessException;
 import org.springframework.stereotype.Component;
 
 /**
@@ -86,12 +83,7 @@ public class PlannerStatistics {
     private boolean postgres() {
         Boolean known = postgres;
         if (known == null) {
-            try {
-                known = "PostgreSQL".equalsIgnoreCase(JdbcUtils.extractDatabaseMetaData(jdbc.getDataSource(),
-                        DatabaseMetaData::getDatabaseProductName));
-            } catch (MetaDataAccessException e) {
-                throw new IllegalStateException("The database does not say what it is", e);
-            }
+            known = DatabaseProduct.of(jdbc.getDataSource()) == DatabaseProduct.POSTGRESQL;
             postgres = known;
         }
         return known;

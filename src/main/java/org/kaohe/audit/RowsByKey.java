@@ -1,6 +1,5 @@
 package org.kaohe.audit;
 
-import java.sql.DatabaseMetaData;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -8,8 +7,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import javax.sql.DataSource;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.support.JdbcUtils;
-import org.springframework.jdbc.support.MetaDataAccessException;
 import org.springframework.stereotype.Component;
 
 /**
@@ -38,10 +35,9 @@ public class RowsByKey {
     private final boolean h2;
     private final Map<String, String> primaryKeys = new ConcurrentHashMap<>();
 
-    public RowsByKey(JdbcClient jdbc, DataSource dataSource) throws MetaDataAccessException {
+    public RowsByKey(JdbcClient jdbc, DataSource dataSource) {
         this.jdbc = jdbc;
-        this.h2 = "H2".equalsIgnoreCase(JdbcUtils.extractDatabaseMetaData(dataSource,
-                DatabaseMetaData::getDatabaseProductName));
+        this.h2 = DatabaseProduct.of(dataSource) == DatabaseProduct.H2;
     }
 
     /**

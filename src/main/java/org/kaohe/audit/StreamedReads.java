@@ -76,7 +76,7 @@ public class StreamedReads {
     public void rowsWhere(TableRows rows, Object value, RowCallbackHandler each) {
         Connection connection = DataSourceUtils.getConnection(dataSource);
         try {
-            boolean h2 = "H2".equalsIgnoreCase(connection.getMetaData().getDatabaseProductName());
+            boolean h2 = DatabaseProduct.of(connection) == DatabaseProduct.H2;
             ReadOnly transaction = ReadOnly.begin(connection, h2);
             try {
                 if (h2) {
@@ -158,7 +158,7 @@ public class StreamedReads {
     private record ReadOnly(Connection connection, boolean own, int isolation) {
 
         static ReadOnly begin(Connection connection, boolean repeatable) throws SQLException {
-            boolean postgres = "PostgreSQL".equalsIgnoreCase(connection.getMetaData().getDatabaseProductName());
+            boolean postgres = DatabaseProduct.of(connection) == DatabaseProduct.POSTGRESQL;
             if (!connection.getAutoCommit() || !(postgres || repeatable)) {
                 return new ReadOnly(connection, false, 0);
             }

@@ -1,13 +1,11 @@
 package org.kaohe.results;
 
-import java.sql.DatabaseMetaData;
 import java.util.Comparator;
 
 import javax.sql.DataSource;
 
+import org.kaohe.audit.DatabaseProduct;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.support.JdbcUtils;
-import org.springframework.jdbc.support.MetaDataAccessException;
 import org.springframework.stereotype.Component;
 
 /**
@@ -26,15 +24,7 @@ public class IdOrder {
 
     @Autowired
     public IdOrder(DataSource dataSource) {
-        this(!"H2".equalsIgnoreCase(product(dataSource)));
-    }
-
-    private static String product(DataSource dataSource) {
-        try {
-            return JdbcUtils.extractDatabaseMetaData(dataSource, DatabaseMetaData::getDatabaseProductName);
-        } catch (MetaDataAccessException e) {
-            throw new IllegalStateException("the database's product name could not be read", e);
-        }
+        this(DatabaseProduct.of(dataSource) != DatabaseProduct.H2);
     }
 
     /** By code points (PostgreSQL's {@code "C"}), or by UTF-16 units (H2). */

@@ -1,6 +1,5 @@
 package org.kaohe.results;
 
-import java.sql.DatabaseMetaData;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -14,11 +13,10 @@ import java.util.Set;
 
 import javax.sql.DataSource;
 
+import org.kaohe.audit.DatabaseProduct;
 import org.kaohe.records.SubjectType;
 import org.kaohe.scoring.GradeScale;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.support.JdbcUtils;
-import org.springframework.jdbc.support.MetaDataAccessException;
 import org.springframework.stereotype.Component;
 
 /**
@@ -57,11 +55,10 @@ class MixedTypesPage {
     private final ResultCounts counts;
     private final boolean h2;
 
-    MixedTypesPage(JdbcClient jdbc, ResultCounts counts, DataSource dataSource) throws MetaDataAccessException {
+    MixedTypesPage(JdbcClient jdbc, ResultCounts counts, DataSource dataSource) {
         this.jdbc = jdbc;
         this.counts = counts;
-        this.h2 = "H2".equalsIgnoreCase(JdbcUtils.extractDatabaseMetaData(dataSource,
-                DatabaseMetaData::getDatabaseProductName));
+        this.h2 = DatabaseProduct.of(dataSource) == DatabaseProduct.H2;
     }
 
     /**
