@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeSet;
+import java.util.function.Function;
 import java.util.stream.Stream;
 
 import org.kaohe.audit.RowsByKey;
@@ -140,14 +141,25 @@ public class RunComparison {
         this.orders = new KeptKeyLists<>(keptKeys);
     }
 
+    /** A page of the comparison, from the pair's kept count and order when it has them ({@link #compare(RunInfo, RunInfo, int, int, boolean)}). */
     public Page compare(RunInfo from, RunInfo to, int page, int size) {
+        return compare(from, to, page, size, false);
+    }
+
+    /**
+     * A page of the comparison. {@code asStoredNow}: counted and ordered from the two runs as the
+     * database holds them now, not from the pair's kept count and order: for a pair one of whose runs
+     * is known altered, so the page lists what the rows now say (each row it shows marked by its
+     * check) instead of what they said when the order was kept.
+     */
+    public Page compare(RunInfo from, RunInfo to, int page, int size, boolean asStoredNow) {
         if (page < 1 || size < 1) {
             throw new InvalidInputException(Message.of("input.page.atLeastOne", String.valueOf(page),
                     String.valueOf(size)));
         }
         String pair = from.id() + " " + to.id();
         Object[] ids = {from.id(), to.id(), to.id(), from.id()};
-        Summary summary = summaries.computeIfAbsent(pair, p -> jdbc.sql("""
+        Function<String, Summary> count = p -> jdbc.sql("""
                         SELECT COUNT(*) AS changed,
                                SUM(CASE WHEN from_score <> to_score THEN 1 ELSE 0 END) AS scores,
                                SUM(CASE WHEN from_grade <> to_grade THEN 1 ELSE 0 END) AS grades,
@@ -157,10 +169,11 @@ public class RunComparison {
                 .params(ids)
                 .query((rs, n) -> new Summary(rs.getLong("changed"), rs.getLong("scores"), rs.getLong("grades"),
                         rs.getLong("added"), rs.getLong("removed")))
-                .single());
+                .single();
+        Summary summary = asStoredNow ? count.apply(pair) : summaries.computeIfAbsent(pair, count);
         long offset = (long) (page - 1) * size;
         List<String[]> keys;
-        if (orders.canKeep(summary.changed())) {
+        if (!asStoredNow && orders.canKeep(summary.changed())) {
             List<String[]> whole = orders.get(pair);
             if (whole == null) {
                 whole = orderedKeys(ids, "", List.of());

@@ -58,8 +58,12 @@ class CompareController {
         }
         if (earlier != null) {
             RunComparison.Page compared = comparison.compare(earlier, later, Math.max(1, page), PAGE_SIZE);
+            if (!sealChecks(model, compared)) {
+                // A run known altered: list what its rows say now, not the order kept before.
+                compared = comparison.compare(earlier, later, Math.max(1, page), PAGE_SIZE, true);
+                sealChecks(model, compared);
+            }
             model.addAttribute("comparison", compared);
-            sealChecks(model, compared);
         }
         return "compare";
     }
@@ -69,9 +73,12 @@ class CompareController {
      * against their seals in the request, in each run that holds them, and the rest of both runs by
      * their last whole checks, made in the background as for the results pages
      * ({@link ResultPageChecks#view}): the page warns and marks each altered row, and says while a
-     * whole check is under way. A comparison of two province-sized runs costs its own rows.
+     * whole check is under way. A comparison of two province-sized runs costs its own rows. The
+     * comparison's order is kept between views, so a row altered since is listed (if its change
+     * makes it one) once a check finds either run altered; until then the page lists the runs as
+     * their last whole checks found them. Whether both runs read intact.
      */
-    private void sealChecks(Model model, RunComparison.Page compared) {
+    private boolean sealChecks(Model model, RunComparison.Page compared) {
         RunInfo earlier = compared.from();
         RunInfo later = compared.to();
         ResultPageChecks.RunView from = pageChecks.view(earlier,
@@ -88,5 +95,6 @@ class CompareController {
         model.addAttribute("sealProblems", problems);
         model.addAttribute("alteredRows", altered);
         model.addAttribute("wholeCheckPending", from.wholeCheckPending() || to.wholeCheckPending());
+        return !from.failed() && !to.failed();
     }
 }

@@ -93,6 +93,11 @@ class PrintedSealTest {
 
         jdbc.sql("UPDATE subject_result SET score = 12.00 WHERE run_id = ? AND subject_id = 'C3'").param(later).update();
 
+        // The comparison's order is kept between views: the score changed since is listed once a
+        // check finds the run altered. The run's results page shows the row, finds it altered and
+        // starts the run's whole check again; then the comparison lists the run as it is now.
+        assertThat(html("/evaluation?run=" + later + "&type=CADRE")).contains("id=\"seal-banner\" class=\"card alarm\"");
+        Eventually.until("the compare page lists the altered row", () -> htmlNow(page).contains("change altered"));
         assertThat(html(page)).contains("id=\"seal-alarm\"").contains("CADRE/C3").contains("change altered");
     }
 
