@@ -6,6 +6,7 @@ import java.util.Map;
 import org.kaohe.records.Period;
 import org.kaohe.records.SourceRef;
 import org.kaohe.records.SubjectType;
+import org.kaohe.results.RunSealer;
 import org.kaohe.scoring.GradeScale;
 import org.kaohe.scoring.SubjectResult;
 
@@ -34,8 +35,9 @@ public record QuarterInput(long runId, Period period, List<SubjectResult> subjec
         return System.identityHashCode(this);
     }
 
+    /** A subject's key ({@code CADRE/C0001}): the one the run's seals and rows use. */
     static String key(SubjectType type, String id) {
-        return type.name() + "/" + id;
+        return RunSealer.subjectKey(type, id);
     }
 
     /** The rows of {@code kind} the subject had in the quarter (none: empty). */

@@ -5,8 +5,11 @@ import java.io.Serializable;
 import java.security.Principal;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+
+import jakarta.servlet.http.HttpServletRequest;
 
 import org.kaohe.annual.AnnualPages;
 import org.kaohe.annual.AnnualQuotas;
@@ -22,8 +25,10 @@ import org.kaohe.imports.RemovalConfirmation;
 import org.kaohe.records.SubjectType;
 import org.kaohe.results.Slice;
 import org.kaohe.rules.book.QuotaScope;
+import org.kaohe.scoring.Reason;
 import org.kaohe.scoring.SubjectResult;
 import org.kaohe.uploads.PendingUploads;
+import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -55,11 +60,21 @@ class AnnualController {
     private final AnnualStaleness staleness;
     private final PendingUploads pending;
     private final AnnualPages pages;
+    private final MessageSource messages;
+    private final NamesView names;
+    private final ReasonsView reasons;
+    /** The request being answered (a proxy Spring resolves per request): its context path starts the rows' links. */
+    private final HttpServletRequest request;
 
     AnnualController(AnnualResults results, AnnualService annual, AnnualStaleness staleness, PendingUploads pending,
-                     AnnualPages pages) {
+                     AnnualPages pages, MessageSource messages, NamesView names, ReasonsView reasons,
+                     HttpServletRequest request) {
         this.results = results;
         this.pages = pages;
+        this.messages = messages;
+        this.names = names;
+        this.reasons = reasons;
+        this.request = request;
         this.staleness = staleness;
         this.annual = annual;
         this.pending = pending;
@@ -191,8 +206,12 @@ class AnnualController {
         model.addAttribute("wholeCheckPending", shown.wholeCheckPending());
         model.addAttribute("staleReasons", staleness.reasons(checked.run()));
         model.addAttribute("dept", cadresOf);
-        model.addAttribute("departments", departments.showing(ofType(checked, SubjectType.DEPARTMENT)));
-        model.addAttribute("cadres", cadres.showing(ofType(checked, SubjectType.CADRE)));
+        Map<String, List<Reason>> gradeReasons = listing.quotas().reasons(checked.subjects());
+        YearRow.Wording wording = new YearRow.Wording(messages, names, reasons, LocaleContextHolder.getLocale(),
+                request.getContextPath());
+        model.addAttribute("departments", departments.showing(
+                YearRow.of(ofType(checked, SubjectType.DEPARTMENT), checked, gradeReasons, wording)));
+        model.addAttribute("cadres", cadres.showing(YearRow.of(ofType(checked, SubjectType.CADRE), checked, gradeReasons, wording)));
         List<AnnualQuotas.Quota> applied = listing.quotas().quotas();
         Set<String> onPage = new HashSet<>();
         checked.subjects().forEach(s -> onPage.add(s.subjectType() == SubjectType.DEPARTMENT ? s.subjectId() : s.deptId()));
@@ -200,7 +219,6 @@ class AnnualController {
             onPage.add(cadresOf);
         }
         model.addAttribute("quotas", applied.stream().map(q -> ShownQuota.of(q, onPage)).toList());
-        model.addAttribute("gradeReasons", listing.quotas().reasons(checked.subjects()));
         model.addAttribute("cadreRankCityWide", applied.stream().anyMatch(q -> q.type() == SubjectType.CADRE
                 && q.scope() == QuotaScope.CITY));
         return "annual";

@@ -79,6 +79,18 @@ class AnnualPagesTest {
     }
 
     @Test
+    void theRowsLinksStartWithTheContextPathAndAnEnglishPageWordsTheRowsInEnglish() throws Exception {
+        String page = body(get("/kaohe/years/2026").contextPath("/kaohe").param("lang", "en")
+                .with(user("viewer").roles("LEADER")));
+        String cadres = page.substring(page.indexOf("id=\"annual-cadres\""));
+        assertThat(page).contains("<a href=\"/kaohe/years/2026/subjects/D03\">D03</a>",
+                "<a href=\"/kaohe/years/2026/departments/D03/summary.pdf\">", "<a href=\"/kaohe/years/2026/departments/D03/notices.zip\">");
+        assertThat(cadres).contains("<a href=\"/kaohe/years/2026/subjects/C0082\">C0082</a>", "<td>not graded</td>", "<td>intact</td>",
+                        "<td>No</td>")
+                .doesNotContain("不定等次", "<td>完好</td>", "href=\"/years/");
+    }
+
+    @Test
     void theCadresOfOneDepartmentAreListedAloneAndEachTableIsAPage() throws Exception {
         AnnualResults.CheckedYear year = results.current(2026).orElseThrow();
         String dept = year.subjects().stream().filter(s -> s.subjectType() == SubjectType.CADRE).findFirst().orElseThrow().deptId();
@@ -175,6 +187,8 @@ class AnnualPagesTest {
         jdbc.sql("UPDATE annual_result SET score = 99.00 WHERE run_id = ? AND subject_id = 'C0022'").param(run).update();
         String page = body(get("/years/2026").with(user("viewer").roles("LEADER")));
         assertThat(page).contains("id=\"seal-alarm\"", "CADRE/C0022", "<td>已被改动</td>");
+        assertThat(page.substring(page.indexOf("id=\"annual-cadres\""))).containsOnlyOnce("class=\"altered\"")
+                .containsPattern("<tr class=\"altered\">\\s*<td><a href=\"/years/2026/subjects/C0022\">");
         JsonNode rows = json(get("/api/years/2026/results").with(user("viewer").roles("LEADER"))).get("rows");
         assertThat(find(rows, "C0022").get("seal").asText()).contains("ALTERED");
         assertThat(find(rows, "C0001").get("seal").asText()).contains("intact");
