@@ -9,8 +9,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-import jakarta.servlet.http.HttpServletRequest;
-
 import org.kaohe.annual.AnnualPages;
 import org.kaohe.annual.AnnualQuotas;
 import org.kaohe.annual.AnnualResults;
@@ -37,6 +35,8 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
@@ -63,18 +63,14 @@ class AnnualController {
     private final MessageSource messages;
     private final NamesView names;
     private final ReasonsView reasons;
-    /** The request being answered (a proxy Spring resolves per request): its context path starts the rows' links. */
-    private final HttpServletRequest request;
 
     AnnualController(AnnualResults results, AnnualService annual, AnnualStaleness staleness, PendingUploads pending,
-                     AnnualPages pages, MessageSource messages, NamesView names, ReasonsView reasons,
-                     HttpServletRequest request) {
+                     AnnualPages pages, MessageSource messages, NamesView names, ReasonsView reasons) {
         this.results = results;
         this.pages = pages;
         this.messages = messages;
         this.names = names;
         this.reasons = reasons;
-        this.request = request;
         this.staleness = staleness;
         this.annual = annual;
         this.pending = pending;
@@ -208,7 +204,7 @@ class AnnualController {
         model.addAttribute("dept", cadresOf);
         Map<String, List<Reason>> gradeReasons = listing.quotas().reasons(checked.subjects());
         YearRow.Wording wording = new YearRow.Wording(messages, names, reasons, LocaleContextHolder.getLocale(),
-                request.getContextPath());
+                contextPath());
         model.addAttribute("departments", departments.showing(
                 YearRow.of(ofType(checked, SubjectType.DEPARTMENT), checked, gradeReasons, wording)));
         model.addAttribute("cadres", cadres.showing(YearRow.of(ofType(checked, SubjectType.CADRE), checked, gradeReasons, wording)));
@@ -239,6 +235,14 @@ class AnnualController {
                     .filter(g -> g.id().isEmpty() || onPage.contains(g.id())).toList();
             return new ShownQuota(quota, shown, quota.groups().size() - shown.size());
         }
+    }
+
+    /**
+     * The application's context path ("" at the root), which the rows' links start with as {@code @{/...}}
+     * would: read from the request being answered (the command line's context has no request to inject).
+     */
+    private static String contextPath() {
+        return ((ServletRequestAttributes) RequestContextHolder.currentRequestAttributes()).getRequest().getContextPath();
     }
 
     private static List<SubjectResult> ofType(AnnualResults.CheckedYear checked, SubjectType type) {
