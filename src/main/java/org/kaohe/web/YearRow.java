@@ -24,7 +24,7 @@ import org.springframework.web.util.UriUtils;
  * compiled expressions read only public types.
  */
 public record YearRow(String subjectId, String name, String deptId, BigDecimal score, String grade, String rank,
-               String vetoed, List<String> reasons, String seal, boolean altered, String href, String paperPath) {
+                      String vetoed, List<String> reasons, String seal, boolean altered, String href, String paperPath) {
 
     /** A department's summary (PDF). */
     public String summaryHref() {
