@@ -5,6 +5,8 @@ import java.util.Locale;
 import org.kaohe.errors.MessageText;
 import org.kaohe.rules.RulebookService;
 import org.kaohe.rules.book.EnglishNames;
+import org.kaohe.scoring.Grade;
+import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
 import org.springframework.web.context.request.RequestAttributes;
@@ -22,15 +24,26 @@ public class NamesView {
     private static final String ATTRIBUTE = NamesView.class.getName();
 
     private final RulebookService rulebooks;
+    private final MessageSource messages;
 
-    NamesView(RulebookService rulebooks) {
+    NamesView(RulebookService rulebooks, MessageSource messages) {
         this.rulebooks = rulebooks;
+        this.messages = messages;
     }
 
     /** The name in the reader's language. */
     public String of(String name) {
         Locale locale = LocaleContextHolder.getLocale();
         return MessageText.english(locale) ? names().name(name, locale) : name;
+    }
+
+    /**
+     * An annual grade as the pages word it: its own message when it has one (不定等次, the grade no
+     * rulebook names), else its name in the reader's language.
+     */
+    public String annualGrade(Grade grade) {
+        String own = messages.getMessage("annualGrade." + grade.name(), null, null, LocaleContextHolder.getLocale());
+        return own != null ? own : of(grade.label());
     }
 
     /** The published book's English names, once per request; none for a Chinese reader. */

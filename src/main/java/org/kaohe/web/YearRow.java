@@ -48,7 +48,7 @@ public record YearRow(String subjectId, String name, String deptId, BigDecimal s
         List<Reason> reasons = gradeReasons.getOrDefault(RunSealer.subjectKey(s), List.of());
         String year = wording.contextPath + "/years/" + checked.run().year() + "/";
         String id = UriUtils.encodePathSegment(s.subjectId(), StandardCharsets.UTF_8);
-        return new YearRow(s.subjectId(), s.name(), s.deptId(), s.score(), wording.grade(s),
+        return new YearRow(s.subjectId(), s.name(), s.deptId(), s.score(), wording.names.annualGrade(s.finalGrade()),
                 s.rank() == 0 ? "" : Integer.toString(s.rank()), wording.message(s.vetoed() ? "common.yes" : "common.no"),
                 reasons.stream().map(wording.reasons::text).toList(), wording.message("seal.status." + seal),
                 seal == SealStatus.ALTERED, year + "subjects/" + id, year + "departments/" + id + "/");
@@ -62,12 +62,6 @@ public record YearRow(String subjectId, String name, String deptId, BigDecimal s
 
         String message(String code) {
             return messages.getMessage(code, null, locale);
-        }
-
-        /** The annual grade's own message (不定等次), else its name as the rulebook gives it. */
-        String grade(SubjectResult s) {
-            String own = messages.getMessage("annualGrade." + s.finalGrade().name(), null, null, locale);
-            return own != null ? own : names.of(s.finalGrade().label());
         }
     }
 }
