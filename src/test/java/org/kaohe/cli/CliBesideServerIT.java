@@ -30,7 +30,7 @@ class CliBesideServerIT {
     private static final Path DATABASE = temporaryFolder();
 
     /**
-     * The server's URL in mixed mode, as the application adds it (cli.H2AutoServer) to a URL given the
+     * The server's URL in mixed mode, as the application adds it (cli.H2UrlDefaults) to a URL given the
      * usual ways; a test's dynamic property comes after that step, so it says so itself. The command
      * line below gets the plain URL and adds it on its own.
      */

@@ -134,14 +134,6 @@ class CommandLineLauncherTest {
     }
 
     @Test
-    void anEmbeddedH2FileIsOpenedInMixedModeSoTheCommandLineWorksBesideTheServer() {
-        assertThat(H2AutoServer.withAutoServer("jdbc:h2:file:./var/kaohe")).isEqualTo("jdbc:h2:file:./var/kaohe;AUTO_SERVER=TRUE");
-        assertThat(H2AutoServer.withAutoServer("jdbc:h2:file:/x;AUTO_SERVER=FALSE")).isEqualTo("jdbc:h2:file:/x;AUTO_SERVER=FALSE");
-        assertThat(H2AutoServer.withAutoServer("jdbc:h2:mem:test")).isEqualTo("jdbc:h2:mem:test");
-        assertThat(H2AutoServer.withAutoServer("jdbc:postgresql://localhost/kaohe")).isEqualTo("jdbc:postgresql://localhost/kaohe");
-    }
-
-    @Test
     void springOptionsGoToSpringAndTheRestToTheCommand() {
         String[] args = {"results", "--period", "2026-Q3", "--spring.datasource.url=jdbc:h2:mem:x", "--format", "csv"};
 
