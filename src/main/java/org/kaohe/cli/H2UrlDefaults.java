@@ -21,8 +21,8 @@ import org.springframework.core.env.MapPropertySource;
  * <li>Each connection keeps the parsed form of {@value #QUERY_CACHE_SIZE} statements
  *     ({@code QUERY_CACHE_SIZE}; H2's own default is 8). One subject's explanation runs 15 statements,
  *     12 of them different, so with 8 a pooled connection parsed every one of them again on every
- *     call: a quarter of the call in a server just started (docs/performance.md, "What blocks the
- *     last goals"). Read when the database is opened, never stored in it.</li>
+ *     call: a quarter of the call in a server just started (docs/performance.md, "The explanation
+ *     in a server just started"). Read when the database is opened, never stored in it.</li>
  * </ul>
  */
 public class H2UrlDefaults implements EnvironmentPostProcessor {
